@@ -1,0 +1,151 @@
+/* phoneset-cli.c
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "phoneset-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdarg.h>
+
+#include "phoneset-cli.h"
+#include "phoneset-cli-private.h"
+
+/* The subcommands. A command is listed here only once it works: the
+ * command-line contract in DESIGN.md is filled in issue by issue. */
+static const PhonesetCliCommand commands[] = {
+  { NULL, NULL, NULL, NULL },
+};
+
+static const PhonesetCliCommand *
+find_command (const char *name)
+{
+  for (guint i = 0; commands[i].name != NULL; i++)
+    if (g_str_equal (commands[i].name, name))
+      return &commands[i];
+  return NULL;
+}
+
+/**
+ * phoneset_cli_is_command:
+ * @name: a word from the command line
+ *
+ * Returns: %TRUE if @name is a subcommand
+ */
+gboolean
+phoneset_cli_is_command (const char *name)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return find_command (name) != NULL;
+}
+
+/**
+ * phoneset_cli_dup_commands:
+ *
+ * The list of subcommands as `--help` shows it.
+ *
+ * Returns: (transfer full): one line per command
+ */
+char *
+phoneset_cli_dup_commands (void)
+{
+  GString *str = g_string_new (NULL);
+
+  g_string_append (str, _("Commands (run without a window):"));
+  g_string_append_c (str, '\n');
+  if (commands[0].name == NULL)
+    {
+      g_string_append (str, "  ");
+      g_string_append (str, _("(none in this version)"));
+      g_string_append_c (str, '\n');
+    }
+  for (guint i = 0; commands[i].name != NULL; i++)
+    g_string_append_printf (str, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  g_string_append_c (str, '\n');
+  g_string_append (str, _("Run “phoneset COMMAND --help” for the options of a command."));
+
+  return g_string_free (str, FALSE);
+}
+
+/**
+ * phoneset_cli_print_usage:
+ * @stream: where to print
+ *
+ * Prints how to call `phoneset`.
+ */
+void
+phoneset_cli_print_usage (FILE *stream)
+{
+  g_autofree char *list = phoneset_cli_dup_commands ();
+
+  fprintf (stream, "%s\n  phoneset              %s\n  phoneset COMMAND …    %s\n  phoneset --version    %s\n\n%s\n",
+           _("Usage:"),
+              _("Open the window"),
+                 _("Run a command without a window"),
+                    _("Show the version and exit"),
+                       list);
+}
+
+void
+_phoneset_cli_error (const char *format,
+                     ...)
+{
+  g_autofree char *message = NULL;
+  va_list          args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "phoneset: %s\n", message);
+}
+
+/* Parses a subcommand's options; on bad usage prints one line and a hint. */
+gboolean
+_phoneset_cli_parse_options (GOptionContext *context,
+                             int            *argc,
+                             char         ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      _phoneset_cli_error (_("%s (see “phoneset %s --help”)"), error->message, (*argv)[0]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * phoneset_cli_main:
+ * @argc: the number of arguments
+ * @argv: the arguments, `argv[1]` being the subcommand
+ *
+ * Runs a subcommand. Never opens a display.
+ *
+ * Returns: the exit code: 0 done, 1 a failed check, 2 bad usage or input
+ */
+int
+phoneset_cli_main (int    argc,
+                   char **argv)
+{
+  const PhonesetCliCommand *command;
+
+  g_return_val_if_fail (argc >= 2, PHONESET_EXIT_USAGE);
+
+  command = find_command (argv[1]);
+  if (command == NULL)
+    {
+      _phoneset_cli_error (_("“%s” is not a command"), argv[1]);
+      phoneset_cli_print_usage (stderr);
+      return PHONESET_EXIT_USAGE;
+    }
+
+  /* The command sees itself as argv[0], as a program of its own would. */
+  return command->run (argc - 1, argv + 1);
+}

@@ -1,0 +1,379 @@
+/* phoneset-phone.c
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "phoneset-phone"
+
+#include "config.h"
+
+#include "phoneset-phone.h"
+
+/**
+ * PhonesetPhone:
+ *
+ * One phone as Phoneset knows it: where it is, what it is, and which profile
+ * describes its settings. Discovery and the inventory create them; the
+ * window lists them.
+ */
+struct _PhonesetPhone
+{
+  GObject parent_instance;
+
+  char   *address;
+  char   *name;
+  char   *mac;
+  char   *vendor;
+  char   *model;
+  char   *firmware;
+  char   *profile_id;
+};
+
+G_DEFINE_FINAL_TYPE (PhonesetPhone, phoneset_phone, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_ADDRESS,
+  PROP_NAME,
+  PROP_MAC,
+  PROP_VENDOR,
+  PROP_MODEL,
+  PROP_FIRMWARE,
+  PROP_PROFILE_ID,
+  PROP_DISPLAY_NAME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+phoneset_phone_finalize (GObject *object)
+{
+  PhonesetPhone *self = (PhonesetPhone *)object;
+
+  g_clear_pointer (&self->address, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->mac, g_free);
+  g_clear_pointer (&self->vendor, g_free);
+  g_clear_pointer (&self->model, g_free);
+  g_clear_pointer (&self->firmware, g_free);
+  g_clear_pointer (&self->profile_id, g_free);
+
+  G_OBJECT_CLASS (phoneset_phone_parent_class)->finalize (object);
+}
+
+static void
+phoneset_phone_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PhonesetPhone *self = PHONESET_PHONE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ADDRESS:
+      g_value_set_string (value, self->address);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_MAC:
+      g_value_set_string (value, self->mac);
+      break;
+    case PROP_VENDOR:
+      g_value_set_string (value, self->vendor);
+      break;
+    case PROP_MODEL:
+      g_value_set_string (value, self->model);
+      break;
+    case PROP_FIRMWARE:
+      g_value_set_string (value, self->firmware);
+      break;
+    case PROP_PROFILE_ID:
+      g_value_set_string (value, self->profile_id);
+      break;
+    case PROP_DISPLAY_NAME:
+      g_value_take_string (value, phoneset_phone_dup_display_name (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+phoneset_phone_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PhonesetPhone *self = PHONESET_PHONE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ADDRESS:
+      phoneset_phone_set_address (self, g_value_get_string (value));
+      break;
+    case PROP_NAME:
+      phoneset_phone_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_MAC:
+      phoneset_phone_set_mac (self, g_value_get_string (value));
+      break;
+    case PROP_VENDOR:
+      phoneset_phone_set_vendor (self, g_value_get_string (value));
+      break;
+    case PROP_MODEL:
+      phoneset_phone_set_model (self, g_value_get_string (value));
+      break;
+    case PROP_FIRMWARE:
+      phoneset_phone_set_firmware (self, g_value_get_string (value));
+      break;
+    case PROP_PROFILE_ID:
+      phoneset_phone_set_profile_id (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+phoneset_phone_class_init (PhonesetPhoneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = phoneset_phone_finalize;
+  object_class->get_property = phoneset_phone_get_property;
+  object_class->set_property = phoneset_phone_set_property;
+
+  properties[PROP_ADDRESS] =
+    g_param_spec_string ("address", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_MAC] =
+    g_param_spec_string ("mac", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_VENDOR] =
+    g_param_spec_string ("vendor", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_MODEL] =
+    g_param_spec_string ("model", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FIRMWARE] =
+    g_param_spec_string ("firmware", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PROFILE_ID] =
+    g_param_spec_string ("profile-id", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DISPLAY_NAME] =
+    g_param_spec_string ("display-name", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+phoneset_phone_init (PhonesetPhone *self)
+{
+}
+
+/**
+ * phoneset_phone_new:
+ * @address: the phone's host name or IP address, with an optional `:port`
+ *
+ * Returns: (transfer full): a new phone
+ */
+PhonesetPhone *
+phoneset_phone_new (const char *address)
+{
+  return g_object_new (PHONESET_TYPE_PHONE, "address", address, NULL);
+}
+
+/**
+ * phoneset_phone_dup_display_name:
+ * @self: a #PhonesetPhone
+ *
+ * The name the user gave, else vendor and model, else the address.
+ *
+ * Returns: (transfer full): a name to show
+ */
+char *
+phoneset_phone_dup_display_name (PhonesetPhone *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PHONE (self), NULL);
+
+  if (self->name != NULL && self->name[0] != '\0')
+    return g_strdup (self->name);
+  if (self->model != NULL && self->model[0] != '\0')
+    {
+      if (self->vendor != NULL && self->vendor[0] != '\0' && !g_str_has_prefix (self->model, self->vendor))
+        return g_strdup_printf ("%s %s", self->vendor, self->model);
+      return g_strdup (self->model);
+    }
+  if (self->address != NULL)
+    return g_strdup (self->address);
+  return g_strdup ("");
+}
+
+const char *
+phoneset_phone_get_address (PhonesetPhone *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PHONE (self), NULL);
+
+  return self->address;
+}
+
+void
+phoneset_phone_set_address (PhonesetPhone *self,
+                            const char    *address)
+{
+  g_return_if_fail (PHONESET_IS_PHONE (self));
+
+  if (g_strcmp0 (self->address, address) == 0)
+    return;
+
+  g_free (self->address);
+  self->address = g_strdup (address);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDRESS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
+}
+
+const char *
+phoneset_phone_get_name (PhonesetPhone *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PHONE (self), NULL);
+
+  return self->name;
+}
+
+void
+phoneset_phone_set_name (PhonesetPhone *self,
+                         const char    *name)
+{
+  g_return_if_fail (PHONESET_IS_PHONE (self));
+
+  if (g_strcmp0 (self->name, name) == 0)
+    return;
+
+  g_free (self->name);
+  self->name = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
+}
+
+const char *
+phoneset_phone_get_mac (PhonesetPhone *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PHONE (self), NULL);
+
+  return self->mac;
+}
+
+void
+phoneset_phone_set_mac (PhonesetPhone *self,
+                        const char    *mac)
+{
+  g_return_if_fail (PHONESET_IS_PHONE (self));
+
+  if (g_strcmp0 (self->mac, mac) == 0)
+    return;
+
+  g_free (self->mac);
+  self->mac = g_strdup (mac);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAC]);
+}
+
+const char *
+phoneset_phone_get_vendor (PhonesetPhone *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PHONE (self), NULL);
+
+  return self->vendor;
+}
+
+void
+phoneset_phone_set_vendor (PhonesetPhone *self,
+                           const char    *vendor)
+{
+  g_return_if_fail (PHONESET_IS_PHONE (self));
+
+  if (g_strcmp0 (self->vendor, vendor) == 0)
+    return;
+
+  g_free (self->vendor);
+  self->vendor = g_strdup (vendor);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VENDOR]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
+}
+
+const char *
+phoneset_phone_get_model (PhonesetPhone *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PHONE (self), NULL);
+
+  return self->model;
+}
+
+void
+phoneset_phone_set_model (PhonesetPhone *self,
+                          const char    *model)
+{
+  g_return_if_fail (PHONESET_IS_PHONE (self));
+
+  if (g_strcmp0 (self->model, model) == 0)
+    return;
+
+  g_free (self->model);
+  self->model = g_strdup (model);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
+}
+
+const char *
+phoneset_phone_get_firmware (PhonesetPhone *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PHONE (self), NULL);
+
+  return self->firmware;
+}
+
+void
+phoneset_phone_set_firmware (PhonesetPhone *self,
+                             const char    *firmware)
+{
+  g_return_if_fail (PHONESET_IS_PHONE (self));
+
+  if (g_strcmp0 (self->firmware, firmware) == 0)
+    return;
+
+  g_free (self->firmware);
+  self->firmware = g_strdup (firmware);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRMWARE]);
+}
+
+const char *
+phoneset_phone_get_profile_id (PhonesetPhone *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PHONE (self), NULL);
+
+  return self->profile_id;
+}
+
+void
+phoneset_phone_set_profile_id (PhonesetPhone *self,
+                               const char    *profile_id)
+{
+  g_return_if_fail (PHONESET_IS_PHONE (self));
+
+  if (g_strcmp0 (self->profile_id, profile_id) == 0)
+    return;
+
+  g_free (self->profile_id);
+  self->profile_id = g_strdup (profile_id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE_ID]);
+}

@@ -1,0 +1,42 @@
+/* phoneset-phone.h
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define PHONESET_TYPE_PHONE (phoneset_phone_get_type ())
+
+G_DECLARE_FINAL_TYPE (PhonesetPhone, phoneset_phone, PHONESET, PHONE, GObject)
+
+PhonesetPhone *phoneset_phone_new              (const char    *address);
+const char    *phoneset_phone_get_address      (PhonesetPhone *self);
+void           phoneset_phone_set_address      (PhonesetPhone *self,
+                                                const char    *address);
+const char    *phoneset_phone_get_name         (PhonesetPhone *self);
+void           phoneset_phone_set_name         (PhonesetPhone *self,
+                                                const char    *name);
+const char    *phoneset_phone_get_mac          (PhonesetPhone *self);
+void           phoneset_phone_set_mac          (PhonesetPhone *self,
+                                                const char    *mac);
+const char    *phoneset_phone_get_vendor       (PhonesetPhone *self);
+void           phoneset_phone_set_vendor       (PhonesetPhone *self,
+                                                const char    *vendor);
+const char    *phoneset_phone_get_model        (PhonesetPhone *self);
+void           phoneset_phone_set_model        (PhonesetPhone *self,
+                                                const char    *model);
+const char    *phoneset_phone_get_firmware     (PhonesetPhone *self);
+void           phoneset_phone_set_firmware     (PhonesetPhone *self,
+                                                const char    *firmware);
+const char    *phoneset_phone_get_profile_id   (PhonesetPhone *self);
+void           phoneset_phone_set_profile_id   (PhonesetPhone *self,
+                                                const char    *profile_id);
+char          *phoneset_phone_dup_display_name (PhonesetPhone *self);
+
+G_END_DECLS

@@ -1,0 +1,227 @@
+/* phoneset-application.c
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "phoneset-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "phoneset-application.h"
+#include "phoneset-cli.h"
+#include "phoneset-preferences-window.h"
+#include "phoneset-window.h"
+
+struct _PhonesetApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings     *settings;
+};
+
+G_DEFINE_FINAL_TYPE (PhonesetApplication, phoneset_application, ADW_TYPE_APPLICATION)
+
+static GtkWindow *
+get_active_window (PhonesetApplication *self)
+{
+  return gtk_application_get_active_window (GTK_APPLICATION (self));
+}
+
+static void
+phoneset_application_activate (GApplication *app)
+{
+  PhonesetApplication *self = PHONESET_APPLICATION (app);
+  GtkWindow           *window = get_active_window (self);
+
+  if (window == NULL)
+    window = GTK_WINDOW (phoneset_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static int
+phoneset_application_handle_local_options (GApplication *app,
+                                           GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("phoneset %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
+static void
+phoneset_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<primary>q", NULL };
+  static const char *prefs_accels[] = { "<primary>comma", NULL };
+  static const char *help_accels[] = { "F1", NULL };
+  static const char *add_accels[] = { "<primary>n", NULL };
+
+  G_APPLICATION_CLASS (phoneset_application_parent_class)->startup (app);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.add-phone", add_accels);
+}
+
+static void
+phoneset_application_dispose (GObject *object)
+{
+  PhonesetApplication *self = (PhonesetApplication *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (phoneset_application_parent_class)->dispose (object);
+}
+
+static void
+phoneset_application_class_init (PhonesetApplicationClass *klass)
+{
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = phoneset_application_dispose;
+
+  app_class->activate = phoneset_application_activate;
+  app_class->startup = phoneset_application_startup;
+  app_class->handle_local_options = phoneset_application_handle_local_options;
+}
+
+static void
+phoneset_application_about_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  static const char   *developers[] = { "The Phoneset developers", NULL };
+  PhonesetApplication *self = user_data;
+
+  g_assert (PHONESET_IS_APPLICATION (self));
+
+  adw_show_about_window (get_active_window (self),
+                         "application-name", "Phoneset",
+                         "application-icon", APP_ID,
+                         "developer-name", "The Phoneset developers",
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Find IP conference and desk phones, set up their NAT traversal, "
+                                       "VLAN and provisioning, and test STUN from the desktop."),
+                                        "website", "https://github.com/phoneset/phoneset", "issue-url", "https://github.com/phoneset/phoneset/issues", "developers", developers, "copyright", "© 2026 The Phoneset developers", "license-type", GTK_LICENSE_GPL_3_0, "translator-credits", _("translator-credits"), NULL);
+}
+
+static void
+phoneset_application_help_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  PhonesetApplication *self = user_data;
+
+  g_assert (PHONESET_IS_APPLICATION (self));
+
+  gtk_show_uri (get_active_window (self), "help:phoneset", GDK_CURRENT_TIME);
+}
+
+static void
+phoneset_application_preferences_action (GSimpleAction *action,
+                                         GVariant      *parameter,
+                                         gpointer       user_data)
+{
+  PhonesetApplication       *self = user_data;
+  PhonesetPreferencesWindow *prefs;
+
+  g_assert (PHONESET_IS_APPLICATION (self));
+
+  prefs = phoneset_preferences_window_new (phoneset_application_get_settings (self));
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), get_active_window (self));
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+phoneset_application_quit_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  PhonesetApplication *self = user_data;
+
+  g_assert (PHONESET_IS_APPLICATION (self));
+
+  /* Close the windows so that they save their state. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", phoneset_application_about_action },
+  { "help", phoneset_application_help_action },
+  { "preferences", phoneset_application_preferences_action },
+  { "quit", phoneset_application_quit_action },
+};
+
+static void
+phoneset_application_init (PhonesetApplication *self)
+{
+  g_autofree char          *commands = phoneset_cli_dup_commands ();
+  static const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+      { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[COMMAND …]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Set up IP conference and desk phones. "
+                                              "Without a command, Phoneset opens its window."));
+  g_application_set_option_context_description (G_APPLICATION (self), commands);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+}
+
+/**
+ * phoneset_application_new:
+ * @application_id: the application id
+ * @flags: #GApplicationFlags
+ *
+ * Returns: (transfer full): a new application
+ */
+PhonesetApplication *
+phoneset_application_new (const char       *application_id,
+                          GApplicationFlags flags)
+{
+  g_return_val_if_fail (application_id != NULL, NULL);
+
+  return g_object_new (PHONESET_TYPE_APPLICATION,
+                       "application-id", application_id,
+                       "flags", flags,
+                       /* The .Devel build shares the resources of the normal one. */
+                       "resource-base-path", "/io/github/phoneset/Phoneset",
+                       NULL);
+}
+
+/**
+ * phoneset_application_get_settings:
+ * @self: a #PhonesetApplication
+ *
+ * Returns: (transfer none): the application's #GSettings
+ */
+GSettings *
+phoneset_application_get_settings (PhonesetApplication *self)
+{
+  g_return_val_if_fail (PHONESET_IS_APPLICATION (self), NULL);
+
+  if (self->settings == NULL)
+    self->settings = g_settings_new (APP_ID);
+
+  return self->settings;
+}

@@ -1,0 +1,23 @@
+/* phoneset-application.h
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define PHONESET_TYPE_APPLICATION (phoneset_application_get_type ())
+#define PHONESET_APPLICATION_DEFAULT (PHONESET_APPLICATION (g_application_get_default ()))
+
+G_DECLARE_FINAL_TYPE (PhonesetApplication, phoneset_application, PHONESET, APPLICATION, AdwApplication)
+
+PhonesetApplication *phoneset_application_new          (const char          *application_id,
+                                                        GApplicationFlags    flags);
+GSettings           *phoneset_application_get_settings (PhonesetApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,103 @@
+/* phoneset-test-utils.c
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Helpers for the UI tests: wait for a window to show, and save what it
+ * shows as a PNG in $PHONESET_SCREENSHOT_DIR so that a person can look at it.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "phoneset-test-utils.h"
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *done = data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @msec milliseconds. */
+void
+phoneset_test_iterate (guint msec)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (msec, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Waits (at most 10 s) until @widget is mapped and has been drawn. */
+void
+phoneset_test_wait_until_mapped (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  /* Let layout and the first frames settle. */
+  phoneset_test_iterate (300);
+}
+
+/**
+ * phoneset_test_screenshot:
+ * @widget: a mapped widget, usually a window
+ * @name: a file name without extension
+ *
+ * Renders @widget as it is now and saves it as `NAME.png`.
+ *
+ * Returns: (transfer full): the path written
+ */
+char *
+phoneset_test_screenshot (GtkWidget  *widget,
+                          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  const char      *dir = g_getenv ("PHONESET_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  GskRenderer     *renderer;
+  int              width = gtk_widget_get_width (widget);
+  int              height = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  if (dir == NULL)
+    dir = g_get_tmp_dir ();
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, file, NULL);
+
+  /* A widget that has not been drawn yet has nothing to paint: give it
+   * frames until it has (at most 5 s). */
+  for (guint tries = 0; node == NULL && tries < 50; tries++)
+    {
+      if (snapshot == NULL)
+        {
+          phoneset_test_iterate (100);
+          snapshot = gtk_snapshot_new ();
+        }
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+
+  g_test_message ("screenshot: %s", path);
+  return g_steal_pointer (&path);
+}

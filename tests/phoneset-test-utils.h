@@ -1,0 +1,19 @@
+/* phoneset-test-utils.h
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void     phoneset_test_wait_until_mapped (GtkWidget  *widget);
+void     phoneset_test_iterate           (guint       msec);
+char    *phoneset_test_screenshot        (GtkWidget  *widget,
+                                          const char *name);
+
+G_END_DECLS
