@@ -1,0 +1,101 @@
+/* phoneset-cfg.h
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * PhonesetCfgFormat:
+ * @PHONESET_CFG_FORMAT_YEALINK: `#!version:1.0.0.1` then `key = value` lines
+ * @PHONESET_CFG_FORMAT_FANVIL: `<<VOIP CONFIG FILE>>` sectioned `Key :value` text
+ *   (Fanvil and PLANET)
+ * @PHONESET_CFG_FORMAT_SNOM_XML: snom `<settings><phone-settings>` XML
+ *
+ * The vendors' provisioning file formats.
+ */
+typedef enum
+{
+  PHONESET_CFG_FORMAT_YEALINK,
+  PHONESET_CFG_FORMAT_FANVIL,
+  PHONESET_CFG_FORMAT_SNOM_XML,
+} PhonesetCfgFormat;
+
+/**
+ * PhonesetCfgKey:
+ * @section: the Fanvil module (`SIP CONFIG MODULE`), %NULL elsewhere
+ * @list: the Fanvil sub-list a new key goes under (`--SIP Line List--`), or %NULL
+ * @key: the key (Yealink, Fanvil) or element name (snom)
+ * @idx: the snom `idx` attribute, or -1 for none
+ *
+ * Where one value lives in a file.
+ */
+typedef struct
+{
+  const char *section;
+  const char *list;
+  const char *key;
+  int         idx;
+} PhonesetCfgKey;
+
+/**
+ * PhonesetCfgEntry:
+ * @section: as in #PhonesetCfgKey
+ * @key: as in #PhonesetCfgKey
+ * @idx: as in #PhonesetCfgKey
+ * @perm: the snom `perm` attribute, or %NULL
+ * @value: the value, unescaped
+ * @raw: the whole line (or element) as it stands in the file
+ * @line: the 1-based line number
+ */
+typedef struct
+{
+  char *section;
+  char *key;
+  int   idx;
+  char *perm;
+  char *value;
+  char *raw;
+  guint line;
+} PhonesetCfgEntry;
+
+typedef struct _PhonesetCfgDocument PhonesetCfgDocument;
+
+#define PHONESET_CFG_MAX_SIZE (16 * 1024 * 1024)
+
+const char          *phoneset_cfg_format_to_string    (PhonesetCfgFormat       format);
+gboolean             phoneset_cfg_format_from_string  (const char             *text,
+                                                       PhonesetCfgFormat      *format);
+gboolean             phoneset_cfg_detect_format       (const char             *data,
+                                                       gsize                   len,
+                                                       PhonesetCfgFormat      *format);
+
+PhonesetCfgDocument *phoneset_cfg_document_new        (PhonesetCfgFormat       format);
+PhonesetCfgDocument *phoneset_cfg_document_parse      (PhonesetCfgFormat       format,
+                                                       const char             *data,
+                                                       gsize                   len,
+                                                       GError                **error);
+PhonesetCfgDocument *phoneset_cfg_document_ref        (PhonesetCfgDocument    *self);
+void                 phoneset_cfg_document_unref      (PhonesetCfgDocument    *self);
+PhonesetCfgFormat    phoneset_cfg_document_get_format (PhonesetCfgDocument    *self);
+const char          *phoneset_cfg_document_get        (PhonesetCfgDocument    *self,
+                                                       const PhonesetCfgKey   *key);
+void                 phoneset_cfg_document_set        (PhonesetCfgDocument    *self,
+                                                       const PhonesetCfgKey   *key,
+                                                       const char             *value);
+gboolean             phoneset_cfg_document_remove     (PhonesetCfgDocument    *self,
+                                                       const PhonesetCfgKey   *key);
+guint                phoneset_cfg_document_get_n_entries (PhonesetCfgDocument *self);
+const PhonesetCfgEntry *phoneset_cfg_document_get_entry (PhonesetCfgDocument  *self,
+                                                       guint                   position);
+GBytes              *phoneset_cfg_document_serialize  (PhonesetCfgDocument    *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PhonesetCfgDocument, phoneset_cfg_document_unref)
+
+G_END_DECLS
