@@ -17,8 +17,7 @@ done
 
 found=$( (grep -rl --include='*.c' -E '(^|[^A-Za-z0-9_])(N?_|C_|NC_)\(' src || true;
           grep -rl --include='*.ui' 'translatable="yes"' ui || true;
-          ls data/*.desktop.in.in data/*.metainfo.xml.in.in data/*.gschema.xml.in 2>/dev/null || true;
-          grep -rl '"title"' data/profiles/*.json 2>/dev/null || true) | sort -u)
+          ls data/*.desktop.in.in data/*.metainfo.xml.in.in data/*.gschema.xml.in 2>/dev/null || true) | sort -u)
 
 for f in $found; do
   if ! printf '%s\n' "$listed" | grep -qx "$f"; then

@@ -50,7 +50,7 @@ serialize (PhonesetCfgDocument *doc,
            gsize               *len)
 {
   g_autoptr(GBytes) bytes = phoneset_cfg_document_serialize (doc);
-  gsize n;
+  gsize       n;
   const char *data = g_bytes_get_data (bytes, &n);
 
   if (len)
@@ -77,10 +77,11 @@ changed_lines (const char *a,
 static void
 test_roundtrip (void)
 {
-  struct {
+  struct
+  {
     PhonesetCfgFormat format;
-    const char *name;
-    guint n_entries;
+    const char       *name;
+    guint             n_entries;
   } files[] = {
     { PHONESET_CFG_FORMAT_YEALINK, "yealink-cp860-legacy.cfg", 26 },
     { PHONESET_CFG_FORMAT_YEALINK, "yealink-t46s-v8x.cfg", 12 },
@@ -92,7 +93,7 @@ test_roundtrip (void)
     {
       g_autofree char *contents = NULL;
       g_autofree char *out = NULL;
-      gsize len, out_len;
+      gsize            len, out_len;
       g_autoptr(PhonesetCfgDocument) doc = parse_fixture (files[i].format, files[i].name, &contents, &len);
       PhonesetCfgFormat detected;
 
@@ -133,7 +134,7 @@ test_yealink_add_crlf (void)
 {
   g_autofree char *contents = NULL;
   g_autofree char *out = NULL;
-  gsize len, out_len;
+  gsize            len, out_len;
   g_autoptr(PhonesetCfgDocument) doc = parse_fixture (PHONESET_CFG_FORMAT_YEALINK, "yealink-t46s-v8x.cfg", &contents, &len);
   PhonesetCfgKey port = { NULL, NULL, "static.sip.nat_stun.port", -1 };
   PhonesetCfgKey turn = { NULL, NULL, "static.sip.nat_turn.server", -1 };
@@ -184,7 +185,7 @@ test_fanvil_insert (void)
 {
   g_autofree char *contents = NULL;
   g_autofree char *out = NULL;
-  gsize len;
+  gsize            len;
   g_autoptr(PhonesetCfgDocument) doc = parse_fixture (PHONESET_CFG_FORMAT_FANVIL, "planet-vip2140pt.cfg", &contents, &len);
   PhonesetCfgKey global = { "SIP CONFIG MODULE", NULL, "Strict UA Match", -1 };
   PhonesetCfgKey line2 = { "SIP CONFIG MODULE", "--SIP Line List--", "SIP2 Enable Reg", -1 };
@@ -219,8 +220,8 @@ static void
 test_fanvil_new_document (void)
 {
   g_autoptr(PhonesetCfgDocument) doc = phoneset_cfg_document_new (PHONESET_CFG_FORMAT_FANVIL);
-  PhonesetCfgKey stun = { "SIP CONFIG MODULE", NULL, "STUN Server", -1 };
-  PhonesetCfgKey nat = { "SIP CONFIG MODULE", "--SIP Line List--", "SIP1 NAT Type", -1 };
+  PhonesetCfgKey   stun = { "SIP CONFIG MODULE", NULL, "STUN Server", -1 };
+  PhonesetCfgKey   nat = { "SIP CONFIG MODULE", "--SIP Line List--", "SIP1 NAT Type", -1 };
   g_autofree char *out = NULL;
   g_auto(GStrv) lines = NULL;
 
@@ -248,11 +249,11 @@ test_snom (void)
   g_autoptr(GPtrArray) changed = NULL;
   gsize len;
   g_autoptr(PhonesetCfgDocument) doc = parse_fixture (PHONESET_CFG_FORMAT_SNOM_XML, "snom-d785.xml", &contents, &len);
-  PhonesetCfgKey stun = { NULL, NULL, "stun_server", 1 };
-  PhonesetCfgKey name = { NULL, NULL, "user_realname", 1 };
-  PhonesetCfgKey pnp = { NULL, NULL, "pnp_config", -1 };
-  PhonesetCfgKey tos = { NULL, NULL, "codec_tos", -1 };
-  PhonesetCfgKey stun2 = { NULL, NULL, "stun_server", 2 };
+  PhonesetCfgKey          stun = { NULL, NULL, "stun_server", 1 };
+  PhonesetCfgKey          name = { NULL, NULL, "user_realname", 1 };
+  PhonesetCfgKey          pnp = { NULL, NULL, "pnp_config", -1 };
+  PhonesetCfgKey          tos = { NULL, NULL, "codec_tos", -1 };
+  PhonesetCfgKey          stun2 = { NULL, NULL, "stun_server", 2 };
   const PhonesetCfgEntry *entry;
 
   g_assert_cmpstr (phoneset_cfg_document_get (doc, &stun), ==, "stun.example.org:3478");
@@ -264,7 +265,7 @@ test_snom (void)
   g_assert_cmpstr (entry->perm, ==, "RW");
   g_assert_cmpuint (entry->line, ==, 14);
 
-  phoneset_cfg_document_set (doc, &tos, "184");  /* unchanged: no edit */
+  phoneset_cfg_document_set (doc, &tos, "184"); /* unchanged: no edit */
   phoneset_cfg_document_set (doc, &name, "R&D <lab>");
   phoneset_cfg_document_set (doc, &pnp, "on");
   out = serialize (doc, NULL);
@@ -285,7 +286,7 @@ test_remove (void)
 {
   g_autofree char *contents = NULL;
   g_autofree char *out = NULL;
-  gsize len;
+  gsize            len;
   g_autoptr(PhonesetCfgDocument) doc = parse_fixture (PHONESET_CFG_FORMAT_YEALINK, "yealink-cp860-legacy.cfg", &contents, &len);
   PhonesetCfgKey label = { NULL, NULL, "account.1.label", -1 };
 
@@ -300,11 +301,12 @@ test_remove (void)
 static void
 test_bad_input (void)
 {
-  struct {
+  struct
+  {
     PhonesetCfgFormat format;
-    const char *data;
-    gsize len;
-    const char *message;
+    const char       *data;
+    gsize             len;
+    const char       *message;
   } cases[] = {
     { PHONESET_CFG_FORMAT_YEALINK, "", 0, "line 1: the file is empty" },
     { PHONESET_CFG_FORMAT_YEALINK, "version=1\n", 10, "line 1: a Yealink file must start with" },
@@ -338,7 +340,7 @@ test_bad_input (void)
 static void
 test_oversized (void)
 {
-  gsize len = PHONESET_CFG_MAX_SIZE + 1;
+  gsize            len = PHONESET_CFG_MAX_SIZE + 1;
   g_autofree char *data = g_malloc (len);
   g_autoptr(GError) error = NULL;
   g_autoptr(PhonesetCfgDocument) doc = NULL;

@@ -31,9 +31,9 @@
 #include "phoneset-cfg.h"
 #include "phoneset-error.h"
 
-#define YEALINK_HEADER "#!version:1.0.0.1"
-#define FANVIL_HEADER  "<<VOIP CONFIG FILE>>Version:"
-#define FANVIL_END     "<<END OF FILE>>"
+#define YEALINK_HEADER    "#!version:1.0.0.1"
+#define FANVIL_HEADER     "<<VOIP CONFIG FILE>>Version:"
+#define FANVIL_END        "<<END OF FILE>>"
 #define FANVIL_KEY_COLUMN 19
 
 typedef struct
@@ -52,31 +52,31 @@ typedef struct
 {
   MarkKind kind;
   char    *name;
-  char    *section;   /* the section a list marker stands in */
-  GList   *first;     /* the first piece of the marker's line */
-  GList   *last;      /* the last piece of the marker's line */
+  char    *section; /* the section a list marker stands in */
+  GList   *first;   /* the first piece of the marker's line */
+  GList   *last;    /* the last piece of the marker's line */
 } Mark;
 
 typedef struct
 {
   PhonesetCfgEntry pub;
-  char            *list;        /* Fanvil: the sub-list the entry stands under */
-  GList           *first;       /* first piece of the line or element */
-  GList           *value;       /* the value piece */
-  GList           *last;        /* last piece (with the line ending) */
+  char            *list;         /* Fanvil: the sub-list the entry stands under */
+  GList           *first;        /* first piece of the line or element */
+  GList           *value;        /* the value piece */
+  GList           *last;         /* last piece (with the line ending) */
   gboolean         self_closing; /* snom: <name/>, no value piece content yet */
-  guint            key_column;  /* Fanvil: the column of the ':' */
+  guint            key_column;   /* Fanvil: the column of the ':' */
 } Entry;
 
 struct _PhonesetCfgDocument
 {
   gatomicrefcount   ref_count;
   PhonesetCfgFormat format;
-  GQueue            pieces;   /* Piece */
-  GPtrArray        *entries;  /* Entry */
-  GPtrArray        *marks;    /* Mark (Fanvil) */
-  GHashTable       *index;    /* lookup string → Entry (the last one) */
-  const char       *newline;  /* "\n" or "\r\n", for new lines */
+  GQueue            pieces;        /* Piece */
+  GPtrArray        *entries;       /* Entry */
+  GPtrArray        *marks;         /* Mark (Fanvil) */
+  GHashTable       *index;         /* lookup string → Entry (the last one) */
+  const char       *newline;       /* "\n" or "\r\n", for new lines */
   GList            *insert_before; /* snom: the </phone-settings> piece */
 };
 
@@ -274,8 +274,8 @@ insert_piece_after (PhonesetCfgDocument *self,
 }
 
 static char *
-join_pieces (GList *first,
-             GList *last,
+join_pieces (GList   *first,
+             GList   *last,
              gboolean strip_newline)
 {
   GString *str = g_string_new (NULL);
@@ -330,7 +330,7 @@ document_new (PhonesetCfgFormat format)
 
 typedef struct
 {
-  const char *start;  /* the line, without its ending */
+  const char *start; /* the line, without its ending */
   gsize       len;
   const char *ending; /* "\n", "\r\n" or "" */
   gsize       ending_len;
@@ -342,15 +342,15 @@ static GArray *
 split_lines (const char *data,
              gsize       len)
 {
-  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  GArray     *lines = g_array_new (FALSE, FALSE, sizeof (Line));
   const char *p = data;
   const char *end = data + len;
-  guint number = 1;
+  guint       number = 1;
 
   while (p < end)
     {
       const char *nl = memchr (p, '\n', end - p);
-      Line line = { p, 0, "", 0, number++ };
+      Line        line = { p, 0, "", 0, number++ };
 
       if (nl == NULL)
         {
@@ -382,13 +382,13 @@ check_text (const char *data,
             GError    **error)
 {
   const char *bad = NULL;
-  guint line = 1;
+  guint       line = 1;
 
   if (len > PHONESET_CFG_MAX_SIZE)
     {
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
                    _("the file is larger than %u MiB; no phone reads such a file"),
-                   PHONESET_CFG_MAX_SIZE / (1024 * 1024));
+                      PHONESET_CFG_MAX_SIZE / (1024 * 1024));
       return FALSE;
     }
 
@@ -443,7 +443,7 @@ add_value_line (PhonesetCfgDocument *self,
                 const char          *value_start,
                 gsize                value_len)
 {
-  Entry *entry = g_new0 (Entry, 1);
+  Entry      *entry = g_new0 (Entry, 1);
   const char *value_end = value_start + value_len;
 
   entry->first = append_piece (self, line->start, value_start - line->start);
@@ -485,15 +485,15 @@ parse_yealink (PhonesetCfgDocument *self,
 {
   for (guint i = 0; i < lines->len; i++)
     {
-      Line *line = &g_array_index (lines, Line, i);
+      Line       *line = &g_array_index (lines, Line, i);
       const char *start = line->start;
-      gsize len = line->len;
+      gsize       len = line->len;
       const char *eq;
 
       if (i == 0)
         {
           const char *p = start;
-          gsize l = len;
+          gsize       l = len;
 
           p = skip_bom (p, &l);
           trim_span (&p, &l);
@@ -526,10 +526,10 @@ parse_yealink (PhonesetCfgDocument *self,
       else
         {
           const char *key = start;
-          gsize key_len = eq - start;
+          gsize       key_len = eq - start;
           const char *value = eq + 1;
-          gsize value_len = (start + len) - value;
-          Entry *entry;
+          gsize       value_len = (start + len) - value;
+          Entry      *entry;
 
           trim_span (&key, &key_len);
           trim_span (&value, &value_len);
@@ -567,18 +567,18 @@ parse_fanvil (PhonesetCfgDocument *self,
 {
   g_autofree char *section = NULL;
   g_autofree char *list = NULL;
-  gboolean ended = FALSE;
+  gboolean         ended = FALSE;
 
   for (guint i = 0; i < lines->len; i++)
     {
-      Line *line = &g_array_index (lines, Line, i);
+      Line       *line = &g_array_index (lines, Line, i);
       const char *start = line->start;
-      gsize len = line->len;
+      gsize       len = line->len;
 
       if (i == 0)
         {
           const char *p = start;
-          gsize l = len;
+          gsize       l = len;
 
           p = skip_bom (p, &l);
           if (l < strlen (FANVIL_HEADER) || memcmp (p, FANVIL_HEADER, strlen (FANVIL_HEADER)) != 0)
@@ -619,9 +619,9 @@ parse_fanvil (PhonesetCfgDocument *self,
 
       if (start[0] == '<' && start[len - 1] == '>' && memchr (start + 1, '<', len - 1) == NULL)
         {
-          Mark *mark = g_new0 (Mark, 1);
+          Mark       *mark = g_new0 (Mark, 1);
           const char *name = start + 1;
-          gsize name_len = len - 2;
+          gsize       name_len = len - 2;
 
           trim_span (&name, &name_len);
           g_free (section);
@@ -637,10 +637,10 @@ parse_fanvil (PhonesetCfgDocument *self,
 
       if (len >= 2 && start[0] == '-' && start[1] == '-')
         {
-          Mark *mark = g_new0 (Mark, 1);
+          Mark       *mark = g_new0 (Mark, 1);
           const char *colon = memchr (start, ':', len);
           const char *name = start;
-          gsize name_len = colon ? (gsize)(colon - start) : len;
+          gsize       name_len = colon ? (gsize)(colon - start) : len;
 
           trim_span (&name, &name_len);
           g_free (list);
@@ -657,10 +657,10 @@ parse_fanvil (PhonesetCfgDocument *self,
       {
         const char *colon = memchr (start, ':', len);
         const char *key = start;
-        gsize key_len;
+        gsize       key_len;
         const char *value;
-        gsize value_len;
-        Entry *entry;
+        gsize       value_len;
+        Entry      *entry;
 
         if (colon == NULL)
           {
@@ -703,7 +703,7 @@ parse_fanvil (PhonesetCfgDocument *self,
     {
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
                    _("line %u: the file ends without “%s”; it is probably cut short"),
-                   lines->len, FANVIL_END);
+                      lines->len, FANVIL_END);
       return FALSE;
     }
   return TRUE;
@@ -772,7 +772,7 @@ static char *
 xml_unescape (const char *text,
               gsize       len)
 {
-  GString *str = g_string_sized_new (len);
+  GString    *str = g_string_sized_new (len);
   const char *end = text + len;
 
   for (const char *p = text; p < end; p++)
@@ -784,7 +784,7 @@ xml_unescape (const char *text,
         }
       {
         const char *semi = memchr (p, ';', end - p);
-        gsize n = semi ? (gsize)(semi - p - 1) : 0;
+        gsize       n = semi ? (gsize)(semi - p - 1) : 0;
 
         if (semi == NULL)
           {
@@ -804,8 +804,8 @@ xml_unescape (const char *text,
         else if (n >= 2 && p[1] == '#')
           {
             g_autofree char *num = g_strndup (p + 2, n - 1);
-            guint64 code = 0;
-            gboolean ok;
+            guint64          code = 0;
+            gboolean         ok;
 
             if (num[0] == 'x' || num[0] == 'X')
               ok = g_ascii_string_to_unsigned (num + 1, 16, 1, 0x10FFFF, &code, NULL);
@@ -849,7 +849,7 @@ tag_attribute (const char *tag,
                gsize       len,
                const char *name)
 {
-  gsize name_len = strlen (name);
+  gsize       name_len = strlen (name);
   const char *end = tag + len;
 
   for (const char *p = tag; p + name_len + 2 < end; p++)
@@ -862,7 +862,7 @@ tag_attribute (const char *tag,
             q++;
           if (q < end && *q == '=')
             {
-              char quote;
+              char        quote;
               const char *close;
 
               q++;
@@ -903,7 +903,7 @@ parse_snom (PhonesetCfgDocument *self,
   const char *p = data;
   const char *copied = data; /* everything before this is in pieces */
   const char *line_at = data;
-  guint line = 1;
+  guint       line = 1;
 
   if (!check_xml (data, len, error))
     return FALSE;
@@ -969,14 +969,14 @@ parse_snom (PhonesetCfgDocument *self,
             name_end++;
 
           {
-            Entry *entry = g_new0 (Entry, 1);
+            Entry           *entry = g_new0 (Entry, 1);
             g_autofree char *idx = tag_attribute (lt, gt - lt, "idx");
             g_autofree char *close_tag = g_strdup_printf ("</%.*s>", (int)(name_end - name_start), name_start);
-            const char *value_start = gt + 1;
-            const char *value_end;
-            const char *after;
-            gboolean self_closing = gt[-1] == '/';
-            guint64 idx_value = 0;
+            const char      *value_start = gt + 1;
+            const char      *value_end;
+            const char      *after;
+            gboolean         self_closing = gt[-1] == '/';
+            guint64          idx_value = 0;
 
             if (self_closing)
               {
@@ -1064,7 +1064,7 @@ phoneset_cfg_document_new (PhonesetCfgFormat format)
          * that lines end in CRLF [U]. Writing it that way is what a phone's
          * own export looks like, so every firmware reads it. */
         g_autofree char *header = g_strdup_printf ("%-62s\r\n", FANVIL_HEADER "2.0000000000");
-        Mark *mark = g_new0 (Mark, 1);
+        Mark            *mark = g_new0 (Mark, 1);
 
         self->newline = "\r\n";
         append_piece (self, header, -1);
@@ -1301,13 +1301,13 @@ fanvil_insertion_point (PhonesetCfgDocument *self,
                         const char          *list,
                         guint               *key_column)
 {
-  Mark *section_mark = find_mark (self, MARK_SECTION, section, NULL);
-  Mark *list_mark = NULL;
+  Mark  *section_mark = find_mark (self, MARK_SECTION, section, NULL);
+  Mark  *list_mark = NULL;
   GList *after = NULL;
 
   if (section_mark == NULL)
     {
-      Mark *end = find_mark (self, MARK_END, NULL, NULL);
+      Mark            *end = find_mark (self, MARK_END, NULL, NULL);
       g_autofree char *text = g_strdup_printf ("<%s>%s", section, self->newline);
 
       section_mark = g_new0 (Mark, 1);
@@ -1323,7 +1323,7 @@ fanvil_insertion_point (PhonesetCfgDocument *self,
       if (list_mark == NULL)
         {
           /* A new sub-list goes at the end of its section. */
-          GList *end_of_section = section_mark->last;
+          GList           *end_of_section = section_mark->last;
           g_autofree char *text = NULL;
 
           for (guint i = 0; i < self->entries->len; i++)
@@ -1386,8 +1386,8 @@ insert_entry (PhonesetCfgDocument  *self,
     {
     case PHONESET_CFG_FORMAT_YEALINK:
       {
-        GList *tail = self->pieces.tail;
-        Piece *last = tail ? tail->data : NULL;
+        GList      *tail = self->pieces.tail;
+        Piece      *last = tail ? tail->data : NULL;
         const char *sep = " = ";
 
         /* Follow the neighbours' spacing around "=". */
@@ -1413,9 +1413,9 @@ insert_entry (PhonesetCfgDocument  *self,
 
     case PHONESET_CFG_FORMAT_FANVIL:
       {
-        guint column;
-        GList *after = fanvil_insertion_point (self, key->section ? key->section : "SIP CONFIG MODULE",
-                                               key->list, &column);
+        guint            column;
+        GList           *after = fanvil_insertion_point (self, key->section ? key->section : "SIP CONFIG MODULE",
+                                                         key->list, &column);
         g_autofree char *prefix = g_strdup_printf ("%-*s:", column, key->key);
 
         if (key->section == NULL)
@@ -1501,7 +1501,7 @@ phoneset_cfg_document_remove (PhonesetCfgDocument  *self,
                               const PhonesetCfgKey *key)
 {
   g_autofree char *str = NULL;
-  gboolean removed = FALSE;
+  gboolean         removed = FALSE;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (key != NULL && key->key != NULL, FALSE);
@@ -1509,7 +1509,7 @@ phoneset_cfg_document_remove (PhonesetCfgDocument  *self,
   str = lookup_string (self->format, key->section, key->key, key->idx);
   for (guint i = self->entries->len; i > 0; i--)
     {
-      Entry *entry = g_ptr_array_index (self->entries, i - 1);
+      Entry           *entry = g_ptr_array_index (self->entries, i - 1);
       g_autofree char *other = lookup_string (self->format, entry->pub.section, entry->pub.key, entry->pub.idx);
 
       if (!g_str_equal (str, other))
@@ -1517,7 +1517,7 @@ phoneset_cfg_document_remove (PhonesetCfgDocument  *self,
 
       for (GList *l = entry->first; l != NULL;)
         {
-          GList *next = l->next;
+          GList   *next = l->next;
           gboolean last = l == entry->last;
 
           piece_free (l->data);

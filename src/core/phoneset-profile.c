@@ -1,0 +1,1921 @@
+/* phoneset-profile.c
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A phone profile: one phone family described as data in
+ * data/profiles/<id>.json (schema in data/profiles/README.md). The loader is
+ * strict: an unknown member, a wrong type, a default outside its range or a
+ * setting without a menu path is an error naming the file and the place, so
+ * that a typo in a profile is caught by the profile lint test rather than by
+ * a phone.
+ */
+
+#define G_LOG_DOMAIN "phoneset-profile"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "phoneset-address.h"
+#include "phoneset-error.h"
+#include "phoneset-mac.h"
+#include "phoneset-profile.h"
+
+#define MAX_PROFILE_SIZE (4 * 1024 * 1024)
+#define MAX_LINES        16
+
+typedef struct
+{
+  char *section;
+  char *list;
+  char *name;
+  int   idx;
+} WriteKey;
+
+typedef struct
+{
+  GPtrArray  *keys; /* WriteKey: one, or one per line with "all_lines" */
+  GHashTable *map;  /* canonical → file value; "{id}" stands for another setting's value */
+  char       *transform;
+} SettingWrite;
+
+struct _PhonesetSetting
+{
+  char               *id;
+  PhonesetSettingType type;
+  char               *title;
+  char               *help;
+  char               *default_value;
+  gint64              min;
+  gint64              max;
+  char               *unit;
+  GPtrArray          *enum_values; /* PhonesetEnumValue */
+  gboolean            reboot;
+  char              **menu_path;
+  char               *keypad;
+  char               *confidence;
+  char               *note;
+  GHashTable         *writes; /* format name → SettingWrite */
+  PhonesetPage       *page;
+};
+
+struct _PhonesetProfile
+{
+  GObject     parent_instance;
+
+  char       *id;
+  char       *vendor;
+  char       *title;
+  char       *description;
+  GPtrArray  *models; /* PhonesetModel */
+  char      **mac_prefixes;
+  char      **formats;
+  char       *mac_file;
+  guint       lines;
+  char      **notes;
+  JsonNode   *user_agents;
+  JsonNode   *active_uri;
+  GPtrArray  *pages;    /* PhonesetPage */
+  GPtrArray  *settings; /* PhonesetSetting, owned, menu order */
+  GHashTable *by_id;
+};
+
+G_DEFINE_FINAL_TYPE (PhonesetProfile, phoneset_profile, G_TYPE_OBJECT)
+
+static const char *type_names[] = {
+  [PHONESET_SETTING_BOOL] = "bool",
+  [PHONESET_SETTING_INT] = "int",
+  [PHONESET_SETTING_ENUM] = "enum",
+  [PHONESET_SETTING_STRING] = "string",
+  [PHONESET_SETTING_HOST] = "host",
+  [PHONESET_SETTING_HOST_PORT] = "host-port",
+  [PHONESET_SETTING_PORT] = "port",
+  [PHONESET_SETTING_URL] = "url",
+  [PHONESET_SETTING_PASSWORD] = "password",
+  [PHONESET_SETTING_IP_LIST] = "ip-list",
+  [PHONESET_SETTING_MAC] = "mac",
+};
+
+static const char *confidences[] = { "V", "V-OEM", "T", "3P", "U", NULL };
+
+/* Memory ---------------------------------------------------------------- */
+
+static void
+write_key_free (gpointer data)
+{
+  WriteKey *key = data;
+
+  g_free (key->section);
+  g_free (key->list);
+  g_free (key->name);
+  g_free (key);
+}
+
+static void
+setting_write_free (gpointer data)
+{
+  SettingWrite *write = data;
+
+  g_clear_pointer (&write->keys, g_ptr_array_unref);
+  g_clear_pointer (&write->map, g_hash_table_unref);
+  g_free (write->transform);
+  g_free (write);
+}
+
+static void
+enum_value_free (gpointer data)
+{
+  PhonesetEnumValue *value = data;
+
+  g_free (value->id);
+  g_free (value->label);
+  g_free (value);
+}
+
+static void
+setting_free (gpointer data)
+{
+  PhonesetSetting *setting = data;
+
+  g_free (setting->id);
+  g_free (setting->title);
+  g_free (setting->help);
+  g_free (setting->default_value);
+  g_free (setting->unit);
+  g_clear_pointer (&setting->enum_values, g_ptr_array_unref);
+  g_strfreev (setting->menu_path);
+  g_free (setting->keypad);
+  g_free (setting->confidence);
+  g_free (setting->note);
+  g_clear_pointer (&setting->writes, g_hash_table_unref);
+  g_free (setting);
+}
+
+static void
+group_free (gpointer data)
+{
+  PhonesetGroup *group = data;
+
+  g_free (group->id);
+  g_free (group->title);
+  g_free (group->description);
+  g_ptr_array_unref (group->settings);
+  g_free (group);
+}
+
+static void
+page_free (gpointer data)
+{
+  PhonesetPage *page = data;
+
+  g_free (page->id);
+  g_free (page->title);
+  g_strfreev (page->menu_path);
+  g_free (page->keypad);
+  g_ptr_array_unref (page->groups);
+  g_free (page);
+}
+
+static void
+model_free (gpointer data)
+{
+  PhonesetModel *model = data;
+
+  g_free (model->name);
+  g_free (model->code);
+  g_free (model->common_file);
+  g_free (model);
+}
+
+static void
+phoneset_profile_finalize (GObject *object)
+{
+  PhonesetProfile *self = (PhonesetProfile *)object;
+
+  g_free (self->id);
+  g_free (self->vendor);
+  g_free (self->title);
+  g_free (self->description);
+  g_clear_pointer (&self->models, g_ptr_array_unref);
+  g_strfreev (self->mac_prefixes);
+  g_strfreev (self->formats);
+  g_free (self->mac_file);
+  g_strfreev (self->notes);
+  g_clear_pointer (&self->user_agents, json_node_unref);
+  g_clear_pointer (&self->active_uri, json_node_unref);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->settings, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (phoneset_profile_parent_class)->finalize (object);
+}
+
+static void
+phoneset_profile_class_init (PhonesetProfileClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = phoneset_profile_finalize;
+}
+
+static void
+phoneset_profile_init (PhonesetProfile *self)
+{
+  self->models = g_ptr_array_new_with_free_func (model_free);
+  self->pages = g_ptr_array_new_with_free_func (page_free);
+  self->settings = g_ptr_array_new_with_free_func (setting_free);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->lines = 1;
+}
+
+/* Strict JSON reading ---------------------------------------------------- */
+
+typedef struct
+{
+  const char *where; /* e.g. "pages[0].groups[1].settings[2] (nat.stun.port)" */
+} Ctx;
+
+G_GNUC_PRINTF (3, 4)
+static gboolean
+fail (Ctx        *ctx,
+      GError    **error,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list          args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, "%s: %s", ctx->where, message);
+  return FALSE;
+}
+
+static gboolean
+check_members (JsonObject  *object,
+               const char **allowed,
+               Ctx         *ctx,
+               GError     **error)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (allowed, l->data))
+      return fail (ctx, error, _("unknown member “%s”"), (const char *)l->data);
+  return TRUE;
+}
+
+static gboolean
+get_string (JsonObject *object,
+            const char *member,
+            gboolean    required,
+            char      **out,
+            Ctx        *ctx,
+            GError    **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        return fail (ctx, error, _("“%s” is missing"), member);
+      *out = NULL;
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail (ctx, error, _("“%s” must be a string"), member);
+  *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+static gboolean
+get_strv (JsonObject *object,
+          const char *member,
+          gboolean    required,
+          char     ***out,
+          Ctx        *ctx,
+          GError    **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        return fail (ctx, error, _("“%s” is missing"), member);
+      *out = g_new0 (char *, 1);
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (ctx, error, _("“%s” must be a list of strings"), member);
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+        return fail (ctx, error, _("“%s” must be a list of strings"), member);
+      g_strv_builder_add (builder, json_node_get_string (item));
+    }
+  *out = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+static gboolean
+get_int (JsonObject *object,
+         const char *member,
+         gboolean    required,
+         gboolean   *present,
+         gint64     *out,
+         Ctx        *ctx,
+         GError    **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *present = FALSE;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        return fail (ctx, error, _("“%s” is missing"), member);
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fail (ctx, error, _("“%s” must be a whole number"), member);
+  *out = json_node_get_int (node);
+  *present = TRUE;
+  return TRUE;
+}
+
+static gboolean
+get_bool (JsonObject *object,
+          const char *member,
+          gboolean    fallback,
+          gboolean   *out,
+          Ctx        *ctx,
+          GError    **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = fallback;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fail (ctx, error, _("“%s” must be true or false"), member);
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static JsonArray *
+get_array (JsonObject *object,
+           const char *member,
+           Ctx        *ctx,
+           GError    **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      fail (ctx, error, _("“%s” must be a list"), member);
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+static JsonObject *
+element_object (JsonArray *array,
+                guint      i,
+                Ctx       *ctx,
+                GError   **error)
+{
+  JsonNode *node = json_array_get_element (array, i);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail (ctx, error, _("must be an object"));
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+/* Per-line templates: "{n}" stands for the line number. */
+static char *
+expand (const char *text,
+        guint       n)
+{
+  g_autofree char *number = NULL;
+  GString         *str;
+  const char      *p;
+
+  if (text == NULL)
+    return NULL;
+  number = g_strdup_printf ("%u", n);
+  str = g_string_new (NULL);
+  for (p = text; *p; p++)
+    {
+      if (g_str_has_prefix (p, "{n}"))
+        {
+          g_string_append (str, number);
+          p += 2;
+        }
+      else
+        g_string_append_c (str, *p);
+    }
+  return g_string_free (str, FALSE);
+}
+
+static char **
+expand_strv (char **strv,
+             guint  n)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char        **result;
+
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    {
+      g_autofree char *item = expand (strv[i], n);
+
+      g_strv_builder_add (builder, item);
+    }
+  result = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return result;
+}
+
+static gboolean
+parse_type (const char          *text,
+            PhonesetSettingType *type)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (type_names); i++)
+    if (g_strcmp0 (text, type_names[i]) == 0)
+      {
+        *type = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static SettingWrite *
+parse_write (PhonesetProfile    *self,
+             const char         *format_name,
+             JsonObject         *object,
+             PhonesetSettingType type,
+             guint               n,
+             Ctx                *ctx,
+             GError            **error)
+{
+  static const char *allowed[] = { "key", "section", "list", "idx", "map", "transform", "all_lines", NULL };
+  SettingWrite      *write = g_new0 (SettingWrite, 1);
+  g_autofree char   *key = NULL;
+  g_autofree char   *section = NULL;
+  g_autofree char   *list = NULL;
+  g_autofree char   *idx = NULL;
+  gboolean           all_lines;
+  JsonNode          *map_node;
+  PhonesetCfgFormat  format;
+  guint              first, last;
+
+  write->keys = g_ptr_array_new_with_free_func (write_key_free);
+
+  if (!phoneset_cfg_format_from_string (format_name, &format))
+    {
+      fail (ctx, error, _("“%s” is not a file format (yealink-cfg, fanvil-cfg, snom-xml)"), format_name);
+      goto bad;
+    }
+  if (!g_strv_contains ((const char *const *)self->formats, format_name))
+    {
+      fail (ctx, error, _("writes “%s”, which is not in the profile's “formats”"), format_name);
+      goto bad;
+    }
+  if (!check_members (object, allowed, ctx, error) ||
+      !get_string (object, "key", TRUE, &key, ctx, error) ||
+      !get_string (object, "section", format == PHONESET_CFG_FORMAT_FANVIL, &section, ctx, error) ||
+      !get_string (object, "list", FALSE, &list, ctx, error) ||
+      !get_string (object, "idx", FALSE, &idx, ctx, error) ||
+      !get_string (object, "transform", FALSE, &write->transform, ctx, error) ||
+      !get_bool (object, "all_lines", FALSE, &all_lines, ctx, error))
+    goto bad;
+
+  /* "all_lines": one setting, the same value written for every line. */
+  first = all_lines ? 1 : n;
+  last = all_lines ? self->lines : n;
+  for (guint line = first; line <= last; line++)
+    {
+      WriteKey *wk = g_new0 (WriteKey, 1);
+
+      g_ptr_array_add (write->keys, wk);
+      wk->name = expand (key, line);
+      wk->section = expand (section, line);
+      wk->list = expand (list, line);
+      wk->idx = -1;
+      if (idx != NULL)
+        {
+          g_autofree char *expanded = expand (idx, line);
+          guint64          value;
+
+          if (!g_ascii_string_to_unsigned (expanded, 10, 0, 1000, &value, NULL))
+            {
+              fail (ctx, error, _("“idx” must be a number or “{n}”"));
+              goto bad;
+            }
+          wk->idx = (int)value;
+        }
+    }
+
+  if (write->transform != NULL && !g_str_equal (write->transform, "dscp-to-tos"))
+    {
+      fail (ctx, error, _("unknown transform “%s” (known: dscp-to-tos)"), write->transform);
+      goto bad;
+    }
+
+  map_node = json_object_get_member (object, "map");
+  if (map_node != NULL)
+    {
+      JsonObject *map;
+      g_autoptr(GList) members = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (map_node))
+        {
+          fail (ctx, error, _("“map” must map values to what the file writes"));
+          goto bad;
+        }
+      if (type != PHONESET_SETTING_BOOL && type != PHONESET_SETTING_ENUM)
+        {
+          fail (ctx, error, _("“map” is only for bool and enum settings"));
+          goto bad;
+        }
+      map = json_node_get_object (map_node);
+      write->map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      members = json_object_get_members (map);
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          JsonNode *value = json_object_get_member (map, l->data);
+
+          if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+            {
+              fail (ctx, error, _("“map” values must be strings"));
+              goto bad;
+            }
+          g_hash_table_insert (write->map, g_strdup (l->data), g_strdup (json_node_get_string (value)));
+        }
+    }
+
+  return write;
+
+bad:
+  setting_write_free (write);
+  return NULL;
+}
+
+static gboolean
+parse_enum_values (PhonesetSetting *setting,
+                   JsonObject      *object,
+                   Ctx             *ctx,
+                   GError         **error)
+{
+  static const char *allowed[] = { "id", "label", NULL };
+  JsonArray         *values = get_array (object, "values", ctx, error);
+
+  if (values == NULL)
+    return FALSE;
+  setting->enum_values = g_ptr_array_new_with_free_func (enum_value_free);
+  for (guint i = 0; i < json_array_get_length (values); i++)
+    {
+      JsonObject        *item = element_object (values, i, ctx, error);
+      PhonesetEnumValue *value;
+
+      if (item == NULL || !check_members (item, allowed, ctx, error))
+        return FALSE;
+      value = g_new0 (PhonesetEnumValue, 1);
+      g_ptr_array_add (setting->enum_values, value);
+      if (!get_string (item, "id", TRUE, &value->id, ctx, error) ||
+          !get_string (item, "label", TRUE, &value->label, ctx, error))
+        return FALSE;
+    }
+  if (setting->enum_values->len == 0)
+    return fail (ctx, error, _("an enum needs “values”"));
+  return TRUE;
+}
+
+static gboolean
+parse_setting (PhonesetProfile *self,
+               PhonesetPage    *page,
+               PhonesetGroup   *group,
+               JsonObject      *object,
+               Ctx             *outer,
+               GError         **error)
+{
+  static const char *allowed[] = {
+    "id", "type", "title", "help", "default", "min", "max", "unit", "values", "reboot",
+    "menu_path", "keypad", "confidence", "note", "formats", "lines", NULL
+  };
+  g_autofree char *id = NULL;
+  g_autofree char *type_name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *help = NULL;
+  g_autofree char *keypad = NULL;
+  g_autofree char *confidence = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *unit = NULL;
+  g_auto(GStrv) menu_path = NULL;
+  g_autofree char    *where = NULL;
+  JsonNode           *default_node;
+  JsonNode           *formats_node;
+  PhonesetSettingType type;
+  gboolean            reboot, has_min, has_max, has_lines;
+  gint64              min = G_MININT64, max = G_MAXINT64, lines = 1;
+  guint               n_lines;
+  Ctx                 ctx;
+
+  if (!get_string (object, "id", TRUE, &id, outer, error))
+    return FALSE;
+  where = g_strdup_printf ("%s (%s)", outer->where, id);
+  ctx.where = where;
+
+  if (!check_members (object, allowed, &ctx, error) ||
+      !get_string (object, "type", TRUE, &type_name, &ctx, error) ||
+      !get_string (object, "title", TRUE, &title, &ctx, error) ||
+      !get_string (object, "help", TRUE, &help, &ctx, error) ||
+      !get_string (object, "keypad", FALSE, &keypad, &ctx, error) ||
+      !get_string (object, "confidence", TRUE, &confidence, &ctx, error) ||
+      !get_string (object, "note", FALSE, &note, &ctx, error) ||
+      !get_string (object, "unit", FALSE, &unit, &ctx, error) ||
+      !get_strv (object, "menu_path", FALSE, &menu_path, &ctx, error) ||
+      !get_bool (object, "reboot", FALSE, &reboot, &ctx, error) ||
+      !get_int (object, "min", FALSE, &has_min, &min, &ctx, error) ||
+      !get_int (object, "max", FALSE, &has_max, &max, &ctx, error) ||
+      !get_int (object, "lines", FALSE, &has_lines, &lines, &ctx, error))
+    return FALSE;
+
+  if (!parse_type (type_name, &type))
+    return fail (&ctx, error, _("“%s” is not a setting type"), type_name);
+  if (!g_strv_contains (confidences, confidence))
+    return fail (&ctx, error, _("confidence “%s” is not one of V, V-OEM, T, 3P, U"), confidence);
+  if (g_str_equal (confidence, "U") && note == NULL)
+    return fail (&ctx, error, _("an unconfirmed setting needs a “note” for the user"));
+  if (help[0] == '\0' || title[0] == '\0')
+    return fail (&ctx, error, _("“title” and “help” must not be empty"));
+
+  /* A setting's menu path is the page's, then its own title, unless given. */
+  if (menu_path[0] == NULL && (page->menu_path == NULL || page->menu_path[0] == NULL))
+    return fail (&ctx, error, _("no menu path: the page or the setting must say where it is on the phone"));
+  if (menu_path[0] == NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      g_strv_builder_addv (builder, (const char **)page->menu_path);
+      g_strv_builder_add (builder, title);
+      g_strfreev (menu_path);
+      menu_path = g_strv_builder_end (builder);
+    }
+  if (menu_path[0] == NULL)
+    return fail (&ctx, error, _("no menu path: the page or the setting must say where it is on the phone"));
+
+  if (type == PHONESET_SETTING_PORT)
+    {
+      min = has_min ? min : 1;
+      max = has_max ? max : 65535;
+      has_min = has_max = TRUE;
+    }
+  if (type == PHONESET_SETTING_INT && (!has_min || !has_max))
+    return fail (&ctx, error, _("an int needs “min” and “max”"));
+  if (has_min && has_max && min > max)
+    return fail (&ctx, error, _("“min” is above “max”"));
+
+  if (strstr (id, "{n}") != NULL)
+    n_lines = has_lines ? (guint)CLAMP (lines, 1, MAX_LINES) : self->lines;
+  else
+    n_lines = 1;
+
+  formats_node = json_object_get_member (object, "formats");
+  if (formats_node != NULL && !JSON_NODE_HOLDS_OBJECT (formats_node))
+    return fail (&ctx, error, _("“formats” must be an object of file formats"));
+
+  for (guint n = 1; n <= n_lines; n++)
+    {
+      PhonesetSetting *setting = g_new0 (PhonesetSetting, 1);
+      g_autoptr(GError) local_error = NULL;
+
+      setting->id = expand (id, n);
+      setting->type = type;
+      setting->title = expand (title, n);
+      setting->help = expand (help, n);
+      setting->keypad = g_strdup (keypad);
+      setting->confidence = g_strdup (confidence);
+      setting->note = g_strdup (note);
+      setting->unit = g_strdup (unit);
+      setting->reboot = reboot;
+      setting->min = has_min ? min : G_MININT64;
+      setting->max = has_max ? max : G_MAXINT64;
+      setting->menu_path = expand_strv (menu_path, n);
+      setting->page = page;
+      setting->writes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, setting_write_free);
+      g_ptr_array_add (self->settings, setting);
+
+      if (g_hash_table_contains (self->by_id, setting->id))
+        return fail (&ctx, error, _("the id “%s” is used twice"), setting->id);
+      g_hash_table_insert (self->by_id, setting->id, setting);
+      g_ptr_array_add (group->settings, setting);
+
+      if (type == PHONESET_SETTING_ENUM && !parse_enum_values (setting, object, &ctx, error))
+        return FALSE;
+      if (type != PHONESET_SETTING_ENUM && json_object_has_member (object, "values"))
+        return fail (&ctx, error, _("“values” is only for enum settings"));
+
+      if (formats_node != NULL)
+        {
+          JsonObject *formats = json_node_get_object (formats_node);
+          g_autoptr(GList) members = json_object_get_members (formats);
+
+          for (GList *l = members; l != NULL; l = l->next)
+            {
+              JsonNode     *node = json_object_get_member (formats, l->data);
+              SettingWrite *write;
+
+              if (!JSON_NODE_HOLDS_OBJECT (node))
+                return fail (&ctx, error, _("“formats.%s” must be an object"), (const char *)l->data);
+              write = parse_write (self, l->data, json_node_get_object (node), type, n, &ctx, error);
+              if (write == NULL)
+                return FALSE;
+              g_hash_table_insert (setting->writes, g_strdup (l->data), write);
+            }
+        }
+
+      /* Every setting can be delivered on a setup sheet (it has a menu
+       * path). One the profile's file format cannot carry, because no key
+       * is confirmed, must say so to the user. */
+      for (guint f = 0; self->formats[f] != NULL; f++)
+        if (!g_str_equal (self->formats[f], "setup-sheet") &&
+            !g_hash_table_contains (setting->writes, self->formats[f]) && note == NULL)
+          return fail (&ctx, error, _("has no “%s” key and no “note” saying why"), self->formats[f]);
+
+      default_node = json_object_get_member (object, "default");
+      if (default_node == NULL || JSON_NODE_HOLDS_NULL (default_node))
+        return fail (&ctx, error, _("“default” is missing"));
+      if (!JSON_NODE_HOLDS_VALUE (default_node))
+        return fail (&ctx, error, _("“default” must be a value"));
+      {
+        g_autofree char *text = NULL;
+        GType            vtype = json_node_get_value_type (default_node);
+
+        if (vtype == G_TYPE_BOOLEAN)
+          text = g_strdup (json_node_get_boolean (default_node) ? "true" : "false");
+        else if (vtype == G_TYPE_INT64)
+          text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (default_node));
+        else if (vtype == G_TYPE_STRING)
+          text = g_strdup (json_node_get_string (default_node));
+        else
+          return fail (&ctx, error, _("“default” must be a string, number or boolean"));
+
+        if (!phoneset_setting_validate (setting, text, &setting->default_value, &local_error))
+          return fail (&ctx, error, _("the default is not valid: %s"), local_error->message);
+      }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_pages (PhonesetProfile *self,
+             JsonObject      *root,
+             Ctx             *outer,
+             GError         **error)
+{
+  static const char *page_members[] = { "id", "title", "menu_path", "keypad", "groups", NULL };
+  static const char *group_members[] = { "id", "title", "description", "settings", NULL };
+  JsonArray         *pages = get_array (root, "pages", outer, error);
+
+  if (pages == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (pages); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s: pages[%u]", outer->where, i);
+      Ctx              ctx = { where };
+      JsonObject      *object = element_object (pages, i, &ctx, error);
+      PhonesetPage    *page;
+      JsonArray       *groups;
+
+      if (object == NULL || !check_members (object, page_members, &ctx, error))
+        return FALSE;
+      page = g_new0 (PhonesetPage, 1);
+      page->groups = g_ptr_array_new_with_free_func (group_free);
+      g_ptr_array_add (self->pages, page);
+      if (!get_string (object, "id", TRUE, &page->id, &ctx, error) ||
+          !get_string (object, "title", TRUE, &page->title, &ctx, error) ||
+          !get_strv (object, "menu_path", TRUE, &page->menu_path, &ctx, error) ||
+          !get_string (object, "keypad", FALSE, &page->keypad, &ctx, error))
+        return FALSE;
+      groups = get_array (object, "groups", &ctx, error);
+      if (groups == NULL)
+        return FALSE;
+
+      for (guint j = 0; j < json_array_get_length (groups); j++)
+        {
+          g_autofree char *gwhere = g_strdup_printf ("%s.groups[%u]", where, j);
+          Ctx              gctx = { gwhere };
+          JsonObject      *gobject = element_object (groups, j, &gctx, error);
+          PhonesetGroup   *group;
+          JsonArray       *settings;
+
+          if (gobject == NULL || !check_members (gobject, group_members, &gctx, error))
+            return FALSE;
+          group = g_new0 (PhonesetGroup, 1);
+          group->settings = g_ptr_array_new ();
+          g_ptr_array_add (page->groups, group);
+          if (!get_string (gobject, "id", TRUE, &group->id, &gctx, error) ||
+              !get_string (gobject, "title", TRUE, &group->title, &gctx, error) ||
+              !get_string (gobject, "description", FALSE, &group->description, &gctx, error))
+            return FALSE;
+          settings = get_array (gobject, "settings", &gctx, error);
+          if (settings == NULL)
+            return FALSE;
+
+          for (guint k = 0; k < json_array_get_length (settings); k++)
+            {
+              g_autofree char *swhere = g_strdup_printf ("%s.settings[%u]", gwhere, k);
+              Ctx              sctx = { swhere };
+              JsonObject      *sobject = element_object (settings, k, &sctx, error);
+
+              if (sobject == NULL || !parse_setting (self, page, group, sobject, &sctx, error))
+                return FALSE;
+            }
+        }
+    }
+
+  if (self->settings->len == 0)
+    return fail (outer, error, _("the profile has no settings"));
+
+  /* Map values that stand for another setting must name one. */
+  for (guint i = 0; i < self->settings->len; i++)
+    {
+      PhonesetSetting *setting = g_ptr_array_index (self->settings, i);
+      GHashTableIter   iter;
+      gpointer         format_name, data;
+
+      g_hash_table_iter_init (&iter, setting->writes);
+      while (g_hash_table_iter_next (&iter, &format_name, &data))
+        {
+          SettingWrite  *write = data;
+          GHashTableIter miter;
+          gpointer       key, value;
+
+          if (write->map == NULL)
+            continue;
+          g_hash_table_iter_init (&miter, write->map);
+          while (g_hash_table_iter_next (&miter, &key, &value))
+            {
+              const char      *v = value;
+              g_autofree char *id = NULL;
+
+              if (v[0] != '{')
+                continue;
+              id = g_strndup (v + 1, strlen (v) - 2);
+              if (!g_str_has_suffix (v, "}") || !g_hash_table_contains (self->by_id, id))
+                return fail (outer, error, _("%s: “%s” names no setting of this profile"), setting->id, v);
+            }
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_models (PhonesetProfile *self,
+              JsonObject      *root,
+              Ctx             *ctx,
+              GError         **error)
+{
+  static const char *allowed[] = { "name", "code", "common_file", NULL };
+  JsonArray         *models = get_array (root, "models", ctx, error);
+
+  if (models == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (models); i++)
+    {
+      JsonObject    *object = element_object (models, i, ctx, error);
+      PhonesetModel *model;
+
+      if (object == NULL || !check_members (object, allowed, ctx, error))
+        return FALSE;
+      model = g_new0 (PhonesetModel, 1);
+      g_ptr_array_add (self->models, model);
+      if (!get_string (object, "name", TRUE, &model->name, ctx, error) ||
+          !get_string (object, "code", FALSE, &model->code, ctx, error) ||
+          !get_string (object, "common_file", FALSE, &model->common_file, ctx, error))
+        return FALSE;
+      if (model->common_file != NULL && (strchr (model->common_file, '/') != NULL || model->common_file[0] == '.'))
+        return fail (ctx, error, _("“common_file” must be a plain file name"));
+    }
+  if (self->models->len == 0)
+    return fail (ctx, error, _("“models” must name at least one model"));
+  return TRUE;
+}
+
+static gboolean
+parse_root (PhonesetProfile *self,
+            JsonNode        *root_node,
+            const char      *expected_id,
+            GError         **error)
+{
+  static const char *allowed[] = {
+    "schema", "id", "vendor", "title", "description", "models", "mac_prefixes", "user_agents",
+    "formats", "mac_file", "lines", "active_uri", "notes", "pages", NULL
+  };
+  static const char *known_formats[] = { "yealink-cfg", "fanvil-cfg", "snom-xml", "setup-sheet", NULL };
+  Ctx                ctx = { expected_id ? expected_id : "profile" };
+  JsonObject        *root;
+  gboolean           present;
+  gint64             schema = 0, lines = 1;
+  guint              n_file_formats = 0;
+  JsonNode          *node;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    return fail (&ctx, error, _("a profile is a JSON object"));
+  root = json_node_get_object (root_node);
+
+  if (!get_int (root, "schema", TRUE, &present, &schema, &ctx, error))
+    return FALSE;
+  if (schema != 1)
+    return fail (&ctx, error, _("schema %" G_GINT64_FORMAT " is not known (this Phoneset reads schema 1)"), schema);
+
+  if (!check_members (root, allowed, &ctx, error) ||
+      !get_string (root, "id", TRUE, &self->id, &ctx, error) ||
+      !get_string (root, "vendor", TRUE, &self->vendor, &ctx, error) ||
+      !get_string (root, "title", TRUE, &self->title, &ctx, error) ||
+      !get_string (root, "description", FALSE, &self->description, &ctx, error) ||
+      !get_strv (root, "mac_prefixes", TRUE, &self->mac_prefixes, &ctx, error) ||
+      !get_strv (root, "formats", TRUE, &self->formats, &ctx, error) ||
+      !get_string (root, "mac_file", FALSE, &self->mac_file, &ctx, error) ||
+      !get_strv (root, "notes", FALSE, &self->notes, &ctx, error) ||
+      !get_int (root, "lines", FALSE, &present, &lines, &ctx, error))
+    return FALSE;
+
+  if (expected_id != NULL && !g_str_equal (expected_id, self->id))
+    return fail (&ctx, error, _("the id “%s” must match the file name"), self->id);
+  for (const char *p = self->id; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-')
+      return fail (&ctx, error, _("an id is lower-case letters, digits and dashes"));
+  if (lines < 1 || lines > MAX_LINES)
+    return fail (&ctx, error, _("“lines” must be from 1 to %d"), MAX_LINES);
+  self->lines = (guint)lines;
+
+  for (guint i = 0; self->mac_prefixes[i] != NULL; i++)
+    {
+      g_autofree char *full = g_strconcat (self->mac_prefixes[i], ":00:00:00", NULL);
+      guint8           mac[6];
+
+      if (!phoneset_mac_parse (full, mac, NULL))
+        return fail (&ctx, error, _("“%s” is not a MAC prefix like 00:15:65"), self->mac_prefixes[i]);
+      g_free (self->mac_prefixes[i]);
+      self->mac_prefixes[i] = phoneset_mac_oui (mac);
+    }
+
+  if (self->formats[0] == NULL)
+    return fail (&ctx, error, _("“formats” must name at least one way to deliver settings"));
+  for (guint i = 0; self->formats[i] != NULL; i++)
+    {
+      if (!g_strv_contains (known_formats, self->formats[i]))
+        return fail (&ctx, error, _("“%s” is not a delivery format"), self->formats[i]);
+      if (!g_str_equal (self->formats[i], "setup-sheet"))
+        n_file_formats++;
+    }
+  if (n_file_formats > 1)
+    return fail (&ctx, error, _("a profile writes one file format"));
+  if (n_file_formats == 1 && self->mac_file == NULL)
+    return fail (&ctx, error, _("“mac_file” is missing: how is the per-phone file named?"));
+  if (self->mac_file != NULL &&
+      ((strstr (self->mac_file, "{mac}") == NULL && strstr (self->mac_file, "{MAC}") == NULL) ||
+       strchr (self->mac_file, '/') != NULL))
+    return fail (&ctx, error, _("“mac_file” must contain {mac} (or {MAC} for upper case) and no “/”"));
+
+  node = json_object_get_member (root, "user_agents");
+  if (node != NULL && !JSON_NODE_HOLDS_ARRAY (node))
+    return fail (&ctx, error, _("“user_agents” must be a list"));
+  if (node != NULL)
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonObject      *ua = element_object (array, i, &ctx, error);
+          g_autofree char *pattern = NULL;
+          g_autoptr(GRegex) regex = NULL;
+          g_autoptr(GError) local_error = NULL;
+
+          if (ua == NULL || !get_string (ua, "pattern", TRUE, &pattern, &ctx, error))
+            return FALSE;
+          regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, &local_error);
+          if (regex == NULL)
+            return fail (&ctx, error, _("user agent pattern “%s”: %s"), pattern, local_error->message);
+        }
+      self->user_agents = json_node_copy (node);
+    }
+
+  node = json_object_get_member (root, "active_uri");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return fail (&ctx, error, _("“active_uri” must be an object or null"));
+      self->active_uri = json_node_copy (node);
+    }
+
+  if (!parse_models (self, root, &ctx, error))
+    return FALSE;
+
+  return parse_pages (self, root, &ctx, error);
+}
+
+/**
+ * phoneset_profile_new_from_data:
+ * @data: the JSON text
+ * @len: its length
+ * @expected_id: (nullable): the id the file name gives
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the profile
+ */
+PhonesetProfile *
+phoneset_profile_new_from_data (const char *data,
+                                gsize       len,
+                                const char *expected_id,
+                                GError    **error)
+{
+  g_autoptr(PhonesetProfile) self = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  if (len > MAX_PROFILE_SIZE)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("a profile larger than 4 MiB is not read"));
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, len, &local_error))
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, "%s", local_error->message);
+      return NULL;
+    }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, _("the file is empty"));
+      return NULL;
+    }
+
+  self = g_object_new (PHONESET_TYPE_PROFILE, NULL);
+  if (!parse_root (self, json_parser_get_root (parser), expected_id, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * phoneset_profile_new_from_file:
+ * @path: a `<id>.json` file
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the profile
+ */
+PhonesetProfile *
+phoneset_profile_new_from_file (const char *path,
+                                GError    **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autoptr(GError) local_error = NULL;
+  PhonesetProfile *profile;
+  gsize            len;
+
+  if (!g_str_has_suffix (basename, ".json"))
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("%s: a profile file ends in .json"), path);
+      return NULL;
+    }
+  basename[strlen (basename) - 5] = '\0';
+
+  if (!g_file_get_contents (path, &contents, &len, &local_error))
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND, "%s", local_error->message);
+      return NULL;
+    }
+
+  profile = phoneset_profile_new_from_data (contents, len, basename, &local_error);
+  if (profile == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", path, local_error->message);
+      return NULL;
+    }
+  return profile;
+}
+
+/* Getters ---------------------------------------------------------------- */
+
+const char *
+phoneset_profile_get_id (PhonesetProfile *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), NULL);
+  return self->id;
+}
+
+const char *
+phoneset_profile_get_vendor (PhonesetProfile *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), NULL);
+  return self->vendor;
+}
+
+const char *
+phoneset_profile_get_title (PhonesetProfile *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), NULL);
+  return self->title;
+}
+
+const char *
+phoneset_profile_get_description (PhonesetProfile *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), NULL);
+  return self->description;
+}
+
+/**
+ * phoneset_profile_get_models:
+ * @self: a profile
+ *
+ * Returns: (transfer none) (element-type PhonesetModel): the models
+ */
+GPtrArray *
+phoneset_profile_get_models (PhonesetProfile *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), NULL);
+  return self->models;
+}
+
+/**
+ * phoneset_profile_find_model:
+ * @self: a profile
+ * @name: a model name, any case
+ *
+ * Returns: (nullable): the model
+ */
+const PhonesetModel *
+phoneset_profile_find_model (PhonesetProfile *self,
+                             const char      *name)
+{
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), NULL);
+
+  for (guint i = 0; i < self->models->len; i++)
+    {
+      PhonesetModel *model = g_ptr_array_index (self->models, i);
+
+      if (g_ascii_strcasecmp (model->name, name) == 0)
+        return model;
+    }
+  return NULL;
+}
+
+const char *const *
+phoneset_profile_get_mac_prefixes (PhonesetProfile *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), NULL);
+  return (const char *const *)self->mac_prefixes;
+}
+
+const char *const *
+phoneset_profile_get_formats (PhonesetProfile *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), NULL);
+  return (const char *const *)self->formats;
+}
+
+/**
+ * phoneset_profile_get_file_format:
+ * @self: a profile
+ * @format: (out): the file format
+ *
+ * Returns: %FALSE if the phone has no file format (setup sheet only)
+ */
+gboolean
+phoneset_profile_get_file_format (PhonesetProfile   *self,
+                                  PhonesetCfgFormat *format)
+{
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), FALSE);
+
+  for (guint i = 0; self->formats[i] != NULL; i++)
+    if (phoneset_cfg_format_from_string (self->formats[i], format))
+      return TRUE;
+  return FALSE;
+}
+
+const char *
+phoneset_profile_get_mac_file (PhonesetProfile *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), NULL);
+  return self->mac_file;
+}
+
+guint
+phoneset_profile_get_lines (PhonesetProfile *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), 0);
+  return self->lines;
+}
+
+const char *const *
+phoneset_profile_get_notes (PhonesetProfile *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), NULL);
+  return (const char *const *)self->notes;
+}
+
+/**
+ * phoneset_profile_get_user_agents:
+ * @self: a profile
+ *
+ * Returns: (transfer none) (nullable): the `user_agents` rules
+ */
+JsonArray *
+phoneset_profile_get_user_agents (PhonesetProfile *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), NULL);
+  return self->user_agents ? json_node_get_array (self->user_agents) : NULL;
+}
+
+/**
+ * phoneset_profile_get_active_uri:
+ * @self: a profile
+ *
+ * Returns: (transfer none) (nullable): the `active_uri` object
+ */
+JsonObject *
+phoneset_profile_get_active_uri (PhonesetProfile *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), NULL);
+  return self->active_uri ? json_node_get_object (self->active_uri) : NULL;
+}
+
+/**
+ * phoneset_profile_get_pages:
+ * @self: a profile
+ *
+ * Returns: (transfer none) (element-type PhonesetPage): the menu tree
+ */
+GPtrArray *
+phoneset_profile_get_pages (PhonesetProfile *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), NULL);
+  return self->pages;
+}
+
+/**
+ * phoneset_profile_get_settings:
+ * @self: a profile
+ *
+ * Returns: (transfer none) (element-type PhonesetSetting): every setting, in menu order
+ */
+GPtrArray *
+phoneset_profile_get_settings (PhonesetProfile *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), NULL);
+  return self->settings;
+}
+
+/**
+ * phoneset_profile_lookup_setting:
+ * @self: a profile
+ * @id: a setting id such as `nat.stun.server`
+ *
+ * Returns: (transfer none) (nullable): the setting
+ */
+PhonesetSetting *
+phoneset_profile_lookup_setting (PhonesetProfile *self,
+                                 const char      *id)
+{
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->by_id, id);
+}
+
+const char *
+phoneset_setting_get_id (PhonesetSetting *self)
+{
+  return self->id;
+}
+
+PhonesetSettingType
+phoneset_setting_get_value_type (PhonesetSetting *self)
+{
+  return self->type;
+}
+
+const char *
+phoneset_setting_type_to_string (PhonesetSettingType type)
+{
+  g_return_val_if_fail (type < G_N_ELEMENTS (type_names), NULL);
+  return type_names[type];
+}
+
+const char *
+phoneset_setting_get_title (PhonesetSetting *self)
+{
+  return self->title;
+}
+
+const char *
+phoneset_setting_get_help (PhonesetSetting *self)
+{
+  return self->help;
+}
+
+const char *
+phoneset_setting_get_default (PhonesetSetting *self)
+{
+  return self->default_value;
+}
+
+gint64
+phoneset_setting_get_min (PhonesetSetting *self)
+{
+  return self->min;
+}
+
+gint64
+phoneset_setting_get_max (PhonesetSetting *self)
+{
+  return self->max;
+}
+
+const char *
+phoneset_setting_get_unit (PhonesetSetting *self)
+{
+  return self->unit;
+}
+
+/**
+ * phoneset_setting_get_enum_values:
+ * @self: a setting
+ *
+ * Returns: (transfer none) (nullable) (element-type PhonesetEnumValue): the values of an enum
+ */
+GPtrArray *
+phoneset_setting_get_enum_values (PhonesetSetting *self)
+{
+  return self->enum_values;
+}
+
+gboolean
+phoneset_setting_get_reboot (PhonesetSetting *self)
+{
+  return self->reboot;
+}
+
+const char *const *
+phoneset_setting_get_menu_path (PhonesetSetting *self)
+{
+  return (const char *const *)self->menu_path;
+}
+
+/**
+ * phoneset_setting_dup_menu_path_text:
+ * @self: a setting
+ *
+ * Returns: (transfer full): the menu path as the phone's menus read,
+ *   `MENU › SETTINGS › ADVANCED › NAT TRAVERSAL`
+ */
+char *
+phoneset_setting_dup_menu_path_text (PhonesetSetting *self)
+{
+  return g_strjoinv (" › ", self->menu_path);
+}
+
+const char *
+phoneset_setting_get_keypad (PhonesetSetting *self)
+{
+  return self->keypad ? self->keypad : self->page->keypad;
+}
+
+const char *
+phoneset_setting_get_confidence (PhonesetSetting *self)
+{
+  return self->confidence;
+}
+
+const char *
+phoneset_setting_get_note (PhonesetSetting *self)
+{
+  return self->note;
+}
+
+gboolean
+phoneset_setting_is_secret (PhonesetSetting *self)
+{
+  return self->type == PHONESET_SETTING_PASSWORD;
+}
+
+PhonesetPage *
+phoneset_setting_get_page (PhonesetSetting *self)
+{
+  return self->page;
+}
+
+/**
+ * phoneset_setting_get_cfg_key:
+ * @self: a setting
+ * @format: a file format
+ * @i: which key: most settings have one, those written for every line one per line
+ * @key: (out caller-allocates): where the file keeps the value
+ *
+ * Returns: %TRUE if the setting is written in @format and has an @i-th key
+ */
+gboolean
+phoneset_setting_get_cfg_key (PhonesetSetting  *self,
+                              PhonesetCfgFormat format,
+                              guint             i,
+                              PhonesetCfgKey   *key)
+{
+  SettingWrite *write = g_hash_table_lookup (self->writes, phoneset_cfg_format_to_string (format));
+  WriteKey     *wk;
+
+  if (write == NULL || i >= write->keys->len)
+    return FALSE;
+  wk = g_ptr_array_index (write->keys, i);
+  key->section = wk->section;
+  key->list = wk->list;
+  key->key = wk->name;
+  key->idx = wk->idx;
+  return TRUE;
+}
+
+/**
+ * phoneset_setting_get_map_reference:
+ * @self: a setting
+ * @format: a file format
+ * @canonical: a value of @self
+ *
+ * Some values are written as another setting's value (PLANET writes the
+ * number of a custom DHCP option where the choice is “custom”): the map
+ * says `"custom": "{provisioning.dhcp_option.custom}"`.
+ *
+ * Returns: (nullable): the id of that other setting, or %NULL
+ */
+const char *
+phoneset_setting_get_map_reference (PhonesetSetting  *self,
+                                    PhonesetCfgFormat format,
+                                    const char       *canonical)
+{
+  SettingWrite    *write = g_hash_table_lookup (self->writes, phoneset_cfg_format_to_string (format));
+  const char      *value;
+  g_autofree char *id = NULL;
+
+  if (write == NULL || write->map == NULL)
+    return NULL;
+  value = g_hash_table_lookup (write->map, canonical);
+  if (value == NULL || value[0] != '{' || !g_str_has_suffix (value, "}"))
+    return NULL;
+  id = g_strndup (value + 1, strlen (value) - 2);
+  return g_intern_string (id);
+}
+
+/* Values ------------------------------------------------------------------ */
+
+static gboolean
+parse_bool (const char *text,
+            gboolean   *value)
+{
+  static const char *yes[] = { "true", "1", "on", "yes", "enabled", NULL };
+  static const char *no[] = { "false", "0", "off", "no", "disabled", NULL };
+
+  for (guint i = 0; yes[i]; i++)
+    if (g_ascii_strcasecmp (text, yes[i]) == 0)
+      return *value = TRUE, TRUE;
+  for (guint i = 0; no[i]; i++)
+    if (g_ascii_strcasecmp (text, no[i]) == 0)
+      return *value = FALSE, TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_ip_list_item (const char *item)
+{
+  g_auto(GStrv) octets = NULL;
+
+  if (g_ascii_strcasecmp (item, "any") == 0 || g_hostname_is_ip_address (item))
+    return TRUE;
+
+  /* IPv4 with "*" for whole octets: 10.10.*.* */
+  octets = g_strsplit (item, ".", -1);
+  if (g_strv_length (octets) != 4)
+    return FALSE;
+  for (guint i = 0; i < 4; i++)
+    {
+      guint64 v;
+
+      if (g_str_equal (octets[i], "*"))
+        continue;
+      if (!g_ascii_string_to_unsigned (octets[i], 10, 0, 255, &v, NULL))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+G_GNUC_PRINTF (3, 4)
+static gboolean
+invalid (PhonesetSetting *self,
+         GError         **error,
+         const char      *format,
+         ...)
+{
+  g_autofree char *reason = NULL;
+  va_list          args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, "%s (%s): %s", self->id, self->title, reason);
+  return FALSE;
+}
+
+/**
+ * phoneset_setting_validate:
+ * @self: a setting
+ * @text: a value as a user types it
+ * @canonical: (out) (optional) (transfer full): the value as Phoneset keeps it
+ * @error: a location for a #GError naming the setting and the reason
+ *
+ * Returns: %TRUE if @text is a valid value
+ */
+gboolean
+phoneset_setting_validate (PhonesetSetting *self,
+                           const char      *text,
+                           char           **canonical,
+                           GError         **error)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *result = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (strchr (text, '\n') != NULL || strchr (text, '\r') != NULL)
+    return invalid (self, error, _("a value cannot contain a line break"));
+
+  value = g_strstrip (g_strdup (text));
+  if (self->type == PHONESET_SETTING_PASSWORD || self->type == PHONESET_SETTING_STRING)
+    {
+      g_free (value);
+      value = g_strdup (text);
+    }
+
+  switch (self->type)
+    {
+    case PHONESET_SETTING_BOOL:
+      {
+        gboolean b;
+
+        if (!parse_bool (value, &b))
+          return invalid (self, error, _("“%s” is not on or off (write true or false)"), value);
+        result = g_strdup (b ? "true" : "false");
+      }
+      break;
+
+    case PHONESET_SETTING_INT:
+    case PHONESET_SETTING_PORT:
+      {
+        gint64 n;
+
+        if (!g_ascii_string_to_signed (value, 10, G_MININT64, G_MAXINT64, &n, NULL))
+          return invalid (self, error, _("“%s” is not a whole number"), value);
+        if (n < self->min || n > self->max)
+          return invalid (self, error, _("%" G_GINT64_FORMAT " is out of range: it must be from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT), n, self->min, self->max);
+        result = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+      }
+      break;
+
+    case PHONESET_SETTING_ENUM:
+      for (guint i = 0; i < self->enum_values->len; i++)
+        {
+          PhonesetEnumValue *ev = g_ptr_array_index (self->enum_values, i);
+
+          if (g_ascii_strcasecmp (ev->id, value) == 0 || g_ascii_strcasecmp (ev->label, value) == 0)
+            result = g_strdup (ev->id);
+        }
+      if (result == NULL)
+        {
+          g_autoptr(GString) ids = g_string_new (NULL);
+
+          for (guint i = 0; i < self->enum_values->len; i++)
+            g_string_append_printf (ids, "%s%s", i ? ", " : "", ((PhonesetEnumValue *)g_ptr_array_index (self->enum_values, i))->id);
+          return invalid (self, error, _("“%s” is not one of: %s"), value, ids->str);
+        }
+      break;
+
+    case PHONESET_SETTING_HOST:
+      if (value[0] != '\0' && !phoneset_address_parse (value, 0, NULL, NULL, NULL))
+        return invalid (self, error, _("“%s” is not a host name or IP address"), value);
+      if (value[0] != '\0' && strchr (value, ':') != NULL && !g_hostname_is_ip_address (value))
+        return invalid (self, error, _("give the port in its own setting, not in “%s”"), value);
+      result = g_strdup (value);
+      break;
+
+    case PHONESET_SETTING_HOST_PORT:
+      if (value[0] != '\0' && !phoneset_address_parse (value, 0, NULL, NULL, NULL))
+        return invalid (self, error, _("“%s” is not a host name or IP address, with an optional :port"), value);
+      result = g_strdup (value);
+      break;
+
+    case PHONESET_SETTING_URL:
+      if (value[0] != '\0')
+        {
+          g_autoptr(GUri) uri = g_uri_parse (value, G_URI_FLAGS_PARSE_RELAXED | G_URI_FLAGS_HAS_PASSWORD, NULL);
+          static const char *schemes[] = { "http", "https", "ftp", "tftp", NULL };
+
+          if (uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
+            return invalid (self, error, _("“%s” is not a URL such as http://server/path/"), value);
+          if (!g_strv_contains (schemes, g_uri_get_scheme (uri)))
+            return invalid (self, error, _("“%s”: the phone fetches over http, https, ftp or tftp"), value);
+        }
+      result = g_strdup (value);
+      break;
+
+    case PHONESET_SETTING_PASSWORD:
+    case PHONESET_SETTING_STRING:
+      if (strlen (value) > 1024)
+        return invalid (self, error, _("longer than 1024 characters"));
+      result = g_strdup (value);
+      break;
+
+    case PHONESET_SETTING_IP_LIST:
+      {
+        g_auto(GStrv) items = g_strsplit (value, ",", -1);
+        g_autoptr(GString) str = g_string_new (NULL);
+
+        for (guint i = 0; items[i] != NULL; i++)
+          {
+            g_strstrip (items[i]);
+            if (items[i][0] == '\0')
+              continue;
+            if (!is_ip_list_item (items[i]))
+              return invalid (self, error, _("“%s” is not an IP address, “any”, or a pattern like 10.10.*.*"), items[i]);
+            g_string_append_printf (str, "%s%s", str->len ? "," : "", items[i]);
+          }
+        result = g_strdup (str->str);
+      }
+      break;
+
+    case PHONESET_SETTING_MAC:
+      if (value[0] != '\0')
+        {
+          g_autoptr(GError) local_error = NULL;
+
+          result = phoneset_mac_normalize (value, PHONESET_MAC_STYLE_COLON_UPPER, &local_error);
+          if (result == NULL)
+            return invalid (self, error, "%s", local_error->message);
+        }
+      else
+        result = g_strdup ("");
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (canonical != NULL)
+    *canonical = g_steal_pointer (&result);
+  return TRUE;
+}
+
+static const char *
+default_bool (PhonesetCfgFormat format,
+              gboolean          value)
+{
+  if (format == PHONESET_CFG_FORMAT_SNOM_XML)
+    return value ? "on" : "off";
+  return value ? "1" : "0";
+}
+
+/**
+ * phoneset_setting_to_file_value:
+ * @self: a setting
+ * @format: the file format
+ * @canonical: a valid value
+ *
+ * Returns: (transfer full): what the vendor's file says for @canonical
+ */
+char *
+phoneset_setting_to_file_value (PhonesetSetting  *self,
+                                PhonesetCfgFormat format,
+                                const char       *canonical)
+{
+  SettingWrite *write = g_hash_table_lookup (self->writes, phoneset_cfg_format_to_string (format));
+
+  if (write != NULL && write->map != NULL && g_hash_table_contains (write->map, canonical))
+    return g_strdup (g_hash_table_lookup (write->map, canonical));
+
+  if (self->type == PHONESET_SETTING_BOOL)
+    return g_strdup (default_bool (format, g_str_equal (canonical, "true")));
+
+  if (write != NULL && g_strcmp0 (write->transform, "dscp-to-tos") == 0)
+    {
+      gint64 dscp = g_ascii_strtoll (canonical, NULL, 10);
+
+      /* The TOS byte carries the DSCP in its six high bits: 46 → 184. */
+      return g_strdup_printf ("%" G_GINT64_FORMAT, dscp << 2);
+    }
+
+  return g_strdup (canonical);
+}
+
+/**
+ * phoneset_setting_from_file_value:
+ * @self: a setting
+ * @format: the file format
+ * @file_value: what the file says
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the canonical value
+ */
+char *
+phoneset_setting_from_file_value (PhonesetSetting  *self,
+                                  PhonesetCfgFormat format,
+                                  const char       *file_value,
+                                  GError          **error)
+{
+  SettingWrite *write = g_hash_table_lookup (self->writes, phoneset_cfg_format_to_string (format));
+  char         *canonical = NULL;
+
+  if (write != NULL && write->map != NULL)
+    {
+      GHashTableIter iter;
+      gpointer       key, value;
+
+      g_hash_table_iter_init (&iter, write->map);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (g_ascii_strcasecmp (value, file_value) == 0)
+          return g_strdup (key);
+      /* A value no entry names may be another setting's value ("{id}"). */
+      g_hash_table_iter_init (&iter, write->map);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (((const char *)value)[0] == '{' && file_value[0] != '\0')
+          return g_strdup (key);
+      if (self->type == PHONESET_SETTING_ENUM)
+        {
+          invalid (self, error, _("the file says “%s”, which this profile does not know"), file_value);
+          return NULL;
+        }
+    }
+
+  if (write != NULL && g_strcmp0 (write->transform, "dscp-to-tos") == 0)
+    {
+      guint64 tos;
+
+      if (!g_ascii_string_to_unsigned (file_value, 10, 0, 255, &tos, NULL))
+        {
+          invalid (self, error, _("the TOS byte “%s” is not a number from 0 to 255"), file_value);
+          return NULL;
+        }
+      return g_strdup_printf ("%" G_GUINT64_FORMAT, tos >> 2);
+    }
+
+  if (!phoneset_setting_validate (self, file_value, &canonical, error))
+    return NULL;
+  return canonical;
+}
+
+/**
+ * phoneset_setting_dup_display_value:
+ * @self: a setting
+ * @canonical: a valid value
+ *
+ * Returns: (transfer full): the value as the form shows it (enum labels,
+ *   On / Off, passwords hidden)
+ */
+char *
+phoneset_setting_dup_display_value (PhonesetSetting *self,
+                                    const char      *canonical)
+{
+  switch (self->type)
+    {
+    case PHONESET_SETTING_BOOL:
+      return g_strdup (g_str_equal (canonical, "true") ? _("On") : _("Off"));
+    case PHONESET_SETTING_ENUM:
+      for (guint i = 0; i < self->enum_values->len; i++)
+        {
+          PhonesetEnumValue *ev = g_ptr_array_index (self->enum_values, i);
+
+          if (g_str_equal (ev->id, canonical))
+            return g_strdup (ev->label);
+        }
+      return g_strdup (canonical);
+    case PHONESET_SETTING_PASSWORD:
+      return g_strdup (canonical[0] ? "••••••••" : "");
+    case PHONESET_SETTING_INT:
+    case PHONESET_SETTING_PORT:
+      if (self->unit != NULL)
+        return g_strdup_printf ("%s %s", canonical, self->unit);
+      return g_strdup (canonical);
+    case PHONESET_SETTING_STRING:
+    case PHONESET_SETTING_HOST:
+    case PHONESET_SETTING_HOST_PORT:
+    case PHONESET_SETTING_URL:
+    case PHONESET_SETTING_IP_LIST:
+    case PHONESET_SETTING_MAC:
+    default:
+      return g_strdup (canonical);
+    }
+}
+
+/* Loading all profiles ------------------------------------------------------ */
+
+static int
+compare_profiles (gconstpointer a,
+                  gconstpointer b)
+{
+  PhonesetProfile *pa = *(PhonesetProfile **)a;
+  PhonesetProfile *pb = *(PhonesetProfile **)b;
+
+  return g_strcmp0 (pa->id, pb->id);
+}
+
+/**
+ * phoneset_profiles_load_all:
+ * @dirs: directories, the first to hold an id wins
+ * @errors: (out) (optional) (transfer full): the profiles that could not be read
+ *
+ * Returns: (transfer full) (element-type PhonesetProfile): the profiles, by id
+ */
+GPtrArray *
+phoneset_profiles_load_all (const char *const *dirs,
+                            GPtrArray        **errors)
+{
+  GPtrArray *profiles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *errs = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
+
+  for (guint d = 0; dirs != NULL && dirs[d] != NULL; d++)
+    {
+      g_autoptr(GDir) dir = g_dir_open (dirs[d], 0, NULL);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      const char *name;
+
+      if (dir == NULL)
+        continue;
+      while ((name = g_dir_read_name (dir)) != NULL)
+        if (g_str_has_suffix (name, ".json"))
+          g_ptr_array_add (names, g_strdup (name));
+      g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
+
+      for (guint i = 0; i < names->len; i++)
+        {
+          g_autofree char *path = g_build_filename (dirs[d], g_ptr_array_index (names, i), NULL);
+          g_autofree char *id = g_strndup (g_ptr_array_index (names, i), strlen (g_ptr_array_index (names, i)) - 5);
+          GError          *error = NULL;
+          PhonesetProfile *profile;
+
+          if (g_hash_table_contains (seen, id))
+            continue;
+          profile = phoneset_profile_new_from_file (path, &error);
+          if (profile == NULL)
+            {
+              g_ptr_array_add (errs, error);
+              continue;
+            }
+          g_hash_table_add (seen, g_steal_pointer (&id));
+          g_ptr_array_add (profiles, profile);
+        }
+    }
+
+  g_ptr_array_sort (profiles, compare_profiles);
+  if (errors != NULL)
+    *errors = errs;
+  else
+    g_ptr_array_unref (errs);
+  return profiles;
+}
+
+/**
+ * phoneset_profiles_find:
+ * @profiles: (element-type PhonesetProfile): profiles
+ * @id: a profile id
+ *
+ * Returns: (transfer none) (nullable): the profile with @id
+ */
+PhonesetProfile *
+phoneset_profiles_find (GPtrArray  *profiles,
+                        const char *id)
+{
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      PhonesetProfile *profile = g_ptr_array_index (profiles, i);
+
+      if (g_strcmp0 (profile->id, id) == 0)
+        return profile;
+    }
+  return NULL;
+}

@@ -1,0 +1,321 @@
+/* test-profile.c
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The profile lint: every shipped profile loads under the strict loader
+ * (ids, types, defaults within range, a menu path and a delivery for every
+ * setting), the shared ids are there, and broken profiles are refused with
+ * an error that says where.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "phoneset-error.h"
+#include "phoneset-profile.h"
+
+static GPtrArray *
+load_shipped (void)
+{
+  const char *dir = g_getenv ("PHONESET_PROFILES_DIR");
+  const char *dirs[] = { dir, NULL };
+  g_autoptr(GPtrArray) errors = NULL;
+  GPtrArray *profiles;
+
+  g_assert_nonnull (dir);
+  profiles = phoneset_profiles_load_all (dirs, &errors);
+  for (guint i = 0; i < errors->len; i++)
+    g_test_message ("%s", ((GError *)g_ptr_array_index (errors, i))->message);
+  g_assert_cmpuint (errors->len, ==, 0);
+  return profiles;
+}
+
+static gboolean
+is_id (const char *id)
+{
+  if (id[0] == '\0' || id[0] == '.' || g_str_has_suffix (id, "."))
+    return FALSE;
+  for (const char *p = id; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '.' && *p != '_')
+      return FALSE;
+  return strstr (id, "..") == NULL;
+}
+
+static void
+test_profiles_lint (void)
+{
+  g_autoptr(GPtrArray) profiles = load_shipped ();
+  const char *expected[] = { "konftel-300ip", "planet-vip", "snom", "yealink-legacy", "yealink-v8x" };
+
+  g_assert_cmpuint (profiles->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      PhonesetProfile  *profile = g_ptr_array_index (profiles, i);
+      GPtrArray        *settings = phoneset_profile_get_settings (profile);
+      PhonesetCfgFormat format;
+      gboolean          has_file = phoneset_profile_get_file_format (profile, &format);
+
+      g_assert_cmpstr (phoneset_profile_get_id (profile), ==, expected[i]);
+      g_assert_cmpuint (settings->len, >, 5);
+      g_assert_cmpuint (phoneset_profile_get_models (profile)->len, >, 0);
+
+      for (guint j = 0; j < settings->len; j++)
+        {
+          PhonesetSetting   *setting = g_ptr_array_index (settings, j);
+          const char        *id = phoneset_setting_get_id (setting);
+          const char *const *path = phoneset_setting_get_menu_path (setting);
+          g_autofree char   *canonical = NULL;
+          PhonesetCfgKey     key;
+
+          if (!is_id (id))
+            g_error ("%s: “%s” is not a setting id", phoneset_profile_get_id (profile), id);
+          g_assert_true (phoneset_profile_lookup_setting (profile, id) == setting);
+          g_assert_nonnull (path);
+          g_assert_nonnull (path[0]);
+          g_assert_cmpstr (phoneset_setting_get_title (setting), !=, "");
+          g_assert_cmpstr (phoneset_setting_get_help (setting), !=, "");
+
+          /* The default is valid, and it survives the way to the file and back. */
+          g_assert_true (phoneset_setting_validate (setting, phoneset_setting_get_default (setting), &canonical, NULL));
+          g_assert_cmpstr (canonical, ==, phoneset_setting_get_default (setting));
+
+          if (has_file && phoneset_setting_get_cfg_key (setting, format, 0, &key))
+            {
+              g_autofree char *file_value = phoneset_setting_to_file_value (setting, format, canonical);
+              g_autofree char *back = NULL;
+              g_autoptr(GError) error = NULL;
+
+              if (phoneset_setting_get_map_reference (setting, format, canonical) == NULL)
+                {
+                  back = phoneset_setting_from_file_value (setting, format, file_value, &error);
+                  g_assert_no_error (error);
+                  g_assert_cmpstr (back, ==, canonical);
+                }
+              g_assert_nonnull (key.key);
+            }
+          else if (has_file)
+            /* Not in the file: the user must be told why. */
+            g_assert_nonnull (phoneset_setting_get_note (setting));
+
+          if (g_str_equal (phoneset_setting_get_confidence (setting), "U"))
+            g_assert_nonnull (phoneset_setting_get_note (setting));
+        }
+    }
+}
+
+static gboolean
+any_profile_has (GPtrArray  *profiles,
+                 const char *id)
+{
+  for (guint i = 0; i < profiles->len; i++)
+    if (phoneset_profile_lookup_setting (g_ptr_array_index (profiles, i), id) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_profiles_shared_ids (void)
+{
+  g_autoptr(GPtrArray) profiles = load_shipped ();
+  const char *shared[] = {
+    "nat.stun.server",
+    "nat.stun.port",
+    "nat.stun.refresh",
+    "nat.ice.enable",
+    "nat.turn.server",
+    "nat.turn.port",
+    "nat.turn.user",
+    "nat.turn.password",
+    "nat.keepalive.interval",
+    "line.1.stun.enable",
+    "line.1.rport",
+    "line.1.number",
+    "sip.port",
+    "sip.tls_port",
+    "vlan.enable",
+    "vlan.id",
+    "vlan.priority.sip",
+    "vlan.priority.rtp",
+    "qos.dscp.sip",
+    "qos.dscp.rtp",
+    "lldp.enable",
+    "lldp.interval",
+    "provisioning.pnp.enable",
+    "provisioning.pnp.server",
+    "provisioning.pnp.port",
+    "provisioning.pnp.transport",
+    "provisioning.pnp.interval",
+    "provisioning.dhcp_option",
+    "provisioning.server.url",
+    "provisioning.server.user",
+    "provisioning.server.password",
+    "provisioning.server.protocol",
+    "provisioning.update.mode",
+    "provisioning.update.interval",
+    "action_url.setup_completed",
+    "action_url.incoming_call",
+    "active_uri.allowed_ip",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shared); i++)
+    if (!any_profile_has (profiles, shared[i]))
+      g_error ("no profile has the shared setting “%s”", shared[i]);
+}
+
+static void
+test_profiles_facts (void)
+{
+  g_autoptr(GPtrArray) profiles = load_shipped ();
+  PhonesetProfile  *konftel = phoneset_profiles_find (profiles, "konftel-300ip");
+  PhonesetProfile  *planet = phoneset_profiles_find (profiles, "planet-vip");
+  PhonesetProfile  *legacy = phoneset_profiles_find (profiles, "yealink-legacy");
+  PhonesetProfile  *snom = phoneset_profiles_find (profiles, "snom");
+  PhonesetSetting  *setting;
+  g_autofree char  *path = NULL;
+  g_autofree char  *tos = NULL;
+  PhonesetCfgKey    key;
+  PhonesetCfgFormat format;
+
+  /* Konftel: the manual's menu path and keypad shortcut, setup sheet only. */
+  g_assert_false (phoneset_profile_get_file_format (konftel, &format));
+  setting = phoneset_profile_lookup_setting (konftel, "nat.stun.server");
+  path = phoneset_setting_dup_menu_path_text (setting);
+  g_assert_cmpstr (path, ==, "MENU › SETTINGS › ADVANCED › (PIN) › NAT TRAVERSAL › STUN host");
+  g_assert_cmpstr (phoneset_setting_get_keypad (setting), ==, "6,2,3");
+
+  /* PLANET: seed 003's STUN defaults and per-line keys under the line list. */
+  g_assert_cmpstr (phoneset_setting_get_default (phoneset_profile_lookup_setting (planet, "nat.stun.port")), ==, "3478");
+  g_assert_cmpstr (phoneset_setting_get_default (phoneset_profile_lookup_setting (planet, "nat.stun.refresh")), ==, "50");
+  g_assert_cmpstr (phoneset_setting_get_default (phoneset_profile_lookup_setting (planet, "nat.stun.wait")), ==, "800");
+  g_assert_true (phoneset_setting_get_cfg_key (phoneset_profile_lookup_setting (planet, "line.2.stun.enable"), PHONESET_CFG_FORMAT_FANVIL, 0, &key));
+  g_assert_cmpstr (key.key, ==, "SIP2 NAT Type");
+  g_assert_cmpstr (key.list, ==, "--SIP Line List--");
+  g_assert_cmpstr (((PhonesetModel *)g_ptr_array_index (phoneset_profile_get_models (planet), 0))->common_file, ==, "f0VIP-2140PThw1.100.cfg");
+
+  /* Keep-alive is written for every account (one key per line). */
+  setting = phoneset_profile_lookup_setting (legacy, "nat.keepalive.interval");
+  g_assert_true (phoneset_setting_get_cfg_key (setting, PHONESET_CFG_FORMAT_YEALINK, 1, &key));
+  g_assert_cmpstr (key.key, ==, "account.2.nat.udp_update_time");
+  g_assert_false (phoneset_setting_get_cfg_key (setting, PHONESET_CFG_FORMAT_YEALINK, 2, &key));
+
+  /* snom writes the TOS byte: DSCP 46 is 184. */
+  setting = phoneset_profile_lookup_setting (snom, "qos.dscp.rtp");
+  tos = phoneset_setting_to_file_value (setting, PHONESET_CFG_FORMAT_SNOM_XML, "46");
+  g_assert_cmpstr (tos, ==, "184");
+}
+
+static void
+test_setting_validate (void)
+{
+  g_autoptr(GPtrArray) profiles = load_shipped ();
+  PhonesetProfile *planet = phoneset_profiles_find (profiles, "planet-vip");
+  struct
+  {
+    const char *id;
+    const char *text;
+    const char *canonical; /* NULL: invalid */
+  } cases[] = {
+    { "nat.stun.port", "3479", "3479" },
+    { "nat.stun.port", "0", NULL },
+    { "nat.stun.port", "70000", NULL },
+    { "nat.stun.port", "34x", NULL },
+    { "vlan.id", "4094", "4094" },
+    { "vlan.id", "4095", NULL },
+    { "vlan.enable", "on", "true" },
+    { "vlan.enable", "maybe", NULL },
+    { "nat.stun.server", "stun.example.org", "stun.example.org" },
+    { "nat.stun.server", "stun.example.org:3478", NULL },
+    { "nat.stun.server", "bad host", NULL },
+    { "provisioning.dhcp_option", "Option 43", "43" },
+    { "provisioning.dhcp_option", "67", NULL },
+    { "provisioning.server.url", "http://192.0.2.1/$mac.cfg", "http://192.0.2.1/$mac.cfg" },
+    { "provisioning.server.url", "gopher://x/", NULL },
+    { "provisioning.server.url", "not a url", NULL },
+    { "active_uri.allowed_ip", "10.10.*.*, 192.0.2.5", "10.10.*.*,192.0.2.5" },
+    { "active_uri.allowed_ip", "any", "any" },
+    { "active_uri.allowed_ip", "10.10.300.1", NULL },
+    { "line.1.number", "line\nbreak", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      PhonesetSetting *setting = phoneset_profile_lookup_setting (planet, cases[i].id);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *canonical = NULL;
+      gboolean         ok;
+
+      g_assert_nonnull (setting);
+      ok = phoneset_setting_validate (setting, cases[i].text, &canonical, &error);
+      if (cases[i].canonical != NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpstr (canonical, ==, cases[i].canonical);
+        }
+      else
+        {
+          g_assert_false (ok);
+          g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID);
+          /* The message names the setting. */
+          g_assert_true (g_str_has_prefix (error->message, cases[i].id));
+        }
+    }
+}
+
+static void
+test_profile_broken (void)
+{
+  struct
+  {
+    const char *json;
+    const char *message;
+  } cases[] = {
+    { "", "empty" },
+    { "[]", "a profile is a JSON object" },
+    { "{\"schema\": 2}", "schema 2 is not known" },
+    { "{\"schema\": 1, \"id\": \"x\", \"vendor\": \"V\", \"title\": \"T\", \"mac_prefixes\": [], \"formats\": [\"setup-sheet\"], \"models\": [{\"name\": \"M\"}], \"pages\": [], \"typo\": 1}",
+      "unknown member “typo”" },
+    { "{\"schema\": 1, \"id\": \"x\", \"vendor\": \"V\", \"title\": \"T\", \"mac_prefixes\": [\"zz\"], \"formats\": [\"setup-sheet\"], \"models\": [{\"name\": \"M\"}], \"pages\": []}",
+      "“zz” is not a MAC prefix" },
+    { "{\"schema\": 1, \"id\": \"x\", \"vendor\": \"V\", \"title\": \"T\", \"mac_prefixes\": [], \"formats\": [\"setup-sheet\"], \"models\": [{\"name\": \"M\"}], \"pages\": [{\"id\": \"p\", \"title\": \"P\", \"menu_path\": [\"A\"], \"groups\": [{\"id\": \"g\", \"title\": \"G\", \"settings\": ["
+      "{\"id\": \"a.b\", \"type\": \"int\", \"title\": \"A\", \"help\": \"h\", \"default\": 99, \"min\": 0, \"max\": 10, \"confidence\": \"V\"}]}]}]}",
+      "pages[0].groups[0].settings[0] (a.b): the default is not valid: a.b (A): 99 is out of range" },
+    { "{\"schema\": 1, \"id\": \"x\", \"vendor\": \"V\", \"title\": \"T\", \"mac_prefixes\": [], \"formats\": [\"setup-sheet\"], \"models\": [{\"name\": \"M\"}], \"pages\": [{\"id\": \"p\", \"title\": \"P\", \"menu_path\": [], \"groups\": [{\"id\": \"g\", \"title\": \"G\", \"settings\": ["
+      "{\"id\": \"a.b\", \"type\": \"bool\", \"title\": \"A\", \"help\": \"h\", \"default\": true, \"confidence\": \"V\"}]}]}]}",
+      "no menu path" },
+    { "{\"schema\": 1, \"id\": \"x\", \"vendor\": \"V\", \"title\": \"T\", \"mac_prefixes\": [], \"formats\": [\"yealink-cfg\"], \"mac_file\": \"{mac}.cfg\", \"models\": [{\"name\": \"M\"}], \"pages\": [{\"id\": \"p\", \"title\": \"P\", \"menu_path\": [\"A\"], \"groups\": [{\"id\": \"g\", \"title\": \"G\", \"settings\": ["
+      "{\"id\": \"a.b\", \"type\": \"bool\", \"title\": \"A\", \"help\": \"h\", \"default\": true, \"confidence\": \"V\"}]}]}]}",
+      "has no “yealink-cfg” key and no “note”" },
+    { "{\"schema\": 1, \"id\": \"x\", \"vendor\": \"V\", \"title\": \"T\", \"mac_prefixes\": [], \"formats\": [\"setup-sheet\"], \"models\": [{\"name\": \"M\"}], \"pages\": [{\"id\": \"p\", \"title\": \"P\", \"menu_path\": [\"A\"], \"groups\": [{\"id\": \"g\", \"title\": \"G\", \"settings\": ["
+      "{\"id\": \"a.b\", \"type\": \"bool\", \"title\": \"A\", \"help\": \"h\", \"default\": true, \"confidence\": \"U\"}]}]}]}",
+      "needs a “note”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PhonesetProfile) profile = phoneset_profile_new_from_data (cases[i].json, strlen (cases[i].json), "x", &error);
+
+      g_assert_null (profile);
+      g_assert_nonnull (error);
+      if (strstr (error->message, cases[i].message) == NULL)
+        g_error ("case %u: “%s” does not contain “%s”", i, error->message, cases[i].message);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/profile/lint", test_profiles_lint);
+  g_test_add_func ("/profile/shared-ids", test_profiles_shared_ids);
+  g_test_add_func ("/profile/facts", test_profiles_facts);
+  g_test_add_func ("/profile/validate", test_setting_validate);
+  g_test_add_func ("/profile/broken", test_profile_broken);
+
+  return g_test_run ();
+}
