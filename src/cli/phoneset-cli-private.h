@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 #include <stdio.h>
 
 G_BEGIN_DECLS
@@ -28,8 +29,17 @@ typedef struct
   PhonesetCliFunc  run;
 } PhonesetCliCommand;
 
-void     _phoneset_cli_error         (const char      *format,
-                                      ...) G_GNUC_PRINTF (1, 2);
+void       _phoneset_cli_error         (const char      *format,
+                                        ...) G_GNUC_PRINTF (1, 2);
+GPtrArray *_phoneset_cli_load_profiles (void);
+void       _phoneset_cli_print_json    (JsonNode        *node);
+
+int        _phoneset_cli_profiles      (int              argc,
+                                        char           **argv);
+int        _phoneset_cli_import        (int              argc,
+                                        char           **argv);
+int        _phoneset_cli_export        (int              argc,
+                                        char           **argv);
 gboolean _phoneset_cli_parse_options (GOptionContext  *context,
                                       int             *argc,
                                       char          ***argv);

@@ -14,12 +14,17 @@
 
 #include "phoneset-cli.h"
 #include "phoneset-cli-private.h"
+#include "phoneset-paths.h"
+#include "phoneset-profile.h"
 
 /* The subcommands. A command is listed here only once it works: the
  * command-line contract in DESIGN.md is filled in issue by issue. */
 static const PhonesetCliCommand commands[] = {
-  { NULL, NULL, NULL, NULL },
-};
+  { "profiles", "[--json]", N_("List the phone profiles: vendors, models, file formats"), _phoneset_cli_profiles },
+    { "import", "FILE [--profile ID] [--json]", N_("Read a vendor provisioning file into settings"), _phoneset_cli_import },
+      { "export", "--profile ID … --output DIR", N_("Write the vendor's provisioning files or a setup sheet"), _phoneset_cli_export },
+        { NULL, NULL, NULL, NULL },
+    };
 
 static const PhonesetCliCommand *
 find_command (const char *name)
@@ -103,6 +108,32 @@ _phoneset_cli_error (const char *format,
   va_end (args);
 
   fprintf (stderr, "phoneset: %s\n", message);
+}
+
+/* Loads the profiles; one that cannot be read is reported, not fatal. */
+GPtrArray *
+_phoneset_cli_load_profiles (void)
+{
+  g_auto(GStrv) dirs = phoneset_paths_profile_dirs ();
+  g_autoptr(GPtrArray) errors = NULL;
+  GPtrArray *profiles = phoneset_profiles_load_all ((const char *const *)dirs, &errors);
+
+  for (guint i = 0; i < errors->len; i++)
+    _phoneset_cli_error (_("skipping a profile: %s"), ((GError *)g_ptr_array_index (errors, i))->message);
+  return profiles;
+}
+
+/* Prints one JSON document on stdout. */
+void
+_phoneset_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
 }
 
 /* Parses a subcommand's options; on bad usage prints one line and a hint. */

@@ -1535,6 +1535,27 @@ phoneset_cfg_document_remove (PhonesetCfgDocument  *self,
   return removed;
 }
 
+/**
+ * phoneset_cfg_document_lookup_entry:
+ * @self: a document
+ * @key: where the value lives
+ *
+ * Returns: (nullable): the entry that sets @key (the last one, as the phone
+ *   reads it), with its line number
+ */
+const PhonesetCfgEntry *
+phoneset_cfg_document_lookup_entry (PhonesetCfgDocument  *self,
+                                    const PhonesetCfgKey *key)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (key != NULL && key->key != NULL, NULL);
+
+  entry = lookup (self, key);
+  return entry ? &entry->pub : NULL;
+}
+
 guint
 phoneset_cfg_document_get_n_entries (PhonesetCfgDocument *self)
 {

@@ -91,6 +91,8 @@ void                 phoneset_cfg_document_set        (PhonesetCfgDocument    *s
                                                        const char             *value);
 gboolean             phoneset_cfg_document_remove     (PhonesetCfgDocument    *self,
                                                        const PhonesetCfgKey   *key);
+const PhonesetCfgEntry *phoneset_cfg_document_lookup_entry (PhonesetCfgDocument *self,
+                                                       const PhonesetCfgKey   *key);
 guint                phoneset_cfg_document_get_n_entries (PhonesetCfgDocument *self);
 const PhonesetCfgEntry *phoneset_cfg_document_get_entry (PhonesetCfgDocument  *self,
                                                        guint                   position);

@@ -1,0 +1,343 @@
+/* phoneset-cli-export.c
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * phoneset export --profile ID [--config FILE.json] [--base FILE.cfg]
+ *                 [--set ID=VALUE]... [--secret-env ID=VAR]... [--mac MAC]...
+ *                 [--model M] [--name common|mac|custom:NAME]
+ *                 [--include-secrets] --output DIR
+ */
+
+#define G_LOG_DOMAIN "phoneset-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "phoneset-cfg.h"
+#include "phoneset-cli-private.h"
+#include "phoneset-config.h"
+#include "phoneset-mac.h"
+#include "phoneset-profile.h"
+#include "phoneset-setup-sheet.h"
+
+static gboolean
+apply_sets (PhonesetConfig *config,
+            char          **sets)
+{
+  for (guint i = 0; sets != NULL && sets[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (sets[i], "=", 2);
+      g_autoptr(GError) error = NULL;
+      PhonesetSetting *setting;
+
+      if (pair[0] == NULL || pair[1] == NULL || pair[0][0] == '\0')
+        {
+          _phoneset_cli_error (_("--set “%s”: write ID=VALUE, for example --set nat.stun.server=stun.example.org"), sets[i]);
+          return FALSE;
+        }
+      setting = phoneset_profile_lookup_setting (phoneset_config_get_profile (config), pair[0]);
+      if (setting != NULL && phoneset_setting_is_secret (setting))
+        {
+          _phoneset_cli_error (_("--set %s: passwords are not taken from the command line, where other users can see them; "
+                                 "use --secret-env %s=VARIABLE"),
+                                  pair[0], pair[0]);
+          return FALSE;
+        }
+      if (!phoneset_config_set (config, pair[0], pair[1], &error))
+        {
+          _phoneset_cli_error ("--set: %s", error->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_secrets (PhonesetConfig *config,
+               char          **secrets)
+{
+  for (guint i = 0; secrets != NULL && secrets[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (secrets[i], "=", 2);
+      g_autoptr(GError) error = NULL;
+      PhonesetSetting *setting;
+      const char      *value;
+
+      if (pair[0] == NULL || pair[1] == NULL)
+        {
+          _phoneset_cli_error (_("--secret-env “%s”: write ID=VARIABLE"), secrets[i]);
+          return FALSE;
+        }
+      setting = phoneset_profile_lookup_setting (phoneset_config_get_profile (config), pair[0]);
+      if (setting == NULL || !phoneset_setting_is_secret (setting))
+        {
+          _phoneset_cli_error (_("--secret-env: “%s” is not a password setting of this profile"), pair[0]);
+          return FALSE;
+        }
+      value = g_getenv (pair[1]);
+      if (value == NULL)
+        {
+          _phoneset_cli_error (_("--secret-env: the environment variable %s is not set"), pair[1]);
+          return FALSE;
+        }
+      if (!phoneset_config_set (config, pair[0], value, &error))
+        {
+          _phoneset_cli_error ("--secret-env: %s", error->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+print_ids (PhonesetProfile *profile,
+           GPtrArray       *ids,
+           const char      *heading,
+           gboolean         with_path)
+{
+  if (ids->len == 0)
+    return;
+  printf ("%s\n", heading);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      PhonesetSetting *setting = phoneset_profile_lookup_setting (profile, g_ptr_array_index (ids, i));
+      g_autofree char *path = phoneset_setting_dup_menu_path_text (setting);
+
+      printf ("  %s (%s)", phoneset_setting_get_id (setting), phoneset_setting_get_title (setting));
+      if (with_path)
+        printf (_(": set it on the phone at %s"), path);
+      printf ("\n");
+      if (phoneset_setting_get_note (setting) != NULL)
+        printf ("    %s\n", phoneset_setting_get_note (setting));
+    }
+}
+
+int
+_phoneset_cli_export (int    argc,
+                      char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GPtrArray) profiles = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PhonesetConfig) config = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  g_autofree char *profile_id = NULL;
+  g_autofree char *config_path = NULL;
+  g_autofree char *base_path = NULL;
+  g_autofree char *base_data = NULL;
+  g_autofree char *model = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *output = NULL;
+  g_auto(GStrv) sets = NULL;
+  g_auto(GStrv) secrets = NULL;
+  g_auto(GStrv) macs = NULL;
+  g_auto(PhonesetExportReport) report = { 0 };
+  gboolean           include_secrets = FALSE;
+  PhonesetFileNaming naming;
+  const char        *custom = NULL;
+  PhonesetProfile   *profile;
+  PhonesetCfgFormat  format;
+  gboolean           has_file;
+  gsize              base_len = 0;
+  guint              n_files;
+  GOptionEntry       entries[] = {
+          { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_id, N_("The phone's profile (see “phoneset profiles”)"), N_("ID") },
+            { "config", 0, 0, G_OPTION_ARG_FILENAME, &config_path, N_("Settings saved as JSON"), N_("FILE.json") },
+              { "base", 0, 0, G_OPTION_ARG_FILENAME, &base_path, N_("Edit this vendor file in place instead of writing a new one"), N_("FILE") },
+                { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &sets, N_("Set a setting"), N_("ID=VALUE") },
+                  { "secret-env", 0, 0, G_OPTION_ARG_STRING_ARRAY, &secrets, N_("Take a password from an environment variable"), N_("ID=VARIABLE") },
+                    { "mac", 0, 0, G_OPTION_ARG_STRING_ARRAY, &macs, N_("Write the file of the phone with this MAC address"), N_("MAC") },
+                      { "model", 0, 0, G_OPTION_ARG_STRING, &model, N_("The model, which names the common file"), N_("MODEL") },
+                        { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Which file: common, mac, or custom:NAME"), N_("NAMING") },
+                          { "include-secrets", 0, 0, G_OPTION_ARG_NONE, &include_secrets, N_("Write passwords into the file (they are left out otherwise)"), NULL },
+                            { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The directory to write to"), N_("DIR") },
+                              { NULL } };
+
+  g_option_context_set_summary (context, _("Writes the vendor's provisioning file for a phone (or a printable setup sheet for phones "
+                                           "without one). With --base, edits an existing file in place: only the given settings change."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!_phoneset_cli_parse_options (context, &argc, &argv))
+    return PHONESET_EXIT_USAGE;
+  if (argc > 1)
+    {
+      _phoneset_cli_error (_("“%s” is not an option of export (see “phoneset export --help”)"), argv[1]);
+      return PHONESET_EXIT_USAGE;
+    }
+  if (profile_id == NULL || output == NULL)
+    {
+      _phoneset_cli_error (_("export needs --profile ID and --output DIR (see “phoneset export --help”)"));
+      return PHONESET_EXIT_USAGE;
+    }
+
+  profiles = _phoneset_cli_load_profiles ();
+  profile = phoneset_profiles_find (profiles, profile_id);
+  if (profile == NULL)
+    {
+      _phoneset_cli_error (_("there is no profile “%s” (see “phoneset profiles”)"), profile_id);
+      return PHONESET_EXIT_USAGE;
+    }
+  has_file = phoneset_profile_get_file_format (profile, &format);
+
+  /* The settings. */
+  if (config_path != NULL)
+    {
+      config = phoneset_config_load (profiles, config_path, &error);
+      if (config == NULL)
+        {
+          _phoneset_cli_error ("%s", error->message);
+          return PHONESET_EXIT_USAGE;
+        }
+      if (phoneset_config_get_profile (config) != profile)
+        {
+          _phoneset_cli_error (_("%s is a config for the %s profile, not %s"), config_path,
+                                  phoneset_profile_get_id (phoneset_config_get_profile (config)), profile_id);
+          return PHONESET_EXIT_USAGE;
+        }
+    }
+  else
+    config = phoneset_config_new (profile);
+  if (!apply_sets (config, sets) || !apply_secrets (config, secrets))
+    return PHONESET_EXIT_USAGE;
+
+  /* Which files. */
+  if (name == NULL)
+    naming = macs != NULL ? PHONESET_FILE_NAME_MAC : PHONESET_FILE_NAME_COMMON;
+  else if (g_str_equal (name, "common"))
+    naming = PHONESET_FILE_NAME_COMMON;
+  else if (g_str_equal (name, "mac"))
+    naming = PHONESET_FILE_NAME_MAC;
+  else if (g_str_has_prefix (name, "custom:"))
+    {
+      naming = PHONESET_FILE_NAME_CUSTOM;
+      custom = name + strlen ("custom:");
+    }
+  else
+    {
+      _phoneset_cli_error (_("--name “%s”: write common, mac, or custom:NAME"), name);
+      return PHONESET_EXIT_USAGE;
+    }
+  if (naming == PHONESET_FILE_NAME_MAC && macs == NULL)
+    {
+      _phoneset_cli_error (_("--name mac needs the phones' MAC addresses: --mac 00:15:65:12:34:56"));
+      return PHONESET_EXIT_USAGE;
+    }
+  if (naming != PHONESET_FILE_NAME_MAC && macs != NULL && g_strv_length (macs) > 1)
+    {
+      _phoneset_cli_error (_("several --mac with --name %s would write one file several times; use --name mac"), name);
+      return PHONESET_EXIT_USAGE;
+    }
+  for (guint i = 0; macs != NULL && macs[i] != NULL; i++)
+    {
+      guint8 mac[6];
+
+      if (!phoneset_mac_parse (macs[i], mac, &error))
+        {
+          _phoneset_cli_error ("--mac: %s", error->message);
+          return PHONESET_EXIT_USAGE;
+        }
+    }
+
+  if (base_path != NULL)
+    {
+      g_autoptr(PhonesetCfgDocument) check = NULL;
+
+      if (!has_file)
+        {
+          _phoneset_cli_error (_("the %s has no provisioning file format, so there is no file to edit (--base); "
+                                 "export writes its setup sheet"),
+                                  phoneset_profile_get_title (profile));
+          return PHONESET_EXIT_USAGE;
+        }
+      if (!g_file_get_contents (base_path, &base_data, &base_len, &error))
+        {
+          _phoneset_cli_error ("%s", error->message);
+          return PHONESET_EXIT_USAGE;
+        }
+      check = phoneset_cfg_document_parse (format, base_data, base_len, &error);
+      if (check == NULL)
+        {
+          _phoneset_cli_error ("%s: %s", base_path, error->message);
+          return PHONESET_EXIT_USAGE;
+        }
+    }
+
+  /* Render every file before writing any. */
+  n_files = naming == PHONESET_FILE_NAME_MAC ? g_strv_length (macs) : 1;
+  phoneset_export_report_init (&report);
+  for (guint i = 0; i < n_files; i++)
+    {
+      const char      *mac = macs != NULL ? macs[i] : NULL;
+      g_autofree char *file_name = phoneset_profile_dup_file_name (profile, naming, model, mac, custom, &error);
+
+      if (file_name == NULL)
+        {
+          _phoneset_cli_error ("%s", error->message);
+          return PHONESET_EXIT_USAGE;
+        }
+
+      if (has_file)
+        {
+          g_autoptr(PhonesetCfgDocument) document = NULL;
+
+          if (base_data != NULL)
+            document = phoneset_cfg_document_parse (format, base_data, base_len, NULL);
+          else
+            document = phoneset_cfg_document_new (format);
+          phoneset_config_apply_to_document (config, document, include_secrets, i == 0 ? &report : NULL);
+          g_ptr_array_add (contents, phoneset_cfg_document_serialize (document));
+        }
+      else
+        {
+          g_autofree char *phone = NULL;
+          char            *html;
+
+          if (mac != NULL)
+            phone = phoneset_mac_normalize (mac, PHONESET_MAC_STYLE_COLON_UPPER, NULL);
+          html = phoneset_setup_sheet_render (config, phone, include_secrets);
+          g_ptr_array_add (contents, g_bytes_new_take (html, strlen (html)));
+        }
+      g_ptr_array_add (names, g_steal_pointer (&file_name));
+    }
+
+  if (!phoneset_write_files_atomically (output, names, contents, &error))
+    {
+      _phoneset_cli_error ("%s", error->message);
+      return PHONESET_EXIT_FAILED;
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (output, g_ptr_array_index (names, i), NULL);
+
+      printf (_("Wrote %s\n"), path);
+    }
+
+  if (has_file)
+    {
+      g_autoptr(GPtrArray) set = phoneset_config_list_set (config);
+
+      printf (g_dngettext (GETTEXT_PACKAGE, "%u setting written.\n", "%u settings written.\n", report.written->len),
+              report.written->len);
+      print_ids (profile, report.secrets_left_out,
+                 _("Left out, because they are passwords (write them with --include-secrets):"), FALSE);
+      print_ids (profile, report.not_in_file,
+                 _("Not in the file, because no file key is confirmed for them:"), TRUE);
+      print_ids (profile, report.unconfirmed,
+                 _("Written, but the way the file writes them is unconfirmed:"), FALSE);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) set = phoneset_config_list_set (config);
+
+      printf (_("The %s has no provisioning file format: this is a setup sheet of %u settings to enter on the phone. "
+                "Open it in a browser and print it.\n"),
+                 phoneset_profile_get_title (profile), set->len);
+    }
+
+  return PHONESET_EXIT_OK;
+}

@@ -1,0 +1,401 @@
+/* test-cli-cfg.c
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `phoneset profiles`, `import` and `export` as a script calls them: exit
+ * codes, one-line errors naming file, line and problem, files written, and
+ * passwords never printed.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "phoneset-test-cli.h"
+
+#define SECRET "Zebra-Secret-4711"
+
+static char *tmpdir;
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "cfg", name, NULL);
+}
+
+static char *
+read_file (const char *dir,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static char *
+new_dir (void)
+{
+  static guint     n;
+  g_autofree char *name = g_strdup_printf ("out%u", n++);
+
+  return g_build_filename (tmpdir, name, NULL);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+assert_one_line_error (PhonesetCliResult *r,
+                       const char        *contains)
+{
+  g_assert_cmpint (r->status, ==, 2);
+  g_assert_true (g_str_has_prefix (r->err, "phoneset: "));
+  g_assert_true (g_str_has_suffix (r->err, "\n"));
+  g_assert_null (strchr (r->err, '\n') + 1 == r->err + strlen (r->err) ? NULL : strchr (strchr (r->err, '\n') + 1, '\n'));
+  if (strstr (r->err, contains) == NULL)
+    g_error ("“%s” does not contain “%s”", r->err, contains);
+}
+
+static void
+test_profiles (void)
+{
+  const char *argv[] = { "profiles", "--json", NULL };
+  const char *human[] = { "profiles", NULL };
+  g_autoptr(PhonesetCliResult) r = phoneset_test_run_cli (argv, NULL);
+  g_autoptr(PhonesetCliResult) h = phoneset_test_run_cli (human, NULL);
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+
+  g_assert_cmpint (r->status, ==, 0);
+  root = parse_json (r->out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 5);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+
+      g_assert_true (json_object_has_member (o, "id"));
+      g_assert_true (json_object_has_member (o, "vendor"));
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "models")), >, 0);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "formats")), >, 0);
+    }
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 1), "id"), ==, "planet-vip");
+
+  g_assert_cmpint (h->status, ==, 0);
+  g_assert_nonnull (strstr (h->out, "konftel-300ip\n  Phone: Konftel 300IP"));
+}
+
+static void
+test_import_json (void)
+{
+  struct
+  {
+    const char *file;
+    const char *profile;
+    const char *id;
+    const char *value;
+  } cases[] = {
+    { "yealink-cp860-legacy.cfg", "yealink-legacy", "line.1.number", "4711" },
+    { "yealink-t46s-v8x.cfg", "yealink-v8x", "provisioning.server.url", "http://prov.example.org/" },
+    { "planet-vip2140pt.cfg", "planet-vip", "provisioning.pnp.server", "224.0.1.75" },
+    { "snom-d785.xml", "snom", "nat.stun.server", "stun.example.org:3478" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = fixture (cases[i].file);
+      const char      *argv[] = { "import", path, "--json", NULL };
+      g_autoptr(PhonesetCliResult) r = phoneset_test_run_cli (argv, NULL);
+      g_autoptr(JsonNode) root = NULL;
+      JsonObject *o;
+
+      g_assert_cmpint (r->status, ==, 0);
+      root = parse_json (r->out);
+      o = json_node_get_object (root);
+      g_assert_cmpstr (json_object_get_string_member (o, "profile"), ==, cases[i].profile);
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "settings"), cases[i].id), ==, cases[i].value);
+      g_assert_true (json_object_has_member (o, "unknown"));
+    }
+}
+
+static void
+test_import_bad (void)
+{
+  g_autofree char *trunc = g_build_filename (tmpdir, "truncated.cfg", NULL);
+  g_autofree char *binary = g_build_filename (tmpdir, "binary.cfg", NULL);
+  g_autofree char *garbage = g_build_filename (tmpdir, "garbage.cfg", NULL);
+  g_autofree char *html = g_build_filename (tmpdir, "page.cfg", NULL);
+  g_autofree char *planet = fixture ("planet-vip2140pt.cfg");
+  g_autofree char *full = NULL;
+  struct
+  {
+    const char *file;
+    const char *profile;
+    const char *message;
+  } cases[] = {
+    { trunc, NULL, "truncated.cfg: line 30: the file ends without “<<END OF FILE>>”; it is probably cut short" },
+    { binary, NULL, "binary.cfg: line 2: binary data" },
+    { garbage, NULL, "garbage.cfg: line 3: “this is not a setting” is not a “key = value” line" },
+    { html, NULL, "page.cfg: line 1: not a Yealink" },
+    { "/nonexistent/phone.cfg", NULL, "/nonexistent/phone.cfg" },
+    { planet, "no-such-profile", "there is no profile “no-such-profile”" },
+    { planet, "yealink-v8x", "line 1: a Yealink file must start with" },
+  };
+
+  g_file_get_contents (planet, &full, NULL, NULL);
+  /* Cut at a line end, as a transfer that stopped between lines would. */
+  *(strstr (full + strlen (full) / 2, "\r\n") + 2) = '\0';
+  g_file_set_contents (trunc, full, -1, NULL);
+  g_file_set_contents (binary, "#!version:1.0.0.1\n\x7f"
+                               "ELF\x01\x02\0\0",
+                       27, NULL);
+  g_file_set_contents (garbage, "#!version:1.0.0.1\nstatic.ice.enable = 1\nthis is not a setting\n", -1, NULL);
+  g_file_set_contents (html, "<html><body>Login</body></html>\n", -1, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *argv[] = { "import", cases[i].file, cases[i].profile ? "--profile" : NULL, cases[i].profile, NULL };
+      g_autoptr(PhonesetCliResult) r = phoneset_test_run_cli (argv, NULL);
+
+      assert_one_line_error (r, cases[i].message);
+      g_assert_cmpstr (r->out, ==, "");
+    }
+}
+
+static void
+test_export_each_vendor (void)
+{
+  g_autofree char *dir = new_dir ();
+  const char      *planet[] = { "export", "--profile", "planet-vip", "--model", "VIP-2140PT",
+                                "--set", "nat.stun.server=stun.example.org", "--set", "line.1.stun.enable=on",
+                                "--output", dir, NULL };
+  const char      *yealink[] = { "export", "--profile", "yealink-legacy", "--mac", "00:15:65:8A:37:86",
+                                 "--set", "nat.keepalive.interval=20", "--set", "line.1.keepalive.type=notify",
+                                 "--output", dir, NULL };
+  const char      *snom[] = { "export", "--profile", "snom", "--mac", "00-04-13-aa-bb-cc",
+                              "--set", "qos.dscp.sip=46", "--output", dir, NULL };
+  const char      *konftel[] = { "export", "--profile", "konftel-300ip", "--set", "nat.stun.server=stun.example.org",
+                                 "--output", dir, NULL };
+  g_autoptr(PhonesetCliResult) r1 = phoneset_test_run_cli (planet, NULL);
+  g_autoptr(PhonesetCliResult) r2 = phoneset_test_run_cli (yealink, NULL);
+  g_autoptr(PhonesetCliResult) r3 = phoneset_test_run_cli (snom, NULL);
+  g_autoptr(PhonesetCliResult) r4 = phoneset_test_run_cli (konftel, NULL);
+  g_autofree char *f1 = NULL, *f2 = NULL, *f3 = NULL, *f4 = NULL;
+
+  g_assert_cmpint (r1->status, ==, 0);
+  g_assert_cmpint (r2->status, ==, 0);
+  g_assert_cmpint (r3->status, ==, 0);
+  g_assert_cmpint (r4->status, ==, 0);
+
+  f1 = read_file (dir, "f0VIP-2140PThw1.100.cfg");
+  g_assert_true (g_str_has_prefix (f1, "<<VOIP CONFIG FILE>>Version:2.0000000000"));
+  g_assert_nonnull (strstr (f1, "<SIP CONFIG MODULE>\r\nSTUN Server        :stun.example.org\r\n--SIP Line List--  :\r\nSIP1 NAT Type      :1\r\n"));
+  g_assert_true (g_str_has_suffix (f1, "<<END OF FILE>>\r\n"));
+
+  f2 = read_file (dir, "0015658a3786.cfg");
+  g_assert_cmpstr (f2, ==, "#!version:1.0.0.1\naccount.1.nat.udp_update_time = 20\naccount.2.nat.udp_update_time = 20\n"
+                           "account.1.nat.udp_update_enable = 3\n");
+
+  f3 = read_file (dir, "000413AABBCC.xml");
+  g_assert_nonnull (strstr (f3, "<phone-settings>\n<signaling_tos perm=\"\">184</signaling_tos>\n</phone-settings>"));
+
+  f4 = read_file (dir, "konftel-300ip-setup.html");
+  g_assert_true (g_str_has_prefix (f4, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (f4, "stun.example.org"));
+  g_assert_nonnull (strstr (r4->out, "setup sheet of 1 settings"));
+}
+
+static void
+test_export_base_in_place (void)
+{
+  g_autofree char *dir = new_dir ();
+  g_autofree char *base = fixture ("planet-vip2140pt.cfg");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char      *argv[] = { "export", "--profile", "planet-vip", "--base", base, "--name", "custom:board-room",
+                              "--set", "vlan.enable=true", "--set", "vlan.id=20", "--output", dir, NULL };
+  g_autoptr(PhonesetCliResult) r = phoneset_test_run_cli (argv, NULL);
+  g_auto(GStrv) a = NULL;
+  g_auto(GStrv) b = NULL;
+  guint changed = 0;
+
+  g_assert_cmpint (r->status, ==, 0);
+  g_file_get_contents (base, &before, NULL, NULL);
+  after = read_file (dir, "board-room.cfg");
+  g_assert_cmpuint (strlen (after), ==, strlen (before) - 1);
+  a = g_strsplit (before, "\r\n", -1);
+  b = g_strsplit (after, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (a), ==, g_strv_length (b));
+  for (guint i = 0; a[i] != NULL; i++)
+    if (!g_str_equal (a[i], b[i]))
+      {
+        changed++;
+        g_assert_true (g_str_equal (b[i], "Enable VLAN        :1") || g_str_equal (b[i], "VLAN ID            :20"));
+      }
+  g_assert_cmpuint (changed, ==, 2);
+}
+
+static void
+test_export_bad (void)
+{
+  g_autofree char *dir = new_dir ();
+  struct
+  {
+    const char *args[12];
+    const char *message;
+  } cases[] = {
+    { { "export", "--profile", "planet-vip", "--model", "VIP-2140PT", "--set", "no.such=1", "--output", dir }, "“no.such” is not a setting of the planet-vip profile" },
+    { { "export", "--profile", "planet-vip", "--model", "VIP-2140PT", "--set", "vlan.id=5000", "--output", dir }, "vlan.id (VLAN ID): 5000 is out of range: it must be from 1 to 4094" },
+    { { "export", "--profile", "planet-vip", "--model", "VIP-2140PT", "--set", "vlan.id", "--output", dir }, "write ID=VALUE" },
+    { { "export", "--profile", "planet-vip", "--mac", "00:30:4f:11:3a", "--output", dir }, "“00:30:4f:11:3a” is not a MAC address" },
+    { { "export", "--profile", "planet-vip", "--set", "provisioning.server.password=" SECRET, "--output", dir }, "passwords are not taken from the command line" },
+    { { "export", "--profile", "nope", "--output", dir }, "there is no profile “nope”" },
+    { { "export", "--profile", "planet-vip", "--output", dir }, "give --model" },
+    { { "export", "--profile", "planet-vip", "--name", "custom:../x", "--output", dir }, "is not a file name" },
+    { { "export", "--profile", "planet-vip", "--name", "bogus", "--output", dir }, "--name “bogus”" },
+    { { "export", "--profile", "konftel-300ip", "--base", "/etc/hostname", "--output", dir }, "no provisioning file format" },
+    { { "export", "--output", dir }, "needs --profile ID and --output DIR" },
+    { { "export", "--profile", "planet-vip", "--model", "VIP-2140PT", "--frobnicate", "--output", dir }, "Unknown option --frobnicate" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PhonesetCliResult) r = phoneset_test_run_cli (cases[i].args, NULL);
+
+      assert_one_line_error (r, cases[i].message);
+      g_assert_null (strstr (r->err, SECRET));
+    }
+  /* Nothing was written by any of them. */
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_export_secrets (void)
+{
+  g_autofree char *dir = new_dir ();
+  const char      *env[] = { "PROV_PW=" SECRET, NULL };
+  const char      *without[] = { "export", "--profile", "yealink-v8x", "--model", "SIP-T46S",
+                                 "--secret-env", "provisioning.server.password=PROV_PW", "--set", "provisioning.server.user=admin",
+                                 "--output", dir, NULL };
+  const char      *with[] = { "export", "--profile", "yealink-v8x", "--model", "SIP-T46S", "--name", "custom:with.cfg",
+                              "--secret-env", "provisioning.server.password=PROV_PW", "--include-secrets",
+                              "--output", dir, NULL };
+  const char      *missing[] = { "export", "--profile", "yealink-v8x", "--model", "SIP-T46S",
+                                 "--secret-env", "provisioning.server.password=NOT_SET_ANYWHERE", "--output", dir, NULL };
+  g_autoptr(PhonesetCliResult) r1 = phoneset_test_run_cli (without, env);
+  g_autoptr(PhonesetCliResult) r2 = phoneset_test_run_cli (with, env);
+  g_autoptr(PhonesetCliResult) r3 = phoneset_test_run_cli (missing, env);
+  g_autofree char *f1 = NULL;
+  g_autofree char *f2 = NULL;
+
+  g_assert_cmpint (r1->status, ==, 0);
+  f1 = read_file (dir, "y000000000066.cfg");
+  g_assert_null (strstr (f1, SECRET));
+  g_assert_null (strstr (f1, "password"));
+  g_assert_nonnull (strstr (f1, "static.auto_provision.server.username = admin"));
+  g_assert_nonnull (strstr (r1->out, "Left out, because they are passwords"));
+  g_assert_nonnull (strstr (r1->out, "provisioning.server.password"));
+
+  g_assert_cmpint (r2->status, ==, 0);
+  f2 = read_file (dir, "with.cfg");
+  g_assert_nonnull (strstr (f2, "static.auto_provision.server.password = " SECRET "\n"));
+
+  assert_one_line_error (r3, "the environment variable NOT_SET_ANYWHERE is not set");
+
+  /* Never printed. */
+  g_assert_null (strstr (r1->out, SECRET));
+  g_assert_null (strstr (r1->err, SECRET));
+  g_assert_null (strstr (r2->out, SECRET));
+  g_assert_null (strstr (r2->err, SECRET));
+}
+
+static void
+test_export_unwritable (void)
+{
+  g_autofree char *blocker = g_build_filename (tmpdir, "not-a-dir", NULL);
+  g_autofree char *dir = g_build_filename (blocker, "sub", NULL);
+  const char      *argv[] = { "export", "--profile", "planet-vip", "--model", "VIP-2140PT", "--set", "vlan.id=20",
+                              "--output", dir, NULL };
+  g_autoptr(PhonesetCliResult) r = NULL;
+
+  g_file_set_contents (blocker, "x", 1, NULL);
+  r = phoneset_test_run_cli (argv, NULL);
+  g_assert_cmpint (r->status, ==, 1);
+  g_assert_true (g_str_has_prefix (r->err, "phoneset: cannot make the directory"));
+}
+
+static void
+test_export_import_roundtrip (void)
+{
+  g_autofree char *dir = new_dir ();
+  g_autofree char *path = g_build_filename (dir, "f0VIP-1120PThw1.100.cfg", NULL);
+  const char      *out[] = { "export", "--profile", "planet-vip", "--model", "VIP-1120PT",
+                             "--set", "nat.stun.server=stun.example.org", "--set", "nat.stun.refresh=25",
+                             "--set", "line.2.rport=off", "--set", "qos.dscp.rtp=34", "--set", "provisioning.dhcp_option=43",
+                             "--set", "action_url.incoming_call=http://192.0.2.5/call?mac=$mac", "--set", "active_uri.allowed_ip=192.0.2.5",
+                             "--output", dir, NULL };
+  const char      *in[] = { "import", path, "--json", NULL };
+  g_autoptr(PhonesetCliResult) r1 = phoneset_test_run_cli (out, NULL);
+  g_autoptr(PhonesetCliResult) r2 = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *settings;
+
+  g_assert_cmpint (r1->status, ==, 0);
+  r2 = phoneset_test_run_cli (in, NULL);
+  g_assert_cmpint (r2->status, ==, 0);
+  root = parse_json (r2->out);
+  settings = json_object_get_object_member (json_node_get_object (root), "settings");
+  g_assert_cmpuint (json_object_get_size (settings), ==, 7);
+  g_assert_cmpstr (json_object_get_string_member (settings, "nat.stun.server"), ==, "stun.example.org");
+  g_assert_cmpint (json_object_get_int_member (settings, "nat.stun.refresh"), ==, 25);
+  g_assert_false (json_object_get_boolean_member (settings, "line.2.rport"));
+  g_assert_cmpint (json_object_get_int_member (settings, "qos.dscp.rtp"), ==, 34);
+  g_assert_cmpstr (json_object_get_string_member (settings, "provisioning.dhcp_option"), ==, "43");
+  g_assert_cmpstr (json_object_get_string_member (settings, "action_url.incoming_call"), ==, "http://192.0.2.5/call?mac=$mac");
+  g_assert_cmpstr (json_object_get_string_member (settings, "active_uri.allowed_ip"), ==, "192.0.2.5");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("phoneset-cli-XXXXXX", NULL);
+
+  g_test_add_func ("/cli/profiles", test_profiles);
+  g_test_add_func ("/cli/import/json", test_import_json);
+  g_test_add_func ("/cli/import/bad", test_import_bad);
+  g_test_add_func ("/cli/export/each-vendor", test_export_each_vendor);
+  g_test_add_func ("/cli/export/base-in-place", test_export_base_in_place);
+  g_test_add_func ("/cli/export/bad", test_export_bad);
+  g_test_add_func ("/cli/export/secrets", test_export_secrets);
+  g_test_add_func ("/cli/export/unwritable", test_export_unwritable);
+  g_test_add_func ("/cli/export/import-roundtrip", test_export_import_roundtrip);
+
+  ret = g_test_run ();
+
+  {
+    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
+    g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL);
+  }
+  g_free (tmpdir);
+  return ret;
+}
