@@ -36,9 +36,13 @@
 #define FANVIL_END        "<<END OF FILE>>"
 #define FANVIL_KEY_COLUMN 19
 
+/* A piece points into the document's copy of the file until it is edited;
+ * only then does it own its text. */
 typedef struct
 {
-  GString *text;
+  const char *data;
+  gsize       len;
+  char       *owned;
 } Piece;
 
 typedef enum
@@ -71,6 +75,7 @@ typedef struct
 struct _PhonesetCfgDocument
 {
   gatomicrefcount   ref_count;
+  char             *source; /* the file's bytes, which pieces point into */
   PhonesetCfgFormat format;
   GQueue            pieces;        /* Piece */
   GPtrArray        *entries;       /* Entry */
@@ -178,8 +183,40 @@ piece_free (gpointer data)
 {
   Piece *piece = data;
 
-  g_string_free (piece->text, TRUE);
-  g_free (piece);
+  g_free (piece->owned);
+  g_slice_free (Piece, piece);
+}
+
+static Piece *
+piece_new_owned (const char *text)
+{
+  Piece *piece = g_slice_new0 (Piece);
+
+  piece->owned = g_strdup (text);
+  piece->data = piece->owned;
+  piece->len = strlen (text);
+  return piece;
+}
+
+static void
+piece_assign (Piece      *piece,
+              const char *text)
+{
+  char *copy = g_strdup (text);
+
+  g_free (piece->owned);
+  piece->owned = copy;
+  piece->data = copy;
+  piece->len = strlen (copy);
+}
+
+static gboolean
+piece_ends_with (Piece      *piece,
+                 const char *suffix)
+{
+  gsize n = strlen (suffix);
+
+  return piece->len >= n && memcmp (piece->data + piece->len - n, suffix, n) == 0;
 }
 
 static void
@@ -225,15 +262,22 @@ lookup_string (PhonesetCfgFormat format,
     }
 }
 
-/* Appends a piece at the end of the document. */
+/* Appends a piece of the source at the end of the document. */
 static GList *
 append_piece (PhonesetCfgDocument *self,
               const char          *text,
               gssize               len)
 {
-  Piece *piece = g_new0 (Piece, 1);
+  Piece *piece;
 
-  piece->text = g_string_new_len (text, len < 0 ? (gssize)strlen (text) : len);
+  if (len < 0)
+    piece = piece_new_owned (text);
+  else
+    {
+      piece = g_slice_new0 (Piece);
+      piece->data = text;
+      piece->len = len;
+    }
   g_queue_push_tail (&self->pieces, piece);
   return self->pieces.tail;
 }
@@ -244,9 +288,8 @@ insert_piece_before (PhonesetCfgDocument *self,
                      GList               *sibling,
                      const char          *text)
 {
-  Piece *piece = g_new0 (Piece, 1);
+  Piece *piece = piece_new_owned (text);
 
-  piece->text = g_string_new (text);
   if (sibling == NULL)
     {
       g_queue_push_tail (&self->pieces, piece);
@@ -261,9 +304,8 @@ insert_piece_after (PhonesetCfgDocument *self,
                     GList               *sibling,
                     const char          *text)
 {
-  Piece *piece = g_new0 (Piece, 1);
+  Piece *piece = piece_new_owned (text);
 
-  piece->text = g_string_new (text);
   if (sibling == NULL)
     {
       g_queue_push_head (&self->pieces, piece);
@@ -282,7 +324,7 @@ join_pieces (GList   *first,
 
   for (GList *l = first; l != NULL; l = l->next)
     {
-      g_string_append_len (str, ((Piece *)l->data)->text->str, ((Piece *)l->data)->text->len);
+      g_string_append_len (str, ((Piece *)l->data)->data, ((Piece *)l->data)->len);
       if (l == last)
         break;
     }
@@ -406,6 +448,17 @@ check_text (const char *data,
   return TRUE;
 }
 
+/* A piece of the input for an error message: at most 40 bytes, cut on a
+ * character boundary, always valid UTF-8. */
+static char *
+excerpt (const char *start,
+         gsize       len)
+{
+  g_autofree char *raw = g_strndup (start, MIN (len, 40));
+
+  return g_utf8_make_valid (raw, -1);
+}
+
 static void
 trim_span (const char **start,
            gsize       *len)
@@ -517,7 +570,7 @@ parse_yealink (PhonesetCfgDocument *self,
       eq = memchr (start, '=', len);
       if (eq == NULL)
         {
-          g_autofree char *text = g_strndup (start, MIN (len, 40));
+          g_autofree char *text = excerpt (start, len);
 
           g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
                        _("line %u: “%s” is not a “key = value” line"), line->number, text);
@@ -535,7 +588,7 @@ parse_yealink (PhonesetCfgDocument *self,
           trim_span (&value, &value_len);
           if (!is_yealink_key (key, key_len))
             {
-              g_autofree char *text = g_strndup (key, MIN (key_len, 40));
+              g_autofree char *text = excerpt (key, key_len);
 
               g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
                            _("line %u: “%s” is not a Yealink parameter name"), line->number, text);
@@ -664,7 +717,7 @@ parse_fanvil (PhonesetCfgDocument *self,
 
         if (colon == NULL)
           {
-            g_autofree char *text = g_strndup (start, MIN (len, 40));
+            g_autofree char *text = excerpt (start, len);
 
             g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
                          _("line %u: “%s” is not a “Key :value” line"), line->number, text);
@@ -758,11 +811,13 @@ check_xml (const char *data,
   if (!g_markup_parse_context_parse (context, data, len, &local_error) ||
       !g_markup_parse_context_end_parse (context, &local_error))
     {
-      int line = 0, column = 0;
+      int              line = 0, column = 0;
+
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
 
       g_markup_parse_context_get_position (context, &line, &column);
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                   _("line %d: %s"), line, local_error->message);
+                   _("line %d: %s"), line, message);
       return FALSE;
     }
   return TRUE;
@@ -1116,6 +1171,8 @@ phoneset_cfg_document_parse (PhonesetCfgFormat format,
     return NULL;
 
   self = document_new (format);
+  self->source = g_memdup2 (data, len + 1);
+  data = self->source;
 
   switch (format)
     {
@@ -1171,6 +1228,7 @@ phoneset_cfg_document_unref (PhonesetCfgDocument *self)
     return;
 
   g_queue_clear_full (&self->pieces, piece_free);
+  g_free (self->source);
   g_ptr_array_unref (self->entries);
   g_ptr_array_unref (self->marks);
   g_hash_table_unref (self->index);
@@ -1241,17 +1299,20 @@ set_value_piece (PhonesetCfgDocument *self,
       if (entry->self_closing && value[0] != '\0')
         {
           /* <name attrs/> becomes <name attrs>value</name>. */
-          Piece *first = entry->first->data;
-          Piece *last = entry->last->data;
+          Piece           *first = entry->first->data;
+          Piece           *last = entry->last->data;
+          gsize            n = first->len;
+          g_autofree char *open = NULL;
+          g_autofree char *close = g_strdup_printf ("</%s>", entry->pub.key);
 
-          while (first->text->len > 0 && g_ascii_isspace (first->text->str[first->text->len - 1]))
-            g_string_truncate (first->text, first->text->len - 1);
-          g_string_append_c (first->text, '>');
-          g_string_assign (last->text, "");
-          g_string_append_printf (last->text, "</%s>", entry->pub.key);
+          while (n > 0 && g_ascii_isspace (first->data[n - 1]))
+            n--;
+          open = g_strdup_printf ("%.*s>", (int)n, first->data);
+          piece_assign (first, open);
+          piece_assign (last, close);
           entry->self_closing = FALSE;
         }
-      g_string_assign (piece->text, escaped);
+      piece_assign (piece, escaped);
     }
   else
     {
@@ -1259,15 +1320,15 @@ set_value_piece (PhonesetCfgDocument *self,
       g_autofree char *flat = g_strdup (value);
 
       g_strdelimit (flat, "\r\n", ' ');
-      g_string_assign (piece->text, flat);
+      piece_assign (piece, flat);
 
       /* `key =` with an empty value becomes `key = value`, not `key =value`. */
-      if (self->format == PHONESET_CFG_FORMAT_YEALINK && flat[0] != '\0')
+      if (self->format == PHONESET_CFG_FORMAT_YEALINK && flat[0] != '\0' && piece_ends_with (entry->first->data, " ="))
         {
-          GString *prefix = ((Piece *)entry->first->data)->text;
+          Piece           *prefix = entry->first->data;
+          g_autofree char *spaced = g_strdup_printf ("%.*s ", (int)prefix->len, prefix->data);
 
-          if (prefix->len >= 2 && g_str_has_suffix (prefix->str, " ="))
-            g_string_append_c (prefix, ' ');
+          piece_assign (prefix, spaced);
         }
     }
 
@@ -1394,12 +1455,18 @@ insert_entry (PhonesetCfgDocument  *self,
         if (self->entries->len > 0)
           {
             Entry *prev = g_ptr_array_index (self->entries, self->entries->len - 1);
-            Piece *prefix = prev->first->data;
 
-            if (prefix->text->len > 0 && prefix->text->str[prefix->text->len - 1] == '=')
+            if (piece_ends_with (prev->first->data, "="))
               sep = "=";
           }
-        if (last != NULL && last->text->len > 0 && last->text->str[last->text->len - 1] != '\n')
+        /* The file may end without a line break, or in empty pieces. */
+        for (GList *l = tail; l != NULL; l = l->prev)
+          {
+            last = l->data;
+            if (last->len > 0)
+              break;
+          }
+        if (last != NULL && last->len > 0 && !piece_ends_with (last, "\n"))
           append_piece (self, self->newline, -1);
         {
           g_autofree char *prefix = g_strconcat (key->key, sep, NULL);
@@ -1596,7 +1663,7 @@ phoneset_cfg_document_serialize (PhonesetCfgDocument *self)
 
   str = g_string_new (NULL);
   for (GList *l = self->pieces.head; l != NULL; l = l->next)
-    g_string_append_len (str, ((Piece *)l->data)->text->str, ((Piece *)l->data)->text->len);
+    g_string_append_len (str, ((Piece *)l->data)->data, ((Piece *)l->data)->len);
 
   return g_string_free_to_bytes (str);
 }

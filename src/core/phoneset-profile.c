@@ -594,6 +594,18 @@ parse_enum_values (PhonesetSetting *setting,
       if (!get_string (item, "id", TRUE, &value->id, ctx, error) ||
           !get_string (item, "label", TRUE, &value->label, ctx, error))
         return FALSE;
+      if (value->id[0] == '\0' || value->label[0] == '\0')
+        return fail (ctx, error, _("an enum value needs an id and a label"));
+      for (const char *p = value->id; *p; p++)
+        if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-' && *p != '.')
+          return fail (ctx, error, _("the enum value id “%s” may hold only letters, digits, “_”, “-” and “.”"), value->id);
+      for (guint j = 0; j + 1 < setting->enum_values->len; j++)
+        {
+          PhonesetEnumValue *other = g_ptr_array_index (setting->enum_values, j);
+
+          if (g_ascii_strcasecmp (other->id, value->id) == 0 || g_ascii_strcasecmp (other->label, value->label) == 0)
+            return fail (ctx, error, _("the enum value “%s” is given twice"), value->id);
+        }
     }
   if (setting->enum_values->len == 0)
     return fail (ctx, error, _("an enum needs “values”"));
@@ -1599,11 +1611,19 @@ phoneset_setting_validate (PhonesetSetting *self,
       break;
 
     case PHONESET_SETTING_ENUM:
-      for (guint i = 0; i < self->enum_values->len; i++)
+      /* An id first, then a label as the form shows it. */
+      for (guint i = 0; result == NULL && i < self->enum_values->len; i++)
         {
           PhonesetEnumValue *ev = g_ptr_array_index (self->enum_values, i);
 
-          if (g_ascii_strcasecmp (ev->id, value) == 0 || g_ascii_strcasecmp (ev->label, value) == 0)
+          if (g_ascii_strcasecmp (ev->id, value) == 0)
+            result = g_strdup (ev->id);
+        }
+      for (guint i = 0; result == NULL && i < self->enum_values->len; i++)
+        {
+          PhonesetEnumValue *ev = g_ptr_array_index (self->enum_values, i);
+
+          if (g_ascii_strcasecmp (ev->label, value) == 0)
             result = g_strdup (ev->id);
         }
       if (result == NULL)
