@@ -1171,7 +1171,11 @@ phoneset_cfg_document_parse (PhonesetCfgFormat format,
     return NULL;
 
   self = document_new (format);
-  self->source = g_memdup2 (data, len + 1);
+  /* One copy of the file, NUL-terminated, that the pieces point into. */
+  self->source = g_malloc (len + 1);
+  if (len > 0)
+    memcpy (self->source, data, len);
+  self->source[len] = '\0';
   data = self->source;
 
   switch (format)
