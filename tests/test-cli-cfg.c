@@ -371,6 +371,54 @@ test_export_import_roundtrip (void)
   g_assert_cmpstr (json_object_get_string_member (settings, "active_uri.allowed_ip"), ==, "192.0.2.5");
 }
 
+static void
+test_export_golden (void)
+{
+  g_autofree char *spec_path = g_test_build_filename (G_TEST_DIST, "data", "golden", "nat-vlan.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  const char *profiles[] = { "yealink-legacy", "yealink-v8x", "planet-vip", "snom" };
+  const char *extensions[] = { ".cfg", ".cfg", ".cfg", ".xml" };
+  JsonObject *spec;
+
+  json_parser_load_from_file (parser, spec_path, &error);
+  g_assert_no_error (error);
+  spec = json_node_get_object (json_parser_get_root (parser));
+
+  for (guint i = 0; i < G_N_ELEMENTS (profiles); i++)
+    {
+      g_autofree char *dir = new_dir ();
+      g_autofree char *config = g_build_filename (tmpdir, "golden-config.json", NULL);
+      g_autofree char *custom = g_strdup_printf ("custom:%s", profiles[i]);
+      g_autofree char *file = g_strconcat (profiles[i], extensions[i], NULL);
+      g_autofree char *golden_path = g_test_build_filename (G_TEST_DIST, "data", "golden", file, NULL);
+      g_autofree char *golden = NULL;
+      g_autofree char *written = NULL;
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      const char *argv[] = { "export", "--profile", profiles[i], "--config", config, "--name", custom, "--output", dir, NULL };
+      g_autoptr(PhonesetCliResult) r = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "profile");
+      json_builder_add_string_value (builder, profiles[i]);
+      json_builder_set_member_name (builder, "settings");
+      json_builder_add_value (builder, json_node_copy (json_object_get_member (spec, profiles[i])));
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      g_assert_true (json_generator_to_file (generator, config, NULL));
+
+      r = phoneset_test_run_cli (argv, NULL);
+      g_assert_cmpint (r->status, ==, 0);
+      written = read_file (dir, file);
+      g_file_get_contents (golden_path, &golden, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (written, ==, golden);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +437,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/secrets", test_export_secrets);
   g_test_add_func ("/cli/export/unwritable", test_export_unwritable);
   g_test_add_func ("/cli/export/import-roundtrip", test_export_import_roundtrip);
+  g_test_add_func ("/cli/export/golden", test_export_golden);
 
   ret = g_test_run ();
 

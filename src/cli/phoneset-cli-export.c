@@ -153,7 +153,7 @@ _phoneset_cli_export (int    argc,
                   { "secret-env", 0, 0, G_OPTION_ARG_STRING_ARRAY, &secrets, N_("Take a password from an environment variable"), N_("ID=VARIABLE") },
                     { "mac", 0, 0, G_OPTION_ARG_STRING_ARRAY, &macs, N_("Write the file of the phone with this MAC address"), N_("MAC") },
                       { "model", 0, 0, G_OPTION_ARG_STRING, &model, N_("The model, which names the common file"), N_("MODEL") },
-                        { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Which file: common, mac, or custom:NAME"), N_("NAMING") },
+                        { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Which file: common (the model's), mac (one per --mac), or custom:NAME (also PLANET's $input ID files)"), N_("NAMING") },
                           { "include-secrets", 0, 0, G_OPTION_ARG_NONE, &include_secrets, N_("Write passwords into the file (they are left out otherwise)"), NULL },
                             { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The directory to write to"), N_("DIR") },
                               { NULL } };
