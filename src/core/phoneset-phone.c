@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "phoneset-mac.h"
 #include "phoneset-phone.h"
 
 /**
@@ -20,15 +21,19 @@
  */
 struct _PhonesetPhone
 {
-  GObject parent_instance;
+  GObject         parent_instance;
 
-  char   *address;
-  char   *name;
-  char   *mac;
-  char   *vendor;
-  char   *model;
-  char   *firmware;
-  char   *profile_id;
+  char           *address;
+  char           *name;
+  char           *mac;
+  char           *vendor;
+  char           *model;
+  char           *firmware;
+  char           *profile_id;
+
+  PhonesetConfig *config;   /* what the user wants the phone to have */
+  PhonesetConfig *baseline; /* what the phone has, as far as Phoneset knows */
+  char           *id;
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetPhone, phoneset_phone, G_TYPE_OBJECT)
@@ -44,6 +49,8 @@ enum
   PROP_FIRMWARE,
   PROP_PROFILE_ID,
   PROP_DISPLAY_NAME,
+  PROP_CONFIG,
+  PROP_HAS_CHANGES,
   N_PROPS
 };
 
@@ -61,6 +68,11 @@ phoneset_phone_finalize (GObject *object)
   g_clear_pointer (&self->model, g_free);
   g_clear_pointer (&self->firmware, g_free);
   g_clear_pointer (&self->profile_id, g_free);
+  g_clear_pointer (&self->id, g_free);
+  if (self->config != NULL)
+    g_signal_handlers_disconnect_by_data (self->config, self);
+  g_clear_object (&self->config);
+  g_clear_object (&self->baseline);
 
   G_OBJECT_CLASS (phoneset_phone_parent_class)->finalize (object);
 }
@@ -98,6 +110,12 @@ phoneset_phone_get_property (GObject    *object,
       break;
     case PROP_DISPLAY_NAME:
       g_value_take_string (value, phoneset_phone_dup_display_name (self));
+      break;
+    case PROP_CONFIG:
+      g_value_set_object (value, self->config);
+      break;
+    case PROP_HAS_CHANGES:
+      g_value_set_boolean (value, phoneset_phone_has_changes (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -173,6 +191,12 @@ phoneset_phone_class_init (PhonesetPhoneClass *klass)
   properties[PROP_DISPLAY_NAME] =
     g_param_spec_string ("display-name", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CONFIG] =
+    g_param_spec_object ("config", NULL, NULL, PHONESET_TYPE_CONFIG,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_HAS_CHANGES] =
+    g_param_spec_boolean ("has-changes", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -376,4 +400,118 @@ phoneset_phone_set_profile_id (PhonesetPhone *self,
   g_free (self->profile_id);
   self->profile_id = g_strdup (profile_id);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE_ID]);
+}
+
+static void
+config_changed_cb (PhonesetPhone *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_CHANGES]);
+}
+
+/**
+ * phoneset_phone_get_config:
+ * @self: a #PhonesetPhone
+ *
+ * Returns: (transfer none) (nullable): the values the user wants the phone to have
+ */
+PhonesetConfig *
+phoneset_phone_get_config (PhonesetPhone *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PHONE (self), NULL);
+
+  return self->config;
+}
+
+void
+phoneset_phone_set_config (PhonesetPhone  *self,
+                           PhonesetConfig *config)
+{
+  g_return_if_fail (PHONESET_IS_PHONE (self));
+
+  if (self->config == config)
+    return;
+  if (self->config != NULL)
+    g_signal_handlers_disconnect_by_data (self->config, self);
+  g_set_object (&self->config, config);
+  if (config != NULL)
+    g_signal_connect_swapped (config, "changed", G_CALLBACK (config_changed_cb), self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFIG]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_CHANGES]);
+}
+
+/**
+ * phoneset_phone_get_baseline:
+ * @self: a #PhonesetPhone
+ *
+ * Returns: (transfer none) (nullable): what the phone has, as last read or pushed
+ */
+PhonesetConfig *
+phoneset_phone_get_baseline (PhonesetPhone *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PHONE (self), NULL);
+
+  return self->baseline;
+}
+
+void
+phoneset_phone_set_baseline (PhonesetPhone  *self,
+                             PhonesetConfig *baseline)
+{
+  g_return_if_fail (PHONESET_IS_PHONE (self));
+
+  if (g_set_object (&self->baseline, baseline))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_CHANGES]);
+}
+
+/**
+ * phoneset_phone_has_changes:
+ * @self: a #PhonesetPhone
+ *
+ * Returns: %TRUE if the config differs from what the phone has
+ */
+gboolean
+phoneset_phone_has_changes (PhonesetPhone *self)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+
+  g_return_val_if_fail (PHONESET_IS_PHONE (self), FALSE);
+
+  if (self->config == NULL)
+    return FALSE;
+  if (self->baseline == NULL)
+    {
+      g_autoptr(GPtrArray) set = phoneset_config_list_set (self->config);
+
+      return set->len > 0;
+    }
+  changes = phoneset_config_diff (self->baseline, self->config);
+  return changes->len > 0;
+}
+
+/**
+ * phoneset_phone_get_id:
+ * @self: a #PhonesetPhone
+ *
+ * A stable id for the inventory: the MAC address when known, else the
+ * address.
+ *
+ * Returns: the id
+ */
+const char *
+phoneset_phone_get_id (PhonesetPhone *self)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (PHONESET_IS_PHONE (self), NULL);
+
+  if (self->mac != NULL && self->mac[0] != '\0')
+    id = phoneset_mac_normalize (self->mac, PHONESET_MAC_STYLE_BARE_LOWER, NULL);
+  if (id == NULL)
+    {
+      id = g_strdup (self->address ? self->address : "phone");
+      g_strcanon (id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_", '_');
+    }
+  g_free (self->id);
+  self->id = g_steal_pointer (&id);
+  return self->id;
 }

@@ -9,6 +9,8 @@
 
 #include <glib-object.h>
 
+#include "phoneset-config.h"
+
 G_BEGIN_DECLS
 
 #define PHONESET_TYPE_PHONE (phoneset_phone_get_type ())
@@ -38,5 +40,13 @@ const char    *phoneset_phone_get_profile_id   (PhonesetPhone *self);
 void           phoneset_phone_set_profile_id   (PhonesetPhone *self,
                                                 const char    *profile_id);
 char          *phoneset_phone_dup_display_name (PhonesetPhone *self);
+PhonesetConfig *phoneset_phone_get_config      (PhonesetPhone *self);
+void           phoneset_phone_set_config       (PhonesetPhone *self,
+                                                PhonesetConfig *config);
+PhonesetConfig *phoneset_phone_get_baseline    (PhonesetPhone *self);
+void           phoneset_phone_set_baseline     (PhonesetPhone *self,
+                                                PhonesetConfig *baseline);
+gboolean       phoneset_phone_has_changes      (PhonesetPhone *self);
+const char    *phoneset_phone_get_id           (PhonesetPhone *self);
 
 G_END_DECLS

@@ -1,0 +1,105 @@
+/* test-inventory.c
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "phoneset-error.h"
+#include "phoneset-inventory.h"
+
+static GPtrArray *profiles;
+
+static void
+test_inventory_roundtrip (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("phoneset-inv-XXXXXX", NULL);
+  g_autoptr(PhonesetInventory) inv = phoneset_inventory_new (dir, profiles);
+  g_autoptr(PhonesetInventory) again = phoneset_inventory_new (dir, profiles);
+  g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("192.0.2.10");
+  g_autoptr(PhonesetPhone) dup = phoneset_phone_new ("192.0.2.99");
+  g_autoptr(PhonesetConfig) config = phoneset_config_new (phoneset_profiles_find (profiles, "planet-vip"));
+  g_autoptr(PhonesetConfig) baseline = phoneset_config_new (phoneset_profiles_find (profiles, "planet-vip"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PhonesetPhone) loaded = NULL;
+  g_autofree char *cpath = NULL;
+  g_autofree char *ctext = NULL;
+
+  phoneset_phone_set_mac (phone, "00:30:4F:11:3A:F8");
+  phoneset_phone_set_name (phone, "Reception");
+  phoneset_phone_set_profile_id (phone, "planet-vip");
+  phoneset_config_set (config, "nat.stun.server", "stun.example.org", NULL);
+  phoneset_config_set (config, "provisioning.server.password", "Zebra-Secret-4711", NULL);
+  phoneset_phone_set_config (phone, config);
+  phoneset_phone_set_baseline (phone, baseline);
+  g_assert_true (phoneset_phone_has_changes (phone));
+
+  phoneset_inventory_add (inv, phone);
+  /* The same MAC again: an update, not a second phone. */
+  phoneset_phone_set_mac (dup, "00304f113af8");
+  phoneset_inventory_add (inv, dup);
+  g_assert_cmpuint (g_list_model_get_n_items (phoneset_inventory_get_phones (inv)), ==, 1);
+  g_assert_cmpstr (phoneset_phone_get_address (phone), ==, "192.0.2.99");
+
+  g_assert_true (phoneset_inventory_save (inv, &error));
+  g_assert_no_error (error);
+  cpath = g_build_filename (dir, "configs", "00304f113af8.json", NULL);
+  g_file_get_contents (cpath, &ctext, NULL, NULL);
+  g_assert_nonnull (strstr (ctext, "stun.example.org"));
+  g_assert_null (strstr (ctext, "Zebra-Secret-4711"));
+
+  g_assert_true (phoneset_inventory_load (again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (phoneset_inventory_get_phones (again)), ==, 1);
+  loaded = g_list_model_get_item (phoneset_inventory_get_phones (again), 0);
+  g_assert_cmpstr (phoneset_phone_get_name (loaded), ==, "Reception");
+  g_assert_cmpstr (phoneset_phone_get_profile_id (loaded), ==, "planet-vip");
+  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (loaded), "nat.stun.server"), ==, "stun.example.org");
+  g_assert_nonnull (phoneset_phone_get_baseline (loaded));
+  g_assert_true (phoneset_inventory_find (again, "00-30-4f-11-3a-f8", NULL) == loaded);
+  g_assert_true (phoneset_inventory_find (again, NULL, "192.0.2.99") == loaded);
+
+  {
+    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+    g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL);
+  }
+}
+
+static void
+test_inventory_bad (void)
+{
+  g_autoptr(PhonesetInventory) inv = phoneset_inventory_new ("/nonexistent", profiles);
+  const char *bad[] = { "", "[]", "{}", "{\"phones\": 3}", "{\"phones\": [1]}", "{\"phones\": [{\"name\": \"x\"}]}", "{\"phones\": [" };
+
+  g_assert_true (phoneset_inventory_load (inv, NULL)); /* no file: empty */
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (phoneset_inventory_load_data (inv, bad[i], strlen (bad[i]), &error));
+      g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *dirs[] = { g_getenv ("PHONESET_PROFILES_DIR"), NULL };
+  int         ret;
+
+  g_test_init (&argc, &argv, NULL);
+  profiles = phoneset_profiles_load_all (dirs, NULL);
+
+  g_test_add_func ("/inventory/roundtrip", test_inventory_roundtrip);
+  g_test_add_func ("/inventory/bad", test_inventory_bad);
+
+  ret = g_test_run ();
+  g_ptr_array_unref (profiles);
+  return ret;
+}
