@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "phoneset-config-history.h"
 #include "phoneset-config.h"
 #include "phoneset-error.h"
 #include "phoneset-provisioning.h"
@@ -392,6 +393,46 @@ test_atomic_write (void)
   g_rmdir (dir);
 }
 
+static void
+test_history (void)
+{
+  g_autoptr(PhonesetConfig) config = phoneset_config_new (profile ("planet-vip"));
+  g_autoptr(PhonesetConfig) phone = phoneset_config_new (profile ("planet-vip"));
+  g_autoptr(PhonesetConfigHistory) history = phoneset_config_history_new (config);
+
+  phoneset_config_set (phone, "vlan.id", "30", NULL);
+  phoneset_config_set (config, "vlan.id", "30", NULL);
+  g_assert_false (phoneset_config_history_can_undo (history));
+
+  g_assert_true (phoneset_config_history_set (history, "vlan.id", "40", NULL));
+  g_assert_true (phoneset_config_history_set (history, "nat.stun.server", "stun.example.org", NULL));
+  g_assert_false (phoneset_config_history_set (history, "vlan.id", "9999", NULL));
+  g_assert_true (phoneset_config_history_can_undo (history));
+
+  g_assert_true (phoneset_config_history_undo (history));
+  g_assert_null (phoneset_config_get (config, "nat.stun.server"));
+  g_assert_true (phoneset_config_history_can_redo (history));
+  g_assert_true (phoneset_config_history_redo (history));
+  g_assert_cmpstr (phoneset_config_get (config, "nat.stun.server"), ==, "stun.example.org");
+
+  /* Revert to what the phone has, in one step, and undo that too. */
+  phoneset_config_history_revert (history, phone);
+  g_assert_cmpstr (phoneset_config_get (config, "vlan.id"), ==, "30");
+  g_assert_null (phoneset_config_get (config, "nat.stun.server"));
+  g_assert_true (phoneset_config_history_undo (history));
+  g_assert_cmpstr (phoneset_config_get (config, "vlan.id"), ==, "40");
+  g_assert_cmpstr (phoneset_config_get (config, "nat.stun.server"), ==, "stun.example.org");
+
+  /* A new edit drops what could be redone. */
+  g_assert_true (phoneset_config_history_undo (history));
+  g_assert_true (phoneset_config_history_set (history, "vlan.id", "50", NULL));
+  g_assert_false (phoneset_config_history_can_redo (history));
+  g_assert_true (phoneset_config_history_undo (history));
+  g_assert_true (phoneset_config_history_undo (history));
+  g_assert_cmpstr (phoneset_config_get (config, "vlan.id"), ==, "30");
+  g_assert_false (phoneset_config_history_undo (history));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +453,7 @@ main (int   argc,
   g_test_add_func ("/config/dhcp-helpers", test_dhcp_helpers);
   g_test_add_func ("/config/setup-sheet", test_setup_sheet);
   g_test_add_func ("/config/atomic-write", test_atomic_write);
+  g_test_add_func ("/config/history", test_history);
 
   ret = g_test_run ();
   g_ptr_array_unref (profiles);
