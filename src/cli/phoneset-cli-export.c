@@ -20,9 +20,10 @@
 #include "phoneset-cfg.h"
 #include "phoneset-cli-private.h"
 #include "phoneset-config.h"
+#include "phoneset-error.h"
+#include "phoneset-export.h"
 #include "phoneset-mac.h"
 #include "phoneset-profile.h"
-#include "phoneset-setup-sheet.h"
 
 static gboolean
 apply_sets (PhonesetConfig *config,
@@ -137,26 +138,26 @@ _phoneset_cli_export (int    argc,
   g_auto(GStrv) secrets = NULL;
   g_auto(GStrv) macs = NULL;
   g_auto(PhonesetExportReport) report = { 0 };
-  gboolean           include_secrets = FALSE;
-  PhonesetFileNaming naming;
-  const char        *custom = NULL;
-  PhonesetProfile   *profile;
-  PhonesetCfgFormat  format;
-  gboolean           has_file;
-  gsize              base_len = 0;
-  guint              n_files;
-  GOptionEntry       entries[] = {
-          { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_id, N_("The phone's profile (see “phoneset profiles”)"), N_("ID") },
-            { "config", 0, 0, G_OPTION_ARG_FILENAME, &config_path, N_("Settings saved as JSON"), N_("FILE.json") },
-              { "base", 0, 0, G_OPTION_ARG_FILENAME, &base_path, N_("Edit this vendor file in place instead of writing a new one"), N_("FILE") },
-                { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &sets, N_("Set a setting"), N_("ID=VALUE") },
-                  { "secret-env", 0, 0, G_OPTION_ARG_STRING_ARRAY, &secrets, N_("Take a password from an environment variable"), N_("ID=VARIABLE") },
-                    { "mac", 0, 0, G_OPTION_ARG_STRING_ARRAY, &macs, N_("Write the file of the phone with this MAC address"), N_("MAC") },
-                      { "model", 0, 0, G_OPTION_ARG_STRING, &model, N_("The model, which names the common file"), N_("MODEL") },
-                        { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Which file: common (the model's), mac (one per --mac), or custom:NAME (also PLANET's $input ID files)"), N_("NAMING") },
-                          { "include-secrets", 0, 0, G_OPTION_ARG_NONE, &include_secrets, N_("Write passwords into the file (they are left out otherwise)"), NULL },
-                            { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The directory to write to"), N_("DIR") },
-                              { NULL } };
+  gboolean              include_secrets = FALSE;
+  PhonesetFileNaming    naming;
+  PhonesetExportOptions options = { 0 };
+  const char           *custom = NULL;
+  PhonesetProfile      *profile;
+  PhonesetCfgFormat     format;
+  gboolean              has_file;
+  gsize                 base_len = 0;
+  GOptionEntry          entries[] = {
+             { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_id, N_("The phone's profile (see “phoneset profiles”)"), N_("ID") },
+               { "config", 0, 0, G_OPTION_ARG_FILENAME, &config_path, N_("Settings saved as JSON"), N_("FILE.json") },
+                 { "base", 0, 0, G_OPTION_ARG_FILENAME, &base_path, N_("Edit this vendor file in place instead of writing a new one"), N_("FILE") },
+                   { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &sets, N_("Set a setting"), N_("ID=VALUE") },
+                     { "secret-env", 0, 0, G_OPTION_ARG_STRING_ARRAY, &secrets, N_("Take a password from an environment variable"), N_("ID=VARIABLE") },
+                       { "mac", 0, 0, G_OPTION_ARG_STRING_ARRAY, &macs, N_("Write the file of the phone with this MAC address"), N_("MAC") },
+                         { "model", 0, 0, G_OPTION_ARG_STRING, &model, N_("The model, which names the common file"), N_("MODEL") },
+                           { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Which file: common (the model's), mac (one per --mac), or custom:NAME (also PLANET's $input ID files)"), N_("NAMING") },
+                             { "include-secrets", 0, 0, G_OPTION_ARG_NONE, &include_secrets, N_("Write passwords into the file (they are left out otherwise)"), NULL },
+                               { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The directory to write to"), N_("DIR") },
+                                 { NULL } };
 
   g_option_context_set_summary (context, _("Writes the vendor's provisioning file for a phone (or a printable setup sheet for phones "
                                            "without one). With --base, edits an existing file in place: only the given settings change."));
@@ -221,88 +222,34 @@ _phoneset_cli_export (int    argc,
       _phoneset_cli_error (_("--name “%s”: write common, mac, or custom:NAME"), name);
       return PHONESET_EXIT_USAGE;
     }
-  if (naming == PHONESET_FILE_NAME_MAC && macs == NULL)
+  if (base_path != NULL && !g_file_get_contents (base_path, &base_data, &base_len, &error))
     {
-      _phoneset_cli_error (_("--name mac needs the phones' MAC addresses: --mac 00:15:65:12:34:56"));
+      _phoneset_cli_error ("%s", error->message);
       return PHONESET_EXIT_USAGE;
     }
-  if (naming != PHONESET_FILE_NAME_MAC && macs != NULL && g_strv_length (macs) > 1)
-    {
-      _phoneset_cli_error (_("several --mac with --name %s would write one file several times; use --name mac"), name);
-      return PHONESET_EXIT_USAGE;
-    }
-  for (guint i = 0; macs != NULL && macs[i] != NULL; i++)
-    {
-      guint8 mac[6];
 
-      if (!phoneset_mac_parse (macs[i], mac, &error))
-        {
-          _phoneset_cli_error ("--mac: %s", error->message);
-          return PHONESET_EXIT_USAGE;
-        }
-    }
+  options.naming = naming;
+  options.model = model;
+  options.macs = (const char *const *)macs;
+  options.custom = custom;
+  options.base = base_data ? g_bytes_new_static (base_data, base_len) : NULL;
+  options.include_secrets = include_secrets;
 
-  if (base_path != NULL)
-    {
-      g_autoptr(PhonesetCfgDocument) check = NULL;
-
-      if (!has_file)
-        {
-          _phoneset_cli_error (_("the %s has no provisioning file format, so there is no file to edit (--base); "
-                                 "export writes its setup sheet"),
-                                  phoneset_profile_get_title (profile));
-          return PHONESET_EXIT_USAGE;
-        }
-      if (!g_file_get_contents (base_path, &base_data, &base_len, &error))
-        {
-          _phoneset_cli_error ("%s", error->message);
-          return PHONESET_EXIT_USAGE;
-        }
-      check = phoneset_cfg_document_parse (format, base_data, base_len, &error);
-      if (check == NULL)
-        {
-          _phoneset_cli_error ("%s: %s", base_path, error->message);
-          return PHONESET_EXIT_USAGE;
-        }
-    }
-
-  /* Render every file before writing any. */
-  n_files = naming == PHONESET_FILE_NAME_MAC ? g_strv_length (macs) : 1;
+  /* Every file is rendered before any is written. */
   phoneset_export_report_init (&report);
-  for (guint i = 0; i < n_files; i++)
+  if (!phoneset_export_render (config, &options, names, contents, &report, &error))
     {
-      const char      *mac = macs != NULL ? macs[i] : NULL;
-      g_autofree char *file_name = phoneset_profile_dup_file_name (profile, naming, model, mac, custom, &error);
-
-      if (file_name == NULL)
-        {
-          _phoneset_cli_error ("%s", error->message);
-          return PHONESET_EXIT_USAGE;
-        }
-
-      if (has_file)
-        {
-          g_autoptr(PhonesetCfgDocument) document = NULL;
-
-          if (base_data != NULL)
-            document = phoneset_cfg_document_parse (format, base_data, base_len, NULL);
-          else
-            document = phoneset_cfg_document_new (format);
-          phoneset_config_apply_to_document (config, document, include_secrets, i == 0 ? &report : NULL);
-          g_ptr_array_add (contents, phoneset_cfg_document_serialize (document));
-        }
+      g_clear_pointer (&options.base, g_bytes_unref);
+      if (base_path != NULL && error->domain == PHONESET_ERROR && error->code == PHONESET_ERROR_PARSE)
+        _phoneset_cli_error ("%s: %s", base_path, error->message);
+      else if (error->domain == PHONESET_ERROR && error->code == PHONESET_ERROR_INVALID && macs != NULL &&
+               strstr (error->message, "MAC") != NULL && strstr (error->message, "is not") != NULL)
+        _phoneset_cli_error ("--mac: %s", error->message);
       else
-        {
-          g_autofree char *phone = NULL;
-          char            *html;
-
-          if (mac != NULL)
-            phone = phoneset_mac_normalize (mac, PHONESET_MAC_STYLE_COLON_UPPER, NULL);
-          html = phoneset_setup_sheet_render (config, phone, include_secrets);
-          g_ptr_array_add (contents, g_bytes_new_take (html, strlen (html)));
-        }
-      g_ptr_array_add (names, g_steal_pointer (&file_name));
+        _phoneset_cli_error ("%s", error->message);
+      return PHONESET_EXIT_USAGE;
     }
+  g_clear_pointer (&options.base, g_bytes_unref);
 
   if (!phoneset_write_files_atomically (output, names, contents, &error))
     {

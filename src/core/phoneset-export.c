@@ -1,0 +1,128 @@
+/* phoneset-export.c
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Turns a config into the files a phone fetches: the vendor's common,
+ * MAC or custom-named file (a new one, or the user's own file edited in
+ * place), or a setup sheet for phones without a file format. Used by
+ * `phoneset export` and by the window's Export.
+ */
+
+#define G_LOG_DOMAIN "phoneset-export"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "phoneset-error.h"
+#include "phoneset-export.h"
+#include "phoneset-mac.h"
+#include "phoneset-setup-sheet.h"
+
+/**
+ * phoneset_export_render:
+ * @config: the values
+ * @options: which files, and how
+ * @names: (element-type utf8): the file names are appended here
+ * @contents: (element-type GBytes): and their contents here
+ * @report: (nullable): what was written and left out (an initialised report)
+ * @error: a location for a #GError
+ *
+ * Renders every file before any is written, so that a bad option or a bad
+ * base file writes nothing.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+phoneset_export_render (PhonesetConfig              *config,
+                        const PhonesetExportOptions *options,
+                        GPtrArray                   *names,
+                        GPtrArray                   *contents,
+                        PhonesetExportReport        *report,
+                        GError                     **error)
+{
+  PhonesetProfile  *profile = phoneset_config_get_profile (config);
+  guint             n_macs = options->macs ? g_strv_length ((char **)options->macs) : 0;
+  PhonesetCfgFormat format;
+  gboolean          has_file = phoneset_profile_get_file_format (profile, &format);
+  guint             n_files;
+
+  g_return_val_if_fail (PHONESET_IS_CONFIG (config), FALSE);
+
+  if (options->naming == PHONESET_FILE_NAME_MAC && n_macs == 0)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                   _("a MAC file needs the phone's MAC address, such as 00:15:65:12:34:56"));
+      return FALSE;
+    }
+  if (options->naming != PHONESET_FILE_NAME_MAC && n_macs > 1)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                   _("several MAC addresses would write one file several times; name the files by MAC"));
+      return FALSE;
+    }
+  for (guint i = 0; i < n_macs; i++)
+    {
+      guint8 mac[PHONESET_MAC_LEN];
+
+      if (!phoneset_mac_parse (options->macs[i], mac, error))
+        return FALSE;
+    }
+  if (options->base != NULL && !has_file)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+                   _("the %s has no provisioning file format, so there is no file to edit; export writes its setup sheet"),
+                      phoneset_profile_get_title (profile));
+      return FALSE;
+    }
+  if (options->base != NULL)
+    {
+      gsize       len;
+      const char *data = g_bytes_get_data (options->base, &len);
+      g_autoptr(PhonesetCfgDocument) check = phoneset_cfg_document_parse (format, data, len, error);
+
+      if (check == NULL)
+        return FALSE;
+    }
+
+  n_files = options->naming == PHONESET_FILE_NAME_MAC ? n_macs : 1;
+  for (guint i = 0; i < n_files; i++)
+    {
+      const char      *mac = n_macs > 0 ? options->macs[i] : NULL;
+      g_autofree char *file_name = phoneset_profile_dup_file_name (profile, options->naming, options->model,
+                                                                   mac, options->custom, error);
+
+      if (file_name == NULL)
+        return FALSE;
+
+      if (has_file)
+        {
+          g_autoptr(PhonesetCfgDocument) document = NULL;
+
+          if (options->base != NULL)
+            {
+              gsize       len;
+              const char *data = g_bytes_get_data (options->base, &len);
+
+              document = phoneset_cfg_document_parse (format, data, len, NULL);
+            }
+          else
+            document = phoneset_cfg_document_new (format);
+          phoneset_config_apply_to_document (config, document, options->include_secrets, i == 0 ? report : NULL);
+          g_ptr_array_add (contents, phoneset_cfg_document_serialize (document));
+        }
+      else
+        {
+          g_autofree char *phone = mac ? phoneset_mac_normalize (mac, PHONESET_MAC_STYLE_COLON_UPPER, NULL) : NULL;
+          char            *html = phoneset_setup_sheet_render (config, phone, options->include_secrets);
+
+          g_ptr_array_add (contents, g_bytes_new_take (html, strlen (html)));
+        }
+      g_ptr_array_add (names, g_steal_pointer (&file_name));
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,24 @@
+/* phoneset-setting-row.h
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "phoneset-config-history.h"
+
+G_BEGIN_DECLS
+
+GtkWidget       *phoneset_setting_row_new         (PhonesetConfigHistory *history,
+                                                   PhonesetSetting       *setting,
+                                                   PhonesetConfig        *baseline);
+PhonesetSetting *phoneset_setting_row_get_setting (GtkWidget             *row);
+gboolean         phoneset_setting_row_is_changed  (GtkWidget             *row);
+gboolean         phoneset_setting_row_matches     (PhonesetSetting       *setting,
+                                                   const char            *query);
+
+G_END_DECLS
