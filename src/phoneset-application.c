@@ -13,14 +13,17 @@
 
 #include "phoneset-application.h"
 #include "phoneset-cli.h"
+#include "phoneset-paths.h"
 #include "phoneset-preferences-window.h"
 #include "phoneset-window.h"
 
 struct _PhonesetApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication     parent_instance;
 
-  GSettings     *settings;
+  GSettings         *settings;
+  GPtrArray         *profiles;
+  PhonesetInventory *inventory;
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetApplication, phoneset_application, ADW_TYPE_APPLICATION)
@@ -78,6 +81,8 @@ phoneset_application_dispose (GObject *object)
   PhonesetApplication *self = (PhonesetApplication *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->inventory);
+  g_clear_pointer (&self->profiles, g_ptr_array_unref);
 
   G_OBJECT_CLASS (phoneset_application_parent_class)->dispose (object);
 }
@@ -224,4 +229,50 @@ phoneset_application_get_settings (PhonesetApplication *self)
     self->settings = g_settings_new (APP_ID);
 
   return self->settings;
+}
+
+/**
+ * phoneset_application_get_profiles:
+ * @self: a #PhonesetApplication
+ *
+ * Returns: (transfer none) (element-type PhonesetProfile): the phone profiles
+ */
+GPtrArray *
+phoneset_application_get_profiles (PhonesetApplication *self)
+{
+  g_return_val_if_fail (PHONESET_IS_APPLICATION (self), NULL);
+
+  if (self->profiles == NULL)
+    {
+      g_auto(GStrv) dirs = phoneset_paths_profile_dirs ();
+      g_autoptr(GPtrArray) errors = NULL;
+
+      self->profiles = phoneset_profiles_load_all ((const char *const *)dirs, &errors);
+      for (guint i = 0; i < errors->len; i++)
+        g_message ("A phone profile is not used: %s", ((GError *)g_ptr_array_index (errors, i))->message);
+    }
+  return self->profiles;
+}
+
+/**
+ * phoneset_application_get_inventory:
+ * @self: a #PhonesetApplication
+ *
+ * Returns: (transfer none): the saved phones
+ */
+PhonesetInventory *
+phoneset_application_get_inventory (PhonesetApplication *self)
+{
+  g_return_val_if_fail (PHONESET_IS_APPLICATION (self), NULL);
+
+  if (self->inventory == NULL)
+    {
+      g_autofree char *dir = phoneset_paths_data_dir ();
+      g_autoptr(GError) error = NULL;
+
+      self->inventory = phoneset_inventory_new (dir, phoneset_application_get_profiles (self));
+      if (!phoneset_inventory_load (self->inventory, &error))
+        g_message ("The saved phones could not be read: %s", error->message);
+    }
+  return self->inventory;
 }

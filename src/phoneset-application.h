@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "phoneset-inventory.h"
+
 G_BEGIN_DECLS
 
 #define PHONESET_TYPE_APPLICATION (phoneset_application_get_type ())
@@ -18,6 +20,8 @@ G_DECLARE_FINAL_TYPE (PhonesetApplication, phoneset_application, PHONESET, APPLI
 
 PhonesetApplication *phoneset_application_new          (const char          *application_id,
                                                         GApplicationFlags    flags);
-GSettings           *phoneset_application_get_settings (PhonesetApplication *self);
+GSettings           *phoneset_application_get_settings  (PhonesetApplication *self);
+GPtrArray           *phoneset_application_get_profiles  (PhonesetApplication *self);
+PhonesetInventory   *phoneset_application_get_inventory (PhonesetApplication *self);
 
 G_END_DECLS

@@ -32,15 +32,25 @@ typedef struct
   GtkWidget             *editor;  /* switch, spin button, entry; NULL for combo rows */
   GtkWidget             *changed; /* the "changed" mark */
   gulong                 changed_handler;
+  guint                  commit_source; /* text: commit after a pause in typing */
   guint                  updating : 1;
   guint                  invalid : 1;
 } Binding;
+
+static void commit (Binding    *binding,
+                    const char *text);
 
 static void
 binding_free (gpointer data)
 {
   Binding *binding = data;
 
+  /* Nothing typed is lost: a pending value is committed now. */
+  if (binding->commit_source != 0)
+    {
+      g_clear_handle_id (&binding->commit_source, g_source_remove);
+      commit (binding, gtk_editable_get_text (GTK_EDITABLE (binding->editor)));
+    }
   g_clear_signal_handler (&binding->changed_handler, phoneset_config_history_get_config (binding->history));
   g_clear_object (&binding->history);
   g_clear_object (&binding->baseline);
@@ -224,11 +234,49 @@ combo_selected_cb (AdwComboRow *row,
     commit (binding, ((PhonesetEnumValue *)g_ptr_array_index (values, selected))->id);
 }
 
+static gboolean
+commit_timeout_cb (gpointer data)
+{
+  Binding *binding = data;
+
+  binding->commit_source = 0;
+  commit (binding, gtk_editable_get_text (GTK_EDITABLE (binding->editor)));
+  return G_SOURCE_REMOVE;
+}
+
+/* Text is checked at every keystroke and written to the config after a
+ * pause in typing (or on Enter), so that one pause is one undo step and
+ * half-typed values never reach the config. */
 static void
 entry_changed_cb (GtkEditable *editable,
                   Binding     *binding)
 {
-  commit (binding, gtk_editable_get_text (editable));
+  g_autoptr(GError) error = NULL;
+
+  if (binding->updating)
+    return;
+  g_clear_handle_id (&binding->commit_source, g_source_remove);
+  if (!phoneset_setting_validate (binding->setting, gtk_editable_get_text (editable), NULL, &error))
+    {
+      const char *reason = strstr (error->message, "): ");
+
+      set_invalid (binding, reason ? reason + 3 : error->message);
+      return;
+    }
+  if (binding->invalid)
+    set_invalid (binding, NULL);
+  binding->commit_source = g_timeout_add (PHONESET_SETTING_ROW_COMMIT_DELAY, commit_timeout_cb, binding);
+}
+
+static void
+entry_activate_cb (GtkEditable *editable,
+                   Binding     *binding)
+{
+  if (binding->commit_source != 0)
+    {
+      g_clear_handle_id (&binding->commit_source, g_source_remove);
+      commit (binding, gtk_editable_get_text (editable));
+    }
 }
 
 static GtkWidget *
@@ -365,10 +413,11 @@ phoneset_setting_row_new (PhonesetConfigHistory *history,
       binding->editor = gtk_password_entry_new ();
       gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (binding->editor), TRUE);
       gtk_widget_set_valign (binding->editor, GTK_ALIGN_CENTER);
-      gtk_widget_set_size_request (binding->editor, 220, -1);
+      gtk_widget_set_size_request (binding->editor, 200, -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), binding->editor);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), binding->editor);
       g_signal_connect (binding->editor, "changed", G_CALLBACK (entry_changed_cb), binding);
+      g_signal_connect (binding->editor, "activate", G_CALLBACK (entry_activate_cb), binding);
       break;
 
     case PHONESET_SETTING_STRING:
@@ -381,17 +430,18 @@ phoneset_setting_row_new (PhonesetConfigHistory *history,
       row = adw_action_row_new ();
       binding->editor = gtk_entry_new ();
       gtk_widget_set_valign (binding->editor, GTK_ALIGN_CENTER);
-      gtk_widget_set_size_request (binding->editor, 240, -1);
+      gtk_widget_set_size_request (binding->editor, 200, -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), binding->editor);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), binding->editor);
       g_signal_connect (binding->editor, "changed", G_CALLBACK (entry_changed_cb), binding);
+      g_signal_connect (binding->editor, "activate", G_CALLBACK (entry_activate_cb), binding);
       break;
     }
 
   binding->row = row;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   if (binding->editor != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (binding->editor), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, phoneset_setting_get_help (setting), -1);

@@ -13,6 +13,9 @@
 
 G_BEGIN_DECLS
 
+/* How long after the last keystroke a text value is written, in ms. */
+#define PHONESET_SETTING_ROW_COMMIT_DELAY 400
+
 GtkWidget       *phoneset_setting_row_new         (PhonesetConfigHistory *history,
                                                    PhonesetSetting       *setting,
                                                    PhonesetConfig        *baseline);

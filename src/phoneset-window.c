@@ -13,6 +13,7 @@
 
 #include "phoneset-add-phone-dialog.h"
 #include "phoneset-phone-row.h"
+#include "phoneset-phone-view.h"
 #include "phoneset-window.h"
 
 struct _PhonesetWindow
@@ -20,8 +21,10 @@ struct _PhonesetWindow
   AdwApplicationWindow parent_instance;
 
   /* Owned references */
-  GListStore          *phones;
+  PhonesetInventory   *inventory;
+  GPtrArray           *profiles;
   GSettings           *settings;
+  guint                save_source;
 
   /* Template widgets */
   AdwToastOverlay     *toast_overlay;
@@ -32,23 +35,56 @@ struct _PhonesetWindow
   GtkStack            *content_stack;
   AdwWindowTitle      *content_title;
   AdwStatusPage       *welcome_page;
-  AdwStatusPage       *phone_page;
   GtkMenuButton       *primary_menu_button;
+
+  /* Borrowed */
+  PhonesetPhoneView   *view;
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetWindow, phoneset_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+save_now (PhonesetWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->inventory != NULL && !phoneset_inventory_save (self->inventory, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("Could not save the phones: %s"), error->message));
+}
+
+static gboolean
+save_timeout_cb (gpointer data)
+{
+  PhonesetWindow *self = data;
+
+  self->save_source = 0;
+  save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Saves a moment after the last change, not on every keystroke. */
+static void
+schedule_save (PhonesetWindow *self)
+{
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add_seconds (1, save_timeout_cb, self);
+}
 
 static GtkWidget *
 create_phone_row (gpointer item,
                   gpointer user_data)
 {
+  PhonesetWindow *self = user_data;
+
+  g_signal_connect_object (item, "notify::has-changes", G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
   return GTK_WIDGET (phoneset_phone_row_new (PHONESET_PHONE (item)));
 }
 
 static void
 update_sidebar (PhonesetWindow *self)
 {
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->phones)) == 0;
+  gboolean empty = g_list_model_get_n_items (phoneset_inventory_get_phones (self->inventory)) == 0;
 
   gtk_stack_set_visible_child_name (self->sidebar_stack, empty ? "empty" : "list");
 }
@@ -66,24 +102,49 @@ phones_items_changed_cb (PhonesetWindow *self,
 }
 
 static void
+leaflet_folded_cb (PhonesetWindow *self)
+{
+  if (self->view != NULL)
+    phoneset_phone_view_set_folded (self->view, adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+show_welcome (PhonesetWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->content_stack, "welcome");
+  if (self->view != NULL)
+    {
+      gtk_stack_remove (self->content_stack, GTK_WIDGET (self->view));
+      self->view = NULL;
+    }
+  gtk_list_box_unselect_all (self->phone_list);
+}
+
+static void
+forget_cb (PhonesetWindow *self,
+           PhonesetPhone  *phone)
+{
+  g_autofree char *name = phoneset_phone_dup_display_name (phone);
+
+  phoneset_inventory_remove (self->inventory, phone);
+  show_welcome (self);
+  save_now (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("Forgot %s"), name));
+}
+
+static void
 show_phone (PhonesetWindow *self,
             PhonesetPhone  *phone)
 {
-  g_autofree char *name = phoneset_phone_dup_display_name (phone);
-  g_autoptr(GString) details = g_string_new (NULL);
+  GtkWidget *old = GTK_WIDGET (self->view);
 
-  g_string_append_printf (details, _("Address: %s"), phoneset_phone_get_address (phone));
-  if (phoneset_phone_get_mac (phone) != NULL)
-    {
-      g_string_append_c (details, '\n');
-      g_string_append_printf (details, _("MAC address: %s"), phoneset_phone_get_mac (phone));
-    }
-
-  adw_status_page_set_title (self->phone_page, name);
-  adw_status_page_set_description (self->phone_page, details->str);
-  adw_window_title_set_title (self->content_title, name);
-  adw_window_title_set_subtitle (self->content_title, phoneset_phone_get_address (phone));
-  gtk_stack_set_visible_child_name (self->content_stack, "phone");
+  self->view = phoneset_phone_view_new (phone, self->profiles);
+  g_signal_connect_object (self->view, "forget", G_CALLBACK (forget_cb), self, G_CONNECT_SWAPPED);
+  phoneset_phone_view_set_folded (self->view, adw_leaflet_get_folded (self->leaflet));
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->view), NULL);
+  gtk_stack_set_visible_child (self->content_stack, GTK_WIDGET (self->view));
+  if (old != NULL)
+    gtk_stack_remove (self->content_stack, old);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -139,6 +200,8 @@ phoneset_window_close_request (GtkWindow *window)
   PhonesetWindow *self = PHONESET_WINDOW (window);
   int             width, height;
 
+  save_now (self);
+
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
   if (!gtk_window_is_maximized (window))
@@ -150,19 +213,25 @@ phoneset_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (phoneset_window_parent_class)->close_request (window);
 }
 
+/* "application" is not a construct property of GtkWindow: the window is
+ * set up once it has one, in phoneset_window_new(). */
 static void
-phoneset_window_constructed (GObject *object)
+setup (PhonesetWindow      *self,
+       PhonesetApplication *app)
 {
-  PhonesetWindow *self = PHONESET_WINDOW (object);
-  GApplication   *app;
+  GMenu *menu;
 
-  G_OBJECT_CLASS (phoneset_window_parent_class)->constructed (object);
+  self->settings = g_object_ref (phoneset_application_get_settings (app));
+  self->profiles = g_ptr_array_ref (phoneset_application_get_profiles (app));
+  self->inventory = g_object_ref (phoneset_application_get_inventory (app));
 
-  app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  if (PHONESET_IS_APPLICATION (app))
-    self->settings = g_object_ref (phoneset_application_get_settings (PHONESET_APPLICATION (app)));
-  else
-    self->settings = g_settings_new (APP_ID);
+  menu = gtk_application_get_menu_by_id (GTK_APPLICATION (app), "primary_menu");
+  gtk_menu_button_set_menu_model (self->primary_menu_button, G_MENU_MODEL (menu));
+
+  gtk_list_box_bind_model (self->phone_list, phoneset_inventory_get_phones (self->inventory), create_phone_row, self, NULL);
+  g_signal_connect_object (phoneset_inventory_get_phones (self->inventory), "items-changed",
+                           G_CALLBACK (phones_items_changed_cb), self, G_CONNECT_SWAPPED);
+  update_sidebar (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -176,9 +245,12 @@ phoneset_window_dispose (GObject *object)
 {
   PhonesetWindow *self = PHONESET_WINDOW (object);
 
+  if (self->save_source != 0)
+    save_now (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PHONESET_TYPE_WINDOW);
-  g_clear_object (&self->phones);
+  g_clear_object (&self->inventory);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->profiles, g_ptr_array_unref);
 
   G_OBJECT_CLASS (phoneset_window_parent_class)->dispose (object);
 }
@@ -190,7 +262,6 @@ phoneset_window_class_init (PhonesetWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = phoneset_window_constructed;
   object_class->dispose = phoneset_window_dispose;
   window_class->close_request = phoneset_window_close_request;
 
@@ -198,11 +269,10 @@ phoneset_window_class_init (PhonesetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, phone_list);
   gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, content_title);
-  gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, phone_page);
-  gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, primary_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, phone_list_row_activated_cb);
@@ -221,11 +291,7 @@ phoneset_window_init (PhonesetWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
-  self->phones = g_list_store_new (PHONESET_TYPE_PHONE);
-  gtk_list_box_bind_model (self->phone_list, G_LIST_MODEL (self->phones), create_phone_row, NULL, NULL);
-  g_signal_connect_object (self->phones, "items-changed", G_CALLBACK (phones_items_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  update_sidebar (self);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (leaflet_folded_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -237,7 +303,13 @@ phoneset_window_init (PhonesetWindow *self)
 PhonesetWindow *
 phoneset_window_new (PhonesetApplication *application)
 {
-  return g_object_new (PHONESET_TYPE_WINDOW, "application", application, NULL);
+  PhonesetWindow *self;
+
+  g_return_val_if_fail (PHONESET_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (PHONESET_TYPE_WINDOW, "application", application, NULL);
+  setup (self, application);
+  return self;
 }
 
 /**
@@ -251,7 +323,7 @@ phoneset_window_get_phones (PhonesetWindow *self)
 {
   g_return_val_if_fail (PHONESET_IS_WINDOW (self), NULL);
 
-  return G_LIST_MODEL (self->phones);
+  return phoneset_inventory_get_phones (self->inventory);
 }
 
 /**
@@ -259,7 +331,7 @@ phoneset_window_get_phones (PhonesetWindow *self)
  * @self: a #PhonesetWindow
  * @phone: a phone
  *
- * Lists @phone in the sidebar.
+ * Adds @phone to the saved phones and lists it in the sidebar.
  */
 void
 phoneset_window_add_phone (PhonesetWindow *self,
@@ -268,5 +340,23 @@ phoneset_window_add_phone (PhonesetWindow *self,
   g_return_if_fail (PHONESET_IS_WINDOW (self));
   g_return_if_fail (PHONESET_IS_PHONE (phone));
 
-  g_list_store_append (self->phones, phone);
+  phoneset_inventory_add (self->inventory, phone);
+  save_now (self);
+}
+
+/**
+ * phoneset_window_show_phone:
+ * @self: a #PhonesetWindow
+ * @phone: a phone of the sidebar
+ *
+ * Returns: (transfer none): the phone's workspace, now shown
+ */
+PhonesetPhoneView *
+phoneset_window_show_phone (PhonesetWindow *self,
+                            PhonesetPhone  *phone)
+{
+  g_return_val_if_fail (PHONESET_IS_WINDOW (self), NULL);
+
+  show_phone (self, phone);
+  return self->view;
 }

@@ -11,6 +11,7 @@
 
 #include "phoneset-application.h"
 #include "phoneset-phone.h"
+#include "phoneset-phone-view.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,7 @@ PhonesetWindow *phoneset_window_new        (PhonesetApplication *application);
 GListModel     *phoneset_window_get_phones (PhonesetWindow      *self);
 void            phoneset_window_add_phone  (PhonesetWindow      *self,
                                             PhonesetPhone       *phone);
+PhonesetPhoneView *phoneset_window_show_phone (PhonesetWindow   *self,
+                                               PhonesetPhone    *phone);
 
 G_END_DECLS

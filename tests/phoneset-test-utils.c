@@ -75,6 +75,9 @@ phoneset_test_screenshot (GtkWidget  *widget,
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 
+  /* Let transitions (the stacks' crossfades) finish first. */
+  phoneset_test_iterate (500);
+
   if (dir == NULL)
     dir = g_get_tmp_dir ();
   g_mkdir_with_parents (dir, 0755);

@@ -10,8 +10,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "phoneset-application.h"
 #include "phoneset-preferences-window.h"
+#include "phoneset-setting-row.h"
 #include "phoneset-test-utils.h"
 #include "phoneset-window.h"
 
@@ -63,6 +66,76 @@ test_window_empty_state (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Finds the row the factory made for setting @id below @widget. */
+static GtkWidget *
+find_setting_row (GtkWidget  *widget,
+                  const char *id)
+{
+  PhonesetSetting *setting = phoneset_setting_row_get_setting (widget);
+
+  if (setting != NULL && g_str_equal (phoneset_setting_get_id (setting), id) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_setting_row (c, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_setting_rows (GtkWidget *widget)
+{
+  guint n = phoneset_setting_row_get_setting (widget) != NULL && gtk_widget_get_mapped (widget) ? 1 : 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_setting_rows (c);
+  return n;
+}
+
+static PhonesetPhone *
+planet_phone (void)
+{
+  PhonesetPhone *phone = phoneset_phone_new ("192.0.2.10");
+
+  phoneset_phone_set_vendor (phone, "PLANET");
+  phoneset_phone_set_model (phone, "VIP-2140PT");
+  phoneset_phone_set_mac (phone, "00:30:4F:11:3A:F8");
+  phoneset_phone_set_profile_id (phone, "planet-vip");
+  return phone;
+}
+
+static void
+forget_all (PhonesetWindow *window)
+{
+  GListModel *phones = phoneset_window_get_phones (window);
+
+  while (g_list_model_get_n_items (phones) > 0)
+    {
+      g_autoptr(PhonesetPhone) phone = g_list_model_get_item (phones, 0);
+
+      phoneset_inventory_remove (phoneset_application_get_inventory (app), phone);
+    }
+}
+
 static void
 test_window_add_and_select (void)
 {
@@ -70,28 +143,176 @@ test_window_add_and_select (void)
   GtkStack       *sidebar_stack = GTK_STACK (child (window, "sidebar_stack"));
   GtkStack       *content_stack = GTK_STACK (child (window, "content_stack"));
   GtkListBox     *list = GTK_LIST_BOX (child (window, "phone_list"));
-  g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("192.0.2.10");
-  GtkListBoxRow   *row;
-  g_autofree char *shot = NULL;
+  g_autoptr(PhonesetPhone) phone = planet_phone ();
+  PhonesetPhoneView *view;
+  GtkListBoxRow     *row;
+  g_autofree char   *shot = NULL;
+  g_autofree char   *shot2 = NULL;
 
-  phoneset_phone_set_vendor (phone, "Yealink");
-  phoneset_phone_set_model (phone, "CP860");
-  phoneset_phone_set_mac (phone, "00:15:65:8A:37:86");
   phoneset_window_add_phone (window, phone);
   phoneset_test_iterate (100);
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar_stack), ==, "list");
   row = gtk_list_box_get_row_at_index (list, 0);
   g_assert_nonnull (row);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Yealink CP860");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "192.0.2.10 · 00:15:65:8A:37:86");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "PLANET VIP-2140PT");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "192.0.2.10 · 00:30:4F:11:3A:F8");
 
   g_signal_emit_by_name (list, "row-activated", row);
   phoneset_test_iterate (300);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack), ==, "phone");
+  view = PHONESET_PHONE_VIEW (gtk_stack_get_visible_child (content_stack));
+  g_assert_true (PHONESET_IS_PHONE_VIEW (view));
+  shot = phoneset_test_screenshot (GTK_WIDGET (window), "phone-overview");
 
-  shot = phoneset_test_screenshot (GTK_WIDGET (window), "main-window-phone");
+  /* The profile's pages, with the rows the factory made. */
+  g_assert_true (phoneset_phone_view_show_page (view, "page-network"));
+  g_assert_true (phoneset_phone_view_show_page (view, "page-action_url"));
+  g_assert_false (phoneset_phone_view_show_page (view, "page-no-such-page"));
+  g_assert_true (phoneset_phone_view_show_page (view, "page-nat"));
+  phoneset_test_iterate (200);
+  g_assert_cmpuint (count_setting_rows (GTK_WIDGET (view)), ==, 11);
+  shot2 = phoneset_test_screenshot (GTK_WIDGET (window), "phone-nat-page");
 
+  forget_all (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_phone_view_edit_undo (void)
+{
+  PhonesetWindow *window = open_window ();
+  g_autoptr(PhonesetPhone) phone = planet_phone ();
+  PhonesetPhoneView *view;
+  PhonesetConfig    *config;
+  GtkWidget         *row, *entry, *sw;
+  g_autofree char   *shot = NULL;
+
+  phoneset_window_add_phone (window, phone);
+  view = phoneset_window_show_phone (window, phone);
+  phoneset_phone_view_show_page (view, "page-nat");
+  phoneset_test_iterate (200);
+  config = phoneset_phone_get_config (phone);
+  g_assert_nonnull (config);
+
+  /* Typing into the STUN server row sets the config. */
+  row = find_setting_row (GTK_WIDGET (view), "nat.stun.server");
+  g_assert_nonnull (row);
+  entry = find_descendant (row, GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "stun.example.org");
+  g_assert_null (phoneset_config_get (config, "nat.stun.server")); /* not while typing */
+  phoneset_test_iterate (PHONESET_SETTING_ROW_COMMIT_DELAY + 200);
+  g_assert_cmpstr (phoneset_config_get (config, "nat.stun.server"), ==, "stun.example.org");
+  g_assert_true (phoneset_setting_row_is_changed (row));
+  g_assert_true (phoneset_phone_has_changes (phone));
+
+  /* A bad value is shown as an error and never reaches the config. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "not a host");
+  phoneset_test_iterate (PHONESET_SETTING_ROW_COMMIT_DELAY + 200);
+  g_assert_cmpstr (phoneset_config_get (config, "nat.stun.server"), ==, "stun.example.org");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_true (gtk_widget_has_css_class (row, "invalid"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "is not a host name or IP address"));
+  phoneset_test_iterate (100);
+  shot = phoneset_test_screenshot (GTK_WIDGET (window), "phone-nat-invalid");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "stun.example.org");
+  g_signal_emit_by_name (entry, "activate"); /* Enter writes at once */
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+
+  /* The switch of line 1's “Use STUN”. */
+  row = find_setting_row (GTK_WIDGET (view), "line.1.stun.enable");
+  sw = find_descendant (row, GTK_TYPE_SWITCH);
+  gtk_switch_set_active (GTK_SWITCH (sw), TRUE);
+  g_assert_cmpstr (phoneset_config_get (config, "line.1.stun.enable"), ==, "true");
+
+  /* Undo, redo, revert. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "phone.undo", NULL));
+  g_assert_null (phoneset_config_get (config, "line.1.stun.enable"));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (sw)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "phone.redo", NULL));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (sw)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "phone.revert", NULL));
+  g_assert_null (phoneset_config_get (config, "nat.stun.server"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_false (phoneset_phone_has_changes (phone));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "phone.undo", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "stun.example.org");
+
+  forget_all (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_phone_view_search_import (void)
+{
+  PhonesetWindow *window = open_window ();
+  g_autoptr(PhonesetPhone) phone = planet_phone ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "cfg", "planet-vip2140pt.cfg", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) html = g_bytes_new_static ("<html/>", 7);
+  g_autoptr(GError) error = NULL;
+  PhonesetPhoneView *view;
+  GtkWidget         *search;
+  AdwViewStack      *stack;
+  g_autofree char   *shot = NULL;
+  g_autofree char   *contents = NULL;
+  gsize              len;
+
+  phoneset_window_add_phone (window, phone);
+  view = phoneset_window_show_phone (window, phone);
+  phoneset_test_iterate (200);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "phone.search", NULL));
+  search = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), PHONESET_TYPE_PHONE_VIEW, "search_entry"));
+  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (view), PHONESET_TYPE_PHONE_VIEW, "stack"));
+  gtk_editable_set_text (GTK_EDITABLE (search), "dscp");
+  phoneset_test_iterate (400);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "search");
+  g_assert_cmpuint (count_setting_rows (GTK_WIDGET (view)), ==, 3);
+  shot = phoneset_test_screenshot (GTK_WIDGET (window), "phone-search");
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  phoneset_test_iterate (300);
+
+  /* Importing a vendor file is one undoable step. */
+  g_file_get_contents (path, &contents, &len, NULL);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  g_assert_true (phoneset_phone_view_import_bytes (view, bytes, "planet-vip2140pt.cfg", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (phone), "line.1.number"), ==, "2001");
+  g_assert_true (phoneset_phone_get_base_file (phone) == bytes);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "phone.undo", NULL));
+  g_assert_null (phoneset_config_get (phoneset_phone_get_config (phone), "line.1.number"));
+
+  g_assert_false (phoneset_phone_view_import_bytes (view, html, "page.html", &error));
+  g_assert_nonnull (error);
+
+  forget_all (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_phone_view_konftel (void)
+{
+  PhonesetWindow *window = open_window ();
+  g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("192.0.2.20");
+  PhonesetPhoneView *view;
+  GtkWidget         *row;
+  g_autofree char   *shot = NULL;
+
+  phoneset_phone_set_profile_id (phone, "konftel-300ip");
+  phoneset_phone_set_name (phone, "Board room");
+  phoneset_window_add_phone (window, phone);
+  view = phoneset_window_show_phone (window, phone);
+  phoneset_phone_view_show_page (view, "page-nat");
+  phoneset_test_iterate (300);
+
+  /* Subtitles give the phone's own menu path and keypad shortcut. */
+  row = find_setting_row (GTK_WIDGET (view), "nat.stun.server");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "On the phone: MENU › SETTINGS › ADVANCED › (PIN) › NAT TRAVERSAL › STUN host (6,2,3)");
+  shot = phoneset_test_screenshot (GTK_WIDGET (window), "phone-konftel-nat");
+
+  forget_all (window);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -176,8 +397,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
+  g_autofree char *data = g_dir_make_tmp ("phoneset-ui-XXXXXX", NULL);
+  int              ret;
 
+  /* The window reads and writes the saved phones: never the user's. */
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
   app = phoneset_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
@@ -186,6 +410,9 @@ main (int   argc,
 
   g_test_add_func ("/window/empty-state", test_window_empty_state);
   g_test_add_func ("/window/add-and-select", test_window_add_and_select);
+  g_test_add_func ("/window/phone-view/edit-undo", test_phone_view_edit_undo);
+  g_test_add_func ("/window/phone-view/search-import", test_phone_view_search_import);
+  g_test_add_func ("/window/phone-view/konftel", test_phone_view_konftel);
   g_test_add_func ("/window/menu-and-shortcuts", test_window_menu_and_shortcuts);
   g_test_add_func ("/window/size-restored", test_window_size_restored);
   g_test_add_func ("/window/preferences", test_preferences);

@@ -34,6 +34,7 @@ struct _PhonesetPhone
   PhonesetConfig *config;   /* what the user wants the phone to have */
   PhonesetConfig *baseline; /* what the phone has, as far as Phoneset knows */
   char           *id;
+  GBytes         *base_file; /* the vendor file the user imported, edited in place on export */
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetPhone, phoneset_phone, G_TYPE_OBJECT)
@@ -69,6 +70,7 @@ phoneset_phone_finalize (GObject *object)
   g_clear_pointer (&self->firmware, g_free);
   g_clear_pointer (&self->profile_id, g_free);
   g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->base_file, g_bytes_unref);
   if (self->config != NULL)
     g_signal_handlers_disconnect_by_data (self->config, self);
   g_clear_object (&self->config);
@@ -514,4 +516,31 @@ phoneset_phone_get_id (PhonesetPhone *self)
   g_free (self->id);
   self->id = g_steal_pointer (&id);
   return self->id;
+}
+
+/**
+ * phoneset_phone_get_base_file:
+ * @self: a #PhonesetPhone
+ *
+ * Returns: (transfer none) (nullable): the vendor file imported for this
+ *   phone; exports edit it in place so that its other keys survive
+ */
+GBytes *
+phoneset_phone_get_base_file (PhonesetPhone *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PHONE (self), NULL);
+
+  return self->base_file;
+}
+
+void
+phoneset_phone_set_base_file (PhonesetPhone *self,
+                              GBytes        *base_file)
+{
+  g_return_if_fail (PHONESET_IS_PHONE (self));
+
+  if (base_file != NULL)
+    g_bytes_ref (base_file);
+  g_clear_pointer (&self->base_file, g_bytes_unref);
+  self->base_file = base_file;
 }

@@ -48,5 +48,8 @@ void           phoneset_phone_set_baseline     (PhonesetPhone *self,
                                                 PhonesetConfig *baseline);
 gboolean       phoneset_phone_has_changes      (PhonesetPhone *self);
 const char    *phoneset_phone_get_id           (PhonesetPhone *self);
+GBytes        *phoneset_phone_get_base_file    (PhonesetPhone *self);
+void           phoneset_phone_set_base_file    (PhonesetPhone *self,
+                                                GBytes        *base_file);
 
 G_END_DECLS

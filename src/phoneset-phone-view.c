@@ -1,0 +1,1122 @@
+/* phoneset-phone-view.c
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A phone's workspace: its overview, then its profile's menu tree as pages
+ * of rows made by the row factory, with search across every setting,
+ * undo and redo, revert to what the phone has, export and import. Nothing
+ * here knows a vendor: the profile drives it all.
+ */
+
+#define G_LOG_DOMAIN "phoneset-phone-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "phoneset-cfg.h"
+#include "phoneset-config-history.h"
+#include "phoneset-error.h"
+#include "phoneset-export.h"
+#include "phoneset-phone-view.h"
+#include "phoneset-setting-row.h"
+#include "phoneset-setup-sheet.h"
+
+struct _PhonesetPhoneView
+{
+  AdwBin                 parent_instance;
+
+  /* Owned references */
+  PhonesetPhone         *phone;
+  GPtrArray             *profiles;
+  PhonesetConfigHistory *history;
+  GCancellable          *cancellable;
+
+  /* Template widgets */
+  AdwHeaderBar          *header_bar;
+  AdwWindowTitle        *title;
+  GtkWidget             *back_button;
+  GtkMenuButton         *primary_menu_button;
+  GtkSearchBar          *search_bar;
+  GtkSearchEntry        *search_entry;
+  GtkListBox            *page_list;
+  AdwViewStack          *stack;
+  GtkWidget             *page_sidebar;
+
+  /* Borrowed */
+  AdwPreferencesGroup   *search_group;
+  AdwActionRow          *changes_row;
+  GPtrArray             *search_rows;
+  char                  *page_before_search;
+};
+
+G_DEFINE_FINAL_TYPE (PhonesetPhoneView, phoneset_phone_view, ADW_TYPE_BIN)
+
+enum
+{
+  FORGET,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void  rebuild (PhonesetPhoneView *self);
+
+static PhonesetProfile *
+get_profile (PhonesetPhoneView *self)
+{
+  const char *id = phoneset_phone_get_profile_id (self->phone);
+
+  return id ? phoneset_profiles_find (self->profiles, id) : NULL;
+}
+
+static void
+toast (PhonesetPhoneView *self,
+       const char        *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  g_debug ("%s", message);
+}
+
+static void
+show_error (PhonesetPhoneView *self,
+            const char        *heading,
+            const char        *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_actions (PhonesetPhoneView *self)
+{
+  gboolean has_history = self->history != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "phone.undo", has_history && phoneset_config_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "phone.redo", has_history && phoneset_config_history_can_redo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "phone.revert", has_history && phoneset_phone_has_changes (self->phone));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "phone.export", has_history);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "phone.import", get_profile (self) == NULL || phoneset_profile_get_file_format (get_profile (self), &(PhonesetCfgFormat){ 0 }));
+}
+
+static void
+update_changes_row (PhonesetPhoneView *self)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  PhonesetConfig  *config = phoneset_phone_get_config (self->phone);
+  g_autofree char *title = NULL;
+
+  if (self->changes_row == NULL || config == NULL)
+    return;
+  if (phoneset_phone_get_baseline (self->phone) != NULL)
+    changes = phoneset_config_diff (phoneset_phone_get_baseline (self->phone), config);
+  else
+    changes = phoneset_config_list_set (config);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u setting to deliver", "%u settings to deliver", changes->len), changes->len);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->changes_row), title);
+}
+
+static void
+history_notify_cb (PhonesetPhoneView *self)
+{
+  update_actions (self);
+  update_changes_row (self);
+}
+
+static GtkWidget *
+make_page_row (const char *title,
+               const char *icon_name)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  return row;
+}
+
+static void
+add_page (PhonesetPhoneView *self,
+          const char        *name,
+          const char        *title,
+          const char        *icon_name,
+          GtkWidget         *page)
+{
+  GtkWidget *row = make_page_row (title, icon_name);
+
+  adw_view_stack_add_titled (self->stack, page, name, title);
+  g_object_set_data_full (G_OBJECT (row), "page-name", g_strdup (name), g_free);
+  gtk_list_box_append (self->page_list, row);
+}
+
+static const char *
+page_icon (const char *id)
+{
+  if (g_str_equal (id, "nat"))
+    return "network-transmit-receive-symbolic";
+  if (g_str_equal (id, "network"))
+    return "network-wired-symbolic";
+  if (g_str_equal (id, "provisioning"))
+    return "folder-download-symbolic";
+  if (g_str_equal (id, "remote"))
+    return "input-dialpad-symbolic";
+  if (g_str_equal (id, "action_url"))
+    return "mail-send-receive-symbolic";
+  return "preferences-other-symbolic";
+}
+
+/* Overview ------------------------------------------------------------- */
+
+static void
+name_apply_cb (PhonesetPhoneView *self,
+               AdwEntryRow       *row)
+{
+  g_autofree char *name = NULL;
+
+  phoneset_phone_set_name (self->phone, gtk_editable_get_text (GTK_EDITABLE (row)));
+  name = phoneset_phone_dup_display_name (self->phone);
+  adw_window_title_set_title (self->title, name);
+}
+
+static void
+profile_selected_cb (PhonesetPhoneView *self,
+                     GParamSpec        *pspec,
+                     AdwComboRow       *row)
+{
+  guint            selected = adw_combo_row_get_selected (row);
+  PhonesetProfile *profile;
+  g_autoptr(PhonesetConfig) config = NULL;
+
+  if (selected == 0 || selected > self->profiles->len)
+    return;
+  profile = g_ptr_array_index (self->profiles, selected - 1);
+  if (profile == get_profile (self))
+    return;
+
+  phoneset_phone_set_profile_id (self->phone, phoneset_profile_get_id (profile));
+  config = phoneset_config_new (profile);
+  phoneset_phone_set_config (self->phone, config);
+  phoneset_phone_set_baseline (self->phone, NULL);
+  /* Rebuilding destroys this row: do it once the signal is over. */
+  g_idle_add_once ((GSourceOnceFunc)rebuild, self);
+}
+
+static GtkWidget *
+info_row (const char *title,
+          const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value && value[0] ? value : _("Unknown"));
+  gtk_widget_add_css_class (row, "property");
+  return row;
+}
+
+static GtkWidget *
+build_overview (PhonesetPhoneView *self)
+{
+  GtkWidget       *page = adw_preferences_page_new ();
+  GtkWidget       *group = adw_preferences_group_new ();
+  GtkWidget       *row;
+  PhonesetProfile *profile = get_profile (self);
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Overview"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Phone"));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Name"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), phoneset_phone_get_name (self->phone) ? phoneset_phone_get_name (self->phone) : "");
+  g_signal_connect_object (row, "apply", G_CALLBACK (name_apply_cb), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Address"), phoneset_phone_get_address (self->phone)));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Vendor"), phoneset_phone_get_vendor (self->phone)));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Model"), phoneset_phone_get_model (self->phone)));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Firmware"), phoneset_phone_get_firmware (self->phone)));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("MAC Address"), phoneset_phone_get_mac (self->phone)));
+
+  /* Which profile describes the phone. */
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Settings"));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  gtk_string_list_append (titles, _("Choose…"));
+  for (guint i = 0; i < self->profiles->len; i++)
+    {
+      PhonesetProfile *p = g_ptr_array_index (self->profiles, i);
+
+      gtk_string_list_append (titles, phoneset_profile_get_title (p));
+      if (p == profile)
+        selected = i + 1;
+    }
+  row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Phone Profile"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Which phone family's menus and files to use"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (titles));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (profile_selected_cb), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  if (profile != NULL)
+    {
+      GtkWidget         *revert = gtk_button_new_with_mnemonic (_("_Revert"));
+      const char *const *notes = phoneset_profile_get_notes (profile);
+
+      self->changes_row = ADW_ACTION_ROW (adw_action_row_new ());
+      adw_action_row_set_subtitle (self->changes_row, _("Values that differ from what the phone has"));
+      gtk_widget_set_valign (revert, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (revert), "phone.revert");
+      adw_action_row_add_suffix (self->changes_row, revert);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->changes_row));
+      update_changes_row (self);
+
+      if (notes != NULL && notes[0] != NULL)
+        {
+          group = adw_preferences_group_new ();
+          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Good to Know"));
+          adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+          for (guint i = 0; notes[i] != NULL; i++)
+            {
+              GtkWidget *label = gtk_label_new (notes[i]);
+              GtkWidget *note = adw_preferences_row_new ();
+
+              gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+              gtk_label_set_xalign (GTK_LABEL (label), 0);
+              gtk_widget_set_margin_start (label, 12);
+              gtk_widget_set_margin_end (label, 12);
+              gtk_widget_set_margin_top (label, 10);
+              gtk_widget_set_margin_bottom (label, 10);
+              gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (note), FALSE);
+              gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (note), label);
+              adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), note);
+            }
+        }
+    }
+  else
+    self->changes_row = NULL;
+
+  return page;
+}
+
+/* Pages ----------------------------------------------------------------- */
+
+static GtkWidget *
+build_profile_page (PhonesetPhoneView *self,
+                    PhonesetPage      *page_data)
+{
+  GtkWidget       *page = adw_preferences_page_new ();
+  g_autofree char *path = g_strjoinv (" › ", page_data->menu_path);
+
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), page_data->title);
+  for (guint i = 0; i < page_data->groups->len; i++)
+    {
+      PhonesetGroup *group_data = g_ptr_array_index (page_data->groups, i);
+      GtkWidget     *group = adw_preferences_group_new ();
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), group_data->title);
+      if (i == 0)
+        {
+          g_autofree char *where = NULL;
+
+          if (page_data->keypad != NULL)
+            where = g_strdup_printf (_("On the phone: %s (keypad %s)"), path, page_data->keypad);
+          else
+            where = g_strdup_printf (_("On the phone: %s"), path);
+          if (group_data->description != NULL)
+            {
+              g_autofree char *both = g_strdup_printf ("%s\n%s", where, group_data->description);
+
+              adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), both);
+            }
+          else
+            adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), where);
+        }
+      else if (group_data->description != NULL)
+        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), group_data->description);
+
+      for (guint j = 0; j < group_data->settings->len; j++)
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                   phoneset_setting_row_new (self->history, g_ptr_array_index (group_data->settings, j),
+                                                             phoneset_phone_get_baseline (self->phone)));
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+    }
+  return page;
+}
+
+static void
+clear_children (PhonesetPhoneView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->page_list))) != NULL)
+    gtk_list_box_remove (self->page_list, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stack))) != NULL)
+    adw_view_stack_remove (self->stack, child);
+  self->search_group = NULL;
+  self->changes_row = NULL;
+  g_ptr_array_set_size (self->search_rows, 0);
+}
+
+static void
+rebuild (PhonesetPhoneView *self)
+{
+  PhonesetProfile *profile = get_profile (self);
+  g_autofree char *name = phoneset_phone_dup_display_name (self->phone);
+  g_autofree char *subtitle = NULL;
+
+  clear_children (self);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  g_clear_object (&self->history);
+
+  if (profile != NULL && phoneset_phone_get_config (self->phone) == NULL)
+    {
+      g_autoptr(PhonesetConfig) config = phoneset_config_new (profile);
+
+      phoneset_phone_set_config (self->phone, config);
+    }
+  if (profile != NULL)
+    {
+      self->history = phoneset_config_history_new (phoneset_phone_get_config (self->phone));
+      g_signal_connect_swapped (self->history, "notify", G_CALLBACK (history_notify_cb), self);
+      g_signal_connect_object (phoneset_phone_get_config (self->phone), "changed", G_CALLBACK (history_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  adw_window_title_set_title (self->title, name);
+  if (profile != NULL)
+    subtitle = g_strdup_printf ("%s · %s", phoneset_phone_get_address (self->phone), phoneset_profile_get_title (profile));
+  else
+    subtitle = g_strdup (phoneset_phone_get_address (self->phone));
+  adw_window_title_set_subtitle (self->title, subtitle);
+
+  add_page (self, "overview", _("Overview"), "phone-symbolic", build_overview (self));
+  if (profile != NULL)
+    {
+      GPtrArray *pages = phoneset_profile_get_pages (profile);
+      GtkWidget *search_page = adw_preferences_page_new ();
+
+      for (guint i = 0; i < pages->len; i++)
+        {
+          PhonesetPage    *page = g_ptr_array_index (pages, i);
+          g_autofree char *name_id = g_strconcat ("page-", page->id, NULL);
+
+          add_page (self, name_id, page->title, page_icon (page->id), build_profile_page (self, page));
+        }
+
+      self->search_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (search_page), self->search_group);
+      adw_view_stack_add_named (self->stack, search_page, "search");
+    }
+
+  gtk_list_box_select_row (self->page_list, gtk_list_box_get_row_at_index (self->page_list, 0));
+  update_actions (self);
+}
+
+static void
+page_selected_cb (PhonesetPhoneView *self,
+                  GtkListBoxRow     *row,
+                  GtkListBox        *list)
+{
+  const char *name;
+
+  if (row == NULL)
+    return;
+  name = g_object_get_data (G_OBJECT (row), "page-name");
+  if (name != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+/* Search ------------------------------------------------------------------ */
+
+static void
+search_changed_cb (PhonesetPhoneView *self,
+                   GtkSearchEntry    *entry)
+{
+  const char      *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  PhonesetProfile *profile = get_profile (self);
+  GPtrArray       *settings;
+  guint            found = 0;
+
+  if (profile == NULL || self->search_group == NULL)
+    return;
+
+  for (guint i = 0; i < self->search_rows->len; i++)
+    adw_preferences_group_remove (self->search_group, g_ptr_array_index (self->search_rows, i));
+  g_ptr_array_set_size (self->search_rows, 0);
+
+  if (text[0] == '\0')
+    {
+      GtkListBoxRow *row = gtk_list_box_get_selected_row (self->page_list);
+
+      if (row != NULL)
+        page_selected_cb (self, row, self->page_list);
+      return;
+    }
+
+  settings = phoneset_profile_get_settings (profile);
+  for (guint i = 0; i < settings->len && found < 50; i++)
+    {
+      PhonesetSetting *setting = g_ptr_array_index (settings, i);
+      GtkWidget       *row;
+
+      if (!phoneset_setting_row_matches (setting, text))
+        continue;
+      row = phoneset_setting_row_new (self->history, setting, phoneset_phone_get_baseline (self->phone));
+      adw_preferences_group_add (self->search_group, row);
+      g_ptr_array_add (self->search_rows, row);
+      found++;
+    }
+
+  if (found == 0)
+    adw_preferences_group_set_title (self->search_group, _("No setting matches"));
+  else
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u setting matches “%s”", "%u settings match “%s”", found),
+                                                found, text);
+
+      adw_preferences_group_set_title (self->search_group, title);
+    }
+  adw_view_stack_set_visible_child_name (self->stack, "search");
+}
+
+/* Actions -------------------------------------------------------------------- */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PhonesetPhoneView *self = PHONESET_PHONE_VIEW (widget);
+
+  if (self->history != NULL)
+    phoneset_config_history_undo (self->history);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PhonesetPhoneView *self = PHONESET_PHONE_VIEW (widget);
+
+  if (self->history != NULL)
+    phoneset_config_history_redo (self->history);
+}
+
+static void
+revert_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PhonesetPhoneView *self = PHONESET_PHONE_VIEW (widget);
+
+  if (self->history == NULL)
+    return;
+  phoneset_config_history_revert (self->history, phoneset_phone_get_baseline (self->phone));
+  toast (self, _("Reverted to what the phone has. Undo brings your changes back."));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PhonesetPhoneView *self = PHONESET_PHONE_VIEW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+forget_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PhonesetPhoneView *self = PHONESET_PHONE_VIEW (widget);
+
+  g_signal_emit (self, signals[FORGET], 0, self->phone);
+}
+
+/* Export ------------------------------------------------------------------- */
+
+typedef struct
+{
+  PhonesetPhoneView *self;
+  GtkDropDown       *naming;
+  GtkDropDown       *model;
+  GtkEntry          *custom;
+  GtkCheckButton    *secrets;
+} ExportDialog;
+
+static void
+export_dialog_free (ExportDialog *dialog)
+{
+  g_object_unref (dialog->self);
+  g_free (dialog);
+}
+
+static gboolean
+export_to (PhonesetPhoneView *self,
+           ExportDialog      *dialog,
+           GFile             *folder,
+           GError           **error)
+{
+  PhonesetProfile *profile = get_profile (self);
+  PhonesetConfig  *config = phoneset_phone_get_config (self->phone);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  g_auto(PhonesetExportReport) report = { 0 };
+  PhonesetExportOptions options = { 0 };
+  const char           *macs[] = { phoneset_phone_get_mac (self->phone), NULL };
+  g_autofree char      *path = g_file_get_path (folder);
+  const PhonesetModel  *model = NULL;
+  g_autofree char      *message = NULL;
+  guint                 naming = gtk_drop_down_get_selected (dialog->naming);
+
+  if (dialog->model != NULL)
+    model = g_ptr_array_index (phoneset_profile_get_models (profile), gtk_drop_down_get_selected (dialog->model));
+
+  options.naming = naming == 0 ? PHONESET_FILE_NAME_COMMON : naming == 1 ? PHONESET_FILE_NAME_MAC
+                                                                         : PHONESET_FILE_NAME_CUSTOM;
+  options.model = model ? model->name : NULL;
+  options.macs = macs[0] ? macs : NULL;
+  options.custom = gtk_editable_get_text (GTK_EDITABLE (dialog->custom));
+  options.include_secrets = gtk_check_button_get_active (dialog->secrets);
+  options.base = phoneset_phone_get_base_file (self->phone);
+
+  phoneset_export_report_init (&report);
+  if (!phoneset_export_render (config, &options, names, contents, &report, error) ||
+      !phoneset_write_files_atomically (path, names, contents, error))
+    return FALSE;
+
+  if (report.secrets_left_out->len > 0)
+    message = g_strdup_printf (_("Wrote %s to %s; passwords were left out"), (char *)g_ptr_array_index (names, 0), path);
+  else if (report.not_in_file->len > 0)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %s to %s; %u setting must be set on the phone",
+                                            "Wrote %s to %s; %u settings must be set on the phone", report.not_in_file->len),
+                               (char *)g_ptr_array_index (names, 0), path, report.not_in_file->len);
+  else
+    message = g_strdup_printf (_("Wrote %s to %s"), (char *)g_ptr_array_index (names, 0), path);
+  toast (self, message);
+  return TRUE;
+}
+
+static void
+export_folder_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  ExportDialog    *dialog)
+{
+  PhonesetPhoneView *self = dialog->self;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+
+      if (!export_to (self, dialog, folder, &error))
+        show_error (self, _("Nothing Was Exported"), error->message);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  export_dialog_free (dialog);
+}
+
+static void
+export_response_cb (AdwMessageDialog *message_dialog,
+                    const char       *response,
+                    ExportDialog     *dialog)
+{
+  GtkFileChooserNative *chooser;
+
+  if (!g_str_equal (response, "export"))
+    {
+      export_dialog_free (dialog);
+      return;
+    }
+  chooser = gtk_file_chooser_native_new (_("Export to Folder"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (dialog->self))),
+                                            GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Export Here"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_folder_cb), dialog);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+naming_changed_cb (GtkDropDown  *naming,
+                   GParamSpec   *pspec,
+                   ExportDialog *dialog)
+{
+  guint selected = gtk_drop_down_get_selected (naming);
+
+  if (dialog->model != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (dialog->model), selected == 0);
+  gtk_widget_set_visible (GTK_WIDGET (dialog->custom), selected == 2);
+}
+
+static void
+print_begin_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PangoLayout      **layout_out)
+{
+  PangoLayout *layout = *layout_out;
+  int          height;
+  int          n_lines = pango_layout_get_line_count (layout);
+  double       page_height = gtk_print_context_get_height (context);
+
+  pango_layout_set_width (layout, (int)(gtk_print_context_get_width (context) * PANGO_SCALE));
+  pango_layout_get_size (layout, NULL, &height);
+  gtk_print_operation_set_n_pages (operation, MAX (1, (int)((height / PANGO_SCALE) / page_height) + 1));
+  (void)n_lines;
+}
+
+static void
+print_draw_cb (GtkPrintOperation *operation,
+               GtkPrintContext   *context,
+               int                page_nr,
+               PangoLayout      **layout_out)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double   page_height = gtk_print_context_get_height (context);
+
+  cairo_rectangle (cr, 0, 0, gtk_print_context_get_width (context), page_height);
+  cairo_clip (cr);
+  cairo_move_to (cr, 0, -page_nr * page_height);
+  pango_cairo_show_layout (cr, *layout_out);
+}
+
+static void
+print_layout_free (PangoLayout **layout)
+{
+  g_clear_object (layout);
+  g_free (layout);
+}
+
+/* Prints the setup sheet: the same content as the HTML, laid out by Pango. */
+static void
+print_setup_sheet (PhonesetPhoneView *self)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  PhonesetConfig *config = phoneset_phone_get_config (self->phone);
+  g_autoptr(GPtrArray) set = phoneset_config_list_set (config);
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  PangoLayout         **layout = g_new0 (PangoLayout *, 1);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans 10");
+  g_autofree char      *title = g_markup_escape_text (phoneset_profile_get_title (get_profile (self)), -1);
+
+  g_string_append_printf (markup, "<span size=\"x-large\" weight=\"bold\">%s</span>\n%s\n\n", title, _("Setup sheet"));
+  for (guint i = 0; i < set->len; i++)
+    {
+      PhonesetSetting *setting = g_ptr_array_index (set, i);
+      g_autofree char *path = phoneset_setting_dup_menu_path_text (setting);
+      g_autofree char *value = phoneset_setting_is_secret (setting) ? g_strdup (_("(the password you were given)"))
+                                                                    : phoneset_setting_dup_display_value (setting, phoneset_config_get (config, phoneset_setting_get_id (setting)));
+      g_autofree char *escaped_title = g_markup_escape_text (phoneset_setting_get_title (setting), -1);
+      g_autofree char *escaped_path = g_markup_escape_text (path, -1);
+      g_autofree char *escaped_value = g_markup_escape_text (value, -1);
+
+      g_string_append_printf (markup, "☐ <b>%s</b>: <tt>%s</tt>\n    %s", escaped_title, escaped_value, escaped_path);
+      if (phoneset_setting_get_keypad (setting) != NULL)
+        g_string_append_printf (markup, " (%s %s)", _("keypad"), phoneset_setting_get_keypad (setting));
+      g_string_append (markup, "\n\n");
+    }
+
+  *layout = pango_cairo_create_layout (cairo_create (cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1)));
+  pango_layout_set_font_description (*layout, font);
+  pango_layout_set_markup (*layout, markup->str, -1);
+  pango_font_description_free (font);
+
+  g_signal_connect (operation, "begin-print", G_CALLBACK (print_begin_cb), layout);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (print_draw_cb), layout);
+  g_object_set_data_full (G_OBJECT (operation), "layout", layout, (GDestroyNotify)print_layout_free);
+  gtk_print_operation_set_job_name (operation, title);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error (self, _("Could Not Print"), error->message);
+}
+
+static void
+sheet_response_cb (AdwMessageDialog *message_dialog,
+                   const char       *response,
+                   ExportDialog     *dialog)
+{
+  if (g_str_equal (response, "print"))
+    {
+      print_setup_sheet (dialog->self);
+      export_dialog_free (dialog);
+    }
+  else
+    export_response_cb (message_dialog, response, dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PhonesetPhoneView *self = PHONESET_PHONE_VIEW (widget);
+  PhonesetProfile   *profile = get_profile (self);
+  ExportDialog      *dialog;
+  GtkWidget         *message;
+  GtkWidget         *box;
+  GtkWidget         *warning;
+  PhonesetCfgFormat  format;
+  gboolean           has_file;
+
+  if (profile == NULL)
+    return;
+  has_file = phoneset_profile_get_file_format (profile, &format);
+
+  dialog = g_new0 (ExportDialog, 1);
+  dialog->self = g_object_ref (self);
+  message = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                    has_file ? _("Export Provisioning File") : _("Setup Sheet"), has_file ? _("Write the phone's provisioning file for your provisioning server, "
+                                                 "or to load through the phone's web interface.")
+                                                                                                            : _("This phone has no provisioning file format. The setup sheet lists each setting "
+                                                 "to change with its menu path and keypad shortcut, to enter on the phone."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  if (has_file)
+    {
+      const char *namings[] = { _("The model's common file"), _("This phone's MAC file"), _("A custom name"), NULL };
+      GPtrArray  *models = phoneset_profile_get_models (profile);
+      g_autoptr(GtkStringList) model_names = gtk_string_list_new (NULL);
+      guint selected_model = 0;
+
+      dialog->naming = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (namings));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->naming), GTK_ACCESSIBLE_PROPERTY_LABEL, _("File name"), -1);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->naming));
+
+      for (guint i = 0; i < models->len; i++)
+        {
+          PhonesetModel *model = g_ptr_array_index (models, i);
+
+          gtk_string_list_append (model_names, model->name);
+          if (phoneset_phone_get_model (self->phone) != NULL && strstr (phoneset_phone_get_model (self->phone), model->name) != NULL)
+            selected_model = i;
+        }
+      dialog->model = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (model_names)), NULL));
+      gtk_drop_down_set_selected (dialog->model, selected_model);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->model), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Model"), -1);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->model));
+      if (phoneset_phone_get_mac (self->phone) != NULL)
+        gtk_drop_down_set_selected (dialog->naming, 1);
+    }
+  else
+    dialog->naming = GTK_DROP_DOWN (gtk_drop_down_new_from_strings ((const char *[]){ _("Setup sheet"), NULL }));
+
+  dialog->custom = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (dialog->custom, _("File name, or the ID typed on the phone"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->custom), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Custom file name"), -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->custom));
+
+  dialog->secrets = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Include _passwords")));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->secrets));
+  warning = gtk_label_new (_("Anyone who can read the file, or the server it is on, can read the passwords."));
+  gtk_label_set_wrap (GTK_LABEL (warning), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (warning), 0);
+  gtk_widget_add_css_class (warning, "caption");
+  gtk_widget_add_css_class (warning, "warning");
+  g_object_bind_property (dialog->secrets, "active", warning, "visible", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), warning);
+
+  g_signal_connect (dialog->naming, "notify::selected", G_CALLBACK (naming_changed_cb), dialog);
+  naming_changed_cb (dialog->naming, NULL, dialog);
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (message), box);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "cancel", _("_Cancel"));
+  if (!has_file)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "print", _("_Print…"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "export", has_file ? _("_Choose Folder…") : _("_Save…"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "export", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (message), "export");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (message), "cancel");
+  g_signal_connect (message, "response", G_CALLBACK (has_file ? export_response_cb : sheet_response_cb), dialog);
+  gtk_window_present (GTK_WINDOW (message));
+}
+
+/* Import --------------------------------------------------------------------- */
+
+static gboolean
+import_bytes (PhonesetPhoneView *self,
+              GBytes            *bytes,
+              const char        *name,
+              GError           **error)
+{
+  PhonesetProfile *profile = get_profile (self);
+  g_autoptr(PhonesetCfgDocument) document = NULL;
+  g_autoptr(PhonesetConfig) imported = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GPtrArray) set = NULL;
+  PhonesetCfgFormat format;
+  gsize             len;
+  const char       *data = g_bytes_get_data (bytes, &len);
+
+  if (profile != NULL && !phoneset_profile_get_file_format (profile, &format))
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED, _("The %s has no provisioning file format."), phoneset_profile_get_title (profile));
+      return FALSE;
+    }
+  if (profile == NULL && !phoneset_cfg_detect_format (data, len, &format))
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("%s is not a Yealink, Fanvil/PLANET or snom provisioning file."), name);
+      return FALSE;
+    }
+  document = phoneset_cfg_document_parse (format, data, len, error);
+  if (document == NULL)
+    {
+      g_prefix_error (error, "%s: ", name);
+      return FALSE;
+    }
+  if (profile == NULL)
+    {
+      profile = phoneset_profiles_guess_for_document (self->profiles, document);
+      if (profile == NULL)
+        {
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND, _("No phone profile reads any setting of %s."), name);
+          return FALSE;
+        }
+      phoneset_phone_set_profile_id (self->phone, phoneset_profile_get_id (profile));
+      phoneset_phone_set_config (self->phone, NULL);
+      rebuild (self);
+    }
+  imported = phoneset_config_new_from_document (profile, document, error);
+  if (imported == NULL)
+    {
+      g_prefix_error (error, "%s: ", name);
+      return FALSE;
+    }
+
+  /* One undoable step; the file itself is kept, so that an export edits
+   * it in place and its unknown keys survive. */
+  phoneset_config_history_revert (self->history, imported);
+  phoneset_phone_set_base_file (self->phone, bytes);
+  set = phoneset_config_list_set (imported);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u setting from %s", "Imported %u settings from %s", set->len),
+                             set->len, name);
+  toast (self, message);
+  return TRUE;
+}
+
+static void
+import_file_cb (GtkNativeDialog   *chooser,
+                int                response,
+                PhonesetPhoneView *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_file_get_basename (file);
+
+      bytes = g_file_load_bytes (file, NULL, NULL, &error);
+      if (bytes == NULL || !import_bytes (self, bytes, name, &error))
+        show_error (self, _("Nothing Was Imported"), error->message);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PhonesetPhoneView    *self = PHONESET_PHONE_VIEW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import Provisioning File"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                            GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_file_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* GObject ----------------------------------------------------------------------- */
+
+static void
+phoneset_phone_view_dispose (GObject *object)
+{
+  PhonesetPhoneView *self = PHONESET_PHONE_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PHONESET_TYPE_PHONE_VIEW);
+  g_clear_object (&self->history);
+  g_clear_object (&self->phone);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->profiles, g_ptr_array_unref);
+  g_clear_pointer (&self->search_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (phoneset_phone_view_parent_class)->dispose (object);
+}
+
+static void
+phoneset_phone_view_class_init (PhonesetPhoneViewClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = phoneset_phone_view_dispose;
+
+  /**
+   * PhonesetPhoneView::forget:
+   * @self: the view
+   * @phone: the phone to forget
+   */
+  signals[FORGET] = g_signal_new ("forget", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 1, PHONESET_TYPE_PHONE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/phoneset/Phoneset/phoneset-phone-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneView, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneView, title);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneView, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneView, page_list);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneView, page_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneView, stack);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "phone.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "phone.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "phone.revert", NULL, revert_action);
+  gtk_widget_class_install_action (widget_class, "phone.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "phone.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "phone.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "phone.forget", NULL, forget_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "phone.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "phone.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "phone.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "phone.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "phone.import", NULL);
+}
+
+static void
+phoneset_phone_view_init (PhonesetPhoneView *self)
+{
+  GMenu *menu;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->search_rows = g_ptr_array_new ();
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  menu = gtk_application_get_menu_by_id (GTK_APPLICATION (g_application_get_default ()), "primary_menu");
+  if (menu != NULL)
+    gtk_menu_button_set_menu_model (self->primary_menu_button, G_MENU_MODEL (menu));
+}
+
+/**
+ * phoneset_phone_view_new:
+ * @phone: the phone
+ * @profiles: (element-type PhonesetProfile): the known profiles
+ *
+ * Returns: (transfer full): a new workspace for @phone
+ */
+PhonesetPhoneView *
+phoneset_phone_view_new (PhonesetPhone *phone,
+                         GPtrArray     *profiles)
+{
+  PhonesetPhoneView *self;
+
+  g_return_val_if_fail (PHONESET_IS_PHONE (phone), NULL);
+
+  self = g_object_new (PHONESET_TYPE_PHONE_VIEW, NULL);
+  self->phone = g_object_ref (phone);
+  self->profiles = g_ptr_array_ref (profiles);
+  rebuild (self);
+  return self;
+}
+
+PhonesetPhone *
+phoneset_phone_view_get_phone (PhonesetPhoneView *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PHONE_VIEW (self), NULL);
+
+  return self->phone;
+}
+
+/**
+ * phoneset_phone_view_set_folded:
+ * @self: a view
+ * @folded: whether the window shows only this pane
+ *
+ * On a narrow window the view has the window buttons and a back button,
+ * and its page list gives way to the pages.
+ */
+void
+phoneset_phone_view_set_folded (PhonesetPhoneView *self,
+                                gboolean           folded)
+{
+  g_return_if_fail (PHONESET_IS_PHONE_VIEW (self));
+
+  gtk_widget_set_visible (self->back_button, folded);
+  adw_header_bar_set_show_start_title_buttons (self->header_bar, folded);
+}
+
+/**
+ * phoneset_phone_view_import_bytes:
+ * @self: a view
+ * @bytes: a vendor file
+ * @name: its name, for messages
+ * @error: a location for a #GError
+ *
+ * What the Import action does once a file is chosen.
+ *
+ * Returns: %TRUE if the file was imported
+ */
+gboolean
+phoneset_phone_view_import_bytes (PhonesetPhoneView *self,
+                                  GBytes            *bytes,
+                                  const char        *name,
+                                  GError           **error)
+{
+  g_return_val_if_fail (PHONESET_IS_PHONE_VIEW (self), FALSE);
+
+  return import_bytes (self, bytes, name, error);
+}
+
+/**
+ * phoneset_phone_view_show_page:
+ * @self: a view
+ * @name: `overview`, or `page-<id>` for a profile page
+ *
+ * Returns: %TRUE if the page exists
+ */
+gboolean
+phoneset_phone_view_show_page (PhonesetPhoneView *self,
+                               const char        *name)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->page_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "page-name"), name) == 0)
+      {
+        gtk_list_box_select_row (self->page_list, GTK_LIST_BOX_ROW (row));
+        return TRUE;
+      }
+  return FALSE;
+}

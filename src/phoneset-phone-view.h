@@ -1,0 +1,32 @@
+/* phoneset-phone-view.h
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "phoneset-phone.h"
+
+G_BEGIN_DECLS
+
+#define PHONESET_TYPE_PHONE_VIEW (phoneset_phone_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (PhonesetPhoneView, phoneset_phone_view, PHONESET, PHONE_VIEW, AdwBin)
+
+PhonesetPhoneView *phoneset_phone_view_new          (PhonesetPhone     *phone,
+                                                     GPtrArray         *profiles);
+PhonesetPhone     *phoneset_phone_view_get_phone    (PhonesetPhoneView *self);
+void               phoneset_phone_view_set_folded   (PhonesetPhoneView *self,
+                                                     gboolean           folded);
+gboolean           phoneset_phone_view_import_bytes (PhonesetPhoneView *self,
+                                                     GBytes            *bytes,
+                                                     const char        *name,
+                                                     GError           **error);
+gboolean           phoneset_phone_view_show_page    (PhonesetPhoneView *self,
+                                                     const char        *name);
+
+G_END_DECLS
