@@ -18,7 +18,8 @@
 /* The subcommands. A command is listed here only once it works: the
  * command-line contract in DESIGN.md is filled in issue by issue. */
 static const PhonesetCliCommand commands[] = {
-  { NULL, NULL, NULL, NULL },
+  { "discover", "[--subnet CIDR]... [--timeout MS] [--no-active] [--json]", N_("Find the phones on the local network"), _phoneset_cli_discover },
+    { NULL, NULL, NULL, NULL },
 };
 
 static const PhonesetCliCommand *
