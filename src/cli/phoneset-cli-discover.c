@@ -165,7 +165,7 @@ print_json (GPtrArray *phones)
 static const char *
 or_dash (const char *value)
 {
-  return value != NULL && value[0] != '\0' ? value : "–";
+  return value != NULL && value[0] != '\0' ? value : "-";
 }
 
 static void
@@ -206,7 +206,7 @@ _phoneset_cli_discover (int    argc,
       { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, N_("Stop after this many milliseconds (default 5000)"), N_("MS") },
         { "no-active", 0, 0, G_OPTION_ARG_NONE, &no_active, N_("Only listen (SIP PnP, neighbour table) until the timeout"), NULL },
           { "port", 0, 0, G_OPTION_ARG_STRING_ARRAY, &ports, N_("Probe this SIP port: 5060, udp:5062, tcp:5060 (repeatable; default udp:5060)"), N_("PORT") },
-            { "rate", 0, 0, G_OPTION_ARG_INT, &rate, N_("Send at most this many probes a second (default 2000)"), N_("N") },
+            { "rate", 0, 0, G_OPTION_ARG_INT, &rate, N_("Send at most this many probes a second (default 4000)"), N_("N") },
               { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
                 { NULL } };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);

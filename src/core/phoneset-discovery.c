@@ -54,9 +54,14 @@
 #define HTTP_TIMEOUT_MS   1500
 #define TCP_TIMEOUT_MS    1500
 #define MAX_TCP_PROBES    64
-#define DEFAULT_RATE      2000
+#define DEFAULT_RATE      4000
 #define MAX_HOSTS         65536
 #define MAX_HTTP_BODY     16384
+/* Probes to addresses whose ARP is not resolved yet wait in the kernel and
+ * hold their socket's send buffer, up to 3 s for an empty address: the
+ * sweep spreads its probes over several sockets so none fills up. */
+#define TARGETS_PER_SOCKET 16
+#define MAX_UDP_SOCKETS    64
 
 /* How much each method is trusted for vendor, model and firmware. */
 enum
@@ -158,8 +163,8 @@ struct _PhonesetDiscovery
   gint64                    last_poll;
   gboolean                  sweep_done;
   gboolean                  final_poll_done;
-  GSocket                  *udp_socket;
-  GSource                  *udp_source;
+  GPtrArray                *udp_sockets; /* GSocket */
+  GPtrArray                *udp_sources; /* GSource */
   GSocket                  *pnp_socket;
   GSource                  *pnp_source;
   guint                     tick_id;
@@ -1800,7 +1805,8 @@ send_udp (PhonesetDiscovery *self,
   g_autofree char *host = ip_to_string (target->ip);
   g_autofree char *local_host = ip_to_string (target->local_ip);
   g_autofree char *request = NULL;
-  g_autoptr(GSocketAddress) local = g_socket_get_local_address (self->udp_socket, NULL);
+  GSocket         *socket = g_ptr_array_index (self->udp_sockets, (guint)(target - &g_array_index (self->targets, Target, 0)) % self->udp_sockets->len);
+  g_autoptr(GSocketAddress) local = g_socket_get_local_address (socket, NULL);
   guint32 network_order = g_htonl (target->ip);
   g_autoptr(GInetAddress) inet = g_inet_address_new_from_bytes ((const guint8 *)&network_order, G_SOCKET_FAMILY_IPV4);
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (inet, target->port);
@@ -1809,7 +1815,7 @@ send_udp (PhonesetDiscovery *self,
   request = phoneset_sip_build_options ("UDP", host, target->port, local_host,
                                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local)),
                                         target->branch, target->tag, target->call_id);
-  if (g_socket_send_to (self->udp_socket, address, request, strlen (request), NULL, &error) < 0)
+  if (g_socket_send_to (socket, address, request, strlen (request), NULL, &error) < 0)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
         return; /* The next tick tries again. */
@@ -1882,6 +1888,7 @@ tick_cb (gpointer user_data)
 
   if (self->active && all_done && !self->sweep_done)
     {
+      g_debug ("Sweep done after %" G_GINT64_FORMAT " ms", (now - self->start_time) / 1000);
       self->sweep_done = TRUE;
       /* Every address has now been asked for, so the neighbour table holds
        * every host that answered ARP, SIP or not. */
@@ -1899,21 +1906,19 @@ stop_run (PhonesetDiscovery *self)
 {
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->deadline_id, g_source_remove);
-  if (self->udp_source != NULL)
-    {
-      g_source_destroy (self->udp_source);
-      g_clear_pointer (&self->udp_source, g_source_unref);
-    }
+  for (guint i = 0; self->udp_sources != NULL && i < self->udp_sources->len; i++)
+    g_source_destroy (g_ptr_array_index (self->udp_sources, i));
+  g_clear_pointer (&self->udp_sources, g_ptr_array_unref);
   if (self->pnp_source != NULL)
     {
       g_source_destroy (self->pnp_source);
       g_clear_pointer (&self->pnp_source, g_source_unref);
     }
-  if (self->udp_socket != NULL)
-    g_socket_close (self->udp_socket, NULL);
+  for (guint i = 0; self->udp_sockets != NULL && i < self->udp_sockets->len; i++)
+    g_socket_close (g_ptr_array_index (self->udp_sockets, i), NULL);
+  g_clear_pointer (&self->udp_sockets, g_ptr_array_unref);
   if (self->pnp_socket != NULL)
     g_socket_close (self->pnp_socket, NULL);
-  g_clear_object (&self->udp_socket);
   g_clear_object (&self->pnp_socket);
   g_cancellable_cancel (self->cancellable);
 }
@@ -1948,7 +1953,10 @@ maybe_finish (PhonesetDiscovery *self)
   if (self->task == NULL || !self->active || !self->final_poll_done)
     return;
   if (self->tcp_pending > 0 || self->http_pending > 0)
-    return;
+    {
+      g_debug ("Waiting for %u TCP and %u HTTP probes", self->tcp_pending, self->http_pending);
+      return;
+    }
   complete (self, NULL);
 }
 
@@ -2002,6 +2010,7 @@ phoneset_discovery_run_async (PhonesetDiscovery  *self,
   g_autoptr(GTask) task = NULL;
   g_autoptr(GArray) interfaces = NULL;
   g_autoptr(GError) error = NULL;
+  guint n_sockets;
 
   g_return_if_fail (PHONESET_IS_DISCOVERY (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
@@ -2064,25 +2073,30 @@ phoneset_discovery_run_async (PhonesetDiscovery  *self,
         phoneset_discovery_add_port (self, "udp:5060", NULL);
       build_targets (self, interfaces);
 
-      self->udp_socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, &error);
-      if (self->udp_socket != NULL)
+      self->udp_sockets = g_ptr_array_new_with_free_func (g_object_unref);
+      self->udp_sources = g_ptr_array_new_with_free_func ((GDestroyNotify)g_source_unref);
+      n_sockets = CLAMP ((self->targets->len + TARGETS_PER_SOCKET - 1) / TARGETS_PER_SOCKET, 1, MAX_UDP_SOCKETS);
+      for (guint i = 0; i < n_sockets; i++)
         {
           g_autoptr(GInetAddress) any = g_inet_address_new_any (G_SOCKET_FAMILY_IPV4);
           g_autoptr(GSocketAddress) address = g_inet_socket_address_new (any, 0);
+          g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, &error);
+          GSource *source;
 
-          g_socket_set_blocking (self->udp_socket, FALSE);
-          if (!g_socket_bind (self->udp_socket, address, FALSE, &error))
-            g_clear_object (&self->udp_socket);
+          if (socket == NULL || !g_socket_bind (socket, address, FALSE, &error))
+            {
+              g_task_return_new_error (task, PHONESET_ERROR, PHONESET_ERROR_FAILED,
+                                       _("Could not open a UDP socket for the scan: %s"), error->message);
+              stop_run (self);
+              return;
+            }
+          g_socket_set_blocking (socket, FALSE);
+          source = g_socket_create_source (socket, G_IO_IN, NULL);
+          g_source_set_callback (source, G_SOURCE_FUNC (udp_readable_cb), self, NULL);
+          g_source_attach (source, g_main_context_get_thread_default ());
+          g_ptr_array_add (self->udp_sockets, g_steal_pointer (&socket));
+          g_ptr_array_add (self->udp_sources, source);
         }
-      if (self->udp_socket == NULL)
-        {
-          g_task_return_new_error (task, PHONESET_ERROR, PHONESET_ERROR_FAILED,
-                                   _("Could not open a UDP socket for the scan: %s"), error->message);
-          return;
-        }
-      self->udp_source = g_socket_create_source (self->udp_socket, G_IO_IN, NULL);
-      g_source_set_callback (self->udp_source, G_SOURCE_FUNC (udp_readable_cb), self, NULL);
-      g_source_attach (self->udp_source, g_main_context_get_thread_default ());
 
       if (self->session == NULL)
         self->session = soup_session_new_with_options ("max-conns", 256, "max-conns-per-host", 4,
