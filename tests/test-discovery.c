@@ -405,6 +405,81 @@ test_discovery_loopback (void)
 }
 
 static gboolean
+tcp_run_cb (GThreadedSocketService *service,
+            GSocketConnection      *connection,
+            GObject                *source,
+            gpointer                user_data)
+{
+  GInputStream  *in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  char           buffer[4096];
+  gsize          length = 0;
+  g_autoptr(PhonesetSipMessage) request = NULL;
+  g_autofree char *reply = NULL;
+
+  /* Read up to the end of the head (bounded by the buffer). */
+  while (length < sizeof buffer - 1)
+    {
+      gssize n = g_input_stream_read (in, buffer + length, sizeof buffer - 1 - length, NULL, NULL);
+
+      if (n <= 0)
+        return TRUE;
+      length += (gsize)n;
+      if (g_strstr_len (buffer, (gssize)length, "\r\n\r\n") != NULL)
+        break;
+    }
+  request = phoneset_sip_message_parse (buffer, length, NULL);
+  if (request == NULL)
+    return TRUE;
+  g_assert_nonnull (strstr (phoneset_sip_message_get_header (request, "via"), "SIP/2.0/TCP"));
+  reply = build_reply (request, "Fanvil X4 2.10.2.6887", FALSE);
+  g_output_stream_write_all (out, reply, strlen (reply), NULL, NULL, NULL);
+  return TRUE;
+}
+
+static void
+test_discovery_tcp (void)
+{
+  g_autoptr(PhonesetFingerprintRules) rules = load_fixture_rules ();
+  g_autoptr(PhonesetDiscovery) discovery = phoneset_discovery_new (rules);
+  g_autoptr(GSocketService) service = g_threaded_socket_service_new (4);
+  g_autoptr(GInetAddress) host = g_inet_address_new_from_string ("127.0.0.17");
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (host, 0);
+  g_autoptr(GSocketAddress) effective = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *spec = NULL;
+  PhonesetPhone   *phone;
+
+  g_assert_true (g_socket_listener_add_address (G_SOCKET_LISTENER (service), address, G_SOCKET_TYPE_STREAM,
+                                                G_SOCKET_PROTOCOL_TCP, NULL, &effective, &error));
+  g_assert_no_error (error);
+  g_signal_connect (service, "run", G_CALLBACK (tcp_run_cb), NULL);
+  g_socket_service_start (service);
+
+  spec = g_strdup_printf ("tcp:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
+  g_assert_true (phoneset_discovery_add_subnet (discovery, "127.0.0.16/30", NULL));
+  g_assert_true (phoneset_discovery_add_port (discovery, spec, NULL));
+  phoneset_discovery_set_http_ports (discovery, 0, 0);
+  phoneset_discovery_set_neighbour_table (discovery, "");
+  phoneset_discovery_set_pnp_address (discovery, NULL, 0);
+  phoneset_discovery_set_timeout (discovery, 5000);
+
+  g_assert_true (run_discovery (discovery, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (phoneset_discovery_get_hosts_total (discovery), ==, 2);
+  g_assert_cmpuint (phoneset_discovery_get_hosts_probed (discovery), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (phoneset_discovery_get_phones (discovery)), ==, 1);
+  phone = find_phone (phoneset_discovery_get_phones (discovery), "127.0.0.17");
+  g_assert_nonnull (phone);
+  g_assert_cmpstr (phoneset_phone_get_vendor (phone), ==, "Fanvil");
+  g_assert_cmpstr (phoneset_phone_get_model (phone), ==, "X4");
+  g_assert_cmpstr (phoneset_phone_get_firmware (phone), ==, "2.10.2.6887");
+  g_assert_true (g_str_has_prefix (phoneset_phone_get_evidence_detail (phone, "sip-options"), "TCP "));
+  g_socket_service_stop (service);
+  g_socket_listener_close (G_SOCKET_LISTENER (service));
+}
+
+static gboolean
 cancel_cb (gpointer user_data)
 {
   g_cancellable_cancel (user_data);
@@ -471,6 +546,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/discovery/loopback", test_discovery_loopback);
+  g_test_add_func ("/discovery/tcp", test_discovery_tcp);
   g_test_add_func ("/discovery/cancel", test_discovery_cancel);
   g_test_add_func ("/discovery/settings", test_discovery_settings);
 

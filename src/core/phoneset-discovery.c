@@ -153,6 +153,7 @@ struct _PhonesetDiscovery
   gulong                    cancelled_id;
   GArray                   *targets;    /* Target */
   GHashTable               *by_call_id; /* char * → index + 1 */
+  GHashTable               *ports_left; /* host → targets not done */
   guint                     next_target;
   guint                     first_undone; /* targets before it are all done */
   guint                     tcp_pending;
@@ -288,6 +289,7 @@ phoneset_discovery_finalize (GObject *object)
   g_clear_pointer (&self->devices, g_ptr_array_unref);
   g_clear_pointer (&self->targets, g_array_unref);
   g_clear_pointer (&self->by_call_id, g_hash_table_unref);
+  g_clear_pointer (&self->ports_left, g_hash_table_unref);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (phoneset_discovery_parent_class)->finalize (object);
@@ -1239,6 +1241,17 @@ target_finished (PhonesetDiscovery *self,
   if (target->done)
     return;
   target->done = TRUE;
+  /* A host counts as probed once all its ports are. */
+  {
+    guint left = GPOINTER_TO_UINT (g_hash_table_lookup (self->ports_left, GUINT_TO_POINTER (target->ip)));
+
+    if (left > 1)
+      {
+        g_hash_table_insert (self->ports_left, GUINT_TO_POINTER (target->ip), GUINT_TO_POINTER (left - 1));
+        return;
+      }
+    g_hash_table_remove (self->ports_left, GUINT_TO_POINTER (target->ip));
+  }
   self->hosts_probed++;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOSTS_PROBED]);
 }
@@ -1641,13 +1654,15 @@ build_targets (PhonesetDiscovery *self,
               g_strlcpy (target.branch, "z9hG4bK", sizeof target.branch);
               random_hex (target.branch + 7, 25);
               g_array_append_val (self->targets, target);
+              g_hash_table_insert (self->ports_left, GUINT_TO_POINTER ((guint32)ip),
+                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->ports_left, GUINT_TO_POINTER ((guint32)ip))) + 1));
             }
           g_hash_table_add (hosts, GUINT_TO_POINTER ((guint32)ip));
         }
     }
   for (guint i = 0; i < self->targets->len; i++)
     g_hash_table_insert (self->by_call_id, g_array_index (self->targets, Target, i).call_id, GUINT_TO_POINTER (i + 1));
-  self->hosts_total = self->targets->len;
+  self->hosts_total = g_hash_table_size (hosts);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOSTS_TOTAL]);
 }
 
@@ -2041,6 +2056,8 @@ phoneset_discovery_run_async (PhonesetDiscovery  *self,
   g_clear_pointer (&self->by_call_id, g_hash_table_unref);
   self->targets = g_array_new (FALSE, TRUE, sizeof (Target));
   self->by_call_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_clear_pointer (&self->ports_left, g_hash_table_unref);
+  self->ports_left = g_hash_table_new (NULL, NULL);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
