@@ -125,6 +125,30 @@ test_cli_discover_table (void)
   g_assert_cmpstr (r->err, ==, "");
 }
 
+/* Another program holds the PnP port without sharing it: the scan still
+ * runs and says, in one line, what it cannot see. */
+static void
+test_cli_discover_pnp_port_taken (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
+  g_autoptr(GInetAddress) host = g_inet_address_new_from_string ("127.0.0.1");
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (host, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autofree char *pnp_env = NULL;
+  const char      *argv[] = { "discover", "--no-active", "--timeout", "200", NULL };
+  const char      *env[] = { NULL, "PHONESET_NEIGHBOUR_TABLE=", NULL };
+  g_autoptr(PhonesetCliResult) r = NULL;
+
+  g_assert_true (g_socket_bind (socket, address, FALSE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  pnp_env = g_strdup_printf ("PHONESET_PNP_ADDRESS=127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  env[0] = pnp_env;
+  r = phoneset_test_run_cli (argv, env);
+  g_assert_cmpint (r->status, ==, 0);
+  g_assert_cmpstr (r->out, ==, "No phones found.\n");
+  g_assert_true (g_str_has_prefix (r->err, "phoneset: Phones announcing themselves at boot (SIP PnP) are not seen"));
+}
+
 static void
 test_cli_discover_bad_profile (void)
 {
@@ -152,6 +176,7 @@ main (int   argc,
   g_test_add_func ("/cli/discover/usage", test_cli_discover_usage);
   g_test_add_func ("/cli/discover/passive-json", test_cli_discover_passive_json);
   g_test_add_func ("/cli/discover/table", test_cli_discover_table);
+  g_test_add_func ("/cli/discover/pnp-port-taken", test_cli_discover_pnp_port_taken);
   g_test_add_func ("/cli/discover/bad-profile", test_cli_discover_bad_profile);
 
   return g_test_run ();

@@ -309,6 +309,9 @@ _phoneset_cli_discover (int    argc,
       fprintf (stderr, "\r\033[K");
     }
 
+  if (phoneset_discovery_get_pnp_problem (discovery) != NULL)
+    fprintf (stderr, "phoneset: %s\n", phoneset_discovery_get_pnp_problem (discovery));
+
   if (run.error != NULL && !g_error_matches (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       _phoneset_cli_error ("%s", run.error->message);

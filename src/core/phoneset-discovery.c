@@ -154,6 +154,7 @@ struct _PhonesetDiscovery
   GArray                   *targets;    /* Target */
   GHashTable               *by_call_id; /* char * → index + 1 */
   GHashTable               *ports_left; /* host → targets not done */
+  char                     *pnp_error;  /* why PnP is not heard, or NULL */
   guint                     next_target;
   guint                     first_undone; /* targets before it are all done */
   guint                     tcp_pending;
@@ -290,6 +291,7 @@ phoneset_discovery_finalize (GObject *object)
   g_clear_pointer (&self->targets, g_array_unref);
   g_clear_pointer (&self->by_call_id, g_hash_table_unref);
   g_clear_pointer (&self->ports_left, g_hash_table_unref);
+  g_clear_pointer (&self->pnp_error, g_free);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (phoneset_discovery_parent_class)->finalize (object);
@@ -614,6 +616,20 @@ phoneset_discovery_get_ignored_replies (PhonesetDiscovery *self)
 {
   g_return_val_if_fail (PHONESET_IS_DISCOVERY (self), 0);
   return self->ignored;
+}
+
+/**
+ * phoneset_discovery_get_pnp_problem:
+ * @self: a discovery
+ *
+ * Returns: (nullable): why the last run could not listen for SIP PnP (a
+ *   sentence for the user), or %NULL when it did or was not asked to
+ */
+const char *
+phoneset_discovery_get_pnp_problem (PhonesetDiscovery *self)
+{
+  g_return_val_if_fail (PHONESET_IS_DISCOVERY (self), NULL);
+  return self->pnp_error;
 }
 
 gboolean
@@ -1501,6 +1517,9 @@ start_pnp (PhonesetDiscovery *self,
   if (!g_socket_bind (self->pnp_socket, address, TRUE, &error))
     {
       g_debug ("Cannot listen for PnP on %s:%u: %s", self->pnp_group, self->pnp_port, error->message);
+      g_clear_pointer (&self->pnp_error, g_free);
+      self->pnp_error = g_strdup_printf (_("Phones announcing themselves at boot (SIP PnP) are not seen: %s:%u is taken by another program (%s)."),
+                                            self->pnp_group, self->pnp_port, error->message);
       g_clear_object (&self->pnp_socket);
       return;
     }
@@ -2058,6 +2077,7 @@ phoneset_discovery_run_async (PhonesetDiscovery  *self,
   self->by_call_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_clear_pointer (&self->ports_left, g_hash_table_unref);
   self->ports_left = g_hash_table_new (NULL, NULL);
+  g_clear_pointer (&self->pnp_error, g_free);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 

@@ -60,6 +60,7 @@ guint              phoneset_discovery_get_hosts_probed      (PhonesetDiscovery  
 guint              phoneset_discovery_get_hosts_total       (PhonesetDiscovery         *self);
 guint              phoneset_discovery_get_ignored_replies   (PhonesetDiscovery         *self);
 gboolean           phoneset_discovery_get_running           (PhonesetDiscovery         *self);
+const char        *phoneset_discovery_get_pnp_problem       (PhonesetDiscovery         *self);
 void               phoneset_discovery_run_async             (PhonesetDiscovery         *self,
                                                              GCancellable              *cancellable,
                                                              GAsyncReadyCallback        callback,

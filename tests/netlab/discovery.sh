@@ -76,8 +76,18 @@ else
   sed 's/^/#   /' "$LAN_DIR/table.txt"
 fi
 
-# 3. Listening only: the PnP-only phone is seen when it boots.
+# 3. Listening only: the PnP-only phone is seen when it boots, while other
+# SIP software holds port 5060 (a softphone bound to 0.0.0.0:5060).
 lan_flush
+lan_scan python3 -c '
+import socket, time
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("0.0.0.0", 5060))
+time.sleep(8)
+' &
+other=$!
+sleep 0.3
 lan_scan "$PHONESET_BIN" discover --no-active --json --timeout 4000 >"$LAN_DIR/pnp.json" 2>"$LAN_DIR/pnp.err" &
 scan=$!
 sleep 0.5
@@ -85,7 +95,14 @@ lan_boot_pnp_phone
 wait $scan
 status=$?
 lan_log "passive scan: exit $status"
-check "the PnP-only phone is seen when it boots" "$LAN_DIR/pnp.json" pnp "$LAN_PNP_ONLY"
+sed 's/^/#   /' "$LAN_DIR/pnp.err"
+if kill -0 $other 2>/dev/null; then
+  check "the PnP-only phone is seen when it boots (port 5060 shared)" "$LAN_DIR/pnp.json" pnp "$LAN_PNP_ONLY"
+else
+  echo "not ok - the other program on port 5060 did not keep its port"
+fi
+kill $other 2>/dev/null
+wait $other 2>/dev/null
 lan_stop_pnp_phone
 
 # 4. TCP and a second port: the phones answer on UDP 5060 only, so the TCP
