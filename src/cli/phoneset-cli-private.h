@@ -44,4 +44,7 @@ gboolean _phoneset_cli_parse_options (GOptionContext  *context,
                                       int             *argc,
                                       char          ***argv);
 
+int      _phoneset_cli_discover      (int              argc,
+                                      char           **argv);
+
 G_END_DECLS

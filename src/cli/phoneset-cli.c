@@ -20,11 +20,12 @@
 /* The subcommands. A command is listed here only once it works: the
  * command-line contract in DESIGN.md is filled in issue by issue. */
 static const PhonesetCliCommand commands[] = {
-  { "profiles", "[--json]", N_("List the phone profiles: vendors, models, file formats"), _phoneset_cli_profiles },
-    { "import", "FILE [--profile ID] [--json]", N_("Read a vendor provisioning file into settings"), _phoneset_cli_import },
-      { "export", "--profile ID … --output DIR", N_("Write the vendor's provisioning files or a setup sheet"), _phoneset_cli_export },
-        { NULL, NULL, NULL, NULL },
-    };
+  { "discover", "[--subnet CIDR]... [--timeout MS] [--no-active] [--json]", N_("Find the phones on the local network"), _phoneset_cli_discover },
+    { "profiles", "[--json]", N_("List the phone profiles: vendors, models, file formats"), _phoneset_cli_profiles },
+      { "import", "FILE [--profile ID] [--json]", N_("Read a vendor provisioning file into settings"), _phoneset_cli_import },
+        { "export", "--profile ID … --output DIR", N_("Write the vendor's provisioning files or a setup sheet"), _phoneset_cli_export },
+          { NULL, NULL, NULL, NULL },
+      };
 
 static const PhonesetCliCommand *
 find_command (const char *name)

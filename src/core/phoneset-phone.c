@@ -35,6 +35,13 @@ struct _PhonesetPhone
   PhonesetConfig *baseline; /* what the phone has, as far as Phoneset knows */
   char           *id;
   GBytes         *base_file; /* the vendor file the user imported, edited in place on export */
+
+  /* What discovery saw: evidence (method → what it said, in the order the
+   * methods first saw the phone), and the raw identity strings. */
+  GPtrArray      *evidence_methods;
+  GHashTable     *evidence;
+  char           *sip_user_agent;
+  char           *http_server;
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetPhone, phoneset_phone, G_TYPE_OBJECT)
@@ -52,6 +59,9 @@ enum
   PROP_DISPLAY_NAME,
   PROP_CONFIG,
   PROP_HAS_CHANGES,
+  PROP_EVIDENCE,
+  PROP_SIP_USER_AGENT,
+  PROP_HTTP_SERVER,
   N_PROPS
 };
 
@@ -75,6 +85,10 @@ phoneset_phone_finalize (GObject *object)
     g_signal_handlers_disconnect_by_data (self->config, self);
   g_clear_object (&self->config);
   g_clear_object (&self->baseline);
+  g_clear_pointer (&self->evidence_methods, g_ptr_array_unref);
+  g_clear_pointer (&self->evidence, g_hash_table_unref);
+  g_clear_pointer (&self->sip_user_agent, g_free);
+  g_clear_pointer (&self->http_server, g_free);
 
   G_OBJECT_CLASS (phoneset_phone_parent_class)->finalize (object);
 }
@@ -119,6 +133,15 @@ phoneset_phone_get_property (GObject    *object,
     case PROP_HAS_CHANGES:
       g_value_set_boolean (value, phoneset_phone_has_changes (self));
       break;
+    case PROP_EVIDENCE:
+      g_value_take_boxed (value, phoneset_phone_dup_evidence (self));
+      break;
+    case PROP_SIP_USER_AGENT:
+      g_value_set_string (value, self->sip_user_agent);
+      break;
+    case PROP_HTTP_SERVER:
+      g_value_set_string (value, self->http_server);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -154,6 +177,12 @@ phoneset_phone_set_property (GObject      *object,
       break;
     case PROP_PROFILE_ID:
       phoneset_phone_set_profile_id (self, g_value_get_string (value));
+      break;
+    case PROP_SIP_USER_AGENT:
+      phoneset_phone_set_sip_user_agent (self, g_value_get_string (value));
+      break;
+    case PROP_HTTP_SERVER:
+      phoneset_phone_set_http_server (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -199,6 +228,15 @@ phoneset_phone_class_init (PhonesetPhoneClass *klass)
   properties[PROP_HAS_CHANGES] =
     g_param_spec_boolean ("has-changes", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_EVIDENCE] =
+    g_param_spec_boxed ("evidence", NULL, NULL, G_TYPE_STRV,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SIP_USER_AGENT] =
+    g_param_spec_string ("sip-user-agent", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_HTTP_SERVER] =
+    g_param_spec_string ("http-server", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -206,6 +244,8 @@ phoneset_phone_class_init (PhonesetPhoneClass *klass)
 static void
 phoneset_phone_init (PhonesetPhone *self)
 {
+  self->evidence_methods = g_ptr_array_new_with_free_func (g_free);
+  self->evidence = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /**
@@ -543,4 +583,117 @@ phoneset_phone_set_base_file (PhonesetPhone *self,
     g_bytes_ref (base_file);
   g_clear_pointer (&self->base_file, g_bytes_unref);
   self->base_file = base_file;
+}
+
+/**
+ * phoneset_phone_add_evidence:
+ * @self: a #PhonesetPhone
+ * @method: how the phone was seen: "sip-options", "sip-options-tcp", "pnp",
+ *   "oui" or "http"
+ * @detail: what that method said, in words for the user
+ *
+ * Records why discovery calls this a phone. A second call for the same
+ * method replaces its detail.
+ */
+void
+phoneset_phone_add_evidence (PhonesetPhone *self,
+                             const char    *method,
+                             const char    *detail)
+{
+  const char *old;
+
+  g_return_if_fail (PHONESET_IS_PHONE (self));
+  g_return_if_fail (method != NULL);
+  g_return_if_fail (detail != NULL);
+
+  old = g_hash_table_lookup (self->evidence, method);
+  if (old != NULL && g_str_equal (old, detail))
+    return;
+  if (old == NULL)
+    g_ptr_array_add (self->evidence_methods, g_strdup (method));
+  g_hash_table_replace (self->evidence, g_strdup (method), g_strdup (detail));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVIDENCE]);
+}
+
+/**
+ * phoneset_phone_dup_evidence:
+ * @self: a #PhonesetPhone
+ *
+ * Returns: (transfer full): the methods that saw the phone, first seen first
+ */
+char **
+phoneset_phone_dup_evidence (PhonesetPhone *self)
+{
+  GStrvBuilder *builder;
+  char        **methods;
+
+  g_return_val_if_fail (PHONESET_IS_PHONE (self), NULL);
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < self->evidence_methods->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (self->evidence_methods, i));
+  methods = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return methods;
+}
+
+/**
+ * phoneset_phone_get_evidence_detail:
+ * @self: a #PhonesetPhone
+ * @method: a method from phoneset_phone_dup_evidence()
+ *
+ * Returns: (nullable): what @method said about the phone
+ */
+const char *
+phoneset_phone_get_evidence_detail (PhonesetPhone *self,
+                                    const char    *method)
+{
+  g_return_val_if_fail (PHONESET_IS_PHONE (self), NULL);
+  g_return_val_if_fail (method != NULL, NULL);
+
+  return g_hash_table_lookup (self->evidence, method);
+}
+
+const char *
+phoneset_phone_get_sip_user_agent (PhonesetPhone *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PHONE (self), NULL);
+
+  return self->sip_user_agent;
+}
+
+void
+phoneset_phone_set_sip_user_agent (PhonesetPhone *self,
+                                   const char    *sip_user_agent)
+{
+  g_return_if_fail (PHONESET_IS_PHONE (self));
+
+  if (g_strcmp0 (self->sip_user_agent, sip_user_agent) == 0)
+    return;
+
+  g_free (self->sip_user_agent);
+  self->sip_user_agent = g_strdup (sip_user_agent);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIP_USER_AGENT]);
+}
+
+const char *
+phoneset_phone_get_http_server (PhonesetPhone *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PHONE (self), NULL);
+
+  return self->http_server;
+}
+
+void
+phoneset_phone_set_http_server (PhonesetPhone *self,
+                                const char    *http_server)
+{
+  g_return_if_fail (PHONESET_IS_PHONE (self));
+
+  if (g_strcmp0 (self->http_server, http_server) == 0)
+    return;
+
+  g_free (self->http_server);
+  self->http_server = g_strdup (http_server);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HTTP_SERVER]);
 }

@@ -52,4 +52,17 @@ GBytes        *phoneset_phone_get_base_file    (PhonesetPhone *self);
 void           phoneset_phone_set_base_file    (PhonesetPhone *self,
                                                 GBytes        *base_file);
 
+void           phoneset_phone_add_evidence        (PhonesetPhone *self,
+                                                   const char    *method,
+                                                   const char    *detail);
+char         **phoneset_phone_dup_evidence        (PhonesetPhone *self);
+const char    *phoneset_phone_get_evidence_detail (PhonesetPhone *self,
+                                                   const char    *method);
+const char    *phoneset_phone_get_sip_user_agent  (PhonesetPhone *self);
+void           phoneset_phone_set_sip_user_agent  (PhonesetPhone *self,
+                                                   const char    *sip_user_agent);
+const char    *phoneset_phone_get_http_server     (PhonesetPhone *self);
+void           phoneset_phone_set_http_server     (PhonesetPhone *self,
+                                                   const char    *http_server);
+
 G_END_DECLS

@@ -1,0 +1,171 @@
+/* phoneset-test-sim.c
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Starts a simulated phone ($PHONESET_PHONE_SIM) for a test, on free ports,
+ * and reads its state. The admin password is always PHONESET_TEST_PASSWORD,
+ * handed over in an environment variable.
+ */
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <stdlib.h>
+
+#include "phoneset-test-sim.h"
+
+PhonesetTestSim *
+phoneset_test_sim_start (const char        *vendor,
+                         const char        *address,
+                         const char *const *extra_args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDataInputStream) in = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  g_auto(GStrv) words = NULL;
+  PhonesetTestSim *sim = g_new0 (PhonesetTestSim, 1);
+  const char      *bin = g_getenv ("PHONESET_PHONE_SIM");
+
+  g_assert_nonnull (bin);
+  sim->address = g_strdup (address);
+  sim->state_dir = g_dir_make_tmp ("phoneset-sim-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_ptr_array_add (args, g_strdup (bin));
+  g_ptr_array_add (args, g_strdup_printf ("--vendor=%s", vendor));
+  g_ptr_array_add (args, g_strdup_printf ("--address=%s", address));
+  g_ptr_array_add (args, g_strdup ("--http-port=0"));
+  g_ptr_array_add (args, g_strdup ("--sip-port=0"));
+  g_ptr_array_add (args, g_strdup ("--lifetime=120"));
+  g_ptr_array_add (args, g_strdup ("--password-env=PHONESET_TEST_SIM_PASSWORD"));
+  g_ptr_array_add (args, g_strdup_printf ("--state-dir=%s", sim->state_dir));
+  for (guint i = 0; extra_args != NULL && extra_args[i] != NULL; i++)
+    g_ptr_array_add (args, g_strdup (extra_args[i]));
+  g_ptr_array_add (args, NULL);
+
+  g_subprocess_launcher_setenv (launcher, "PHONESET_TEST_SIM_PASSWORD", PHONESET_TEST_PASSWORD, TRUE);
+  sim->proc = g_subprocess_launcher_spawnv (launcher, (const char *const *)args->pdata, &error);
+  g_assert_no_error (error);
+
+  in = g_data_input_stream_new (g_subprocess_get_stdout_pipe (sim->proc));
+  line = g_data_input_stream_read_line_utf8 (in, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (line, "ready "));
+  words = g_strsplit (line, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (words[i], "http="))
+        sim->http_port = atoi (words[i] + 5);
+      else if (g_str_has_prefix (words[i], "sip="))
+        sim->sip_port = atoi (words[i] + 4);
+      else if (g_str_has_prefix (words[i], "https="))
+        sim->https_port = atoi (words[i] + 6);
+    }
+  g_assert_cmpuint (sim->http_port, >, 0);
+  return sim;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+void
+phoneset_test_sim_stop (PhonesetTestSim *sim)
+{
+  if (sim == NULL)
+    return;
+  g_subprocess_send_signal (sim->proc, SIGTERM);
+  g_subprocess_wait (sim->proc, NULL, NULL);
+  g_clear_object (&sim->proc);
+  remove_tree (sim->state_dir);
+  g_free (sim->state_dir);
+  g_free (sim->address);
+  g_free (sim);
+}
+
+char *
+phoneset_test_sim_http (PhonesetTestSim *sim)
+{
+  return g_strdup_printf ("%s:%u", sim->address, sim->http_port);
+}
+
+static GBytes *
+get (PhonesetTestSim *sim,
+     const char      *path)
+{
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 5, NULL);
+  g_autofree char *url = g_strdup_printf ("http://%s:%u%s", sim->address, sim->http_port, path);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  g_autoptr(GError) error = NULL;
+  GBytes *body = soup_session_send_and_read (session, msg, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  return body;
+}
+
+/**
+ * phoneset_test_sim_state:
+ *
+ * Returns: (transfer full): the simulator's /__sim/state
+ */
+JsonObject *
+phoneset_test_sim_state (PhonesetTestSim *sim)
+{
+  g_autoptr(GBytes) body = get (sim, "/__sim/state");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* "confirm", "reboot", "event?name=off_hook", "rotate-cert"... */
+void
+phoneset_test_sim_control (PhonesetTestSim *sim,
+                           const char      *what)
+{
+  g_autofree char *path = g_strdup_printf ("/__sim/%s", what);
+  g_autoptr(GBytes) body = get (sim, path);
+}
+
+/* Waits (bounded) until the state's @array has at least @count entries. */
+gboolean
+phoneset_test_sim_wait (PhonesetTestSim *sim,
+                        const char      *array,
+                        guint            count,
+                        guint            timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_ms * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(JsonObject) state = phoneset_test_sim_state (sim);
+
+      if (json_array_get_length (json_object_get_array_member (state, array)) >= count)
+        return TRUE;
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (20 * 1000);
+    }
+  return FALSE;
+}
