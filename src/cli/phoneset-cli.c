@@ -18,7 +18,8 @@
 /* The subcommands. A command is listed here only once it works: the
  * command-line contract in DESIGN.md is filled in issue by issue. */
 static const PhonesetCliCommand commands[] = {
-  { NULL, NULL, NULL, NULL },
+  { "key", "HOST[:PORT] KEY…", N_("Press keys on a phone (Active URI)"), _phoneset_cli_key },
+    { NULL, NULL, NULL, NULL },
 };
 
 static const PhonesetCliCommand *
