@@ -67,5 +67,9 @@ PhonesetRemote *_phoneset_cli_remote_new (const PhonesetCliRemoteOptions *option
 
 int _phoneset_cli_key (int    argc,
                        char **argv);
+int _phoneset_cli_push (int    argc,
+                        char **argv);
+int _phoneset_cli_serve (int    argc,
+                         char **argv);
 
 G_END_DECLS

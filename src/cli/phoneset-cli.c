@@ -19,8 +19,10 @@
  * command-line contract in DESIGN.md is filled in issue by issue. */
 static const PhonesetCliCommand commands[] = {
   { "key", "HOST[:PORT] KEY…", N_("Press keys on a phone (Active URI)"), _phoneset_cli_key },
-    { NULL, NULL, NULL, NULL },
-};
+    { "push", "HOST[:PORT] --file FILE", N_("Push a configuration file to a phone and check it was fetched"), _phoneset_cli_push },
+      { "serve", "[--dir DIR] [--pnp] [--action-url]", N_("Serve provisioning files, answer SIP PnP, receive Action URL events"), _phoneset_cli_serve },
+        { NULL, NULL, NULL, NULL },
+    };
 
 static const PhonesetCliCommand *
 find_command (const char *name)

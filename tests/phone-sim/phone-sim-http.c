@@ -241,6 +241,32 @@ phonecfg_get (SoupServerMessage *msg)
   set_text (msg, 200, "text/plain", s->str);
 }
 
+/* Yealink `phonecfg=set&name=value...`: third-party usage [U], e.g. to
+ * point the phone at a provisioning server. Applied like a config line. */
+static void
+phonecfg_set (SoupServerMessage *msg,
+              char             **params,
+              const char        *path,
+              const char        *peer)
+{
+  for (guint i = 0; params[i] != NULL; i++)
+    {
+      char            *eq = strchr (params[i], '=');
+      g_autofree char *key = NULL;
+      g_autofree char *value = NULL;
+
+      if (eq == NULL || g_str_has_prefix (params[i], "phonecfg="))
+        continue;
+      key = g_uri_unescape_segment (params[i], eq, NULL);
+      value = g_uri_unescape_string (eq + 1, NULL);
+      if (key != NULL && value != NULL)
+        g_hash_table_replace (sim.config, g_steal_pointer (&key), g_steal_pointer (&value));
+    }
+  sim_cfg_apply_effects ();
+  log_key (path, "phonecfg=set", "phonecfg=set", peer, TRUE, NULL);
+  set_text (msg, 200, "text/html", "<html><body>200 OK</body></html>\n");
+}
+
 static void
 active_uri (SoupServerMessage *msg,
             const char        *path,
@@ -271,6 +297,11 @@ active_uri (SoupServerMessage *msg,
       else if (sim.vendor == SIM_VENDOR_YEALINK && g_str_equal (params[i], "phonecfg=get"))
         {
           phonecfg_get (msg);
+          return;
+        }
+      else if (sim.vendor == SIM_VENDOR_YEALINK && g_str_equal (params[i], "phonecfg=set"))
+        {
+          phonecfg_set (msg, params, path, peer);
           return;
         }
     }

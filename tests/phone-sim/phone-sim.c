@@ -707,7 +707,12 @@ main (int   argc,
     g_autofree char *ua = sim_http_user_agent ();
 
     /* Bounded: every fetch or Action URL request ends within 5 s. */
-    sim.client = soup_session_new_with_options ("user-agent", ua, "timeout", 5, "idle-timeout", 5, NULL);
+    g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (sim.address);
+    g_autoptr(GSocketAddress) local = inet ? g_inet_socket_address_new (inet, 0) : NULL;
+
+    /* Requests leave from the phone's own address, as a phone's would. */
+    sim.client = soup_session_new_with_options ("user-agent", ua, "timeout", 5, "idle-timeout", 5, "local-address",
+                                                local, NULL);
   }
 
   sim.loop = g_main_loop_new (NULL, FALSE);
