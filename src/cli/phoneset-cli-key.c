@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "phoneset-active-uri.h"
 #include "phoneset-address.h"
@@ -21,6 +22,7 @@
 #include "phoneset-cli-private.h"
 #include "phoneset-error.h"
 #include "phoneset-remote.h"
+#include "phoneset-secret-store-libsecret.h"
 
 void
 _phoneset_cli_remote_options_clear (PhonesetCliRemoteOptions *options)
@@ -29,6 +31,54 @@ _phoneset_cli_remote_options_clear (PhonesetCliRemoteOptions *options)
   g_clear_pointer (&options->user, g_free);
   g_clear_pointer (&options->password_env, g_free);
   g_clear_pointer (&options->pins, g_free);
+}
+
+typedef struct
+{
+  gboolean done;
+  char    *password;
+} Lookup;
+
+static void
+lookup_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Lookup *lookup = user_data;
+
+  lookup->password = phoneset_secret_store_lookup_finish (PHONESET_SECRET_STORE (source), result, NULL);
+  lookup->done = TRUE;
+}
+
+static gboolean
+lookup_timeout_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The phone's password from the Secret Service, when a session bus is
+ * there; bounded to 3 s. */
+static char *
+lookup_secret (const char *host,
+               const char *user)
+{
+  g_autoptr(PhonesetSecretStore) store = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+  Lookup lookup = { 0 };
+  guint  timeout;
+
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    return NULL;
+  store = phoneset_secret_store_libsecret_new ();
+  cancellable = g_cancellable_new ();
+  timeout = g_timeout_add_seconds (3, lookup_timeout_cb, cancellable);
+  phoneset_secret_store_lookup_async (store, host, user, cancellable, lookup_cb, &lookup);
+  while (!lookup.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (!g_cancellable_is_cancelled (cancellable))
+    g_source_remove (timeout);
+  return lookup.password;
 }
 
 /* Exit code for an error: bad input 2, the phone refused or failed 1. */
@@ -97,7 +147,16 @@ _phoneset_cli_remote_new (const PhonesetCliRemoteOptions *options,
     }
 
   remote = phoneset_remote_new (host, port, options->https, active_uri);
-  phoneset_remote_set_credentials (remote, options->user, password);
+  if (password == NULL)
+    {
+      g_autofree char *secret = lookup_secret (host, options->user ? options->user : "admin");
+
+      phoneset_remote_set_credentials (remote, options->user, secret);
+      if (secret != NULL)
+        memset (secret, 0, strlen (secret));
+    }
+  else
+    phoneset_remote_set_credentials (remote, options->user, password);
   if (options->timeout > 0)
     phoneset_remote_set_timeout (remote, options->timeout);
   pins_path = options->pins ? g_strdup (options->pins) : phoneset_cert_pins_default_path ();

@@ -441,7 +441,7 @@ load_file (const char *path,
 
   if (!json_parser_load_from_file (parser, path, NULL))
     return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return NULL;
   root = json_node_get_object (json_parser_get_root (parser));
   if (profile)

@@ -76,7 +76,7 @@ phoneset_cert_pins_new (const char *path)
   g_autoptr(JsonParser) parser = json_parser_new ();
 
   self->path = g_strdup (path);
-  if (path != NULL && json_parser_load_from_file (parser, path, NULL) &&
+  if (path != NULL && json_parser_load_from_file (parser, path, NULL) && json_parser_get_root (parser) != NULL &&
       JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     self->pins = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
   else

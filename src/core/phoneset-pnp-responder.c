@@ -24,6 +24,8 @@
 
 #include <glib/gi18n.h>
 #include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -442,11 +444,30 @@ phoneset_pnp_responder_start (PhonesetPnpResponder *self,
   self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
 
   inet_pton (AF_INET, PHONESET_PNP_GROUP, &mreq.imr_multiaddr);
-  if (self->interface_address == NULL || inet_pton (AF_INET, self->interface_address, &mreq.imr_interface) != 1)
-    mreq.imr_interface.s_addr = htonl (INADDR_ANY);
-  if (setsockopt (g_socket_get_fd (self->socket), IPPROTO_IP, IP_ADD_MEMBERSHIP, &mreq, sizeof mreq) != 0)
-    g_debug ("Could not join %s on %s: the responder hears unicast only", PHONESET_PNP_GROUP,
-             self->interface_address ? self->interface_address : "any interface");
+  if (self->interface_address != NULL && inet_pton (AF_INET, self->interface_address, &mreq.imr_interface) == 1)
+    {
+      if (setsockopt (g_socket_get_fd (self->socket), IPPROTO_IP, IP_ADD_MEMBERSHIP, &mreq, sizeof mreq) != 0)
+        g_debug ("Could not join %s on %s: the responder hears unicast only", PHONESET_PNP_GROUP,
+                 self->interface_address);
+    }
+  else
+    {
+      struct ifaddrs *addrs = NULL;
+
+      /* No interface given: join on every IPv4 interface. */
+      if (getifaddrs (&addrs) == 0)
+        {
+          for (struct ifaddrs *a = addrs; a != NULL; a = a->ifa_next)
+            {
+              if (a->ifa_addr == NULL || a->ifa_addr->sa_family != AF_INET || !(a->ifa_flags & IFF_UP))
+                continue;
+              mreq.imr_interface = ((struct sockaddr_in *)a->ifa_addr)->sin_addr;
+              if (setsockopt (g_socket_get_fd (self->socket), IPPROTO_IP, IP_ADD_MEMBERSHIP, &mreq, sizeof mreq) != 0)
+                g_debug ("Could not join %s on %s", PHONESET_PNP_GROUP, a->ifa_name);
+            }
+          freeifaddrs (addrs);
+        }
+    }
 
   self->source = g_socket_create_source (self->socket, G_IO_IN, NULL);
   g_source_set_callback (self->source, (GSourceFunc)(GCallback)readable_cb, self, NULL);
