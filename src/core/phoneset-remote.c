@@ -440,7 +440,6 @@ send_request (GTask *task)
   PhonesetRemote  *self = g_task_get_source_object (task);
   Request         *r = g_task_get_task_data (task);
   g_autofree char *url = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *peer = phoneset_remote_dup_peer (self);
 
   url = g_strdup_printf ("%s://%s%s", self->https ? "https" : "http", peer, r->path);

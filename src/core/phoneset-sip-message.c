@@ -279,8 +279,9 @@ phoneset_sip_header_param (const char *value,
 
   g_return_val_if_fail (value != NULL && param != NULL, NULL);
 
-  parts = g_strsplit (value, ";", 32);
-  for (guint i = 1; parts[i] != NULL; i++)
+  parts = g_strsplit (value, ";", -1);
+  /* An empty value splits into no part at all. */
+  for (guint i = 1; parts[0] != NULL && parts[i] != NULL; i++)
     {
       char            *eq = strchr (parts[i], '=');
       g_autofree char *name = NULL;

@@ -157,8 +157,6 @@ phoneset_sip_check_sync_async (const char         *ip,
   GTask     *task = g_task_new (NULL, cancellable, callback, user_data);
   CheckSync *c = g_new0 (CheckSync, 1);
   g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (ip);
-  g_autoptr(GInetAddress) any = NULL;
-  g_autoptr(GSocketAddress) local = NULL;
   g_autoptr(GSocketAddress) bound = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) s = g_string_new (NULL);

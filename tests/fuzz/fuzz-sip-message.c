@@ -43,6 +43,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (event != NULL)
     {
       g_autofree char *vendor = phoneset_sip_header_param (event, "vendor");
+
+      g_assert (vendor == NULL || strchr (vendor, ';') == NULL);
     }
   if (phoneset_sip_message_is_request (m))
     g_assert_nonnull (phoneset_sip_message_get_uri (m));
