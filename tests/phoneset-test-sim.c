@@ -145,7 +145,8 @@ phoneset_test_sim_control (PhonesetTestSim *sim,
                            const char      *what)
 {
   g_autofree char *path = g_strdup_printf ("/__sim/%s", what);
-  g_autoptr(GBytes) body = get (sim, path);
+
+  g_bytes_unref (get (sim, path));
 }
 
 /* Waits (bounded) until the state's @array has at least @count entries. */

@@ -46,5 +46,42 @@ gboolean _phoneset_cli_parse_options (GOptionContext  *context,
 
 int      _phoneset_cli_discover      (int              argc,
                                       char           **argv);
+/* The options every command that talks to a phone takes. */
+typedef struct
+{
+  char    *vendor;
+  char    *user;
+  char    *password_env;
+  char    *pins;
+  gboolean https;
+  gboolean trust_new_certificate;
+  int      timeout;
+} PhonesetCliRemoteOptions;
+
+#define PHONESET_CLI_REMOTE_OPTION_ENTRIES(o)                                                                                 \
+  { "vendor", 0, 0, G_OPTION_ARG_STRING, &(o).vendor, N_("The phone's vendor: yealink, fanvil (planet) or snom"), "V" },         \
+  { "user", 0, 0, G_OPTION_ARG_STRING, &(o).user, N_("Web admin user (default admin)"), "U" },                                   \
+  { "password-env", 0, 0, G_OPTION_ARG_STRING, &(o).password_env, N_("Environment variable holding the web admin password"), "VAR" }, \
+  { "https", 0, 0, G_OPTION_ARG_NONE, &(o).https, N_("Use HTTPS (the phone's certificate is pinned on first use)"), NULL },      \
+  { "trust-new-certificate", 0, 0, G_OPTION_ARG_NONE, &(o).trust_new_certificate, N_("Accept a changed HTTPS certificate"), NULL }, \
+  { "pins", 0, 0, G_OPTION_ARG_FILENAME, &(o).pins, N_("Certificate pin file (default ~/.local/share/phoneset/pins.json)"), "FILE" }, \
+  { "timeout", 0, 0, G_OPTION_ARG_INT, &(o).timeout, N_("Seconds without an answer before giving up (default 5)"), "S" }
+
+typedef struct _PhonesetRemote PhonesetRemote;
+
+void            _phoneset_cli_remote_options_clear (PhonesetCliRemoteOptions *options);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PhonesetCliRemoteOptions, _phoneset_cli_remote_options_clear)
+
+int             _phoneset_cli_exit_for   (const GError                   *error);
+PhonesetRemote *_phoneset_cli_remote_new (const PhonesetCliRemoteOptions *options,
+                                          const char                     *host_port,
+                                          int                            *exit_code);
+
+int _phoneset_cli_key (int    argc,
+                       char **argv);
+int _phoneset_cli_push (int    argc,
+                        char **argv);
+int _phoneset_cli_serve (int    argc,
+                         char **argv);
 
 G_END_DECLS

@@ -19,13 +19,18 @@
 
 /* The subcommands. A command is listed here only once it works: the
  * command-line contract in DESIGN.md is filled in issue by issue. */
+/* clang-format off */
 static const PhonesetCliCommand commands[] = {
   { "discover", "[--subnet CIDR]... [--timeout MS] [--no-active] [--json]", N_("Find the phones on the local network"), _phoneset_cli_discover },
-    { "profiles", "[--json]", N_("List the phone profiles: vendors, models, file formats"), _phoneset_cli_profiles },
-      { "import", "FILE [--profile ID] [--json]", N_("Read a vendor provisioning file into settings"), _phoneset_cli_import },
-        { "export", "--profile ID … --output DIR", N_("Write the vendor's provisioning files or a setup sheet"), _phoneset_cli_export },
-          { NULL, NULL, NULL, NULL },
-      };
+  { "profiles", "[--json]", N_("List the phone profiles: vendors, models, file formats"), _phoneset_cli_profiles },
+  { "import", "FILE [--profile ID] [--json]", N_("Read a vendor provisioning file into settings"), _phoneset_cli_import },
+  { "export", "--profile ID … --output DIR", N_("Write the vendor's provisioning files or a setup sheet"), _phoneset_cli_export },
+  { "key", "HOST[:PORT] KEY…", N_("Press keys on a phone (Active URI)"), _phoneset_cli_key },
+  { "push", "HOST[:PORT] --file FILE", N_("Push a configuration file to a phone and check it was fetched"), _phoneset_cli_push },
+  { "serve", "[--dir DIR] [--pnp] [--action-url]", N_("Serve provisioning files, answer SIP PnP, receive Action URL events"), _phoneset_cli_serve },
+  { NULL, NULL, NULL, NULL },
+};
+/* clang-format on */
 
 static const PhonesetCliCommand *
 find_command (const char *name)

@@ -772,3 +772,42 @@ phoneset_sip_build_options (const char *transport,
                           call_id,
                           local_host, local_port);
 }
+
+/**
+ * phoneset_sip_message_get_n_headers:
+ * @self: a message
+ *
+ * Returns: how many header lines the message has
+ */
+guint
+phoneset_sip_message_get_n_headers (PhonesetSipMessage *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->headers->len;
+}
+
+/**
+ * phoneset_sip_message_get_nth_header:
+ * @self: a message
+ * @n: from 0 to the number of headers
+ * @name: (out): the header's name, in lower case with compact forms expanded
+ * @value: (out): its value
+ *
+ * For headers that may come several times (Via, Record-Route).
+ */
+void
+phoneset_sip_message_get_nth_header (PhonesetSipMessage *self,
+                                     guint               n,
+                                     const char        **name,
+                                     const char        **value)
+{
+  const Header *header;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (n < self->headers->len);
+
+  header = &g_array_index (self->headers, Header, n);
+  *name = header->name;
+  *value = header->value;
+}

@@ -39,6 +39,11 @@ const char         *phoneset_sip_message_get_header   (PhonesetSipMessage  *self
                                                        const char          *name);
 const char         *phoneset_sip_message_get_body     (PhonesetSipMessage  *self,
                                                        gsize               *length);
+guint               phoneset_sip_message_get_n_headers (PhonesetSipMessage *self);
+void                phoneset_sip_message_get_nth_header (PhonesetSipMessage *self,
+                                                        guint               n,
+                                                        const char        **name,
+                                                        const char        **value);
 
 char               *phoneset_sip_header_get_param     (const char          *value,
                                                        const char          *name);

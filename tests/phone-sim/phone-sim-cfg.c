@@ -133,8 +133,8 @@ apply_snom (const char *text,
 }
 
 /* The settings that change how the simulator behaves. */
-static void
-apply_effects (void)
+void
+sim_cfg_apply_effects (void)
 {
   const char *keys_url[] = { "static.auto_provision.server.url", "auto_provision.server.url", "Flash Server IP",
                              "setting_server" };
@@ -187,6 +187,6 @@ sim_cfg_apply (const char *text,
       g_assert_not_reached ();
     }
   if (ok)
-    apply_effects ();
+    sim_cfg_apply_effects ();
   return ok;
 }

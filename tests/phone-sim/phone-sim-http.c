@@ -241,6 +241,32 @@ phonecfg_get (SoupServerMessage *msg)
   set_text (msg, 200, "text/plain", s->str);
 }
 
+/* Yealink `phonecfg=set&name=value...`: third-party usage [U], e.g. to
+ * point the phone at a provisioning server. Applied like a config line. */
+static void
+phonecfg_set (SoupServerMessage *msg,
+              char             **params,
+              const char        *path,
+              const char        *peer)
+{
+  for (guint i = 0; params[i] != NULL; i++)
+    {
+      char            *eq = strchr (params[i], '=');
+      g_autofree char *key = NULL;
+      g_autofree char *value = NULL;
+
+      if (eq == NULL || g_str_has_prefix (params[i], "phonecfg="))
+        continue;
+      key = g_uri_unescape_segment (params[i], eq, NULL);
+      value = g_uri_unescape_string (eq + 1, NULL);
+      if (key != NULL && value != NULL)
+        g_hash_table_replace (sim.config, g_steal_pointer (&key), g_steal_pointer (&value));
+    }
+  sim_cfg_apply_effects ();
+  log_key (path, "phonecfg=set", "phonecfg=set", peer, TRUE, NULL);
+  set_text (msg, 200, "text/html", "<html><body>200 OK</body></html>\n");
+}
+
 static void
 active_uri (SoupServerMessage *msg,
             const char        *path,
@@ -271,6 +297,11 @@ active_uri (SoupServerMessage *msg,
       else if (sim.vendor == SIM_VENDOR_YEALINK && g_str_equal (params[i], "phonecfg=get"))
         {
           phonecfg_get (msg);
+          return;
+        }
+      else if (sim.vendor == SIM_VENDOR_YEALINK && g_str_equal (params[i], "phonecfg=set"))
+        {
+          phonecfg_set (msg, params, path, peer);
           return;
         }
     }
@@ -324,8 +355,9 @@ unpause_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-rotate_https (void);
+static void     rotate_https (void);
+static gboolean digest_ok (SoupServerMessage *msg);
+static void     digest_challenge (SoupServerMessage *msg);
 
 static gboolean
 rotate_cb (gpointer user_data)
@@ -459,7 +491,7 @@ handler (SoupServer        *server,
       break;
     }
 
-  if (g_strv_contains (active_uri_paths (), path))
+  if (g_strv_contains (active_uri_paths (), path) || (sim.vendor == SIM_VENDOR_SNOM && sim.digest))
     {
       if (!ip_allowed (peer))
         {
@@ -467,6 +499,14 @@ handler (SoupServer        *server,
           set_text (msg, 403, "text/html", "<html><body>403 Forbidden</body></html>\n");
           return;
         }
+      if (sim.digest && !digest_ok (msg))
+        {
+          digest_challenge (msg);
+          return;
+        }
+    }
+  if (g_strv_contains (active_uri_paths (), path))
+    {
       active_uri (msg, path, peer);
       return;
     }
@@ -496,16 +536,68 @@ basic_cb (SoupAuthDomain    *domain,
 }
 
 static char *
-digest_cb (SoupAuthDomain    *domain,
-           SoupServerMessage *msg,
-           const char        *username,
-           gpointer           user_data)
+md5_hex (const char *text)
+{
+  return g_compute_checksum_for_string (G_CHECKSUM_MD5, text, -1);
+}
+
+/* RFC 2617 Digest (MD5, qop=auth), checked here rather than with
+ * SoupAuthDomainDigest: libsoup 3.2 compares the unescaped "uri" parameter
+ * with the escaped request path, so any %XX in the query (snom's %23) would
+ * fail, which a phone does not do. */
+static gboolean
+digest_ok (SoupServerMessage *msg)
+{
+  const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Authorization");
+  g_autoptr(GHashTable) params = NULL;
+  g_autofree char *r = realm ();
+  g_autofree char *a1 = NULL;
+  g_autofree char *a2 = NULL;
+  g_autofree char *ha1 = NULL;
+  g_autofree char *ha2 = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *raw = NULL;
+  const char      *user, *uri, *nonce, *nc, *cnonce, *qop, *response;
+  GUri            *request_uri = soup_server_message_get_uri (msg);
+
+  if (header == NULL || g_ascii_strncasecmp (header, "Digest ", 7) != 0)
+    return FALSE;
+  params = soup_header_parse_param_list (header + 7);
+  user = g_hash_table_lookup (params, "username");
+  uri = g_hash_table_lookup (params, "uri");
+  nonce = g_hash_table_lookup (params, "nonce");
+  nc = g_hash_table_lookup (params, "nc");
+  cnonce = g_hash_table_lookup (params, "cnonce");
+  qop = g_hash_table_lookup (params, "qop");
+  response = g_hash_table_lookup (params, "response");
+  if (user == NULL || uri == NULL || nonce == NULL || response == NULL || g_strcmp0 (user, sim.user) != 0)
+    return FALSE;
+  raw = g_strdup_printf ("%s%s%s", g_uri_get_path (request_uri), g_uri_get_query (request_uri) ? "?" : "",
+                         g_uri_get_query (request_uri) ? g_uri_get_query (request_uri) : "");
+  if (!g_str_equal (uri, raw))
+    return FALSE;
+  a1 = g_strdup_printf ("%s:%s:%s", user, r, sim.password);
+  a2 = g_strdup_printf ("%s:%s", soup_server_message_get_method (msg), uri);
+  ha1 = md5_hex (a1);
+  ha2 = md5_hex (a2);
+  if (qop != NULL)
+    full = g_strdup_printf ("%s:%s:%s:%s:%s:%s", ha1, nonce, nc ? nc : "", cnonce ? cnonce : "", qop, ha2);
+  else
+    full = g_strdup_printf ("%s:%s:%s", ha1, nonce, ha2);
+  expected = md5_hex (full);
+  return g_ascii_strcasecmp (expected, response) == 0;
+}
+
+static void
+digest_challenge (SoupServerMessage *msg)
 {
   g_autofree char *r = realm ();
+  g_autofree char *challenge = g_strdup_printf ("Digest realm=\"%s\", nonce=\"%08x%08x\", qop=\"auth\", algorithm=MD5",
+                                                r, g_random_int (), g_random_int ());
 
-  if (g_strcmp0 (username, sim.user) != 0)
-    return NULL;
-  return soup_auth_domain_digest_encode_password (username, r, sim.password);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "WWW-Authenticate", challenge);
+  set_text (msg, 401, "text/html", "<html><body>401 Unauthorized</body></html>\n");
 }
 
 /* Auth is asked only of addresses on the allowed list: the others get 403
@@ -525,15 +617,9 @@ add_auth (SoupServer *server)
   g_autofree char *r = realm ();
 
   if (sim.digest)
-    {
-      domain = soup_auth_domain_digest_new ("realm", r, NULL);
-      soup_auth_domain_digest_set_auth_callback (domain, digest_cb, NULL, NULL);
-    }
-  else
-    {
-      domain = soup_auth_domain_basic_new ("realm", r, NULL);
-      soup_auth_domain_basic_set_auth_callback (domain, basic_cb, NULL, NULL);
-    }
+    return; /* see digest_ok () */
+  domain = soup_auth_domain_basic_new ("realm", r, NULL);
+  soup_auth_domain_basic_set_auth_callback (domain, basic_cb, NULL, NULL);
   for (const char *const *p = active_uri_paths (); *p != NULL; p++)
     soup_auth_domain_add_path (domain, *p);
   /* snom protects its whole web UI with HTTP auth [V] SNOM-CMD. */

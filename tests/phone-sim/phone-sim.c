@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include <glib-unix.h>
+#include <locale.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <stdio.h>
@@ -400,9 +401,11 @@ event_cb (GObject      *source,
 {
   g_autoptr(SoupMessage) msg = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  GBytes          *body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
   JsonObject      *entry = json_object_new ();
   g_autofree char *url = g_uri_to_string (soup_message_get_uri (msg));
+
+  g_clear_pointer (&body, g_bytes_unref);
 
   json_object_set_string_member (entry, "event", g_object_get_data (G_OBJECT (msg), "event"));
   json_object_set_string_member (entry, "url", url);
@@ -547,12 +550,17 @@ static const char *description =
   "WWW-Authenticate realm) and Active URI: Yealink /servlet?key= and\n"
   "/cgi-bin/ConfigManApp.com?key=, Fanvil/PLANET /cgi-bin/ConfigManApp.com?key=,\n"
   "snom /command.htm?key=; “;” chains; Basic or Digest auth; the allowed-IP\n"
-  "list; the “Allow remote control?” prompt; Yealink phonecfg=get.\n"
+  "list (Yealink: blank rejects all; Fanvil/PLANET, snom: blank accepts all);\n"
+  "the “Allow remote control?” prompt; Yealink phonecfg=get and phonecfg=set.\n"
+  "key=AutoP and a reboot (key=Reboot, snom advanced_update.htm?reboot=Reboot)\n"
+  "fetch the configuration from the provisioning URL with the vendor's\n"
+  "User-Agent and apply it (a tiny reader of the three formats).\n"
+  "Behaviour the vendors do not document is marked [U] in the source.\n"
   "\n"
   "Test control (no auth): GET /__sim/state (JSON: keys, fetches, events,\n"
   "config, sip), /__sim/confirm (press OK on the prompt), /__sim/event?name=E\n"
   "(off_hook, incoming_call, dnd_on, log_on, ...: sends its Action URL),\n"
-  "/__sim/reboot, /__sim/quit. The same JSON is kept in STATE-DIR/state.json,\n"
+  "/__sim/reboot, /__sim/rotate-cert, /__sim/quit. The same JSON is kept in STATE-DIR/state.json,\n"
   "and the last fetched configuration verbatim in STATE-DIR/config.cfg|xml.\n"
   "\n"
   "The admin password is read from the environment variable named by\n"
@@ -610,6 +618,7 @@ main (int   argc,
         { NULL }
   };
 
+  setlocale (LC_ALL, "");
   context = g_option_context_new ("- a simulated IP phone");
   g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, NULL);
@@ -707,7 +716,12 @@ main (int   argc,
     g_autofree char *ua = sim_http_user_agent ();
 
     /* Bounded: every fetch or Action URL request ends within 5 s. */
-    sim.client = soup_session_new_with_options ("user-agent", ua, "timeout", 5, "idle-timeout", 5, NULL);
+    g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (sim.address);
+    g_autoptr(GSocketAddress) local = inet ? g_inet_socket_address_new (inet, 0) : NULL;
+
+    /* Requests leave from the phone's own address, as a phone's would. */
+    sim.client = soup_session_new_with_options ("user-agent", ua, "timeout", 5, "idle-timeout", 5, "local-address",
+                                                local, NULL);
   }
 
   sim.loop = g_main_loop_new (NULL, FALSE);

@@ -114,6 +114,7 @@ void        sim_sip_send_pnp_subscribe  (void);
 gboolean    sim_http_start              (GError     **error);
 
 /* phone-sim-cfg.c */
+void        sim_cfg_apply_effects       (void);
 gboolean    sim_cfg_apply               (const char  *text,
                                          gsize        len,
                                          GError     **error);

@@ -1,0 +1,309 @@
+/* phoneset-cli-key.c
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * phoneset key HOST[:PORT] KEY... — Active URI key commands.
+ */
+
+#define G_LOG_DOMAIN "phoneset-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "phoneset-active-uri.h"
+#include "phoneset-address.h"
+#include "phoneset-cert-pins.h"
+#include "phoneset-cli-private.h"
+#include "phoneset-error.h"
+#include "phoneset-remote.h"
+#include "phoneset-secret-store-libsecret.h"
+
+void
+_phoneset_cli_remote_options_clear (PhonesetCliRemoteOptions *options)
+{
+  g_clear_pointer (&options->vendor, g_free);
+  g_clear_pointer (&options->user, g_free);
+  g_clear_pointer (&options->password_env, g_free);
+  g_clear_pointer (&options->pins, g_free);
+}
+
+typedef struct
+{
+  gboolean done;
+  char    *password;
+} Lookup;
+
+static void
+lookup_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Lookup *lookup = user_data;
+
+  lookup->password = phoneset_secret_store_lookup_finish (PHONESET_SECRET_STORE (source), result, NULL);
+  lookup->done = TRUE;
+}
+
+static gboolean
+lookup_timeout_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The phone's password from the Secret Service, when a session bus is
+ * there; bounded to 3 s. */
+static char *
+lookup_secret (const char *host,
+               const char *user)
+{
+  g_autoptr(PhonesetSecretStore) store = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+  Lookup lookup = { 0 };
+  guint  timeout;
+
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    return NULL;
+  store = phoneset_secret_store_libsecret_new ();
+  cancellable = g_cancellable_new ();
+  timeout = g_timeout_add_seconds (3, lookup_timeout_cb, cancellable);
+  phoneset_secret_store_lookup_async (store, host, user, cancellable, lookup_cb, &lookup);
+  while (!lookup.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (!g_cancellable_is_cancelled (cancellable))
+    g_source_remove (timeout);
+  return lookup.password;
+}
+
+/* Exit code for an error: bad input 2, the phone refused or failed 1. */
+int
+_phoneset_cli_exit_for (const GError *error)
+{
+  if (error->domain == PHONESET_ERROR &&
+      (error->code == PHONESET_ERROR_INVALID || error->code == PHONESET_ERROR_NOT_FOUND ||
+       error->code == PHONESET_ERROR_PARSE))
+    return PHONESET_EXIT_USAGE;
+  return PHONESET_EXIT_FAILED;
+}
+
+/**
+ * _phoneset_cli_remote_new:
+ *
+ * Builds the client for one phone from the common options. Prints the
+ * error and sets @exit_code on failure.
+ */
+PhonesetRemote *
+_phoneset_cli_remote_new (const PhonesetCliRemoteOptions *options,
+                          const char                     *host_port,
+                          int                            *exit_code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PhonesetActiveUri) active_uri = NULL;
+  g_autoptr(PhonesetCertPins) pins = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *pins_path = NULL;
+  g_autofree char *peer = NULL;
+  PhonesetRemote  *remote;
+  const char      *password = NULL;
+  guint16          port = 0;
+
+  *exit_code = PHONESET_EXIT_USAGE;
+  if (!phoneset_address_parse (host_port, options->https ? 443 : 80, &host, &port, &error))
+    {
+      _phoneset_cli_error ("%s", error->message);
+      return NULL;
+    }
+  if (options->vendor == NULL)
+    {
+      _phoneset_cli_error (_("Which vendor is the phone? Give --vendor yealink, fanvil or snom."));
+      return NULL;
+    }
+  active_uri = phoneset_active_uri_new_for_vendor (options->vendor, &error);
+  if (active_uri == NULL)
+    {
+      _phoneset_cli_error ("%s", error->message);
+      return NULL;
+    }
+  if (options->password_env != NULL)
+    {
+      password = g_getenv (options->password_env);
+      if (password == NULL)
+        {
+          _phoneset_cli_error (_("The environment variable %s (--password-env) is not set: export the phone's web admin password in it."),
+                                  options->password_env);
+          return NULL;
+        }
+    }
+  if (options->timeout < 0 || options->timeout > 120)
+    {
+      _phoneset_cli_error (_("--timeout must be between 1 and 120 seconds."));
+      return NULL;
+    }
+
+  remote = phoneset_remote_new (host, port, options->https, active_uri);
+  if (password == NULL)
+    {
+      g_autofree char *secret = lookup_secret (host, options->user ? options->user : "admin");
+
+      phoneset_remote_set_credentials (remote, options->user, secret);
+      if (secret != NULL)
+        memset (secret, 0, strlen (secret));
+    }
+  else
+    phoneset_remote_set_credentials (remote, options->user, password);
+  if (options->timeout > 0)
+    phoneset_remote_set_timeout (remote, options->timeout);
+  pins_path = options->pins ? g_strdup (options->pins) : phoneset_cert_pins_default_path ();
+  pins = phoneset_cert_pins_new (pins_path);
+  peer = phoneset_remote_dup_peer (remote);
+  if (options->trust_new_certificate)
+    phoneset_cert_pins_forget (pins, peer);
+  phoneset_remote_set_pins (remote, pins);
+  *exit_code = PHONESET_EXIT_OK;
+  return remote;
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  GError    *error;
+} KeyRun;
+
+static void
+keys_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  KeyRun *run = user_data;
+
+  phoneset_remote_send_keys_finish (PHONESET_REMOTE (source), result, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+int
+_phoneset_cli_key (int    argc,
+                   char **argv)
+{
+  g_auto(PhonesetCliRemoteOptions) options = { 0 };
+  gboolean     json = FALSE;
+  GOptionEntry entries[] = {
+    PHONESET_CLI_REMOTE_OPTION_ENTRIES (options),
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
+      { NULL }
+    };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("HOST[:PORT] KEY… — press keys on a phone (Active URI)"));
+  g_autoptr(PhonesetRemote) remote = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) unconfirmed_b = g_strv_builder_new ();
+  g_auto(GStrv) unconfirmed = NULL;
+  g_autofree char   *peer = NULL;
+  KeyRun             run = { 0 };
+  const char *const *keys;
+  int                exit_code;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+                                    _("Keys (any vendor): OK ENTER SPEAKER RELEASE X 0-9 * POUND D1-D40 F1-F4 UP DOWN "
+                                      "LEFT RIGHT VOLUME_UP VOLUME_DOWN MUTE F_HOLD F_TRANSFER F_CONFERENCE MSG "
+                                      "F_PBOOK HEADSET RD Reboot AutoP DNDOn DNDOff F_LOCK …; each phone profile maps "
+                                      "them to its vendor's keys.\n"
+                                      "The password is read from the environment variable named by --password-env, "
+                                      "never from the command line."));
+  if (!_phoneset_cli_parse_options (context, &argc, &argv))
+    return PHONESET_EXIT_USAGE;
+  if (argc < 3)
+    {
+      _phoneset_cli_error (_("Give the phone's address and at least one key (see “phoneset key --help”)."));
+      return PHONESET_EXIT_USAGE;
+    }
+  remote = _phoneset_cli_remote_new (&options, argv[1], &exit_code);
+  if (remote == NULL)
+    return exit_code;
+  keys = (const char *const *)&argv[2];
+
+  /* Check the keys before anything goes to the phone. */
+  requests = phoneset_active_uri_build_requests (phoneset_remote_get_active_uri (remote), keys, &error);
+  if (requests == NULL)
+    {
+      _phoneset_cli_error ("%s", error->message);
+      return PHONESET_EXIT_USAGE;
+    }
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (phoneset_active_uri_is_unconfirmed (phoneset_remote_get_active_uri (remote), phoneset_key_canonical (keys[i])))
+      g_strv_builder_add (unconfirmed_b, phoneset_key_canonical (keys[i]));
+  unconfirmed = g_strv_builder_end (unconfirmed_b);
+
+  run.loop = g_main_loop_new (NULL, FALSE);
+  phoneset_remote_send_keys_async (remote, keys, NULL, keys_done_cb, &run);
+  g_main_loop_run (run.loop);
+  g_main_loop_unref (run.loop);
+
+  peer = phoneset_remote_dup_peer (remote);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "phone");
+      json_builder_add_string_value (b, peer);
+      json_builder_set_member_name (b, "vendor");
+      json_builder_add_string_value (b, options.vendor);
+      json_builder_set_member_name (b, "keys");
+      json_builder_begin_array (b);
+      for (guint i = 0; keys[i] != NULL; i++)
+        json_builder_add_string_value (b, phoneset_key_canonical (keys[i]));
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "requests");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < requests->len; i++)
+        json_builder_add_string_value (b, requests->pdata[i]);
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "unconfirmed");
+      json_builder_begin_array (b);
+      for (guint i = 0; unconfirmed[i] != NULL; i++)
+        json_builder_add_string_value (b, unconfirmed[i]);
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "ok");
+      json_builder_add_boolean_value (b, run.error == NULL);
+      json_builder_set_member_name (b, "error");
+      if (run.error != NULL)
+        json_builder_add_string_value (b, run.error->message);
+      else
+        json_builder_add_null_value (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      text = json_to_string (root, TRUE);
+      printf ("%s\n", text);
+    }
+  else if (run.error == NULL)
+    {
+      g_autofree char *list = g_strjoinv (" ", (char **)keys);
+
+      printf (_("Sent %s to %s.\n"), list, peer);
+      if (unconfirmed[0] != NULL)
+        {
+          g_autofree char *u = g_strjoinv (", ", unconfirmed);
+
+          printf (_("Note: the %s mapping of %s is unconfirmed [U]; check the phone did what you meant.\n"),
+                     options.vendor, u);
+        }
+    }
+  if (run.error != NULL)
+    {
+      int code = _phoneset_cli_exit_for (run.error);
+
+      _phoneset_cli_error ("%s", run.error->message);
+      g_clear_error (&run.error);
+      return code;
+    }
+  return PHONESET_EXIT_OK;
+}

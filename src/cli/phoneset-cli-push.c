@@ -1,0 +1,192 @@
+/* phoneset-cli-push.c
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * phoneset push HOST[:PORT] --file FILE --vendor V [--via autop|check-sync|pnp]
+ */
+
+#define G_LOG_DOMAIN "phoneset-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "phoneset-cli-private.h"
+#include "phoneset-error.h"
+#include "phoneset-push.h"
+#include "phoneset-remote.h"
+
+typedef struct
+{
+  GMainLoop  *loop;
+  JsonObject *result;
+  GError     *error;
+} PushRun;
+
+static void
+push_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  PushRun *run = user_data;
+
+  run->result = phoneset_push_run_finish (PHONESET_PUSH (source), result, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+/* The bytes to push. --file now; --profile/--config once the profile and
+ * config code exists (it will export the vendor file here). */
+static GBytes *
+load_file (const char *file,
+           const char *profile,
+           const char *config,
+           GError    **error)
+{
+  char *data = NULL;
+  gsize len = 0;
+
+  if (profile != NULL || config != NULL)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+                   _("--profile/--config need the profile and config code, which this version does not have yet: "
+                     "export the file and push it with --file FILE --vendor V."));
+      return NULL;
+    }
+  if (file == NULL)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                   _("Give the configuration file to push: --file FILE (a vendor CFG or XML file)."));
+      return NULL;
+    }
+  if (!g_file_get_contents (file, &data, &len, error))
+    return NULL;
+  return g_bytes_new_take (data, len);
+}
+
+int
+_phoneset_cli_push (int    argc,
+                    char **argv)
+{
+  g_auto(PhonesetCliRemoteOptions) options = { 0 };
+  g_autofree char *file = NULL;
+  g_autofree char *profile = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *via_text = NULL;
+  g_autofree char *mac = NULL;
+  g_autofree char *local_address = NULL;
+  int              sip_port = 5060;
+  int              pnp_port = 5060;
+  int              wait = 60;
+  gboolean         no_reboot = FALSE;
+  gboolean         json = FALSE;
+  GOptionEntry     entries[] = {
+        PHONESET_CLI_REMOTE_OPTION_ENTRIES (options),
+        { "file", 0, 0, G_OPTION_ARG_FILENAME, &file, N_("The configuration file to push (vendor CFG/XML)"), "FILE" },
+          { "profile", 0, 0, G_OPTION_ARG_STRING, &profile, N_("Phone profile (with --config)"), "ID" },
+            { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, N_("Saved config (with --profile)"), "FILE.json" },
+              { "via", 0, 0, G_OPTION_ARG_STRING, &via_text, N_("How the phone is made to fetch it: autop, check-sync or pnp"), "HOW" },
+                { "sip-port", 0, 0, G_OPTION_ARG_INT, &sip_port, N_("The phone's SIP port (check-sync; default 5060)"), "N" },
+                  { "pnp-port", 0, 0, G_OPTION_ARG_INT, &pnp_port, N_("UDP port of the PnP responder (default 5060)"), "N" },
+                    { "mac", 0, 0, G_OPTION_ARG_STRING, &mac, N_("The phone's MAC (checked in the fetch's User-Agent)"), "MAC" },
+                      { "wait", 0, 0, G_OPTION_ARG_INT, &wait, N_("Seconds to wait for the phone to fetch the file (default 60)"), "S" },
+                        { "no-reboot", 0, 0, G_OPTION_ARG_NONE, &no_reboot, N_("pnp: do not reboot the phone; wait for it to boot"), NULL },
+                          { "local-address", 0, 0, G_OPTION_ARG_STRING, &local_address, N_("Serve from this address (default: the one that reaches the phone)"), "IP" },
+                            { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
+                              { NULL } };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("HOST[:PORT] — push a configuration file to a phone"));
+  g_autoptr(PhonesetRemote) remote = NULL;
+  g_autoptr(PhonesetPush) push = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  PhonesetPushVia  via = PHONESET_PUSH_VIA_AUTOP;
+  PushRun          run = { 0 };
+  int              exit_code;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (
+    context, _("Phoneset serves the file from a temporary HTTP server on this computer and makes the phone fetch "
+               "it: autop (Yealink: provisioning URL set over HTTP [U], then key=AutoP), check-sync (the same, then "
+               "SIP NOTIFY check-sync) or pnp (the phone reboots and is answered by SIP PnP). It then checks the "
+               "phone fetched the file. The password is read from the environment variable named by --password-env."));
+  if (!_phoneset_cli_parse_options (context, &argc, &argv))
+    return PHONESET_EXIT_USAGE;
+  if (argc != 2)
+    {
+      _phoneset_cli_error (_("Give the phone's address (see “phoneset push --help”)."));
+      return PHONESET_EXIT_USAGE;
+    }
+  if (via_text != NULL && !phoneset_push_via_from_string (via_text, &via))
+    {
+      _phoneset_cli_error (_("--via is autop, check-sync or pnp."));
+      return PHONESET_EXIT_USAGE;
+    }
+  if (sip_port < 1 || sip_port > 65535 || pnp_port < 0 || pnp_port > 65535 || wait < 1 || wait > 3600)
+    {
+      _phoneset_cli_error (_("A port or --wait is out of range."));
+      return PHONESET_EXIT_USAGE;
+    }
+  bytes = load_file (file, profile, config, &error);
+  if (bytes == NULL)
+    {
+      _phoneset_cli_error ("%s", error->message);
+      return PHONESET_EXIT_USAGE;
+    }
+  remote = _phoneset_cli_remote_new (&options, argv[1], &exit_code);
+  if (remote == NULL)
+    return exit_code;
+
+  name = g_path_get_basename (file);
+  push = phoneset_push_new (remote, bytes, name);
+  phoneset_push_set_via (push, via);
+  phoneset_push_set_sip_port (push, sip_port);
+  phoneset_push_set_pnp_port (push, pnp_port);
+  phoneset_push_set_mac (push, mac);
+  phoneset_push_set_wait (push, wait);
+  phoneset_push_set_reboot (push, !no_reboot);
+  phoneset_push_set_local_address (push, local_address);
+
+  run.loop = g_main_loop_new (NULL, FALSE);
+  phoneset_push_run_async (push, NULL, push_cb, &run);
+  g_main_loop_run (run.loop);
+  g_main_loop_unref (run.loop);
+
+  if (run.error != NULL)
+    {
+      int code = _phoneset_cli_exit_for (run.error);
+
+      if (json)
+        printf ("{ \"ok\" : false }\n");
+      _phoneset_cli_error ("%s", run.error->message);
+      g_clear_error (&run.error);
+      return code;
+    }
+  if (json)
+    {
+      g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), run.result);
+      g_autofree char *text = NULL;
+
+      json_object_set_boolean_member (run.result, "ok", TRUE);
+      text = json_to_string (root, TRUE);
+      printf ("%s\n", text);
+    }
+  else
+    {
+      JsonObject *fetched = json_object_get_object_member (run.result, "fetched");
+      JsonArray  *notes = json_object_get_array_member (run.result, "notes");
+
+      printf (_("Pushed %s to %s (%s): fetched by %s (“%s”), %" G_GINT64_FORMAT " bytes.\n"), name,
+                 json_object_get_string_member (run.result, "phone"), json_object_get_string_member (run.result, "via"),
+                 json_object_get_string_member (fetched, "from"),
+                 json_object_get_string_member_with_default (fetched, "user_agent", ""),
+                 json_object_get_int_member (fetched, "bytes"));
+      for (guint i = 0; notes != NULL && i < json_array_get_length (notes); i++)
+        printf (_("Note: %s\n"), json_array_get_string_element (notes, i));
+    }
+  json_object_unref (run.result);
+  return PHONESET_EXIT_OK;
+}

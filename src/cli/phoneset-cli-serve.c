@@ -1,0 +1,272 @@
+/* phoneset-cli-serve.c
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * phoneset serve [--dir DIR] [--port N] [--pnp] [--action-url]: a
+ * provisioning server, SIP PnP responder and Action URL receiver, printing
+ * what happens as JSON lines.
+ */
+
+#define G_LOG_DOMAIN "phoneset-cli"
+
+#include "config.h"
+
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "phoneset-action-url.h"
+#include "phoneset-cli-private.h"
+#include "phoneset-error.h"
+#include "phoneset-pnp-responder.h"
+#include "phoneset-provision-server.h"
+#include "phoneset-remote.h"
+
+typedef struct
+{
+  GMainLoop *loop;
+  guint16    port;
+  char      *address;
+  gboolean   has_dir;
+} Serve;
+
+static void
+print_line (JsonObject *object)
+{
+  g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), object);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+  fflush (stdout);
+}
+
+static JsonObject *
+line_new (const char *type)
+{
+  JsonObject *object = json_object_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *time = g_date_time_format_iso8601 (now);
+
+  json_object_set_string_member (object, "type", type);
+  json_object_set_string_member (object, "time", time);
+  return object;
+}
+
+static void
+fetched_cb (PhonesetProvisionServer *server,
+            const char              *path,
+            const char              *peer,
+            const char              *user_agent,
+            guint                    status,
+            guint64                  bytes,
+            gpointer                 user_data)
+{
+  g_autoptr(JsonObject) line = line_new ("fetch");
+
+  json_object_set_string_member (line, "from", peer);
+  json_object_set_string_member (line, "path", path);
+  json_object_set_string_member (line, "user_agent", user_agent);
+  json_object_set_int_member (line, "status", status);
+  json_object_set_int_member (line, "bytes", bytes);
+  print_line (line);
+}
+
+static void
+action_url_cb (PhonesetProvisionServer *server,
+               PhonesetActionUrlEvent  *event,
+               gpointer                 user_data)
+{
+  g_autoptr(JsonObject) line = phoneset_action_url_event_to_json (event);
+
+  json_object_set_string_member (line, "type", "action-url");
+  print_line (line);
+}
+
+static char *
+pnp_url (const char *mac,
+         const char *address,
+         const char *vendor,
+         const char *model,
+         gpointer    user_data)
+{
+  Serve           *serve = user_data;
+  g_autofree char *local = NULL;
+  gboolean         snom = vendor != NULL && g_ascii_strncasecmp (vendor, "snom", 4) == 0;
+
+  if (!serve->has_dir || mac == NULL)
+    return NULL;
+  /* The URL names the address this computer has towards the phone. */
+  local = g_str_equal (serve->address, "0.0.0.0") ? phoneset_local_address_for (address, NULL) : g_strdup (serve->address);
+  if (local == NULL)
+    return NULL;
+  return g_strdup_printf ("http://%s:%u/%s.%s", local, serve->port, mac, snom ? "xml" : "cfg");
+}
+
+static void
+subscribed_cb (PhonesetPnpResponder *responder,
+               const char           *mac,
+               const char           *address,
+               const char           *vendor,
+               const char           *model,
+               const char           *url,
+               gpointer              user_data)
+{
+  g_autoptr(JsonObject) line = line_new ("pnp-subscribe");
+
+  json_object_set_string_member (line, "from", address);
+  json_object_set_string_member (line, "mac", mac);
+  json_object_set_string_member (line, "vendor", vendor);
+  json_object_set_string_member (line, "model", model);
+  json_object_set_string_member (line, "url", url);
+  print_line (line);
+}
+
+static void
+answered_cb (PhonesetPnpResponder *responder,
+             const char           *mac,
+             const char           *address,
+             const char           *url,
+             guint                 status,
+             gpointer              user_data)
+{
+  g_autoptr(JsonObject) line = line_new ("pnp-answered");
+
+  json_object_set_string_member (line, "from", address);
+  json_object_set_string_member (line, "mac", mac);
+  json_object_set_string_member (line, "url", url);
+  json_object_set_int_member (line, "status", status);
+  print_line (line);
+}
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+int
+_phoneset_cli_serve (int    argc,
+                     char **argv)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *address = NULL;
+  int              port = 0;
+  int              pnp_port = 5060;
+  int              duration = 0;
+  gboolean         pnp = FALSE;
+  gboolean         action_url = FALSE;
+  GOptionEntry     entries[] = {
+        { "dir", 0, 0, G_OPTION_ARG_FILENAME, &dir, N_("Serve the files of DIR"), "DIR" },
+          { "address", 0, 0, G_OPTION_ARG_STRING, &address, N_("Listen on this address (default all)"), "IP" },
+            { "port", 0, 0, G_OPTION_ARG_INT, &port, N_("HTTP port (default: any free port)"), "N" },
+              { "pnp", 0, 0, G_OPTION_ARG_NONE, &pnp, N_("Answer SIP PnP SUBSCRIBEs with the URL of the phone's MAC file in DIR"), NULL },
+                { "pnp-port", 0, 0, G_OPTION_ARG_INT, &pnp_port, N_("UDP port for SIP PnP (default 5060)"), "N" },
+                  { "action-url", 0, 0, G_OPTION_ARG_NONE, &action_url, N_("Receive Action URL events at /action-url/EVENT"), NULL },
+                    { "duration", 0, 0, G_OPTION_ARG_INT, &duration, N_("Stop after S seconds (default: at Ctrl+C)"), "S" },
+                      { NULL } };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— serve provisioning files, answer PnP, receive Action URL events"));
+  g_autoptr(PhonesetProvisionServer) server = NULL;
+  g_autoptr(PhonesetPnpResponder) responder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) listening = NULL;
+  g_autofree char *base = NULL;
+  Serve            serve = { 0 };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context, _("Prints one JSON object per line: listening, fetch, pnp-subscribe, "
+                                               "pnp-answered, action-url, action-url-config."));
+  if (!_phoneset_cli_parse_options (context, &argc, &argv))
+    return PHONESET_EXIT_USAGE;
+  if (argc != 1 || port < 0 || port > 65535 || pnp_port < 0 || pnp_port > 65535 || duration < 0)
+    {
+      _phoneset_cli_error (_("Bad arguments (see “phoneset serve --help”)."));
+      return PHONESET_EXIT_USAGE;
+    }
+  if (dir == NULL && !action_url)
+    {
+      _phoneset_cli_error (_("Nothing to serve: give --dir DIR and/or --action-url."));
+      return PHONESET_EXIT_USAGE;
+    }
+  if (pnp && dir == NULL)
+    {
+      _phoneset_cli_error (_("--pnp answers phones with a file of --dir DIR: give --dir."));
+      return PHONESET_EXIT_USAGE;
+    }
+  if (dir != NULL && !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      _phoneset_cli_error (_("“%s” is not a directory."), dir);
+      return PHONESET_EXIT_USAGE;
+    }
+
+  serve.address = address ? address : (char *)"0.0.0.0";
+  serve.has_dir = dir != NULL;
+  server = phoneset_provision_server_new ();
+  phoneset_provision_server_set_directory (server, dir);
+  phoneset_provision_server_set_action_url (server, action_url);
+  if (!phoneset_provision_server_listen (server, serve.address, port, &error))
+    {
+      _phoneset_cli_error ("%s", error->message);
+      return PHONESET_EXIT_FAILED;
+    }
+  base = g_strdup (phoneset_provision_server_get_base_url (server));
+  serve.port = (guint16)atoi (strrchr (base, ':') + 1);
+  g_signal_connect (server, "fetched", G_CALLBACK (fetched_cb), &serve);
+  g_signal_connect (server, "action-url", G_CALLBACK (action_url_cb), &serve);
+
+  if (pnp)
+    {
+      responder = phoneset_pnp_responder_new (g_str_equal (serve.address, "0.0.0.0") ? NULL : serve.address, pnp_port,
+                                              pnp_url, &serve, NULL);
+      if (!phoneset_pnp_responder_start (responder, &error))
+        {
+          _phoneset_cli_error ("%s", error->message);
+          return PHONESET_EXIT_FAILED;
+        }
+      g_signal_connect (responder, "subscribed", G_CALLBACK (subscribed_cb), &serve);
+      g_signal_connect (responder, "answered", G_CALLBACK (answered_cb), &serve);
+    }
+
+  listening = line_new ("listening");
+  json_object_set_string_member (listening, "url", base);
+  if (dir != NULL)
+    json_object_set_string_member (listening, "dir", dir);
+  if (responder != NULL)
+    json_object_set_int_member (listening, "pnp_port", phoneset_pnp_responder_get_port (responder));
+  print_line (listening);
+
+  if (action_url)
+    {
+      const char *vendors[] = { "yealink", "fanvil", "snom" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (vendors); i++)
+        {
+          g_autoptr(JsonObject) line = line_new ("action-url-config");
+          JsonObject *entries_object = phoneset_action_url_config_entries (vendors[i], base, NULL);
+
+          json_object_set_string_member (line, "vendor", vendors[i]);
+          json_object_set_object_member (line, "entries", entries_object);
+          if (g_str_equal (vendors[i], "snom"))
+            json_object_set_string_member (line, "note", _("snom's Action URL setting names are unconfirmed [U]."));
+          print_line (line);
+        }
+    }
+
+  serve.loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGINT, quit_cb, serve.loop);
+  g_unix_signal_add (SIGTERM, quit_cb, serve.loop);
+  if (duration > 0)
+    g_timeout_add_seconds (duration, quit_cb, serve.loop);
+  g_main_loop_run (serve.loop);
+  g_main_loop_unref (serve.loop);
+  return PHONESET_EXIT_OK;
+}

@@ -1,0 +1,713 @@
+/* phoneset-active-uri.c
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * How one vendor's phones take Active URI key commands, read from the
+ * "active_uri" member of a phone profile. The format (one complete example
+ * per vendor is in tests/data/active-uri/):
+ *
+ *   {
+ *     "path": "/servlet",                 where key commands go
+ *     "legacy_paths": ["/cgi-bin/ConfigManApp.com"],   older firmware
+ *     "param": "key",                     the query parameter
+ *     "separator": ";",                   how keys chain; "" = one request per key
+ *     "percent_encode": "*#",             characters always sent as %XX
+ *     "auth": ["basic", "digest"],        schemes the phone may ask for
+ *     "confidence": "V",                  V, V-OEM, T, 3P or U (vendors.md)
+ *     "keys": { "OK": "OK", "POUND": "POUND", ... },   neutral key → vendor token
+ *     "unconfirmed_keys": ["OK", ...],    mappings that are [U]
+ *     "commands": { "Reboot": "/advanced_update.htm?reboot=Reboot" },
+ *                                         keys sent as a request of their own
+ *     "status_query": "phonecfg=get",     optional read-back query
+ *     "set_query": "phonecfg=set",        optional: set values over HTTP [U]
+ *     "provisioning_url_setting": "static.auto_provision.server.url",
+ *     "prompt": { "setting": ..., "menu": ... } or null,
+ *     "allowed_ip": { "setting": ..., "menu": ..., "blank": "reject-all" } or null,
+ *     "notes": "..."
+ *   }
+ */
+
+#define G_LOG_DOMAIN "phoneset-active-uri"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "phoneset-active-uri.h"
+#include "phoneset-error.h"
+#include "phoneset-paths.h"
+
+struct _PhonesetActiveUri
+{
+  GObject     parent_instance;
+
+  char       *path;
+  char      **legacy_paths;
+  char       *param;
+  char       *separator;
+  char       *percent_encode;
+  char      **auth;
+  char       *confidence;
+  char       *notes;
+  char       *status_query;
+  char       *set_query;
+  char       *provisioning_url_setting;
+  char       *allowed_ip_setting;
+  char       *allowed_ip_menu;
+  gboolean    prompt;
+  GHashTable *keys;     /* neutral → vendor token */
+  GHashTable *commands; /* neutral → path?query */
+  GHashTable *unconfirmed;
+};
+
+G_DEFINE_FINAL_TYPE (PhonesetActiveUri, phoneset_active_uri, G_TYPE_OBJECT)
+
+static void
+phoneset_active_uri_finalize (GObject *object)
+{
+  PhonesetActiveUri *self = (PhonesetActiveUri *)object;
+
+  g_free (self->path);
+  g_strfreev (self->legacy_paths);
+  g_free (self->param);
+  g_free (self->separator);
+  g_free (self->percent_encode);
+  g_strfreev (self->auth);
+  g_free (self->confidence);
+  g_free (self->notes);
+  g_free (self->status_query);
+  g_free (self->set_query);
+  g_free (self->provisioning_url_setting);
+  g_free (self->allowed_ip_setting);
+  g_free (self->allowed_ip_menu);
+  g_clear_pointer (&self->keys, g_hash_table_unref);
+  g_clear_pointer (&self->commands, g_hash_table_unref);
+  g_clear_pointer (&self->unconfirmed, g_hash_table_unref);
+
+  G_OBJECT_CLASS (phoneset_active_uri_parent_class)->finalize (object);
+}
+
+static void
+phoneset_active_uri_class_init (PhonesetActiveUriClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = phoneset_active_uri_finalize;
+}
+
+static void
+phoneset_active_uri_init (PhonesetActiveUri *self)
+{
+  self->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->commands = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->unconfirmed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* The vendor-neutral key vocabulary: the PLANET/Yealink names of seed 003
+ * ch.5 and vendors.md §1.4, plus snom's own (OFFHOOK, ONHOOK, MENU, DND, REC). */
+const char *const *
+phoneset_key_vocabulary (void)
+{
+  static GStrv vocabulary;
+
+  if (g_once_init_enter (&vocabulary))
+    {
+      g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+      const char *const fixed[] = {
+        "OK",
+        "ENTER",
+        "SPEAKER",
+        "RELEASE",
+        "F_TRANSFER",
+        "VOLUME_UP",
+        "VOLUME_DOWN",
+        "MUTE",
+        "F_HOLD",
+        "F_CONFERENCE",
+        "F_CFWD",
+        "X",
+        "*",
+        "POUND",
+        "MSG",
+        "F_PBOOK",
+        "HEADSET",
+        "RD",
+        "UP",
+        "DOWN",
+        "LEFT",
+        "RIGHT",
+        "Reboot",
+        "DNDOn",
+        "DNDOff",
+        "DND",
+        "F_LOCK",
+        "AutoP",
+        "OFFHOOK",
+        "ONHOOK",
+        "MENU",
+        "REC",
+        NULL,
+      };
+
+      char num[8];
+
+      for (int i = 0; i <= 9; i++)
+        {
+          g_snprintf (num, sizeof num, "%d", i);
+          g_strv_builder_add (b, num);
+        }
+      g_strv_builder_addv (b, (const char **)fixed);
+      for (int i = 1; i <= 40; i++)
+        {
+          if (i <= 4)
+            g_snprintf (num, sizeof num, "F%d", i), g_strv_builder_add (b, num);
+          if (i <= 6)
+            g_snprintf (num, sizeof num, "L%d", i), g_strv_builder_add (b, num);
+          g_snprintf (num, sizeof num, "D%d", i);
+          g_strv_builder_add (b, num);
+        }
+      g_once_init_leave (&vocabulary, g_strv_builder_end (b));
+    }
+  return (const char *const *)vocabulary;
+}
+
+/**
+ * phoneset_key_canonical:
+ * @name: a key as a user typed it (`ok`, `#`, `reboot`, `D3`)
+ *
+ * Returns: (nullable): the key's name in the neutral vocabulary, or %NULL
+ */
+const char *
+phoneset_key_canonical (const char *name)
+{
+  const char *const *vocabulary = phoneset_key_vocabulary ();
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (g_str_equal (name, "#"))
+    return "POUND";
+  for (guint i = 0; vocabulary[i] != NULL; i++)
+    if (g_str_equal (vocabulary[i], name))
+      return vocabulary[i];
+  for (guint i = 0; vocabulary[i] != NULL; i++)
+    if (g_ascii_strcasecmp (vocabulary[i], name) == 0)
+      return vocabulary[i];
+  return NULL;
+}
+
+static gboolean
+get_string (JsonObject *object,
+            const char *member,
+            gboolean    required,
+            char      **out,
+            GError    **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        {
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                       _("The profile's “active_uri” has no “%s”: add it (see tests/data/active-uri/)."), member);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("The profile's “active_uri.%s” must be a string."), member);
+      return FALSE;
+    }
+  *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+static gboolean
+get_strv (JsonObject *object,
+          const char *member,
+          char     ***out,
+          GError    **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  JsonArray *array;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      *out = g_strv_builder_end (b);
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    goto bad;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        goto bad;
+      g_strv_builder_add (b, json_node_get_string (element));
+    }
+  *out = g_strv_builder_end (b);
+  return TRUE;
+
+bad:
+  g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+               _("The profile's “active_uri.%s” must be a list of strings."), member);
+  return FALSE;
+}
+
+static gboolean
+valid_path (const char *path)
+{
+  if (path[0] != '/')
+    return FALSE;
+  for (const char *p = path; *p; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("/-._~", *p) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+valid_token (const char *token)
+{
+  if (*token == '\0' || strlen (token) > 64)
+    return FALSE;
+  for (const char *p = token; *p; p++)
+    if ((guchar)*p <= ' ' || (guchar)*p >= 0x7f || strchr ("&;=%?/\\\"", *p) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+get_map (JsonObject *object,
+         const char *member,
+         GHashTable *map,
+         gboolean    commands,
+         GError    **error)
+{
+  JsonNode   *node = json_object_get_member (object, member);
+  JsonObject *keys;
+  g_autoptr(GList) names = NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("The profile's “active_uri.%s” must be an object."), member);
+      return FALSE;
+    }
+  keys = json_node_get_object (node);
+  names = json_object_get_members (keys);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonNode   *value = json_object_get_member (keys, l->data);
+      const char *neutral = phoneset_key_canonical (l->data);
+      const char *token;
+
+      if (neutral == NULL || !g_str_equal (neutral, l->data))
+        {
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                       _("The profile's “active_uri.%s” names “%s”, which is not a key of the vocabulary."),
+                          member, (const char *)l->data);
+          return FALSE;
+        }
+      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+        goto bad;
+      token = json_node_get_string (value);
+      if (commands)
+        {
+          const char      *q = strchr (token, '?');
+          g_autofree char *path = q ? g_strndup (token, q - token) : g_strdup (token);
+
+          if (q == NULL || !valid_path (path) || strpbrk (q, " #\"\\") != NULL)
+            goto bad;
+        }
+      else if (!valid_token (token))
+        goto bad;
+      g_hash_table_insert (map, g_strdup (neutral), g_strdup (token));
+      continue;
+
+    bad:
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("The profile's “active_uri.%s.%s” is not a valid value."), member, (const char *)l->data);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * phoneset_active_uri_new_from_json:
+ * @object: the "active_uri" member of a profile
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the Active URI description, or %NULL with
+ *   %PHONESET_ERROR_PARSE
+ */
+PhonesetActiveUri *
+phoneset_active_uri_new_from_json (JsonObject *object,
+                                   GError    **error)
+{
+  g_autoptr(PhonesetActiveUri) self = NULL;
+  g_auto(GStrv) unconfirmed = NULL;
+  JsonNode *node;
+
+  g_return_val_if_fail (object != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (PHONESET_TYPE_ACTIVE_URI, NULL);
+  if (!get_string (object, "path", TRUE, &self->path, error) ||
+      !get_strv (object, "legacy_paths", &self->legacy_paths, error) ||
+      !get_string (object, "param", TRUE, &self->param, error) ||
+      !get_string (object, "separator", FALSE, &self->separator, error) ||
+      !get_string (object, "percent_encode", FALSE, &self->percent_encode, error) ||
+      !get_strv (object, "auth", &self->auth, error) ||
+      !get_string (object, "confidence", FALSE, &self->confidence, error) ||
+      !get_string (object, "notes", FALSE, &self->notes, error) ||
+      !get_string (object, "status_query", FALSE, &self->status_query, error) ||
+      !get_string (object, "set_query", FALSE, &self->set_query, error) ||
+      !get_string (object, "provisioning_url_setting", FALSE, &self->provisioning_url_setting, error) ||
+      !get_strv (object, "unconfirmed_keys", &unconfirmed, error) ||
+      !get_map (object, "keys", self->keys, FALSE, error) ||
+      !get_map (object, "commands", self->commands, TRUE, error))
+    return NULL;
+
+  if (!valid_path (self->path) || !valid_token (self->param))
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("The profile's “active_uri” has a bad “path” or “param”."));
+      return NULL;
+    }
+  for (guint i = 0; self->legacy_paths[i] != NULL; i++)
+    if (!valid_path (self->legacy_paths[i]))
+      {
+        g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                     _("The profile's “active_uri.legacy_paths” has a bad path."));
+        return NULL;
+      }
+  if (self->separator == NULL)
+    self->separator = g_strdup ("");
+  if (strlen (self->separator) > 1 || (self->separator[0] != '\0' && strchr (";,", self->separator[0]) == NULL))
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("The profile's “active_uri.separator” must be “;”, “,” or empty."));
+      return NULL;
+    }
+  if (self->percent_encode == NULL)
+    self->percent_encode = g_strdup ("");
+  for (guint i = 0; self->auth[i] != NULL; i++)
+    if (!g_str_equal (self->auth[i], "basic") && !g_str_equal (self->auth[i], "digest"))
+      {
+        g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                     _("The profile's “active_uri.auth” lists “%s”; only “basic” and “digest” exist."),
+                        self->auth[i]);
+        return NULL;
+      }
+  if (g_hash_table_size (self->keys) == 0)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, _("The profile's “active_uri.keys” is empty."));
+      return NULL;
+    }
+  for (guint i = 0; unconfirmed[i] != NULL; i++)
+    g_hash_table_add (self->unconfirmed, g_strdup (unconfirmed[i]));
+
+  node = json_object_get_member (object, "prompt");
+  self->prompt = node != NULL && JSON_NODE_HOLDS_OBJECT (node);
+  node = json_object_get_member (object, "allowed_ip");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *allowed = json_node_get_object (node);
+
+      if (!get_string (allowed, "setting", FALSE, &self->allowed_ip_setting, error) ||
+          !get_string (allowed, "menu", FALSE, &self->allowed_ip_menu, error))
+        return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+static PhonesetActiveUri *
+load_file (const char *path,
+           const char *vendor,
+           gboolean    profile,
+           GError    **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonNode   *node;
+
+  if (!json_parser_load_from_file (parser, path, NULL))
+    return NULL;
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  root = json_node_get_object (json_parser_get_root (parser));
+  if (profile)
+    {
+      const char *v = json_object_get_string_member_with_default (root, "vendor", "");
+
+      if (g_ascii_strcasecmp (v, vendor) != 0)
+        return NULL;
+      node = json_object_get_member (root, "active_uri");
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+        return NULL;
+      root = json_node_get_object (node);
+    }
+  return phoneset_active_uri_new_from_json (root, error);
+}
+
+/**
+ * phoneset_active_uri_new_for_vendor:
+ * @vendor: yealink, fanvil (or planet) or snom
+ * @error: a location for a #GError
+ *
+ * Finds the Active URI description of @vendor: in the first phone profile
+ * of that vendor that has one, else in `$PHONESET_ACTIVE_URI_DIR/VENDOR.json`.
+ *
+ * Returns: (transfer full): the description, or %NULL
+ */
+PhonesetActiveUri *
+phoneset_active_uri_new_for_vendor (const char *vendor,
+                                    GError    **error)
+{
+  g_auto(GStrv) dirs = phoneset_paths_profile_dirs ();
+  const char *env = g_getenv ("PHONESET_ACTIVE_URI_DIR");
+  const char *name;
+
+  g_return_val_if_fail (vendor != NULL, NULL);
+
+  if (g_ascii_strcasecmp (vendor, "planet") == 0)
+    vendor = "fanvil";
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autoptr(GDir) dir = g_dir_open (dirs[i], 0, NULL);
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char   *path = g_build_filename (dirs[i], name, NULL);
+          PhonesetActiveUri *self;
+
+          if (!g_str_has_suffix (name, ".json"))
+            continue;
+          self = load_file (path, vendor, TRUE, error);
+          if (self != NULL || (error != NULL && *error != NULL))
+            return self;
+        }
+    }
+  if (env != NULL && *env != '\0')
+    {
+      g_autofree char *file = g_strdup_printf ("%s.json", vendor);
+      g_autofree char *path = g_build_filename (env, file, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          PhonesetActiveUri *self = load_file (path, vendor, FALSE, error);
+
+          if (self != NULL || (error != NULL && *error != NULL))
+            return self;
+        }
+    }
+  g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND,
+               _("No phone profile of vendor “%s” describes Active URI: use --vendor yealink, fanvil or snom."),
+                  vendor);
+  return NULL;
+}
+
+const char *
+phoneset_active_uri_get_path (PhonesetActiveUri *self)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
+  return self->path;
+}
+
+const char *
+phoneset_active_uri_get_confidence (PhonesetActiveUri *self)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
+  return self->confidence;
+}
+
+const char *
+phoneset_active_uri_get_notes (PhonesetActiveUri *self)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
+  return self->notes;
+}
+
+const char *
+phoneset_active_uri_get_status_query (PhonesetActiveUri *self)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
+  return self->status_query;
+}
+
+const char *
+phoneset_active_uri_get_set_query (PhonesetActiveUri *self)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
+  return self->set_query;
+}
+
+const char *
+phoneset_active_uri_get_provisioning_url_setting (PhonesetActiveUri *self)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
+  return self->provisioning_url_setting;
+}
+
+const char *
+phoneset_active_uri_get_allowed_ip_setting (PhonesetActiveUri *self)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
+  return self->allowed_ip_setting;
+}
+
+const char *
+phoneset_active_uri_get_allowed_ip_menu (PhonesetActiveUri *self)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
+  return self->allowed_ip_menu;
+}
+
+gboolean
+phoneset_active_uri_has_prompt (PhonesetActiveUri *self)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), FALSE);
+  return self->prompt;
+}
+
+gboolean
+phoneset_active_uri_allows_scheme (PhonesetActiveUri *self,
+                                   const char        *scheme)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), FALSE);
+
+  for (guint i = 0; self->auth[i] != NULL; i++)
+    if (g_ascii_strcasecmp (self->auth[i], scheme) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * phoneset_active_uri_lookup:
+ * @key: a key of the neutral vocabulary
+ *
+ * Returns: (nullable): the vendor's token for @key, or %NULL
+ */
+const char *
+phoneset_active_uri_lookup (PhonesetActiveUri *self,
+                            const char        *key)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
+  return g_hash_table_lookup (self->keys, key);
+}
+
+gboolean
+phoneset_active_uri_is_unconfirmed (PhonesetActiveUri *self,
+                                    const char        *key)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), FALSE);
+  return g_str_equal (self->confidence ? self->confidence : "U", "U") ||
+         g_hash_table_contains (self->unconfirmed, key);
+}
+
+static void
+append_token (GString           *s,
+              PhonesetActiveUri *self,
+              const char        *token)
+{
+  for (const char *p = token; *p; p++)
+    {
+      if ((g_ascii_isalnum (*p) || strchr ("-._~*!,:@", *p) != NULL) && strchr (self->percent_encode, *p) == NULL)
+        g_string_append_c (s, *p);
+      else
+        g_string_append_printf (s, "%%%02X", (guchar)*p);
+    }
+}
+
+/**
+ * phoneset_active_uri_build_requests:
+ * @keys: (array zero-terminated=1): keys of the neutral vocabulary
+ * @error: a location for a #GError
+ *
+ * Turns a key sequence into the requests (`path?query`) the phone takes:
+ * keys chained with the vendor's separator, a command key (snom's Reboot)
+ * as a request of its own.
+ *
+ * Returns: (transfer full) (element-type utf8): the requests, or %NULL
+ */
+GPtrArray *
+phoneset_active_uri_build_requests (PhonesetActiveUri *self,
+                                    const char *const *keys,
+                                    GError           **error)
+{
+  g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) chain = NULL;
+
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
+  g_return_val_if_fail (keys != NULL, NULL);
+
+  if (keys[0] == NULL)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("No key given: name at least one key."));
+      return NULL;
+    }
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      const char *neutral = phoneset_key_canonical (keys[i]);
+      const char *command;
+      const char *token;
+
+      if (neutral == NULL)
+        {
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                       _("“%s” is not a key. Keys: OK, ENTER, SPEAKER, RELEASE, X, 0–9, *, POUND, D1–D40, F1–F4, "
+                         "UP, DOWN, LEFT, RIGHT, VOLUME_UP, VOLUME_DOWN, MUTE, F_HOLD, F_TRANSFER, MSG, HEADSET, "
+                         "RD, Reboot, AutoP, DNDOn, DNDOff, …"),
+                          keys[i]);
+          return NULL;
+        }
+      command = g_hash_table_lookup (self->commands, neutral);
+      token = g_hash_table_lookup (self->keys, neutral);
+      if (command != NULL)
+        {
+          if (chain != NULL)
+            g_ptr_array_add (requests, g_string_free (g_steal_pointer (&chain), FALSE));
+          g_ptr_array_add (requests, g_strdup (command));
+          continue;
+        }
+      if (token == NULL)
+        {
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+                       _("This phone has no Active URI key for “%s”."), neutral);
+          return NULL;
+        }
+      if (chain != NULL && self->separator[0] == '\0')
+        g_ptr_array_add (requests, g_string_free (g_steal_pointer (&chain), FALSE));
+      if (chain == NULL)
+        {
+          chain = g_string_new (self->path);
+          g_string_append_printf (chain, "?%s=", self->param);
+        }
+      else
+        g_string_append (chain, self->separator);
+      append_token (chain, self, token);
+    }
+  if (chain != NULL)
+    g_ptr_array_add (requests, g_string_free (g_steal_pointer (&chain), FALSE));
+  return g_steal_pointer (&requests);
+}
+
+/**
+ * phoneset_active_uri_get_legacy_paths:
+ *
+ * Returns: (transfer none): the paths older firmware answers on
+ */
+const char *const *
+phoneset_active_uri_get_legacy_paths (PhonesetActiveUri *self)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
+  return (const char *const *)self->legacy_paths;
+}

@@ -1,0 +1,47 @@
+/* phoneset-active-uri.h
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define PHONESET_TYPE_ACTIVE_URI (phoneset_active_uri_get_type ())
+
+G_DECLARE_FINAL_TYPE (PhonesetActiveUri, phoneset_active_uri, PHONESET, ACTIVE_URI, GObject)
+
+PhonesetActiveUri  *phoneset_active_uri_new_from_json        (JsonObject         *object,
+                                                             GError            **error);
+PhonesetActiveUri  *phoneset_active_uri_new_for_vendor       (const char         *vendor,
+                                                             GError            **error);
+const char         *phoneset_active_uri_get_path             (PhonesetActiveUri  *self);
+const char * const *phoneset_active_uri_get_legacy_paths     (PhonesetActiveUri  *self);
+const char         *phoneset_active_uri_get_confidence       (PhonesetActiveUri  *self);
+const char         *phoneset_active_uri_get_notes            (PhonesetActiveUri  *self);
+const char         *phoneset_active_uri_get_status_query     (PhonesetActiveUri  *self);
+const char         *phoneset_active_uri_get_set_query        (PhonesetActiveUri  *self);
+const char         *phoneset_active_uri_get_provisioning_url_setting
+                                                            (PhonesetActiveUri  *self);
+const char         *phoneset_active_uri_get_allowed_ip_setting
+                                                            (PhonesetActiveUri  *self);
+const char         *phoneset_active_uri_get_allowed_ip_menu  (PhonesetActiveUri  *self);
+gboolean            phoneset_active_uri_has_prompt           (PhonesetActiveUri  *self);
+gboolean            phoneset_active_uri_allows_scheme        (PhonesetActiveUri  *self,
+                                                             const char         *scheme);
+const char         *phoneset_active_uri_lookup              (PhonesetActiveUri  *self,
+                                                             const char         *key);
+gboolean            phoneset_active_uri_is_unconfirmed      (PhonesetActiveUri  *self,
+                                                             const char         *key);
+GPtrArray          *phoneset_active_uri_build_requests       (PhonesetActiveUri  *self,
+                                                             const char * const *keys,
+                                                             GError            **error);
+
+const char         *phoneset_key_canonical                   (const char         *name);
+const char * const *phoneset_key_vocabulary                  (void);
+
+G_END_DECLS

@@ -1,0 +1,55 @@
+/* phoneset-push.h
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "phoneset-remote.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PHONESET_PUSH_VIA_AUTOP,
+  PHONESET_PUSH_VIA_CHECK_SYNC,
+  PHONESET_PUSH_VIA_PNP,
+} PhonesetPushVia;
+
+#define PHONESET_TYPE_PUSH (phoneset_push_get_type ())
+
+G_DECLARE_FINAL_TYPE (PhonesetPush, phoneset_push, PHONESET, PUSH, GObject)
+
+PhonesetPush *phoneset_push_new               (PhonesetRemote      *remote,
+                                               GBytes              *file,
+                                               const char          *file_name);
+gboolean      phoneset_push_via_from_string   (const char          *text,
+                                               PhonesetPushVia     *via);
+const char   *phoneset_push_via_to_string     (PhonesetPushVia      via);
+void          phoneset_push_set_via           (PhonesetPush        *self,
+                                               PhonesetPushVia      via);
+void          phoneset_push_set_sip_port      (PhonesetPush        *self,
+                                               guint16              port);
+void          phoneset_push_set_pnp_port      (PhonesetPush        *self,
+                                               guint16              port);
+void          phoneset_push_set_mac           (PhonesetPush        *self,
+                                               const char          *mac);
+void          phoneset_push_set_wait          (PhonesetPush        *self,
+                                               guint                seconds);
+void          phoneset_push_set_reboot        (PhonesetPush        *self,
+                                               gboolean             reboot);
+void          phoneset_push_set_local_address (PhonesetPush        *self,
+                                               const char          *address);
+void          phoneset_push_run_async         (PhonesetPush        *self,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+JsonObject   *phoneset_push_run_finish        (PhonesetPush        *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+
+G_END_DECLS

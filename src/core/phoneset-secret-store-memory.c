@@ -1,0 +1,119 @@
+/* phoneset-secret-store-memory.c
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Passwords in memory, for tests: no keyring, no D-Bus.
+ */
+
+#define G_LOG_DOMAIN "phoneset-secret-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "phoneset-secret-store-memory.h"
+
+struct _PhonesetSecretStoreMemory
+{
+  GObject     parent_instance;
+  GHashTable *passwords; /* "user@host" → password */
+};
+
+static void secret_store_iface_init (PhonesetSecretStoreInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PhonesetSecretStoreMemory, phoneset_secret_store_memory, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (PHONESET_TYPE_SECRET_STORE, secret_store_iface_init))
+
+static void
+free_password (char *password)
+{
+  memset (password, 0, strlen (password));
+  g_free (password);
+}
+
+static void
+phoneset_secret_store_memory_finalize (GObject *object)
+{
+  PhonesetSecretStoreMemory *self = (PhonesetSecretStoreMemory *)object;
+
+  g_hash_table_unref (self->passwords);
+
+  G_OBJECT_CLASS (phoneset_secret_store_memory_parent_class)->finalize (object);
+}
+
+static void
+phoneset_secret_store_memory_class_init (PhonesetSecretStoreMemoryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = phoneset_secret_store_memory_finalize;
+}
+
+static void
+phoneset_secret_store_memory_init (PhonesetSecretStoreMemory *self)
+{
+  self->passwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)free_password);
+}
+
+static void
+lookup_async (PhonesetSecretStore *store,
+              const char          *host,
+              const char          *user,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  PhonesetSecretStoreMemory *self = (PhonesetSecretStoreMemory *)store;
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *key = g_strdup_printf ("%s@%s", user, host);
+
+  g_task_set_source_tag (task, lookup_async);
+  g_task_return_pointer (task, g_strdup (g_hash_table_lookup (self->passwords, key)), g_free);
+}
+
+static char *
+lookup_finish (PhonesetSecretStore *store,
+               GAsyncResult        *result,
+               GError             **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+store_async (PhonesetSecretStore *store,
+             const char          *host,
+             const char          *user,
+             const char          *password,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  PhonesetSecretStoreMemory *self = (PhonesetSecretStoreMemory *)store;
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, store_async);
+  g_hash_table_replace (self->passwords, g_strdup_printf ("%s@%s", user, host), g_strdup (password));
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+store_finish (PhonesetSecretStore *store,
+              GAsyncResult        *result,
+              GError             **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+secret_store_iface_init (PhonesetSecretStoreInterface *iface)
+{
+  iface->lookup_async = lookup_async;
+  iface->lookup_finish = lookup_finish;
+  iface->store_async = store_async;
+  iface->store_finish = store_finish;
+}
+
+PhonesetSecretStore *
+phoneset_secret_store_memory_new (void)
+{
+  return g_object_new (PHONESET_TYPE_SECRET_STORE_MEMORY, NULL);
+}

@@ -1,0 +1,70 @@
+/* phoneset-secret-store.h
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define PHONESET_TYPE_SECRET_STORE (phoneset_secret_store_get_type ())
+
+G_DECLARE_INTERFACE (PhonesetSecretStore, phoneset_secret_store, PHONESET, SECRET_STORE, GObject)
+
+/**
+ * PhonesetSecretStoreInterface:
+ *
+ * Where phone passwords live: the Secret Service (libsecret) in the
+ * program, memory in tests. A password is found by phone address and
+ * user; it is never written to a plain file or a log.
+ */
+struct _PhonesetSecretStoreInterface
+{
+  GTypeInterface parent_iface;
+
+  void     (*lookup_async)  (PhonesetSecretStore *self,
+                             const char          *host,
+                             const char          *user,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data);
+  char    *(*lookup_finish) (PhonesetSecretStore *self,
+                             GAsyncResult        *result,
+                             GError             **error);
+  void     (*store_async)   (PhonesetSecretStore *self,
+                             const char          *host,
+                             const char          *user,
+                             const char          *password,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data);
+  gboolean (*store_finish)  (PhonesetSecretStore *self,
+                             GAsyncResult        *result,
+                             GError             **error);
+};
+
+void     phoneset_secret_store_lookup_async  (PhonesetSecretStore *self,
+                                              const char          *host,
+                                              const char          *user,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+char    *phoneset_secret_store_lookup_finish (PhonesetSecretStore *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+void     phoneset_secret_store_store_async   (PhonesetSecretStore *self,
+                                              const char          *host,
+                                              const char          *user,
+                                              const char          *password,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean phoneset_secret_store_store_finish  (PhonesetSecretStore *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,263 @@
+/* test-remote-core.c
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The remote part's parsers and stores, without a network: Active URI
+ * descriptions and requests, the key vocabulary, Action URL events and
+ * config entries, SIP messages and PnP MACs, certificate pins, the
+ * in-memory secret store.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "phoneset-action-url.h"
+#include "phoneset-active-uri.h"
+#include "phoneset-cert-pins.h"
+#include "phoneset-error.h"
+#include "phoneset-pnp-responder.h"
+#include "phoneset-secret-store-memory.h"
+#include "phoneset-sip-message.h"
+
+static PhonesetActiveUri *
+load_vendor (const char *vendor)
+{
+  g_autofree char *file = g_strdup_printf ("%s.json", vendor);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "active-uri", file, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  PhonesetActiveUri *active_uri;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  active_uri = phoneset_active_uri_new_from_json (json_node_get_object (json_parser_get_root (parser)), &error);
+  g_assert_no_error (error);
+  return active_uri;
+}
+
+static char *
+requests_of (PhonesetActiveUri *active_uri,
+             const char        *keys_text,
+             GError           **error)
+{
+  g_auto(GStrv) keys = g_strsplit (keys_text, " ", -1);
+  g_autoptr(GPtrArray) requests = phoneset_active_uri_build_requests (active_uri, (const char *const *)keys, error);
+
+  if (requests == NULL)
+    return NULL;
+  g_ptr_array_add (requests, NULL);
+  return g_strjoinv (" | ", (char **)requests->pdata);
+}
+
+static void
+test_active_uri_requests (void)
+{
+  g_autoptr(PhonesetActiveUri) yealink = load_vendor ("yealink");
+  g_autoptr(PhonesetActiveUri) fanvil = load_vendor ("fanvil");
+  g_autoptr(PhonesetActiveUri) snom = load_vendor ("snom");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = requests_of (yealink, "SPEAKER 8 3 1 1 # ENTER", NULL);
+  g_autofree char *b = requests_of (fanvil, "F_TRANSFER 2 0 0 OK", NULL);
+  g_autofree char *c = requests_of (snom, "ok 1 POUND * d3 reboot F1", NULL);
+  g_autofree char *d = requests_of (snom, "MUTE", &error);
+
+  g_assert_cmpstr (a, ==, "/servlet?key=SPEAKER;8;3;1;1;POUND;ENTER");
+  g_assert_cmpstr (b, ==, "/cgi-bin/ConfigManApp.com?key=F_TRANSFER;2;0;0;OK");
+  g_assert_cmpstr (c, ==, "/command.htm?key=ENTER;1;%23;%2A;P3 | /advanced_update.htm?reboot=Reboot | /command.htm?key=F1");
+  g_assert_null (d);
+  g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED);
+  g_assert_true (phoneset_active_uri_has_prompt (yealink));
+  g_assert_false (phoneset_active_uri_has_prompt (snom));
+  g_assert_true (phoneset_active_uri_is_unconfirmed (snom, "D3"));
+  g_assert_false (phoneset_active_uri_is_unconfirmed (yealink, "OK"));
+  g_assert_cmpstr (phoneset_active_uri_get_legacy_paths (yealink)[0], ==, "/cgi-bin/ConfigManApp.com");
+  g_assert_cmpstr (phoneset_active_uri_get_allowed_ip_setting (yealink), ==, "features.action_uri_limit_ip");
+  g_assert_cmpstr (phoneset_active_uri_get_status_query (yealink), ==, "phonecfg=get");
+}
+
+static void
+test_active_uri_bad (void)
+{
+  const char *bad[] = {
+    "{}",
+    "{\"path\":\"servlet\",\"param\":\"key\",\"keys\":{\"OK\":\"OK\"}}",
+    "{\"path\":\"/s\",\"param\":\"key\",\"keys\":{}}",
+    "{\"path\":\"/s\",\"param\":\"key\",\"keys\":{\"OK\":\"O&K\"}}",
+    "{\"path\":\"/s\",\"param\":\"key\",\"keys\":{\"NOPE\":\"OK\"}}",
+    "{\"path\":\"/s\",\"param\":\"key\",\"separator\":\"|\",\"keys\":{\"OK\":\"OK\"}}",
+    "{\"path\":\"/s\",\"param\":\"key\",\"auth\":[\"ntlm\"],\"keys\":{\"OK\":\"OK\"}}",
+    "{\"path\":\"/s\",\"param\":\"key\",\"keys\":{\"OK\":7}}",
+    "{\"path\":\"/s\",\"param\":\"key\",\"keys\":{\"OK\":\"OK\"},\"commands\":{\"Reboot\":\"/x\"}}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PhonesetActiveUri) active_uri = NULL;
+
+      g_assert_true (json_parser_load_from_data (parser, bad[i], -1, NULL));
+      active_uri = phoneset_active_uri_new_from_json (json_node_get_object (json_parser_get_root (parser)), &error);
+      g_assert_null (active_uri);
+      g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE);
+    }
+}
+
+static void
+test_active_uri_no_chain (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(PhonesetActiveUri) active_uri = NULL;
+  g_autofree char *r = NULL;
+
+  json_parser_load_from_data (parser, "{\"path\":\"/s\",\"param\":\"k\",\"separator\":\"\",\"keys\":{\"OK\":\"OK\",\"1\":\"1\"}}",
+                              -1, NULL);
+  active_uri = phoneset_active_uri_new_from_json (json_node_get_object (json_parser_get_root (parser)), NULL);
+  r = requests_of (active_uri, "1 OK", NULL);
+  g_assert_cmpstr (r, ==, "/s?k=1 | /s?k=OK");
+}
+
+static void
+test_keys (void)
+{
+  g_assert_cmpstr (phoneset_key_canonical ("#"), ==, "POUND");
+  g_assert_cmpstr (phoneset_key_canonical ("dndon"), ==, "DNDOn");
+  g_assert_cmpstr (phoneset_key_canonical ("D40"), ==, "D40");
+  g_assert_null (phoneset_key_canonical ("D41"));
+  g_assert_null (phoneset_key_canonical (""));
+}
+
+static void
+test_action_url (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PhonesetActionUrlEvent) event =
+               phoneset_action_url_event_parse ("/action-url/incoming_call", "mac=001565aabbcc&remote=sip%3A2002%40pbx&display_remote=Bob+Smith&call_id=$call_id",
+                                                "192.0.2.10", &error);
+  g_autoptr(JsonObject) json = NULL;
+  g_autoptr(JsonObject) entries = NULL;
+  g_autoptr(JsonObject) fanvil = NULL;
+  g_autoptr(PhonesetActionUrlEvent) bad = phoneset_action_url_event_parse ("/other", NULL, "192.0.2.10", NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (phoneset_action_url_event_get_name (event), ==, "incoming_call");
+  g_assert_cmpstr (phoneset_action_url_event_get_variable (event, "remote"), ==, "sip:2002@pbx");
+  g_assert_cmpstr (phoneset_action_url_event_get_variable (event, "display_remote"), ==, "Bob Smith");
+  g_assert_cmpstr (phoneset_action_url_event_get_variable (event, "call_id"), ==, "");
+  json = phoneset_action_url_event_to_json (event);
+  g_assert_cmpstr (json_object_get_string_member (json, "phone"), ==, "192.0.2.10");
+  g_assert_null (bad);
+
+  entries = phoneset_action_url_config_entries ("yealink", "http://192.0.2.1:8080", NULL);
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (entries, "action_url.off_hook"),
+                                   "http://192.0.2.1:8080/action-url/off_hook?mac=$mac&ip=$ip&model=$model"));
+  fanvil = phoneset_action_url_config_entries ("planet", "http://192.0.2.1:8080", NULL);
+  g_assert_true (json_object_has_member (fanvil, "Offhook Url"));
+  g_assert_null (phoneset_action_url_config_entries ("nokia", "http://x", NULL));
+}
+
+static void
+test_sip_message (void)
+{
+  const char *subscribe = "SUBSCRIBE sip:MAC=00304fa99948@224.0.1.75 SIP/2.0\r\n"
+                          "Via: SIP/2.0/UDP 192.168.1.45:5060;branch=z9hG4bK31\r\n"
+                          "From: <sip:MAC=00304fa99948@224.0.1.75>\r\n"
+                          "To: <sip:MAC=00304fa99948@224.0.1.75>\r\n"
+                          "Call-ID: 3224@192.168.1.45\r\n"
+                          "CSeq: 1 SUBSCRIBE\r\n"
+                          "Event:ua-profile;profile-type=\"device\";vendor=\"PLANET\";model=\"VIP-2140PT\";version=\"2.0.3.2991\"\r\n"
+                          "l: 0\r\n\r\n";
+  g_autoptr(PhonesetSipMessage) m = phoneset_sip_message_parse (subscribe, strlen (subscribe), NULL);
+  g_autofree char *vendor = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *mac = NULL;
+  g_autofree char *snom = phoneset_pnp_mac_from_uri ("sip:MAC%3a00135E874B49@example.com");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PhonesetSipMessage) bad = phoneset_sip_message_parse ("SIP/2.0 9999 x\r\n\r\n", 18, &error);
+
+  g_assert_nonnull (m);
+  g_assert_cmpstr (phoneset_sip_message_get_method (m), ==, "SUBSCRIBE");
+  g_assert_cmpstr (phoneset_sip_message_get_header (m, "content-length"), ==, "0");
+  vendor = phoneset_sip_header_get_param (phoneset_sip_message_get_header (m, "Event"), "vendor");
+  g_assert_cmpstr (vendor, ==, "PLANET");
+  uri = phoneset_sip_header_get_uri (phoneset_sip_message_get_header (m, "From"));
+  mac = phoneset_pnp_mac_from_uri (uri);
+  g_assert_cmpstr (mac, ==, "00304fa99948");
+  g_assert_cmpstr (snom, ==, "00135e874b49");
+  g_assert_null (bad);
+  g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE);
+}
+
+static void
+test_cert_pins (void)
+{
+  g_autofree char *c1 = g_test_build_filename (G_TEST_DIST, "phone-sim", "test-cert1.pem", NULL);
+  g_autofree char *c2 = g_test_build_filename (G_TEST_DIST, "phone-sim", "test-cert2.pem", NULL);
+  g_autoptr(GTlsCertificate) one = g_tls_certificate_new_from_file (c1, NULL);
+  g_autoptr(GTlsCertificate) two = g_tls_certificate_new_from_file (c2, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("phoneset-pins-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "pins.json", NULL);
+  g_autoptr(PhonesetCertPins) pins = phoneset_cert_pins_new (path);
+  g_autoptr(PhonesetCertPins) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (one);
+  g_assert_true (phoneset_cert_pins_check (pins, "192.0.2.10:443", one, NULL));
+  g_assert_true (phoneset_cert_pins_check (pins, "192.0.2.10:443", one, NULL));
+  g_assert_true (phoneset_cert_pins_check (pins, "192.0.2.11:443", two, NULL));
+  again = phoneset_cert_pins_new (path);
+  g_assert_false (phoneset_cert_pins_check (again, "192.0.2.10:443", two, &error));
+  g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_FAILED);
+  phoneset_cert_pins_forget (again, "192.0.2.10:443");
+  g_assert_true (phoneset_cert_pins_check (again, "192.0.2.10:443", two, NULL));
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+lookup_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  char **out = user_data;
+
+  *out = phoneset_secret_store_lookup_finish (PHONESET_SECRET_STORE (source), result, NULL);
+}
+
+static void
+test_secret_store (void)
+{
+  g_autoptr(PhonesetSecretStore) store = phoneset_secret_store_memory_new ();
+  g_autofree char *found = NULL;
+  g_autofree char *missing = NULL;
+
+  phoneset_secret_store_store_async (store, "192.0.2.10", "admin", "Zq7-core", NULL, NULL, NULL);
+  phoneset_secret_store_lookup_async (store, "192.0.2.10", "admin", NULL, lookup_cb, &found);
+  phoneset_secret_store_lookup_async (store, "192.0.2.11", "admin", NULL, lookup_cb, &missing);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpstr (found, ==, "Zq7-core");
+  g_assert_null (missing);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/remote-core/active-uri/requests", test_active_uri_requests);
+  g_test_add_func ("/remote-core/active-uri/bad", test_active_uri_bad);
+  g_test_add_func ("/remote-core/active-uri/no-chain", test_active_uri_no_chain);
+  g_test_add_func ("/remote-core/keys", test_keys);
+  g_test_add_func ("/remote-core/action-url", test_action_url);
+  g_test_add_func ("/remote-core/sip-message", test_sip_message);
+  g_test_add_func ("/remote-core/cert-pins", test_cert_pins);
+  g_test_add_func ("/remote-core/secret-store", test_secret_store);
+
+  return g_test_run ();
+}
