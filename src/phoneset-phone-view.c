@@ -888,7 +888,7 @@ import_bytes (PhonesetPhoneView *self,
     }
   if (profile == NULL)
     {
-      profile = phoneset_profiles_guess_for_document (self->profiles, document);
+      profile = phoneset_profiles_guess_for_document (self->profiles, document, name, NULL);
       if (profile == NULL)
         {
           g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND, _("No phone profile reads any setting of %s."), name);

@@ -143,6 +143,33 @@ test_autop (void)
   assert_applied (sim, "static.network.vlan.internet_port_vid", "42", "autop");
 }
 
+/* A saved config is pushed as the file its profile writes; the vendor
+ * comes from the profile. */
+static void
+test_profile_config (void)
+{
+  const char *sim_args[] = { "--no-prompt", NULL };
+  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("yealink", "127.0.0.57", sim_args);
+  g_autofree char *phone = phoneset_test_sim_http (sim);
+  g_autofree char *config = write_file ("phone.json", "{\"profile\": \"yealink-legacy\", \"settings\": "
+                                                      "{\"vlan.id\": 42, \"nat.keepalive.interval\": 20}}");
+  g_autofree char *config_arg = g_strdup_printf ("--config=%s", config);
+  const char      *args[] = { phone, "--profile=yealink-legacy", config_arg, "--mac=00:15:65:4a:a9:37",
+                              "--via=autop", "--wait=5", NULL };
+  const char      *konftel[] = { phone, "--profile=konftel-300ip", config_arg, NULL };
+  g_autoptr(PhonesetCliResult) r = run_push (args);
+  g_autoptr(PhonesetCliResult) k = run_push (konftel);
+
+  g_assert_cmpstr (r->err, ==, "");
+  g_assert_cmpint (r->status, ==, 0);
+  g_assert_true (g_str_has_prefix (r->out, "Pushed 0015654aa937.cfg to 127.0.0.57:"));
+  assert_applied (sim, "network.vlan.internet_port_vid", "42", "autop");
+  assert_applied (sim, "account.2.nat.udp_update_time", "20", "autop");
+
+  g_assert_cmpint (k->status, ==, 2);
+  g_assert_nonnull (strstr (k->err, "takes no provisioning file"));
+}
+
 static void
 test_check_sync (void)
 {
@@ -419,6 +446,7 @@ main (int   argc,
 
   g_test_add_func ("/push/yealink/autop", test_autop);
   g_test_add_func ("/push/yealink/check-sync", test_check_sync);
+  g_test_add_func ("/push/yealink/profile-config", test_profile_config);
   for (guint i = 0; i < G_N_ELEMENTS (pnp_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/push/%s/pnp", pnp_cases[i].vendor);

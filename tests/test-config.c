@@ -151,7 +151,7 @@ test_import_each_vendor (void)
       g_autoptr(PhonesetCfgDocument) doc = load_document (cases[i].format, cases[i].file);
       g_autoptr(PhonesetConfig) config = NULL;
       g_autoptr(GError) error = NULL;
-      PhonesetProfile *guessed = phoneset_profiles_guess_for_document (profiles, doc);
+      PhonesetProfile *guessed = phoneset_profiles_guess_for_document (profiles, doc, cases[i].file, NULL);
 
       g_assert_nonnull (guessed);
       g_assert_cmpstr (phoneset_profile_get_id (guessed), ==, cases[i].profile);

@@ -92,7 +92,12 @@ _phoneset_cli_import (int    argc,
 
   if (profile == NULL)
     {
-      profile = phoneset_profiles_guess_for_document (profiles, document);
+      g_autoptr(GPtrArray) also = g_ptr_array_new ();
+
+      profile = phoneset_profiles_guess_for_document (profiles, document, path, also);
+      for (guint i = 0; profile != NULL && i < also->len; i++)
+        fprintf (stderr, _("phoneset: note: %s also fits the %s profile as well as %s; --profile chooses\n"), path,
+                            phoneset_profile_get_id (g_ptr_array_index (also, i)), phoneset_profile_get_id (profile));
       if (profile == NULL)
         {
           _phoneset_cli_error (_("%s: no profile reads any setting of this %s file; give --profile"),

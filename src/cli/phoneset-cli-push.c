@@ -16,7 +16,9 @@
 #include <stdio.h>
 
 #include "phoneset-cli-private.h"
+#include "phoneset-config.h"
 #include "phoneset-error.h"
+#include "phoneset-export.h"
 #include "phoneset-push.h"
 #include "phoneset-remote.h"
 
@@ -38,32 +40,81 @@ push_cb (GObject      *source,
   g_main_loop_quit (run->loop);
 }
 
-/* The bytes to push. --file now; --profile/--config once the profile and
- * config code exists (it will export the vendor file here). */
+/* The bytes to push: a vendor file as it is (--file), or the file the
+ * profile writes for a saved config (--profile and --config), rendered as
+ * `phoneset export` would, passwords included: the file is served once, to
+ * this phone, at an unguessable address. */
 static GBytes *
 load_file (const char *file,
-           const char *profile,
-           const char *config,
+           const char *profile_id,
+           const char *config_path,
+           const char *mac,
+           char      **name,
+           char      **vendor,
            GError    **error)
 {
   char *data = NULL;
   gsize len = 0;
 
-  if (profile != NULL || config != NULL)
+  if (profile_id != NULL || config_path != NULL)
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
-                   _("--profile/--config need the profile and config code, which this version does not have yet: "
-                     "export the file and push it with --file FILE --vendor V."));
-      return NULL;
+      g_autoptr(GPtrArray) profiles = _phoneset_cli_load_profiles ();
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+      g_autoptr(PhonesetConfig) config = NULL;
+      const char           *macs[] = { mac, NULL };
+      PhonesetExportOptions options = { 0 };
+      PhonesetProfile      *profile;
+      PhonesetCfgFormat     format;
+
+      if (profile_id == NULL || config_path == NULL || file != NULL)
+        {
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                       _("Push either a vendor file (--file FILE) or a saved config (--profile ID --config FILE.json)."));
+          return NULL;
+        }
+      profile = phoneset_profiles_find (profiles, profile_id);
+      if (profile == NULL)
+        {
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND, _("There is no profile “%s” (see “phoneset profiles”)."), profile_id);
+          return NULL;
+        }
+      if (!phoneset_profile_get_file_format (profile, &format))
+        {
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+                       _("The %s takes no provisioning file: enter its settings from the setup sheet (phoneset export)."),
+                          phoneset_profile_get_title (profile));
+          return NULL;
+        }
+      config = phoneset_config_load (profiles, config_path, error);
+      if (config == NULL)
+        return NULL;
+      if (phoneset_config_get_profile (config) != profile)
+        {
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("%s is a config for the %s profile, not %s."), config_path, phoneset_profile_get_id (phoneset_config_get_profile (config)), profile_id);
+          return NULL;
+        }
+
+      options.naming = mac ? PHONESET_FILE_NAME_MAC : PHONESET_FILE_NAME_CUSTOM;
+      options.macs = mac ? macs : NULL;
+      options.custom = "phoneset";
+      options.include_secrets = TRUE;
+      if (!phoneset_export_render (config, &options, names, contents, NULL, error))
+        return NULL;
+      *name = g_strdup (g_ptr_array_index (names, 0));
+      if (*vendor == NULL)
+        *vendor = g_ascii_strdown (phoneset_profile_get_vendor (profile), -1);
+      return g_bytes_ref (g_ptr_array_index (contents, 0));
     }
   if (file == NULL)
     {
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
-                   _("Give the configuration file to push: --file FILE (a vendor CFG or XML file)."));
+                   _("Give what to push: --file FILE (a vendor CFG or XML file), or --profile ID --config FILE.json."));
       return NULL;
     }
   if (!g_file_get_contents (file, &data, &len, error))
     return NULL;
+  *name = g_path_get_basename (file);
   return g_bytes_new_take (data, len);
 }
 
@@ -130,7 +181,7 @@ _phoneset_cli_push (int    argc,
       _phoneset_cli_error (_("A port or --wait is out of range."));
       return PHONESET_EXIT_USAGE;
     }
-  bytes = load_file (file, profile, config, &error);
+  bytes = load_file (file, profile, config, mac, &name, &options.vendor, &error);
   if (bytes == NULL)
     {
       _phoneset_cli_error ("%s", error->message);
@@ -140,7 +191,6 @@ _phoneset_cli_push (int    argc,
   if (remote == NULL)
     return exit_code;
 
-  name = g_path_get_basename (file);
   push = phoneset_push_new (remote, bytes, name);
   phoneset_push_set_via (push, via);
   phoneset_push_set_sip_port (push, sip_port);

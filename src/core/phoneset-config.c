@@ -799,48 +799,115 @@ phoneset_config_apply_to_document (PhonesetConfig       *self,
     }
 }
 
+/* How many of the file's keys the profile reads, or -1 for another format. */
+static int
+count_hits (PhonesetProfile     *profile,
+            PhonesetCfgDocument *document)
+{
+  PhonesetCfgFormat format = phoneset_cfg_document_get_format (document);
+  GPtrArray        *settings = phoneset_profile_get_settings (profile);
+  PhonesetCfgFormat profile_format;
+  int               hits = 0;
+
+  if (!phoneset_profile_get_file_format (profile, &profile_format) || profile_format != format)
+    return -1;
+  for (guint j = 0; j < settings->len; j++)
+    {
+      PhonesetCfgKey key;
+
+      for (guint k = 0; phoneset_setting_get_cfg_key (g_ptr_array_index (settings, j), format, k, &key); k++)
+        if (phoneset_cfg_document_lookup_entry (document, &key) != NULL)
+          hits++;
+    }
+  return hits;
+}
+
+/* How well a file's name points at a profile: its common file, a MAC of
+ * the vendor's, or the vendor's name. */
+static guint
+name_score (PhonesetProfile *profile,
+            const char      *file_name)
+{
+  g_autofree char   *base = NULL;
+  g_autofree char   *lower = NULL;
+  g_autofree char   *vendor = NULL;
+  GPtrArray         *models = phoneset_profile_get_models (profile);
+  const char *const *prefixes = phoneset_profile_get_mac_prefixes (profile);
+  guint8             mac[PHONESET_MAC_LEN];
+  char              *dot;
+
+  if (file_name == NULL)
+    return 0;
+  base = g_path_get_basename (file_name);
+  for (guint i = 0; i < models->len; i++)
+    {
+      const char *common = ((PhonesetModel *)g_ptr_array_index (models, i))->common_file;
+
+      if (common != NULL && g_ascii_strcasecmp (common, base) == 0)
+        return 3;
+    }
+  dot = strrchr (base, '.');
+  if (dot != NULL)
+    *dot = '\0';
+  if (phoneset_mac_parse (base, mac, NULL))
+    {
+      g_autofree char *oui = phoneset_mac_oui (mac);
+
+      for (guint i = 0; prefixes[i] != NULL; i++)
+        if (g_ascii_strcasecmp (prefixes[i], oui) == 0)
+          return 2;
+    }
+  lower = g_ascii_strdown (base, -1);
+  vendor = g_ascii_strdown (phoneset_profile_get_vendor (profile), -1);
+  return strstr (lower, vendor) != NULL ? 1 : 0;
+}
+
 /**
  * phoneset_profiles_guess_for_document:
  * @profiles: (element-type PhonesetProfile): the known profiles
  * @document: a vendor file
+ * @file_name: (nullable): the file's name, to tell apart profiles whose
+ *   files look alike (PLANET phones run Fanvil firmware)
+ * @also: (nullable) (element-type PhonesetProfile): the other profiles that
+ *   read the file as well are appended here
  *
  * The profile of the document's format whose keys the file uses most: the
- * Yealink generations differ by their “static.” keys.
+ * Yealink generations differ by their “static.” keys. A tie goes to the
+ * profile the file's name points at.
  *
  * Returns: (transfer none) (nullable): the best profile, or %NULL when
  *   none of them reads a single key of the file
  */
 PhonesetProfile *
 phoneset_profiles_guess_for_document (GPtrArray           *profiles,
-                                      PhonesetCfgDocument *document)
+                                      PhonesetCfgDocument *document,
+                                      const char          *file_name,
+                                      GPtrArray           *also)
 {
-  PhonesetCfgFormat format = phoneset_cfg_document_get_format (document);
-  PhonesetProfile  *best = NULL;
-  guint             best_hits = 0;
+  PhonesetProfile *best = NULL;
+  int              best_hits = 0;
+  guint            best_name = 0;
 
   for (guint i = 0; i < profiles->len; i++)
     {
-      PhonesetProfile  *profile = g_ptr_array_index (profiles, i);
-      GPtrArray        *settings = phoneset_profile_get_settings (profile);
-      PhonesetCfgFormat profile_format;
-      guint             hits = 0;
+      PhonesetProfile *profile = g_ptr_array_index (profiles, i);
+      int              hits = count_hits (profile, document);
+      guint            name = name_score (profile, file_name);
 
-      if (!phoneset_profile_get_file_format (profile, &profile_format) || profile_format != format)
-        continue;
-
-      for (guint j = 0; j < settings->len; j++)
-        {
-          PhonesetCfgKey key;
-
-          for (guint k = 0; phoneset_setting_get_cfg_key (g_ptr_array_index (settings, j), format, k, &key); k++)
-            if (phoneset_cfg_document_lookup_entry (document, &key) != NULL)
-              hits++;
-        }
-      if (hits > best_hits)
+      if (hits > best_hits || (hits == best_hits && hits > 0 && name > best_name))
         {
           best = profile;
           best_hits = hits;
+          best_name = name;
         }
+    }
+
+  for (guint i = 0; also != NULL && best != NULL && i < profiles->len; i++)
+    {
+      PhonesetProfile *profile = g_ptr_array_index (profiles, i);
+
+      if (profile != best && count_hits (profile, document) == best_hits)
+        g_ptr_array_add (also, profile);
     }
   return best;
 }

@@ -85,7 +85,9 @@ void                  phoneset_config_apply_to_document   (PhonesetConfig       
                                                            gboolean              include_secrets,
                                                            PhonesetExportReport *report);
 PhonesetProfile      *phoneset_profiles_guess_for_document (GPtrArray           *profiles,
-                                                           PhonesetCfgDocument  *document);
+                                                           PhonesetCfgDocument  *document,
+                                                           const char           *file_name,
+                                                           GPtrArray            *also);
 char                 *phoneset_profile_dup_file_name      (PhonesetProfile      *profile,
                                                            PhonesetFileNaming    naming,
                                                            const char           *model,

@@ -28,7 +28,7 @@ trap lan_down EXIT
 trap 'exit 130' INT TERM
 
 # The profiles' fingerprints used here are the test fixtures.
-export PHONESET_PROFILES_DIR="$here/../data/fingerprint-profiles"
+export PHONESET_PROFILES_DIR="$here/../../data/profiles"
 
 echo "1..4"
 if ! lan_up; then
