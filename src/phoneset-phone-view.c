@@ -226,6 +226,22 @@ info_row (const char *title,
   return row;
 }
 
+static const char *
+evidence_title (const char *method)
+{
+  if (g_str_equal (method, "sip-options"))
+    return _("Answered SIP OPTIONS");
+  if (g_str_equal (method, "sip-options-tcp"))
+    return _("Answered SIP OPTIONS over TCP");
+  if (g_str_equal (method, "pnp"))
+    return _("Announced itself by SIP PnP");
+  if (g_str_equal (method, "oui"))
+    return _("MAC address prefix");
+  if (g_str_equal (method, "http"))
+    return _("Web interface");
+  return method;
+}
+
 static GtkWidget *
 build_overview (PhonesetPhoneView *self)
 {
@@ -252,6 +268,22 @@ build_overview (PhonesetPhoneView *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Model"), phoneset_phone_get_model (self->phone)));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Firmware"), phoneset_phone_get_firmware (self->phone)));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("MAC Address"), phoneset_phone_get_mac (self->phone)));
+
+  /* Why discovery calls it a phone. */
+  {
+    g_auto(GStrv) methods = phoneset_phone_dup_evidence (self->phone);
+
+    if (methods != NULL && methods[0] != NULL)
+      {
+        GtkWidget *evidence = adw_preferences_group_new ();
+
+        adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (evidence), _("How It Was Found"));
+        adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (evidence));
+        for (guint i = 0; methods[i] != NULL; i++)
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (evidence),
+                                     info_row (evidence_title (methods[i]), phoneset_phone_get_evidence_detail (self->phone, methods[i])));
+      }
+  }
 
   /* Which profile describes the phone. */
   group = adw_preferences_group_new ();

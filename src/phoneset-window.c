@@ -12,6 +12,10 @@
 #include <glib/gi18n.h>
 
 #include "phoneset-add-phone-dialog.h"
+#include "phoneset-discovery.h"
+#include "phoneset-fingerprint.h"
+#include "phoneset-oui.h"
+#include "phoneset-paths.h"
 #include "phoneset-phone-row.h"
 #include "phoneset-phone-view.h"
 #include "phoneset-window.h"
@@ -25,6 +29,8 @@ struct _PhonesetWindow
   GPtrArray           *profiles;
   GSettings           *settings;
   guint                save_source;
+  PhonesetDiscovery   *discovery;
+  GCancellable        *scan_cancellable;
 
   /* Template widgets */
   AdwToastOverlay     *toast_overlay;
@@ -36,6 +42,10 @@ struct _PhonesetWindow
   AdwWindowTitle      *content_title;
   AdwStatusPage       *welcome_page;
   GtkMenuButton       *primary_menu_button;
+  GtkButton           *scan_button;
+  GtkRevealer         *scan_revealer;
+  GtkLabel            *scan_label;
+  GtkProgressBar      *scan_progress;
 
   /* Borrowed */
   PhonesetPhoneView   *view;
@@ -184,6 +194,167 @@ add_phone_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Scanning ------------------------------------------------------------ */
+
+static void
+update_scan_progress (PhonesetWindow *self)
+{
+  guint            probed, total, found;
+  g_autofree char *text = NULL;
+
+  if (self->discovery == NULL)
+    return;
+  probed = phoneset_discovery_get_hosts_probed (self->discovery);
+  total = phoneset_discovery_get_hosts_total (self->discovery);
+  found = g_list_model_get_n_items (phoneset_discovery_get_phones (self->discovery));
+  if (total > 0)
+    gtk_progress_bar_set_fraction (self->scan_progress, (double)probed / total);
+  else
+    gtk_progress_bar_pulse (self->scan_progress);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Scanning: %u of %u addresses, %u phone found",
+                                       "Scanning: %u of %u addresses, %u phones found", found),
+                          probed, total, found);
+  gtk_label_set_text (self->scan_label, text);
+}
+
+/* Phones appear in the sidebar as they are found; a phone already saved
+ * is matched by its MAC address and updated. */
+static void
+discovered_cb (PhonesetWindow *self,
+               guint           position,
+               guint           removed,
+               guint           added,
+               GListModel     *model)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(PhonesetPhone) phone = g_list_model_get_item (model, i);
+
+      phoneset_inventory_add (self->inventory, phone);
+    }
+  update_scan_progress (self);
+  if (added > 0)
+    schedule_save (self);
+}
+
+static void
+scan_finished (PhonesetWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->scan_revealer, FALSE);
+  gtk_button_set_icon_name (self->scan_button, "view-refresh-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->scan_button), _("Scan the Network for Phones"));
+  g_clear_object (&self->scan_cancellable);
+  if (self->discovery != NULL)
+    g_signal_handlers_disconnect_by_data (phoneset_discovery_get_phones (self->discovery), self);
+  if (self->discovery != NULL)
+    g_signal_handlers_disconnect_by_data (self->discovery, self);
+  g_clear_object (&self->discovery);
+}
+
+static void
+scan_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(PhonesetWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint found;
+
+  if (!phoneset_discovery_run_finish (PHONESET_DISCOVERY (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->discovery != NULL)
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("The scan failed: %s"), error->message));
+      scan_finished (self);
+      return;
+    }
+  if (self->discovery == NULL)
+    return;
+  found = g_list_model_get_n_items (phoneset_discovery_get_phones (self->discovery));
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new_format (g_dngettext (GETTEXT_PACKAGE, "The scan found %u phone", "The scan found %u phones", found), found));
+  if (phoneset_discovery_get_pnp_problem (self->discovery) != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (phoneset_discovery_get_pnp_problem (self->discovery)));
+  scan_finished (self);
+  save_now (self);
+}
+
+/**
+ * phoneset_window_scan:
+ * @self: a #PhonesetWindow
+ * @subnets: (nullable): the subnets to sweep, %NULL for the local ones
+ * @timeout_ms: how long to listen for phones that only announce themselves
+ *
+ * Starts a scan; phones appear in the sidebar as they are found.
+ *
+ * Returns: %TRUE if the scan started
+ */
+gboolean
+phoneset_window_scan (PhonesetWindow    *self,
+                      const char *const *subnets,
+                      guint              timeout_ms)
+{
+  g_autoptr(PhonesetFingerprintRules) rules = phoneset_fingerprint_rules_new ();
+  g_autoptr(PhonesetOuiRegistry) oui = phoneset_oui_registry_new ();
+  g_auto(GStrv) dirs = phoneset_paths_profile_dirs ();
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (PHONESET_IS_WINDOW (self), FALSE);
+
+  if (self->discovery != NULL)
+    return FALSE;
+  if (!phoneset_fingerprint_rules_load_dirs (rules, (const char *const *)dirs, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("Cannot scan: %s"), error->message));
+      return FALSE;
+    }
+
+  self->discovery = phoneset_discovery_new (rules);
+  for (guint i = 0; subnets != NULL && subnets[i] != NULL; i++)
+    if (!phoneset_discovery_add_subnet (self->discovery, subnets[i], &error))
+      {
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("Cannot scan: %s"), error->message));
+        g_clear_object (&self->discovery);
+        return FALSE;
+      }
+  if (phoneset_oui_registry_load_file (oui, NULL, NULL))
+    phoneset_discovery_set_oui_registry (self->discovery, oui);
+  phoneset_discovery_set_known_phones (self->discovery, phoneset_inventory_get_phones (self->inventory));
+  phoneset_discovery_set_timeout (self->discovery, timeout_ms);
+
+  g_signal_connect_object (phoneset_discovery_get_phones (self->discovery), "items-changed", G_CALLBACK (discovered_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->discovery, "notify::hosts-probed", G_CALLBACK (update_scan_progress), self, G_CONNECT_SWAPPED);
+
+  self->scan_cancellable = g_cancellable_new ();
+  gtk_button_set_icon_name (self->scan_button, "process-stop-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->scan_button), _("Stop the Scan"));
+  gtk_progress_bar_set_fraction (self->scan_progress, 0);
+  gtk_label_set_text (self->scan_label, _("Scanning…"));
+  gtk_revealer_set_reveal_child (self->scan_revealer, TRUE);
+  phoneset_discovery_run_async (self->discovery, self->scan_cancellable, scan_done_cb, g_object_ref (self));
+  return TRUE;
+}
+
+/* PHONESET_SCAN_SUBNETS (comma-separated CIDRs) limits what the Scan
+ * button sweeps: the UI tests scan only their own loopback phones. */
+static void
+scan_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PhonesetWindow *self = PHONESET_WINDOW (widget);
+  g_auto(GStrv) subnets = NULL;
+
+  if (self->scan_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->scan_cancellable);
+      return;
+    }
+  if (g_getenv ("PHONESET_SCAN_SUBNETS") != NULL)
+    subnets = g_strsplit (g_getenv ("PHONESET_SCAN_SUBNETS"), ",", -1);
+  phoneset_window_scan (self, (const char *const *)subnets, g_settings_get_uint (self->settings, "scan-timeout"));
+}
+
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -213,6 +384,49 @@ phoneset_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (phoneset_window_parent_class)->close_request (window);
 }
 
+/* PHONESET_DEMO_PHONES, set by `build-aux/dev run` when it starts simulated
+ * phones: "vendor@address:port,…". They are listed like any phone. */
+static void
+add_demo_phones (PhonesetWindow *self)
+{
+  const char *demo = g_getenv ("PHONESET_DEMO_PHONES");
+  g_auto(GStrv) entries = NULL;
+  static const struct
+  {
+    const char *vendor;
+    const char *name;
+    const char *profile;
+  } vendors[] = {
+    { "yealink", "Yealink", "yealink-legacy" },
+    { "planet", "PLANET", "planet-vip" },
+    { "fanvil", "Fanvil", "fanvil" },
+    { "snom", "snom", "snom" },
+  };
+
+  if (demo == NULL || demo[0] == '\0')
+    return;
+  entries = g_strsplit (demo, ",", -1);
+  for (guint i = 0; entries[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (entries[i], "@", 2);
+      g_autoptr(PhonesetPhone) phone = NULL;
+      g_autofree char *name = NULL;
+
+      if (parts[0] == NULL || parts[1] == NULL || phoneset_inventory_find (self->inventory, NULL, parts[1]) != NULL)
+        continue;
+      for (guint v = 0; v < G_N_ELEMENTS (vendors); v++)
+        if (g_ascii_strcasecmp (parts[0], vendors[v].vendor) == 0)
+          {
+            phone = phoneset_phone_new (parts[1]);
+            name = g_strdup_printf (_("Demo %s phone"), vendors[v].name);
+            phoneset_phone_set_name (phone, name);
+            phoneset_phone_set_vendor (phone, vendors[v].name);
+            phoneset_phone_set_profile_id (phone, vendors[v].profile);
+            phoneset_inventory_add (self->inventory, phone);
+          }
+    }
+}
+
 /* "application" is not a construct property of GtkWindow: the window is
  * set up once it has one, in phoneset_window_new(). */
 static void
@@ -231,6 +445,7 @@ setup (PhonesetWindow      *self,
   gtk_list_box_bind_model (self->phone_list, phoneset_inventory_get_phones (self->inventory), create_phone_row, self, NULL);
   g_signal_connect_object (phoneset_inventory_get_phones (self->inventory), "items-changed",
                            G_CALLBACK (phones_items_changed_cb), self, G_CONNECT_SWAPPED);
+  add_demo_phones (self);
   update_sidebar (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -245,6 +460,15 @@ phoneset_window_dispose (GObject *object)
 {
   PhonesetWindow *self = PHONESET_WINDOW (object);
 
+  if (self->scan_cancellable != NULL)
+    g_cancellable_cancel (self->scan_cancellable);
+  if (self->discovery != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (phoneset_discovery_get_phones (self->discovery), self);
+      g_signal_handlers_disconnect_by_data (self->discovery, self);
+    }
+  g_clear_object (&self->discovery);
+  g_clear_object (&self->scan_cancellable);
   if (self->save_source != 0)
     save_now (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PHONESET_TYPE_WINDOW);
@@ -275,9 +499,15 @@ phoneset_window_class_init (PhonesetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, scan_button);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, scan_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, scan_label);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, scan_progress);
   gtk_widget_class_bind_template_callback (widget_class, phone_list_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.add-phone", NULL, add_phone_action);
+  gtk_widget_class_install_action (widget_class, "win.scan", NULL, scan_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.scan", NULL);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
 }

@@ -23,6 +23,9 @@ PhonesetWindow *phoneset_window_new        (PhonesetApplication *application);
 GListModel     *phoneset_window_get_phones (PhonesetWindow      *self);
 void            phoneset_window_add_phone  (PhonesetWindow      *self,
                                             PhonesetPhone       *phone);
+gboolean        phoneset_window_scan       (PhonesetWindow      *self,
+                                            const char * const  *subnets,
+                                            guint                timeout_ms);
 PhonesetPhoneView *phoneset_window_show_phone (PhonesetWindow   *self,
                                                PhonesetPhone    *phone);
 

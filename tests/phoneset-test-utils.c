@@ -61,6 +61,16 @@ char *
 phoneset_test_screenshot (GtkWidget  *widget,
                           const char *name)
 {
+  /* Let transitions (the stacks' crossfades) finish first. */
+  return phoneset_test_screenshot_after (widget, name, 500);
+}
+
+/* The same, after @settle_ms of main loop (0: as it is now). */
+char *
+phoneset_test_screenshot_after (GtkWidget  *widget,
+                                const char *name,
+                                guint       settle_ms)
+{
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
@@ -75,8 +85,8 @@ phoneset_test_screenshot (GtkWidget  *widget,
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 
-  /* Let transitions (the stacks' crossfades) finish first. */
-  phoneset_test_iterate (500);
+  if (settle_ms > 0)
+    phoneset_test_iterate (settle_ms);
 
   if (dir == NULL)
     dir = g_get_tmp_dir ();

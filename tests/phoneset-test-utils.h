@@ -15,5 +15,8 @@ void     phoneset_test_wait_until_mapped (GtkWidget  *widget);
 void     phoneset_test_iterate           (guint       msec);
 char    *phoneset_test_screenshot        (GtkWidget  *widget,
                                           const char *name);
+char    *phoneset_test_screenshot_after  (GtkWidget  *widget,
+                                          const char *name,
+                                          guint       settle_ms);
 
 G_END_DECLS

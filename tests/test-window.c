@@ -11,10 +11,12 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include "phoneset-application.h"
 #include "phoneset-preferences-window.h"
 #include "phoneset-setting-row.h"
+#include "phoneset-test-sim.h"
 #include "phoneset-test-utils.h"
 #include "phoneset-window.h"
 
@@ -316,6 +318,74 @@ test_phone_view_konftel (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The Scan button's work: two simulated phones on loopback appear in the
+ * sidebar with what they said, and the overview shows the evidence. */
+static void
+test_window_scan (void)
+{
+  /* The sweep probes SIP on 5060, as phones answer there. */
+  const char *sim_args[] = { "--no-prompt", "--sip-port=5060", NULL };
+  g_autoptr(PhonesetTestSim) yealink = phoneset_test_sim_start ("yealink", "127.0.0.71", sim_args);
+  g_autoptr(PhonesetTestSim) snom = phoneset_test_sim_start ("snom", "127.0.0.72", sim_args);
+  const char      *subnets[] = { "127.0.0.71/32", "127.0.0.72/32", NULL };
+  PhonesetWindow  *window = open_window ();
+  GtkWidget       *revealer = child (window, "scan_revealer");
+  GListModel      *phones = phoneset_window_get_phones (window);
+  gint64           deadline;
+  gboolean         seen_running = FALSE;
+  g_autofree char *during = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(PhonesetPhone) first = NULL;
+  PhonesetPhoneView *view;
+
+  g_assert_cmpuint (g_list_model_get_n_items (phones), ==, 0);
+  g_assert_true (phoneset_window_scan (window, subnets, 2500));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+  while (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)) && g_get_monotonic_time () < deadline)
+    {
+      if (!seen_running && g_list_model_get_n_items (phones) > 0)
+        {
+          seen_running = TRUE;
+          during = phoneset_test_screenshot_after (GTK_WIDGET (window), "scan-found", 0);
+        }
+      g_main_context_iteration (NULL, FALSE) || (g_usleep (2000), TRUE);
+    }
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_cmpuint (g_list_model_get_n_items (phones), ==, 2);
+  after = phoneset_test_screenshot (GTK_WIDGET (window), "scan-done");
+
+  first = g_list_model_get_item (phones, 0);
+  g_assert_cmpstr (phoneset_phone_get_vendor (first), !=, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (phones); i++)
+    {
+      g_autoptr(PhonesetPhone) phone = g_list_model_get_item (phones, i);
+
+      if (g_strcmp0 (phoneset_phone_get_address (phone), "127.0.0.71") == 0)
+        {
+          g_assert_cmpstr (phoneset_phone_get_vendor (phone), ==, "Yealink");
+          g_assert_cmpstr (phoneset_phone_get_model (phone), ==, "SIP-T46G");
+          g_assert_cmpstr (phoneset_phone_get_firmware (phone), ==, "28.72.0.1");
+          g_assert_cmpstr (phoneset_phone_get_profile_id (phone), ==, "yealink-legacy");
+          g_assert_nonnull (phoneset_phone_get_evidence_detail (phone, "sip-options"));
+          view = phoneset_window_show_phone (window, phone);
+          phoneset_test_iterate (300);
+          g_free (after);
+          after = phoneset_test_screenshot (GTK_WIDGET (window), "scan-phone-overview");
+        }
+      else
+        {
+          g_assert_cmpstr (phoneset_phone_get_address (phone), ==, "127.0.0.72");
+          g_assert_cmpstr (phoneset_phone_get_vendor (phone), ==, "snom");
+          g_assert_cmpstr (phoneset_phone_get_profile_id (phone), ==, "snom");
+        }
+    }
+  (void)view;
+
+  forget_all (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_menu_and_shortcuts (void)
 {
@@ -413,6 +483,7 @@ main (int   argc,
   g_test_add_func ("/window/phone-view/edit-undo", test_phone_view_edit_undo);
   g_test_add_func ("/window/phone-view/search-import", test_phone_view_search_import);
   g_test_add_func ("/window/phone-view/konftel", test_phone_view_konftel);
+  g_test_add_func ("/window/scan", test_window_scan);
   g_test_add_func ("/window/menu-and-shortcuts", test_window_menu_and_shortcuts);
   g_test_add_func ("/window/size-restored", test_window_size_restored);
   g_test_add_func ("/window/preferences", test_preferences);
