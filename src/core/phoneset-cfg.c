@@ -965,11 +965,33 @@ parse_snom (PhonesetCfgDocument *self,
 
   while (p < end)
     {
-      const char *open = g_strstr_len (p, end - p, "<phone-settings");
+      const char *open = memchr (p, '<', end - p);
       const char *tag_end;
 
       if (open == NULL)
         break;
+      /* Comments, declarations and processing instructions are skipped
+       * whole, so that nothing inside them is taken for a setting. */
+      if (end - open >= 4 && memcmp (open, "<!--", 4) == 0)
+        {
+          const char *close = g_strstr_len (open, end - open, "-->");
+
+          p = close ? close + 3 : end;
+          continue;
+        }
+      if (open + 1 < end && (open[1] == '?' || open[1] == '!'))
+        {
+          const char *close = memchr (open, '>', end - open);
+
+          p = close ? close + 1 : end;
+          continue;
+        }
+      if (end - open < 16 || memcmp (open, "<phone-settings", 15) != 0 ||
+          (!g_ascii_isspace (open[15]) && open[15] != '>' && open[15] != '/'))
+        {
+          p = open + 1;
+          continue;
+        }
       tag_end = find_tag_end (open, end);
       if (tag_end == NULL)
         break;
@@ -1006,7 +1028,15 @@ parse_snom (PhonesetCfgDocument *self,
               p = close ? close + 3 : end;
               continue;
             }
-          if (lt + 1 < end && (lt[1] == '?' || lt[1] == '!' || lt[1] == '/'))
+          if (lt + 1 < end && (lt[1] == '?' || lt[1] == '!'))
+            {
+              g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                           _("line %u: a declaration, CDATA section or processing instruction inside <phone-settings>; "
+                             "snom settings files have none"),
+                           line + count_lines (line_at, lt));
+              return FALSE;
+            }
+          if (lt + 1 < end && lt[1] == '/')
             {
               p = lt + 1;
               continue;
@@ -1022,6 +1052,12 @@ parse_snom (PhonesetCfgDocument *self,
           name_end = name_start;
           while (name_end < gt && !g_ascii_isspace (*name_end) && *name_end != '/' && *name_end != '>')
             name_end++;
+          if (name_end == name_start)
+            {
+              /* Not an element: text the XML parser let through. */
+              p = lt + 1;
+              continue;
+            }
 
           {
             Entry           *entry = g_new0 (Entry, 1);
@@ -1309,7 +1345,8 @@ set_value_piece (PhonesetCfgDocument *self,
           g_autofree char *open = NULL;
           g_autofree char *close = g_strdup_printf ("</%s>", entry->pub.key);
 
-          while (n > 0 && g_ascii_isspace (first->data[n - 1]))
+          /* What GMarkup accepts before "/>" may hold more slashes. */
+          while (n > 0 && (g_ascii_isspace (first->data[n - 1]) || first->data[n - 1] == '/'))
             n--;
           open = g_strdup_printf ("%.*s>", (int)n, first->data);
           piece_assign (first, open);
