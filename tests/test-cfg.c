@@ -322,7 +322,7 @@ test_bad_input (void)
     { PHONESET_CFG_FORMAT_SNOM_XML, "<settings><phone-settings><a>1</a>", 34, "line 1:" },
     { PHONESET_CFG_FORMAT_SNOM_XML, "<html><body/></html>", 20, "the root element is <html>" },
     { PHONESET_CFG_FORMAT_SNOM_XML, "<settings><tbook/></settings>", 29, "no <phone-settings> element" },
-    { PHONESET_CFG_FORMAT_SNOM_XML, "<settings><!-- <phone-settings> --></settings>", 45, "no <phone-settings> element" },
+    { PHONESET_CFG_FORMAT_SNOM_XML, "<settings><!-- <phone-settings> --></settings>", 46, "no <phone-settings> element" },
     { PHONESET_CFG_FORMAT_SNOM_XML, "<settings><phone-settings><?pi x?><a>1</a></phone-settings></settings>", 70, "line 1: a declaration, CDATA section or processing instruction" },
   };
 
