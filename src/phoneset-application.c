@@ -14,6 +14,8 @@
 #include "phoneset-application.h"
 #include "phoneset-cli.h"
 #include "phoneset-paths.h"
+#include "phoneset-secret-store-libsecret.h"
+#include "phoneset-secret-store-memory.h"
 #include "phoneset-preferences-window.h"
 #include "phoneset-window.h"
 
@@ -23,7 +25,8 @@ struct _PhonesetApplication
 
   GSettings         *settings;
   GPtrArray         *profiles;
-  PhonesetInventory *inventory;
+  PhonesetInventory   *inventory;
+  PhonesetSecretStore *secrets;
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetApplication, phoneset_application, ADW_TYPE_APPLICATION)
@@ -82,6 +85,7 @@ phoneset_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->inventory);
+  g_clear_object (&self->secrets);
   g_clear_pointer (&self->profiles, g_ptr_array_unref);
 
   G_OBJECT_CLASS (phoneset_application_parent_class)->dispose (object);
@@ -275,4 +279,28 @@ phoneset_application_get_inventory (PhonesetApplication *self)
         g_message ("The saved phones could not be read: %s", error->message);
     }
   return self->inventory;
+}
+
+/**
+ * phoneset_application_get_secret_store:
+ * @self: a #PhonesetApplication
+ *
+ * Where passwords live: the Secret Service. PHONESET_SECRET_STORE=memory
+ * keeps them in memory only (the UI tests, which have no keyring).
+ *
+ * Returns: (transfer none): the secret store
+ */
+PhonesetSecretStore *
+phoneset_application_get_secret_store (PhonesetApplication *self)
+{
+  g_return_val_if_fail (PHONESET_IS_APPLICATION (self), NULL);
+
+  if (self->secrets == NULL)
+    {
+      if (g_strcmp0 (g_getenv ("PHONESET_SECRET_STORE"), "memory") == 0)
+        self->secrets = phoneset_secret_store_memory_new ();
+      else
+        self->secrets = phoneset_secret_store_libsecret_new ();
+    }
+  return self->secrets;
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "phoneset-inventory.h"
+#include "phoneset-secret-store.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,6 @@ PhonesetApplication *phoneset_application_new          (const char          *app
 GSettings           *phoneset_application_get_settings  (PhonesetApplication *self);
 GPtrArray           *phoneset_application_get_profiles  (PhonesetApplication *self);
 PhonesetInventory   *phoneset_application_get_inventory (PhonesetApplication *self);
+PhonesetSecretStore *phoneset_application_get_secret_store (PhonesetApplication *self);
 
 G_END_DECLS

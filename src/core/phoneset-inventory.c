@@ -219,6 +219,7 @@ phoneset_inventory_load_data (PhonesetInventory *self,
       phoneset_phone_set_model (phone, member_string (object, "model"));
       phoneset_phone_set_firmware (phone, member_string (object, "firmware"));
       phoneset_phone_set_profile_id (phone, member_string (object, "profile"));
+      phoneset_phone_set_admin_user (phone, member_string (object, "admin_user"));
       g_ptr_array_add (phones, phone);
     }
 
@@ -338,6 +339,7 @@ phoneset_inventory_save (PhonesetInventory *self,
       add_member (builder, "model", phoneset_phone_get_model (phone));
       add_member (builder, "firmware", phoneset_phone_get_firmware (phone));
       add_member (builder, "profile", phoneset_phone_get_profile_id (phone));
+      add_member (builder, "admin_user", phoneset_phone_get_admin_user (phone));
       json_builder_end_object (builder);
 
       if (config != NULL || baseline != NULL)

@@ -35,6 +35,7 @@ struct _PhonesetPhone
   PhonesetConfig *baseline; /* what the phone has, as far as Phoneset knows */
   char           *id;
   GBytes         *base_file; /* the vendor file the user imported, edited in place on export */
+  char           *admin_user; /* the web admin user; its password is in the secret store */
 
   /* What discovery saw: evidence (method → what it said, in the order the
    * methods first saw the phone), and the raw identity strings. */
@@ -81,6 +82,7 @@ phoneset_phone_finalize (GObject *object)
   g_clear_pointer (&self->profile_id, g_free);
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->base_file, g_bytes_unref);
+  g_clear_pointer (&self->admin_user, g_free);
   if (self->config != NULL)
     g_signal_handlers_disconnect_by_data (self->config, self);
   g_clear_object (&self->config);
@@ -696,4 +698,29 @@ phoneset_phone_set_http_server (PhonesetPhone *self,
   g_free (self->http_server);
   self->http_server = g_strdup (http_server);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HTTP_SERVER]);
+}
+
+/**
+ * phoneset_phone_get_admin_user:
+ * @self: a #PhonesetPhone
+ *
+ * Returns: the user of the phone's web administration (its password is in
+ *   the secret store, found by address and user): "admin" unless set
+ */
+const char *
+phoneset_phone_get_admin_user (PhonesetPhone *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PHONE (self), NULL);
+
+  return self->admin_user ? self->admin_user : "admin";
+}
+
+void
+phoneset_phone_set_admin_user (PhonesetPhone *self,
+                               const char    *admin_user)
+{
+  g_return_if_fail (PHONESET_IS_PHONE (self));
+
+  g_free (self->admin_user);
+  self->admin_user = admin_user && admin_user[0] ? g_strdup (admin_user) : NULL;
 }

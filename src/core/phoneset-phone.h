@@ -48,6 +48,9 @@ void           phoneset_phone_set_baseline     (PhonesetPhone *self,
                                                 PhonesetConfig *baseline);
 gboolean       phoneset_phone_has_changes      (PhonesetPhone *self);
 const char    *phoneset_phone_get_id           (PhonesetPhone *self);
+const char    *phoneset_phone_get_admin_user   (PhonesetPhone *self);
+void           phoneset_phone_set_admin_user   (PhonesetPhone *self,
+                                                const char    *admin_user);
 GBytes        *phoneset_phone_get_base_file    (PhonesetPhone *self);
 void           phoneset_phone_set_base_file    (PhonesetPhone *self,
                                                 GBytes        *base_file);
