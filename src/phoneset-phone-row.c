@@ -18,6 +18,10 @@ struct _PhonesetPhoneRow
   AdwActionRow   parent_instance;
 
   PhonesetPhone *phone;
+
+  /* Template widgets */
+  AdwAvatar     *avatar;
+  GtkWidget     *changes_mark;
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetPhoneRow, phoneset_phone_row, ADW_TYPE_ACTION_ROW)
@@ -46,6 +50,16 @@ update_labels (PhonesetPhoneRow *self)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+
+  /* The vendor's initial tells the phones apart at a glance. */
+  adw_avatar_set_text (self->avatar, phoneset_phone_get_vendor (self->phone) ? phoneset_phone_get_vendor (self->phone) : name);
+  gtk_widget_set_visible (self->changes_mark, phoneset_phone_has_changes (self->phone));
+  if (phoneset_phone_has_changes (self->phone))
+    {
+      g_autofree char *description = g_strdup_printf (_("%s, with changes not yet delivered"), name);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+    }
 }
 
 static void
@@ -129,6 +143,8 @@ phoneset_phone_row_class_init (PhonesetPhoneRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/phoneset/Phoneset/phoneset-phone-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneRow, avatar);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneRow, changes_mark);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "phoneset-phone.h"
+#include "phoneset-secret-store.h"
 
 G_BEGIN_DECLS
 
@@ -17,8 +18,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PhonesetPhoneView, phoneset_phone_view, PHONESET, PHONE_VIEW, AdwBin)
 
-PhonesetPhoneView *phoneset_phone_view_new          (PhonesetPhone     *phone,
-                                                     GPtrArray         *profiles);
+PhonesetPhoneView *phoneset_phone_view_new          (PhonesetPhone       *phone,
+                                                     GPtrArray           *profiles,
+                                                     PhonesetSecretStore *secrets);
 PhonesetPhone     *phoneset_phone_view_get_phone    (PhonesetPhoneView *self);
 void               phoneset_phone_view_set_folded   (PhonesetPhoneView *self,
                                                      gboolean           folded);

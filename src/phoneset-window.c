@@ -148,7 +148,8 @@ show_phone (PhonesetWindow *self,
 {
   GtkWidget *old = GTK_WIDGET (self->view);
 
-  self->view = phoneset_phone_view_new (phone, self->profiles);
+  self->view = phoneset_phone_view_new (phone, self->profiles,
+                                        phoneset_application_get_secret_store (PHONESET_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))));
   g_signal_connect_object (self->view, "forget", G_CALLBACK (forget_cb), self, G_CONNECT_SWAPPED);
   phoneset_phone_view_set_folded (self->view, adw_leaflet_get_folded (self->leaflet));
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->view), NULL);
