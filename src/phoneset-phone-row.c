@@ -3,6 +3,11 @@
  * Copyright 2026 The Phoneset developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One phone in the sidebar: the vendor's initial, name or model, address
+ * and MAC, and a mark when changes wait to be delivered. The sidebar is a
+ * GtkListView, so rows are made for the visible phones only and reused as
+ * the list scrolls: set_phone() moves a row to another phone.
  */
 
 #define G_LOG_DOMAIN "phoneset-phone-row"
@@ -15,68 +20,48 @@
 
 struct _PhonesetPhoneRow
 {
-  AdwActionRow   parent_instance;
+  AdwBin         parent_instance;
 
   PhonesetPhone *phone;
 
   /* Template widgets */
   AdwAvatar     *avatar;
+  GtkLabel      *title;
+  GtkLabel      *subtitle;
   GtkWidget     *changes_mark;
 };
 
-G_DEFINE_FINAL_TYPE (PhonesetPhoneRow, phoneset_phone_row, ADW_TYPE_ACTION_ROW)
-
-enum
-{
-  PROP_0,
-  PROP_PHONE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (PhonesetPhoneRow, phoneset_phone_row, ADW_TYPE_BIN)
 
 static void
 update_labels (PhonesetPhoneRow *self)
 {
-  g_autofree char *name = phoneset_phone_dup_display_name (self->phone);
-  const char      *address = phoneset_phone_get_address (self->phone);
-  const char      *mac = phoneset_phone_get_mac (self->phone);
+  g_autofree char *name = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *description = NULL;
+  const char      *mac;
+  gboolean         changes;
 
+  if (self->phone == NULL)
+    return;
+
+  name = phoneset_phone_dup_display_name (self->phone);
+  mac = phoneset_phone_get_mac (self->phone);
   if (mac != NULL)
-    subtitle = g_strdup_printf ("%s · %s", address, mac);
+    subtitle = g_strdup_printf ("%s · %s", phoneset_phone_get_address (self->phone), mac);
   else
-    subtitle = g_strdup (address);
+    subtitle = g_strdup (phoneset_phone_get_address (self->phone));
+  changes = phoneset_phone_has_changes (self->phone);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
-
+  gtk_label_set_text (self->title, name);
+  gtk_label_set_text (self->subtitle, subtitle);
   /* The vendor's initial tells the phones apart at a glance. */
   adw_avatar_set_text (self->avatar, phoneset_phone_get_vendor (self->phone) ? phoneset_phone_get_vendor (self->phone) : name);
-  gtk_widget_set_visible (self->changes_mark, phoneset_phone_has_changes (self->phone));
-  if (phoneset_phone_has_changes (self->phone))
-    {
-      g_autofree char *description = g_strdup_printf (_("%s, with changes not yet delivered"), name);
+  gtk_widget_set_visible (self->changes_mark, changes);
 
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-    }
-}
-
-static void
-phone_notify_cb (PhonesetPhoneRow *self)
-{
-  update_labels (self);
-}
-
-static void
-phoneset_phone_row_constructed (GObject *object)
-{
-  PhonesetPhoneRow *self = PHONESET_PHONE_ROW (object);
-
-  G_OBJECT_CLASS (phoneset_phone_row_parent_class)->constructed (object);
-
-  g_signal_connect_object (self->phone, "notify", G_CALLBACK (phone_notify_cb), self, G_CONNECT_SWAPPED);
-  update_labels (self);
+  description = changes ? g_strdup_printf (_("%s, %s, with changes not yet delivered"), name, subtitle)
+                        : g_strdup_printf ("%s, %s", name, subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 }
 
 static void
@@ -84,46 +69,10 @@ phoneset_phone_row_dispose (GObject *object)
 {
   PhonesetPhoneRow *self = PHONESET_PHONE_ROW (object);
 
+  phoneset_phone_row_set_phone (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PHONESET_TYPE_PHONE_ROW);
-  g_clear_object (&self->phone);
 
   G_OBJECT_CLASS (phoneset_phone_row_parent_class)->dispose (object);
-}
-
-static void
-phoneset_phone_row_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  PhonesetPhoneRow *self = PHONESET_PHONE_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PHONE:
-      g_value_set_object (value, self->phone);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-phoneset_phone_row_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  PhonesetPhoneRow *self = PHONESET_PHONE_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PHONE:
-      self->phone = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -132,18 +81,12 @@ phoneset_phone_row_class_init (PhonesetPhoneRowClass *klass)
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = phoneset_phone_row_constructed;
   object_class->dispose = phoneset_phone_row_dispose;
-  object_class->get_property = phoneset_phone_row_get_property;
-  object_class->set_property = phoneset_phone_row_set_property;
-
-  properties[PROP_PHONE] =
-    g_param_spec_object ("phone", NULL, NULL, PHONESET_TYPE_PHONE,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/phoneset/Phoneset/phoneset-phone-row.ui");
   gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneRow, avatar);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneRow, title);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneRow, subtitle);
   gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneRow, changes_mark);
 }
 
@@ -154,11 +97,30 @@ phoneset_phone_row_init (PhonesetPhoneRow *self)
 }
 
 PhonesetPhoneRow *
-phoneset_phone_row_new (PhonesetPhone *phone)
+phoneset_phone_row_new (void)
 {
-  g_return_val_if_fail (PHONESET_IS_PHONE (phone), NULL);
+  return g_object_new (PHONESET_TYPE_PHONE_ROW, NULL);
+}
 
-  return g_object_new (PHONESET_TYPE_PHONE_ROW, "phone", phone, NULL);
+/**
+ * phoneset_phone_row_set_phone:
+ * @self: a row
+ * @phone: (nullable): the phone to show
+ */
+void
+phoneset_phone_row_set_phone (PhonesetPhoneRow *self,
+                              PhonesetPhone    *phone)
+{
+  g_return_if_fail (PHONESET_IS_PHONE_ROW (self));
+
+  if (self->phone == phone)
+    return;
+  if (self->phone != NULL)
+    g_signal_handlers_disconnect_by_data (self->phone, self);
+  g_set_object (&self->phone, phone);
+  if (phone != NULL)
+    g_signal_connect_swapped (phone, "notify", G_CALLBACK (update_labels), self);
+  update_labels (self);
 }
 
 PhonesetPhone *
@@ -167,4 +129,20 @@ phoneset_phone_row_get_phone (PhonesetPhoneRow *self)
   g_return_val_if_fail (PHONESET_IS_PHONE_ROW (self), NULL);
 
   return self->phone;
+}
+
+const char *
+phoneset_phone_row_get_title (PhonesetPhoneRow *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PHONE_ROW (self), NULL);
+
+  return gtk_label_get_text (self->title);
+}
+
+const char *
+phoneset_phone_row_get_subtitle (PhonesetPhoneRow *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PHONE_ROW (self), NULL);
+
+  return gtk_label_get_text (self->subtitle);
 }

@@ -15,9 +15,13 @@ G_BEGIN_DECLS
 
 #define PHONESET_TYPE_PHONE_ROW (phoneset_phone_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (PhonesetPhoneRow, phoneset_phone_row, PHONESET, PHONE_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (PhonesetPhoneRow, phoneset_phone_row, PHONESET, PHONE_ROW, AdwBin)
 
-PhonesetPhoneRow *phoneset_phone_row_new       (PhonesetPhone    *phone);
-PhonesetPhone    *phoneset_phone_row_get_phone (PhonesetPhoneRow *self);
+PhonesetPhoneRow *phoneset_phone_row_new          (void);
+PhonesetPhone    *phoneset_phone_row_get_phone    (PhonesetPhoneRow *self);
+void              phoneset_phone_row_set_phone    (PhonesetPhoneRow *self,
+                                                   PhonesetPhone    *phone);
+const char       *phoneset_phone_row_get_title    (PhonesetPhoneRow *self);
+const char       *phoneset_phone_row_get_subtitle (PhonesetPhoneRow *self);
 
 G_END_DECLS

@@ -37,7 +37,7 @@ struct _PhonesetWindow
   AdwLeaflet          *leaflet;
   GtkStack            *sidebar_stack;
   AdwStatusPage       *empty_page;
-  GtkListBox          *phone_list;
+  GtkListView         *phone_list;
   GtkStack            *content_stack;
   AdwWindowTitle      *content_title;
   AdwStatusPage       *welcome_page;
@@ -81,14 +81,41 @@ schedule_save (PhonesetWindow *self)
   self->save_source = g_timeout_add_seconds (1, save_timeout_cb, self);
 }
 
-static GtkWidget *
-create_phone_row (gpointer item,
-                  gpointer user_data)
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
 {
-  PhonesetWindow *self = user_data;
+  gtk_list_item_set_child (item, GTK_WIDGET (phoneset_phone_row_new ()));
+}
 
-  g_signal_connect_object (item, "notify::has-changes", G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
-  return GTK_WIDGET (phoneset_phone_row_new (PHONESET_PHONE (item)));
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item)
+{
+  phoneset_phone_row_set_phone (PHONESET_PHONE_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  phoneset_phone_row_set_phone (PHONESET_PHONE_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+watch_phones (PhonesetWindow *self,
+              guint           position,
+              guint           added)
+{
+  GListModel *phones = phoneset_inventory_get_phones (self->inventory);
+
+  /* Each change of a phone's config is saved a moment later. */
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(PhonesetPhone) phone = g_list_model_get_item (phones, i);
+
+      g_signal_connect_object (phone, "notify::has-changes", G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
+    }
 }
 
 static void
@@ -108,6 +135,7 @@ phones_items_changed_cb (PhonesetWindow *self,
 {
   g_assert (PHONESET_IS_WINDOW (self));
 
+  watch_phones (self, position, added);
   update_sidebar (self);
 }
 
@@ -127,7 +155,7 @@ show_welcome (PhonesetWindow *self)
       gtk_stack_remove (self->content_stack, GTK_WIDGET (self->view));
       self->view = NULL;
     }
-  gtk_list_box_unselect_all (self->phone_list);
+  gtk_selection_model_unselect_all (gtk_list_view_get_model (self->phone_list));
 }
 
 static void
@@ -160,13 +188,16 @@ show_phone (PhonesetWindow *self,
 }
 
 static void
-phone_list_row_activated_cb (PhonesetWindow *self,
-                             GtkListBoxRow  *row,
-                             GtkListBox     *list)
+phone_list_activate_cb (PhonesetWindow *self,
+                        guint           position,
+                        GtkListView    *list)
 {
+  g_autoptr(PhonesetPhone) phone = g_list_model_get_item (phoneset_inventory_get_phones (self->inventory), position);
+
   g_assert (PHONESET_IS_WINDOW (self));
 
-  show_phone (self, phoneset_phone_row_get_phone (PHONESET_PHONE_ROW (row)));
+  if (phone != NULL)
+    show_phone (self, phone);
 }
 
 static void
@@ -443,7 +474,22 @@ setup (PhonesetWindow      *self,
   menu = gtk_application_get_menu_by_id (GTK_APPLICATION (app), "primary_menu");
   gtk_menu_button_set_menu_model (self->primary_menu_button, G_MENU_MODEL (menu));
 
-  gtk_list_box_bind_model (self->phone_list, phoneset_inventory_get_phones (self->inventory), create_phone_row, self, NULL);
+  {
+    GListModel         *phones = phoneset_inventory_get_phones (self->inventory);
+    GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (phones));
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+    gtk_single_selection_set_autoselect (selection, FALSE);
+    gtk_single_selection_set_can_unselect (selection, TRUE);
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+    g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+    gtk_list_view_set_model (self->phone_list, GTK_SELECTION_MODEL (selection));
+    gtk_list_view_set_factory (self->phone_list, factory);
+    g_object_unref (selection);
+    g_object_unref (factory);
+    watch_phones (self, 0, g_list_model_get_n_items (phones));
+  }
   g_signal_connect_object (phoneset_inventory_get_phones (self->inventory), "items-changed",
                            G_CALLBACK (phones_items_changed_cb), self, G_CONNECT_SWAPPED);
   add_demo_phones (self);
@@ -504,13 +550,29 @@ phoneset_window_class_init (PhonesetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, scan_revealer);
   gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, scan_label);
   gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, scan_progress);
-  gtk_widget_class_bind_template_callback (widget_class, phone_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, phone_list_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "win.add-phone", NULL, add_phone_action);
   gtk_widget_class_install_action (widget_class, "win.scan", NULL, scan_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.scan", NULL);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+}
+
+/* PHONESET_EXIT_AFTER_FIRST_FRAME: quit once the first frame is painted
+ * (tests/bench/startup.py measures the time to first frame with it). */
+static void
+bench_after_paint_cb (GdkFrameClock  *clock,
+                      PhonesetWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, self);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
+
+static void
+bench_map_cb (PhonesetWindow *self)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint", G_CALLBACK (bench_after_paint_cb), self);
 }
 
 static void
@@ -523,6 +585,8 @@ phoneset_window_init (PhonesetWindow *self)
 #endif
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (leaflet_folded_cb), self, G_CONNECT_SWAPPED);
+  if (g_getenv ("PHONESET_EXIT_AFTER_FIRST_FRAME") != NULL)
+    g_signal_connect (self, "map", G_CALLBACK (bench_map_cb), NULL);
 }
 
 /**
