@@ -1,0 +1,54 @@
+/* fuzz-cfg-common.h
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The property every CFG codec must have, for its fuzz target: any input
+ * is refused with an error or read; what is read writes back byte for byte,
+ * and stays readable after an edit.
+ */
+
+#pragma once
+
+#include <stdint.h>
+
+#include "phoneset-cfg.h"
+
+static inline int
+fuzz_cfg_one (PhonesetCfgFormat     format,
+              const PhonesetCfgKey *key,
+              const uint8_t        *data,
+              size_t                size)
+{
+  g_autoptr(PhonesetCfgDocument) doc = NULL;
+  g_autoptr(PhonesetCfgDocument) again = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *bytes;
+  gsize len;
+
+  doc = phoneset_cfg_document_parse (format, (const char *)data, size, &error);
+  if (doc == NULL)
+    {
+      g_assert_nonnull (error);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      return 0;
+    }
+
+  out = phoneset_cfg_document_serialize (doc);
+  bytes = g_bytes_get_data (out, &len);
+  g_assert_cmpmem (bytes, len, data, size);
+
+  for (guint i = 0; i < phoneset_cfg_document_get_n_entries (doc); i++)
+    g_assert_nonnull (phoneset_cfg_document_get_entry (doc, i)->key);
+
+  phoneset_cfg_document_set (doc, key, "fuzz & <value>");
+  edited = phoneset_cfg_document_serialize (doc);
+  bytes = g_bytes_get_data (edited, &len);
+  again = phoneset_cfg_document_parse (format, bytes, len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (phoneset_cfg_document_get (again, key), ==, "fuzz & <value>");
+  return 0;
+}
