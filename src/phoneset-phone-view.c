@@ -89,7 +89,7 @@ secret_lookup_cb (GObject      *source,
   SecretLookup *lookup = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *password = phoneset_secret_store_lookup_finish (PHONESET_SECRET_STORE (source), result, &error);
-  PhonesetConfig *config;
+  PhonesetConfig  *config;
 
   if (password != NULL && !g_cancellable_is_cancelled (lookup->self->cancellable) &&
       (config = phoneset_phone_get_config (lookup->self->phone)) != NULL &&
@@ -104,7 +104,7 @@ static void
 load_secrets (PhonesetPhoneView *self)
 {
   PhonesetConfig *config = phoneset_phone_get_config (self->phone);
-  GPtrArray *settings;
+  GPtrArray      *settings;
 
   if (self->secrets == NULL || config == NULL)
     return;
@@ -113,7 +113,7 @@ load_secrets (PhonesetPhoneView *self)
     {
       PhonesetSetting *setting = g_ptr_array_index (settings, i);
       g_autofree char *user = NULL;
-      SecretLookup *lookup;
+      SecretLookup    *lookup;
 
       if (!phoneset_setting_is_secret (setting))
         continue;
