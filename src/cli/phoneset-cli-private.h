@@ -34,4 +34,7 @@ gboolean _phoneset_cli_parse_options (GOptionContext  *context,
                                       int             *argc,
                                       char          ***argv);
 
+int      _phoneset_cli_stun_test     (int              argc,
+                                      char           **argv);
+
 G_END_DECLS

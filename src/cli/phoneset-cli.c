@@ -18,7 +18,8 @@
 /* The subcommands. A command is listed here only once it works: the
  * command-line contract in DESIGN.md is filled in issue by issue. */
 static const PhonesetCliCommand commands[] = {
-  { NULL, NULL, NULL, NULL },
+  { "stun-test", "SERVER[:PORT]", N_("Test STUN, TURN and the NAT on the way to a server"), _phoneset_cli_stun_test },
+    { NULL, NULL, NULL, NULL },
 };
 
 static const PhonesetCliCommand *

@@ -23,8 +23,8 @@ replay_path (const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  gsize len = 0;
-  guint count = 0;
+  gsize            len = 0;
+  guint            count = 0;
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
