@@ -1949,7 +1949,10 @@ srv_cb (GObject      *object,
   targets = g_resolver_lookup_service_finish (G_RESOLVER (object), res, NULL);
   g_free (data);
   if (self->over)
-    return;
+    {
+      g_list_free_full (targets, (GDestroyNotify)g_srv_target_free);
+      return;
+    }
   if (targets != NULL)
     {
       targets = g_srv_target_list_sort (targets);
