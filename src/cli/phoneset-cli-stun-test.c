@@ -88,7 +88,8 @@ _phoneset_cli_stun_test (int    argc,
   context = g_option_context_new (_("SERVER[:PORT] — test STUN, TURN and the NAT between here and SERVER"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
-                                    _("Without a port, DNS SRV records (_stun._udp, _stun._tcp, _stuns._tcp) are used, then port 3478.\n"
+                                    _("Without a port, DNS SRV records (_stun._udp, _stun._tcp, _stuns._tcp) are used, then port 3478 (TLS 5349).\n"
+                                      "A port given is used for UDP and TCP; TLS stays on 5349 unless it is the only transport.\n"
                                       "The TURN password is read from the environment variable named by --turn-password-env, never from the command line.\n"
                                       "Exit status: 0 the test ran, 1 the server could not be reached, 2 bad usage."));
   if (!_phoneset_cli_parse_options (context, &argc, &argv))

@@ -104,6 +104,7 @@ struct _Probe
   guint                cap_ms;
   guint                final_wait_ms;
   gint64               t_first;
+  gint64               t_last;
   gint64               t_answer;
   guint                timer;
   gboolean             finished;
@@ -114,6 +115,7 @@ struct _Probe
   GSocketAddress      *from;
   GBytes              *response_bytes;
   double               rtt_ms;
+  gboolean             rtt_exact;
   ProbeDone            done;
   int                  tag;
 };
@@ -460,8 +462,9 @@ probe_send (Probe *probe)
       return;
     }
 
+  probe->t_last = g_get_monotonic_time ();
   if (probe->sends == 0)
-    probe->t_first = g_get_monotonic_time ();
+    probe->t_first = probe->t_last;
   probe->sends++;
   self->result->requests_sent++;
 
@@ -639,7 +642,10 @@ deliver (Sock           *sock,
     {
       probe->got = TRUE;
       probe->t_answer = g_get_monotonic_time ();
-      probe->rtt_ms = (probe->t_answer - probe->t_first) / 1000.0;
+      /* Karn: after a retransmission the answer may be to any copy, so
+       * only the time since the last copy is a safe (low) estimate. */
+      probe->rtt_ms = (probe->t_answer - (probe->sends > 1 ? probe->t_last : probe->t_first)) / 1000.0;
+      probe->rtt_exact = probe->sends == 1;
       probe->response = response;
       probe->from = g_object_ref (from);
       probe->response_bytes = g_bytes_new (data, len);
@@ -1030,13 +1036,20 @@ turn_udp_done (PhonesetStunTest *self,
              _("The TURN server did not answer over UDP."));
   if (self->result->turn_udp.allocated && self->t_challenge != NULL)
     {
-      guint8        buffer[1024];
-      gsize         clen;
-      const guint8 *c = g_bytes_get_data (self->t_challenge, &clen);
-      gsize         len = phoneset_turn_build_release (&self->t->agent, buffer, sizeof buffer, c, clen,
-                                                       self->turn_user, self->turn_password);
-      if (len > 0)
-        g_socket_send_to (self->t->socket, self->udp_addr, (const char *)buffer, len, NULL, NULL);
+      guint8            buffer[1024];
+      gsize             clen;
+      const guint8     *c = g_bytes_get_data (self->t_challenge, &clen);
+      gsize             len = phoneset_turn_build_release (&self->t->agent, buffer, sizeof buffer, c, clen,
+                                                           self->turn_user, self->turn_password);
+      StunTransactionId id;
+
+      if (len > 0 && phoneset_stun_peek_id (buffer, len, id))
+        {
+          /* Its answer is expected but not waited for: known, not forged. */
+          Txn *txn = g_new0 (Txn, 1);
+          g_hash_table_insert (self->txns, g_memdup2 (id, STUN_MESSAGE_TRANS_ID_LEN), txn);
+          g_socket_send_to (self->t->socket, self->udp_addr, (const char *)buffer, len, NULL, NULL);
+        }
     }
   stage (self, PHONESET_STUN_STAGE_TURN, FALSE);
   op_done (self);
@@ -1724,7 +1737,11 @@ phase_b_start (PhonesetStunTest *self)
       GInetAddress   *mapped_ip = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (mapped));
 
       r->udp.reachable = TRUE;
+      /* The RTT of the first binding without a retransmission (B or F),
+       * else the safe low estimate. */
       self->rtt_ms = first->rtt_ms;
+      if (self->f_first->got && self->f_first->rtt_exact && (!first->rtt_exact || self->f_first->rtt_ms < first->rtt_ms))
+        self->rtt_ms = self->f_first->rtt_ms;
       /* RFC 6298 at the first sample: SRTT + 4 * RTT/2. */
       self->rto_ms = CLAMP ((guint)ceil (3 * self->rtt_ms), MIN_RTO_MS, MAX_RTO_MS);
       r->udp.rtt_ms = (int)ceil (first->rtt_ms);
@@ -1975,7 +1992,10 @@ start_resolve (PhonesetStunTest *self)
   self->resolving = 1;
   for (int i = 0; i < 3; i++)
     {
-      guint16 port = self->port ? self->port : (i == 2 ? 5349 : 3478);
+      /* A port given applies to UDP and TCP; TLS keeps its own 5349
+       * (RFC 7350) unless TLS is the only transport tested. */
+      gboolean explicit_port = self->port != 0 && (i != 2 || self->transports == PHONESET_STUN_TRANSPORT_TLS);
+      guint16  port = explicit_port ? self->port : (i == 2 ? 5349 : 3478);
 
       if (!(self->transports & bits[i]))
         continue;
@@ -1990,7 +2010,7 @@ start_resolve (PhonesetStunTest *self)
             }
           resolved_one (self, i, addr);
         }
-      else if (self->port != 0)
+      else if (explicit_port || (self->port != 0 && i == 2))
         lookup_name (self, i, self->host, port);
       else
         {

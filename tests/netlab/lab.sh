@@ -27,6 +27,7 @@ lab_check() {
   command -v iptables >/dev/null || lab_skip "iptables is not installed"
   command -v turnserver >/dev/null || lab_skip "turnserver (coturn) is not installed"
   command -v python3 >/dev/null || lab_skip "python3 is not installed"
+  command -v openssl >/dev/null || lab_skip "openssl is not installed"
   ip netns add "${LAB_ID}probe" 2>/dev/null || lab_skip "ip netns is not available here"
   ip netns del "${LAB_ID}probe"
 }
@@ -76,6 +77,10 @@ lab_up() {
   # Routed scenario: the WAN knows the LAN through the router.
   ip -n "$LAB_WAN" route add 192.0.2.0/24 via 198.51.100.254
 
+  # A self-signed certificate for STUN over TLS (a phone would not trust it:
+  # the test must say so and still report TLS reachable).
+  openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=stun.lab.test \
+    -keyout "$LAB_DIR/key.pem" -out "$LAB_DIR/cert.pem" >/dev/null 2>&1
   cat >"$LAB_DIR/turnserver.conf" <<CONF
 listening-ip=198.51.100.1
 listening-ip=198.51.100.2
@@ -84,7 +89,9 @@ listening-port=3478
 alt-listening-port=3479
 min-port=49160
 max-port=49400
-no-tls
+tls-listening-port=5349
+cert=$LAB_DIR/cert.pem
+pkey=$LAB_DIR/key.pem
 no-dtls
 no-cli
 no-multicast-peers

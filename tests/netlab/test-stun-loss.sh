@@ -12,11 +12,12 @@ lab_up || { echo "Bail out! the lab did not come up"; exit 1; }
 runs=${LOSS_RUNS:-20}
 n=0
 failed=0
-echo "1..3"
+echo "1..4"
 # scenario  expected classic  expected mapping  expected filtering
 for spec in "masquerade port-restricted-cone endpoint-independent address-and-port-dependent" \
             "routed open endpoint-independent endpoint-independent" \
-            "full-cone full-cone endpoint-independent endpoint-independent"; do
+            "full-cone full-cone endpoint-independent endpoint-independent" \
+            "random-fully symmetric address-and-port-dependent address-and-port-dependent"; do
   read -r scenario classic mapping filtering <<<"$spec"
   lab_nat "$scenario" 20
   right=0 wrong=0 inconclusive=0 lost=0 t0=$(date +%s%N)

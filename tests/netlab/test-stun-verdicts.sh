@@ -29,7 +29,7 @@ check_scenario() {
   ok $((status + ${PIPESTATUS[1]})) "$scenario: $*"
 }
 
-echo "1..9"
+echo "1..11"
 check_scenario routed nat.present=false nat.mapping=endpoint-independent \
   nat.filtering=endpoint-independent nat.classic=open nat.hairpinning=null nat.port_preserving=null
 check_scenario masquerade nat.present=true nat.mapping=endpoint-independent \
@@ -60,5 +60,25 @@ out=$(ip netns exec "$LAB_LAN" env WRONG=not-the-password "$PHONESET_BIN" stun-t
   --transport udp --turn-user "$LAB_TURN_USER" --turn-password-env WRONG)
 echo "$out" | "$here/check-json.py" turn.allocated=false turn.error_code=401 | sed 's/^/# /'
 ok "${PIPESTATUS[1]}" "TURN with a wrong password reports 401"
+
+# TLS (self-signed certificate) and ICE gathering through the NAT.
+lab_nat masquerade
+out=$(lab_run 198.51.100.1:3478 --json --transport udp,tls --ice --turn-user "$LAB_TURN_USER" \
+  --turn-password-env LAB_TURN_PASSWORD)
+echo "$out" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+tls = d["tls"]
+print("# tls:", tls)
+sys.exit(0 if tls["reachable"] and tls["server"] == "198.51.100.1:5349" and "certificate" in (tls["error"] or "") else 1)'
+ok $? "TLS binding reachable, untrusted certificate reported"
+echo "$out" | python3 -c '
+import json, sys
+c = json.load(sys.stdin)["ice"]["candidates"]
+types = {(x["type"], x["address"].rsplit(":", 1)[0]) for x in c}
+print("# ice:", sorted(types))
+need = {("host", "192.0.2.2"), ("srflx", "198.51.100.254"), ("relay", "198.51.100.1")}
+sys.exit(0 if need <= types else 1)'
+ok $? "ICE gathers host, server-reflexive and relay candidates"
 
 exit $failed
