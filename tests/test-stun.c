@@ -233,6 +233,180 @@ test_stun_hostile_server (void)
   fake_server_free (server);
 }
 
+/* A fake RFC 5780 server on 127.0.0.1 and 127.0.0.2, each on a primary and
+ * an alternate port: four sockets, answers from the one CHANGE-REQUEST
+ * asks for, with OTHER-ADDRESS and RESPONSE-ORIGIN. */
+typedef enum
+{
+  RFC5780_NORMAL,
+  RFC5780_IGNORE_CHANGE,  /* answers CHANGE-REQUEST from where it came */
+  RFC5780_DEAD_ALTERNATE, /* 127.0.0.2 never answers */
+} Rfc5780Mode;
+
+typedef struct
+{
+  GSocket        *sockets[4]; /* [ip * 2 + port]: ip 0 = .1, port 0 = primary */
+  GSource        *sources[4];
+  GSocketAddress *addresses[4];
+  StunAgent       agent;
+  Rfc5780Mode     mode;
+} Rfc5780Server;
+
+typedef struct
+{
+  Rfc5780Server *server;
+  guint          index;
+} Rfc5780Socket;
+
+static gboolean
+rfc5780_readable (GSocket     *socket,
+                  GIOCondition condition,
+                  gpointer     user_data)
+{
+  Rfc5780Socket *rs = user_data;
+  Rfc5780Server *server = rs->server;
+  guint8         buf[1024], out[512];
+  g_autoptr(GSocketAddress) from = NULL;
+  g_autoptr(GSocketAddress) to = NULL;
+  StunMessage             request, response;
+  struct sockaddr_storage ss;
+  uint32_t                change = 0, response_port = 0;
+  guint                   index = rs->index;
+  gssize                  n;
+  gsize                   len;
+
+  n = g_socket_receive_from (socket, &from, (char *)buf, sizeof buf, NULL, NULL);
+  if (n <= 0 || stun_agent_validate (&server->agent, &request, buf, n, NULL, NULL) != STUN_VALIDATION_SUCCESS)
+    return G_SOURCE_CONTINUE;
+  if (server->mode == RFC5780_DEAD_ALTERNATE && index >= 2)
+    return G_SOURCE_CONTINUE;
+  stun_message_find32 (&request, STUN_ATTRIBUTE_CHANGE_REQUEST, &change);
+  if (stun_message_find32 (&request, PHONESET_STUN_ATTR_RESPONSE_PORT, &response_port) == STUN_MESSAGE_RETURN_SUCCESS)
+    to = g_inet_socket_address_new (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (from)), response_port >> 16);
+  else
+    to = g_object_ref (from);
+  if (server->mode != RFC5780_IGNORE_CHANGE)
+    {
+      if (change & PHONESET_STUN_CHANGE_IP)
+        index ^= 2;
+      if (change & PHONESET_STUN_CHANGE_PORT)
+        index ^= 1;
+    }
+  if (server->mode == RFC5780_DEAD_ALTERNATE && index >= 2)
+    return G_SOURCE_CONTINUE;
+
+  g_assert_true (stun_agent_init_response (&server->agent, &response, out, sizeof out, &request));
+  g_socket_address_to_native (from, &ss, sizeof ss, NULL);
+  stun_message_append_xor_addr (&response, STUN_ATTRIBUTE_XOR_MAPPED_ADDRESS, &ss, g_socket_address_get_native_size (from));
+  g_socket_address_to_native (server->addresses[3], &ss, sizeof ss, NULL);
+  stun_message_append_addr (&response, PHONESET_STUN_ATTR_OTHER_ADDRESS, (struct sockaddr *)&ss,
+                            g_socket_address_get_native_size (server->addresses[3]));
+  g_socket_address_to_native (server->addresses[index], &ss, sizeof ss, NULL);
+  stun_message_append_addr (&response, PHONESET_STUN_ATTR_RESPONSE_ORIGIN, (struct sockaddr *)&ss,
+                            g_socket_address_get_native_size (server->addresses[index]));
+  len = stun_agent_finish_message (&server->agent, &response, NULL, 0);
+  g_socket_send_to (server->sockets[index], to, (const char *)out, len, NULL, NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+static Rfc5780Server *
+rfc5780_server_new (Rfc5780Mode mode)
+{
+  Rfc5780Server *server = g_new0 (Rfc5780Server, 1);
+  guint16        ports[2] = { 0, 0 };
+
+  server->mode = mode;
+  stun_agent_init (&server->agent, STUN_ALL_KNOWN_ATTRIBUTES, STUN_COMPATIBILITY_RFC5389,
+                   STUN_AGENT_USAGE_USE_FINGERPRINT | STUN_AGENT_USAGE_IGNORE_CREDENTIALS);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(GInetAddress) ip = g_inet_address_new_from_string (i < 2 ? "127.0.0.1" : "127.0.0.2");
+      g_autoptr(GSocketAddress) addr = g_inet_socket_address_new (ip, ports[i % 2]);
+      Rfc5780Socket *rs = g_new0 (Rfc5780Socket, 1);
+
+      server->sockets[i] = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
+      g_assert_true (g_socket_bind (server->sockets[i], addr, FALSE, NULL));
+      g_socket_set_blocking (server->sockets[i], FALSE);
+      server->addresses[i] = g_socket_get_local_address (server->sockets[i], NULL);
+      ports[i % 2] = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (server->addresses[i]));
+      rs->server = server;
+      rs->index = i;
+      server->sources[i] = g_socket_create_source (server->sockets[i], G_IO_IN, NULL);
+      g_source_set_callback (server->sources[i], (GSourceFunc)(GCallback)rfc5780_readable, rs, g_free);
+      g_source_attach (server->sources[i], NULL);
+    }
+  return server;
+}
+
+static void
+rfc5780_server_free (Rfc5780Server *server)
+{
+  for (guint i = 0; i < 4; i++)
+    {
+      g_source_destroy (server->sources[i]);
+      g_source_unref (server->sources[i]);
+      g_object_unref (server->sockets[i]);
+      g_object_unref (server->addresses[i]);
+    }
+  g_free (server);
+}
+
+static PhonesetStunResult *
+run_rfc5780 (Rfc5780Server *server)
+{
+  g_autofree char *address = g_strdup_printf ("127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (server->addresses[0])));
+  g_autoptr(PhonesetStunTest) test = phoneset_stun_test_new (address, NULL);
+  Run run = { 0 };
+
+  phoneset_stun_test_set_transports (test, PHONESET_STUN_TRANSPORT_UDP);
+  run_test (test, NULL, &run);
+  g_assert_no_error (run.error);
+  return run.result;
+}
+
+static void
+test_stun_rfc5780_open (void)
+{
+  Rfc5780Server *server = rfc5780_server_new (RFC5780_NORMAL);
+  g_autoptr(PhonesetStunResult) r = run_rfc5780 (server);
+
+  g_assert_cmpint (r->nat_present, ==, FALSE);
+  g_assert_cmpstr (r->mapping, ==, "endpoint-independent");
+  g_assert_cmpstr (r->filtering, ==, "endpoint-independent");
+  g_assert_cmpstr (r->classic, ==, "open");
+  g_assert_cmpint (r->hairpinning, ==, PHONESET_TRI_UNKNOWN);
+  g_assert_nonnull (r->other_address);
+  g_assert_cmpuint (r->ignored_spoofed + r->ignored_malformed, ==, 0);
+  rfc5780_server_free (server);
+}
+
+static void
+test_stun_rfc5780_ignores_change (void)
+{
+  Rfc5780Server *server = rfc5780_server_new (RFC5780_IGNORE_CHANGE);
+  g_autoptr(PhonesetStunResult) r = run_rfc5780 (server);
+
+  /* Answers to CHANGE-REQUEST from the primary address prove nothing. */
+  g_assert_cmpstr (r->filtering, ==, "unsupported");
+  g_assert_cmpstr (r->classic, ==, "inconclusive");
+  g_assert_nonnull (r->behaviour_note);
+  rfc5780_server_free (server);
+}
+
+static void
+test_stun_rfc5780_dead_alternate (void)
+{
+  Rfc5780Server *server = rfc5780_server_new (RFC5780_DEAD_ALTERNATE);
+  g_autoptr(PhonesetStunResult) r = run_rfc5780 (server);
+
+  /* A dead alternate address must not pass for filtering. */
+  g_assert_cmpstr (r->mapping, ==, "inconclusive");
+  g_assert_cmpstr (r->filtering, ==, "inconclusive");
+  g_assert_cmpstr (r->classic, ==, "inconclusive");
+  g_assert_cmpuint (r->lost_probes, >, 0);
+  rfc5780_server_free (server);
+}
+
 static void
 test_stun_silent_server (void)
 {
@@ -329,6 +503,9 @@ main (int   argc,
   g_test_add_func ("/stun/bad-server", test_stun_bad_server);
   g_test_add_func ("/stun/hostile-server", test_stun_hostile_server);
   g_test_add_func ("/stun/silent-server", test_stun_silent_server);
+  g_test_add_func ("/stun/rfc5780/open", test_stun_rfc5780_open);
+  g_test_add_func ("/stun/rfc5780/ignores-change", test_stun_rfc5780_ignores_change);
+  g_test_add_func ("/stun/rfc5780/dead-alternate", test_stun_rfc5780_dead_alternate);
   g_test_add_func ("/stun/cancel", test_stun_cancel);
 
   return g_test_run ();

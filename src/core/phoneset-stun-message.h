@@ -27,7 +27,7 @@ G_BEGIN_DECLS
 #define PHONESET_STUN_MAX_RESPONSE 1500
 
 /**
- * PhonesetStunVerdict:
+ * PhonesetStunPacket:
  * What became of one received packet.
  */
 typedef enum

@@ -44,7 +44,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       if (size >= STUN_MESSAGE_HEADER_LENGTH)
         {
           copy = g_memdup2 (data, size);
-          memcpy (copy + 8, id, STUN_MESSAGE_TRANS_ID_LEN);
+          memcpy (copy + STUN_MESSAGE_TRANS_ID_POS, id, STUN_MESSAGE_TRANS_ID_LEN);
           if (phoneset_stun_parse (&agent, copy, size, &response, NULL) == PHONESET_STUN_PACKET_OK)
             {
               g_free (phoneset_stun_address_to_string (response.other));

@@ -42,6 +42,29 @@ lab_down() {
     ip netns del "$ns" 2>/dev/null || true
   done
   [ -n "$LAB_DIR" ] && rm -rf "$LAB_DIR"
+  # Only the directory made by lab_dns for this lab's own namespace.
+  if [ -n "${LAB_NETNS_ETC:-}" ]; then
+    rm -rf "$LAB_NETNS_ETC"
+    rmdir /etc/netns 2>/dev/null || true
+  fi
+}
+
+# lab_dns: a DNS server for the zone lab.test in the WAN namespace (SRV
+# records for the STUN server), used by the LAN host through its own
+# resolv.conf (ip netns exec mounts /etc/netns/NAME/ over /etc).
+lab_dns() {
+  local here
+  here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+  LAB_NETNS_ETC="/etc/netns/$LAB_LAN"
+  mkdir -p "$LAB_NETNS_ETC"
+  printf 'nameserver 198.51.100.1\noptions timeout:1 attempts:2\n' >"$LAB_NETNS_ETC/resolv.conf"
+  printf '127.0.0.1 localhost\n' >"$LAB_NETNS_ETC/hosts"
+  ip netns exec "$LAB_WAN" python3 "$here/dns-responder.py" 198.51.100.1 120 &
+  for _ in $(seq 30); do
+    ip netns exec "$LAB_WAN" ss -Hlun 2>/dev/null | grep -q '198.51.100.1:53 ' && return 0
+    sleep 0.1
+  done
+  return 1
 }
 
 lab_up() {

@@ -29,7 +29,7 @@ check_scenario() {
   ok $((status + ${PIPESTATUS[1]})) "$scenario: $*"
 }
 
-echo "1..11"
+echo "1..12"
 check_scenario routed nat.present=false nat.mapping=endpoint-independent \
   nat.filtering=endpoint-independent nat.classic=open nat.hairpinning=null nat.port_preserving=null
 check_scenario masquerade nat.present=true nat.mapping=endpoint-independent \
@@ -80,5 +80,12 @@ print("# ice:", sorted(types))
 need = {("host", "192.0.2.2"), ("srflx", "198.51.100.254"), ("relay", "198.51.100.1")}
 sys.exit(0 if need <= types else 1)'
 ok $? "ICE gathers host, server-reflexive and relay candidates"
+
+# DNS SRV: the name has no address of its own, only SRV records.
+lab_dns || echo "# the lab DNS server did not start"
+out=$(lab_run lab.test --json --transport udp,tcp,tls)
+echo "$out" | "$here/check-json.py" server=lab.test udp.reachable=true udp.server=198.51.100.1:3478 \
+  tcp.server=198.51.100.1:3478 tls.server=198.51.100.1:5349 nat.classic=port-restricted-cone | sed 's/^/# /'
+ok "${PIPESTATUS[1]}" "DNS SRV: _stun._udp, _stun._tcp and _stuns._tcp lead to the server"
 
 exit $failed
