@@ -46,8 +46,8 @@
 #include "phoneset-turn.h"
 
 #define FIRST_RTO_MS      100 /* before any RTT is known */
-#define FIRST_RTO_CAP_MS  250
-#define FIRST_MAX_SENDS   8
+#define FIRST_RTO_CAP_MS  200
+#define FIRST_MAX_SENDS   9
 #define FIRST_DEADLINE_MS 1600 /* no answer at all: give up here (< 2 s) */
 #define MIN_RTO_MS        25
 #define MAX_RTO_MS        500
@@ -317,20 +317,21 @@ sock_readable (GSocket     *socket,
                gpointer     user_data)
 {
   Sock *sock = user_data;
+  g_autoptr(PhonesetStunTest) self = g_object_ref (sock->self);
 
-  /* Drain what is queued; each datagram is handled on its own. */
+  /* Drain what is queued; each datagram is handled on its own. An answer
+   * may end the run, which frees every socket (this one too): after
+   * deliver() only self, held here, may be touched. */
   for (guint i = 0; i < 64; i++)
     {
       g_autoptr(GSocketAddress) from = NULL;
-      g_autoptr(GError) error = NULL;
       gssize n;
 
-      n = g_socket_receive_from (socket, &from, (char *)sock->self->recv_buffer,
-                                 RECV_BUFFER, NULL, &error);
+      n = g_socket_receive_from (socket, &from, (char *)self->recv_buffer, RECV_BUFFER, NULL, NULL);
       if (n < 0)
         break;
-      deliver (sock, sock->self->recv_buffer, n, from);
-      if (sock->self->over)
+      deliver (sock, self->recv_buffer, n, from);
+      if (self->over)
         return G_SOURCE_REMOVE;
     }
   return G_SOURCE_CONTINUE;
@@ -1726,6 +1727,20 @@ phase_b_start (PhonesetStunTest *self)
   self->phase_b = TRUE;
   self->pending++; /* held until everything below has started */
 
+  if (first != NULL && !first->got && self->f_first != NULL && self->f_first->got)
+    {
+      /* B's first binding was lost every time but F's got through: the
+       * server is reachable. F becomes the behaviour socket; filtering,
+       * which needs a socket of its own, stays inconclusive. */
+      Sock *sock = self->b;
+
+      self->b = self->f;
+      self->f = sock;
+      self->b_first = self->f_first;
+      self->f_first = first;
+      first = self->b_first;
+    }
+
   if (first != NULL && first->got && first->response.is_error)
     {
       r->udp.error = g_strdup_printf ("%d %s", first->response.error_code,
@@ -1816,9 +1831,10 @@ first_probe (PhonesetStunTest *self,
   probe->max_sends = FIRST_MAX_SENDS;
   probe->interval_ms = FIRST_RTO_MS;
   probe->cap_ms = FIRST_RTO_CAP_MS;
-  /* After the last send, wait until the deadline: 0, .1, .25, .475, .725,
-   * .975, 1.225, 1.475 s, then up to 1.6 s. */
-  probe->final_wait_ms = 125;
+  /* After the last send, wait until the deadline: 0, .1, .25, .45, .65,
+   * .85, 1.05, 1.25, 1.45 s, then up to 1.6 s (Vovida stun sends ~21
+   * requests in its 1 s run; this is 9 per socket, B and F in parallel). */
+  probe->final_wait_ms = 150;
   return probe;
 }
 
