@@ -45,21 +45,22 @@
 #include "phoneset-stun-test.h"
 #include "phoneset-turn.h"
 
-#define FIRST_RTO_MS      100 /* before any RTT is known */
-#define FIRST_RTO_CAP_MS  200
-#define FIRST_MAX_SENDS   9
-#define FIRST_DEADLINE_MS 1600 /* no answer at all: give up here (< 2 s) */
-#define MIN_RTO_MS        25
-#define MAX_RTO_MS        500
-#define PROBE_MAX_SENDS   9
-#define BURST_SENDS       10
-#define MAX_ROUNDS        3
-#define CHANCE_THRESHOLD  1e-3
-#define STREAM_TIMEOUT_MS 1600
-#define LIFETIME_FIRST_MS 1000
-#define LIFETIME_STEP     1.08
-#define LIFETIME_MAX_MS   200000
-#define RECV_BUFFER       65536
+#define FIRST_RTO_MS       100 /* before any RTT is known */
+#define FIRST_RTO_CAP_MS   200
+#define FIRST_MAX_SENDS    9
+#define FIRST_DEADLINE_MS  1600 /* no answer at all: give up here (< 2 s) */
+#define MIN_RTO_MS         25
+#define MAX_RTO_MS         500
+#define PROBE_MAX_SENDS    9
+#define BURST_SENDS        10
+#define MAX_ROUNDS         3
+#define CHANCE_THRESHOLD   1e-3
+#define STREAM_TIMEOUT_MS  1600
+#define LIFETIME_FIRST_MS  1000
+#define LIFETIME_STEP      1.08
+#define LIFETIME_MAX_MS    200000
+#define RECV_BUFFER        65536
+#define RESOLVE_TIMEOUT_MS 4000
 
 typedef struct _Sock   Sock;
 typedef struct _Probe  Probe;
@@ -175,6 +176,7 @@ struct _PhonesetStunTest
   GTask                 *task;
   GCancellable          *cancellable;      /* ours, for resolver and ICE */
   GCancellable          *user_cancellable; /* the caller's */
+  GCancellable          *resolve_cancellable;
   gulong                 cancel_id;
   PhonesetStunResult    *result;
   gint64                 t_start;
@@ -197,6 +199,7 @@ struct _PhonesetStunTest
   char                  *tls_host;
   guint16                tls_port;
   int                    resolving;
+  guint                  resolve_timeout;
   GInetAddress          *local_ip;
   GSocketAddress        *other;
   double                 rtt_ms;
@@ -213,11 +216,9 @@ struct _PhonesetStunTest
 
   /* lifetime */
   Sock                  *ly;
-  GPtrArray             *lx;      /* Sock* per point */
   GArray                *lt;      /* guint ms per point */
   GArray                *lstate;  /* int per point: 0 pending, 1 alive, 2 gone, -1 no mapping */
   GArray                *ltimers; /* guint source ids */
-  gint64                *lmapped_at;
   int                    lmap_pending;
   gboolean               ldone;
 
@@ -1684,6 +1685,10 @@ run_cleanup (PhonesetStunTest *self)
   g_clear_object (&self->other);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->resolve_timeout, g_source_remove);
+  if (self->resolve_cancellable != NULL)
+    g_cancellable_cancel (self->resolve_cancellable);
+  g_clear_object (&self->resolve_cancellable);
   if (self->cancel_id != 0 && self->user_cancellable != NULL)
     g_cancellable_disconnect (self->user_cancellable, self->cancel_id);
   self->cancel_id = 0;
@@ -1924,6 +1929,7 @@ resolved_one (PhonesetStunTest *self,
     }
   if (--self->resolving > 0)
     return;
+  g_clear_handle_id (&self->resolve_timeout, g_source_remove);
   stage (self, PHONESET_STUN_STAGE_RESOLVE, FALSE);
   start_tests (self);
 }
@@ -1966,7 +1972,7 @@ lookup_name (PhonesetStunTest *self,
       self->tls_host = g_strdup (name);
       self->tls_port = port;
     }
-  g_resolver_lookup_by_name_async (g_resolver_get_default (), name, self->cancellable, name_cb, data);
+  g_resolver_lookup_by_name_async (g_resolver_get_default (), name, self->resolve_cancellable, name_cb, data);
 }
 
 static void
@@ -1996,6 +2002,18 @@ srv_cb (GObject      *object,
     lookup_name (self, which, self->host, which == 2 ? 5349 : 3478);
 }
 
+static gboolean
+resolve_timed_out (gpointer user_data)
+{
+  PhonesetStunTest *self = user_data;
+
+  /* DNS is bounded too: lookups still running fail now, and the
+   * transports without an address say "could not be resolved". */
+  self->resolve_timeout = 0;
+  g_cancellable_cancel (self->resolve_cancellable);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 start_resolve (PhonesetStunTest *self)
 {
@@ -2006,6 +2024,8 @@ start_resolve (PhonesetStunTest *self)
 
   stage (self, PHONESET_STUN_STAGE_RESOLVE, TRUE);
   self->resolving = 1;
+  self->resolve_cancellable = g_cancellable_new ();
+  self->resolve_timeout = g_timeout_add (RESOLVE_TIMEOUT_MS, resolve_timed_out, self);
   for (int i = 0; i < 3; i++)
     {
       /* A port given applies to UDP and TCP; TLS keeps its own 5349
@@ -2034,7 +2054,7 @@ start_resolve (PhonesetStunTest *self)
           data->self = g_object_ref (self);
           data->which = i;
           g_resolver_lookup_service_async (g_resolver_get_default (), services[i], protocols[i], self->host,
-                                           self->cancellable, srv_cb, data);
+                                           self->resolve_cancellable, srv_cb, data);
         }
     }
   resolved_one (self, -1, NULL);

@@ -29,7 +29,7 @@ check_scenario() {
   ok $((status + ${PIPESTATUS[1]})) "$scenario: $*"
 }
 
-echo "1..12"
+echo "1..13"
 check_scenario routed nat.present=false nat.mapping=endpoint-independent \
   nat.filtering=endpoint-independent nat.classic=open nat.hairpinning=null nat.port_preserving=null
 check_scenario masquerade nat.present=true nat.mapping=endpoint-independent \
@@ -87,5 +87,15 @@ out=$(lab_run lab.test --json --transport udp,tcp,tls)
 echo "$out" | "$here/check-json.py" server=lab.test udp.reachable=true udp.server=198.51.100.1:3478 \
   tcp.server=198.51.100.1:3478 tls.server=198.51.100.1:5349 nat.classic=port-restricted-cone | sed 's/^/# /'
 ok "${PIPESTATUS[1]}" "DNS SRV: _stun._udp, _stun._tcp and _stuns._tcp lead to the server"
+
+# A name that does not exist: exit 1, said in words, quickly.
+t0=$(date +%s%N)
+out=$(lab_run nothere.lab.test --json)
+status=$?
+ms=$((($(date +%s%N) - t0) / 1000000))
+echo "$out" | "$here/check-json.py" udp.reachable=false "udp.error=The server name could not be resolved." | sed 's/^/# /'
+checked=${PIPESTATUS[1]}
+[ "$status" -eq 1 ] && [ "$checked" -eq 0 ]
+ok $? "unknown name: exit 1, \"could not be resolved\" ($ms ms)"
 
 exit $failed
