@@ -83,5 +83,7 @@ int _phoneset_cli_push (int    argc,
                         char **argv);
 int _phoneset_cli_serve (int    argc,
                          char **argv);
+int _phoneset_cli_stun_test (int    argc,
+                             char **argv);
 
 G_END_DECLS

@@ -28,6 +28,7 @@ static const PhonesetCliCommand commands[] = {
   { "key", "HOST[:PORT] KEY…", N_("Press keys on a phone (Active URI)"), _phoneset_cli_key },
   { "push", "HOST[:PORT] --file FILE", N_("Push a configuration file to a phone and check it was fetched"), _phoneset_cli_push },
   { "serve", "[--dir DIR] [--pnp] [--action-url]", N_("Serve provisioning files, answer SIP PnP, receive Action URL events"), _phoneset_cli_serve },
+  { "stun-test", "SERVER[:PORT]", N_("Test STUN, TURN and the NAT on the way to a server"), _phoneset_cli_stun_test },
   { NULL, NULL, NULL, NULL },
 };
 /* clang-format on */
