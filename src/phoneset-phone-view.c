@@ -24,6 +24,8 @@
 #include "phoneset-phone-view.h"
 #include "phoneset-setting-row.h"
 #include "phoneset-setup-sheet.h"
+#include "phoneset-application.h"
+#include "phoneset-stun-page.h"
 
 struct _PhonesetPhoneView
 {
@@ -531,6 +533,16 @@ rebuild (PhonesetPhoneView *self)
 
           add_page (self, name_id, page->title, page_icon (page->id), build_profile_page (self, page));
         }
+
+      /* The self-test: its recommendations set this phone's settings. */
+      {
+        GApplication    *app = g_application_get_default ();
+        g_autofree char *server = NULL;
+
+        if (PHONESET_IS_APPLICATION (app))
+          server = g_settings_get_string (phoneset_application_get_settings (PHONESET_APPLICATION (app)), "stun-server");
+        add_page (self, "stun", _("STUN Self-Test"), "network-workgroup-symbolic", phoneset_stun_page_new (self->phone, self->history, server));
+      }
 
       self->search_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
       adw_preferences_page_add (ADW_PREFERENCES_PAGE (search_page), self->search_group);

@@ -11,12 +11,15 @@
 #include "config.h"
 
 #include <string.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include "phoneset-application.h"
 #include "phoneset-phone-row.h"
 #include "phoneset-preferences-window.h"
 #include "phoneset-setting-row.h"
+#include "phoneset-stun-page.h"
 #include "phoneset-test-sim.h"
 #include "phoneset-test-utils.h"
 #include "phoneset-window.h"
@@ -389,6 +392,107 @@ test_window_scan (void)
 }
 
 static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+static void
+stun_finished_cb (PhonesetStunPage *page,
+                  gboolean         *done)
+{
+  *done = TRUE;
+}
+
+/* The STUN page against a real coturn on loopback (two addresses, so that
+ * RFC 5780 works): the verdict, the picture, and a recommendation applied
+ * to the phone. */
+static void
+test_phone_view_stun (void)
+{
+  g_autofree char *turnserver = g_find_program_in_path ("turnserver");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) coturn = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PhonesetPhone) phone = NULL;
+  PhonesetWindow    *window;
+  PhonesetPhoneView *view;
+  GtkWidget         *page, *verdict, *button = NULL;
+  gboolean           done = FALSE;
+  gint64             deadline;
+  g_autofree char   *shot = NULL;
+
+  if (turnserver == NULL)
+    {
+      g_test_skip ("coturn (turnserver) is not installed; build-aux/dev test installs it");
+      return;
+    }
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  /* coturn ends with the test, even when the test aborts. */
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  coturn = g_subprocess_launcher_spawn (launcher, &error,
+                                        turnserver, "-n", "--listening-ip=127.0.0.1", "--listening-ip=127.0.0.2",
+                                        "--listening-port=34790", "--alt-listening-port=34791", "--no-tls", "--no-dtls",
+                                        "--no-cli", "--lt-cred-mech", "--user=test:secret", "--realm=phoneset.test",
+                                        "--relay-ip=127.0.0.1", "--min-port=40200", "--max-port=40300", "--allow-loopback-peers", NULL);
+  g_assert_no_error (error);
+  phoneset_test_iterate (700);
+
+  window = open_window ();
+  phone = phoneset_phone_new ("127.0.0.1");
+  phoneset_phone_set_profile_id (phone, "yealink-v8x");
+  phoneset_window_add_phone (window, phone);
+  view = phoneset_window_show_phone (window, phone);
+  phoneset_config_set (phoneset_phone_get_config (phone), "nat.stun.server", "127.0.0.1", NULL);
+  phoneset_config_set (phoneset_phone_get_config (phone), "nat.stun.port", "34790", NULL);
+  phoneset_config_set (phoneset_phone_get_config (phone), "nat.turn.user", "test", NULL);
+  phoneset_config_set (phoneset_phone_get_config (phone), "nat.turn.password", "secret", NULL);
+  g_assert_true (phoneset_phone_view_show_page (view, "stun"));
+  view = phoneset_window_show_phone (window, phone); /* rebuilt with the values */
+  g_assert_true (phoneset_phone_view_show_page (view, "stun"));
+  phoneset_test_iterate (300);
+
+  page = find_descendant (GTK_WIDGET (view), PHONESET_TYPE_STUN_PAGE);
+  g_assert_nonnull (page);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (page, PHONESET_TYPE_STUN_PAGE, "server_row"))), ==,
+                   "127.0.0.1:34790");
+  g_signal_connect (page, "finished", G_CALLBACK (stun_finished_cb), &done);
+  phoneset_stun_page_run (PHONESET_STUN_PAGE (page));
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!done && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (done);
+  g_assert_nonnull (phoneset_stun_page_get_result (PHONESET_STUN_PAGE (page)));
+
+  verdict = GTK_WIDGET (gtk_widget_get_template_child (page, PHONESET_TYPE_STUN_PAGE, "verdict_label"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (verdict)), ==, "Open internet (no NAT, no firewall)");
+  shot = phoneset_test_screenshot (GTK_WIDGET (window), "phone-stun");
+
+  /* No NAT: the phone needs no STUN on line 1; one click sets it. */
+  phoneset_config_set (phoneset_phone_get_config (phone), "line.1.stun.enable", "true", NULL);
+  {
+    GtkWidget *group = GTK_WIDGET (gtk_widget_get_template_child (page, PHONESET_TYPE_STUN_PAGE, "recommendations_group"));
+
+    for (GtkWidget *c = find_descendant (group, ADW_TYPE_ACTION_ROW); c != NULL; c = gtk_widget_get_next_sibling (c))
+      {
+        GtkWidget *b = find_descendant (c, GTK_TYPE_BUTTON);
+
+        if (b != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (b), "setting"), "line.1.stun.enable") == 0)
+          button = b;
+      }
+  }
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (phone), "line.1.stun.enable"), ==, "false");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "phone.undo", NULL));
+  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (phone), "line.1.stun.enable"), ==, "true");
+
+  g_subprocess_force_exit (coturn);
+  forget_all (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_window_menu_and_shortcuts (void)
 {
   PhonesetWindow *window = open_window ();
@@ -486,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/window/phone-view/search-import", test_phone_view_search_import);
   g_test_add_func ("/window/phone-view/konftel", test_phone_view_konftel);
   g_test_add_func ("/window/scan", test_window_scan);
+  g_test_add_func ("/window/phone-view/stun", test_phone_view_stun);
   g_test_add_func ("/window/menu-and-shortcuts", test_window_menu_and_shortcuts);
   g_test_add_func ("/window/size-restored", test_window_size_restored);
   g_test_add_func ("/window/preferences", test_preferences);

@@ -1,0 +1,552 @@
+/* phoneset-stun-page.c
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The STUN self-test of a phone's workspace: the server and TURN user come
+ * from the phone's own settings, the test runs on the main loop with its
+ * progress by stage, and the answer is drawn (this computer → NAT →
+ * Internet), said in plain words, and turned into settings of this phone
+ * that one click applies (undoably).
+ */
+
+#define G_LOG_DOMAIN "phoneset-stun-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "phoneset-stun-page.h"
+#include "phoneset-stun-result.h"
+#include "phoneset-stun-test.h"
+
+struct _PhonesetStunPage
+{
+  AdwBin                 parent_instance;
+
+  /* Owned references */
+  PhonesetPhone         *phone;
+  PhonesetConfigHistory *history;
+  PhonesetStunTest      *test;
+  PhonesetStunResult    *result;
+  GCancellable          *cancellable;
+  GPtrArray             *stage_rows; /* AdwActionRow per stage */
+  GPtrArray             *rows;       /* rows added to groups, to remove */
+
+  /* Template widgets */
+  AdwEntryRow           *server_row;
+  AdwEntryRow           *turn_user_row;
+  AdwPasswordEntryRow   *turn_password_row;
+  GtkSwitch             *lifetime_switch;
+  GtkSwitch             *ice_switch;
+  GtkButton             *run_button;
+  GtkButton             *cancel_button;
+  AdwPreferencesGroup   *progress_group;
+  GtkWidget             *result_box;
+  GtkLabel              *verdict_label;
+  GtkBox                *picture;
+  GtkLabel              *explanation_label;
+  AdwPreferencesGroup   *recommendations_group;
+};
+
+G_DEFINE_FINAL_TYPE (PhonesetStunPage, phoneset_stun_page, ADW_TYPE_BIN)
+
+enum
+{
+  FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static PhonesetConfig *
+config (PhonesetStunPage *self)
+{
+  return phoneset_config_history_get_config (self->history);
+}
+
+static const char *
+value_of (PhonesetStunPage *self,
+          const char       *id)
+{
+  return phoneset_config_get_effective (config (self), id);
+}
+
+/* The server the phone uses: its own STUN server and port. */
+static char *
+dup_phone_server (PhonesetStunPage *self)
+{
+  const char *server = value_of (self, "nat.stun.server");
+  const char *port = value_of (self, "nat.stun.port");
+
+  if (server == NULL || server[0] == '\0')
+    server = value_of (self, "nat.turn.server");
+  if (server == NULL || server[0] == '\0')
+    return NULL;
+  if (port != NULL && !g_str_equal (port, "3478") && strchr (server, ':') == NULL)
+    return g_strdup_printf ("%s:%s", server, port);
+  return g_strdup (server);
+}
+
+static void
+clear_rows (PhonesetStunPage *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      GtkWidget *parent = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (parent != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (parent), row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+  g_ptr_array_set_size (self->stage_rows, 0);
+}
+
+static void
+server_changed_cb (PhonesetStunPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->server_row));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->run_button), text[0] != '\0' && self->cancellable == NULL);
+}
+
+static void
+set_running (PhonesetStunPage *self,
+             gboolean          running)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), running);
+  gtk_widget_set_visible (GTK_WIDGET (self->run_button), !running);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->server_row), !running);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->turn_user_row), !running);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->turn_password_row), !running);
+  if (!running)
+    server_changed_cb (self);
+}
+
+static void
+stage_changed_cb (PhonesetStunPage *self,
+                  guint             stage,
+                  gboolean          running,
+                  PhonesetStunTest *test)
+{
+  GtkWidget *row;
+  GtkWidget *status;
+
+  if (stage >= self->stage_rows->len)
+    return;
+  row = g_ptr_array_index (self->stage_rows, stage);
+  status = g_object_get_data (G_OBJECT (row), "status");
+  gtk_widget_set_visible (row, TRUE);
+  if (running)
+    {
+      gtk_spinner_start (GTK_SPINNER (status));
+      gtk_widget_set_visible (status, TRUE);
+    }
+  else
+    {
+      GtkWidget *done = g_object_get_data (G_OBJECT (row), "done");
+
+      gtk_spinner_stop (GTK_SPINNER (status));
+      gtk_widget_set_visible (status, FALSE);
+      gtk_widget_set_visible (done, TRUE);
+    }
+}
+
+/* One card of the picture. */
+static GtkWidget *
+picture_card (const char *icon,
+              const char *title,
+              const char *line1,
+              const char *line2)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *image = gtk_image_new_from_icon_name (icon);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_set_margin_top (image, 12);
+  gtk_image_set_pixel_size (GTK_IMAGE (image), 48);
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *text = i == 0 ? line1 : line2;
+      GtkWidget  *line;
+
+      if (text == NULL)
+        continue;
+      line = gtk_label_new (text);
+      gtk_label_set_wrap (GTK_LABEL (line), TRUE);
+      gtk_label_set_justify (GTK_LABEL (line), GTK_JUSTIFY_CENTER);
+      gtk_widget_add_css_class (line, "caption");
+      gtk_widget_set_margin_start (line, 6);
+      gtk_widget_set_margin_end (line, 6);
+      gtk_box_append (GTK_BOX (box), line);
+    }
+  gtk_widget_set_margin_bottom (gtk_widget_get_last_child (box), 12);
+  return box;
+}
+
+static const char *
+words (const char *behaviour)
+{
+  if (behaviour == NULL)
+    return _("unknown");
+  if (g_str_equal (behaviour, "endpoint-independent"))
+    return _("endpoint-independent");
+  if (g_str_equal (behaviour, "address-dependent"))
+    return _("address-dependent");
+  if (g_str_equal (behaviour, "address-and-port-dependent"))
+    return _("address-and-port-dependent");
+  if (g_str_equal (behaviour, "inconclusive"))
+    return _("inconclusive");
+  if (g_str_equal (behaviour, "unsupported"))
+    return _("not testable with this server");
+  return behaviour;
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+}
+
+static void
+draw_picture (PhonesetStunPage *self,
+              JsonObject       *root)
+{
+  JsonObject      *udp = json_object_has_member (root, "udp") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "udp"))
+                           ? json_object_get_object_member (root, "udp")
+                           : NULL;
+  JsonObject      *nat = json_object_has_member (root, "nat") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "nat"))
+                           ? json_object_get_object_member (root, "nat")
+                           : NULL;
+  g_autofree char *mapping = NULL;
+  g_autofree char *filtering = NULL;
+  g_autofree char *lifetime = NULL;
+  g_autofree char *local = NULL;
+  g_autofree char *mapped = NULL;
+  gboolean         present = nat && json_object_get_boolean_member_with_default (nat, "present", FALSE);
+  GtkWidget       *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->picture))) != NULL)
+    gtk_box_remove (self->picture, child);
+
+  local = g_strdup_printf (_("Local: %s"), member_string (udp, "local") ? member_string (udp, "local") : _("unknown"));
+  mapped = g_strdup_printf (_("Seen as: %s"), member_string (udp, "mapped") ? member_string (udp, "mapped") : _("unknown"));
+  gtk_box_append (self->picture, picture_card ("computer-symbolic", _("This Computer"), local, NULL));
+
+  if (present)
+    {
+      mapping = g_strdup_printf (_("Mapping: %s"), words (member_string (nat, "mapping")));
+      filtering = g_strdup_printf (_("Filtering: %s"), words (member_string (nat, "filtering")));
+      gtk_box_append (self->picture, picture_card ("network-wired-symbolic", _("NAT Router"), mapping, filtering));
+    }
+  else
+    gtk_box_append (self->picture, picture_card ("network-wired-symbolic", _("No NAT"), _("The address is public"), NULL));
+
+  if (nat != NULL && json_object_has_member (nat, "binding_lifetime_ms") &&
+      json_node_get_value_type (json_object_get_member (nat, "binding_lifetime_ms")) == G_TYPE_INT64)
+    lifetime = g_strdup_printf (_("Bindings live %.1f s"), json_object_get_int_member (nat, "binding_lifetime_ms") / 1000.0);
+  gtk_box_append (self->picture, picture_card ("network-server-symbolic", _("Internet"), mapped, lifetime));
+}
+
+static void
+apply_clicked_cb (GtkButton        *button,
+                  PhonesetStunPage *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "setting");
+  const char *value = g_object_get_data (G_OBJECT (button), "value");
+  g_autoptr(GError) error = NULL;
+
+  if (!phoneset_config_history_set (self->history, id, value, &error))
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (button), error->message);
+      return;
+    }
+  gtk_button_set_label (button, _("Applied"));
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+}
+
+static void
+show_recommendations (PhonesetStunPage *self,
+                      JsonObject       *root)
+{
+  JsonArray       *list = json_object_has_member (root, "recommendations") ? json_object_get_array_member (root, "recommendations") : NULL;
+  PhonesetProfile *profile = phoneset_config_get_profile (config (self));
+  guint            shown = 0;
+
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject      *r = json_array_get_object_element (list, i);
+      const char      *id = member_string (r, "setting");
+      const char      *value = member_string (r, "value");
+      const char      *why = member_string (r, "why");
+      PhonesetSetting *setting = id ? phoneset_profile_lookup_setting (profile, id) : NULL;
+      GtkWidget       *row = adw_action_row_new ();
+      GtkWidget       *button = gtk_button_new_with_mnemonic (_("_Apply to This Phone"));
+      g_autofree char *title = NULL;
+      g_autofree char *shown_value = NULL;
+      g_autofree char *canonical = NULL;
+
+      if (id == NULL)
+        continue;
+      if (setting != NULL && value != NULL && phoneset_setting_validate (setting, value, &canonical, NULL))
+        shown_value = phoneset_setting_dup_display_value (setting, canonical);
+      title = g_strdup_printf ("%s: %s", setting ? phoneset_setting_get_title (setting) : id,
+                               shown_value ? shown_value : (value ? value : _("your password")));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), why ? why : "");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_object_set_data_full (G_OBJECT (button), "setting", g_strdup (id), g_free);
+      g_object_set_data_full (G_OBJECT (button), "value", g_strdup (value), g_free);
+      if (setting == NULL)
+        {
+          gtk_widget_set_sensitive (button, FALSE);
+          gtk_widget_set_tooltip_text (button, _("This phone has no such setting"));
+        }
+      else if (value == NULL)
+        gtk_widget_set_visible (button, FALSE);
+      else if (canonical != NULL && g_strcmp0 (phoneset_config_get (config (self), id), canonical) == 0)
+        {
+          gtk_button_set_label (GTK_BUTTON (button), _("Already Set"));
+          gtk_widget_set_sensitive (button, FALSE);
+        }
+      g_signal_connect (button, "clicked", G_CALLBACK (apply_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (self->recommendations_group, row);
+      g_ptr_array_add (self->rows, row);
+      shown++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recommendations_group), shown > 0);
+}
+
+static void
+run_done_cb (GObject      *source,
+             GAsyncResult *res,
+             gpointer      user_data)
+{
+  g_autoptr(PhonesetStunPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PhonesetStunResult) result = phoneset_stun_test_run_finish (PHONESET_STUN_TEST (source), res, &error);
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *verdict = NULL;
+  g_autofree char *text = NULL;
+
+  g_clear_object (&self->cancellable);
+  set_running (self, FALSE);
+
+  if (result == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          gtk_label_set_text (self->verdict_label, error->message);
+          gtk_widget_set_visible (self->result_box, TRUE);
+        }
+      g_signal_emit (self, signals[FINISHED], 0);
+      return;
+    }
+
+  g_set_object (&self->result, result);
+  verdict = phoneset_stun_result_dup_verdict (result);
+  text = phoneset_stun_result_to_text (result);
+  json = phoneset_stun_result_to_json (result);
+  gtk_label_set_text (self->verdict_label, verdict);
+  gtk_label_set_text (self->explanation_label, text);
+  draw_picture (self, json_node_get_object (json));
+  show_recommendations (self, json_node_get_object (json));
+  gtk_widget_set_visible (self->result_box, TRUE);
+  g_signal_emit (self, signals[FINISHED], 0);
+}
+
+static void
+run_clicked_cb (PhonesetStunPage *self)
+{
+  const char *server = gtk_editable_get_text (GTK_EDITABLE (self->server_row));
+  const char *user = gtk_editable_get_text (GTK_EDITABLE (self->turn_user_row));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->turn_password_row));
+  g_autoptr(GError) error = NULL;
+
+  if (self->cancellable != NULL || server[0] == '\0')
+    return;
+
+  g_clear_object (&self->test);
+  self->test = phoneset_stun_test_new (server, &error);
+  if (self->test == NULL)
+    {
+      gtk_label_set_text (self->verdict_label, error->message);
+      gtk_widget_set_visible (self->result_box, TRUE);
+      return;
+    }
+  if (user[0] != '\0')
+    phoneset_stun_test_set_turn_credentials (self->test, user, password);
+  phoneset_stun_test_set_lifetime (self->test, gtk_switch_get_active (self->lifetime_switch));
+  phoneset_stun_test_set_ice (self->test, gtk_switch_get_active (self->ice_switch));
+  g_signal_connect_object (self->test, "stage-changed", G_CALLBACK (stage_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* One row per stage, shown when the stage starts. */
+  clear_rows (self);
+  for (guint stage = 0; stage < PHONESET_STUN_N_STAGES; stage++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *spinner = gtk_spinner_new ();
+      GtkWidget *done = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), phoneset_stun_stage_get_name (stage));
+      gtk_widget_set_visible (done, FALSE);
+      gtk_widget_add_css_class (done, "success");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spinner);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), done);
+      g_object_set_data (G_OBJECT (row), "status", spinner);
+      g_object_set_data (G_OBJECT (row), "done", done);
+      gtk_widget_set_visible (row, FALSE);
+      adw_preferences_group_add (self->progress_group, row);
+      g_ptr_array_add (self->stage_rows, row);
+      g_ptr_array_add (self->rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_group), TRUE);
+  gtk_widget_set_visible (self->result_box, FALSE);
+
+  self->cancellable = g_cancellable_new ();
+  set_running (self, TRUE);
+  phoneset_stun_test_run_async (self->test, self->cancellable, run_done_cb, g_object_ref (self));
+}
+
+static void
+cancel_clicked_cb (PhonesetStunPage *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+static void
+phoneset_stun_page_dispose (GObject *object)
+{
+  PhonesetStunPage *self = PHONESET_STUN_PAGE (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PHONESET_TYPE_STUN_PAGE);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->test);
+  g_clear_object (&self->result);
+  g_clear_object (&self->history);
+  g_clear_object (&self->phone);
+  g_clear_pointer (&self->stage_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (phoneset_stun_page_parent_class)->dispose (object);
+}
+
+static void
+phoneset_stun_page_class_init (PhonesetStunPageClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = phoneset_stun_page_dispose;
+
+  /**
+   * PhonesetStunPage::finished:
+   * @self: the page
+   *
+   * A test ended (with a result, an error, or cancelled).
+   */
+  signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/phoneset/Phoneset/phoneset-stun-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PhonesetStunPage, server_row);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetStunPage, turn_user_row);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetStunPage, turn_password_row);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetStunPage, lifetime_switch);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetStunPage, ice_switch);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetStunPage, run_button);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetStunPage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetStunPage, progress_group);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetStunPage, result_box);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetStunPage, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetStunPage, picture);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetStunPage, explanation_label);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetStunPage, recommendations_group);
+  gtk_widget_class_bind_template_callback (widget_class, server_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, run_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+}
+
+static void
+phoneset_stun_page_init (PhonesetStunPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->stage_rows = g_ptr_array_new ();
+  self->rows = g_ptr_array_new ();
+}
+
+/**
+ * phoneset_stun_page_new:
+ * @phone: the phone
+ * @history: the edits of its config, which recommendations go through
+ * @default_server: (nullable): the server to offer when the phone has none
+ *
+ * Returns: (transfer full): the page
+ */
+GtkWidget *
+phoneset_stun_page_new (PhonesetPhone         *phone,
+                        PhonesetConfigHistory *history,
+                        const char            *default_server)
+{
+  PhonesetStunPage *self;
+  g_autofree char  *server = NULL;
+  const char       *turn_user;
+  const char       *turn_password;
+
+  g_return_val_if_fail (PHONESET_IS_PHONE (phone), NULL);
+  g_return_val_if_fail (PHONESET_IS_CONFIG_HISTORY (history), NULL);
+
+  self = g_object_new (PHONESET_TYPE_STUN_PAGE, NULL);
+  self->phone = g_object_ref (phone);
+  self->history = g_object_ref (history);
+
+  server = dup_phone_server (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->server_row), server ? server : (default_server ? default_server : ""));
+  turn_user = value_of (self, "nat.turn.user");
+  turn_password = value_of (self, "nat.turn.password");
+  gtk_editable_set_text (GTK_EDITABLE (self->turn_user_row), turn_user ? turn_user : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->turn_password_row), turn_password ? turn_password : "");
+  server_changed_cb (self);
+  return GTK_WIDGET (self);
+}
+
+/**
+ * phoneset_stun_page_run:
+ * @self: the page
+ *
+ * What the Run button does.
+ */
+void
+phoneset_stun_page_run (PhonesetStunPage *self)
+{
+  g_return_if_fail (PHONESET_IS_STUN_PAGE (self));
+
+  run_clicked_cb (self);
+}
+
+/**
+ * phoneset_stun_page_get_result:
+ * @self: the page
+ *
+ * Returns: (transfer none) (nullable): the last result
+ */
+PhonesetStunResult *
+phoneset_stun_page_get_result (PhonesetStunPage *self)
+{
+  g_return_val_if_fail (PHONESET_IS_STUN_PAGE (self), NULL);
+
+  return self->result;
+}
