@@ -34,7 +34,7 @@ struct _PhonesetPhone
   PhonesetConfig *config;   /* what the user wants the phone to have */
   PhonesetConfig *baseline; /* what the phone has, as far as Phoneset knows */
   char           *id;
-  GBytes         *base_file; /* the vendor file the user imported, edited in place on export */
+  GBytes         *base_file;  /* the vendor file the user imported, edited in place on export */
   char           *admin_user; /* the web admin user; its password is in the secret store */
 
   /* What discovery saw: evidence (method → what it said, in the order the
