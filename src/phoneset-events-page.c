@@ -14,6 +14,7 @@
 
 #include "phoneset-action-url.h"
 #include "phoneset-address.h"
+#include "phoneset-error.h"
 #include "phoneset-events-page.h"
 #include "phoneset-provision-server.h"
 #include "phoneset-remote.h"
@@ -38,6 +39,7 @@ struct _PhonesetEventsPage
   PhonesetProvisionServer *receiver;
   char                    *host;
   guint                    n_events;
+  gboolean                 fillable;
 
   /* Template widgets */
   AdwActionRow            *receiver_row;
@@ -184,7 +186,7 @@ start_receiver (PhonesetEventsPage *self)
   subtitle = g_strdup_printf ("%s%s", phoneset_provision_server_get_base_url (self->receiver),
                               PHONESET_ACTION_URL_PATH);
   adw_action_row_set_subtitle (self->receiver_row, subtitle);
-  gtk_widget_set_sensitive (self->fill_button, TRUE);
+  gtk_widget_set_sensitive (self->fill_button, self->fillable);
 }
 
 static void
@@ -206,38 +208,34 @@ clear_clicked_cb (PhonesetEventsPage *self)
   gtk_widget_grab_focus (self->fill_button);
 }
 
-static void
-fill_clicked_cb (PhonesetEventsPage *self)
+/* A copy of the config with every action_url.* setting of the profile
+ * whose file key the core knows pointing at @base_url; %NULL with the
+ * reason when there is none. */
+static PhonesetConfig *
+build_filled (PhonesetEventsPage *self,
+              const char         *base_url,
+              guint              *n_filled,
+              GError            **error)
 {
   PhonesetConfig  *config = self->history ? phoneset_config_history_get_config (self->history) : NULL;
   PhonesetProfile *profile = config ? phoneset_config_get_profile (config) : NULL;
   g_autoptr(PhonesetConfig) wanted = NULL;
   g_autoptr(JsonObject) entries = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char  *text = NULL;
   PhonesetCfgFormat format;
   GPtrArray        *settings;
   guint             n = 0;
 
-  if (self->receiver == NULL)
-    return;
   if (profile == NULL || !phoneset_profile_get_file_format (profile, &format))
     {
-      adw_action_row_set_subtitle (self->fill_row,
-                                   _("Phoneset has no settings file for this phone: set its Action URLs on the "
-                                     "phone's web page to the address above followed by the event name."));
-      return;
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+                   _("Phoneset has no settings file for this phone: set its Action URLs on the phone's web page to "
+                     "the address above followed by the event name."));
+      return NULL;
     }
-  entries = phoneset_action_url_config_entries (phoneset_profile_get_vendor (profile),
-                                                phoneset_provision_server_get_base_url (self->receiver), &error);
+  entries = phoneset_action_url_config_entries (phoneset_profile_get_vendor (profile), base_url, error);
   if (entries == NULL)
-    {
-      adw_action_row_set_subtitle (self->fill_row, error->message);
-      return;
-    }
+    return NULL;
 
-  /* Every action_url.* setting of the profile whose file key the core
-   * knows, set on a copy and applied as one undoable step. */
   wanted = phoneset_config_copy (config);
   settings = phoneset_profile_get_settings (profile);
   for (guint i = 0; i < settings->len; i++)
@@ -252,18 +250,37 @@ fill_clicked_cb (PhonesetEventsPage *self)
       url = json_object_get_string_member_with_default (entries, key.key, NULL);
       if (url == NULL)
         continue;
-      if (!phoneset_config_set (wanted, id, url, &error))
-        {
-          adw_action_row_set_subtitle (self->fill_row, error->message);
-          return;
-        }
+      if (!phoneset_config_set (wanted, id, url, error))
+        return NULL;
       n++;
     }
   if (n == 0)
     {
-      adw_action_row_set_subtitle (self->fill_row,
-                                   _("This phone's profile has no Action URL settings Phoneset can fill: set them on "
-                                     "the phone's web page to the address above followed by the event name."));
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+                   _("This phone's profile has no Action URL settings Phoneset can fill: set them on the phone's web "
+                     "page to the address above followed by the event name."));
+      return NULL;
+    }
+  *n_filled = n;
+  return g_steal_pointer (&wanted);
+}
+
+/* Set on a copy and applied as one undoable step: one Undo takes them all
+ * back. */
+static void
+fill_clicked_cb (PhonesetEventsPage *self)
+{
+  g_autoptr(PhonesetConfig) wanted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint            n = 0;
+
+  if (self->receiver == NULL)
+    return;
+  wanted = build_filled (self, phoneset_provision_server_get_base_url (self->receiver), &n, &error);
+  if (wanted == NULL)
+    {
+      adw_action_row_set_subtitle (self->fill_row, error->message);
       return;
     }
   phoneset_config_history_revert (self->history, wanted);
@@ -320,6 +337,7 @@ phoneset_events_page_new (PhonesetPhone         *phone,
   PhonesetEventsPage *self;
   g_autofree char    *host = NULL;
   g_autoptr(GError) error = NULL;
+  guint n = 0;
 
   g_return_val_if_fail (PHONESET_IS_PHONE (phone), NULL);
   g_return_val_if_fail (history == NULL || PHONESET_IS_CONFIG_HISTORY (history), NULL);
@@ -329,12 +347,24 @@ phoneset_events_page_new (PhonesetPhone         *phone,
   self->history = history ? g_object_ref (history) : NULL;
   if (phoneset_address_parse (phoneset_phone_get_address (phone), 80, &host, NULL, &error))
     self->host = g_steal_pointer (&host);
+  g_clear_error (&error);
   adw_action_row_set_subtitle (self->receiver_row, _("Starts when this page is shown"));
-  adw_action_row_set_subtitle (self->fill_row,
-                               _("Fills the phone's Action URL settings (undoable); they take effect once pushed or "
-                                 "exported."));
   if (history == NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->fill_row), FALSE);
+  else
+    {
+      /* Whether there is anything to fill is known before listening (a
+       * TEST-NET placeholder address; nothing is sent). */
+      g_autoptr(PhonesetConfig) probe = build_filled (self, "http://192.0.2.1:1", &n, &error);
+
+      self->fillable = probe != NULL;
+      if (self->fillable)
+        adw_action_row_set_subtitle (self->fill_row,
+                                     _("Fills the phone's Action URL settings (undoable); they take effect once pushed "
+                                       "or exported."));
+      else
+        adw_action_row_set_subtitle (self->fill_row, error->message);
+    }
   return GTK_WIDGET (self);
 }
 

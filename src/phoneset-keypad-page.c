@@ -31,9 +31,11 @@
 
 typedef struct
 {
-  GPtrArray *keys; /* neutral key names, NULL-terminated */
-  GtkWidget *row;
-  gboolean   mergeable;
+  GPtrArray    *keys; /* neutral key names, NULL-terminated */
+  GtkWidget    *row;
+  GtkWidget    *cancel_button;
+  GCancellable *cancellable;
+  gboolean      mergeable;
 } Command;
 
 struct _PhonesetKeypadPage
@@ -131,8 +133,24 @@ static void start_next (PhonesetKeypadPage *self);
 static void
 command_free (Command *command)
 {
+  if (command->cancel_button != NULL)
+    g_signal_handlers_disconnect_by_data (command->cancel_button, command);
   g_ptr_array_unref (command->keys);
+  g_object_unref (command->cancellable);
   g_free (command);
+}
+
+/* The command is done: its row keeps no Cancel button. */
+static void
+command_finish (Command *command)
+{
+  if (command->cancel_button != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (command->cancel_button, command);
+      gtk_widget_set_visible (command->cancel_button, FALSE);
+      command->cancel_button = NULL;
+    }
+  command_free (command);
 }
 
 static void
@@ -141,6 +159,8 @@ phoneset_keypad_page_dispose (GObject *object)
   PhonesetKeypadPage *self = (PhonesetKeypadPage *)object;
 
   g_cancellable_cancel (self->cancellable);
+  if (self->current != NULL)
+    g_cancellable_cancel (self->current->cancellable);
   g_queue_clear_full (&self->queue, (GDestroyNotify)command_free);
   g_clear_pointer (&self->current, command_free);
   g_clear_pointer (&self->buttons, g_hash_table_unref);
@@ -213,16 +233,43 @@ update_row_title (Command *command)
 }
 
 static void
+cancel_clicked_cb (GtkButton *button,
+                   Command   *command)
+{
+  PhonesetKeypadPage *self = g_object_get_data (G_OBJECT (button), "page");
+
+  if (command == self->current)
+    {
+      /* sent_cb says so and goes on with the next. */
+      g_cancellable_cancel (command->cancellable);
+      return;
+    }
+  g_queue_remove (&self->queue, command);
+  set_row_state (command->row, "process-stop-symbolic", "dim-label", _("Cancelled: not sent"));
+  command_finish (command);
+}
+
+static void
 add_log_row (PhonesetKeypadPage *self,
              Command            *command)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *image = gtk_image_new ();
+  GtkWidget *cancel = gtk_button_new_from_icon_name ("process-stop-symbolic");
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
   g_object_set_data (G_OBJECT (row), "state-icon", image);
+  gtk_widget_set_valign (cancel, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (cancel, "flat");
+  gtk_widget_set_tooltip_text (cancel, _("Cancel this command"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancel this command"), -1);
+  g_object_set_data (G_OBJECT (cancel), "page", self);
+  g_signal_connect (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), command);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), cancel);
+  g_object_set_data (G_OBJECT (row), "cancel-button", cancel);
+  command->cancel_button = cancel;
   command->row = row;
   update_row_title (command);
   set_row_state (row, "content-loading-symbolic", "dim-label", _("Waiting"));
@@ -249,6 +296,7 @@ enqueue (PhonesetKeypadPage *self,
       return;
     }
   command = g_new0 (Command, 1);
+  command->cancellable = g_cancellable_new ();
   command->keys = g_ptr_array_new ();
   command->mergeable = mergeable;
   for (guint i = 0; keys[i] != NULL; i++)
@@ -276,13 +324,17 @@ sent_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   Command *command;
 
-  if (!phoneset_remote_send_keys_finish (PHONESET_REMOTE (source), result, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  phoneset_remote_send_keys_finish (PHONESET_REMOTE (source), result, &error);
+  /* The page is gone: nothing to show. */
+  if (g_cancellable_is_cancelled (self->cancellable))
     return;
 
   command = g_steal_pointer (&self->current);
   if (error == NULL)
     set_row_state (command->row, "object-select-symbolic", "success", _("OK"));
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    set_row_state (command->row, "process-stop-symbolic", "dim-label",
+                   _("Cancelled: the phone may have received part of it"));
   else
     {
       set_row_state (command->row, "dialog-error-symbolic", "error", error->message);
@@ -297,11 +349,11 @@ sent_cb (GObject      *source,
             {
               set_row_state (left->row, "dialog-error-symbolic", "error",
                              _("Not sent: give the phone's web admin password first."));
-              command_free (left);
+              command_finish (left);
             }
         }
     }
-  command_free (command);
+  command_finish (command);
   start_next (self);
 }
 
@@ -314,8 +366,8 @@ start_next (PhonesetKeypadPage *self)
   if (self->current == NULL)
     return;
   set_row_state (self->current->row, "content-loading-symbolic", "dim-label", _("Sending…"));
-  phoneset_remote_send_keys_async (self->remote, (const char *const *)self->current->keys->pdata, self->cancellable,
-                                   sent_cb, g_object_ref (self));
+  phoneset_remote_send_keys_async (self->remote, (const char *const *)self->current->keys->pdata,
+                                   self->current->cancellable, sent_cb, g_object_ref (self));
 }
 
 static void
@@ -516,13 +568,13 @@ keypad_focus_cb (GtkEventControllerFocus *focus,
 
   if (gtk_event_controller_focus_contains_focus (focus))
     {
-      gtk_label_set_text (self->hint_label, _("Typing presses the phone's keys: digits, *, #, Enter, arrows, Backspace"));
+      gtk_label_set_text (self->hint_label, _("Typing goes to the phone: digits, *, #, Enter, arrows, Backspace"));
       gtk_widget_remove_css_class (hint, "dim-label");
       gtk_widget_add_css_class (hint, "accent");
     }
   else
     {
-      gtk_label_set_text (self->hint_label, _("Click here, then type: digits, *, #, Enter, arrows, Backspace"));
+      gtk_label_set_text (self->hint_label, _("Click here to type: digits, *, #, Enter, arrows, Backspace"));
       gtk_widget_remove_css_class (hint, "accent");
       gtk_widget_add_css_class (hint, "dim-label");
     }

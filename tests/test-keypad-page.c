@@ -312,6 +312,15 @@ test_keypad (gconstpointer data)
   name = g_strdup_printf ("keypad-%s", vendor);
   shot = phoneset_test_screenshot (GTK_WIDGET (f.window), name);
   g_assert_true (g_file_test (shot, G_FILE_TEST_IS_REGULAR));
+  if (snom)
+    {
+      AdwStyleManager *style = adw_style_manager_get_default ();
+      g_autofree char *dark = NULL;
+
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+      dark = phoneset_test_screenshot (GTK_WIDGET (f.window), "keypad-snom-dark");
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+    }
 
   /* The password went nowhere but the phone. */
   pw = lookup_password (f.secrets, f.sim->address);
@@ -421,6 +430,38 @@ test_unreachable (void)
   wait_idle (&f);
   g_assert_nonnull (strstr (last_answer (&f), "Could not reach the phone"));
   gtk_window_destroy (f.window);
+}
+
+/* A slow phone: the command on its way and the one waiting can be
+ * cancelled from their log rows, at once. */
+static void
+test_cancel (void)
+{
+  Fixture        f = { 0 };
+  const char    *extra[] = { "--no-prompt", "--fault=slow", "--slow-ms=4000", NULL };
+  GtkListBox    *log;
+  GtkListBoxRow *sending, *waiting;
+  gint64         start;
+
+  fixture_open (&f, "yealink", "yealink-v8x", "127.0.0.130", PHONESET_TEST_PASSWORD, extra);
+  log = GTK_LIST_BOX (child (&f, "log_list"));
+  click (&f, "1");
+  click (&f, "2");
+  phoneset_test_iterate (200);
+  sending = gtk_list_box_get_row_at_index (log, 1);
+  waiting = gtk_list_box_get_row_at_index (log, 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sending)), ==, "Sending…");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (waiting)), ==, "Waiting");
+
+  start = g_get_monotonic_time ();
+  g_signal_emit_by_name (g_object_get_data (G_OBJECT (waiting), "cancel-button"), "clicked");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (waiting)), ==, "Cancelled: not sent");
+  g_signal_emit_by_name (g_object_get_data (G_OBJECT (sending), "cancel-button"), "clicked");
+  wait_idle (&f);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (sending)), "Cancelled"));
+  g_assert_false (gtk_widget_get_visible (g_object_get_data (G_OBJECT (sending), "cancel-button")));
+  fixture_close (&f);
 }
 
 static AdwMessageDialog *
@@ -536,6 +577,7 @@ main (int   argc,
   g_test_add_func ("/keypad/yealink/refused", test_refused);
   g_test_add_func ("/keypad/yealink/prompt", test_prompt);
   g_test_add_func ("/keypad/unreachable", test_unreachable);
+  g_test_add_func ("/keypad/yealink/cancel", test_cancel);
   g_test_add_data_func ("/keypad/yealink/reboot", "yealink", test_reboot);
   g_test_add_data_func ("/keypad/snom/reboot", "snom", test_reboot);
   g_test_add_func ("/keypad/konftel", test_konftel);
