@@ -814,7 +814,10 @@ setup (PhonesetKeypadPage *self)
   if (self->hangup_key != NULL)
     {
       const char      *token = phoneset_active_uri_lookup (self->active_uri, self->hangup_key);
-      g_autofree char *subtitle = g_str_equal (token, self->hangup_key)
+      g_autofree char *subtitle = g_str_equal (self->hangup_key, "X")
+        ? g_strdup (_("Sends X (Cancel): this phone lists no hang-up key, and that Cancel "
+                                                  "ends a call is unconfirmed"))
+        : g_str_equal (token, self->hangup_key)
         ? g_strdup_printf (_("Sends %s"), self->hangup_key)
         : g_strdup_printf (_("Sends %s (“%s” on this phone)"), self->hangup_key, token);
 
