@@ -21,10 +21,10 @@
 
 struct _PhonesetApplication
 {
-  AdwApplication     parent_instance;
+  AdwApplication       parent_instance;
 
-  GSettings         *settings;
-  GPtrArray         *profiles;
+  GSettings           *settings;
+  GPtrArray           *profiles;
   PhonesetInventory   *inventory;
   PhonesetSecretStore *secrets;
 };

@@ -1033,7 +1033,7 @@ parse_snom (PhonesetCfgDocument *self,
               g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
                            _("line %u: a declaration, CDATA section or processing instruction inside <phone-settings>; "
                              "snom settings files have none"),
-                           line + count_lines (line_at, lt));
+                              line + count_lines (line_at, lt));
               return FALSE;
             }
           if (lt + 1 < end && lt[1] == '/')
