@@ -620,6 +620,7 @@ succeeded (PhonesetPushDialog *self,
 
   for (guint i = 0; i < N_STEPS; i++)
     set_step_state (self, i, STEP_DONE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->step_rows[2]), _("Fetched"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->step_rows[3]), json_object_get_boolean_member_with_default (result, "user_agent_names_phone", FALSE)
                                ? _("The phone fetched the file, and its User-Agent names it")
                                : _("A phone fetched the file"));
@@ -705,18 +706,22 @@ failed (PhonesetPushDialog *self,
       return;
     }
   set_step_state (self, self->step, STEP_FAILED);
-  {
-    g_autofree char *text = NULL;
+  /* The core's wording of the prompt (itself [U]: the simulator's). */
+  if (g_error_matches (error, PHONESET_ERROR, PHONESET_ERROR_FORBIDDEN) &&
+      strstr (error->message, "Allow remote control") != NULL)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("The phone at %s shows “Allow remote control?” on its screen. Press OK on the "
+                                      "phone to let this computer control it, then press Retry."),
+                            phoneset_phone_get_address (self->phone));
 
-    if (g_error_matches (error, PHONESET_ERROR, PHONESET_ERROR_FORBIDDEN) && strstr (error->message, "allowed") != NULL)
-      text = g_strdup_printf (_("%s\n\nOn the phone's web page, add this computer's address to the Active URI allowed "
-                                "list, then retry."),
-                                 error->message);
-    else if (g_error_matches (error, PHONESET_ERROR, PHONESET_ERROR_FORBIDDEN))
-      text = g_strdup_printf (_("%s\n\nOn the phone's screen, confirm “Allow remote control”, then retry."),
-                                 error->message);
-    else
-      text = g_strdup (error->message);
+      show_outcome (self, _("Confirm on the Phone's Screen"), text, "warning");
+      return;
+    }
+  {
+    /* The core's messages say what to do; Retry is here. */
+    g_autofree char *text = g_strdup_printf (_("%s\n\nThen press Retry."), error->message);
+
     show_outcome (self, error_title (error), text, "error");
   }
 }

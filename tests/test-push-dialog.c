@@ -445,6 +445,52 @@ test_push_cancel_during_wait (void)
   close_dialog (dialog);
 }
 
+/* The phone refuses this computer: the allowed list, then its screen's
+ * “Allow remote control?” prompt; each says what to do, and Retry works
+ * once it is done. */
+static void
+test_push_refused (void)
+{
+  const char *blank[] = { "--no-prompt", "--allowed-ip=blank", NULL };
+  const char *prompt[] = { NULL };
+  g_autoptr(PhonesetTestSim) listed = phoneset_test_sim_start ("yealink", "127.0.0.86", blank);
+  g_autoptr(PhonesetTestSim) asking = phoneset_test_sim_start ("yealink", "127.0.0.87", prompt);
+  g_autoptr(PhonesetPhone) phone1 = sim_phone (listed, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
+  g_autoptr(PhonesetPhone) phone2 = sim_phone (asking, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
+  g_autoptr(PhonesetSecretStore) secrets = phoneset_secret_store_memory_new ();
+  PhonesetPushDialog *dialog;
+  const char         *text;
+  g_autofree char    *shot = NULL;
+  g_autofree char    *shot2 = NULL;
+
+  store_password (secrets, "127.0.0.86", PHONESET_TEST_PASSWORD);
+  store_password (secrets, "127.0.0.87", PHONESET_TEST_PASSWORD);
+
+  dialog = open_dialog (phone1, secrets);
+  run_push (dialog, NULL);
+  g_assert_cmpstr (outcome (dialog), ==, "The Phone Refused This Computer");
+  text = gtk_label_get_text (GTK_LABEL (child (dialog, "outcome_label")));
+  g_assert_nonnull (strstr (text, "active_uri.allowed_ip"));
+  g_assert_nonnull (strstr (text, "allowed list"));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (child (dialog, "push_button"))), ==, "_Retry");
+  g_assert_true (push_enabled (dialog));
+  shot = phoneset_test_screenshot (GTK_WIDGET (dialog), "push-dialog-not-allowed");
+  g_assert_true (phoneset_phone_has_changes (phone1));
+  close_dialog (dialog);
+
+  dialog = open_dialog (phone2, secrets);
+  run_push (dialog, NULL);
+  g_assert_cmpstr (outcome (dialog), ==, "Confirm on the Phone's Screen");
+  text = gtk_label_get_text (GTK_LABEL (child (dialog, "outcome_label")));
+  g_assert_nonnull (strstr (text, "Allow remote control"));
+  shot2 = phoneset_test_screenshot (GTK_WIDGET (dialog), "push-dialog-confirm-on-phone");
+  phoneset_test_sim_control (asking, "confirm");
+  run_push (dialog, NULL);
+  g_assert_cmpstr (outcome (dialog), ==, "Pushed and Verified");
+  g_assert_false (phoneset_phone_has_changes (phone2));
+  close_dialog (dialog);
+}
+
 /* A phone whose config equals its baseline: nothing to push. */
 static void
 test_push_nothing (void)
@@ -487,6 +533,7 @@ main (int   argc,
   g_test_add_func ("/push-dialog/wrong-password", test_push_wrong_password);
   g_test_add_func ("/push-dialog/fanvil-autop-refused", test_push_fanvil_autop_refused);
   g_test_add_func ("/push-dialog/cancel-during-wait", test_push_cancel_during_wait);
+  g_test_add_func ("/push-dialog/refused", test_push_refused);
   g_test_add_func ("/push-dialog/nothing", test_push_nothing);
 
   ret = g_test_run ();
