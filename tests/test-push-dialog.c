@@ -289,6 +289,9 @@ test_push_autop (void)
                    "Yealink SIP-T46G 28.72.0.1 00:15:65:4a:a9:37");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (g_ptr_array_index (results, 2)), "28.72.0.1"));
   after = phoneset_test_screenshot (GTK_WIDGET (dialog), "push-dialog-after");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  g_free (phoneset_test_screenshot_after (GTK_WIDGET (dialog), "push-dialog-after-dark", 300));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* The phone applied the values; Phoneset counts them as the phone's. */
   assert_sim_config (sim, "account.1.nat.stun_server", "stun.example.org");
@@ -491,6 +494,41 @@ test_push_refused (void)
   close_dialog (dialog);
 }
 
+/* Nothing answers at the address; a phone that never fetches. */
+static void
+test_push_unreachable_and_timeout (void)
+{
+  const char *sim_args[] = { "--no-prompt", NULL };
+  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("yealink", "127.0.0.89", sim_args);
+  g_autoptr(PhonesetPhone) silent = sim_phone (sim, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
+  g_autoptr(PhonesetPhone) gone = sim_phone (sim, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
+  g_autoptr(PhonesetSecretStore) secrets = phoneset_secret_store_memory_new ();
+  PhonesetPushDialog *dialog;
+  g_autofree char    *shot = NULL;
+
+  store_password (secrets, "127.0.0.88", PHONESET_TEST_PASSWORD);
+  store_password (secrets, "127.0.0.89", PHONESET_TEST_PASSWORD);
+  /* Port 9 (discard): nothing listens on 127.0.0.88. */
+  phoneset_phone_set_address (gone, "127.0.0.88:9");
+  dialog = open_dialog (gone, secrets);
+  run_push (dialog, NULL);
+  g_assert_cmpstr (outcome (dialog), ==, "Phone Not Reachable");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (dialog, "outcome_label"))), "check the address"));
+  shot = phoneset_test_screenshot (GTK_WIDGET (dialog), "push-dialog-unreachable");
+  close_dialog (dialog);
+
+  /* PnP on a phone with PnP off: it restarts and never asks. */
+  dialog = open_dialog (silent, secrets);
+  phoneset_push_dialog_set_via (dialog, PHONESET_PUSH_VIA_PNP);
+  phoneset_push_dialog_set_pnp_port (dialog, 0);
+  phoneset_push_dialog_set_wait (dialog, 1);
+  run_push (dialog, NULL);
+  g_assert_cmpstr (outcome (dialog), ==, "No Answer in Time");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (dialog, "outcome_label"))), "PnP is on"));
+  g_assert_null (phoneset_phone_get_last_push (silent));
+  close_dialog (dialog);
+}
+
 /* A phone whose config equals its baseline: nothing to push. */
 static void
 test_push_nothing (void)
@@ -534,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/push-dialog/fanvil-autop-refused", test_push_fanvil_autop_refused);
   g_test_add_func ("/push-dialog/cancel-during-wait", test_push_cancel_during_wait);
   g_test_add_func ("/push-dialog/refused", test_push_refused);
+  g_test_add_func ("/push-dialog/unreachable-and-timeout", test_push_unreachable_and_timeout);
   g_test_add_func ("/push-dialog/nothing", test_push_nothing);
 
   ret = g_test_run ();

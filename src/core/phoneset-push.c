@@ -427,7 +427,7 @@ deadline_cb (gpointer user_data)
   self->deadline = 0;
   fail (self, g_error_new (PHONESET_ERROR, PHONESET_ERROR_TIMEOUT,
                            _("The phone at %s did not fetch its configuration within %u seconds (%s): check its "
-                             "provisioning settings, or try another --via."),
+                             "provisioning settings (for pnp: that PnP is on), or push by another method."),
                               peer, self->wait, phoneset_push_via_to_string (self->via)));
   return G_SOURCE_REMOVE;
 }
