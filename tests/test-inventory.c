@@ -29,6 +29,9 @@ test_inventory_roundtrip (void)
   g_autoptr(PhonesetPhone) loaded = NULL;
   g_autofree char *cpath = NULL;
   g_autofree char *ctext = NULL;
+  g_autofree char *itext = NULL;
+  g_autofree char *ipath = NULL;
+  g_autoptr(GDateTime) pushed = g_date_time_new_utc (2026, 11, 21, 9, 30, 15);
 
   phoneset_phone_set_mac (phone, "00:30:4F:11:3A:F8");
   phoneset_phone_set_name (phone, "Reception");
@@ -38,6 +41,8 @@ test_inventory_roundtrip (void)
   phoneset_phone_set_config (phone, config);
   phoneset_phone_set_baseline (phone, baseline);
   g_assert_true (phoneset_phone_has_changes (phone));
+  g_assert_null (phoneset_phone_get_last_push (phone));
+  phoneset_phone_set_last_push (phone, pushed);
 
   phoneset_inventory_add (inv, phone);
   /* The same MAC again: an update, not a second phone. */
@@ -52,6 +57,10 @@ test_inventory_roundtrip (void)
   g_file_get_contents (cpath, &ctext, NULL, NULL);
   g_assert_nonnull (strstr (ctext, "stun.example.org"));
   g_assert_null (strstr (ctext, "Zebra-Secret-4711"));
+  /* The last push is kept as an ISO 8601 string. */
+  ipath = g_build_filename (dir, "inventory.json", NULL);
+  g_file_get_contents (ipath, &itext, NULL, NULL);
+  g_assert_nonnull (strstr (itext, "\"last_push\" : \"2026-11-21T09:30:15Z\""));
 
   g_assert_true (phoneset_inventory_load (again, &error));
   g_assert_no_error (error);
@@ -61,6 +70,8 @@ test_inventory_roundtrip (void)
   g_assert_cmpstr (phoneset_phone_get_profile_id (loaded), ==, "planet-vip");
   g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (loaded), "nat.stun.server"), ==, "stun.example.org");
   g_assert_nonnull (phoneset_phone_get_baseline (loaded));
+  g_assert_nonnull (phoneset_phone_get_last_push (loaded));
+  g_assert_true (g_date_time_equal (phoneset_phone_get_last_push (loaded), pushed));
   g_assert_true (phoneset_inventory_find (again, "00-30-4f-11-3a-f8", NULL) == loaded);
   g_assert_true (phoneset_inventory_find (again, NULL, "192.0.2.99") == loaded);
 

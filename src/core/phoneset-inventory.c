@@ -220,6 +220,13 @@ phoneset_inventory_load_data (PhonesetInventory *self,
       phoneset_phone_set_firmware (phone, member_string (object, "firmware"));
       phoneset_phone_set_profile_id (phone, member_string (object, "profile"));
       phoneset_phone_set_admin_user (phone, member_string (object, "admin_user"));
+      if (member_string (object, "last_push") != NULL)
+        {
+          g_autoptr(GDateTime) last_push = g_date_time_new_from_iso8601 (member_string (object, "last_push"), NULL);
+
+          /* A time that does not parse is dropped, not an error: it is only shown. */
+          phoneset_phone_set_last_push (phone, last_push);
+        }
       g_ptr_array_add (phones, phone);
     }
 
@@ -340,6 +347,12 @@ phoneset_inventory_save (PhonesetInventory *self,
       add_member (builder, "firmware", phoneset_phone_get_firmware (phone));
       add_member (builder, "profile", phoneset_phone_get_profile_id (phone));
       add_member (builder, "admin_user", phoneset_phone_get_admin_user (phone));
+      if (phoneset_phone_get_last_push (phone) != NULL)
+        {
+          g_autofree char *last_push = g_date_time_format_iso8601 (phoneset_phone_get_last_push (phone));
+
+          add_member (builder, "last_push", last_push);
+        }
       json_builder_end_object (builder);
 
       if (config != NULL || baseline != NULL)

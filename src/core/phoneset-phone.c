@@ -43,6 +43,7 @@ struct _PhonesetPhone
   GHashTable     *evidence;
   char           *sip_user_agent;
   char           *http_server;
+  GDateTime      *last_push; /* when Phoneset last pushed a verified config */
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetPhone, phoneset_phone, G_TYPE_OBJECT)
@@ -63,6 +64,7 @@ enum
   PROP_EVIDENCE,
   PROP_SIP_USER_AGENT,
   PROP_HTTP_SERVER,
+  PROP_LAST_PUSH,
   N_PROPS
 };
 
@@ -91,6 +93,7 @@ phoneset_phone_finalize (GObject *object)
   g_clear_pointer (&self->evidence, g_hash_table_unref);
   g_clear_pointer (&self->sip_user_agent, g_free);
   g_clear_pointer (&self->http_server, g_free);
+  g_clear_pointer (&self->last_push, g_date_time_unref);
 
   G_OBJECT_CLASS (phoneset_phone_parent_class)->finalize (object);
 }
@@ -144,6 +147,9 @@ phoneset_phone_get_property (GObject    *object,
     case PROP_HTTP_SERVER:
       g_value_set_string (value, self->http_server);
       break;
+    case PROP_LAST_PUSH:
+      g_value_set_boxed (value, self->last_push);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -185,6 +191,9 @@ phoneset_phone_set_property (GObject      *object,
       break;
     case PROP_HTTP_SERVER:
       phoneset_phone_set_http_server (self, g_value_get_string (value));
+      break;
+    case PROP_LAST_PUSH:
+      phoneset_phone_set_last_push (self, g_value_get_boxed (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -239,6 +248,9 @@ phoneset_phone_class_init (PhonesetPhoneClass *klass)
   properties[PROP_HTTP_SERVER] =
     g_param_spec_string ("http-server", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LAST_PUSH] =
+    g_param_spec_boxed ("last-push", NULL, NULL, G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -723,4 +735,38 @@ phoneset_phone_set_admin_user (PhonesetPhone *self,
 
   g_free (self->admin_user);
   self->admin_user = admin_user && admin_user[0] ? g_strdup (admin_user) : NULL;
+}
+
+/**
+ * phoneset_phone_get_last_push:
+ * @self: a #PhonesetPhone
+ *
+ * Returns: (transfer none) (nullable): when Phoneset last pushed a config
+ *   the phone was seen to fetch, or %NULL
+ */
+GDateTime *
+phoneset_phone_get_last_push (PhonesetPhone *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PHONE (self), NULL);
+
+  return self->last_push;
+}
+
+/**
+ * phoneset_phone_set_last_push:
+ * @self: a #PhonesetPhone
+ * @last_push: (nullable): when the last verified push was
+ */
+void
+phoneset_phone_set_last_push (PhonesetPhone *self,
+                              GDateTime     *last_push)
+{
+  g_return_if_fail (PHONESET_IS_PHONE (self));
+
+  if (self->last_push == last_push ||
+      (self->last_push != NULL && last_push != NULL && g_date_time_equal (self->last_push, last_push)))
+    return;
+  g_clear_pointer (&self->last_push, g_date_time_unref);
+  self->last_push = last_push ? g_date_time_ref (last_push) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_PUSH]);
 }

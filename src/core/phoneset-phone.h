@@ -67,5 +67,8 @@ void           phoneset_phone_set_sip_user_agent  (PhonesetPhone *self,
 const char    *phoneset_phone_get_http_server     (PhonesetPhone *self);
 void           phoneset_phone_set_http_server     (PhonesetPhone *self,
                                                    const char    *http_server);
+GDateTime     *phoneset_phone_get_last_push      (PhonesetPhone *self);
+void           phoneset_phone_set_last_push      (PhonesetPhone *self,
+                                                  GDateTime     *last_push);
 
 G_END_DECLS

@@ -58,6 +58,7 @@ struct _PhonesetPush
   GTask                   *task;
   guint                    deadline;
   gulong                   fetched_id;
+  GSource                 *cancel_source;
   JsonObject              *result;
   JsonArray               *notes;
   gboolean                 fetched;
@@ -65,10 +66,23 @@ struct _PhonesetPush
 
 G_DEFINE_FINAL_TYPE (PhonesetPush, phoneset_push, G_TYPE_OBJECT)
 
+enum
+{
+  STEP,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 stop (PhonesetPush *self)
 {
   g_clear_handle_id (&self->deadline, g_source_remove);
+  if (self->cancel_source != NULL)
+    {
+      g_source_destroy (self->cancel_source);
+      g_clear_pointer (&self->cancel_source, g_source_unref);
+    }
   g_clear_signal_handler (&self->fetched_id, self->server);
   g_clear_object (&self->responder);
 }
@@ -109,6 +123,16 @@ phoneset_push_class_init (PhonesetPushClass *klass)
 
   object_class->dispose = phoneset_push_dispose;
   object_class->finalize = phoneset_push_finalize;
+
+  /**
+   * PhonesetPush::step:
+   * @self: the push
+   * @step: the #PhonesetPushStep now under way
+   *
+   * Emitted as the push moves on, for a progress display.
+   */
+  signals[STEP] = g_signal_new ("step", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -248,6 +272,13 @@ phoneset_push_set_local_address (PhonesetPush *self,
 }
 
 static void
+step (PhonesetPush    *self,
+      PhonesetPushStep value)
+{
+  g_signal_emit (self, signals[STEP], 0, (guint)value);
+}
+
+static void
 note (PhonesetPush *self,
       const char   *text)
 {
@@ -379,6 +410,7 @@ fetched_cb (PhonesetProvisionServer *server,
       note (self, text);
     }
 
+  step (self, PHONESET_PUSH_STEP_VERIFYING);
   if (phoneset_active_uri_get_status_query (active_uri) != NULL)
     phoneset_remote_read_status_async (self->remote, g_task_get_cancellable (self->task), status_cb,
                                        g_object_ref (self));
@@ -395,7 +427,7 @@ deadline_cb (gpointer user_data)
   self->deadline = 0;
   fail (self, g_error_new (PHONESET_ERROR, PHONESET_ERROR_TIMEOUT,
                            _("The phone at %s did not fetch its configuration within %u seconds (%s): check its "
-                             "provisioning settings, or try another --via."),
+                             "provisioning settings (for pnp: that PnP is on), or push by another method."),
                               peer, self->wait, phoneset_push_via_to_string (self->via)));
   return G_SOURCE_REMOVE;
 }
@@ -416,7 +448,10 @@ triggered (PhonesetPush *self,
       return;
     }
   if (self->deadline == 0 && self->fetched_id != 0)
-    self->deadline = g_timeout_add_seconds (self->wait, deadline_cb, self);
+    {
+      self->deadline = g_timeout_add_seconds (self->wait, deadline_cb, self);
+      step (self, PHONESET_PUSH_STEP_WAITING);
+    }
 }
 
 static void
@@ -523,6 +558,58 @@ pnp_url_func (const char *mac,
 }
 
 /**
+ * phoneset_push_via_check:
+ * @active_uri: the phone's Active URI description
+ * @via: a way to make the phone fetch its file
+ * @error: where to say why @via cannot work
+ *
+ * Whether @via can work on the vendor's phones at all, before anything is
+ * sent: autop and check-sync need the provisioning URL settable over HTTP,
+ * autop an AutoP key too.
+ *
+ * Returns: %TRUE if @via can be tried
+ */
+gboolean
+phoneset_push_via_check (PhonesetActiveUri *active_uri,
+                         PhonesetPushVia    via,
+                         GError           **error)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (active_uri), FALSE);
+
+  if ((via == PHONESET_PUSH_VIA_AUTOP || via == PHONESET_PUSH_VIA_CHECK_SYNC) &&
+      (phoneset_active_uri_get_set_query (active_uri) == NULL ||
+       phoneset_active_uri_get_provisioning_url_setting (active_uri) == NULL))
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+                   _("This vendor's phones have no documented way to set their provisioning URL over HTTP, so "
+                     "Phoneset cannot make them fetch a file by AutoP or check-sync: push by PnP on reboot (the "
+                     "phone restarts), or put the file on the phone's own provisioning server (“phoneset serve”)."));
+      return FALSE;
+    }
+  if (via == PHONESET_PUSH_VIA_AUTOP && phoneset_active_uri_lookup (active_uri, "AutoP") == NULL)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+                   _("This vendor's phones have no AutoP key: push by check-sync or by PnP on reboot."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+cancelled_cb (GCancellable *cancellable,
+              gpointer      user_data)
+{
+  PhonesetPush *self = user_data;
+  GError       *error = NULL;
+
+  /* The wait for the fetch has no I/O of its own to cancel. */
+  g_clear_pointer (&self->cancel_source, g_source_unref);
+  g_cancellable_set_error_if_cancelled (cancellable, &error);
+  fail (self, error);
+  return G_SOURCE_REMOVE;
+}
+
+/**
  * phoneset_push_run_async:
  *
  * Serves the file and makes the phone fetch it. The result (see
@@ -550,22 +637,9 @@ phoneset_push_run_async (PhonesetPush       *self,
   json_object_set_string_member (self->result, "phone", peer);
   json_object_set_string_member (self->result, "via", phoneset_push_via_to_string (self->via));
 
-  if ((self->via == PHONESET_PUSH_VIA_AUTOP || self->via == PHONESET_PUSH_VIA_CHECK_SYNC) &&
-      (phoneset_active_uri_get_set_query (active_uri) == NULL ||
-       phoneset_active_uri_get_provisioning_url_setting (active_uri) == NULL))
+  if (!phoneset_push_via_check (active_uri, self->via, &error))
     {
-      fail (self, g_error_new (PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
-                               _("This vendor's phones have no documented way to set their provisioning URL over "
-                                 "HTTP, so --via %s cannot point them at Phoneset: use --via pnp (the phone "
-                                 "reboots), or serve the file with “phoneset serve” from the phone's provisioning "
-                                 "URL."),
-                                  phoneset_push_via_to_string (self->via)));
-      return;
-    }
-  if (self->via == PHONESET_PUSH_VIA_AUTOP && phoneset_active_uri_lookup (active_uri, "AutoP") == NULL)
-    {
-      fail (self, g_error_new (PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
-                               _("This vendor's phones have no AutoP key: use --via check-sync or --via pnp.")));
+      fail (self, g_steal_pointer (&error));
       return;
     }
 
@@ -585,6 +659,13 @@ phoneset_push_run_async (PhonesetPush       *self,
       fail (self, g_steal_pointer (&error));
       return;
     }
+  if (cancellable != NULL)
+    {
+      self->cancel_source = g_cancellable_source_new (cancellable);
+      g_source_set_callback (self->cancel_source, (GSourceFunc)(void (*) (void))cancelled_cb, self, NULL);
+      g_source_attach (self->cancel_source, g_main_context_get_thread_default ());
+    }
+  step (self, PHONESET_PUSH_STEP_SERVING);
   self->path = phoneset_provision_server_add_file (self->server, self->file_name, self->file);
   self->url = g_strconcat (phoneset_provision_server_get_base_url (self->server), self->path, NULL);
   json_object_set_string_member (self->result, "url", self->url);
@@ -599,6 +680,7 @@ phoneset_push_run_async (PhonesetPush       *self,
           return;
         }
       note (self, _("The phone reboots and asks for its configuration by SIP PnP; a phone with PnP off never asks."));
+      step (self, PHONESET_PUSH_STEP_TELLING);
       trigger (self);
       return;
     }
@@ -612,6 +694,7 @@ phoneset_push_run_async (PhonesetPush       *self,
 
     note (self, _("The phone's provisioning URL now points at Phoneset's temporary server (set over HTTP with "
                   "phonecfg=set [U]): include the real provisioning URL in the pushed file."));
+    step (self, PHONESET_PUSH_STEP_TELLING);
     phoneset_remote_request_async (self->remote, path, g_task_get_cancellable (self->task), set_url_cb,
                                    g_object_ref (self));
   }

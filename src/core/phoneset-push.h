@@ -20,6 +20,23 @@ typedef enum
   PHONESET_PUSH_VIA_PNP,
 } PhonesetPushVia;
 
+/**
+ * PhonesetPushStep:
+ * @PHONESET_PUSH_STEP_SERVING: the file is being served
+ * @PHONESET_PUSH_STEP_TELLING: the phone is being told to fetch it
+ * @PHONESET_PUSH_STEP_WAITING: waiting for the phone to fetch it
+ * @PHONESET_PUSH_STEP_VERIFYING: fetched; reading the phone's status back
+ *
+ * The steps of a push, in order, as #PhonesetPush::step reports them.
+ */
+typedef enum
+{
+  PHONESET_PUSH_STEP_SERVING,
+  PHONESET_PUSH_STEP_TELLING,
+  PHONESET_PUSH_STEP_WAITING,
+  PHONESET_PUSH_STEP_VERIFYING,
+} PhonesetPushStep;
+
 #define PHONESET_TYPE_PUSH (phoneset_push_get_type ())
 
 G_DECLARE_FINAL_TYPE (PhonesetPush, phoneset_push, PHONESET, PUSH, GObject)
@@ -30,6 +47,9 @@ PhonesetPush *phoneset_push_new               (PhonesetRemote      *remote,
 gboolean      phoneset_push_via_from_string   (const char          *text,
                                                PhonesetPushVia     *via);
 const char   *phoneset_push_via_to_string     (PhonesetPushVia      via);
+gboolean      phoneset_push_via_check         (PhonesetActiveUri   *active_uri,
+                                               PhonesetPushVia      via,
+                                               GError             **error);
 void          phoneset_push_set_via           (PhonesetPush        *self,
                                                PhonesetPushVia      via);
 void          phoneset_push_set_sip_port      (PhonesetPush        *self,
