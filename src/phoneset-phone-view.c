@@ -26,6 +26,9 @@
 #include "phoneset-setup-sheet.h"
 #include "phoneset-application.h"
 #include "phoneset-stun-page.h"
+#include "phoneset-events-page.h"
+#include "phoneset-keypad-page.h"
+#include "phoneset-push-dialog.h"
 
 struct _PhonesetPhoneView
 {
@@ -182,6 +185,8 @@ update_actions (PhonesetPhoneView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "phone.redo", has_history && phoneset_config_history_can_redo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "phone.revert", has_history && phoneset_phone_has_changes (self->phone));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "phone.export", has_history);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "phone.push",
+                                 has_history && phoneset_profile_get_file_format (get_profile (self), &(PhonesetCfgFormat){ 0 }));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "phone.import", get_profile (self) == NULL || phoneset_profile_get_file_format (get_profile (self), &(PhonesetCfgFormat){ 0 }));
 }
 
@@ -346,6 +351,12 @@ build_overview (PhonesetPhoneView *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Model"), phoneset_phone_get_model (self->phone)));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Firmware"), phoneset_phone_get_firmware (self->phone)));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("MAC Address"), phoneset_phone_get_mac (self->phone)));
+  {
+    GDateTime       *last = phoneset_phone_get_last_push (self->phone);
+    g_autofree char *when = last ? g_date_time_format (last, "%x %X") : g_strdup (_("Never"));
+
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Last Push"), when));
+  }
 
   /* Why discovery calls it a phone. */
   {
@@ -533,6 +544,9 @@ rebuild (PhonesetPhoneView *self)
 
           add_page (self, name_id, page->title, page_icon (page->id), build_profile_page (self, page));
         }
+
+      add_page (self, "keypad", _("Remote Keypad"), "input-dialpad-symbolic", phoneset_keypad_page_new (self->phone, self->secrets));
+      add_page (self, "events", _("Action URL Events"), "mail-send-receive-symbolic", phoneset_events_page_new (self->phone, self->history));
 
       /* The self-test: its recommendations set this phone's settings. */
       {
@@ -975,6 +989,20 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (message));
 }
 
+/* Push ------------------------------------------------------------------------ */
+
+static void
+push_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PhonesetPhoneView  *self = PHONESET_PHONE_VIEW (widget);
+  PhonesetPushDialog *dialog;
+
+  dialog = phoneset_push_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->phone, self->secrets);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Import --------------------------------------------------------------------- */
 
 static gboolean
@@ -1130,6 +1158,8 @@ phoneset_phone_view_class_init (PhonesetPhoneViewClass *klass)
   gtk_widget_class_install_action (widget_class, "phone.revert", NULL, revert_action);
   gtk_widget_class_install_action (widget_class, "phone.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "phone.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "phone.push", NULL, push_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "phone.push", NULL);
   gtk_widget_class_install_action (widget_class, "phone.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "phone.forget", NULL, forget_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "phone.undo", NULL);

@@ -117,6 +117,32 @@ count_setting_rows (GtkWidget *widget)
   return n;
 }
 
+static GtkWidget *
+child_of_view (PhonesetPhoneView *view,
+               const char        *name)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (view)); w != NULL;)
+    {
+      const char *id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (w));
+
+      if (g_strcmp0 (id, name) == 0)
+        return w;
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            {
+              w = gtk_widget_get_parent (w);
+              if (w == GTK_WIDGET (view))
+                return NULL;
+            }
+          w = w ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  return NULL;
+}
+
 static PhonesetPhone *
 planet_phone (void)
 {
@@ -175,6 +201,10 @@ test_window_add_and_select (void)
   g_assert_true (phoneset_phone_view_show_page (view, "page-network"));
   g_assert_true (phoneset_phone_view_show_page (view, "page-action_url"));
   g_assert_false (phoneset_phone_view_show_page (view, "page-no-such-page"));
+  g_assert_true (phoneset_phone_view_show_page (view, "keypad"));
+  g_assert_true (phoneset_phone_view_show_page (view, "events"));
+  g_assert_true (phoneset_phone_view_show_page (view, "stun"));
+  g_assert_true (gtk_widget_is_sensitive (child_of_view (view, "push_button")));
   g_assert_true (phoneset_phone_view_show_page (view, "page-nat"));
   phoneset_test_iterate (200);
   g_assert_cmpuint (count_setting_rows (GTK_WIDGET (view)), ==, 11);
@@ -318,6 +348,9 @@ test_phone_view_konftel (void)
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
                    "On the phone: MENU › SETTINGS › ADVANCED › (PIN) › NAT TRAVERSAL › STUN host (6,2,3)");
   shot = phoneset_test_screenshot (GTK_WIDGET (window), "phone-konftel-nat");
+  /* No provisioning file: nothing to push; Export makes the setup sheet. */
+  g_assert_false (gtk_widget_is_sensitive (child_of_view (view, "push_button")));
+  g_assert_true (gtk_widget_is_sensitive (child_of_view (view, "export_button")));
 
   forget_all (window);
   gtk_window_destroy (GTK_WINDOW (window));
