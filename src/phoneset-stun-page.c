@@ -90,6 +90,37 @@ dup_phone_server (PhonesetStunPage *self)
   return g_strdup (server);
 }
 
+static const char *
+stage_title (PhonesetStunStage stage)
+{
+  switch (stage)
+    {
+    case PHONESET_STUN_STAGE_RESOLVE:
+      return _("Finding the server");
+    case PHONESET_STUN_STAGE_UDP_BINDING:
+      return _("Asking over UDP");
+    case PHONESET_STUN_STAGE_TCP_BINDING:
+      return _("Asking over TCP");
+    case PHONESET_STUN_STAGE_TLS_BINDING:
+      return _("Asking over TLS");
+    case PHONESET_STUN_STAGE_MAPPING:
+      return _("How the NAT maps ports");
+    case PHONESET_STUN_STAGE_FILTERING:
+      return _("What the NAT lets in");
+    case PHONESET_STUN_STAGE_HAIRPIN:
+      return _("Whether phones behind it reach each other");
+    case PHONESET_STUN_STAGE_LIFETIME:
+      return _("How long a binding lives");
+    case PHONESET_STUN_STAGE_TURN:
+      return _("Relaying through TURN");
+    case PHONESET_STUN_STAGE_ICE:
+      return _("Gathering ICE candidates");
+    case PHONESET_STUN_N_STAGES:
+    default:
+      return phoneset_stun_stage_get_name (stage);
+    }
+}
+
 static void
 clear_rows (PhonesetStunPage *self)
 {
@@ -399,7 +430,7 @@ run_clicked_cb (PhonesetStunPage *self)
       GtkWidget *spinner = gtk_spinner_new ();
       GtkWidget *done = gtk_image_new_from_icon_name ("object-select-symbolic");
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), phoneset_stun_stage_get_name (stage));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), stage_title (stage));
       gtk_widget_set_visible (done, FALSE);
       gtk_widget_add_css_class (done, "success");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spinner);
