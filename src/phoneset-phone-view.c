@@ -51,6 +51,12 @@ struct _PhonesetPhoneView
   GtkListBox            *page_list;
   AdwViewStack          *stack;
   GtkWidget             *page_sidebar;
+  GtkWidget             *page_separator;
+  GtkWidget             *undo_box;
+  GtkWidget             *export_button;
+  GtkDropDown           *page_dropdown;
+  GtkStringList         *page_titles;
+  GPtrArray             *page_names;
 
   /* Borrowed */
   AdwPreferencesGroup   *search_group;
@@ -240,6 +246,8 @@ add_page (PhonesetPhoneView *self,
 {
   GtkWidget *row = make_page_row (title, icon_name);
 
+  gtk_string_list_append (self->page_titles, title);
+  g_ptr_array_add (self->page_names, g_strdup (name));
   adw_view_stack_add_titled (self->stack, page, name, title);
   g_object_set_data_full (G_OBJECT (row), "page-name", g_strdup (name), g_free);
   gtk_list_box_append (self->page_list, row);
@@ -492,6 +500,8 @@ clear_children (PhonesetPhoneView *self)
     adw_view_stack_remove (self->stack, child);
   self->search_group = NULL;
   self->changes_row = NULL;
+  gtk_string_list_splice (self->page_titles, 0, g_list_model_get_n_items (G_LIST_MODEL (self->page_titles)), NULL);
+  g_ptr_array_set_size (self->page_names, 0);
   g_ptr_array_set_size (self->search_rows, 0);
 }
 
@@ -579,6 +589,19 @@ page_selected_cb (PhonesetPhoneView *self,
   name = g_object_get_data (G_OBJECT (row), "page-name");
   if (name != NULL)
     adw_view_stack_set_visible_child_name (self->stack, name);
+  /* The narrow layout's dropdown follows. */
+  if (gtk_drop_down_get_selected (self->page_dropdown) != (guint)gtk_list_box_row_get_index (row))
+    gtk_drop_down_set_selected (self->page_dropdown, gtk_list_box_row_get_index (row));
+}
+
+static void
+page_dropdown_cb (PhonesetPhoneView *self)
+{
+  guint          selected = gtk_drop_down_get_selected (self->page_dropdown);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->page_list, selected);
+
+  if (row != NULL && row != gtk_list_box_get_selected_row (self->page_list))
+    gtk_list_box_select_row (self->page_list, row);
 }
 
 /* Search ------------------------------------------------------------------ */
@@ -1120,6 +1143,8 @@ phoneset_phone_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->profiles, g_ptr_array_unref);
   g_clear_pointer (&self->search_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->page_names, g_ptr_array_unref);
+  g_clear_object (&self->page_titles);
 
   G_OBJECT_CLASS (phoneset_phone_view_parent_class)->dispose (object);
 }
@@ -1149,9 +1174,14 @@ phoneset_phone_view_class_init (PhonesetPhoneViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneView, page_list);
   gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneView, page_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneView, page_separator);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneView, undo_box);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneView, export_button);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneView, page_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneView, stack);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_dropdown_cb);
 
   gtk_widget_class_install_action (widget_class, "phone.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "phone.redo", NULL, redo_action);
@@ -1177,6 +1207,9 @@ phoneset_phone_view_init (PhonesetPhoneView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->search_rows = g_ptr_array_new ();
+  self->page_titles = gtk_string_list_new (NULL);
+  self->page_names = g_ptr_array_new_with_free_func (g_free);
+  gtk_drop_down_set_model (self->page_dropdown, G_LIST_MODEL (self->page_titles));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   menu = gtk_application_get_menu_by_id (GTK_APPLICATION (g_application_get_default ()), "primary_menu");
@@ -1233,6 +1266,13 @@ phoneset_phone_view_set_folded (PhonesetPhoneView *self,
 
   gtk_widget_set_visible (self->back_button, folded);
   adw_header_bar_set_show_start_title_buttons (self->header_bar, folded);
+  /* On a narrow window the list of pages gives way to a dropdown. */
+  gtk_widget_set_visible (self->page_sidebar, !folded);
+  gtk_widget_set_visible (self->page_separator, !folded);
+  gtk_widget_set_visible (GTK_WIDGET (self->page_dropdown), folded);
+  /* Export and undo stay in the phone menu and on Ctrl+E, Ctrl+Z. */
+  gtk_widget_set_visible (self->export_button, !folded);
+  gtk_widget_set_visible (self->undo_box, !folded);
 }
 
 /**

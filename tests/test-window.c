@@ -525,6 +525,43 @@ test_phone_view_stun (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A narrow window folds: the phone list, then the phone, whose pages are
+ * picked from a dropdown. */
+static void
+test_window_narrow (void)
+{
+  PhonesetWindow *window = phoneset_window_new (app);
+  g_autoptr(PhonesetPhone) phone = planet_phone ();
+  PhonesetPhoneView *view;
+  GtkWidget         *dropdown, *sidebar;
+  g_autofree char   *shot1 = NULL;
+  g_autofree char   *shot2 = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  phoneset_test_wait_until_mapped (GTK_WIDGET (window));
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (child (window, "leaflet"))));
+
+  phoneset_window_add_phone (window, phone);
+  view = phoneset_window_show_phone (window, phone);
+  phoneset_test_iterate (300);
+  dropdown = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), PHONESET_TYPE_PHONE_VIEW, "page_dropdown"));
+  sidebar = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), PHONESET_TYPE_PHONE_VIEW, "page_sidebar"));
+  g_assert_true (gtk_widget_get_visible (dropdown));
+  g_assert_false (gtk_widget_get_visible (sidebar));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
+  phoneset_test_iterate (200);
+  g_assert_nonnull (find_setting_row (GTK_WIDGET (view), "nat.stun.server"));
+  shot1 = phoneset_test_screenshot (GTK_WIDGET (window), "narrow-phone-nat");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "win.back", NULL));
+  phoneset_test_iterate (400);
+  shot2 = phoneset_test_screenshot (GTK_WIDGET (window), "narrow-phone-list");
+
+  forget_all (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_menu_and_shortcuts (void)
 {
@@ -624,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/window/phone-view/konftel", test_phone_view_konftel);
   g_test_add_func ("/window/scan", test_window_scan);
   g_test_add_func ("/window/phone-view/stun", test_phone_view_stun);
+  g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/menu-and-shortcuts", test_window_menu_and_shortcuts);
   g_test_add_func ("/window/size-restored", test_window_size_restored);
   g_test_add_func ("/window/preferences", test_preferences);
