@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "phoneset-phone-row.h"
+#include "phoneset-reachability.h"
 
 struct _PhonesetPhoneRow
 {
@@ -29,9 +30,28 @@ struct _PhonesetPhoneRow
   GtkLabel      *title;
   GtkLabel      *subtitle;
   GtkWidget     *changes_mark;
+  GtkImage      *reach_mark;
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetPhoneRow, phoneset_phone_row, ADW_TYPE_BIN)
+
+/* A green tick when the phone answered, a red mark when it did not; nothing
+ * before it was checked. */
+static void
+update_reach_mark (PhonesetPhoneRow *self)
+{
+  PhonesetReachable reachable = phoneset_phone_get_reachable (self->phone);
+  GtkWidget        *mark = GTK_WIDGET (self->reach_mark);
+
+  gtk_widget_set_visible (mark, reachable != PHONESET_REACHABLE_UNKNOWN);
+  gtk_widget_remove_css_class (mark, "phone-reachable");
+  gtk_widget_remove_css_class (mark, "phone-unreachable");
+  if (reachable == PHONESET_REACHABLE_UNKNOWN)
+    return;
+  gtk_image_set_from_icon_name (self->reach_mark, reachable == PHONESET_REACHABLE_YES ? "emblem-ok-symbolic" : "network-offline-symbolic");
+  gtk_widget_add_css_class (mark, reachable == PHONESET_REACHABLE_YES ? "phone-reachable" : "phone-unreachable");
+  gtk_widget_set_tooltip_text (mark, phoneset_reachable_describe (reachable));
+}
 
 static void
 update_labels (PhonesetPhoneRow *self)
@@ -58,9 +78,17 @@ update_labels (PhonesetPhoneRow *self)
   /* The vendor's initial tells the phones apart at a glance. */
   adw_avatar_set_text (self->avatar, phoneset_phone_get_vendor (self->phone) ? phoneset_phone_get_vendor (self->phone) : name);
   gtk_widget_set_visible (self->changes_mark, changes);
+  update_reach_mark (self);
 
   description = changes ? g_strdup_printf (_("%s, %s, with changes not yet delivered"), name, subtitle)
                         : g_strdup_printf ("%s, %s", name, subtitle);
+  if (phoneset_phone_get_reachable (self->phone) != PHONESET_REACHABLE_UNKNOWN)
+    {
+      char *with_status = g_strdup_printf ("%s, %s", description, phoneset_reachable_describe (phoneset_phone_get_reachable (self->phone)));
+
+      g_free (description);
+      description = with_status;
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 }
 
@@ -88,6 +116,7 @@ phoneset_phone_row_class_init (PhonesetPhoneRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneRow, title);
   gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneRow, subtitle);
   gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneRow, changes_mark);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneRow, reach_mark);
 }
 
 static void

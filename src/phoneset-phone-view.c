@@ -22,6 +22,7 @@
 #include "phoneset-error.h"
 #include "phoneset-export.h"
 #include "phoneset-phone-view.h"
+#include "phoneset-reachability.h"
 #include "phoneset-setting-row.h"
 #include "phoneset-setup-sheet.h"
 #include "phoneset-application.h"
@@ -317,6 +318,14 @@ info_row (const char *title,
   return row;
 }
 
+static void
+reachable_notify_cb (PhonesetPhone *phone,
+                     GParamSpec    *pspec,
+                     AdwActionRow  *row)
+{
+  adw_action_row_set_subtitle (row, phoneset_reachable_describe (phoneset_phone_get_reachable (phone)));
+}
+
 static const char *
 evidence_title (const char *method)
 {
@@ -355,6 +364,9 @@ build_overview (PhonesetPhoneView *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Address"), phoneset_phone_get_address (self->phone)));
+  row = info_row (_("Status"), phoneset_reachable_describe (phoneset_phone_get_reachable (self->phone)));
+  g_signal_connect_object (self->phone, "notify::reachable", G_CALLBACK (reachable_notify_cb), row, 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Vendor"), phoneset_phone_get_vendor (self->phone)));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Model"), phoneset_phone_get_model (self->phone)));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Firmware"), phoneset_phone_get_firmware (self->phone)));

@@ -13,6 +13,7 @@
 
 #include "phoneset-add-phone-dialog.h"
 #include "phoneset-discovery.h"
+#include "phoneset-reachability.h"
 #include "phoneset-fingerprint.h"
 #include "phoneset-oui.h"
 #include "phoneset-paths.h"
@@ -31,6 +32,7 @@ struct _PhonesetWindow
   guint                save_source;
   PhonesetDiscovery   *discovery;
   GCancellable        *scan_cancellable;
+  GCancellable        *cancellable; /* reachability checks */
 
   /* Template widgets */
   AdwToastOverlay     *toast_overlay;
@@ -170,6 +172,50 @@ forget_cb (PhonesetWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("Forgot %s"), name));
 }
 
+/* Whether each phone answers is checked when its workspace opens and after
+ * every scan. PHONESET_REACHABILITY=off turns the check off: the UI tests
+ * use documentation addresses (192.0.2.0/24) that must never be contacted. */
+static gboolean
+reachability_enabled (void)
+{
+  return g_strcmp0 (g_getenv ("PHONESET_REACHABILITY"), "off") != 0;
+}
+
+static void
+reachability_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The answer is kept on the phone; only an address that cannot be used
+   * is worth a word in the log. */
+  if (!phoneset_reachability_check_finish (PHONESET_PHONE (source), result, &error) && error != NULL &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Cannot check %s: %s", phoneset_phone_get_address (PHONESET_PHONE (source)), error->message);
+}
+
+static void
+check_reachable (PhonesetWindow *self,
+                 PhonesetPhone  *phone)
+{
+  if (reachability_enabled ())
+    phoneset_reachability_check_async (phone, self->cancellable, reachability_done_cb, NULL);
+}
+
+static void
+check_all_reachable (PhonesetWindow *self)
+{
+  GListModel *phones = phoneset_inventory_get_phones (self->inventory);
+
+  for (guint i = 0; i < g_list_model_get_n_items (phones); i++)
+    {
+      g_autoptr(PhonesetPhone) phone = g_list_model_get_item (phones, i);
+
+      check_reachable (self, phone);
+    }
+}
+
 static void
 show_phone (PhonesetWindow *self,
             PhonesetPhone  *phone)
@@ -185,6 +231,7 @@ show_phone (PhonesetWindow *self,
   if (old != NULL)
     gtk_stack_remove (self->content_stack, old);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  check_reachable (self, phone);
 }
 
 static void
@@ -308,6 +355,7 @@ scan_done_cb (GObject      *source,
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (phoneset_discovery_get_pnp_problem (self->discovery)));
   scan_finished (self);
   save_now (self);
+  check_all_reachable (self);
 }
 
 /**
@@ -509,6 +557,8 @@ phoneset_window_dispose (GObject *object)
 
   if (self->scan_cancellable != NULL)
     g_cancellable_cancel (self->scan_cancellable);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->discovery != NULL)
     {
       g_signal_handlers_disconnect_by_data (phoneset_discovery_get_phones (self->discovery), self);
@@ -579,6 +629,7 @@ static void
 phoneset_window_init (PhonesetWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -650,8 +701,23 @@ PhonesetPhoneView *
 phoneset_window_show_phone (PhonesetWindow *self,
                             PhonesetPhone  *phone)
 {
+  GListModel *phones;
+  guint       position;
+
   g_return_val_if_fail (PHONESET_IS_WINDOW (self), NULL);
 
+  /* The sidebar follows, as if the row had been clicked. */
+  phones = phoneset_inventory_get_phones (self->inventory);
+  for (position = 0; position < g_list_model_get_n_items (phones); position++)
+    {
+      g_autoptr(PhonesetPhone) item = g_list_model_get_item (phones, position);
+
+      if (item == phone)
+        {
+          gtk_selection_model_select_item (gtk_list_view_get_model (self->phone_list), position, TRUE);
+          break;
+        }
+    }
   show_phone (self, phone);
   return self->view;
 }

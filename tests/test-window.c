@@ -639,6 +639,56 @@ test_preferences (void)
   g_settings_reset (settings, "scan-timeout");
 }
 
+/* A phone that answers gets a green mark in the sidebar and "Answering" on
+ * its overview; the check runs when its workspace opens. Only a loopback
+ * listener is contacted. */
+static void
+test_window_reachable (void)
+{
+  PhonesetWindow *window = open_window ();
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PhonesetPhone) phone = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *shot = NULL;
+  GtkWidget       *row;
+  GtkWidget       *mark;
+  gint64           deadline;
+
+  g_socket_listener_add_address (listener, any_port, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error);
+  g_assert_no_error (error);
+  address = g_strdup_printf ("127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  phone = phoneset_phone_new (address);
+  phoneset_phone_set_vendor (phone, "Yealink");
+  phoneset_phone_set_model (phone, "SIP-T46S");
+  phoneset_phone_set_profile_id (phone, "yealink-v8x");
+
+  g_setenv ("PHONESET_REACHABILITY", "on", TRUE);
+  phoneset_window_add_phone (window, phone);
+  phoneset_test_iterate (100);
+  row = find_descendant (child (window, "phone_list"), PHONESET_TYPE_PHONE_ROW);
+  mark = GTK_WIDGET (gtk_widget_get_template_child (row, PHONESET_TYPE_PHONE_ROW, "reach_mark"));
+  g_assert_false (gtk_widget_get_visible (mark));
+
+  phoneset_window_show_phone (window, phone);
+  deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  while (phoneset_phone_get_reachable (phone) == PHONESET_REACHABLE_UNKNOWN && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_setenv ("PHONESET_REACHABILITY", "off", TRUE);
+  g_assert_cmpint (phoneset_phone_get_reachable (phone), ==, PHONESET_REACHABLE_YES);
+  phoneset_test_iterate (100);
+  g_assert_true (gtk_widget_get_visible (mark));
+  g_assert_true (gtk_widget_has_css_class (mark, "phone-reachable"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (mark), ==, "Answering");
+  shot = phoneset_test_screenshot (GTK_WIDGET (window), "phone-reachable");
+
+  forget_all (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -660,6 +710,7 @@ main (int   argc,
   g_test_add_func ("/window/phone-view/search-import", test_phone_view_search_import);
   g_test_add_func ("/window/phone-view/konftel", test_phone_view_konftel);
   g_test_add_func ("/window/scan", test_window_scan);
+  g_test_add_func ("/window/reachable", test_window_reachable);
   g_test_add_func ("/window/phone-view/stun", test_phone_view_stun);
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/menu-and-shortcuts", test_window_menu_and_shortcuts);

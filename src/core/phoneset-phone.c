@@ -21,29 +21,30 @@
  */
 struct _PhonesetPhone
 {
-  GObject         parent_instance;
+  GObject           parent_instance;
 
-  char           *address;
-  char           *name;
-  char           *mac;
-  char           *vendor;
-  char           *model;
-  char           *firmware;
-  char           *profile_id;
+  char             *address;
+  char             *name;
+  char             *mac;
+  char             *vendor;
+  char             *model;
+  char             *firmware;
+  char             *profile_id;
 
-  PhonesetConfig *config;   /* what the user wants the phone to have */
-  PhonesetConfig *baseline; /* what the phone has, as far as Phoneset knows */
-  char           *id;
-  GBytes         *base_file;  /* the vendor file the user imported, edited in place on export */
-  char           *admin_user; /* the web admin user; its password is in the secret store */
+  PhonesetConfig   *config;   /* what the user wants the phone to have */
+  PhonesetConfig   *baseline; /* what the phone has, as far as Phoneset knows */
+  char             *id;
+  GBytes           *base_file;  /* the vendor file the user imported, edited in place on export */
+  char             *admin_user; /* the web admin user; its password is in the secret store */
+  PhonesetReachable reachable;
 
   /* What discovery saw: evidence (method → what it said, in the order the
    * methods first saw the phone), and the raw identity strings. */
-  GPtrArray      *evidence_methods;
-  GHashTable     *evidence;
-  char           *sip_user_agent;
-  char           *http_server;
-  GDateTime      *last_push; /* when Phoneset last pushed a verified config */
+  GPtrArray        *evidence_methods;
+  GHashTable       *evidence;
+  char             *sip_user_agent;
+  char             *http_server;
+  GDateTime        *last_push; /* when Phoneset last pushed a verified config */
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetPhone, phoneset_phone, G_TYPE_OBJECT)
@@ -61,6 +62,7 @@ enum
   PROP_DISPLAY_NAME,
   PROP_CONFIG,
   PROP_HAS_CHANGES,
+  PROP_REACHABLE,
   PROP_EVIDENCE,
   PROP_SIP_USER_AGENT,
   PROP_HTTP_SERVER,
@@ -137,6 +139,9 @@ phoneset_phone_get_property (GObject    *object,
       break;
     case PROP_HAS_CHANGES:
       g_value_set_boolean (value, phoneset_phone_has_changes (self));
+      break;
+    case PROP_REACHABLE:
+      g_value_set_int (value, self->reachable);
       break;
     case PROP_EVIDENCE:
       g_value_take_boxed (value, phoneset_phone_dup_evidence (self));
@@ -236,6 +241,9 @@ phoneset_phone_class_init (PhonesetPhoneClass *klass)
   properties[PROP_CONFIG] =
     g_param_spec_object ("config", NULL, NULL, PHONESET_TYPE_CONFIG,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_REACHABLE] =
+    g_param_spec_int ("reachable", NULL, NULL, PHONESET_REACHABLE_UNKNOWN, PHONESET_REACHABLE_NO, PHONESET_REACHABLE_UNKNOWN,
+                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_HAS_CHANGES] =
     g_param_spec_boolean ("has-changes", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
@@ -769,4 +777,30 @@ phoneset_phone_set_last_push (PhonesetPhone *self,
   g_clear_pointer (&self->last_push, g_date_time_unref);
   self->last_push = last_push ? g_date_time_ref (last_push) : NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_PUSH]);
+}
+
+/**
+ * phoneset_phone_get_reachable:
+ * @self: a #PhonesetPhone
+ *
+ * Returns: whether the phone answered when last checked
+ */
+PhonesetReachable
+phoneset_phone_get_reachable (PhonesetPhone *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PHONE (self), PHONESET_REACHABLE_UNKNOWN);
+
+  return self->reachable;
+}
+
+void
+phoneset_phone_set_reachable (PhonesetPhone    *self,
+                              PhonesetReachable reachable)
+{
+  g_return_if_fail (PHONESET_IS_PHONE (self));
+
+  if (self->reachable == reachable)
+    return;
+  self->reachable = reachable;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REACHABLE]);
 }

@@ -13,6 +13,13 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  PHONESET_REACHABLE_UNKNOWN,
+  PHONESET_REACHABLE_YES,
+  PHONESET_REACHABLE_NO,
+} PhonesetReachable;
+
 #define PHONESET_TYPE_PHONE (phoneset_phone_get_type ())
 
 G_DECLARE_FINAL_TYPE (PhonesetPhone, phoneset_phone, PHONESET, PHONE, GObject)
@@ -51,6 +58,9 @@ const char    *phoneset_phone_get_id           (PhonesetPhone *self);
 const char    *phoneset_phone_get_admin_user   (PhonesetPhone *self);
 void           phoneset_phone_set_admin_user   (PhonesetPhone *self,
                                                 const char    *admin_user);
+PhonesetReachable phoneset_phone_get_reachable  (PhonesetPhone *self);
+void           phoneset_phone_set_reachable    (PhonesetPhone *self,
+                                                PhonesetReachable reachable);
 GBytes        *phoneset_phone_get_base_file    (PhonesetPhone *self);
 void           phoneset_phone_set_base_file    (PhonesetPhone *self,
                                                 GBytes        *base_file);

@@ -30,7 +30,7 @@ try:
 
     env = dict(os.environ, XDG_DATA_HOME=tmp, PHONESET_EXIT_AFTER_FIRST_FRAME="1",
                GSETTINGS_SCHEMA_DIR=os.environ.get("GSETTINGS_SCHEMA_DIR", os.path.join(os.path.dirname(phoneset), "..", "data")),
-               GSETTINGS_BACKEND="memory", PHONESET_SECRET_STORE="memory", NO_AT_BRIDGE="1")
+               GSETTINGS_BACKEND="memory", PHONESET_SECRET_STORE="memory", PHONESET_REACHABILITY="off", NO_AT_BRIDGE="1")
     env.pop("PHONESET_DEMO_PHONES", None)
     ours, anchor = [], []
     for _ in range(RUNS):
