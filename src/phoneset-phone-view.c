@@ -788,6 +788,11 @@ export_to (PhonesetPhoneView *self,
   else
     message = g_strdup_printf (_("Wrote %s to %s"), (char *)g_ptr_array_index (names, 0), path);
   toast (self, message);
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_set_string (settings, "last-export-folder", path);
+  }
   return TRUE;
 }
 
@@ -818,6 +823,18 @@ export_response_cb (AdwMessageDialog *message_dialog,
 {
   GtkFileChooserNative *chooser;
 
+  if (g_str_equal (response, "export-again"))
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *path = g_settings_get_string (settings, "last-export-folder");
+      g_autoptr(GFile) folder = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+
+      if (!export_to (dialog->self, dialog, folder, &error))
+        show_error (dialog->self, _("Nothing Was Exported"), error->message);
+      export_dialog_free (dialog);
+      return;
+    }
   if (!g_str_equal (response, "export"))
     {
       export_dialog_free (dialog);
@@ -1019,6 +1036,23 @@ export_action (GtkWidget  *widget,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "export", has_file ? _("_Choose Folder…") : _("_Save…"));
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "export", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (message), "export");
+  /* Installers export again and again to the provisioning server's folder:
+   * the last one is a click away. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *last = g_settings_get_string (settings, "last-export-folder");
+
+    if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
+      {
+        g_autofree char *base = g_path_get_basename (last);
+        g_autofree char *label = g_strdup_printf (_("Export to “%s”"), base);
+
+        adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "export-again", label);
+        adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "export-again", ADW_RESPONSE_SUGGESTED);
+        adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "export", ADW_RESPONSE_DEFAULT);
+        adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (message), "export-again");
+      }
+  }
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (message), "cancel");
   g_signal_connect (message, "response", G_CALLBACK (has_file ? export_response_cb : sheet_response_cb), dialog);
   gtk_window_present (GTK_WINDOW (message));

@@ -114,3 +114,33 @@ phoneset_test_screenshot_after (GtkWidget  *widget,
   g_test_message ("screenshot: %s", path);
   return g_steal_pointer (&path);
 }
+
+/**
+ * phoneset_test_find_window:
+ * @type: a #GtkWindow subtype, such as a message dialog's
+ *
+ * Waits up to five seconds for a mapped toplevel of @type to show.
+ *
+ * Returns: (transfer none): the window; the test fails if none shows
+ */
+GtkWindow *
+phoneset_test_find_window (GType type)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+          if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_mapped (GTK_WIDGET (w)))
+            return GTK_WINDOW (w);
+        }
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  g_assert_not_reached ();
+}

@@ -19,4 +19,6 @@ char    *phoneset_test_screenshot_after  (GtkWidget  *widget,
                                           const char *name,
                                           guint       settle_ms);
 
+GtkWindow *phoneset_test_find_window     (GType       type);
+
 G_END_DECLS

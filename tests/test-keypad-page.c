@@ -467,22 +467,7 @@ test_cancel (void)
 static AdwMessageDialog *
 find_dialog (void)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-          if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_mapped (GTK_WIDGET (w)))
-            return ADW_MESSAGE_DIALOG (w);
-        }
-      g_main_context_iteration (NULL, FALSE) || (g_usleep (2000), TRUE);
-    }
-  g_assert_not_reached ();
+  return ADW_MESSAGE_DIALOG (phoneset_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 static void

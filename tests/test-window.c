@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -180,6 +182,7 @@ test_window_add_and_select (void)
   GtkWidget         *row;
   g_autofree char   *shot = NULL;
   g_autofree char   *shot2 = NULL;
+  g_autofree char   *shot3 = NULL;
 
   phoneset_window_add_phone (window, phone);
   phoneset_test_iterate (100);
@@ -209,6 +212,12 @@ test_window_add_and_select (void)
   phoneset_test_iterate (200);
   g_assert_cmpuint (count_setting_rows (GTK_WIDGET (view)), ==, 11);
   shot2 = phoneset_test_screenshot (GTK_WIDGET (window), "phone-nat-page");
+
+  /* Dark mode: the same page, for a person to look at. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  shot3 = phoneset_test_screenshot_after (GTK_WIDGET (window), "phone-nat-page-dark", 300);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   forget_all (window);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -689,6 +698,98 @@ test_window_reachable (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Export through the dialog, the way an installer does it again and again:
+ * the last folder is offered, the custom name is typed, and the file that
+ * lands there is byte for byte the one the command line writes for the same
+ * settings (tests/data/golden). The TURN password stays out by default. */
+static void
+test_phone_view_export (void)
+{
+  PhonesetWindow *window = open_window ();
+  g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("192.0.2.30");
+  g_autofree char *spec_path = g_test_build_filename (G_TEST_DIST, "data", "golden", "nat-vlan.json", NULL);
+  g_autofree char *golden_path = g_test_build_filename (G_TEST_DIST, "data", "golden", "yealink-v8x.cfg", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("phoneset-export-XXXXXX", NULL);
+  g_autofree char *written_path = NULL;
+  g_autofree char *golden = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *shot = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject        *values;
+  PhonesetPhoneView *view;
+  AdwMessageDialog  *dialog;
+  GtkWidget         *naming;
+  GtkWidget         *model;
+  GtkWidget         *custom;
+  GtkWidget         *secrets;
+
+  json_parser_load_from_file (parser, spec_path, &error);
+  g_assert_no_error (error);
+  values = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "yealink-v8x");
+  phoneset_phone_set_vendor (phone, "Yealink");
+  phoneset_phone_set_model (phone, "SIP-T46S");
+  phoneset_phone_set_profile_id (phone, "yealink-v8x");
+  phoneset_window_add_phone (window, phone);
+  view = phoneset_window_show_phone (window, phone);
+  members = json_object_get_members (values);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode        *node = json_object_get_member (values, l->data);
+      g_autofree char *text = json_node_get_value_type (node) == G_TYPE_STRING ? g_strdup (json_node_get_string (node))
+                              : json_node_get_value_type (node) == G_TYPE_BOOLEAN
+                                ? g_strdup (json_node_get_boolean (node) ? "true" : "false")
+                                : g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
+      g_assert_true (phoneset_config_set (phoneset_phone_get_config (phone), l->data, text, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (phoneset_config_set (phoneset_phone_get_config (phone), "nat.turn.password", "room3-secret", &error));
+  g_assert_no_error (error);
+
+  g_settings_set_string (settings, "last-export-folder", dir);
+  phoneset_test_iterate (200);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "phone.export", NULL));
+  dialog = ADW_MESSAGE_DIALOG (phoneset_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (adw_message_dialog_has_response (dialog, "export-again"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "export-again");
+
+  /* The extra child holds, in order: naming, model, custom name, passwords. */
+  naming = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog));
+  model = gtk_widget_get_next_sibling (naming);
+  custom = gtk_widget_get_next_sibling (model);
+  secrets = gtk_widget_get_next_sibling (custom);
+  g_assert_true (GTK_IS_DROP_DOWN (naming));
+  g_assert_true (GTK_IS_ENTRY (custom));
+  g_assert_true (GTK_IS_CHECK_BUTTON (secrets));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (secrets)));
+  g_assert_false (gtk_widget_get_visible (custom));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (naming), 2);
+  g_assert_true (gtk_widget_get_visible (custom));
+  gtk_editable_set_text (GTK_EDITABLE (custom), "yealink-v8x");
+  phoneset_test_iterate (100);
+  shot = phoneset_test_screenshot (GTK_WIDGET (dialog), "export-dialog");
+  adw_message_dialog_response (dialog, "export-again");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  phoneset_test_iterate (100);
+
+  written_path = g_build_filename (dir, "yealink-v8x.cfg", NULL);
+  g_file_get_contents (written_path, &written, NULL, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (golden_path, &golden, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (written, ==, golden);
+  g_assert_null (strstr (written, "room3-secret"));
+
+  g_unlink (written_path);
+  g_rmdir (dir);
+  g_settings_reset (settings, "last-export-folder");
+  forget_all (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -709,6 +810,7 @@ main (int   argc,
   g_test_add_func ("/window/phone-view/edit-undo", test_phone_view_edit_undo);
   g_test_add_func ("/window/phone-view/search-import", test_phone_view_search_import);
   g_test_add_func ("/window/phone-view/konftel", test_phone_view_konftel);
+  g_test_add_func ("/window/phone-view/export", test_phone_view_export);
   g_test_add_func ("/window/scan", test_window_scan);
   g_test_add_func ("/window/reachable", test_window_reachable);
   g_test_add_func ("/window/phone-view/stun", test_phone_view_stun);
