@@ -23,5 +23,6 @@ void              phoneset_phone_row_set_phone    (PhonesetPhoneRow *self,
                                                    PhonesetPhone    *phone);
 const char       *phoneset_phone_row_get_title    (PhonesetPhoneRow *self);
 const char       *phoneset_phone_row_get_subtitle (PhonesetPhoneRow *self);
+GtkWidget        *phoneset_phone_row_get_reach_mark (PhonesetPhoneRow *self);
 
 G_END_DECLS
