@@ -50,6 +50,7 @@ struct _PhonesetPhoneView
   GtkSearchBar          *search_bar;
   GtkSearchEntry        *search_entry;
   GtkListBox            *page_list;
+  GtkListBoxRow         *current_row; /* the page shown; the list has no selection */
   AdwViewStack          *stack;
   GtkWidget             *page_sidebar;
   GtkWidget             *page_separator;
@@ -77,6 +78,8 @@ enum
 static guint signals[N_SIGNALS];
 
 static void  rebuild (PhonesetPhoneView *self);
+static void  show_row (PhonesetPhoneView *self,
+                       GtkListBoxRow     *row);
 
 /* Passwords of the phone's settings (TURN, provisioning server) live in the
  * secret store, found by the phone's id and "setting:<id>": never in the
@@ -512,6 +515,7 @@ clear_children (PhonesetPhoneView *self)
     adw_view_stack_remove (self->stack, child);
   self->search_group = NULL;
   self->changes_row = NULL;
+  self->current_row = NULL;
   gtk_string_list_splice (self->page_titles, 0, g_list_model_get_n_items (G_LIST_MODEL (self->page_titles)), NULL);
   g_ptr_array_set_size (self->page_names, 0);
   g_ptr_array_set_size (self->search_rows, 0);
@@ -585,19 +589,29 @@ rebuild (PhonesetPhoneView *self)
       adw_view_stack_add_named (self->stack, search_page, "search");
     }
 
-  gtk_list_box_select_row (self->page_list, gtk_list_box_get_row_at_index (self->page_list, 0));
+  show_row (self, gtk_list_box_get_row_at_index (self->page_list, 0));
   update_actions (self);
 }
 
+/* The page list has no selection: moving the keyboard focus through it
+ * (Tab, arrows) must not change the page, so a page opens when its row is
+ * activated (click, Enter, Space), and the row shows it is current. */
 static void
-page_selected_cb (PhonesetPhoneView *self,
-                  GtkListBoxRow     *row,
-                  GtkListBox        *list)
+show_row (PhonesetPhoneView *self,
+          GtkListBoxRow     *row)
 {
   const char *name;
 
   if (row == NULL)
     return;
+  if (self->current_row != NULL && self->current_row != row)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->current_row), "current-page");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->current_row), GTK_ACCESSIBLE_STATE_SELECTED, FALSE, -1);
+    }
+  self->current_row = row;
+  gtk_widget_add_css_class (GTK_WIDGET (row), "current-page");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, TRUE, -1);
   name = g_object_get_data (G_OBJECT (row), "page-name");
   if (name != NULL)
     adw_view_stack_set_visible_child_name (self->stack, name);
@@ -607,13 +621,21 @@ page_selected_cb (PhonesetPhoneView *self,
 }
 
 static void
+page_activated_cb (PhonesetPhoneView *self,
+                   GtkListBoxRow     *row,
+                   GtkListBox        *list)
+{
+  show_row (self, row);
+}
+
+static void
 page_dropdown_cb (PhonesetPhoneView *self)
 {
   guint          selected = gtk_drop_down_get_selected (self->page_dropdown);
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->page_list, selected);
 
-  if (row != NULL && row != gtk_list_box_get_selected_row (self->page_list))
-    gtk_list_box_select_row (self->page_list, row);
+  if (row != NULL && row != self->current_row)
+    show_row (self, row);
 }
 
 /* Search ------------------------------------------------------------------ */
@@ -636,10 +658,8 @@ search_changed_cb (PhonesetPhoneView *self,
 
   if (text[0] == '\0')
     {
-      GtkListBoxRow *row = gtk_list_box_get_selected_row (self->page_list);
-
-      if (row != NULL)
-        page_selected_cb (self, row, self->page_list);
+      if (self->current_row != NULL)
+        show_row (self, self->current_row);
       return;
     }
 
@@ -1226,7 +1246,7 @@ phoneset_phone_view_class_init (PhonesetPhoneViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneView, page_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneView, stack);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, page_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_dropdown_cb);
 
   gtk_widget_class_install_action (widget_class, "phone.undo", NULL, undo_action);
@@ -1358,7 +1378,7 @@ phoneset_phone_view_show_page (PhonesetPhoneView *self,
        row = gtk_widget_get_next_sibling (row))
     if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "page-name"), name) == 0)
       {
-        gtk_list_box_select_row (self->page_list, GTK_LIST_BOX_ROW (row));
+        show_row (self, GTK_LIST_BOX_ROW (row));
         return TRUE;
       }
   return FALSE;

@@ -198,6 +198,9 @@ test_window_add_and_select (void)
   phoneset_test_iterate (300);
   view = PHONESET_PHONE_VIEW (gtk_stack_get_visible_child (content_stack));
   g_assert_true (PHONESET_IS_PHONE_VIEW (view));
+  /* The welcome page fades out: wait for it, however busy the machine. */
+  for (guint i = 0; i < 100 && gtk_stack_get_transition_running (content_stack); i++)
+    phoneset_test_iterate (20);
   shot = phoneset_test_screenshot (GTK_WIDGET (window), "phone-overview");
 
   /* The profile's pages, with the rows the factory made. */
@@ -791,6 +794,101 @@ test_phone_view_export (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every focusable control under @widget that a person can see. */
+static void
+collect_focusable (GtkWidget *widget,
+                   GPtrArray *out)
+{
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_is_sensitive (widget))
+    return;
+  /* Containers that pass focus on to their children are not controls. */
+  if (gtk_widget_get_focusable (widget) && gtk_widget_get_can_focus (widget) && !GTK_IS_SCROLLED_WINDOW (widget) &&
+      !GTK_IS_VIEWPORT (widget) && !GTK_IS_LIST_BOX (widget) && !GTK_IS_LIST_VIEW (widget))
+    g_ptr_array_add (out, widget);
+  /* Inside a list view (a combo row's current item) the arrows move, not Tab. */
+  if (GTK_IS_LIST_VIEW (widget))
+    return;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_focusable (c, out);
+}
+
+static char *
+describe_widget (GtkWidget *widget)
+{
+  GString *path = g_string_new (G_OBJECT_TYPE_NAME (widget));
+
+  for (GtkWidget *p = widget; p != NULL && !GTK_IS_ROOT (p); p = gtk_widget_get_parent (p))
+    if (ADW_IS_PREFERENCES_ROW (p))
+      {
+        g_string_append_printf (path, " in row “%s”", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (p)));
+        break;
+      }
+  return g_string_free (path, FALSE);
+}
+
+/* Keyboard only: on every page of the workspace, Tab alone reaches every
+ * control a person can see. */
+static void
+test_window_keyboard (void)
+{
+  PhonesetWindow *window = open_window ();
+  g_autoptr(PhonesetPhone) phone = planet_phone ();
+  PhonesetPhoneView *view;
+  GtkWidget         *page_list;
+  GtkWidget         *stack;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  guint pages = 0;
+
+  phoneset_window_add_phone (window, phone);
+  view = phoneset_window_show_phone (window, phone);
+  phoneset_test_iterate (200);
+  page_list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), PHONESET_TYPE_PHONE_VIEW, "page_list"));
+  stack = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), PHONESET_TYPE_PHONE_VIEW, "stack"));
+  for (GtkWidget *row = gtk_widget_get_first_child (page_list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_object_get_data (G_OBJECT (row), "page-name") != NULL)
+      g_ptr_array_add (names, g_strdup (g_object_get_data (G_OBJECT (row), "page-name")));
+  g_assert_cmpuint (names->len, >=, 8);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autoptr(GHashTable) reached = g_hash_table_new (NULL, NULL);
+      g_autoptr(GPtrArray) controls = g_ptr_array_new ();
+      GtkWidget *page;
+
+      g_assert_true (phoneset_phone_view_show_page (view, names->pdata[i]));
+      phoneset_test_iterate (150);
+      page = adw_view_stack_get_visible_child (ADW_VIEW_STACK (stack));
+      collect_focusable (page, controls);
+      g_assert_cmpuint (controls->len, >, 0);
+
+      /* Start in the page list, as after a click on the page's name, then Tab. */
+      gtk_widget_grab_focus (page_list);
+      for (guint step = 0; step < 4 * controls->len + 60; step++)
+        {
+          gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+          /* A focused widget also counts for the widgets it is part of
+           * (an entry row's text, a spin button's text). */
+          for (GtkWidget *w = gtk_window_get_focus (GTK_WINDOW (window)); w != NULL; w = gtk_widget_get_parent (w))
+            g_hash_table_add (reached, w);
+          /* Scrolling into view maps nothing new, but let layout catch up. */
+          if (step % 20 == 0)
+            phoneset_test_iterate (1);
+        }
+      for (guint j = 0; j < controls->len; j++)
+        if (!g_hash_table_contains (reached, controls->pdata[j]))
+          {
+            g_autofree char *what = describe_widget (controls->pdata[j]);
+
+            g_error ("On page %s, Tab never reaches %s", (char *)names->pdata[i], what);
+          }
+      pages++;
+    }
+  g_assert_cmpuint (pages, ==, names->len);
+
+  forget_all (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -816,6 +914,7 @@ main (int   argc,
   g_test_add_func ("/window/reachable", test_window_reachable);
   g_test_add_func ("/window/phone-view/stun", test_phone_view_stun);
   g_test_add_func ("/window/narrow", test_window_narrow);
+  g_test_add_func ("/window/keyboard", test_window_keyboard);
   g_test_add_func ("/window/menu-and-shortcuts", test_window_menu_and_shortcuts);
   g_test_add_func ("/window/size-restored", test_window_size_restored);
   g_test_add_func ("/window/preferences", test_preferences);
