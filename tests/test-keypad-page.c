@@ -19,6 +19,7 @@
 #include "phoneset-keypad-page.h"
 #include "phoneset-secret-store-memory.h"
 #include "phoneset-test-sim.h"
+#include "phoneset-test-app.h"
 #include "phoneset-test-utils.h"
 
 static PhonesetApplication *app;
@@ -545,15 +546,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data = g_dir_make_tmp ("phoneset-ui-XXXXXX", NULL);
-  int              ret;
+  int ret;
 
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = phoneset_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  adw_init ();
+  app = phoneset_test_app_new (&argc, &argv);
 
   g_test_add_data_func ("/keypad/yealink/keys", "yealink", test_keypad);
   g_test_add_data_func ("/keypad/snom/keys", "snom", test_keypad);

@@ -23,6 +23,7 @@
 #include "phoneset-setting-row.h"
 #include "phoneset-stun-page.h"
 #include "phoneset-test-sim.h"
+#include "phoneset-test-app.h"
 #include "phoneset-test-utils.h"
 #include "phoneset-window.h"
 
@@ -893,16 +894,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data = g_dir_make_tmp ("phoneset-ui-XXXXXX", NULL);
-  int              ret;
+  int ret;
 
-  /* The window reads and writes the saved phones: never the user's. */
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = phoneset_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  adw_init ();
+  app = phoneset_test_app_new (&argc, &argv);
 
   g_test_add_func ("/window/empty-state", test_window_empty_state);
   g_test_add_func ("/window/add-and-select", test_window_add_and_select);

@@ -1,0 +1,39 @@
+/* phoneset-test-app.c
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The application every UI test drives: registered, never unique, and
+ * saving its phones in a fresh directory, never the user's.
+ */
+
+#include "config.h"
+
+#include "phoneset-test-app.h"
+
+/**
+ * phoneset_test_app_new:
+ * @argc: the test's argc
+ * @argv: the test's argv
+ *
+ * Initialises GTK for testing and makes the application.
+ *
+ * Returns: (transfer full): the registered application
+ */
+PhonesetApplication *
+phoneset_test_app_new (int    *argc,
+                       char ***argv)
+{
+  g_autofree char     *data = g_dir_make_tmp ("phoneset-ui-XXXXXX", NULL);
+  PhonesetApplication *app;
+
+  g_assert_nonnull (data);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  gtk_test_init (argc, argv, NULL);
+
+  app = phoneset_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  adw_init ();
+  return app;
+}
