@@ -204,6 +204,28 @@ test_fleet_render_yealink (void)
   g_assert_nonnull (strstr (readme, "Desk 1"));
   g_assert_null (strstr (readme, "REPLACE"));
 
+  /* A password column is written only when asked. */
+  {
+    g_autoptr(PhonesetFleet) secret = NULL;
+    g_autoptr(GPtrArray) n2 = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) c2 = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+    g_autofree char *mac_text = NULL;
+    const char      *with_password = "mac,provisioning.server.password\n00:15:65:00:00:01,Pw-7781\n";
+
+    secret = phoneset_fleet_parse (common, with_password, strlen (with_password), &error);
+    g_assert_no_error (error);
+    g_assert_false (phoneset_fleet_render (secret, &options, n2, c2, &error));
+    g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "provisioning.server.password"));
+    g_clear_error (&error);
+    options.include_secrets = TRUE;
+    g_assert_true (phoneset_fleet_render (secret, &options, n2, c2, &error));
+    g_assert_no_error (error);
+    mac_text = contents_of (n2, c2, "001565000001.cfg");
+    g_assert_nonnull (strstr (mac_text, "Pw-7781"));
+    options.include_secrets = FALSE;
+  }
+
   /* Without a model the common file cannot be named. */
   options.model = NULL;
   g_assert_false (phoneset_fleet_render (fleet, &options, names, contents, &error));

@@ -574,6 +574,20 @@ phoneset_fleet_render (PhonesetFleet              *self,
 
   if (!phoneset_fleet_check (self, NULL, error))
     return FALSE;
+  /* A password column would otherwise be left out without a word. */
+  for (guint i = 0; !options->include_secrets && i < self->columns->len; i++)
+    {
+      PhonesetSetting *setting = phoneset_profile_lookup_setting (profile, g_ptr_array_index (self->columns, i));
+
+      if (setting != NULL && phoneset_setting_is_secret (setting))
+        {
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                       _("the column “%s” holds passwords, which are written into the files only when asked "
+                         "(--include-secrets); ask for it, or remove the column"),
+                          (const char *)g_ptr_array_index (self->columns, i));
+          return FALSE;
+        }
+    }
   if (!model_has_common_file (profile, options->model, &common_file, error))
     return FALSE;
 
