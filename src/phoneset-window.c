@@ -13,6 +13,8 @@
 
 #include "phoneset-add-phone-dialog.h"
 #include "phoneset-discovery.h"
+#include "phoneset-fleet-dialog.h"
+#include "phoneset-provisioning-view.h"
 #include "phoneset-reachability.h"
 #include "phoneset-fingerprint.h"
 #include "phoneset-oui.h"
@@ -550,6 +552,57 @@ setup (PhonesetWindow      *self,
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+/* Fleets ------------------------------------------------------------------- */
+
+static void
+fleet_exported_cb (PhonesetWindow *self,
+                   const char     *folder,
+                   guint           n_files)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new_format (g_dngettext (GETTEXT_PACKAGE, "Wrote %u file to %s", "Wrote %u files to %s", n_files),
+                                                     n_files, folder));
+}
+
+/* Export for a fleet: the phone open in the workspace, if any, lends its
+ * profile, model and settings as the fleet's common settings. */
+static void
+fleet_export_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PhonesetWindow      *self = PHONESET_WINDOW (widget);
+  PhonesetFleetDialog *dialog = phoneset_fleet_dialog_new (GTK_WINDOW (self), self->profiles);
+  PhonesetPhone       *phone = self->view ? phoneset_phone_view_get_phone (self->view) : NULL;
+
+  if (phone != NULL && phoneset_phone_get_profile_id (phone) != NULL &&
+      phoneset_fleet_dialog_select_profile (dialog, phoneset_phone_get_profile_id (phone), phoneset_phone_get_model (phone)) &&
+      phoneset_phone_get_config (phone) != NULL)
+    phoneset_fleet_dialog_set_common_config (dialog, phoneset_phone_get_config (phone));
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (fleet_exported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The provisioning server (HTTP and SIP PnP) in a window of its own; it
+ * stops when the window closes. */
+static void
+provisioning_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+
+  gtk_window_set_title (GTK_WINDOW (window), _("Provisioning Server"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (widget));
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 620);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), phoneset_provisioning_view_new ());
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 phoneset_window_dispose (GObject *object)
 {
@@ -606,6 +659,8 @@ phoneset_window_class_init (PhonesetWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.scan", NULL, scan_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.scan", NULL);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.fleet-export", NULL, fleet_export_action);
+  gtk_widget_class_install_action (widget_class, "win.provisioning", NULL, provisioning_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
 }
 

@@ -79,14 +79,15 @@ phoneset_test_screenshot_after (GtkWidget  *widget,
   const char      *dir = g_getenv ("PHONESET_SCREENSHOT_DIR");
   g_autofree char *path = NULL;
   GskRenderer     *renderer;
-  int              width = gtk_widget_get_width (widget);
-  int              height = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
+  int              width;
+  int              height;
 
   if (settle_ms > 0)
     phoneset_test_iterate (settle_ms);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
 
   if (dir == NULL)
     dir = g_get_tmp_dir ();

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "phoneset-application.h"
+#include "phoneset-fleet-dialog.h"
 #include "phoneset-phone-row.h"
 #include "phoneset-preferences-window.h"
 #include "phoneset-setting-row.h"
@@ -583,7 +584,33 @@ test_window_menu_and_shortcuts (void)
   GMenuModel     *section;
   const char     *expected[] = { "app.preferences", "win.show-help-overlay", "app.help", "app.about" };
 
+  /* First the fleet: export for many phones, and the provisioning server,
+   * each opening its own window. */
   section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 2);
+  {
+    const char *fleet_actions[] = { "win.fleet-export", "win.provisioning" };
+    GType       opens[] = { PHONESET_TYPE_FLEET_DIALOG, ADW_TYPE_WINDOW };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fleet_actions); i++)
+      {
+        g_autofree char *action = NULL;
+        g_autofree char *shot = NULL;
+        GtkWindow       *opened;
+
+        g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+        g_assert_cmpstr (action, ==, fleet_actions[i]);
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+        opened = phoneset_test_find_window (opens[i]);
+        g_assert_true (gtk_window_get_transient_for (opened) == GTK_WINDOW (window));
+        shot = phoneset_test_screenshot_after (GTK_WIDGET (opened), i == 0 ? "menu-fleet-export" : "menu-provisioning-server", 300);
+        gtk_window_destroy (opened);
+        phoneset_test_iterate (50);
+      }
+  }
+  g_object_unref (section);
+
+  section = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION);
   g_assert_cmpint (g_menu_model_get_n_items (section), ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {

@@ -8,6 +8,8 @@
  *                 [--set ID=VALUE]... [--secret-env ID=VAR]... [--mac MAC]...
  *                 [--model M] [--name common|mac|custom:NAME]
  *                 [--include-secrets] --output DIR
+ * phoneset export --profile ID --fleet PHONES.csv [--config FILE.json]
+ *                 [--set ID=VALUE]... [--model M] [--server-url URL] --output DIR
  */
 
 #define G_LOG_DOMAIN "phoneset-cli"
@@ -22,6 +24,7 @@
 #include "phoneset-config.h"
 #include "phoneset-error.h"
 #include "phoneset-export.h"
+#include "phoneset-fleet.h"
 #include "phoneset-mac.h"
 #include "phoneset-profile.h"
 
@@ -117,6 +120,55 @@ print_ids (PhonesetProfile *profile,
     }
 }
 
+/* --fleet: the common file, one file per MAC of the phone list, README. */
+static int
+export_fleet (PhonesetConfig *config,
+              const char     *fleet_path,
+              const char     *model,
+              const char     *server_url,
+              gboolean        include_secrets,
+              const char     *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PhonesetFleet) fleet = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  g_autofree char     *data = NULL;
+  gsize                len = 0;
+  PhonesetFleetOptions options = { 0 };
+
+  if (!g_file_get_contents (fleet_path, &data, &len, &error))
+    {
+      _phoneset_cli_error ("%s", error->message);
+      return PHONESET_EXIT_USAGE;
+    }
+  fleet = phoneset_fleet_parse (config, data, len, &error);
+  if (fleet == NULL)
+    {
+      _phoneset_cli_error ("%s: %s", fleet_path, error->message);
+      return PHONESET_EXIT_USAGE;
+    }
+  if (!phoneset_fleet_check (fleet, fleet_path, &error))
+    {
+      _phoneset_cli_error ("%s", error->message);
+      return PHONESET_EXIT_USAGE;
+    }
+  options.model = model;
+  options.server_url = server_url;
+  options.include_secrets = include_secrets;
+  if (!phoneset_fleet_render (fleet, &options, names, contents, &error) ||
+      !phoneset_write_files_atomically (output, names, contents, &error))
+    {
+      _phoneset_cli_error ("%s", error->message);
+      return error->domain == PHONESET_ERROR ? PHONESET_EXIT_USAGE : PHONESET_EXIT_FAILED;
+    }
+  printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %2$u files in %3$s for %1$u phone (see %3$s/README for the DHCP and PnP set-up).\n",
+                       "Wrote %2$u files in %3$s for %1$u phones (see %3$s/README for the DHCP and PnP set-up).\n",
+                       phoneset_fleet_get_phones (fleet)->len),
+          phoneset_fleet_get_phones (fleet)->len, names->len, output);
+  return PHONESET_EXIT_OK;
+}
+
 int
 _phoneset_cli_export (int    argc,
                       char **argv)
@@ -134,6 +186,8 @@ _phoneset_cli_export (int    argc,
   g_autofree char *model = NULL;
   g_autofree char *name = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *fleet_path = NULL;
+  g_autofree char *server_url = NULL;
   g_auto(GStrv) sets = NULL;
   g_auto(GStrv) secrets = NULL;
   g_auto(GStrv) macs = NULL;
@@ -157,7 +211,9 @@ _phoneset_cli_export (int    argc,
                            { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Which file: common (the model's), mac (one per --mac), or custom:NAME (also PLANET's $input ID files)"), N_("NAMING") },
                              { "include-secrets", 0, 0, G_OPTION_ARG_NONE, &include_secrets, N_("Write passwords into the file (they are left out otherwise)"), NULL },
                                { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The directory to write to"), N_("DIR") },
-                                 { NULL } };
+                                 { "fleet", 0, 0, G_OPTION_ARG_FILENAME, &fleet_path, N_("A phone list (CSV: mac, name, one column per setting id): writes the common file, one file per MAC and a README"), N_("PHONES.csv") },
+                                   { "server-url", 0, 0, G_OPTION_ARG_STRING, &server_url, N_("With --fleet: the provisioning server's URL, for the README's DHCP and PnP lines"), N_("URL") },
+                                     { NULL } };
 
   g_option_context_set_summary (context, _("Writes the vendor's provisioning file for a phone (or a printable setup sheet for phones "
                                            "without one). With --base, edits an existing file in place: only the given settings change."));
@@ -204,6 +260,28 @@ _phoneset_cli_export (int    argc,
     config = phoneset_config_new (profile);
   if (!apply_sets (config, sets) || !apply_secrets (config, secrets))
     return PHONESET_EXIT_USAGE;
+
+  if (fleet_path != NULL)
+    {
+      if (macs != NULL || base_path != NULL || name != NULL)
+        {
+          _phoneset_cli_error (_("--fleet names the files itself: leave out --mac, --base and --name"));
+          return PHONESET_EXIT_USAGE;
+        }
+      if (!has_file)
+        {
+          _phoneset_cli_error (_("the %s has no provisioning file format, so phones cannot fetch a fleet's files; "
+                                 "export its setup sheet instead"),
+                                  phoneset_profile_get_title (profile));
+          return PHONESET_EXIT_USAGE;
+        }
+      return export_fleet (config, fleet_path, model, server_url, include_secrets, output);
+    }
+  if (server_url != NULL)
+    {
+      _phoneset_cli_error (_("--server-url goes with --fleet"));
+      return PHONESET_EXIT_USAGE;
+    }
 
   /* Which files. */
   if (name == NULL)

@@ -4,9 +4,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * phoneset serve [--dir DIR] [--port N] [--pnp] [--action-url]: a
- * provisioning server, SIP PnP responder and Action URL receiver, printing
- * what happens as JSON lines.
+ * phoneset serve [--dir DIR] [--port N] [--pnp] [--action-url]
+ *                [--user U --password-env VAR [--auth basic|digest]]: a
+ * provisioning server for a small site (the tree, no listing, no path
+ * traversal, optional auth), SIP PnP responder and Action URL receiver,
+ * printing what happens as JSON lines: which phone (by MAC, from its
+ * User-Agent or file name) fetched which file, and when.
  */
 
 #define G_LOG_DOMAIN "phoneset-cli"
@@ -24,6 +27,7 @@
 #include "phoneset-action-url.h"
 #include "phoneset-cli-private.h"
 #include "phoneset-error.h"
+#include "phoneset-fleet.h"
 #include "phoneset-pnp-responder.h"
 #include "phoneset-provision-server.h"
 #include "phoneset-remote.h"
@@ -33,7 +37,8 @@ typedef struct
   GMainLoop *loop;
   guint16    port;
   char      *address;
-  gboolean   has_dir;
+  char      *dir;
+  GPtrArray *profiles;
 } Serve;
 
 static void
@@ -71,8 +76,10 @@ fetched_cb (PhonesetProvisionServer *server,
             gpointer                 user_data)
 {
   g_autoptr(JsonObject) line = line_new ("fetch");
+  g_autofree char *mac = phoneset_fleet_mac_from_request (path, user_agent);
 
   json_object_set_string_member (line, "from", peer);
+  json_object_set_string_member (line, "mac", mac);
   json_object_set_string_member (line, "path", path);
   json_object_set_string_member (line, "user_agent", user_agent);
   json_object_set_int_member (line, "status", status);
@@ -100,15 +107,17 @@ pnp_url (const char *mac,
 {
   Serve           *serve = user_data;
   g_autofree char *local = NULL;
-  gboolean         snom = vendor != NULL && g_ascii_strncasecmp (vendor, "snom", 4) == 0;
+  g_autofree char *base = NULL;
 
-  if (!serve->has_dir || mac == NULL)
+  if (serve->dir == NULL || mac == NULL)
     return NULL;
   /* The URL names the address this computer has towards the phone. */
   local = g_str_equal (serve->address, "0.0.0.0") ? phoneset_local_address_for (address, NULL) : g_strdup (serve->address);
   if (local == NULL)
     return NULL;
-  return g_strdup_printf ("http://%s:%u/%s.%s", local, serve->port, mac, snom ? "xml" : "cfg");
+  base = g_strdup_printf ("http://%s:%u", local, serve->port);
+  /* Yealink: the folder (common file, then MAC file); others: their file. */
+  return phoneset_fleet_pnp_url (serve->profiles, serve->dir, base, mac, vendor);
 }
 
 static void
@@ -165,6 +174,9 @@ _phoneset_cli_serve (int    argc,
   int              duration = 0;
   gboolean         pnp = FALSE;
   gboolean         action_url = FALSE;
+  g_autofree char *user = NULL;
+  g_autofree char *password_env = NULL;
+  g_autofree char *auth = NULL;
   GOptionEntry     entries[] = {
         { "dir", 0, 0, G_OPTION_ARG_FILENAME, &dir, N_("Serve the files of DIR"), "DIR" },
           { "address", 0, 0, G_OPTION_ARG_STRING, &address, N_("Listen on this address (default all)"), "IP" },
@@ -173,14 +185,18 @@ _phoneset_cli_serve (int    argc,
                 { "pnp-port", 0, 0, G_OPTION_ARG_INT, &pnp_port, N_("UDP port for SIP PnP (default 5060)"), "N" },
                   { "action-url", 0, 0, G_OPTION_ARG_NONE, &action_url, N_("Receive Action URL events at /action-url/EVENT"), NULL },
                     { "duration", 0, 0, G_OPTION_ARG_INT, &duration, N_("Stop after S seconds (default: at Ctrl+C)"), "S" },
-                      { NULL } };
+                      { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Ask for this user name on every file (set the same in the phones)"), "U" },
+                        { "password-env", 0, 0, G_OPTION_ARG_STRING, &password_env, N_("The environment variable holding the password for --user"), "VAR" },
+                          { "auth", 0, 0, G_OPTION_ARG_STRING, &auth, N_("basic or digest (default digest)"), "SCHEME" },
+                            { NULL } };
   g_autoptr(GOptionContext) context = g_option_context_new (_("— serve provisioning files, answer PnP, receive Action URL events"));
   g_autoptr(PhonesetProvisionServer) server = NULL;
   g_autoptr(PhonesetPnpResponder) responder = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) listening = NULL;
   g_autofree char *base = NULL;
-  Serve            serve = { 0 };
+  g_autoptr(GPtrArray) profiles = NULL;
+  Serve serve = { 0 };
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context, _("Prints one JSON object per line: listening, fetch, pnp-subscribe, "
@@ -208,9 +224,29 @@ _phoneset_cli_serve (int    argc,
       return PHONESET_EXIT_USAGE;
     }
 
+  if ((user == NULL) != (password_env == NULL) || (auth != NULL && user == NULL))
+    {
+      _phoneset_cli_error (_("Auth needs both --user U and --password-env VAR (the password is never taken from the command line)."));
+      return PHONESET_EXIT_USAGE;
+    }
+  if (auth != NULL && !g_str_equal (auth, "basic") && !g_str_equal (auth, "digest"))
+    {
+      _phoneset_cli_error (_("--auth is basic or digest."));
+      return PHONESET_EXIT_USAGE;
+    }
+  if (password_env != NULL && g_getenv (password_env) == NULL)
+    {
+      _phoneset_cli_error (_("The environment variable %s is not set: put the password in it."), password_env);
+      return PHONESET_EXIT_USAGE;
+    }
+
   serve.address = address ? address : (char *)"0.0.0.0";
-  serve.has_dir = dir != NULL;
+  serve.dir = dir;
+  if (pnp)
+    serve.profiles = profiles = _phoneset_cli_load_profiles ();
   server = phoneset_provision_server_new ();
+  if (user != NULL)
+    phoneset_provision_server_set_auth (server, user, g_getenv (password_env), auth == NULL || g_str_equal (auth, "digest"));
   phoneset_provision_server_set_directory (server, dir);
   phoneset_provision_server_set_action_url (server, action_url);
   if (!phoneset_provision_server_listen (server, serve.address, port, &error))
@@ -240,6 +276,8 @@ _phoneset_cli_serve (int    argc,
   json_object_set_string_member (listening, "url", base);
   if (dir != NULL)
     json_object_set_string_member (listening, "dir", dir);
+  if (user != NULL)
+    json_object_set_string_member (listening, "auth", auth ? auth : "digest");
   if (responder != NULL)
     json_object_set_int_member (listening, "pnp_port", phoneset_pnp_responder_get_port (responder));
   print_line (listening);

@@ -442,6 +442,15 @@ phoneset_pnp_responder_start (PhonesetPnpResponder *self,
   if (local == NULL)
     goto failed;
   self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
+  /* A site's phones boot together after a power cut: hundreds of
+   * SUBSCRIBEs (and the 200 OKs to our NOTIFYs) in a burst overflowed the
+   * default receive buffer (1-3 of 500 dropped on loopback,
+   * tests/bench/fleet). The kernel caps this at net.core.rmem_max. */
+  if (!g_socket_set_option (self->socket, SOL_SOCKET, SO_RCVBUF, 1024 * 1024, &local_error))
+    {
+      g_debug ("Could not enlarge the PnP receive buffer: %s", local_error->message);
+      g_clear_error (&local_error);
+    }
 
   inet_pton (AF_INET, PHONESET_PNP_GROUP, &mreq.imr_multiaddr);
   if (self->interface_address != NULL && inet_pton (AF_INET, self->interface_address, &mreq.imr_interface) == 1)

@@ -35,6 +35,9 @@ struct _PhonesetProvisionServer
   GHashTable *files; /* path → GBytes */
   char       *directory;
   gboolean    action_url;
+  char       *auth_user; /* Basic or Digest auth for every file, or NULL */
+  char       *auth_password;
+  gboolean    auth_digest;
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetProvisionServer, phoneset_provision_server, G_TYPE_OBJECT)
@@ -67,6 +70,10 @@ phoneset_provision_server_finalize (GObject *object)
 
   g_free (self->base_url);
   g_free (self->directory);
+  g_free (self->auth_user);
+  if (self->auth_password != NULL)
+    memset (self->auth_password, 0, strlen (self->auth_password));
+  g_free (self->auth_password);
   g_hash_table_unref (self->files);
 
   G_OBJECT_CLASS (phoneset_provision_server_parent_class)->finalize (object);
@@ -180,6 +187,90 @@ handler (SoupServer        *server,
   g_signal_emit (self, signals[FETCHED], 0, path, peer, ua, (guint)SOUP_STATUS_OK, (guint64)g_bytes_get_size (body));
 }
 
+/* Compares without stopping at the first difference. */
+static gboolean
+equal_secret (const char *a,
+              const char *b)
+{
+  gsize  la = strlen (a), lb = strlen (b);
+  guint8 diff = la != lb;
+
+  for (gsize i = 0; i < la; i++)
+    diff |= (guint8)a[i] ^ (guint8)b[i % (lb ? lb : 1)];
+  return diff == 0;
+}
+
+static gboolean
+basic_auth_cb (SoupAuthDomain    *domain,
+               SoupServerMessage *msg,
+               const char        *username,
+               const char        *password,
+               gpointer           user_data)
+{
+  PhonesetProvisionServer *self = user_data;
+
+  return g_strcmp0 (username, self->auth_user) == 0 && equal_secret (password, self->auth_password);
+}
+
+static char *
+digest_auth_cb (SoupAuthDomain    *domain,
+                SoupServerMessage *msg,
+                const char        *username,
+                gpointer           user_data)
+{
+  PhonesetProvisionServer *self = user_data;
+
+  if (g_strcmp0 (username, self->auth_user) != 0)
+    return NULL;
+  return soup_auth_domain_digest_encode_password (username, "Phoneset", self->auth_password);
+}
+
+static void
+add_auth_domain (PhonesetProvisionServer *self)
+{
+  g_autoptr(SoupAuthDomain) domain = NULL;
+
+  if (self->auth_digest)
+    {
+      domain = soup_auth_domain_digest_new ("realm", "Phoneset", NULL);
+      soup_auth_domain_digest_set_auth_callback (domain, digest_auth_cb, self, NULL);
+    }
+  else
+    {
+      domain = soup_auth_domain_basic_new ("realm", "Phoneset", NULL);
+      soup_auth_domain_basic_set_auth_callback (domain, basic_auth_cb, self, NULL);
+    }
+  soup_auth_domain_add_path (domain, "/");
+  /* Phones send Action URL events without credentials. */
+  soup_auth_domain_remove_path (domain, PHONESET_ACTION_URL_PATH);
+  soup_server_add_auth_domain (self->server, domain);
+}
+
+/**
+ * phoneset_provision_server_set_auth:
+ * @user: (nullable): the user name the phones send, or %NULL for no auth
+ * @password: (nullable): the password
+ * @digest: %TRUE for Digest, %FALSE for Basic
+ *
+ * Asks for credentials on every file; call before listening. The phones'
+ * provisioning settings carry the same user and password.
+ */
+void
+phoneset_provision_server_set_auth (PhonesetProvisionServer *self,
+                                    const char              *user,
+                                    const char              *password,
+                                    gboolean                 digest)
+{
+  g_return_if_fail (PHONESET_IS_PROVISION_SERVER (self));
+  g_return_if_fail (self->server == NULL);
+
+  g_free (self->auth_user);
+  g_free (self->auth_password);
+  self->auth_user = g_strdup (user);
+  self->auth_password = g_strdup (user ? (password ? password : "") : NULL);
+  self->auth_digest = digest;
+}
+
 /**
  * phoneset_provision_server_listen:
  * @address: this computer's address on the phone's network
@@ -210,6 +301,8 @@ phoneset_provision_server_listen (PhonesetProvisionServer *self,
     }
   self->server = soup_server_new ("server-header", "Phoneset/" PACKAGE_VERSION, NULL);
   soup_server_add_handler (self->server, NULL, handler, self, NULL);
+  if (self->auth_user != NULL)
+    add_auth_domain (self);
   socket_address = g_inet_socket_address_new (inet, port);
   if (!soup_server_listen (self->server, socket_address, 0, &local_error))
     {

@@ -26,6 +26,10 @@ char                    *phoneset_provision_server_add_file          (PhonesetPr
                                                                       GBytes                   *contents);
 void                     phoneset_provision_server_set_directory     (PhonesetProvisionServer  *self,
                                                                       const char               *directory);
+void                     phoneset_provision_server_set_auth          (PhonesetProvisionServer  *self,
+                                                                      const char               *user,
+                                                                      const char               *password,
+                                                                      gboolean                  digest);
 void                     phoneset_provision_server_set_action_url    (PhonesetProvisionServer  *self,
                                                                       gboolean                  enabled);
 

@@ -210,13 +210,19 @@ typedef struct
 {
   char        *url;
   char        *why;
+  char        *then_url; /* the MAC file, after the common file */
   SoupMessage *msg;
 } Fetch;
+
+static void fetch_start (char       *url,
+                         const char *why,
+                         char       *then_url);
 
 static void
 fetch_free (Fetch *f)
 {
   g_free (f->url);
+  g_free (f->then_url);
   g_free (f->why);
   g_clear_object (&f->msg);
   g_free (f);
@@ -264,6 +270,8 @@ fetch_cb (GObject      *source,
     }
   g_message ("fetched %s (%s): %s", f->url, f->why, error ? error->message : soup_status_get_phrase (status));
   sim_log_json (sim.fetches, entry);
+  if (f->then_url != NULL)
+    fetch_start (g_steal_pointer (&f->then_url), f->why, NULL);
   fetch_free (f);
 }
 
@@ -273,7 +281,8 @@ void
 sim_provision (const char *url,
                const char *why)
 {
-  Fetch *f;
+  g_autofree char *url_expanded = NULL;
+  char            *slash;
 
   if (url == NULL || *url == '\0')
     {
@@ -284,9 +293,31 @@ sim_provision (const char *url,
       sim_log_json (sim.fetches, entry);
       return;
     }
-  f = g_new0 (Fetch, 1);
-  f->url = expand_url (url);
+  url_expanded = expand_url (url);
+  /* --common-file: the common file first, from the same folder, as
+   * Yealink phones do with a folder URL and Fanvil/PLANET with “Download
+   * CommonConf” on; then the phone's own file. */
+  slash = strrchr (url_expanded, '/');
+  if (sim.common_file != NULL && slash != NULL && slash > url_expanded && slash[-1] != '/')
+    {
+      g_autofree char *folder = g_strndup (url_expanded, slash - url_expanded + 1);
+
+      fetch_start (g_strconcat (folder, sim.common_file, NULL), why, g_steal_pointer (&url_expanded));
+    }
+  else
+    fetch_start (g_steal_pointer (&url_expanded), why, NULL);
+}
+
+static void
+fetch_start (char       *url,
+             const char *why,
+             char       *then_url)
+{
+  Fetch *f = g_new0 (Fetch, 1);
+
+  f->url = url;
   f->why = g_strdup (why);
+  f->then_url = then_url;
   f->msg = soup_message_new ("GET", f->url);
   if (f->msg == NULL)
     {
@@ -461,6 +492,23 @@ setup_completed_cb (gpointer user_data)
   sim_fire_event ("setup_completed");
 }
 
+/* --provisioning-url-file: the phone takes its provisioning URL from DHCP
+ * (option 66); a DHCP client's hook writes it to the file. Polled until it
+ * is there (bounded by --lifetime). */
+static gboolean
+url_file_cb (gpointer user_data)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents (sim.provisioning_url_file, &text, NULL, NULL) || *g_strstrip (text) == '\0')
+    return G_SOURCE_CONTINUE;
+  g_free (sim.provisioning_url);
+  sim.provisioning_url = g_steal_pointer (&text);
+  g_message ("provisioning URL from DHCP: %s", sim.provisioning_url);
+  sim_provision (sim.provisioning_url, "dhcp");
+  return G_SOURCE_REMOVE;
+}
+
 /* A boot: PnP (when on) or the power-on provisioning check, then the
  * "setup completed" event. */
 void
@@ -475,6 +523,11 @@ sim_boot (void)
       sim.pnp_answered = FALSE;
       sim.pnp_sent = 0;
       sim_sip_send_pnp_subscribe ();
+    }
+  else if (sim.provisioning_url_file != NULL)
+    {
+      if (url_file_cb (NULL) == G_SOURCE_CONTINUE)
+        g_timeout_add (50, url_file_cb, NULL);
     }
   else if (sim.provisioning_url != NULL && sim.boots > 1)
     sim_provision (sim.provisioning_url, "boot");
@@ -555,6 +608,9 @@ static const char *description =
   "key=AutoP and a reboot (key=Reboot, snom advanced_update.htm?reboot=Reboot)\n"
   "fetch the configuration from the provisioning URL with the vendor's\n"
   "User-Agent and apply it (a tiny reader of the three formats).\n"
+  "--provisioning-url-file: at boot, the URL comes from a file a DHCP client's\n"
+  "hook writes (option 66); --common-file: the common file is fetched from the\n"
+  "URL's folder before the phone's own file (Yealink; Fanvil “Download CommonConf”).\n"
   "Behaviour the vendors do not document is marked [U] in the source.\n"
   "\n"
   "Test control (no auth): GET /__sim/state (JSON: keys, fetches, events,\n"
@@ -601,6 +657,8 @@ main (int   argc,
         { "allowed-ip", 0, 0, G_OPTION_ARG_STRING, &allowed_ip, "Active URI allowed list: any, blank, a,b, 10.*.*.* (default any)", "LIST" },
         { "no-prompt", 0, 0, G_OPTION_ARG_NONE, &no_prompt, "No “Allow remote control?” prompt on first use", NULL },
         { "provisioning-url", 0, 0, G_OPTION_ARG_STRING, &sim.provisioning_url, "Provisioning server URL", "URL" },
+        { "provisioning-url-file", 0, 0, G_OPTION_ARG_FILENAME, &sim.provisioning_url_file, "At boot, wait for this file (a DHCP client hook writes option 66 there) and provision from its URL", "FILE" },
+        { "common-file", 0, 0, G_OPTION_ARG_STRING, &sim.common_file, "Fetch this common file from the URL's folder before the phone's own file", "NAME" },
         { "action-url", 0, 0, G_OPTION_ARG_STRING_ARRAY, &action_urls, "EVENT=URL to call on an event (repeatable)", "EVENT=URL" },
         { "pnp", 0, 0, G_OPTION_ARG_NONE, &sim.pnp, "Send the SIP PnP SUBSCRIBE at boot", NULL },
         { "pnp-target", 0, 0, G_OPTION_ARG_STRING, &sim.pnp_target, "Where the SUBSCRIBE goes (default 224.0.1.75:5060)", "HOST:PORT" },

@@ -63,6 +63,8 @@ typedef struct
   int         pnp_tries;
   int         pnp_interval_ms;
   char       *provisioning_url;
+  char       *provisioning_url_file; /* written by a DHCP client's hook */
+  char       *common_file;           /* fetched first, from the URL's folder */
   char       *tls_cert; /* PEM files: HTTPS on --https-port */
   char       *tls_key;
   char       *tls_cert2; /* the "changed" certificate for --fault tls-changed */
