@@ -393,6 +393,42 @@ test_atomic_write (void)
   g_rmdir (dir);
 }
 
+/* A fleet's many files are flushed together: every file lands whole, and
+ * no temporary file is left. */
+static void
+test_atomic_write_many (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("phoneset-test-XXXXXX", NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_ptr_array_add (names, g_strdup_printf ("%012u.cfg", i));
+      g_ptr_array_add (contents, g_bytes_new_take (g_strdup_printf ("phone %u\n", i), strlen ("phone \n") + (i < 10 ? 1 : 2)));
+    }
+  g_assert_true (phoneset_write_files_atomically (dir, names, contents, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names->pdata[i], NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *expected = g_strdup_printf ("phone %u\n", i);
+
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      g_assert_cmpstr (text, ==, expected);
+      g_unlink (path);
+    }
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, 0);
+  g_rmdir (dir);
+}
+
 static void
 test_history (void)
 {
@@ -453,6 +489,7 @@ main (int   argc,
   g_test_add_func ("/config/dhcp-helpers", test_dhcp_helpers);
   g_test_add_func ("/config/setup-sheet", test_setup_sheet);
   g_test_add_func ("/config/atomic-write", test_atomic_write);
+  g_test_add_func ("/config/atomic-write-many", test_atomic_write_many);
   g_test_add_func ("/config/history", test_history);
 
   ret = g_test_run ();

@@ -11,6 +11,7 @@
  */
 
 #define G_LOG_DOMAIN "phoneset-config"
+#define _GNU_SOURCE  1 /* syncfs () */
 
 #include "config.h"
 
@@ -1049,6 +1050,33 @@ phoneset_profile_dup_file_name (PhonesetProfile   *profile,
  *
  * Returns: %TRUE on success
  */
+#define FSYNC_EACH_MAX 8
+
+/* Flushes @dir's entries (fsync), or with @whole_fs everything written on
+ * its file system (syncfs). */
+static gboolean
+sync_directory (const char *dir,
+                gboolean    whole_fs,
+                GError    **error)
+{
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  int ret;
+
+  if (fd < 0)
+    ret = -1;
+  else
+    ret = whole_fs ? syncfs (fd) : fsync (fd);
+  if (ret != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("cannot write in %s: %s"), dir, g_strerror (saved));
+    }
+  if (fd >= 0)
+    close (fd);
+  return ret == 0;
+}
+
 gboolean
 phoneset_write_files_atomically (const char *dir,
                                  GPtrArray  *names,
@@ -1104,7 +1132,9 @@ phoneset_write_files_atomically (const char *dir,
           data += n;
           len -= n;
         }
-      if (ok && fsync (fd) != 0)
+      /* A few files are flushed one by one; a fleet's thousand files are
+       * flushed together below, one syncfs () instead of a thousand fsync ()s. */
+      if (ok && names->len <= FSYNC_EACH_MAX && fsync (fd) != 0)
         {
           int saved = errno;
 
@@ -1113,6 +1143,9 @@ phoneset_write_files_atomically (const char *dir,
         }
       close (fd);
     }
+
+  if (ok && names->len > FSYNC_EACH_MAX)
+    ok = sync_directory (dir, TRUE, error);
 
   for (guint i = 0; ok && i < temps->len; i++)
     {
@@ -1131,6 +1164,10 @@ phoneset_write_files_atomically (const char *dir,
           temps->pdata[i] = NULL;
         }
     }
+
+  /* The new names, too, survive a power cut. */
+  if (ok)
+    ok = sync_directory (dir, FALSE, error);
 
   /* Leave nothing half-done behind. */
   for (guint i = 0; i < temps->len; i++)
