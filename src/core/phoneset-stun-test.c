@@ -607,6 +607,18 @@ deliver (Sock           *sock,
       return;
     }
   probe = txn->probe;
+  /* An answer comes back to the socket that asked (the NAT maps it back to
+   * that socket's address). One that reaches another socket came through
+   * another socket's NAT mapping — with a NAT that picks its ports at
+   * random, the mapping of a flow to the alternate address — and would
+   * make a filtered probe look answered: it is ignored. A hairpin probe's
+   * request is meant to reach the other socket. */
+  if (!probe->expect_request && probe->sock != sock)
+    {
+      g_debug ("Ignored an answer that reached the wrong socket");
+      result->ignored_spoofed++;
+      return;
+    }
 
   verdict = phoneset_stun_parse (probe->expect_request ? &sock->agent : &probe->sock->agent,
                                  data, len, &response, &error);
