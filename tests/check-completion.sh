@@ -51,5 +51,19 @@ for id in $("$PHONESET_BIN" profiles --json | python3 -c 'import json, sys; prin
     status=1
   fi
 done
-[ $status -eq 0 ] && echo "completion: $(echo $commands | wc -w) subcommands, their options and the profile IDs offered"
+# The keys "phoneset key --help" lists, offered after the host (ranges such
+# as 0-9 and D1-D40 by their ends; "*" is typed, not completed).
+offered_keys=$(complete_words key --vendor yealink 192.0.2.10 "")
+set -f
+for key in $("$PHONESET_BIN" key --help | sed -n 's/^Keys (any vendor): \(.*\)…;.*/\1/p' | tr ' ' '\n' | sed 's/-/\n/'); do
+  [ "$key" = "*" ] && continue
+  if ! grep -qx -- "$key" <<<"$offered_keys"; then
+    echo "completing 'phoneset key HOST ' does not offer the key $key"
+    status=1
+  fi
+done
+set +f
+[ -n "$(complete_words key "")" ] && { echo "completing 'phoneset key ' offers keys where the host goes"; status=1; }
+
+[ $status -eq 0 ] && echo "completion: $(echo $commands | wc -w) subcommands, their options, the profile IDs and the keys offered"
 exit $status
