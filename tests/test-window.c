@@ -627,6 +627,15 @@ test_window_menu_and_shortcuts (void)
 
   /* GtkApplication loads gtk/help-overlay.ui from our resources. */
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  {
+    GtkWindow       *overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+    g_autofree char *shot = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+    phoneset_test_wait_until_mapped (GTK_WIDGET (overlay));
+    shot = phoneset_test_screenshot (GTK_WIDGET (overlay), "shortcuts");
+    gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
