@@ -981,9 +981,13 @@ parse_snom (PhonesetCfgDocument *self,
         }
       if (open + 1 < end && (open[1] == '?' || open[1] == '!'))
         {
-          const char *close = memchr (open, '>', end - open);
+          /* Each ends where the XML parser ends it: a processing
+           * instruction at "?>", CDATA at "]]>", a declaration at ">". */
+          const char *terminator = open[1] == '?' ? "?>" : (end - open >= 9 && memcmp (open, "<![CDATA[", 9) == 0) ? "]]>"
+                                                                                                                   : ">";
+          const char *close = g_strstr_len (open + 2, end - open - 2, terminator);
 
-          p = close ? close + 1 : end;
+          p = close ? close + strlen (terminator) : end;
           continue;
         }
       if (end - open < 16 || memcmp (open, "<phone-settings", 15) != 0 ||
