@@ -21,6 +21,11 @@ if ! command -v valgrind >/dev/null; then
   exit 0
 fi
 
+if ldd "$bin" 2>/dev/null | grep -q 'libasan\|libubsan'; then
+  echo "1..0 # SKIP $bin is built with sanitizers; valgrind needs the normal build"
+  exit 0
+fi
+
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/phoneset-vg-$group-XXXXXX")
 pids=()
 cleanup() {
