@@ -157,6 +157,8 @@ test_sip_bad (void)
   static const char *const bad[] = {
     "",
     "garbage",
+    "\r\n\r\na=",
+    "\n\nSIP/2.0 200 OK\r\n\r\n",
     "\x01\x02\x03\r\n\r\n",
     "SIP/2.0 20 OK\r\nVia: a\r\nFrom: a\r\nTo: a\r\nCall-ID: a\r\nCSeq: 1 OPTIONS\r\n\r\n",
     "SIP/2.0 999 Nope\r\nVia: a\r\nFrom: a\r\nTo: a\r\nCall-ID: a\r\nCSeq: 1 OPTIONS\r\n\r\n",

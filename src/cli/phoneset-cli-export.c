@@ -344,8 +344,6 @@ _phoneset_cli_export (int    argc,
 
   if (has_file)
     {
-      g_autoptr(GPtrArray) set = phoneset_config_list_set (config);
-
       printf (g_dngettext (GETTEXT_PACKAGE, "%u setting written.\n", "%u settings written.\n", report.written->len),
               report.written->len);
       print_ids (profile, report.secrets_left_out,

@@ -202,6 +202,11 @@ phoneset_sip_message_parse (const char *data,
     }
 
   head_length = (gsize)(end - data);
+  if (head_length == 0)
+    {
+      set_parse_error (error, _("it starts with an empty line instead of a request or status line"));
+      return NULL;
+    }
   for (gsize i = 0; i < head_length; i++)
     {
       guchar c = (guchar)data[i];

@@ -1,0 +1,18 @@
+#!/bin/bash
+# Runs one libFuzzer target for a short time (a test of the fuzzing build):
+#
+#   run-fuzz.sh TARGET CORPUS SECONDS
+#
+# New inputs go to a temporary directory, so the seed corpus in the tree is
+# only read; a crash is written next to the target as crash-*/timeout-*/oom-*.
+# -error_exitcode=1: libFuzzer's default, 77, means "skipped" to meson.
+set -eu
+target=$1 corpus=$2 seconds=$3
+work=$(mktemp -d "${TMPDIR:-/tmp}/phoneset-fuzz-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+# A GLib critical or warning (fatal in the tests) is a crash too: ASan
+# reports the trap, and libFuzzer writes the input.
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}handle_sigtrap=1"
+export G_DEBUG="${G_DEBUG:-fatal-warnings}"
+"$target" "$work" "$corpus" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=1024 \
+  -error_exitcode=1 -print_final_stats=1 -artifact_prefix="$(dirname "$target")/$(basename "$target")-"
