@@ -612,8 +612,9 @@ deliver (Sock           *sock,
    * another socket's NAT mapping — with a NAT that picks its ports at
    * random, the mapping of a flow to the alternate address — and would
    * make a filtered probe look answered: it is ignored. A hairpin probe's
-   * request is meant to reach the other socket. */
-  if (!probe->expect_request && probe->sock != sock)
+   * request, and the answer to a RESPONSE-PORT probe (the lifetime test),
+   * are meant to reach another socket. */
+  if (!probe->expect_request && probe->response_port == 0 && probe->sock != sock)
     {
       g_debug ("Ignored an answer that reached the wrong socket");
       result->ignored_spoofed++;
