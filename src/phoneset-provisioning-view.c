@@ -170,17 +170,8 @@ pnp_url (const char *mac,
          gpointer    user_data)
 {
   PhonesetProvisioningView *self = user_data;
-  g_autofree char          *local = NULL;
-  g_autofree char          *base = NULL;
 
-  if (self->folder == NULL || mac == NULL)
-    return NULL;
-  /* The URL names the address this computer has towards the phone. */
-  local = g_str_equal (self->address, "0.0.0.0") ? phoneset_local_address_for (address, NULL) : g_strdup (self->address);
-  if (local == NULL)
-    return NULL;
-  base = g_strdup_printf ("http://%s:%u", local, self->port);
-  return phoneset_fleet_pnp_url (self->profiles, self->folder, base, mac, vendor);
+  return phoneset_fleet_pnp_url_served (self->profiles, self->folder, self->address, self->port, mac, address, vendor);
 }
 
 /* The first address phones can reach, for the URL shown. */

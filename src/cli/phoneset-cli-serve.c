@@ -105,19 +105,9 @@ pnp_url (const char *mac,
          const char *model,
          gpointer    user_data)
 {
-  Serve           *serve = user_data;
-  g_autofree char *local = NULL;
-  g_autofree char *base = NULL;
+  Serve *serve = user_data;
 
-  if (serve->dir == NULL || mac == NULL)
-    return NULL;
-  /* The URL names the address this computer has towards the phone. */
-  local = g_str_equal (serve->address, "0.0.0.0") ? phoneset_local_address_for (address, NULL) : g_strdup (serve->address);
-  if (local == NULL)
-    return NULL;
-  base = g_strdup_printf ("http://%s:%u", local, serve->port);
-  /* Yealink: the folder (common file, then MAC file); others: their file. */
-  return phoneset_fleet_pnp_url (serve->profiles, serve->dir, base, mac, vendor);
+  return phoneset_fleet_pnp_url_served (serve->profiles, serve->dir, serve->address, serve->port, mac, address, vendor);
 }
 
 static void

@@ -28,6 +28,7 @@
 #include "phoneset-fleet.h"
 #include "phoneset-mac.h"
 #include "phoneset-provisioning.h"
+#include "phoneset-remote.h"
 
 /* More columns than any profile has settings is a broken file. */
 #define MAX_FIELDS 4096
@@ -861,4 +862,43 @@ phoneset_fleet_mac_from_request (const char *path,
   if (dot != NULL)
     *dot = '\0';
   return phoneset_mac_normalize (stem, PHONESET_MAC_STYLE_BARE_LOWER, NULL);
+}
+
+/**
+ * phoneset_fleet_pnp_url_served:
+ * @profiles: (element-type PhonesetProfile): the profiles
+ * @dir: the folder served
+ * @listen_address: the address the HTTP server listens on (0.0.0.0: all)
+ * @port: its port
+ * @mac: (nullable): the MAC address of the phone that asked by SIP PnP
+ * @phone_address: the phone's IP address
+ * @vendor: (nullable): its vendor, from its SUBSCRIBE
+ *
+ * The URL to answer a phone's SIP PnP SUBSCRIBE with, for a server of @dir
+ * (the command line's and the window's): it names the address this
+ * computer has towards the phone.
+ *
+ * Returns: (transfer full) (nullable): the URL, or %NULL when there is
+ *   nothing for this phone
+ */
+char *
+phoneset_fleet_pnp_url_served (GPtrArray  *profiles,
+                               const char *dir,
+                               const char *listen_address,
+                               guint16     port,
+                               const char *mac,
+                               const char *phone_address,
+                               const char *vendor)
+{
+  g_autofree char *local = NULL;
+  g_autofree char *base = NULL;
+
+  if (dir == NULL || mac == NULL)
+    return NULL;
+  local = g_str_equal (listen_address, "0.0.0.0") ? phoneset_local_address_for (phone_address, NULL) : g_strdup (listen_address);
+  if (local == NULL)
+    return NULL;
+  base = g_strdup_printf ("http://%s:%u", local, port);
+  /* Yealink: the folder (common file, then MAC file); others: their file. */
+  return phoneset_fleet_pnp_url (profiles, dir, base, mac, vendor);
 }

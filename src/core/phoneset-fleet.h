@@ -104,6 +104,13 @@ char                  *phoneset_fleet_pnp_url         (GPtrArray                
                                                        const char                 *base_url,
                                                        const char                 *mac,
                                                        const char                 *vendor);
+char                  *phoneset_fleet_pnp_url_served  (GPtrArray                  *profiles,
+                                                       const char                 *dir,
+                                                       const char                 *listen_address,
+                                                       guint16                     port,
+                                                       const char                 *mac,
+                                                       const char                 *phone_address,
+                                                       const char                 *vendor);
 char                  *phoneset_fleet_mac_from_request (const char                *path,
                                                        const char                 *user_agent);
 
