@@ -468,22 +468,48 @@ test_phone_view_stun (void)
   gboolean           done = FALSE;
   gint64             deadline;
   g_autofree char   *shot = NULL;
+  g_autofree char   *coturn_dir = NULL;
+  g_autofree char   *pidfile = NULL;
+  g_autofree char   *db = NULL;
+  g_autofree char   *log = NULL;
+  gboolean           ready = FALSE;
 
   if (turnserver == NULL)
     {
       g_test_skip ("coturn (turnserver) is not installed; build-aux/dev test installs it");
       return;
     }
+  /* Its own pid file, database and log (another coturn may run in a parallel
+   * test), and ports below the kernel's ephemeral range (32768-60999). */
+  coturn_dir = g_dir_make_tmp ("phoneset-coturn-XXXXXX", &error);
+  g_assert_no_error (error);
+  pidfile = g_strdup_printf ("--pidfile=%s/turnserver.pid", coturn_dir);
+  db = g_strdup_printf ("--db=%s/turndb", coturn_dir);
+  log = g_strdup_printf ("--log-file=%s/turnserver.log", coturn_dir);
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   /* coturn ends with the test, even when the test aborts. */
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   coturn = g_subprocess_launcher_spawn (launcher, &error,
                                         turnserver, "-n", "--listening-ip=127.0.0.1", "--listening-ip=127.0.0.2",
-                                        "--listening-port=34790", "--alt-listening-port=34791", "--no-tls", "--no-dtls",
+                                        "--listening-port=23790", "--alt-listening-port=23791", "--no-tls", "--no-dtls",
                                         "--no-cli", "--lt-cred-mech", "--user=test:secret", "--realm=phoneset.test",
-                                        "--relay-ip=127.0.0.1", "--min-port=40200", "--max-port=40300", "--allow-loopback-peers", NULL);
+                                        "--relay-ip=127.0.0.1", "--min-port=24200", "--max-port=24300", "--allow-loopback-peers",
+                                        pidfile, db, log, "--simple-log", NULL);
   g_assert_no_error (error);
-  phoneset_test_iterate (700);
+  /* Ready when it answers a STUN binding (bounded: 20 s). */
+  for (guint i = 0; !ready && i < 40; i++)
+    {
+      const char *argv[] = { g_getenv ("PHONESET_BIN"), "stun-test", "127.0.0.1:23790", "--transport=udp", NULL };
+      int         status = -1;
+
+      g_assert_nonnull (argv[0]);
+      ready = g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                            NULL, NULL, NULL, &status, NULL) &&
+              g_spawn_check_wait_status (status, NULL);
+      if (!ready)
+        g_usleep (500 * 1000);
+    }
+  g_assert_true (ready);
 
   window = open_window ();
   phone = phoneset_phone_new ("127.0.0.1");
@@ -491,7 +517,7 @@ test_phone_view_stun (void)
   phoneset_window_add_phone (window, phone);
   view = phoneset_window_show_phone (window, phone);
   phoneset_config_set (phoneset_phone_get_config (phone), "nat.stun.server", "127.0.0.1", NULL);
-  phoneset_config_set (phoneset_phone_get_config (phone), "nat.stun.port", "34790", NULL);
+  phoneset_config_set (phoneset_phone_get_config (phone), "nat.stun.port", "23790", NULL);
   phoneset_config_set (phoneset_phone_get_config (phone), "nat.turn.user", "test", NULL);
   phoneset_config_set (phoneset_phone_get_config (phone), "nat.turn.password", "secret", NULL);
   g_assert_true (phoneset_phone_view_show_page (view, "stun"));
@@ -502,7 +528,7 @@ test_phone_view_stun (void)
   page = find_descendant (GTK_WIDGET (view), PHONESET_TYPE_STUN_PAGE);
   g_assert_nonnull (page);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (page, PHONESET_TYPE_STUN_PAGE, "server_row"))), ==,
-                   "127.0.0.1:34790");
+                   "127.0.0.1:23790");
   g_signal_connect (page, "finished", G_CALLBACK (stun_finished_cb), &done);
   phoneset_stun_page_run (PHONESET_STUN_PAGE (page));
   deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
@@ -535,6 +561,19 @@ test_phone_view_stun (void)
   g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (phone), "line.1.stun.enable"), ==, "true");
 
   g_subprocess_force_exit (coturn);
+  g_subprocess_wait (coturn, NULL, NULL);
+  {
+    g_autoptr(GDir) dir = g_dir_open (coturn_dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (coturn_dir, name, NULL);
+
+        g_unlink (path);
+      }
+    g_rmdir (coturn_dir);
+  }
   forget_all (window);
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -401,6 +401,32 @@ element_object (JsonArray *array,
   return json_node_get_object (node);
 }
 
+/* The profiles' titles, help, notes and enum labels are translated: their
+ * msgids are in data/profiles/profile-strings.c (made by
+ * build-aux/profile-strings.py; the lint test check-profile-strings keeps it
+ * current). Menu paths are not: they are the phone's own words. */
+static const char *
+translate (const char *text)
+{
+  if (text == NULL || text[0] == '\0')
+    return text;
+  return g_dgettext (GETTEXT_PACKAGE, text);
+}
+
+static void
+translate_in_place (char **text)
+{
+  const char *translated = translate (*text);
+
+  if (translated != *text)
+    {
+      char *copy = g_strdup (translated);
+
+      g_free (*text);
+      *text = copy;
+    }
+}
+
 /* Per-line templates: "{n}" stands for the line number. */
 static char *
 expand (const char *text,
@@ -609,6 +635,9 @@ parse_enum_values (PhonesetSetting *setting,
     }
   if (setting->enum_values->len == 0)
     return fail (ctx, error, _("an enum needs “values”"));
+  /* Labels as the form shows them, in the user's language (ids stay). */
+  for (guint i = 0; i < setting->enum_values->len; i++)
+    translate_in_place (&((PhonesetEnumValue *)g_ptr_array_index (setting->enum_values, i))->label);
   return TRUE;
 }
 
@@ -713,11 +742,11 @@ parse_setting (PhonesetProfile *self,
 
       setting->id = expand (id, n);
       setting->type = type;
-      setting->title = expand (title, n);
-      setting->help = expand (help, n);
+      setting->title = expand (translate (title), n);
+      setting->help = expand (translate (help), n);
       setting->keypad = g_strdup (keypad);
       setting->confidence = g_strdup (confidence);
-      setting->note = g_strdup (note);
+      setting->note = g_strdup (translate (note));
       setting->unit = g_strdup (unit);
       setting->reboot = reboot;
       setting->min = has_min ? min : G_MININT64;
@@ -821,6 +850,7 @@ parse_pages (PhonesetProfile *self,
           !get_strv (object, "menu_path", TRUE, &page->menu_path, &ctx, error) ||
           !get_string (object, "keypad", FALSE, &page->keypad, &ctx, error))
         return FALSE;
+      translate_in_place (&page->title);
       groups = get_array (object, "groups", &ctx, error);
       if (groups == NULL)
         return FALSE;
@@ -842,6 +872,8 @@ parse_pages (PhonesetProfile *self,
               !get_string (gobject, "title", TRUE, &group->title, &gctx, error) ||
               !get_string (gobject, "description", FALSE, &group->description, &gctx, error))
             return FALSE;
+          translate_in_place (&group->title);
+          translate_in_place (&group->description);
           settings = get_array (gobject, "settings", &gctx, error);
           if (settings == NULL)
             return FALSE;
@@ -964,6 +996,7 @@ parse_root (PhonesetProfile *self,
       !get_strv (root, "notes", FALSE, &self->notes, &ctx, error) ||
       !get_int (root, "lines", FALSE, &present, &lines, &ctx, error))
     return FALSE;
+  translate_in_place (&self->description);
 
   if (expected_id != NULL && !g_str_equal (expected_id, self->id))
     return fail (&ctx, error, _("the id “%s” must match the file name"), self->id);

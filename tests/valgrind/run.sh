@@ -213,18 +213,34 @@ s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(); print(s.getsockname()
       echo "1..0 # SKIP coturn (turnserver) is not installed; build-aux/dev test installs it"
       exit 0
     fi
-    "$turnserver" -n --listening-ip=127.0.0.1 --listening-ip=127.0.0.2 --listening-port=34890 \
-      --alt-listening-port=34891 --no-tls --no-dtls --no-cli --lt-cred-mech --user=vg:vg-turn-secret \
-      --realm=phoneset.test --relay-ip=127.0.0.1 --min-port=40400 --max-port=40500 --allow-loopback-peers \
+    # Its own pid file, database and log (two coturns in parallel tests must
+    # not share /var/run/turnserver.pid or /var/lib/turn/turndb); ports below
+    # the kernel's ephemeral range (32768-60999), so that no client socket of
+    # another test can hold them.
+    "$turnserver" -n --listening-ip=127.0.0.1 --listening-ip=127.0.0.2 --listening-port=23890 \
+      --alt-listening-port=23891 --no-tls --no-dtls --no-cli --lt-cred-mech --user=vg:vg-turn-secret \
+      --realm=phoneset.test --relay-ip=127.0.0.1 --min-port=24400 --max-port=24500 --allow-loopback-peers \
+      --pidfile="$tmp/turnserver.pid" --db="$tmp/turndb" --log-file="$tmp/turnserver.log" --simple-log \
       >/dev/null 2>&1 &
     pids+=($!)
-    for _ in $(seq 50); do
-      [ "$(ss -Hlun 2>/dev/null | grep -c ':3489[01]')" -ge 4 ] && break
-      sleep 0.1
+    # Ready when it answers a STUN binding (the normal build, not under
+    # valgrind; bounded: 20 s).
+    ready=0
+    for _ in $(seq 40); do
+      if "$bin" stun-test 127.0.0.1:23890 --transport udp --json >/dev/null 2>&1; then
+        ready=1
+        break
+      fi
+      sleep 0.5
     done
-    TURN_PW=vg-turn-secret vg "stun-test with TURN (coturn on loopback)" 0 stun-test 127.0.0.1:34890 \
+    if [ "$ready" -ne 1 ]; then
+      echo "Bail out! coturn did not answer on 127.0.0.1:23890 within 20 s"
+      sed 's/^/# coturn: /' "$tmp"/turnserver*.log 2>/dev/null | tail -20
+      exit 1
+    fi
+    TURN_PW=vg-turn-secret vg "stun-test with TURN (coturn on loopback)" 0 stun-test 127.0.0.1:23890 \
       --turn-user vg --turn-password-env TURN_PW --json
-    TURN_PW=wrong vg "stun-test: wrong TURN password" 0 stun-test 127.0.0.1:34890 --transport udp \
+    TURN_PW=wrong vg "stun-test: wrong TURN password" 0 stun-test 127.0.0.1:23890 --transport udp \
       --turn-user vg --turn-password-env TURN_PW
     vg "stun-test: closed port" 1 stun-test "127.0.0.1:$(closed_port)" --transport udp --json
     vg "stun-test: bad transport" 2 stun-test 127.0.0.1 --transport udp,carrier-pigeon

@@ -1,0 +1,634 @@
+/* Made by build-aux/profile-strings.py from data/profiles/*.json: the
+ * translatable strings of the phone profiles, for xgettext. Not compiled.
+ * Do not edit; run the script again after changing a profile. */
+
+static const char *profile_strings[] = {
+  /* Translators: phone profile fanvil: profile description. */
+  N_("Fanvil desk phones that read the <<VOIP CONFIG FILE>> text format (the PLANET VIP phones run the same firmware)."),
+  /* Translators: phone profile fanvil: page title; konftel-300ip: page title; planet-vip: page title; and 2 more. */
+  N_("NAT Traversal"),
+  /* Translators: phone profile fanvil: group title; konftel-300ip: group title; planet-vip: group title; and 3 more. */
+  N_("STUN"),
+  /* Translators: phone profile fanvil: group description; planet-vip: group description. */
+  N_("Common STUN settings, used by every line that has “Use STUN” on."),
+  /* Translators: phone profile fanvil: nat.stun.server: title; fanvil: provisioning.server.url: title; planet-vip: nat.stun.server: title; and 1 more. */
+  N_("Server Address"),
+  /* Translators: phone profile fanvil: nat.stun.server: help; planet-vip: nat.stun.server: help. */
+  N_("The domain name or IP address of the STUN server. STUN cannot traverse a symmetric NAT; PLANET ships with STUN off, as some NATs refuse two bindings to phones on one LAN."),
+  /* Translators: phone profile fanvil: nat.stun.port: title; planet-vip: nat.stun.port: title. */
+  N_("Server Port"),
+  /* Translators: phone profile fanvil: nat.stun.port: help; planet-vip: nat.stun.port: help; yealink-legacy: nat.stun.port: help; and 1 more. */
+  N_("The STUN server's port."),
+  /* Translators: phone profile fanvil: nat.stun.refresh: title; planet-vip: nat.stun.refresh: title. */
+  N_("Binding Period"),
+  /* Translators: phone profile fanvil: nat.stun.refresh: help; planet-vip: nat.stun.refresh: help. */
+  N_("How often, in seconds, the phone sends a STUN request to keep its binding."),
+  /* Translators: phone profile fanvil: nat.stun.wait: title; planet-vip: nat.stun.wait: title. */
+  N_("SIP Waiting Time"),
+  /* Translators: phone profile fanvil: nat.stun.wait: help; planet-vip: nat.stun.wait: help. */
+  N_("How long, in milliseconds, the phone waits for the STUN answer before it sends a SIP request."),
+  /* Translators: phone profile fanvil: group title; planet-vip: group title. */
+  N_("Lines"),
+  /* Translators: phone profile fanvil: line.{n}.stun.enable: title; planet-vip: line.{n}.stun.enable: title. Keep “{n}”: it is the line (account) number. */
+  N_("Line {n}: Use STUN"),
+  /* Translators: phone profile fanvil: line.{n}.stun.enable: help; planet-vip: line.{n}.stun.enable: help. Keep “{n}”: it is the line (account) number. */
+  N_("Use STUN as line {n}'s NAT traversal method."),
+  /* Translators: phone profile fanvil: line.{n}.rport: title; planet-vip: line.{n}.rport: title. Keep “{n}”: it is the line (account) number. */
+  N_("Line {n}: Enable Rport"),
+  /* Translators: phone profile fanvil: line.{n}.rport: help; planet-vip: line.{n}.rport: help. */
+  N_("Ask the SIP server to answer to the address and port the request came from (RFC 3581, symmetric response)."),
+  /* Translators: phone profile fanvil: nat.keepalive.interval: title; planet-vip: nat.keepalive.interval: title. */
+  N_("Keep-Alive Interval"),
+  /* Translators: phone profile fanvil: nat.keepalive.interval: help; planet-vip: nat.keepalive.interval: help. */
+  N_("Seconds between the UDP keep-alives each line sends to keep its NAT binding; written for every line."),
+  /* Translators: phone profile fanvil: nat.keepalive.interval: note (an unconfirmed fact); planet-vip: nat.keepalive.interval: note (an unconfirmed fact). */
+  N_("The key “SIPn UDPUpdate TTL” is from phone exports; the web interface label is not confirmed."),
+  /* Translators: phone profile fanvil: line.{n}.number: title; planet-vip: line.{n}.number: title. Keep “{n}”: it is the line (account) number. */
+  N_("Line {n}: Phone Number"),
+  /* Translators: phone profile fanvil: line.{n}.number: help; planet-vip: line.{n}.number: help. Keep “{n}”: it is the line (account) number. */
+  N_("The SIP phone number (user) of line {n}."),
+  /* Translators: phone profile fanvil: page title; planet-vip: page title; yealink-legacy: page title; and 1 more. */
+  N_("SIP"),
+  /* Translators: phone profile fanvil: group title; fanvil: sip.port: title; planet-vip: group title; and 2 more. */
+  N_("SIP Port"),
+  /* Translators: phone profile fanvil: sip.port: help; planet-vip: sip.port: help. */
+  N_("The local port the phone uses for SIP."),
+  /* Translators: phone profile fanvil: page title; planet-vip: page title; yealink-legacy: page title; and 1 more. */
+  N_("VLAN and QoS"),
+  /* Translators: phone profile fanvil: group title; planet-vip: group title; snom: group title; and 2 more. */
+  N_("VLAN"),
+  /* Translators: phone profile fanvil: group description; planet-vip: group description. */
+  N_("The guide's CoS table: 0 BK, 1 BE, 2 EE, 3 CA, 4 VI, 5 VO, 6 IC, 7 NC."),
+  /* Translators: phone profile fanvil: vlan.enable: title; planet-vip: vlan.enable: title. */
+  N_("Enable VLAN"),
+  /* Translators: phone profile fanvil: vlan.enable: help; planet-vip: vlan.enable: help. */
+  N_("Tag the phone's outgoing packets (ARP, DHCP, DNS, HTTP, SIP, RTP…) with a VLAN ID. Packets of the PC port pass unchanged."),
+  /* Translators: phone profile fanvil: vlan.id: title; planet-vip: vlan.id: title; snom: vlan.id: title. */
+  N_("VLAN ID"),
+  /* Translators: phone profile fanvil: vlan.id: help; planet-vip: vlan.id: help. */
+  N_("The voice VLAN's ID."),
+  /* Translators: phone profile fanvil: vlan.priority.sip: title; planet-vip: vlan.priority.sip: title. */
+  N_("SIP CoS"),
+  /* Translators: phone profile fanvil: vlan.priority.sip: help; planet-vip: vlan.priority.sip: help. */
+  N_("The 802.1p class of service of SIP packets (0 background … 5 voice … 7 network control)."),
+  /* Translators: phone profile fanvil: vlan.priority.rtp: title; planet-vip: vlan.priority.rtp: title. */
+  N_("RTP CoS"),
+  /* Translators: phone profile fanvil: vlan.priority.rtp: help; planet-vip: vlan.priority.rtp: help. */
+  N_("The 802.1p class of service of voice (RTP) packets; 5 is voice (VO)."),
+  /* Translators: phone profile fanvil: vlan.pc.enable: title; planet-vip: vlan.pc.enable: title. */
+  N_("Enable PVID"),
+  /* Translators: phone profile fanvil: vlan.pc.enable: help; planet-vip: vlan.pc.enable: help. */
+  N_("Tag the PC port's traffic with its own VLAN (colour-screen models only)."),
+  /* Translators: phone profile fanvil: vlan.pc.id: title; planet-vip: vlan.pc.id: title. */
+  N_("PVID Value"),
+  /* Translators: phone profile fanvil: vlan.pc.id: help; planet-vip: vlan.pc.id: help. */
+  N_("The PC port's VLAN ID."),
+  /* Translators: phone profile fanvil: group title; planet-vip: group title. */
+  N_("DSCP"),
+  /* Translators: phone profile fanvil: qos.dscp.enable: title; planet-vip: qos.dscp.enable: title. */
+  N_("Enable DiffServ"),
+  /* Translators: phone profile fanvil: qos.dscp.enable: help; planet-vip: qos.dscp.enable: help. */
+  N_("Mark packets with DSCP values."),
+  /* Translators: phone profile fanvil: qos.dscp.sip: title; planet-vip: qos.dscp.sip: title; snom: qos.dscp.sip: title. */
+  N_("SIP DSCP"),
+  /* Translators: phone profile fanvil: qos.dscp.sip: help; planet-vip: qos.dscp.sip: help. */
+  N_("The DSCP value of SIP packets."),
+  /* Translators: phone profile fanvil: qos.dscp.rtp: title; planet-vip: qos.dscp.rtp: title. */
+  N_("Voice DSCP"),
+  /* Translators: phone profile fanvil: qos.dscp.rtp: help; planet-vip: qos.dscp.rtp: help. */
+  N_("The DSCP value of voice (RTP) packets; 46 is Expedited Forwarding."),
+  /* Translators: phone profile fanvil: group title; planet-vip: group title; yealink-legacy: group title. */
+  N_("LLDP"),
+  /* Translators: phone profile fanvil: lldp.enable: title; planet-vip: lldp.enable: title. */
+  N_("Enable LLDP"),
+  /* Translators: phone profile fanvil: lldp.enable: help; planet-vip: lldp.enable: help. */
+  N_("Announce the phone with LLDP; an LLDP switch can hand it its VLAN."),
+  /* Translators: phone profile fanvil: lldp.learn: title; planet-vip: lldp.learn: title. */
+  N_("Enable Learning Function"),
+  /* Translators: phone profile fanvil: lldp.learn: help; planet-vip: lldp.learn: help. */
+  N_("Learn the voice VLAN from the switch's LLDP announcements."),
+  /* Translators: phone profile fanvil: lldp.interval: title; planet-vip: lldp.interval: title. */
+  N_("Packet Interval"),
+  /* Translators: phone profile fanvil: lldp.interval: help; planet-vip: lldp.interval: help; yealink-legacy: lldp.interval: help; and 1 more. */
+  N_("Seconds between LLDP announcements."),
+  /* Translators: phone profile fanvil: page title; planet-vip: page title; yealink-legacy: page title; and 1 more. */
+  N_("Auto Provision"),
+  /* Translators: phone profile fanvil: group title; planet-vip: group title. */
+  N_("Plug and Play (PnP)"),
+  /* Translators: phone profile fanvil: provisioning.pnp.enable: title; planet-vip: provisioning.pnp.enable: title. */
+  N_("Enable PnP"),
+  /* Translators: phone profile fanvil: provisioning.pnp.enable: help; planet-vip: provisioning.pnp.enable: help. */
+  N_("At start-up, send a SIP SUBSCRIBE to the PnP server and fetch the URL its NOTIFY carries. PnP comes first, then DHCP options, then the static server."),
+  /* Translators: phone profile fanvil: provisioning.pnp.server: title; planet-vip: provisioning.pnp.server: title. */
+  N_("PnP Server"),
+  /* Translators: phone profile fanvil: provisioning.pnp.server: help; planet-vip: provisioning.pnp.server: help. */
+  N_("The PnP server address; 224.0.1.75 is the SIP multicast group every PnP server listens on."),
+  /* Translators: phone profile fanvil: provisioning.pnp.port: title; planet-vip: provisioning.pnp.port: title. */
+  N_("PnP Port"),
+  /* Translators: phone profile fanvil: provisioning.pnp.port: help; planet-vip: provisioning.pnp.port: help. */
+  N_("The PnP server's port."),
+  /* Translators: phone profile fanvil: provisioning.pnp.transport: title; planet-vip: provisioning.pnp.transport: title. */
+  N_("PnP Transport"),
+  /* Translators: phone profile fanvil: provisioning.pnp.transport: help; planet-vip: provisioning.pnp.transport: help. */
+  N_("The transport of the PnP SUBSCRIBE."),
+  /* Translators: phone profile fanvil: provisioning.pnp.transport: note (an unconfirmed fact); planet-vip: provisioning.pnp.transport: note (an unconfirmed fact). */
+  N_("The file's numbers for the PnP transport are not confirmed (exports show 0, the default, taken to be UDP); Phoneset does not write it. Set it on the phone if it must change."),
+  /* Translators: phone profile fanvil: provisioning.pnp.transport: choice; konftel-300ip: line.1.transport: choice; planet-vip: provisioning.pnp.transport: choice. */
+  N_("UDP"),
+  /* Translators: phone profile fanvil: provisioning.pnp.transport: choice; konftel-300ip: line.1.transport: choice; planet-vip: provisioning.pnp.transport: choice. */
+  N_("TCP"),
+  /* Translators: phone profile fanvil: provisioning.pnp.interval: title; planet-vip: provisioning.pnp.interval: title. */
+  N_("PnP Interval"),
+  /* Translators: phone profile fanvil: provisioning.pnp.interval: help; planet-vip: provisioning.pnp.interval: help. */
+  N_("The time between two PnP requests."),
+  /* Translators: phone profile fanvil: provisioning.pnp.interval: note (an unconfirmed fact); planet-vip: provisioning.pnp.interval: note (an unconfirmed fact). */
+  N_("The unit of the PnP interval is not stated in the guide; exports show 1."),
+  /* Translators: phone profile fanvil: group title; fanvil: provisioning.dhcp_option: title; planet-vip: group title; and 1 more. */
+  N_("DHCP Option"),
+  /* Translators: phone profile fanvil: provisioning.dhcp_option: help; planet-vip: provisioning.dhcp_option: help. */
+  N_("Which DHCP option carries the provisioning URL: 66, 43, a custom option (128 to 254), or none. The phone's WAN must use DHCP."),
+  /* Translators: phone profile fanvil: provisioning.dhcp_option: note (an unconfirmed fact); planet-vip: provisioning.dhcp_option: note (an unconfirmed fact). */
+  N_("Exports show 66; that the file takes 43, the custom option's number, and 0 for “disabled” is unconfirmed."),
+  /* Translators: phone profile fanvil: provisioning.dhcp_option: choice; planet-vip: provisioning.dhcp_option: choice. */
+  N_("Option 66"),
+  /* Translators: phone profile fanvil: provisioning.dhcp_option: choice; planet-vip: provisioning.dhcp_option: choice. */
+  N_("Option 43"),
+  /* Translators: phone profile fanvil: provisioning.dhcp_option: choice; planet-vip: provisioning.dhcp_option: choice. */
+  N_("Custom option"),
+  /* Translators: phone profile fanvil: provisioning.dhcp_option: choice; planet-vip: provisioning.dhcp_option: choice; yealink-legacy: line.{n}.keepalive.type: choice; and 1 more. */
+  N_("Disabled"),
+  /* Translators: phone profile fanvil: provisioning.dhcp_option.custom: title; planet-vip: provisioning.dhcp_option.custom: title. */
+  N_("Custom DHCP Option"),
+  /* Translators: phone profile fanvil: provisioning.dhcp_option.custom: help; planet-vip: provisioning.dhcp_option.custom: help. */
+  N_("The custom DHCP option number, from 128 to 254, when “Custom option” is chosen."),
+  /* Translators: phone profile fanvil: provisioning.dhcp_option.custom: note (an unconfirmed fact); planet-vip: provisioning.dhcp_option.custom: note (an unconfirmed fact). */
+  N_("Written as the DHCP Option value when “Custom option” is chosen."),
+  /* Translators: phone profile fanvil: group title; planet-vip: group title. */
+  N_("Static Provisioning Server"),
+  /* Translators: phone profile fanvil: provisioning.server.url: help; planet-vip: provisioning.server.url: help. */
+  N_("The provisioning server; it may carry the path where the files are, and $mac or $input in a file name."),
+  /* Translators: phone profile fanvil: provisioning.server.file: title; planet-vip: provisioning.server.file: title. */
+  N_("Config File Name"),
+  /* Translators: phone profile fanvil: provisioning.server.file: help; planet-vip: provisioning.server.file: help. */
+  N_("The device file's name: $mac.cfg (by MAC address), a custom name, or $input.cfg (the phone asks for an ID)."),
+  /* Translators: phone profile fanvil: provisioning.server.user: title; planet-vip: provisioning.server.user: title. */
+  N_("Username"),
+  /* Translators: phone profile fanvil: provisioning.server.user: help; planet-vip: provisioning.server.user: help. */
+  N_("The user name the provisioning server asks for."),
+  /* Translators: phone profile fanvil: provisioning.server.user: note (an unconfirmed fact); planet-vip: provisioning.server.user: note (an unconfirmed fact). */
+  N_("Taken to be the provisioning server's user name from phone exports (“Default Username”)."),
+  /* Translators: phone profile fanvil: provisioning.server.password: title; konftel-300ip: nat.turn.password: title; planet-vip: provisioning.server.password: title; and 2 more. */
+  N_("Password"),
+  /* Translators: phone profile fanvil: provisioning.server.password: help; planet-vip: provisioning.server.password: help. */
+  N_("The password the provisioning server asks for."),
+  /* Translators: phone profile fanvil: provisioning.server.password: note (an unconfirmed fact); planet-vip: provisioning.server.password: note (an unconfirmed fact). */
+  N_("Taken to be the provisioning server's password from phone exports (“Default Password”)."),
+  /* Translators: phone profile fanvil: provisioning.server.protocol: title; planet-vip: provisioning.server.protocol: title. */
+  N_("Protocol Type"),
+  /* Translators: phone profile fanvil: provisioning.server.protocol: help; planet-vip: provisioning.server.protocol: help. */
+  N_("How the phone fetches its files."),
+  /* Translators: phone profile fanvil: provisioning.server.protocol: note (an unconfirmed fact); planet-vip: provisioning.server.protocol: note (an unconfirmed fact). */
+  N_("The file's numbers for the protocol differ between firmware generations and are not confirmed; Phoneset does not write it. Set it on the phone."),
+  /* Translators: phone profile fanvil: provisioning.server.protocol: choice; planet-vip: provisioning.server.protocol: choice. */
+  N_("FTP"),
+  /* Translators: phone profile fanvil: provisioning.server.protocol: choice; planet-vip: provisioning.server.protocol: choice. */
+  N_("TFTP"),
+  /* Translators: phone profile fanvil: provisioning.server.protocol: choice; planet-vip: provisioning.server.protocol: choice; snom: group title. */
+  N_("HTTP"),
+  /* Translators: phone profile fanvil: provisioning.server.protocol: choice; planet-vip: provisioning.server.protocol: choice. */
+  N_("HTTPS"),
+  /* Translators: phone profile fanvil: provisioning.update.mode: title; planet-vip: provisioning.update.mode: title. */
+  N_("Update Mode"),
+  /* Translators: phone profile fanvil: provisioning.update.mode: help; planet-vip: provisioning.update.mode: help. */
+  N_("When the phone fetches its files from the static server."),
+  /* Translators: phone profile fanvil: provisioning.update.mode: note (an unconfirmed fact); planet-vip: provisioning.update.mode: note (an unconfirmed fact). */
+  N_("The file's numbers for the update mode are not confirmed; Phoneset does not write it. Set it on the phone."),
+  /* Translators: phone profile fanvil: provisioning.update.mode: choice; planet-vip: provisioning.update.mode: choice. */
+  N_("Disable"),
+  /* Translators: phone profile fanvil: provisioning.update.mode: choice; planet-vip: provisioning.update.mode: choice. */
+  N_("Update After Reboot"),
+  /* Translators: phone profile fanvil: provisioning.update.mode: choice; planet-vip: provisioning.update.mode: choice. */
+  N_("Update at Time Interval"),
+  /* Translators: phone profile fanvil: provisioning.update.interval: title; planet-vip: provisioning.update.interval: title. */
+  N_("Update Interval"),
+  /* Translators: phone profile fanvil: provisioning.update.interval: help; planet-vip: provisioning.update.interval: help. */
+  N_("The time between two downloads."),
+  /* Translators: phone profile fanvil: provisioning.update.interval: note (an unconfirmed fact); planet-vip: provisioning.update.interval: note (an unconfirmed fact). */
+  N_("The unit of the update interval is not stated; Phoneset does not write it. Set it on the phone."),
+  /* Translators: phone profile fanvil: page title; fanvil: group title; planet-vip: page title; and 1 more. */
+  N_("Active URI"),
+  /* Translators: phone profile fanvil: active_uri.enable: title; planet-vip: active_uri.enable: title. */
+  N_("Enable Active URI"),
+  /* Translators: phone profile fanvil: active_uri.enable: help; planet-vip: active_uri.enable: help. */
+  N_("Accept Active URI commands (remote key presses) over HTTP."),
+  /* Translators: phone profile fanvil: active_uri.allowed_ip: title; planet-vip: active_uri.allowed_ip: title. */
+  N_("Active URI Allowed IP"),
+  /* Translators: phone profile fanvil: active_uri.allowed_ip: help; planet-vip: active_uri.allowed_ip: help. */
+  N_("The computer allowed to send Active URI commands, or “any”. Left blank, the phone handles any request that authenticates."),
+  /* Translators: phone profile fanvil: action_url.enable: title; planet-vip: action_url.enable: title. */
+  N_("Enable Action URL"),
+  /* Translators: phone profile fanvil: action_url.enable: help; planet-vip: action_url.enable: help. */
+  N_("Send the Action URL requests below."),
+  /* Translators: phone profile fanvil: page title; planet-vip: page title; yealink-legacy: page title; and 1 more. */
+  N_("Action URL"),
+  /* Translators: phone profile fanvil: group title; planet-vip: group title; yealink-legacy: group title; and 1 more. */
+  N_("Events"),
+  /* Translators: phone profile fanvil: group description; planet-vip: group description. */
+  N_("The phone sends an HTTP GET to these URLs when the events happen."),
+  /* Translators: phone profile fanvil: action_url.setup_completed: title; planet-vip: action_url.setup_completed: title; yealink-legacy: action_url.setup_completed: title; and 1 more. */
+  N_("Setup completed"),
+  /* Translators: phone profile fanvil: action_url.setup_completed: help; fanvil: action_url.registered: help; fanvil: action_url.unregistered: help; and 105 more. */
+  N_("The URL the phone requests (HTTP GET) when this happens. Variables such as $mac, $ip, $model and $call_id are replaced by the phone."),
+  /* Translators: phone profile fanvil: action_url.registered: title; planet-vip: action_url.registered: title; yealink-legacy: action_url.registered: title; and 1 more. */
+  N_("Registration succeeded"),
+  /* Translators: phone profile fanvil: action_url.unregistered: title; planet-vip: action_url.unregistered: title; yealink-legacy: action_url.unregistered: title; and 1 more. */
+  N_("Registration disabled"),
+  /* Translators: phone profile fanvil: action_url.register_failed: title; planet-vip: action_url.register_failed: title; yealink-legacy: action_url.register_failed: title; and 1 more. */
+  N_("Registration failed"),
+  /* Translators: phone profile fanvil: action_url.off_hook: title; planet-vip: action_url.off_hook: title; yealink-legacy: action_url.off_hook: title; and 1 more. */
+  N_("Phone off hook"),
+  /* Translators: phone profile fanvil: action_url.on_hook: title; planet-vip: action_url.on_hook: title; yealink-legacy: action_url.on_hook: title; and 1 more. */
+  N_("Phone on hook"),
+  /* Translators: phone profile fanvil: action_url.incoming_call: title; planet-vip: action_url.incoming_call: title; yealink-legacy: action_url.incoming_call: title; and 1 more. */
+  N_("Incoming call"),
+  /* Translators: phone profile fanvil: action_url.outgoing_call: title; planet-vip: action_url.outgoing_call: title; yealink-legacy: action_url.outgoing_call: title; and 1 more. */
+  N_("Outgoing call"),
+  /* Translators: phone profile fanvil: action_url.call_established: title; planet-vip: action_url.call_established: title; yealink-legacy: action_url.call_established: title; and 1 more. */
+  N_("Call established"),
+  /* Translators: phone profile fanvil: action_url.call_terminated: title; planet-vip: action_url.call_terminated: title; yealink-legacy: action_url.call_terminated: title; and 1 more. */
+  N_("Call terminated"),
+  /* Translators: phone profile fanvil: action_url.dnd_on: title; planet-vip: action_url.dnd_on: title; yealink-legacy: action_url.dnd_on: title; and 1 more. */
+  N_("DND enabled"),
+  /* Translators: phone profile fanvil: action_url.dnd_off: title; planet-vip: action_url.dnd_off: title; yealink-legacy: action_url.dnd_off: title; and 1 more. */
+  N_("DND disabled"),
+  /* Translators: phone profile fanvil: action_url.always_fwd_on: title; planet-vip: action_url.always_fwd_on: title; yealink-legacy: action_url.always_fwd_on: title; and 1 more. */
+  N_("Unconditional forward enabled"),
+  /* Translators: phone profile fanvil: action_url.always_fwd_off: title; planet-vip: action_url.always_fwd_off: title; yealink-legacy: action_url.always_fwd_off: title; and 1 more. */
+  N_("Unconditional forward disabled"),
+  /* Translators: phone profile fanvil: action_url.busy_fwd_on: title; planet-vip: action_url.busy_fwd_on: title; yealink-legacy: action_url.busy_fwd_on: title; and 1 more. */
+  N_("Forward on busy enabled"),
+  /* Translators: phone profile fanvil: action_url.busy_fwd_off: title; planet-vip: action_url.busy_fwd_off: title; yealink-legacy: action_url.busy_fwd_off: title; and 1 more. */
+  N_("Forward on busy disabled"),
+  /* Translators: phone profile fanvil: action_url.no_answer_fwd_on: title; planet-vip: action_url.no_answer_fwd_on: title; yealink-legacy: action_url.no_answer_fwd_on: title; and 1 more. */
+  N_("Forward on no answer enabled"),
+  /* Translators: phone profile fanvil: action_url.no_answer_fwd_off: title; planet-vip: action_url.no_answer_fwd_off: title; yealink-legacy: action_url.no_answer_fwd_off: title; and 1 more. */
+  N_("Forward on no answer disabled"),
+  /* Translators: phone profile fanvil: action_url.transfer_call: title; planet-vip: action_url.transfer_call: title; yealink-legacy: action_url.transfer_call: title; and 1 more. */
+  N_("Call transfer"),
+  /* Translators: phone profile fanvil: action_url.hold: title; planet-vip: action_url.hold: title; yealink-legacy: action_url.hold: title; and 1 more. */
+  N_("Call hold"),
+  /* Translators: phone profile fanvil: action_url.unhold: title; planet-vip: action_url.unhold: title; yealink-legacy: action_url.unhold: title; and 1 more. */
+  N_("Call resume"),
+  /* Translators: phone profile fanvil: action_url.mute: title; planet-vip: action_url.mute: title; yealink-legacy: action_url.mute: title; and 1 more. */
+  N_("Mute"),
+  /* Translators: phone profile fanvil: action_url.unmute: title; planet-vip: action_url.unmute: title; yealink-legacy: action_url.unmute: title; and 1 more. */
+  N_("Unmute"),
+  /* Translators: phone profile fanvil: action_url.missed_call: title; planet-vip: action_url.missed_call: title; yealink-legacy: action_url.missed_call: title; and 1 more. */
+  N_("Missed call"),
+  /* Translators: phone profile fanvil: action_url.ip_change: title; planet-vip: action_url.ip_change: title; yealink-legacy: action_url.ip_change: title; and 1 more. */
+  N_("IP address changed"),
+  /* Translators: phone profile konftel-300ip: profile description. */
+  N_("The Konftel 300IP conference phone. Its NAT traversal settings are set in the phone's own menu (seed 000: user guide p. 19)."),
+  /* Translators: phone profile konftel-300ip: group description. */
+  N_("STUN lets the phone learn its public address and port from a STUN server."),
+  /* Translators: phone profile konftel-300ip: nat.stun.server: title. */
+  N_("STUN host"),
+  /* Translators: phone profile konftel-300ip: nat.stun.server: help. */
+  N_("The IP address or public name of the STUN server. Activate STUN if an external SIP server cannot reach the phone behind a firewall or NAT and the SIP server supports STUN; your VoIP provider usually runs a suitable STUN server."),
+  /* Translators: phone profile konftel-300ip: group title; snom: nat.ice.enable: title; yealink-v8x: nat.ice.enable: title. */
+  N_("ICE"),
+  /* Translators: phone profile konftel-300ip: nat.ice.enable: title. */
+  N_("Offer ICE"),
+  /* Translators: phone profile konftel-300ip: nat.ice.enable: help. */
+  N_("Offer ICE (Interactive Connectivity Establishment) in calls, so that both ends can find the best path for the media through firewalls."),
+  /* Translators: phone profile konftel-300ip: nat.ice.enable: note (an unconfirmed fact). */
+  N_("The factory default of Offer ICE is not stated in the user guide; Phoneset assumes off."),
+  /* Translators: phone profile konftel-300ip: group title. */
+  N_("TURN"),
+  /* Translators: phone profile konftel-300ip: nat.turn.server: title. */
+  N_("TURN host"),
+  /* Translators: phone profile konftel-300ip: nat.turn.server: help. */
+  N_("The IP address or public name of the TURN server. TURN relays the media when both ends are behind symmetric NATs; it is a last resort, as relaying costs bandwidth and delay."),
+  /* Translators: phone profile konftel-300ip: nat.turn.user: title. */
+  N_("TURN User"),
+  /* Translators: phone profile konftel-300ip: nat.turn.user: help. */
+  N_("The user name for authentication on the TURN server."),
+  /* Translators: phone profile konftel-300ip: nat.turn.password: help. */
+  N_("The password for authentication on the TURN server."),
+  /* Translators: phone profile konftel-300ip: page title. */
+  N_("SIP Account"),
+  /* Translators: phone profile konftel-300ip: group title. */
+  N_("Account 1"),
+  /* Translators: phone profile konftel-300ip: line.1.number: title. */
+  N_("User"),
+  /* Translators: phone profile konftel-300ip: line.1.number: help. */
+  N_("The SIP user name (the extension or number) of account 1."),
+  /* Translators: phone profile konftel-300ip: line.1.number: note (an unconfirmed fact). */
+  N_("Named in a provider's setup guide for the Konftel 300IPx web interface; the 300IP's own web pages may name it differently."),
+  /* Translators: phone profile konftel-300ip: line.1.keepalive.enable: title. */
+  N_("Enable Keep Alive"),
+  /* Translators: phone profile konftel-300ip: line.1.keepalive.enable: help. */
+  N_("Send keep-alive packets so that the NAT router keeps the phone's binding open."),
+  /* Translators: phone profile konftel-300ip: line.1.keepalive.enable: note (an unconfirmed fact). */
+  N_("Named in a provider's setup guide for the Konftel 300IPx web interface; the factory default is not stated."),
+  /* Translators: phone profile konftel-300ip: group title. */
+  N_("Transport"),
+  /* Translators: phone profile konftel-300ip: line.1.transport: title. */
+  N_("Protocol"),
+  /* Translators: phone profile konftel-300ip: line.1.transport: help. */
+  N_("The transport the phone uses for SIP. Choose TCP or TLS when the network blocks SIP over UDP."),
+  /* Translators: phone profile konftel-300ip: line.1.transport: note (an unconfirmed fact). */
+  N_("Named in a provider's setup guide for the Konftel 300IPx web interface."),
+  /* Translators: phone profile konftel-300ip: line.1.transport: choice. */
+  N_("TLS"),
+  /* Translators: phone profile konftel-300ip: sip.port: title. */
+  N_("Local port"),
+  /* Translators: phone profile konftel-300ip: sip.port: help. */
+  N_("The local port the phone sends and receives SIP on."),
+  /* Translators: phone profile konftel-300ip: sip.port: note (an unconfirmed fact). */
+  N_("Named in a provider's setup guide for the Konftel 300IPx web interface; the default 5060 is the SIP standard port."),
+  /* Translators: phone profile planet-vip: profile description. */
+  N_("PLANET VIP-1120PT and VIP-2140PT IP phones (Fanvil firmware), as the PLANET administration guide (seed 003) describes them."),
+  /* Translators: phone profile snom: profile description. */
+  N_("snom phones provisioned with XML settings files (firmware 7 and later)."),
+  /* Translators: phone profile snom: page title. */
+  N_("NAT"),
+  /* Translators: phone profile snom: group description. */
+  N_("snom keeps STUN per identity; Phoneset writes the same values for every identity."),
+  /* Translators: phone profile snom: nat.stun.server: title; yealink-legacy: nat.stun.server: title; yealink-v8x: nat.stun.server: title. */
+  N_("STUN Server"),
+  /* Translators: phone profile snom: nat.stun.server: help. */
+  N_("The STUN server as host or host:port. Written for every identity."),
+  /* Translators: phone profile snom: nat.stun.refresh: title. */
+  N_("STUN Binding Interval"),
+  /* Translators: phone profile snom: nat.stun.refresh: help. */
+  N_("Seconds between STUN binding refreshes. Written for every identity."),
+  /* Translators: phone profile snom: nat.ice.enable: help. */
+  N_("Offer ICE in calls. Written for every identity."),
+  /* Translators: phone profile snom: nat.keepalive.interval: title. */
+  N_("Keepalive Interval"),
+  /* Translators: phone profile snom: nat.keepalive.interval: help. */
+  N_("Seconds between keep-alives that hold the NAT binding open. Written for every identity."),
+  /* Translators: phone profile snom: nat.rport: title. */
+  N_("Support RFC 3581 (rport)"),
+  /* Translators: phone profile snom: nat.rport: help. */
+  N_("Ask the SIP server to answer to the address and port the request came from."),
+  /* Translators: phone profile snom: group title. */
+  N_("Identities"),
+  /* Translators: phone profile snom: line.{n}.number: title. Keep “{n}”: it is the line (account) number. */
+  N_("Identity {n}: Account"),
+  /* Translators: phone profile snom: line.{n}.number: help. Keep “{n}”: it is the line (account) number. */
+  N_("The SIP account (user) of identity {n}."),
+  /* Translators: phone profile snom: line.{n}.number: note (an unconfirmed fact). */
+  N_("“user_name” is the identity's account in public provisioning templates; it is not in Phoneset's vendor facts."),
+  /* Translators: phone profile snom: page title. */
+  N_("Network and QoS"),
+  /* Translators: phone profile snom: sip.port: title; yealink-legacy: sip.port: title; yealink-v8x: sip.port: title. */
+  N_("Local SIP Port"),
+  /* Translators: phone profile snom: sip.port: help. */
+  N_("The local port for SIP."),
+  /* Translators: phone profile snom: vlan.id: help. */
+  N_("The voice VLAN's ID; 0 sends untagged."),
+  /* Translators: phone profile snom: vlan.priority: title. */
+  N_("VLAN Priority"),
+  /* Translators: phone profile snom: vlan.priority: help. */
+  N_("The 802.1p priority of the phone's traffic."),
+  /* Translators: phone profile snom: vlan.pc.id: title. */
+  N_("PC Port VLAN ID"),
+  /* Translators: phone profile snom: vlan.pc.id: help; yealink-legacy: vlan.pc.id: help; yealink-v8x: vlan.pc.id: help. */
+  N_("The VLAN ID of the PC port's traffic."),
+  /* Translators: phone profile snom: vlan.pc.priority: title. */
+  N_("PC Port VLAN Priority"),
+  /* Translators: phone profile snom: vlan.pc.priority: help; yealink-legacy: vlan.pc.priority: help; yealink-v8x: vlan.pc.priority: help. */
+  N_("The 802.1p priority of the PC port's traffic."),
+  /* Translators: phone profile snom: group title; yealink-legacy: group title; yealink-v8x: group title. */
+  N_("QoS"),
+  /* Translators: phone profile snom: qos.dscp.rtp: title. */
+  N_("RTP DSCP"),
+  /* Translators: phone profile snom: qos.dscp.rtp: help. */
+  N_("The DSCP value of voice (RTP) packets. snom writes the TOS byte (DSCP × 4): 46 is written as 184."),
+  /* Translators: phone profile snom: qos.dscp.sip: help. */
+  N_("The DSCP value of SIP packets, written as the TOS byte: 40 is written as 160."),
+  /* Translators: phone profile snom: page title. */
+  N_("Update"),
+  /* Translators: phone profile snom: group title. */
+  N_("Provisioning"),
+  /* Translators: phone profile snom: provisioning.server.url: title. */
+  N_("Setting URL"),
+  /* Translators: phone profile snom: provisioning.server.url: help. */
+  N_("Where the phone fetches its settings; {mac} stands for its MAC address."),
+  /* Translators: phone profile snom: provisioning.pnp.enable: title. */
+  N_("PnP Config"),
+  /* Translators: phone profile snom: provisioning.pnp.enable: help; yealink-legacy: provisioning.pnp.enable: help; yealink-v8x: provisioning.pnp.enable: help. */
+  N_("At start-up, ask for a provisioning server with a SIP multicast SUBSCRIBE (Plug and Play)."),
+  /* Translators: phone profile snom: page title; yealink-legacy: page title; yealink-v8x: page title. */
+  N_("Remote Control"),
+  /* Translators: phone profile snom: group description. */
+  N_("Remote key commands go to /command.htm. If the HTTP user and admin passwords were changed, “hidden tags” must be off for remote control to work."),
+  /* Translators: phone profile snom: remote.http_digest: title. */
+  N_("Authentication Scheme: Digest"),
+  /* Translators: phone profile snom: remote.http_digest: help. */
+  N_("Use Digest instead of Basic for the web interface and remote key commands (command.htm)."),
+  /* Translators: phone profile yealink-legacy: profile description. */
+  N_("Yealink SIP-T2/T19/T4 desk phones and the CP860 conference phone with firmware before V8x."),
+  /* Translators: phone profile yealink-legacy: group description. */
+  N_("This firmware generation has STUN per account and no TURN or ICE settings."),
+  /* Translators: phone profile yealink-legacy: nat.stun.server: help. */
+  N_("The STUN server's host name or IP address. Older Yealink firmware keeps it per account; Phoneset writes it for every account."),
+  /* Translators: phone profile yealink-legacy: nat.stun.port: title; yealink-v8x: nat.stun.port: title. */
+  N_("STUN Port"),
+  /* Translators: phone profile yealink-legacy: group title; yealink-v8x: group title. */
+  N_("Keep-Alive"),
+  /* Translators: phone profile yealink-legacy: nat.keepalive.interval: title; yealink-v8x: nat.keepalive.interval: title. */
+  N_("Keep Alive Interval"),
+  /* Translators: phone profile yealink-legacy: nat.keepalive.interval: help; yealink-v8x: nat.keepalive.interval: help. */
+  N_("How often, in seconds, the phone sends a keep-alive so that the NAT router keeps its binding. It must be shorter than the router's UDP timeout; Phoneset's STUN test measures it. Written for every account: a keep-alive set on account 1 only leaves the other accounts unreachable."),
+  /* Translators: phone profile yealink-legacy: line.{n}.keepalive.type: title; yealink-v8x: line.{n}.keepalive.type: title. Keep “{n}”: it is the line (account) number. */
+  N_("Account {n}: Keep Alive Type"),
+  /* Translators: phone profile yealink-legacy: line.{n}.keepalive.type: help; yealink-v8x: line.{n}.keepalive.type: help. Keep “{n}”: it is the line (account) number. */
+  N_("How account {n} keeps its NAT binding open. SIP NOTIFY or OPTIONS keep-alives also refresh the SIP server's view of the phone."),
+  /* Translators: phone profile yealink-legacy: line.{n}.keepalive.type: choice; yealink-v8x: line.{n}.keepalive.type: choice. */
+  N_("Default"),
+  /* Translators: phone profile yealink-legacy: line.{n}.keepalive.type: choice; yealink-v8x: line.{n}.keepalive.type: choice. */
+  N_("SIP OPTIONS"),
+  /* Translators: phone profile yealink-legacy: line.{n}.keepalive.type: choice; yealink-v8x: line.{n}.keepalive.type: choice. */
+  N_("SIP NOTIFY"),
+  /* Translators: phone profile yealink-legacy: group title; yealink-v8x: group title. */
+  N_("Accounts"),
+  /* Translators: phone profile yealink-legacy: line.{n}.stun.enable: title; yealink-v8x: line.{n}.stun.enable: title. Keep “{n}”: it is the line (account) number. */
+  N_("Account {n}: NAT Traversal (STUN)"),
+  /* Translators: phone profile yealink-legacy: line.{n}.stun.enable: help; yealink-v8x: line.{n}.stun.enable: help. Keep “{n}”: it is the line (account) number. */
+  N_("Use STUN for account {n}."),
+  /* Translators: phone profile yealink-legacy: line.{n}.rport: title; yealink-v8x: line.{n}.rport: title. Keep “{n}”: it is the line (account) number. */
+  N_("Account {n}: RPort"),
+  /* Translators: phone profile yealink-legacy: line.{n}.rport: help; yealink-v8x: line.{n}.rport: help. */
+  N_("Ask the SIP server to answer to the address and port the request came from (RFC 3581 rport)."),
+  /* Translators: phone profile yealink-legacy: line.{n}.number: title; yealink-v8x: line.{n}.number: title. Keep “{n}”: it is the line (account) number. */
+  N_("Account {n}: User Name"),
+  /* Translators: phone profile yealink-legacy: line.{n}.number: help; yealink-v8x: line.{n}.number: help. Keep “{n}”: it is the line (account) number. */
+  N_("The SIP user name (number or extension) of account {n}."),
+  /* Translators: phone profile yealink-legacy: group title; yealink-v8x: group title. */
+  N_("SIP Ports"),
+  /* Translators: phone profile yealink-legacy: group description; yealink-v8x: group description. */
+  N_("Yealink's Administrator's Guide calls these the SIP and TLS source ports for NAT traversal."),
+  /* Translators: phone profile yealink-legacy: sip.port: help; yealink-v8x: sip.port: help. */
+  N_("The local port for SIP over UDP and TCP."),
+  /* Translators: phone profile yealink-legacy: sip.tls_port: title; yealink-v8x: sip.tls_port: title. */
+  N_("TLS SIP Port"),
+  /* Translators: phone profile yealink-legacy: sip.tls_port: help; yealink-v8x: sip.tls_port: help. */
+  N_("The local port for SIP over TLS."),
+  /* Translators: phone profile yealink-legacy: group description; yealink-v8x: group description. */
+  N_("All VLAN, QoS and LLDP changes take effect after a reboot."),
+  /* Translators: phone profile yealink-legacy: vlan.enable: title; yealink-v8x: vlan.enable: title. */
+  N_("Internet Port VLAN"),
+  /* Translators: phone profile yealink-legacy: vlan.enable: help; yealink-v8x: vlan.enable: help. */
+  N_("Tag the phone's own traffic with a VLAN."),
+  /* Translators: phone profile yealink-legacy: vlan.id: title; yealink-v8x: vlan.id: title. */
+  N_("Internet Port VID"),
+  /* Translators: phone profile yealink-legacy: vlan.id: help; yealink-v8x: vlan.id: help. */
+  N_("The VLAN ID of the phone's traffic."),
+  /* Translators: phone profile yealink-legacy: vlan.priority: title; yealink-v8x: vlan.priority: title. */
+  N_("Internet Port Priority"),
+  /* Translators: phone profile yealink-legacy: vlan.priority: help; yealink-v8x: vlan.priority: help. */
+  N_("The 802.1p priority (CoS) of the phone's traffic: 5 is voice, 0 is best effort."),
+  /* Translators: phone profile yealink-legacy: vlan.pc.enable: title; yealink-v8x: vlan.pc.enable: title. */
+  N_("PC Port VLAN"),
+  /* Translators: phone profile yealink-legacy: vlan.pc.enable: help; yealink-v8x: vlan.pc.enable: help. */
+  N_("Tag the traffic of the computer plugged into the phone's PC port."),
+  /* Translators: phone profile yealink-legacy: vlan.pc.id: title; yealink-v8x: vlan.pc.id: title. */
+  N_("PC Port VID"),
+  /* Translators: phone profile yealink-legacy: vlan.pc.priority: title; yealink-v8x: vlan.pc.priority: title. */
+  N_("PC Port Priority"),
+  /* Translators: phone profile yealink-legacy: vlan.dhcp.enable: title; yealink-v8x: vlan.dhcp.enable: title. */
+  N_("DHCP VLAN"),
+  /* Translators: phone profile yealink-legacy: vlan.dhcp.enable: help; yealink-v8x: vlan.dhcp.enable: help. */
+  N_("Learn the VLAN from a DHCP option."),
+  /* Translators: phone profile yealink-legacy: vlan.dhcp.option: title; yealink-v8x: vlan.dhcp.option: title. */
+  N_("DHCP VLAN Option"),
+  /* Translators: phone profile yealink-legacy: vlan.dhcp.option: help; yealink-v8x: vlan.dhcp.option: help. */
+  N_("The DHCP option numbers that carry the VLAN, up to five, separated by commas."),
+  /* Translators: phone profile yealink-legacy: qos.dscp.rtp: title; yealink-v8x: qos.dscp.rtp: title. */
+  N_("Voice QoS (DSCP)"),
+  /* Translators: phone profile yealink-legacy: qos.dscp.rtp: help; yealink-v8x: qos.dscp.rtp: help. */
+  N_("The DSCP value of voice (RTP) packets; 46 (Expedited Forwarding) is usual."),
+  /* Translators: phone profile yealink-legacy: qos.dscp.sip: title; yealink-v8x: qos.dscp.sip: title. */
+  N_("SIP QoS (DSCP)"),
+  /* Translators: phone profile yealink-legacy: qos.dscp.sip: help; yealink-v8x: qos.dscp.sip: help. */
+  N_("The DSCP value of SIP packets; 26 (AF31) is the phone's default."),
+  /* Translators: phone profile yealink-legacy: lldp.enable: title; yealink-v8x: lldp.enable: title. */
+  N_("LLDP Active"),
+  /* Translators: phone profile yealink-legacy: lldp.enable: help; yealink-v8x: lldp.enable: help. */
+  N_("Announce the phone to the switch with LLDP, and learn the voice VLAN from it."),
+  /* Translators: phone profile yealink-legacy: lldp.interval: title; yealink-v8x: lldp.interval: title. */
+  N_("LLDP Packet Interval"),
+  /* Translators: phone profile yealink-legacy: group title; yealink-v8x: group title. */
+  N_("Provisioning Server"),
+  /* Translators: phone profile yealink-legacy: provisioning.server.url: title; yealink-v8x: provisioning.server.url: title. */
+  N_("Server URL"),
+  /* Translators: phone profile yealink-legacy: provisioning.server.url: help; yealink-v8x: provisioning.server.url: help. */
+  N_("Where the phone fetches its configuration files: http://, https://, ftp:// or tftp://."),
+  /* Translators: phone profile yealink-legacy: provisioning.server.user: title; yealink-v8x: provisioning.server.user: title. */
+  N_("User Name"),
+  /* Translators: phone profile yealink-legacy: provisioning.server.user: help; yealink-v8x: provisioning.server.user: help. */
+  N_("The user name for the provisioning server, if it asks for one."),
+  /* Translators: phone profile yealink-legacy: provisioning.server.password: help; yealink-v8x: provisioning.server.password: help. */
+  N_("The password for the provisioning server."),
+  /* Translators: phone profile yealink-legacy: provisioning.pnp.enable: title; yealink-v8x: provisioning.pnp.enable: title. */
+  N_("PnP Active"),
+  /* Translators: phone profile yealink-legacy: provisioning.dhcp.enable: title; yealink-v8x: provisioning.dhcp.enable: title. */
+  N_("DHCP Active"),
+  /* Translators: phone profile yealink-legacy: provisioning.dhcp.enable: help; yealink-v8x: provisioning.dhcp.enable: help. */
+  N_("Take the provisioning server from DHCP (option 66, 43, or a custom option)."),
+  /* Translators: phone profile yealink-legacy: provisioning.dhcp_option.custom: title; yealink-v8x: provisioning.dhcp_option.custom: title. */
+  N_("Custom Option"),
+  /* Translators: phone profile yealink-legacy: provisioning.dhcp_option.custom: help; yealink-v8x: provisioning.dhcp_option.custom: help. */
+  N_("A custom DHCP option (128 to 254) that carries the provisioning URL."),
+  /* Translators: phone profile yealink-legacy: provisioning.power_on: title; yealink-v8x: provisioning.power_on: title. */
+  N_("Power On"),
+  /* Translators: phone profile yealink-legacy: provisioning.power_on: help; yealink-v8x: provisioning.power_on: help. */
+  N_("Check the provisioning server every time the phone starts."),
+  /* Translators: phone profile yealink-legacy: provisioning.repeat.enable: title; yealink-v8x: provisioning.repeat.enable: title. */
+  N_("Repeatedly"),
+  /* Translators: phone profile yealink-legacy: provisioning.repeat.enable: help; yealink-v8x: provisioning.repeat.enable: help. */
+  N_("Check the provisioning server at an interval."),
+  /* Translators: phone profile yealink-legacy: provisioning.repeat.interval: title; yealink-v8x: provisioning.repeat.interval: title. */
+  N_("Interval (Minutes)"),
+  /* Translators: phone profile yealink-legacy: provisioning.repeat.interval: help; yealink-v8x: provisioning.repeat.interval: help. */
+  N_("Minutes between two checks of the provisioning server."),
+  /* Translators: phone profile yealink-legacy: group title; yealink-legacy: active_uri.enable: title; yealink-v8x: group title; and 1 more. */
+  N_("Action URI"),
+  /* Translators: phone profile yealink-legacy: active_uri.enable: help; yealink-v8x: active_uri.enable: help. */
+  N_("Accept Action URI commands (remote key presses) over HTTP."),
+  /* Translators: phone profile yealink-legacy: active_uri.allowed_ip: title; yealink-v8x: active_uri.allowed_ip: title. */
+  N_("Action URI Allow IP List"),
+  /* Translators: phone profile yealink-legacy: active_uri.allowed_ip: help; yealink-v8x: active_uri.allowed_ip: help. */
+  N_("The computers allowed to send Action URI commands: IP addresses, “any”, or patterns like 10.10.*.*. Blank rejects all."),
+  /* Translators: phone profile yealink-legacy: active_uri.show_prompt: title; yealink-v8x: active_uri.show_prompt: title. */
+  N_("Allow Remote Control Prompt"),
+  /* Translators: phone profile yealink-legacy: active_uri.show_prompt: help; yealink-v8x: active_uri.show_prompt: help. */
+  N_("Ask “Allow remote control?” on the phone's screen the first time a computer sends a command."),
+  /* Translators: phone profile yealink-legacy: group description; yealink-v8x: group description. */
+  N_("The phone requests these URLs when events happen (Action URL)."),
+  /* Translators: phone profile yealink-legacy: action_url.blind_transfer_call: title; yealink-v8x: action_url.blind_transfer_call: title. */
+  N_("Unattended call transfer"),
+  /* Translators: phone profile yealink-legacy: action_url.attended_transfer_call: title; yealink-v8x: action_url.attended_transfer_call: title. */
+  N_("Attended call transfer"),
+  /* Translators: phone profile yealink-legacy: action_url.idle_to_busy: title; yealink-v8x: action_url.idle_to_busy: title. */
+  N_("Idle to busy"),
+  /* Translators: phone profile yealink-legacy: action_url.busy_to_idle: title; yealink-v8x: action_url.busy_to_idle: title. */
+  N_("Busy to idle"),
+  /* Translators: phone profile yealink-v8x: profile description. */
+  N_("Yealink SIP-T4xS/T5x desk phones and CP9xx conference phones with V8x firmware."),
+  /* Translators: phone profile yealink-v8x: group description. */
+  N_("Yealink lists three NAT traversal techniques: manual NAT, STUN and ICE. When manual NAT and STUN are both on, manual NAT wins."),
+  /* Translators: phone profile yealink-v8x: nat.stun.enable: title. */
+  N_("Active"),
+  /* Translators: phone profile yealink-v8x: nat.stun.enable: help. */
+  N_("Use a STUN server to learn the phone's public address and port."),
+  /* Translators: phone profile yealink-v8x: nat.stun.server: help. */
+  N_("The STUN server's host name or IP address."),
+  /* Translators: phone profile yealink-v8x: group title. */
+  N_("ICE and TURN"),
+  /* Translators: phone profile yealink-v8x: nat.ice.enable: help. */
+  N_("Offer ICE in calls so that both ends find the best media path. TURN is used as part of ICE."),
+  /* Translators: phone profile yealink-v8x: nat.turn.enable: title. */
+  N_("TURN Active"),
+  /* Translators: phone profile yealink-v8x: nat.turn.enable: help. */
+  N_("Relay media through a TURN server when no direct path works."),
+  /* Translators: phone profile yealink-v8x: nat.turn.server: title. */
+  N_("TURN Server"),
+  /* Translators: phone profile yealink-v8x: nat.turn.server: help. */
+  N_("The TURN server's host name or IP address."),
+  /* Translators: phone profile yealink-v8x: nat.turn.port: title. */
+  N_("TURN Port"),
+  /* Translators: phone profile yealink-v8x: nat.turn.port: help. */
+  N_("The TURN server's port."),
+  /* Translators: phone profile yealink-v8x: nat.turn.user: title. */
+  N_("TURN User Name"),
+  /* Translators: phone profile yealink-v8x: nat.turn.user: help. */
+  N_("The user name on the TURN server."),
+  /* Translators: phone profile yealink-v8x: nat.turn.password: title. */
+  N_("TURN Password"),
+  /* Translators: phone profile yealink-v8x: nat.turn.password: help. */
+  N_("The password on the TURN server."),
+  /* Translators: phone profile yealink-v8x: group title; yealink-v8x: nat.static.enable: title. */
+  N_("Manual NAT"),
+  /* Translators: phone profile yealink-v8x: nat.static.enable: help. */
+  N_("Tell the phone its public address by hand instead of learning it."),
+  /* Translators: phone profile yealink-v8x: nat.static.address: title. */
+  N_("Public IP Address"),
+  /* Translators: phone profile yealink-v8x: nat.static.address: help. */
+  N_("The public address the NAT router shows to the Internet."),
+  /* Translators: phone profile yealink-v8x: sip.port: note (an unconfirmed fact). */
+  N_("FusionPBX's and Yealink's own templates write this key without “static.”; whether every firmware also reads it with the prefix is unconfirmed."),
+  /* Translators: phone profile yealink-v8x: group title. */
+  N_("LLDP and CDP"),
+  /* Translators: phone profile yealink-v8x: cdp.enable: title. */
+  N_("CDP Active"),
+  /* Translators: phone profile yealink-v8x: cdp.enable: help. */
+  N_("Announce the phone to Cisco switches with CDP."),
+  /* Translators: phone profile yealink-v8x: cdp.interval: title. */
+  N_("CDP Packet Interval"),
+  /* Translators: phone profile yealink-v8x: cdp.interval: help. */
+  N_("Seconds between CDP announcements."),
+};
