@@ -123,6 +123,7 @@ user=$LAB_TURN_USER:$LAB_TURN_PASSWORD
 realm=lab.test
 fingerprint
 pidfile=$LAB_DIR/turnserver.pid
+userdb=$LAB_DIR/turndb
 log-file=$LAB_DIR/turnserver.log
 simple-log
 CONF
