@@ -579,9 +579,9 @@ show_result (PhonesetPushDialog *self,
   when = g_date_time_new_from_iso8601 (json_object_get_string_member_with_default (fetched, "time", ""), NULL);
   local = when ? g_date_time_to_local (when) : NULL;
   time_text = local ? g_date_time_format (local, "%X") : g_strdup ("?");
-  fetched_text = g_strdup_printf (_("%s at %s, %" G_GINT64_FORMAT " bytes"),
+  fetched_text = g_strdup_printf (_("%s at %s, %lld bytes"),
                                      json_object_get_string_member_with_default (fetched, "from", "?"), time_text,
-                                     json_object_get_int_member_with_default (fetched, "bytes", 0));
+                                     (long long)json_object_get_int_member_with_default (fetched, "bytes", 0));
   add_result_row (self, _("Fetched by"), fetched_text, NULL);
   add_result_row (self, _("User-Agent"), json_object_get_string_member_with_default (fetched, "user_agent", ""),
                            badge (names ? _("Names this phone") : _("Does not name its MAC"), names ? "success" : "warning"));

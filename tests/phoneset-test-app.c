@@ -10,7 +10,24 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include "phoneset-test-app.h"
+
+static gboolean session_locale;
+
+/**
+ * phoneset_test_app_use_session_locale:
+ *
+ * Makes phoneset_test_app_new() keep the locale of the environment
+ * (LANGUAGE, LC_ALL) rather than the one gtk_test_init() sets, before the
+ * application loads its menus: for the translation tests.
+ */
+void
+phoneset_test_app_use_session_locale (void)
+{
+  session_locale = TRUE;
+}
 
 /**
  * phoneset_test_app_new:
@@ -31,6 +48,8 @@ phoneset_test_app_new (int    *argc,
   g_assert_nonnull (data);
   g_setenv ("XDG_DATA_HOME", data, TRUE);
   gtk_test_init (argc, argv, NULL);
+  if (session_locale)
+    g_assert_nonnull (setlocale (LC_ALL, ""));
 
   app = phoneset_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));

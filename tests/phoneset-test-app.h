@@ -11,7 +11,8 @@
 
 G_BEGIN_DECLS
 
-PhonesetApplication *phoneset_test_app_new (int    *argc,
-                                            char ***argv);
+PhonesetApplication *phoneset_test_app_new                (int    *argc,
+                                                           char ***argv);
+void                 phoneset_test_app_use_session_locale (void);
 
 G_END_DECLS

@@ -229,11 +229,11 @@ _phoneset_cli_push (int    argc,
       JsonObject *fetched = json_object_get_object_member (run.result, "fetched");
       JsonArray  *notes = json_object_get_array_member (run.result, "notes");
 
-      printf (_("Pushed %s to %s (%s): fetched by %s (“%s”), %" G_GINT64_FORMAT " bytes.\n"), name,
+      printf (_("Pushed %s to %s (%s): fetched by %s (“%s”), %lld bytes.\n"), name,
                  json_object_get_string_member (run.result, "phone"), json_object_get_string_member (run.result, "via"),
                  json_object_get_string_member (fetched, "from"),
                  json_object_get_string_member_with_default (fetched, "user_agent", ""),
-                 json_object_get_int_member (fetched, "bytes"));
+                 (long long)json_object_get_int_member (fetched, "bytes"));
       for (guint i = 0; notes != NULL && i < json_array_get_length (notes); i++)
         printf (_("Note: %s\n"), json_array_get_string_element (notes, i));
     }

@@ -983,7 +983,7 @@ parse_root (PhonesetProfile *self,
   if (!get_int (root, "schema", TRUE, &present, &schema, &ctx, error))
     return FALSE;
   if (schema != 1)
-    return fail (&ctx, error, _("schema %" G_GINT64_FORMAT " is not known (this Phoneset reads schema 1)"), schema);
+    return fail (&ctx, error, _("schema %lld is not known (this Phoneset reads schema 1)"), (long long)schema);
 
   if (!check_members (root, allowed, &ctx, error) ||
       !get_string (root, "id", TRUE, &self->id, &ctx, error) ||
@@ -1638,7 +1638,7 @@ phoneset_setting_validate (PhonesetSetting *self,
         if (!g_ascii_string_to_signed (value, 10, G_MININT64, G_MAXINT64, &n, NULL))
           return invalid (self, error, _("“%s” is not a whole number"), value);
         if (n < self->min || n > self->max)
-          return invalid (self, error, _("%" G_GINT64_FORMAT " is out of range: it must be from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT), n, self->min, self->max);
+          return invalid (self, error, _("%lld is out of range: it must be from %lld to %lld"), (long long)n, (long long)self->min, (long long)self->max);
         result = g_strdup_printf ("%" G_GINT64_FORMAT, n);
       }
       break;

@@ -208,7 +208,7 @@ phoneset_stun_parse (StunAgent            *agent,
   if (len > PHONESET_STUN_MAX_RESPONSE)
     {
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                   _("The STUN message is too long (%" G_GSIZE_FORMAT " bytes)."), len);
+                   _("The STUN message is too long (%zu bytes)."), (size_t)len);
       return PHONESET_STUN_PACKET_OVERSIZED;
     }
 
