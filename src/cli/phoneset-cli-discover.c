@@ -56,9 +56,10 @@ progress_cb (PhonesetDiscovery *discovery,
   fprintf (stderr, "\r\033[K");
   if (total > 0)
     /* Translators: progress of a scan: hosts probed / all hosts, phones found */
-    fprintf (stderr, _("Scanning: %u/%u hosts, %u phones"), phoneset_discovery_get_hosts_probed (discovery), total, phones);
+    fprintf (stderr, ngettext ("Scanning: %u/%u hosts, %u phone", "Scanning: %u/%u hosts, %u phones", phones),
+             phoneset_discovery_get_hosts_probed (discovery), total, phones);
   else
-    fprintf (stderr, _("Listening: %u phones"), phones);
+    fprintf (stderr, ngettext ("Listening: %u phone", "Listening: %u phones", phones), phones);
   fflush (stderr);
 }
 

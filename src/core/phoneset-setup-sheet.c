@@ -76,7 +76,10 @@ phoneset_setup_sheet_render (PhonesetConfig *config,
       append_escaped (html, phone);
       g_string_append (html, " · ");
     }
-  g_string_append_printf (html, _("%u settings to change · made by Phoneset on %s"), set->len, date);
+  g_string_append_printf (html,
+                          g_dngettext (GETTEXT_PACKAGE, "%u setting to change · made by Phoneset on %s",
+                                       "%u settings to change · made by Phoneset on %s", set->len),
+                          set->len, date);
   g_string_append (html, "</p>\n");
 
   for (guint i = 0; notes != NULL && notes[i] != NULL; i++)
