@@ -34,7 +34,7 @@ typedef struct
 
 static const Language languages[] = {
   { "de", { "Noch keine Telefone", "Einstellungen", "Übertragen …", NULL } },
-  { "sv", { "Inga telefoner än", "Inställningar", "Skicka till telefonen", NULL } },
+  { "sv", { "Inga telefoner ännu", "Inställningar", "Skicka…", NULL } },
 };
 
 static const Language *language;
