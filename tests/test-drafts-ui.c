@@ -408,6 +408,51 @@ stored_cb (GObject      *source,
   *(gboolean *)data = TRUE;
 }
 
+/* Export from the workspace to @folder (the “Export to FOLDER” answer of
+ * the Export dialog), with or without the passwords. */
+static void
+export_from_window (PhonesetPhoneView *view,
+                    const char        *folder,
+                    gboolean           include_passwords)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  AdwMessageDialog *dialog = NULL;
+  GListModel       *toplevels = gtk_window_get_toplevels (); /* transfer none */
+  GtkWidget        *check;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_settings_set_string (settings, "last-export-folder", folder);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "phone.export", NULL));
+  phoneset_test_iterate (200);
+  for (guint i = 0; dialog == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), "Export Provisioning File") == 0)
+        dialog = ADW_MESSAGE_DIALOG (w);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "export-again"));
+  check = find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_CHECK_BUTTON);
+  g_assert_nonnull (check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check))); /* off unless asked */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), include_passwords);
+  answer (dialog, "export-again");
+}
+
+static gboolean
+folder_holds (const char *folder,
+              const char *needle)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) d = g_dir_open (folder, 0, NULL);
+
+  g_assert_nonnull (d);
+  g_assert_nonnull (g_dir_read_name (d)); /* something was written */
+  grep_tree (folder, needle, hits);
+  return hits->len > 0;
+}
+
 static void
 test_drafts_no_secret_leaks (void)
 {
@@ -460,6 +505,24 @@ test_drafts_no_secret_leaks (void)
     while (g_file_test (draft, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
       phoneset_test_iterate (50);
     g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
+  }
+
+  /* Export: the password only where the user asked for it. */
+  {
+    g_autofree char *plain = g_build_filename (g_get_user_data_dir (), "export-plain", NULL);
+    /* Outside the searched directories: the one place it may be. */
+    g_autofree char *secret = g_dir_make_tmp ("phoneset-export-XXXXXX", NULL);
+
+    export_from_window (view, plain, FALSE);
+    g_assert_false (folder_holds (plain, SECRET));
+    export_from_window (view, secret, TRUE);
+    g_assert_true (folder_holds (secret, SECRET));
+    {
+      g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", secret);
+
+      g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL);
+    }
+    g_test_message ("exported without and with the passwords");
   }
 
   gtk_window_close (GTK_WINDOW (window));
