@@ -163,15 +163,17 @@ draft_differs (PhonesetConfig *current,
 {
   GPtrArray *settings;
 
-  if (current == NULL || phoneset_config_get_profile (current) != phoneset_config_get_profile (draft))
-    return TRUE;
   settings = phoneset_profile_get_settings (phoneset_config_get_profile (draft));
+  if (current != NULL && phoneset_config_get_profile (current) != phoneset_config_get_profile (draft))
+    return TRUE;
   for (guint i = 0; i < settings->len; i++)
     {
       PhonesetSetting *setting = g_ptr_array_index (settings, i);
       const char      *id = phoneset_setting_get_id (setting);
 
-      if (!phoneset_setting_is_secret (setting) && g_strcmp0 (phoneset_config_get (current, id), phoneset_config_get (draft, id)) != 0)
+      /* No saved config: a draft that only opened the phone is nothing. */
+      if (!phoneset_setting_is_secret (setting) &&
+          g_strcmp0 (current ? phoneset_config_get (current, id) : NULL, phoneset_config_get (draft, id)) != 0)
         return TRUE;
     }
   return FALSE;
