@@ -96,7 +96,8 @@ run key "0" key "$PHONE" --vendor=yealink --password-env=SWEEP_ADMIN_PW --json O
 # A wrong password: the refusal is reported, the password is not.
 SWEEP_WRONG=${SWEEP_ADMIN_PW}x run key-wrong "1" key "$PHONE" --vendor=yealink --password-env=SWEEP_WRONG --json OK
 
-# stun-test with TURN against coturn on loopback (long-term credentials).
+# stun-test with TURN against coturn on loopback (long-term credentials);
+# its own pid file and database: another coturn may run in a parallel test.
 if command -v turnserver >/dev/null; then
   cat >"$WORK/turnserver.conf" <<CONF
 listening-ip=$ADDR_TURN
@@ -114,6 +115,8 @@ realm=sweep.test
 fingerprint
 log-file=$WORK/turnserver.log
 simple-log
+pidfile=$WORK/turnserver.pid
+db=$WORK/turndb
 CONF
   turnserver -c "$WORK/turnserver.conf" >/dev/null 2>&1 &
   PIDS+=("$!")
