@@ -19,6 +19,7 @@
 
 #include "phoneset-cfg.h"
 #include "phoneset-config-history.h"
+#include "phoneset-drafts.h"
 #include "phoneset-error.h"
 #include "phoneset-export.h"
 #include "phoneset-phone-view.h"
@@ -1306,6 +1307,34 @@ phoneset_phone_view_new (PhonesetPhone       *phone,
   self->profiles = g_ptr_array_ref (profiles);
   rebuild (self);
   return self;
+}
+
+/**
+ * phoneset_phone_view_apply_config:
+ * @self: a #PhonesetPhoneView
+ * @config: values of the phone's profile
+ *
+ * Makes the phone's config equal to @config, except for the passwords, as
+ * one step that Undo takes back (a restored draft).
+ */
+void
+phoneset_phone_view_apply_config (PhonesetPhoneView *self,
+                                  PhonesetConfig    *config)
+{
+  g_return_if_fail (PHONESET_IS_PHONE_VIEW (self));
+  g_return_if_fail (PHONESET_IS_CONFIG (config));
+
+  if (self->history != NULL &&
+      phoneset_config_get_profile (phoneset_config_history_get_config (self->history)) == phoneset_config_get_profile (config))
+    {
+      /* The passwords stay as they are: they come from the keyring. */
+      g_autoptr(PhonesetConfig) target = phoneset_drafts_merge (phoneset_config_history_get_config (self->history), config);
+
+      phoneset_config_history_revert (self->history, target);
+    }
+  else
+    phoneset_phone_set_config (self->phone, config);
+  update_actions (self);
 }
 
 PhonesetPhone *

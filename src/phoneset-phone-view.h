@@ -22,6 +22,8 @@ PhonesetPhoneView *phoneset_phone_view_new          (PhonesetPhone       *phone,
                                                      GPtrArray           *profiles,
                                                      PhonesetSecretStore *secrets);
 PhonesetPhone     *phoneset_phone_view_get_phone    (PhonesetPhoneView *self);
+void               phoneset_phone_view_apply_config (PhonesetPhoneView *self,
+                                                     PhonesetConfig    *config);
 void               phoneset_phone_view_set_folded   (PhonesetPhoneView *self,
                                                      gboolean           folded);
 gboolean           phoneset_phone_view_import_bytes (PhonesetPhoneView *self,

@@ -13,6 +13,7 @@
 
 #include "phoneset-add-phone-dialog.h"
 #include "phoneset-discovery.h"
+#include "phoneset-drafts.h"
 #include "phoneset-fleet-dialog.h"
 #include "phoneset-provisioning-view.h"
 #include "phoneset-reachability.h"
@@ -32,6 +33,10 @@ struct _PhonesetWindow
   GPtrArray           *profiles;
   GSettings           *settings;
   guint                save_source;
+  PhonesetDrafts      *drafts;
+  GHashTable          *draft_phones; /* PhonesetPhone → itself: drafts to write */
+  guint                draft_source;
+  GPtrArray           *offer; /* Offer: drafts found at start, not yet answered */
   PhonesetDiscovery   *discovery;
   GCancellable        *scan_cancellable;
   GCancellable        *cancellable; /* reachability checks */
@@ -57,14 +62,251 @@ struct _PhonesetWindow
 
 G_DEFINE_FINAL_TYPE (PhonesetWindow, phoneset_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* Edits are autosaved as drafts this long after the last change. */
+#define DRAFT_DELAY_MS 1000
+
+typedef struct
+{
+  PhonesetPhone  *phone;
+  PhonesetConfig *draft;
+} Offer;
+
+static void
+offer_free (Offer *offer)
+{
+  g_clear_object (&offer->phone);
+  g_clear_object (&offer->draft);
+  g_free (offer);
+}
+
 static void
 save_now (PhonesetWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
-  if (self->inventory != NULL && !phoneset_inventory_save (self->inventory, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("Could not save the phones: %s"), error->message));
+  if (self->inventory == NULL)
+    return;
+  if (!phoneset_inventory_save (self->inventory, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("Could not save the phones: %s"), error->message));
+      return;
+    }
+  /* Everything is saved: the drafts are not needed any more, unless the
+   * user has not yet said whether to restore those of the last run. */
+  if (self->drafts != NULL && self->offer == NULL)
+    {
+      g_clear_handle_id (&self->draft_source, g_source_remove);
+      g_hash_table_remove_all (self->draft_phones);
+      phoneset_drafts_clear (self->drafts);
+    }
+}
+
+/* Drafts ----------------------------------------------------------------- */
+
+static void
+write_drafts (PhonesetWindow *self)
+{
+  GHashTableIter iter;
+  gpointer       phone;
+
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  if (self->drafts == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->draft_phones);
+  while (g_hash_table_iter_next (&iter, &phone, NULL))
+    {
+      PhonesetConfig *config = phoneset_phone_get_config (phone);
+      g_autoptr(GError) error = NULL;
+      gboolean ok;
+
+      if (config != NULL)
+        ok = phoneset_drafts_save (self->drafts, phoneset_phone_get_id (phone), config, &error);
+      else
+        ok = phoneset_drafts_remove (self->drafts, phoneset_phone_get_id (phone), &error);
+      if (!ok)
+        g_message ("Could not keep a draft of the changes: %s", error->message);
+    }
+  g_hash_table_remove_all (self->draft_phones);
+}
+
+static gboolean
+draft_timeout_cb (gpointer data)
+{
+  PhonesetWindow *self = data;
+
+  self->draft_source = 0;
+  write_drafts (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* An edit is kept as a draft a moment after the last change, not on every
+ * keystroke; the inventory gets it at the next save (a push, closing the
+ * window), and a crash before that loses nothing. */
+static void
+phone_edited_cb (PhonesetPhone  *phone,
+                 GParamSpec     *pspec,
+                 PhonesetWindow *self)
+{
+  if (self->drafts == NULL || self->draft_phones == NULL)
+    return;
+  if (!g_hash_table_contains (self->draft_phones, phone))
+    g_hash_table_add (self->draft_phones, g_object_ref (phone));
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  self->draft_source = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
+}
+
+/* Whether restoring @draft would change anything but passwords. */
+static gboolean
+draft_differs (PhonesetConfig *current,
+               PhonesetConfig *draft)
+{
+  GPtrArray *settings;
+
+  settings = phoneset_profile_get_settings (phoneset_config_get_profile (draft));
+  if (current != NULL && phoneset_config_get_profile (current) != phoneset_config_get_profile (draft))
+    return TRUE;
+  for (guint i = 0; i < settings->len; i++)
+    {
+      PhonesetSetting *setting = g_ptr_array_index (settings, i);
+      const char      *id = phoneset_setting_get_id (setting);
+
+      /* No saved config: a draft that only opened the phone is nothing. */
+      if (!phoneset_setting_is_secret (setting) &&
+          g_strcmp0 (current ? phoneset_config_get (current, id) : NULL, phoneset_config_get (draft, id)) != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The drafts a crash left: those of known phones that differ from what is
+ * saved are offered back; the others are removed. */
+static void
+find_drafts (PhonesetWindow *self)
+{
+  GListModel *phones = phoneset_inventory_get_phones (self->inventory);
+  g_auto(GStrv) ids = phoneset_drafts_list (self->drafts);
+  g_autoptr(GPtrArray) offer = g_ptr_array_new_with_free_func ((GDestroyNotify)offer_free);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(PhonesetConfig) draft = NULL;
+      g_autoptr(GError) error = NULL;
+      PhonesetPhone *found = NULL;
+
+      for (guint p = 0; found == NULL && p < g_list_model_get_n_items (phones); p++)
+        {
+          g_autoptr(PhonesetPhone) phone = g_list_model_get_item (phones, p);
+
+          if (g_strcmp0 (phoneset_phone_get_id (phone), ids[i]) == 0)
+            found = phone;
+        }
+      if (found != NULL)
+        draft = phoneset_drafts_load (self->drafts, ids[i], &error);
+      if (draft == NULL && error != NULL)
+        g_message ("The draft of %s is not used: %s", ids[i], error->message);
+      if (draft != NULL && draft_differs (phoneset_phone_get_config (found), draft))
+        {
+          Offer *item = g_new0 (Offer, 1);
+
+          item->phone = g_object_ref (found);
+          item->draft = g_steal_pointer (&draft);
+          g_ptr_array_add (offer, item);
+        }
+      else
+        phoneset_drafts_remove (self->drafts, ids[i], NULL);
+    }
+  if (offer->len > 0)
+    self->offer = g_steal_pointer (&offer);
+}
+
+static void
+restore_drafts (PhonesetWindow *self)
+{
+  guint n = self->offer->len;
+
+  for (guint i = 0; i < self->offer->len; i++)
+    {
+      Offer          *item = g_ptr_array_index (self->offer, i);
+      PhonesetConfig *current = phoneset_phone_get_config (item->phone);
+      g_autoptr(PhonesetConfig) merged = phoneset_drafts_merge (current, item->draft);
+
+      if (i == 0)
+        {
+          /* The first phone opens, its changes one step Undo takes back. */
+          PhonesetPhoneView *view;
+
+          phoneset_phone_set_profile_id (item->phone, phoneset_profile_get_id (phoneset_config_get_profile (merged)));
+          view = phoneset_window_show_phone (self, item->phone);
+          phoneset_phone_view_apply_config (view, merged);
+        }
+      else
+        {
+          phoneset_phone_set_profile_id (item->phone, phoneset_profile_get_id (phoneset_config_get_profile (merged)));
+          phoneset_phone_set_config (item->phone, merged);
+        }
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new_format (g_dngettext (GETTEXT_PACKAGE, "Restored the unsaved changes of %u phone",
+                                                                  "Restored the unsaved changes of %u phones", n),
+                                                     n));
+}
+
+static void
+offer_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   PhonesetWindow   *self)
+{
+  g_autoptr(GPtrArray) offer = g_steal_pointer (&self->offer);
+
+  if (offer == NULL)
+    return;
+  self->offer = offer;
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      for (guint i = 0; i < offer->len; i++)
+        phoneset_drafts_remove (self->drafts, phoneset_phone_get_id (((Offer *)g_ptr_array_index (offer, i))->phone), NULL);
+    }
+  else
+    restore_drafts (self);
+  self->offer = NULL;
+}
+
+static void
+offer_drafts (PhonesetWindow *self)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+
+  g_signal_handlers_disconnect_by_func (self, offer_drafts, NULL);
+  if (self->offer == NULL)
+    return;
+  for (guint i = 0; i < self->offer->len; i++)
+    {
+      g_autofree char *name = phoneset_phone_dup_display_name (((Offer *)g_ptr_array_index (self->offer, i))->phone);
+
+      if (i > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, name);
+    }
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Changes?"), NULL));
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "Phoneset closed before the changes to %s were saved. Restore them to review and "
+                                               "push them?",
+                                               "Phoneset closed before the changes to these phones were saved: %s. Restore them to "
+                                               "review and push them?",
+                                               self->offer->len),
+                                  names->str);
+  adw_message_dialog_add_responses (dialog, "discard", _("_Discard"), "restore", _("_Restore"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "restore");
+  /* Escape loses nothing: the changes come back, and Undo or Revert
+   * takes them away. */
+  adw_message_dialog_set_close_response (dialog, "restore");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (offer_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static gboolean
@@ -113,12 +355,15 @@ watch_phones (PhonesetWindow *self,
 {
   GListModel *phones = phoneset_inventory_get_phones (self->inventory);
 
-  /* Each change of a phone's config is saved a moment later. */
+  /* Each change of a phone's config is kept as a draft a moment later. */
   for (guint i = position; i < position + added; i++)
     {
       g_autoptr(PhonesetPhone) phone = g_list_model_get_item (phones, i);
 
-      g_signal_connect_object (phone, "notify::has-changes", G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (phone, "notify::has-changes", G_CALLBACK (phone_edited_cb), self, 0);
+      /* A push, or another profile: saved. */
+      g_signal_connect_object (phone, "notify::last-push", G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (phone, "notify::profile-id", G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
     }
 }
 
@@ -545,6 +790,15 @@ setup (PhonesetWindow      *self,
   add_demo_phones (self);
   update_sidebar (self);
 
+  {
+    g_autofree char *dir = g_build_filename (phoneset_paths_data_dir (), "drafts", NULL);
+
+    self->drafts = phoneset_drafts_new (dir, self->profiles);
+    find_drafts (self);
+    if (self->offer != NULL)
+      g_signal_connect (self, "map", G_CALLBACK (offer_drafts), NULL);
+  }
+
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -621,6 +875,11 @@ phoneset_window_dispose (GObject *object)
   g_clear_object (&self->scan_cancellable);
   if (self->save_source != 0)
     save_now (self);
+  if (self->draft_source != 0)
+    write_drafts (self);
+  g_clear_object (&self->drafts);
+  g_clear_pointer (&self->offer, g_ptr_array_unref);
+  g_clear_pointer (&self->draft_phones, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), PHONESET_TYPE_WINDOW);
   g_clear_object (&self->inventory);
   g_clear_object (&self->settings);
@@ -685,6 +944,7 @@ phoneset_window_init (PhonesetWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->draft_phones = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

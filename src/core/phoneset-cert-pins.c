@@ -18,9 +18,11 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "phoneset-cert-pins.h"
 #include "phoneset-error.h"
+#include "phoneset-file.h"
 #include "phoneset-paths.h"
 
 struct _PhonesetCertPins
@@ -98,7 +100,7 @@ save (PhonesetCertPins *self)
   text = json_to_string (root, TRUE);
   dir = g_path_get_dirname (self->path);
   g_mkdir_with_parents (dir, 0700);
-  if (!g_file_set_contents_full (self->path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+  if (!phoneset_file_replace (self->path, text, strlen (text), 0600, &error))
     g_warning ("Could not save the certificate pins: %s", error->message);
 }
 

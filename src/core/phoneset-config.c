@@ -24,6 +24,7 @@
 
 #include "phoneset-config.h"
 #include "phoneset-error.h"
+#include "phoneset-file.h"
 #include "phoneset-mac.h"
 
 struct _PhonesetConfig
@@ -544,9 +545,7 @@ phoneset_config_save (PhonesetConfig *self,
   json_generator_set_pretty (generator, TRUE);
   data = json_generator_to_data (generator, &len);
 
-  return g_file_set_contents_full (path, data, len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
+  return phoneset_file_replace (path, data, len, 0600, error);
 }
 
 /**

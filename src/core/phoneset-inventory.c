@@ -19,10 +19,15 @@
 #include <json-glib/json-glib.h>
 
 #include "phoneset-error.h"
+#include "phoneset-file.h"
 #include "phoneset-inventory.h"
 #include "phoneset-mac.h"
 
 #define MAX_INVENTORY_SIZE (16 * 1024 * 1024)
+
+/* A save takes milliseconds: a temporary file older than this was left by
+ * a save that was killed, not one in progress in another process. */
+#define STALE_TEMP_SECONDS 10
 
 struct _PhonesetInventory
 {
@@ -242,7 +247,8 @@ phoneset_inventory_load_data (PhonesetInventory *self,
  * @self: an inventory
  * @error: a location for a #GError
  *
- * Reads `inventory.json`. A missing file is an empty inventory.
+ * Reads `inventory.json`. A missing file is an empty inventory. Temporary
+ * files of saves that were killed half-way are removed.
  *
  * Returns: %TRUE on success
  */
@@ -257,6 +263,12 @@ phoneset_inventory_load (PhonesetInventory *self,
 
   g_return_val_if_fail (PHONESET_IS_INVENTORY (self), FALSE);
 
+  {
+    g_autofree char *configs = g_build_filename (self->dir, "configs", NULL);
+
+    phoneset_file_clean_temps (self->dir, STALE_TEMP_SECONDS);
+    phoneset_file_clean_temps (configs, STALE_TEMP_SECONDS);
+  }
   if (!g_file_get_contents (path, &data, &len, &local_error))
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
@@ -295,9 +307,7 @@ write_json (JsonNode   *root,
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   data = json_generator_to_data (generator, &len);
-  return g_file_set_contents_full (path, data, len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
+  return phoneset_file_replace (path, data, len, 0600, error);
 }
 
 /**
