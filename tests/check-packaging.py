@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 
 top, version = sys.argv[1], sys.argv[2]
@@ -142,7 +143,11 @@ for module in modules:
 
 builder = shutil.which("flatpak-builder")
 if builder:
-    result = subprocess.run([builder, "--show-manifest", manifest_path], capture_output=True, text=True, timeout=60)
+    # It keeps a state directory (.flatpak-builder) where it runs: a
+    # temporary one, gone afterwards.
+    with tempfile.TemporaryDirectory(prefix="phoneset-flatpak-") as scratch:
+        result = subprocess.run([builder, "--show-manifest", os.path.abspath(manifest_path)], capture_output=True,
+                                text=True, timeout=60, cwd=scratch)
     check(result.returncode == 0, "flatpak-builder --show-manifest reads the manifest" +
           (f": {result.stderr.strip()}" if result.returncode else ""))
 else:
