@@ -103,7 +103,8 @@ name_chain (GtkWidget *widget)
 }
 
 /* libadwaita 1.2's own show-text button in a password entry row has a
- * tooltip but no accessible label (not ours to change: reported, skipped). */
+ * tooltip but no accessible label: not ours to change, so it passes (the
+ * README says so). */
 static gboolean
 is_adw_peek_button (GtkWidget *widget)
 {
@@ -125,15 +126,23 @@ name_problem (GtkWidget *widget)
   gboolean   dropdown = FALSE;
   gboolean   tooltip = FALSE;
 
+  gboolean   named = FALSE;
+
   for (guint i = 0; i < chain->len; i++)
     {
       GtkWidget *w = g_ptr_array_index (chain, i);
 
-      if (has_explicit_name (w))
-        return NULL;
+      named |= has_explicit_name (w);
       dropdown |= GTK_IS_DROP_DOWN (w);
       tooltip |= has_tooltip (w);
     }
+  /* An icon says nothing to someone who cannot tell what it shows: a
+   * tooltip for the eye, a label for the screen reader. */
+  if (named && (GTK_IS_BUTTON (outer) || GTK_IS_MENU_BUTTON (outer)) && !has_visible_label (outer) &&
+      !is_adw_peek_button (outer) && !tooltip)
+    return "an icon-only button with an accessible label but no tooltip";
+  if (named)
+    return NULL;
   /* A dropdown's label shows the chosen item, not what is chosen. */
   if (dropdown)
     return "a dropdown without an accessible label";
@@ -150,7 +159,8 @@ name_problem (GtkWidget *widget)
   return "no label in it, no accessible label and no labelled-by relation";
 }
 
-/* Every control under @widget a person can see: @focusable ones, or all. */
+/* Every control under @widget a person can see; with @sensitive_only, only
+ * those that can take focus now. */
 static void
 collect_controls (GtkWidget *widget,
                   gboolean   sensitive_only,
@@ -392,6 +402,9 @@ test_a11y_self_check (void)
 
   g_assert_nonnull (name_problem (icon_only));
   g_assert_null (name_problem (icon_named));
+  gtk_widget_set_tooltip_text (icon_named, NULL);
+  g_assert_nonnull (name_problem (icon_named));
+  gtk_widget_set_tooltip_text (icon_named, "Add");
   g_assert_null (name_problem (labelled));
   g_assert_nonnull (name_problem (gtk_widget_get_first_child (entry)));
   g_assert_null (name_problem (gtk_widget_get_first_child (entry_named)));
