@@ -137,9 +137,10 @@ check(any(s.get("type") == "dir" and os.path.normpath(os.path.join(os.path.dirna
 for module in modules:
     if isinstance(module, dict) and module is not app:
         for source in module.get("sources", []):
-            pinned = source.get("type") == "git" and (source.get("tag") or source.get("commit")) or \
-                source.get("type") == "archive" and source.get("sha256")
-            check(bool(pinned), f"{module.get('name')}'s source is pinned (a tag, a commit or a checksum)")
+            # A tag can move; a commit or a checksum cannot.
+            pinned = source.get("type") == "git" and source.get("commit") or \
+                source.get("type") in ("archive", "file") and source.get("sha256")
+            check(bool(pinned), f"{module.get('name')}'s source is pinned (a git commit or a sha256)")
 
 builder = shutil.which("flatpak-builder")
 if builder:
