@@ -540,6 +540,20 @@ test_phone_view_stun (void)
   verdict = GTK_WIDGET (gtk_widget_get_template_child (page, PHONESET_TYPE_STUN_PAGE, "verdict_label"));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (verdict)), ==, "Open internet (no NAT, no firewall)");
   shot = phoneset_test_screenshot (GTK_WIDGET (window), "phone-stun");
+  /* The verdict and the picture, scrolled into view (the metainfo's picture). */
+  {
+    GtkWidget       *scrolled = gtk_widget_get_ancestor (verdict, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment   *adjustment;
+    graphene_point_t point;
+    g_autofree char *shot2 = NULL;
+
+    g_assert_nonnull (scrolled);
+    adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    g_assert_true (gtk_widget_compute_point (verdict, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                             &GRAPHENE_POINT_INIT (0, 0), &point));
+    gtk_adjustment_set_value (adjustment, point.y - 60);
+    shot2 = phoneset_test_screenshot_after (GTK_WIDGET (window), "phone-stun-verdict", 300);
+  }
 
   /* No NAT: the phone needs no STUN on line 1; one click sets it. */
   phoneset_config_set (phoneset_phone_get_config (phone), "line.1.stun.enable", "true", NULL);
