@@ -941,7 +941,10 @@ stream_binding_done (PhonesetStunTest *self,
   PhonesetStunTransportResult *t = stream->tls ? &self->result->tls : &self->result->tcp;
 
   if (error != NULL)
-    t->error = g_strdup (error->message);
+    {
+      t->error = g_strdup (error->message);
+      t->refused = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
+    }
   else if (stream->response.is_error)
     t->error = g_strdup_printf ("%d %s", stream->response.error_code, stream->response.error_reason ? stream->response.error_reason : "");
   else
