@@ -328,7 +328,7 @@ map_io_error (PhonesetRemote *self,
     }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
     return g_error_new (PHONESET_ERROR, PHONESET_ERROR_UNREACHABLE,
-                        _("Could not reach the phone at %s (%s): nothing accepts connections on that port. Check the "
+                        _("Could not reach the phone at %s (%s): nothing accepts connections on that port; check the "
                           "address, the port and that the phone's web server is on."),
                            peer, error->message);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
