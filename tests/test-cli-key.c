@@ -265,11 +265,11 @@ typedef struct
 } Fault;
 
 static const Fault faults[] = {
-  { "slow", "127.0.0.41", "did not answer within 1 seconds" },
-  { "drop", "127.0.0.42", "did not answer within 1 seconds" },
-  { "500", "127.0.0.43", "answered “500" },
-  { "garbage", "127.0.0.44", "The phone at 127.0.0.44" },
-  { "reset", "127.0.0.45", "The phone at 127.0.0.45" },
+  { "slow", "127.0.0.41", "accepted the connection but sent no answer within 1 second:" },
+  { "drop", "127.0.0.42", "accepted the connection but sent no answer within 1 second:" },
+  { "500", "127.0.0.43", "answered “500 Internal Server Error”: its web server failed" },
+  { "garbage", "127.0.0.44", "answered with something that is not HTTP" },
+  { "reset", "127.0.0.45", "reset the connection instead of answering" },
 };
 
 static void

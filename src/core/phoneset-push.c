@@ -426,9 +426,15 @@ deadline_cb (gpointer user_data)
 
   self->deadline = 0;
   fail (self, g_error_new (PHONESET_ERROR, PHONESET_ERROR_TIMEOUT,
-                           _("The phone at %s did not fetch its configuration within %u seconds (%s): check its "
-                             "provisioning settings (for pnp: that PnP is on), or push by another method."),
-                              peer, self->wait, phoneset_push_via_to_string (self->via)));
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "The phone at %s did not fetch its configuration within %u second (%s): "
+                                        "check its provisioning settings (for pnp: that PnP is on), or push by "
+                                        "another method.",
+                                        "The phone at %s did not fetch its configuration within %u seconds (%s): "
+                                        "check its provisioning settings (for pnp: that PnP is on), or push by "
+                                        "another method.",
+                                        self->wait),
+                           peer, self->wait, phoneset_push_via_to_string (self->via)));
   return G_SOURCE_REMOVE;
 }
 

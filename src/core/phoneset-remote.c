@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
 #include <string.h>
@@ -274,6 +275,8 @@ network_event_cb (SoupMessage       *msg,
     {
       g_autoptr(GSocketAddress) local = g_socket_connection_get_local_address (G_SOCKET_CONNECTION (connection), NULL);
 
+      g_object_set_data (G_OBJECT (msg), "phoneset-connected", GINT_TO_POINTER (1));
+
       if (G_IS_INET_SOCKET_ADDRESS (local))
         {
           g_free (self->local_address);
@@ -284,19 +287,51 @@ network_event_cb (SoupMessage       *msg,
 
 static void send_request (GTask *task);
 
+/* Whether @msg got a TCP connection to the phone (then a timeout means
+ * the phone's web server hung, not that the phone is off). */
+static gboolean
+message_connected (SoupMessage *msg)
+{
+  return msg != NULL &&
+         (g_object_get_data (G_OBJECT (msg), "phoneset-connected") != NULL || soup_message_get_remote_address (msg) != NULL);
+}
+
 static GError *
 map_io_error (PhonesetRemote *self,
+              SoupMessage    *msg,
               GError         *error)
 {
   g_autofree char *peer = phoneset_remote_dup_peer (self);
 
+  g_debug ("%s: %s %d: %s", peer, g_quark_to_string (error->domain), error->code, error->message);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    return g_error_new (PHONESET_ERROR, PHONESET_ERROR_TIMEOUT,
-                        _("The phone at %s did not answer within %u seconds: check that it is on and that this is its "
-                          "web address and port."),
-                           peer, self->timeout);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
+    {
+      if (message_connected (msg))
+        return g_error_new (PHONESET_ERROR, PHONESET_ERROR_TIMEOUT,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "The phone at %s accepted the connection but sent no answer within %u second: "
+                                         "it may be busy or its web server hung. Try again with a longer timeout, or "
+                                         "restart the phone.",
+                                         "The phone at %s accepted the connection but sent no answer within %u seconds: "
+                                         "it may be busy or its web server hung. Try again with a longer timeout, or "
+                                         "restart the phone.",
+                                         self->timeout),
+                            peer, self->timeout);
+      return g_error_new (PHONESET_ERROR, PHONESET_ERROR_TIMEOUT,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "The phone at %s did not answer within %u second: check that it is on, that "
+                                       "this is its web address and port, and that no firewall is in the way.",
+                                       "The phone at %s did not answer within %u seconds: check that it is on, that "
+                                       "this is its web address and port, and that no firewall is in the way.",
+                                       self->timeout),
+                          peer, self->timeout);
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
+    return g_error_new (PHONESET_ERROR, PHONESET_ERROR_UNREACHABLE,
+                        _("Could not reach the phone at %s (%s): nothing accepts connections on that port; check the "
+                          "address, the port and that the phone's web server is on."),
+                           peer, error->message);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND) || error->domain == G_RESOLVER_ERROR)
     return g_error_new (PHONESET_ERROR, PHONESET_ERROR_UNREACHABLE,
@@ -305,14 +340,22 @@ map_io_error (PhonesetRemote *self,
                            peer, error->message);
   if (error->domain == SOUP_SESSION_ERROR)
     return g_error_new (PHONESET_ERROR, PHONESET_ERROR_FAILED,
-                        _("The phone at %s answered with something that is not HTTP (%s): check the port, or "
-                          "restart the phone."),
+                        _("The phone at %s answered with something that is not HTTP (%s): check that the port is the "
+                          "phone's web port (not SIP or another service), or restart the phone."),
                            peer, error->message);
   if (error->domain == G_TLS_ERROR)
     return g_error_new (PHONESET_ERROR, PHONESET_ERROR_FAILED,
                         _("The HTTPS connection to the phone at %s failed (%s): try plain HTTP, or check the "
                           "phone's web server settings."),
                            peer, error->message);
+  /* ECONNRESET: GLib gives CONNECTION_CLOSED (or FAILED on older GLib);
+   * the errno's text is the sure sign. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
+      strstr (error->message, g_strerror (ECONNRESET)) != NULL)
+    return g_error_new (PHONESET_ERROR, PHONESET_ERROR_FAILED,
+                        _("The phone at %s reset the connection instead of answering: its web server may be "
+                          "restarting or may have crashed. Wait a minute and try again, or restart the phone."),
+                           peer);
   return g_error_new (PHONESET_ERROR, PHONESET_ERROR_FAILED,
                       _("The phone at %s closed the connection without an answer (%s): try again, or restart the "
                         "phone."),
@@ -349,6 +392,12 @@ map_status (PhonesetRemote *self,
                         _("The phone at %s has no Active URI at %s: check the vendor, and that Active URI is "
                           "enabled on the phone."),
                            peer, phoneset_active_uri_get_path (self->active_uri));
+  if (status >= 500 && status < 600)
+    return g_error_new (PHONESET_ERROR, PHONESET_ERROR_FAILED,
+                        _("The phone at %s answered “%u %s”: its web server failed on this request. Try again; if it "
+                          "keeps failing, restart the phone."),
+                           peer, status,
+                           soup_message_get_reason_phrase (msg) ? soup_message_get_reason_phrase (msg) : "");
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     return g_error_new (PHONESET_ERROR, PHONESET_ERROR_FAILED,
                         _("The phone at %s answered “%u %s”: try again, or restart the phone."), peer, status,
@@ -387,7 +436,7 @@ request_cb (GObject      *source,
       else if (r->pin_error != NULL)
         g_task_return_error (task, g_steal_pointer (&r->pin_error));
       else
-        g_task_return_error (task, map_io_error (self, error));
+        g_task_return_error (task, map_io_error (self, r->msg, error));
       return;
     }
   if (self->https && r->pin_error == NULL)

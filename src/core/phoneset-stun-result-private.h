@@ -26,6 +26,7 @@ typedef struct
   char    *mapped;       /* XOR-MAPPED-ADDRESS */
   char    *mapped_plain; /* MAPPED-ADDRESS, when sent */
   char    *error;        /* why not reachable, or a note (TLS certificate) */
+  gboolean refused;      /* TCP/TLS: the connection was refused */
 } PhonesetStunTransportResult;
 
 typedef struct

@@ -313,6 +313,43 @@ classic_explain (const char *classic)
   return NULL;
 }
 
+/* Why nothing answered, as precisely as the transports tell: the name
+ * did not resolve, a connection was refused (nothing listens: the server
+ * is down or the port is wrong), or silence (a firewall drops the packets,
+ * or the server is down). */
+static char *
+dup_unreachable_verdict (PhonesetStunResult *self)
+{
+  PhonesetStunTransportResult *all[] = { &self->udp, &self->tcp, &self->tls };
+  const char                  *names[] = { "UDP", "TCP", "TLS" };
+  g_autoptr(GString) tried = g_string_new (NULL);
+  gboolean resolved = FALSE;
+  gboolean refused = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      if (!all[i]->tested)
+        continue;
+      resolved |= all[i]->server != NULL;
+      refused |= all[i]->refused;
+      if (tried->len > 0)
+        g_string_append (tried, ", ");
+      g_string_append (tried, names[i]);
+    }
+  if (!resolved)
+    return g_strdup_printf (_("The STUN server %s could not be reached: its name could not be resolved. Check the "
+                              "spelling and this computer's DNS server."),
+                               self->server);
+  if (refused)
+    return g_strdup_printf (_("The STUN server %s could not be reached: nothing listens there (the connection was "
+                              "refused). Check the server name and port, and that the STUN server is running."),
+                               self->server);
+  return g_strdup_printf (_("The STUN server %s could not be reached: nothing answered within %.1f s (tried %s). A "
+                            "firewall may drop the packets, or the server is down: check the server name and port, "
+                            "and whether the network lets STUN out."),
+                             self->server, self->elapsed_ms / 1000.0, tried->str);
+}
+
 /**
  * phoneset_stun_result_dup_verdict:
  * @self: a result
@@ -325,7 +362,7 @@ phoneset_stun_result_dup_verdict (PhonesetStunResult *self)
   g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), NULL);
 
   if (!phoneset_stun_result_get_reachable (self))
-    return g_strdup_printf (_("The STUN server %s could not be reached."), self->server);
+    return dup_unreachable_verdict (self);
   if (g_strcmp0 (self->classic, "udp-blocked") == 0)
     return g_strdup_printf (_("UDP is blocked; the server answers over %s."),
                                self->tls.reachable && !self->tcp.reachable ? "TLS" : "TCP");
@@ -592,9 +629,8 @@ phoneset_stun_result_to_text (PhonesetStunResult *self)
   verdict = phoneset_stun_result_dup_verdict (self);
   g_string_append_printf (s, "%s\n", verdict);
   explain = classic_explain (self->classic);
-  if (!phoneset_stun_result_get_reachable (self))
-    g_string_append (s, _("Nothing answered over UDP, TCP or TLS. Check the server name and port, and whether a firewall blocks the way out.\n"));
-  else if (explain != NULL)
+  /* An unreachable server's verdict already says why and what to do. */
+  if (phoneset_stun_result_get_reachable (self) && explain != NULL)
     g_string_append_printf (s, "%s\n", explain);
   if (self->behaviour_note != NULL)
     g_string_append_printf (s, "%s\n", self->behaviour_note);

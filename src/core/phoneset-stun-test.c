@@ -104,6 +104,7 @@ struct _Probe
   guint                interval_ms;
   guint                cap_ms;
   guint                final_wait_ms;
+  gint64               deadline; /* monotonic µs: no send, no wait after it; 0: none */
   gint64               t_first;
   gint64               t_last;
   gint64               t_answer;
@@ -490,7 +491,7 @@ probe_tick (gpointer user_data)
   Probe *probe = user_data;
 
   probe->timer = 0;
-  if (probe->sends < probe->max_sends)
+  if (probe->sends < probe->max_sends && (probe->deadline == 0 || g_get_monotonic_time () < probe->deadline))
     {
       guint next;
 
@@ -498,6 +499,10 @@ probe_tick (gpointer user_data)
       if (probe->mode == PROBE_RETRANSMIT)
         probe->interval_ms = MIN ((guint)(probe->interval_ms * 1.5), probe->cap_ms);
       next = probe->sends < probe->max_sends ? probe->interval_ms : probe->final_wait_ms;
+      /* A busy main loop (a window drawing) runs timers late: the
+       * deadline holds all the same. */
+      if (probe->deadline != 0)
+        next = MIN (next, (guint)(MAX (probe->deadline - g_get_monotonic_time (), 0) / 1000));
       probe->timer = g_timeout_add (next, probe_tick, probe);
       return G_SOURCE_REMOVE;
     }
@@ -941,7 +946,10 @@ stream_binding_done (PhonesetStunTest *self,
   PhonesetStunTransportResult *t = stream->tls ? &self->result->tls : &self->result->tcp;
 
   if (error != NULL)
-    t->error = g_strdup (error->message);
+    {
+      t->error = g_strdup (error->message);
+      t->refused = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
+    }
   else if (stream->response.is_error)
     t->error = g_strdup_printf ("%d %s", stream->response.error_code, stream->response.error_reason ? stream->response.error_reason : "");
   else
@@ -1853,6 +1861,7 @@ first_probe (PhonesetStunTest *self,
    * .85, 1.05, 1.25, 1.45 s, then up to 1.6 s (Vovida stun sends ~21
    * requests in its 1 s run; this is 9 per socket, B and F in parallel). */
   probe->final_wait_ms = 150;
+  probe->deadline = g_get_monotonic_time () + FIRST_DEADLINE_MS * 1000;
   return probe;
 }
 

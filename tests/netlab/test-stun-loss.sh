@@ -12,7 +12,7 @@ lab_up || { echo "Bail out! the lab did not come up"; exit 1; }
 runs=${LOSS_RUNS:-20}
 n=0
 failed=0
-echo "1..6"
+echo "1..9"
 # scenario  expected classic  expected mapping  expected filtering
 for spec in "masquerade port-restricted-cone endpoint-independent address-and-port-dependent" \
             "routed open endpoint-independent endpoint-independent" \
@@ -71,4 +71,41 @@ for spec in "masquerade port-restricted-cone" "routed open"; do
   echo "# $scenario with 50 % loss: $wrong wrong, $inconclusive inconclusive, $unreached not reached of $heavy_runs"
   if [ "$wrong" -eq 0 ]; then echo "ok $n - $scenario under 50 % loss: no wrong verdict"; else echo "not ok $n - $scenario under 50 % loss: no wrong verdict"; failed=1; fi
 done
+
+# What the user reads, and how long it takes (tests/FAULTS.md): the text
+# output and stderr of a plain run, for loss, UDP blocked and everything
+# dropped. Bounds: the 1.6 s no-answer deadline plus 2.4 s of slack.
+user_run() {
+  local t0
+  t0=$(date +%s%N)
+  ip netns exec "$LAB_LAN" "$PHONESET_BIN" stun-test 198.51.100.1:3478 >"$LAB_DIR/out" 2>"$LAB_DIR/err"
+  status=$?
+  ms=$((($(date +%s%N) - t0) / 1000000))
+  first=$(head -n 1 "$LAB_DIR/out")
+  err=$(cat "$LAB_DIR/err")
+  echo "# FAULT $1 | exit $status | $ms ms | ${err:-$first}"
+}
+check() {
+  n=$((n + 1))
+  if eval "$1"; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi
+}
+
+lab_nat masquerade 20
+user_run netlab/loss-20
+check '[ "$status" -eq 0 ] && [ -z "$err" ] && [ "$ms" -lt 4000 ] &&
+       { [ "$first" = "Port-restricted-cone NAT" ] || [ "$first" = "NAT type not determined" ]; }' \
+  "20 % loss: exit 0, the NAT type in words (or not determined), under 4 s"
+
+lab_nat udp-blocked
+user_run netlab/udp-blocked
+check '[ "$status" -eq 0 ] && [ "$first" = "UDP is blocked; the server answers over TCP." ] && [ "$ms" -lt 4000 ] &&
+       grep -q "line.1.transport = tcp" "$LAB_DIR/out"' \
+  "UDP blocked: exit 0, \"UDP is blocked; the server answers over TCP.\", register over TCP, under 4 s"
+
+# Everything dropped on the router (a firewall): UDP and TCP silent.
+ip netns exec "$LAB_RTR" iptables -A FORWARD -p tcp -j DROP
+user_run netlab/all-dropped
+check '[ "$status" -eq 1 ] && [ "$ms" -lt 4000 ] && [ "$(wc -l <"$LAB_DIR/err")" -eq 1 ] &&
+       case "$err" in *"could not be reached: nothing answered within"*"(tried UDP, TCP)"*) true ;; *) false ;; esac' \
+  "all dropped: exit 1, one line \"nothing answered within … (tried UDP, TCP)\", under 4 s"
 exit $failed
