@@ -190,7 +190,7 @@ PY
       done
     ) &
     pids+=($!)
-    vg "serve --dir --action-url, stopped by --duration" 0 serve --dir "$tmp/www" --action-url \
+    vg "serve --dir --action-url, stopped by --duration" 0 serve --dir "$tmp/www" --action-url --accept-unknown-phones \
       --address=127.0.0.1 --port="$port" --duration=6
     grep -q '"fetch"' "$tmp/out-$n" || { echo "not ok - serve did not report the fetch"; failed=$((failed + 1)); }
     # Stopped by Ctrl+C (SIGINT), with the PnP responder.
