@@ -177,9 +177,9 @@ accept_unknown_changed_cb (GSettings          *settings,
 static GListModel *
 known_phones (PhonesetEventsPage *self)
 {
-  GListStore      *models = g_list_store_new (G_TYPE_LIST_MODEL);
+  GListStore *models = g_list_store_new (G_TYPE_LIST_MODEL);
   g_autoptr(GListStore) own = g_list_store_new (PHONESET_TYPE_PHONE);
-  GApplication    *app = g_application_get_default ();
+  GApplication *app = g_application_get_default ();
 
   g_list_store_append (own, self->phone);
   g_list_store_append (models, own);
