@@ -92,42 +92,36 @@ phoneset_http_head_check (const char *data,
     *head_len = 0;
   g_return_val_if_fail (data != NULL || len == 0, 400);
 
-  /* Request line: METHOD SP TARGET SP HTTP/x.y */
+  /* Request line: METHOD SP TARGET SP HTTP/x.y, at most the target's
+   * limit and room for the rest (the same whether complete or not). */
   nl = line_end (p, end);
+  if ((gsize)((nl != NULL ? nl : end) - p) > PHONESET_HTTP_MAX_URI + 64)
+    return 414;
   if (nl == NULL)
-    {
-      const char *space = memchr (p, ' ', end - p);
-
-      if (memchr (p, '\0', end - p) != NULL)
-        return 400;
-      /* The target alone is over the limit. */
-      if (space != NULL && (gsize)(end - space - 1) > PHONESET_HTTP_MAX_URI)
-        return 414;
-      if (len >= PHONESET_HTTP_MAX_HEAD)
-        return space != NULL ? 414 : 400;
-      return 0;
-    }
+    return memchr (p, '\0', end - p) != NULL ? 400 : 0;
   for (const char *c = p; c < nl; c++)
-    if ((guchar)*c < 0x20 && *c != '\r' && *c != '\t')
+    if ((guchar)*c < 0x20 && !(*c == '\r' && c + 1 == nl))
       return 400;
   sp1 = memchr (p, ' ', nl - p);
   if (sp1 == NULL || sp1 == p)
     return 400;
-  sp2 = sp1 + 1;
-  {
-    const char *last = NULL;
-
-    for (const char *c = sp2; c < nl; c++)
-      if (*c == ' ')
-        last = c;
-    if (last == NULL)
-      return 400;
-    sp2 = last;
-  }
+  sp2 = NULL;
+  for (const char *c = sp1 + 1; c < nl; c++)
+    if (*c == ' ')
+      sp2 = c;
+  if (sp2 == NULL || sp2 == sp1 + 1)
+    return 400;
   if ((gsize)(sp2 - sp1 - 1) > PHONESET_HTTP_MAX_URI)
     return 414;
-  if (sp2 == sp1 + 1 || nl - sp2 < 9 || strncmp (sp2 + 1, "HTTP/", 5) != 0)
-    return 400;
+  {
+    /* HTTP/d.d, then the line's end. */
+    const char *v = sp2 + 1;
+    gsize       vlen = nl - v - (nl[-1] == '\r' ? 1 : 0);
+
+    if (vlen != 8 || strncmp (v, "HTTP/", 5) != 0 || !g_ascii_isdigit (v[5]) || v[6] != '.' ||
+        !g_ascii_isdigit (v[7]))
+      return 400;
+  }
   /* In the path: a backslash, or an encoded slash, backslash or NUL (no
    * file name has one; a traversal attempt does). */
   for (const char *c = sp1 + 1; c < sp2 && *c != '?'; c++)
