@@ -490,6 +490,78 @@ test_action_url_unknown (void)
   }
 }
 
+/* The SIP PnP responder binds the wildcard address (multicast needs it)
+ * but, given --address, takes only what is sent to that address (or to
+ * the PnP group): a SUBSCRIBE to another address of this computer on the
+ * same port is not answered. */
+static void
+test_pnp_address (void)
+{
+  g_autofree char *tree = make_tree ("pnp");
+  g_autoptr(GSocket) probe = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_from_string ("127.0.0.150");
+  g_autoptr(GSocketAddress) bind_address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) local = NULL;
+  g_autoptr(GError) error = NULL;
+  guint16          pnp_port, me;
+  g_autofree char *pnp_arg = NULL;
+  const char      *targets[] = { "127.0.0.152", "127.0.0.150" };
+  gboolean         answered[2] = { FALSE, FALSE };
+  Serve           *serve;
+
+  g_assert_true (g_socket_bind (probe, bind_address, FALSE, &error));
+  local = g_socket_get_local_address (probe, &error);
+  me = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
+  {
+    /* A free UDP port for the responder. */
+    g_autoptr(GSocket) s = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
+    g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+    g_autoptr(GSocketAddress) got = NULL;
+
+    g_assert_true (g_socket_bind (s, any, FALSE, NULL));
+    got = g_socket_get_local_address (s, NULL);
+    pnp_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (got));
+  }
+  pnp_arg = g_strdup_printf ("--pnp-port=%u", pnp_port);
+  {
+    const char *args[] = { "--dir", tree, "--pnp", pnp_arg, "--address=127.0.0.150", "--duration=20", NULL };
+
+    serve = serve_start ("pnp", NULL, args);
+  }
+  g_socket_set_timeout (probe, 1);
+  for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+    {
+      g_autoptr(GInetAddress) to_inet = g_inet_address_new_from_string (targets[t]);
+      g_autoptr(GSocketAddress) to = g_inet_socket_address_new (to_inet, pnp_port);
+      g_autofree char *subscribe = g_strdup_printf (
+        "SUBSCRIBE sip:MAC%%3a001565000001@224.0.1.75 SIP/2.0\r\n"
+        "Via: SIP/2.0/UDP 127.0.0.150:%u;branch=z9hG4bK%u;rport\r\n"
+        "From: <sip:MAC%%3a001565000001@224.0.1.75>;tag=%u\r\nTo: <sip:MAC%%3a001565000001@224.0.1.75>\r\n"
+        "Call-ID: pnp-%u@127.0.0.150\r\nCSeq: 1 SUBSCRIBE\r\nContact: <sip:127.0.0.150:%u>\r\n"
+        "Max-Forwards: 70\r\nUser-Agent: Yealink SIP-T46G 28.72.0.1\r\nExpires: 0\r\n"
+        "Event: ua-profile;profile-type=\"device\";vendor=\"Yealink\";model=\"SIP-T46G\";version=\"28.72.0.1\"\r\n"
+        "Accept: application/url\r\nContent-Length: 0\r\n\r\n",
+        me, t, t, t, me);
+      char buf[4096];
+
+      g_assert_cmpint (g_socket_send_to (probe, to, subscribe, strlen (subscribe), NULL, &error), >, 0);
+      g_assert_no_error (error);
+      for (guint i = 0; i < 3; i++)
+        {
+          gssize n = g_socket_receive (probe, buf, sizeof buf - 1, NULL, NULL);
+
+          if (n <= 0)
+            break;
+          buf[n] = '\0';
+          if (g_str_has_prefix (buf, "SIP/2.0 200") || g_str_has_prefix (buf, "NOTIFY "))
+            answered[t] = TRUE;
+        }
+    }
+  g_assert_false (answered[0]);
+  g_assert_true (answered[1]);
+  serve_stop (serve);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -503,6 +575,7 @@ main (int   argc,
   g_test_add_func ("/serve/traversal", test_traversal);
   g_test_add_func ("/serve/oversized", test_oversized);
   g_test_add_func ("/serve/action-url-unknown", test_action_url_unknown);
+  g_test_add_func ("/serve/pnp-address", test_pnp_address);
 
   ret = g_test_run ();
   {
