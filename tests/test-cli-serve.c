@@ -129,6 +129,22 @@ serve_rss (Serve *serve)
   return g_ascii_strtoull (line + 6, NULL, 10);
 }
 
+/* CPU time used by serve so far, in clock ticks. */
+static guint64
+serve_cpu (Serve *serve)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/stat", g_subprocess_get_identifier (serve->proc));
+  g_autofree char *text = read_text (path);
+  const char      *p = strrchr (text, ')');
+  g_auto(GStrv) fields = NULL;
+
+  g_assert_nonnull (p);
+  fields = g_strsplit (p + 2, " ", 0);
+  g_assert_cmpuint (g_strv_length (fields), >, 13);
+  /* utime and stime: fields 14 and 15 of stat, 12 and 13 after the name. */
+  return g_ascii_strtoull (fields[11], NULL, 10) + g_ascii_strtoull (fields[12], NULL, 10);
+}
+
 static GSocketConnection *
 connect_to (const char *host,
             guint16     port,
@@ -427,6 +443,41 @@ test_oversized (void)
   serve_stop (serve);
 }
 
+/* A client that sends part of a head and waits: answered 408 after the
+ * head time-out (10 s), without serve spinning meanwhile. */
+static void
+test_slow_head (void)
+{
+  g_autofree char *tree = make_tree ("slow");
+  const char      *args[] = { "--dir", tree, "--address=127.0.0.158", "--duration=40", NULL };
+  Serve           *serve = serve_start ("slow", NULL, args);
+  const char      *part = "GET /001565000001.cfg HTTP/1.1\r\nHost: phone\r\n";
+  guint64          cpu_before = serve_cpu (serve);
+  gint64           start = g_get_monotonic_time ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketConnection) connection = connect_to (serve->host, serve->port, NULL, &error);
+  GSocket *socket;
+  double   waited;
+
+  g_assert_no_error (error);
+  socket = g_socket_connection_get_socket (connection);
+  g_socket_set_timeout (socket, 20);
+  g_assert_true (g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)), part,
+                                            strlen (part), NULL, NULL, NULL));
+  g_assert_cmpuint (read_response (connection, NULL), ==, 408);
+  waited = (g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC;
+  /* The connection stays open: serve drains it for 2 s, then closes. */
+  g_usleep (2500000);
+  g_test_message ("408 after %.1f s; serve used %" G_GUINT64_FORMAT " CPU ticks meanwhile", waited,
+                  serve_cpu (serve) - cpu_before);
+  g_assert_cmpfloat (waited, >=, 9.0);
+  g_assert_cmpfloat (waited, <, 15.0);
+  /* Less than a second of CPU in 12.5 s: it waited, it did not poll hard. */
+  g_assert_cmpuint (serve_cpu (serve) - cpu_before, <, (guint64)sysconf (_SC_CLK_TCK));
+  g_assert_cmpuint (get (serve, "/001565000001.cfg", NULL), ==, 200);
+  serve_stop (serve);
+}
+
 static guint
 count_lines (const char *path,
              const char *needle)
@@ -576,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/serve/oversized", test_oversized);
   g_test_add_func ("/serve/action-url-unknown", test_action_url_unknown);
   g_test_add_func ("/serve/pnp-address", test_pnp_address);
+  g_test_add_func ("/serve/slow-head", test_slow_head);
 
   ret = g_test_run ();
   {

@@ -552,10 +552,16 @@ pending_reject (Pending *p,
   g_autoptr(GSocketAddress) remote = g_socket_get_remote_address (socket, NULL);
   g_autofree char *peer = NULL;
 
-  g_socket_send (socket, answer, strlen (answer), NULL, NULL);
+  /* Not g_socket_send(): once the watch's ready time (our deadline) has
+   * passed, GSocket fails the next call with a time-out. */
+  if (send (g_socket_get_fd (socket), answer, strlen (answer), MSG_NOSIGNAL | MSG_DONTWAIT) < 0)
+    g_debug ("Could not answer %u: %s", status, g_strerror (errno));
   g_socket_shutdown (socket, FALSE, TRUE, NULL);
   p->status = status;
   p->deadline = g_get_monotonic_time () + DRAIN_TIMEOUT_US;
+  /* A ready time stays once passed: move it, or the watch spins. */
+  if (p->source != NULL)
+    g_source_set_ready_time (p->source, p->deadline);
   if (G_IS_INET_SOCKET_ADDRESS (remote))
     peer = g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote)));
   if (report)
