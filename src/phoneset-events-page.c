@@ -14,6 +14,7 @@
 
 #include "phoneset-action-url.h"
 #include "phoneset-address.h"
+#include "phoneset-application.h"
 #include "phoneset-error.h"
 #include "phoneset-events-page.h"
 #include "phoneset-provision-server.h"
@@ -38,6 +39,7 @@ struct _PhonesetEventsPage
   PhonesetConfigHistory   *history;
   PhonesetProvisionServer *receiver;
   char                    *host;
+  GSettings               *settings;
   guint                    n_events;
   gboolean                 fillable;
 
@@ -58,6 +60,9 @@ stop_receiver (PhonesetEventsPage *self)
   if (self->receiver != NULL)
     g_signal_handlers_disconnect_by_data (self->receiver, self);
   g_clear_object (&self->receiver);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
 }
 
 static void
@@ -137,6 +142,53 @@ action_url_cb (PhonesetProvisionServer *receiver,
   gtk_widget_set_sensitive (self->clear_button, TRUE);
 }
 
+/* Once per address: events from it are ignored (Preferences). */
+static void
+unknown_phone_cb (PhonesetProvisionServer *receiver,
+                  const char              *address,
+                  PhonesetEventsPage      *self)
+{
+  GtkWidget       *row = adw_action_row_new ();
+  g_autofree char *title = g_strdup_printf (_("Ignored events from %s"), address);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("It is no phone of the list. Add it, or turn on “Accept events from unknown phones” in "
+                                 "Preferences."));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-warning-symbolic");
+  gtk_widget_set_name (row, "ignored");
+  gtk_list_box_prepend (self->event_list, row);
+  self->n_events++;
+  gtk_widget_set_sensitive (self->clear_button, TRUE);
+}
+
+static void
+accept_unknown_changed_cb (GSettings          *settings,
+                           const char         *key,
+                           PhonesetEventsPage *self)
+{
+  if (self->receiver != NULL)
+    phoneset_provision_server_set_accept_unknown (self->receiver, g_settings_get_boolean (settings, key));
+}
+
+/* The phones whose events are shown: this one and those of the list. */
+static GListModel *
+known_phones (PhonesetEventsPage *self)
+{
+  GListStore *models = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GListStore) own = g_list_store_new (PHONESET_TYPE_PHONE);
+  GApplication *app = g_application_get_default ();
+
+  g_list_store_append (own, self->phone);
+  g_list_store_append (models, own);
+  if (PHONESET_IS_APPLICATION (app))
+    g_list_store_append (models,
+                         phoneset_inventory_get_phones (phoneset_application_get_inventory (PHONESET_APPLICATION (app))));
+  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (models)));
+}
+
 static void
 receiver_failed (PhonesetEventsPage *self,
                  const char         *message)
@@ -176,13 +228,23 @@ start_receiver (PhonesetEventsPage *self)
     }
   self->receiver = phoneset_provision_server_new ();
   phoneset_provision_server_set_action_url (self->receiver, TRUE);
+  {
+    g_autoptr(GListModel) known = known_phones (self);
+
+    phoneset_provision_server_set_known_phones (self->receiver, known);
+  }
+  self->settings = g_settings_new (APP_ID);
+  phoneset_provision_server_set_accept_unknown (self->receiver,
+                                                g_settings_get_boolean (self->settings, "accept-unknown-phones"));
+  g_signal_connect (self->settings, "changed::accept-unknown-phones", G_CALLBACK (accept_unknown_changed_cb), self);
   if (!phoneset_provision_server_listen (self->receiver, local, 0, &error))
     {
-      g_clear_object (&self->receiver);
+      stop_receiver (self);
       receiver_failed (self, error->message);
       return;
     }
   g_signal_connect (self->receiver, "action-url", G_CALLBACK (action_url_cb), self);
+  g_signal_connect (self->receiver, "unknown-phone", G_CALLBACK (unknown_phone_cb), self);
   subtitle = g_strdup_printf ("%s%s", phoneset_provision_server_get_base_url (self->receiver),
                               PHONESET_ACTION_URL_PATH);
   adw_action_row_set_subtitle (self->receiver_row, subtitle);

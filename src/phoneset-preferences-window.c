@@ -23,6 +23,7 @@ struct _PhonesetPreferencesWindow
   /* Template widgets */
   GtkSpinButton       *scan_timeout_spin;
   AdwEntryRow         *stun_server_row;
+  GtkSwitch           *accept_unknown_switch;
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetPreferencesWindow, phoneset_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -45,6 +46,8 @@ phoneset_preferences_window_constructed (GObject *object)
 
   g_settings_bind (self->settings, "scan-timeout", self->scan_timeout_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "stun-server", self->stun_server_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "accept-unknown-phones", self->accept_unknown_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -94,6 +97,7 @@ phoneset_preferences_window_class_init (PhonesetPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/phoneset/Phoneset/phoneset-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PhonesetPreferencesWindow, scan_timeout_spin);
   gtk_widget_class_bind_template_child (widget_class, PhonesetPreferencesWindow, stun_server_row);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetPreferencesWindow, accept_unknown_switch);
 }
 
 static void

@@ -325,7 +325,7 @@ serve_stop (Serve *serve)
 static void
 test_action_url (void)
 {
-  const char *serve_args[] = { "--action-url", "--address=127.0.0.1", "--duration=20", NULL };
+  const char *serve_args[] = { "--action-url", "--accept-unknown-phones", "--address=127.0.0.1", "--duration=20", NULL };
   Serve      *serve = serve_start (serve_args);
   g_autoptr(JsonObject) listening = serve_next (serve, "listening");
   g_autoptr(JsonObject) config = serve_next (serve, "action-url-config");

@@ -4,12 +4,18 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * phoneset serve [--dir DIR] [--port N] [--pnp] [--action-url]
- *                [--user U --password-env VAR [--auth basic|digest]]: a
+ * phoneset serve [--dir DIR] [--address IP] [--port N] [--pnp] [--action-url
+ *                [--accept-unknown-phones]] [--user U --password-env VAR
+ *                [--auth basic|digest]]: a
  * provisioning server for a small site (the tree, no listing, no path
  * traversal, optional auth), SIP PnP responder and Action URL receiver,
  * printing what happens as JSON lines: which phone (by MAC, from its
  * User-Agent or file name) fetched which file, and when.
+ *
+ * It listens on --address only: 127.0.0.1 (this computer) unless told
+ * otherwise, 0.0.0.0 (every interface) only when given. Action URL events
+ * are taken from the phones of the inventory (the window's list) only,
+ * unless --accept-unknown-phones.
  */
 
 #define G_LOG_DOMAIN "phoneset-cli"
@@ -17,6 +23,8 @@
 #include "config.h"
 
 #include <glib-unix.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <signal.h>
@@ -28,6 +36,8 @@
 #include "phoneset-cli-private.h"
 #include "phoneset-error.h"
 #include "phoneset-fleet.h"
+#include "phoneset-inventory.h"
+#include "phoneset-paths.h"
 #include "phoneset-pnp-responder.h"
 #include "phoneset-provision-server.h"
 #include "phoneset-remote.h"
@@ -98,6 +108,61 @@ action_url_cb (PhonesetProvisionServer *server,
   print_line (line);
 }
 
+static void
+rejected_cb (PhonesetProvisionServer *server,
+             const char              *peer,
+             guint                    status,
+             gpointer                 user_data)
+{
+  g_autoptr(JsonObject) line = line_new ("rejected");
+
+  json_object_set_string_member (line, "from", peer);
+  json_object_set_int_member (line, "status", status);
+  print_line (line);
+}
+
+/* Once per address. */
+static void
+unknown_phone_cb (PhonesetProvisionServer *server,
+                  const char              *peer,
+                  gpointer                 user_data)
+{
+  g_autoptr(JsonObject) line = line_new ("action-url-ignored");
+
+  json_object_set_string_member (line, "from", peer);
+  json_object_set_string_member (line, "reason",
+                                 _("Not a phone of the inventory: its Action URL events are ignored (add the phone, or "
+                                   "give --accept-unknown-phones)."));
+  print_line (line);
+}
+
+/* This computer's IPv4 addresses other than loopback, for the hint. */
+static char *
+lan_addresses (void)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  struct ifaddrs *list = NULL;
+
+  if (getifaddrs (&list) != 0)
+    return g_strdup ("");
+  for (struct ifaddrs *a = list; a != NULL; a = a->ifa_next)
+    {
+      g_autoptr(GInetAddress) inet = NULL;
+      g_autofree char *text = NULL;
+
+      if (a->ifa_addr == NULL || a->ifa_addr->sa_family != AF_INET)
+        continue;
+      inet = g_inet_address_new_from_bytes ((guint8 *)&((struct sockaddr_in *)a->ifa_addr)->sin_addr,
+                                            G_SOCKET_FAMILY_IPV4);
+      if (g_inet_address_get_is_loopback (inet))
+        continue;
+      text = g_inet_address_to_string (inet);
+      g_string_append_printf (s, "%s%s", s->len ? ", " : "", text);
+    }
+  freeifaddrs (list);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
 static char *
 pnp_url (const char *mac,
          const char *address,
@@ -164,21 +229,23 @@ _phoneset_cli_serve (int    argc,
   int              duration = 0;
   gboolean         pnp = FALSE;
   gboolean         action_url = FALSE;
+  gboolean         accept_unknown = FALSE;
   g_autofree char *user = NULL;
   g_autofree char *password_env = NULL;
   g_autofree char *auth = NULL;
   GOptionEntry     entries[] = {
         { "dir", 0, 0, G_OPTION_ARG_FILENAME, &dir, N_("Serve the files of DIR"), "DIR" },
-          { "address", 0, 0, G_OPTION_ARG_STRING, &address, N_("Listen on this address (default all)"), "IP" },
+          { "address", 0, 0, G_OPTION_ARG_STRING, &address, N_("Listen on this address only (default 127.0.0.1, this computer; 0.0.0.0 for every interface)"), "IP" },
             { "port", 0, 0, G_OPTION_ARG_INT, &port, N_("HTTP port (default: any free port)"), "N" },
               { "pnp", 0, 0, G_OPTION_ARG_NONE, &pnp, N_("Answer SIP PnP SUBSCRIBEs with the URL of the phone's MAC file in DIR"), NULL },
                 { "pnp-port", 0, 0, G_OPTION_ARG_INT, &pnp_port, N_("UDP port for SIP PnP (default 5060)"), "N" },
                   { "action-url", 0, 0, G_OPTION_ARG_NONE, &action_url, N_("Receive Action URL events at /action-url/EVENT"), NULL },
-                    { "duration", 0, 0, G_OPTION_ARG_INT, &duration, N_("Stop after S seconds (default: at Ctrl+C)"), "S" },
-                      { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Ask for this user name on every file (set the same in the phones)"), "U" },
-                        { "password-env", 0, 0, G_OPTION_ARG_STRING, &password_env, N_("The environment variable holding the password for --user"), "VAR" },
-                          { "auth", 0, 0, G_OPTION_ARG_STRING, &auth, N_("basic or digest (default digest)"), "SCHEME" },
-                            { NULL } };
+                    { "accept-unknown-phones", 0, 0, G_OPTION_ARG_NONE, &accept_unknown, N_("Take Action URL events from any address, not only from the phones of the inventory"), NULL },
+                      { "duration", 0, 0, G_OPTION_ARG_INT, &duration, N_("Stop after S seconds (default: at Ctrl+C)"), "S" },
+                        { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Ask for this user name on every file (set the same in the phones)"), "U" },
+                          { "password-env", 0, 0, G_OPTION_ARG_STRING, &password_env, N_("The environment variable holding the password for --user"), "VAR" },
+                            { "auth", 0, 0, G_OPTION_ARG_STRING, &auth, N_("basic or digest (default digest)"), "SCHEME" },
+                              { NULL } };
   g_autoptr(GOptionContext) context = g_option_context_new (_("— serve provisioning files, answer PnP, receive Action URL events"));
   g_autoptr(PhonesetProvisionServer) server = NULL;
   g_autoptr(PhonesetPnpResponder) responder = NULL;
@@ -186,11 +253,12 @@ _phoneset_cli_serve (int    argc,
   g_autoptr(JsonObject) listening = NULL;
   g_autofree char *base = NULL;
   g_autoptr(GPtrArray) profiles = NULL;
+  g_autoptr(PhonesetInventory) inventory = NULL;
   Serve serve = { 0 };
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context, _("Prints one JSON object per line: listening, fetch, pnp-subscribe, "
-                                               "pnp-answered, action-url, action-url-config."));
+                                               "pnp-answered, action-url, action-url-config, action-url-ignored, rejected."));
   if (!_phoneset_cli_parse_options (context, &argc, &argv))
     return PHONESET_EXIT_USAGE;
   if (argc != 1 || port < 0 || port > 65535 || pnp_port < 0 || pnp_port > 65535 || duration < 0)
@@ -206,6 +274,20 @@ _phoneset_cli_serve (int    argc,
   if (pnp && dir == NULL)
     {
       _phoneset_cli_error (_("--pnp answers phones with a file of --dir DIR: give --dir."));
+      return PHONESET_EXIT_USAGE;
+    }
+  if (pnp && address == NULL)
+    {
+      g_autofree char *lan = lan_addresses ();
+
+      _phoneset_cli_error (_("--pnp answers phones on their network: give --address with this computer's address "
+                             "there (%s), or --address 0.0.0.0 for every interface."),
+                              lan[0] ? lan : _("none found"));
+      return PHONESET_EXIT_USAGE;
+    }
+  if (accept_unknown && !action_url)
+    {
+      _phoneset_cli_error (_("--accept-unknown-phones is about Action URL events: give --action-url too."));
       return PHONESET_EXIT_USAGE;
     }
   if (dir != NULL && !g_file_test (dir, G_FILE_TEST_IS_DIR))
@@ -230,15 +312,31 @@ _phoneset_cli_serve (int    argc,
       return PHONESET_EXIT_USAGE;
     }
 
-  serve.address = address ? address : (char *)"0.0.0.0";
+  serve.address = address ? address : (char *)"127.0.0.1";
   serve.dir = dir;
-  if (pnp)
+  if (pnp || action_url)
     serve.profiles = profiles = _phoneset_cli_load_profiles ();
   server = phoneset_provision_server_new ();
   if (user != NULL)
     phoneset_provision_server_set_auth (server, user, g_getenv (password_env), auth == NULL || g_str_equal (auth, "digest"));
   phoneset_provision_server_set_directory (server, dir);
   phoneset_provision_server_set_action_url (server, action_url);
+  phoneset_provision_server_set_accept_unknown (server, accept_unknown);
+  if (action_url && !accept_unknown)
+    {
+      g_autofree char *data_dir = phoneset_paths_data_dir ();
+      g_autoptr(GError) inventory_error = NULL;
+
+      inventory = phoneset_inventory_new (data_dir, profiles);
+      if (!phoneset_inventory_load (inventory, &inventory_error))
+        {
+          _phoneset_cli_error (_("The inventory of phones could not be read (%s): repair it in the window, or give "
+                                 "--accept-unknown-phones."),
+                                  inventory_error->message);
+          return PHONESET_EXIT_FAILED;
+        }
+      phoneset_provision_server_set_known_phones (server, phoneset_inventory_get_phones (inventory));
+    }
   if (!phoneset_provision_server_listen (server, serve.address, port, &error))
     {
       _phoneset_cli_error ("%s", error->message);
@@ -248,6 +346,8 @@ _phoneset_cli_serve (int    argc,
   serve.port = (guint16)atoi (strrchr (base, ':') + 1);
   g_signal_connect (server, "fetched", G_CALLBACK (fetched_cb), &serve);
   g_signal_connect (server, "action-url", G_CALLBACK (action_url_cb), &serve);
+  g_signal_connect (server, "rejected", G_CALLBACK (rejected_cb), &serve);
+  g_signal_connect (server, "unknown-phone", G_CALLBACK (unknown_phone_cb), &serve);
 
   if (pnp)
     {
@@ -271,6 +371,14 @@ _phoneset_cli_serve (int    argc,
   if (responder != NULL)
     json_object_set_int_member (listening, "pnp_port", phoneset_pnp_responder_get_port (responder));
   print_line (listening);
+  if (address == NULL)
+    {
+      g_autofree char *lan = lan_addresses ();
+
+      g_printerr (_("Listening on 127.0.0.1 only: phones cannot reach it. Give --address with this computer's "
+                    "address on their network (%s), or --address 0.0.0.0 for every interface.\n"),
+                     lan[0] ? lan : _("none found"));
+    }
 
   if (action_url)
     {

@@ -728,7 +728,7 @@ phoneset_fleet_readme (PhonesetProfile *profile,
 
   g_string_append (s, _("\nSIP PnP (no DHCP change: the phone asks by multicast at boot)\n"));
   g_string_append (s, _("  Keep PnP on in the phones (the factory setting) and run on the phones' network:\n"));
-  g_string_append (s, _("    phoneset serve --dir THIS-FOLDER --pnp --port 80\n"));
+  g_string_append (s, _("    phoneset serve --dir THIS-FOLDER --address THIS-COMPUTER'S-ADDRESS --pnp --port 80\n"));
   g_string_append (s, _("  It answers each phone's SUBSCRIBE (224.0.1.75:5060) with the URL of its files and logs "
                         "every fetch.\n"));
   if (fanvil)

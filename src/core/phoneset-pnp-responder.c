@@ -46,7 +46,10 @@ struct _PhonesetPnpResponder
   GDestroyNotify     destroy;
   GSocket           *socket;
   GSource           *source;
-  GHashTable        *pending; /* Call-ID → Notify */
+  GHashTable        *pending;        /* Call-ID → Notify */
+  gboolean           only_interface; /* drop datagrams sent to another address of this computer */
+  struct in_addr     interface_in;
+  guint              n_dropped;
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetPnpResponder, phoneset_pnp_responder, G_TYPE_OBJECT)
@@ -395,7 +398,44 @@ readable_cb (GSocket     *socket,
   g_autoptr(PhonesetSipMessage) m = NULL;
   gssize len;
 
-  len = g_socket_receive_from (socket, &from, buf, sizeof buf, NULL, NULL);
+  if (self->only_interface)
+    {
+      /* The wildcard bind (for multicast) hears every address of this
+       * computer: keep what was sent to the chosen one or to the group. */
+      struct sockaddr_in peer = { 0 };
+      char               control[CMSG_SPACE (sizeof (struct in_pktinfo))];
+      struct iovec       iov = { buf, sizeof buf };
+      struct msghdr      msg = { 0 };
+      struct in_addr     group;
+      gboolean           wanted = TRUE;
+
+      msg.msg_name = &peer;
+      msg.msg_namelen = sizeof peer;
+      msg.msg_iov = &iov;
+      msg.msg_iovlen = 1;
+      msg.msg_control = control;
+      msg.msg_controllen = sizeof control;
+      len = recvmsg (g_socket_get_fd (socket), &msg, MSG_DONTWAIT);
+      if (len <= 0 || peer.sin_family != AF_INET)
+        return G_SOURCE_CONTINUE;
+      inet_pton (AF_INET, PHONESET_PNP_GROUP, &group);
+      for (struct cmsghdr *c = CMSG_FIRSTHDR (&msg); c != NULL; c = CMSG_NXTHDR (&msg, c))
+        if (c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_PKTINFO)
+          {
+            struct in_pktinfo info;
+
+            memcpy (&info, CMSG_DATA (c), sizeof info);
+            wanted = info.ipi_addr.s_addr == self->interface_in.s_addr || info.ipi_addr.s_addr == group.s_addr;
+          }
+      if (!wanted)
+        {
+          self->n_dropped++;
+          return G_SOURCE_CONTINUE;
+        }
+      from = g_socket_address_new_from_native (&peer, sizeof peer);
+    }
+  else
+    len = g_socket_receive_from (socket, &from, buf, sizeof buf, NULL, NULL);
   if (len <= 0 || !G_IS_INET_SOCKET_ADDRESS (from))
     return G_SOURCE_CONTINUE;
   m = phoneset_sip_message_parse (buf, len, NULL);
@@ -413,7 +453,9 @@ readable_cb (GSocket     *socket,
 /**
  * phoneset_pnp_responder_start:
  *
- * Binds the UDP port and joins 224.0.1.75.
+ * Binds the UDP port and joins 224.0.1.75 (on the interface given, then
+ * taking only what is sent to its address or to the group; on every
+ * interface otherwise).
  *
  * Returns: %TRUE if listening
  */
@@ -455,6 +497,12 @@ phoneset_pnp_responder_start (PhonesetPnpResponder *self,
   inet_pton (AF_INET, PHONESET_PNP_GROUP, &mreq.imr_multiaddr);
   if (self->interface_address != NULL && inet_pton (AF_INET, self->interface_address, &mreq.imr_interface) == 1)
     {
+      int on = 1;
+
+      self->interface_in = mreq.imr_interface;
+      self->only_interface =
+        setsockopt (g_socket_get_fd (self->socket), IPPROTO_IP, IP_PKTINFO, &on, sizeof on) == 0 &&
+        mreq.imr_interface.s_addr != htonl (INADDR_ANY);
       if (setsockopt (g_socket_get_fd (self->socket), IPPROTO_IP, IP_ADD_MEMBERSHIP, &mreq, sizeof mreq) != 0)
         g_debug ("Could not join %s on %s: the responder hears unicast only", PHONESET_PNP_GROUP,
                  self->interface_address);

@@ -32,5 +32,10 @@ void                     phoneset_provision_server_set_auth          (PhonesetPr
                                                                       gboolean                  digest);
 void                     phoneset_provision_server_set_action_url    (PhonesetProvisionServer  *self,
                                                                       gboolean                  enabled);
+void                     phoneset_provision_server_set_known_phones  (PhonesetProvisionServer  *self,
+                                                                      GListModel               *phones);
+void                     phoneset_provision_server_set_accept_unknown (PhonesetProvisionServer *self,
+                                                                      gboolean                  accept);
+guint                    phoneset_provision_server_get_n_ignored     (PhonesetProvisionServer  *self);
 
 G_END_DECLS

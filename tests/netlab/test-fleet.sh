@@ -298,7 +298,7 @@ pids=("${pids[@]:0:2}")
 rm -f "$tmp/leases"
 : >"$tmp/empty.conf"
 start_dnsmasq "$tmp/empty.conf"
-ip netns exec "$srv" "$PHONESET_BIN" serve --dir "$tmp/tree" --pnp --port 8080 --duration 80 >"$tmp/serve.out" 2>"$tmp/serve.log" &
+ip netns exec "$srv" "$PHONESET_BIN" serve --dir "$tmp/tree" --address 192.0.2.1 --pnp --port 8080 --duration 80 >"$tmp/serve.out" 2>"$tmp/serve.log" &
 pids+=($!)
 for i in $(seq 1 50); do
   grep -q '"type":"listening"' "$tmp/serve.out" 2>/dev/null && break

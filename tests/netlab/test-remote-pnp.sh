@@ -69,7 +69,7 @@ printf '<<VOIP CONFIG FILE>>Version:2.0000000000\r\n<SIP CONFIG MODULE>\r\nSTUN 
   > "$tmp/push.cfg"
 
 # 1. serve --pnp answers the phone's multicast SUBSCRIBE at boot.
-ip netns exec "$pc" "$PHONESET_BIN" serve --dir "$tmp/tree" --pnp --port 8080 --duration 20 > "$tmp/serve.out" 2>&1 &
+ip netns exec "$pc" "$PHONESET_BIN" serve --dir "$tmp/tree" --address 192.0.2.1 --pnp --port 8080 --duration 20 > "$tmp/serve.out" 2>&1 &
 serve_pid=$!
 pids="$pids $serve_pid"
 wait_for "$tmp/serve.out" '"type":"listening"'

@@ -185,14 +185,35 @@ try:
 except urllib.error.HTTPError:
     pass
 urllib.request.urlopen(base + "/action-url/off_hook?mac=001565aabbcc&ip=127.0.0.1", timeout=2).read()
+# Oversized: refused before libsoup reads it (414), and after a good
+# request on a kept-alive connection (413 on the taken connection).
+import socket
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=10)
+s.sendall(b"GET /" + b"a" * 20000 + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+assert s.recv(100).startswith(b"HTTP/1.1 414")
+s.close()
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=10)
+s.sendall(b"GET /y000000000044.cfg HTTP/1.1\r\nHost: x\r\n\r\n"
+          b"POST /y000000000044.cfg HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999\r\n\r\n")
+data = b""
+while True:
+    d = s.recv(65536)
+    if not d:
+        break
+    data += d
+assert b"HTTP/1.1 413" in data, data[-200:]
 PY
         sleep 0.1
       done
     ) &
     pids+=($!)
-    vg "serve --dir --action-url, stopped by --duration" 0 serve --dir "$tmp/www" --action-url \
+    vg "serve --dir --action-url, stopped by --duration" 0 serve --dir "$tmp/www" --action-url --accept-unknown-phones \
       --address=127.0.0.1 --port="$port" --duration=6
     grep -q '"fetch"' "$tmp/out-$n" || { echo "not ok - serve did not report the fetch"; failed=$((failed + 1)); }
+    for status in 414 413; do
+      grep -q "\"rejected\".*\"status\":$status" "$tmp/out-$n" ||
+        { echo "not ok - serve did not refuse the oversized request with $status"; failed=$((failed + 1)); }
+    done
     # Stopped by Ctrl+C (SIGINT), with the PnP responder.
     mkdir -p "$tmp/www2"
     VG_INTERRUPT_AFTER=4 vg "serve --pnp, stopped by SIGINT" 0 serve --dir "$tmp/www2" --pnp --pnp-port=0 \
