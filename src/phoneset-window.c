@@ -35,6 +35,7 @@ struct _PhonesetWindow
   PhonesetDiscovery   *discovery;
   GCancellable        *scan_cancellable;
   GCancellable        *cancellable; /* reachability checks */
+  PhonesetOuiRegistry *oui;         /* read at the first scan */
 
   /* Template widgets */
   AdwToastOverlay     *toast_overlay;
@@ -360,13 +361,124 @@ scan_done_cb (GObject      *source,
   check_all_reachable (self);
 }
 
+/* What a scan needs before it starts, read in worker threads (the IEEE
+ * registry alone is 5 MB): the window stays responsive meanwhile. */
+typedef struct
+{
+  PhonesetWindow           *self;
+  PhonesetFingerprintRules *rules;
+  PhonesetOuiRegistry      *oui;
+  GStrv                     subnets;
+  guint                     timeout_ms;
+} ScanStart;
+
+static void
+scan_start_free (ScanStart *start)
+{
+  g_clear_object (&start->self);
+  g_clear_object (&start->rules);
+  g_clear_object (&start->oui);
+  g_clear_pointer (&start->subnets, g_strfreev);
+  g_free (start);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScanStart, scan_start_free)
+
+/* A scan whose start failed with @error ends; a closed window has
+ * cancelled and forgotten its scan, and shows nothing. */
+static void
+scan_start_failed (PhonesetWindow *self,
+                   GError         *error)
+{
+  if (self->scan_cancellable == NULL)
+    return;
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("Cannot scan: %s"), error->message));
+  scan_finished (self);
+}
+
+static void
+scan_run (ScanStart *start)
+{
+  PhonesetWindow *self = start->self;
+  g_autoptr(GError) error = NULL;
+
+  if (self->scan_cancellable == NULL || g_cancellable_set_error_if_cancelled (self->scan_cancellable, &error))
+    {
+      if (error != NULL)
+        scan_start_failed (self, error);
+      return;
+    }
+  self->discovery = phoneset_discovery_new (start->rules);
+  for (guint i = 0; start->subnets != NULL && start->subnets[i] != NULL; i++)
+    if (!phoneset_discovery_add_subnet (self->discovery, start->subnets[i], &error))
+      {
+        g_clear_object (&self->discovery);
+        scan_start_failed (self, error);
+        return;
+      }
+  if (self->oui != NULL)
+    phoneset_discovery_set_oui_registry (self->discovery, self->oui);
+  phoneset_discovery_set_known_phones (self->discovery, phoneset_inventory_get_phones (self->inventory));
+  phoneset_discovery_set_timeout (self->discovery, start->timeout_ms);
+
+  g_signal_connect_object (phoneset_discovery_get_phones (self->discovery), "items-changed", G_CALLBACK (discovered_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->discovery, "notify::hosts-probed", G_CALLBACK (update_scan_progress), self, G_CONNECT_SWAPPED);
+  phoneset_discovery_run_async (self->discovery, self->scan_cancellable, scan_done_cb, g_object_ref (self));
+}
+
+static void
+oui_loaded_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(ScanStart) start = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Without the registry, phones are still found by what they answer. */
+  if (phoneset_oui_registry_load_file_finish (PHONESET_OUI_REGISTRY (source), result, &error) &&
+      start->self->scan_cancellable != NULL)
+    g_set_object (&start->self->oui, start->oui);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("No IEEE registry for the scan: %s", error->message);
+  scan_run (start);
+}
+
+static void
+rules_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ScanStart) start = user_data;
+  g_autoptr(GError) error = NULL;
+  PhonesetWindow *self = start->self;
+
+  if (!phoneset_fingerprint_rules_load_dirs_finish (PHONESET_FINGERPRINT_RULES (source), result, &error))
+    {
+      scan_start_failed (self, error);
+      return;
+    }
+  /* The registry is read once and kept; the profiles at every scan. */
+  if (self->oui == NULL)
+    {
+      PhonesetOuiRegistry *oui = phoneset_oui_registry_new ();
+
+      start->oui = oui;
+      phoneset_oui_registry_load_file_async (oui, NULL, self->scan_cancellable, oui_loaded_cb, g_steal_pointer (&start));
+      return;
+    }
+  scan_run (start);
+}
+
 /**
  * phoneset_window_scan:
  * @self: a #PhonesetWindow
  * @subnets: (nullable): the subnets to sweep, %NULL for the local ones
  * @timeout_ms: how long to listen for phones that only announce themselves
  *
- * Starts a scan; phones appear in the sidebar as they are found.
+ * Starts a scan; phones appear in the sidebar as they are found. The
+ * profiles and the IEEE registry are read first, off the main loop.
  *
  * Returns: %TRUE if the scan started
  */
@@ -375,37 +487,19 @@ phoneset_window_scan (PhonesetWindow    *self,
                       const char *const *subnets,
                       guint              timeout_ms)
 {
-  g_autoptr(PhonesetFingerprintRules) rules = phoneset_fingerprint_rules_new ();
-  g_autoptr(PhonesetOuiRegistry) oui = phoneset_oui_registry_new ();
   g_auto(GStrv) dirs = phoneset_paths_profile_dirs ();
-  g_autoptr(GError) error = NULL;
+  ScanStart *start;
 
   g_return_val_if_fail (PHONESET_IS_WINDOW (self), FALSE);
 
-  if (self->discovery != NULL)
+  if (self->scan_cancellable != NULL)
     return FALSE;
-  if (!phoneset_fingerprint_rules_load_dirs (rules, (const char *const *)dirs, &error))
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("Cannot scan: %s"), error->message));
-      return FALSE;
-    }
 
-  self->discovery = phoneset_discovery_new (rules);
-  for (guint i = 0; subnets != NULL && subnets[i] != NULL; i++)
-    if (!phoneset_discovery_add_subnet (self->discovery, subnets[i], &error))
-      {
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("Cannot scan: %s"), error->message));
-        g_clear_object (&self->discovery);
-        return FALSE;
-      }
-  if (phoneset_oui_registry_load_file (oui, NULL, NULL))
-    phoneset_discovery_set_oui_registry (self->discovery, oui);
-  phoneset_discovery_set_known_phones (self->discovery, phoneset_inventory_get_phones (self->inventory));
-  phoneset_discovery_set_timeout (self->discovery, timeout_ms);
-
-  g_signal_connect_object (phoneset_discovery_get_phones (self->discovery), "items-changed", G_CALLBACK (discovered_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->discovery, "notify::hosts-probed", G_CALLBACK (update_scan_progress), self, G_CONNECT_SWAPPED);
+  start = g_new0 (ScanStart, 1);
+  start->self = g_object_ref (self);
+  start->rules = phoneset_fingerprint_rules_new ();
+  start->subnets = g_strdupv ((char **)subnets);
+  start->timeout_ms = timeout_ms;
 
   self->scan_cancellable = g_cancellable_new ();
   gtk_button_set_icon_name (self->scan_button, "process-stop-symbolic");
@@ -413,7 +507,8 @@ phoneset_window_scan (PhonesetWindow    *self,
   gtk_progress_bar_set_fraction (self->scan_progress, 0);
   gtk_label_set_text (self->scan_label, _("Scanning…"));
   gtk_revealer_set_reveal_child (self->scan_revealer, TRUE);
-  phoneset_discovery_run_async (self->discovery, self->scan_cancellable, scan_done_cb, g_object_ref (self));
+  phoneset_fingerprint_rules_load_dirs_async (start->rules, (const char *const *)dirs, self->scan_cancellable, rules_loaded_cb,
+                                              start);
   return TRUE;
 }
 
@@ -619,6 +714,7 @@ phoneset_window_dispose (GObject *object)
     }
   g_clear_object (&self->discovery);
   g_clear_object (&self->scan_cancellable);
+  g_clear_object (&self->oui);
   if (self->save_source != 0)
     save_now (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PHONESET_TYPE_WINDOW);
