@@ -36,6 +36,7 @@ struct _PhonesetWindow
   GCancellable        *scan_cancellable;
   GCancellable        *cancellable; /* reachability checks */
   PhonesetOuiRegistry *oui;         /* read at the first scan */
+  gboolean             disposed;
 
   /* Template widgets */
   AdwToastOverlay     *toast_overlay;
@@ -58,14 +59,56 @@ struct _PhonesetWindow
 
 G_DEFINE_FINAL_TYPE (PhonesetWindow, phoneset_window, ADW_TYPE_APPLICATION_WINDOW)
 
+typedef struct
+{
+  PhonesetWindow *self;
+  GApplication   *application; /* held until the files are written */
+} Saving;
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Saving *saving = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!phoneset_inventory_save_finish (PHONESET_INVENTORY (source), result, &error))
+    {
+      if (!saving->self->disposed)
+        adw_toast_overlay_add_toast (saving->self->toast_overlay,
+                                     adw_toast_new_format (_("Could not save the phones: %s"), error->message));
+      else
+        g_message ("Could not save the phones: %s", error->message);
+    }
+  if (saving->application != NULL)
+    {
+      g_application_release (saving->application);
+      g_object_unref (saving->application);
+    }
+  g_object_unref (saving->self);
+  g_free (saving);
+}
+
+/* Saves in a worker thread (a flush to the disk per phone would hold up
+ * the window); the application stays until the files are written. */
 static void
 save_now (PhonesetWindow *self)
 {
-  g_autoptr(GError) error = NULL;
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  Saving         *saving;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
-  if (self->inventory != NULL && !phoneset_inventory_save (self->inventory, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("Could not save the phones: %s"), error->message));
+  if (self->inventory == NULL)
+    return;
+  saving = g_new0 (Saving, 1);
+  saving->self = g_object_ref (self);
+  if (application != NULL)
+    {
+      saving->application = G_APPLICATION (g_object_ref (application));
+      g_application_hold (saving->application);
+    }
+  phoneset_inventory_save_async (self->inventory, NULL, saved_cb, saving);
 }
 
 static gboolean
@@ -702,6 +745,7 @@ static void
 phoneset_window_dispose (GObject *object)
 {
   PhonesetWindow *self = PHONESET_WINDOW (object);
+  g_autoptr(GError) error = NULL;
 
   if (self->scan_cancellable != NULL)
     g_cancellable_cancel (self->scan_cancellable);
@@ -715,8 +759,11 @@ phoneset_window_dispose (GObject *object)
   g_clear_object (&self->discovery);
   g_clear_object (&self->scan_cancellable);
   g_clear_object (&self->oui);
-  if (self->save_source != 0)
-    save_now (self);
+  /* Closing: what is not saved yet is written before the window goes. */
+  if (self->save_source != 0 && self->inventory != NULL && !phoneset_inventory_save (self->inventory, &error))
+    g_message ("Could not save the phones: %s", error->message);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->disposed = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), PHONESET_TYPE_WINDOW);
   g_clear_object (&self->inventory);
   g_clear_object (&self->settings);
