@@ -36,10 +36,13 @@ struct _PhonesetWindow
   PhonesetDrafts      *drafts;
   GHashTable          *draft_phones; /* PhonesetPhone → itself: drafts to write */
   guint                draft_source;
+  guint                edits; /* counts edits: a save clears only the drafts it covers */
   GPtrArray           *offer; /* Offer: drafts found at start, not yet answered */
   PhonesetDiscovery   *discovery;
   GCancellable        *scan_cancellable;
   GCancellable        *cancellable; /* reachability checks */
+  PhonesetOuiRegistry *oui;         /* read at the first scan */
+  gboolean             disposed;
 
   /* Template widgets */
   AdwToastOverlay     *toast_overlay;
@@ -79,21 +82,84 @@ offer_free (Offer *offer)
   g_free (offer);
 }
 
+typedef struct
+{
+  PhonesetWindow *self;
+  GApplication   *application; /* held until the files are written */
+  guint           edits;       /* self->edits when the save was taken */
+} Saving;
+
+static void drafts_saved (PhonesetWindow *self);
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Saving *saving = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!phoneset_inventory_save_finish (PHONESET_INVENTORY (source), result, &error))
+    {
+      if (!saving->self->disposed)
+        adw_toast_overlay_add_toast (saving->self->toast_overlay,
+                                     adw_toast_new_format (_("Could not save the phones: %s"), error->message));
+      else
+        g_message ("Could not save the phones: %s", error->message);
+    }
+  else if (!saving->self->disposed && saving->edits == saving->self->edits)
+    drafts_saved (saving->self);
+  if (saving->application != NULL)
+    {
+      g_application_release (saving->application);
+      g_object_unref (saving->application);
+    }
+  g_object_unref (saving->self);
+  g_free (saving);
+}
+
+/* Saves in a worker thread (a flush to the disk per phone would hold up
+ * the window); the application stays until the files are written. */
 static void
 save_now (PhonesetWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  Saving         *saving;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->inventory == NULL)
+    return;
+  saving = g_new0 (Saving, 1);
+  saving->self = g_object_ref (self);
+  saving->edits = self->edits;
+  if (application != NULL)
+    {
+      saving->application = G_APPLICATION (g_object_ref (application));
+      g_application_hold (saving->application);
+    }
+  phoneset_inventory_save_async (self->inventory, NULL, saved_cb, saving);
+}
+
+/* Saves on this thread, when the window closes; then the drafts go. */
+static void
+save_blocking (PhonesetWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
   if (self->inventory == NULL)
     return;
-  if (!phoneset_inventory_save (self->inventory, &error))
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("Could not save the phones: %s"), error->message));
-      return;
-    }
-  /* Everything is saved: the drafts are not needed any more, unless the
-   * user has not yet said whether to restore those of the last run. */
+  if (phoneset_inventory_save (self->inventory, &error))
+    drafts_saved (self);
+  else
+    g_message ("Could not save the phones: %s", error->message);
+}
+
+/* Everything is saved: the drafts are not needed any more, unless the
+ * user has not yet said whether to restore those of the last run. */
+static void
+drafts_saved (PhonesetWindow *self)
+{
   if (self->drafts != NULL && self->offer == NULL)
     {
       g_clear_handle_id (&self->draft_source, g_source_remove);
@@ -150,6 +216,7 @@ phone_edited_cb (PhonesetPhone  *phone,
 {
   if (self->drafts == NULL || self->draft_phones == NULL)
     return;
+  self->edits++;
   if (!g_hash_table_contains (self->draft_phones, phone))
     g_hash_table_add (self->draft_phones, g_object_ref (phone));
   g_clear_handle_id (&self->draft_source, g_source_remove);
@@ -605,13 +672,124 @@ scan_done_cb (GObject      *source,
   check_all_reachable (self);
 }
 
+/* What a scan needs before it starts, read in worker threads (the IEEE
+ * registry alone is 5 MB): the window stays responsive meanwhile. */
+typedef struct
+{
+  PhonesetWindow           *self;
+  PhonesetFingerprintRules *rules;
+  PhonesetOuiRegistry      *oui;
+  GStrv                     subnets;
+  guint                     timeout_ms;
+} ScanStart;
+
+static void
+scan_start_free (ScanStart *start)
+{
+  g_clear_object (&start->self);
+  g_clear_object (&start->rules);
+  g_clear_object (&start->oui);
+  g_clear_pointer (&start->subnets, g_strfreev);
+  g_free (start);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScanStart, scan_start_free)
+
+/* A scan whose start failed with @error ends; a closed window has
+ * cancelled and forgotten its scan, and shows nothing. */
+static void
+scan_start_failed (PhonesetWindow *self,
+                   GError         *error)
+{
+  if (self->scan_cancellable == NULL)
+    return;
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("Cannot scan: %s"), error->message));
+  scan_finished (self);
+}
+
+static void
+scan_run (ScanStart *start)
+{
+  PhonesetWindow *self = start->self;
+  g_autoptr(GError) error = NULL;
+
+  if (self->scan_cancellable == NULL || g_cancellable_set_error_if_cancelled (self->scan_cancellable, &error))
+    {
+      if (error != NULL)
+        scan_start_failed (self, error);
+      return;
+    }
+  self->discovery = phoneset_discovery_new (start->rules);
+  for (guint i = 0; start->subnets != NULL && start->subnets[i] != NULL; i++)
+    if (!phoneset_discovery_add_subnet (self->discovery, start->subnets[i], &error))
+      {
+        g_clear_object (&self->discovery);
+        scan_start_failed (self, error);
+        return;
+      }
+  if (self->oui != NULL)
+    phoneset_discovery_set_oui_registry (self->discovery, self->oui);
+  phoneset_discovery_set_known_phones (self->discovery, phoneset_inventory_get_phones (self->inventory));
+  phoneset_discovery_set_timeout (self->discovery, start->timeout_ms);
+
+  g_signal_connect_object (phoneset_discovery_get_phones (self->discovery), "items-changed", G_CALLBACK (discovered_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->discovery, "notify::hosts-probed", G_CALLBACK (update_scan_progress), self, G_CONNECT_SWAPPED);
+  phoneset_discovery_run_async (self->discovery, self->scan_cancellable, scan_done_cb, g_object_ref (self));
+}
+
+static void
+oui_loaded_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(ScanStart) start = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Without the registry, phones are still found by what they answer. */
+  if (phoneset_oui_registry_load_file_finish (PHONESET_OUI_REGISTRY (source), result, &error) &&
+      start->self->scan_cancellable != NULL)
+    g_set_object (&start->self->oui, start->oui);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("No IEEE registry for the scan: %s", error->message);
+  scan_run (start);
+}
+
+static void
+rules_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ScanStart) start = user_data;
+  g_autoptr(GError) error = NULL;
+  PhonesetWindow *self = start->self;
+
+  if (!phoneset_fingerprint_rules_load_dirs_finish (PHONESET_FINGERPRINT_RULES (source), result, &error))
+    {
+      scan_start_failed (self, error);
+      return;
+    }
+  /* The registry is read once and kept; the profiles at every scan. */
+  if (self->oui == NULL)
+    {
+      PhonesetOuiRegistry *oui = phoneset_oui_registry_new ();
+
+      start->oui = oui;
+      phoneset_oui_registry_load_file_async (oui, NULL, self->scan_cancellable, oui_loaded_cb, g_steal_pointer (&start));
+      return;
+    }
+  scan_run (start);
+}
+
 /**
  * phoneset_window_scan:
  * @self: a #PhonesetWindow
  * @subnets: (nullable): the subnets to sweep, %NULL for the local ones
  * @timeout_ms: how long to listen for phones that only announce themselves
  *
- * Starts a scan; phones appear in the sidebar as they are found.
+ * Starts a scan; phones appear in the sidebar as they are found. The
+ * profiles and the IEEE registry are read first, off the main loop.
  *
  * Returns: %TRUE if the scan started
  */
@@ -620,37 +798,19 @@ phoneset_window_scan (PhonesetWindow    *self,
                       const char *const *subnets,
                       guint              timeout_ms)
 {
-  g_autoptr(PhonesetFingerprintRules) rules = phoneset_fingerprint_rules_new ();
-  g_autoptr(PhonesetOuiRegistry) oui = phoneset_oui_registry_new ();
   g_auto(GStrv) dirs = phoneset_paths_profile_dirs ();
-  g_autoptr(GError) error = NULL;
+  ScanStart *start;
 
   g_return_val_if_fail (PHONESET_IS_WINDOW (self), FALSE);
 
-  if (self->discovery != NULL)
+  if (self->scan_cancellable != NULL)
     return FALSE;
-  if (!phoneset_fingerprint_rules_load_dirs (rules, (const char *const *)dirs, &error))
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("Cannot scan: %s"), error->message));
-      return FALSE;
-    }
 
-  self->discovery = phoneset_discovery_new (rules);
-  for (guint i = 0; subnets != NULL && subnets[i] != NULL; i++)
-    if (!phoneset_discovery_add_subnet (self->discovery, subnets[i], &error))
-      {
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("Cannot scan: %s"), error->message));
-        g_clear_object (&self->discovery);
-        return FALSE;
-      }
-  if (phoneset_oui_registry_load_file (oui, NULL, NULL))
-    phoneset_discovery_set_oui_registry (self->discovery, oui);
-  phoneset_discovery_set_known_phones (self->discovery, phoneset_inventory_get_phones (self->inventory));
-  phoneset_discovery_set_timeout (self->discovery, timeout_ms);
-
-  g_signal_connect_object (phoneset_discovery_get_phones (self->discovery), "items-changed", G_CALLBACK (discovered_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->discovery, "notify::hosts-probed", G_CALLBACK (update_scan_progress), self, G_CONNECT_SWAPPED);
+  start = g_new0 (ScanStart, 1);
+  start->self = g_object_ref (self);
+  start->rules = phoneset_fingerprint_rules_new ();
+  start->subnets = g_strdupv ((char **)subnets);
+  start->timeout_ms = timeout_ms;
 
   self->scan_cancellable = g_cancellable_new ();
   gtk_button_set_icon_name (self->scan_button, "process-stop-symbolic");
@@ -658,7 +818,8 @@ phoneset_window_scan (PhonesetWindow    *self,
   gtk_progress_bar_set_fraction (self->scan_progress, 0);
   gtk_label_set_text (self->scan_label, _("Scanning…"));
   gtk_revealer_set_reveal_child (self->scan_revealer, TRUE);
-  phoneset_discovery_run_async (self->discovery, self->scan_cancellable, scan_done_cb, g_object_ref (self));
+  phoneset_fingerprint_rules_load_dirs_async (start->rules, (const char *const *)dirs, self->scan_cancellable, rules_loaded_cb,
+                                              start);
   return TRUE;
 }
 
@@ -698,7 +859,9 @@ phoneset_window_close_request (GtkWindow *window)
   PhonesetWindow *self = PHONESET_WINDOW (window);
   int             width, height;
 
-  save_now (self);
+  /* Closing: the phones are saved before the window goes, so the drafts
+   * are not needed any more. */
+  save_blocking (self);
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
@@ -873,13 +1036,16 @@ phoneset_window_dispose (GObject *object)
     }
   g_clear_object (&self->discovery);
   g_clear_object (&self->scan_cancellable);
+  g_clear_object (&self->oui);
+  /* What is not saved yet is written before the window goes. */
   if (self->save_source != 0)
-    save_now (self);
+    save_blocking (self);
   if (self->draft_source != 0)
     write_drafts (self);
   g_clear_object (&self->drafts);
   g_clear_pointer (&self->offer, g_ptr_array_unref);
   g_clear_pointer (&self->draft_phones, g_hash_table_unref);
+  self->disposed = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), PHONESET_TYPE_WINDOW);
   g_clear_object (&self->inventory);
   g_clear_object (&self->settings);

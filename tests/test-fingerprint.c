@@ -158,6 +158,52 @@ test_fingerprint_bad_file (void)
   g_rmdir (dir);
 }
 
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The async load gives the same rules, and the same errors, from a worker
+ * thread. */
+static void
+test_fingerprint_async (void)
+{
+  g_autoptr(PhonesetFingerprintRules) sync_rules = load_fixture_rules ();
+  g_autoptr(PhonesetFingerprintRules) rules = phoneset_fingerprint_rules_new ();
+  g_autoptr(PhonesetFingerprintRules) bad = phoneset_fingerprint_rules_new ();
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "fingerprint-profiles", NULL);
+  g_autofree char *bad_dir = g_dir_make_tmp ("phoneset-fp-XXXXXX", NULL);
+  g_autofree char *bad_path = g_build_filename (bad_dir, "broken.json", NULL);
+  const char      *dirs[] = { dir, NULL };
+  const char      *bad_dirs[] = { bad_dir, NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  phoneset_fingerprint_rules_load_dirs_async (rules, dirs, NULL, loaded_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (phoneset_fingerprint_rules_load_dirs_finish (rules, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (phoneset_fingerprint_rules_get_n_rules (rules), >, 0);
+  g_assert_cmpuint (phoneset_fingerprint_rules_get_n_rules (rules), ==, phoneset_fingerprint_rules_get_n_rules (sync_rules));
+  g_clear_object (&result);
+
+  g_assert_true (g_file_set_contents (bad_path, "{ \"vendor\": ", -1, NULL));
+  phoneset_fingerprint_rules_load_dirs_async (bad, bad_dirs, NULL, loaded_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (phoneset_fingerprint_rules_load_dirs_finish (bad, result, &error));
+  g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "broken.json"));
+  g_unlink (bad_path);
+  g_rmdir (bad_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -169,6 +215,7 @@ main (int   argc,
   g_test_add_func ("/fingerprint/mac", test_fingerprint_mac);
   g_test_add_func ("/fingerprint/bad", test_fingerprint_bad);
   g_test_add_func ("/fingerprint/bad-file", test_fingerprint_bad_file);
+  g_test_add_func ("/fingerprint/async", test_fingerprint_async);
 
   return g_test_run ();
 }

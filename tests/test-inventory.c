@@ -97,6 +97,83 @@ test_inventory_bad (void)
     }
 }
 
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static char *
+name_on_disk (const char *dir)
+{
+  g_autoptr(PhonesetInventory) inv = phoneset_inventory_new (dir, profiles);
+  g_autoptr(PhonesetPhone) phone = NULL;
+
+  g_assert_true (phoneset_inventory_load (inv, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (phoneset_inventory_get_phones (inv)), ==, 1);
+  phone = g_list_model_get_item (phoneset_inventory_get_phones (inv), 0);
+  return g_strdup (phoneset_phone_get_name (phone));
+}
+
+/* The async save writes in a thread what was there when it was called; a
+ * later save, of either kind, is never overwritten by an earlier one. */
+static void
+test_inventory_save_async (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("phoneset-inv-XXXXXX", NULL);
+  g_autoptr(PhonesetInventory) inv = phoneset_inventory_new (dir, profiles);
+  g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("192.0.2.10");
+  g_autoptr(PhonesetConfig) config = phoneset_config_new (phoneset_profiles_find (profiles, "planet-vip"));
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  phoneset_phone_set_mac (phone, "00:30:4F:11:3A:F8");
+  phoneset_phone_set_name (phone, "First");
+  phoneset_phone_set_profile_id (phone, "planet-vip");
+  phoneset_config_set (config, "nat.stun.server", "stun.example.org", NULL);
+  phoneset_phone_set_config (phone, config);
+  phoneset_inventory_add (inv, phone);
+
+  phoneset_inventory_save_async (inv, NULL, saved_cb, &first);
+  /* Taken at the call: renaming now is not in the first save. */
+  phoneset_phone_set_name (phone, "Second");
+  phoneset_inventory_save_async (inv, NULL, saved_cb, &second);
+  while (first == NULL || second == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (phoneset_inventory_save_finish (inv, first, &error));
+  g_assert_no_error (error);
+  g_assert_true (phoneset_inventory_save_finish (inv, second, &error));
+  g_assert_no_error (error);
+  name = name_on_disk (dir);
+  g_assert_cmpstr (name, ==, "Second");
+  g_clear_object (&first);
+  g_clear_pointer (&name, g_free);
+
+  /* An async save taken before a blocking one never lands after it. */
+  phoneset_phone_set_name (phone, "Third");
+  phoneset_inventory_save_async (inv, NULL, saved_cb, &first);
+  phoneset_phone_set_name (phone, "Fourth");
+  g_assert_true (phoneset_inventory_save (inv, &error));
+  g_assert_no_error (error);
+  while (first == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (phoneset_inventory_save_finish (inv, first, &error));
+  g_assert_no_error (error);
+  name = name_on_disk (dir);
+  g_assert_cmpstr (name, ==, "Fourth");
+
+  {
+    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+    g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -109,6 +186,7 @@ main (int   argc,
 
   g_test_add_func ("/inventory/roundtrip", test_inventory_roundtrip);
   g_test_add_func ("/inventory/bad", test_inventory_bad);
+  g_test_add_func ("/inventory/save-async", test_inventory_save_async);
 
   ret = g_test_run ();
   g_ptr_array_unref (profiles);

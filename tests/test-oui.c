@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "phoneset-error.h"
@@ -112,6 +113,59 @@ test_oui_debian (void)
 }
 
 static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The async load reads in a worker thread; the main loop keeps running. */
+static void
+test_oui_async (void)
+{
+  g_autoptr(PhonesetOuiRegistry) registry = phoneset_oui_registry_new ();
+  g_autoptr(PhonesetOuiRegistry) missing = phoneset_oui_registry_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char  *dir = g_dir_make_tmp ("phoneset-oui-XXXXXX", NULL);
+  g_autofree char  *path = g_build_filename (dir, "oui.txt", NULL);
+  const guint8      yealink[] = { 0x00, 0x15, 0x65, 0x4a, 0xa9, 0x37 };
+  static const char data[] = "OUI/MA-L\n\n00-15-65   (hex)\t\tXiamen Yealink Network Technology Co.,Ltd\n";
+
+  g_assert_true (g_file_set_contents (path, data, -1, NULL));
+  phoneset_oui_registry_load_file_async (registry, path, NULL, loaded_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (phoneset_oui_registry_load_file_finish (registry, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (phoneset_oui_registry_get_size (registry), ==, 1);
+  g_assert_nonnull (strstr (phoneset_oui_registry_lookup (registry, yealink), "Yealink"));
+  g_clear_object (&result);
+
+  phoneset_oui_registry_load_file_async (missing, "/nonexistent/oui.txt", NULL, loaded_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (phoneset_oui_registry_load_file_finish (missing, result, &error));
+  g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  g_cancellable_cancel (cancellable);
+  phoneset_oui_registry_load_file_async (missing, path, cancellable, loaded_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (phoneset_oui_registry_load_file_finish (missing, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
 test_neighbours (void)
 {
   static const char table[] =
@@ -168,6 +222,7 @@ main (int   argc,
   g_test_add_func ("/oui/registry", test_oui_registry);
   g_test_add_func ("/oui/registry-bad", test_oui_registry_bad);
   g_test_add_func ("/oui/debian", test_oui_debian);
+  g_test_add_func ("/oui/async", test_oui_async);
   g_test_add_func ("/neighbours/parse", test_neighbours);
   g_test_add_func ("/neighbours/bad", test_neighbours_bad);
 

@@ -452,6 +452,70 @@ phoneset_fingerprint_rules_load_dirs (PhonesetFingerprintRules *self,
   return TRUE;
 }
 
+static void
+load_dirs_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (phoneset_fingerprint_rules_load_dirs (source_object, task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/**
+ * phoneset_fingerprint_rules_load_dirs_async:
+ * @self: the rules
+ * @dirs: profile directories, the first one winning when two hold the same id
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when every profile was read
+ * @user_data: for @callback
+ *
+ * phoneset_fingerprint_rules_load_dirs() in a worker thread, so that
+ * reading and parsing the profiles never holds up a window's main loop.
+ * @self must not be used until @callback runs.
+ */
+void
+phoneset_fingerprint_rules_load_dirs_async (PhonesetFingerprintRules *self,
+                                            const char *const        *dirs,
+                                            GCancellable             *cancellable,
+                                            GAsyncReadyCallback       callback,
+                                            gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PHONESET_IS_FINGERPRINT_RULES (self));
+  g_return_if_fail (dirs != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, phoneset_fingerprint_rules_load_dirs_async);
+  g_task_set_task_data (task, g_strdupv ((char **)dirs), (GDestroyNotify)g_strfreev);
+  g_task_run_in_thread (task, load_dirs_thread);
+}
+
+/**
+ * phoneset_fingerprint_rules_load_dirs_finish:
+ * @self: the rules
+ * @result: the result given to the callback
+ * @error: a location for a #GError
+ *
+ * Returns: %TRUE unless a profile file is not valid
+ */
+gboolean
+phoneset_fingerprint_rules_load_dirs_finish (PhonesetFingerprintRules *self,
+                                             GAsyncResult             *result,
+                                             GError                  **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == phoneset_fingerprint_rules_load_dirs_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 guint
 phoneset_fingerprint_rules_get_n_rules (PhonesetFingerprintRules *self)
 {

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
@@ -49,6 +49,14 @@ gboolean                  phoneset_fingerprint_rules_add_profile          (Phone
                                                                            GError                    **error);
 gboolean                  phoneset_fingerprint_rules_load_dirs            (PhonesetFingerprintRules   *self,
                                                                            const char * const         *dirs,
+                                                                           GError                    **error);
+void                      phoneset_fingerprint_rules_load_dirs_async      (PhonesetFingerprintRules   *self,
+                                                                           const char * const         *dirs,
+                                                                           GCancellable               *cancellable,
+                                                                           GAsyncReadyCallback         callback,
+                                                                           gpointer                    user_data);
+gboolean                  phoneset_fingerprint_rules_load_dirs_finish     (PhonesetFingerprintRules   *self,
+                                                                           GAsyncResult               *result,
                                                                            GError                    **error);
 guint                     phoneset_fingerprint_rules_get_n_rules          (PhonesetFingerprintRules   *self);
 gboolean                  phoneset_fingerprint_rules_match                (PhonesetFingerprintRules   *self,

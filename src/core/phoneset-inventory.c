@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "phoneset-error.h"
 #include "phoneset-file.h"
@@ -36,6 +37,12 @@ struct _PhonesetInventory
   char       *dir;
   GPtrArray  *profiles;
   GListStore *phones;
+
+  /* Saving: snapshots are numbered as they are taken (in the thread that
+   * owns the phones); one is written at a time, and never over a newer. */
+  guint64     taken;
+  GMutex      write_lock;
+  guint64     written; /* under write_lock */
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetInventory, phoneset_inventory, G_TYPE_OBJECT)
@@ -48,6 +55,7 @@ phoneset_inventory_finalize (GObject *object)
   g_free (self->dir);
   g_clear_pointer (&self->profiles, g_ptr_array_unref);
   g_clear_object (&self->phones);
+  g_mutex_clear (&self->write_lock);
 
   G_OBJECT_CLASS (phoneset_inventory_parent_class)->finalize (object);
 }
@@ -62,6 +70,7 @@ static void
 phoneset_inventory_init (PhonesetInventory *self)
 {
   self->phones = g_list_store_new (PHONESET_TYPE_PHONE);
+  g_mutex_init (&self->write_lock);
 }
 
 /**
@@ -295,47 +304,52 @@ add_member (JsonBuilder *builder,
   json_builder_add_string_value (builder, value);
 }
 
-static gboolean
-write_json (JsonNode   *root,
-            const char *path,
-            GError    **error)
+/* What a save writes: each file's path and text, taken at one moment. */
+typedef struct
+{
+  guint64    number;
+  char      *configs;
+  GPtrArray *paths;
+  GPtrArray *texts;
+} Snapshot;
+
+static void
+snapshot_free (Snapshot *snapshot)
+{
+  g_free (snapshot->configs);
+  g_ptr_array_unref (snapshot->paths);
+  g_ptr_array_unref (snapshot->texts);
+  g_free (snapshot);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Snapshot, snapshot_free)
+
+static void
+snapshot_add (Snapshot   *snapshot,
+              JsonNode   *root,
+              const char *path)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *data = NULL;
-  gsize            len;
 
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
-  data = json_generator_to_data (generator, &len);
-  return phoneset_file_replace (path, data, len, 0600, error);
+  g_ptr_array_add (snapshot->paths, g_strdup (path));
+  g_ptr_array_add (snapshot->texts, json_generator_to_data (generator, NULL));
 }
 
-/**
- * phoneset_inventory_save:
- * @self: an inventory
- * @error: a location for a #GError
- *
- * Writes the inventory and every phone's configs, each file atomically.
- *
- * Returns: %TRUE on success
- */
-gboolean
-phoneset_inventory_save (PhonesetInventory *self,
-                         GError           **error)
+static Snapshot *
+snapshot_take (PhonesetInventory *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *configs = g_build_filename (self->dir, "configs", NULL);
   g_autofree char *path = g_build_filename (self->dir, "inventory.json", NULL);
   guint            n = g_list_model_get_n_items (G_LIST_MODEL (self->phones));
+  Snapshot        *snapshot = g_new0 (Snapshot, 1);
 
-  g_return_val_if_fail (PHONESET_IS_INVENTORY (self), FALSE);
-
-  if (g_mkdir_with_parents (configs, 0700) != 0)
-    {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_FAILED, _("cannot make the directory %s"), configs);
-      return FALSE;
-    }
+  snapshot->number = ++self->taken;
+  snapshot->configs = g_build_filename (self->dir, "configs", NULL);
+  snapshot->paths = g_ptr_array_new_with_free_func (g_free);
+  snapshot->texts = g_ptr_array_new_with_free_func (g_free);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "version");
@@ -370,7 +384,7 @@ phoneset_inventory_save (PhonesetInventory *self,
           g_autoptr(JsonBuilder) cb = json_builder_new ();
           g_autoptr(JsonNode) croot = NULL;
           g_autofree char *file = g_strconcat (phoneset_phone_get_id (phone), ".json", NULL);
-          g_autofree char *cpath = g_build_filename (configs, file, NULL);
+          g_autofree char *cpath = g_build_filename (snapshot->configs, file, NULL);
 
           json_builder_begin_object (cb);
           if (config != NULL)
@@ -385,15 +399,140 @@ phoneset_inventory_save (PhonesetInventory *self,
             }
           json_builder_end_object (cb);
           croot = json_builder_get_root (cb);
-          if (!write_json (croot, cpath, error))
-            return FALSE;
+          snapshot_add (snapshot, croot, cpath);
         }
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
+  /* The list last: it names the configs written before it. */
+  snapshot_add (snapshot, root, path);
+  return snapshot;
+}
 
-  return write_json (root, path, error);
+static gboolean
+snapshot_write_locked (PhonesetInventory *self,
+                       Snapshot          *snapshot,
+                       GError           **error)
+{
+  if (snapshot->number < self->written)
+    return TRUE;
+  if (g_mkdir_with_parents (snapshot->configs, 0700) != 0)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_FAILED, _("cannot make the directory %s"), snapshot->configs);
+      return FALSE;
+    }
+  for (guint i = 0; i < snapshot->paths->len; i++)
+    {
+      const char *text = g_ptr_array_index (snapshot->texts, i);
+
+      /* Temp file, fsync, rename, fsync of the folder: after a crash each
+       * file is the old or the new one (tests/test-crash-save.c). */
+      if (!phoneset_file_replace (g_ptr_array_index (snapshot->paths, i), text, strlen (text), 0600, error))
+        return FALSE;
+    }
+  self->written = snapshot->number;
+  return TRUE;
+}
+
+/* Writes @snapshot unless a newer one is on disk already. Any thread. */
+static gboolean
+snapshot_write (PhonesetInventory *self,
+                Snapshot          *snapshot,
+                GError           **error)
+{
+  gboolean ok;
+
+  g_mutex_lock (&self->write_lock);
+  ok = snapshot_write_locked (self, snapshot, error);
+  g_mutex_unlock (&self->write_lock);
+  return ok;
+}
+
+/**
+ * phoneset_inventory_save:
+ * @self: an inventory
+ * @error: a location for a #GError
+ *
+ * Writes the inventory and every phone's configs, each file atomically and
+ * durably (flushed to the disk). This blocks while the disk works: a window
+ * uses phoneset_inventory_save_async().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+phoneset_inventory_save (PhonesetInventory *self,
+                         GError           **error)
+{
+  g_autoptr(Snapshot) snapshot = NULL;
+
+  g_return_val_if_fail (PHONESET_IS_INVENTORY (self), FALSE);
+
+  snapshot = snapshot_take (self);
+  return snapshot_write (self, snapshot, error);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (snapshot_write (source_object, task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/**
+ * phoneset_inventory_save_async:
+ * @self: an inventory
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the files are written
+ * @user_data: for @callback
+ *
+ * Takes what phoneset_inventory_save() writes as it is now, and writes it
+ * in a worker thread: one fsync per file would otherwise hold up a
+ * window's main loop, for longer the more phones there are. Saves never
+ * overlap, and an older one never overwrites a newer one, the blocking
+ * kind included. Cancelling does not stop a write that has begun.
+ */
+void
+phoneset_inventory_save_async (PhonesetInventory  *self,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PHONESET_IS_INVENTORY (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, phoneset_inventory_save_async);
+  g_task_set_task_data (task, snapshot_take (self), (GDestroyNotify)snapshot_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+/**
+ * phoneset_inventory_save_finish:
+ * @self: an inventory
+ * @result: the result given to the callback
+ * @error: a location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+phoneset_inventory_save_finish (PhonesetInventory *self,
+                                GAsyncResult      *result,
+                                GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == phoneset_inventory_save_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

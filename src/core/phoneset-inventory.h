@@ -28,6 +28,13 @@ gboolean           phoneset_inventory_load_data    (PhonesetInventory *self,
                                                     GError           **error);
 gboolean           phoneset_inventory_save         (PhonesetInventory *self,
                                                     GError           **error);
+void               phoneset_inventory_save_async   (PhonesetInventory  *self,
+                                                    GCancellable       *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer            user_data);
+gboolean           phoneset_inventory_save_finish  (PhonesetInventory *self,
+                                                    GAsyncResult      *result,
+                                                    GError           **error);
 void               phoneset_inventory_add          (PhonesetInventory *self,
                                                     PhonesetPhone     *phone);
 void               phoneset_inventory_remove       (PhonesetInventory *self,

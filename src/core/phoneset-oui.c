@@ -201,6 +201,69 @@ phoneset_oui_registry_load_file (PhonesetOuiRegistry *self,
   return phoneset_oui_registry_load_data (self, contents, length, error);
 }
 
+static void
+load_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (phoneset_oui_registry_load_file (source_object, task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/**
+ * phoneset_oui_registry_load_file_async:
+ * @self: the registry
+ * @path: (nullable): the registry file, %NULL for Debian's
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the file was read
+ * @user_data: for @callback
+ *
+ * Reads the registry in a worker thread: Debian's file is 5 MB, and
+ * parsing it would hold up a window's main loop for tens of milliseconds.
+ * @self must not be used until @callback runs.
+ */
+void
+phoneset_oui_registry_load_file_async (PhonesetOuiRegistry *self,
+                                       const char          *path,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PHONESET_IS_OUI_REGISTRY (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, phoneset_oui_registry_load_file_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, load_file_thread);
+}
+
+/**
+ * phoneset_oui_registry_load_file_finish:
+ * @self: the registry
+ * @result: the result given to the callback
+ * @error: a location for a #GError
+ *
+ * Returns: %TRUE if the file was read
+ */
+gboolean
+phoneset_oui_registry_load_file_finish (PhonesetOuiRegistry *self,
+                                        GAsyncResult        *result,
+                                        GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == phoneset_oui_registry_load_file_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 guint
 phoneset_oui_registry_get_size (PhonesetOuiRegistry *self)
 {

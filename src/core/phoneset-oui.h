@@ -30,6 +30,14 @@ gboolean             phoneset_oui_registry_load_data     (PhonesetOuiRegistry  *
 gboolean             phoneset_oui_registry_load_file     (PhonesetOuiRegistry  *self,
                                                           const char           *path,
                                                           GError              **error);
+void                 phoneset_oui_registry_load_file_async  (PhonesetOuiRegistry  *self,
+                                                             const char           *path,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+gboolean             phoneset_oui_registry_load_file_finish (PhonesetOuiRegistry  *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
 guint                phoneset_oui_registry_get_size      (PhonesetOuiRegistry  *self);
 const char          *phoneset_oui_registry_lookup        (PhonesetOuiRegistry  *self,
                                                           const guint8         *mac);
