@@ -948,6 +948,40 @@ count_lines (const char *from,
   return n;
 }
 
+/* Where the XML parser (GMarkup) ends what starts at @open ("<?" or "<!"),
+ * so that nothing inside is taken for a setting: a processing instruction
+ * at "?>", CDATA at "]]>", a comment at "-->", any other declaration
+ * (<!DOCTYPE …>, with an internal subset) at the ">" that balances every
+ * "<" since @open. Returns the byte after it, or @end. */
+static const char *
+passthrough_end (const char *open,
+                 const char *end)
+{
+  const char *terminator = NULL;
+  int         balance = 1;
+
+  if (open[1] == '?')
+    terminator = "?>";
+  else if (end - open >= 9 && memcmp (open, "<![CDATA[", 9) == 0)
+    terminator = "]]>";
+  else if (end - open >= 4 && memcmp (open, "<!--", 4) == 0)
+    terminator = "-->";
+  if (terminator != NULL)
+    {
+      const char *close = g_strstr_len (open + 2, end - open - 2, terminator);
+
+      return close ? close + strlen (terminator) : end;
+    }
+  for (const char *c = open + 1; c < end; c++)
+    {
+      if (*c == '<')
+        balance++;
+      else if (*c == '>' && --balance == 0)
+        return c + 1;
+    }
+  return end;
+}
+
 static gboolean
 parse_snom (PhonesetCfgDocument *self,
             const char          *data,
@@ -981,13 +1015,7 @@ parse_snom (PhonesetCfgDocument *self,
         }
       if (open + 1 < end && (open[1] == '?' || open[1] == '!'))
         {
-          /* Each ends where the XML parser ends it: a processing
-           * instruction at "?>", CDATA at "]]>", a declaration at ">". */
-          const char *terminator = open[1] == '?' ? "?>" : (end - open >= 9 && memcmp (open, "<![CDATA[", 9) == 0) ? "]]>"
-                                                                                                                   : ">";
-          const char *close = g_strstr_len (open + 2, end - open - 2, terminator);
-
-          p = close ? close + strlen (terminator) : end;
+          p = passthrough_end (open, end);
           continue;
         }
       if (end - open < 16 || memcmp (open, "<phone-settings", 15) != 0 ||
