@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 
+#include "phoneset-setting-row.h"
 #include "phoneset-test-utils.h"
 
 static gboolean
@@ -144,4 +145,54 @@ phoneset_test_find_window (GType type)
         g_usleep (2000);
     }
   g_assert_not_reached ();
+}
+
+/**
+ * phoneset_test_find_descendant:
+ * @widget: where to look
+ * @type: a widget type
+ *
+ * Returns: (transfer none) (nullable): @widget or the first widget below it
+ *   of @type, depth first
+ */
+GtkWidget *
+phoneset_test_find_descendant (GtkWidget *widget,
+                               GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = phoneset_test_find_descendant (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * phoneset_test_find_setting_row:
+ * @widget: where to look
+ * @id: a setting id
+ *
+ * Returns: (transfer none) (nullable): the mapped row of the setting @id
+ *   below @widget
+ */
+GtkWidget *
+phoneset_test_find_setting_row (GtkWidget  *widget,
+                                const char *id)
+{
+  PhonesetSetting *setting = phoneset_setting_row_get_setting (widget);
+
+  if (setting != NULL && g_str_equal (phoneset_setting_get_id (setting), id) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = phoneset_test_find_setting_row (c, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }

@@ -20,5 +20,9 @@ char    *phoneset_test_screenshot_after  (GtkWidget  *widget,
                                           guint       settle_ms);
 
 GtkWindow *phoneset_test_find_window     (GType       type);
+GtkWidget *phoneset_test_find_descendant (GtkWidget  *widget,
+                                          GType       type);
+GtkWidget *phoneset_test_find_setting_row (GtkWidget  *widget,
+                                           const char *id);
 
 G_END_DECLS

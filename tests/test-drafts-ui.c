@@ -78,40 +78,6 @@ read_text (const char *path)
   return text;
 }
 
-static GtkWidget *
-find_setting_row (GtkWidget  *widget,
-                  const char *id)
-{
-  PhonesetSetting *setting = phoneset_setting_row_get_setting (widget);
-
-  if (setting != NULL && g_str_equal (phoneset_setting_get_id (setting), id) && gtk_widget_get_mapped (widget))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_setting_row (c, id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_descendant (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static PhonesetWindow *
 open_window (void)
 {
@@ -133,12 +99,12 @@ type_into (PhonesetPhoneView *view,
 
   g_assert_true (phoneset_phone_view_show_page (view, page));
   phoneset_test_iterate (200);
-  row = find_setting_row (GTK_WIDGET (view), id);
+  row = phoneset_test_find_setting_row (GTK_WIDGET (view), id);
   g_assert_nonnull (row);
-  entry = find_descendant (row, GTK_TYPE_EDITABLE);
+  entry = phoneset_test_find_descendant (row, GTK_TYPE_EDITABLE);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), value);
-  g_signal_emit_by_name (find_descendant (row, GTK_TYPE_TEXT), "activate");
+  g_signal_emit_by_name (phoneset_test_find_descendant (row, GTK_TYPE_TEXT), "activate");
   phoneset_test_iterate (PHONESET_SETTING_ROW_COMMIT_DELAY + 100);
 }
 
@@ -283,7 +249,7 @@ test_drafts_restore (void)
   /* The password was never in the draft: it is back from the keyring. */
   g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (again), "provisioning.server.password"), ==, SECRET);
   g_assert_true (phoneset_phone_has_changes (again));
-  view = PHONESET_PHONE_VIEW (gtk_widget_get_ancestor (find_descendant (GTK_WIDGET (window), PHONESET_TYPE_PHONE_VIEW),
+  view = PHONESET_PHONE_VIEW (gtk_widget_get_ancestor (phoneset_test_find_descendant (GTK_WIDGET (window), PHONESET_TYPE_PHONE_VIEW),
                                                        PHONESET_TYPE_PHONE_VIEW));
   g_assert_true (phoneset_phone_view_get_phone (view) == again);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "phone.undo", NULL));
@@ -433,7 +399,7 @@ export_from_window (PhonesetPhoneView *view,
     }
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "export-again"));
-  check = find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_CHECK_BUTTON);
+  check = phoneset_test_find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_CHECK_BUTTON);
   g_assert_nonnull (check);
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check))); /* off unless asked */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), include_passwords);

@@ -480,22 +480,6 @@ forget_all (PhonesetWindow *window)
     }
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_descendant (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The scan -------------------------------------------------------------- */
 
 typedef struct
@@ -715,7 +699,7 @@ open_stun_page (PhonesetWindow *window,
   view = phoneset_window_show_phone (window, phone);
   g_assert_true (phoneset_phone_view_show_page (view, "stun"));
   phoneset_test_iterate (300);
-  page = find_descendant (GTK_WIDGET (view), PHONESET_TYPE_STUN_PAGE);
+  page = phoneset_test_find_descendant (GTK_WIDGET (view), PHONESET_TYPE_STUN_PAGE);
   g_assert_nonnull (page);
   /* 3478 is STUN's own port: the page leaves it out. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (page, PHONESET_TYPE_STUN_PAGE, "server_row"))), ==,

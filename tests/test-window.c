@@ -77,40 +77,6 @@ test_window_empty_state (void)
 }
 
 /* Finds the row the factory made for setting @id below @widget. */
-static GtkWidget *
-find_setting_row (GtkWidget  *widget,
-                  const char *id)
-{
-  PhonesetSetting *setting = phoneset_setting_row_get_setting (widget);
-
-  if (setting != NULL && g_str_equal (phoneset_setting_get_id (setting), id) && gtk_widget_get_mapped (widget))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_setting_row (c, id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_descendant (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static guint
 count_setting_rows (GtkWidget *widget)
 {
@@ -190,7 +156,7 @@ test_window_add_and_select (void)
   phoneset_test_iterate (100);
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar_stack), ==, "list");
-  row = find_descendant (list, PHONESET_TYPE_PHONE_ROW);
+  row = phoneset_test_find_descendant (list, PHONESET_TYPE_PHONE_ROW);
   g_assert_nonnull (row);
   g_assert_cmpstr (phoneset_phone_row_get_title (PHONESET_PHONE_ROW (row)), ==, "PLANET VIP-2140PT");
   g_assert_cmpstr (phoneset_phone_row_get_subtitle (PHONESET_PHONE_ROW (row)), ==, "192.0.2.10 · 00:30:4F:11:3A:F8");
@@ -246,9 +212,9 @@ test_phone_view_edit_undo (void)
   g_assert_nonnull (config);
 
   /* Typing into the STUN server row sets the config. */
-  row = find_setting_row (GTK_WIDGET (view), "nat.stun.server");
+  row = phoneset_test_find_setting_row (GTK_WIDGET (view), "nat.stun.server");
   g_assert_nonnull (row);
-  entry = find_descendant (row, GTK_TYPE_ENTRY);
+  entry = phoneset_test_find_descendant (row, GTK_TYPE_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (entry), "stun.example.org");
   g_assert_null (phoneset_config_get (config, "nat.stun.server")); /* not while typing */
   phoneset_test_iterate (PHONESET_SETTING_ROW_COMMIT_DELAY + 200);
@@ -270,8 +236,8 @@ test_phone_view_edit_undo (void)
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
 
   /* The switch of line 1's “Use STUN”. */
-  row = find_setting_row (GTK_WIDGET (view), "line.1.stun.enable");
-  sw = find_descendant (row, GTK_TYPE_SWITCH);
+  row = phoneset_test_find_setting_row (GTK_WIDGET (view), "line.1.stun.enable");
+  sw = phoneset_test_find_descendant (row, GTK_TYPE_SWITCH);
   gtk_switch_set_active (GTK_SWITCH (sw), TRUE);
   g_assert_cmpstr (phoneset_config_get (config, "line.1.stun.enable"), ==, "true");
 
@@ -357,7 +323,7 @@ test_phone_view_konftel (void)
   phoneset_test_iterate (300);
 
   /* Subtitles give the phone's own menu path and keypad shortcut. */
-  row = find_setting_row (GTK_WIDGET (view), "nat.stun.server");
+  row = phoneset_test_find_setting_row (GTK_WIDGET (view), "nat.stun.server");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
                    "On the phone: MENU › SETTINGS › ADVANCED › (PIN) › NAT TRAVERSAL › STUN host (6,2,3)");
@@ -525,7 +491,7 @@ test_phone_view_stun (void)
   g_assert_true (phoneset_phone_view_show_page (view, "stun"));
   phoneset_test_iterate (300);
 
-  page = find_descendant (GTK_WIDGET (view), PHONESET_TYPE_STUN_PAGE);
+  page = phoneset_test_find_descendant (GTK_WIDGET (view), PHONESET_TYPE_STUN_PAGE);
   g_assert_nonnull (page);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (page, PHONESET_TYPE_STUN_PAGE, "server_row"))), ==,
                    "127.0.0.1:23790");
@@ -560,9 +526,9 @@ test_phone_view_stun (void)
   {
     GtkWidget *group = GTK_WIDGET (gtk_widget_get_template_child (page, PHONESET_TYPE_STUN_PAGE, "recommendations_group"));
 
-    for (GtkWidget *c = find_descendant (group, ADW_TYPE_ACTION_ROW); c != NULL; c = gtk_widget_get_next_sibling (c))
+    for (GtkWidget *c = phoneset_test_find_descendant (group, ADW_TYPE_ACTION_ROW); c != NULL; c = gtk_widget_get_next_sibling (c))
       {
-        GtkWidget *b = find_descendant (c, GTK_TYPE_BUTTON);
+        GtkWidget *b = phoneset_test_find_descendant (c, GTK_TYPE_BUTTON);
 
         if (b != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (b), "setting"), "line.1.stun.enable") == 0)
           button = b;
@@ -618,7 +584,7 @@ test_window_narrow (void)
   g_assert_false (gtk_widget_get_visible (sidebar));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
   phoneset_test_iterate (200);
-  g_assert_nonnull (find_setting_row (GTK_WIDGET (view), "nat.stun.server"));
+  g_assert_nonnull (phoneset_test_find_setting_row (GTK_WIDGET (view), "nat.stun.server"));
   shot1 = phoneset_test_screenshot (GTK_WIDGET (window), "narrow-phone-nat");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "win.back", NULL));
@@ -771,7 +737,7 @@ test_window_reachable (void)
   g_setenv ("PHONESET_REACHABILITY", "on", TRUE);
   phoneset_window_add_phone (window, phone);
   phoneset_test_iterate (100);
-  row = find_descendant (child (window, "phone_list"), PHONESET_TYPE_PHONE_ROW);
+  row = phoneset_test_find_descendant (child (window, "phone_list"), PHONESET_TYPE_PHONE_ROW);
   g_assert_null (phoneset_phone_row_get_reach_mark (PHONESET_PHONE_ROW (row)));
 
   phoneset_window_show_phone (window, phone);
