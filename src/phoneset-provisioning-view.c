@@ -10,11 +10,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <ifaddrs.h>
-#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "phoneset-address.h"
 #include "phoneset-application.h"
 #include "phoneset-error.h"
 #include "phoneset-fleet.h"
@@ -35,7 +34,10 @@
  * (#PhonesetProvisionServer), answers their SIP PnP SUBSCRIBEs with their
  * URL (#PhonesetPnpResponder; Yealink phones get the folder, others their
  * MAC file), and shows a live log of which phone, by MAC and User-Agent,
- * fetched which file and when.
+ * fetched which file and when. Both listen on the address chosen in the
+ * “Address” row only: one of this computer's LAN addresses (the first by
+ * default), this computer alone, or every interface; the choice is
+ * remembered in the “provisioning-address” setting.
  */
 struct _PhonesetProvisioningView
 {
@@ -44,6 +46,7 @@ struct _PhonesetProvisioningView
   /* Template widgets */
   AdwActionRow            *folder_row;
   GtkWidget               *folder_button;
+  AdwComboRow             *address_row;
   GtkSpinButton           *port_spin;
   GtkSwitch               *pnp_switch;
   AdwActionRow            *url_row;
@@ -52,6 +55,10 @@ struct _PhonesetProvisioningView
 
   /* Owned references */
   GPtrArray               *profiles;
+  GSettings               *settings;
+  GtkStringList           *address_titles;
+  GPtrArray               *addresses;
+  gboolean                 filling_addresses;
   char                    *folder;
   char                    *address;
   char                    *url;
@@ -76,6 +83,7 @@ update_controls (PhonesetProvisioningView *self)
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->start_button), "suggested-action");
   gtk_widget_set_sensitive (self->folder_button, !serving);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->address_row), !serving);
   gtk_widget_set_sensitive (GTK_WIDGET (self->port_spin), !serving);
   gtk_widget_set_sensitive (GTK_WIDGET (self->pnp_switch), !serving);
   if (!serving)
@@ -174,27 +182,60 @@ pnp_url (const char *mac,
   return phoneset_fleet_pnp_url_served (self->profiles, self->folder, self->address, self->port, mac, address, vendor);
 }
 
-/* The first address phones can reach, for the URL shown. */
-static char *
-first_lan_address (void)
+static void
+add_address_choice (PhonesetProvisioningView *self,
+                    guint                     position,
+                    const char               *title,
+                    const char               *address)
 {
-  struct ifaddrs *list = NULL;
-  char           *found = NULL;
+  const char *titles[] = { title, NULL };
 
-  if (getifaddrs (&list) != 0)
-    return NULL;
-  for (struct ifaddrs *a = list; a != NULL && found == NULL; a = a->ifa_next)
-    {
-      g_autoptr(GInetAddress) inet = NULL;
+  gtk_string_list_splice (self->address_titles, position, 0, titles);
+  g_ptr_array_insert (self->addresses, (int)position, g_strdup (address));
+}
 
-      if (a->ifa_addr == NULL || a->ifa_addr->sa_family != AF_INET)
-        continue;
-      inet = g_inet_address_new_from_bytes ((guint8 *)&((struct sockaddr_in *)a->ifa_addr)->sin_addr, G_SOCKET_FAMILY_IPV4);
-      if (!g_inet_address_get_is_loopback (inet))
-        found = g_inet_address_to_string (inet);
-    }
-  freeifaddrs (list);
-  return found;
+/* The choices of the Address row: this computer's LAN addresses first (the
+ * one on the phones' network is what users want), then this computer only,
+ * then every interface. The remembered choice when it is still there,
+ * otherwise the first. */
+static void
+fill_addresses (PhonesetProvisioningView *self)
+{
+  g_auto(GStrv) lan = phoneset_address_list_local_ipv4 ();
+  g_autofree char *saved = g_settings_get_string (self->settings, "provisioning-address");
+  guint            selected = 0;
+
+  self->address_titles = gtk_string_list_new (NULL);
+  self->addresses = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; lan[i] != NULL; i++)
+    add_address_choice (self, i, lan[i], lan[i]);
+  /* Translators: a choice of where the provisioning server listens. */
+  add_address_choice (self, self->addresses->len, _("This computer only (127.0.0.1)"), "127.0.0.1");
+  /* Translators: a choice of where the provisioning server listens. */
+  add_address_choice (self, self->addresses->len, _("Every interface (0.0.0.0)"), "0.0.0.0");
+  for (guint i = 0; i < self->addresses->len; i++)
+    if (g_str_equal (saved, g_ptr_array_index (self->addresses, i)))
+      selected = i;
+
+  self->filling_addresses = TRUE;
+  adw_combo_row_set_model (self->address_row, G_LIST_MODEL (self->address_titles));
+  adw_combo_row_set_selected (self->address_row, selected);
+  self->filling_addresses = FALSE;
+}
+
+static const char *
+chosen_address (PhonesetProvisioningView *self)
+{
+  guint i = adw_combo_row_get_selected (self->address_row);
+
+  return i < self->addresses->len ? g_ptr_array_index (self->addresses, i) : "127.0.0.1";
+}
+
+static void
+address_changed_cb (PhonesetProvisioningView *self)
+{
+  if (!self->filling_addresses && self->addresses != NULL)
+    g_settings_set_string (self->settings, "provisioning-address", chosen_address (self));
 }
 
 static void
@@ -207,8 +248,8 @@ start_clicked_cb (PhonesetProvisioningView *self)
       phoneset_provisioning_view_stop (self);
       return;
     }
-  if (!phoneset_provisioning_view_start (self, "0.0.0.0", (guint16)gtk_spin_button_get_value_as_int (self->port_spin),
-                                         5060, &error))
+  if (!phoneset_provisioning_view_start (self, NULL, (guint16)gtk_spin_button_get_value_as_int (self->port_spin), 5060,
+                                         &error))
     {
       adw_action_row_set_subtitle (self->url_row, error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self->url_row), "error");
@@ -267,6 +308,9 @@ phoneset_provisioning_view_finalize (GObject *object)
   PhonesetProvisioningView *self = (PhonesetProvisioningView *)object;
 
   g_clear_pointer (&self->profiles, g_ptr_array_unref);
+  g_clear_pointer (&self->addresses, g_ptr_array_unref);
+  g_clear_object (&self->address_titles);
+  g_clear_object (&self->settings);
   g_free (self->folder);
   g_free (self->address);
   g_free (self->url);
@@ -286,6 +330,7 @@ phoneset_provisioning_view_class_init (PhonesetProvisioningViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/phoneset/Phoneset/phoneset-provisioning-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PhonesetProvisioningView, folder_row);
   gtk_widget_class_bind_template_child (widget_class, PhonesetProvisioningView, folder_button);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetProvisioningView, address_row);
   gtk_widget_class_bind_template_child (widget_class, PhonesetProvisioningView, port_spin);
   gtk_widget_class_bind_template_child (widget_class, PhonesetProvisioningView, pnp_switch);
   gtk_widget_class_bind_template_child (widget_class, PhonesetProvisioningView, url_row);
@@ -293,6 +338,7 @@ phoneset_provisioning_view_class_init (PhonesetProvisioningViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PhonesetProvisioningView, log_list);
   gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, folder_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, address_changed_cb);
 }
 
 static void
@@ -310,6 +356,8 @@ phoneset_provisioning_view_init (PhonesetProvisioningView *self)
 
       self->profiles = phoneset_profiles_load_all ((const char *const *)dirs, NULL);
     }
+  self->settings = g_settings_new (APP_ID);
+  fill_addresses (self);
   update_controls (self);
 }
 
@@ -333,8 +381,51 @@ phoneset_provisioning_view_set_folder (PhonesetProvisioningView *self,
 }
 
 /**
+ * phoneset_provisioning_view_set_address:
+ * @address: an IPv4 address of this computer
+ *
+ * Chooses where to listen, as the “Address” row does; an address the row
+ * does not list (such as a loopback alias) joins the list after this
+ * computer's LAN addresses.
+ */
+void
+phoneset_provisioning_view_set_address (PhonesetProvisioningView *self,
+                                        const char               *address)
+{
+  guint i;
+
+  g_return_if_fail (PHONESET_IS_PROVISIONING_VIEW (self));
+  g_return_if_fail (address != NULL);
+  g_return_if_fail (self->server == NULL);
+
+  for (i = 0; i < self->addresses->len; i++)
+    if (g_str_equal (address, g_ptr_array_index (self->addresses, i)))
+      break;
+  if (i == self->addresses->len)
+    {
+      i = self->addresses->len - 2;
+      add_address_choice (self, i, address, address);
+    }
+  adw_combo_row_set_selected (self->address_row, i);
+}
+
+/**
+ * phoneset_provisioning_view_get_address:
+ *
+ * Returns: the address the server listens on when started: the one chosen
+ *   in the “Address” row
+ */
+const char *
+phoneset_provisioning_view_get_address (PhonesetProvisioningView *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PROVISIONING_VIEW (self), NULL);
+  return chosen_address (self);
+}
+
+/**
  * phoneset_provisioning_view_start:
- * @address: the address to listen on, "0.0.0.0" for all
+ * @address: (nullable): the address to listen on, "0.0.0.0" for all, %NULL
+ *   for the one chosen in the “Address” row
  * @port: the HTTP port, 0 for any free one
  * @pnp_port: the SIP PnP port (5060), used when “Answer SIP PnP” is on
  * @error: a location for a #GError
@@ -357,6 +448,8 @@ phoneset_provisioning_view_start (PhonesetProvisioningView *self,
 
   if (self->server != NULL)
     return TRUE;
+  if (address == NULL)
+    address = chosen_address (self);
   if (self->folder == NULL || !g_file_test (self->folder, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("Choose a folder to serve."));
@@ -387,9 +480,9 @@ phoneset_provisioning_view_start (PhonesetProvisioningView *self,
   g_free (self->url);
   if (g_str_equal (address, "0.0.0.0"))
     {
-      g_autofree char *lan = first_lan_address ();
+      g_auto(GStrv) lan = phoneset_address_list_local_ipv4 ();
 
-      self->url = g_strdup_printf ("http://%s:%u/", lan ? lan : "127.0.0.1", self->port);
+      self->url = g_strdup_printf ("http://%s:%u/", lan[0] ? lan[0] : "127.0.0.1", self->port);
     }
   else
     self->url = g_strdup_printf ("%s/", base);

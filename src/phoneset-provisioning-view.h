@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (PhonesetProvisioningView, phoneset_provisioning_view, PHON
 GtkWidget  *phoneset_provisioning_view_new          (void);
 void        phoneset_provisioning_view_set_folder   (PhonesetProvisioningView  *self,
                                                      const char                *folder);
+void        phoneset_provisioning_view_set_address  (PhonesetProvisioningView  *self,
+                                                     const char                *address);
+const char *phoneset_provisioning_view_get_address  (PhonesetProvisioningView  *self);
 gboolean    phoneset_provisioning_view_start        (PhonesetProvisioningView  *self,
                                                      const char                *address,
                                                      guint16                    port,

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
+
 #include "phoneset-address.h"
 #include "phoneset-error.h"
 
@@ -69,6 +71,26 @@ test_address_bad (void)
     }
 }
 
+/* Whatever this computer has: IPv4, never loopback or 0.0.0.0, each once. */
+static void
+test_address_local_ipv4 (void)
+{
+  g_auto(GStrv) addresses = phoneset_address_list_local_ipv4 ();
+
+  g_assert_nonnull (addresses);
+  for (guint i = 0; addresses[i] != NULL; i++)
+    {
+      g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (addresses[i]);
+
+      g_assert_nonnull (inet);
+      g_assert_cmpint (g_inet_address_get_family (inet), ==, G_SOCKET_FAMILY_IPV4);
+      g_assert_false (g_inet_address_get_is_loopback (inet));
+      g_assert_false (g_inet_address_get_is_any (inet));
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpstr (addresses[j], !=, addresses[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -77,6 +99,7 @@ main (int   argc,
 
   g_test_add_func ("/address/good", test_address_good);
   g_test_add_func ("/address/bad", test_address_bad);
+  g_test_add_func ("/address/local-ipv4", test_address_local_ipv4);
 
   return g_test_run ();
 }

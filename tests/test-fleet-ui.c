@@ -8,7 +8,7 @@
  * PhonesetFleetDialog (a pasted phone list with bad rows, then a good one,
  * its preview and the export), and PhonesetProvisioningView serving an
  * exported tree to a simulated phone that asks by SIP PnP, with the live
- * fetch log.
+ * fetch log, listening on the address chosen in its Address row only.
  */
 
 #include "config.h"
@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "phoneset-address.h"
 #include "phoneset-fleet-dialog.h"
 #include "phoneset-fleet.h"
 #include "phoneset-profile.h"
@@ -183,14 +184,17 @@ test_provisioning_view (void)
   shot = phoneset_test_screenshot (window, "provisioning-view-stopped");
   g_clear_pointer (&shot, g_free);
 
+  /* Chosen in the Address row: the PnP answer carries it, the phone fetches
+   * from it. */
   phoneset_provisioning_view_set_folder (PHONESET_PROVISIONING_VIEW (view), tree);
-  g_assert_true (phoneset_provisioning_view_start (PHONESET_PROVISIONING_VIEW (view), "127.0.0.1", 0, pnp_port, &error));
+  phoneset_provisioning_view_set_address (PHONESET_PROVISIONING_VIEW (view), "127.0.0.221");
+  g_assert_true (phoneset_provisioning_view_start (PHONESET_PROVISIONING_VIEW (view), NULL, 0, pnp_port, &error));
   g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (phoneset_provisioning_view_get_url (PHONESET_PROVISIONING_VIEW (view)), "http://127.0.0.1:"));
+  g_assert_true (g_str_has_prefix (phoneset_provisioning_view_get_url (PHONESET_PROVISIONING_VIEW (view)), "http://127.0.0.221:"));
 
   /* A Yealink phone boots, asks by PnP, fetches its common and MAC file. */
-  target = g_strdup_printf ("--pnp-target=127.0.0.1:%u", pnp_port);
-  sim = phoneset_test_sim_start ("yealink", "127.0.0.61",
+  target = g_strdup_printf ("--pnp-target=127.0.0.221:%u", pnp_port);
+  sim = phoneset_test_sim_start ("yealink", "127.0.0.223",
                                  (const char *const[]){ "--mac=00:15:65:00:00:01", "--pnp", target, "--pnp-interval=200",
                                                         "--pnp-tries=20", "--common-file=y000000000028.cfg", "--no-prompt",
                                                         NULL });
@@ -219,6 +223,120 @@ test_provisioning_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint16
+free_tcp_port (const char *host)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (host);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (inet, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  g_assert_true (g_socket_bind (socket, any, FALSE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+/* An HTTP request to HOST:PORT, answered by the view's server on this
+ * thread's main loop: the status line, or NULL with @error set when the
+ * connection fails. */
+static char *
+http_status_line (const char *host,
+                  guint16     port,
+                  GError    **error)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+  GSocket    *socket;
+  const char *request = "GET /missing.cfg HTTP/1.0\r\n\r\n";
+  char        buffer[256] = { 0 };
+  gssize      got = -1;
+
+  g_socket_client_set_timeout (client, 5);
+  connection = g_socket_client_connect_to_host (client, host, port, NULL, error);
+  if (connection == NULL)
+    return NULL;
+  socket = g_socket_connection_get_socket (connection);
+  g_assert_cmpint (g_socket_send (socket, request, strlen (request), NULL, NULL), ==, (gssize)strlen (request));
+  g_socket_set_blocking (socket, FALSE);
+  for (guint i = 0; i < 100 && got <= 0; i++)
+    {
+      phoneset_test_iterate (50);
+      got = g_socket_receive (socket, buffer, sizeof buffer - 1, NULL, NULL);
+    }
+  g_assert_cmpint (got, >, 0);
+  return g_strndup (buffer, strcspn (buffer, "\r\n"));
+}
+
+/* The Address row, as a user drives it: the chosen address is remembered,
+ * Start listens there only (a neighbouring loopback address is refused),
+ * the row is locked while serving, and a remembered address this computer
+ * no longer has falls back to the first choice. */
+static void
+test_provisioning_address (void)
+{
+  GtkWidget       *window = adw_window_new ();
+  GtkWidget       *view = phoneset_provisioning_view_new ();
+  g_autofree char *folder = g_build_filename (tmpdir, "address", NULL);
+  g_autofree char *prefix = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *saved = NULL;
+  g_auto(GStrv) lan = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *start = child (view, PHONESET_TYPE_PROVISIONING_VIEW, "start_button");
+  GtkWidget *row = child (view, PHONESET_TYPE_PROVISIONING_VIEW, "address_row");
+  guint16    port = free_tcp_port ("127.0.0.221");
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  adw_window_set_content (ADW_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  phoneset_test_wait_until_mapped (window);
+
+  /* The defaults: the first LAN address, then this computer, then every
+   * interface. */
+  lan = phoneset_address_list_local_ipv4 ();
+  g_assert_cmpstr (phoneset_provisioning_view_get_address (PHONESET_PROVISIONING_VIEW (view)), ==,
+                   lan[0] ? lan[0] : "127.0.0.1");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (row))), ==,
+                    g_strv_length (lan) + 2);
+
+  phoneset_provisioning_view_set_folder (PHONESET_PROVISIONING_VIEW (view), folder);
+  phoneset_provisioning_view_set_address (PHONESET_PROVISIONING_VIEW (view), "127.0.0.221");
+  saved = g_settings_get_string (settings, "provisioning-address");
+  g_assert_cmpstr (saved, ==, "127.0.0.221");
+  gtk_switch_set_active (GTK_SWITCH (child (view, PHONESET_TYPE_PROVISIONING_VIEW, "pnp_switch")), FALSE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (view, PHONESET_TYPE_PROVISIONING_VIEW, "port_spin")), port);
+  g_signal_emit_by_name (start, "clicked");
+  prefix = g_strdup_printf ("http://127.0.0.221:%u/", port);
+  g_assert_cmpstr (phoneset_provisioning_view_get_url (PHONESET_PROVISIONING_VIEW (view)), ==, prefix);
+  g_assert_false (gtk_widget_get_sensitive (row));
+
+  status = http_status_line ("127.0.0.221", port, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (status, "HTTP/1."));
+  g_clear_pointer (&status, g_free);
+  status = http_status_line ("127.0.0.222", port, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
+  g_assert_null (status);
+  g_clear_error (&error);
+
+  g_signal_emit_by_name (start, "clicked");
+  g_assert_null (phoneset_provisioning_view_get_url (PHONESET_PROVISIONING_VIEW (view)));
+  g_assert_true (gtk_widget_get_sensitive (row));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Remembered, but no longer this computer's: the first choice. */
+  view = g_object_ref_sink (phoneset_provisioning_view_new ());
+  g_assert_cmpstr (phoneset_provisioning_view_get_address (PHONESET_PROVISIONING_VIEW (view)), ==,
+                   lan[0] ? lan[0] : "127.0.0.1");
+  g_object_unref (view);
+  g_settings_set_string (settings, "provisioning-address", "127.0.0.1");
+  view = g_object_ref_sink (phoneset_provisioning_view_new ());
+  g_assert_cmpstr (phoneset_provisioning_view_get_address (PHONESET_PROVISIONING_VIEW (view)), ==, "127.0.0.1");
+  g_object_unref (view);
+  g_settings_reset (settings, "provisioning-address");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +354,7 @@ main (int   argc,
 
   g_test_add_func ("/fleet-dialog/bad-rows-preview-export", test_fleet_dialog);
   g_test_add_func ("/provisioning-view/pnp-and-fetch-log", test_provisioning_view);
+  g_test_add_func ("/provisioning-view/address-row", test_provisioning_address);
 
   ret = g_test_run ();
   {

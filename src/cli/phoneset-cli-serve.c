@@ -23,8 +23,6 @@
 #include "config.h"
 
 #include <glib-unix.h>
-#include <ifaddrs.h>
-#include <netinet/in.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <signal.h>
@@ -33,6 +31,7 @@
 #include <string.h>
 
 #include "phoneset-action-url.h"
+#include "phoneset-address.h"
 #include "phoneset-cli-private.h"
 #include "phoneset-error.h"
 #include "phoneset-fleet.h"
@@ -140,27 +139,9 @@ unknown_phone_cb (PhonesetProvisionServer *server,
 static char *
 lan_addresses (void)
 {
-  g_autoptr(GString) s = g_string_new (NULL);
-  struct ifaddrs *list = NULL;
+  g_auto(GStrv) addresses = phoneset_address_list_local_ipv4 ();
 
-  if (getifaddrs (&list) != 0)
-    return g_strdup ("");
-  for (struct ifaddrs *a = list; a != NULL; a = a->ifa_next)
-    {
-      g_autoptr(GInetAddress) inet = NULL;
-      g_autofree char *text = NULL;
-
-      if (a->ifa_addr == NULL || a->ifa_addr->sa_family != AF_INET)
-        continue;
-      inet = g_inet_address_new_from_bytes ((guint8 *)&((struct sockaddr_in *)a->ifa_addr)->sin_addr,
-                                            G_SOCKET_FAMILY_IPV4);
-      if (g_inet_address_get_is_loopback (inet))
-        continue;
-      text = g_inet_address_to_string (inet);
-      g_string_append_printf (s, "%s%s", s->len ? ", " : "", text);
-    }
-  freeifaddrs (list);
-  return g_string_free (g_steal_pointer (&s), FALSE);
+  return g_strjoinv (", ", addresses);
 }
 
 static char *

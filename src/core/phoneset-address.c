@@ -11,6 +11,9 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
+#include <ifaddrs.h>
+#include <net/if.h>
+#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -141,4 +144,44 @@ bad:
   g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
                _("“%s” is not a host name or IP address"), copy);
   return FALSE;
+}
+
+/**
+ * phoneset_address_list_local_ipv4:
+ *
+ * This computer's IPv4 addresses other than loopback, on interfaces that are
+ * up, each once, in the order the system lists them: the addresses phones on
+ * a LAN can reach this computer at (the window's and `phoneset serve`'s
+ * choices for where to listen).
+ *
+ * Returns: (transfer full): a %NULL-terminated array, empty when none
+ */
+GStrv
+phoneset_address_list_local_ipv4 (void)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  struct ifaddrs *list = NULL;
+
+  if (getifaddrs (&list) == 0)
+    {
+      for (struct ifaddrs *a = list; a != NULL; a = a->ifa_next)
+        {
+          g_autoptr(GInetAddress) inet = NULL;
+          char *text;
+
+          if (a->ifa_addr == NULL || a->ifa_addr->sa_family != AF_INET || (a->ifa_flags & IFF_UP) == 0)
+            continue;
+          inet = g_inet_address_new_from_bytes ((guint8 *)&((struct sockaddr_in *)(gpointer)a->ifa_addr)->sin_addr,
+                                                G_SOCKET_FAMILY_IPV4);
+          if (g_inet_address_get_is_loopback (inet) || g_inet_address_get_is_any (inet))
+            continue;
+          text = g_inet_address_to_string (inet);
+          if (!g_hash_table_add (seen, text))
+            continue;
+          g_strv_builder_add (builder, text);
+        }
+      freeifaddrs (list);
+    }
+  return g_strv_builder_end (builder);
 }

@@ -16,5 +16,6 @@ gboolean phoneset_address_parse (const char  *text,
                                  char       **host,
                                  guint16     *port,
                                  GError     **error);
+GStrv    phoneset_address_list_local_ipv4 (void);
 
 G_END_DECLS
