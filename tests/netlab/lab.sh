@@ -26,6 +26,7 @@ lab_check() {
   command -v ip >/dev/null || lab_skip "ip (iproute2) is not installed"
   command -v iptables >/dev/null || lab_skip "iptables is not installed"
   command -v turnserver >/dev/null || lab_skip "turnserver (coturn) is not installed"
+  command -v conntrack >/dev/null || lab_skip "conntrack is not installed (the lab empties the router's connection table with it)"
   command -v python3 >/dev/null || lab_skip "python3 is not installed"
   command -v openssl >/dev/null || lab_skip "openssl is not installed"
   ip netns add "${LAB_ID}probe" 2>/dev/null || lab_skip "ip netns is not available here"
@@ -168,6 +169,12 @@ lab_nat() {
     # Random loss each way on the router (both directions cross FORWARD).
     "${r[@]}" iptables -I FORWARD -p udp -m statistic --mode random --probability "0.$loss" -j DROP
   fi
+}
+
+# lab_forget: the router forgets every binding (its connection table),
+# as after the NAT's timeouts: each run of a repeated test starts alike.
+lab_forget() {
+  ip netns exec "$LAB_RTR" conntrack -F >/dev/null 2>&1 || true
 }
 
 # lab_udp_timeout SECONDS: the router forgets idle UDP bindings after this.
