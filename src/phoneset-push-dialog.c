@@ -673,6 +673,18 @@ error_title (const GError *error)
     case PHONESET_ERROR_UNSUPPORTED:
       return _("Not Possible on This Phone");
     default:
+      break;
+    }
+  switch (phoneset_error_get_fault (error))
+    {
+    case PHONESET_FAULT_SERVER_ERROR:
+      return _("The Phone’s Web Server Failed");
+    case PHONESET_FAULT_NOT_HTTP:
+      return _("Not the Phone’s Web Server");
+    case PHONESET_FAULT_RESET:
+      return _("Connection Reset");
+    case PHONESET_FAULT_NONE:
+    default:
       return _("Push Failed");
     }
 }

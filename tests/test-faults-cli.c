@@ -11,7 +11,8 @@
  * the fault in the user's terms, and ends within its bound. The measured
  * times are printed (meson test -C build faults-cli -v) for tests/FAULTS.md.
  *
- * Loopback addresses 127.0.0.100–127.0.0.115 only.
+ * Loopback addresses 127.0.0.100–127.0.0.115 and 127.0.0.210–127.0.0.214
+ * (the lossy relay's, ports 22040–22051 and 22140–22159) only.
  */
 
 #include "config.h"
@@ -22,6 +23,7 @@
 #include <string.h>
 
 #include "phoneset-test-cli.h"
+#include "phoneset-test-coturn.h"
 #include "phoneset-test-sim.h"
 
 /* Every HTTP request gives up after this (--timeout). */
@@ -379,6 +381,45 @@ test_stun_udp_blocked (void)
   g_remove (pid_file);
 }
 
+/* 20 % of the packets lost each way (tests/stun-loss-relay.py in front of
+ * a real coturn, seeded): on loopback there is no NAT, so the verdict is
+ * "open" or, honestly, not determined (saying how many probes got no
+ * answer); never a NAT type. The details say how many packets got lost. */
+static void
+test_stun_loss (void)
+{
+  g_autoptr(PhonesetTestCoturn) coturn = phoneset_test_coturn_start ("127.0.0.212", "127.0.0.213", 22040, 22140, TRUE);
+  g_autoptr(PhonesetCliResult) r = NULL;
+  g_autofree char *first_line = NULL;
+  const char      *packets;
+  guint            sent = 0, answers = 0;
+  gint64           elapsed;
+
+  if (coturn == NULL)
+    {
+      g_test_skip ("coturn (turnserver) is not installed; build-aux/dev test installs it");
+      return;
+    }
+  phoneset_test_coturn_add_relay (coturn, "127.0.0.212", "127.0.0.213", 22040, "127.0.0.210", "127.0.0.211", 22050,
+                                  "127.0.0.214", 0.2, 9);
+  r = run ("stun-test", coturn->server, NULL, &elapsed);
+  first_line = g_strndup (r->out, strcspn (r->out, "\n"));
+  packets = strstr (r->out, "Packets: ");
+  g_assert_nonnull (packets);
+  g_assert_cmpint (sscanf (packets, "Packets: %u sent, %u answers", &sent, &answers), ==, 2);
+  g_test_message ("FAULT stun-test/loss-20 | exit %d | %.2f s | %s | %u of %u packets unanswered", r->status,
+                  elapsed / 1e6, first_line, sent - answers, sent);
+  g_assert_cmpint (r->status, ==, 0);
+  if (g_str_equal (first_line, "NAT type not determined"))
+    g_assert_nonnull (strstr (r->out, "got no answer: the network loses too many packets"));
+  else
+    g_assert_cmpstr (first_line, ==, "Open internet (no NAT, no firewall)");
+  g_assert_nonnull (strstr (r->out, "NAT present: no"));
+  /* Some were lost, and the text says so. */
+  g_assert_cmpuint (answers, <, sent);
+  g_assert_cmpint (elapsed, <, STUN_BOUND_US);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -398,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/faults/stun/server-down", test_stun_down);
   g_test_add_func ("/faults/stun/silent", test_stun_silent);
   g_test_add_func ("/faults/stun/udp-blocked", test_stun_udp_blocked);
+  g_test_add_func ("/faults/stun/loss", test_stun_loss);
 
   status = g_test_run ();
   {

@@ -12,7 +12,11 @@
  * fault, within its bound; the times are printed (meson test -C build
  * faults-ui -v) for tests/FAULTS.md. Screenshots of each outcome.
  *
- * Loopback addresses 127.0.0.113–127.0.0.119 only.
+ * A real coturn (UDP off; and behind tests/stun-loss-relay.py, which loses
+ * 20 % of the packets each way) through the STUN page.
+ *
+ * Loopback addresses 127.0.0.113–127.0.0.119 and 127.0.0.200–127.0.0.205
+ * (coturn and the relay, ports 22000–22020 and 22100–22139) only.
  */
 
 #include "config.h"
@@ -25,6 +29,7 @@
 #include "phoneset-push-dialog.h"
 #include "phoneset-secret-store-memory.h"
 #include "phoneset-stun-page.h"
+#include "phoneset-test-coturn.h"
 #include "phoneset-test-app.h"
 #include "phoneset-test-sim.h"
 #include "phoneset-test-utils.h"
@@ -48,9 +53,9 @@ typedef struct
 static const Fault faults[] = {
   { "slow", "127.0.0.113", "No Answer in Time", "accepted the connection but sent no answer within 5 seconds", TRUE },
   { "drop", "127.0.0.114", "No Answer in Time", "accepted the connection but sent no answer within 5 seconds", TRUE },
-  { "500", "127.0.0.115", "Push Failed", "answered “500 Internal Server Error”: its web server failed", FALSE },
-  { "garbage", "127.0.0.116", "Push Failed", "answered with something that is not HTTP", FALSE },
-  { "reset", "127.0.0.117", "Push Failed", "reset the connection instead of answering", FALSE },
+  { "500", "127.0.0.115", "The Phone’s Web Server Failed", "answered “500 Internal Server Error”: its web server failed", FALSE },
+  { "garbage", "127.0.0.116", "Not the Phone’s Web Server", "answered with something that is not HTTP", FALSE },
+  { "reset", "127.0.0.117", "Connection Reset", "reset the connection instead of answering", FALSE },
   { "off", "127.0.0.118", "No Answer in Time", "did not answer within 5 seconds: check that it is on", TRUE },
   { "down", "127.0.0.119", "Phone Not Reachable", "nothing accepts connections on that port", FALSE },
 };
@@ -420,6 +425,135 @@ test_stun_faults (void)
   phoneset_test_iterate (50);
 }
 
+static gboolean
+recommends (GtkWidget  *page,
+            const char *setting)
+{
+  GtkWidget *group = GTK_WIDGET (gtk_widget_get_template_child (page, PHONESET_TYPE_STUN_PAGE, "recommendations_group"));
+  GtkWidget *w = group;
+
+  /* Depth-first over the group's widgets: a button per recommendation. */
+  while (w != NULL)
+    {
+      if (GTK_IS_BUTTON (w) && g_strcmp0 (g_object_get_data (G_OBJECT (w), "setting"), setting) == 0)
+        return TRUE;
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != group && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == group ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  return FALSE;
+}
+
+/* The STUN page against a real coturn: with UDP off (what UDP sends is
+ * dropped silently), and behind a relay that loses 20 % of the packets
+ * each way (seeded). Side by side. On loopback there is no NAT: under loss
+ * the verdict is "open" or, honestly, not determined with the number of
+ * probes that got no answer; never a NAT type. */
+static void
+test_stun_coturn (void)
+{
+  PhonesetProfile *profile = phoneset_profiles_find (phoneset_application_get_profiles (app), "yealink-v8x");
+  g_autoptr(PhonesetConfig) config = phoneset_config_new (profile);
+  g_autoptr(PhonesetConfigHistory) history = phoneset_config_history_new (config);
+  g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("127.0.0.113");
+  g_autoptr(PhonesetTestCoturn) tcp_only = phoneset_test_coturn_start ("127.0.0.205", NULL, 22020, 22120, FALSE);
+  g_autoptr(PhonesetTestCoturn) lossy = NULL;
+  g_autoptr(GSocket) udp = NULL;
+  g_autoptr(GInetAddress) addr = g_inet_address_new_from_string ("127.0.0.205");
+  g_autoptr(GSocketAddress) where = g_inet_socket_address_new (addr, 22020);
+  StunCase cases[] = {
+    { "udp-blocked", "UDP is blocked; the server answers over TCP." },
+    { "loss-20", NULL },
+  };
+  GtkWindow *window;
+  GtkWidget *box;
+  gint64     start, deadline;
+
+  if (tcp_only == NULL)
+    {
+      g_test_skip ("coturn (turnserver) is not installed; build-aux/dev test installs it");
+      return;
+    }
+  /* UDP to the TCP-only server is dropped, not refused (a firewall). */
+  udp = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
+  g_assert_true (g_socket_bind (udp, where, TRUE, NULL));
+  lossy = phoneset_test_coturn_start ("127.0.0.202", "127.0.0.203", 22000, 22100, TRUE);
+  phoneset_test_coturn_add_relay (lossy, "127.0.0.202", "127.0.0.203", 22000, "127.0.0.200", "127.0.0.201", 22010,
+                                  "127.0.0.204", 0.2, 9);
+  phoneset_phone_set_profile_id (phone, "yealink-v8x");
+  phoneset_phone_set_config (phone, config);
+
+  window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
+  gtk_window_set_default_size (window, 1200, 800);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      cases[i].page = phoneset_stun_page_new (phone, history, i == 0 ? tcp_only->server : lossy->server);
+      g_signal_connect (cases[i].page, "finished", G_CALLBACK (stun_finished_cb), &cases[i].done);
+      gtk_box_append (GTK_BOX (box), cases[i].page);
+    }
+  gtk_window_present (window);
+  phoneset_test_wait_until_mapped (box);
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    phoneset_stun_page_run (PHONESET_STUN_PAGE (cases[i].page));
+  deadline = start + 10 * G_USEC_PER_SEC;
+  while ((!cases[0].done || !cases[1].done) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE) || (g_usleep (2000), TRUE);
+      for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+        if (cases[i].done && cases[i].us == 0)
+          cases[i].us = g_get_monotonic_time () - start;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GObject    *label = gtk_widget_get_template_child (cases[i].page, PHONESET_TYPE_STUN_PAGE, "verdict_label");
+      GObject    *explanation = gtk_widget_get_template_child (cases[i].page, PHONESET_TYPE_STUN_PAGE, "explanation_label");
+      GObject    *result_box = gtk_widget_get_template_child (cases[i].page, PHONESET_TYPE_STUN_PAGE, "result_box");
+      const char *verdict = gtk_label_get_text (GTK_LABEL (label));
+      const char *text = gtk_label_get_text (GTK_LABEL (explanation));
+      const char *packets = strstr (text, "Packets: ");
+      guint       sent = 0, answers = 0;
+
+      g_assert_true (cases[i].done);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (result_box)));
+      g_assert_nonnull (packets);
+      g_assert_cmpint (sscanf (packets, "Packets: %u sent, %u answers", &sent, &answers), ==, 2);
+      g_test_message ("FAULT window-stun/%s | %.2f s | %s | %u of %u packets unanswered", cases[i].what,
+                      cases[i].us / 1e6, verdict, sent - answers, sent);
+      if (cases[i].message != NULL)
+        {
+          g_assert_cmpstr (verdict, ==, cases[i].message);
+          g_assert_true (recommends (cases[i].page, "line.1.transport"));
+        }
+      else
+        {
+          if (g_str_equal (verdict, "NAT type not determined"))
+            g_assert_nonnull (strstr (text, "got no answer: the network loses too many packets"));
+          else
+            g_assert_cmpstr (verdict, ==, "Open internet (no NAT, no firewall)");
+          g_assert_nonnull (strstr (text, "NAT present: no"));
+          /* Some were lost, and the details say how many. */
+          g_assert_cmpuint (answers, <, sent);
+        }
+      /* UDP gives up after 1.6 s of silence; loss costs retransmissions. */
+      g_assert_cmpint (cases[i].us, <, 1600 * 1000 + SLACK_US);
+    }
+  {
+    g_autofree char *shot = phoneset_test_screenshot (GTK_WIDGET (window), "faults-stun-coturn");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  phoneset_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +567,7 @@ main (int   argc,
 
   g_test_add_func ("/faults-ui/phone", test_phone_faults);
   g_test_add_func ("/faults-ui/stun", test_stun_faults);
+  g_test_add_func ("/faults-ui/stun-coturn", test_stun_coturn);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -244,6 +244,34 @@ test_secret_store (void)
   g_assert_null (missing);
 }
 
+/* A failure's fault (500, not HTTP, reset) travels with the error: through
+ * a copy, a prefix and a GTask; the code stays PHONESET_ERROR_FAILED. */
+static void
+test_error_fault (void)
+{
+  g_autoptr(GError) error = g_error_new (PHONESET_ERROR, PHONESET_ERROR_FAILED, "reset");
+  g_autoptr(GError) copy = NULL;
+  g_autoptr(GError) plain = g_error_new (PHONESET_ERROR, PHONESET_ERROR_FAILED, "other");
+  g_autoptr(GError) other = g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED, "io");
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+  g_autoptr(GError) returned = NULL;
+
+  g_assert_cmpint (phoneset_error_get_fault (error), ==, PHONESET_FAULT_NONE);
+  phoneset_error_set_fault (error, PHONESET_FAULT_RESET);
+  g_assert_cmpint (phoneset_error_get_fault (error), ==, PHONESET_FAULT_RESET);
+  g_prefix_error (&error, "Push: ");
+  g_assert_cmpint (phoneset_error_get_fault (error), ==, PHONESET_FAULT_RESET);
+  copy = g_error_copy (error);
+  g_assert_cmpint (phoneset_error_get_fault (copy), ==, PHONESET_FAULT_RESET);
+  g_assert_true (g_error_matches (copy, PHONESET_ERROR, PHONESET_ERROR_FAILED));
+  g_assert_cmpstr (copy->message, ==, "Push: reset");
+  g_assert_cmpint (phoneset_error_get_fault (plain), ==, PHONESET_FAULT_NONE);
+  g_assert_cmpint (phoneset_error_get_fault (other), ==, PHONESET_FAULT_NONE);
+  g_task_return_error (task, g_steal_pointer (&copy));
+  g_assert_false (g_task_propagate_boolean (task, &returned));
+  g_assert_cmpint (phoneset_error_get_fault (returned), ==, PHONESET_FAULT_RESET);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +286,7 @@ main (int   argc,
   g_test_add_func ("/remote-core/sip-message", test_sip_message);
   g_test_add_func ("/remote-core/cert-pins", test_cert_pins);
   g_test_add_func ("/remote-core/secret-store", test_secret_store);
+  g_test_add_func ("/remote-core/error-fault", test_error_fault);
 
   return g_test_run ();
 }

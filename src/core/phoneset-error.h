@@ -40,6 +40,27 @@ typedef enum
   PHONESET_ERROR_FAILED,
 } PhonesetError;
 
-GQuark phoneset_error_quark (void);
+/**
+ * PhonesetFault:
+ * @PHONESET_FAULT_NONE: nothing more is known than the error code
+ * @PHONESET_FAULT_SERVER_ERROR: the peer's server answered with a 5xx status
+ * @PHONESET_FAULT_NOT_HTTP: the peer answered with something that is not HTTP
+ * @PHONESET_FAULT_RESET: the peer reset the connection instead of answering
+ *
+ * What a %PHONESET_ERROR_FAILED error was, for a title in plain words; the
+ * error code stays %PHONESET_ERROR_FAILED.
+ */
+typedef enum
+{
+  PHONESET_FAULT_NONE,
+  PHONESET_FAULT_SERVER_ERROR,
+  PHONESET_FAULT_NOT_HTTP,
+  PHONESET_FAULT_RESET,
+} PhonesetFault;
+
+GQuark        phoneset_error_quark     (void);
+PhonesetFault phoneset_error_get_fault (const GError *error);
+void          phoneset_error_set_fault (GError       *error,
+                                        PhonesetFault fault);
 
 G_END_DECLS

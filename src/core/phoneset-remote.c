@@ -339,10 +339,15 @@ map_io_error (PhonesetRemote *self,
                           "web server is on."),
                            peer, error->message);
   if (error->domain == SOUP_SESSION_ERROR)
-    return g_error_new (PHONESET_ERROR, PHONESET_ERROR_FAILED,
-                        _("The phone at %s answered with something that is not HTTP (%s): check that the port is the "
-                          "phone's web port (not SIP or another service), or restart the phone."),
-                           peer, error->message);
+    {
+      GError *e = g_error_new (PHONESET_ERROR, PHONESET_ERROR_FAILED,
+                               _("The phone at %s answered with something that is not HTTP (%s): check that the port "
+                                 "is the phone's web port (not SIP or another service), or restart the phone."),
+                                  peer, error->message);
+
+      phoneset_error_set_fault (e, PHONESET_FAULT_NOT_HTTP);
+      return e;
+    }
   if (error->domain == G_TLS_ERROR)
     return g_error_new (PHONESET_ERROR, PHONESET_ERROR_FAILED,
                         _("The HTTPS connection to the phone at %s failed (%s): try plain HTTP, or check the "
@@ -352,10 +357,15 @@ map_io_error (PhonesetRemote *self,
    * the errno's text is the sure sign. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
       strstr (error->message, g_strerror (ECONNRESET)) != NULL)
-    return g_error_new (PHONESET_ERROR, PHONESET_ERROR_FAILED,
-                        _("The phone at %s reset the connection instead of answering: its web server may be "
-                          "restarting or may have crashed. Wait a minute and try again, or restart the phone."),
-                           peer);
+    {
+      GError *e = g_error_new (PHONESET_ERROR, PHONESET_ERROR_FAILED,
+                               _("The phone at %s reset the connection instead of answering: its web server may be "
+                                 "restarting or may have crashed. Wait a minute and try again, or restart the phone."),
+                                  peer);
+
+      phoneset_error_set_fault (e, PHONESET_FAULT_RESET);
+      return e;
+    }
   return g_error_new (PHONESET_ERROR, PHONESET_ERROR_FAILED,
                       _("The phone at %s closed the connection without an answer (%s): try again, or restart the "
                         "phone."),
@@ -393,11 +403,16 @@ map_status (PhonesetRemote *self,
                           "enabled on the phone."),
                            peer, phoneset_active_uri_get_path (self->active_uri));
   if (status >= 500 && status < 600)
-    return g_error_new (PHONESET_ERROR, PHONESET_ERROR_FAILED,
-                        _("The phone at %s answered “%u %s”: its web server failed on this request. Try again; if it "
-                          "keeps failing, restart the phone."),
-                           peer, status,
-                           soup_message_get_reason_phrase (msg) ? soup_message_get_reason_phrase (msg) : "");
+    {
+      GError *e = g_error_new (PHONESET_ERROR, PHONESET_ERROR_FAILED,
+                               _("The phone at %s answered “%u %s”: its web server failed on this request. Try again; "
+                                 "if it keeps failing, restart the phone."),
+                                  peer, status,
+                                  soup_message_get_reason_phrase (msg) ? soup_message_get_reason_phrase (msg) : "");
+
+      phoneset_error_set_fault (e, PHONESET_FAULT_SERVER_ERROR);
+      return e;
+    }
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     return g_error_new (PHONESET_ERROR, PHONESET_ERROR_FAILED,
                         _("The phone at %s answered “%u %s”: try again, or restart the phone."), peer, status,
