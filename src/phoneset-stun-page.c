@@ -359,6 +359,43 @@ show_recommendations (PhonesetStunPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->recommendations_group), shown > 0);
 }
 
+/* A binding stage that got no answer ends with an error mark, not the
+ * "done" one, so that the progress list does not read as success. */
+static void
+mark_binding_stages (PhonesetStunPage *self,
+                     JsonObject       *json)
+{
+  static const struct
+  {
+    guint       stage;
+    const char *member;
+  } bindings[] = {
+    { PHONESET_STUN_STAGE_UDP_BINDING, "udp" },
+    { PHONESET_STUN_STAGE_TCP_BINDING, "tcp" },
+    { PHONESET_STUN_STAGE_TLS_BINDING, "tls" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
+    {
+      GtkWidget  *row, *done;
+      JsonObject *transport;
+
+      if (bindings[i].stage >= self->stage_rows->len || !json_object_has_member (json, bindings[i].member) ||
+          !JSON_NODE_HOLDS_OBJECT (json_object_get_member (json, bindings[i].member)))
+        continue;
+      row = g_ptr_array_index (self->stage_rows, bindings[i].stage);
+      done = g_object_get_data (G_OBJECT (row), "done");
+      transport = json_object_get_object_member (json, bindings[i].member);
+      if (!gtk_widget_get_visible (row) || json_object_get_boolean_member_with_default (transport, "reachable", TRUE))
+        continue;
+      gtk_image_set_from_icon_name (GTK_IMAGE (done), "dialog-error-symbolic");
+      gtk_widget_remove_css_class (done, "success");
+      gtk_widget_add_css_class (done, "error");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("No answer"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (done), GTK_ACCESSIBLE_PROPERTY_LABEL, _("No answer"), -1);
+    }
+}
+
 static void
 run_done_cb (GObject      *source,
              GAsyncResult *res,
@@ -389,8 +426,14 @@ run_done_cb (GObject      *source,
   verdict = phoneset_stun_result_dup_verdict (result);
   text = phoneset_stun_result_to_text (result);
   json = phoneset_stun_result_to_json (result);
-  gtk_label_set_text (self->verdict_label, verdict);
+  /* The verdict is a headline; an unreachable server's reason and what to
+   * do are a paragraph, shown with the details below it. */
+  if (phoneset_stun_result_get_reachable (result))
+    gtk_label_set_text (self->verdict_label, verdict);
+  else
+    gtk_label_set_text (self->verdict_label, _("The STUN Server Cannot Be Reached"));
   gtk_label_set_text (self->explanation_label, text);
+  mark_binding_stages (self, json_node_get_object (json));
   draw_picture (self, json_node_get_object (json));
   show_recommendations (self, json_node_get_object (json));
   gtk_widget_set_visible (self->result_box, TRUE);
