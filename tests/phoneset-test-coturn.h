@@ -51,12 +51,18 @@ phoneset_test_coturn_answers (const char *server,
  * and @port + 1, relaying on @relay_min–@relay_min + 19; with @udp FALSE,
  * TCP only (--no-udp). Returns NULL when coturn is not installed. Ready
  * when it answers a binding (bounded: 20 s). */
+/* Starts coturn on @ip (and @alt_ip, for RFC 5780) at @port and @port + 1,
+ * relaying from @relay_min to @relay_min + 19, without UDP unless @udp;
+ * with @user ("name:password") it also allocates TURN relays for that
+ * user (realm phoneset.test, loopback peers allowed). Returns when it
+ * answers a binding, or %NULL when coturn is not installed. */
 static inline PhonesetTestCoturn *
-phoneset_test_coturn_start (const char *ip,
-                            const char *alt_ip,
-                            guint       port,
-                            guint       relay_min,
-                            gboolean    udp)
+phoneset_test_coturn_start_full (const char *ip,
+                                 const char *alt_ip,
+                                 guint       port,
+                                 guint       relay_min,
+                                 gboolean    udp,
+                                 const char *user)
 {
   g_autofree char *turnserver = g_find_program_in_path ("turnserver");
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -90,6 +96,13 @@ phoneset_test_coturn_start (const char *ip,
   g_ptr_array_add (args, g_strdup_printf ("--log-file=%s/turnserver.log", self->dir));
   if (!udp)
     g_ptr_array_add (args, g_strdup ("--no-udp"));
+  if (user != NULL)
+    {
+      g_ptr_array_add (args, g_strdup ("--lt-cred-mech"));
+      g_ptr_array_add (args, g_strdup_printf ("--user=%s", user));
+      g_ptr_array_add (args, g_strdup ("--realm=phoneset.test"));
+      g_ptr_array_add (args, g_strdup ("--allow-loopback-peers"));
+    }
   g_ptr_array_add (args, NULL);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
@@ -104,6 +117,16 @@ phoneset_test_coturn_start (const char *ip,
     }
   g_assert_true (ready);
   return self;
+}
+
+static inline PhonesetTestCoturn *
+phoneset_test_coturn_start (const char *ip,
+                            const char *alt_ip,
+                            guint       port,
+                            guint       relay_min,
+                            gboolean    udp)
+{
+  return phoneset_test_coturn_start_full (ip, alt_ip, port, relay_min, udp, NULL);
 }
 
 /* Puts tests/stun-loss-relay.py in front of coturn (started with @alt_ip):

@@ -24,6 +24,7 @@
 
 #include "phoneset-test-cli.h"
 #include "phoneset-test-coturn.h"
+#include "phoneset-test-sockets.h"
 #include "phoneset-test-sim.h"
 
 /* Every HTTP request gives up after this (--timeout). */
@@ -36,54 +37,6 @@ static char       *tmp_dir;
 static const char *yealink_cfg = "#!version:1.0.0.1\n"
                                  "account.1.user_name = 1001\n"
                                  "static.network.vlan.internet_port_vid = 42\n";
-
-/* A listening socket whose backlog is full: a connection attempt gets no
- * SYN-ACK, as with a phone that is off behind a router or a firewall that
- * drops. Returns the sockets to close. */
-static GPtrArray *
-hung_listener (const char *ip,
-               guint16    *port)
-{
-  GPtrArray *sockets = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GInetAddress) addr = g_inet_address_new_from_string (ip);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (addr, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GError) error = NULL;
-  GSocket *listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
-
-  g_assert_no_error (error);
-  g_ptr_array_add (sockets, listener);
-  g_assert_true (g_socket_bind (listener, any, TRUE, &error));
-  g_socket_set_listen_backlog (listener, 0);
-  g_assert_true (g_socket_listen (listener, &error));
-  bound = g_socket_get_local_address (listener, &error);
-  *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-  /* Fill the accept queue (backlog 0 holds one) and the SYN queue's spare. */
-  for (guint i = 0; i < 3; i++)
-    {
-      GSocket *filler = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
-
-      g_socket_set_blocking (filler, FALSE);
-      g_socket_connect (filler, bound, NULL, NULL);
-      g_ptr_array_add (sockets, filler);
-    }
-  g_usleep (100 * 1000);
-  return sockets;
-}
-
-/* A port on @ip that nothing listens on (TCP refuses, UDP is unreachable). */
-static guint16
-closed_port (const char *ip)
-{
-  g_autoptr(GInetAddress) addr = g_inet_address_new_from_string (ip);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (addr, 0);
-  g_autoptr(GSocket) s = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
-  g_autoptr(GSocketAddress) bound = NULL;
-
-  g_assert_true (g_socket_bind (s, any, TRUE, NULL));
-  bound = g_socket_get_local_address (s, NULL);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-}
 
 /* Checks the one-line error and the time; prints both for the matrix. */
 static void
@@ -191,11 +144,11 @@ test_fault (gconstpointer data)
     {
       guint16 port;
 
-      hung = hung_listener (f->address, &port);
+      hung = phoneset_test_hung_listener (f->address, &port);
       phone = g_strdup_printf ("%s:%u", f->address, port);
     }
   else if (g_str_equal (f->fault, "down"))
-    phone = g_strdup_printf ("%s:%u", f->address, closed_port (f->address));
+    phone = g_strdup_printf ("%s:%u", f->address, phoneset_test_closed_port (f->address));
   else
     {
       sim = phoneset_test_sim_start ("yealink", f->address, sim_args);
@@ -283,7 +236,7 @@ bind_socket (const char     *ip,
 static void
 test_stun_down (void)
 {
-  g_autofree char *server = g_strdup_printf ("127.0.0.110:%u", closed_port ("127.0.0.110"));
+  g_autofree char *server = g_strdup_printf ("127.0.0.110:%u", phoneset_test_closed_port ("127.0.0.110"));
   gint64           elapsed;
   g_autoptr(PhonesetCliResult) r = run ("stun-test", server, NULL, &elapsed);
 
@@ -314,7 +267,7 @@ test_stun_silent (void)
   g_assert_nonnull (strstr (r->err, "A firewall may drop the packets"));
   /* UDP and TCP: a silent UDP socket on the port of a listener that
    * never answers the SYN. */
-  tcp = hung_listener ("127.0.0.111", &tcp_port);
+  tcp = phoneset_test_hung_listener ("127.0.0.111", &tcp_port);
   {
     g_autoptr(GSocket) udp2 = bind_socket ("127.0.0.111", tcp_port, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
     g_autofree char *both = g_strdup_printf ("127.0.0.111:%u", tcp_port);

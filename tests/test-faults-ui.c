@@ -30,6 +30,7 @@
 #include "phoneset-secret-store-memory.h"
 #include "phoneset-stun-page.h"
 #include "phoneset-test-coturn.h"
+#include "phoneset-test-sockets.h"
 #include "phoneset-test-app.h"
 #include "phoneset-test-sim.h"
 #include "phoneset-test-utils.h"
@@ -98,51 +99,6 @@ store_password (PhonesetSecretStore *secrets,
   g_assert_true (done);
 }
 
-/* A listening socket whose backlog is full: connecting gets no SYN-ACK,
- * as with a phone that is off behind a router. */
-static GPtrArray *
-hung_listener (const char *ip,
-               guint16    *port)
-{
-  GPtrArray *sockets = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GInetAddress) addr = g_inet_address_new_from_string (ip);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (addr, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GError) error = NULL;
-  GSocket *listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
-
-  g_assert_no_error (error);
-  g_ptr_array_add (sockets, listener);
-  g_assert_true (g_socket_bind (listener, any, TRUE, &error));
-  g_socket_set_listen_backlog (listener, 0);
-  g_assert_true (g_socket_listen (listener, &error));
-  bound = g_socket_get_local_address (listener, &error);
-  *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-  for (guint i = 0; i < 3; i++)
-    {
-      GSocket *filler = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
-
-      g_socket_set_blocking (filler, FALSE);
-      g_socket_connect (filler, bound, NULL, NULL);
-      g_ptr_array_add (sockets, filler);
-    }
-  g_usleep (100 * 1000);
-  return sockets;
-}
-
-static guint16
-closed_port (const char *ip)
-{
-  g_autoptr(GInetAddress) addr = g_inet_address_new_from_string (ip);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (addr, 0);
-  g_autoptr(GSocket) s = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
-  g_autoptr(GSocketAddress) bound = NULL;
-
-  g_assert_true (g_socket_bind (s, any, TRUE, NULL));
-  bound = g_socket_get_local_address (s, NULL);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-}
-
 static PhonesetPhone *
 new_phone (const char *http,
            const char *profile_id,
@@ -198,11 +154,11 @@ case_open (Case                *c,
     {
       guint16 port;
 
-      c->hung = hung_listener (f->address, &port);
+      c->hung = phoneset_test_hung_listener (f->address, &port);
       c->http = g_strdup_printf ("%s:%u", f->address, port);
     }
   else if (g_str_equal (f->fault, "down"))
-    c->http = g_strdup_printf ("%s:%u", f->address, closed_port (f->address));
+    c->http = g_strdup_printf ("%s:%u", f->address, phoneset_test_closed_port (f->address));
   else
     {
       g_autofree char *fault = g_strdup_printf ("--fault=%s", f->fault);
@@ -358,7 +314,7 @@ test_stun_faults (void)
   g_autoptr(GSocket) udp = NULL;
   g_autoptr(GInetAddress) addr = g_inet_address_new_from_string ("127.0.0.118");
   g_autoptr(GSocketAddress) where = NULL;
-  g_autofree char *down = g_strdup_printf ("127.0.0.119:%u", closed_port ("127.0.0.119"));
+  g_autofree char *down = g_strdup_printf ("127.0.0.119:%u", phoneset_test_closed_port ("127.0.0.119"));
   g_autofree char *silent = NULL;
   StunCase         cases[] = {
             { "down", "could not be reached: nothing listens there (the connection was refused)" },
@@ -371,7 +327,7 @@ test_stun_faults (void)
 
   phoneset_phone_set_profile_id (phone, "yealink-v8x");
   phoneset_phone_set_config (phone, config);
-  hung = hung_listener ("127.0.0.118", &port);
+  hung = phoneset_test_hung_listener ("127.0.0.118", &port);
   udp = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
   where = g_inet_socket_address_new (addr, port);
   g_assert_true (g_socket_bind (udp, where, TRUE, NULL));

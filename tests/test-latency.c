@@ -37,6 +37,7 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
 #include <sys/prctl.h>
@@ -47,6 +48,7 @@
 #include "phoneset-push-dialog.h"
 #include "phoneset-stun-page.h"
 #include "phoneset-test-app.h"
+#include "phoneset-test-coturn.h"
 #include "phoneset-test-sim.h"
 #include "phoneset-test-utils.h"
 #include "phoneset-window.h"
@@ -585,93 +587,12 @@ test_latency_scan (void)
 
 /* STUN ------------------------------------------------------------------ */
 
-static void
-die_with_parent (gpointer data)
+/* A real coturn on this test's addresses (tests/phoneset-test-coturn.h:
+ * files of its own, ready when it answers), or NULL when not installed. */
+static PhonesetTestCoturn *
+coturn_start (void)
 {
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-}
-
-typedef struct
-{
-  GSubprocess *proc;
-  char        *dir;
-} Coturn;
-
-/* A real coturn on this test's addresses, with its files in a directory of
- * its own so that it never meets another test's coturn. */
-static gboolean
-coturn_start (Coturn *coturn)
-{
-  g_autofree char *turnserver = g_find_program_in_path ("turnserver");
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *pidfile = NULL;
-  g_autofree char *db = NULL;
-  g_autofree char *log = NULL;
-  gint64           deadline;
-
-  if (turnserver == NULL)
-    return FALSE;
-  coturn->dir = g_dir_make_tmp ("phoneset-latency-turn-XXXXXX", &error);
-  g_assert_no_error (error);
-  pidfile = g_strdup_printf ("--pidfile=%s/turnserver.pid", coturn->dir);
-  db = g_strdup_printf ("--db=%s/turndb", coturn->dir);
-  log = g_strdup_printf ("--log-file=%s/turn.log", coturn->dir);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  /* coturn ends with the test, even when the test aborts. */
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  coturn->proc = g_subprocess_launcher_spawn (launcher, &error, turnserver, "-n", pidfile, db, log, "--no-stdout-log",
-                                              "--listening-ip=" COTURN_A, "--listening-ip=" COTURN_B,
-                                              "--listening-port=" COTURN_PORT, "--alt-listening-port=3479", "--no-tls",
-                                              "--no-dtls", "--no-cli", "--lt-cred-mech", "--user=test:secret",
-                                              "--realm=phoneset.test", "--relay-ip=" COTURN_A, "--min-port=20000",
-                                              "--max-port=20099", "--allow-loopback-peers", NULL);
-  g_assert_no_error (error);
-
-  /* Ready when it takes TCP connections (its UDP listeners open first). */
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_autoptr(GSocketClient) client = g_socket_client_new ();
-      g_autoptr(GSocketConnection) connection = NULL;
-
-      g_socket_client_set_timeout (client, 1);
-      connection = g_socket_client_connect_to_host (client, COTURN_A ":" COTURN_PORT, 0, NULL, NULL);
-      if (connection != NULL)
-        {
-          /* Both addresses listen once the first does; give the second a moment. */
-          phoneset_test_iterate (100);
-          return TRUE;
-        }
-      phoneset_test_iterate (50);
-    }
-  g_error ("coturn did not start on %s:%s", COTURN_A, COTURN_PORT);
-}
-
-static void
-coturn_stop (Coturn *coturn)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (coturn->proc != NULL)
-    {
-      g_subprocess_send_signal (coturn->proc, SIGTERM);
-      g_subprocess_wait (coturn->proc, NULL, NULL);
-      g_clear_object (&coturn->proc);
-    }
-  if (coturn->dir == NULL)
-    return;
-  dir = g_dir_open (coturn->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (coturn->dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (coturn->dir);
-  g_clear_pointer (&coturn->dir, g_free);
+  return phoneset_test_coturn_start_full (COTURN_A, COTURN_B, atoi (COTURN_PORT), 20000, TRUE, "test:secret");
 }
 
 static void
@@ -716,15 +637,15 @@ stun_verdict (PhonesetStunPage *page)
 static void
 test_latency_stun (void)
 {
-  Coturn            coturn = { NULL, NULL };
-  PhonesetWindow   *window;
-  PhonesetStunPage *page;
-  GtkWidget        *server_row;
-  Probe            *probe;
-  gboolean          done = FALSE;
+  PhonesetTestCoturn *coturn = NULL;
+  PhonesetWindow     *window;
+  PhonesetStunPage   *page;
+  GtkWidget          *server_row;
+  Probe              *probe;
+  gboolean            done = FALSE;
   g_autoptr(PhonesetPhone) phone = NULL;
 
-  if (!coturn_start (&coturn))
+  if ((coturn = coturn_start ()) == NULL)
     {
       g_test_skip ("coturn (turnserver) is not installed; build-aux/dev test installs it");
       return;
@@ -758,7 +679,7 @@ test_latency_stun (void)
 
   forget_all (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  coturn_stop (&coturn);
+  phoneset_test_coturn_stop (coturn);
 }
 
 /* Push ------------------------------------------------------------------ */
@@ -956,7 +877,7 @@ test_latency_all (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
   g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("yealink", PUSH_ADDRESS, sim_args);
-  Coturn              coturn = { NULL, NULL };
+  PhonesetTestCoturn *coturn = NULL;
   ScanSims            sims = { { NULL } };
   PhonesetWindow     *window;
   PhonesetPushDialog *dialog;
@@ -967,7 +888,7 @@ test_latency_all (void)
   gint64              deadline;
   g_autoptr(PhonesetPhone) phone = NULL;
 
-  if (!coturn_start (&coturn))
+  if ((coturn = coturn_start ()) == NULL)
     {
       g_test_skip ("coturn (turnserver) is not installed; build-aux/dev test installs it");
       return;
@@ -1006,7 +927,7 @@ test_latency_all (void)
   forget_all (window);
   gtk_window_destroy (GTK_WINDOW (window));
   scan_sims_stop (&sims);
-  coturn_stop (&coturn);
+  phoneset_test_coturn_stop (coturn);
 }
 
 int

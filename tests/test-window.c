@@ -25,6 +25,7 @@
 #include "phoneset-stun-page.h"
 #include "phoneset-test-sim.h"
 #include "phoneset-test-app.h"
+#include "phoneset-test-coturn.h"
 #include "phoneset-test-utils.h"
 #include "phoneset-window.h"
 
@@ -405,12 +406,6 @@ test_window_scan (void)
 }
 
 static void
-die_with_parent (gpointer data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-}
-
-static void
 stun_finished_cb (PhonesetStunPage *page,
                   gboolean         *done)
 {
@@ -423,10 +418,8 @@ stun_finished_cb (PhonesetStunPage *page,
 static void
 test_phone_view_stun (void)
 {
-  g_autofree char *turnserver = g_find_program_in_path ("turnserver");
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) coturn = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char    *turnserver = g_find_program_in_path ("turnserver");
+  PhonesetTestCoturn *coturn = NULL;
   g_autoptr(PhonesetPhone) phone = NULL;
   PhonesetWindow    *window;
   PhonesetPhoneView *view;
@@ -434,48 +427,16 @@ test_phone_view_stun (void)
   gboolean           done = FALSE;
   gint64             deadline;
   g_autofree char   *shot = NULL;
-  g_autofree char   *coturn_dir = NULL;
-  g_autofree char   *pidfile = NULL;
-  g_autofree char   *db = NULL;
-  g_autofree char   *log = NULL;
-  gboolean           ready = FALSE;
 
   if (turnserver == NULL)
     {
       g_test_skip ("coturn (turnserver) is not installed; build-aux/dev test installs it");
       return;
     }
-  /* Its own pid file, database and log (another coturn may run in a parallel
-   * test), and ports below the kernel's ephemeral range (32768-60999). */
-  coturn_dir = g_dir_make_tmp ("phoneset-coturn-XXXXXX", &error);
-  g_assert_no_error (error);
-  pidfile = g_strdup_printf ("--pidfile=%s/turnserver.pid", coturn_dir);
-  db = g_strdup_printf ("--db=%s/turndb", coturn_dir);
-  log = g_strdup_printf ("--log-file=%s/turnserver.log", coturn_dir);
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  /* coturn ends with the test, even when the test aborts. */
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  coturn = g_subprocess_launcher_spawn (launcher, &error,
-                                        turnserver, "-n", "--listening-ip=127.0.0.1", "--listening-ip=127.0.0.2",
-                                        "--listening-port=23790", "--alt-listening-port=23791", "--no-tls", "--no-dtls",
-                                        "--no-cli", "--lt-cred-mech", "--user=test:secret", "--realm=phoneset.test",
-                                        "--relay-ip=127.0.0.1", "--min-port=24200", "--max-port=24300", "--allow-loopback-peers",
-                                        pidfile, db, log, "--simple-log", NULL);
-  g_assert_no_error (error);
-  /* Ready when it answers a STUN binding (bounded: 20 s). */
-  for (guint i = 0; !ready && i < 40; i++)
-    {
-      const char *argv[] = { g_getenv ("PHONESET_BIN"), "stun-test", "127.0.0.1:23790", "--transport=udp", NULL };
-      int         status = -1;
-
-      g_assert_nonnull (argv[0]);
-      ready = g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
-                            NULL, NULL, NULL, &status, NULL) &&
-              g_spawn_check_wait_status (status, NULL);
-      if (!ready)
-        g_usleep (500 * 1000);
-    }
-  g_assert_true (ready);
+  /* Its own pid file, database and log, ports below the ephemeral range,
+   * ready when it answers (tests/phoneset-test-coturn.h). */
+  coturn = phoneset_test_coturn_start_full ("127.0.0.1", "127.0.0.2", 23790, 24200, TRUE, "test:secret");
+  g_assert_nonnull (coturn);
 
   window = open_window ();
   phone = phoneset_phone_new ("127.0.0.1");
@@ -540,20 +501,7 @@ test_phone_view_stun (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "phone.undo", NULL));
   g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (phone), "line.1.stun.enable"), ==, "true");
 
-  g_subprocess_force_exit (coturn);
-  g_subprocess_wait (coturn, NULL, NULL);
-  {
-    g_autoptr(GDir) dir = g_dir_open (coturn_dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (coturn_dir, name, NULL);
-
-        g_unlink (path);
-      }
-    g_rmdir (coturn_dir);
-  }
+  g_clear_pointer (&coturn, phoneset_test_coturn_stop);
   forget_all (window);
   gtk_window_destroy (GTK_WINDOW (window));
 }
