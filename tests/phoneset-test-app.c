@@ -13,6 +13,8 @@
 #include <locale.h>
 
 #include "phoneset-test-app.h"
+#include "phoneset-test-utils.h"
+#include "phoneset-window.h"
 
 static gboolean session_locale;
 
@@ -55,4 +57,37 @@ phoneset_test_app_new (int    *argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   adw_init ();
   return app;
+}
+
+/**
+ * phoneset_test_app_open_window:
+ * @app: the application
+ *
+ * Returns: (transfer none): a new main window, presented and mapped
+ */
+PhonesetWindow *
+phoneset_test_app_open_window (PhonesetApplication *app)
+{
+  PhonesetWindow *window = phoneset_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  phoneset_test_wait_until_mapped (GTK_WIDGET (window));
+  return window;
+}
+
+/**
+ * phoneset_test_window_child:
+ * @window: a #PhonesetWindow
+ * @name: the id of a widget of its template
+ *
+ * Returns: (transfer none): that widget (the test fails without it)
+ */
+GtkWidget *
+phoneset_test_window_child (gpointer    window,
+                            const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), PHONESET_TYPE_WINDOW, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
 }

@@ -78,16 +78,6 @@ read_text (const char *path)
   return text;
 }
 
-static PhonesetWindow *
-open_window (void)
-{
-  PhonesetWindow *window = phoneset_window_new (app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  phoneset_test_wait_until_mapped (GTK_WIDGET (window));
-  return window;
-}
-
 /* Types @value into the row of setting @id on @page, as a user would. */
 static void
 type_into (PhonesetPhoneView *view,
@@ -191,7 +181,7 @@ answer (AdwMessageDialog *dialog,
 static void
 test_drafts_restore (void)
 {
-  PhonesetWindow *window = open_window ();
+  PhonesetWindow *window = phoneset_test_app_open_window (app);
   g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("192.0.2.77");
   g_autofree char   *draft = draft_file ();
   g_autofree char   *saved_config = g_build_filename (g_get_user_data_dir (), "phoneset", "configs", ID ".json", NULL);
@@ -234,7 +224,7 @@ test_drafts_restore (void)
                  phoneset_config_get (phoneset_phone_get_config (again), "nat.stun.server") == NULL);
 
   /* The next start offers them back. */
-  window = open_window ();
+  window = phoneset_test_app_open_window (app);
   offer = find_offer (window, 3000);
   g_assert_nonnull (offer);
   g_assert_cmpstr (adw_message_dialog_get_heading (offer), ==, "Restore Unsaved Changes?");
@@ -269,7 +259,7 @@ test_drafts_restore (void)
 static void
 test_drafts_discard (void)
 {
-  PhonesetWindow    *window = open_window ();
+  PhonesetWindow    *window = phoneset_test_app_open_window (app);
   g_autofree char   *draft = draft_file ();
   PhonesetPhone     *phone = our_phone ();
   PhonesetPhoneView *view;
@@ -282,7 +272,7 @@ test_drafts_discard (void)
   wait_for_draft ("stun.discard.example.org");
 
   crash_and_restart (window);
-  window = open_window ();
+  window = phoneset_test_app_open_window (app);
   offer = find_offer (window, 3000);
   g_assert_nonnull (offer);
   answer (offer, "discard");
@@ -294,7 +284,7 @@ test_drafts_discard (void)
   phoneset_test_iterate (100);
 
   /* No offer at the next start. */
-  window = open_window ();
+  window = phoneset_test_app_open_window (app);
   g_assert_null (find_offer (window, 500));
   gtk_window_close (GTK_WINDOW (window));
   phoneset_test_iterate (100);
@@ -426,7 +416,7 @@ test_drafts_no_secret_leaks (void)
   g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("yealink", "127.0.0.123", sim_args);
   g_autofree char     *address = phoneset_test_sim_http (sim);
   PhonesetSecretStore *secrets = phoneset_application_get_secret_store (app);
-  PhonesetWindow      *window = open_window ();
+  PhonesetWindow      *window = phoneset_test_app_open_window (app);
   PhonesetPhone       *phone = our_phone ();
   PhonesetPhoneView   *view;
   PhonesetPushDialog  *dialog;

@@ -449,26 +449,6 @@ iterate_until (const gboolean *done,
 
 /* The window ------------------------------------------------------------ */
 
-static GtkWidget *
-child (gpointer    window,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), PHONESET_TYPE_WINDOW, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
-
-static PhonesetWindow *
-open_window (void)
-{
-  PhonesetWindow *window = phoneset_window_new (app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  phoneset_test_wait_until_mapped (GTK_WIDGET (window));
-  return window;
-}
-
 static void
 forget_all (PhonesetWindow *window)
 {
@@ -514,7 +494,7 @@ scan_sims_stop (ScanSims *sims)
 static gboolean
 scanning (PhonesetWindow *window)
 {
-  return gtk_revealer_get_reveal_child (GTK_REVEALER (child (window, "scan_revealer")));
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (phoneset_test_window_child (window, "scan_revealer")));
 }
 
 /* What the Scan button does, over this test's range. */
@@ -562,7 +542,7 @@ test_latency_scan (void)
   gint64          deadline;
 
   scan_sims_start (&sims);
-  window = open_window ();
+  window = phoneset_test_app_open_window (app);
   /* After a scan, whether each phone answers is checked, as for a user. */
   g_setenv ("PHONESET_REACHABILITY", "on", TRUE);
 
@@ -650,7 +630,7 @@ test_latency_stun (void)
       g_test_skip ("coturn (turnserver) is not installed; build-aux/dev test installs it");
       return;
     }
-  window = open_window ();
+  window = phoneset_test_app_open_window (app);
   phone = phoneset_phone_new (PUSH_ADDRESS);
   phoneset_phone_set_profile_id (phone, "yealink-v8x");
   phoneset_window_add_phone (window, phone);
@@ -843,7 +823,7 @@ test_latency_push (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
   g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("yealink", PUSH_ADDRESS, sim_args);
-  PhonesetWindow     *window = open_window ();
+  PhonesetWindow     *window = phoneset_test_app_open_window (app);
   PhonesetPushDialog *dialog;
   Probe              *probe;
   guint               n_changes;
@@ -894,7 +874,7 @@ test_latency_all (void)
       return;
     }
   scan_sims_start (&sims);
-  window = open_window ();
+  window = phoneset_test_app_open_window (app);
   phone = push_phone (sim, &n_changes);
   phoneset_window_add_phone (window, phone);
   page = open_stun_page (window, phone);

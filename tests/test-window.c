@@ -31,34 +31,14 @@
 
 static PhonesetApplication *app;
 
-static GtkWidget *
-child (gpointer    window,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), PHONESET_TYPE_WINDOW, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
-
-static PhonesetWindow *
-open_window (void)
-{
-  PhonesetWindow *window = phoneset_window_new (app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  phoneset_test_wait_until_mapped (GTK_WIDGET (window));
-  return window;
-}
-
 static void
 test_window_empty_state (void)
 {
-  PhonesetWindow  *window = open_window ();
-  GtkStack        *sidebar_stack = GTK_STACK (child (window, "sidebar_stack"));
-  GtkStack        *content_stack = GTK_STACK (child (window, "content_stack"));
-  GtkWidget       *empty_page = child (window, "empty_page");
-  GtkWidget       *welcome_page = child (window, "welcome_page");
+  PhonesetWindow  *window = phoneset_test_app_open_window (app);
+  GtkStack        *sidebar_stack = GTK_STACK (phoneset_test_window_child (window, "sidebar_stack"));
+  GtkStack        *content_stack = GTK_STACK (phoneset_test_window_child (window, "content_stack"));
+  GtkWidget       *empty_page = phoneset_test_window_child (window, "empty_page");
+  GtkWidget       *welcome_page = phoneset_test_window_child (window, "welcome_page");
   g_autofree char *shot = NULL;
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar_stack), ==, "empty");
@@ -69,7 +49,7 @@ test_window_empty_state (void)
   g_assert_cmpuint (g_list_model_get_n_items (phoneset_window_get_phones (window)), ==, 0);
 
   /* The window is wide enough by default that sidebar and content both show. */
-  g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (child (window, "leaflet"))));
+  g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (phoneset_test_window_child (window, "leaflet"))));
 
   shot = phoneset_test_screenshot (GTK_WIDGET (window), "main-window-empty");
   g_assert_true (g_file_test (shot, G_FILE_TEST_IS_REGULAR));
@@ -142,10 +122,10 @@ forget_all (PhonesetWindow *window)
 static void
 test_window_add_and_select (void)
 {
-  PhonesetWindow *window = open_window ();
-  GtkStack       *sidebar_stack = GTK_STACK (child (window, "sidebar_stack"));
-  GtkStack       *content_stack = GTK_STACK (child (window, "content_stack"));
-  GtkWidget      *list = child (window, "phone_list");
+  PhonesetWindow *window = phoneset_test_app_open_window (app);
+  GtkStack       *sidebar_stack = GTK_STACK (phoneset_test_window_child (window, "sidebar_stack"));
+  GtkStack       *content_stack = GTK_STACK (phoneset_test_window_child (window, "content_stack"));
+  GtkWidget      *list = phoneset_test_window_child (window, "phone_list");
   g_autoptr(PhonesetPhone) phone = planet_phone ();
   PhonesetPhoneView *view;
   GtkWidget         *row;
@@ -198,7 +178,7 @@ test_window_add_and_select (void)
 static void
 test_phone_view_edit_undo (void)
 {
-  PhonesetWindow *window = open_window ();
+  PhonesetWindow *window = phoneset_test_app_open_window (app);
   g_autoptr(PhonesetPhone) phone = planet_phone ();
   PhonesetPhoneView *view;
   PhonesetConfig    *config;
@@ -262,7 +242,7 @@ test_phone_view_edit_undo (void)
 static void
 test_phone_view_search_import (void)
 {
-  PhonesetWindow *window = open_window ();
+  PhonesetWindow *window = phoneset_test_app_open_window (app);
   g_autoptr(PhonesetPhone) phone = planet_phone ();
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "cfg", "planet-vip2140pt.cfg", NULL);
   g_autoptr(GBytes) bytes = NULL;
@@ -310,7 +290,7 @@ test_phone_view_search_import (void)
 static void
 test_phone_view_konftel (void)
 {
-  PhonesetWindow *window = open_window ();
+  PhonesetWindow *window = phoneset_test_app_open_window (app);
   g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("192.0.2.20");
   PhonesetPhoneView *view;
   GtkWidget         *row;
@@ -347,8 +327,8 @@ test_window_scan (void)
   g_autoptr(PhonesetTestSim) yealink = phoneset_test_sim_start ("yealink", "127.0.0.71", sim_args);
   g_autoptr(PhonesetTestSim) snom = phoneset_test_sim_start ("snom", "127.0.0.72", sim_args);
   const char      *subnets[] = { "127.0.0.71/32", "127.0.0.72/32", NULL };
-  PhonesetWindow  *window = open_window ();
-  GtkWidget       *revealer = child (window, "scan_revealer");
+  PhonesetWindow  *window = phoneset_test_app_open_window (app);
+  GtkWidget       *revealer = phoneset_test_window_child (window, "scan_revealer");
   GListModel      *phones = phoneset_window_get_phones (window);
   gint64           deadline;
   gboolean         seen_running = FALSE;
@@ -438,7 +418,7 @@ test_phone_view_stun (void)
   coturn = phoneset_test_coturn_start_full ("127.0.0.1", "127.0.0.2", 23790, 24200, TRUE, "test:secret");
   g_assert_nonnull (coturn);
 
-  window = open_window ();
+  window = phoneset_test_app_open_window (app);
   phone = phoneset_phone_new ("127.0.0.1");
   phoneset_phone_set_profile_id (phone, "yealink-v8x");
   phoneset_window_add_phone (window, phone);
@@ -521,7 +501,7 @@ test_window_narrow (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 420, 760);
   gtk_window_present (GTK_WINDOW (window));
   phoneset_test_wait_until_mapped (GTK_WIDGET (window));
-  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (child (window, "leaflet"))));
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (phoneset_test_window_child (window, "leaflet"))));
 
   phoneset_window_add_phone (window, phone);
   view = phoneset_window_show_phone (window, phone);
@@ -546,8 +526,8 @@ test_window_narrow (void)
 static void
 test_window_menu_and_shortcuts (void)
 {
-  PhonesetWindow *window = open_window ();
-  GMenuModel     *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (child (window, "primary_menu_button")));
+  PhonesetWindow *window = phoneset_test_app_open_window (app);
+  GMenuModel     *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (phoneset_test_window_child (window, "primary_menu_button")));
   GMenuModel     *section;
   const char     *expected[] = { "app.preferences", "win.show-help-overlay", "app.help", "app.about" };
 
@@ -616,7 +596,7 @@ test_window_size_restored (void)
 
   g_settings_set_int (settings, "window-width", 812);
   g_settings_set_int (settings, "window-height", 604);
-  window = open_window ();
+  window = phoneset_test_app_open_window (app);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 812);
   g_assert_cmpint (height, ==, 604);
@@ -661,7 +641,7 @@ test_preferences (void)
 static void
 test_window_reachable (void)
 {
-  PhonesetWindow *window = open_window ();
+  PhonesetWindow *window = phoneset_test_app_open_window (app);
   g_autoptr(GSocketListener) listener = g_socket_listener_new ();
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
@@ -685,7 +665,7 @@ test_window_reachable (void)
   g_setenv ("PHONESET_REACHABILITY", "on", TRUE);
   phoneset_window_add_phone (window, phone);
   phoneset_test_iterate (100);
-  row = phoneset_test_find_descendant (child (window, "phone_list"), PHONESET_TYPE_PHONE_ROW);
+  row = phoneset_test_find_descendant (phoneset_test_window_child (window, "phone_list"), PHONESET_TYPE_PHONE_ROW);
   g_assert_null (phoneset_phone_row_get_reach_mark (PHONESET_PHONE_ROW (row)));
 
   phoneset_window_show_phone (window, phone);
@@ -713,7 +693,7 @@ test_window_reachable (void)
 static void
 test_phone_view_export (void)
 {
-  PhonesetWindow *window = open_window ();
+  PhonesetWindow *window = phoneset_test_app_open_window (app);
   g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("192.0.2.30");
   g_autofree char *spec_path = g_test_build_filename (G_TEST_DIST, "data", "golden", "nat-vlan.json", NULL);
   g_autofree char *golden_path = g_test_build_filename (G_TEST_DIST, "data", "golden", "yealink-v8x.cfg", NULL);
@@ -835,7 +815,7 @@ describe_widget (GtkWidget *widget)
 static void
 test_window_keyboard (void)
 {
-  PhonesetWindow *window = open_window ();
+  PhonesetWindow *window = phoneset_test_app_open_window (app);
   g_autoptr(PhonesetPhone) phone = planet_phone ();
   PhonesetPhoneView *view;
   GtkWidget         *page_list;
