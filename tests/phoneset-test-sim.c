@@ -170,3 +170,31 @@ phoneset_test_sim_wait (PhonesetTestSim *sim,
     }
   return FALSE;
 }
+
+/**
+ * phoneset_test_sim_start_tls_changed:
+ * @vendor: the simulated vendor
+ * @address: a loopback address
+ *
+ * Starts a phone that answers HTTPS (any free port, sim->https_port) with
+ * tests/phone-sim/test-cert1.pem, then changes to test-cert2.pem after
+ * the first request (--fault=tls-changed), with no remote-control prompt.
+ *
+ * Returns: (transfer full): the simulated phone
+ */
+PhonesetTestSim *
+phoneset_test_sim_start_tls_changed (const char *vendor,
+                                     const char *address)
+{
+  g_autofree char *c1 = g_test_build_filename (G_TEST_DIST, "phone-sim", "test-cert1.pem", NULL);
+  g_autofree char *k1 = g_test_build_filename (G_TEST_DIST, "phone-sim", "test-key1.pem", NULL);
+  g_autofree char *c2 = g_test_build_filename (G_TEST_DIST, "phone-sim", "test-cert2.pem", NULL);
+  g_autofree char *k2 = g_test_build_filename (G_TEST_DIST, "phone-sim", "test-key2.pem", NULL);
+  g_autofree char *a1 = g_strdup_printf ("--tls-cert=%s", c1);
+  g_autofree char *a2 = g_strdup_printf ("--tls-key=%s", k1);
+  g_autofree char *a3 = g_strdup_printf ("--tls-cert2=%s", c2);
+  g_autofree char *a4 = g_strdup_printf ("--tls-key2=%s", k2);
+  const char      *args[] = { "--no-prompt", "--fault=tls-changed", "--https-port=0", a1, a2, a3, a4, NULL };
+
+  return phoneset_test_sim_start (vendor, address, args);
+}

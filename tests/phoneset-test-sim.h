@@ -29,6 +29,8 @@ typedef struct
 PhonesetTestSim *phoneset_test_sim_start   (const char       *vendor,
                                             const char       *address,
                                             const char *const *extra_args);
+PhonesetTestSim *phoneset_test_sim_start_tls_changed (const char *vendor,
+                                                      const char *address);
 void             phoneset_test_sim_stop    (PhonesetTestSim  *sim);
 JsonObject      *phoneset_test_sim_state   (PhonesetTestSim  *sim);
 void             phoneset_test_sim_control (PhonesetTestSim  *sim,

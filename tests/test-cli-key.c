@@ -296,16 +296,7 @@ test_fault (gconstpointer data)
 static void
 test_tls_changed (void)
 {
-  g_autofree char *c1 = g_test_build_filename (G_TEST_DIST, "phone-sim", "test-cert1.pem", NULL);
-  g_autofree char *k1 = g_test_build_filename (G_TEST_DIST, "phone-sim", "test-key1.pem", NULL);
-  g_autofree char *c2 = g_test_build_filename (G_TEST_DIST, "phone-sim", "test-cert2.pem", NULL);
-  g_autofree char *k2 = g_test_build_filename (G_TEST_DIST, "phone-sim", "test-key2.pem", NULL);
-  g_autofree char *a1 = g_strdup_printf ("--tls-cert=%s", c1);
-  g_autofree char *a2 = g_strdup_printf ("--tls-key=%s", k1);
-  g_autofree char *a3 = g_strdup_printf ("--tls-cert2=%s", c2);
-  g_autofree char *a4 = g_strdup_printf ("--tls-key2=%s", k2);
-  const char      *args[] = { "--no-prompt", "--fault=tls-changed", "--https-port=0", a1, a2, a3, a4, NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("yealink", "127.0.0.46", args);
+  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_tls_changed ("yealink", "127.0.0.46");
   g_autofree char *phone = g_strdup_printf ("127.0.0.46:%u", sim->https_port);
   g_autoptr(PhonesetCliResult) first = run_key (NULL, phone, "OK", "--vendor=yealink", "--https", NULL);
   g_autoptr(PhonesetCliResult) second = NULL;
