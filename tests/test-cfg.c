@@ -281,6 +281,39 @@ test_snom (void)
   g_assert_nonnull (strstr (out, "<functionKeys>\n    <fkey idx=\"0\" context=\"active\" perm=\"\">line</fkey>"));
 }
 
+/* An attribute value may hold "<" and even a whole "<phone-settings>" tag
+ * (GMarkup lets it through); none of it is an element, and a new setting
+ * goes into the real <phone-settings>, not into the attribute. */
+static void
+test_snom_markup_in_attribute (void)
+{
+  static const char xml[] =
+    "<settings note=\"<phone-settings><stun_server idx='1'>decoy</stun_server></phone-settings>\">\n"
+    "<phone-settings>\n"
+    "<user_ice idx=\"1\" perm=\"\" hint=\"a <b> c\">off</user_ice>\n"
+    "</phone-settings>\n"
+    "<phone-settings-old>\n</phone-settings-old>\n"
+    "</settings>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_SNOM_XML, xml, strlen (xml), &error);
+  g_autoptr(PhonesetCfgDocument) again = NULL;
+  PhonesetCfgKey   stun = { NULL, NULL, "stun_server", 1 };
+  PhonesetCfgKey   ice = { NULL, NULL, "user_ice", 1 };
+  g_autofree char *out = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (phoneset_cfg_document_get_n_entries (doc), ==, 1);
+  g_assert_cmpstr (phoneset_cfg_document_get (doc, &ice), ==, "off");
+  g_assert_null (phoneset_cfg_document_get (doc, &stun));
+
+  phoneset_cfg_document_set (doc, &stun, "stun.example.org");
+  out = serialize (doc, NULL);
+  g_assert_nonnull (strstr (out, "</user_ice>\n<stun_server idx=\"1\" perm=\"\">stun.example.org</stun_server>\n</phone-settings>\n<phone-settings-old>"));
+  again = phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_SNOM_XML, out, strlen (out), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (phoneset_cfg_document_get (again, &stun), ==, "stun.example.org");
+}
+
 static void
 test_remove (void)
 {
@@ -366,6 +399,7 @@ main (int   argc,
   g_test_add_func ("/cfg/fanvil/insert", test_fanvil_insert);
   g_test_add_func ("/cfg/fanvil/new-document", test_fanvil_new_document);
   g_test_add_func ("/cfg/snom", test_snom);
+  g_test_add_func ("/cfg/snom/markup-in-attribute", test_snom_markup_in_attribute);
   g_test_add_func ("/cfg/remove", test_remove);
   g_test_add_func ("/cfg/bad-input", test_bad_input);
   g_test_add_func ("/cfg/oversized", test_oversized);

@@ -1018,15 +1018,18 @@ parse_snom (PhonesetCfgDocument *self,
           p = passthrough_end (open, end);
           continue;
         }
-      if (end - open < 16 || memcmp (open, "<phone-settings", 15) != 0 ||
-          (!g_ascii_isspace (open[15]) && open[15] != '>' && open[15] != '/'))
-        {
-          p = open + 1;
-          continue;
-        }
+      /* Any other tag is skipped whole, attributes and all: an attribute
+       * value may hold "<" (GMarkup lets it through), and what is in it is
+       * no element. */
       tag_end = find_tag_end (open, end);
       if (tag_end == NULL)
         break;
+      if (end - open < 16 || memcmp (open, "<phone-settings", 15) != 0 ||
+          (!g_ascii_isspace (open[15]) && open[15] != '>' && open[15] != '/'))
+        {
+          p = tag_end + 1;
+          continue;
+        }
       if (tag_end[-1] == '/')
         {
           p = tag_end + 1;
@@ -1045,7 +1048,8 @@ parse_snom (PhonesetCfgDocument *self,
               p = end;
               break;
             }
-          if (end - lt >= 17 && memcmp (lt, "</phone-settings", 16) == 0)
+          if (end - lt >= 17 && memcmp (lt, "</phone-settings", 16) == 0 &&
+              (lt[16] == '>' || g_ascii_isspace (lt[16])))
             {
               /* An empty piece marks where new settings go. */
               append_piece (self, copied, lt - copied);
