@@ -101,6 +101,11 @@ phoneset_export_render (PhonesetConfig              *config,
       if (has_file)
         {
           g_autoptr(PhonesetCfgDocument) document = NULL;
+          g_autoptr(PhonesetCfgDocument) check = NULL;
+          g_autoptr(GError) local_error = NULL;
+          GBytes     *bytes;
+          gsize       out_len;
+          const char *out;
 
           if (options->base != NULL)
             {
@@ -112,7 +117,21 @@ phoneset_export_render (PhonesetConfig              *config,
           else
             document = phoneset_cfg_document_new (format);
           phoneset_config_apply_to_document (config, document, options->include_secrets, i == 0 ? report : NULL);
-          g_ptr_array_add (contents, phoneset_cfg_document_serialize (document));
+          bytes = phoneset_cfg_document_serialize (document);
+          g_ptr_array_add (contents, bytes);
+
+          /* What goes to a phone must read back: an edit that broke the
+           * file (a bug in a codec) stops the export here, with the reason,
+           * rather than on the phone. */
+          out = g_bytes_get_data (bytes, &out_len);
+          check = phoneset_cfg_document_parse (format, out, out_len, &local_error);
+          if (check == NULL)
+            {
+              g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                           _("%s would not be a valid file after the changes, so nothing is written (this is a bug in Phoneset; please report it with the file you started from): %s"),
+                              file_name, local_error->message);
+              return FALSE;
+            }
         }
       else
         {
