@@ -158,6 +158,19 @@ _phoneset_cli_stun_test (int    argc,
       g_autofree char *verdict = phoneset_stun_result_dup_verdict (data.result);
       _phoneset_cli_error ("%s", verdict);
     }
+  else
+    {
+      /* TURN was asked for (--turn-user) and gave no relay: a failed check
+       * too, so that a script sees a wrong password or a TURN server that
+       * refuses. */
+      g_autofree char *turn_failure = phoneset_stun_result_dup_turn_failure (data.result);
+
+      if (turn_failure != NULL)
+        {
+          _phoneset_cli_error ("%s", turn_failure);
+          status = PHONESET_EXIT_FAILED;
+        }
+    }
   g_clear_object (&data.result);
   return status;
 }

@@ -351,6 +351,33 @@ dup_unreachable_verdict (PhonesetStunResult *self)
 }
 
 /**
+ * phoneset_stun_result_dup_turn_failure:
+ * @self: a result
+ *
+ * Whether the TURN check failed: it was asked for (credentials given) and
+ * no transport got a relay. A relay over one transport is enough; a phone
+ * that has TURN uses the transport that works.
+ *
+ * Returns: (transfer full) (nullable): one line that says why, or %NULL
+ *   when TURN was not tested or a relay was allocated
+ */
+char *
+phoneset_stun_result_dup_turn_failure (PhonesetStunResult *self)
+{
+  PhonesetStunTurnResult *t;
+
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), NULL);
+
+  if (!self->turn_udp.tested && !self->turn_tcp.tested)
+    return NULL;
+  if (self->turn_udp.allocated || self->turn_tcp.allocated)
+    return NULL;
+  t = self->turn_udp.tested ? &self->turn_udp : &self->turn_tcp;
+  return g_strdup_printf (_("The TURN server gave no relay: %s"),
+                             t->error ? t->error : _("no answer"));
+}
+
+/**
  * phoneset_stun_result_dup_verdict:
  * @self: a result
  *

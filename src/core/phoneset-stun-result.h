@@ -20,6 +20,7 @@ const char *phoneset_stun_result_get_classic       (PhonesetStunResult *self);
 const char *phoneset_stun_result_get_mapping       (PhonesetStunResult *self);
 const char *phoneset_stun_result_get_filtering     (PhonesetStunResult *self);
 char       *phoneset_stun_result_dup_verdict       (PhonesetStunResult *self);
+char       *phoneset_stun_result_dup_turn_failure  (PhonesetStunResult *self);
 JsonNode   *phoneset_stun_result_to_json           (PhonesetStunResult *self);
 char       *phoneset_stun_result_to_text           (PhonesetStunResult *self);
 

@@ -29,7 +29,7 @@ check_scenario() {
   ok $((status + ${PIPESTATUS[1]})) "$scenario: $*"
 }
 
-echo "1..13"
+echo "1..14"
 check_scenario routed nat.present=false nat.mapping=endpoint-independent \
   nat.filtering=endpoint-independent nat.classic=open nat.hairpinning=null nat.port_preserving=null
 check_scenario masquerade nat.present=true nat.mapping=endpoint-independent \
@@ -53,13 +53,18 @@ ok $? "udp-blocked: recommends line.1.transport=tcp"
 # password never shows in the output.
 lab_nat masquerade
 out=$(lab_run 198.51.100.1:3478 --json --turn-user "$LAB_TURN_USER" --turn-password-env LAB_TURN_PASSWORD)
+status=$?
 echo "$out" | "$here/check-json.py" turn.allocated=true turn_tcp.allocated=true | sed 's/^/# /'
-ok "${PIPESTATUS[1]}" "TURN allocation over UDP and TCP with the right password"
+ok $((status + ${PIPESTATUS[1]})) "TURN allocation over UDP and TCP with the right password (exit 0)"
 if echo "$out" | grep -q "$LAB_TURN_PASSWORD"; then ok 1 "password not in output"; else ok 0 "password not in output"; fi
 out=$(ip netns exec "$LAB_LAN" env WRONG=not-the-password "$PHONESET_BIN" stun-test 198.51.100.1:3478 --json \
-  --transport udp --turn-user "$LAB_TURN_USER" --turn-password-env WRONG)
+  --transport udp --turn-user "$LAB_TURN_USER" --turn-password-env WRONG 2>"$LAB_DIR/turn-wrong.err")
+status=$?
 echo "$out" | "$here/check-json.py" turn.allocated=false turn.error_code=401 | sed 's/^/# /'
 ok "${PIPESTATUS[1]}" "TURN with a wrong password reports 401"
+sed 's/^/# stderr: /' "$LAB_DIR/turn-wrong.err"
+[ "$status" -eq 1 ] && [ "$(wc -l <"$LAB_DIR/turn-wrong.err")" -eq 1 ] && grep -q "TURN server gave no relay: 401" "$LAB_DIR/turn-wrong.err"
+ok $? "TURN with a wrong password is a failed check: exit 1 and one line on stderr (got exit $status)"
 
 # TLS (self-signed certificate) and ICE gathering through the NAT.
 lab_nat masquerade
