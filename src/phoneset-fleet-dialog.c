@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "phoneset-file.h"
 #include "phoneset-error.h"
 #include "phoneset-fleet-dialog.h"
 #include "phoneset-fleet.h"
@@ -610,7 +611,7 @@ phoneset_fleet_dialog_export (PhonesetFleetDialog *self,
   options.model = selected_model (self);
   options.server_url = url[0] != '\0' ? url : NULL;
   if (!phoneset_fleet_render (self->fleet, &options, names, contents, error) ||
-      !phoneset_write_files_atomically (self->folder, names, contents, error))
+      !phoneset_file_replace_all (self->folder, names, contents, 0644, error))
     return FALSE;
 
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u files for %u phone; the README says how to serve them",

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "phoneset-file.h"
 #include "phoneset-cfg.h"
 #include "phoneset-config-history.h"
 #include "phoneset-drafts.h"
@@ -797,7 +798,7 @@ export_to (PhonesetPhoneView *self,
 
   phoneset_export_report_init (&report);
   if (!phoneset_export_render (config, &options, names, contents, &report, error) ||
-      !phoneset_write_files_atomically (path, names, contents, error))
+      !phoneset_file_replace_all (path, names, contents, 0644, error))
     return FALSE;
 
   if (report.secrets_left_out->len > 0)

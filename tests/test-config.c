@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "phoneset-file.h"
 #include "phoneset-config-history.h"
 #include "phoneset-config.h"
 #include "phoneset-error.h"
@@ -369,7 +370,7 @@ test_atomic_write (void)
   g_ptr_array_add (contents, g_bytes_new_static ("one\n", 4));
   g_ptr_array_add (names, g_strdup ("b.cfg"));
   g_ptr_array_add (contents, g_bytes_new_static ("two\n", 4));
-  g_assert_true (phoneset_write_files_atomically (dir, names, contents, &error));
+  g_assert_true (phoneset_file_replace_all (dir, names, contents, 0644, &error));
   g_assert_no_error (error);
   g_file_get_contents (a, &text, NULL, NULL);
   g_assert_cmpstr (text, ==, "one\n");
@@ -378,7 +379,7 @@ test_atomic_write (void)
   g_unlink (sub);
   g_mkdir (sub, 0755);
   g_ptr_array_index (contents, 0) = (g_bytes_unref (g_ptr_array_index (contents, 0)), g_bytes_new_static ("ONE\n", 4));
-  g_assert_false (phoneset_write_files_atomically (dir, names, contents, &error));
+  g_assert_false (phoneset_file_replace_all (dir, names, contents, 0644, &error));
   g_assert_nonnull (error);
   g_free (text);
   g_file_get_contents (a, &text, NULL, NULL);
@@ -410,7 +411,7 @@ test_atomic_write_many (void)
       g_ptr_array_add (names, g_strdup_printf ("%012u.cfg", i));
       g_ptr_array_add (contents, g_bytes_new_take (g_strdup_printf ("phone %u\n", i), strlen ("phone \n") + (i < 10 ? 1 : 2)));
     }
-  g_assert_true (phoneset_write_files_atomically (dir, names, contents, &error));
+  g_assert_true (phoneset_file_replace_all (dir, names, contents, 0644, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < names->len; i++)
     {

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "phoneset-file.h"
 #include "phoneset-address.h"
 #include "phoneset-fleet-dialog.h"
 #include "phoneset-fleet.h"
@@ -173,7 +174,7 @@ test_provisioning_view (void)
   fleet = phoneset_fleet_parse (common, csv, strlen (csv), &error);
   g_assert_no_error (error);
   g_assert_true (phoneset_fleet_render (fleet, &options, names, contents, &error));
-  g_assert_true (phoneset_write_files_atomically (tree, names, contents, &error));
+  g_assert_true (phoneset_file_replace_all (tree, names, contents, 0644, &error));
   g_assert_no_error (error);
 
   adw_window_set_content (ADW_WINDOW (window), view);

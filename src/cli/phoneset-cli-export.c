@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "phoneset-file.h"
 #include "phoneset-cfg.h"
 #include "phoneset-cli-private.h"
 #include "phoneset-config.h"
@@ -157,7 +158,7 @@ export_fleet (PhonesetConfig *config,
   options.server_url = server_url;
   options.include_secrets = include_secrets;
   if (!phoneset_fleet_render (fleet, &options, names, contents, &error) ||
-      !phoneset_write_files_atomically (output, names, contents, &error))
+      !phoneset_file_replace_all (output, names, contents, 0644, &error))
     {
       _phoneset_cli_error ("%s", error->message);
       return error->domain == PHONESET_ERROR ? PHONESET_EXIT_USAGE : PHONESET_EXIT_FAILED;
@@ -329,7 +330,7 @@ _phoneset_cli_export (int    argc,
     }
   g_clear_pointer (&options.base, g_bytes_unref);
 
-  if (!phoneset_write_files_atomically (output, names, contents, &error))
+  if (!phoneset_file_replace_all (output, names, contents, 0644, &error))
     {
       _phoneset_cli_error ("%s", error->message);
       return PHONESET_EXIT_FAILED;

@@ -98,11 +98,6 @@ char                 *phoneset_profile_dup_file_name      (PhonesetProfile      
 void                  phoneset_export_report_init         (PhonesetExportReport *report);
 void                  phoneset_export_report_clear        (PhonesetExportReport *report);
 
-gboolean              phoneset_write_files_atomically     (const char           *dir,
-                                                           GPtrArray            *names,
-                                                           GPtrArray            *contents,
-                                                           GError              **error);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PhonesetConfigChange, phoneset_config_change_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PhonesetExportReport, phoneset_export_report_clear)
 

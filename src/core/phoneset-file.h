@@ -16,6 +16,11 @@ gboolean phoneset_file_replace     (const char *path,
                                     gsize       len,
                                     int         mode,
                                     GError    **error);
+gboolean phoneset_file_replace_all (const char *dir,
+                                    GPtrArray  *names,
+                                    GPtrArray  *contents,
+                                    int         mode,
+                                    GError    **error);
 guint    phoneset_file_clean_temps (const char *dir,
                                     guint       min_age_seconds);
 gboolean phoneset_file_is_temp     (const char *name);
