@@ -758,12 +758,14 @@ typedef struct
   GtkDropDown       *model;
   GtkEntry          *custom;
   GtkCheckButton    *secrets;
+  GSettings         *settings; /* "last-export-folder" */
 } ExportDialog;
 
 static void
 export_dialog_free (ExportDialog *dialog)
 {
   g_object_unref (dialog->self);
+  g_object_unref (dialog->settings);
   g_free (dialog);
 }
 
@@ -810,11 +812,7 @@ export_to (PhonesetPhoneView *self,
   else
     message = g_strdup_printf (_("Wrote %s to %s"), (char *)g_ptr_array_index (names, 0), path);
   toast (self, message);
-  {
-    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-    g_settings_set_string (settings, "last-export-folder", path);
-  }
+  g_settings_set_string (dialog->settings, "last-export-folder", path);
   return TRUE;
 }
 
@@ -847,8 +845,7 @@ export_response_cb (AdwMessageDialog *message_dialog,
 
   if (g_str_equal (response, "export-again"))
     {
-      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-      g_autofree char *path = g_settings_get_string (settings, "last-export-folder");
+      g_autofree char *path = g_settings_get_string (dialog->settings, "last-export-folder");
       g_autoptr(GFile) folder = g_file_new_for_path (path);
       g_autoptr(GError) error = NULL;
 
@@ -996,6 +993,7 @@ export_action (GtkWidget  *widget,
   has_file = phoneset_profile_get_file_format (profile, &format);
 
   dialog = g_new0 (ExportDialog, 1);
+  dialog->settings = g_settings_new (APP_ID);
   dialog->self = g_object_ref (self);
   message = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                     has_file ? _("Export Provisioning File") : _("Setup Sheet"), has_file ? _("Write the phone's provisioning file for your provisioning server, "
@@ -1061,8 +1059,7 @@ export_action (GtkWidget  *widget,
   /* Installers export again and again to the provisioning server's folder:
    * the last one is a click away. */
   {
-    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-    g_autofree char *last = g_settings_get_string (settings, "last-export-folder");
+    g_autofree char *last = g_settings_get_string (dialog->settings, "last-export-folder");
 
     if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
       {
