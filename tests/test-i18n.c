@@ -109,6 +109,23 @@ test_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* No label in a sidebar list (the phone's pages) is cut short: longer
+ * words (German compounds) make the sidebar wider, not "Action-URL-Ereign…". */
+static void
+assert_sidebar_labels_whole (GtkWidget *widget,
+                             gboolean   in_sidebar)
+{
+  in_sidebar = in_sidebar || (GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar"));
+  if (in_sidebar && GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    {
+      g_test_message ("sidebar label “%s”", gtk_label_get_text (GTK_LABEL (widget)));
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+        g_error ("The sidebar label “%s” is cut short", gtk_label_get_text (GTK_LABEL (widget)));
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    assert_sidebar_labels_whole (c, in_sidebar);
+}
+
 /* A Konftel 300IP: the profile's titles and help in the user's language;
  * the menu path ("On the phone: …") keeps the phone's own words. */
 static void
@@ -145,6 +162,7 @@ test_phone_view (void)
   /* The phone's own menu words stay. */
   assert_shows (texts, "NAT TRAVERSAL");
   shot = phoneset_test_screenshot_after (GTK_WIDGET (window), name, 800);
+  assert_sidebar_labels_whole (GTK_WIDGET (view), FALSE);
 
   phoneset_inventory_remove (phoneset_application_get_inventory (app), phone);
   gtk_window_destroy (GTK_WINDOW (window));
