@@ -461,6 +461,62 @@ test_stun_cancel (void)
   fake_server_free (server);
 }
 
+static gpointer
+server_thread (gpointer data)
+{
+  GMainLoop *loop = data;
+
+  g_main_context_push_thread_default (g_main_loop_get_context (loop));
+  g_main_loop_run (loop);
+  g_main_context_pop_thread_default (g_main_loop_get_context (loop));
+  return NULL;
+}
+
+/* The engine runs in a thread of its own: a caller whose main loop is
+ * held up (a window busy drawing) neither delays the probes nor makes the
+ * answers look late. The fake server answers from a thread too; the
+ * caller sleeps 2 s without iterating its loop, and by then the run has
+ * ended, with the loopback's round-trip time. (Before, nothing ran while
+ * the caller slept: the run took over 2 s and measured a 2 s RTT.) */
+static void
+test_stun_busy_caller (void)
+{
+  guint16     port;
+  FakeServer *server = fake_server_new (FALSE, &port);
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GMainLoop) server_loop = g_main_loop_new (context, FALSE);
+  g_autofree char *address = g_strdup_printf ("127.0.0.1:%u", port);
+  g_autoptr(PhonesetStunTest) test = phoneset_stun_test_new (address, NULL);
+  GThread *thread;
+  Run      run = { 0 };
+
+  g_source_destroy (server->source);
+  g_source_unref (server->source);
+  server->source = g_socket_create_source (server->socket, G_IO_IN, NULL);
+  g_source_set_callback (server->source, (GSourceFunc)(GCallback)server_readable, server, NULL);
+  g_source_attach (server->source, context);
+  thread = g_thread_new ("fake-stun-server", server_thread, server_loop);
+
+  phoneset_stun_test_set_transports (test, PHONESET_STUN_TRANSPORT_UDP);
+  run.loop = g_main_loop_new (NULL, FALSE);
+  phoneset_stun_test_run_async (test, NULL, run_cb, &run);
+  g_usleep (2 * G_USEC_PER_SEC);
+  g_main_loop_run (run.loop);
+  g_main_loop_unref (run.loop);
+
+  g_assert_no_error (run.error);
+  g_assert_true (phoneset_stun_result_get_reachable (run.result));
+  g_test_message ("run: %" G_GINT64_FORMAT " ms, RTT %d ms while the caller slept 2 s",
+                  (gint64)run.result->elapsed_ms, run.result->udp.rtt_ms);
+  g_assert_cmpint (run.result->elapsed_ms, <, 2000);
+  g_assert_cmpint (run.result->udp.rtt_ms, <, 1000);
+  g_object_unref (run.result);
+
+  g_main_loop_quit (server_loop);
+  g_thread_join (thread);
+  fake_server_free (server);
+}
+
 static void
 test_stun_bad_server (void)
 {
@@ -507,6 +563,7 @@ main (int   argc,
   g_test_add_func ("/stun/rfc5780/ignores-change", test_stun_rfc5780_ignores_change);
   g_test_add_func ("/stun/rfc5780/dead-alternate", test_stun_rfc5780_dead_alternate);
   g_test_add_func ("/stun/cancel", test_stun_cancel);
+  g_test_add_func ("/stun/busy-caller", test_stun_busy_caller);
 
   return g_test_run ();
 }

@@ -27,17 +27,26 @@ typedef struct
 {
   NiceAgent *agent;
   guint      stream_id;
-  guint      timeout;
+  GSource   *timeout; /* in the thread-default context of the gathering */
   gulong     done_id;
   gboolean   finished;
 } GatherData;
+
+static void
+clear_timeout (GatherData *g)
+{
+  if (g->timeout == NULL)
+    return;
+  g_source_destroy (g->timeout);
+  g_clear_pointer (&g->timeout, g_source_unref);
+}
 
 static void
 gather_data_free (gpointer data)
 {
   GatherData *g = data;
 
-  g_clear_handle_id (&g->timeout, g_source_remove);
+  clear_timeout (g);
   if (g->agent != NULL)
     {
       g_clear_signal_handler (&g->done_id, g->agent);
@@ -75,7 +84,7 @@ gather_finish (GTask *task)
   if (g->finished)
     return;
   g->finished = TRUE;
-  g_clear_handle_id (&g->timeout, g_source_remove);
+  clear_timeout (g);
   g_clear_signal_handler (&g->done_id, g->agent);
   list = nice_agent_get_local_candidates (g->agent, g->stream_id, NICE_COMPONENT_TYPE_RTP);
   for (GSList *l = list; l != NULL; l = l->next)
@@ -117,7 +126,7 @@ gather_timeout (gpointer user_data)
   GTask      *task = user_data;
   GatherData *g = g_task_get_task_data (task);
 
-  g->timeout = 0;
+  clear_timeout (g);
   /* What was gathered so far; a server that never answers leaves only
    * host candidates. */
   gather_finish (task);
@@ -179,12 +188,14 @@ phoneset_stun_ice_gather_async (const char         *stun_ip,
   /* One reference while gathering, dropped by gather_finish(). */
   g_object_ref (task);
   g->done_id = g_signal_connect (g->agent, "candidate-gathering-done", G_CALLBACK (gathering_done), task);
-  g->timeout = g_timeout_add (GATHER_TIMEOUT_MS, gather_timeout, task);
+  g->timeout = g_timeout_source_new (GATHER_TIMEOUT_MS);
+  g_source_set_callback (g->timeout, gather_timeout, task, NULL);
+  g_source_attach (g->timeout, g_main_context_get_thread_default ());
   if (!nice_agent_gather_candidates (g->agent, g->stream_id) && !g->finished)
     {
       g->finished = TRUE;
       g_clear_signal_handler (&g->done_id, g->agent);
-      g_clear_handle_id (&g->timeout, g_source_remove);
+      clear_timeout (g);
       g_task_return_new_error (task, PHONESET_ERROR, PHONESET_ERROR_FAILED,
                                _("ICE found no network interface to gather candidates on."));
       g_object_unref (task);

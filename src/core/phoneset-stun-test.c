@@ -4,7 +4,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The STUN / TURN / ICE self-test, async on the GLib main loop.
+ * The STUN / TURN / ICE self-test, async: it runs in a thread of its own
+ * (its timing is the network's, not the window's) and reports to the
+ * caller's main context.
  *
  * How it stays fast and right under loss:
  *  - Every UDP request is a "probe" on its own socket role: the behaviour
@@ -175,6 +177,10 @@ struct _PhonesetStunTest
 
   /* One run. */
   GTask                 *task;
+  GMainContext          *caller_context;   /* signals and the result go there */
+  GMainContext          *context;          /* the engine thread's */
+  GMainLoop             *loop;             /* runs the engine thread */
+  int                    running;          /* atomic: from run_async () to the result */
   GCancellable          *cancellable;      /* ours, for resolver and ICE */
   GCancellable          *user_cancellable; /* the caller's */
   GCancellable          *resolve_cancellable;
@@ -256,6 +262,34 @@ static const char *stage_names[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (stage_names) == PHONESET_STUN_N_STAGES);
 
 static void op_done (PhonesetStunTest *self);
+
+/* The engine runs in a thread of its own, on a main context of its own
+ * (phoneset_stun_test_run_async()), so that a busy window, drawing, can
+ * neither delay a retransmission nor read an answer late and take the
+ * delay for the network's: its timers and sockets are sources of that
+ * context, the thread-default one while it runs. */
+static guint
+engine_timeout_add (guint       ms,
+                    GSourceFunc func,
+                    gpointer    data)
+{
+  GSource *source = g_timeout_source_new (ms);
+  guint    id;
+
+  g_source_set_callback (source, func, data, NULL);
+  id = g_source_attach (source, g_main_context_get_thread_default ());
+  g_source_unref (source);
+  return id;
+}
+
+static void
+engine_source_remove (guint id)
+{
+  GSource *source = g_main_context_find_source_by_id (g_main_context_get_thread_default (), id);
+
+  if (source != NULL)
+    g_source_destroy (source);
+}
 static void phase_a_done (PhonesetStunTest *self);
 
 /**
@@ -269,6 +303,35 @@ phoneset_stun_stage_get_name (PhonesetStunStage stage)
 {
   g_return_val_if_fail (stage < PHONESET_STUN_N_STAGES, NULL);
   return stage_names[stage];
+}
+
+/* A stage's signals, emitted in the caller's context. */
+typedef struct
+{
+  PhonesetStunTest *self;
+  guint             which;
+  gboolean          running;
+  double            progress;
+} StageNote;
+
+static gboolean
+stage_note_emit (gpointer data)
+{
+  StageNote *note = data;
+
+  g_signal_emit (note->self, signals[SIGNAL_STAGE_CHANGED], 0, note->which, note->running);
+  if (!note->running)
+    g_signal_emit (note->self, signals[SIGNAL_PROGRESS], 0, note->progress);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stage_note_free (gpointer data)
+{
+  StageNote *note = data;
+
+  g_object_unref (note->self);
+  g_free (note);
 }
 
 /* Stages: "stage-changed" (stage, running) when a stage starts or ends;
@@ -288,9 +351,17 @@ stage (PhonesetStunTest *self,
       self->stage_active[which]--;
       self->stages_ended++;
     }
-  g_signal_emit (self, signals[SIGNAL_STAGE_CHANGED], 0, which, running);
-  if (!running)
-    g_signal_emit (self, signals[SIGNAL_PROGRESS], 0, (double)self->stages_ended / MAX (self->stages_started, 1));
+  {
+    StageNote *note = g_new0 (StageNote, 1);
+
+    note->self = g_object_ref (self);
+    note->which = which;
+    note->running = running;
+    note->progress = (double)self->stages_ended / MAX (self->stages_started, 1);
+    /* In order, and before the result: the same priority as the task's
+     * return, queued earlier. */
+    g_main_context_invoke_full (self->caller_context, G_PRIORITY_DEFAULT, stage_note_emit, note, stage_note_free);
+  }
 }
 
 /* Transaction ids as hash keys. */
@@ -381,7 +452,7 @@ sock_new (PhonesetStunTest *self,
   phoneset_stun_agent_init (&sock->agent, long_term);
   sock->source = g_socket_create_source (sock->socket, G_IO_IN, NULL);
   g_source_set_callback (sock->source, (GSourceFunc)(GCallback)sock_readable, sock, NULL);
-  g_source_attach (sock->source, NULL);
+  g_source_attach (sock->source, g_main_context_get_thread_default ());
   g_ptr_array_add (self->socks, sock);
   return sock;
 }
@@ -393,7 +464,7 @@ probe_free (gpointer data)
 {
   Probe *probe = data;
 
-  g_clear_handle_id (&probe->timer, g_source_remove);
+  g_clear_handle_id (&probe->timer, engine_source_remove);
   g_clear_object (&probe->dest);
   g_clear_pointer (&probe->raw, g_bytes_unref);
   g_clear_pointer (&probe->ids, g_ptr_array_unref);
@@ -411,7 +482,7 @@ probe_finish (Probe *probe)
   if (probe->finished)
     return;
   probe->finished = TRUE;
-  g_clear_handle_id (&probe->timer, g_source_remove);
+  g_clear_handle_id (&probe->timer, engine_source_remove);
   for (guint i = 0; i < probe->ids->len; i++)
     {
       guint8 *id = g_ptr_array_index (probe->ids, i);
@@ -503,7 +574,7 @@ probe_tick (gpointer user_data)
        * deadline holds all the same. */
       if (probe->deadline != 0)
         next = MIN (next, (guint)(MAX (probe->deadline - g_get_monotonic_time (), 0) / 1000));
-      probe->timer = g_timeout_add (next, probe_tick, probe);
+      probe->timer = engine_timeout_add (next, probe_tick, probe);
       return G_SOURCE_REMOVE;
     }
   probe_finish (probe);
@@ -693,7 +764,7 @@ stream_unref (Stream *stream)
 {
   if (!g_atomic_ref_count_dec (&stream->ref))
     return;
-  g_clear_handle_id (&stream->timeout, g_source_remove);
+  g_clear_handle_id (&stream->timeout, engine_source_remove);
   if (stream->conn != NULL)
     g_io_stream_close (G_IO_STREAM (stream->conn), NULL, NULL);
   g_clear_object (&stream->conn);
@@ -710,7 +781,7 @@ stream_end (Stream *stream,
 {
   PhonesetStunTest *self = stream->self;
 
-  g_clear_handle_id (&stream->timeout, g_source_remove);
+  g_clear_handle_id (&stream->timeout, engine_source_remove);
   if (self == NULL)
     return;
   stream->self = NULL;
@@ -924,7 +995,7 @@ stream_open (PhonesetStunTest   *self,
   stream->done = done;
   stream->cancellable = g_cancellable_new ();
   phoneset_stun_agent_init (&stream->agent, long_term);
-  stream->timeout = g_timeout_add (STREAM_TIMEOUT_MS, stream_timeout, stream);
+  stream->timeout = engine_timeout_add (STREAM_TIMEOUT_MS, stream_timeout, stream);
   g_ptr_array_add (self->streams, stream);
 
   if (tls)
@@ -1136,8 +1207,8 @@ turn_tcp_done (PhonesetStunTest *self,
       /* Back in the list for one more exchange on the same connection. */
       stream->self = self;
       g_ptr_array_add (self->streams, stream_ref (stream));
-      g_clear_handle_id (&stream->timeout, g_source_remove);
-      stream->timeout = g_timeout_add (STREAM_TIMEOUT_MS, stream_timeout, stream);
+      g_clear_handle_id (&stream->timeout, engine_source_remove);
+      stream->timeout = engine_timeout_add (STREAM_TIMEOUT_MS, stream_timeout, stream);
       stream_exchange (stream, turn_tcp_done);
       return;
     }
@@ -1364,7 +1435,7 @@ lifetime_finish (PhonesetStunTest *self,
     {
       guint id = g_array_index (self->ltimers, guint, i);
       if (id != 0)
-        g_source_remove (id);
+        engine_source_remove (id);
       g_array_index (self->ltimers, guint, i) = 0;
     }
   if (note != NULL)
@@ -1467,7 +1538,7 @@ lifetime_mapped (PhonesetStunTest *self,
   check->final_wait_ms = CLAMP ((guint)(3 * self->rtt_ms) + 60, 100, 1000);
   check->response_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (mapped));
   check->tag = k;
-  g_array_index (self->ltimers, guint, k) = g_timeout_add (g_array_index (self->lt, guint, k), lifetime_tick, check);
+  g_array_index (self->ltimers, guint, k) = engine_timeout_add (g_array_index (self->lt, guint, k), lifetime_tick, check);
 }
 
 static void
@@ -1673,14 +1744,14 @@ run_cleanup (PhonesetStunTest *self)
   for (guint i = 0; self->probes != NULL && i < self->probes->len; i++)
     {
       Probe *probe = g_ptr_array_index (self->probes, i);
-      g_clear_handle_id (&probe->timer, g_source_remove);
+      g_clear_handle_id (&probe->timer, engine_source_remove);
     }
   if (self->ltimers != NULL)
     for (guint i = 0; i < self->ltimers->len; i++)
       {
         guint id = g_array_index (self->ltimers, guint, i);
         if (id != 0)
-          g_source_remove (id);
+          engine_source_remove (id);
       }
   while (self->streams != NULL && self->streams->len > 0)
     {
@@ -1706,7 +1777,7 @@ run_cleanup (PhonesetStunTest *self)
   g_clear_object (&self->other);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->resolve_timeout, g_source_remove);
+  g_clear_handle_id (&self->resolve_timeout, engine_source_remove);
   if (self->resolve_cancellable != NULL)
     g_cancellable_cancel (self->resolve_cancellable);
   g_clear_object (&self->resolve_cancellable);
@@ -1720,6 +1791,19 @@ run_cleanup (PhonesetStunTest *self)
   self->ctrl = self->f2 = self->f3 = self->hp = NULL;
 }
 
+/* Ends the engine thread's loop. The thread holds its own references to
+ * the loop and the context; after this, a new run may start (the result's
+ * callback may start one at once). */
+static void
+run_end (PhonesetStunTest *self)
+{
+  g_main_loop_quit (self->loop);
+  g_clear_pointer (&self->loop, g_main_loop_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->caller_context, g_main_context_unref);
+  g_atomic_int_set (&self->running, FALSE);
+}
+
 static void
 complete (PhonesetStunTest *self)
 {
@@ -1731,6 +1815,7 @@ complete (PhonesetStunTest *self)
                                    self->udp_addr != NULL ? g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (self->udp_addr)) : (self->port ? self->port : 3478),
                                    self->turn_user);
   run_cleanup (self);
+  run_end (self);
   g_task_return_pointer (task, g_steal_pointer (&result), g_object_unref);
 }
 
@@ -1785,6 +1870,8 @@ phase_b_start (PhonesetStunTest *self)
         self->rtt_ms = self->f_first->rtt_ms;
       /* RFC 6298 at the first sample: SRTT + 4 * RTT/2. */
       self->rto_ms = CLAMP ((guint)ceil (3 * self->rtt_ms), MIN_RTO_MS, MAX_RTO_MS);
+      g_debug ("First binding: RTT %.1f ms (%s), RTO %u ms", self->rtt_ms,
+               first->rtt_exact ? "no retransmission" : "after a retransmission", self->rto_ms);
       r->udp.rtt_ms = (int)ceil (first->rtt_ms);
       r->udp.local = phoneset_stun_address_to_string (self->b->local);
       r->udp.mapped = phoneset_stun_address_to_string (mapped);
@@ -1951,7 +2038,7 @@ resolved_one (PhonesetStunTest *self,
     }
   if (--self->resolving > 0)
     return;
-  g_clear_handle_id (&self->resolve_timeout, g_source_remove);
+  g_clear_handle_id (&self->resolve_timeout, engine_source_remove);
   stage (self, PHONESET_STUN_STAGE_RESOLVE, FALSE);
   start_tests (self);
 }
@@ -2047,7 +2134,7 @@ start_resolve (PhonesetStunTest *self)
   stage (self, PHONESET_STUN_STAGE_RESOLVE, TRUE);
   self->resolving = 1;
   self->resolve_cancellable = g_cancellable_new ();
-  self->resolve_timeout = g_timeout_add (RESOLVE_TIMEOUT_MS, resolve_timed_out, self);
+  self->resolve_timeout = engine_timeout_add (RESOLVE_TIMEOUT_MS, resolve_timed_out, self);
   for (int i = 0; i < 3; i++)
     {
       /* A port given applies to UDP and TCP; TLS keeps its own 5349
@@ -2084,27 +2171,49 @@ start_resolve (PhonesetStunTest *self)
 
 /* ---- GObject, API ----------------------------------------------------- */
 
-static void
+static gboolean
 cancelled_idle (gpointer user_data)
 {
-  g_autoptr(PhonesetStunTest) self = user_data;
+  PhonesetStunTest *self = user_data;
   g_autoptr(GTask) task = NULL;
 
   if (self->task == NULL)
-    return;
+    return G_SOURCE_REMOVE;
   task = g_steal_pointer (&self->task);
   g_clear_object (&self->result);
   run_cleanup (self);
+  run_end (self);
   g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The test was cancelled."));
+  return G_SOURCE_REMOVE;
 }
 
 static void
 on_cancelled (GCancellable     *cancellable,
               PhonesetStunTest *self)
 {
-  /* May run in any thread and inside g_cancellable_disconnect: finish
-   * from the main loop. */
-  g_idle_add_once (cancelled_idle, g_object_ref (self));
+  /* Runs in the thread that cancels, maybe inside
+   * g_cancellable_disconnect(): finish in the engine thread. A run that
+   * ended meanwhile drops the source with its context. */
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_callback (source, cancelled_idle, g_object_ref (self), g_object_unref);
+  g_source_attach (source, self->context);
+  g_source_unref (source);
+}
+
+/* The engine thread: the whole run on a context of its own. */
+static gpointer
+engine_thread (gpointer data)
+{
+  g_autoptr(PhonesetStunTest) self = data;
+  g_autoptr(GMainContext) context = g_main_context_ref (self->context);
+  g_autoptr(GMainLoop) loop = g_main_loop_ref (self->loop);
+
+  g_main_context_push_thread_default (context);
+  start_resolve (self);
+  g_main_loop_run (loop);
+  g_main_context_pop_thread_default (context);
+  return NULL;
 }
 
 static void
@@ -2263,7 +2372,7 @@ phoneset_stun_test_run_async (PhonesetStunTest   *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, phoneset_stun_test_run_async);
-  if (self->task != NULL)
+  if (g_atomic_int_get (&self->running))
     {
       g_task_return_new_error (task, PHONESET_ERROR, PHONESET_ERROR_FAILED, _("The test is already running."));
       return;
@@ -2274,6 +2383,7 @@ phoneset_stun_test_run_async (PhonesetStunTest   *self,
       return;
     }
 
+  g_atomic_int_set (&self->running, TRUE);
   self->task = g_steal_pointer (&task);
   self->over = FALSE;
   self->phase_b = FALSE;
@@ -2308,10 +2418,13 @@ phoneset_stun_test_run_async (PhonesetStunTest   *self,
   self->cancellable = g_cancellable_new ();
   if (cancellable != NULL)
     self->user_cancellable = g_object_ref (cancellable);
+  self->caller_context = g_main_context_ref_thread_default ();
+  self->context = g_main_context_new ();
+  self->loop = g_main_loop_new (self->context, FALSE);
   if (cancellable != NULL)
     self->cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled), self, NULL);
 
-  start_resolve (self);
+  g_thread_unref (g_thread_new ("phoneset-stun", engine_thread, g_object_ref (self)));
 }
 
 /**

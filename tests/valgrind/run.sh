@@ -261,7 +261,7 @@ s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(); print(s.getsockname()
     fi
     TURN_PW=vg-turn-secret vg "stun-test with TURN (coturn on loopback)" 0 stun-test 127.0.0.1:23890 \
       --turn-user vg --turn-password-env TURN_PW --json
-    TURN_PW=wrong vg "stun-test: wrong TURN password" 0 stun-test 127.0.0.1:23890 --transport udp \
+    TURN_PW=wrong vg "stun-test: wrong TURN password (a failed check)" 1 stun-test 127.0.0.1:23890 --transport udp \
       --turn-user vg --turn-password-env TURN_PW
     vg "stun-test: closed port" 1 stun-test "127.0.0.1:$(closed_port)" --transport udp --json
     vg "stun-test: bad transport" 2 stun-test 127.0.0.1 --transport udp,carrier-pigeon
