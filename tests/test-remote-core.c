@@ -87,6 +87,8 @@ test_active_uri_bad (void)
     "{\"path\":\"servlet\",\"param\":\"key\",\"keys\":{\"OK\":\"OK\"}}",
     "{\"path\":\"/s\",\"param\":\"key\",\"keys\":{}}",
     "{\"path\":\"/s\",\"param\":\"key\",\"keys\":{\"OK\":\"O&K\"}}",
+    /* A '#' in the parameter name would end the query there. */
+    "{\"path\":\"/s\",\"param\":\"#key\",\"keys\":{\"OK\":\"OK\"}}",
     "{\"path\":\"/s\",\"param\":\"key\",\"keys\":{\"NOPE\":\"OK\"}}",
     "{\"path\":\"/s\",\"param\":\"key\",\"separator\":\"|\",\"keys\":{\"OK\":\"OK\"}}",
     "{\"path\":\"/s\",\"param\":\"key\",\"auth\":[\"ntlm\"],\"keys\":{\"OK\":\"OK\"}}",

@@ -376,7 +376,10 @@ phoneset_active_uri_new_from_json (JsonObject *object,
       !get_map (object, "commands", self->commands, TRUE, error))
     return NULL;
 
-  if (!valid_path (self->path) || !valid_token (self->param))
+  /* Key values are percent-encoded into the query; the parameter name goes
+   * in as it is, so a '#' there (the start of a fragment) would cut the
+   * query short. */
+  if (!valid_path (self->path) || !valid_token (self->param) || strchr (self->param, '#') != NULL)
     {
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
                    _("The profile's “active_uri” has a bad “path” or “param”."));
