@@ -5,8 +5,9 @@
 #   run-fuzz.sh TARGET CORPUS RUNS
 #
 # The seed is fixed and the length is a number of executions, not seconds,
-# so the run makes the same inputs on every machine: what fails in CI fails
-# the same way here, with this command. Finding new crashes is the job of the
+# so the run makes nearly the same inputs on every machine (the coverage
+# feedback drifts a little from run to run): what it explores in CI was
+# explored here before the commit. Finding new crashes is the job of the
 # long runs by hand (tests/fuzz/README.md), which take a random seed.
 # -max_total_time is only a ceiling for a very slow machine.
 #
