@@ -314,6 +314,24 @@ test_snom_markup_in_attribute (void)
   g_assert_cmpstr (phoneset_cfg_document_get (again, &stun), ==, "stun.example.org");
 }
 
+/* GMarkup ends a processing instruction at the first "?>", its own "<?"
+ * included: "<?>" is a whole one, and what follows it is read. */
+static void
+test_snom_short_pi (void)
+{
+  static const char xml[] =
+    "<?><settings>\n<phone-settings>\n"
+    "<user_ice idx=\"1\" perm=\"\">off</user_ice>\n"
+    "</phone-settings>\n<?x?>\n</settings>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_SNOM_XML, xml, strlen (xml), &error);
+  PhonesetCfgKey ice = { NULL, NULL, "user_ice", 1 };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (phoneset_cfg_document_get_n_entries (doc), ==, 1);
+  g_assert_cmpstr (phoneset_cfg_document_get (doc, &ice), ==, "off");
+}
+
 static void
 test_remove (void)
 {
@@ -400,6 +418,7 @@ main (int   argc,
   g_test_add_func ("/cfg/fanvil/new-document", test_fanvil_new_document);
   g_test_add_func ("/cfg/snom", test_snom);
   g_test_add_func ("/cfg/snom/markup-in-attribute", test_snom_markup_in_attribute);
+  g_test_add_func ("/cfg/snom/short-pi", test_snom_short_pi);
   g_test_add_func ("/cfg/remove", test_remove);
   g_test_add_func ("/cfg/bad-input", test_bad_input);
   g_test_add_func ("/cfg/oversized", test_oversized);

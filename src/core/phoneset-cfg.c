@@ -950,7 +950,7 @@ count_lines (const char *from,
 
 /* Where the XML parser (GMarkup) ends what starts at @open ("<?" or "<!"),
  * so that nothing inside is taken for a setting: a processing instruction
- * at "?>", CDATA at "]]>", a comment at "-->", any other declaration
+ * at "?>" (its own "<?" counts: "<?>" is whole), CDATA at "]]>", a comment at "-->", any other declaration
  * (<!DOCTYPE …>, with an internal subset) at the ">" that balances every
  * "<" since @open. Returns the byte after it, or @end. */
 static const char *
@@ -968,7 +968,11 @@ passthrough_end (const char *open,
     terminator = "-->";
   if (terminator != NULL)
     {
-      const char *close = g_strstr_len (open + 2, end - open - 2, terminator);
+      /* GMarkup ends a processing instruction at the first '>' after a
+       * '?', the opening one included: "<?>" is a whole one. A comment's
+       * "--" and CDATA's "]]" cannot overlap their openers this way. */
+      const char *from = open[1] == '?' ? open + 1 : open + 2;
+      const char *close = g_strstr_len (from, end - from, terminator);
 
       return close ? close + strlen (terminator) : end;
     }
@@ -1162,6 +1166,160 @@ parse_snom (PhonesetCfgDocument *self,
   return TRUE;
 }
 
+/* The snom reader finds the settings with a scanner of its own, to edit
+ * them in place byte for byte, while GMarkup decides what the file means.
+ * The fuzzer found four kinds of XML on which the two disagreed, and an
+ * edit then wrote a file that no longer parsed. So every file read is
+ * checked: a copy in which each setting's value is a marker, and a marker
+ * element stands where new settings go, is read by GMarkup, and each
+ * marker must be the whole text of the element the scanner named, inside
+ * <phone-settings>. A file on which they disagree is refused rather than
+ * edited wrong. */
+#define SNOM_MARK        "\xe2\x81\xa3phoneset\xe2\x81\xa3" /* U+2063 around it */
+#define SNOM_INSERT_MARK "phoneset-insert-mark"
+
+typedef struct
+{
+  PhonesetCfgDocument *doc;
+  GPtrArray           *stack; /* element names, outermost first */
+  GString             *text;  /* the innermost element's text */
+  guint                found;
+  gboolean             insert_found;
+  gboolean             bad;
+} SnomVerify;
+
+static gboolean
+verify_inside_settings (SnomVerify *v)
+{
+  for (guint i = 0; i < v->stack->len; i++)
+    if (g_str_equal (g_ptr_array_index (v->stack, i), "phone-settings"))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+verify_start (GMarkupParseContext *context,
+              const char          *element_name,
+              const char         **attribute_names,
+              const char         **attribute_values,
+              gpointer             user_data,
+              GError             **error)
+{
+  SnomVerify *v = user_data;
+
+  if (g_str_equal (element_name, SNOM_INSERT_MARK))
+    {
+      if (v->insert_found || v->stack->len == 0 ||
+          !g_str_equal (g_ptr_array_index (v->stack, v->stack->len - 1), "phone-settings"))
+        v->bad = TRUE;
+      v->insert_found = TRUE;
+    }
+  g_ptr_array_add (v->stack, g_strdup (element_name));
+  g_string_truncate (v->text, 0);
+}
+
+static void
+verify_end (GMarkupParseContext *context,
+            const char          *element_name,
+            gpointer             user_data,
+            GError             **error)
+{
+  SnomVerify *v = user_data;
+
+  if (g_str_has_prefix (v->text->str, SNOM_MARK))
+    {
+      guint64 i = 0;
+
+      if (!g_ascii_string_to_unsigned (v->text->str + strlen (SNOM_MARK), 10, 0, v->doc->entries->len - 1, &i, NULL) ||
+          !g_str_equal (((Entry *)g_ptr_array_index (v->doc->entries, i))->pub.key, element_name) ||
+          !verify_inside_settings (v) || i != v->found)
+        v->bad = TRUE;
+      v->found++;
+    }
+  g_ptr_array_set_size (v->stack, v->stack->len - 1);
+  g_string_truncate (v->text, 0);
+}
+
+static void
+verify_text (GMarkupParseContext *context,
+             const char          *text,
+             gsize                text_len,
+             gpointer             user_data,
+             GError             **error)
+{
+  SnomVerify *v = user_data;
+
+  g_string_append_len (v->text, text, text_len);
+}
+
+static gboolean
+snom_verify (PhonesetCfgDocument *self,
+             GError             **error)
+{
+  static const GMarkupParser parser = { verify_start, verify_end, verify_text, NULL, NULL };
+  g_autoptr(GHashTable) values = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) skip = g_hash_table_new (NULL, NULL);
+  g_autoptr(GString) copy = g_string_new (NULL);
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GPtrArray) stack = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new (NULL);
+  SnomVerify v = { self, stack, text, 0, FALSE, FALSE };
+  gboolean   parsed;
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (self->entries, i);
+
+      g_hash_table_insert (values, entry->value, GUINT_TO_POINTER (i + 1));
+      if (entry->self_closing)
+        g_hash_table_insert (skip, entry->last, entry);
+    }
+  for (GList *l = self->pieces.head; l != NULL; l = l->next)
+    {
+      Piece *piece = l->data;
+      guint  i = GPOINTER_TO_UINT (g_hash_table_lookup (values, l));
+      Entry *entry;
+
+      if (l == self->insert_before)
+        g_string_append (copy, "<" SNOM_INSERT_MARK "/>");
+      if (g_hash_table_contains (skip, l))
+        continue;
+      if (i == 0)
+        {
+          g_string_append_len (copy, piece->data, piece->len);
+          continue;
+        }
+      entry = g_ptr_array_index (self->entries, i - 1);
+      if (entry->self_closing)
+        {
+          /* <name attrs/> written as <name attrs>MARK</name>, as an edit
+           * would (set_value_piece()); "<name attrs" is the last piece
+           * copied. */
+          Piece *first = entry->first->data;
+          gsize  n = first->len;
+
+          while (n > 0 && (g_ascii_isspace (first->data[n - 1]) || first->data[n - 1] == '/'))
+            n--;
+          g_string_truncate (copy, copy->len - (first->len - n));
+          g_string_append_printf (copy, ">" SNOM_MARK "%u</%s>", i - 1, entry->pub.key);
+        }
+      else
+        g_string_append_printf (copy, SNOM_MARK "%u", i - 1);
+    }
+
+  context = g_markup_parse_context_new (&parser, 0, &v, NULL);
+  parsed = g_markup_parse_context_parse (context, copy->str, copy->len, NULL) &&
+           g_markup_parse_context_end_parse (context, NULL);
+  if (!parsed || v.bad || v.found != self->entries->len || !v.insert_found)
+    {
+      g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                           _("the file’s XML is unusual in a way Phoneset cannot edit safely (a setting, or the end of "
+                             "<phone-settings>, is not where an XML parser finds it); save the file again from the phone’s web interface"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Public API ------------------------------------------------------------ */
 
 /**
@@ -1274,6 +1432,8 @@ phoneset_cfg_document_parse (PhonesetCfgFormat format,
                        _("the file has no <phone-settings> element; nothing in it is a phone setting"));
           ok = FALSE;
         }
+      if (ok)
+        ok = snom_verify (self, error);
       break;
 
     default:
