@@ -22,5 +22,10 @@ trap 'rm -rf "$work"' EXIT
 # reports the trap, and libFuzzer writes the input.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}handle_sigtrap=1"
 export G_DEBUG="${G_DEBUG:-fatal-warnings}"
-"$target" "$work" "$corpus" -seed=1 -runs="$runs" -max_total_time=60 -timeout=5 -rss_limit_mb=1024 \
+# A dictionary beside the corpus (tests/fuzz/NAME.dict) gives the mutations
+# the tokens the format is made of.
+dict="$(dirname "$(dirname "$corpus")")/$(basename "$corpus").dict"
+dict_arg=()
+[ -f "$dict" ] && dict_arg=(-dict="$dict")
+"$target" "$work" "$corpus" "${dict_arg[@]}" -seed=1 -runs="$runs" -max_total_time=60 -timeout=5 -rss_limit_mb=1024 \
   -error_exitcode=1 -print_final_stats=1 -artifact_prefix="$(dirname "$target")/$(basename "$target")-"
