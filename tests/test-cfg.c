@@ -332,6 +332,22 @@ test_snom_short_pi (void)
   g_assert_cmpstr (phoneset_cfg_document_get (doc, &ice), ==, "off");
 }
 
+/* The reader checks itself against GMarkup with markers in a copy of the
+ * file (snom_verify()); a file that holds such a marker as text of its own
+ * is refused, not misread (the fuzzer found it crashing the check). */
+static void
+test_snom_marker_text (void)
+{
+  static const char xml[] = "<settings><phone-settings></phone-settings>\xe2\x81\xa3phoneset\xe2\x81\xa3"
+                            "5</settings>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_SNOM_XML, xml, strlen (xml), &error);
+
+  g_assert_null (doc);
+  g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "cannot edit safely"));
+}
+
 static void
 test_remove (void)
 {
@@ -419,6 +435,7 @@ main (int   argc,
   g_test_add_func ("/cfg/snom", test_snom);
   g_test_add_func ("/cfg/snom/markup-in-attribute", test_snom_markup_in_attribute);
   g_test_add_func ("/cfg/snom/short-pi", test_snom_short_pi);
+  g_test_add_func ("/cfg/snom/marker-text", test_snom_marker_text);
   g_test_add_func ("/cfg/remove", test_remove);
   g_test_add_func ("/cfg/bad-input", test_bad_input);
   g_test_add_func ("/cfg/oversized", test_oversized);

@@ -1230,7 +1230,9 @@ verify_end (GMarkupParseContext *context,
     {
       guint64 i = 0;
 
-      if (!g_ascii_string_to_unsigned (v->text->str + strlen (SNOM_MARK), 10, 0, v->doc->entries->len - 1, &i, NULL) ||
+      /* (A file that holds the marker text itself is refused too.) */
+      if (v->doc->entries->len == 0 ||
+          !g_ascii_string_to_unsigned (v->text->str + strlen (SNOM_MARK), 10, 0, v->doc->entries->len - 1, &i, NULL) ||
           !g_str_equal (((Entry *)g_ptr_array_index (v->doc->entries, i))->pub.key, element_name) ||
           !verify_inside_settings (v) || i != v->found)
         v->bad = TRUE;
