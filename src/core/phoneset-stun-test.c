@@ -290,6 +290,7 @@ engine_source_remove (guint id)
   if (source != NULL)
     g_source_destroy (source);
 }
+
 static void phase_a_done (PhonesetStunTest *self);
 
 /**
