@@ -553,6 +553,100 @@ test_push_nothing (void)
   close_dialog (dialog);
 }
 
+/* Many changes: the first eight are listed, the rest behind one row that
+ * makes them when it is opened (so the dialog shows quickly), in order. */
+/* The rows of the changes list that stand for a setting (named by its id;
+ * an expander row has a row of its own inside). */
+static GPtrArray *
+change_rows (PhonesetPushDialog *dialog)
+{
+  GPtrArray *rows = group_rows (dialog, "changes_group");
+
+  for (guint i = rows->len; i > 0; i--)
+    if (strchr (gtk_widget_get_name (g_ptr_array_index (rows, i - 1)), '.') == NULL)
+      g_ptr_array_remove_index (rows, i - 1);
+  return rows;
+}
+
+static void
+test_push_many_changes (void)
+{
+  g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("127.0.0.86:8080");
+  g_autoptr(PhonesetSecretStore) secrets = phoneset_secret_store_memory_new ();
+  PhonesetProfile *profile = phoneset_profiles_find (phoneset_application_get_profiles (app), "yealink-legacy");
+  GPtrArray       *settings = phoneset_profile_get_settings (profile);
+  g_autoptr(PhonesetConfig) config = phoneset_config_new (profile);
+  g_autoptr(PhonesetConfig) baseline = phoneset_config_copy (config);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autofree char    *more_title = NULL;
+  g_autofree char    *description = NULL;
+  PhonesetPushDialog *dialog;
+  GtkWidget          *more;
+  guint               restarts = 0;
+
+  for (guint i = 0; i < settings->len; i++)
+    {
+      PhonesetSetting *setting = g_ptr_array_index (settings, i);
+
+      if (phoneset_setting_get_value_type (setting) != PHONESET_SETTING_BOOL)
+        continue;
+      g_assert_true (phoneset_config_set (config, phoneset_setting_get_id (setting),
+                                          g_strcmp0 (phoneset_setting_get_default (setting), "true") == 0 ? "false" : "true", NULL));
+      g_ptr_array_add (ids, (gpointer)phoneset_setting_get_id (setting));
+    }
+  g_assert_cmpuint (ids->len, >, 8);
+  phoneset_phone_set_profile_id (phone, "yealink-legacy");
+  phoneset_phone_set_config (phone, config);
+  phoneset_phone_set_baseline (phone, baseline);
+  dialog = open_dialog (phone, secrets);
+
+  description = g_strdup_printf ("%u settings change on the phone.", ids->len);
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (child (dialog, "changes_group"))), ==, description);
+  rows = change_rows (dialog);
+  g_assert_cmpuint (rows->len, ==, 8);
+  more = phoneset_test_find_descendant (child (dialog, "changes_group"), ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (more);
+  more_title = g_strdup_printf ("%u more settings", ids->len - 8);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (more)), ==, more_title);
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (more), TRUE);
+  phoneset_test_iterate (200);
+  all = change_rows (dialog);
+  g_assert_cmpuint (all->len, ==, ids->len);
+  /* The restarts among the hidden ones are said on the closed row. */
+  for (guint i = 8; i < all->len; i++)
+    restarts += phoneset_setting_get_reboot (phoneset_profile_lookup_setting (profile, gtk_widget_get_name (g_ptr_array_index (all, i))));
+  if (restarts > 0)
+    {
+      g_autofree char *expected = g_strdup_printf (restarts == 1 ? "%u of them needs a restart" : "%u of them need a restart", restarts);
+
+      g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (more)), ==, expected);
+    }
+  else
+    g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (more)), ==, "");
+  /* The diff's order is the profile's; every changed setting once. */
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < all->len; j++)
+        found = found || g_str_equal (gtk_widget_get_name (g_ptr_array_index (all, j)), g_ptr_array_index (ids, i));
+      g_assert_true (found);
+    }
+  /* Closed and opened again: made once. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (more), FALSE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (more), TRUE);
+  g_ptr_array_unref (all);
+  all = change_rows (dialog);
+  g_assert_cmpuint (all->len, ==, ids->len);
+  {
+    g_autofree char *shot = phoneset_test_screenshot_after (GTK_WIDGET (dialog), "push-dialog-many-changes", 300);
+  }
+  close_dialog (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -568,6 +662,7 @@ main (int   argc,
   g_test_add_func ("/push-dialog/refused", test_push_refused);
   g_test_add_func ("/push-dialog/unreachable-and-timeout", test_push_unreachable_and_timeout);
   g_test_add_func ("/push-dialog/nothing", test_push_nothing);
+  g_test_add_func ("/push-dialog/many-changes", test_push_many_changes);
 
   ret = g_test_run ();
   g_clear_object (&app);
