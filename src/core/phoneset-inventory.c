@@ -422,15 +422,28 @@ snapshot_write_locked (PhonesetInventory *self,
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_FAILED, _("cannot make the directory %s"), snapshot->configs);
       return FALSE;
     }
-  for (guint i = 0; i < snapshot->paths->len; i++)
-    {
-      const char *text = g_ptr_array_index (snapshot->texts, i);
+  /* The phones' configs (all in configs/) together, then the list that
+   * names them: temp files, flushed (one syncfs for many), renamed, the
+   * folder flushed; after a crash each file is the old or the new one
+   * (tests/test-crash-save.c). */
+  {
+    guint list = snapshot->paths->len - 1;
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+    const char *text = g_ptr_array_index (snapshot->texts, list);
 
-      /* Temp file, fsync, rename, fsync of the folder: after a crash each
-       * file is the old or the new one (tests/test-crash-save.c). */
-      if (!phoneset_file_replace (g_ptr_array_index (snapshot->paths, i), text, strlen (text), 0600, error))
-        return FALSE;
-    }
+    for (guint i = 0; i < list; i++)
+      {
+        const char *config = g_ptr_array_index (snapshot->texts, i);
+
+        g_ptr_array_add (names, g_path_get_basename (g_ptr_array_index (snapshot->paths, i)));
+        g_ptr_array_add (contents, g_bytes_new_static (config, strlen (config)));
+      }
+    if (names->len > 0 && !phoneset_file_replace_all (snapshot->configs, names, contents, 0600, error))
+      return FALSE;
+    if (!phoneset_file_replace (g_ptr_array_index (snapshot->paths, list), text, strlen (text), 0600, error))
+      return FALSE;
+  }
   self->written = snapshot->number;
   return TRUE;
 }
