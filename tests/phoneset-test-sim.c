@@ -198,3 +198,31 @@ phoneset_test_sim_start_tls_changed (const char *vendor,
 
   return phoneset_test_sim_start (vendor, address, args);
 }
+
+/**
+ * phoneset_test_sim_assert_autop_applied:
+ * @sim: a simulated phone
+ * @key: a key of its configuration
+ * @value: the value @key must have
+ *
+ * Asserts that the phone's last fetch was an AutoP fetch it applied, and
+ * that @key is now @value. The push ends when the file was served; the
+ * phone applies it a moment later, so this waits up to 3 s for the fetch.
+ */
+void
+phoneset_test_sim_assert_autop_applied (PhonesetTestSim *sim,
+                                        const char      *key,
+                                        const char      *value)
+{
+  g_autoptr(JsonObject) state = NULL;
+  JsonArray  *fetches;
+  JsonObject *last;
+
+  g_assert_true (phoneset_test_sim_wait (sim, "fetches", 1, 3000));
+  state = phoneset_test_sim_state (sim);
+  fetches = json_object_get_array_member (state, "fetches");
+  last = json_array_get_object_element (fetches, json_array_get_length (fetches) - 1);
+  g_assert_cmpstr (json_object_get_string_member (last, "why"), ==, "autop");
+  g_assert_true (json_object_get_boolean_member (last, "applied"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (state, "config"), key), ==, value);
+}

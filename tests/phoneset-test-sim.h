@@ -40,6 +40,9 @@ gboolean         phoneset_test_sim_wait    (PhonesetTestSim  *sim,
                                             const char       *array,
                                             guint             count,
                                             guint             timeout_ms);
+void             phoneset_test_sim_assert_autop_applied (PhonesetTestSim *sim,
+                                                         const char      *key,
+                                                         const char      *value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PhonesetTestSim, phoneset_test_sim_stop)
 

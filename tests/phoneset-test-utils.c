@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 
+#include "phoneset-secret-store.h"
 #include "phoneset-setting-row.h"
 #include "phoneset-test-utils.h"
 
@@ -195,4 +196,36 @@ phoneset_test_find_setting_row (GtkWidget  *widget,
         return found;
     }
   return NULL;
+}
+
+static void
+stored_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_assert_true (phoneset_secret_store_store_finish (PHONESET_SECRET_STORE (source), result, NULL));
+  *(gboolean *)data = TRUE;
+}
+
+/**
+ * phoneset_test_store_password:
+ * @secrets: a #PhonesetSecretStore
+ * @host: a phone's address
+ * @password: its "admin" password
+ *
+ * Stores @password for the phone's "admin" user and waits (at most 2 s)
+ * until it is stored.
+ */
+void
+phoneset_test_store_password (gpointer    secrets,
+                              const char *host,
+                              const char *password)
+{
+  gboolean done = FALSE;
+  gint64   deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+  phoneset_secret_store_store_async (PHONESET_SECRET_STORE (secrets), host, "admin", password, NULL, stored_cb, &done);
+  while (!done && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+  g_assert_true (done);
 }

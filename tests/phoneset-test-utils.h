@@ -24,5 +24,8 @@ GtkWidget *phoneset_test_find_descendant (GtkWidget  *widget,
                                           GType       type);
 GtkWidget *phoneset_test_find_setting_row (GtkWidget  *widget,
                                            const char *id);
+void       phoneset_test_store_password  (gpointer    secrets,
+                                          const char *host,
+                                          const char *password);
 
 G_END_DECLS

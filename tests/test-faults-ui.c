@@ -77,28 +77,6 @@ typedef struct
   gint64              keypad_us;
 } Case;
 
-static void
-stored_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  g_assert_true (phoneset_secret_store_store_finish (PHONESET_SECRET_STORE (source), result, NULL));
-  *(gboolean *)data = TRUE;
-}
-
-static void
-store_password (PhonesetSecretStore *secrets,
-                const char          *host)
-{
-  gboolean done = FALSE;
-  gint64   deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-
-  phoneset_secret_store_store_async (secrets, host, "admin", PHONESET_TEST_PASSWORD, NULL, stored_cb, &done);
-  while (!done && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
-  g_assert_true (done);
-}
-
 static PhonesetPhone *
 new_phone (const char *http,
            const char *profile_id,
@@ -167,7 +145,7 @@ case_open (Case                *c,
       c->sim = phoneset_test_sim_start ("yealink", f->address, args);
       c->http = phoneset_test_sim_http (c->sim);
     }
-  store_password (secrets, f->address);
+  phoneset_test_store_password (secrets, f->address, PHONESET_TEST_PASSWORD);
 
   c->push_phone = new_phone (c->http, "yealink-legacy", TRUE);
   c->dialog = phoneset_push_dialog_new (NULL, c->push_phone, secrets);

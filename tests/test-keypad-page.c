@@ -56,29 +56,6 @@ wait_idle (Fixture *f)
 }
 
 static void
-stored_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  gboolean *done = user_data;
-
-  g_assert_true (phoneset_secret_store_store_finish (PHONESET_SECRET_STORE (source), result, NULL));
-  *done = TRUE;
-}
-
-static void
-store_password (PhonesetSecretStore *secrets,
-                const char          *host,
-                const char          *password)
-{
-  gboolean done = FALSE;
-
-  phoneset_secret_store_store_async (secrets, host, "admin", password, NULL, stored_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
 looked_up_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
@@ -120,7 +97,7 @@ fixture_open (Fixture           *f,
   f->sim = phoneset_test_sim_start (vendor, address, args);
   f->secrets = phoneset_secret_store_memory_new ();
   if (password != NULL)
-    store_password (f->secrets, address, password);
+    phoneset_test_store_password (f->secrets, address, password);
   http = phoneset_test_sim_http (f->sim);
   f->phone = phoneset_phone_new (http);
   phoneset_phone_set_vendor (f->phone, vendor);
@@ -419,7 +396,7 @@ test_unreachable (void)
   Fixture f = { 0 };
 
   /* Nothing listens on 127.0.0.137:9: refused at once. */
-  store_password (secrets, "127.0.0.137", PHONESET_TEST_PASSWORD);
+  phoneset_test_store_password (secrets, "127.0.0.137", PHONESET_TEST_PASSWORD);
   phoneset_phone_set_vendor (phone, "Yealink");
   phoneset_phone_set_profile_id (phone, "yealink-v8x");
   f.page = PHONESET_KEYPAD_PAGE (phoneset_keypad_page_new (phone, secrets));

@@ -681,15 +681,6 @@ test_latency_stun (void)
 
 /* Push ------------------------------------------------------------------ */
 
-static void
-stored_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  g_assert_true (phoneset_secret_store_store_finish (PHONESET_SECRET_STORE (source), result, NULL));
-  *(gboolean *)data = TRUE;
-}
-
 /* A phone at the simulator with many changes: every setting of the profile
  * except those that would change how the phone is reached or provisioned. */
 static PhonesetPhone *
@@ -702,7 +693,6 @@ push_phone (PhonesetTestSim *sim,
   g_autoptr(PhonesetConfig) config = NULL;
   g_autoptr(PhonesetConfig) baseline = NULL;
   GPtrArray *settings;
-  gboolean   stored = FALSE;
 
   g_assert_nonnull (profile);
   config = phoneset_config_new (profile);
@@ -762,10 +752,7 @@ push_phone (PhonesetTestSim *sim,
   phoneset_phone_set_config (phone, config);
   phoneset_phone_set_baseline (phone, baseline);
 
-  phoneset_secret_store_store_async (phoneset_application_get_secret_store (app), PUSH_ADDRESS, "admin",
-                                     PHONESET_TEST_PASSWORD, NULL, stored_cb, &stored);
-  iterate_until (&stored, 2000);
-  g_assert_true (stored);
+  phoneset_test_store_password (phoneset_application_get_secret_store (app), PUSH_ADDRESS, PHONESET_TEST_PASSWORD);
   return phone;
 }
 
@@ -810,25 +797,6 @@ push_outcome (PhonesetPushDialog *dialog)
 }
 
 static void
-assert_pushed (PhonesetTestSim *sim,
-               const char      *stun_server)
-{
-  g_autoptr(JsonObject) state = NULL;
-  JsonArray  *fetches;
-  JsonObject *last;
-
-  /* The push ends when the file was served; the phone applies it a moment later. */
-  g_assert_true (phoneset_test_sim_wait (sim, "fetches", 1, 3000));
-  state = phoneset_test_sim_state (sim);
-  fetches = json_object_get_array_member (state, "fetches");
-  last = json_array_get_object_element (fetches, json_array_get_length (fetches) - 1);
-  g_assert_cmpstr (json_object_get_string_member (last, "why"), ==, "autop");
-  g_assert_true (json_object_get_boolean_member (last, "applied"));
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (state, "config"), "account.1.nat.stun_server"),
-                   ==, stun_server);
-}
-
-static void
 close_dialog (PhonesetPushDialog *dialog)
 {
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -860,7 +828,7 @@ test_latency_push (void)
   g_assert_false (phoneset_push_dialog_is_running (dialog));
   probe_finish (probe, "push", MAX_LATE_MS, 0);
   g_assert_cmpstr (push_outcome (dialog), ==, "Pushed and Verified");
-  assert_pushed (sim, "stun.example.org");
+  phoneset_test_sim_assert_autop_applied (sim, "account.1.nat.stun_server", "stun.example.org");
 
   close_dialog (dialog);
   forget_all (window);
@@ -919,7 +887,7 @@ test_latency_all (void)
   g_assert_false (phoneset_push_dialog_is_running (dialog));
   g_assert_cmpstr (stun_verdict (page), ==, "Open internet (no NAT, no firewall)");
   g_assert_cmpstr (push_outcome (dialog), ==, "Pushed and Verified");
-  assert_pushed (sim, COTURN_A);
+  phoneset_test_sim_assert_autop_applied (sim, "account.1.nat.stun_server", COTURN_A);
   assert_scan_found (window);
 
   close_dialog (dialog);

@@ -75,27 +75,6 @@ iterate_until (gboolean *done,
     g_main_context_iteration (NULL, FALSE) || (g_usleep (2000), TRUE);
 }
 
-static void
-stored_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  g_assert_true (phoneset_secret_store_store_finish (PHONESET_SECRET_STORE (source), result, NULL));
-  *(gboolean *)data = TRUE;
-}
-
-static void
-store_password (PhonesetSecretStore *secrets,
-                const char          *host,
-                const char          *password)
-{
-  gboolean done = FALSE;
-
-  phoneset_secret_store_store_async (secrets, host, "admin", password, NULL, stored_cb, &done);
-  iterate_until (&done, 2000);
-  g_assert_true (done);
-}
-
 typedef struct
 {
   gboolean done;
@@ -211,25 +190,6 @@ outcome (PhonesetPushDialog *dialog)
 }
 
 static void
-assert_sim_config (PhonesetTestSim *sim,
-                   const char      *key,
-                   const char      *value)
-{
-  g_autoptr(JsonObject) state = NULL;
-  JsonArray  *fetches;
-  JsonObject *last;
-
-  /* The push ends when the file was served; the phone applies it a moment later. */
-  g_assert_true (phoneset_test_sim_wait (sim, "fetches", 1, 3000));
-  state = phoneset_test_sim_state (sim);
-  fetches = json_object_get_array_member (state, "fetches");
-  last = json_array_get_object_element (fetches, json_array_get_length (fetches) - 1);
-  g_assert_cmpstr (json_object_get_string_member (last, "why"), ==, "autop");
-  g_assert_true (json_object_get_boolean_member (last, "applied"));
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (state, "config"), key), ==, value);
-}
-
-static void
 close_dialog (PhonesetPushDialog *dialog)
 {
   gboolean gone = FALSE;
@@ -257,7 +217,7 @@ test_push_autop (void)
   g_autofree char    *before = NULL;
   g_autofree char    *after = NULL;
 
-  store_password (secrets, "127.0.0.81", PHONESET_TEST_PASSWORD);
+  phoneset_test_store_password (secrets, "127.0.0.81", PHONESET_TEST_PASSWORD);
   dialog = open_dialog (phone, secrets);
 
   /* Exactly the two changes, old → new, the VLAN one needing a restart. */
@@ -295,8 +255,8 @@ test_push_autop (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* The phone applied the values; Phoneset counts them as the phone's. */
-  assert_sim_config (sim, "account.1.nat.stun_server", "stun.example.org");
-  assert_sim_config (sim, "network.vlan.internet_port_vid", "42");
+  phoneset_test_sim_assert_autop_applied (sim, "account.1.nat.stun_server", "stun.example.org");
+  phoneset_test_sim_assert_autop_applied (sim, "network.vlan.internet_port_vid", "42");
   g_assert_false (phoneset_phone_has_changes (phone));
   g_assert_true (phoneset_phone_get_baseline (phone) != phoneset_phone_get_config (phone));
   g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_baseline (phone), "vlan.id"), ==, "42");
@@ -327,7 +287,7 @@ test_push_wrong_password (void)
   g_autofree char    *shot = NULL;
   g_autofree char    *saved = NULL;
 
-  store_password (secrets, "127.0.0.82", "not-the-password");
+  phoneset_test_store_password (secrets, "127.0.0.82", "not-the-password");
   dialog = open_dialog (phone, secrets);
   password_row = child (dialog, "password_row");
   g_assert_false (gtk_widget_get_visible (password_row));
@@ -351,7 +311,7 @@ test_push_wrong_password (void)
 
   run_push (dialog, NULL);
   g_assert_cmpstr (outcome (dialog), ==, "Pushed and Verified");
-  assert_sim_config (sim, "network.vlan.internet_port_vid", "42");
+  phoneset_test_sim_assert_autop_applied (sim, "network.vlan.internet_port_vid", "42");
   g_assert_false (phoneset_phone_has_changes (phone));
 
   /* The password that worked is in the keyring now. */
@@ -374,7 +334,7 @@ test_push_fanvil_autop_refused (void)
   g_autofree char    *shot = NULL;
   const char         *text;
 
-  store_password (secrets, "127.0.0.83", PHONESET_TEST_PASSWORD);
+  phoneset_test_store_password (secrets, "127.0.0.83", PHONESET_TEST_PASSWORD);
   dialog = open_dialog (phone, secrets);
   rows = group_rows (dialog, "changes_group");
   g_assert_cmpuint (rows->len, ==, 1);
@@ -415,7 +375,7 @@ test_push_cancel_during_wait (void)
   gint64              deadline;
   gint64              cancelled_at;
 
-  store_password (secrets, "127.0.0.84", PHONESET_TEST_PASSWORD);
+  phoneset_test_store_password (secrets, "127.0.0.84", PHONESET_TEST_PASSWORD);
   dialog = open_dialog (phone, secrets);
   phoneset_push_dialog_set_via (dialog, PHONESET_PUSH_VIA_PNP);
   phoneset_push_dialog_set_pnp_port (dialog, 0);
@@ -467,8 +427,8 @@ test_push_refused (void)
   g_autofree char    *shot = NULL;
   g_autofree char    *shot2 = NULL;
 
-  store_password (secrets, "127.0.0.86", PHONESET_TEST_PASSWORD);
-  store_password (secrets, "127.0.0.87", PHONESET_TEST_PASSWORD);
+  phoneset_test_store_password (secrets, "127.0.0.86", PHONESET_TEST_PASSWORD);
+  phoneset_test_store_password (secrets, "127.0.0.87", PHONESET_TEST_PASSWORD);
 
   dialog = open_dialog (phone1, secrets);
   run_push (dialog, NULL);
@@ -507,8 +467,8 @@ test_push_unreachable_and_timeout (void)
   PhonesetPushDialog *dialog;
   g_autofree char    *shot = NULL;
 
-  store_password (secrets, "127.0.0.88", PHONESET_TEST_PASSWORD);
-  store_password (secrets, "127.0.0.89", PHONESET_TEST_PASSWORD);
+  phoneset_test_store_password (secrets, "127.0.0.88", PHONESET_TEST_PASSWORD);
+  phoneset_test_store_password (secrets, "127.0.0.89", PHONESET_TEST_PASSWORD);
   /* Port 9 (discard): nothing listens on 127.0.0.88. */
   phoneset_phone_set_address (gone, "127.0.0.88:9");
   dialog = open_dialog (gone, secrets);
