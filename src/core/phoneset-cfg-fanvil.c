@@ -1,0 +1,353 @@
+/* phoneset-cfg-fanvil.c
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Fanvil / PLANET text files: `<<VOIP CONFIG FILE>>Version:…`,
+ * `<NAME CONFIG MODULE>` sections, `--Sub List--  :` markers,
+ * `Key<padding>:value`, and `<<END OF FILE>>`. [T] (PLANET seed 003 shows the
+ * same keys.) New keys go in their module, under their sub-list, in the style
+ * of their neighbours.
+ */
+
+#define G_LOG_DOMAIN "phoneset-cfg"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "phoneset-cfg-private.h"
+#include "phoneset-error.h"
+
+#define FANVIL_HEADER     "<<VOIP CONFIG FILE>>Version:"
+#define FANVIL_END        "<<END OF FILE>>"
+#define FANVIL_KEY_COLUMN 19
+
+static gboolean
+parse_lines (PhonesetCfgDocument *self,
+             GArray              *lines,
+             GError             **error)
+{
+  g_autofree char *section = NULL;
+  g_autofree char *list = NULL;
+  gboolean         ended = FALSE;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line       *line = &g_array_index (lines, Line, i);
+      const char *start = line->start;
+      gsize       len = line->len;
+
+      if (i == 0)
+        {
+          const char *p = start;
+          gsize       l = len;
+
+          p = cfg_skip_bom (p, &l);
+          if (l < strlen (FANVIL_HEADER) || memcmp (p, FANVIL_HEADER, strlen (FANVIL_HEADER)) != 0)
+            {
+              g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                           _("line 1: a Fanvil or PLANET file must start with “%s”"), FANVIL_HEADER);
+              return FALSE;
+            }
+          cfg_add_raw_line (self, line);
+          continue;
+        }
+
+      cfg_trim_span (&start, &len);
+
+      if (ended || len == 0 || start[0] == '#' || start[0] == ';')
+        {
+          if (ended && len > 0)
+            {
+              g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                           _("line %u: text after “%s”"), line->number, FANVIL_END);
+              return FALSE;
+            }
+          cfg_add_raw_line (self, line);
+          continue;
+        }
+
+      if (len == strlen (FANVIL_END) && memcmp (start, FANVIL_END, len) == 0)
+        {
+          Mark *mark = g_new0 (Mark, 1);
+
+          mark->kind = MARK_END;
+          cfg_add_raw_line (self, line);
+          mark->first = mark->last = self->pieces.tail;
+          g_ptr_array_add (self->marks, mark);
+          ended = TRUE;
+          continue;
+        }
+
+      if (start[0] == '<' && start[len - 1] == '>' && memchr (start + 1, '<', len - 1) == NULL)
+        {
+          Mark       *mark = g_new0 (Mark, 1);
+          const char *name = start + 1;
+          gsize       name_len = len - 2;
+
+          cfg_trim_span (&name, &name_len);
+          g_free (section);
+          g_clear_pointer (&list, g_free);
+          section = g_strndup (name, name_len);
+          mark->kind = MARK_SECTION;
+          mark->name = g_strdup (section);
+          cfg_add_raw_line (self, line);
+          mark->first = mark->last = self->pieces.tail;
+          g_ptr_array_add (self->marks, mark);
+          continue;
+        }
+
+      if (len >= 2 && start[0] == '-' && start[1] == '-')
+        {
+          Mark       *mark = g_new0 (Mark, 1);
+          const char *colon = memchr (start, ':', len);
+          const char *name = start;
+          gsize       name_len = colon ? (gsize)(colon - start) : len;
+
+          cfg_trim_span (&name, &name_len);
+          g_free (list);
+          list = g_strndup (name, name_len);
+          mark->kind = MARK_LIST;
+          mark->name = g_strdup (list);
+          mark->section = g_strdup (section);
+          cfg_add_raw_line (self, line);
+          mark->first = mark->last = self->pieces.tail;
+          g_ptr_array_add (self->marks, mark);
+          continue;
+        }
+
+      {
+        const char *colon = memchr (start, ':', len);
+        const char *key = start;
+        gsize       key_len;
+        const char *value;
+        gsize       value_len;
+        Entry      *entry;
+
+        if (colon == NULL)
+          {
+            g_autofree char *text = cfg_excerpt (start, len);
+
+            g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                         _("line %u: “%s” is not a “Key :value” line"), line->number, text);
+            return FALSE;
+          }
+        if (section == NULL)
+          {
+            g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                         _("line %u: a setting outside any <… CONFIG MODULE> section"), line->number);
+            return FALSE;
+          }
+
+        key_len = colon - start;
+        cfg_trim_span (&key, &key_len);
+        if (key_len == 0)
+          {
+            g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                         _("line %u: a value without a key"), line->number);
+            return FALSE;
+          }
+        value = colon + 1;
+        value_len = (start + len) - value;
+        cfg_trim_span (&value, &value_len);
+        if (value_len == 0)
+          value = start + len;
+        entry = cfg_add_value_line (self, line, value, value_len);
+        entry->pub.key = g_strndup (key, key_len);
+        entry->pub.section = g_strdup (section);
+        entry->list = g_strdup (list);
+        entry->key_column = colon - line->start;
+        cfg_index_entry (self, entry);
+      }
+    }
+
+  if (!ended)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("line %u: the file ends without “%s”; it is probably cut short"),
+                      lines->len, FANVIL_END);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* snom XML ------------------------------------------------------------ */
+
+static Mark *
+find_mark (PhonesetCfgDocument *self,
+           MarkKind             kind,
+           const char          *name,
+           const char          *section)
+{
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      Mark *mark = g_ptr_array_index (self->marks, i);
+
+      if (mark->kind == kind && g_strcmp0 (mark->name, name) == 0 &&
+          (kind != MARK_LIST || g_strcmp0 (mark->section, section) == 0))
+        return mark;
+    }
+  return NULL;
+}
+
+/* The last piece of the last line of @section's region that holds an entry
+ * (in @list if given, else not in any list), or its marker line. */
+static GList *
+fanvil_insertion_point (PhonesetCfgDocument *self,
+                        const char          *section,
+                        const char          *list,
+                        guint               *key_column)
+{
+  Mark  *section_mark = find_mark (self, MARK_SECTION, section, NULL);
+  Mark  *list_mark = NULL;
+  GList *after = NULL;
+
+  if (section_mark == NULL)
+    {
+      Mark            *end = find_mark (self, MARK_END, NULL, NULL);
+      g_autofree char *text = g_strdup_printf ("<%s>%s", section, self->newline);
+
+      section_mark = g_new0 (Mark, 1);
+      section_mark->kind = MARK_SECTION;
+      section_mark->name = g_strdup (section);
+      section_mark->first = section_mark->last = cfg_insert_piece_before (self, end ? end->first : NULL, text);
+      g_ptr_array_add (self->marks, section_mark);
+    }
+
+  if (list != NULL)
+    {
+      list_mark = find_mark (self, MARK_LIST, list, section);
+      if (list_mark == NULL)
+        {
+          /* A new sub-list goes at the end of its section. */
+          GList           *end_of_section = section_mark->last;
+          g_autofree char *text = NULL;
+
+          for (guint i = 0; i < self->entries->len; i++)
+            {
+              Entry *e = g_ptr_array_index (self->entries, i);
+
+              if (g_strcmp0 (e->pub.section, section) == 0)
+                end_of_section = e->last;
+            }
+          for (guint i = 0; i < self->marks->len; i++)
+            {
+              Mark *m = g_ptr_array_index (self->marks, i);
+
+              if (m->kind == MARK_LIST && g_strcmp0 (m->section, section) == 0 &&
+                  g_list_position (self->pieces.head, m->last) > g_list_position (self->pieces.head, end_of_section))
+                end_of_section = m->last;
+            }
+          text = g_strdup_printf ("%-*s:%s", FANVIL_KEY_COLUMN, list, self->newline);
+          list_mark = g_new0 (Mark, 1);
+          list_mark->kind = MARK_LIST;
+          list_mark->name = g_strdup (list);
+          list_mark->section = g_strdup (section);
+          list_mark->first = list_mark->last = cfg_insert_piece_after (self, end_of_section, text);
+          g_ptr_array_add (self->marks, list_mark);
+        }
+      after = list_mark->last;
+    }
+  else
+    after = section_mark->last;
+
+  *key_column = FANVIL_KEY_COLUMN;
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *e = g_ptr_array_index (self->entries, i);
+
+      if (g_strcmp0 (e->pub.section, section) != 0)
+        continue;
+      *key_column = e->key_column;
+      if (g_strcmp0 (e->list, list) == 0)
+        after = e->last;
+    }
+
+  return after;
+}
+
+static gboolean
+fanvil_parse (PhonesetCfgDocument *self,
+              const char          *data,
+              gsize                len,
+              GError             **error)
+{
+  g_autoptr(GArray) lines = cfg_split_lines (data, len);
+
+  cfg_note_newline (self, lines);
+  return parse_lines (self, lines, error);
+}
+
+static gboolean
+fanvil_detect (const char *data,
+               gsize       len)
+{
+  return len >= strlen (FANVIL_HEADER) && memcmp (data, FANVIL_HEADER, strlen (FANVIL_HEADER)) == 0;
+}
+
+static void
+fanvil_init (PhonesetCfgDocument *self)
+{
+  /* The phones export the header padded with spaces to 62 bytes, and
+   * one implementation asserts that header + CRLF must be 64 bytes and
+   * that lines end in CRLF [U]. Writing it that way is what a phone's
+   * own export looks like, so every firmware reads it. */
+  g_autofree char *header = g_strdup_printf ("%-62s\r\n", FANVIL_HEADER "2.0000000000");
+  Mark            *mark = g_new0 (Mark, 1);
+
+  self->newline = "\r\n";
+  cfg_append_piece (self, header, -1);
+  mark->kind = MARK_END;
+  mark->first = mark->last = cfg_append_piece (self, FANVIL_END "\r\n", -1);
+  g_ptr_array_add (self->marks, mark);
+}
+
+static char *
+fanvil_lookup_string (const char *section,
+                      const char *key,
+                      int         idx)
+{
+  return g_strdup_printf ("%s\x1f%s", section ? section : "", key);
+}
+
+static void
+fanvil_insert (PhonesetCfgDocument  *self,
+               Entry                *entry,
+               const PhonesetCfgKey *key)
+{
+  guint            column;
+  GList           *after = fanvil_insertion_point (self, key->section ? key->section : "SIP CONFIG MODULE",
+                                                   key->list, &column);
+  g_autofree char *prefix = g_strdup_printf ("%-*s:", column, key->key);
+
+  if (key->section == NULL)
+    {
+      g_free (entry->pub.section);
+      entry->pub.section = g_strdup ("SIP CONFIG MODULE");
+    }
+  entry->key_column = column;
+  entry->first = cfg_insert_piece_after (self, after, prefix);
+  entry->value = cfg_insert_piece_after (self, entry->first, "");
+  entry->last = cfg_insert_piece_after (self, entry->value, self->newline);
+}
+
+static void
+fanvil_set_value (PhonesetCfgDocument *self,
+                  Entry               *entry,
+                  const char          *value)
+{
+  cfg_set_line_value (entry, value);
+}
+
+const PhonesetCfgCodec _phoneset_cfg_codec_fanvil = {
+  .name = "fanvil-cfg",
+  .detect = fanvil_detect,
+  .init = fanvil_init,
+  .parse = fanvil_parse,
+  .lookup_string = fanvil_lookup_string,
+  .insert = fanvil_insert,
+  .set_value = fanvil_set_value,
+};

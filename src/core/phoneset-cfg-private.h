@@ -1,0 +1,175 @@
+/* phoneset-cfg-private.h
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The inside of a provisioning document, shared by the format codecs
+ * (phoneset-cfg-*.c). Nothing outside src/core/phoneset-cfg*.c includes it.
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "phoneset-cfg.h"
+
+G_BEGIN_DECLS
+
+/* A piece points into the document's copy of the file until it is edited;
+ * only then does it own its text. */
+typedef struct
+{
+  const char *data;
+  gsize       len;
+  char       *owned;
+} Piece;
+
+typedef enum
+{
+  MARK_SECTION,
+  MARK_LIST,
+  MARK_END,
+} MarkKind;
+
+typedef struct
+{
+  MarkKind kind;
+  char    *name;
+  char    *section; /* the section a list marker stands in */
+  GList   *first;   /* the first piece of the marker's line */
+  GList   *last;    /* the last piece of the marker's line */
+} Mark;
+
+typedef struct
+{
+  PhonesetCfgEntry pub;
+  char            *list;         /* Fanvil: the sub-list the entry stands under */
+  GList           *first;        /* first piece of the line or element */
+  GList           *value;        /* the value piece */
+  GList           *last;         /* last piece (with the line ending) */
+  gboolean         self_closing; /* snom: <name/>, no value piece content yet */
+  guint            key_column;   /* Fanvil: the column of the ':' */
+} Entry;
+
+struct _PhonesetCfgDocument
+{
+  const struct _PhonesetCfgCodec *codec;
+  gatomicrefcount   ref_count;
+  char             *source; /* the file's bytes, which pieces point into */
+  PhonesetCfgFormat format;
+  GQueue            pieces;        /* Piece */
+  GPtrArray        *entries;       /* Entry */
+  GPtrArray        *marks;         /* Mark (Fanvil) */
+  GHashTable       *index;         /* lookup string → Entry (the last one) */
+  const char       *newline;       /* "\n" or "\r\n", for new lines */
+  GList            *insert_before; /* snom: the </phone-settings> piece */
+};
+
+
+typedef struct
+{
+  const char *start; /* the line, without its ending */
+  gsize       len;
+  const char *ending; /* "\n", "\r\n" or "" */
+  gsize       ending_len;
+  guint       number;
+} Line;
+
+/**
+ * PhonesetCfgCodec:
+ * @name: the name profiles use for the format
+ * @detect: whether a file's first bytes (after a BOM) are of the format
+ * @init: fills a new, empty document with what the format requires
+ * @parse: reads the file's bytes (@self->source) into pieces and entries
+ * @lookup_string: the one string that names where a value lives
+ * @insert: places a new @entry (key, section, idx filled in) in the file,
+ *   with an empty value piece
+ * @set_value: writes @value into @entry's value piece (escaping it)
+ *
+ * One file format.
+ */
+typedef struct _PhonesetCfgCodec
+{
+  const char *name;
+  gboolean    (*detect)        (const char          *data,
+                                gsize                len);
+  void        (*init)          (PhonesetCfgDocument *self);
+  gboolean    (*parse)         (PhonesetCfgDocument *self,
+                                const char          *data,
+                                gsize                len,
+                                GError             **error);
+  char       *(*lookup_string) (const char          *section,
+                                const char          *key,
+                                int                  idx);
+  void        (*insert)        (PhonesetCfgDocument *self,
+                                Entry               *entry,
+                                const PhonesetCfgKey *key);
+  void        (*set_value)     (PhonesetCfgDocument *self,
+                                Entry               *entry,
+                                const char          *value);
+} PhonesetCfgCodec;
+
+extern const PhonesetCfgCodec _phoneset_cfg_codec_yealink;
+extern const PhonesetCfgCodec _phoneset_cfg_codec_fanvil;
+extern const PhonesetCfgCodec _phoneset_cfg_codec_snom_xml;
+
+/* Pieces, entries and lines (phoneset-cfg.c) */
+G_GNUC_INTERNAL void        cfg_piece_free          (gpointer             data);
+G_GNUC_INTERNAL Piece      *cfg_piece_new_owned     (const char          *text);
+G_GNUC_INTERNAL void        cfg_piece_assign        (Piece               *piece,
+                                                     const char          *text);
+G_GNUC_INTERNAL gboolean    cfg_piece_ends_with     (Piece               *piece,
+                                                     const char          *suffix);
+G_GNUC_INTERNAL void        cfg_entry_free          (gpointer             data);
+G_GNUC_INTERNAL void        cfg_mark_free           (gpointer             data);
+G_GNUC_INTERNAL GList      *cfg_append_piece        (PhonesetCfgDocument *self,
+                                                     const char          *text,
+                                                     gssize               len);
+G_GNUC_INTERNAL GList      *cfg_insert_piece_before (PhonesetCfgDocument *self,
+                                                     GList               *sibling,
+                                                     const char          *text);
+G_GNUC_INTERNAL GList      *cfg_insert_piece_after  (PhonesetCfgDocument *self,
+                                                     GList               *sibling,
+                                                     const char          *text);
+G_GNUC_INTERNAL char       *cfg_join_pieces         (GList               *first,
+                                                     GList               *last,
+                                                     gboolean             strip_newline);
+G_GNUC_INTERNAL void        cfg_index_entry         (PhonesetCfgDocument *self,
+                                                     Entry               *entry);
+G_GNUC_INTERNAL void        cfg_rebuild_index       (PhonesetCfgDocument *self);
+G_GNUC_INTERNAL const char *cfg_skip_bom            (const char          *data,
+                                                     gsize               *len);
+G_GNUC_INTERNAL GArray     *cfg_split_lines         (const char          *data,
+                                                     gsize                len);
+G_GNUC_INTERNAL char       *cfg_excerpt             (const char          *start,
+                                                     gsize                len);
+G_GNUC_INTERNAL void        cfg_trim_span           (const char         **start,
+                                                     gsize               *len);
+G_GNUC_INTERNAL void        cfg_note_newline        (PhonesetCfgDocument *self,
+                                                     GArray              *lines);
+G_GNUC_INTERNAL Entry      *cfg_add_value_line      (PhonesetCfgDocument *self,
+                                                     const Line          *line,
+                                                     const char          *value_start,
+                                                     gsize                value_len);
+G_GNUC_INTERNAL void        cfg_add_raw_line        (PhonesetCfgDocument *self,
+                                                     const Line          *line);
+G_GNUC_INTERNAL void        cfg_refresh_raw         (Entry               *entry);
+G_GNUC_INTERNAL void        cfg_set_line_value      (Entry               *entry,
+                                                     const char          *value);
+
+/* XML scanning (phoneset-cfg-xml.c) */
+G_GNUC_INTERNAL char       *cfg_xml_escape          (const char          *value);
+G_GNUC_INTERNAL char       *cfg_xml_unescape        (const char          *text,
+                                                     gsize                len);
+G_GNUC_INTERNAL const char *cfg_find_tag_end        (const char          *p,
+                                                     const char          *end);
+G_GNUC_INTERNAL char       *cfg_tag_attribute       (const char          *tag,
+                                                     gsize                len,
+                                                     const char          *name);
+G_GNUC_INTERNAL guint       cfg_count_lines         (const char          *from,
+                                                     const char          *to);
+G_GNUC_INTERNAL const char *cfg_passthrough_end     (const char          *open,
+                                                     const char          *end);
+
+G_END_DECLS

@@ -1,0 +1,531 @@
+/* phoneset-cfg-snom.c
+ *
+ * Copyright 2026 The Phoneset developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * snom XML settings: `<settings><phone-settings><name idx="N" perm="">value</name>…`. [V]
+ * New settings go inside <phone-settings>.
+ */
+
+#define G_LOG_DOMAIN "phoneset-cfg"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "phoneset-cfg-private.h"
+#include "phoneset-error.h"
+
+static void
+markup_noop_start (GMarkupParseContext *context,
+                   const char          *element_name,
+                   const char         **attribute_names,
+                   const char         **attribute_values,
+                   gpointer             user_data,
+                   GError             **error)
+{
+  guint *depth = user_data;
+
+  if (*depth == 0 && !g_str_equal (element_name, "settings"))
+    {
+      g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                   _("the root element is <%s>, a snom settings file has <settings>"), element_name);
+      return;
+    }
+  if (++(*depth) > 64)
+    g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                         _("elements are nested too deeply"));
+}
+
+static void
+markup_noop_end (GMarkupParseContext *context,
+                 const char          *element_name,
+                 gpointer             user_data,
+                 GError             **error)
+{
+  guint *depth = user_data;
+
+  (*depth)--;
+}
+
+/* Checks that @data is well-formed XML with a <settings> root. */
+static gboolean
+check_xml (const char *data,
+           gsize       len,
+           GError    **error)
+{
+  static const GMarkupParser parser = { markup_noop_start, markup_noop_end, NULL, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint depth = 0;
+
+  context = g_markup_parse_context_new (&parser, G_MARKUP_IGNORE_QUALIFIED, &depth, NULL);
+  if (!g_markup_parse_context_parse (context, data, len, &local_error) ||
+      !g_markup_parse_context_end_parse (context, &local_error))
+    {
+      int              line = 0, column = 0;
+
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
+      g_markup_parse_context_get_position (context, &line, &column);
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("line %d: %s"), line, message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_settings (PhonesetCfgDocument *self,
+                const char          *data,
+                gsize                len,
+                GError             **error)
+{
+  const char *end = data + len;
+  const char *p = data;
+  const char *copied = data; /* everything before this is in pieces */
+  const char *line_at = data;
+  guint       line = 1;
+
+  if (!check_xml (data, len, error))
+    return FALSE;
+
+  while (p < end)
+    {
+      const char *open = memchr (p, '<', end - p);
+      const char *tag_end;
+
+      if (open == NULL)
+        break;
+      /* Comments, declarations and processing instructions are skipped
+       * whole, so that nothing inside them is taken for a setting. */
+      if (end - open >= 4 && memcmp (open, "<!--", 4) == 0)
+        {
+          const char *close = g_strstr_len (open, end - open, "-->");
+
+          p = close ? close + 3 : end;
+          continue;
+        }
+      if (open + 1 < end && (open[1] == '?' || open[1] == '!'))
+        {
+          p = cfg_passthrough_end (open, end);
+          continue;
+        }
+      /* Any other tag is skipped whole, attributes and all: an attribute
+       * value may hold "<" (GMarkup lets it through), and what is in it is
+       * no element. */
+      tag_end = cfg_find_tag_end (open, end);
+      if (tag_end == NULL)
+        break;
+      if (end - open < 16 || memcmp (open, "<phone-settings", 15) != 0 ||
+          (!g_ascii_isspace (open[15]) && open[15] != '>' && open[15] != '/'))
+        {
+          p = tag_end + 1;
+          continue;
+        }
+      if (tag_end[-1] == '/')
+        {
+          p = tag_end + 1;
+          continue;
+        }
+      p = tag_end + 1;
+
+      /* Children of <phone-settings>, one element each, until its end. */
+      while (p < end)
+        {
+          const char *lt = memchr (p, '<', end - p);
+          const char *name_start, *name_end, *gt;
+
+          if (lt == NULL)
+            {
+              p = end;
+              break;
+            }
+          if (end - lt >= 17 && memcmp (lt, "</phone-settings", 16) == 0 &&
+              (lt[16] == '>' || g_ascii_isspace (lt[16])))
+            {
+              /* An empty piece marks where new settings go. */
+              cfg_append_piece (self, copied, lt - copied);
+              copied = lt;
+              self->insert_before = cfg_append_piece (self, "", 0);
+              p = lt + 16;
+              break;
+            }
+          if (end - lt >= 4 && memcmp (lt, "<!--", 4) == 0)
+            {
+              const char *close = g_strstr_len (lt, end - lt, "-->");
+              p = close ? close + 3 : end;
+              continue;
+            }
+          if (lt + 1 < end && (lt[1] == '?' || lt[1] == '!'))
+            {
+              g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                           _("line %u: a declaration, CDATA section or processing instruction inside <phone-settings>; "
+                             "snom settings files have none"),
+                              line + cfg_count_lines (line_at, lt));
+              return FALSE;
+            }
+          if (lt + 1 < end && lt[1] == '/')
+            {
+              p = lt + 1;
+              continue;
+            }
+
+          gt = cfg_find_tag_end (lt, end);
+          if (gt == NULL)
+            {
+              p = end;
+              break;
+            }
+          name_start = lt + 1;
+          name_end = name_start;
+          while (name_end < gt && !g_ascii_isspace (*name_end) && *name_end != '/' && *name_end != '>')
+            name_end++;
+          if (name_end == name_start)
+            {
+              /* Not an element: text the XML parser let through. */
+              p = lt + 1;
+              continue;
+            }
+
+          {
+            Entry           *entry = g_new0 (Entry, 1);
+            g_autofree char *idx = cfg_tag_attribute (lt, gt - lt, "idx");
+            g_autofree char *close_tag = g_strdup_printf ("</%.*s>", (int)(name_end - name_start), name_start);
+            const char      *value_start = gt + 1;
+            const char      *value_end;
+            const char      *after;
+            gboolean         self_closing = gt[-1] == '/';
+            guint64          idx_value = 0;
+
+            if (self_closing)
+              {
+                value_end = value_start;
+                after = value_start;
+              }
+            else
+              {
+                value_end = g_strstr_len (value_start, end - value_start, close_tag);
+                if (value_end == NULL || memchr (value_start, '<', value_end - value_start) != NULL)
+                  {
+                    /* Nested elements: not a plain setting; kept as it is. */
+                    cfg_entry_free (entry);
+                    p = gt + 1;
+                    continue;
+                  }
+                after = value_end + strlen (close_tag);
+              }
+
+            line += cfg_count_lines (line_at, lt);
+            line_at = lt;
+
+            cfg_append_piece (self, copied, lt - copied);
+            if (self_closing)
+              {
+                /* <name attrs/>: the value piece is empty and sits before "/>". */
+                entry->first = cfg_append_piece (self, lt, (gt - 1) - lt);
+                entry->value = cfg_append_piece (self, "", 0);
+                entry->last = cfg_append_piece (self, gt - 1, 2);
+                entry->self_closing = TRUE;
+              }
+            else
+              {
+                entry->first = cfg_append_piece (self, lt, value_start - lt);
+                entry->value = cfg_append_piece (self, value_start, value_end - value_start);
+                entry->last = cfg_append_piece (self, value_end, after - value_end);
+              }
+            copied = after;
+
+            entry->pub.key = g_strndup (name_start, name_end - name_start);
+            entry->pub.perm = cfg_tag_attribute (lt, gt - lt, "perm");
+            entry->pub.idx = -1;
+            if (idx != NULL && g_ascii_string_to_unsigned (idx, 10, 0, G_MAXINT, &idx_value, NULL))
+              entry->pub.idx = (int)idx_value;
+            entry->pub.value = cfg_xml_unescape (value_start, value_end - value_start);
+            entry->pub.raw = g_strndup (lt, after - lt);
+            entry->pub.line = line;
+            g_ptr_array_add (self->entries, entry);
+            cfg_index_entry (self, entry);
+            p = after;
+          }
+        }
+    }
+
+  cfg_append_piece (self, copied, end - copied);
+  return TRUE;
+}
+
+/* The snom reader finds the settings with a scanner of its own, to edit
+ * them in place byte for byte, while GMarkup decides what the file means.
+ * The fuzzer found four kinds of XML on which the two disagreed, and an
+ * edit then wrote a file that no longer parsed. So every file read is
+ * checked: a copy in which each setting's value is a marker, and a marker
+ * element stands where new settings go, is read by GMarkup, and each
+ * marker must be the whole text of the element the scanner named, inside
+ * <phone-settings>. A file on which they disagree is refused rather than
+ * edited wrong. */
+#define SNOM_MARK        "\xe2\x81\xa3phoneset\xe2\x81\xa3" /* U+2063 around it */
+#define SNOM_INSERT_MARK "phoneset-insert-mark"
+
+typedef struct
+{
+  PhonesetCfgDocument *doc;
+  GPtrArray           *stack; /* element names, outermost first */
+  GString             *text;  /* the innermost element's text */
+  guint                found;
+  gboolean             insert_found;
+  gboolean             bad;
+} SnomVerify;
+
+static gboolean
+verify_inside_settings (SnomVerify *v)
+{
+  for (guint i = 0; i < v->stack->len; i++)
+    if (g_str_equal (g_ptr_array_index (v->stack, i), "phone-settings"))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+verify_start (GMarkupParseContext *context,
+              const char          *element_name,
+              const char         **attribute_names,
+              const char         **attribute_values,
+              gpointer             user_data,
+              GError             **error)
+{
+  SnomVerify *v = user_data;
+
+  if (g_str_equal (element_name, SNOM_INSERT_MARK))
+    {
+      if (v->insert_found || v->stack->len == 0 ||
+          !g_str_equal (g_ptr_array_index (v->stack, v->stack->len - 1), "phone-settings"))
+        v->bad = TRUE;
+      v->insert_found = TRUE;
+    }
+  g_ptr_array_add (v->stack, g_strdup (element_name));
+  g_string_truncate (v->text, 0);
+}
+
+static void
+verify_end (GMarkupParseContext *context,
+            const char          *element_name,
+            gpointer             user_data,
+            GError             **error)
+{
+  SnomVerify *v = user_data;
+
+  if (g_str_has_prefix (v->text->str, SNOM_MARK))
+    {
+      guint64 i = 0;
+
+      /* (A file that holds the marker text itself is refused too.) */
+      if (v->doc->entries->len == 0 ||
+          !g_ascii_string_to_unsigned (v->text->str + strlen (SNOM_MARK), 10, 0, v->doc->entries->len - 1, &i, NULL) ||
+          !g_str_equal (((Entry *)g_ptr_array_index (v->doc->entries, i))->pub.key, element_name) ||
+          !verify_inside_settings (v) || i != v->found)
+        v->bad = TRUE;
+      v->found++;
+    }
+  g_ptr_array_set_size (v->stack, v->stack->len - 1);
+  g_string_truncate (v->text, 0);
+}
+
+static void
+verify_text (GMarkupParseContext *context,
+             const char          *text,
+             gsize                text_len,
+             gpointer             user_data,
+             GError             **error)
+{
+  SnomVerify *v = user_data;
+
+  g_string_append_len (v->text, text, text_len);
+}
+
+static gboolean
+snom_verify (PhonesetCfgDocument *self,
+             GError             **error)
+{
+  static const GMarkupParser parser = { verify_start, verify_end, verify_text, NULL, NULL };
+  g_autoptr(GHashTable) values = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) skip = g_hash_table_new (NULL, NULL);
+  g_autoptr(GString) copy = g_string_new (NULL);
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GPtrArray) stack = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new (NULL);
+  SnomVerify v = { self, stack, text, 0, FALSE, FALSE };
+  gboolean   parsed;
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (self->entries, i);
+
+      g_hash_table_insert (values, entry->value, GUINT_TO_POINTER (i + 1));
+      if (entry->self_closing)
+        g_hash_table_insert (skip, entry->last, entry);
+    }
+  for (GList *l = self->pieces.head; l != NULL; l = l->next)
+    {
+      Piece *piece = l->data;
+      guint  i = GPOINTER_TO_UINT (g_hash_table_lookup (values, l));
+      Entry *entry;
+
+      if (l == self->insert_before)
+        g_string_append (copy, "<" SNOM_INSERT_MARK "/>");
+      if (g_hash_table_contains (skip, l))
+        continue;
+      if (i == 0)
+        {
+          g_string_append_len (copy, piece->data, piece->len);
+          continue;
+        }
+      entry = g_ptr_array_index (self->entries, i - 1);
+      if (entry->self_closing)
+        {
+          /* <name attrs/> written as <name attrs>MARK</name>, as an edit
+           * would (set_value_piece()); "<name attrs" is the last piece
+           * copied. */
+          Piece *first = entry->first->data;
+          gsize  n = first->len;
+
+          while (n > 0 && (g_ascii_isspace (first->data[n - 1]) || first->data[n - 1] == '/'))
+            n--;
+          g_string_truncate (copy, copy->len - (first->len - n));
+          g_string_append_printf (copy, ">" SNOM_MARK "%u</%s>", i - 1, entry->pub.key);
+        }
+      else
+        g_string_append_printf (copy, SNOM_MARK "%u", i - 1);
+    }
+
+  context = g_markup_parse_context_new (&parser, 0, &v, NULL);
+  parsed = g_markup_parse_context_parse (context, copy->str, copy->len, NULL) &&
+           g_markup_parse_context_end_parse (context, NULL);
+  if (!parsed || v.bad || v.found != self->entries->len || !v.insert_found)
+    {
+      g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                           _("the file’s XML is unusual in a way Phoneset cannot edit safely (a setting, or the end of "
+                             "<phone-settings>, is not where an XML parser finds it); save the file again from the phone’s web interface"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Public API ------------------------------------------------------------ */
+
+/**
+ * phoneset_cfg_document_new:
+ * @format: the file format
+ *
+ * A new file with nothing set but what the format requires (header and
+ * end marker).
+ *
+ * Returns: (transfer full): a new document
+ */
+
+static gboolean
+snom_parse (PhonesetCfgDocument *self,
+            const char          *data,
+            gsize                len,
+            GError             **error)
+{
+  g_autoptr(GArray) lines = cfg_split_lines (data, MIN (len, 4096));
+
+  cfg_note_newline (self, lines);
+  if (!parse_settings (self, data, len, error))
+    return FALSE;
+  if (self->insert_before == NULL)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("the file has no <phone-settings> element; nothing in it is a phone setting"));
+      return FALSE;
+    }
+  return snom_verify (self, error);
+}
+
+static gboolean
+snom_detect (const char *data,
+             gsize       len)
+{
+  while (len > 0 && g_ascii_isspace (*data))
+    data++, len--;
+  return len > 0 && *data == '<' && g_strstr_len (data, MIN (len, 4096), "<settings") != NULL;
+}
+
+static void
+snom_init (PhonesetCfgDocument *self)
+{
+  cfg_append_piece (self, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<settings>\n<phone-settings>\n", -1);
+  self->insert_before = cfg_append_piece (self, "", 0);
+  cfg_append_piece (self, "</phone-settings>\n</settings>\n", -1);
+}
+
+static char *
+snom_lookup_string (const char *section,
+                    const char *key,
+                    int         idx)
+{
+  return g_strdup_printf ("%s\x1f%d", key, idx);
+}
+
+static void
+snom_insert (PhonesetCfgDocument  *self,
+             Entry                *entry,
+             const PhonesetCfgKey *key)
+{
+  g_autofree char *prefix = NULL;
+
+  if (key->idx >= 0)
+    prefix = g_strdup_printf ("<%s idx=\"%d\" perm=\"\">", key->key, key->idx);
+  else
+    prefix = g_strdup_printf ("<%s perm=\"\">", key->key);
+  entry->first = cfg_insert_piece_before (self, self->insert_before, prefix);
+  entry->value = cfg_insert_piece_before (self, self->insert_before, "");
+  {
+    g_autofree char *close = g_strdup_printf ("</%s>%s", key->key, self->newline);
+
+    entry->last = cfg_insert_piece_before (self, self->insert_before, close);
+  }
+  entry->pub.perm = g_strdup ("");
+}
+
+static void
+snom_set_value (PhonesetCfgDocument *self,
+                Entry               *entry,
+                const char          *value)
+{
+  Piece           *piece = entry->value->data;
+
+  g_autofree char *escaped = cfg_xml_escape (value);
+
+  if (entry->self_closing && value[0] != '\0')
+    {
+      /* <name attrs/> becomes <name attrs>value</name>. */
+      Piece           *first = entry->first->data;
+      Piece           *last = entry->last->data;
+      gsize            n = first->len;
+      g_autofree char *open = NULL;
+      g_autofree char *close = g_strdup_printf ("</%s>", entry->pub.key);
+
+      /* What GMarkup accepts before "/>" may hold more slashes. */
+      while (n > 0 && (g_ascii_isspace (first->data[n - 1]) || first->data[n - 1] == '/'))
+        n--;
+      open = g_strdup_printf ("%.*s>", (int)n, first->data);
+      cfg_piece_assign (first, open);
+      cfg_piece_assign (last, close);
+      entry->self_closing = FALSE;
+    }
+  cfg_piece_assign (piece, escaped);
+}
+
+const PhonesetCfgCodec _phoneset_cfg_codec_snom_xml = {
+  .name = "snom-xml",
+  .detect = snom_detect,
+  .init = snom_init,
+  .parse = snom_parse,
+  .lookup_string = snom_lookup_string,
+  .insert = snom_insert,
+  .set_value = snom_set_value,
+};
