@@ -64,6 +64,7 @@ struct _PhonesetCfgDocument
   GHashTable       *index;         /* lookup string → Entry (the last one) */
   const char       *newline;       /* "\n" or "\r\n", for new lines */
   GList            *insert_before; /* snom: the </phone-settings> piece */
+  GPtrArray        *warnings;      /* PhonesetCfgWarning */
 };
 
 
@@ -86,6 +87,9 @@ typedef struct
  * @insert: places a new @entry (key, section, idx filled in) in the file,
  *   with an empty value piece
  * @set_value: writes @value into @entry's value piece (escaping it)
+ * @key_format: the format whose keys profiles give for this one (snom's
+ *   plain text uses the names of its XML), or the format itself
+ * @has_key_format: whether @key_format is set
  *
  * One file format.
  */
@@ -108,6 +112,8 @@ typedef struct _PhonesetCfgCodec
   void        (*set_value)     (PhonesetCfgDocument *self,
                                 Entry               *entry,
                                 const char          *value);
+  gboolean          has_key_format;
+  PhonesetCfgFormat key_format;
 } PhonesetCfgCodec;
 
 extern const PhonesetCfgCodec _phoneset_cfg_codec_yealink;
@@ -154,6 +160,10 @@ G_GNUC_INTERNAL Entry      *cfg_add_value_line      (PhonesetCfgDocument *self,
                                                      gsize                value_len);
 G_GNUC_INTERNAL void        cfg_add_raw_line        (PhonesetCfgDocument *self,
                                                      const Line          *line);
+G_GNUC_INTERNAL void        cfg_warn                (PhonesetCfgDocument *self,
+                                                     guint                line,
+                                                     const char          *format,
+                                                     ...) G_GNUC_PRINTF (3, 4);
 G_GNUC_INTERNAL void        cfg_refresh_raw         (Entry               *entry);
 G_GNUC_INTERNAL void        cfg_set_line_value      (Entry               *entry,
                                                      const char          *value);

@@ -82,6 +82,29 @@ cfg_skip_bom (const char *data,
 }
 
 /**
+ * phoneset_cfg_format_get_key_format:
+ * @format: a file format
+ * @key_format: (out): the format whose keys profiles give for @format
+ *
+ * Some formats write the same settings under the same names as another:
+ * snom's plain-text settings use the element names of its XML. A profile
+ * that gives keys for that other format reads and writes this one too.
+ *
+ * Returns: %TRUE if @format borrows another format's keys
+ */
+gboolean
+phoneset_cfg_format_get_key_format (PhonesetCfgFormat  format,
+                                    PhonesetCfgFormat *key_format)
+{
+  g_return_val_if_fail (format < G_N_ELEMENTS (codecs), FALSE);
+
+  if (!codecs[format]->has_key_format)
+    return FALSE;
+  *key_format = codecs[format]->key_format;
+  return TRUE;
+}
+
+/**
  * phoneset_cfg_detect_format:
  * @data: the start of a file
  * @len: its length
@@ -274,6 +297,35 @@ cfg_rebuild_index (PhonesetCfgDocument *self)
     cfg_index_entry (self, g_ptr_array_index (self->entries, i));
 }
 
+static void
+warning_free (gpointer data)
+{
+  PhonesetCfgWarning *warning = data;
+
+  g_free (warning->message);
+  g_free (warning);
+}
+
+/* Notes something odd that the reader kept (the message is made valid
+ * UTF-8: it may quote the file). */
+void
+cfg_warn (PhonesetCfgDocument *self,
+          guint                line,
+          const char          *format,
+          ...)
+{
+  PhonesetCfgWarning *warning = g_new0 (PhonesetCfgWarning, 1);
+  g_autofree char    *text = NULL;
+  va_list             args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  warning->line = line;
+  warning->message = g_utf8_make_valid (text, -1);
+  g_ptr_array_add (self->warnings, warning);
+}
+
 static PhonesetCfgDocument *
 document_new (PhonesetCfgFormat format)
 {
@@ -288,6 +340,7 @@ document_new (PhonesetCfgFormat format)
   self->entries = g_ptr_array_new_with_free_func (cfg_entry_free);
   self->marks = g_ptr_array_new_with_free_func (cfg_mark_free);
   self->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->warnings = g_ptr_array_new_with_free_func (warning_free);
   self->newline = "\n";
   return self;
 }
@@ -519,6 +572,7 @@ phoneset_cfg_document_unref (PhonesetCfgDocument *self)
   g_ptr_array_unref (self->entries);
   g_ptr_array_unref (self->marks);
   g_hash_table_unref (self->index);
+  g_ptr_array_unref (self->warnings);
   g_free (self);
 }
 
@@ -747,4 +801,20 @@ phoneset_cfg_document_serialize (PhonesetCfgDocument *self)
     g_string_append_len (str, ((Piece *)l->data)->data, ((Piece *)l->data)->len);
 
   return g_string_free_to_bytes (str);
+}
+
+/**
+ * phoneset_cfg_document_get_warnings:
+ * @self: a document
+ *
+ * What the reader met and kept without understanding it, in file order.
+ *
+ * Returns: (transfer none) (element-type PhonesetCfgWarning): the warnings
+ */
+GPtrArray *
+phoneset_cfg_document_get_warnings (PhonesetCfgDocument *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->warnings;
 }

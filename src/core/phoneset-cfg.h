@@ -65,6 +65,20 @@ typedef struct
   guint line;
 } PhonesetCfgEntry;
 
+/**
+ * PhonesetCfgWarning:
+ * @line: the 1-based line number, or 0 for the whole file
+ * @message: what was odd, and what Phoneset did about it
+ *
+ * Something a tolerant reader met and kept: a line it does not understand,
+ * bytes that are not text, XML that is not well-formed. Reading goes on.
+ */
+typedef struct
+{
+  guint line;
+  char *message;
+} PhonesetCfgWarning;
+
 typedef struct _PhonesetCfgDocument PhonesetCfgDocument;
 
 #define PHONESET_CFG_MAX_SIZE (16 * 1024 * 1024)
@@ -72,6 +86,8 @@ typedef struct _PhonesetCfgDocument PhonesetCfgDocument;
 const char          *phoneset_cfg_format_to_string    (PhonesetCfgFormat       format);
 gboolean             phoneset_cfg_format_from_string  (const char             *text,
                                                        PhonesetCfgFormat      *format);
+gboolean             phoneset_cfg_format_get_key_format (PhonesetCfgFormat     format,
+                                                       PhonesetCfgFormat      *key_format);
 gboolean             phoneset_cfg_detect_format       (const char             *data,
                                                        gsize                   len,
                                                        PhonesetCfgFormat      *format);
@@ -97,6 +113,7 @@ guint                phoneset_cfg_document_get_n_entries (PhonesetCfgDocument *s
 const PhonesetCfgEntry *phoneset_cfg_document_get_entry (PhonesetCfgDocument  *self,
                                                        guint                   position);
 GBytes              *phoneset_cfg_document_serialize  (PhonesetCfgDocument    *self);
+GPtrArray           *phoneset_cfg_document_get_warnings (PhonesetCfgDocument  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PhonesetCfgDocument, phoneset_cfg_document_unref)
 

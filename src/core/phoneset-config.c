@@ -802,10 +802,9 @@ count_hits (PhonesetProfile     *profile,
 {
   PhonesetCfgFormat format = phoneset_cfg_document_get_format (document);
   GPtrArray        *settings = phoneset_profile_get_settings (profile);
-  PhonesetCfgFormat profile_format;
   int               hits = 0;
 
-  if (!phoneset_profile_get_file_format (profile, &profile_format) || profile_format != format)
+  if (!phoneset_profile_reads_format (profile, format))
     return -1;
   for (guint j = 0; j < settings->len; j++)
     {

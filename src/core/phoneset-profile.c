@@ -125,6 +125,20 @@ setting_write_free (gpointer data)
   g_free (write);
 }
 
+/* How @self is written in @format: its own keys there, or those of the
+ * format whose names @format borrows (snom's plain text, its XML's). */
+static SettingWrite *
+lookup_write (PhonesetSetting  *self,
+              PhonesetCfgFormat format)
+{
+  SettingWrite     *write = g_hash_table_lookup (self->writes, phoneset_cfg_format_to_string (format));
+  PhonesetCfgFormat key_format;
+
+  if (write == NULL && phoneset_cfg_format_get_key_format (format, &key_format))
+    write = g_hash_table_lookup (self->writes, phoneset_cfg_format_to_string (key_format));
+  return write;
+}
+
 static void
 enum_value_free (gpointer data)
 {
@@ -789,9 +803,13 @@ parse_setting (PhonesetProfile *self,
        * path). One the profile's file format cannot carry, because no key
        * is confirmed, must say so to the user. */
       for (guint f = 0; self->formats[f] != NULL; f++)
-        if (!g_str_equal (self->formats[f], "setup-sheet") &&
-            !g_hash_table_contains (setting->writes, self->formats[f]) && note == NULL)
-          return fail (&ctx, error, _("has no “%s” key and no “note” saying why"), self->formats[f]);
+        {
+          PhonesetCfgFormat file_format;
+
+          if (phoneset_cfg_format_from_string (self->formats[f], &file_format) &&
+              lookup_write (setting, file_format) == NULL && note == NULL)
+            return fail (&ctx, error, _("has no “%s” key and no “note” saying why"), self->formats[f]);
+        }
 
       default_node = json_object_get_member (object, "default");
       if (default_node == NULL || JSON_NODE_HOLDS_NULL (default_node))
@@ -968,13 +986,13 @@ parse_root (PhonesetProfile *self,
     "schema", "id", "vendor", "title", "description", "models", "mac_prefixes", "user_agents",
     "formats", "mac_file", "lines", "active_uri", "notes", "pages", NULL
   };
-  static const char *known_formats[] = { "yealink-cfg", "fanvil-cfg", "snom-xml", "setup-sheet", NULL };
-  Ctx                ctx = { expected_id ? expected_id : "profile" };
-  JsonObject        *root;
-  gboolean           present;
-  gint64             schema = 0, lines = 1;
-  guint              n_file_formats = 0;
-  JsonNode          *node;
+  PhonesetCfgFormat known_format;
+  Ctx               ctx = { expected_id ? expected_id : "profile" };
+  JsonObject       *root;
+  gboolean          present;
+  gint64            schema = 0, lines = 1;
+  guint             n_file_formats = 0;
+  JsonNode         *node;
 
   if (!JSON_NODE_HOLDS_OBJECT (root_node))
     return fail (&ctx, error, _("a profile is a JSON object"));
@@ -1022,14 +1040,12 @@ parse_root (PhonesetProfile *self,
     return fail (&ctx, error, _("“formats” must name at least one way to deliver settings"));
   for (guint i = 0; self->formats[i] != NULL; i++)
     {
-      if (!g_strv_contains (known_formats, self->formats[i]))
+      if (!g_str_equal (self->formats[i], "setup-sheet") && !phoneset_cfg_format_from_string (self->formats[i], &known_format))
         return fail (&ctx, error, _("“%s” is not a delivery format"), self->formats[i]);
       if (!g_str_equal (self->formats[i], "setup-sheet"))
         n_file_formats++;
     }
-  if (n_file_formats > 1)
-    return fail (&ctx, error, _("a profile writes one file format"));
-  if (n_file_formats == 1 && self->mac_file == NULL)
+  if (n_file_formats >= 1 && self->mac_file == NULL)
     return fail (&ctx, error, _("“mac_file” is missing: how is the per-phone file named?"));
   if (self->mac_file != NULL &&
       ((strstr (self->mac_file, "{mac}") == NULL && strstr (self->mac_file, "{MAC}") == NULL) ||
@@ -1241,7 +1257,8 @@ phoneset_profile_get_formats (PhonesetProfile *self)
 /**
  * phoneset_profile_get_file_format:
  * @self: a profile
- * @format: (out): the file format
+ * @format: (out): the file format new files are written in (the first the
+ *   profile names)
  *
  * Returns: %FALSE if the phone has no file format (setup sheet only)
  */
@@ -1254,6 +1271,30 @@ phoneset_profile_get_file_format (PhonesetProfile   *self,
   for (guint i = 0; self->formats[i] != NULL; i++)
     if (phoneset_cfg_format_from_string (self->formats[i], format))
       return TRUE;
+  return FALSE;
+}
+
+/**
+ * phoneset_profile_reads_format:
+ * @self: a profile
+ * @format: a file format
+ *
+ * Returns: %TRUE if the profile reads and edits files of @format (a
+ *   phone family may have had several over its firmware generations)
+ */
+gboolean
+phoneset_profile_reads_format (PhonesetProfile  *self,
+                               PhonesetCfgFormat format)
+{
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), FALSE);
+
+  for (guint i = 0; self->formats[i] != NULL; i++)
+    {
+      PhonesetCfgFormat listed;
+
+      if (phoneset_cfg_format_from_string (self->formats[i], &listed) && listed == format)
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -1484,7 +1525,7 @@ phoneset_setting_get_cfg_key (PhonesetSetting  *self,
                               guint             i,
                               PhonesetCfgKey   *key)
 {
-  SettingWrite *write = g_hash_table_lookup (self->writes, phoneset_cfg_format_to_string (format));
+  SettingWrite *write = lookup_write (self, format);
   WriteKey     *wk;
 
   if (write == NULL || i >= write->keys->len)
@@ -1514,7 +1555,7 @@ phoneset_setting_get_map_reference (PhonesetSetting  *self,
                                     PhonesetCfgFormat format,
                                     const char       *canonical)
 {
-  SettingWrite    *write = g_hash_table_lookup (self->writes, phoneset_cfg_format_to_string (format));
+  SettingWrite    *write = lookup_write (self, format);
   const char      *value;
   g_autofree char *id = NULL;
 
@@ -1766,7 +1807,7 @@ phoneset_setting_to_file_value (PhonesetSetting  *self,
                                 PhonesetCfgFormat format,
                                 const char       *canonical)
 {
-  SettingWrite *write = g_hash_table_lookup (self->writes, phoneset_cfg_format_to_string (format));
+  SettingWrite *write = lookup_write (self, format);
 
   if (write != NULL && write->map != NULL && g_hash_table_contains (write->map, canonical))
     return g_strdup (g_hash_table_lookup (write->map, canonical));
@@ -1800,7 +1841,7 @@ phoneset_setting_from_file_value (PhonesetSetting  *self,
                                   const char       *file_value,
                                   GError          **error)
 {
-  SettingWrite *write = g_hash_table_lookup (self->writes, phoneset_cfg_format_to_string (format));
+  SettingWrite *write = lookup_write (self, format);
   char         *canonical = NULL;
 
   if (write != NULL && write->map != NULL)
