@@ -176,10 +176,28 @@ test_import_bad_value (void)
   g_autoptr(PhonesetConfig) config = NULL;
   g_autoptr(GError) error = NULL;
 
+  GPtrArray             *warnings;
+  PhonesetConfigWarning *warning;
+  g_autofree char       *again = NULL;
+
+  /* A value out of range is read with a warning, not refused (shipped
+   * templates hold such values); the file keeps it. */
   config = phoneset_config_new_from_document (profile ("yealink-v8x"), doc, &error);
-  g_assert_null (config);
-  g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID);
-  g_assert_true (g_str_has_prefix (error->message, "line 2: vlan.id (Internet Port VID): 5000 is out of range"));
+  g_assert_no_error (error);
+  g_assert_nonnull (config);
+  g_assert_null (phoneset_config_get (config, "vlan.id"));
+  g_assert_cmpstr (phoneset_config_get_invalid (config, "vlan.id"), ==, "5000");
+  warnings = phoneset_config_get_warnings (config);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  warning = g_ptr_array_index (warnings, 0);
+  g_assert_cmpuint (warning->line, ==, 2);
+  g_assert_cmpstr (warning->setting, ==, "vlan.id");
+  g_assert_true (g_str_has_prefix (warning->message, "line 2: vlan.id (Internet Port VID): 5000 is out of range"));
+
+  /* A no-op leaves it as it is, byte for byte. */
+  phoneset_config_apply_to_document (config, doc, FALSE, NULL);
+  again = serialize (doc);
+  g_assert_cmpstr (again, ==, text);
 }
 
 static void

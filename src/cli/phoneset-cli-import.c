@@ -4,7 +4,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * phoneset import FILE [--profile ID] [--json]
+ * phoneset import FILE [--profile ID] [--model MODEL] [--json] [--show-secrets]
+ *
+ * The profile chosen, and why, is said on one line of stderr; so is each
+ * warning (a line kept without being understood, a value not valid for its
+ * setting), which --json also lists under "warnings". Passwords are masked
+ * unless --show-secrets.
  */
 
 #define G_LOG_DOMAIN "phoneset-cli"
@@ -12,11 +17,38 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "phoneset-cfg.h"
 #include "phoneset-cli-private.h"
 #include "phoneset-config.h"
 #include "phoneset-profile.h"
+
+static JsonNode *
+warnings_to_json (GPtrArray *warnings)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      PhonesetConfigWarning *warning = g_ptr_array_index (warnings, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "line");
+      json_builder_add_int_value (builder, warning->line);
+      json_builder_set_member_name (builder, "setting");
+      if (warning->setting != NULL)
+        json_builder_add_string_value (builder, warning->setting);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, warning->message);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
 
 int
 _phoneset_cli_import (int    argc,
@@ -29,6 +61,10 @@ _phoneset_cli_import (int    argc,
   g_autoptr(PhonesetConfig) config = NULL;
   g_autoptr(GPtrArray) set = NULL;
   g_autofree char   *profile_id = NULL;
+  g_autofree char   *model = NULL;
+  g_autofree char   *reason = NULL;
+  gboolean           show_secrets = FALSE;
+  GPtrArray         *warnings;
   g_autofree char   *contents = NULL;
   PhonesetProfile   *profile = NULL;
   PhonesetCfgFormat  format;
@@ -38,11 +74,14 @@ _phoneset_cli_import (int    argc,
   const char *const *unknown;
   GOptionEntry       entries[] = {
           { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_id, N_("The phone's profile (default: guessed from the file)"), N_("ID") },
-            { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON document"), NULL },
-              { NULL } };
+            { "model", 0, 0, G_OPTION_ARG_STRING, &model, N_("The phone's model, to tell apart profiles that read the file alike"), N_("MODEL") },
+              { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON document"), NULL },
+                { "show-secrets", 0, 0, G_OPTION_ARG_NONE, &show_secrets, N_("Show the passwords the file holds (they are masked otherwise)"), NULL },
+                  { NULL } };
 
   g_option_context_set_summary (context, _("Reads a Yealink, Fanvil/PLANET or snom provisioning file and shows the settings it sets. "
-                                           "Lines no setting reads are kept and listed."));
+                                           "Lines no setting reads are kept and listed; what was odd in the file is said on stderr. "
+                                           "Passwords are masked unless --show-secrets."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!_phoneset_cli_parse_options (context, &argc, &argv))
     return PHONESET_EXIT_USAGE;
@@ -68,6 +107,30 @@ _phoneset_cli_import (int    argc,
           return PHONESET_EXIT_USAGE;
         }
     }
+  if (model != NULL && profile == NULL)
+    {
+      gboolean known = FALSE;
+
+      for (guint i = 0; i < profiles->len && !known; i++)
+        {
+          PhonesetProfile *p = g_ptr_array_index (profiles, i);
+          GPtrArray       *models = phoneset_profile_get_models (p);
+
+          for (guint j = 0; j < models->len && !known; j++)
+            {
+              const char *name = ((PhonesetModel *)g_ptr_array_index (models, j))->name;
+              gsize       n = strlen (name), m = strlen (model);
+
+              known = g_ascii_strcasecmp (name, model) == 0 ||
+                      (n > m && name[n - m - 1] == '-' && g_ascii_strcasecmp (name + n - m, model) == 0);
+            }
+        }
+      if (!known)
+        {
+          _phoneset_cli_error (_("no profile has the model “%s” (see “phoneset profiles”)"), model);
+          return PHONESET_EXIT_USAGE;
+        }
+    }
 
   if (!g_file_get_contents (path, &contents, &len, &error))
     {
@@ -75,6 +138,14 @@ _phoneset_cli_import (int    argc,
       return PHONESET_EXIT_USAGE;
     }
 
+  /* The file's own format, when it has one of the profile's others. */
+  if (profile != NULL)
+    {
+      PhonesetCfgFormat detected;
+
+      if (phoneset_cfg_detect_format (contents, len, &detected) && phoneset_profile_reads_format (profile, detected))
+        format = detected;
+    }
   if (profile == NULL && !phoneset_cfg_detect_format (contents, len, &format))
     {
       _phoneset_cli_error (_("%s: line 1: not a Yealink (#!version:1.0.0.1), Fanvil/PLANET (<<VOIP CONFIG FILE>>) "
@@ -94,10 +165,9 @@ _phoneset_cli_import (int    argc,
     {
       g_autoptr(GPtrArray) also = g_ptr_array_new ();
 
-      profile = phoneset_profiles_guess_for_document (profiles, document, path, also);
-      for (guint i = 0; profile != NULL && i < also->len; i++)
-        fprintf (stderr, _("phoneset: note: %s also fits the %s profile as well as %s; --profile chooses\n"), path,
-                            phoneset_profile_get_id (g_ptr_array_index (also, i)), phoneset_profile_get_id (profile));
+      profile = phoneset_profiles_choose_for_document (profiles, document, path, model, &reason, also);
+      if (profile != NULL)
+        fprintf (stderr, _("phoneset: note: %s: %s\n"), path, reason);
       if (profile == NULL)
         {
           _phoneset_cli_error (_("%s: no profile reads any setting of this %s file; give --profile"),
@@ -113,24 +183,36 @@ _phoneset_cli_import (int    argc,
       return PHONESET_EXIT_USAGE;
     }
 
+  warnings = phoneset_config_get_warnings (config);
+  for (guint i = 0; i < warnings->len; i++)
+    fprintf (stderr, _("phoneset: warning: %s: %s\n"), path, ((PhonesetConfigWarning *)g_ptr_array_index (warnings, i))->message);
+
+  unknown = show_secrets ? phoneset_config_get_unknown_unmasked (config) : phoneset_config_get_unknown (config);
   if (json)
     {
-      g_autoptr(JsonNode) root = phoneset_config_to_json (config, FALSE);
+      g_autoptr(JsonNode) root = phoneset_config_to_json (config, show_secrets);
+      JsonObject *object = json_node_get_object (root);
+      JsonArray  *lines = json_array_new ();
 
+      /* The lines as asked for: masked, or as they are. */
+      for (guint i = 0; unknown[i] != NULL; i++)
+        json_array_add_string_element (lines, unknown[i]);
+      json_object_set_array_member (object, "unknown", lines);
+      json_object_set_string_member (object, "format", phoneset_cfg_format_to_string (format));
+      json_object_set_member (object, "warnings", warnings_to_json (warnings));
       _phoneset_cli_print_json (root);
       return PHONESET_EXIT_OK;
     }
 
   set = phoneset_config_list_set (config);
-  unknown = phoneset_config_get_unknown (config);
   printf (_("%s: %s (profile %s), %u settings\n"), path, phoneset_profile_get_title (profile),
              phoneset_profile_get_id (profile), set->len);
   for (guint i = 0; i < set->len; i++)
     {
       PhonesetSetting *setting = g_ptr_array_index (set, i);
       const char      *value = phoneset_config_get (config, phoneset_setting_get_id (setting));
-      g_autofree char *shown = phoneset_setting_is_secret (setting) ? g_strdup (_("(set; not shown)"))
-                                                                    : phoneset_setting_dup_display_value (setting, value);
+      g_autofree char *shown = phoneset_setting_is_secret (setting) && !show_secrets ? g_strdup (_("(set; not shown)"))
+                                                                                     : phoneset_setting_dup_display_value (setting, value);
 
       printf ("  %-32s %-36s %s\n", phoneset_setting_get_id (setting), phoneset_setting_get_title (setting), shown);
     }

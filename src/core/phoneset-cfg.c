@@ -818,3 +818,84 @@ phoneset_cfg_document_get_warnings (PhonesetCfgDocument *self)
 
   return self->warnings;
 }
+
+/**
+ * phoneset_cfg_document_dup_identity:
+ * @self: a document
+ * @section: (nullable): as in #PhonesetCfgKey
+ * @key: as in #PhonesetCfgKey
+ * @idx: as in #PhonesetCfgKey
+ *
+ * Returns: (transfer full): one string naming the place, equal for a key
+ *   and the entries that set it
+ */
+char *
+phoneset_cfg_document_dup_identity (PhonesetCfgDocument *self,
+                                    const char          *section,
+                                    const char          *key,
+                                    int                  idx)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  return lookup_string (self, section, key, idx);
+}
+
+/**
+ * phoneset_cfg_key_looks_secret:
+ * @key: a key or element name from a file
+ *
+ * Whether a key no profile knows holds a password, by its name's words
+ * (`account.1.password`, `user_pass1`, `Register Pswd`, `static.auto_provision.server.password`, `http_pin`…):
+ * such values are shown masked.
+ *
+ * Returns: %TRUE if @key names a secret
+ */
+gboolean
+phoneset_cfg_key_looks_secret (const char *key)
+{
+  static const char *words[] = { "pass", "password", "passwd", "passphrase", "pwd", "pswd", "pw", "pin",
+                                 "secret", "psk", "credential", "credentials", "token", NULL };
+  g_autofree char   *lower = NULL;
+  g_auto(GStrv) tokens = NULL;
+
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  lower = g_ascii_strdown (key, -1);
+  if (strstr (lower, "password") != NULL || strstr (lower, "passwd") != NULL || strstr (lower, "secret") != NULL)
+    return TRUE;
+  /* Words: split at anything that is not a letter (digits too: user_pass1). */
+  for (char *p = lower; *p; p++)
+    if (!g_ascii_isalpha (*p))
+      *p = ' ';
+  tokens = g_strsplit (lower, " ", -1);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    if (tokens[i][0] != '\0' && g_strv_contains (words, tokens[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * phoneset_cfg_entry_dup_masked:
+ * @entry: an entry
+ *
+ * Returns: (transfer full): the entry's line as it stands in the file, with
+ *   the value masked if the key looks like a password's
+ */
+char *
+phoneset_cfg_entry_dup_masked (const PhonesetCfgEntry *entry)
+{
+  const char *at;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  if (entry->key == NULL || !phoneset_cfg_key_looks_secret (entry->key) || entry->value == NULL || entry->value[0] == '\0')
+    return g_strdup (entry->raw);
+  /* The value stands after the key in the raw line (escaped in XML: then
+   * the whole line is replaced). */
+  at = strstr (entry->raw, entry->key);
+  at = at ? strstr (at + strlen (entry->key), entry->value) : NULL;
+  if (at == NULL)
+    return g_strdup_printf ("%s: %s", entry->key, _("(set; not shown)"));
+  return g_strdup_printf ("%.*s%s%s", (int)(at - entry->raw), entry->raw, "********", at + strlen (entry->value));
+}

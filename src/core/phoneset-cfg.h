@@ -114,6 +114,12 @@ const PhonesetCfgEntry *phoneset_cfg_document_get_entry (PhonesetCfgDocument  *s
                                                        guint                   position);
 GBytes              *phoneset_cfg_document_serialize  (PhonesetCfgDocument    *self);
 GPtrArray           *phoneset_cfg_document_get_warnings (PhonesetCfgDocument  *self);
+char                *phoneset_cfg_document_dup_identity (PhonesetCfgDocument  *self,
+                                                       const char             *section,
+                                                       const char             *key,
+                                                       int                     idx);
+gboolean             phoneset_cfg_key_looks_secret    (const char             *key);
+char                *phoneset_cfg_entry_dup_masked    (const PhonesetCfgEntry *entry);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PhonesetCfgDocument, phoneset_cfg_document_unref)
 

@@ -28,8 +28,11 @@ struct _PhonesetConfig
   GObject          parent_instance;
 
   PhonesetProfile *profile;
-  GHashTable      *values;  /* id → canonical value */
-  GPtrArray       *unknown; /* raw lines of an imported file no setting reads */
+  GHashTable      *values;      /* id → canonical value */
+  GPtrArray       *unknown;     /* lines of an imported file no setting reads, passwords masked */
+  GPtrArray       *unknown_raw; /* the same lines as they are (never saved) */
+  GPtrArray       *warnings;    /* PhonesetConfigWarning, of the import */
+  GHashTable      *invalid;     /* id → a value the file holds that is not valid */
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetConfig, phoneset_config, G_TYPE_OBJECT)
@@ -50,6 +53,9 @@ phoneset_config_finalize (GObject *object)
   g_clear_object (&self->profile);
   g_clear_pointer (&self->values, g_hash_table_unref);
   g_clear_pointer (&self->unknown, g_ptr_array_unref);
+  g_clear_pointer (&self->unknown_raw, g_ptr_array_unref);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->invalid, g_hash_table_unref);
 
   G_OBJECT_CLASS (phoneset_config_parent_class)->finalize (object);
 }
@@ -76,7 +82,32 @@ static void
 phoneset_config_init (PhonesetConfig *self)
 {
   self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->unknown = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  self->unknown = g_ptr_array_new_null_terminated (1, g_free, TRUE);
+  self->unknown_raw = g_ptr_array_new_null_terminated (1, g_free, TRUE);
+  self->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify)phoneset_config_warning_free);
+  self->invalid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+void
+phoneset_config_warning_free (PhonesetConfigWarning *warning)
+{
+  g_free (warning->setting);
+  g_free (warning->message);
+  g_free (warning);
+}
+
+static void
+add_warning (PhonesetConfig *self,
+             guint           line,
+             const char     *setting,
+             const char     *message)
+{
+  PhonesetConfigWarning *warning = g_new0 (PhonesetConfigWarning, 1);
+
+  warning->line = line;
+  warning->setting = g_strdup (setting);
+  warning->message = g_strdup (message);
+  g_ptr_array_add (self->warnings, warning);
 }
 
 /**
@@ -118,6 +149,17 @@ phoneset_config_copy (PhonesetConfig *self)
     g_hash_table_insert (copy->values, g_strdup (key), g_strdup (value));
   for (guint i = 0; i < self->unknown->len; i++)
     g_ptr_array_add (copy->unknown, g_strdup (g_ptr_array_index (self->unknown, i)));
+  for (guint i = 0; i < self->unknown_raw->len; i++)
+    g_ptr_array_add (copy->unknown_raw, g_strdup (g_ptr_array_index (self->unknown_raw, i)));
+  for (guint i = 0; i < self->warnings->len; i++)
+    {
+      PhonesetConfigWarning *warning = g_ptr_array_index (self->warnings, i);
+
+      add_warning (copy, warning->line, warning->setting, warning->message);
+    }
+  g_hash_table_iter_init (&iter, self->invalid);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->invalid, g_strdup (key), g_strdup (value));
   return copy;
 }
 
@@ -266,7 +308,8 @@ phoneset_config_list_set (PhonesetConfig *self)
  * @self: a config
  *
  * Returns: (transfer none): the lines of the imported file that no setting
- *   of the profile reads, kept so that nothing is lost
+ *   of the profile reads, kept so that nothing is lost; the values of keys
+ *   that look like passwords are masked
  */
 const char *const *
 phoneset_config_get_unknown (PhonesetConfig *self)
@@ -274,6 +317,61 @@ phoneset_config_get_unknown (PhonesetConfig *self)
   g_return_val_if_fail (PHONESET_IS_CONFIG (self), NULL);
 
   return (const char *const *)self->unknown->pdata;
+}
+
+/**
+ * phoneset_config_get_unknown_unmasked:
+ * @self: a config
+ *
+ * The same lines as phoneset_config_get_unknown(), passwords and all, for
+ * a user who asks to see them. They are never saved.
+ *
+ * Returns: (transfer none): the lines
+ */
+const char *const *
+phoneset_config_get_unknown_unmasked (PhonesetConfig *self)
+{
+  g_return_val_if_fail (PHONESET_IS_CONFIG (self), NULL);
+
+  return (const char *const *)self->unknown_raw->pdata;
+}
+
+/**
+ * phoneset_config_get_warnings:
+ * @self: a config
+ *
+ * What was odd in the file the config was imported from: lines kept without
+ * being understood, values that are not valid for their setting (those are
+ * not read; the file keeps them).
+ *
+ * Returns: (transfer none) (element-type PhonesetConfigWarning): the warnings,
+ *   in file order
+ */
+GPtrArray *
+phoneset_config_get_warnings (PhonesetConfig *self)
+{
+  g_return_val_if_fail (PHONESET_IS_CONFIG (self), NULL);
+
+  return self->warnings;
+}
+
+/**
+ * phoneset_config_get_invalid:
+ * @self: a config
+ * @id: a setting id
+ *
+ * Returns: (nullable): the value the imported file holds for @id when it is
+ *   not valid for the setting (out of range, not one of its choices), or
+ *   %NULL
+ */
+const char *
+phoneset_config_get_invalid (PhonesetConfig *self,
+                             const char     *id)
+{
+  g_return_val_if_fail (PHONESET_IS_CONFIG (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->invalid, id);
 }
 
 void
@@ -574,15 +672,6 @@ phoneset_config_load (GPtrArray  *profiles,
 
 /* Vendor files --------------------------------------------------------------- */
 
-static char *
-entry_identity (PhonesetCfgFormat format,
-                const char       *section,
-                const char       *key,
-                int               idx)
-{
-  return g_strdup_printf ("%s\x1f%s\x1f%d", format == PHONESET_CFG_FORMAT_FANVIL ? section : "", key, idx);
-}
-
 static gboolean
 accepts_empty (PhonesetSetting *setting)
 {
@@ -608,13 +697,18 @@ accepts_empty (PhonesetSetting *setting)
 /**
  * phoneset_config_new_from_document:
  * @profile: the phone's profile
- * @document: a vendor file in the profile's format
- * @error: a location for a #GError naming the line and the problem
+ * @document: a vendor file in one of the profile's formats
+ * @error: a location for a #GError
  *
  * Reads the values a vendor file sets. Lines no setting reads are kept as
- * “unknown” so that nothing is lost.
+ * “unknown” so that nothing is lost. The reader is tolerant: a value that
+ * is not valid for its setting (out of range, not one of its choices) is
+ * not read but reported as a warning naming the line and the setting, and
+ * the file keeps it (phoneset_config_get_warnings(),
+ * phoneset_config_get_invalid()).
  *
- * Returns: (transfer full) (nullable): the config
+ * Returns: (transfer full) (nullable): the config, %NULL only when the
+ *   profile does not read the document's format
  */
 PhonesetConfig *
 phoneset_config_new_from_document (PhonesetProfile     *profile,
@@ -625,28 +719,44 @@ phoneset_config_new_from_document (PhonesetProfile     *profile,
   g_autoptr(GHashTable) consumed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   PhonesetCfgFormat format;
   GPtrArray        *settings;
+  GPtrArray        *document_warnings;
 
   g_return_val_if_fail (PHONESET_IS_PROFILE (profile), NULL);
   g_return_val_if_fail (document != NULL, NULL);
 
   format = phoneset_cfg_document_get_format (document);
+  if (!phoneset_profile_reads_format (profile, format))
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("the %s profile does not read %s files"), phoneset_profile_get_id (profile), phoneset_cfg_format_to_string (format));
+      return NULL;
+    }
   self = phoneset_config_new (profile);
   settings = phoneset_profile_get_settings (profile);
+
+  document_warnings = phoneset_cfg_document_get_warnings (document);
+  for (guint i = 0; i < document_warnings->len; i++)
+    {
+      PhonesetCfgWarning *warning = g_ptr_array_index (document_warnings, i);
+
+      add_warning (self, warning->line, NULL, warning->message);
+    }
 
   for (guint i = 0; i < settings->len; i++)
     {
       PhonesetSetting        *setting = g_ptr_array_index (settings, i);
+      const char             *id = phoneset_setting_get_id (setting);
       const PhonesetCfgEntry *entry = NULL;
       g_autoptr(GError) local_error = NULL;
       g_autofree char *canonical = NULL;
       const char      *reference;
       PhonesetCfgKey   key;
 
+      /* The setting's own keys first, then the other places it may be. */
       for (guint k = 0; phoneset_setting_get_cfg_key (setting, format, k, &key); k++)
         {
           const PhonesetCfgEntry *e = phoneset_cfg_document_lookup_entry (document, &key);
 
-          g_hash_table_add (consumed, entry_identity (format, key.section, key.key, key.idx));
+          g_hash_table_add (consumed, phoneset_cfg_document_dup_identity (document, key.section, key.key, key.idx));
           if (entry == NULL)
             entry = e;
         }
@@ -655,39 +765,43 @@ phoneset_config_new_from_document (PhonesetProfile     *profile,
 
       /* Yealink writes “%NULL%” to clear a value, and templates leave most
        * keys empty, which is taken to mean “leave as it is” [U]. */
-      if (format == PHONESET_CFG_FORMAT_YEALINK && (entry->value[0] == '\0' || g_str_equal (entry->value, "%NULL%")))
-        continue;
-      if (entry->value[0] == '\0' && !accepts_empty (setting))
-        continue;
+      if (entry->value[0] == '\0' || g_str_equal (entry->value, "%NULL%"))
+        if (format == PHONESET_CFG_FORMAT_YEALINK || !accepts_empty (setting))
+          continue;
 
       canonical = phoneset_setting_from_file_value (setting, format, entry->value, &local_error);
-      if (canonical == NULL)
+      if (canonical == NULL || !phoneset_config_set (self, id, canonical, &local_error))
         {
-          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("line %u: %s"), entry->line, local_error->message);
-          return NULL;
-        }
-      if (!phoneset_config_set (self, phoneset_setting_get_id (setting), canonical, &local_error))
-        {
-          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("line %u: %s"), entry->line, local_error->message);
-          return NULL;
+          g_autofree char *message = g_strdup_printf (_("line %u: %s; the file keeps it as it is, and Phoneset does not read it"),
+                                                         entry->line, local_error->message);
+
+          add_warning (self, entry->line, id, message);
+          g_hash_table_replace (self->invalid, g_strdup (id), g_strdup (entry->value));
+          continue;
         }
 
       /* "custom" stands for the number written in its place. */
       reference = phoneset_setting_get_map_reference (setting, format, canonical);
       if (reference != NULL && !phoneset_config_set (self, reference, entry->value, &local_error))
         {
-          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("line %u: %s"), entry->line, local_error->message);
-          return NULL;
+          g_autofree char *message = g_strdup_printf (_("line %u: %s; the file keeps it as it is, and Phoneset does not read it"),
+                                                         entry->line, local_error->message);
+
+          add_warning (self, entry->line, reference, message);
+          g_hash_table_replace (self->invalid, g_strdup (reference), g_strdup (entry->value));
         }
     }
 
   for (guint i = 0; i < phoneset_cfg_document_get_n_entries (document); i++)
     {
       const PhonesetCfgEntry *entry = phoneset_cfg_document_get_entry (document, i);
-      g_autofree char        *identity = entry_identity (format, entry->section, entry->key, entry->idx);
+      g_autofree char        *identity = phoneset_cfg_document_dup_identity (document, entry->section, entry->key, entry->idx);
 
       if (!g_hash_table_contains (consumed, identity))
-        g_ptr_array_add (self->unknown, g_strdup (entry->raw));
+        {
+          g_ptr_array_add (self->unknown, phoneset_cfg_entry_dup_masked (entry));
+          g_ptr_array_add (self->unknown_raw, g_strdup (entry->raw));
+        }
     }
 
   return g_steal_pointer (&self);
@@ -711,6 +825,112 @@ phoneset_export_report_clear (PhonesetExportReport *report)
   g_clear_pointer (&report->unconfirmed, g_ptr_array_unref);
 }
 
+/* Which lines (accounts, identities) a file configures: configured[n] for
+ * line n is TRUE when the file sets any of its per-line keys. A new file
+ * (no entries at all) configures every line. */
+static GArray *
+configured_lines (PhonesetProfile     *profile,
+                  PhonesetCfgDocument *document)
+{
+  GArray           *configured = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  PhonesetCfgFormat format = phoneset_cfg_document_get_format (document);
+  GPtrArray        *settings = phoneset_profile_get_settings (profile);
+  gboolean          fresh = phoneset_cfg_document_get_n_entries (document) == 0;
+
+  g_array_set_size (configured, phoneset_profile_get_lines (profile) + 1);
+  for (guint n = 1; n < configured->len; n++)
+    g_array_index (configured, gboolean, n) = fresh;
+  for (guint i = 0; !fresh && i < settings->len; i++)
+    {
+      PhonesetCfgKey key;
+      guint          line;
+
+      for (guint k = 0; phoneset_setting_get_cfg_key_info (g_ptr_array_index (settings, i), format, k, &key, &line, NULL); k++)
+        if (line > 0 && line < configured->len && phoneset_cfg_document_lookup_entry (document, &key) != NULL)
+          g_array_index (configured, gboolean, line) = TRUE;
+    }
+  return configured;
+}
+
+/* Whether @document already holds @canonical at @key, in whatever spelling
+ * (a file's “On” for a bool the profile writes “1”): then it is left as
+ * it is, byte for byte. */
+static gboolean
+document_holds (PhonesetSetting      *setting,
+                PhonesetCfgDocument  *document,
+                const PhonesetCfgKey *key,
+                const char           *file_value)
+{
+  const PhonesetCfgEntry *entry = phoneset_cfg_document_lookup_entry (document, key);
+  PhonesetCfgFormat       format = phoneset_cfg_document_get_format (document);
+  g_autofree char        *have = NULL;
+  g_autofree char        *want = NULL;
+
+  if (entry == NULL)
+    return FALSE;
+  if (g_str_equal (entry->value, file_value))
+    return TRUE;
+  have = phoneset_setting_from_file_value (setting, format, entry->value, NULL);
+  want = phoneset_setting_from_file_value (setting, format, file_value, NULL);
+  return have != NULL && want != NULL && g_str_equal (have, want);
+}
+
+/* Writes @file_value where the file keeps the setting: the places it
+ * already uses (its own key or an alternative one: never a second copy),
+ * else the setting's own key; a value for every line only for the lines
+ * the file configures. */
+static void
+write_setting (PhonesetConfig      *self,
+               PhonesetSetting     *setting,
+               PhonesetCfgDocument *document,
+               GArray              *configured,
+               const char          *file_value)
+{
+  PhonesetCfgFormat format = phoneset_cfg_document_get_format (document);
+  gboolean          uses_alternative = FALSE;
+  gboolean          uses_own = FALSE;
+  guint             n_own = 0;
+  PhonesetCfgKey    key;
+  guint             line;
+  gboolean          alternative;
+
+  for (guint k = 0; phoneset_setting_get_cfg_key_info (setting, format, k, &key, &line, &alternative); k++)
+    {
+      n_own += alternative ? 0 : 1;
+      if (phoneset_cfg_document_lookup_entry (document, &key) != NULL)
+        {
+          if (alternative)
+            uses_alternative = TRUE;
+          else
+            uses_own = TRUE;
+        }
+    }
+
+  for (guint k = 0; phoneset_setting_get_cfg_key_info (setting, format, k, &key, &line, &alternative); k++)
+    {
+      gboolean present = phoneset_cfg_document_lookup_entry (document, &key) != NULL;
+
+      if (alternative && !present)
+        continue;
+      if (!alternative && uses_alternative && !uses_own)
+        continue;
+      /* A line the file does not configure gets no key of a setting
+       * written for every line (the first line does, when none is); a
+       * setting of one line is the user's own choice of line. */
+      if (!alternative && !present && n_own > 1 && line > 0 && line < configured->len && !g_array_index (configured, gboolean, line))
+        {
+          gboolean any = FALSE;
+
+          for (guint n = 1; n < configured->len; n++)
+            any |= g_array_index (configured, gboolean, n);
+          if (any || line != 1)
+            continue;
+        }
+      if (!document_holds (setting, document, &key, file_value))
+        phoneset_cfg_document_set (document, &key, file_value);
+    }
+}
+
 /**
  * phoneset_config_apply_to_document:
  * @self: a config
@@ -730,6 +950,7 @@ phoneset_config_apply_to_document (PhonesetConfig       *self,
 {
   g_autoptr(GPtrArray) set = NULL;
   g_autoptr(GHashTable) referenced = NULL;
+  g_autoptr(GArray) configured = NULL;
   PhonesetCfgFormat format;
 
   g_return_if_fail (PHONESET_IS_CONFIG (self));
@@ -738,6 +959,7 @@ phoneset_config_apply_to_document (PhonesetConfig       *self,
   format = phoneset_cfg_document_get_format (document);
   set = phoneset_config_list_set (self);
   referenced = g_hash_table_new (g_str_hash, g_str_equal);
+  configured = configured_lines (self->profile, document);
 
   /* A setting written in another's place (the custom DHCP option's number)
    * is in the file when that other setting picks it. */
@@ -783,8 +1005,7 @@ phoneset_config_apply_to_document (PhonesetConfig       *self,
       else
         file_value = phoneset_setting_to_file_value (setting, format, canonical);
 
-      for (guint k = 0; phoneset_setting_get_cfg_key (setting, format, k, &key); k++)
-        phoneset_cfg_document_set (document, &key, file_value);
+      write_setting (self, setting, document, configured, file_value);
 
       if (report)
         {
@@ -857,6 +1078,56 @@ name_score (PhonesetProfile *profile,
   return strstr (lower, vendor) != NULL ? 1 : 0;
 }
 
+/* A model of @profile named @name, as a user writes it: any case, with or
+ * without the vendor's prefix (“T46S” for “SIP-T46S”). */
+static const PhonesetModel *
+find_model_loosely (PhonesetProfile *profile,
+                    const char      *name)
+{
+  GPtrArray *models = phoneset_profile_get_models (profile);
+
+  if (name == NULL)
+    return NULL;
+  for (guint i = 0; i < models->len; i++)
+    {
+      PhonesetModel *model = g_ptr_array_index (models, i);
+      gsize          n = strlen (model->name), m = strlen (name);
+
+      if (g_ascii_strcasecmp (model->name, name) == 0 ||
+          (n > m && model->name[n - m - 1] == '-' && g_ascii_strcasecmp (model->name + n - m, name) == 0))
+        return model;
+    }
+  return NULL;
+}
+
+/* The model whose common file @file_name is, if any. */
+static const PhonesetModel *
+common_file_model (PhonesetProfile *profile,
+                   const char      *file_name)
+{
+  GPtrArray       *models = phoneset_profile_get_models (profile);
+  g_autofree char *base = NULL;
+
+  if (file_name == NULL)
+    return NULL;
+  base = g_path_get_basename (file_name);
+  for (guint i = 0; i < models->len; i++)
+    {
+      PhonesetModel *model = g_ptr_array_index (models, i);
+
+      if (model->common_file != NULL && g_ascii_strcasecmp (model->common_file, base) == 0)
+        return model;
+    }
+  return NULL;
+}
+
+static gboolean
+supersedes (PhonesetProfile *newer,
+            PhonesetProfile *older)
+{
+  return g_strv_contains (phoneset_profile_get_supersedes (newer), phoneset_profile_get_id (older));
+}
+
 /**
  * phoneset_profiles_guess_for_document:
  * @profiles: (element-type PhonesetProfile): the known profiles
@@ -866,12 +1137,10 @@ name_score (PhonesetProfile *profile,
  * @also: (nullable) (element-type PhonesetProfile): the other profiles that
  *   read the file as well are appended here
  *
- * The profile of the document's format whose keys the file uses most: the
- * Yealink generations differ by their “static.” keys. A tie goes to the
- * profile the file's name points at.
+ * As phoneset_profiles_choose_for_document() without a model and without
+ * the reason.
  *
- * Returns: (transfer none) (nullable): the best profile, or %NULL when
- *   none of them reads a single key of the file
+ * Returns: (transfer none) (nullable): the best profile
  */
 PhonesetProfile *
 phoneset_profiles_guess_for_document (GPtrArray           *profiles,
@@ -879,30 +1148,134 @@ phoneset_profiles_guess_for_document (GPtrArray           *profiles,
                                       const char          *file_name,
                                       GPtrArray           *also)
 {
-  PhonesetProfile *best = NULL;
-  int              best_hits = 0;
-  guint            best_name = 0;
+  return phoneset_profiles_choose_for_document (profiles, document, file_name, NULL, NULL, also);
+}
+
+/**
+ * phoneset_profiles_choose_for_document:
+ * @profiles: (element-type PhonesetProfile): the known profiles
+ * @document: a vendor file
+ * @file_name: (nullable): the file's name
+ * @model: (nullable): the phone's model, if the user named it
+ * @reason: (out) (optional) (transfer full): why that profile, in one
+ *   sentence for the user
+ * @also: (nullable) (element-type PhonesetProfile): the other profiles that
+ *   read as many of the file's keys are appended here
+ *
+ * The profile for a file, from every hint there is: the keys of the file
+ * each profile reads (the Yealink generations differ by their “static.”
+ * keys), then among those that read as many, the model the user named, the
+ * model whose common file the name is (y000000000066.cfg), a MAC of the
+ * vendor's or the vendor's name in the file name, and last the profile of
+ * the newer firmware (“supersedes”).
+ *
+ * Returns: (transfer none) (nullable): the best profile, or %NULL when
+ *   none reads the file's format and none is pointed at
+ */
+PhonesetProfile *
+phoneset_profiles_choose_for_document (GPtrArray           *profiles,
+                                       PhonesetCfgDocument *document,
+                                       const char          *file_name,
+                                       const char          *model,
+                                       char               **reason,
+                                       GPtrArray           *also)
+{
+  PhonesetProfile     *best = NULL;
+  const PhonesetModel *best_model = NULL;
+  const PhonesetModel *best_common = NULL;
+  int                  best_hits = -1;
+  guint                best_name = 0;
+  int                  runner_hits = -1;
+  PhonesetProfile     *runner = NULL;
+  g_autoptr(GPtrArray) tied = g_ptr_array_new ();
+  g_autofree char *base = file_name ? g_path_get_basename (file_name) : NULL;
+
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      PhonesetProfile     *profile = g_ptr_array_index (profiles, i);
+      int                  hits = count_hits (profile, document);
+      const PhonesetModel *named = find_model_loosely (profile, model);
+      const PhonesetModel *common = common_file_model (profile, file_name);
+      guint                name = name_score (profile, file_name);
+      gboolean             better;
+
+      if (hits < 0 || (hits == 0 && named == NULL && common == NULL))
+        continue;
+      if (hits != best_hits)
+        better = hits > best_hits;
+      else if ((named != NULL) != (best_model != NULL))
+        better = named != NULL;
+      else if ((common != NULL) != (best_common != NULL))
+        better = common != NULL;
+      else if (name != best_name)
+        better = name > best_name;
+      else
+        better = supersedes (profile, best);
+
+      if (better)
+        {
+          if (best != NULL && best_hits != hits)
+            {
+              runner = best;
+              runner_hits = best_hits;
+            }
+          best = profile;
+          best_hits = hits;
+          best_model = named;
+          best_common = common;
+          best_name = name;
+        }
+      else if (hits > runner_hits && hits < best_hits)
+        {
+          runner = profile;
+          runner_hits = hits;
+        }
+    }
+  if (best == NULL)
+    {
+      if (reason != NULL)
+        *reason = NULL;
+      return NULL;
+    }
 
   for (guint i = 0; i < profiles->len; i++)
     {
       PhonesetProfile *profile = g_ptr_array_index (profiles, i);
-      int              hits = count_hits (profile, document);
-      guint            name = name_score (profile, file_name);
 
-      if (hits > best_hits || (hits == best_hits && hits > 0 && name > best_name))
+      if (profile != best && count_hits (profile, document) == best_hits)
         {
-          best = profile;
-          best_hits = hits;
-          best_name = name;
+          g_ptr_array_add (tied, profile);
+          if (also != NULL)
+            g_ptr_array_add (also, profile);
         }
     }
 
-  for (guint i = 0; also != NULL && best != NULL && i < profiles->len; i++)
+  if (reason != NULL)
     {
-      PhonesetProfile *profile = g_ptr_array_index (profiles, i);
+      const char *id = phoneset_profile_get_id (best);
 
-      if (profile != best && count_hits (profile, document) == best_hits)
-        g_ptr_array_add (also, profile);
+      if (tied->len == 0 && runner != NULL && runner_hits > 0)
+        *reason = g_strdup_printf (_("profile %s: it reads %d of the file’s settings, %s reads %d"), id, best_hits,
+                                      phoneset_profile_get_id (runner), runner_hits);
+      else if (tied->len == 0)
+        *reason = g_strdup_printf (_("profile %s: the only one that reads the file’s settings (%d)"), id, best_hits);
+      else if (best_model != NULL)
+        *reason = g_strdup_printf (_("profile %s: the model %s was named (%s reads the file’s settings as well)"), id,
+                                      best_model->name, phoneset_profile_get_id (g_ptr_array_index (tied, 0)));
+      else if (best_common != NULL)
+        *reason = g_strdup_printf (_("profile %s: the file name %s is the %s common file (%s reads the file’s settings as well)"), id,
+                                      base, best_common->name, phoneset_profile_get_id (g_ptr_array_index (tied, 0)));
+      else if (best_name > 0)
+        *reason = g_strdup_printf (_("profile %s: the file name %s points at it (%s reads the file’s settings as well; --profile or --model chooses)"),
+                                      id, base, phoneset_profile_get_id (g_ptr_array_index (tied, 0)));
+      else if (supersedes (best, g_ptr_array_index (tied, 0)))
+        *reason = g_strdup_printf (_("profile %s: %s reads the file’s settings as well, and nothing in the file tells them apart; "
+                                     "%s is the newer firmware (--profile or --model chooses)"),
+                                      id, phoneset_profile_get_id (g_ptr_array_index (tied, 0)), id);
+      else
+        *reason = g_strdup_printf (_("profile %s: %s reads the file’s settings as well, and nothing in the file tells them apart "
+                                     "(--profile or --model chooses)"),
+                                      id, phoneset_profile_get_id (g_ptr_array_index (tied, 0)));
     }
   return best;
 }

@@ -21,6 +21,21 @@ typedef struct
   char            *new_value;
 } PhonesetConfigChange;
 
+/**
+ * PhonesetConfigWarning:
+ * @line: the file's line, or 0
+ * @setting: (nullable): the setting concerned, if any
+ * @message: what was odd, in words for the user (no password in it)
+ *
+ * Something a file held that was kept but not read.
+ */
+typedef struct
+{
+  guint line;
+  char *setting;
+  char *message;
+} PhonesetConfigWarning;
+
 typedef enum
 {
   PHONESET_FILE_NAME_COMMON,
@@ -62,6 +77,11 @@ const char           *phoneset_config_get_effective       (PhonesetConfig       
                                                            const char           *id);
 GPtrArray            *phoneset_config_list_set            (PhonesetConfig       *self);
 const char * const   *phoneset_config_get_unknown         (PhonesetConfig       *self);
+const char * const   *phoneset_config_get_unknown_unmasked (PhonesetConfig      *self);
+GPtrArray            *phoneset_config_get_warnings        (PhonesetConfig       *self);
+const char           *phoneset_config_get_invalid         (PhonesetConfig       *self,
+                                                           const char           *id);
+void                  phoneset_config_warning_free        (PhonesetConfigWarning *warning);
 GPtrArray            *phoneset_config_diff                (PhonesetConfig       *old_config,
                                                            PhonesetConfig       *new_config);
 void                  phoneset_config_change_free         (PhonesetConfigChange *change);
@@ -88,6 +108,12 @@ PhonesetProfile      *phoneset_profiles_guess_for_document (GPtrArray           
                                                            PhonesetCfgDocument  *document,
                                                            const char           *file_name,
                                                            GPtrArray            *also);
+PhonesetProfile      *phoneset_profiles_choose_for_document (GPtrArray          *profiles,
+                                                            PhonesetCfgDocument *document,
+                                                            const char         *file_name,
+                                                            const char         *model,
+                                                            char              **reason,
+                                                            GPtrArray          *also);
 char                 *phoneset_profile_dup_file_name      (PhonesetProfile      *profile,
                                                            PhonesetFileNaming    naming,
                                                            const char           *model,

@@ -36,6 +36,43 @@
  *
  * Returns: %TRUE on success
  */
+/* Whether @written, read as the phone would, holds every value of @config
+ * that the file format carries (passwords only when they were written). */
+static gboolean
+reads_back (PhonesetConfig      *config,
+            PhonesetCfgDocument *written,
+            gboolean             include_secrets,
+            GError             **error)
+{
+  PhonesetProfile  *profile = phoneset_config_get_profile (config);
+  PhonesetCfgFormat format = phoneset_cfg_document_get_format (written);
+  g_autoptr(PhonesetConfig) again = phoneset_config_new_from_document (profile, written, error);
+  g_autoptr(GPtrArray) set = NULL;
+
+  if (again == NULL)
+    return FALSE;
+  set = phoneset_config_list_set (config);
+  for (guint i = 0; i < set->len; i++)
+    {
+      PhonesetSetting *setting = g_ptr_array_index (set, i);
+      const char      *id = phoneset_setting_get_id (setting);
+      const char      *want = phoneset_config_get (config, id);
+      const char      *have = phoneset_config_get (again, id);
+      PhonesetCfgKey   key;
+
+      if ((phoneset_setting_is_secret (setting) && !include_secrets) || want[0] == '\0' ||
+          !phoneset_setting_get_cfg_key (setting, format, 0, &key) ||
+          phoneset_setting_get_map_reference (setting, format, want) != NULL)
+        continue;
+      if (g_strcmp0 (want, have) != 0)
+        {
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("%s reads back as “%s”, not “%s”"), id, have ? have : "", want);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 phoneset_export_render (PhonesetConfig              *config,
                         const PhonesetExportOptions *options,
@@ -80,10 +117,16 @@ phoneset_export_render (PhonesetConfig              *config,
     }
   if (options->base != NULL)
     {
-      gsize       len;
-      const char *data = g_bytes_get_data (options->base, &len);
-      g_autoptr(PhonesetCfgDocument) check = phoneset_cfg_document_parse (format, data, len, error);
+      gsize             len;
+      const char       *data = g_bytes_get_data (options->base, &len);
+      PhonesetCfgFormat detected;
+      g_autoptr(PhonesetCfgDocument) check = NULL;
 
+      /* The base is edited in its own format, if it is one of the
+       * profile's (a phone family may read several). */
+      if (phoneset_cfg_detect_format (data, len, &detected) && phoneset_profile_reads_format (profile, detected))
+        format = detected;
+      check = phoneset_cfg_document_parse (format, data, len, error);
       if (check == NULL)
         return FALSE;
     }
@@ -125,7 +168,7 @@ phoneset_export_render (PhonesetConfig              *config,
            * rather than on the phone. */
           out = g_bytes_get_data (bytes, &out_len);
           check = phoneset_cfg_document_parse (format, out, out_len, &local_error);
-          if (check == NULL)
+          if (check == NULL || !reads_back (config, check, options->include_secrets, &local_error))
             {
               g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
                            _("%s would not be a valid file after the changes, so nothing is written (this is a bug in Phoneset; please report it with the file you started from): %s"),

@@ -29,10 +29,12 @@
 
 typedef struct
 {
-  char *section;
-  char *list;
-  char *name;
-  int   idx;
+  char    *section;
+  char    *list;
+  char    *name;
+  int      idx;
+  guint    line;        /* the line the key is for, 0 for none */
+  gboolean alternative; /* another place the phone reads the value from */
 } WriteKey;
 
 typedef struct
@@ -73,6 +75,7 @@ struct _PhonesetProfile
   GPtrArray  *models; /* PhonesetModel */
   char      **mac_prefixes;
   char      **formats;
+  char      **supersedes; /* profiles of older firmware of the same phones */
   char       *mac_file;
   guint       lines;
   char      **notes;
@@ -216,6 +219,7 @@ phoneset_profile_finalize (GObject *object)
   g_clear_pointer (&self->models, g_ptr_array_unref);
   g_strfreev (self->mac_prefixes);
   g_strfreev (self->formats);
+  g_strfreev (self->supersedes);
   g_free (self->mac_file);
   g_strfreev (self->notes);
   g_clear_pointer (&self->user_agents, json_node_unref);
@@ -498,17 +502,58 @@ parse_type (const char          *text,
   return FALSE;
 }
 
+/* Adds the keys for lines @first to @last (1 and 1 for a setting of no
+ * line) to @write. */
+static gboolean
+add_write_keys (SettingWrite *write,
+                const char   *key,
+                const char   *section,
+                const char   *list,
+                const char   *idx,
+                guint         first,
+                guint         last,
+                gboolean      per_line,
+                gboolean      alternative,
+                Ctx          *ctx,
+                GError      **error)
+{
+  for (guint line = first; line <= last; line++)
+    {
+      WriteKey *wk = g_new0 (WriteKey, 1);
+
+      g_ptr_array_add (write->keys, wk);
+      wk->name = expand (key, line);
+      wk->section = expand (section, line);
+      wk->list = expand (list, line);
+      wk->idx = -1;
+      wk->line = per_line ? line : 0;
+      wk->alternative = alternative;
+      if (idx != NULL)
+        {
+          g_autofree char *expanded = expand (idx, line);
+          guint64          value;
+
+          if (!g_ascii_string_to_unsigned (expanded, 10, 0, 1000, &value, NULL))
+            return fail (ctx, error, _("“idx” must be a number or “{n}”"));
+          wk->idx = (int)value;
+        }
+    }
+  return TRUE;
+}
+
 static SettingWrite *
 parse_write (PhonesetProfile    *self,
              const char         *format_name,
              JsonObject         *object,
              PhonesetSettingType type,
              guint               n,
+             gboolean            per_line,
              Ctx                *ctx,
              GError            **error)
 {
-  static const char *allowed[] = { "key", "section", "list", "idx", "map", "transform", "all_lines", NULL };
+  static const char *allowed[] = { "key", "section", "list", "idx", "map", "transform", "all_lines", "alternatives", NULL };
   SettingWrite      *write = g_new0 (SettingWrite, 1);
+  JsonNode          *alternatives;
   g_autofree char   *key = NULL;
   g_autofree char   *section = NULL;
   g_autofree char   *list = NULL;
@@ -542,27 +587,34 @@ parse_write (PhonesetProfile    *self,
   /* "all_lines": one setting, the same value written for every line. */
   first = all_lines ? 1 : n;
   last = all_lines ? self->lines : n;
-  for (guint line = first; line <= last; line++)
+  if (!add_write_keys (write, key, section, list, idx, first, last, per_line || all_lines, FALSE, ctx, error))
+    goto bad;
+
+  /* "alternatives": other places the phone reads the same value from
+   * (a global key beside the per-account one). A file's own choice is
+   * kept: the value is read from, and written to, the place it uses. */
+  alternatives = json_object_get_member (object, "alternatives");
+  if (alternatives != NULL && !JSON_NODE_HOLDS_ARRAY (alternatives))
     {
-      WriteKey *wk = g_new0 (WriteKey, 1);
+      fail (ctx, error, _("“alternatives” must be a list of keys"));
+      goto bad;
+    }
+  for (guint i = 0; alternatives != NULL && i < json_array_get_length (json_node_get_array (alternatives)); i++)
+    {
+      static const char *alt_allowed[] = { "key", "section", "list", "idx", NULL };
+      JsonObject        *alt = element_object (json_node_get_array (alternatives), i, ctx, error);
+      g_autofree char   *alt_key = NULL;
+      g_autofree char   *alt_section = NULL;
+      g_autofree char   *alt_list = NULL;
+      g_autofree char   *alt_idx = NULL;
 
-      g_ptr_array_add (write->keys, wk);
-      wk->name = expand (key, line);
-      wk->section = expand (section, line);
-      wk->list = expand (list, line);
-      wk->idx = -1;
-      if (idx != NULL)
-        {
-          g_autofree char *expanded = expand (idx, line);
-          guint64          value;
-
-          if (!g_ascii_string_to_unsigned (expanded, 10, 0, 1000, &value, NULL))
-            {
-              fail (ctx, error, _("“idx” must be a number or “{n}”"));
-              goto bad;
-            }
-          wk->idx = (int)value;
-        }
+      if (alt == NULL || !check_members (alt, alt_allowed, ctx, error) ||
+          !get_string (alt, "key", TRUE, &alt_key, ctx, error) ||
+          !get_string (alt, "section", FALSE, &alt_section, ctx, error) ||
+          !get_string (alt, "list", FALSE, &alt_list, ctx, error) ||
+          !get_string (alt, "idx", FALSE, &alt_idx, ctx, error) ||
+          !add_write_keys (write, alt_key, alt_section, alt_list, alt_idx, n, n, per_line, TRUE, ctx, error))
+        goto bad;
     }
 
   if (write->transform != NULL && !g_str_equal (write->transform, "dscp-to-tos"))
@@ -792,7 +844,7 @@ parse_setting (PhonesetProfile *self,
 
               if (!JSON_NODE_HOLDS_OBJECT (node))
                 return fail (&ctx, error, _("“formats.%s” must be an object"), (const char *)l->data);
-              write = parse_write (self, l->data, json_node_get_object (node), type, n, &ctx, error);
+              write = parse_write (self, l->data, json_node_get_object (node), type, n, strstr (id, "{n}") != NULL, &ctx, error);
               if (write == NULL)
                 return FALSE;
               g_hash_table_insert (setting->writes, g_strdup (l->data), write);
@@ -984,7 +1036,7 @@ parse_root (PhonesetProfile *self,
 {
   static const char *allowed[] = {
     "schema", "id", "vendor", "title", "description", "models", "mac_prefixes", "user_agents",
-    "formats", "mac_file", "lines", "active_uri", "notes", "pages", NULL
+    "formats", "mac_file", "lines", "active_uri", "notes", "pages", "supersedes", NULL
   };
   PhonesetCfgFormat known_format;
   Ctx               ctx = { expected_id ? expected_id : "profile" };
@@ -1010,6 +1062,7 @@ parse_root (PhonesetProfile *self,
       !get_string (root, "description", FALSE, &self->description, &ctx, error) ||
       !get_strv (root, "mac_prefixes", TRUE, &self->mac_prefixes, &ctx, error) ||
       !get_strv (root, "formats", TRUE, &self->formats, &ctx, error) ||
+      !get_strv (root, "supersedes", FALSE, &self->supersedes, &ctx, error) ||
       !get_string (root, "mac_file", FALSE, &self->mac_file, &ctx, error) ||
       !get_strv (root, "notes", FALSE, &self->notes, &ctx, error) ||
       !get_int (root, "lines", FALSE, &present, &lines, &ctx, error))
@@ -1245,6 +1298,22 @@ phoneset_profile_get_mac_prefixes (PhonesetProfile *self)
 {
   g_return_val_if_fail (PHONESET_IS_PROFILE (self), NULL);
   return (const char *const *)self->mac_prefixes;
+}
+
+/**
+ * phoneset_profile_get_supersedes:
+ * @self: a profile
+ *
+ * Returns: (transfer none): the ids of the profiles for older firmware of
+ *   the same phones: a file both read equally well is taken as this one's
+ */
+const char *const *
+phoneset_profile_get_supersedes (PhonesetProfile *self)
+{
+  static const char *none[] = { NULL };
+
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), NULL);
+  return self->supersedes ? (const char *const *)self->supersedes : none;
 }
 
 const char *const *
@@ -1525,6 +1594,30 @@ phoneset_setting_get_cfg_key (PhonesetSetting  *self,
                               guint             i,
                               PhonesetCfgKey   *key)
 {
+  return phoneset_setting_get_cfg_key_info (self, format, i, key, NULL, NULL);
+}
+
+/**
+ * phoneset_setting_get_cfg_key_info:
+ * @self: a setting
+ * @format: a file format
+ * @i: which key: the setting's own (one, or one per line), then its
+ *   alternatives
+ * @key: (out caller-allocates): where the file keeps the value
+ * @line: (out) (optional): the line the key is for, 0 for none
+ * @alternative: (out) (optional): whether it is another place the phone
+ *   also reads the value from (written only where a file already uses it)
+ *
+ * Returns: %TRUE if the setting is written in @format and has an @i-th key
+ */
+gboolean
+phoneset_setting_get_cfg_key_info (PhonesetSetting  *self,
+                                   PhonesetCfgFormat format,
+                                   guint             i,
+                                   PhonesetCfgKey   *key,
+                                   guint            *line,
+                                   gboolean         *alternative)
+{
   SettingWrite *write = lookup_write (self, format);
   WriteKey     *wk;
 
@@ -1535,6 +1628,10 @@ phoneset_setting_get_cfg_key (PhonesetSetting  *self,
   key->list = wk->list;
   key->key = wk->name;
   key->idx = wk->idx;
+  if (line != NULL)
+    *line = wk->line;
+  if (alternative != NULL)
+    *alternative = wk->alternative;
   return TRUE;
 }
 

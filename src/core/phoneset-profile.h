@@ -80,6 +80,7 @@ const PhonesetModel *phoneset_profile_find_model         (PhonesetProfile  *self
                                                           const char       *name);
 const char * const  *phoneset_profile_get_mac_prefixes   (PhonesetProfile  *self);
 const char * const  *phoneset_profile_get_formats        (PhonesetProfile  *self);
+const char * const  *phoneset_profile_get_supersedes     (PhonesetProfile  *self);
 gboolean             phoneset_profile_get_file_format    (PhonesetProfile  *self,
                                                           PhonesetCfgFormat *format);
 gboolean             phoneset_profile_reads_format       (PhonesetProfile  *self,
@@ -116,6 +117,12 @@ gboolean             phoneset_setting_get_cfg_key        (PhonesetSetting  *self
                                                           PhonesetCfgFormat format,
                                                           guint             i,
                                                           PhonesetCfgKey   *key);
+gboolean             phoneset_setting_get_cfg_key_info   (PhonesetSetting  *self,
+                                                          PhonesetCfgFormat format,
+                                                          guint             i,
+                                                          PhonesetCfgKey   *key,
+                                                          guint            *line,
+                                                          gboolean         *alternative);
 const char          *phoneset_setting_get_map_reference  (PhonesetSetting  *self,
                                                           PhonesetCfgFormat format,
                                                           const char       *canonical);
