@@ -23,7 +23,7 @@
 #include "phoneset-drafts.h"
 #include "phoneset-error.h"
 #include "phoneset-export.h"
-#include "phoneset-phone-view.h"
+#include "phoneset-phone-view-private.h"
 #include "phoneset-reachability.h"
 #include "phoneset-setting-row.h"
 #include "phoneset-setup-sheet.h"
@@ -32,42 +32,6 @@
 #include "phoneset-events-page.h"
 #include "phoneset-keypad-page.h"
 #include "phoneset-push-dialog.h"
-
-struct _PhonesetPhoneView
-{
-  AdwBin                 parent_instance;
-
-  /* Owned references */
-  PhonesetSecretStore   *secrets;
-  PhonesetPhone         *phone;
-  GPtrArray             *profiles;
-  PhonesetConfigHistory *history;
-  GCancellable          *cancellable;
-
-  /* Template widgets */
-  AdwHeaderBar          *header_bar;
-  AdwWindowTitle        *title;
-  GtkWidget             *back_button;
-  GtkMenuButton         *primary_menu_button;
-  GtkSearchBar          *search_bar;
-  GtkSearchEntry        *search_entry;
-  GtkListBox            *page_list;
-  GtkListBoxRow         *current_row; /* the page shown; the list has no selection */
-  AdwViewStack          *stack;
-  GtkWidget             *page_sidebar;
-  GtkWidget             *page_separator;
-  GtkWidget             *undo_box;
-  GtkWidget             *export_button;
-  GtkDropDown           *page_dropdown;
-  GtkStringList         *page_titles;
-  GPtrArray             *page_names;
-
-  /* Borrowed */
-  AdwPreferencesGroup   *search_group;
-  AdwActionRow          *changes_row;
-  GPtrArray             *search_rows;
-  char                  *page_before_search;
-};
 
 G_DEFINE_FINAL_TYPE (PhonesetPhoneView, phoneset_phone_view, ADW_TYPE_BIN)
 
@@ -79,7 +43,6 @@ enum
 
 static guint signals[N_SIGNALS];
 
-static void  rebuild (PhonesetPhoneView *self);
 static void  show_row (PhonesetPhoneView *self,
                        GtkListBoxRow     *row);
 
@@ -158,17 +121,17 @@ config_secret_changed_cb (PhonesetPhoneView *self,
                                      phoneset_config_get_effective (config, id), NULL, NULL, NULL);
 }
 
-static PhonesetProfile *
-get_profile (PhonesetPhoneView *self)
+PhonesetProfile *
+_phoneset_phone_view_get_profile (PhonesetPhoneView *self)
 {
   const char *id = phoneset_phone_get_profile_id (self->phone);
 
   return id ? phoneset_profiles_find (self->profiles, id) : NULL;
 }
 
-static void
-toast (PhonesetPhoneView *self,
-       const char        *message)
+void
+_phoneset_phone_view_toast (PhonesetPhoneView *self,
+                            const char        *message)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
@@ -177,10 +140,10 @@ toast (PhonesetPhoneView *self,
   g_debug ("%s", message);
 }
 
-static void
-show_error (PhonesetPhoneView *self,
-            const char        *heading,
-            const char        *message)
+void
+_phoneset_phone_view_show_error (PhonesetPhoneView *self,
+                                 const char        *heading,
+                                 const char        *message)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, message);
 
@@ -198,8 +161,8 @@ update_actions (PhonesetPhoneView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "phone.revert", has_history && phoneset_phone_has_changes (self->phone));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "phone.export", has_history);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "phone.push",
-                                 has_history && phoneset_profile_get_file_format (get_profile (self), &(PhonesetCfgFormat){ 0 }));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "phone.import", get_profile (self) == NULL || phoneset_profile_get_file_format (get_profile (self), &(PhonesetCfgFormat){ 0 }));
+                                 has_history && phoneset_profile_get_file_format (_phoneset_phone_view_get_profile (self), &(PhonesetCfgFormat){ 0 }));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "phone.import", _phoneset_phone_view_get_profile (self) == NULL || phoneset_profile_get_file_format (_phoneset_phone_view_get_profile (self), &(PhonesetCfgFormat){ 0 }));
 }
 
 static void
@@ -300,7 +263,7 @@ profile_selected_cb (PhonesetPhoneView *self,
   if (selected == 0 || selected > self->profiles->len)
     return;
   profile = g_ptr_array_index (self->profiles, selected - 1);
-  if (profile == get_profile (self))
+  if (profile == _phoneset_phone_view_get_profile (self))
     return;
 
   phoneset_phone_set_profile_id (self->phone, phoneset_profile_get_id (profile));
@@ -308,7 +271,7 @@ profile_selected_cb (PhonesetPhoneView *self,
   phoneset_phone_set_config (self->phone, config);
   phoneset_phone_set_baseline (self->phone, NULL);
   /* Rebuilding destroys this row: do it once the signal is over. */
-  g_idle_add_once ((GSourceOnceFunc)rebuild, self);
+  g_idle_add_once ((GSourceOnceFunc)_phoneset_phone_view_rebuild, self);
 }
 
 static GtkWidget *
@@ -353,7 +316,7 @@ build_overview (PhonesetPhoneView *self)
   GtkWidget       *page = adw_preferences_page_new ();
   GtkWidget       *group = adw_preferences_group_new ();
   GtkWidget       *row;
-  PhonesetProfile *profile = get_profile (self);
+  PhonesetProfile *profile = _phoneset_phone_view_get_profile (self);
   g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
   guint selected = 0;
 
@@ -498,9 +461,13 @@ build_profile_page (PhonesetPhoneView *self,
         adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), group_data->description);
 
       for (guint j = 0; j < group_data->settings->len; j++)
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                   phoneset_setting_row_new (self->history, g_ptr_array_index (group_data->settings, j),
-                                                             phoneset_phone_get_baseline (self->phone)));
+        {
+          GtkWidget *row = phoneset_setting_row_new (self->history, g_ptr_array_index (group_data->settings, j),
+                                                     phoneset_phone_get_baseline (self->phone));
+
+          _phoneset_phone_view_mark_problem (self, row);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+        }
       adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
     }
   return page;
@@ -523,10 +490,10 @@ clear_children (PhonesetPhoneView *self)
   g_ptr_array_set_size (self->search_rows, 0);
 }
 
-static void
-rebuild (PhonesetPhoneView *self)
+void
+_phoneset_phone_view_rebuild (PhonesetPhoneView *self)
 {
-  PhonesetProfile *profile = get_profile (self);
+  PhonesetProfile *profile = _phoneset_phone_view_get_profile (self);
   g_autofree char *name = phoneset_phone_dup_display_name (self->phone);
   g_autofree char *subtitle = NULL;
 
@@ -647,7 +614,7 @@ search_changed_cb (PhonesetPhoneView *self,
                    GtkSearchEntry    *entry)
 {
   const char      *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  PhonesetProfile *profile = get_profile (self);
+  PhonesetProfile *profile = _phoneset_phone_view_get_profile (self);
   GPtrArray       *settings;
   guint            found = 0;
 
@@ -674,6 +641,7 @@ search_changed_cb (PhonesetPhoneView *self,
       if (!phoneset_setting_row_matches (setting, text))
         continue;
       row = phoneset_setting_row_new (self->history, setting, phoneset_phone_get_baseline (self->phone));
+      _phoneset_phone_view_mark_problem (self, row);
       adw_preferences_group_add (self->search_group, row);
       g_ptr_array_add (self->search_rows, row);
       found++;
@@ -725,7 +693,7 @@ revert_action (GtkWidget  *widget,
   if (self->history == NULL)
     return;
   phoneset_config_history_revert (self->history, phoneset_phone_get_baseline (self->phone));
-  toast (self, _("Reverted to what the phone has. Undo brings your changes back."));
+  _phoneset_phone_view_toast (self, _("Reverted to what the phone has. Undo brings your changes back."));
 }
 
 static void
@@ -775,7 +743,7 @@ export_to (PhonesetPhoneView *self,
            GFile             *folder,
            GError           **error)
 {
-  PhonesetProfile *profile = get_profile (self);
+  PhonesetProfile *profile = _phoneset_phone_view_get_profile (self);
   PhonesetConfig  *config = phoneset_phone_get_config (self->phone);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
@@ -811,7 +779,7 @@ export_to (PhonesetPhoneView *self,
                                (char *)g_ptr_array_index (names, 0), path, report.not_in_file->len);
   else
     message = g_strdup_printf (_("Wrote %s to %s"), (char *)g_ptr_array_index (names, 0), path);
-  toast (self, message);
+  _phoneset_phone_view_toast (self, message);
   g_settings_set_string (dialog->settings, "last-export-folder", path);
   return TRUE;
 }
@@ -829,7 +797,7 @@ export_folder_cb (GtkNativeDialog *chooser,
       g_autoptr(GError) error = NULL;
 
       if (!export_to (self, dialog, folder, &error))
-        show_error (self, _("Nothing Was Exported"), error->message);
+        _phoneset_phone_view_show_error (self, _("Nothing Was Exported"), error->message);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -850,7 +818,7 @@ export_response_cb (AdwMessageDialog *message_dialog,
       g_autoptr(GError) error = NULL;
 
       if (!export_to (dialog->self, dialog, folder, &error))
-        show_error (dialog->self, _("Nothing Was Exported"), error->message);
+        _phoneset_phone_view_show_error (dialog->self, _("Nothing Was Exported"), error->message);
       export_dialog_free (dialog);
       return;
     }
@@ -927,7 +895,7 @@ print_setup_sheet (PhonesetPhoneView *self)
   g_autoptr(GError) error = NULL;
   PangoLayout         **layout = g_new0 (PangoLayout *, 1);
   PangoFontDescription *font = pango_font_description_from_string ("Sans 10");
-  g_autofree char      *title = g_markup_escape_text (phoneset_profile_get_title (get_profile (self)), -1);
+  g_autofree char      *title = g_markup_escape_text (phoneset_profile_get_title (_phoneset_phone_view_get_profile (self)), -1);
 
   g_string_append_printf (markup, "<span size=\"x-large\" weight=\"bold\">%s</span>\n%s\n\n", title, _("Setup sheet"));
   for (guint i = 0; i < set->len; i++)
@@ -957,7 +925,7 @@ print_setup_sheet (PhonesetPhoneView *self)
   gtk_print_operation_set_job_name (operation, title);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error (self, _("Could Not Print"), error->message);
+    _phoneset_phone_view_show_error (self, _("Could Not Print"), error->message);
 }
 
 static void
@@ -980,7 +948,7 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   PhonesetPhoneView *self = PHONESET_PHONE_VIEW (widget);
-  PhonesetProfile   *profile = get_profile (self);
+  PhonesetProfile   *profile = _phoneset_phone_view_get_profile (self);
   ExportDialog      *dialog;
   GtkWidget         *message;
   GtkWidget         *box;
@@ -1091,106 +1059,6 @@ push_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Import --------------------------------------------------------------------- */
-
-static gboolean
-import_bytes (PhonesetPhoneView *self,
-              GBytes            *bytes,
-              const char        *name,
-              GError           **error)
-{
-  PhonesetProfile *profile = get_profile (self);
-  g_autoptr(PhonesetCfgDocument) document = NULL;
-  g_autoptr(PhonesetConfig) imported = NULL;
-  g_autofree char *message = NULL;
-  g_autoptr(GPtrArray) set = NULL;
-  PhonesetCfgFormat format;
-  gsize             len;
-  const char       *data = g_bytes_get_data (bytes, &len);
-
-  if (profile != NULL && !phoneset_profile_get_file_format (profile, &format))
-    {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED, _("The %s has no provisioning file format."), phoneset_profile_get_title (profile));
-      return FALSE;
-    }
-  if (profile == NULL && !phoneset_cfg_detect_format (data, len, &format))
-    {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                   _("%s is not a Yealink, Fanvil/PLANET or snom provisioning file."), name);
-      return FALSE;
-    }
-  document = phoneset_cfg_document_parse (format, data, len, error);
-  if (document == NULL)
-    {
-      g_prefix_error (error, "%s: ", name);
-      return FALSE;
-    }
-  if (profile == NULL)
-    {
-      profile = phoneset_profiles_guess_for_document (self->profiles, document, name, NULL);
-      if (profile == NULL)
-        {
-          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND, _("No phone profile reads any setting of %s."), name);
-          return FALSE;
-        }
-      phoneset_phone_set_profile_id (self->phone, phoneset_profile_get_id (profile));
-      phoneset_phone_set_config (self->phone, NULL);
-      rebuild (self);
-    }
-  imported = phoneset_config_new_from_document (profile, document, error);
-  if (imported == NULL)
-    {
-      g_prefix_error (error, "%s: ", name);
-      return FALSE;
-    }
-
-  /* One undoable step; the file itself is kept, so that an export edits
-   * it in place and its unknown keys survive. */
-  phoneset_config_history_revert (self->history, imported);
-  phoneset_phone_set_base_file (self->phone, bytes);
-  set = phoneset_config_list_set (imported);
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u setting from %s", "Imported %u settings from %s", set->len),
-                             set->len, name);
-  toast (self, message);
-  return TRUE;
-}
-
-static void
-import_file_cb (GtkNativeDialog   *chooser,
-                int                response,
-                PhonesetPhoneView *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *name = g_file_get_basename (file);
-
-      bytes = g_file_load_bytes (file, NULL, NULL, &error);
-      if (bytes == NULL || !import_bytes (self, bytes, name, &error))
-        show_error (self, _("Nothing Was Imported"), error->message);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  g_object_unref (self);
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  PhonesetPhoneView    *self = PHONESET_PHONE_VIEW (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Import Provisioning File"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                            GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (import_file_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
 /* GObject ----------------------------------------------------------------------- */
 
 static void
@@ -1202,6 +1070,8 @@ phoneset_phone_view_dispose (GObject *object)
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_data (self->history, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PHONESET_TYPE_PHONE_VIEW);
+  g_clear_pointer (&self->problems, g_hash_table_unref);
+  g_clear_pointer (&self->import_warnings, g_ptr_array_unref);
   g_clear_object (&self->history);
   g_clear_object (&self->phone);
   g_clear_object (&self->secrets);
@@ -1255,7 +1125,8 @@ phoneset_phone_view_class_init (PhonesetPhoneViewClass *klass)
   gtk_widget_class_install_action (widget_class, "phone.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "phone.push", NULL, push_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "phone.push", NULL);
-  gtk_widget_class_install_action (widget_class, "phone.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "phone.import", NULL, _phoneset_phone_view_import_action);
+  gtk_widget_class_install_action (widget_class, "phone.import-details", NULL, _phoneset_phone_view_import_details_action);
   gtk_widget_class_install_action (widget_class, "phone.forget", NULL, forget_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "phone.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "phone.redo", NULL);
@@ -1303,7 +1174,7 @@ phoneset_phone_view_new (PhonesetPhone       *phone,
   self->phone = g_object_ref (phone);
   self->secrets = secrets ? g_object_ref (secrets) : NULL;
   self->profiles = g_ptr_array_ref (profiles);
-  rebuild (self);
+  _phoneset_phone_view_rebuild (self);
   return self;
 }
 
@@ -1387,7 +1258,7 @@ phoneset_phone_view_import_bytes (PhonesetPhoneView *self,
 {
   g_return_val_if_fail (PHONESET_IS_PHONE_VIEW (self), FALSE);
 
-  return import_bytes (self, bytes, name, error);
+  return _phoneset_phone_view_import_bytes (self, bytes, name, error);
 }
 
 /**

@@ -473,6 +473,27 @@ phoneset_setting_row_get_setting (GtkWidget *row)
   return binding ? binding->setting : NULL;
 }
 
+/**
+ * phoneset_setting_row_set_problem:
+ * @row: a row made by phoneset_setting_row_new()
+ * @message: what is wrong with the value, for the user
+ *
+ * Marks the row invalid with @message under its title (an imported file's
+ * value that is out of range), until the user sets a value.
+ */
+void
+phoneset_setting_row_set_problem (GtkWidget  *row,
+                                  const char *message)
+{
+  Binding *binding = get_binding (row);
+
+  g_return_if_fail (binding != NULL);
+  g_return_if_fail (message != NULL);
+
+  if (binding->editor != NULL)
+    set_invalid (binding, message);
+}
+
 gboolean
 phoneset_setting_row_is_changed (GtkWidget *row)
 {

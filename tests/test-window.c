@@ -287,6 +287,65 @@ test_phone_view_search_import (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A file holding a value out of range (PVID 0 is in shipped templates) is
+ * imported with a warning: the row concerned is marked invalid with what
+ * the file holds, the toast offers the details, and the value is not read. */
+static void
+test_phone_view_import_warnings (void)
+{
+  PhonesetWindow *window = phoneset_test_app_open_window (app);
+  g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("192.0.2.21");
+  const char *text = "<<VOIP CONFIG FILE>>Version:2.0000000000\r\n"
+                     "<SIP CONFIG MODULE>\r\n"
+                     "STUN Server        :stun.example.org\r\n"
+                     "<QOS CONFIG MODULE>\r\n"
+                     "Enable VLAN        :1\r\n"
+                     "VLAN ID            :0\r\n"
+                     "<<END OF FILE>>\r\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  PhonesetPhoneView *view;
+  GtkWidget         *row;
+  g_autofree char   *shot = NULL;
+
+  phoneset_phone_set_profile_id (phone, "planet-vip");
+  phoneset_window_add_phone (window, phone);
+  view = phoneset_window_show_phone (window, phone);
+  phoneset_test_iterate (200);
+
+  g_assert_true (phoneset_phone_view_import_bytes (view, bytes, "f0VIP-2140PThw1.100.cfg", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (phone), "nat.stun.server"), ==, "stun.example.org");
+  g_assert_null (phoneset_config_get (phoneset_phone_get_config (phone), "vlan.id"));
+
+  g_assert_true (phoneset_phone_view_show_page (view, "page-network"));
+  phoneset_test_iterate (300);
+  row = phoneset_test_find_setting_row (GTK_WIDGET (view), "vlan.id");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (row, "invalid"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "holds “0”"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "line 6"));
+  /* Other rows are not marked. */
+  g_assert_false (gtk_widget_has_css_class (phoneset_test_find_setting_row (GTK_WIDGET (view), "vlan.enable"), "invalid"));
+
+  shot = phoneset_test_screenshot (GTK_WIDGET (window), "import-warnings");
+
+  /* The details dialog lists what was not read. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "phone.import-details", NULL));
+  phoneset_test_iterate (300);
+  {
+    GtkWindow *dialog = phoneset_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "VLAN ID"));
+    g_free (phoneset_test_screenshot (GTK_WIDGET (dialog), "import-warnings-details"));
+    gtk_window_destroy (dialog);
+  }
+
+  forget_all (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_phone_view_konftel (void)
 {
@@ -885,6 +944,7 @@ main (int   argc,
   g_test_add_func ("/window/add-and-select", test_window_add_and_select);
   g_test_add_func ("/window/phone-view/edit-undo", test_phone_view_edit_undo);
   g_test_add_func ("/window/phone-view/search-import", test_phone_view_search_import);
+  g_test_add_func ("/window/phone-view/import-warnings", test_phone_view_import_warnings);
   g_test_add_func ("/window/phone-view/konftel", test_phone_view_konftel);
   g_test_add_func ("/window/phone-view/export", test_phone_view_export);
   g_test_add_func ("/window/scan", test_window_scan);
