@@ -205,7 +205,12 @@ import_file_cb (GtkNativeDialog   *chooser,
 
       bytes = g_file_load_bytes (file, NULL, NULL, &error);
       if (bytes == NULL || !_phoneset_phone_view_import_bytes (self, bytes, name, &error))
-        _phoneset_phone_view_show_error (self, _("Nothing Was Imported"), error->message);
+        {
+          /* The reason may quote the file: never a password. */
+          g_autofree char *masked = phoneset_cfg_mask_message (error->message);
+
+          _phoneset_phone_view_show_error (self, _("Nothing Was Imported"), masked);
+        }
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);

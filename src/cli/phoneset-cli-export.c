@@ -320,7 +320,11 @@ _phoneset_cli_export (int    argc,
     {
       g_clear_pointer (&options.base, g_bytes_unref);
       if (base_path != NULL && error->domain == PHONESET_ERROR && error->code == PHONESET_ERROR_PARSE)
-        _phoneset_cli_error ("%s: %s", base_path, error->message);
+        {
+          g_autofree char *masked = phoneset_cfg_mask_message (error->message);
+
+          _phoneset_cli_error ("%s: %s", base_path, masked);
+        }
       else if (error->domain == PHONESET_ERROR && error->code == PHONESET_ERROR_INVALID && macs != NULL &&
                strstr (error->message, "MAC") != NULL && strstr (error->message, "is not") != NULL)
         _phoneset_cli_error ("--mac: %s", error->message);

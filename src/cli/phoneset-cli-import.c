@@ -24,6 +24,25 @@
 #include "phoneset-config.h"
 #include "phoneset-profile.h"
 
+/* Passwords inside URLs (https://user:secret@host/) are masked too. */
+static void
+mask_json_values (JsonObject *settings)
+{
+  g_autoptr(GList) members = json_object_get_members (settings);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (settings, l->data);
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        {
+          g_autofree char *masked = phoneset_cfg_mask_url_passwords (json_node_get_string (node));
+
+          json_node_set_string (node, masked);
+        }
+    }
+}
+
 static JsonNode *
 warnings_to_json (GPtrArray *warnings)
 {
@@ -157,7 +176,11 @@ _phoneset_cli_import (int    argc,
   document = phoneset_cfg_document_parse (format, contents, len, &error);
   if (document == NULL)
     {
-      _phoneset_cli_error ("%s: %s", path, error->message);
+      {
+        g_autofree char *masked = phoneset_cfg_mask_message (error->message);
+
+        _phoneset_cli_error ("%s: %s", path, masked);
+      }
       return PHONESET_EXIT_USAGE;
     }
 
@@ -179,7 +202,11 @@ _phoneset_cli_import (int    argc,
   config = phoneset_config_new_from_document (profile, document, &error);
   if (config == NULL)
     {
-      _phoneset_cli_error ("%s: %s", path, error->message);
+      {
+        g_autofree char *masked = phoneset_cfg_mask_message (error->message);
+
+        _phoneset_cli_error ("%s: %s", path, masked);
+      }
       return PHONESET_EXIT_USAGE;
     }
 
@@ -198,6 +225,8 @@ _phoneset_cli_import (int    argc,
       for (guint i = 0; unknown[i] != NULL; i++)
         json_array_add_string_element (lines, unknown[i]);
       json_object_set_array_member (object, "unknown", lines);
+      if (!show_secrets)
+        mask_json_values (json_object_get_object_member (object, "settings"));
       json_object_set_string_member (object, "format", phoneset_cfg_format_to_string (format));
       json_object_set_member (object, "warnings", warnings_to_json (warnings));
       _phoneset_cli_print_json (root);
@@ -211,8 +240,10 @@ _phoneset_cli_import (int    argc,
     {
       PhonesetSetting *setting = g_ptr_array_index (set, i);
       const char      *value = phoneset_config_get (config, phoneset_setting_get_id (setting));
+      g_autofree char *display = phoneset_setting_dup_display_value (setting, value);
       g_autofree char *shown = phoneset_setting_is_secret (setting) && !show_secrets ? g_strdup (_("(set; not shown)"))
-                                                                                     : phoneset_setting_dup_display_value (setting, value);
+    : show_secrets                                                                   ? g_strdup (display)
+                                                                                     : phoneset_cfg_mask_url_passwords (display);
 
       printf ("  %-32s %-36s %s\n", phoneset_setting_get_id (setting), phoneset_setting_get_title (setting), shown);
     }

@@ -876,6 +876,73 @@ phoneset_cfg_key_looks_secret (const char *key)
 }
 
 /**
+ * phoneset_cfg_mask_url_passwords:
+ * @text: a value or a line
+ *
+ * Masks the password of every URL in @text that carries one
+ * (`https://user:secret@host/` becomes `https://user:********@host/`).
+ *
+ * Returns: (transfer full): the text, masked
+ */
+char *
+phoneset_cfg_mask_url_passwords (const char *text)
+{
+  GString    *out = g_string_new (NULL);
+  const char *p = text;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (const char *scheme; (scheme = strstr (p, "://")) != NULL;)
+    {
+      const char *user = scheme + 3;
+      const char *end = user + strcspn (user, "/?#@ \t\"'<>");
+      const char *colon = memchr (user, ':', end - user);
+
+      if (*end == '@' && colon != NULL && colon + 1 < end)
+        {
+          g_string_append_len (out, p, colon + 1 - p);
+          g_string_append (out, "********");
+          p = end;
+        }
+      else
+        {
+          g_string_append_len (out, p, user - p);
+          p = user;
+        }
+    }
+  g_string_append (out, p);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * phoneset_cfg_mask_message:
+ * @message: a warning or error that may quote the file
+ *
+ * A quoted line (“…”) that looks like it holds a password is not shown,
+ * and no URL's password is.
+ *
+ * Returns: (transfer full): the message, masked
+ */
+char *
+phoneset_cfg_mask_message (const char *message)
+{
+  g_autofree char *masked = NULL;
+  g_autoptr(GString) out = NULL;
+  const char *open, *close;
+
+  g_return_val_if_fail (message != NULL, NULL);
+
+  masked = phoneset_cfg_mask_url_passwords (message);
+  if (!phoneset_cfg_key_looks_secret (masked) || (open = strstr (masked, "“")) == NULL ||
+      (close = strstr (open, "”")) == NULL)
+    return g_steal_pointer (&masked);
+  out = g_string_new_len (masked, open - masked);
+  g_string_append (out, _("“(a line that may hold a password, not shown)”"));
+  g_string_append (out, close + strlen ("”"));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
  * phoneset_cfg_entry_dup_masked:
  * @entry: an entry
  *
@@ -890,7 +957,7 @@ phoneset_cfg_entry_dup_masked (const PhonesetCfgEntry *entry)
   g_return_val_if_fail (entry != NULL, NULL);
 
   if (entry->key == NULL || !phoneset_cfg_key_looks_secret (entry->key) || entry->value == NULL || entry->value[0] == '\0')
-    return g_strdup (entry->raw);
+    return phoneset_cfg_mask_url_passwords (entry->raw);
   /* The value stands after the key in the raw line (escaped in XML: then
    * the whole line is replaced). */
   at = strstr (entry->raw, entry->key);

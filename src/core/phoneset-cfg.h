@@ -120,6 +120,8 @@ char                *phoneset_cfg_document_dup_identity (PhonesetCfgDocument  *s
                                                        int                     idx);
 gboolean             phoneset_cfg_key_looks_secret    (const char             *key);
 char                *phoneset_cfg_entry_dup_masked    (const PhonesetCfgEntry *entry);
+char                *phoneset_cfg_mask_url_passwords  (const char             *text);
+char                *phoneset_cfg_mask_message        (const char             *message);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PhonesetCfgDocument, phoneset_cfg_document_unref)
 

@@ -106,7 +106,7 @@ add_warning (PhonesetConfig *self,
 
   warning->line = line;
   warning->setting = g_strdup (setting);
-  warning->message = g_strdup (message);
+  warning->message = phoneset_cfg_mask_message (message);
   g_ptr_array_add (self->warnings, warning);
 }
 
@@ -1199,7 +1199,9 @@ phoneset_profiles_choose_for_document (GPtrArray           *profiles,
       guint                name = name_score (profile, file_name);
       gboolean             better;
 
-      if (hits < 0 || (hits == 0 && named == NULL && common == NULL))
+      /* A file of the format none of whose keys a profile reads is
+       * still the phone's: all its lines are kept, as unknown. */
+      if (hits < 0)
         continue;
       if (hits != best_hits)
         better = hits > best_hits;
@@ -1254,7 +1256,9 @@ phoneset_profiles_choose_for_document (GPtrArray           *profiles,
     {
       const char *id = phoneset_profile_get_id (best);
 
-      if (tied->len == 0 && runner != NULL && runner_hits > 0)
+      if (best_hits == 0)
+        *reason = g_strdup_printf (_("profile %s: no profile reads any of the file’s settings; all its lines are kept as they are"), id);
+      else if (tied->len == 0 && runner != NULL && runner_hits > 0)
         *reason = g_strdup_printf (_("profile %s: it reads %d of the file’s settings, %s reads %d"), id, best_hits,
                                       phoneset_profile_get_id (runner), runner_hits);
       else if (tied->len == 0)
