@@ -82,8 +82,13 @@ phoneset_export_render (PhonesetConfig              *config,
     {
       gsize       len;
       const char *data = g_bytes_get_data (options->base, &len);
-      g_autoptr(PhonesetCfgDocument) check = phoneset_cfg_document_parse (format, data, len, error);
+      g_autoptr(PhonesetCfgDocument) check = NULL;
 
+      /* The user's own file is edited in its own format, when it is one of
+       * the profile's (an old Yealink INI file for a profile whose new
+       * files are CFG). */
+      phoneset_profile_get_format_of_file (profile, data, len, &format);
+      check = phoneset_cfg_document_parse (format, data, len, error);
       if (check == NULL)
         return FALSE;
     }
