@@ -251,6 +251,88 @@ test_export_base_in_place (void)
   g_assert_cmpuint (changed, ==, 2);
 }
 
+/* The older formats a profile also reads (Yealink INI, snom plain text):
+ * import tells them from their first lines, export --base edits them in
+ * their own format, in place, and what it writes imports again. */
+static void
+test_old_formats (void)
+{
+  g_autofree char *dir = new_dir ();
+  g_autofree char *ini = fixture ("yealink-t28p-legacy.ini.cfg");
+  g_autofree char *htm = fixture ("snom-320-settings.htm");
+  g_autofree char *ini_before = NULL;
+  g_autofree char *ini_after = NULL;
+  g_autofree char *htm_before = NULL;
+  g_autofree char *htm_after = NULL;
+  g_autofree char *written = NULL;
+  const char      *import_ini[] = { "import", ini, "--json", NULL };
+  const char      *import_htm[] = { "import", htm, "--json", NULL };
+  const char      *export_ini[] = { "export", "--base", ini, "--profile", "yealink-legacy", "--set", "nat.stun.server=stun.example.org",
+                                    "--name", "custom:t28p.cfg", "--output", dir, NULL };
+  const char      *export_htm[] = { "export", "--base", htm, "--profile", "snom", "--set", "nat.ice.enable=on",
+                                    "--name", "custom:snom320.htm", "--output", dir, NULL };
+  g_autoptr(PhonesetCliResult) r1 = phoneset_test_run_cli (import_ini, NULL);
+  g_autoptr(PhonesetCliResult) r2 = phoneset_test_run_cli (import_htm, NULL);
+  g_autoptr(PhonesetCliResult) r3 = phoneset_test_run_cli (export_ini, NULL);
+  g_autoptr(PhonesetCliResult) r4 = phoneset_test_run_cli (export_htm, NULL);
+  g_autoptr(PhonesetCliResult) r5 = NULL;
+  g_autoptr(JsonNode) root1 = NULL;
+  g_autoptr(JsonNode) root2 = NULL;
+  g_autoptr(JsonNode) root5 = NULL;
+  JsonObject *settings;
+  const char *import_again[] = { "import", NULL, "--json", NULL };
+
+  g_assert_cmpint (r1->status, ==, 0);
+  root1 = parse_json (r1->out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root1), "profile"), ==, "yealink-legacy");
+  settings = json_object_get_object_member (json_node_get_object (root1), "settings");
+  g_assert_cmpstr (json_object_get_string_member (settings, "line.1.number"), ==, "4711");
+  g_assert_cmpstr (json_object_get_string_member (settings, "line.2.number"), ==, "4712");
+  g_assert_cmpint (json_object_get_int_member (settings, "nat.stun.port"), ==, 3478);
+  /* `STUNServer =`: an empty value leaves the phone's as it is, as in CFG files [U]. */
+  g_assert_false (json_object_has_member (settings, "nat.stun.server"));
+
+  g_assert_cmpint (r2->status, ==, 0);
+  root2 = parse_json (r2->out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root2), "profile"), ==, "snom");
+  settings = json_object_get_object_member (json_node_get_object (root2), "settings");
+  g_assert_cmpstr (json_object_get_string_member (settings, "line.2.number"), ==, "4712");
+  g_assert_false (json_object_get_boolean_member (settings, "nat.ice.enable"));
+
+  /* Account 1's [ NAT ] is edited in place; account 2 has none, so one is
+   * added at the end. The ISO-8859-1 bytes of the file stay. */
+  g_assert_cmpint (r3->status, ==, 0);
+  g_file_get_contents (ini, &ini_before, NULL, NULL);
+  ini_after = read_file (dir, "t28p.cfg");
+  {
+    g_autofree char *expected = NULL;
+    char            *line = strstr (ini_before, "STUNServer =\n");
+
+    g_assert_nonnull (line);
+    *line = '\0';
+    expected = g_strconcat (ini_before, "STUNServer = stun.example.org\n", line + strlen ("STUNServer =\n"),
+                            "\n[ NAT ]\npath = /config/voip/sipAccount1.cfg\nSTUNServer = stun.example.org\n", NULL);
+    g_assert_cmpstr (ini_after, ==, expected);
+  }
+
+  /* user_ice1 changes in place, without a flag as it was; identity 2's
+   * line is added after its others. */
+  g_assert_cmpint (r4->status, ==, 0);
+  g_file_get_contents (htm, &htm_before, NULL, NULL);
+  htm_after = read_file (dir, "snom320.htm");
+  g_assert_nonnull (strstr (htm_after, "\nuser_ice1: on\n"));
+  g_assert_nonnull (strstr (htm_after, "\nuser_host2$: pbx.example.org\nuser_ice2$: on\ncodec_tos$: 184\n"));
+  g_assert_cmpuint (strlen (htm_after), ==, strlen (htm_before) - strlen ("off") + strlen ("on") + strlen ("user_ice2$: on\n"));
+
+  written = g_build_filename (dir, "t28p.cfg", NULL);
+  import_again[1] = written;
+  r5 = phoneset_test_run_cli (import_again, NULL);
+  g_assert_cmpint (r5->status, ==, 0);
+  root5 = parse_json (r5->out);
+  settings = json_object_get_object_member (json_node_get_object (root5), "settings");
+  g_assert_cmpstr (json_object_get_string_member (settings, "nat.stun.server"), ==, "stun.example.org");
+}
+
 static void
 test_export_bad (void)
 {
@@ -433,6 +515,7 @@ main (int   argc,
   g_test_add_func ("/cli/import/bad", test_import_bad);
   g_test_add_func ("/cli/export/each-vendor", test_export_each_vendor);
   g_test_add_func ("/cli/export/base-in-place", test_export_base_in_place);
+  g_test_add_func ("/cli/old-formats", test_old_formats);
   g_test_add_func ("/cli/export/bad", test_export_bad);
   g_test_add_func ("/cli/export/secrets", test_export_secrets);
   g_test_add_func ("/cli/export/unwritable", test_export_unwritable);

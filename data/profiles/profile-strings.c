@@ -447,6 +447,8 @@ static const char *profile_strings[] = {
   N_("Account {n}: Keep Alive Type"),
   /* Translators: phone profile yealink-legacy: line.{n}.keepalive.type: help; yealink-v8x: line.{n}.keepalive.type: help. Keep “{n}”: it is the line (account) number. */
   N_("How account {n} keeps its NAT binding open. SIP NOTIFY or OPTIONS keep-alives also refresh the SIP server's view of the phone."),
+  /* Translators: phone profile yealink-legacy: line.{n}.keepalive.type: note (an unconfirmed fact). */
+  N_("Yealink's old INI files (yealink-ini) have only an on/off keep-alive (EnableUDPUpdate); the SIP OPTIONS and NOTIFY types cannot be written there, so this setting is not written into them."),
   /* Translators: phone profile yealink-legacy: line.{n}.keepalive.type: choice; yealink-v8x: line.{n}.keepalive.type: choice. */
   N_("Default"),
   /* Translators: phone profile yealink-legacy: line.{n}.keepalive.type: choice; yealink-v8x: line.{n}.keepalive.type: choice. */
@@ -477,6 +479,8 @@ static const char *profile_strings[] = {
   N_("TLS SIP Port"),
   /* Translators: phone profile yealink-legacy: sip.tls_port: help; yealink-v8x: sip.tls_port: help. */
   N_("The local port for SIP over TLS."),
+  /* Translators: phone profile yealink-legacy: sip.tls_port: note (an unconfirmed fact); yealink-legacy: vlan.dhcp.enable: note (an unconfirmed fact); yealink-legacy: vlan.dhcp.option: note (an unconfirmed fact); and 3 more. */
+  N_("Yealink's old INI files (yealink-ini) have no key for this that a source confirms, so it is not written into them; set it in the web interface."),
   /* Translators: phone profile yealink-legacy: group description; yealink-v8x: group description. */
   N_("All VLAN, QoS and LLDP changes take effect after a reboot."),
   /* Translators: phone profile yealink-legacy: vlan.enable: title; yealink-v8x: vlan.enable: title. */
@@ -547,6 +551,8 @@ static const char *profile_strings[] = {
   N_("Power On"),
   /* Translators: phone profile yealink-legacy: provisioning.power_on: help; yealink-v8x: provisioning.power_on: help. */
   N_("Check the provisioning server every time the phone starts."),
+  /* Translators: phone profile yealink-legacy: provisioning.power_on: note (an unconfirmed fact); yealink-legacy: provisioning.repeat.enable: note (an unconfirmed fact). */
+  N_("In Yealink's old INI files (yealink-ini) power-on and repeated checks are one value ([ autop_mode ] mode: 0 off, 1 power on, 4 repeatedly, 6 both), so this setting is not written into them on its own."),
   /* Translators: phone profile yealink-legacy: provisioning.repeat.enable: title; yealink-v8x: provisioning.repeat.enable: title. */
   N_("Repeatedly"),
   /* Translators: phone profile yealink-legacy: provisioning.repeat.enable: help; yealink-v8x: provisioning.repeat.enable: help. */
@@ -563,6 +569,8 @@ static const char *profile_strings[] = {
   N_("Action URI Allow IP List"),
   /* Translators: phone profile yealink-legacy: active_uri.allowed_ip: help; yealink-v8x: active_uri.allowed_ip: help. */
   N_("The computers allowed to send Action URI commands: IP addresses, “any”, or patterns like 10.10.*.*. Blank rejects all."),
+  /* Translators: phone profile yealink-legacy: active_uri.allowed_ip: note (an unconfirmed fact). */
+  N_("Yealink's old INI files (yealink-ini) may hold this as ActionURILimitIP in [ Features ], but only one template shows it, commented out [U]; it is not written into them."),
   /* Translators: phone profile yealink-legacy: active_uri.show_prompt: title; yealink-v8x: active_uri.show_prompt: title. */
   N_("Allow Remote Control Prompt"),
   /* Translators: phone profile yealink-legacy: active_uri.show_prompt: help; yealink-v8x: active_uri.show_prompt: help. */
@@ -573,6 +581,8 @@ static const char *profile_strings[] = {
   N_("Unattended call transfer"),
   /* Translators: phone profile yealink-legacy: action_url.attended_transfer_call: title; yealink-v8x: action_url.attended_transfer_call: title. */
   N_("Attended call transfer"),
+  /* Translators: phone profile yealink-legacy: action_url.ip_change: note (an unconfirmed fact); yealink-legacy: action_url.idle_to_busy: note (an unconfirmed fact); yealink-legacy: action_url.busy_to_idle: note (an unconfirmed fact). */
+  N_("Yealink's old INI files (yealink-ini) have no key for this event in the templates seen ([ ActionURL ] lists 26 others), so it is not written into them."),
   /* Translators: phone profile yealink-legacy: action_url.idle_to_busy: title; yealink-v8x: action_url.idle_to_busy: title. */
   N_("Idle to busy"),
   /* Translators: phone profile yealink-legacy: action_url.busy_to_idle: title; yealink-v8x: action_url.busy_to_idle: title. */

@@ -36,9 +36,11 @@ typedef struct
 {
   MarkKind kind;
   char    *name;
-  char    *section; /* the section a list marker stands in */
+  char    *section; /* the section a list marker stands in; Yealink INI: a
+                     * section's path */
   GList   *first;   /* the first piece of the marker's line */
-  GList   *last;    /* the last piece of the marker's line */
+  GList   *last;    /* the last piece of the marker's line; Yealink INI: of
+                     * the section's path line, if it has one */
 } Mark;
 
 typedef struct
@@ -50,6 +52,7 @@ typedef struct
   GList           *last;         /* last piece (with the line ending) */
   gboolean         self_closing; /* snom: <name/>, no value piece content yet */
   guint            key_column;   /* Fanvil: the column of the ':' */
+  Mark            *mark;         /* Yealink INI: the section it stands in */
 } Entry;
 
 struct _PhonesetCfgDocument
@@ -84,12 +87,16 @@ typedef struct
  * @init: fills a new, empty document with what the format requires
  * @parse: reads the file's bytes (@self->source) into pieces and entries
  * @lookup_string: the one string that names where a value lives
+ * @lookup_string_list: the same, for formats where the list is part of it
+ *   (Yealink INI: the path); %NULL for the others
  * @insert: places a new @entry (key, section, idx filled in) in the file,
  *   with an empty value piece
  * @set_value: writes @value into @entry's value piece (escaping it)
  * @key_format: the format whose keys profiles give for this one (snom's
  *   plain text uses the names of its XML), or the format itself
  * @has_key_format: whether @key_format is set
+ * @keeps_non_utf8: the reader keeps bytes that are not UTF-8 (in comments
+ *   and lines it does not read) with a warning, instead of refusing the file
  *
  * One file format.
  */
@@ -106,6 +113,10 @@ typedef struct _PhonesetCfgCodec
   char       *(*lookup_string) (const char          *section,
                                 const char          *key,
                                 int                  idx);
+  char       *(*lookup_string_list) (const char     *section,
+                                     const char     *list,
+                                     const char     *key,
+                                     int             idx);
   void        (*insert)        (PhonesetCfgDocument *self,
                                 Entry               *entry,
                                 const PhonesetCfgKey *key);
@@ -114,11 +125,14 @@ typedef struct _PhonesetCfgCodec
                                 const char          *value);
   gboolean          has_key_format;
   PhonesetCfgFormat key_format;
+  gboolean          keeps_non_utf8;
 } PhonesetCfgCodec;
 
 extern const PhonesetCfgCodec _phoneset_cfg_codec_yealink;
 extern const PhonesetCfgCodec _phoneset_cfg_codec_fanvil;
 extern const PhonesetCfgCodec _phoneset_cfg_codec_snom_xml;
+extern const PhonesetCfgCodec _phoneset_cfg_codec_yealink_ini;
+extern const PhonesetCfgCodec _phoneset_cfg_codec_snom_text;
 
 /* Pieces, entries and lines (phoneset-cfg.c) */
 G_GNUC_INTERNAL void        cfg_piece_free          (gpointer             data);

@@ -33,13 +33,30 @@ static const PhonesetCfgCodec *codecs[] = {
   [PHONESET_CFG_FORMAT_YEALINK] = &_phoneset_cfg_codec_yealink,
   [PHONESET_CFG_FORMAT_FANVIL] = &_phoneset_cfg_codec_fanvil,
   [PHONESET_CFG_FORMAT_SNOM_XML] = &_phoneset_cfg_codec_snom_xml,
+  [PHONESET_CFG_FORMAT_YEALINK_INI] = &_phoneset_cfg_codec_yealink_ini,
+  [PHONESET_CFG_FORMAT_SNOM_TEXT] = &_phoneset_cfg_codec_snom_text,
 };
+
+/* The order formats are told apart in: a Yealink INI file may begin with the
+ * same `#!version:1.0.0.1` line as a Yealink CFG file, so its test (a
+ * `[ section ]` first) comes first; snom's plain text, the loosest test,
+ * comes last. */
+static const PhonesetCfgFormat detect_order[] = {
+  PHONESET_CFG_FORMAT_YEALINK_INI,
+  PHONESET_CFG_FORMAT_YEALINK,
+  PHONESET_CFG_FORMAT_FANVIL,
+  PHONESET_CFG_FORMAT_SNOM_XML,
+  PHONESET_CFG_FORMAT_SNOM_TEXT,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (detect_order) == G_N_ELEMENTS (codecs));
 
 /**
  * phoneset_cfg_format_to_string:
  * @format: a #PhonesetCfgFormat
  *
- * Returns: the name profiles use for @format (`yealink-cfg`, `fanvil-cfg`, `snom-xml`, …)
+ * Returns: the name profiles use for @format (`yealink-cfg`, `fanvil-cfg`, `snom-xml`,
+ *   `yealink-ini`, `snom-text`)
  */
 const char *
 phoneset_cfg_format_to_string (PhonesetCfgFormat format)
@@ -121,10 +138,10 @@ phoneset_cfg_detect_format (const char        *data,
 {
   const char *p = cfg_skip_bom (data, &len);
 
-  for (guint i = 0; i < G_N_ELEMENTS (codecs); i++)
-    if (codecs[i]->detect (p, len))
+  for (guint i = 0; i < G_N_ELEMENTS (detect_order); i++)
+    if (codecs[detect_order[i]]->detect (p, len))
       {
-        *format = i;
+        *format = detect_order[i];
         return TRUE;
       }
   return FALSE;
@@ -200,9 +217,12 @@ cfg_mark_free (gpointer data)
 static char *
 lookup_string (PhonesetCfgDocument *self,
                const char          *section,
+               const char          *list,
                const char          *key,
                int                  idx)
 {
+  if (self->codec->lookup_string_list != NULL)
+    return self->codec->lookup_string_list (section, list, key, idx);
   return self->codec->lookup_string (section, key, idx);
 }
 
@@ -285,7 +305,7 @@ cfg_index_entry (PhonesetCfgDocument *self,
                  Entry               *entry)
 {
   g_hash_table_replace (self->index,
-                        lookup_string (self, entry->pub.section, entry->pub.key, entry->pub.idx),
+                        lookup_string (self, entry->pub.section, entry->list, entry->pub.key, entry->pub.idx),
                         entry);
 }
 
@@ -347,8 +367,6 @@ document_new (PhonesetCfgFormat format)
 
 /* Lines --------------------------------------------------------------- */
 
-/* Lines --------------------------------------------------------------- */
-
 /* Splits @data into lines, each with its own ending kept. */
 GArray *
 cfg_split_lines (const char *data,
@@ -388,9 +406,12 @@ cfg_split_lines (const char *data,
   return lines;
 }
 
+/* A file must be text: no NUL byte and, unless the codec keeps other bytes
+ * with a warning (@keeps_non_utf8), valid UTF-8. */
 static gboolean
 check_text (const char *data,
             gsize       len,
+            gboolean    keeps_non_utf8,
             GError    **error)
 {
   const char *bad = NULL;
@@ -404,7 +425,7 @@ check_text (const char *data,
       return FALSE;
     }
 
-  if (memchr (data, '\0', len) != NULL || !g_utf8_validate (data, len, &bad))
+  if (memchr (data, '\0', len) != NULL || (!keeps_non_utf8 && !g_utf8_validate (data, len, &bad)))
     {
       const char *stop = bad ? bad : memchr (data, '\0', len);
 
@@ -516,7 +537,10 @@ phoneset_cfg_document_new (PhonesetCfgFormat format)
  *
  * Reads a provisioning file. A file that is not of @format, is binary, is
  * cut short, or has a line that is not a setting is refused with an error
- * that names the line and the problem.
+ * that names the line and the problem. The tolerant readers (Yealink INI,
+ * snom plain text) refuse only binary files: a line they do not read, or
+ * bytes that are not UTF-8, are kept as they are with a warning
+ * (phoneset_cfg_document_get_warnings()).
  *
  * Returns: (transfer full) (nullable): the document
  */
@@ -530,8 +554,9 @@ phoneset_cfg_document_parse (PhonesetCfgFormat format,
   gboolean ok = FALSE;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (format < G_N_ELEMENTS (codecs), NULL);
 
-  if (!check_text (data, len, error))
+  if (!check_text (data, len, codecs[format]->keeps_non_utf8, error))
     return NULL;
 
   self = document_new (format);
@@ -588,7 +613,7 @@ static Entry *
 lookup (PhonesetCfgDocument  *self,
         const PhonesetCfgKey *key)
 {
-  g_autofree char *str = lookup_string (self, key->section, key->key, key->idx);
+  g_autofree char *str = lookup_string (self, key->section, key->list, key->key, key->idx);
 
   return g_hash_table_lookup (self->index, str);
 }
@@ -708,11 +733,11 @@ phoneset_cfg_document_remove (PhonesetCfgDocument  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (key != NULL && key->key != NULL, FALSE);
 
-  str = lookup_string (self, key->section, key->key, key->idx);
+  str = lookup_string (self, key->section, key->list, key->key, key->idx);
   for (guint i = self->entries->len; i > 0; i--)
     {
       Entry           *entry = g_ptr_array_index (self->entries, i - 1);
-      g_autofree char *other = lookup_string (self, entry->pub.section, entry->pub.key, entry->pub.idx);
+      g_autofree char *other = lookup_string (self, entry->pub.section, entry->list, entry->pub.key, entry->pub.idx);
 
       if (!g_str_equal (str, other))
         continue;
@@ -820,25 +845,42 @@ phoneset_cfg_document_get_warnings (PhonesetCfgDocument *self)
 }
 
 /**
- * phoneset_cfg_document_dup_identity:
+ * phoneset_cfg_document_dup_key_identity:
  * @self: a document
- * @section: (nullable): as in #PhonesetCfgKey
- * @key: as in #PhonesetCfgKey
- * @idx: as in #PhonesetCfgKey
+ * @key: where a value lives
  *
  * Returns: (transfer full): one string naming the place, equal for a key
- *   and the entries that set it
+ *   and the entries that set it (see
+ *   phoneset_cfg_document_dup_entry_identity())
  */
 char *
-phoneset_cfg_document_dup_identity (PhonesetCfgDocument *self,
-                                    const char          *section,
-                                    const char          *key,
-                                    int                  idx)
+phoneset_cfg_document_dup_key_identity (PhonesetCfgDocument  *self,
+                                        const PhonesetCfgKey *key)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail (key != NULL && key->key != NULL, NULL);
 
-  return lookup_string (self, section, key, idx);
+  return lookup_string (self, key->section, key->list, key->key, key->idx);
+}
+
+/**
+ * phoneset_cfg_document_dup_entry_identity:
+ * @self: a document
+ * @position: an entry's position
+ *
+ * Returns: (transfer full): the string naming the entry's place
+ */
+char *
+phoneset_cfg_document_dup_entry_identity (PhonesetCfgDocument *self,
+                                          guint                position)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (position < self->entries->len, NULL);
+
+  entry = g_ptr_array_index (self->entries, position);
+  return lookup_string (self, entry->pub.section, entry->list, entry->pub.key, entry->pub.idx);
 }
 
 /**

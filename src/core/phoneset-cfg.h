@@ -17,22 +17,36 @@ G_BEGIN_DECLS
  * @PHONESET_CFG_FORMAT_FANVIL: `<<VOIP CONFIG FILE>>` sectioned `Key :value` text
  *   (Fanvil and PLANET)
  * @PHONESET_CFG_FORMAT_SNOM_XML: snom `<settings><phone-settings>` XML
+ * @PHONESET_CFG_FORMAT_YEALINK_INI: Yealink's old INI files (T2x, T28P, VP530
+ *   firmware before x.70): `[ section ]`, `path = /config/voip/sipAccount0.cfg`
+ *   (the phone's own file the section goes in), then `Key = value` lines
+ * @PHONESET_CFG_FORMAT_SNOM_TEXT: snom's plain-text settings (`.txt`, `.htm`,
+ *   firmware 4 to 8): `name$: value` lines, an identity's number appended to
+ *   the name (`user_name1`); it borrows the names of snom's XML
  *
- * The vendors' provisioning file formats.
+ * The vendors' provisioning file formats. New values go at the end: profiles
+ * and saved files name formats by string, but the order is the codec table's.
  */
 typedef enum
 {
   PHONESET_CFG_FORMAT_YEALINK,
   PHONESET_CFG_FORMAT_FANVIL,
   PHONESET_CFG_FORMAT_SNOM_XML,
+  PHONESET_CFG_FORMAT_YEALINK_INI,
+  PHONESET_CFG_FORMAT_SNOM_TEXT,
 } PhonesetCfgFormat;
 
 /**
  * PhonesetCfgKey:
- * @section: the Fanvil module (`SIP CONFIG MODULE`), %NULL elsewhere
- * @list: the Fanvil sub-list a new key goes under (`--SIP Line List--`), or %NULL
+ * @section: the Fanvil module (`SIP CONFIG MODULE`), the Yealink INI
+ *   `[ section ]` name (`NAT`), %NULL elsewhere
+ * @list: the Fanvil sub-list a new key goes under (`--SIP Line List--`), the
+ *   Yealink INI section's `path` (`/config/voip/sipAccount0.cfg`: part of
+ *   where the value lives, as the same section repeats once per account), or
+ *   %NULL
  * @key: the key (Yealink, Fanvil) or element name (snom)
- * @idx: the snom `idx` attribute, or -1 for none
+ * @idx: the snom `idx` attribute (in snom's plain text, the number after the
+ *   name), or -1 for none
  *
  * Where one value lives in a file.
  */
@@ -49,7 +63,8 @@ typedef struct
  * @section: as in #PhonesetCfgKey
  * @key: as in #PhonesetCfgKey
  * @idx: as in #PhonesetCfgKey
- * @perm: the snom `perm` attribute, or %NULL
+ * @perm: the snom `perm` attribute; in snom's plain text the flag after the
+ *   name as written (`$`, `!`, `&` or `#`), or %NULL
  * @value: the value, unescaped
  * @raw: the whole line (or element) as it stands in the file
  * @line: the 1-based line number
@@ -114,10 +129,10 @@ const PhonesetCfgEntry *phoneset_cfg_document_get_entry (PhonesetCfgDocument  *s
                                                        guint                   position);
 GBytes              *phoneset_cfg_document_serialize  (PhonesetCfgDocument    *self);
 GPtrArray           *phoneset_cfg_document_get_warnings (PhonesetCfgDocument  *self);
-char                *phoneset_cfg_document_dup_identity (PhonesetCfgDocument  *self,
-                                                       const char             *section,
-                                                       const char             *key,
-                                                       int                     idx);
+char                *phoneset_cfg_document_dup_key_identity (PhonesetCfgDocument *self,
+                                                           const PhonesetCfgKey *key);
+char                *phoneset_cfg_document_dup_entry_identity (PhonesetCfgDocument *self,
+                                                             guint                position);
 gboolean             phoneset_cfg_key_looks_secret    (const char             *key);
 char                *phoneset_cfg_entry_dup_masked    (const PhonesetCfgEntry *entry);
 char                *phoneset_cfg_mask_url_passwords  (const char             *text);

@@ -756,7 +756,7 @@ phoneset_config_new_from_document (PhonesetProfile     *profile,
         {
           const PhonesetCfgEntry *e = phoneset_cfg_document_lookup_entry (document, &key);
 
-          g_hash_table_add (consumed, phoneset_cfg_document_dup_identity (document, key.section, key.key, key.idx));
+          g_hash_table_add (consumed, phoneset_cfg_document_dup_key_identity (document, &key));
           if (entry == NULL)
             entry = e;
         }
@@ -766,7 +766,7 @@ phoneset_config_new_from_document (PhonesetProfile     *profile,
       /* Yealink writes “%NULL%” to clear a value, and templates leave most
        * keys empty, which is taken to mean “leave as it is” [U]. */
       if (entry->value[0] == '\0' || g_str_equal (entry->value, "%NULL%"))
-        if (format == PHONESET_CFG_FORMAT_YEALINK || !accepts_empty (setting))
+        if (format == PHONESET_CFG_FORMAT_YEALINK || format == PHONESET_CFG_FORMAT_YEALINK_INI || !accepts_empty (setting))
           continue;
 
       canonical = phoneset_setting_from_file_value (setting, format, entry->value, &local_error);
@@ -795,7 +795,7 @@ phoneset_config_new_from_document (PhonesetProfile     *profile,
   for (guint i = 0; i < phoneset_cfg_document_get_n_entries (document); i++)
     {
       const PhonesetCfgEntry *entry = phoneset_cfg_document_get_entry (document, i);
-      g_autofree char        *identity = phoneset_cfg_document_dup_identity (document, entry->section, entry->key, entry->idx);
+      g_autofree char        *identity = phoneset_cfg_document_dup_entry_identity (document, i);
 
       if (!g_hash_table_contains (consumed, identity))
         {

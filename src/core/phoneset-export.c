@@ -117,15 +117,14 @@ phoneset_export_render (PhonesetConfig              *config,
     }
   if (options->base != NULL)
     {
-      gsize             len;
-      const char       *data = g_bytes_get_data (options->base, &len);
-      PhonesetCfgFormat detected;
+      gsize       len;
+      const char *data = g_bytes_get_data (options->base, &len);
       g_autoptr(PhonesetCfgDocument) check = NULL;
 
-      /* The base is edited in its own format, if it is one of the
-       * profile's (a phone family may read several). */
-      if (phoneset_cfg_detect_format (data, len, &detected) && phoneset_profile_reads_format (profile, detected))
-        format = detected;
+      /* The user's own file is edited in its own format, when it is one of
+       * the profile's (an old Yealink INI file for a profile whose new
+       * files are CFG). */
+      phoneset_profile_get_format_of_file (profile, data, len, &format);
       check = phoneset_cfg_document_parse (format, data, len, error);
       if (check == NULL)
         return FALSE;

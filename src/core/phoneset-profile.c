@@ -445,7 +445,8 @@ translate_in_place (char **text)
     }
 }
 
-/* Per-line templates: "{n}" stands for the line number. */
+/* Per-line templates: "{n}" stands for the line number, "{n0}" for it
+ * counted from 0 (Yealink's old files name account 1 sipAccount0.cfg). */
 static char *
 expand (const char *text,
         guint       n)
@@ -464,6 +465,11 @@ expand (const char *text,
         {
           g_string_append (str, number);
           p += 2;
+        }
+      else if (g_str_has_prefix (p, "{n0}"))
+        {
+          g_string_append_printf (str, "%u", n > 0 ? n - 1 : 0);
+          p += 3;
         }
       else
         g_string_append_c (str, *p);
@@ -577,8 +583,9 @@ parse_write (PhonesetProfile    *self,
     }
   if (!check_members (object, allowed, ctx, error) ||
       !get_string (object, "key", TRUE, &key, ctx, error) ||
-      !get_string (object, "section", format == PHONESET_CFG_FORMAT_FANVIL, &section, ctx, error) ||
-      !get_string (object, "list", FALSE, &list, ctx, error) ||
+      !get_string (object, "section", format == PHONESET_CFG_FORMAT_FANVIL || format == PHONESET_CFG_FORMAT_YEALINK_INI,
+                   &section, ctx, error) ||
+      !get_string (object, "list", format == PHONESET_CFG_FORMAT_YEALINK_INI, &list, ctx, error) ||
       !get_string (object, "idx", FALSE, &idx, ctx, error) ||
       !get_string (object, "transform", FALSE, &write->transform, ctx, error) ||
       !get_bool (object, "all_lines", FALSE, &all_lines, ctx, error))
@@ -1367,6 +1374,36 @@ phoneset_profile_reads_format (PhonesetProfile  *self,
   return FALSE;
 }
 
+/**
+ * phoneset_profile_get_format_of_file:
+ * @self: a profile
+ * @data: the start of a vendor file
+ * @len: its length
+ * @format: (out): the format to read and edit it in
+ *
+ * A user's own file is read and edited in its own format when that is one
+ * the profile reads (an old Yealink INI file, for a profile whose new files
+ * are CFG), else in the format new files are written in.
+ *
+ * Returns: %FALSE if the phone has no file format (setup sheet only)
+ */
+gboolean
+phoneset_profile_get_format_of_file (PhonesetProfile   *self,
+                                     const char        *data,
+                                     gsize              len,
+                                     PhonesetCfgFormat *format)
+{
+  PhonesetCfgFormat detected;
+
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), FALSE);
+
+  if (!phoneset_profile_get_file_format (self, format))
+    return FALSE;
+  if (phoneset_cfg_detect_format (data, len, &detected) && phoneset_profile_reads_format (self, detected))
+    *format = detected;
+  return TRUE;
+}
+
 const char *
 phoneset_profile_get_mac_file (PhonesetProfile *self)
 {
@@ -1886,6 +1923,12 @@ static const char *
 default_bool (PhonesetCfgFormat format,
               gboolean          value)
 {
+  PhonesetCfgFormat key_format;
+
+  /* A format that borrows another's names writes its values too (snom's
+   * plain text says on/off, as its XML does). */
+  if (phoneset_cfg_format_get_key_format (format, &key_format))
+    format = key_format;
   if (format == PHONESET_CFG_FORMAT_SNOM_XML)
     return value ? "on" : "off";
   return value ? "1" : "0";
