@@ -312,6 +312,7 @@ text_insert (PhonesetCfgDocument  *self,
   const char      *sep = ": ";
   g_autofree char *name = text_lookup_string (NULL, key->key, key->idx);
   g_autofree char *prefix = NULL;
+  g_autofree char *indent = NULL;
 
   /* `name$:value` or `name$: value`, as the neighbour has it. */
   if (neighbour != NULL && cfg_piece_ends_with (neighbour->first->data, ":") &&
@@ -319,7 +320,17 @@ text_insert (PhonesetCfgDocument  *self,
     sep = ":";
   if (text != NULL && !cfg_piece_ends_with (text->data, "\n"))
     after = cfg_insert_piece_after (self, after, self->newline);
-  prefix = g_strconcat (name, "$", sep, NULL);
+  /* Indented as the neighbour is (files served inside <pre> often are). */
+  if (neighbour != NULL)
+    {
+      Piece *first = neighbour->first->data;
+      gsize  n = 0;
+
+      while (n < first->len && (first->data[n] == ' ' || first->data[n] == '\t'))
+        n++;
+      indent = g_strndup (first->data, n);
+    }
+  prefix = g_strconcat (indent ? indent : "", name, "$", sep, NULL);
   entry->pub.perm = g_strdup ("$");
   entry->first = cfg_insert_piece_after (self, after, prefix);
   entry->value = cfg_insert_piece_after (self, entry->first, "");

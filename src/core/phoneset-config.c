@@ -1121,11 +1121,69 @@ common_file_model (PhonesetProfile *profile,
   return NULL;
 }
 
+/* How many of the file's keys start with a prefix the profile's firmware
+ * does not read (another generation's). */
+static guint
+count_foreign (PhonesetProfile     *profile,
+               PhonesetCfgDocument *document)
+{
+  const char *const *prefixes = phoneset_profile_get_foreign_key_prefixes (profile);
+  guint              n = 0;
+
+  if (prefixes[0] == NULL)
+    return 0;
+  for (guint i = 0; i < phoneset_cfg_document_get_n_entries (document); i++)
+    {
+      const char *key = phoneset_cfg_document_get_entry (document, i)->key;
+
+      for (guint j = 0; key != NULL && prefixes[j] != NULL; j++)
+        if (g_str_has_prefix (key, prefixes[j]))
+          {
+            n++;
+            break;
+          }
+    }
+  return n;
+}
+
 static gboolean
 supersedes (PhonesetProfile *newer,
             PhonesetProfile *older)
 {
   return g_strv_contains (phoneset_profile_get_supersedes (newer), phoneset_profile_get_id (older));
+}
+
+/* What points a file at one profile, strongest first. */
+typedef struct
+{
+  PhonesetProfile     *profile;
+  int                  hits;    /* of the file's keys it reads, -1 for another format */
+  guint                foreign; /* of the file's keys of another generation */
+  const PhonesetModel *named;   /* the model the user named */
+  const PhonesetModel *common;  /* the model whose common file the name is */
+  guint                name;    /* the name's MAC or vendor */
+} Hints;
+
+/* Negative if @a points at its profile more strongly than @b. */
+static int
+compare_hints (const Hints *a,
+               const Hints *b)
+{
+  if (a->hits != b->hits)
+    return a->hits > b->hits ? -1 : 1;
+  if (a->foreign != b->foreign)
+    return a->foreign < b->foreign ? -1 : 1;
+  if ((a->named != NULL) != (b->named != NULL))
+    return a->named != NULL ? -1 : 1;
+  if ((a->common != NULL) != (b->common != NULL))
+    return a->common != NULL ? -1 : 1;
+  if (a->name != b->name)
+    return a->name > b->name ? -1 : 1;
+  if (supersedes (a->profile, b->profile))
+    return -1;
+  if (supersedes (b->profile, a->profile))
+    return 1;
+  return 0;
 }
 
 /**
@@ -1165,9 +1223,11 @@ phoneset_profiles_guess_for_document (GPtrArray           *profiles,
  * The profile for a file, from every hint there is: the keys of the file
  * each profile reads (the Yealink generations differ by their “static.”
  * keys), then among those that read as many, the model the user named, the
- * model whose common file the name is (y000000000066.cfg), a MAC of the
- * vendor's or the vendor's name in the file name, and last the profile of
- * the newer firmware (“supersedes”).
+ * fewest keys of another firmware generation (“foreign_key_prefixes”:
+ * `network.*` is not a V8x Yealink's), the model the user named, the model
+ * whose common file the name is (y000000000066.cfg), a MAC of the vendor's
+ * or the vendor's name in the file name, and last the profile of the newer
+ * firmware (“supersedes”).
  *
  * Returns: (transfer none) (nullable): the best profile, or %NULL when
  *   none reads the file's format and none is pointed at
@@ -1180,58 +1240,28 @@ phoneset_profiles_choose_for_document (GPtrArray           *profiles,
                                        char               **reason,
                                        GPtrArray           *also)
 {
-  PhonesetProfile     *best = NULL;
-  const PhonesetModel *best_model = NULL;
-  const PhonesetModel *best_common = NULL;
-  int                  best_hits = -1;
-  guint                best_name = 0;
-  int                  runner_hits = -1;
-  PhonesetProfile     *runner = NULL;
-  g_autoptr(GPtrArray) tied = g_ptr_array_new ();
-  g_autofree char *base = file_name ? g_path_get_basename (file_name) : NULL;
+  g_autofree Hints *hints = g_new0 (Hints, profiles->len);
+  Hints            *best = NULL;
+  Hints            *runner = NULL;
+  Hints            *tied = NULL;
+  g_autofree char  *base = file_name ? g_path_get_basename (file_name) : NULL;
 
   for (guint i = 0; i < profiles->len; i++)
     {
-      PhonesetProfile     *profile = g_ptr_array_index (profiles, i);
-      int                  hits = count_hits (profile, document);
-      const PhonesetModel *named = find_model_loosely (profile, model);
-      const PhonesetModel *common = common_file_model (profile, file_name);
-      guint                name = name_score (profile, file_name);
-      gboolean             better;
+      Hints *h = &hints[i];
 
+      h->profile = g_ptr_array_index (profiles, i);
+      h->hits = count_hits (h->profile, document);
       /* A file of the format none of whose keys a profile reads is
        * still the phone's: all its lines are kept, as unknown. */
-      if (hits < 0)
+      if (h->hits < 0)
         continue;
-      if (hits != best_hits)
-        better = hits > best_hits;
-      else if ((named != NULL) != (best_model != NULL))
-        better = named != NULL;
-      else if ((common != NULL) != (best_common != NULL))
-        better = common != NULL;
-      else if (name != best_name)
-        better = name > best_name;
-      else
-        better = supersedes (profile, best);
-
-      if (better)
-        {
-          if (best != NULL && best_hits != hits)
-            {
-              runner = best;
-              runner_hits = best_hits;
-            }
-          best = profile;
-          best_hits = hits;
-          best_model = named;
-          best_common = common;
-          best_name = name;
-        }
-      else if (hits > runner_hits && hits < best_hits)
-        {
-          runner = profile;
-          runner_hits = hits;
-        }
+      h->foreign = count_foreign (h->profile, document);
+      h->named = find_model_loosely (h->profile, model);
+      h->common = common_file_model (h->profile, file_name);
+      h->name = name_score (h->profile, file_name);
+      if (best == NULL || compare_hints (h, best) < 0)
+        best = h;
     }
   if (best == NULL)
     {
@@ -1242,46 +1272,60 @@ phoneset_profiles_choose_for_document (GPtrArray           *profiles,
 
   for (guint i = 0; i < profiles->len; i++)
     {
-      PhonesetProfile *profile = g_ptr_array_index (profiles, i);
+      Hints *h = &hints[i];
 
-      if (profile != best && count_hits (profile, document) == best_hits)
+      if (h == best || h->hits < 0)
+        continue;
+      if (h->hits == best->hits)
         {
-          g_ptr_array_add (tied, profile);
+          if (tied == NULL)
+            tied = h;
           if (also != NULL)
-            g_ptr_array_add (also, profile);
+            g_ptr_array_add (also, h->profile);
         }
+      else if (runner == NULL || h->hits > runner->hits)
+        runner = h;
     }
 
   if (reason != NULL)
     {
-      const char *id = phoneset_profile_get_id (best);
+      const char *id = phoneset_profile_get_id (best->profile);
+      const char *other = tied ? phoneset_profile_get_id (tied->profile) : NULL;
 
-      if (best_hits == 0)
+      if (best->hits == 0)
         *reason = g_strdup_printf (_("profile %s: no profile reads any of the file’s settings; all its lines are kept as they are"), id);
-      else if (tied->len == 0 && runner != NULL && runner_hits > 0)
-        *reason = g_strdup_printf (_("profile %s: it reads %d of the file’s settings, %s reads %d"), id, best_hits,
-                                      phoneset_profile_get_id (runner), runner_hits);
-      else if (tied->len == 0)
-        *reason = g_strdup_printf (_("profile %s: the only one that reads the file’s settings (%d)"), id, best_hits);
-      else if (best_model != NULL)
+      else if (tied == NULL && runner != NULL && runner->hits > 0)
+        *reason = g_strdup_printf (_("profile %s: it reads %d of the file’s settings, %s reads %d"), id, best->hits,
+                                      phoneset_profile_get_id (runner->profile), runner->hits);
+      else if (tied == NULL)
+        *reason = g_strdup_printf (_("profile %s: the only one that reads the file’s settings (%d)"), id, best->hits);
+      else if (best->foreign < tied->foreign)
+        *reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "profile %s: %s reads the file’s settings as well, but %u of the file’s keys is "
+                                                "of another firmware generation than %s’s",
+                                                "profile %s: %s reads the file’s settings as well, but %u of the file’s keys are "
+                                                "of another firmware generation than %s’s",
+                                                tied->foreign),
+                                   id, other, tied->foreign, other);
+      else if ((best->named != NULL) != (tied->named != NULL))
         *reason = g_strdup_printf (_("profile %s: the model %s was named (%s reads the file’s settings as well)"), id,
-                                      best_model->name, phoneset_profile_get_id (g_ptr_array_index (tied, 0)));
-      else if (best_common != NULL)
+                                      best->named->name, other);
+      else if ((best->common != NULL) != (tied->common != NULL))
         *reason = g_strdup_printf (_("profile %s: the file name %s is the %s common file (%s reads the file’s settings as well)"), id,
-                                      base, best_common->name, phoneset_profile_get_id (g_ptr_array_index (tied, 0)));
-      else if (best_name > 0)
+                                      base, best->common->name, other);
+      else if (best->name > tied->name)
         *reason = g_strdup_printf (_("profile %s: the file name %s points at it (%s reads the file’s settings as well; --profile or --model chooses)"),
-                                      id, base, phoneset_profile_get_id (g_ptr_array_index (tied, 0)));
-      else if (supersedes (best, g_ptr_array_index (tied, 0)))
+                                      id, base, other);
+      else if (supersedes (best->profile, tied->profile))
         *reason = g_strdup_printf (_("profile %s: %s reads the file’s settings as well, and nothing in the file tells them apart; "
                                      "%s is the newer firmware (--profile or --model chooses)"),
-                                      id, phoneset_profile_get_id (g_ptr_array_index (tied, 0)), id);
+                                      id, other, id);
       else
         *reason = g_strdup_printf (_("profile %s: %s reads the file’s settings as well, and nothing in the file tells them apart "
                                      "(--profile or --model chooses)"),
-                                      id, phoneset_profile_get_id (g_ptr_array_index (tied, 0)));
+                                      id, other);
     }
-  return best;
+  return best->profile;
 }
 
 static const char *

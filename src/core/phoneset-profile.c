@@ -75,7 +75,8 @@ struct _PhonesetProfile
   GPtrArray  *models; /* PhonesetModel */
   char      **mac_prefixes;
   char      **formats;
-  char      **supersedes; /* profiles of older firmware of the same phones */
+  char      **supersedes;       /* profiles of older firmware of the same phones */
+  char      **foreign_prefixes; /* key prefixes of other generations' files */
   char       *mac_file;
   guint       lines;
   char      **notes;
@@ -220,6 +221,7 @@ phoneset_profile_finalize (GObject *object)
   g_strfreev (self->mac_prefixes);
   g_strfreev (self->formats);
   g_strfreev (self->supersedes);
+  g_strfreev (self->foreign_prefixes);
   g_free (self->mac_file);
   g_strfreev (self->notes);
   g_clear_pointer (&self->user_agents, json_node_unref);
@@ -1043,7 +1045,7 @@ parse_root (PhonesetProfile *self,
 {
   static const char *allowed[] = {
     "schema", "id", "vendor", "title", "description", "models", "mac_prefixes", "user_agents",
-    "formats", "mac_file", "lines", "active_uri", "notes", "pages", "supersedes", NULL
+    "formats", "mac_file", "lines", "active_uri", "notes", "pages", "supersedes", "foreign_key_prefixes", NULL
   };
   PhonesetCfgFormat known_format;
   Ctx               ctx = { expected_id ? expected_id : "profile" };
@@ -1070,6 +1072,7 @@ parse_root (PhonesetProfile *self,
       !get_strv (root, "mac_prefixes", TRUE, &self->mac_prefixes, &ctx, error) ||
       !get_strv (root, "formats", TRUE, &self->formats, &ctx, error) ||
       !get_strv (root, "supersedes", FALSE, &self->supersedes, &ctx, error) ||
+      !get_strv (root, "foreign_key_prefixes", FALSE, &self->foreign_prefixes, &ctx, error) ||
       !get_string (root, "mac_file", FALSE, &self->mac_file, &ctx, error) ||
       !get_strv (root, "notes", FALSE, &self->notes, &ctx, error) ||
       !get_int (root, "lines", FALSE, &present, &lines, &ctx, error))
@@ -1305,6 +1308,24 @@ phoneset_profile_get_mac_prefixes (PhonesetProfile *self)
 {
   g_return_val_if_fail (PHONESET_IS_PROFILE (self), NULL);
   return (const char *const *)self->mac_prefixes;
+}
+
+/**
+ * phoneset_profile_get_foreign_key_prefixes:
+ * @self: a profile
+ *
+ * Returns: (transfer none): prefixes of keys that this generation's
+ *   firmware does not read but another generation's does (the V8x Yealink
+ *   reads `static.network.*`, not `network.*`): a file that uses them is
+ *   taken for the other generation's
+ */
+const char *const *
+phoneset_profile_get_foreign_key_prefixes (PhonesetProfile *self)
+{
+  static const char *none[] = { NULL };
+
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), NULL);
+  return self->foreign_prefixes ? (const char *const *)self->foreign_prefixes : none;
 }
 
 /**

@@ -81,6 +81,7 @@ const PhonesetModel *phoneset_profile_find_model         (PhonesetProfile  *self
 const char * const  *phoneset_profile_get_mac_prefixes   (PhonesetProfile  *self);
 const char * const  *phoneset_profile_get_formats        (PhonesetProfile  *self);
 const char * const  *phoneset_profile_get_supersedes     (PhonesetProfile  *self);
+const char * const  *phoneset_profile_get_foreign_key_prefixes (PhonesetProfile *self);
 gboolean             phoneset_profile_get_file_format    (PhonesetProfile  *self,
                                                           PhonesetCfgFormat *format);
 gboolean             phoneset_profile_reads_format       (PhonesetProfile  *self,

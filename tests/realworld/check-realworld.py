@@ -26,7 +26,8 @@ Checks, one TAP test point per file per check:
                  contains the new value, except pure markup that an insertion needs: a
                  line that is only an XML start or end tag (no text), an INI section
                  header `[ name ]` or its `path = ...` line, a Fanvil module header
-                 `<... CONFIG MODULE>` or list marker `--SIP Line List--  :`; every removed
+                 `<... CONFIG MODULE>` or list marker `--SIP Line List--  :`, and a blank
+                 line in a hunk that adds such a section header; every removed
                  line is replaced, in the same hunk, by a line holding the new value (no
                  more removed lines than such added lines); added lines end like the
                  file's own lines (CRLF stays CRLF); the one allowed extra change is the
@@ -115,6 +116,12 @@ def is_markup(line):
     return any(r.match(s) for r in MARKUP)
 
 
+def is_section(line):
+    """An INI `[ section ]` header or a Fanvil `<... CONFIG MODULE>` one."""
+    s = strip_eol(line).strip()
+    return s.startswith(b'[') and s.endswith(b']') or s.endswith(b'CONFIG MODULE>')
+
+
 def indent_of(line):
     return line[:len(line) - len(line.lstrip(b' \t'))]
 
@@ -162,7 +169,9 @@ def diff_check(orig, edited, value):
                 if indents and indent_of(strip_eol(line)) not in indents:
                     return 'added line %d is indented %r, its neighbours %r' % (
                         n, indent_of(strip_eol(line)).decode(), sorted(i.decode() for i in indents))
-            elif not is_markup(line):
+            elif not is_markup(line) and not (not strip_eol(line).strip() and any(is_section(x) for x in added)):
+                # (a blank line may part a new section from the one before,
+                # as the file parts its own)
                 return 'added line %d does not hold the value: %r' % (n, strip_eol(line)[:100])
             if eol_of(line) and eol_of(line) != file_eol:
                 return 'added line %d ends with %r, the file uses %r' % (n, eol_of(line), file_eol)
