@@ -101,7 +101,6 @@ static void
 update_initial (PhonesetPhoneRow *self,
                 const char       *text)
 {
-  g_autofree char *initial = NULL;
   g_autofree char *colour = NULL;
   gunichar         c = text && *text ? g_unichar_toupper (g_utf8_get_char (text)) : '?';
   char             utf8[7] = { 0 };

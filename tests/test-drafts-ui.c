@@ -57,12 +57,6 @@ capture_writer (GLogLevelFlags   level,
 }
 
 static char *
-data_dir (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "phoneset", NULL);
-}
-
-static char *
 draft_file (void)
 {
   return g_build_filename (g_get_user_data_dir (), "phoneset", "drafts", ID ".json", NULL);
@@ -494,7 +488,6 @@ main (int   argc,
   ret = g_test_run ();
   g_object_unref (app);
   {
-    g_autofree char *dir = data_dir ();
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", g_get_user_data_dir ());
 
     g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL);

@@ -382,17 +382,17 @@ static void
 test_window_scan (void)
 {
   /* The sweep probes SIP on 5060, as phones answer there. */
-  const char *sim_args[] = { "--no-prompt", "--sip-port=5060", NULL };
-  g_autoptr(PhonesetTestSim) yealink = phoneset_test_sim_start ("yealink", "127.0.0.71", sim_args);
-  g_autoptr(PhonesetTestSim) snom = phoneset_test_sim_start ("snom", "127.0.0.72", sim_args);
-  const char      *subnets[] = { "127.0.0.71/32", "127.0.0.72/32", NULL };
-  PhonesetWindow  *window = phoneset_test_app_open_window (app);
-  GtkWidget       *revealer = phoneset_test_window_child (window, "scan_revealer");
-  GListModel      *phones = phoneset_window_get_phones (window);
-  gint64           deadline;
-  gboolean         seen_running = FALSE;
-  g_autofree char *during = NULL;
-  g_autofree char *after = NULL;
+  const char                         *sim_args[] = { "--no-prompt", "--sip-port=5060", NULL };
+  g_autoptr(PhonesetTestSim) yealink G_GNUC_UNUSED = phoneset_test_sim_start ("yealink", "127.0.0.71", sim_args);
+  g_autoptr(PhonesetTestSim) snom    G_GNUC_UNUSED = phoneset_test_sim_start ("snom", "127.0.0.72", sim_args);
+  const char                         *subnets[] = { "127.0.0.71/32", "127.0.0.72/32", NULL };
+  PhonesetWindow                     *window = phoneset_test_app_open_window (app);
+  GtkWidget                          *revealer = phoneset_test_window_child (window, "scan_revealer");
+  GListModel                         *phones = phoneset_window_get_phones (window);
+  gint64                              deadline;
+  gboolean                            seen_running = FALSE;
+  g_autofree char                    *during = NULL;
+  g_autofree char                    *after = NULL;
   g_autoptr(PhonesetPhone) first = NULL;
   PhonesetPhoneView *view;
 
