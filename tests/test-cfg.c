@@ -6,7 +6,8 @@
  *
  * The CFG codecs: byte-exact round trips, in-place edits that change
  * exactly the intended lines, keys added where the vendor puts them, and
- * bad input refused with the line and the problem.
+ * bad input refused with the line and the problem (odd input that can be
+ * kept: test-cfg-tolerant.c).
  */
 
 #include "config.h"
@@ -277,7 +278,9 @@ test_snom (void)
   phoneset_cfg_document_set (doc, &stun2, "stun2.example.org");
   g_free (out);
   out = serialize (doc, NULL);
-  g_assert_nonnull (strstr (out, "<stun_server idx=\"2\" perm=\"\">stun2.example.org</stun_server>\n</phone-settings>"));
+  /* Indented as the other settings; </phone-settings> keeps its own. */
+  g_assert_nonnull (strstr (out, "    <unknown_future_setting perm=\"R\">x</unknown_future_setting>\n"
+                                 "    <stun_server idx=\"2\" perm=\"\">stun2.example.org</stun_server>\n  </phone-settings>\n"));
   g_assert_nonnull (strstr (out, "<functionKeys>\n    <fkey idx=\"0\" context=\"active\" perm=\"\">line</fkey>"));
 }
 
@@ -377,15 +380,8 @@ test_bad_input (void)
   } cases[] = {
     { PHONESET_CFG_FORMAT_YEALINK, "", 0, "line 1: the file is empty" },
     { PHONESET_CFG_FORMAT_YEALINK, "version=1\n", 10, "line 1: a Yealink file must start with" },
-    { PHONESET_CFG_FORMAT_YEALINK, "#!version:1.0.0.1\nstatic.a = 1\nnonsense here\n", 45, "line 3: “nonsense here” is not a “key = value” line" },
-    { PHONESET_CFG_FORMAT_YEALINK, "#!version:1.0.0.1\nbad key = 1\n", 30, "line 2: “bad key” is not a Yealink parameter name" },
     { PHONESET_CFG_FORMAT_YEALINK, "#!version:1.0.0.1\na = \x01\x02\0\xff\n", 25, "line 2: binary data" },
-    { PHONESET_CFG_FORMAT_YEALINK, "#!version:1.0.0.1\na = \xc3\x28\n", 24, "line 2: binary data" },
-    { PHONESET_CFG_FORMAT_FANVIL, "<<VOIP CONFIG FILE>>Version:2.0000000000\r\n<SIP CONFIG MODULE>\r\nSTUN Port          :3478\r\n", 87, "the file ends without “<<END OF FILE>>”" },
     { PHONESET_CFG_FORMAT_FANVIL, "#!version:1.0.0.1\n", 18, "line 1: a Fanvil or PLANET file must start with" },
-    { PHONESET_CFG_FORMAT_FANVIL, "<<VOIP CONFIG FILE>>Version:2.0002\nSTUN Port :1\n<<END OF FILE>>\n", 64, "line 2: a setting outside any" },
-    { PHONESET_CFG_FORMAT_FANVIL, "<<VOIP CONFIG FILE>>Version:2.0002\n<SIP CONFIG MODULE>\nno colon\n<<END OF FILE>>\n", 80, "line 3: “no colon” is not a “Key :value” line" },
-    { PHONESET_CFG_FORMAT_FANVIL, "<<VOIP CONFIG FILE>>Version:2.0002\n<SIP CONFIG MODULE>\n<<END OF FILE>>\nmore\n", 75, "line 4: text after" },
     { PHONESET_CFG_FORMAT_SNOM_XML, "<settings><phone-settings><a>1</a>", 34, "line 1:" },
     { PHONESET_CFG_FORMAT_SNOM_XML, "<html><body/></html>", 20, "the root element is <html>" },
     { PHONESET_CFG_FORMAT_SNOM_XML, "<settings><tbook/></settings>", 29, "no <phone-settings> element" },
@@ -403,6 +399,50 @@ test_bad_input (void)
       g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE);
       if (strstr (error->message, cases[i].message) == NULL)
         g_error ("case %u: “%s” does not contain “%s”", i, error->message, cases[i].message);
+    }
+}
+
+/* What was refused until the readers were made tolerant is read now, kept
+ * byte for byte, with a warning (more in test-cfg-tolerant.c). */
+static void
+test_odd_input_kept (void)
+{
+  struct
+  {
+    PhonesetCfgFormat format;
+    const char       *data;
+    gsize             len;
+    guint             line;
+    const char       *message;
+  } cases[] = {
+    { PHONESET_CFG_FORMAT_YEALINK, "#!version:1.0.0.1\nstatic.a = 1\nnonsense here\n", 45, 3, "line 3: “nonsense here” is not a “key = value” line; kept as it is" },
+    { PHONESET_CFG_FORMAT_YEALINK, "#!version:1.0.0.1\nbad key = 1\n", 30, 2, "line 2: “bad key” is not a Yealink parameter name; the line is kept as it is" },
+    { PHONESET_CFG_FORMAT_YEALINK, "#!version:1.0.0.1\na = \xc3\x28\n", 24, 2, "line 2: the value of “a” is not UTF-8 text; the line is kept as it is" },
+    { PHONESET_CFG_FORMAT_FANVIL, "<<VOIP CONFIG FILE>>Version:2.0000000000\r\n<SIP CONFIG MODULE>\r\nSTUN Port          :3478\r\n", 87, 3, "line 3: the file ends without “<<END OF FILE>>”; it may be cut short" },
+    { PHONESET_CFG_FORMAT_FANVIL, "<<VOIP CONFIG FILE>>Version:2.0002\nSTUN Port :1\n<<END OF FILE>>\n", 64, 2, "line 2: “STUN Port :1” stands outside any <… CONFIG MODULE> section; kept as it is" },
+    { PHONESET_CFG_FORMAT_FANVIL, "<<VOIP CONFIG FILE>>Version:2.0002\n<SIP CONFIG MODULE>\nno colon\n<<END OF FILE>>\n", 80, 3, "line 3: “no colon” is not a “Key :value” line; kept as it is" },
+    { PHONESET_CFG_FORMAT_FANVIL, "<<VOIP CONFIG FILE>>Version:2.0002\n<SIP CONFIG MODULE>\n<<END OF FILE>>\nmore\n", 75, 4, "line 4: text after “<<END OF FILE>>”; kept as it is (phones ignore it)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PhonesetCfgDocument) doc = NULL;
+      g_autofree char    *out = NULL;
+      gsize               out_len;
+      GPtrArray          *warnings;
+      PhonesetCfgWarning *warning;
+
+      doc = phoneset_cfg_document_parse (cases[i].format, cases[i].data, cases[i].len, &error);
+      g_assert_no_error (error);
+      out = serialize (doc, &out_len);
+      g_assert_cmpmem (out, out_len, cases[i].data, cases[i].len);
+      warnings = phoneset_cfg_document_get_warnings (doc);
+      g_assert_cmpuint (warnings->len, ==, 1);
+      warning = g_ptr_array_index (warnings, 0);
+      g_assert_cmpuint (warning->line, ==, cases[i].line);
+      if (!g_str_has_prefix (warning->message, cases[i].message))
+        g_error ("case %u: “%s” does not start with “%s”", i, warning->message, cases[i].message);
     }
 }
 
@@ -438,6 +478,7 @@ main (int   argc,
   g_test_add_func ("/cfg/snom/marker-text", test_snom_marker_text);
   g_test_add_func ("/cfg/remove", test_remove);
   g_test_add_func ("/cfg/bad-input", test_bad_input);
+  g_test_add_func ("/cfg/odd-input-kept", test_odd_input_kept);
   g_test_add_func ("/cfg/oversized", test_oversized);
 
   return g_test_run ();

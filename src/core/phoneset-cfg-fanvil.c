@@ -8,7 +8,9 @@
  * `<NAME CONFIG MODULE>` sections, `--Sub List--  :` markers,
  * `Key<padding>:value`, and `<<END OF FILE>>`. [T] (PLANET seed 003 shows the
  * same keys.) New keys go in their module, under their sub-list, in the style
- * of their neighbours.
+ * of their neighbours. Lines that are not settings, text after the end
+ * marker and a missing end marker (a file cut short) are kept, with a
+ * warning.
  */
 
 #define G_LOG_DOMAIN "phoneset-cfg"
@@ -26,13 +28,54 @@
 #define FANVIL_KEY_COLUMN 19
 
 static gboolean
+is_blank_line (const Line *line,
+               gboolean    first)
+{
+  const char *p = line->start;
+  gsize       len = line->len;
+
+  if (first)
+    p = cfg_skip_bom (p, &len);
+  cfg_trim_span (&p, &len);
+  return len == 0;
+}
+
+/* A line Phoneset does not read is kept as it is, with a warning: the
+ * phones skip what they do not understand. Refused is only a file that is
+ * no Fanvil file at all: its header tells the formats apart. */
+static gboolean
 parse_lines (PhonesetCfgDocument *self,
              GArray              *lines,
              GError             **error)
 {
   g_autofree char *section = NULL;
   g_autofree char *list = NULL;
+  gboolean         seen_section = FALSE;
+  gboolean         in_section = FALSE; /* in a module whose name is text */
   gboolean         ended = FALSE;
+  gboolean         warned_after_end = FALSE;
+  guint            header = 0;
+
+  while (header < lines->len && is_blank_line (&g_array_index (lines, Line, header), header == 0))
+    header++;
+  {
+    Line       *line = header < lines->len ? &g_array_index (lines, Line, header) : NULL;
+    const char *p = line ? line->start : "";
+    gsize       l = line ? line->len : 0;
+
+    if (header == 0)
+      p = cfg_skip_bom (p, &l);
+    while (l > 0 && g_ascii_isspace (*p))
+      p++, l--;
+    if (l < strlen (FANVIL_HEADER) || memcmp (p, FANVIL_HEADER, strlen (FANVIL_HEADER)) != 0)
+      {
+        g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                     _("line %u: a Fanvil or PLANET file must start with “%s”"), line ? line->number : 1, FANVIL_HEADER);
+        return FALSE;
+      }
+    if (header > 0)
+      cfg_warn (self, 1, _("line 1: blank lines before “%s”; kept as they are, though phones expect it on the first line"), FANVIL_HEADER);
+  }
 
   for (guint i = 0; i < lines->len; i++)
     {
@@ -40,18 +83,8 @@ parse_lines (PhonesetCfgDocument *self,
       const char *start = line->start;
       gsize       len = line->len;
 
-      if (i == 0)
+      if (i <= header)
         {
-          const char *p = start;
-          gsize       l = len;
-
-          p = cfg_skip_bom (p, &l);
-          if (l < strlen (FANVIL_HEADER) || memcmp (p, FANVIL_HEADER, strlen (FANVIL_HEADER)) != 0)
-            {
-              g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                           _("line 1: a Fanvil or PLANET file must start with “%s”"), FANVIL_HEADER);
-              return FALSE;
-            }
           cfg_add_raw_line (self, line);
           continue;
         }
@@ -60,11 +93,10 @@ parse_lines (PhonesetCfgDocument *self,
 
       if (ended || len == 0 || start[0] == '#' || start[0] == ';')
         {
-          if (ended && len > 0)
+          if (ended && len > 0 && !warned_after_end)
             {
-              g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                           _("line %u: text after “%s”"), line->number, FANVIL_END);
-              return FALSE;
+              cfg_warn (self, line->number, _("line %u: text after “%s”; kept as it is (phones ignore it)"), line->number, FANVIL_END);
+              warned_after_end = TRUE;
             }
           cfg_add_raw_line (self, line);
           continue;
@@ -84,19 +116,31 @@ parse_lines (PhonesetCfgDocument *self,
 
       if (start[0] == '<' && start[len - 1] == '>' && memchr (start + 1, '<', len - 1) == NULL)
         {
-          Mark       *mark = g_new0 (Mark, 1);
           const char *name = start + 1;
           gsize       name_len = len - 2;
 
           cfg_trim_span (&name, &name_len);
-          g_free (section);
+          g_clear_pointer (&section, g_free);
           g_clear_pointer (&list, g_free);
-          section = g_strndup (name, name_len);
-          mark->kind = MARK_SECTION;
-          mark->name = g_strdup (section);
           cfg_add_raw_line (self, line);
-          mark->first = mark->last = self->pieces.tail;
-          g_ptr_array_add (self->marks, mark);
+          seen_section = TRUE;
+          if (!g_utf8_validate (name, name_len, NULL))
+            {
+              /* Its settings cannot be named; none is read. */
+              cfg_warn (self, line->number, _("line %u: the module’s name is not UTF-8 text; its settings are kept as they are"), line->number);
+              in_section = FALSE;
+              continue;
+            }
+          {
+            Mark *mark = g_new0 (Mark, 1);
+
+            section = g_strndup (name, name_len);
+            mark->kind = MARK_SECTION;
+            mark->name = g_strdup (section);
+            mark->first = mark->last = self->pieces.tail;
+            g_ptr_array_add (self->marks, mark);
+            in_section = TRUE;
+          }
           continue;
         }
 
@@ -120,36 +164,38 @@ parse_lines (PhonesetCfgDocument *self,
         }
 
       {
-        const char *colon = memchr (start, ':', len);
-        const char *key = start;
-        gsize       key_len;
-        const char *value;
-        gsize       value_len;
-        Entry      *entry;
+        const char      *colon = memchr (start, ':', len);
+        const char      *key = start;
+        gsize            key_len = colon ? (gsize)(colon - start) : 0;
+        const char      *value;
+        gsize            value_len;
+        Entry           *entry;
+        g_autofree char *text = NULL;
 
-        if (colon == NULL)
-          {
-            g_autofree char *text = cfg_excerpt (start, len);
-
-            g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                         _("line %u: “%s” is not a “Key :value” line"), line->number, text);
-            return FALSE;
-          }
-        if (section == NULL)
-          {
-            g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                         _("line %u: a setting outside any <… CONFIG MODULE> section"), line->number);
-            return FALSE;
-          }
-
-        key_len = colon - start;
         cfg_trim_span (&key, &key_len);
-        if (key_len == 0)
+        if (colon == NULL || key_len == 0 || !in_section || !cfg_line_is_text (line))
           {
-            g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                         _("line %u: a value without a key"), line->number);
-            return FALSE;
+            text = cfg_excerpt (start, len);
+            if (colon == NULL)
+              cfg_warn (self, line->number, _("line %u: “%s” is not a “Key :value” line; kept as it is"), line->number, text);
+            else if (!seen_section)
+              cfg_warn (self, line->number, _("line %u: “%s” stands outside any <… CONFIG MODULE> section; kept as it is"), line->number, text);
+            else if (!in_section)
+              ; /* in a module whose name is not text: warned at its name */
+            else if (key_len == 0)
+              cfg_warn (self, line->number, _("line %u: “%s” has no key before the “:”; kept as it is"), line->number, text);
+            else if (g_utf8_validate (key, key_len, NULL))
+              {
+                g_autofree char *name = cfg_excerpt (key, key_len);
+
+                cfg_warn (self, line->number, _("line %u: the value of “%s” is not UTF-8 text; the line is kept as it is"), line->number, name);
+              }
+            else
+              cfg_warn (self, line->number, _("line %u: the line is not UTF-8 text; kept as it is"), line->number);
+            cfg_add_raw_line (self, line);
+            continue;
           }
+
         value = colon + 1;
         value_len = (start + len) - value;
         cfg_trim_span (&value, &value_len);
@@ -165,16 +211,11 @@ parse_lines (PhonesetCfgDocument *self,
     }
 
   if (!ended)
-    {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                   _("line %u: the file ends without “%s”; it is probably cut short"),
-                      lines->len, FANVIL_END);
-      return FALSE;
-    }
+    cfg_warn (self, lines->len,
+              _("line %u: the file ends without “%s”; it may be cut short (read as far as it goes, and new modules go at its end)"),
+                 lines->len, FANVIL_END);
   return TRUE;
 }
-
-/* snom XML ------------------------------------------------------------ */
 
 static Mark *
 find_mark (PhonesetCfgDocument *self,
@@ -193,6 +234,23 @@ find_mark (PhonesetCfgDocument *self,
   return NULL;
 }
 
+/* Inserts a line of @text after the piece @after (a line's end); returns
+ * its piece, and in *@first the first piece that goes with it. */
+static GList *
+insert_text_line (PhonesetCfgDocument *self,
+                  GList               *after,
+                  const char          *text,
+                  GList              **first)
+{
+  GList           *lead;
+  const char      *ending = cfg_begin_line_after (self, &after, &lead);
+  g_autofree char *line = g_strconcat (text, ending, NULL);
+  GList           *piece = cfg_insert_piece_after (self, after, line);
+
+  *first = lead ? lead : piece;
+  return piece;
+}
+
 /* The last piece of the last line of @section's region that holds an entry
  * (in @list if given, else not in any list), or its marker line. */
 static GList *
@@ -208,12 +266,23 @@ fanvil_insertion_point (PhonesetCfgDocument *self,
   if (section_mark == NULL)
     {
       Mark            *end = find_mark (self, MARK_END, NULL, NULL);
-      g_autofree char *text = g_strdup_printf ("<%s>%s", section, self->newline);
+      g_autofree char *text = g_strdup_printf ("<%s>", section);
 
       section_mark = g_new0 (Mark, 1);
       section_mark->kind = MARK_SECTION;
       section_mark->name = g_strdup (section);
-      section_mark->first = section_mark->last = cfg_insert_piece_before (self, end ? end->first : NULL, text);
+      if (end != NULL)
+        {
+          /* Before the end marker, which starts a line. */
+          g_autofree char *line = g_strconcat (text, self->newline, NULL);
+
+          section_mark->first = section_mark->last = cfg_insert_piece_before (self, end->first, line);
+        }
+      else
+        {
+          /* A file cut short: at its end. */
+          section_mark->last = insert_text_line (self, self->pieces.tail, text, &section_mark->first);
+        }
       g_ptr_array_add (self->marks, section_mark);
     }
 
@@ -241,12 +310,12 @@ fanvil_insertion_point (PhonesetCfgDocument *self,
                   g_list_position (self->pieces.head, m->last) > g_list_position (self->pieces.head, end_of_section))
                 end_of_section = m->last;
             }
-          text = g_strdup_printf ("%-*s:%s", FANVIL_KEY_COLUMN, list, self->newline);
+          text = g_strdup_printf ("%-*s:", FANVIL_KEY_COLUMN, list);
           list_mark = g_new0 (Mark, 1);
           list_mark->kind = MARK_LIST;
           list_mark->name = g_strdup (list);
           list_mark->section = g_strdup (section);
-          list_mark->first = list_mark->last = cfg_insert_piece_after (self, end_of_section, text);
+          list_mark->last = insert_text_line (self, end_of_section, text, &list_mark->first);
           g_ptr_array_add (self->marks, list_mark);
         }
       after = list_mark->last;
@@ -254,7 +323,10 @@ fanvil_insertion_point (PhonesetCfgDocument *self,
   else
     after = section_mark->last;
 
+  /* Padded as the keys of its module, or else as the file's last key. */
   *key_column = FANVIL_KEY_COLUMN;
+  if (self->entries->len > 0)
+    *key_column = ((Entry *)g_ptr_array_index (self->entries, self->entries->len - 1))->key_column;
   for (guint i = 0; i < self->entries->len; i++)
     {
       Entry *e = g_ptr_array_index (self->entries, i);
@@ -265,7 +337,6 @@ fanvil_insertion_point (PhonesetCfgDocument *self,
       if (g_strcmp0 (e->list, list) == 0)
         after = e->last;
     }
-
   return after;
 }
 
@@ -285,6 +356,9 @@ static gboolean
 fanvil_detect (const char *data,
                gsize       len)
 {
+  /* Blank lines before the header are read too (parse_lines()). */
+  while (len > 0 && g_ascii_isspace (*data))
+    data++, len--;
   return len >= strlen (FANVIL_HEADER) && memcmp (data, FANVIL_HEADER, strlen (FANVIL_HEADER)) == 0;
 }
 
@@ -322,6 +396,7 @@ fanvil_insert (PhonesetCfgDocument  *self,
   GList           *after = fanvil_insertion_point (self, key->section ? key->section : "SIP CONFIG MODULE",
                                                    key->list, &column);
   g_autofree char *prefix = g_strdup_printf ("%-*s:", column, key->key);
+  const char      *ending;
 
   if (key->section == NULL)
     {
@@ -329,9 +404,10 @@ fanvil_insert (PhonesetCfgDocument  *self,
       entry->pub.section = g_strdup ("SIP CONFIG MODULE");
     }
   entry->key_column = column;
+  ending = cfg_begin_line_after (self, &after, &entry->lead);
   entry->first = cfg_insert_piece_after (self, after, prefix);
   entry->value = cfg_insert_piece_after (self, entry->first, "");
-  entry->last = cfg_insert_piece_after (self, entry->value, self->newline);
+  entry->last = cfg_insert_piece_after (self, entry->value, ending);
 }
 
 static void
@@ -339,6 +415,9 @@ fanvil_set_value (PhonesetCfgDocument *self,
                   Entry               *entry,
                   const char          *value)
 {
+  /* "Key   :" with blanks after it, filled in: no blanks after the value. */
+  if (entry->pub.value[0] == '\0' && value[0] != '\0' && ((Piece *)entry->value->data)->len == 0)
+    cfg_drop_trailing_blanks (entry);
   cfg_set_line_value (entry, value);
 }
 

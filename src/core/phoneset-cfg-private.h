@@ -50,7 +50,10 @@ typedef struct
   GList           *first;        /* first piece of the line or element */
   GList           *value;        /* the value piece */
   GList           *last;         /* last piece (with the line ending) */
+  GList           *lead;         /* a piece before the line that goes with it
+                                  * (a line break, indentation), or NULL */
   gboolean         self_closing; /* snom: <name/>, no value piece content yet */
+  gboolean         closed_by_other; /* snom: <name>value</other>, read as name */
   guint            key_column;   /* Fanvil: the column of the ':' */
   Mark            *mark;         /* Yealink INI: the section it stands in */
 } Entry;
@@ -181,6 +184,12 @@ G_GNUC_INTERNAL void        cfg_warn                (PhonesetCfgDocument *self,
 G_GNUC_INTERNAL void        cfg_refresh_raw         (Entry               *entry);
 G_GNUC_INTERNAL void        cfg_set_line_value      (Entry               *entry,
                                                      const char          *value);
+G_GNUC_INTERNAL gboolean    cfg_ends_line           (GList               *piece);
+G_GNUC_INTERNAL const char *cfg_begin_line_after    (PhonesetCfgDocument *self,
+                                                     GList              **after,
+                                                     GList              **lead);
+G_GNUC_INTERNAL gboolean    cfg_line_is_text        (const Line          *line);
+G_GNUC_INTERNAL void        cfg_drop_trailing_blanks (Entry              *entry);
 
 /* XML scanning (phoneset-cfg-xml.c) */
 G_GNUC_INTERNAL char       *cfg_xml_escape          (const char          *value);

@@ -5,7 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * snom XML settings: `<settings><phone-settings><name idx="N" perm="">value</name>…`. [V]
- * New settings go inside <phone-settings>.
+ * New settings go inside <phone-settings>, laid out as the others. Bytes
+ * that are not UTF-8 are kept in comments (GMarkup does not read them);
+ * anywhere else they are refused, as XML is UTF-8 text.
  */
 
 #define G_LOG_DOMAIN "phoneset-cfg"
@@ -50,7 +52,8 @@ markup_noop_end (GMarkupParseContext *context,
   (*depth)--;
 }
 
-/* Checks that @data is well-formed XML with a <settings> root. */
+/* Checks that @data is well-formed XML with a <settings> root (@data is
+ * the file with the closing tags the reader repaired, snom_copy()). */
 static gboolean
 check_xml (const char *data,
            gsize       len,
@@ -70,8 +73,13 @@ check_xml (const char *data,
       g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
 
       g_markup_parse_context_get_position (context, &line, &column);
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                   _("line %d: %s"), line, message);
+      if (g_error_matches (local_error, G_MARKUP_ERROR, G_MARKUP_ERROR_BAD_UTF8))
+        g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                     _("line %d: text that is not UTF-8; a snom XML file must be UTF-8 text (only its comments may hold other bytes)"),
+                        line);
+      else
+        g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                     _("line %d: %s"), line, message);
       return FALSE;
     }
   return TRUE;
@@ -88,9 +96,6 @@ parse_settings (PhonesetCfgDocument *self,
   const char *copied = data; /* everything before this is in pieces */
   const char *line_at = data;
   guint       line = 1;
-
-  if (!check_xml (data, len, error))
-    return FALSE;
 
   while (p < end)
     {
@@ -146,9 +151,17 @@ parse_settings (PhonesetCfgDocument *self,
           if (end - lt >= 17 && memcmp (lt, "</phone-settings", 16) == 0 &&
               (lt[16] == '>' || g_ascii_isspace (lt[16])))
             {
-              /* An empty piece marks where new settings go. */
-              cfg_append_piece (self, copied, lt - copied);
-              copied = lt;
+              /* An empty piece marks where new settings go: before the
+               * closing tag, or before its line if nothing else is on it
+               * (the line keeps its indentation). */
+              const char *at = lt;
+
+              while (at > copied && (at[-1] == ' ' || at[-1] == '\t'))
+                at--;
+              if (at == data || at[-1] != '\n')
+                at = lt;
+              cfg_append_piece (self, copied, at - copied);
+              copied = at;
               self->insert_before = cfg_append_piece (self, "", 0);
               p = lt + 16;
               break;
@@ -193,10 +206,11 @@ parse_settings (PhonesetCfgDocument *self,
           {
             Entry           *entry = g_new0 (Entry, 1);
             g_autofree char *idx = cfg_tag_attribute (lt, gt - lt, "idx");
-            g_autofree char *close_tag = g_strdup_printf ("</%.*s>", (int)(name_end - name_start), name_start);
             const char      *value_start = gt + 1;
             const char      *value_end;
-            const char      *after;
+            const char      *after = NULL;
+            const char      *other = NULL; /* the name in a closing tag that is not the element's */
+            gsize            other_len = 0;
             gboolean         self_closing = gt[-1] == '/';
             guint64          idx_value = 0;
 
@@ -207,15 +221,49 @@ parse_settings (PhonesetCfgDocument *self,
               }
             else
               {
-                value_end = g_strstr_len (value_start, end - value_start, close_tag);
-                if (value_end == NULL || memchr (value_start, '<', value_end - value_start) != NULL)
+                /* The value ends at the next "<", which must be a closing
+                 * tag: one of another name is read as this element's own,
+                 * as tolerant phones do (templates have such typos), and
+                 * the check (snom_verify()) reads the file with the
+                 * element's own name there. */
+                const char *name = NULL;
+                const char *q;
+
+                value_end = memchr (value_start, '<', end - value_start);
+                if (value_end != NULL && end - value_end > 2 && value_end[1] == '/')
                   {
-                    /* Nested elements: not a plain setting; kept as it is. */
+                    name = value_end + 2;
+                    q = name;
+                    while (q < end && !g_ascii_isspace (*q) && *q != '>' && *q != '<' && *q != '/')
+                      q++;
+                    other_len = q - name;
+                    while (q < end && g_ascii_isspace (*q))
+                      q++;
+                    if (q == end || *q != '>' || other_len == 0)
+                      name = NULL;
+                    else
+                      after = q + 1;
+                  }
+                if (name != NULL && (other_len != (gsize)(name_end - name_start) ||
+                                     memcmp (name, name_start, other_len) != 0))
+                  {
+                    /* Not the end of <phone-settings> or <settings> (an
+                     * element left open), nor a name that is not text. */
+                    if ((other_len == 14 && memcmp (name, "phone-settings", 14) == 0) ||
+                        (other_len == 8 && memcmp (name, "settings", 8) == 0) ||
+                        !g_utf8_validate (name, other_len, NULL))
+                      name = NULL;
+                    else
+                      other = name;
+                  }
+                if (name == NULL)
+                  {
+                    /* Nested elements, or an element left open: not a
+                     * plain setting; kept as it is. */
                     cfg_entry_free (entry);
                     p = gt + 1;
                     continue;
                   }
-                after = value_end + strlen (close_tag);
               }
 
             line += cfg_count_lines (line_at, lt);
@@ -246,6 +294,11 @@ parse_settings (PhonesetCfgDocument *self,
             entry->pub.value = cfg_xml_unescape (value_start, value_end - value_start);
             entry->pub.raw = g_strndup (lt, after - lt);
             entry->pub.line = line;
+            if (other != NULL)
+              {
+                entry->closed_by_other = TRUE;
+                cfg_warn (self, line, _("line %u: <%s> is closed by </%.*s>; read as %s"), line, entry->pub.key, (int)other_len, other, entry->pub.key);
+              }
             g_ptr_array_add (self->entries, entry);
             cfg_index_entry (self, entry);
             p = after;
@@ -265,7 +318,15 @@ parse_settings (PhonesetCfgDocument *self,
  * element stands where new settings go, is read by GMarkup, and each
  * marker must be the whole text of the element the scanner named, inside
  * <phone-settings>. A file on which they disagree is refused rather than
- * edited wrong. */
+ * edited wrong.
+ *
+ * The scanner is tolerant where GMarkup is not: an element closed by a tag
+ * of another name (<user_idle_number>1001</user_idle_text>, a typo of
+ * Wazo's template) is read as the element the opening tag names, as the
+ * phones read it. Both GMarkup checks read the file with those closing
+ * tags repaired (snom_copy()), so a tolerant reading is accepted only if,
+ * repaired, the file is well-formed and means what the scanner read; the
+ * file itself keeps its bytes. */
 #define SNOM_MARK        "\xe2\x81\xa3phoneset\xe2\x81\xa3" /* U+2063 around it */
 #define SNOM_INSERT_MARK "phoneset-insert-mark"
 
@@ -345,38 +406,51 @@ verify_text (GMarkupParseContext *context,
   g_string_append_len (v->text, text, text_len);
 }
 
-static gboolean
-snom_verify (PhonesetCfgDocument *self,
-             GError             **error)
+/* The file as the checks read it: with each closing tag of another name
+ * (Entry.closed_by_other) given the element's own, and with @markers, each
+ * setting's value a marker and a marker element where new settings go. */
+static GString *
+snom_copy (PhonesetCfgDocument *self,
+           gboolean             markers)
 {
-  static const GMarkupParser parser = { verify_start, verify_end, verify_text, NULL, NULL };
   g_autoptr(GHashTable) values = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) closings = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) skip = g_hash_table_new (NULL, NULL);
-  g_autoptr(GString) copy = g_string_new (NULL);
-  g_autoptr(GMarkupParseContext) context = NULL;
-  g_autoptr(GPtrArray) stack = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) text = g_string_new (NULL);
-  SnomVerify v = { self, stack, text, 0, FALSE, FALSE };
-  gboolean   parsed;
+  GString *copy = g_string_new (NULL);
 
   for (guint i = 0; i < self->entries->len; i++)
     {
       Entry *entry = g_ptr_array_index (self->entries, i);
 
-      g_hash_table_insert (values, entry->value, GUINT_TO_POINTER (i + 1));
-      if (entry->self_closing)
+      if (markers)
+        g_hash_table_insert (values, entry->value, GUINT_TO_POINTER (i + 1));
+      if (markers && entry->self_closing)
         g_hash_table_insert (skip, entry->last, entry);
+      if (entry->closed_by_other)
+        g_hash_table_insert (closings, entry->last, entry);
     }
   for (GList *l = self->pieces.head; l != NULL; l = l->next)
     {
       Piece *piece = l->data;
       guint  i = GPOINTER_TO_UINT (g_hash_table_lookup (values, l));
-      Entry *entry;
+      Entry *entry = g_hash_table_lookup (closings, l);
 
-      if (l == self->insert_before)
+      if (markers && l == self->insert_before)
         g_string_append (copy, "<" SNOM_INSERT_MARK "/>");
       if (g_hash_table_contains (skip, l))
         continue;
+      if (entry != NULL)
+        {
+          /* "</other" becomes "</name"; what follows the name (blanks,
+           * line breaks, ">") stays, and so do the line numbers. */
+          gsize n = 2;
+
+          while (n < piece->len && !g_ascii_isspace (piece->data[n]) && piece->data[n] != '>')
+            n++;
+          g_string_append_printf (copy, "</%s", entry->pub.key);
+          g_string_append_len (copy, piece->data + n, piece->len - n);
+          continue;
+        }
       if (i == 0)
         {
           g_string_append_len (copy, piece->data, piece->len);
@@ -399,6 +473,20 @@ snom_verify (PhonesetCfgDocument *self,
       else
         g_string_append_printf (copy, SNOM_MARK "%u", i - 1);
     }
+  return copy;
+}
+
+static gboolean
+snom_verify (PhonesetCfgDocument *self,
+             GError             **error)
+{
+  static const GMarkupParser parser = { verify_start, verify_end, verify_text, NULL, NULL };
+  g_autoptr(GString) copy = snom_copy (self, TRUE);
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GPtrArray) stack = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new (NULL);
+  SnomVerify v = { self, stack, text, 0, FALSE, FALSE };
+  gboolean   parsed;
 
   context = g_markup_parse_context_new (&parser, 0, &v, NULL);
   parsed = g_markup_parse_context_parse (context, copy->str, copy->len, NULL) &&
@@ -425,6 +513,24 @@ snom_verify (PhonesetCfgDocument *self,
  * Returns: (transfer full): a new document
  */
 
+/* GMarkup reads comments (and declarations and processing instructions)
+ * without a look at their bytes; what is not UTF-8 there is kept, and said
+ * once. Everywhere else check_xml() refused it. */
+static void
+warn_not_utf8 (PhonesetCfgDocument *self,
+               const char          *data,
+               gsize                len)
+{
+  const char *bad = NULL;
+
+  if (!g_utf8_validate (data, len, &bad))
+    {
+      guint line = 1 + cfg_count_lines (data, bad);
+
+      cfg_warn (self, line, _("line %u: bytes that are not UTF-8 text outside any setting; kept as they are"), line);
+    }
+}
+
 static gboolean
 snom_parse (PhonesetCfgDocument *self,
             const char          *data,
@@ -432,15 +538,33 @@ snom_parse (PhonesetCfgDocument *self,
             GError             **error)
 {
   g_autoptr(GArray) lines = cfg_split_lines (data, MIN (len, 4096));
+  g_autoptr(GString) repaired = NULL;
 
   cfg_note_newline (self, lines);
   if (!parse_settings (self, data, len, error))
+    return FALSE;
+  repaired = snom_copy (self, FALSE);
+  if (!check_xml (repaired->str, repaired->len, error))
     return FALSE;
   if (self->insert_before == NULL)
     {
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
                    _("the file has no <phone-settings> element; nothing in it is a phone setting"));
       return FALSE;
+    }
+  warn_not_utf8 (self, data, len);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (self->entries, i);
+
+      /* (GMarkup checked them, but for a repaired closing tag's name.) */
+      if (!g_utf8_validate (entry->pub.raw, -1, NULL) || !g_utf8_validate (entry->pub.value, -1, NULL))
+        {
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                       _("line %u: text that is not UTF-8; a snom XML file must be UTF-8 text (only its comments may hold other bytes)"),
+                          entry->pub.line);
+          return FALSE;
+        }
     }
   return snom_verify (self, error);
 }
@@ -470,24 +594,112 @@ snom_lookup_string (const char *section,
   return g_strdup_printf ("%s\x1f%d", key, idx);
 }
 
+/* The blanks before @piece back to the line break; NULL if something
+ * else stands before it on its line. */
+static char *
+line_indent (GList *piece)
+{
+  GString *blanks = g_string_new (NULL);
+
+  for (GList *l = piece ? piece->prev : NULL; l != NULL; l = l->prev)
+    {
+      Piece *p = l->data;
+
+      for (gsize n = p->len; n > 0; n--)
+        {
+          char c = p->data[n - 1];
+
+          if (c == '\n')
+            goto done;
+          if (c != ' ' && c != '\t')
+            {
+              g_string_free (blanks, TRUE);
+              return NULL;
+            }
+          g_string_prepend_c (blanks, c);
+        }
+    }
+done:
+  return g_string_free (blanks, FALSE);
+}
+
+/* The indentation most settings that start a line have (the last one of
+ * those most common), or NULL if none starts a line. */
+static char *
+settings_indent (PhonesetCfgDocument *self)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  char *best = NULL;
+  guint best_count = 0;
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (self->entries, i);
+      char  *indent = line_indent (entry->first);
+      guint  count;
+
+      if (indent == NULL)
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, indent)) + 1;
+      if (count >= best_count)
+        {
+          g_free (best);
+          best = g_strdup (indent);
+          best_count = count;
+        }
+      g_hash_table_replace (counts, indent, GUINT_TO_POINTER (count));
+    }
+  return best;
+}
+
 static void
 snom_insert (PhonesetCfgDocument  *self,
              Entry                *entry,
              const PhonesetCfgKey *key)
 {
+  GList           *before = self->insert_before;
   g_autofree char *prefix = NULL;
+  g_autofree char *close = NULL;
+  g_autofree char *indent = settings_indent (self);
 
   if (key->idx >= 0)
     prefix = g_strdup_printf ("<%s idx=\"%d\" perm=\"\">", key->key, key->idx);
   else
     prefix = g_strdup_printf ("<%s perm=\"\">", key->key);
-  entry->first = cfg_insert_piece_before (self, self->insert_before, prefix);
-  entry->value = cfg_insert_piece_before (self, self->insert_before, "");
-  {
-    g_autofree char *close = g_strdup_printf ("</%s>%s", key->key, self->newline);
 
-    entry->last = cfg_insert_piece_before (self, self->insert_before, close);
-  }
+  if (cfg_ends_line (before->prev))
+    {
+      /* </phone-settings> starts its line: a line of its own before it,
+       * indented as the other settings (or, with none, one step further
+       * than </phone-settings>, as it is from <settings>). */
+      if (indent == NULL)
+        {
+          Piece *next = before->next ? before->next->data : NULL;
+          gsize  n = 0;
+
+          while (next != NULL && n < next->len && (next->data[n] == ' ' || next->data[n] == '\t'))
+            n++;
+          indent = g_strdup_printf ("%.*s%.*s", (int)n, next ? next->data : "", (int)n, next ? next->data : "");
+        }
+      if (indent[0] != '\0')
+        entry->lead = cfg_insert_piece_before (self, before, indent);
+      close = g_strdup_printf ("</%s>%s", key->key, self->newline);
+    }
+  else
+    {
+      /* On the line of the last setting: on a line of its own if the
+       * settings start lines, else after it. */
+      if (indent != NULL)
+        {
+          g_autofree char *lead = g_strconcat (self->newline, indent, NULL);
+
+          entry->lead = cfg_insert_piece_before (self, before, lead);
+        }
+      close = g_strdup_printf ("</%s>", key->key);
+    }
+  entry->first = cfg_insert_piece_before (self, before, prefix);
+  entry->value = cfg_insert_piece_before (self, before, "");
+  entry->last = cfg_insert_piece_before (self, before, close);
   entry->pub.perm = g_strdup ("");
 }
 

@@ -6,6 +6,8 @@
  *
  * Yealink `key = value` files: first line `#!version:1.0.0.1`, then
  * `key = value` lines and `#` comments. [T] (shared/reference/vendors.md)
+ * Lines that are not settings, or whose text is not UTF-8, are kept as
+ * they are, with a warning; new lines follow the file's majority style.
  */
 
 #define G_LOG_DOMAIN "phoneset-cfg"
@@ -33,10 +35,57 @@ is_yealink_key (const char *start,
 }
 
 static gboolean
+is_blank_line (const Line *line,
+               gboolean    first)
+{
+  const char *p = line->start;
+  gsize       len = line->len;
+
+  if (first)
+    p = cfg_skip_bom (p, &len);
+  cfg_trim_span (&p, &len);
+  return len == 0;
+}
+
+/* A line Phoneset does not read is kept as it is, as the phones skip it
+ * (FusionPBX's V8x templates have a bare "static.network.dns.last_cache_expired"
+ * line, without "="). Refused is only a file that is no Yealink file at all:
+ * its header tells the formats apart. */
+static gboolean
 parse_lines (PhonesetCfgDocument *self,
              GArray              *lines,
              GError             **error)
 {
+  guint header = 0;
+
+  /* Blank lines before the header (a template's first line break); a byte
+   * order mark is skipped as well. */
+  while (header < lines->len && is_blank_line (&g_array_index (lines, Line, header), header == 0))
+    header++;
+  if (header == lines->len)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("line 1: the file is empty; a Yealink file starts with “%s”"), YEALINK_HEADER);
+      return FALSE;
+    }
+  {
+    Line       *line = &g_array_index (lines, Line, header);
+    const char *p = line->start;
+    gsize       l = line->len;
+
+    if (header == 0)
+      p = cfg_skip_bom (p, &l);
+    cfg_trim_span (&p, &l);
+    if (l != strlen (YEALINK_HEADER) || memcmp (p, YEALINK_HEADER, l) != 0)
+      {
+        g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                     _("line %u: a Yealink file must start with “%s”"), line->number, YEALINK_HEADER);
+        return FALSE;
+      }
+    if (header > 0)
+      cfg_warn (self, 1, _("line 1: blank lines before “%s”; kept as they are, though phones expect it on the first line"), YEALINK_HEADER);
+  }
+
   for (guint i = 0; i < lines->len; i++)
     {
       Line       *line = &g_array_index (lines, Line, i);
@@ -44,19 +93,8 @@ parse_lines (PhonesetCfgDocument *self,
       gsize       len = line->len;
       const char *eq;
 
-      if (i == 0)
+      if (i <= header)
         {
-          const char *p = start;
-          gsize       l = len;
-
-          p = cfg_skip_bom (p, &l);
-          cfg_trim_span (&p, &l);
-          if (l != strlen (YEALINK_HEADER) || memcmp (p, YEALINK_HEADER, l) != 0)
-            {
-              g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                           _("line 1: a Yealink file must start with “%s”"), YEALINK_HEADER);
-              return FALSE;
-            }
           cfg_add_raw_line (self, line);
           continue;
         }
@@ -73,9 +111,8 @@ parse_lines (PhonesetCfgDocument *self,
         {
           g_autofree char *text = cfg_excerpt (start, len);
 
-          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                       _("line %u: “%s” is not a “key = value” line"), line->number, text);
-          return FALSE;
+          cfg_warn (self, line->number, _("line %u: “%s” is not a “key = value” line; kept as it is"), line->number, text);
+          cfg_add_raw_line (self, line);
         }
       else
         {
@@ -91,28 +128,28 @@ parse_lines (PhonesetCfgDocument *self,
             {
               g_autofree char *text = cfg_excerpt (key, key_len);
 
-              g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                           _("line %u: “%s” is not a Yealink parameter name"), line->number, text);
-              return FALSE;
+              cfg_warn (self, line->number, _("line %u: “%s” is not a Yealink parameter name; the line is kept as it is"), line->number, text);
+              cfg_add_raw_line (self, line);
+              continue;
+            }
+          if (!cfg_line_is_text (line))
+            {
+              g_autofree char *text = cfg_excerpt (key, key_len);
+
+              cfg_warn (self, line->number, _("line %u: the value of “%s” is not UTF-8 text; the line is kept as it is"), line->number, text);
+              cfg_add_raw_line (self, line);
+              continue;
             }
           if (value_len == 0)
-            value = eq + 1 + ((start + len) - (eq + 1)); /* empty: at the end of the line */
+            value = start + len; /* empty: at the end of the line */
           entry = cfg_add_value_line (self, line, value, value_len);
           entry->pub.key = g_strndup (key, key_len);
           cfg_index_entry (self, entry);
         }
     }
 
-  if (lines->len == 0)
-    {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                   _("line 1: the file is empty; a Yealink file starts with “%s”"), YEALINK_HEADER);
-      return FALSE;
-    }
   return TRUE;
 }
-
-/* Fanvil / PLANET ----------------------------------------------------- */
 
 static gboolean
 yealink_parse (PhonesetCfgDocument *self,
@@ -130,6 +167,9 @@ static gboolean
 yealink_detect (const char *data,
                 gsize       len)
 {
+  /* Blank lines before the header are read too (parse_lines()). */
+  while (len > 0 && g_ascii_isspace (*data))
+    data++, len--;
   return len >= strlen (YEALINK_HEADER) && memcmp (data, YEALINK_HEADER, strlen (YEALINK_HEADER)) == 0;
 }
 
@@ -147,39 +187,50 @@ yealink_lookup_string (const char *section,
   return g_strdup (key);
 }
 
+/* Whether the file's lines mostly read "key = value" rather than
+ * "key=value" (a tie, or no line, goes to Yealink's own " = "). */
+static gboolean
+spaced_style (PhonesetCfgDocument *self)
+{
+  guint spaced = 0;
+  guint tight = 0;
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry      *entry = g_ptr_array_index (self->entries, i);
+      Piece      *prefix = entry->first->data;
+      Piece      *last = entry->last->data;
+      const char *eq = memchr (prefix->data, '=', prefix->len);
+      gsize       at;
+
+      if (eq == NULL)
+        continue;
+      at = eq - prefix->data;
+      /* A blank before "=", or after it: in the prefix, or (the value
+       * being empty) at the start of what follows. */
+      if ((at > 0 && g_ascii_isspace (prefix->data[at - 1])) ||
+          (at + 1 < prefix->len && g_ascii_isspace (prefix->data[at + 1])) ||
+          (at + 1 == prefix->len && ((Piece *)entry->value->data)->len == 0 && last->len > 0 &&
+           (last->data[0] == ' ' || last->data[0] == '\t')))
+        spaced++;
+      else
+        tight++;
+    }
+  return spaced >= tight;
+}
+
 static void
 yealink_insert (PhonesetCfgDocument  *self,
                 Entry                *entry,
                 const PhonesetCfgKey *key)
 {
-  GList      *tail = self->pieces.tail;
-  Piece      *last = tail ? tail->data : NULL;
-  const char *sep = " = ";
+  GList           *after = self->pieces.tail;
+  const char      *ending = cfg_begin_line_after (self, &after, &entry->lead);
+  g_autofree char *prefix = g_strconcat (key->key, spaced_style (self) ? " = " : "=", NULL);
 
-  /* Follow the neighbours' spacing around "=". */
-  if (self->entries->len > 0)
-    {
-      Entry *prev = g_ptr_array_index (self->entries, self->entries->len - 1);
-
-      if (cfg_piece_ends_with (prev->first->data, "="))
-        sep = "=";
-    }
-  /* The file may end without a line break, or in empty pieces. */
-  for (GList *l = tail; l != NULL; l = l->prev)
-    {
-      last = l->data;
-      if (last->len > 0)
-        break;
-    }
-  if (last != NULL && last->len > 0 && !cfg_piece_ends_with (last, "\n"))
-    cfg_append_piece (self, self->newline, -1);
-  {
-    g_autofree char *prefix = g_strconcat (key->key, sep, NULL);
-
-    entry->first = cfg_append_piece (self, prefix, -1);
-    entry->value = cfg_append_piece (self, "", 0);
-    entry->last = cfg_append_piece (self, self->newline, -1);
-  }
+  entry->first = cfg_insert_piece_after (self, after, prefix);
+  entry->value = cfg_insert_piece_after (self, entry->first, "");
+  entry->last = cfg_insert_piece_after (self, entry->value, ending);
 }
 
 static void
@@ -187,16 +238,27 @@ yealink_set_value (PhonesetCfgDocument *self,
                    Entry               *entry,
                    const char          *value)
 {
-  cfg_set_line_value (entry, value);
+  Piece *prefix = entry->first->data;
+  Piece *last = entry->last->data;
 
-  /* `key =` with an empty value becomes `key = value`, not `key =value`. */
-  if (value[0] != '\0' && cfg_piece_ends_with (entry->first->data, " ="))
+  /* A value filled in where there was none: "key = " and "key =" become
+   * "key = value" ("key =value" in a file of "key=value" lines), not
+   * "key = value " or "key =  value". */
+  if (entry->pub.value[0] == '\0' && value[0] != '\0' && ((Piece *)entry->value->data)->len == 0 &&
+      cfg_piece_ends_with (prefix, "="))
     {
-      Piece           *prefix = entry->first->data;
-      g_autofree char *spaced = g_strdup_printf ("%.*s ", (int)prefix->len, prefix->data);
+      gboolean blank_after = last->len > 0 && (last->data[0] == ' ' || last->data[0] == '\t');
+      gboolean blank_before = prefix->len >= 2 && g_ascii_isspace (prefix->data[prefix->len - 2]);
 
-      cfg_piece_assign (prefix, spaced);
+      cfg_drop_trailing_blanks (entry);
+      if (blank_after || (blank_before && spaced_style (self)))
+        {
+          g_autofree char *spaced = g_strdup_printf ("%.*s ", (int)prefix->len, prefix->data);
+
+          cfg_piece_assign (prefix, spaced);
+        }
     }
+  cfg_set_line_value (entry, value);
 }
 
 const PhonesetCfgCodec _phoneset_cfg_codec_yealink = {

@@ -406,15 +406,22 @@ cfg_split_lines (const char *data,
   return lines;
 }
 
-/* A file must be text: no NUL byte and, unless the codec keeps other bytes
- * with a warning (@keeps_non_utf8), valid UTF-8. */
+/* Refuses what is not text at all: a file with a NUL byte (every binary
+ * format has them, and so has UTF-16 text, which phones do not read).
+ * Bytes that are not UTF-8 are not refused here: comments in a file
+ * written in another encoding (Yealink's own templates have GBK quote
+ * marks in them) are kept as they are, and each codec decides what it can
+ * read (the values it edits must be UTF-8 text). Nor are control
+ * characters: a stray one in a comment is no reason to refuse a file, and
+ * a rule by their number would refuse a file after an edit that shortened
+ * it. */
 static gboolean
 check_text (const char *data,
             gsize       len,
             gboolean    keeps_non_utf8,
             GError    **error)
 {
-  const char *bad = NULL;
+  const char *nul;
   guint       line = 1;
 
   if (len > PHONESET_CFG_MAX_SIZE)
@@ -425,11 +432,18 @@ check_text (const char *data,
       return FALSE;
     }
 
-  if (memchr (data, '\0', len) != NULL || (!keeps_non_utf8 && !g_utf8_validate (data, len, &bad)))
+  if (len >= 2 && (((guchar)data[0] == 0xff && (guchar)data[1] == 0xfe) ||
+                   ((guchar)data[0] == 0xfe && (guchar)data[1] == 0xff)))
     {
-      const char *stop = bad ? bad : memchr (data, '\0', len);
+      g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                           _("line 1: the file is UTF-16 text; save it as UTF-8 and read it again"));
+      return FALSE;
+    }
 
-      for (const char *p = data; p < stop; p++)
+  nul = len > 0 ? memchr (data, '\0', len) : NULL;
+  if (nul != NULL)
+    {
+      for (const char *p = data; p < nul; p++)
         if (*p == '\n')
           line++;
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
@@ -508,6 +522,63 @@ cfg_add_raw_line (PhonesetCfgDocument *self,
   cfg_append_piece (self, line->start, line->len + line->ending_len);
 }
 
+gboolean
+cfg_line_is_text (const Line *line)
+{
+  return g_utf8_validate (line->start, line->len, NULL);
+}
+
+/* Whether the text up to @piece, included, ends with a line break or is
+ * empty (@piece NULL: the start of the file). */
+gboolean
+cfg_ends_line (GList *piece)
+{
+  for (GList *l = piece; l != NULL; l = l->prev)
+    {
+      Piece *p = l->data;
+
+      if (p->len > 0)
+        return p->data[p->len - 1] == '\n';
+    }
+  return TRUE;
+}
+
+/* Prepares a new line after the piece *@after (NULL: at the start), the
+ * end of a line. A file that ends without a line break stays so: after its
+ * last line, the new line gets a line break before it (*@lead, which
+ * *@after then is) and none after. (After such a line, what follows, if
+ * anything, is a line inserted so, which starts with its line break.)
+ * Returns the ending the new line takes. */
+const char *
+cfg_begin_line_after (PhonesetCfgDocument *self,
+                      GList              **after,
+                      GList              **lead)
+{
+  *lead = NULL;
+  if (cfg_ends_line (*after))
+    return self->newline;
+  *lead = *after = cfg_insert_piece_after (self, *after, self->newline);
+  return "";
+}
+
+/* A value filled in where the line had none: the blanks that stood after
+ * the "=" or ":" would now trail the value. */
+void
+cfg_drop_trailing_blanks (Entry *entry)
+{
+  Piece *last = entry->last->data;
+  gsize  n = 0;
+
+  while (n < last->len && (last->data[n] == ' ' || last->data[n] == '\t'))
+    n++;
+  if (n > 0)
+    {
+      g_autofree char *rest = g_strndup (last->data + n, last->len - n);
+
+      cfg_piece_assign (last, rest);
+    }
+}
+
 /* Public API ------------------------------------------------------------ */
 
 /**
@@ -535,12 +606,12 @@ phoneset_cfg_document_new (PhonesetCfgFormat format)
  * @len: their number
  * @error: a location for a #GError
  *
- * Reads a provisioning file. A file that is not of @format, is binary, is
- * cut short, or has a line that is not a setting is refused with an error
- * that names the line and the problem. The tolerant readers (Yealink INI,
- * snom plain text) refuse only binary files: a line they do not read, or
- * bytes that are not UTF-8, are kept as they are with a warning
- * (phoneset_cfg_document_get_warnings()).
+ * Reads a provisioning file. A file that is not of @format (its header
+ * says so), is binary, or cannot be edited safely is refused with an error
+ * that names the line and the problem. What is odd but can be kept (a line
+ * that is not a setting, bytes that are not UTF-8 in a comment, a Fanvil
+ * file cut short, a snom element closed by the wrong tag) is kept byte for
+ * byte and reported in phoneset_cfg_document_get_warnings().
  *
  * Returns: (transfer full) (nullable): the document
  */
@@ -742,7 +813,7 @@ phoneset_cfg_document_remove (PhonesetCfgDocument  *self,
       if (!g_str_equal (str, other))
         continue;
 
-      for (GList *l = entry->first; l != NULL;)
+      for (GList *l = entry->lead ? entry->lead : entry->first; l != NULL;)
         {
           GList   *next = l->next;
           gboolean last = l == entry->last;
