@@ -381,16 +381,27 @@ def check_file(phoneset, e, strict, res):
 
 
 def main(argv):
+    # --not-yet=FORMAT,...: formats Phoneset does not read yet; their files
+    # are reported as skipped, with that reason, not checked.
+    not_yet = set()
+    for a in argv[1:]:
+        if a.startswith('--not-yet='):
+            not_yet |= set(a.split('=', 1)[1].split(','))
+    argv = [a for a in argv if not a.startswith('--not-yet=')]
     args = [a for a in argv[1:] if not a.startswith('--')]
     flags = {a for a in argv[1:] if a.startswith('--')}
     if len(args) != 2 or flags - {'--tap', '--table'}:
-        sys.stderr.write('usage: check-realworld.py PHONESET_BINARY CORPUS_DIR [--tap] [--table]\n')
+        sys.stderr.write('usage: check-realworld.py PHONESET_BINARY CORPUS_DIR [--tap] [--table] [--not-yet=FORMAT,...]\n')
         return 2
     phoneset, corpus = os.path.abspath(args[0]), args[1]
     entries, strict = load_manifest(corpus)
     res = Results()
     per_variant = {}
     for e in entries:
+        if e.get('format') in not_yet:
+            res.add(True, '%s: all checks' % e['file'],
+                    'Phoneset does not read %s files yet' % e['format'], skip=True)
+            continue
         st = check_file(phoneset, e, strict, res)
         v = per_variant.setdefault(e['variant'], {'files': 0, 'imported': 0, 'profile': 0, 'edits': 0,
                                                   'edit_files': 0, 'noop': 0, 'leaks': 0, 'strict': 0})
