@@ -6,7 +6,8 @@
  *
  * The property every CFG codec must have, for its fuzz target: any input
  * is refused with an error or read; what is read writes back byte for byte,
- * and stays readable after an edit.
+ * and stays readable after an edit. The text a reader gives (entries,
+ * warnings, errors) is UTF-8, whatever the file's bytes.
  */
 
 #pragma once
@@ -51,6 +52,7 @@ fuzz_cfg_one (PhonesetCfgFormat     format,
       g_assert_true (g_utf8_validate (entry->key, -1, NULL));
       g_assert_true (g_utf8_validate (entry->value, -1, NULL));
       g_assert_true (g_utf8_validate (entry->raw, -1, NULL));
+      g_assert_true (entry->section == NULL || g_utf8_validate (entry->section, -1, NULL));
     }
   for (guint i = 0; i < phoneset_cfg_document_get_warnings (doc)->len; i++)
     g_assert_true (g_utf8_validate (((PhonesetCfgWarning *)g_ptr_array_index (phoneset_cfg_document_get_warnings (doc), i))->message,
