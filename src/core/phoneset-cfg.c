@@ -33,13 +33,15 @@ static const PhonesetCfgCodec *codecs[] = {
   [PHONESET_CFG_FORMAT_YEALINK] = &_phoneset_cfg_codec_yealink,
   [PHONESET_CFG_FORMAT_FANVIL] = &_phoneset_cfg_codec_fanvil,
   [PHONESET_CFG_FORMAT_SNOM_XML] = &_phoneset_cfg_codec_snom_xml,
+  [PHONESET_CFG_FORMAT_FANVIL_XML] = &_phoneset_cfg_codec_fanvil_xml,
+  [PHONESET_CFG_FORMAT_SNOM_C520] = &_phoneset_cfg_codec_snom_c520,
 };
 
 /**
  * phoneset_cfg_format_to_string:
  * @format: a #PhonesetCfgFormat
  *
- * Returns: the name profiles use for @format (`yealink-cfg`, `fanvil-cfg`, `snom-xml`, …)
+ * Returns: the name profiles use for @format (`yealink-cfg`, `fanvil-cfg`, `fanvil-xml`, `snom-xml`, `snom-c520-xml`, …)
  */
 const char *
 phoneset_cfg_format_to_string (PhonesetCfgFormat format)
@@ -110,7 +112,9 @@ phoneset_cfg_format_get_key_format (PhonesetCfgFormat  format,
  * @len: its length
  * @format: (out): the format
  *
- * Tells the format from the file's first bytes.
+ * Tells the format from the file's first bytes. The formats that are more
+ * specific than another (a snom C520 file also holds <settings>) are tried
+ * first.
  *
  * Returns: %TRUE if the file looks like one of the formats
  */
@@ -121,12 +125,13 @@ phoneset_cfg_detect_format (const char        *data,
 {
   const char *p = cfg_skip_bom (data, &len);
 
-  for (guint i = 0; i < G_N_ELEMENTS (codecs); i++)
-    if (codecs[i]->detect (p, len))
-      {
-        *format = i;
-        return TRUE;
-      }
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < G_N_ELEMENTS (codecs); i++)
+      if (codecs[i]->detect_first == (pass == 0) && codecs[i]->detect (p, len))
+        {
+          *format = i;
+          return TRUE;
+        }
   return FALSE;
 }
 
@@ -573,6 +578,8 @@ phoneset_cfg_document_unref (PhonesetCfgDocument *self)
   g_ptr_array_unref (self->marks);
   g_hash_table_unref (self->index);
   g_ptr_array_unref (self->warnings);
+  if (self->codec_data_free != NULL)
+    self->codec_data_free (self->codec_data);
   g_free (self);
 }
 
@@ -667,7 +674,9 @@ insert_entry (PhonesetCfgDocument  *self,
  * @value: the new value
  *
  * Changes the value in place, or adds the key where the vendor puts it.
- * Nothing else in the file changes.
+ * Nothing else in the file changes. A key the file has no place for (one
+ * of another variant of the format: Fanvil XML's <VOIP_CONFIG_FILE> in a
+ * <sysConf> file) is not written.
  */
 void
 phoneset_cfg_document_set (PhonesetCfgDocument  *self,
@@ -682,7 +691,11 @@ phoneset_cfg_document_set (PhonesetCfgDocument  *self,
 
   entry = lookup (self, key);
   if (entry == NULL)
-    entry = insert_entry (self, key, value);
+    {
+      if (self->codec->accepts != NULL && !self->codec->accepts (self, key))
+        return;
+      entry = insert_entry (self, key, value);
+    }
   else if (g_strcmp0 (entry->pub.value, value) == 0)
     return;
 

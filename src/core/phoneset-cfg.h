@@ -17,6 +17,14 @@ G_BEGIN_DECLS
  * @PHONESET_CFG_FORMAT_FANVIL: `<<VOIP CONFIG FILE>>` sectioned `Key :value` text
  *   (Fanvil and PLANET)
  * @PHONESET_CFG_FORMAT_SNOM_XML: snom `<settings><phone-settings>` XML
+ * @PHONESET_CFG_FORMAT_FANVIL_XML: Fanvil XML, both generations: `<sysConf>`
+ *   (`<sip><line index="1"><PhoneNumber>`) and `<VOIP_CONFIG_FILE>`
+ *   (`<SIP_CONFIG_MODULE><SIP_Line_List><SIP_Line_List_Entry><ID>SIP1</ID>`);
+ *   a key is the path of elements from the root (`sysConf/sip/line[1]/PhoneNumber`)
+ * @PHONESET_CFG_FORMAT_SNOM_C520: the snom C520 conference phone's XML
+ *   (`<settings><sip_account><idx id="1"><user_id>`, beside `<file>` and
+ *   `<profile>`); a key is a path as for Fanvil XML
+ *   (`settings/sip_account/idx[1]/user_id`)
  *
  * The vendors' provisioning file formats.
  */
@@ -25,13 +33,16 @@ typedef enum
   PHONESET_CFG_FORMAT_YEALINK,
   PHONESET_CFG_FORMAT_FANVIL,
   PHONESET_CFG_FORMAT_SNOM_XML,
+  PHONESET_CFG_FORMAT_FANVIL_XML,
+  PHONESET_CFG_FORMAT_SNOM_C520,
 } PhonesetCfgFormat;
 
 /**
  * PhonesetCfgKey:
  * @section: the Fanvil module (`SIP CONFIG MODULE`), %NULL elsewhere
  * @list: the Fanvil sub-list a new key goes under (`--SIP Line List--`), or %NULL
- * @key: the key (Yealink, Fanvil) or element name (snom)
+ * @key: the key (Yealink, Fanvil), element name (snom) or element path
+ *   (Fanvil XML, snom C520: `sysConf/sip/line[1]/PhoneNumber`)
  * @idx: the snom `idx` attribute, or -1 for none
  *
  * Where one value lives in a file.
