@@ -75,7 +75,9 @@ _phoneset_cli_import (int    argc,
       return PHONESET_EXIT_USAGE;
     }
 
-  if (profile == NULL && !phoneset_cfg_detect_format (contents, len, &format))
+  if (profile != NULL)
+    phoneset_profile_get_file_format_for_data (profile, contents, len, &format);
+  else if (!phoneset_cfg_detect_format (contents, len, &format))
     {
       _phoneset_cli_error (_("%s: line 1: not a Yealink (#!version:1.0.0.1), Fanvil/PLANET (<<VOIP CONFIG FILE>>) "
                              "or snom (<settings>) provisioning file"),

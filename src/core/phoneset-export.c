@@ -82,7 +82,11 @@ phoneset_export_render (PhonesetConfig              *config,
     {
       gsize       len;
       const char *data = g_bytes_get_data (options->base, &len);
-      g_autoptr(PhonesetCfgDocument) check = phoneset_cfg_document_parse (format, data, len, error);
+      g_autoptr(PhonesetCfgDocument) check = NULL;
+
+      /* The base is edited in its own format (a Fanvil phone's XML file). */
+      phoneset_profile_get_file_format_for_data (profile, data, len, &format);
+      check = phoneset_cfg_document_parse (format, data, len, error);
 
       if (check == NULL)
         return FALSE;

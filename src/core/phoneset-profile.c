@@ -498,6 +498,38 @@ parse_type (const char          *text,
   return FALSE;
 }
 
+/* "key": one string, or (a format whose variants name a setting each in
+ * its own way: Fanvil XML's <sysConf> and <VOIP_CONFIG_FILE>) a list. */
+static gboolean
+get_keys (JsonObject *object,
+          char     ***out,
+          Ctx        *ctx,
+          GError    **error)
+{
+  JsonNode *node = json_object_get_member (object, "key");
+
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      if (!get_strv (object, "key", TRUE, out, ctx, error))
+        return FALSE;
+      if ((*out)[0] == NULL)
+        return fail (ctx, error, _("“key” must not be an empty list"));
+    }
+  else
+    {
+      g_autofree char *key = NULL;
+
+      if (!get_string (object, "key", TRUE, &key, ctx, error))
+        return FALSE;
+      *out = g_new0 (char *, 2);
+      (*out)[0] = g_steal_pointer (&key);
+    }
+  for (guint i = 0; (*out)[i] != NULL; i++)
+    if ((*out)[i][0] == '\0')
+      return fail (ctx, error, _("a “key” must not be empty"));
+  return TRUE;
+}
+
 static SettingWrite *
 parse_write (PhonesetProfile    *self,
              const char         *format_name,
@@ -507,16 +539,18 @@ parse_write (PhonesetProfile    *self,
              Ctx                *ctx,
              GError            **error)
 {
-  static const char *allowed[] = { "key", "section", "list", "idx", "map", "transform", "all_lines", NULL };
+  static const char *allowed[] = { "key", "section", "list", "idx", "map", "transform", "all_lines", "source", "confidence", NULL };
   SettingWrite      *write = g_new0 (SettingWrite, 1);
-  g_autofree char   *key = NULL;
-  g_autofree char   *section = NULL;
-  g_autofree char   *list = NULL;
-  g_autofree char   *idx = NULL;
-  gboolean           all_lines;
-  JsonNode          *map_node;
-  PhonesetCfgFormat  format;
-  guint              first, last;
+  g_auto(GStrv) keys = NULL;
+  g_autofree char  *section = NULL;
+  g_autofree char  *list = NULL;
+  g_autofree char  *idx = NULL;
+  g_autofree char  *source = NULL;
+  g_autofree char  *confidence = NULL;
+  gboolean          all_lines;
+  JsonNode         *map_node;
+  PhonesetCfgFormat format;
+  guint             first, last;
 
   write->keys = g_ptr_array_new_with_free_func (write_key_free);
 
@@ -531,39 +565,47 @@ parse_write (PhonesetProfile    *self,
       goto bad;
     }
   if (!check_members (object, allowed, ctx, error) ||
-      !get_string (object, "key", TRUE, &key, ctx, error) ||
+      !get_keys (object, &keys, ctx, error) ||
       !get_string (object, "section", format == PHONESET_CFG_FORMAT_FANVIL, &section, ctx, error) ||
       !get_string (object, "list", FALSE, &list, ctx, error) ||
       !get_string (object, "idx", FALSE, &idx, ctx, error) ||
       !get_string (object, "transform", FALSE, &write->transform, ctx, error) ||
+      !get_string (object, "source", FALSE, &source, ctx, error) ||
+      !get_string (object, "confidence", FALSE, &confidence, ctx, error) ||
       !get_bool (object, "all_lines", FALSE, &all_lines, ctx, error))
     goto bad;
+  if (confidence != NULL && !g_strv_contains (confidences, confidence))
+    {
+      fail (ctx, error, _("confidence “%s” is not one of V, V-OEM, T, 3P, U"), confidence);
+      goto bad;
+    }
 
   /* "all_lines": one setting, the same value written for every line. */
   first = all_lines ? 1 : n;
   last = all_lines ? self->lines : n;
-  for (guint line = first; line <= last; line++)
-    {
-      WriteKey *wk = g_new0 (WriteKey, 1);
+  for (guint k = 0; keys[k] != NULL; k++)
+    for (guint line = first; line <= last; line++)
+      {
+        WriteKey *wk = g_new0 (WriteKey, 1);
 
-      g_ptr_array_add (write->keys, wk);
-      wk->name = expand (key, line);
-      wk->section = expand (section, line);
-      wk->list = expand (list, line);
-      wk->idx = -1;
-      if (idx != NULL)
-        {
-          g_autofree char *expanded = expand (idx, line);
-          guint64          value;
+        g_ptr_array_add (write->keys, wk);
+        wk->name = expand (keys[k], line);
+        wk->section = expand (section, line);
+        wk->list = expand (list, line);
+        wk->idx = -1;
+        if (idx != NULL)
+          {
+            g_autofree char *expanded = expand (idx, line);
+            guint64          value;
 
-          if (!g_ascii_string_to_unsigned (expanded, 10, 0, 1000, &value, NULL))
-            {
-              fail (ctx, error, _("“idx” must be a number or “{n}”"));
-              goto bad;
-            }
-          wk->idx = (int)value;
-        }
-    }
+            if (!g_ascii_string_to_unsigned (expanded, 10, 0, 1000, &value, NULL))
+              {
+                fail (ctx, error, _("“idx” must be a number or “{n}”"));
+                goto bad;
+              }
+            wk->idx = (int)value;
+          }
+      }
 
   if (write->transform != NULL && !g_str_equal (write->transform, "dscp-to-tos"))
     {
@@ -1296,6 +1338,36 @@ phoneset_profile_reads_format (PhonesetProfile  *self,
         return TRUE;
     }
   return FALSE;
+}
+
+/**
+ * phoneset_profile_get_file_format_for_data:
+ * @self: a profile
+ * @data: a file's bytes
+ * @len: their number
+ * @format: (out): the format to read it in
+ *
+ * The format a file for this phone is read in: its own, when the profile
+ * reads that format (a Fanvil phone's XML file beside its text files), else
+ * the one new files are written in.
+ *
+ * Returns: %FALSE if the phone has no file format (setup sheet only)
+ */
+gboolean
+phoneset_profile_get_file_format_for_data (PhonesetProfile   *self,
+                                           const char        *data,
+                                           gsize              len,
+                                           PhonesetCfgFormat *format)
+{
+  PhonesetCfgFormat detected;
+
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), FALSE);
+
+  if (!phoneset_profile_get_file_format (self, format))
+    return FALSE;
+  if (phoneset_cfg_detect_format (data, len, &detected) && phoneset_profile_reads_format (self, detected))
+    *format = detected;
+  return TRUE;
 }
 
 const char *

@@ -84,6 +84,10 @@ gboolean             phoneset_profile_get_file_format    (PhonesetProfile  *self
                                                           PhonesetCfgFormat *format);
 gboolean             phoneset_profile_reads_format       (PhonesetProfile  *self,
                                                           PhonesetCfgFormat format);
+gboolean             phoneset_profile_get_file_format_for_data (PhonesetProfile  *self,
+                                                          const char       *data,
+                                                          gsize             len,
+                                                          PhonesetCfgFormat *format);
 const char          *phoneset_profile_get_mac_file       (PhonesetProfile  *self);
 guint                phoneset_profile_get_lines          (PhonesetProfile  *self);
 const char * const  *phoneset_profile_get_notes          (PhonesetProfile  *self);
