@@ -593,6 +593,26 @@ test_snom_insert_layout (void)
     }
 }
 
+/* Keys no profile knows are masked by the words of their names, in every
+ * format's spelling: dotted, snake case, Fanvil's spaced keys and the XML
+ * formats' CamelCase elements. */
+static void
+test_key_looks_secret (void)
+{
+  const char *secret[] = { "account.1.password", "user_pass1", "Register Pswd", "RegisterPswd", "PPPoEPassword",
+                           "DefaultPassword", "PPPoEPin", "PINCode", "http_pin", "static.auto_provision.aes_key_token",
+                           "AdminPwd", "wifi_psk" };
+  const char *plain[] = { "PingInterval", "SIPServer", "Passthrough", "SpinDelay", "PhoneNumber", "STUNServer",
+                          "account.1.pinned_line", "DisplayName", "CompassMode", "Pinyin" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (secret); i++)
+    if (!phoneset_cfg_key_looks_secret (secret[i]))
+      g_error ("%s is not taken for a secret", secret[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (plain); i++)
+    if (phoneset_cfg_key_looks_secret (plain[i]))
+      g_error ("%s is taken for a secret", plain[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -611,6 +631,7 @@ main (int   argc,
   g_test_add_func ("/cfg-tolerant/snom/closed-by-other", test_snom_closed_by_other);
   g_test_add_func ("/cfg-tolerant/snom/closed-refused", test_snom_closed_refused);
   g_test_add_func ("/cfg-tolerant/snom/insert-layout", test_snom_insert_layout);
+  g_test_add_func ("/cfg-tolerant/key-looks-secret", test_key_looks_secret);
 
   return g_test_run ();
 }

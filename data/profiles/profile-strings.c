@@ -4,10 +4,10 @@
 
 static const char *profile_strings[] = {
   /* Translators: phone profile fanvil: profile description. */
-  N_("Fanvil desk phones that read the <<VOIP CONFIG FILE>> text format (the PLANET VIP phones run the same firmware)."),
-  /* Translators: phone profile fanvil: page title; konftel-300ip: page title; planet-vip: page title; and 2 more. */
+  N_("Fanvil desk phones that read the <<VOIP CONFIG FILE>> text format or Fanvil XML (<sysConf>, older <VOIP_CONFIG_FILE>); the PLANET VIP phones run the same firmware."),
+  /* Translators: phone profile fanvil: page title; konftel-300ip: page title; planet-vip: page title; and 3 more. */
   N_("NAT Traversal"),
-  /* Translators: phone profile fanvil: group title; konftel-300ip: group title; planet-vip: group title; and 3 more. */
+  /* Translators: phone profile fanvil: group title; konftel-300ip: group title; planet-vip: group title; and 4 more. */
   N_("STUN"),
   /* Translators: phone profile fanvil: group description; planet-vip: group description. */
   N_("Common STUN settings, used by every line that has “Use STUN” on."),
@@ -55,7 +55,7 @@ static const char *profile_strings[] = {
   N_("The local port the phone uses for SIP."),
   /* Translators: phone profile fanvil: page title; planet-vip: page title; yealink-legacy: page title; and 1 more. */
   N_("VLAN and QoS"),
-  /* Translators: phone profile fanvil: group title; planet-vip: group title; snom: group title; and 2 more. */
+  /* Translators: phone profile fanvil: group title; planet-vip: group title; snom-c520: group title; and 4 more. */
   N_("VLAN"),
   /* Translators: phone profile fanvil: group description; planet-vip: group description. */
   N_("The guide's CoS table: 0 BK, 1 BE, 2 EE, 3 CA, 4 VI, 5 VO, 6 IC, 7 NC."),
@@ -63,7 +63,7 @@ static const char *profile_strings[] = {
   N_("Enable VLAN"),
   /* Translators: phone profile fanvil: vlan.enable: help; planet-vip: vlan.enable: help. */
   N_("Tag the phone's outgoing packets (ARP, DHCP, DNS, HTTP, SIP, RTP…) with a VLAN ID. Packets of the PC port pass unchanged."),
-  /* Translators: phone profile fanvil: vlan.id: title; planet-vip: vlan.id: title; snom: vlan.id: title. */
+  /* Translators: phone profile fanvil: vlan.id: title; planet-vip: vlan.id: title; snom-c520: vlan.id: title; and 1 more. */
   N_("VLAN ID"),
   /* Translators: phone profile fanvil: vlan.id: help; planet-vip: vlan.id: help. */
   N_("The voice VLAN's ID."),
@@ -93,7 +93,7 @@ static const char *profile_strings[] = {
   N_("SIP DSCP"),
   /* Translators: phone profile fanvil: qos.dscp.sip: help; planet-vip: qos.dscp.sip: help. */
   N_("The DSCP value of SIP packets."),
-  /* Translators: phone profile fanvil: qos.dscp.rtp: title; planet-vip: qos.dscp.rtp: title. */
+  /* Translators: phone profile fanvil: qos.dscp.rtp: title; planet-vip: qos.dscp.rtp: title; snom-c520: qos.dscp.rtp: title. */
   N_("Voice DSCP"),
   /* Translators: phone profile fanvil: qos.dscp.rtp: help; planet-vip: qos.dscp.rtp: help. */
   N_("The DSCP value of voice (RTP) packets; 46 is Expedited Forwarding."),
@@ -177,7 +177,7 @@ static const char *profile_strings[] = {
   N_("The user name the provisioning server asks for."),
   /* Translators: phone profile fanvil: provisioning.server.user: note (an unconfirmed fact); planet-vip: provisioning.server.user: note (an unconfirmed fact). */
   N_("Taken to be the provisioning server's user name from phone exports (“Default Username”)."),
-  /* Translators: phone profile fanvil: provisioning.server.password: title; konftel-300ip: nat.turn.password: title; planet-vip: provisioning.server.password: title; and 2 more. */
+  /* Translators: phone profile fanvil: provisioning.server.password: title; konftel-300ip: nat.turn.password: title; planet-vip: provisioning.server.password: title; and 3 more. */
   N_("Password"),
   /* Translators: phone profile fanvil: provisioning.server.password: help; planet-vip: provisioning.server.password: help. */
   N_("The password the provisioning server asks for."),
@@ -221,6 +221,8 @@ static const char *profile_strings[] = {
   N_("Enable Active URI"),
   /* Translators: phone profile fanvil: active_uri.enable: help; planet-vip: active_uri.enable: help. */
   N_("Accept Active URI commands (remote key presses) over HTTP."),
+  /* Translators: phone profile fanvil: active_uri.enable: note (an unconfirmed fact); fanvil: action_url.enable: note (an unconfirmed fact); planet-vip: active_uri.enable: note (an unconfirmed fact); and 1 more. */
+  N_("Older Fanvil XML files (<VOIP_CONFIG_FILE>) have no known key for it [U]; Phoneset writes it into text files and <sysConf> XML files only."),
   /* Translators: phone profile fanvil: active_uri.allowed_ip: title; planet-vip: active_uri.allowed_ip: title. */
   N_("Active URI Allowed IP"),
   /* Translators: phone profile fanvil: active_uri.allowed_ip: help; planet-vip: active_uri.allowed_ip: help. */
@@ -315,7 +317,7 @@ static const char *profile_strings[] = {
   N_("The user name for authentication on the TURN server."),
   /* Translators: phone profile konftel-300ip: nat.turn.password: help. */
   N_("The password for authentication on the TURN server."),
-  /* Translators: phone profile konftel-300ip: page title. */
+  /* Translators: phone profile konftel-300ip: page title; snom-c520: page title. */
   N_("SIP Account"),
   /* Translators: phone profile konftel-300ip: group title. */
   N_("Account 1"),
@@ -349,6 +351,132 @@ static const char *profile_strings[] = {
   N_("Named in a provider's setup guide for the Konftel 300IPx web interface; the default 5060 is the SIP standard port."),
   /* Translators: phone profile planet-vip: profile description. */
   N_("PLANET VIP-1120PT and VIP-2140PT IP phones (Fanvil firmware), as the PLANET administration guide (seed 003) describes them."),
+  /* Translators: phone profile snom-c520: profile description. */
+  N_("The snom C520 WiMi conference phone, provisioned with its own XML settings files (not the desk phones' <phone-settings>)."),
+  /* Translators: phone profile snom-c520: group description. */
+  N_("The C520 keeps STUN per account; Phoneset writes the same server for every account."),
+  /* Translators: phone profile snom-c520: line.{n}.stun.enable: title. Keep “{n}”: it is the line (account) number. */
+  N_("Account {n}: STUN"),
+  /* Translators: phone profile snom-c520: line.{n}.stun.enable: help. Keep “{n}”: it is the line (account) number. */
+  N_("Find the public address with STUN for account {n}."),
+  /* Translators: phone profile snom-c520: nat.stun.server: title. */
+  N_("STUN Server Address"),
+  /* Translators: phone profile snom-c520: nat.stun.server: help. */
+  N_("The STUN server's domain name or IP address. Written for every account."),
+  /* Translators: phone profile snom-c520: nat.stun.port: title. */
+  N_("STUN Server Port"),
+  /* Translators: phone profile snom-c520: nat.stun.port: help. */
+  N_("The STUN server's port. Written for every account."),
+  /* Translators: phone profile snom-c520: nat.stun.keepalive: title. */
+  N_("STUN Keep-alive"),
+  /* Translators: phone profile snom-c520: nat.stun.keepalive: help. */
+  N_("Refresh the STUN binding while the phone is idle, so that the NAT keeps it open. Written for every account."),
+  /* Translators: phone profile snom-c520: nat.stun.refresh: title. */
+  N_("STUN Keep-alive Interval"),
+  /* Translators: phone profile snom-c520: nat.stun.refresh: help. */
+  N_("Seconds between STUN binding refreshes. Written for every account."),
+  /* Translators: phone profile snom-c520: nat.stun.refresh: note (an unconfirmed fact). */
+  N_("The range the phone accepts is not confirmed [U]; FusionPBX writes 30."),
+  /* Translators: phone profile snom-c520: group title; snom-c520: nat.keepalive.enable: title. */
+  N_("Keep-alive"),
+  /* Translators: phone profile snom-c520: nat.keepalive.enable: help. */
+  N_("Send keep-alive messages to the SIP server, which also hold the NAT binding open. Written for every account."),
+  /* Translators: phone profile snom-c520: nat.keepalive.interval: title. */
+  N_("Keep-alive Interval"),
+  /* Translators: phone profile snom-c520: nat.keepalive.interval: help. */
+  N_("Seconds between keep-alive messages. Written for every account."),
+  /* Translators: phone profile snom-c520: nat.keepalive.interval: note (an unconfirmed fact). */
+  N_("Which messages the C520 sends as keep-alives, and the range it accepts, are not confirmed [U]; FusionPBX writes 15."),
+  /* Translators: phone profile snom-c520: group title. */
+  N_("Account"),
+  /* Translators: phone profile snom-c520: line.{n}.number: title. Keep “{n}”: it is the line (account) number. */
+  N_("Account {n}: User ID"),
+  /* Translators: phone profile snom-c520: line.{n}.number: help. Keep “{n}”: it is the line (account) number. */
+  N_("The SIP user (the number) of account {n}."),
+  /* Translators: phone profile snom-c520: line.{n}.server: title. Keep “{n}”: it is the line (account) number. */
+  N_("Account {n}: SIP Server"),
+  /* Translators: phone profile snom-c520: line.{n}.server: help. Keep “{n}”: it is the line (account) number. */
+  N_("The SIP server (proxy) of account {n}."),
+  /* Translators: phone profile snom-c520: line.{n}.server.port: title. Keep “{n}”: it is the line (account) number. */
+  N_("Account {n}: SIP Server Port"),
+  /* Translators: phone profile snom-c520: line.{n}.server.port: help. */
+  N_("The SIP server's port."),
+  /* Translators: phone profile snom-c520: line.{n}.registrar: title. Keep “{n}”: it is the line (account) number. */
+  N_("Account {n}: Registrar"),
+  /* Translators: phone profile snom-c520: line.{n}.registrar: help. Keep “{n}”: it is the line (account) number. */
+  N_("The registration server of account {n}; often the SIP server."),
+  /* Translators: phone profile snom-c520: line.{n}.registrar.port: title. Keep “{n}”: it is the line (account) number. */
+  N_("Account {n}: Registrar Port"),
+  /* Translators: phone profile snom-c520: line.{n}.registrar.port: help. */
+  N_("The registration server's port."),
+  /* Translators: phone profile snom-c520: sip.port: title; snom: sip.port: title; yealink-legacy: sip.port: title; and 1 more. */
+  N_("Local SIP Port"),
+  /* Translators: phone profile snom-c520: sip.port: help. */
+  N_("The port the phone sends and receives SIP on. Written for every account."),
+  /* Translators: phone profile snom-c520: page title. */
+  N_("Network"),
+  /* Translators: phone profile snom-c520: vlan.enable: help. */
+  N_("Tag the phone's traffic with a VLAN."),
+  /* Translators: phone profile snom-c520: vlan.enable: note (an unconfirmed fact). */
+  N_("The C520's network keys are not in FusionPBX's C520 template; they are those of VTech's ErisStation (“network.vlan.wan.enable”), the C520's sibling, in the C520's XML form. Unconfirmed on a C520 [U]."),
+  /* Translators: phone profile snom-c520: vlan.id: help. */
+  N_("The VLAN the phone's traffic is tagged with."),
+  /* Translators: phone profile snom-c520: vlan.id: note (an unconfirmed fact). */
+  N_("The C520's network keys are not in FusionPBX's C520 template; they are those of VTech's ErisStation (“network.vlan.wan.id”), the C520's sibling, in the C520's XML form. Unconfirmed on a C520 [U]."),
+  /* Translators: phone profile snom-c520: vlan.priority: title; snom: vlan.priority: title. */
+  N_("VLAN Priority"),
+  /* Translators: phone profile snom-c520: vlan.priority: help. */
+  N_("The 802.1p priority (CoS, 0–7) of the phone's tagged traffic."),
+  /* Translators: phone profile snom-c520: vlan.priority: note (an unconfirmed fact). */
+  N_("The C520's network keys are not in FusionPBX's C520 template; they are those of VTech's ErisStation (“network.vlan.wan.priority”), the C520's sibling, in the C520's XML form. Unconfirmed on a C520 [U]."),
+  /* Translators: phone profile snom-c520: group title; snom: group title; yealink-legacy: group title; and 1 more. */
+  N_("QoS"),
+  /* Translators: phone profile snom-c520: qos.dscp.rtp: help. */
+  N_("The DSCP of voice (RTP) packets: 46 is Expedited Forwarding. Written for every account."),
+  /* Translators: phone profile snom-c520: qos.dscp.sip: title. */
+  N_("Signalling DSCP"),
+  /* Translators: phone profile snom-c520: qos.dscp.sip: help. */
+  N_("The DSCP of SIP packets: 26 is AF31. Written for every account."),
+  /* Translators: phone profile snom-c520: group title; snom-c520: lldp.enable: title. */
+  N_("LLDP-MED"),
+  /* Translators: phone profile snom-c520: lldp.enable: help. */
+  N_("Learn the voice VLAN and QoS from the switch with LLDP-MED."),
+  /* Translators: phone profile snom-c520: lldp.enable: note (an unconfirmed fact). */
+  N_("The C520's network keys are not in FusionPBX's C520 template; they are those of VTech's ErisStation (“network.lldp_med.enable”), the C520's sibling, in the C520's XML form. Unconfirmed on a C520 [U]."),
+  /* Translators: phone profile snom-c520: lldp.interval: title. */
+  N_("LLDP-MED Interval"),
+  /* Translators: phone profile snom-c520: lldp.interval: help. */
+  N_("Seconds between LLDP-MED packets."),
+  /* Translators: phone profile snom-c520: lldp.interval: note (an unconfirmed fact). */
+  N_("The C520's network keys are not in FusionPBX's C520 template; they are those of VTech's ErisStation (“network.lldp_med.interval”), the C520's sibling, in the C520's XML form. Unconfirmed on a C520 [U]."),
+  /* Translators: phone profile snom-c520: page title; snom: group title. */
+  N_("Provisioning"),
+  /* Translators: phone profile snom-c520: group title; yealink-legacy: group title; yealink-v8x: group title. */
+  N_("Provisioning Server"),
+  /* Translators: phone profile snom-c520: provisioning.server.url: title; yealink-legacy: provisioning.server.url: title; yealink-v8x: provisioning.server.url: title. */
+  N_("Server URL"),
+  /* Translators: phone profile snom-c520: provisioning.server.url: help. */
+  N_("Where the phone fetches its files."),
+  /* Translators: phone profile snom-c520: provisioning.server.user: title; yealink-legacy: provisioning.server.user: title; yealink-v8x: provisioning.server.user: title. */
+  N_("User Name"),
+  /* Translators: phone profile snom-c520: provisioning.server.user: help. */
+  N_("The provisioning server's user name."),
+  /* Translators: phone profile snom-c520: provisioning.server.password: help. */
+  N_("The provisioning server's password."),
+  /* Translators: phone profile snom-c520: provisioning.update.on_boot: title. */
+  N_("Check at Boot"),
+  /* Translators: phone profile snom-c520: provisioning.update.on_boot: help. */
+  N_("Fetch the files each time the phone starts."),
+  /* Translators: phone profile snom-c520: group title. */
+  N_("Plug and Play"),
+  /* Translators: phone profile snom-c520: provisioning.pnp.enable: title. */
+  N_("Plug-and-Play (PnP)"),
+  /* Translators: phone profile snom-c520: provisioning.pnp.enable: help. */
+  N_("Ask for the provisioning server by SIP multicast (224.0.1.75) at boot."),
+  /* Translators: phone profile snom-c520: provisioning.dhcp_option.enable: title. */
+  N_("DHCP Options"),
+  /* Translators: phone profile snom-c520: provisioning.dhcp_option.enable: help. */
+  N_("Take the provisioning server from DHCP (options 66, 159 and 160 in that order, as FusionPBX writes them)."),
   /* Translators: phone profile snom: profile description. */
   N_("snom phones provisioned with XML settings files (firmware 7 and later)."),
   /* Translators: phone profile snom: page title. */
@@ -383,14 +511,10 @@ static const char *profile_strings[] = {
   N_("“user_name” is the identity's account in public provisioning templates; it is not in Phoneset's vendor facts."),
   /* Translators: phone profile snom: page title. */
   N_("Network and QoS"),
-  /* Translators: phone profile snom: sip.port: title; yealink-legacy: sip.port: title; yealink-v8x: sip.port: title. */
-  N_("Local SIP Port"),
   /* Translators: phone profile snom: sip.port: help. */
   N_("The local port for SIP."),
   /* Translators: phone profile snom: vlan.id: help. */
   N_("The voice VLAN's ID; 0 sends untagged."),
-  /* Translators: phone profile snom: vlan.priority: title. */
-  N_("VLAN Priority"),
   /* Translators: phone profile snom: vlan.priority: help. */
   N_("The 802.1p priority of the phone's traffic."),
   /* Translators: phone profile snom: vlan.pc.id: title. */
@@ -401,8 +525,6 @@ static const char *profile_strings[] = {
   N_("PC Port VLAN Priority"),
   /* Translators: phone profile snom: vlan.pc.priority: help; yealink-legacy: vlan.pc.priority: help; yealink-v8x: vlan.pc.priority: help. */
   N_("The 802.1p priority of the PC port's traffic."),
-  /* Translators: phone profile snom: group title; yealink-legacy: group title; yealink-v8x: group title. */
-  N_("QoS"),
   /* Translators: phone profile snom: qos.dscp.rtp: title. */
   N_("RTP DSCP"),
   /* Translators: phone profile snom: qos.dscp.rtp: help. */
@@ -411,8 +533,6 @@ static const char *profile_strings[] = {
   N_("The DSCP value of SIP packets, written as the TOS byte: 40 is written as 160."),
   /* Translators: phone profile snom: page title. */
   N_("Update"),
-  /* Translators: phone profile snom: group title. */
-  N_("Provisioning"),
   /* Translators: phone profile snom: provisioning.server.url: title. */
   N_("Setting URL"),
   /* Translators: phone profile snom: provisioning.server.url: help. */
@@ -525,14 +645,8 @@ static const char *profile_strings[] = {
   N_("Announce the phone to the switch with LLDP, and learn the voice VLAN from it."),
   /* Translators: phone profile yealink-legacy: lldp.interval: title; yealink-v8x: lldp.interval: title. */
   N_("LLDP Packet Interval"),
-  /* Translators: phone profile yealink-legacy: group title; yealink-v8x: group title. */
-  N_("Provisioning Server"),
-  /* Translators: phone profile yealink-legacy: provisioning.server.url: title; yealink-v8x: provisioning.server.url: title. */
-  N_("Server URL"),
   /* Translators: phone profile yealink-legacy: provisioning.server.url: help; yealink-v8x: provisioning.server.url: help. */
   N_("Where the phone fetches its configuration files: http://, https://, ftp:// or tftp://."),
-  /* Translators: phone profile yealink-legacy: provisioning.server.user: title; yealink-v8x: provisioning.server.user: title. */
-  N_("User Name"),
   /* Translators: phone profile yealink-legacy: provisioning.server.user: help; yealink-v8x: provisioning.server.user: help. */
   N_("The user name for the provisioning server, if it asks for one."),
   /* Translators: phone profile yealink-legacy: provisioning.server.password: help; yealink-v8x: provisioning.server.password: help. */

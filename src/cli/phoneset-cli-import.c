@@ -157,15 +157,9 @@ _phoneset_cli_import (int    argc,
       return PHONESET_EXIT_USAGE;
     }
 
-  /* The file's own format, when it has one of the profile's others. */
   if (profile != NULL)
-    {
-      PhonesetCfgFormat detected;
-
-      if (phoneset_cfg_detect_format (contents, len, &detected) && phoneset_profile_reads_format (profile, detected))
-        format = detected;
-    }
-  if (profile == NULL && !phoneset_cfg_detect_format (contents, len, &format))
+    phoneset_profile_get_format_of_file (profile, contents, len, &format);
+  else if (!phoneset_cfg_detect_format (contents, len, &format))
     {
       _phoneset_cli_error (_("%s: line 1: not a Yealink (#!version:1.0.0.1), Fanvil/PLANET (<<VOIP CONFIG FILE>>) "
                              "or snom (<settings>) provisioning file"),

@@ -71,6 +71,8 @@ struct _PhonesetCfgDocument
   const char       *newline;       /* "\n" or "\r\n", for new lines */
   GList            *insert_before; /* snom: the </phone-settings> piece */
   GPtrArray        *warnings;      /* PhonesetCfgWarning */
+  gpointer          codec_data;    /* what a codec keeps beside the pieces */
+  GDestroyNotify    codec_data_free;
 };
 
 
@@ -100,6 +102,10 @@ typedef struct
  * @has_key_format: whether @key_format is set
  * @keeps_non_utf8: the reader keeps bytes that are not UTF-8 (in comments
  *   and lines it does not read) with a warning, instead of refusing the file
+ * @accepts: (nullable): whether the file has a place for a key it does not
+ *   hold yet; a format whose variants name settings differently (Fanvil
+ *   XML's <sysConf> and <VOIP_CONFIG_FILE>) writes only the keys of the
+ *   file's own variant. %NULL: every key.
  *
  * One file format.
  */
@@ -129,6 +135,8 @@ typedef struct _PhonesetCfgCodec
   gboolean          has_key_format;
   PhonesetCfgFormat key_format;
   gboolean          keeps_non_utf8;
+  gboolean    (*accepts)       (PhonesetCfgDocument  *self,
+                                const PhonesetCfgKey *key);
 } PhonesetCfgCodec;
 
 extern const PhonesetCfgCodec _phoneset_cfg_codec_yealink;
@@ -136,6 +144,8 @@ extern const PhonesetCfgCodec _phoneset_cfg_codec_fanvil;
 extern const PhonesetCfgCodec _phoneset_cfg_codec_snom_xml;
 extern const PhonesetCfgCodec _phoneset_cfg_codec_yealink_ini;
 extern const PhonesetCfgCodec _phoneset_cfg_codec_snom_text;
+extern const PhonesetCfgCodec _phoneset_cfg_codec_fanvil_xml;
+extern const PhonesetCfgCodec _phoneset_cfg_codec_snom_c520;
 
 /* Pieces, entries and lines (phoneset-cfg.c) */
 G_GNUC_INTERNAL void        cfg_piece_free          (gpointer             data);
@@ -204,5 +214,61 @@ G_GNUC_INTERNAL guint       cfg_count_lines         (const char          *from,
                                                      const char          *to);
 G_GNUC_INTERNAL const char *cfg_passthrough_end     (const char          *open,
                                                      const char          *end);
+
+/* Nested XML settings files (phoneset-cfg-xml-tree.c) */
+
+/**
+ * CfgXmlFlavour:
+ * @roots: the top-level elements the format has, %NULL-terminated
+ * @bad_root: what a file whose first element is none of @roots is told
+ *   (untranslated: “a Fanvil XML file starts with <sysConf> or …”)
+ * @multi_root: the file may hold several of @roots side by side, and a
+ *   missing one is added (snom C520: <file>, <profile>, <settings>)
+ * @index_attrs: the attributes that name a repeated element
+ *   (<line index="1">, <idx id="1">), %NULL-terminated
+ * @new_index_attr: the one a new repeated element gets
+ * @id_child: (nullable): a child element that names a list entry (Fanvil's
+ *   <SIP_Line_List_Entry><ID>SIP1</ID>)
+ * @entry_suffix: (nullable): list entries without an @id_child are named by
+ *   their position among same-named siblings (“_Entry”)
+ * @default_unit: the indentation step when the file shows none
+ * @new_file: a new, empty file of the format
+ *
+ * How one format lays out nested XML.
+ */
+typedef struct
+{
+  const char *const *roots;
+  const char        *bad_root;
+  gboolean           multi_root;
+  const char *const *index_attrs;
+  const char        *new_index_attr;
+  const char        *id_child;
+  const char        *entry_suffix;
+  const char        *default_unit;
+  const char        *new_file;
+} CfgXmlFlavour;
+
+G_GNUC_INTERNAL void        cfg_xml_tree_init          (PhonesetCfgDocument  *self,
+                                                        const CfgXmlFlavour  *flavour);
+G_GNUC_INTERNAL gboolean    cfg_xml_tree_parse         (PhonesetCfgDocument  *self,
+                                                        const CfgXmlFlavour  *flavour,
+                                                        const char           *data,
+                                                        gsize                 len,
+                                                        GError              **error);
+G_GNUC_INTERNAL char       *cfg_xml_tree_lookup_string (const char           *section,
+                                                        const char           *key,
+                                                        int                   idx);
+G_GNUC_INTERNAL gboolean    cfg_xml_tree_accepts       (PhonesetCfgDocument  *self,
+                                                        const PhonesetCfgKey *key);
+G_GNUC_INTERNAL void        cfg_xml_tree_insert        (PhonesetCfgDocument  *self,
+                                                        Entry                *entry,
+                                                        const PhonesetCfgKey *key);
+G_GNUC_INTERNAL void        cfg_xml_tree_set_value     (PhonesetCfgDocument  *self,
+                                                        Entry                *entry,
+                                                        const char           *value);
+G_GNUC_INTERNAL gboolean    cfg_xml_detect_root        (const char           *data,
+                                                        gsize                 len,
+                                                        const char *const    *names);
 
 G_END_DECLS

@@ -35,13 +35,18 @@ static const PhonesetCfgCodec *codecs[] = {
   [PHONESET_CFG_FORMAT_SNOM_XML] = &_phoneset_cfg_codec_snom_xml,
   [PHONESET_CFG_FORMAT_YEALINK_INI] = &_phoneset_cfg_codec_yealink_ini,
   [PHONESET_CFG_FORMAT_SNOM_TEXT] = &_phoneset_cfg_codec_snom_text,
+  [PHONESET_CFG_FORMAT_FANVIL_XML] = &_phoneset_cfg_codec_fanvil_xml,
+  [PHONESET_CFG_FORMAT_SNOM_C520] = &_phoneset_cfg_codec_snom_c520,
 };
 
-/* The order formats are told apart in: a Yealink INI file may begin with the
- * same `#!version:1.0.0.1` line as a Yealink CFG file, so its test (a
- * `[ section ]` first) comes first; snom's plain text, the loosest test,
- * comes last. */
+/* The order formats are told apart in, the more specific first: a snom
+ * C520 file holds <settings>, as a snom desk phone's does; a Yealink INI
+ * file may begin with the same `#!version:1.0.0.1` line as a Yealink CFG
+ * file, so its test (a `[ section ]` first) comes before that one; snom's
+ * plain text, the loosest test, comes last. */
 static const PhonesetCfgFormat detect_order[] = {
+  PHONESET_CFG_FORMAT_FANVIL_XML,
+  PHONESET_CFG_FORMAT_SNOM_C520,
   PHONESET_CFG_FORMAT_YEALINK_INI,
   PHONESET_CFG_FORMAT_YEALINK,
   PHONESET_CFG_FORMAT_FANVIL,
@@ -56,7 +61,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (detect_order) == G_N_ELEMENTS (codecs));
  * @format: a #PhonesetCfgFormat
  *
  * Returns: the name profiles use for @format (`yealink-cfg`, `fanvil-cfg`, `snom-xml`,
- *   `yealink-ini`, `snom-text`)
+ *   `yealink-ini`, `snom-text`, `fanvil-xml`, `snom-c520-xml`)
  */
 const char *
 phoneset_cfg_format_to_string (PhonesetCfgFormat format)
@@ -127,7 +132,9 @@ phoneset_cfg_format_get_key_format (PhonesetCfgFormat  format,
  * @len: its length
  * @format: (out): the format
  *
- * Tells the format from the file's first bytes.
+ * Tells the format from the file's first bytes. The formats that are more
+ * specific than another (a snom C520 file also holds <settings>) are tried
+ * first.
  *
  * Returns: %TRUE if the file looks like one of the formats
  */
@@ -669,6 +676,8 @@ phoneset_cfg_document_unref (PhonesetCfgDocument *self)
   g_ptr_array_unref (self->marks);
   g_hash_table_unref (self->index);
   g_ptr_array_unref (self->warnings);
+  if (self->codec_data_free != NULL)
+    self->codec_data_free (self->codec_data);
   g_free (self);
 }
 
@@ -763,7 +772,9 @@ insert_entry (PhonesetCfgDocument  *self,
  * @value: the new value
  *
  * Changes the value in place, or adds the key where the vendor puts it.
- * Nothing else in the file changes.
+ * Nothing else in the file changes. A key the file has no place for (one
+ * of another variant of the format: Fanvil XML's <VOIP_CONFIG_FILE> in a
+ * <sysConf> file) is not written.
  */
 void
 phoneset_cfg_document_set (PhonesetCfgDocument  *self,
@@ -778,7 +789,11 @@ phoneset_cfg_document_set (PhonesetCfgDocument  *self,
 
   entry = lookup (self, key);
   if (entry == NULL)
-    entry = insert_entry (self, key, value);
+    {
+      if (self->codec->accepts != NULL && !self->codec->accepts (self, key))
+        return;
+      entry = insert_entry (self, key, value);
+    }
   else if (g_strcmp0 (entry->pub.value, value) == 0)
     return;
 
@@ -959,7 +974,8 @@ phoneset_cfg_document_dup_entry_identity (PhonesetCfgDocument *self,
  * @key: a key or element name from a file
  *
  * Whether a key no profile knows holds a password, by its name's words
- * (`account.1.password`, `user_pass1`, `Register Pswd`, `static.auto_provision.server.password`, `http_pin`…):
+ * (`account.1.password`, `user_pass1`, `Register Pswd`, `RegisterPswd`,
+ * `static.auto_provision.server.password`, `http_pin`…):
  * such values are shown masked.
  *
  * Returns: %TRUE if @key names a secret
@@ -969,18 +985,26 @@ phoneset_cfg_key_looks_secret (const char *key)
 {
   static const char *words[] = { "pass", "password", "passwd", "passphrase", "pwd", "pswd", "pw", "pin",
                                  "secret", "psk", "credential", "credentials", "token", NULL };
+  GString           *split;
   g_autofree char   *lower = NULL;
   g_auto(GStrv) tokens = NULL;
 
   g_return_val_if_fail (key != NULL, FALSE);
 
-  lower = g_ascii_strdown (key, -1);
+  /* Words: split at anything that is not a letter (digits too: user_pass1)
+   * and where a capital starts a word of an XML element's name
+   * (RegisterPswd, PPPoEPin). */
+  split = g_string_new (NULL);
+  for (const char *p = key; *p; p++)
+    {
+      if (p > key && g_ascii_isupper (*p) &&
+          (g_ascii_islower (p[-1]) || (g_ascii_isupper (p[-1]) && g_ascii_islower (p[1]))))
+        g_string_append_c (split, ' ');
+      g_string_append_c (split, g_ascii_isalpha (*p) ? g_ascii_tolower (*p) : ' ');
+    }
+  lower = g_string_free (split, FALSE);
   if (strstr (lower, "password") != NULL || strstr (lower, "passwd") != NULL || strstr (lower, "secret") != NULL)
     return TRUE;
-  /* Words: split at anything that is not a letter (digits too: user_pass1). */
-  for (char *p = lower; *p; p++)
-    if (!g_ascii_isalpha (*p))
-      *p = ' ';
   tokens = g_strsplit (lower, " ", -1);
   for (guint i = 0; tokens[i] != NULL; i++)
     if (tokens[i][0] != '\0' && g_strv_contains (words, tokens[i]))

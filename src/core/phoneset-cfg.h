@@ -23,6 +23,14 @@ G_BEGIN_DECLS
  * @PHONESET_CFG_FORMAT_SNOM_TEXT: snom's plain-text settings (`.txt`, `.htm`,
  *   firmware 4 to 8): `name$: value` lines, an identity's number appended to
  *   the name (`user_name1`); it borrows the names of snom's XML
+ * @PHONESET_CFG_FORMAT_FANVIL_XML: Fanvil XML, both generations: `<sysConf>`
+ *   (`<sip><line index="1"><PhoneNumber>`) and `<VOIP_CONFIG_FILE>`
+ *   (`<SIP_CONFIG_MODULE><SIP_Line_List><SIP_Line_List_Entry><ID>SIP1</ID>`);
+ *   a key is the path of elements from the root (`sysConf/sip/line[1]/PhoneNumber`)
+ * @PHONESET_CFG_FORMAT_SNOM_C520: the snom C520 conference phone's XML
+ *   (`<settings><sip_account><idx id="1"><user_id>`, beside `<file>` and
+ *   `<profile>`); a key is a path as for Fanvil XML
+ *   (`settings/sip_account/idx[1]/user_id`)
  *
  * The vendors' provisioning file formats. New values go at the end: profiles
  * and saved files name formats by string, but the order is the codec table's.
@@ -34,6 +42,8 @@ typedef enum
   PHONESET_CFG_FORMAT_SNOM_XML,
   PHONESET_CFG_FORMAT_YEALINK_INI,
   PHONESET_CFG_FORMAT_SNOM_TEXT,
+  PHONESET_CFG_FORMAT_FANVIL_XML,
+  PHONESET_CFG_FORMAT_SNOM_C520,
 } PhonesetCfgFormat;
 
 /**
@@ -44,7 +54,8 @@ typedef enum
  *   Yealink INI section's `path` (`/config/voip/sipAccount0.cfg`: part of
  *   where the value lives, as the same section repeats once per account), or
  *   %NULL
- * @key: the key (Yealink, Fanvil) or element name (snom)
+ * @key: the key (Yealink, Fanvil), element name (snom) or element path
+ *   (Fanvil XML, snom C520: `sysConf/sip/line[1]/PhoneNumber`)
  * @idx: the snom `idx` attribute (in snom's plain text, the number after the
  *   name), or -1 for none
  *

@@ -889,14 +889,20 @@ write_setting (PhonesetConfig      *self,
   PhonesetCfgFormat format = phoneset_cfg_document_get_format (document);
   gboolean          uses_alternative = FALSE;
   gboolean          uses_own = FALSE;
-  guint             n_own = 0;
+  gboolean          several_lines = FALSE; /* written for every line */
+  guint             first_line = G_MAXUINT;
   PhonesetCfgKey    key;
   guint             line;
   gboolean          alternative;
 
   for (guint k = 0; phoneset_setting_get_cfg_key_info (setting, format, k, &key, &line, &alternative); k++)
     {
-      n_own += alternative ? 0 : 1;
+      /* Several keys of one line are the format's variants (Fanvil XML's
+       * two generations), not lines. */
+      if (!alternative && first_line == G_MAXUINT)
+        first_line = line;
+      else if (!alternative && line != first_line)
+        several_lines = TRUE;
       if (phoneset_cfg_document_lookup_entry (document, &key) != NULL)
         {
           if (alternative)
@@ -917,7 +923,7 @@ write_setting (PhonesetConfig      *self,
       /* A line the file does not configure gets no key of a setting
        * written for every line (the first line does, when none is); a
        * setting of one line is the user's own choice of line. */
-      if (!alternative && !present && n_own > 1 && line > 0 && line < configured->len && !g_array_index (configured, gboolean, line))
+      if (!alternative && !present && several_lines && line > 0 && line < configured->len && !g_array_index (configured, gboolean, line))
         {
           gboolean any = FALSE;
 
@@ -1335,7 +1341,7 @@ format_extension (PhonesetProfile *profile)
 
   if (!phoneset_profile_get_file_format (profile, &format))
     return ".html";
-  return format == PHONESET_CFG_FORMAT_SNOM_XML ? ".xml" : ".cfg";
+  return format == PHONESET_CFG_FORMAT_SNOM_XML || format == PHONESET_CFG_FORMAT_SNOM_C520 ? ".xml" : ".cfg";
 }
 
 /**

@@ -549,6 +549,38 @@ add_write_keys (SettingWrite *write,
   return TRUE;
 }
 
+/* "key": one string, or (a format whose variants name a setting each in
+ * its own way: Fanvil XML's <sysConf> and <VOIP_CONFIG_FILE>) a list. */
+static gboolean
+get_keys (JsonObject *object,
+          char     ***out,
+          Ctx        *ctx,
+          GError    **error)
+{
+  JsonNode *node = json_object_get_member (object, "key");
+
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      if (!get_strv (object, "key", TRUE, out, ctx, error))
+        return FALSE;
+      if ((*out)[0] == NULL)
+        return fail (ctx, error, _("“key” must not be an empty list"));
+    }
+  else
+    {
+      g_autofree char *key = NULL;
+
+      if (!get_string (object, "key", TRUE, &key, ctx, error))
+        return FALSE;
+      *out = g_new0 (char *, 2);
+      (*out)[0] = g_steal_pointer (&key);
+    }
+  for (guint i = 0; (*out)[i] != NULL; i++)
+    if ((*out)[i][0] == '\0')
+      return fail (ctx, error, _("a “key” must not be empty"));
+  return TRUE;
+}
+
 static SettingWrite *
 parse_write (PhonesetProfile    *self,
              const char         *format_name,
@@ -559,17 +591,19 @@ parse_write (PhonesetProfile    *self,
              Ctx                *ctx,
              GError            **error)
 {
-  static const char *allowed[] = { "key", "section", "list", "idx", "map", "transform", "all_lines", "alternatives", NULL };
+  static const char *allowed[] = { "key", "section", "list", "idx", "map", "transform", "all_lines", "alternatives", "source", "confidence", NULL };
   SettingWrite      *write = g_new0 (SettingWrite, 1);
   JsonNode          *alternatives;
-  g_autofree char   *key = NULL;
-  g_autofree char   *section = NULL;
-  g_autofree char   *list = NULL;
-  g_autofree char   *idx = NULL;
-  gboolean           all_lines;
-  JsonNode          *map_node;
-  PhonesetCfgFormat  format;
-  guint              first, last;
+  g_auto(GStrv) keys = NULL;
+  g_autofree char  *section = NULL;
+  g_autofree char  *list = NULL;
+  g_autofree char  *idx = NULL;
+  g_autofree char  *source = NULL;
+  g_autofree char  *confidence = NULL;
+  gboolean          all_lines;
+  JsonNode         *map_node;
+  PhonesetCfgFormat format;
+  guint             first, last;
 
   write->keys = g_ptr_array_new_with_free_func (write_key_free);
 
@@ -584,20 +618,28 @@ parse_write (PhonesetProfile    *self,
       goto bad;
     }
   if (!check_members (object, allowed, ctx, error) ||
-      !get_string (object, "key", TRUE, &key, ctx, error) ||
+      !get_keys (object, &keys, ctx, error) ||
       !get_string (object, "section", format == PHONESET_CFG_FORMAT_FANVIL || format == PHONESET_CFG_FORMAT_YEALINK_INI,
                    &section, ctx, error) ||
       !get_string (object, "list", format == PHONESET_CFG_FORMAT_YEALINK_INI, &list, ctx, error) ||
       !get_string (object, "idx", FALSE, &idx, ctx, error) ||
       !get_string (object, "transform", FALSE, &write->transform, ctx, error) ||
+      !get_string (object, "source", FALSE, &source, ctx, error) ||
+      !get_string (object, "confidence", FALSE, &confidence, ctx, error) ||
       !get_bool (object, "all_lines", FALSE, &all_lines, ctx, error))
     goto bad;
+  if (confidence != NULL && !g_strv_contains (confidences, confidence))
+    {
+      fail (ctx, error, _("confidence “%s” is not one of V, V-OEM, T, 3P, U"), confidence);
+      goto bad;
+    }
 
   /* "all_lines": one setting, the same value written for every line. */
   first = all_lines ? 1 : n;
   last = all_lines ? self->lines : n;
-  if (!add_write_keys (write, key, section, list, idx, first, last, per_line || all_lines, FALSE, ctx, error))
-    goto bad;
+  for (guint k = 0; keys[k] != NULL; k++)
+    if (!add_write_keys (write, keys[k], section, list, idx, first, last, per_line || all_lines, FALSE, ctx, error))
+      goto bad;
 
   /* "alternatives": other places the phone reads the same value from
    * (a global key beside the per-account one). A file's own choice is

@@ -126,6 +126,15 @@ def indent_of(line):
     return line[:len(line) - len(line.lstrip(b' \t'))]
 
 
+def nearest(a, k, direction):
+    """The nearest non-blank line of @a from index @k on, going @direction."""
+    while 0 <= k < len(a):
+        if strip_eol(a[k]).strip():
+            return a[k]
+        k += direction
+    return None
+
+
 def context_indents(a, i1, i2):
     """Indents of the nearest content lines (not blank, not markup) before and after a hunk."""
     out = set()
@@ -136,6 +145,58 @@ def context_indents(a, i1, i2):
                 out.add(indent_of(s))
                 break
     return out
+
+
+def xml_tag(line):
+    """'open', 'close' or None: whether the line is one XML start or end tag alone."""
+    t = strip_eol(line).strip()
+    if not MARKUP[0].match(t) or t.endswith(b'/>'):
+        return None
+    return 'close' if t.startswith(b'</') else 'open'
+
+
+def nesting_error(before, line, indents, a_before, a_after):
+    """None if an added value line is indented as it should be, else why not.
+
+    Without new elements around it, it is indented like its neighbours. An
+    XML setting whose parents were missing comes inside the start tags added
+    before it in the hunk (`<vlan>`, `<wan>`, then `<id>42</id>`): each level,
+    the value's included, is one step (the same step) deeper, and the first
+    new element sits as a sibling of the lines around the hunk: indented like
+    an end tag just before it or a start tag just after it, or one step inside
+    a start tag just before it or an end tag just after it."""
+    opens = []
+    for x in before:
+        kind = xml_tag(x)
+        if kind == 'open':
+            opens.append(indent_of(strip_eol(x)))
+        elif kind == 'close' and opens:
+            opens.pop()
+    mine = indent_of(strip_eol(line))
+    if not opens:
+        if indents and mine not in indents:
+            return 'is indented %r, its neighbours %r' % (mine.decode(), sorted(i.decode() for i in indents))
+        return None
+    levels = opens + [mine]
+    step = len(levels[1]) - len(levels[0])
+    for outer, inner in zip(levels, levels[1:]):
+        if not inner.startswith(outer) or step <= 0 or len(inner) - len(outer) != step:
+            return 'is nested with indents %r, not one even step per level' % [x.decode() for x in levels]
+    first = len(levels[0])
+    allowed = set()
+    for x, where in ((a_before, 'before'), (a_after, 'after')):
+        if x is None:
+            continue
+        kind, ind = xml_tag(x), len(indent_of(strip_eol(x)))
+        if kind is None:
+            allowed.add(ind)
+        elif (kind == 'close') == (where == 'before'):
+            allowed.add(ind)             # a sibling's end before, a sibling's start after
+        else:
+            allowed.add(ind + step)      # inside the parent's start or before its end
+    if allowed and first not in allowed:
+        return 'opens an element indented %d, where its siblings are indented %s' % (first, sorted(allowed))
+    return None
 
 
 END_OF_FILE = b'<<END OF FILE>>'
@@ -166,9 +227,9 @@ def diff_check(orig, edited, value):
             n = j1 + k + 1 + (len(b[j1:j2]) - len(added))
             if v in line:
                 holders += 1
-                if indents and indent_of(strip_eol(line)) not in indents:
-                    return 'added line %d is indented %r, its neighbours %r' % (
-                        n, indent_of(strip_eol(line)).decode(), sorted(i.decode() for i in indents))
+                bad = nesting_error(added[:k], line, indents, nearest(a, i1 - 1, -1), nearest(a, i2, 1))
+                if bad:
+                    return 'added line %d %s' % (n, bad)
             elif not is_markup(line) and not (not strip_eol(line).strip() and any(is_section(x) for x in added)):
                 # (a blank line may part a new section from the one before,
                 # as the file parts its own)
