@@ -346,6 +346,63 @@ test_phone_view_import_warnings (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The nested XML formats import in the window as the text ones do: a
+ * Fanvil phone's <sysConf> file and a snom C520's settings file fill the
+ * pages, become the phone's base file, and undo as one step. */
+static void
+import_xml_file (const char *profile_id,
+                 const char *name,
+                 const char *setting,
+                 const char *expected,
+                 const char *page,
+                 const char *shot_name)
+{
+  PhonesetWindow *window = phoneset_test_app_open_window (app);
+  g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("192.0.2.22");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "cfg", name, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char   *contents = NULL;
+  g_autofree char   *shot = NULL;
+  PhonesetPhoneView *view;
+  GtkWidget         *row;
+  gsize              len;
+
+  phoneset_phone_set_profile_id (phone, profile_id);
+  phoneset_window_add_phone (window, phone);
+  view = phoneset_window_show_phone (window, phone);
+  phoneset_test_iterate (200);
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  g_assert_true (phoneset_phone_view_import_bytes (view, bytes, name, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (phone), setting), ==, expected);
+  g_assert_true (phoneset_phone_get_base_file (phone) == bytes);
+
+  g_assert_true (phoneset_phone_view_show_page (view, page));
+  phoneset_test_iterate (300);
+  row = phoneset_test_find_setting_row (GTK_WIDGET (view), setting);
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_has_css_class (row, "invalid"));
+  shot = phoneset_test_screenshot (GTK_WIDGET (window), shot_name);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "phone.undo", NULL));
+  g_assert_null (phoneset_config_get (phoneset_phone_get_config (phone), setting));
+
+  forget_all (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_phone_view_import_xml (void)
+{
+  import_xml_file ("fanvil", "fanvil-x3u-sysconf.xml", "nat.stun.port", "3478", "page-nat", "import-fanvil-xml");
+  import_xml_file ("planet-vip", "fanvil-x4-voip.xml", "nat.stun.server", "stun.example.org", "page-nat",
+                   "import-fanvil-voip-xml");
+  import_xml_file ("snom-c520", "snom-c520.xml", "line.1.number", "4001", "page-sip", "import-snom-c520");
+}
+
 static void
 test_phone_view_konftel (void)
 {
@@ -945,6 +1002,7 @@ main (int   argc,
   g_test_add_func ("/window/phone-view/edit-undo", test_phone_view_edit_undo);
   g_test_add_func ("/window/phone-view/search-import", test_phone_view_search_import);
   g_test_add_func ("/window/phone-view/import-warnings", test_phone_view_import_warnings);
+  g_test_add_func ("/window/phone-view/import-xml", test_phone_view_import_xml);
   g_test_add_func ("/window/phone-view/konftel", test_phone_view_konftel);
   g_test_add_func ("/window/phone-view/export", test_phone_view_export);
   g_test_add_func ("/window/scan", test_window_scan);
