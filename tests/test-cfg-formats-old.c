@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "phoneset-cfg.h"
+#include "phoneset-test-cfg.h"
 #include "phoneset-config.h"
 #include "phoneset-error.h"
 #include "phoneset-profile.h"
@@ -26,74 +27,20 @@
 #define ACCOUNT0 "/config/voip/sipAccount0.cfg"
 #define ACCOUNT1 "/config/voip/sipAccount1.cfg"
 
-static char *
-load (const char *name,
-      gsize      *len)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "cfg", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, len, &error);
-  g_assert_no_error (error);
-  return contents;
-}
-
-static PhonesetCfgDocument *
-parse_ok (PhonesetCfgFormat format,
-          const char       *data,
-          gssize            len)
-{
-  g_autoptr(GError) error = NULL;
-  PhonesetCfgDocument *doc = phoneset_cfg_document_parse (format, data, len < 0 ? strlen (data) : (gsize)len, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  return doc;
-}
-
-static char *
-serialize (PhonesetCfgDocument *doc,
-           gsize               *len)
-{
-  g_autoptr(GBytes) bytes = phoneset_cfg_document_serialize (doc);
-  gsize       n;
-  const char *data = g_bytes_get_data (bytes, &n);
-
-  if (len)
-    *len = n;
-  return g_strndup (data, n);
-}
-
 static void
 assert_roundtrip (PhonesetCfgFormat format,
                   const char       *data,
                   gsize             len)
 {
-  g_autoptr(PhonesetCfgDocument) doc = parse_ok (format, data, len);
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (format, data, len);
   g_autofree char *out = NULL;
   gsize            out_len;
 
-  out = serialize (doc, &out_len);
+  out = phoneset_test_cfg_serialize (doc, &out_len);
   g_assert_cmpmem (out, out_len, data, len);
 }
 
 /* The lines of @a that differ in @b; both must have as many lines. */
-static GPtrArray *
-changed_lines (const char *a,
-               const char *b)
-{
-  g_auto(GStrv) la = g_strsplit (a, "\n", -1);
-  g_auto(GStrv) lb = g_strsplit (b, "\n", -1);
-  GPtrArray *changed = g_ptr_array_new_with_free_func (g_free);
-
-  g_assert_cmpuint (g_strv_length (la), ==, g_strv_length (lb));
-  for (guint i = 0; la[i] != NULL; i++)
-    if (!g_str_equal (la[i], lb[i]))
-      g_ptr_array_add (changed, g_strdup (lb[i]));
-  return changed;
-}
-
 /* Asserts that the document warned about exactly these lines, in order. */
 static void
 assert_warnings (PhonesetCfgDocument *doc,
@@ -142,8 +89,8 @@ static void
 test_ini_roundtrip (void)
 {
   gsize            len;
-  g_autofree char *contents = load ("yealink-t28p-legacy.ini.cfg", &len);
-  g_autoptr(PhonesetCfgDocument) doc = parse_ok (PHONESET_CFG_FORMAT_YEALINK_INI, contents, len);
+  g_autofree char *contents = phoneset_test_cfg_load ("yealink-t28p-legacy.ini.cfg", &len);
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_YEALINK_INI, contents, len);
   const guint             warned[] = { 5, 21, 56 };
   PhonesetCfgKey          label = { "account", ACCOUNT0, "Label", -1 };
   const PhonesetCfgEntry *entry;
@@ -202,7 +149,7 @@ test_ini_variants (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
     {
-      g_autoptr(PhonesetCfgDocument) doc = parse_ok (PHONESET_CFG_FORMAT_YEALINK_INI, variants[i], -1);
+      g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_YEALINK_INI, variants[i], -1);
       PhonesetCfgFormat detected;
 
       assert_roundtrip (PHONESET_CFG_FORMAT_YEALINK_INI, variants[i], strlen (variants[i]));
@@ -224,7 +171,7 @@ test_ini_places (void)
     "[ account ]\npath = " ACCOUNT1 "\nUserName = 200\n"
     "[ Account ]\npath=/yealink/config/voip/sipAccount2.cfg\nUSERNAME = 300\n"
     "[ NAT ]\nUserName = nat-without-path\n";
-  g_autoptr(PhonesetCfgDocument) doc = parse_ok (PHONESET_CFG_FORMAT_YEALINK_INI, ini, -1);
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_YEALINK_INI, ini, -1);
   PhonesetCfgKey a0 = { "account", ACCOUNT0, "UserName", -1 };
   PhonesetCfgKey a1 = { "ACCOUNT", ACCOUNT1, "username", -1 };
   PhonesetCfgKey a2 = { "account", "/config/voip/sipAccount2.cfg", "UserName", -1 };
@@ -244,8 +191,8 @@ static void
 test_ini_edit_in_place (void)
 {
   gsize            len;
-  g_autofree char *contents = load ("yealink-t28p-legacy.ini.cfg", &len);
-  g_autoptr(PhonesetCfgDocument) doc = parse_ok (PHONESET_CFG_FORMAT_YEALINK_INI, contents, len);
+  g_autofree char *contents = phoneset_test_cfg_load ("yealink-t28p-legacy.ini.cfg", &len);
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_YEALINK_INI, contents, len);
   g_autoptr(PhonesetCfgDocument) again = NULL;
   g_autoptr(GPtrArray) changed = NULL;
   g_autofree char *out = NULL;
@@ -260,10 +207,10 @@ test_ini_edit_in_place (void)
   phoneset_cfg_document_set (doc, &traversal, "1");
   phoneset_cfg_document_set (doc, &user, "4713");
   phoneset_cfg_document_set (doc, &vid, "1"); /* unchanged: no edit */
-  out = serialize (doc, &out_len);
+  out = phoneset_test_cfg_serialize (doc, &out_len);
   g_assert_cmpuint (out_len, ==, len + strlen (" stun.example.org"));
 
-  changed = changed_lines (contents, out);
+  changed = phoneset_test_cfg_changed_lines (contents, out);
   g_assert_cmpuint (changed->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (changed, 0), ==, "NATTraversal = 1");
   g_assert_cmpstr (g_ptr_array_index (changed, 1), ==, "STUNServer = stun.example.org");
@@ -271,7 +218,7 @@ test_ini_edit_in_place (void)
 
   /* The ISO-8859-1 bytes elsewhere are untouched. */
   g_assert_nonnull (g_strstr_len (out, out_len, "Label = B\xfcro\n"));
-  again = parse_ok (PHONESET_CFG_FORMAT_YEALINK_INI, out, out_len);
+  again = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_YEALINK_INI, out, out_len);
   g_assert_cmpstr (phoneset_cfg_document_get (again, &stun), ==, "stun.example.org");
   g_assert_cmpstr (phoneset_cfg_document_get (again, &user), ==, "4713");
 }
@@ -279,7 +226,7 @@ test_ini_edit_in_place (void)
 static void
 test_ini_insert (void)
 {
-  g_autoptr(PhonesetCfgDocument) doc = parse_ok (PHONESET_CFG_FORMAT_YEALINK_INI, small_ini, -1);
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_YEALINK_INI, small_ini, -1);
   g_autoptr(PhonesetCfgDocument) again = NULL;
   g_autofree char *out = NULL;
   PhonesetCfgKey   port = { "NAT", ACCOUNT0, "STUNPort", -1 };
@@ -291,7 +238,7 @@ test_ini_insert (void)
   phoneset_cfg_document_set (doc, &rport1, "1");
   phoneset_cfg_document_set (doc, &label1, "Lab");
   phoneset_cfg_document_set (doc, &lldp, "1");
-  out = serialize (doc, NULL);
+  out = phoneset_test_cfg_serialize (doc, NULL);
 
   /* A key of a known section goes after its last key; a new section goes
    * at the end, after a blank line, with its path, written as the file's. */
@@ -320,7 +267,7 @@ test_ini_insert (void)
                    "path = /config/Network/Network.cfg\n"
                    "EnableLLDP = 1\n");
 
-  again = parse_ok (PHONESET_CFG_FORMAT_YEALINK_INI, out, -1);
+  again = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_YEALINK_INI, out, -1);
   g_assert_cmpuint (phoneset_cfg_document_get_warnings (again)->len, ==, 0);
   g_assert_cmpstr (phoneset_cfg_document_get (again, &port), ==, "3478");
   g_assert_cmpstr (phoneset_cfg_document_get (again, &rport1), ==, "1");
@@ -337,7 +284,7 @@ test_ini_insert_in_style (void)
     "[blf]\r\n"
     "path=/yealink/config/voip/sipAccount0.cfg\r\n"
     "SubscribePeriod=3600";
-  g_autoptr(PhonesetCfgDocument) doc = parse_ok (PHONESET_CFG_FORMAT_YEALINK_INI, ini, -1);
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_YEALINK_INI, ini, -1);
   g_autoptr(PhonesetCfgDocument) again = NULL;
   g_autofree char *out = NULL;
   PhonesetCfgKey   uri = { "blf", ACCOUNT0, "BLFList_URI", -1 };
@@ -345,7 +292,7 @@ test_ini_insert_in_style (void)
 
   phoneset_cfg_document_set (doc, &uri, "sip:list@example.org");
   phoneset_cfg_document_set (doc, &stun, "stun.example.org");
-  out = serialize (doc, NULL);
+  out = phoneset_test_cfg_serialize (doc, NULL);
   g_assert_cmpstr (out, ==,
                    "[blf]\r\n"
                    "path=/yealink/config/voip/sipAccount0.cfg\r\n"
@@ -355,7 +302,7 @@ test_ini_insert_in_style (void)
                    "[NAT]\r\n"
                    "path=/yealink/config/voip/sipAccount0.cfg\r\n"
                    "STUNServer=stun.example.org\r\n");
-  again = parse_ok (PHONESET_CFG_FORMAT_YEALINK_INI, out, -1);
+  again = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_YEALINK_INI, out, -1);
   g_assert_cmpstr (phoneset_cfg_document_get (again, &stun), ==, "stun.example.org");
   g_assert_cmpstr (phoneset_cfg_document_get (again, &uri), ==, "sip:list@example.org");
 }
@@ -378,7 +325,7 @@ test_ini_tolerant (void)
     "; R\xe9\x63\x65ption\n"                /* 10: a comment in it: kept */
     "[]\n"                                  /* 11: no name */
     "Enable = 1\n";
-  g_autoptr(PhonesetCfgDocument) doc = parse_ok (PHONESET_CFG_FORMAT_YEALINK_INI, ini, -1);
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_YEALINK_INI, ini, -1);
   const guint    warned[] = { 1, 4, 6, 7, 8, 9, 10, 11 };
   PhonesetCfgKey user = { "account", ACCOUNT0, "UserName", -1 };
   PhonesetCfgKey enable = { "account", ACCOUNT0, "Enable", -1 };
@@ -416,13 +363,13 @@ test_ini_new_document (void)
   phoneset_cfg_document_set (doc, &stun, "stun.example.org");
   phoneset_cfg_document_set (doc, &vid, "20");
   phoneset_cfg_document_set (doc, &port, "3478");
-  out = serialize (doc, NULL);
+  out = phoneset_test_cfg_serialize (doc, NULL);
   g_assert_cmpstr (out, ==,
                    "[ NAT ]\npath = " ACCOUNT0 "\nSTUNServer = stun.example.org\nSTUNPort = 3478\n"
                    "\n[ VLAN ]\npath = /config/Network/Network.cfg\nVID = 20\n");
   g_assert_true (phoneset_cfg_document_remove (doc, &port));
   g_free (out);
-  out = serialize (doc, NULL);
+  out = phoneset_test_cfg_serialize (doc, NULL);
   g_assert_null (strstr (out, "STUNPort"));
 }
 
@@ -471,8 +418,8 @@ static void
 test_text_roundtrip (void)
 {
   gsize            len;
-  g_autofree char *contents = load ("snom-320-settings.htm", &len);
-  g_autoptr(PhonesetCfgDocument) doc = parse_ok (PHONESET_CFG_FORMAT_SNOM_TEXT, contents, len);
+  g_autofree char *contents = phoneset_test_cfg_load ("snom-320-settings.htm", &len);
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, contents, len);
   const guint             warned[] = { 21 };
   PhonesetCfgKey          name1 = { NULL, NULL, "user_name", 1 };
   PhonesetCfgKey          name2 = { NULL, NULL, "user_name", 2 };
@@ -529,7 +476,7 @@ test_text_variants (void)
   variants[2] = crlf;
   for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
     {
-      g_autoptr(PhonesetCfgDocument) doc = parse_ok (PHONESET_CFG_FORMAT_SNOM_TEXT, variants[i], -1);
+      g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, variants[i], -1);
       g_autoptr(PhonesetCfgDocument) again = NULL;
       g_autofree char  *out = NULL;
       PhonesetCfgFormat detected;
@@ -539,8 +486,8 @@ test_text_variants (void)
       g_assert_cmpint (detected, ==, PHONESET_CFG_FORMAT_SNOM_TEXT);
       g_assert_cmpstr (phoneset_cfg_document_get (doc, &ice), ==, "off");
       phoneset_cfg_document_set (doc, &ice, "on");
-      out = serialize (doc, NULL);
-      again = parse_ok (PHONESET_CFG_FORMAT_SNOM_TEXT, out, -1);
+      out = phoneset_test_cfg_serialize (doc, NULL);
+      again = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, out, -1);
       g_assert_cmpstr (phoneset_cfg_document_get (again, &ice), ==, "on");
       g_assert_cmpuint (strlen (out), ==, strlen (variants[i]) - strlen ("off") + strlen ("on"));
     }
@@ -550,8 +497,8 @@ static void
 test_text_edit_and_insert (void)
 {
   gsize            len;
-  g_autofree char *contents = load ("snom-320-settings.htm", &len);
-  g_autoptr(PhonesetCfgDocument) doc = parse_ok (PHONESET_CFG_FORMAT_SNOM_TEXT, contents, len);
+  g_autofree char *contents = phoneset_test_cfg_load ("snom-320-settings.htm", &len);
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, contents, len);
   g_autoptr(PhonesetCfgDocument) again = NULL;
   g_autoptr(GPtrArray) changed = NULL;
   g_autofree char *out = NULL;
@@ -564,8 +511,8 @@ test_text_edit_and_insert (void)
   phoneset_cfg_document_set (doc, &stun1, "stun2.example.org");
   phoneset_cfg_document_set (doc, &ice1, "on");
   phoneset_cfg_document_set (doc, &tz, "GBR-0");
-  out = serialize (doc, NULL);
-  changed = changed_lines (contents, out);
+  out = phoneset_test_cfg_serialize (doc, NULL);
+  changed = phoneset_test_cfg_changed_lines (contents, out);
   g_assert_cmpuint (changed->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (changed, 0), ==, "timezone&: GBR-0");
   g_assert_cmpstr (g_ptr_array_index (changed, 1), ==, "stun_server1$: stun2.example.org");
@@ -576,12 +523,12 @@ test_text_edit_and_insert (void)
   phoneset_cfg_document_set (doc, &stun2, "stun.example.org");
   phoneset_cfg_document_set (doc, &rport, "on");
   g_free (out);
-  out = serialize (doc, NULL);
+  out = phoneset_test_cfg_serialize (doc, NULL);
   g_assert_nonnull (strstr (out, "user_host2$: pbx.example.org\nstun_server2$: stun.example.org\ncodec_tos$: 184\n"));
   g_assert_nonnull (strstr (out, "//fkey3$: keyevent F_DIRECTORY_SEARCH\n</pre>\n"));
   g_assert_nonnull (strstr (out, "network_id_port$: 5060\nenable_rport_rfc3581$: on\n//fkey3"));
 
-  again = parse_ok (PHONESET_CFG_FORMAT_SNOM_TEXT, out, -1);
+  again = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, out, -1);
   g_assert_cmpstr (phoneset_cfg_document_get (again, &stun2), ==, "stun.example.org");
   g_assert_cmpstr (phoneset_cfg_document_get (again, &rport), ==, "on");
   g_assert_cmpstr (phoneset_cfg_document_get (again, &tz), ==, "GBR-0");
@@ -595,8 +542,8 @@ test_text_insert_in_style (void)
 {
   static const char page[] = "<html>\r\n<pre>\r\n</pre>\r\n</html>";
   static const char tight[] = "ldap_over_tls$:on\nuser_outbound1$:\n";
-  g_autoptr(PhonesetCfgDocument) doc = parse_ok (PHONESET_CFG_FORMAT_SNOM_TEXT, page, -1);
-  g_autoptr(PhonesetCfgDocument) doc2 = parse_ok (PHONESET_CFG_FORMAT_SNOM_TEXT, tight, -1);
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, page, -1);
+  g_autoptr(PhonesetCfgDocument) doc2 = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, tight, -1);
   g_autofree char *out = NULL;
   g_autofree char *out2 = NULL;
   PhonesetCfgKey   name = { NULL, NULL, "user_name", 1 };
@@ -605,13 +552,13 @@ test_text_insert_in_style (void)
   PhonesetCfgKey   pnp = { NULL, NULL, "pnp_config", -1 };
 
   phoneset_cfg_document_set (doc, &name, "4711");
-  out = serialize (doc, NULL);
+  out = phoneset_test_cfg_serialize (doc, NULL);
   g_assert_cmpstr (out, ==, "<html>\r\n<pre>\r\nuser_name1$: 4711\r\n</pre>\r\n</html>");
 
   phoneset_cfg_document_set (doc2, &outbound, "edge.example.org");
   phoneset_cfg_document_set (doc2, &tls, "off");
   phoneset_cfg_document_set (doc2, &pnp, "on");
-  out2 = serialize (doc2, NULL);
+  out2 = phoneset_test_cfg_serialize (doc2, NULL);
   g_assert_cmpstr (out2, ==, "ldap_over_tls$:off\nuser_outbound1$: edge.example.org\npnp_config$: on\n");
 }
 
@@ -627,7 +574,7 @@ test_text_names (void)
     "name?: e\n"          /* 6 */
     "Name : f\n"          /* 7 */
     "novalue\n";          /* 8 */
-  g_autoptr(PhonesetCfgDocument) doc = parse_ok (PHONESET_CFG_FORMAT_SNOM_TEXT, text, -1);
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, text, -1);
   const guint    warned[] = { 5, 6, 7, 8 };
   PhonesetCfgKey one = { NULL, NULL, "user_name", 1 };
   PhonesetCfgKey zero1 = { NULL, NULL, "user_name01", -1 };
@@ -654,7 +601,7 @@ test_text_tolerant (void)
     "user_realname1$: R\xe9\x63\x65ption\n" /* 3: and value */
     "<!-- html -->\n"
     "user_name1$: 4711\n";
-  g_autoptr(PhonesetCfgDocument) doc = parse_ok (PHONESET_CFG_FORMAT_SNOM_TEXT, text, -1);
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, text, -1);
   g_autoptr(PhonesetCfgDocument) again = NULL;
   g_autofree char *out = NULL;
   gsize            out_len;
@@ -667,9 +614,9 @@ test_text_tolerant (void)
   g_assert_cmpstr (phoneset_cfg_document_get (doc, &real), ==, "R\xef\xbf\xbd"
                                                                "ception");
   phoneset_cfg_document_set (doc, &name, "4712");
-  out = serialize (doc, &out_len);
+  out = phoneset_test_cfg_serialize (doc, &out_len);
   g_assert_nonnull (g_strstr_len (out, out_len, "# R\xe9\x63\x65ption\n"));
-  again = parse_ok (PHONESET_CFG_FORMAT_SNOM_TEXT, out, out_len);
+  again = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, out, out_len);
   g_assert_cmpstr (phoneset_cfg_document_get (again, &name), ==, "4712");
 }
 
@@ -741,8 +688,8 @@ test_config_from_text (void)
   g_autoptr(GPtrArray) profiles = load_shipped ();
   PhonesetProfile *snom = phoneset_profiles_find (profiles, "snom");
   gsize            len;
-  g_autofree char *contents = load ("snom-320-settings.htm", &len);
-  g_autoptr(PhonesetCfgDocument) doc = parse_ok (PHONESET_CFG_FORMAT_SNOM_TEXT, contents, len);
+  g_autofree char *contents = phoneset_test_cfg_load ("snom-320-settings.htm", &len);
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, contents, len);
   g_autoptr(GError) error = NULL;
   g_autoptr(PhonesetConfig) config = phoneset_config_new_from_document (snom, doc, &error);
   const char *const *unknown;

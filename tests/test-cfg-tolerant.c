@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "phoneset-cfg.h"
+#include "phoneset-test-cfg.h"
 #include "phoneset-error.h"
 
 /* Reads @data, which must be read, and checks what every read must give:
@@ -98,16 +99,6 @@ assert_warnings (PhonesetCfgDocument *doc,
   g_assert_cmpuint (warnings->len, ==, i);
 }
 
-static char *
-serialize (PhonesetCfgDocument *doc)
-{
-  g_autoptr(GBytes) bytes = phoneset_cfg_document_serialize (doc);
-  gsize       n;
-  const char *data = g_bytes_get_data (bytes, &n);
-
-  return g_strndup (data, n);
-}
-
 static void
 set (PhonesetCfgDocument *doc,
      const char          *section,
@@ -136,7 +127,7 @@ get (PhonesetCfgDocument *doc,
 static PhonesetCfgDocument *
 reread (PhonesetCfgDocument *doc)
 {
-  g_autofree char *out = serialize (doc);
+  g_autofree char *out = phoneset_test_cfg_serialize (doc, NULL);
 
   return parse_ok (phoneset_cfg_document_get_format (doc), out, -1);
 }
@@ -177,7 +168,7 @@ test_yealink_unknown_lines (void)
   /* A value set where the line was not read: a new line, which the phone
    * reads last. */
   set (doc, NULL, NULL, "account.1.label", -1, "Board room");
-  out = serialize (doc);
+  out = phoneset_test_cfg_serialize (doc, NULL);
   g_assert_true (g_str_has_suffix (out, "account.1.label = Caf\xe9\naccount.1.display_name = Caf\xc3\xa9\n"
                                         "account.1.label = Board room\n"));
   again = reread (doc);
@@ -229,13 +220,13 @@ test_yealink_insert_style (void)
   g_autofree char *out2 = NULL;
 
   set (doc, NULL, NULL, "account.1.nat.nat_traversal", -1, "1");
-  out = serialize (doc);
+  out = phoneset_test_cfg_serialize (doc, NULL);
   /* Not " = " (the line before it), and no line break at the end. */
   g_assert_cmpstr (out + strlen (tight), ==, "\r\naccount.1.nat.nat_traversal=1");
 
   set (doc, NULL, NULL, "account.1.nat.stun_port", -1, "3478");
   set (doc, NULL, NULL, "account.1.nat.stun_server", -1, "stun.example.org");
-  out2 = serialize (doc);
+  out2 = phoneset_test_cfg_serialize (doc, NULL);
   g_assert_true (g_str_has_suffix (out2, "account.1.sip_server.1.port = 5060\n"
                                          "account.1.nat.stun_server=stun.example.org\r\n"
                                          "account.1.nat.nat_traversal=1\r\n"
@@ -253,7 +244,7 @@ test_yealink_insert_style (void)
     phoneset_cfg_document_remove (doc, &a);
     phoneset_cfg_document_remove (doc, &b);
     phoneset_cfg_document_set (doc, &c, "");
-    out3 = serialize (doc);
+    out3 = phoneset_test_cfg_serialize (doc, NULL);
     g_assert_cmpstr (out3, ==, tight);
   }
 }
@@ -279,7 +270,7 @@ test_yealink_fill_empty (void)
   set (doc, NULL, NULL, "account.1.nat.stun_port", -1, "3478");
   set (doc, NULL, NULL, "account.1.nat.udp_update_time", -1, "30");
   set (doc, NULL, NULL, "account.1.nat.nat_traversal", -1, "1");
-  out = serialize (doc);
+  out = phoneset_test_cfg_serialize (doc, NULL);
   g_assert_cmpstr (out, ==,
                    "#!version:1.0.0.1\n"
                    "account.1.nat.stun_server = stun.example.org\n"
@@ -291,7 +282,7 @@ test_yealink_fill_empty (void)
   /* "key =" in a file of "key=value" lines stays without blanks after "=". */
   tight = parse_ok (PHONESET_CFG_FORMAT_YEALINK, "#!version:1.0.0.1\na=1\nb=2\nc =\n", -1);
   set (tight, NULL, NULL, "c", -1, "3");
-  out2 = serialize (tight);
+  out2 = phoneset_test_cfg_serialize (tight, NULL);
   g_assert_cmpstr (out2, ==, "#!version:1.0.0.1\na=1\nb=2\nc =3\n");
 }
 
@@ -331,7 +322,7 @@ test_fanvil_unknown_lines (void)
 
   set (doc, "SIP CONFIG MODULE", NULL, "STUN Server", -1, "stun.example.org");
   set (doc, "QOS CONFIG MODULE", NULL, "VLAN ID", -1, "20");
-  out = serialize (doc);
+  out = phoneset_test_cfg_serialize (doc, NULL);
   g_assert_nonnull (strstr (out, "STUN Server        :stun.example.org\r\n"));
   g_assert_nonnull (strstr (out, "STUN Port          :3478\r\n<QOS CONFIG MODULE>\r\nVLAN ID            :20\r\n<<END OF FILE>>\r\n"));
   again = reread (doc);
@@ -360,7 +351,7 @@ test_fanvil_cut_short (void)
   set (doc, "SIP CONFIG MODULE", NULL, "STUN Server", -1, "stun.example.org");
   set (doc, "QOS CONFIG MODULE", NULL, "VLAN ID", -1, "20");
   set (doc, "SIP CONFIG MODULE", "--SIP Line List--", "SIP1 NAT Type", -1, "1");
-  out = serialize (doc);
+  out = phoneset_test_cfg_serialize (doc, NULL);
   g_assert_cmpstr (out, ==,
                    "<<VOIP CONFIG FILE>>Version:2.0000000000\r\n"
                    "<SIP CONFIG MODULE>\r\n"
@@ -405,7 +396,7 @@ test_fanvil_columns (void)
   set (doc, "SIP CONFIG MODULE", NULL, "STUN Server", -1, "stun.example.org");
   set (doc, "SIP CONFIG MODULE", NULL, "STUN Port", -1, "3478");
   set (doc, "QOS CONFIG MODULE", NULL, "VLAN ID", -1, "20");
-  out = serialize (doc);
+  out = phoneset_test_cfg_serialize (doc, NULL);
   g_assert_nonnull (strstr (out, "STUN Server             :stun.example.org\r\n"
                                  "STUN Port               :3478\r\n"
                                  "<R\xe9SEAU CONFIG MODULE>\r\n"));
@@ -460,7 +451,7 @@ test_snom_encoding (void)
 
   refused (PHONESET_CFG_FORMAT_SNOM_XML,
            "<settings>\n<phone-settings>\n<user_realname idx=\"1\" perm=\"\">Caf\xe9</user_realname>\n</phone-settings>\n</settings>\n",
-           -1, "line 3: text that is not UTF-8; a snom XML file must be UTF-8 text (only its comments may hold other bytes)");
+           -1, "line 3: text that is not UTF-8; an XML file must be UTF-8 text (only its comments may hold other bytes)");
   refused (PHONESET_CFG_FORMAT_SNOM_XML,
            "<settings>\n<phone-settings>\n<user_realname idx=\"1\" perm=\"\">x</user_r\xe9"
            "alname>\n</phone-settings>\n</settings>\n",
@@ -524,7 +515,7 @@ test_snom_closed_by_other (void)
   set (doc, NULL, NULL, "user_idle_number", 1, "1002");
   set (doc, NULL, NULL, "web_language", -1, "Deutsch");
   set (doc, NULL, NULL, "stun_server", 1, "stun.example.org");
-  out = serialize (doc);
+  out = phoneset_test_cfg_serialize (doc, NULL);
   g_assert_nonnull (strstr (out, "    <user_idle_number idx=\"1\" perm=\"R\">1002</user_idle_text>\n"));
   g_assert_nonnull (strstr (out, "    <web_language perm=\"R\">Deutsch</language >\n"));
   g_assert_nonnull (strstr (out, "\n\n    \n    <stun_server idx=\"1\" perm=\"\">stun.example.org</stun_server>\n"
@@ -581,14 +572,14 @@ test_snom_insert_layout (void)
       PhonesetCfgKey   stun = { NULL, NULL, "stun_server", 1 };
 
       set (doc, NULL, NULL, "stun_server", 1, "s");
-      out = serialize (doc);
+      out = phoneset_test_cfg_serialize (doc, NULL);
       g_assert_cmpstr (out, ==, cases[i].expected);
       again = reread (doc);
       g_assert_cmpstr (get (again, NULL, "stun_server", 1), ==, "s");
       /* Removed again, the file is as it was. */
       g_assert_true (phoneset_cfg_document_remove (doc, &stun));
       g_free (out);
-      out = serialize (doc);
+      out = phoneset_test_cfg_serialize (doc, NULL);
       g_assert_cmpstr (out, ==, cases[i].xml);
     }
 }

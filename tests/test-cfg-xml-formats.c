@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "phoneset-cfg.h"
+#include "phoneset-test-cfg.h"
 #include "phoneset-error.h"
 #include "phoneset-profile.h"
 #include "phoneset-test-cli.h"
@@ -31,53 +32,14 @@ fixture (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", "cfg", name, NULL);
 }
 
-static char *
-load (const char *name,
-      gsize      *len)
-{
-  g_autofree char *path = fixture (name);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, len, &error);
-  g_assert_no_error (error);
-  return contents;
-}
-
-static PhonesetCfgDocument *
-parse_ok (PhonesetCfgFormat format,
-          const char       *data,
-          gsize             len)
-{
-  g_autoptr(GError) error = NULL;
-  PhonesetCfgDocument *doc = phoneset_cfg_document_parse (format, data, len, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  return doc;
-}
-
-static char *
-serialize (PhonesetCfgDocument *doc,
-           gsize               *len)
-{
-  g_autoptr(GBytes) bytes = phoneset_cfg_document_serialize (doc);
-  gsize       n;
-  const char *data = g_bytes_get_data (bytes, &n);
-
-  if (len)
-    *len = n;
-  return g_strndup (data, n);
-}
-
 /* The document after the edits, read again: it must parse. */
 static PhonesetCfgDocument *
 reparse (PhonesetCfgDocument *doc)
 {
   gsize            len;
-  g_autofree char *out = serialize (doc, &len);
+  g_autofree char *out = phoneset_test_cfg_serialize (doc, &len);
 
-  return parse_ok (phoneset_cfg_document_get_format (doc), out, len);
+  return phoneset_test_cfg_parse (phoneset_cfg_document_get_format (doc), out, len);
 }
 
 static const char *
@@ -100,21 +62,6 @@ set (PhonesetCfgDocument *doc,
 }
 
 /* The lines of @b that differ from @a; both must have as many lines. */
-static GPtrArray *
-changed_lines (const char *a,
-               const char *b)
-{
-  g_auto(GStrv) la = g_strsplit (a, "\n", -1);
-  g_auto(GStrv) lb = g_strsplit (b, "\n", -1);
-  GPtrArray *changed = g_ptr_array_new_with_free_func (g_free);
-
-  g_assert_cmpuint (g_strv_length (la), ==, g_strv_length (lb));
-  for (guint i = 0; la[i] != NULL; i++)
-    if (!g_str_equal (la[i], lb[i]))
-      g_ptr_array_add (changed, g_strdup (lb[i]));
-  return changed;
-}
-
 static char *
 replace_all (const char *text,
              const char *from,
@@ -174,7 +121,7 @@ test_roundtrip (void)
       g_autofree char *cut = NULL;
       const char      *variants[5];
 
-      contents = load (files[i].name, &len);
+      contents = phoneset_test_cfg_load (files[i].name, &len);
       lf = replace_all (contents, "\r\n", "\n");
       crlf = replace_all (lf, "\n", "\r\n");
       bom = g_strconcat ("\xEF\xBB\xBF", contents, NULL);
@@ -190,12 +137,12 @@ test_roundtrip (void)
       for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
         {
           gsize n = strlen (variants[v]);
-          g_autoptr(PhonesetCfgDocument) doc = parse_ok (files[i].format, variants[v], n);
+          g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (files[i].format, variants[v], n);
           g_autofree char  *out = NULL;
           gsize             out_len;
           PhonesetCfgFormat detected;
 
-          out = serialize (doc, &out_len);
+          out = phoneset_test_cfg_serialize (doc, &out_len);
           g_assert_cmpmem (out, out_len, variants[v], n);
           g_assert_cmpuint (phoneset_cfg_document_get_n_entries (doc), ==, files[i].n_entries);
           g_assert_cmpuint (n_warnings (doc), ==, 0);
@@ -218,8 +165,8 @@ test_detect (void)
   g_autoptr(PhonesetCfgDocument) doc = NULL;
   static const char c620[] = "<?xml version=\"1.0\"?>\n<settings>\n  <file/>\n  <sip_account>\n    <idx id=\"1\"><user_id>1</user_id></idx>\n  </sip_account>\n</settings>\n";
 
-  c520 = load ("snom-c520.xml", &c520_len);
-  d785 = load ("snom-d785.xml", &d785_len);
+  c520 = phoneset_test_cfg_load ("snom-c520.xml", &c520_len);
+  d785 = phoneset_test_cfg_load ("snom-d785.xml", &d785_len);
   g_assert_true (phoneset_cfg_detect_format (c520, c520_len, &format));
   g_assert_cmpint (format, ==, PHONESET_CFG_FORMAT_SNOM_C520);
   g_assert_true (phoneset_cfg_detect_format (c620, strlen (c620), &format));
@@ -249,8 +196,8 @@ test_sysconf_read (void)
   PhonesetCfgKey          key = { NULL, NULL, "sysConf/sip/line[1]/DisplayName", -1 };
   const PhonesetCfgEntry *entry;
 
-  contents = load ("fanvil-x3u-sysconf.xml", &len);
-  doc = parse_ok (PHONESET_CFG_FORMAT_FANVIL_XML, contents, len);
+  contents = phoneset_test_cfg_load ("fanvil-x3u-sysconf.xml", &len);
+  doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_FANVIL_XML, contents, len);
   g_assert_cmpstr (get (doc, "sysConf/Version"), ==, "2.0000000000");
   g_assert_cmpstr (get (doc, "sysConf/sip/STUNPort"), ==, "3478");
   g_assert_cmpstr (get (doc, "sysConf/sip/STUNServer"), ==, "");
@@ -279,16 +226,16 @@ test_sysconf_edit_in_place (void)
   g_autoptr(PhonesetCfgDocument) again = NULL;
   g_autoptr(GPtrArray) changed = NULL;
 
-  contents = load ("fanvil-x3u-sysconf.xml", &len);
-  doc = parse_ok (PHONESET_CFG_FORMAT_FANVIL_XML, contents, len);
+  contents = phoneset_test_cfg_load ("fanvil-x3u-sysconf.xml", &len);
+  doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_FANVIL_XML, contents, len);
 
   set (doc, "sysConf/sip/STUNPort", "3478"); /* unchanged: no edit */
   set (doc, "sysConf/sip/STUNServer", "stun.example.org");
   set (doc, "sysConf/sip/line[1]/DisplayName", "R&D <lab> \"1\"");
   set (doc, "sysConf/sip/ExternNATAddrs", "203.0.113.7");
   set (doc, "VOIP_CONFIG_FILE/SIP_CONFIG_MODULE/STUN_Server", "not.here"); /* another generation's key */
-  out = serialize (doc, NULL);
-  changed = changed_lines (contents, out);
+  out = phoneset_test_cfg_serialize (doc, NULL);
+  changed = phoneset_test_cfg_changed_lines (contents, out);
   g_assert_cmpuint (changed->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (changed, 0), ==, "        <STUNServer>stun.example.org</STUNServer>");
   g_assert_cmpstr (g_ptr_array_index (changed, 1), ==, "        <ExternNATAddrs>203.0.113.7</ExternNATAddrs>");
@@ -310,8 +257,8 @@ test_sysconf_insert (void)
   g_autoptr(PhonesetCfgDocument) doc = NULL;
   g_autoptr(PhonesetCfgDocument) again = NULL;
 
-  contents = load ("fanvil-x3u-sysconf.xml", &len);
-  doc = parse_ok (PHONESET_CFG_FORMAT_FANVIL_XML, contents, len);
+  contents = phoneset_test_cfg_load ("fanvil-x3u-sysconf.xml", &len);
+  doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_FANVIL_XML, contents, len);
 
   /* In its parent, after the last child, in the children's indentation. */
   set (doc, "sysConf/qos/LANPortPriority", "5");
@@ -321,7 +268,7 @@ test_sysconf_insert (void)
   /* A section the file has not: at the end of <sysConf>. */
   set (doc, "sysConf/fwCheck/EnableAutoUpgrade", "0");
   set (doc, "sysConf/ap/opt/DHCPv6Option", "0");
-  out = serialize (doc, NULL);
+  out = phoneset_test_cfg_serialize (doc, NULL);
 
   g_assert_nonnull (strstr (out, "        <FutureQosKey>7</FutureQosKey>\n        <LANPortPriority>5</LANPortPriority>\n    </qos>\n"));
   g_assert_nonnull (strstr (out, "            <UDPUpdateTTL>30</UDPUpdateTTL>\n        </line>\n"
@@ -359,7 +306,7 @@ test_sysconf_new_document (void)
   set (doc, "sysConf/sip/line[1]/NATType", "1");
   set (doc, "sysConf/sip/line[2]/NATType", "1");
   set (doc, "sysConf/qos/VLANID", "20");
-  out = serialize (doc, NULL);
+  out = phoneset_test_cfg_serialize (doc, NULL);
   g_assert_cmpstr (out, ==,
                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                    "<sysConf>\n"
@@ -400,8 +347,8 @@ test_voip (void)
   const char *id3 = LINE "[SIP3]/ID";
 #undef LINE
 
-  contents = load ("fanvil-x4-voip.xml", &len);
-  doc = parse_ok (PHONESET_CFG_FORMAT_FANVIL_XML, contents, len);
+  contents = phoneset_test_cfg_load ("fanvil-x4-voip.xml", &len);
+  doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_FANVIL_XML, contents, len);
   g_assert_cmpstr (get (doc, sip1), ==, "3001");
   g_assert_cmpstr (get (doc, sip2), ==, "");
   g_assert_cmpstr (get (doc, "VOIP_CONFIG_FILE/QOS_CONFIG_MODULE/VLAN_ID"), ==, "20");
@@ -409,14 +356,14 @@ test_voip (void)
 
   /* A key of the <sysConf> generation has no place here. */
   set (doc, "sysConf/sip/STUNServer", "stun.example.org");
-  before = serialize (doc, NULL);
+  before = phoneset_test_cfg_serialize (doc, NULL);
   g_assert_cmpstr (before, ==, contents);
 
   set (doc, sip2, "3002");
   set (doc, sip3, "3003");
   set (doc, sip3_nat, "1");
   set (doc, "VOIP_CONFIG_FILE/TR069_CONFIG_MODULE/Enable_TR069", "0");
-  out = serialize (doc, NULL);
+  out = phoneset_test_cfg_serialize (doc, NULL);
   /* No indentation, CRLF, no line break at the end: as the file has it. */
   g_assert_nonnull (strstr (out, "<ID>SIP2</ID>\r\n<Phone_Number>3002</Phone_Number>\r\n"));
   g_assert_nonnull (strstr (out, "<Enable_Reg>0</Enable_Reg>\r\n</SIP_Line_List_Entry>\r\n"
@@ -446,7 +393,7 @@ test_voip_positions (void)
     "</Alert_Info_Ring>\n"
     "</DSP_CONFIG_MODULE>\n"
     "</VOIP_CONFIG_FILE>\n";
-  g_autoptr(PhonesetCfgDocument) doc = parse_ok (PHONESET_CFG_FORMAT_FANVIL_XML, xml, strlen (xml));
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_FANVIL_XML, xml, strlen (xml));
   g_autoptr(PhonesetCfgDocument) again = NULL;
   const char      *base = "VOIP_CONFIG_FILE/DSP_CONFIG_MODULE/Alert_Info_Ring/Alert_Info_Ring_Entry";
   g_autofree char *second = g_strconcat (base, "[2]/Text", NULL);
@@ -476,7 +423,7 @@ test_identity_scope (void)
     "    <STUNPort>3478</STUNPort>\n"
     "  </sip>\n"
     "</sysConf>\n";
-  g_autoptr(PhonesetCfgDocument) doc = parse_ok (PHONESET_CFG_FORMAT_FANVIL_XML, xml, strlen (xml));
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_FANVIL_XML, xml, strlen (xml));
   g_autoptr(PhonesetCfgDocument) again = NULL;
 
   g_assert_cmpstr (get (doc, "sysConf/ID"), ==, "SIP1");
@@ -498,8 +445,8 @@ test_c520 (void)
   g_autoptr(PhonesetCfgDocument) again = NULL;
   g_autoptr(GPtrArray) changed = NULL;
 
-  contents = load ("snom-c520.xml", &len);
-  doc = parse_ok (PHONESET_CFG_FORMAT_SNOM_C520, contents, len);
+  contents = phoneset_test_cfg_load ("snom-c520.xml", &len);
+  doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_C520, contents, len);
   g_assert_cmpstr (get (doc, "settings/sip_account/idx[1]/user_id"), ==, "4001");
   g_assert_cmpstr (get (doc, "settings/sip_account/idx[1]/label"), ==, "Conference <Room 1>");
   g_assert_cmpstr (get (doc, "settings/sip_account/idx[1]/codec_priority/idx[2]"), ==, "g711u");
@@ -509,8 +456,8 @@ test_c520 (void)
 
   set (doc, "settings/sip_account/idx[1]/nat_traversal_stun_server_address", "stun.example.org");
   set (doc, "settings/sip_account/idx[1]/nat_traversal_stun_enable", "1");
-  out = serialize (doc, NULL);
-  changed = changed_lines (contents, out);
+  out = phoneset_test_cfg_serialize (doc, NULL);
+  changed = phoneset_test_cfg_changed_lines (contents, out);
   g_assert_cmpuint (changed->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (changed, 0), ==, "            <nat_traversal_stun_enable>1</nat_traversal_stun_enable>");
   g_assert_cmpstr (g_ptr_array_index (changed, 1), ==,
@@ -521,7 +468,7 @@ test_c520 (void)
   set (doc, "settings/sip_account/idx[2]/user_id", "4002");
   set (doc, "profile/user/access_password", "user-pw");
   g_free (out);
-  out = serialize (doc, NULL);
+  out = phoneset_test_cfg_serialize (doc, NULL);
   g_assert_nonnull (strstr (out, "            <keep_alive_interval>15</keep_alive_interval>\n        </idx>\n"
                                  "        <idx id=\"2\">\n"
                                  "            <user_id>4002</user_id>\n"
@@ -558,7 +505,7 @@ test_c520_new_document (void)
   set (doc, "settings/sip_account/idx[1]/nat_traversal_stun_server_address", "stun.example.org");
   set (doc, "settings/provisioning/pnp_enable", "0");
   set (doc, "sysConf/sip/STUNServer", "x"); /* not a C520 element */
-  out = serialize (doc, NULL);
+  out = phoneset_test_cfg_serialize (doc, NULL);
   g_assert_cmpstr (out, ==,
                    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
                    "<settings>\n"
@@ -582,15 +529,15 @@ test_empty_parents (void)
 {
   static const char c520[] = "<?xml version=\"1.0\"?>\r\n<file/>\r\n<settings/>";
   static const char sysconf[] = "<sysConf>\n  <Version>2.0000000000</Version>\n  <cti>\n      </cti>\n</sysConf>";
-  g_autoptr(PhonesetCfgDocument) a = parse_ok (PHONESET_CFG_FORMAT_SNOM_C520, c520, strlen (c520));
-  g_autoptr(PhonesetCfgDocument) b = parse_ok (PHONESET_CFG_FORMAT_FANVIL_XML, sysconf, strlen (sysconf));
+  g_autoptr(PhonesetCfgDocument) a = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_C520, c520, strlen (c520));
+  g_autoptr(PhonesetCfgDocument) b = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_FANVIL_XML, sysconf, strlen (sysconf));
   g_autoptr(PhonesetCfgDocument) again_a = NULL;
   g_autoptr(PhonesetCfgDocument) again_b = NULL;
   g_autofree char *out_a = NULL;
   g_autofree char *out_b = NULL;
 
   set (a, "settings/provisioning/pnp_enable", "1");
-  out_a = serialize (a, NULL);
+  out_a = phoneset_test_cfg_serialize (a, NULL);
   g_assert_cmpstr (out_a, ==, "<?xml version=\"1.0\"?>\r\n<file/>\r\n<settings>\r\n    <provisioning>\r\n"
                               "        <pnp_enable>1</pnp_enable>\r\n    </provisioning>\r\n</settings>");
   again_a = reparse (a);
@@ -598,7 +545,7 @@ test_empty_parents (void)
 
   set (b, "sysConf/cti/ActiveUriIP", "192.0.2.10");
   set (b, "sysConf/cti/EnabledActiveUri", "1");
-  out_b = serialize (b, NULL);
+  out_b = phoneset_test_cfg_serialize (b, NULL);
   g_assert_cmpstr (out_b, ==, "<sysConf>\n  <Version>2.0000000000</Version>\n  <cti>\n    <ActiveUriIP>192.0.2.10</ActiveUriIP>\n"
                               "    <EnabledActiveUri>1</EnabledActiveUri>\n      </cti>\n</sysConf>");
   again_b = reparse (b);
@@ -629,7 +576,7 @@ test_odd_markup (void)
     "    </sip>\n"                                                          /* 14 */
     "</sysConf>\n"                                                          /* 15 */
     "<sysConf><sip><STUNServer>second root</STUNServer></sip></sysConf>\n"; /* 16 */
-  g_autoptr(PhonesetCfgDocument) doc = parse_ok (PHONESET_CFG_FORMAT_FANVIL_XML, xml, strlen (xml));
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_FANVIL_XML, xml, strlen (xml));
   g_autoptr(PhonesetCfgDocument) again = NULL;
   g_autofree char *out = NULL;
 
@@ -649,7 +596,7 @@ test_odd_markup (void)
   set (doc, "sysConf/sip/STUNServer", "stun.example.org");
   set (doc, "sysConf/sip/SIPPort", "5064");
   set (doc, "sysConf/sip/line[1]/EnableRport", "1");
-  out = serialize (doc, NULL);
+  out = phoneset_test_cfg_serialize (doc, NULL);
   g_assert_nonnull (strstr (out, "<STUNServer>stun.example.org</STUNServer>\n        <STUNPort>3478<!-- default --></STUNPort>\n"
                                  "        loose text\n"));
   g_assert_nonnull (strstr (out, "<SIPPort>5060</SIPPort>\n        <SIPPort>5064</SIPPort>\n"));
@@ -673,11 +620,11 @@ test_remove (void)
   g_autoptr(PhonesetCfgDocument) again = NULL;
   PhonesetCfgKey key = { NULL, NULL, "sysConf/qos/FutureQosKey", -1 };
 
-  contents = load ("fanvil-x3u-sysconf.xml", &len);
-  doc = parse_ok (PHONESET_CFG_FORMAT_FANVIL_XML, contents, len);
+  contents = phoneset_test_cfg_load ("fanvil-x3u-sysconf.xml", &len);
+  doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_FANVIL_XML, contents, len);
   g_assert_true (phoneset_cfg_document_remove (doc, &key));
   set (doc, "sysConf/qos/CDPEnable", "0");
-  out = serialize (doc, NULL);
+  out = phoneset_test_cfg_serialize (doc, NULL);
   g_assert_nonnull (strstr (out, "<LLDPLearnPolicy>0</LLDPLearnPolicy>\n        \n        <CDPEnable>0</CDPEnable>\n    </qos>"));
   again = reparse (doc);
   g_assert_cmpstr (get (again, "sysConf/qos/CDPEnable"), ==, "0");
@@ -699,7 +646,7 @@ test_bad_input (void)
     { PHONESET_CFG_FORMAT_FANVIL_XML, "<sysConf>\n  <a>&bogus;</a>\n</sysConf>", "line 2:" },
     { PHONESET_CFG_FORMAT_FANVIL_XML, "", "line 1:" },
     { PHONESET_CFG_FORMAT_FANVIL_XML, "<sysConf><a>1</a></sysConf>\ntext after", "line 2:" },
-    { PHONESET_CFG_FORMAT_FANVIL_XML, "<sysConf>\n<a>\xff</a>\n</sysConf>", "line 2:" },
+    { PHONESET_CFG_FORMAT_FANVIL_XML, "<sysConf>\n<a>\xff</a>\n</sysConf>", "line 2: text that is not UTF-8" },
     { PHONESET_CFG_FORMAT_SNOM_C520, "<phone>\n</phone>", "line 1: the first element is <phone>; a snom C520 file starts with <settings>, <file> or <profile>" },
     { PHONESET_CFG_FORMAT_SNOM_C520, "<settings>\n<sip_account>\n<idx id=\"1\">\n<user_id>1</user_id>\n</sip_account>\n</settings>", "line 5:" },
     { PHONESET_CFG_FORMAT_SNOM_C520, "<settings>\n<a>\xe2\x81\xa3phoneset\xe2\x81\xa3"
@@ -766,7 +713,7 @@ test_profile_keys (void)
       g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
 
       g_assert_true (phoneset_profile_reads_format (profile, cases[c].format));
-      doc = cases[c].base ? parse_ok (cases[c].format, cases[c].base, strlen (cases[c].base))
+      doc = cases[c].base ? phoneset_test_cfg_parse (cases[c].format, cases[c].base, strlen (cases[c].base))
                           : phoneset_cfg_document_new (cases[c].format);
       for (guint i = 0; i < settings->len; i++)
         {
@@ -944,7 +891,7 @@ test_cli_export_base (void)
         g_error ("export --base %s: %s", cases[i].base, r->err);
       g_file_get_contents (base, &before, NULL, NULL);
       after = read_output (dir, "room.xml");
-      changed = changed_lines (before, after);
+      changed = phoneset_test_cfg_changed_lines (before, after);
       g_assert_cmpuint (changed->len, ==, 2);
       for (guint k = 0; k < 2; k++)
         g_assert_cmpstr (g_ptr_array_index (changed, k), ==, cases[i].changed[k]);

@@ -15,20 +15,8 @@
 #include <string.h>
 
 #include "phoneset-cfg.h"
+#include "phoneset-test-cfg.h"
 #include "phoneset-error.h"
-
-static char *
-load (const char *name,
-      gsize      *len)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "cfg", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, len, &error);
-  g_assert_no_error (error);
-  return contents;
-}
 
 static PhonesetCfgDocument *
 parse_fixture (PhonesetCfgFormat format,
@@ -39,42 +27,14 @@ parse_fixture (PhonesetCfgFormat format,
   g_autoptr(GError) error = NULL;
   PhonesetCfgDocument *doc;
 
-  *contents = load (name, len);
+  *contents = phoneset_test_cfg_load (name, len);
   doc = phoneset_cfg_document_parse (format, *contents, *len, &error);
   g_assert_no_error (error);
   g_assert_nonnull (doc);
   return doc;
 }
 
-static char *
-serialize (PhonesetCfgDocument *doc,
-           gsize               *len)
-{
-  g_autoptr(GBytes) bytes = phoneset_cfg_document_serialize (doc);
-  gsize       n;
-  const char *data = g_bytes_get_data (bytes, &n);
-
-  if (len)
-    *len = n;
-  return g_strndup (data, n);
-}
-
 /* Returns the lines of @a that differ from @b; both must have as many lines. */
-static GPtrArray *
-changed_lines (const char *a,
-               const char *b)
-{
-  g_auto(GStrv) la = g_strsplit (a, "\n", -1);
-  g_auto(GStrv) lb = g_strsplit (b, "\n", -1);
-  GPtrArray *changed = g_ptr_array_new_with_free_func (g_free);
-
-  g_assert_cmpuint (g_strv_length (la), ==, g_strv_length (lb));
-  for (guint i = 0; la[i] != NULL; i++)
-    if (!g_str_equal (la[i], lb[i]))
-      g_ptr_array_add (changed, g_strdup (lb[i]));
-  return changed;
-}
-
 static void
 test_roundtrip (void)
 {
@@ -98,7 +58,7 @@ test_roundtrip (void)
       g_autoptr(PhonesetCfgDocument) doc = parse_fixture (files[i].format, files[i].name, &contents, &len);
       PhonesetCfgFormat detected;
 
-      out = serialize (doc, &out_len);
+      out = phoneset_test_cfg_serialize (doc, &out_len);
       g_assert_cmpmem (out, out_len, contents, len);
       g_assert_cmpuint (phoneset_cfg_document_get_n_entries (doc), ==, files[i].n_entries);
       g_assert_true (phoneset_cfg_detect_format (contents, len, &detected));
@@ -123,8 +83,8 @@ test_yealink_edit_in_place (void)
 
   phoneset_cfg_document_set (doc, &server, "stun.example.org");
   phoneset_cfg_document_set (doc, &traversal, "1");
-  out = serialize (doc, NULL);
-  changed = changed_lines (contents, out);
+  out = phoneset_test_cfg_serialize (doc, NULL);
+  changed = phoneset_test_cfg_changed_lines (contents, out);
   g_assert_cmpuint (changed->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (changed, 0), ==, "account.1.nat.nat_traversal = 1");
   g_assert_cmpstr (g_ptr_array_index (changed, 1), ==, "account.1.nat.stun_server = stun.example.org");
@@ -144,7 +104,7 @@ test_yealink_add_crlf (void)
   g_assert_cmpstr (phoneset_cfg_document_get (doc, &unknown), ==, "%NULL%");
   phoneset_cfg_document_set (doc, &port, "3479");
   phoneset_cfg_document_set (doc, &turn, "turn.example.org");
-  out = serialize (doc, &out_len);
+  out = phoneset_test_cfg_serialize (doc, &out_len);
 
   /* The edited line keeps its CRLF and "=" without spaces; the new key is
    * appended in the file's own style. */
@@ -172,8 +132,8 @@ test_fanvil_edit_in_place (void)
   phoneset_cfg_document_set (doc, &nat, "1");
   phoneset_cfg_document_set (doc, &vlan, "20");
   phoneset_cfg_document_set (doc, &priority, "6");
-  out = serialize (doc, NULL);
-  changed = changed_lines (contents, out);
+  out = phoneset_test_cfg_serialize (doc, NULL);
+  changed = phoneset_test_cfg_changed_lines (contents, out);
   g_assert_cmpuint (changed->len, ==, 4);
   g_assert_cmpstr (g_ptr_array_index (changed, 0), ==, "STUN Server        :stun.example.org\r");
   g_assert_cmpstr (g_ptr_array_index (changed, 1), ==, "SIP1 NAT Type      :1\r");
@@ -201,7 +161,7 @@ test_fanvil_insert (void)
   phoneset_cfg_document_set (doc, &lldp, "1");
   phoneset_cfg_document_set (doc, &newsec, "2");
   phoneset_cfg_document_set (doc, &dhcp, "0");
-  out = serialize (doc, NULL);
+  out = phoneset_test_cfg_serialize (doc, NULL);
 
   /* A global key goes before the sub-list, a line key at the end of it. */
   g_assert_nonnull (strstr (out, "Reg Fail Interval  :32\r\nStrict UA Match    :0\r\n--SIP Line List--  :\r\n"));
@@ -228,7 +188,7 @@ test_fanvil_new_document (void)
 
   phoneset_cfg_document_set (doc, &nat, "1");
   phoneset_cfg_document_set (doc, &stun, "stun.example.org");
-  out = serialize (doc, NULL);
+  out = phoneset_test_cfg_serialize (doc, NULL);
   lines = g_strsplit (out, "\r\n", -1);
 
   g_assert_cmpuint (strlen (lines[0]) + 2, ==, 64);
@@ -269,15 +229,15 @@ test_snom (void)
   phoneset_cfg_document_set (doc, &tos, "184"); /* unchanged: no edit */
   phoneset_cfg_document_set (doc, &name, "R&D <lab>");
   phoneset_cfg_document_set (doc, &pnp, "on");
-  out = serialize (doc, NULL);
-  changed = changed_lines (contents, out);
+  out = phoneset_test_cfg_serialize (doc, NULL);
+  changed = phoneset_test_cfg_changed_lines (contents, out);
   g_assert_cmpuint (changed->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (changed, 0), ==, "    <user_realname idx=\"1\" perm=\"\">R&amp;D &lt;lab&gt;</user_realname>");
   g_assert_cmpstr (g_ptr_array_index (changed, 1), ==, "    <pnp_config perm=\"\">on</pnp_config>");
 
   phoneset_cfg_document_set (doc, &stun2, "stun2.example.org");
   g_free (out);
-  out = serialize (doc, NULL);
+  out = phoneset_test_cfg_serialize (doc, NULL);
   /* Indented as the other settings; </phone-settings> keeps its own. */
   g_assert_nonnull (strstr (out, "    <unknown_future_setting perm=\"R\">x</unknown_future_setting>\n"
                                  "    <stun_server idx=\"2\" perm=\"\">stun2.example.org</stun_server>\n  </phone-settings>\n"));
@@ -310,7 +270,7 @@ test_snom_markup_in_attribute (void)
   g_assert_null (phoneset_cfg_document_get (doc, &stun));
 
   phoneset_cfg_document_set (doc, &stun, "stun.example.org");
-  out = serialize (doc, NULL);
+  out = phoneset_test_cfg_serialize (doc, NULL);
   g_assert_nonnull (strstr (out, "</user_ice>\n<stun_server idx=\"1\" perm=\"\">stun.example.org</stun_server>\n</phone-settings>\n<phone-settings-old>"));
   again = phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_SNOM_XML, out, strlen (out), &error);
   g_assert_no_error (error);
@@ -363,7 +323,7 @@ test_remove (void)
   g_assert_true (phoneset_cfg_document_remove (doc, &label));
   g_assert_false (phoneset_cfg_document_remove (doc, &label));
   g_assert_null (phoneset_cfg_document_get (doc, &label));
-  out = serialize (doc, NULL);
+  out = phoneset_test_cfg_serialize (doc, NULL);
   g_assert_null (strstr (out, "account.1.label"));
   g_assert_cmpuint (strlen (out), ==, len - strlen ("account.1.label = Board room\n"));
 }
@@ -435,7 +395,7 @@ test_odd_input_kept (void)
 
       doc = phoneset_cfg_document_parse (cases[i].format, cases[i].data, cases[i].len, &error);
       g_assert_no_error (error);
-      out = serialize (doc, &out_len);
+      out = phoneset_test_cfg_serialize (doc, &out_len);
       g_assert_cmpmem (out, out_len, cases[i].data, cases[i].len);
       warnings = phoneset_cfg_document_get_warnings (doc);
       g_assert_cmpuint (warnings->len, ==, 1);

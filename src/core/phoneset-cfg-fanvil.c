@@ -341,25 +341,11 @@ fanvil_insertion_point (PhonesetCfgDocument *self,
 }
 
 static gboolean
-fanvil_parse (PhonesetCfgDocument *self,
-              const char          *data,
-              gsize                len,
-              GError             **error)
-{
-  g_autoptr(GArray) lines = cfg_split_lines (data, len);
-
-  cfg_note_newline (self, lines);
-  return parse_lines (self, lines, error);
-}
-
-static gboolean
 fanvil_detect (const char *data,
                gsize       len)
 {
   /* Blank lines before the header are read too (parse_lines()). */
-  while (len > 0 && g_ascii_isspace (*data))
-    data++, len--;
-  return len >= strlen (FANVIL_HEADER) && memcmp (data, FANVIL_HEADER, strlen (FANVIL_HEADER)) == 0;
+  return cfg_starts_with_header (data, len, FANVIL_HEADER);
 }
 
 static void
@@ -425,7 +411,7 @@ const PhonesetCfgCodec _phoneset_cfg_codec_fanvil = {
   .name = "fanvil-cfg",
   .detect = fanvil_detect,
   .init = fanvil_init,
-  .parse = fanvil_parse,
+  .parse_lines = parse_lines,
   .lookup_string = fanvil_lookup_string,
   .insert = fanvil_insert,
   .set_value = fanvil_set_value,

@@ -94,6 +94,8 @@ typedef struct
  * @lookup_string: the one string that names where a value lives
  * @lookup_string_list: the same, for formats where the list is part of it
  *   (Yealink INI: the path); %NULL for the others
+ * @parse_lines: (nullable): for a format of lines, reads the file's lines
+ *   (#Line) instead of @parse
  * @insert: places a new @entry (key, section, idx filled in) in the file,
  *   with an empty value piece
  * @set_value: writes @value into @entry's value piece (escaping it)
@@ -118,6 +120,9 @@ typedef struct _PhonesetCfgCodec
   gboolean    (*parse)         (PhonesetCfgDocument *self,
                                 const char          *data,
                                 gsize                len,
+                                GError             **error);
+  gboolean    (*parse_lines)   (PhonesetCfgDocument *self,
+                                GArray              *lines,
                                 GError             **error);
   char       *(*lookup_string) (const char          *section,
                                 const char          *key,
@@ -148,6 +153,9 @@ extern const PhonesetCfgCodec _phoneset_cfg_codec_fanvil_xml;
 extern const PhonesetCfgCodec _phoneset_cfg_codec_snom_c520;
 
 /* Pieces, entries and lines (phoneset-cfg.c) */
+G_GNUC_INTERNAL gboolean    cfg_starts_with_header  (const char          *data,
+                                                     gsize                len,
+                                                     const char          *header);
 G_GNUC_INTERNAL void        cfg_piece_free          (gpointer             data);
 G_GNUC_INTERNAL Piece      *cfg_piece_new_owned     (const char          *text);
 G_GNUC_INTERNAL void        cfg_piece_assign        (Piece               *piece,
@@ -205,6 +213,12 @@ G_GNUC_INTERNAL void        cfg_drop_trailing_blanks (Entry              *entry)
 G_GNUC_INTERNAL char       *cfg_xml_escape          (const char          *value);
 G_GNUC_INTERNAL char       *cfg_xml_unescape        (const char          *text,
                                                      gsize                len);
+G_GNUC_INTERNAL gboolean    cfg_xml_check_well_formed (const char        *data,
+                                                       gsize              len,
+                                                       GMarkupParseFlags  flags,
+                                                       const char        *root,
+                                                       const char        *root_hint,
+                                                       GError           **error);
 G_GNUC_INTERNAL const char *cfg_find_tag_end        (const char          *p,
                                                      const char          *end);
 G_GNUC_INTERNAL char       *cfg_tag_attribute       (const char          *tag,

@@ -117,13 +117,10 @@ text_lookup_string (const char *section,
 
 static gboolean
 text_parse (PhonesetCfgDocument *self,
-            const char          *data,
-            gsize                len,
+            GArray              *lines,
             GError             **error)
 {
-  g_autoptr(GArray) lines = cfg_split_lines (data, len);
 
-  cfg_note_newline (self, lines);
   for (guint i = 0; i < lines->len; i++)
     {
       Line       *line = &g_array_index (lines, Line, i);
@@ -360,7 +357,7 @@ const PhonesetCfgCodec _phoneset_cfg_codec_snom_text = {
   .name = "snom-text",
   .detect = text_detect,
   .init = text_init,
-  .parse = text_parse,
+  .parse_lines = text_parse,
   .lookup_string = text_lookup_string,
   .insert = text_insert,
   .set_value = text_set_value,

@@ -20,38 +20,6 @@
 #include "phoneset-cfg-private.h"
 #include "phoneset-error.h"
 
-static void
-markup_noop_start (GMarkupParseContext *context,
-                   const char          *element_name,
-                   const char         **attribute_names,
-                   const char         **attribute_values,
-                   gpointer             user_data,
-                   GError             **error)
-{
-  guint *depth = user_data;
-
-  if (*depth == 0 && !g_str_equal (element_name, "settings"))
-    {
-      g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
-                   _("the root element is <%s>, a snom settings file has <settings>"), element_name);
-      return;
-    }
-  if (++(*depth) > 64)
-    g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
-                         _("elements are nested too deeply"));
-}
-
-static void
-markup_noop_end (GMarkupParseContext *context,
-                 const char          *element_name,
-                 gpointer             user_data,
-                 GError             **error)
-{
-  guint *depth = user_data;
-
-  (*depth)--;
-}
-
 /* Checks that @data is well-formed XML with a <settings> root (@data is
  * the file with the closing tags the reader repaired, snom_copy()). */
 static gboolean
@@ -59,30 +27,8 @@ check_xml (const char *data,
            gsize       len,
            GError    **error)
 {
-  static const GMarkupParser parser = { markup_noop_start, markup_noop_end, NULL, NULL, NULL };
-  g_autoptr(GMarkupParseContext) context = NULL;
-  g_autoptr(GError) local_error = NULL;
-  guint depth = 0;
-
-  context = g_markup_parse_context_new (&parser, G_MARKUP_IGNORE_QUALIFIED, &depth, NULL);
-  if (!g_markup_parse_context_parse (context, data, len, &local_error) ||
-      !g_markup_parse_context_end_parse (context, &local_error))
-    {
-      int              line = 0, column = 0;
-
-      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
-
-      g_markup_parse_context_get_position (context, &line, &column);
-      if (g_error_matches (local_error, G_MARKUP_ERROR, G_MARKUP_ERROR_BAD_UTF8))
-        g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                     _("line %d: text that is not UTF-8; a snom XML file must be UTF-8 text (only its comments may hold other bytes)"),
-                        line);
-      else
-        g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                     _("line %d: %s"), line, message);
-      return FALSE;
-    }
-  return TRUE;
+  return cfg_xml_check_well_formed (data, len, G_MARKUP_IGNORE_QUALIFIED, "settings",
+                                    _("a snom settings file has <settings>"), error);
 }
 
 static gboolean

@@ -1008,54 +1008,13 @@ check_tree (PhonesetCfgDocument *self,
 }
 
 /* Well-formed, as GMarkup reads it: a refusal names the line. */
-static void
-noop_start (GMarkupParseContext *context,
-            const char          *element_name,
-            const char         **attribute_names,
-            const char         **attribute_values,
-            gpointer             user_data,
-            GError             **error)
-{
-  guint *depth = user_data;
-
-  if (++(*depth) > MAX_DEPTH)
-    g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT, _("elements are nested too deeply"));
-}
-
-static void
-noop_end (GMarkupParseContext *context,
-          const char          *element_name,
-          gpointer             user_data,
-          GError             **error)
-{
-  guint *depth = user_data;
-
-  (*depth)--;
-}
-
 static gboolean
 check_well_formed (const char *data,
                    gsize       len,
                    GError    **error)
 {
-  static const GMarkupParser parser = { noop_start, noop_end, NULL, NULL, NULL };
-  g_autoptr(GMarkupParseContext) context = NULL;
-  g_autoptr(GError) local_error = NULL;
-  guint depth = 0;
-
   data = cfg_skip_bom (data, &len);
-  context = g_markup_parse_context_new (&parser, 0, &depth, NULL);
-  if (!g_markup_parse_context_parse (context, data, len, &local_error) ||
-      !g_markup_parse_context_end_parse (context, &local_error))
-    {
-      int              line = 0, column = 0;
-      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
-
-      g_markup_parse_context_get_position (context, &line, &column);
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, _("line %d: %s"), MAX (line, 1), message);
-      return FALSE;
-    }
-  return TRUE;
+  return cfg_xml_check_well_formed (data, len, 0, NULL, NULL, error);
 }
 
 /* The codecs' side ---------------------------------------------------------- */

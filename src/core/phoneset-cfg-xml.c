@@ -186,3 +186,80 @@ cfg_passthrough_end (const char *open,
     }
   return end;
 }
+
+/* Well-formedness, as GMarkup reads it ---------------------------------- */
+
+#define CFG_XML_MAX_DEPTH 64
+
+typedef struct
+{
+  guint       depth;
+  const char *root;
+  const char *root_hint;
+} WellFormed;
+
+static void
+well_formed_start (GMarkupParseContext *context,
+                   const char          *element_name,
+                   const char         **attribute_names,
+                   const char         **attribute_values,
+                   gpointer             user_data,
+                   GError             **error)
+{
+  WellFormed *w = user_data;
+
+  if (w->depth == 0 && w->root != NULL && !g_str_equal (element_name, w->root))
+    {
+      g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT, _("the root element is <%s>, %s"), element_name, w->root_hint);
+      return;
+    }
+  if (++w->depth > CFG_XML_MAX_DEPTH)
+    g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT, _("elements are nested too deeply"));
+}
+
+static void
+well_formed_end (GMarkupParseContext *context,
+                 const char          *element_name,
+                 gpointer             user_data,
+                 GError             **error)
+{
+  WellFormed *w = user_data;
+
+  w->depth--;
+}
+
+/* Checks that @data is well-formed XML (and, with @root, that its root
+ * element is that one; @root_hint says what the file should start with).
+ * A refusal names the line. */
+gboolean
+cfg_xml_check_well_formed (const char       *data,
+                           gsize             len,
+                           GMarkupParseFlags flags,
+                           const char       *root,
+                           const char       *root_hint,
+                           GError          **error)
+{
+  static const GMarkupParser parser = { well_formed_start, well_formed_end, NULL, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) local_error = NULL;
+  WellFormed w = { 0, root, root_hint };
+
+  context = g_markup_parse_context_new (&parser, flags, &w, NULL);
+  if (!g_markup_parse_context_parse (context, data, len, &local_error) ||
+      !g_markup_parse_context_end_parse (context, &local_error))
+    {
+      int              line = 0, column = 0;
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
+      g_markup_parse_context_get_position (context, &line, &column);
+      line = MAX (line, 1);
+      if (g_error_matches (local_error, G_MARKUP_ERROR, G_MARKUP_ERROR_BAD_UTF8))
+        g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                     _("line %d: text that is not UTF-8; an XML file must be UTF-8 text (only its comments may hold other bytes)"),
+                        line);
+      else
+        g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, _("line %d: %s"), line, message);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -155,15 +155,12 @@ add_setting (PhonesetCfgDocument *self,
 
 static gboolean
 ini_parse (PhonesetCfgDocument *self,
-           const char          *data,
-           gsize                len,
+           GArray              *lines,
            GError             **error)
 {
-  g_autoptr(GArray) lines = cfg_split_lines (data, len);
   Mark *section = NULL;
   guint first_entry = 0;
 
-  cfg_note_newline (self, lines);
   for (guint i = 0; i < lines->len; i++)
     {
       Line       *line = &g_array_index (lines, Line, i);
@@ -528,7 +525,7 @@ const PhonesetCfgCodec _phoneset_cfg_codec_yealink_ini = {
   .name = "yealink-ini",
   .detect = ini_detect,
   .init = ini_init,
-  .parse = ini_parse,
+  .parse_lines = ini_parse,
   .lookup_string = ini_lookup_string,
   .lookup_string_list = ini_lookup_string_list,
   .insert = ini_insert,

@@ -152,25 +152,11 @@ parse_lines (PhonesetCfgDocument *self,
 }
 
 static gboolean
-yealink_parse (PhonesetCfgDocument *self,
-               const char          *data,
-               gsize                len,
-               GError             **error)
-{
-  g_autoptr(GArray) lines = cfg_split_lines (data, len);
-
-  cfg_note_newline (self, lines);
-  return parse_lines (self, lines, error);
-}
-
-static gboolean
 yealink_detect (const char *data,
                 gsize       len)
 {
   /* Blank lines before the header are read too (parse_lines()). */
-  while (len > 0 && g_ascii_isspace (*data))
-    data++, len--;
-  return len >= strlen (YEALINK_HEADER) && memcmp (data, YEALINK_HEADER, strlen (YEALINK_HEADER)) == 0;
+  return cfg_starts_with_header (data, len, YEALINK_HEADER);
 }
 
 static void
@@ -265,7 +251,7 @@ const PhonesetCfgCodec _phoneset_cfg_codec_yealink = {
   .name = "yealink-cfg",
   .detect = yealink_detect,
   .init = yealink_init,
-  .parse = yealink_parse,
+  .parse_lines = parse_lines,
   .lookup_string = yealink_lookup_string,
   .insert = yealink_insert,
   .set_value = yealink_set_value,

@@ -29,6 +29,27 @@
 
 /* Formats ------------------------------------------------------------- */
 
+/**
+ * cfg_starts_with_header:
+ * @data: a file
+ * @len: its length
+ * @header: the line a format's files start with
+ *
+ * Whether @data starts with @header, blank lines and white space before it
+ * allowed (the readers read them too).
+ */
+gboolean
+cfg_starts_with_header (const char *data,
+                        gsize       len,
+                        const char *header)
+{
+  gsize n = strlen (header);
+
+  while (len > 0 && g_ascii_isspace (*data))
+    data++, len--;
+  return len >= n && memcmp (data, header, n) == 0;
+}
+
 static const PhonesetCfgCodec *codecs[] = {
   [PHONESET_CFG_FORMAT_YEALINK] = &_phoneset_cfg_codec_yealink,
   [PHONESET_CFG_FORMAT_FANVIL] = &_phoneset_cfg_codec_fanvil,
@@ -646,7 +667,17 @@ phoneset_cfg_document_parse (PhonesetCfgFormat format,
   data = self->source;
 
   g_return_val_if_fail (format < G_N_ELEMENTS (codecs), NULL);
-  ok = self->codec->parse (self, data, len, error);
+  if (self->codec->parse_lines != NULL)
+    {
+      /* A format of lines: the codec reads them, the file's line end is
+       * noted for the lines it adds. */
+      g_autoptr(GArray) lines = cfg_split_lines (data, len);
+
+      cfg_note_newline (self, lines);
+      ok = self->codec->parse_lines (self, lines, error);
+    }
+  else
+    ok = self->codec->parse (self, data, len, error);
   if (!ok)
     return NULL;
 
