@@ -60,7 +60,10 @@ struct _PhonesetSetting
   char               *keypad;
   char               *confidence;
   char               *note;
-  GHashTable         *writes; /* format name → SettingWrite */
+  char               *source;         /* where its menu path, default and range come from */
+  char               *default_source; /* where the default does, if elsewhere */
+  char               *range_source;   /* where min and max do, if elsewhere */
+  GHashTable         *writes;         /* format name → SettingWrite */
   PhonesetPage       *page;
 };
 
@@ -167,6 +170,9 @@ setting_free (gpointer data)
   g_strfreev (setting->menu_path);
   g_free (setting->keypad);
   g_free (setting->confidence);
+  g_free (setting->source);
+  g_free (setting->default_source);
+  g_free (setting->range_source);
   g_free (setting->note);
   g_clear_pointer (&setting->writes, g_hash_table_unref);
   g_free (setting);
@@ -768,7 +774,7 @@ parse_setting (PhonesetProfile *self,
 {
   static const char *allowed[] = {
     "id", "type", "title", "help", "default", "min", "max", "unit", "values", "reboot",
-    "menu_path", "keypad", "confidence", "note", "formats", "lines", NULL
+    "menu_path", "keypad", "confidence", "note", "formats", "lines", "source", "default_source", "range_source", NULL
   };
   g_autofree char *id = NULL;
   g_autofree char *type_name = NULL;
@@ -778,6 +784,9 @@ parse_setting (PhonesetProfile *self,
   g_autofree char *confidence = NULL;
   g_autofree char *note = NULL;
   g_autofree char *unit = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *default_source = NULL;
+  g_autofree char *range_source = NULL;
   g_auto(GStrv) menu_path = NULL;
   g_autofree char    *where = NULL;
   JsonNode           *default_node;
@@ -801,6 +810,9 @@ parse_setting (PhonesetProfile *self,
       !get_string (object, "confidence", TRUE, &confidence, &ctx, error) ||
       !get_string (object, "note", FALSE, &note, &ctx, error) ||
       !get_string (object, "unit", FALSE, &unit, &ctx, error) ||
+      !get_string (object, "source", FALSE, &source, &ctx, error) ||
+      !get_string (object, "default_source", FALSE, &default_source, &ctx, error) ||
+      !get_string (object, "range_source", FALSE, &range_source, &ctx, error) ||
       !get_strv (object, "menu_path", FALSE, &menu_path, &ctx, error) ||
       !get_bool (object, "reboot", FALSE, &reboot, &ctx, error) ||
       !get_int (object, "min", FALSE, &has_min, &min, &ctx, error) ||
@@ -816,6 +828,11 @@ parse_setting (PhonesetProfile *self,
     return fail (&ctx, error, _("an unconfirmed setting needs a “note” for the user"));
   if (help[0] == '\0' || title[0] == '\0')
     return fail (&ctx, error, _("“title” and “help” must not be empty"));
+  if ((source != NULL && source[0] == '\0') || (default_source != NULL && default_source[0] == '\0') ||
+      (range_source != NULL && range_source[0] == '\0'))
+    return fail (&ctx, error, _("a source must not be empty; say “unconfirmed” where there is none"));
+  if (range_source != NULL && !json_object_has_member (object, "min") && !json_object_has_member (object, "max"))
+    return fail (&ctx, error, _("“range_source” is for a setting with “min” or “max”"));
 
   /* A setting's menu path is the page's, then its own title, unless given. */
   if (menu_path[0] == NULL && (page->menu_path == NULL || page->menu_path[0] == NULL))
@@ -864,6 +881,9 @@ parse_setting (PhonesetProfile *self,
       setting->keypad = g_strdup (keypad);
       setting->confidence = g_strdup (confidence);
       setting->note = g_strdup (translate (note));
+      setting->source = g_strdup (source);
+      setting->default_source = g_strdup (default_source);
+      setting->range_source = g_strdup (range_source);
       setting->unit = g_strdup (unit);
       setting->reboot = reboot;
       setting->min = has_min ? min : G_MININT64;
@@ -1665,6 +1685,56 @@ const char *
 phoneset_setting_get_note (PhonesetSetting *self)
 {
   return self->note;
+}
+
+/* “unconfirmed” in a profile: no source says it. */
+static const char *
+confirmed_or_null (const char *source)
+{
+  return source != NULL && !g_str_equal (source, "unconfirmed") ? source : NULL;
+}
+
+/**
+ * phoneset_setting_get_source:
+ * @self: a setting
+ *
+ * Returns: (nullable): where the setting (its menu path, and its default
+ *   and range unless they have sources of their own) is documented: a
+ *   document and page, or `owner/repository@commit:path`; %NULL if no
+ *   source is given
+ */
+const char *
+phoneset_setting_get_source (PhonesetSetting *self)
+{
+  return confirmed_or_null (self->source);
+}
+
+/**
+ * phoneset_setting_get_default_source:
+ * @self: a setting
+ *
+ * Returns: (nullable): the source of the default value, %NULL when it is
+ *   unconfirmed (the profile says “unconfirmed”, or gives no source)
+ */
+const char *
+phoneset_setting_get_default_source (PhonesetSetting *self)
+{
+  return self->default_source != NULL ? confirmed_or_null (self->default_source) : confirmed_or_null (self->source);
+}
+
+/**
+ * phoneset_setting_get_range_source:
+ * @self: a setting
+ *
+ * Returns: (nullable): the source of the range (min, max), %NULL when it
+ *   is unconfirmed or the setting has none
+ */
+const char *
+phoneset_setting_get_range_source (PhonesetSetting *self)
+{
+  if (self->min == G_MININT64 && self->max == G_MAXINT64)
+    return NULL;
+  return self->range_source != NULL ? confirmed_or_null (self->range_source) : confirmed_or_null (self->source);
 }
 
 gboolean

@@ -115,6 +115,9 @@ const char * const  *phoneset_setting_get_menu_path      (PhonesetSetting  *self
 char                *phoneset_setting_dup_menu_path_text (PhonesetSetting  *self);
 const char          *phoneset_setting_get_keypad         (PhonesetSetting  *self);
 const char          *phoneset_setting_get_confidence     (PhonesetSetting  *self);
+const char          *phoneset_setting_get_source         (PhonesetSetting  *self);
+const char          *phoneset_setting_get_default_source (PhonesetSetting  *self);
+const char          *phoneset_setting_get_range_source   (PhonesetSetting  *self);
 const char          *phoneset_setting_get_note           (PhonesetSetting  *self);
 gboolean             phoneset_setting_is_secret          (PhonesetSetting  *self);
 PhonesetPage        *phoneset_setting_get_page           (PhonesetSetting  *self);
