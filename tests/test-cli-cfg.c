@@ -99,6 +99,25 @@ test_profiles (void)
 
   g_assert_cmpint (h->status, ==, 0);
   g_assert_nonnull (strstr (h->out, "konftel-300ip\n  Phone: Konftel 300IP"));
+
+  /* The snom profile is the desk phones' (command.htm is theirs only); the
+   * C520 and C620 share a profile of their own. */
+  g_assert_nonnull (strstr (h->out, "snom\n  Phone: snom desk phones\n"));
+  g_assert_nonnull (strstr (h->out, "snom-c520\n  Phone: snom C520 and C620 conference phones\n  Models: C520, C620\n"));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+      JsonArray  *models = json_object_get_array_member (o, "models");
+
+      if (!g_str_equal (json_object_get_string_member (o, "id"), "snom"))
+        continue;
+      for (guint j = 0; j < json_array_get_length (models); j++)
+        {
+          const char *name = json_array_get_string_element (models, j);
+
+          g_assert_false (name[0] == 'C' || name[0] == 'M' || g_str_has_prefix (name, "PA"));
+        }
+    }
 }
 
 static void

@@ -519,6 +519,37 @@ test_konftel (void)
   gtk_window_destroy (f.window);
 }
 
+/* The snom C520 and C620: their profile has no Active URI (command.htm is
+ * the desk phones' only, SNOM-CMD), so no keypad, and the page says why. */
+static void
+test_snom_conference (void)
+{
+  g_autoptr(PhonesetSecretStore) secrets = phoneset_secret_store_memory_new ();
+  g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("192.0.2.31");
+  Fixture     f = { 0 };
+  GtkWidget  *status;
+  const char *text;
+
+  phoneset_phone_set_vendor (phone, "snom");
+  phoneset_phone_set_model (phone, "C620");
+  phoneset_phone_set_profile_id (phone, "snom-c520");
+  f.page = PHONESET_KEYPAD_PAGE (phoneset_keypad_page_new (phone, secrets));
+  f.window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
+  gtk_window_set_default_size (f.window, 640, 600);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (f.window), GTK_WIDGET (f.page));
+  gtk_window_present (f.window);
+  phoneset_test_wait_until_mapped (GTK_WIDGET (f.page));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (&f, "stack"))), ==, "none");
+  status = child (&f, "none_page");
+  text = adw_status_page_get_description (ADW_STATUS_PAGE (status));
+  g_assert_nonnull (strstr (text, "no known remote control interface"));
+  g_assert_nonnull (strstr (text, "C520 and C620 have no remote key interface"));
+  g_assert_null (phoneset_keypad_page_get_button (f.page, "1"));
+  g_assert_null (phoneset_keypad_page_get_button (f.page, "F_HOLD"));
+  gtk_window_destroy (f.window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -538,6 +569,7 @@ main (int   argc,
   g_test_add_data_func ("/keypad/yealink/reboot", "yealink", test_reboot);
   g_test_add_data_func ("/keypad/snom/reboot", "snom", test_reboot);
   g_test_add_func ("/keypad/konftel", test_konftel);
+  g_test_add_func ("/keypad/snom/conference", test_snom_conference);
 
   ret = g_test_run ();
   g_clear_object (&app);

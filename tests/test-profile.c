@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "phoneset-error.h"
+#include "phoneset-fingerprint.h"
 #include "phoneset-profile.h"
 
 static GPtrArray *
@@ -207,6 +208,177 @@ test_profiles_facts (void)
   g_assert_cmpstr (tos, ==, "184");
 }
 
+static gboolean
+any_note_has (const char *const *notes,
+              const char        *part)
+{
+  for (guint i = 0; notes != NULL && notes[i] != NULL; i++)
+    if (strstr (notes[i], part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* The snom defaults the sources give (issue 14): snom's own settings files
+ * (FusionPBX's snom 720, Elastix's snom 821) write codec_tos 160, as the snom
+ * 320 manual's screenshot shows, not Wazo's 184; what no source gives is
+ * unconfirmed and says so. */
+static void
+test_profiles_snom_defaults (void)
+{
+  g_autoptr(GPtrArray) profiles = load_shipped ();
+  PhonesetProfile *snom = phoneset_profiles_find (profiles, "snom");
+  PhonesetProfile *c520 = phoneset_profiles_find (profiles, "snom-c520");
+  PhonesetSetting *setting;
+  g_autofree char *rtp = NULL;
+  g_autofree char *sip = NULL;
+  const char      *unconfirmed[] = { "nat.stun.refresh", "nat.keepalive.interval", "sip.port" };
+
+  setting = phoneset_profile_lookup_setting (snom, "qos.dscp.rtp");
+  g_assert_cmpstr (phoneset_setting_get_default (setting), ==, "40");
+  rtp = phoneset_setting_to_file_value (setting, PHONESET_CFG_FORMAT_SNOM_XML, phoneset_setting_get_default (setting));
+  g_assert_cmpstr (rtp, ==, "160");
+  g_assert_nonnull (strstr (phoneset_setting_get_default_source (setting), "snom/720/"));
+  g_assert_nonnull (strstr (phoneset_setting_get_note (setting), "184"));
+  setting = phoneset_profile_lookup_setting (snom, "qos.dscp.sip");
+  sip = phoneset_setting_to_file_value (setting, PHONESET_CFG_FORMAT_SNOM_XML, phoneset_setting_get_default (setting));
+  g_assert_cmpstr (sip, ==, "160");
+  g_assert_nonnull (phoneset_setting_get_range_source (setting));
+
+  for (guint i = 0; i < G_N_ELEMENTS (unconfirmed); i++)
+    {
+      setting = phoneset_profile_lookup_setting (snom, unconfirmed[i]);
+      g_assert_null (phoneset_setting_get_default_source (setting));
+      g_assert_nonnull (strstr (phoneset_setting_get_note (setting), "[U]"));
+    }
+
+  /* user_name is the identity's account in snom's own wiki. */
+  setting = phoneset_profile_lookup_setting (snom, "line.1.number");
+  g_assert_cmpstr (phoneset_setting_get_confidence (setting), ==, "V");
+  g_assert_nonnull (strstr (phoneset_setting_get_source (setting), "Identities/Login"));
+
+  /* The C520's keep-alive defaults are FusionPBX's C520 template's; the
+   * range the phone takes is not known, and the note says so. */
+  setting = phoneset_profile_lookup_setting (c520, "nat.keepalive.interval");
+  g_assert_cmpstr (phoneset_setting_get_default (setting), ==, "15");
+  g_assert_nonnull (strstr (phoneset_setting_get_default_source (setting), "snom/C520/"));
+  g_assert_null (phoneset_setting_get_range_source (setting));
+  g_assert_nonnull (strstr (phoneset_setting_get_note (setting), "[U]"));
+  setting = phoneset_profile_lookup_setting (c520, "nat.stun.refresh");
+  g_assert_cmpstr (phoneset_setting_get_default (setting), ==, "30");
+  g_assert_nonnull (phoneset_setting_get_default_source (setting));
+  g_assert_nonnull (phoneset_setting_get_range_source (phoneset_profile_lookup_setting (c520, "qos.dscp.rtp")));
+}
+
+/* The Konftel 300IP: the user guide (seed 000 p. 19) names the NAT settings
+ * but gives no defaults, and no trace of its User-Agent was found. */
+static void
+test_profiles_konftel_sources (void)
+{
+  g_autoptr(GPtrArray) profiles = load_shipped ();
+  PhonesetProfile *konftel = phoneset_profiles_find (profiles, "konftel-300ip");
+  GPtrArray       *settings = phoneset_profile_get_settings (konftel);
+
+  for (guint i = 0; i < settings->len; i++)
+    {
+      PhonesetSetting *setting = g_ptr_array_index (settings, i);
+
+      g_assert_nonnull (phoneset_setting_get_source (setting));
+      g_assert_null (phoneset_setting_get_default_source (setting));
+    }
+  g_assert_nonnull (strstr (phoneset_setting_get_source (phoneset_profile_lookup_setting (konftel, "nat.turn.user")),
+                            "seed 000"));
+  g_assert_nonnull (strstr (phoneset_setting_get_note (phoneset_profile_lookup_setting (konftel, "sip.port")), "[U]"));
+  g_assert_true (any_note_has (phoneset_profile_get_notes (konftel), "User-Agent pattern"));
+  g_assert_true (any_note_has (phoneset_profile_get_notes (konftel), "no factory defaults"));
+}
+
+static const char *
+profile_for (PhonesetFingerprintRules *rules,
+             const char               *text,
+             PhonesetFingerprintSource source)
+{
+  g_auto(PhonesetFingerprintMatch) match = { 0 };
+  static char id[64];
+
+  if (!phoneset_fingerprint_rules_match (rules, text, source, &match))
+    return NULL;
+  g_strlcpy (id, match.profile_id, sizeof id);
+  return id;
+}
+
+/* The snom profile is for desk phones (command.htm is theirs only, SNOM-CMD):
+ * it claims neither the C520/C620 nor snom's DECT phones or the PA1, and the
+ * conference phones' profile offers no remote keys. F_HOLD is F_R on older
+ * firmware. */
+static void
+test_profiles_snom_desk_only (void)
+{
+  g_autoptr(GPtrArray) profiles = load_shipped ();
+  g_autoptr(PhonesetFingerprintRules) rules = phoneset_fingerprint_rules_new ();
+  g_autoptr(GError) error = NULL;
+  const char      *dirs[] = { g_getenv ("PHONESET_PROFILES_DIR"), NULL };
+  PhonesetProfile *snom = phoneset_profiles_find (profiles, "snom");
+  PhonesetProfile *c520 = phoneset_profiles_find (profiles, "snom-c520");
+  GPtrArray       *models = phoneset_profile_get_models (snom);
+  JsonObject      *active_uri = phoneset_profile_get_active_uri (snom);
+  JsonObject      *legacy;
+  struct
+  {
+    const char               *text;
+    PhonesetFingerprintSource source;
+    const char               *profile; /* NULL: not a snom profile's */
+  } cases[] = {
+    { "snomD785-SIP 10.1.33.33", PHONESET_FINGERPRINT_SOURCE_SIP, "snom" },
+    { "snomD785/10.1.33.33", PHONESET_FINGERPRINT_SOURCE_SIP, "snom" },
+    { "snom320-SIP 8.7.3.25", PHONESET_FINGERPRINT_SOURCE_SIP, "snom" },
+    { "snom D785", PHONESET_FINGERPRINT_SOURCE_HTTP, "snom" },
+    { "snom embedded", PHONESET_FINGERPRINT_SOURCE_HTTP, "snom" },
+    { "snomC520-SIP 1.0.9", PHONESET_FINGERPRINT_SOURCE_SIP, "snom-c520" },
+    { "snomC620-SIP 1.2.3", PHONESET_FINGERPRINT_SOURCE_SIP, "snom-c520" },
+    { "snom C620", PHONESET_FINGERPRINT_SOURCE_HTTP, "snom-c520" },
+    { "snomPA1-SIP 8.4.35", PHONESET_FINGERPRINT_SOURCE_SIP, NULL },
+    { "snomM900/05.20.0001", PHONESET_FINGERPRINT_SOURCE_SIP, NULL },
+    { "Snom M900 05.20.0001 000413b60680", PHONESET_FINGERPRINT_SOURCE_HTTP, NULL },
+    { "snom M700", PHONESET_FINGERPRINT_SOURCE_HTTP, NULL },
+    { "snomMP-SIP 8.4.35", PHONESET_FINGERPRINT_SOURCE_SIP, NULL },
+  };
+
+  g_assert_null (strstr (phoneset_profile_get_title (snom), "conference"));
+  for (guint i = 0; i < models->len; i++)
+    {
+      const char *name = ((PhonesetModel *)g_ptr_array_index (models, i))->name;
+
+      g_assert_true (g_ascii_isdigit (name[0]) || (name[0] == 'D' && g_ascii_isdigit (name[1])));
+    }
+
+  g_assert_true (phoneset_fingerprint_rules_load_dirs (rules, dirs, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *id = profile_for (rules, cases[i].text, cases[i].source);
+
+      g_test_message ("%s", cases[i].text);
+      if (cases[i].profile == NULL)
+        g_assert_true (id == NULL || !g_str_has_prefix (id, "snom"));
+      else
+        g_assert_cmpstr (id, ==, cases[i].profile);
+    }
+
+  /* The conference phones: no Active URI, and a note that says why (the
+   * keypad page shows it). */
+  g_assert_null (phoneset_profile_get_active_uri (c520));
+  g_assert_true (any_note_has (phoneset_profile_get_notes (c520), "no remote key interface"));
+
+  /* F_HOLD, and the older firmware's F_R beside it. */
+  g_assert_nonnull (active_uri);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (active_uri, "keys"), "F_HOLD"), ==,
+                   "F_HOLD");
+  legacy = json_object_get_object_member (active_uri, "legacy_keys");
+  g_assert_nonnull (legacy);
+  g_assert_cmpstr (json_object_get_string_member (legacy, "F_HOLD"), ==, "F_R");
+  g_assert_nonnull (strstr (json_object_get_string_member (active_uri, "notes"), "F_R"));
+}
+
 static void
 test_setting_validate (void)
 {
@@ -314,6 +486,9 @@ main (int   argc,
   g_test_add_func ("/profile/lint", test_profiles_lint);
   g_test_add_func ("/profile/shared-ids", test_profiles_shared_ids);
   g_test_add_func ("/profile/facts", test_profiles_facts);
+  g_test_add_func ("/profile/snom/defaults", test_profiles_snom_defaults);
+  g_test_add_func ("/profile/snom/desk-only", test_profiles_snom_desk_only);
+  g_test_add_func ("/profile/konftel/sources", test_profiles_konftel_sources);
   g_test_add_func ("/profile/validate", test_setting_validate);
   g_test_add_func ("/profile/broken", test_profile_broken);
 

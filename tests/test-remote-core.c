@@ -143,6 +143,9 @@ test_action_url (void)
   g_autoptr(JsonObject) json = NULL;
   g_autoptr(JsonObject) entries = NULL;
   g_autoptr(JsonObject) fanvil = NULL;
+  g_autoptr(JsonObject) snom = NULL;
+  const char *not_snom[] = { "action_reg_on_url", "action_reg_off_url", "action_reg_failed_url", "action_hold_url",
+                             "action_unhold_url", "action_mute_on_url", "action_mute_off_url", "action_ip_change_url" };
   g_autoptr(PhonesetActionUrlEvent) bad = phoneset_action_url_event_parse ("/other", NULL, "192.0.2.10", NULL);
 
   g_assert_no_error (error);
@@ -160,6 +163,25 @@ test_action_url (void)
   fanvil = phoneset_action_url_config_entries ("planet", "http://192.0.2.1:8080", NULL);
   g_assert_true (json_object_has_member (fanvil, "Offhook Url"));
   g_assert_null (phoneset_action_url_config_entries ("nokia", "http://x", NULL));
+
+  /* snom's names are those of a full snom 720 settings file
+   * (fusionpbx/fusionpbx@c7a00dcb:resources/templates/provision/snom/720):
+   * action_log_on_url, action_reg_failed, action_hold, action_unhold; it has
+   * no mute, unmute or IP change event. */
+  snom = phoneset_action_url_config_entries ("snom", "http://192.0.2.1:8080", NULL);
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (snom, "action_log_on_url"),
+                                   "http://192.0.2.1:8080/action-url/log_on?"));
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (snom, "action_reg_failed"),
+                                   "http://192.0.2.1:8080/action-url/register_failed?"));
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (snom, "action_hold"),
+                                   "http://192.0.2.1:8080/action-url/hold?"));
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (snom, "action_unhold"),
+                                   "http://192.0.2.1:8080/action-url/unhold?"));
+  g_assert_true (json_object_has_member (snom, "action_log_off_url"));
+  g_assert_true (json_object_has_member (snom, "action_offhook_url"));
+  for (guint i = 0; i < G_N_ELEMENTS (not_snom); i++)
+    g_assert_false (json_object_has_member (snom, not_snom[i]));
+  g_assert_cmpuint (json_object_get_size (snom), ==, 15);
 }
 
 static void

@@ -373,7 +373,9 @@ _phoneset_cli_serve (int    argc,
           json_object_set_string_member (line, "vendor", vendors[i]);
           json_object_set_object_member (line, "entries", entries_object);
           if (g_str_equal (vendors[i], "snom"))
-            json_object_set_string_member (line, "note", _("snom's Action URL setting names are unconfirmed [U]."));
+            json_object_set_string_member (line, "note",
+                                           _("snom's Action URL setting names are those of a snom 720 settings file [T]; it has "
+                                             "none for mute, unmute or an IP change."));
           print_line (line);
         }
     }

@@ -34,12 +34,17 @@ struct _PhonesetActionUrlEvent
 G_DEFINE_BOXED_TYPE (PhonesetActionUrlEvent, phoneset_action_url_event, phoneset_action_url_event_ref, phoneset_action_url_event_unref)
 
 /* The events, named as Yealink's action_url.* keys [T]; the Fanvil [T]
- * F-X3U and snom [U] keys for each. */
+ * F-X3U and snom [T] keys for each. The snom names are those of a full snom
+ * 720 settings file (fusionpbx/fusionpbx@c7a00dcb:resources/templates/
+ * provision/snom/720/{$mac}.xml:40-51,217-221,253-254): snom logs on and
+ * off with action_log_on_url/action_log_off_url, and action_reg_failed,
+ * action_hold and action_unhold have no "_url". That file has no mute,
+ * unmute or IP change event, so snom has none here (NULL). */
 static const char *const event_keys[][3] = {
   { "setup_completed", "Boot Completed Url", "action_setup_url" },
-  { "log_on", "Reg On Url", "action_reg_on_url" },
-  { "log_off", "Reg Off Url", "action_reg_off_url" },
-  { "register_failed", "Reg Failed Url", "action_reg_failed_url" },
+  { "log_on", "Reg On Url", "action_log_on_url" },
+  { "log_off", "Reg Off Url", "action_log_off_url" },
+  { "register_failed", "Reg Failed Url", "action_reg_failed" },
   { "off_hook", "Offhook Url", "action_offhook_url" },
   { "on_hook", "Onhook Uri", "action_onhook_url" },
   { "incoming_call", "Incoming Call Url", "action_incoming_url" },
@@ -48,12 +53,12 @@ static const char *const event_keys[][3] = {
   { "call_terminated", "Call Stop Url", "action_disconnected_url" },
   { "dnd_on", "DND On Url", "action_dnd_on_url" },
   { "dnd_off", "DND Off Url", "action_dnd_off_url" },
-  { "mute", "Mute On Url", "action_mute_on_url" },
-  { "unmute", "Mute Off Url", "action_mute_off_url" },
-  { "hold", "Hold On Url", "action_hold_url" },
-  { "unhold", "Hold Off Url", "action_unhold_url" },
+  { "mute", "Mute On Url", NULL },
+  { "unmute", "Mute Off Url", NULL },
+  { "hold", "Hold On Url", "action_hold" },
+  { "unhold", "Hold Off Url", "action_unhold" },
   { "missed_call", "New Missed call Url", "action_missed_url" },
-  { "ip_change", "IP Change Url", "action_ip_change_url" },
+  { "ip_change", "IP Change Url", NULL },
 };
 
 /* The variables asked for in each URL (seed 003 ch.4 [V-OEM], Yealink
@@ -251,7 +256,8 @@ phoneset_action_url_event_to_json (PhonesetActionUrlEvent *event)
  *
  * The configuration entries that point a phone's Action URLs at Phoneset,
  * as the vendor names them: Yealink `action_url.off_hook` [T], Fanvil
- * `Offhook Url` [T], snom `action_offhook_url` [U].
+ * `Offhook Url` [T], snom `action_offhook_url` [T]. An event the vendor has
+ * no setting for is left out.
  *
  * Returns: (transfer full): setting → URL
  */
@@ -282,11 +288,13 @@ phoneset_action_url_config_entries (const char *vendor,
     g_string_append_printf (query, "%s%s=$%s", i ? "&" : "", variables[i], variables[i]);
   for (guint i = 0; i < G_N_ELEMENTS (event_keys); i++)
     {
-      g_autofree char *url = g_strdup_printf ("%s%s%s?%s", base_url, PHONESET_ACTION_URL_PATH, event_keys[i][0],
-                                              query->str);
-      g_autofree char *key = column == 0 ? g_strdup_printf ("action_url.%s", event_keys[i][0])
-                                         : g_strdup (event_keys[i][column]);
+      g_autofree char *url = NULL;
+      g_autofree char *key = NULL;
 
+      if (column != 0 && event_keys[i][column] == NULL)
+        continue;
+      url = g_strdup_printf ("%s%s%s?%s", base_url, PHONESET_ACTION_URL_PATH, event_keys[i][0], query->str);
+      key = column == 0 ? g_strdup_printf ("action_url.%s", event_keys[i][0]) : g_strdup (event_keys[i][column]);
       json_object_set_string_member (entries, key, url);
     }
   return g_steal_pointer (&entries);
