@@ -304,7 +304,7 @@ static const char *profile_strings[] = {
   /* Translators: phone profile konftel-300ip: nat.ice.enable: help. */
   N_("Offer ICE (Interactive Connectivity Establishment) in calls, so that both ends can find the best path for the media through firewalls."),
   /* Translators: phone profile konftel-300ip: nat.ice.enable: note (an unconfirmed fact). */
-  N_("The factory default of Offer ICE is not stated in the user guide; Phoneset assumes off."),
+  N_("The factory default of Offer ICE is not stated in the user guide or the B179 guide; Phoneset assumes off [U]."),
   /* Translators: phone profile konftel-300ip: group title. */
   N_("TURN"),
   /* Translators: phone profile konftel-300ip: nat.turn.server: title. */
@@ -332,7 +332,7 @@ static const char *profile_strings[] = {
   /* Translators: phone profile konftel-300ip: line.1.keepalive.enable: help. */
   N_("Send keep-alive packets so that the NAT router keeps the phone's binding open."),
   /* Translators: phone profile konftel-300ip: line.1.keepalive.enable: note (an unconfirmed fact). */
-  N_("Named in a provider's setup guide for the Konftel 300IPx web interface; the factory default is not stated."),
+  N_("Named in a provider's setup guide for the Konftel 300IPx web interface; the factory default is not stated, and off is Phoneset's assumption [U]."),
   /* Translators: phone profile konftel-300ip: group title. */
   N_("Transport"),
   /* Translators: phone profile konftel-300ip: line.1.transport: title. */
@@ -340,7 +340,7 @@ static const char *profile_strings[] = {
   /* Translators: phone profile konftel-300ip: line.1.transport: help. */
   N_("The transport the phone uses for SIP. Choose TCP or TLS when the network blocks SIP over UDP."),
   /* Translators: phone profile konftel-300ip: line.1.transport: note (an unconfirmed fact). */
-  N_("Named in a provider's setup guide for the Konftel 300IPx web interface."),
+  N_("Named in a provider's setup guide for the Konftel 300IPx web interface; the factory default is not stated, and UDP is Phoneset's assumption [U]."),
   /* Translators: phone profile konftel-300ip: line.1.transport: choice. */
   N_("TLS"),
   /* Translators: phone profile konftel-300ip: sip.port: title. */
@@ -348,11 +348,11 @@ static const char *profile_strings[] = {
   /* Translators: phone profile konftel-300ip: sip.port: help. */
   N_("The local port the phone sends and receives SIP on."),
   /* Translators: phone profile konftel-300ip: sip.port: note (an unconfirmed fact). */
-  N_("Named in a provider's setup guide for the Konftel 300IPx web interface; the default 5060 is the SIP standard port."),
+  N_("Named in a provider's setup guide for the Konftel 300IPx web interface; the factory default is not stated, and 5060, SIP's standard port, is Phoneset's assumption [U]."),
   /* Translators: phone profile planet-vip: profile description. */
   N_("PLANET VIP-1120PT and VIP-2140PT IP phones (Fanvil firmware), as the PLANET administration guide (seed 003) describes them."),
   /* Translators: phone profile snom-c520: profile description. */
-  N_("The snom C520 WiMi conference phone, provisioned with its own XML settings files (not the desk phones' <phone-settings>)."),
+  N_("The snom C520 WiMi and C620 conference phones, provisioned with their own XML settings files (not the desk phones' <phone-settings>)."),
   /* Translators: phone profile snom-c520: group description. */
   N_("The C520 keeps STUN per account; Phoneset writes the same server for every account."),
   /* Translators: phone profile snom-c520: line.{n}.stun.enable: title. Keep “{n}”: it is the line (account) number. */
@@ -401,6 +401,8 @@ static const char *profile_strings[] = {
   N_("Account {n}: SIP Server Port"),
   /* Translators: phone profile snom-c520: line.{n}.server.port: help. */
   N_("The SIP server's port."),
+  /* Translators: phone profile snom-c520: line.{n}.server.port: note (an unconfirmed fact). */
+  N_("The factory default 5060 is unconfirmed [U]: FusionPBX writes the account's own port."),
   /* Translators: phone profile snom-c520: line.{n}.registrar: title. Keep “{n}”: it is the line (account) number. */
   N_("Account {n}: Registrar"),
   /* Translators: phone profile snom-c520: line.{n}.registrar: help. Keep “{n}”: it is the line (account) number. */
@@ -478,7 +480,7 @@ static const char *profile_strings[] = {
   /* Translators: phone profile snom-c520: provisioning.dhcp_option.enable: help. */
   N_("Take the provisioning server from DHCP (options 66, 159 and 160 in that order, as FusionPBX writes them)."),
   /* Translators: phone profile snom: profile description. */
-  N_("snom phones provisioned with XML settings files (firmware 7 and later)."),
+  N_("snom desk phones provisioned with XML settings files (firmware 7 and later). The C520 and C620 conference phones have a profile of their own."),
   /* Translators: phone profile snom: page title. */
   N_("NAT"),
   /* Translators: phone profile snom: group description. */
@@ -491,12 +493,16 @@ static const char *profile_strings[] = {
   N_("STUN Binding Interval"),
   /* Translators: phone profile snom: nat.stun.refresh: help. */
   N_("Seconds between STUN binding refreshes. Written for every identity."),
+  /* Translators: phone profile snom: nat.stun.refresh: note (an unconfirmed fact). */
+  N_("snom's default and the range the phone takes are unconfirmed [U]: the full snom 720 and 821 settings files of FusionPBX and Elastix leave it empty; Phoneset shows 0."),
   /* Translators: phone profile snom: nat.ice.enable: help. */
   N_("Offer ICE in calls. Written for every identity."),
   /* Translators: phone profile snom: nat.keepalive.interval: title. */
   N_("Keepalive Interval"),
   /* Translators: phone profile snom: nat.keepalive.interval: help. */
   N_("Seconds between keep-alives that hold the NAT binding open. Written for every identity."),
+  /* Translators: phone profile snom: nat.keepalive.interval: note (an unconfirmed fact). */
+  N_("snom's default and the range the phone takes are unconfirmed [U]: the full snom 720 and 821 settings files of FusionPBX and Elastix leave it empty, and FusionPBX's D7xx templates write 5 when none is set; Phoneset shows 0."),
   /* Translators: phone profile snom: nat.rport: title. */
   N_("Support RFC 3581 (rport)"),
   /* Translators: phone profile snom: nat.rport: help. */
@@ -507,16 +513,18 @@ static const char *profile_strings[] = {
   N_("Identity {n}: Account"),
   /* Translators: phone profile snom: line.{n}.number: help. Keep “{n}”: it is the line (account) number. */
   N_("The SIP account (user) of identity {n}."),
-  /* Translators: phone profile snom: line.{n}.number: note (an unconfirmed fact). */
-  N_("“user_name” is the identity's account in public provisioning templates; it is not in Phoneset's vendor facts."),
   /* Translators: phone profile snom: page title. */
   N_("Network and QoS"),
   /* Translators: phone profile snom: sip.port: help. */
   N_("The local port for SIP."),
+  /* Translators: phone profile snom: sip.port: note (an unconfirmed fact). */
+  N_("snom's own default is empty, the phone picking a port itself (snom 320 manual p. 92 (azmanual.top/manuals/152420/snom-320.html?page=92); the snom 720 and 821 settings files leave network_id_port empty); Wazo and provisioner.net write 5060, which Phoneset shows [U]."),
   /* Translators: phone profile snom: vlan.id: help. */
   N_("The voice VLAN's ID; 0 sends untagged."),
   /* Translators: phone profile snom: vlan.priority: help. */
   N_("The 802.1p priority of the phone's traffic."),
+  /* Translators: phone profile snom: vlan.priority: note (an unconfirmed fact); snom: vlan.pc.id: note (an unconfirmed fact); snom: vlan.pc.priority: note (an unconfirmed fact). */
+  N_("The factory default is unconfirmed [U]: snom's own settings files leave it empty."),
   /* Translators: phone profile snom: vlan.pc.id: title. */
   N_("PC Port VLAN ID"),
   /* Translators: phone profile snom: vlan.pc.id: help; yealink-legacy: vlan.pc.id: help; yealink-v8x: vlan.pc.id: help. */
@@ -529,6 +537,8 @@ static const char *profile_strings[] = {
   N_("RTP DSCP"),
   /* Translators: phone profile snom: qos.dscp.rtp: help. */
   N_("The DSCP value of voice (RTP) packets. snom writes the TOS byte (DSCP × 4): 46 is written as 184."),
+  /* Translators: phone profile snom: qos.dscp.rtp: note (an unconfirmed fact). */
+  N_("The factory default is TOS 160 (DSCP 40): the full snom 720 and 821 settings files of FusionPBX and Elastix, provisioner.net and the snom 320 manual's screenshot all have 160. Wazo writes 184 (DSCP 46, Expedited Forwarding) for voice and SIP alike, its own choice; 46 is the usual value for voice."),
   /* Translators: phone profile snom: qos.dscp.sip: help. */
   N_("The DSCP value of SIP packets, written as the TOS byte: 40 is written as 160."),
   /* Translators: phone profile snom: page title. */
