@@ -270,9 +270,9 @@ clear_clicked_cb (PhonesetEventsPage *self)
   gtk_widget_grab_focus (self->fill_button);
 }
 
-/* A copy of the config with every action_url.* setting of the profile
- * whose file key the core knows pointing at @base_url; %NULL with the
- * reason when there is none. */
+/* A copy of the config with every Action URL setting of the profile that
+ * its file format writes pointing at @base_url; %NULL with the reason when
+ * there is none. */
 static PhonesetConfig *
 build_filled (PhonesetEventsPage *self,
               const char         *base_url,
@@ -282,7 +282,6 @@ build_filled (PhonesetEventsPage *self,
   PhonesetConfig  *config = self->history ? phoneset_config_history_get_config (self->history) : NULL;
   PhonesetProfile *profile = config ? phoneset_config_get_profile (config) : NULL;
   g_autoptr(PhonesetConfig) wanted = NULL;
-  g_autoptr(JsonObject) entries = NULL;
   PhonesetCfgFormat format;
   GPtrArray        *settings;
   guint             n = 0;
@@ -294,25 +293,18 @@ build_filled (PhonesetEventsPage *self,
                      "the address above followed by the event name."));
       return NULL;
     }
-  entries = phoneset_action_url_config_entries (phoneset_profile_get_vendor (profile), base_url, error);
-  if (entries == NULL)
-    return NULL;
 
   wanted = phoneset_config_copy (config);
   settings = phoneset_profile_get_settings (profile);
   for (guint i = 0; i < settings->len; i++)
     {
       PhonesetSetting *setting = g_ptr_array_index (settings, i);
-      const char      *id = phoneset_setting_get_id (setting);
+      g_autofree char *url = phoneset_action_url_setting_url (setting, base_url);
       PhonesetCfgKey   key;
-      const char      *url;
 
-      if (!g_str_has_prefix (id, "action_url.") || !phoneset_setting_get_cfg_key (setting, format, 0, &key))
+      if (url == NULL || !phoneset_setting_get_cfg_key (setting, format, 0, &key))
         continue;
-      url = json_object_get_string_member_with_default (entries, key.key, NULL);
-      if (url == NULL)
-        continue;
-      if (!phoneset_config_set (wanted, id, url, error))
+      if (!phoneset_config_set (wanted, phoneset_setting_get_id (setting), url, error))
         return NULL;
       n++;
     }

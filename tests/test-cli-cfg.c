@@ -487,6 +487,91 @@ test_export_import_roundtrip (void)
   g_assert_cmpstr (json_object_get_string_member (settings, "active_uri.allowed_ip"), ==, "192.0.2.5");
 }
 
+/* The two Yealink generations' own keys (issue 14): V8x writes
+ * action_url.registered and static.sip.nat_stun.* into new files and edits
+ * the plain sip.nat_stun.* in place where a file has it (FusionPBX's T4xS
+ * templates write it so); the firmware before V81 gets action_url.log_on,
+ * auto_provision.* and the ICE and TURN keys of FusionPBX's CP860 and T46G
+ * templates. */
+static void
+test_export_yealink_generations (void)
+{
+  g_autofree char *dir = new_dir ();
+  g_autofree char *base = g_build_filename (tmpdir, "t46s-plain-nat.cfg", NULL);
+  const char      *v8x[] = { "export", "--profile", "yealink-v8x", "--name", "custom:v8x",
+                             "--set", "action_url.registered=http://192.0.2.5/reg?mac=$mac",
+                             "--set", "action_url.unregistered=http://192.0.2.5/unreg?mac=$mac",
+                             "--set", "nat.stun.server=stun.example.org", "--set", "nat.turn.server=turn.example.org",
+                             "--output", dir, NULL };
+  const char      *in_place[] = { "export", "--profile", "yealink-v8x", "--base", base, "--name", "custom:v8x-base",
+                                  "--set", "nat.stun.server=stun.example.org", "--set", "nat.ice.enable=on",
+                                  "--set", "nat.static.address=198.51.100.7", "--output", dir, NULL };
+  const char      *import[] = { "import", base, "--profile", "yealink-v8x", "--json", NULL };
+  const char      *legacy[] = { "export", "--profile", "yealink-legacy", "--name", "custom:legacy",
+                                "--set", "action_url.registered=http://192.0.2.5/reg?mac=$mac",
+                                "--set", "nat.ice.enable=on", "--set", "nat.turn.server=turn.example.org",
+                                "--set", "nat.turn.user=alice", "--set", "provisioning.server.url=http://prov.example.org/",
+                                "--output", dir, NULL };
+  g_autoptr(PhonesetCliResult) r1 = NULL;
+  g_autoptr(PhonesetCliResult) r2 = NULL;
+  g_autoptr(PhonesetCliResult) r3 = NULL;
+  g_autoptr(PhonesetCliResult) r4 = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *f1 = NULL, *f2 = NULL, *f3 = NULL;
+
+  /* A V8x common file in FusionPBX's T46S shape: static. network and
+   * provisioning keys, the NAT block without static. */
+  g_assert_true (g_file_set_contents (base,
+                                      "#!version:1.0.0.1\n"
+                                      "static.network.vlan.internet_port_vid = 20\n"
+                                      "static.auto_provision.server.url = http://prov.example.org/\n"
+                                      "network.static_nat.addr = \n"
+                                      "ice.enable = \n"
+                                      "sip.nat_stun.enable = 1\n"
+                                      "sip.nat_stun.server = stun.old.example.org\n"
+                                      "sip.nat_stun.port = 3478\n",
+                                      -1, NULL));
+
+  r1 = phoneset_test_run_cli (v8x, NULL);
+  g_assert_cmpint (r1->status, ==, 0);
+  f1 = read_file (dir, "v8x.cfg");
+  g_assert_nonnull (strstr (f1, "\naction_url.registered = http://192.0.2.5/reg?mac=$mac\n"));
+  g_assert_nonnull (strstr (f1, "\naction_url.unregistered = http://192.0.2.5/unreg?mac=$mac\n"));
+  g_assert_null (strstr (f1, "log_on"));
+  g_assert_null (strstr (f1, "log_off"));
+  g_assert_nonnull (strstr (f1, "\nstatic.sip.nat_stun.server = stun.example.org\n"));
+  g_assert_nonnull (strstr (f1, "\nstatic.sip.nat_turn.server = turn.example.org\n"));
+  g_assert_null (strstr (f1, "\nsip.nat_stun.server"));
+
+  /* The file's own (plain) keys are read and edited; no static. copy. */
+  r2 = phoneset_test_run_cli (import, NULL);
+  g_assert_cmpint (r2->status, ==, 0);
+  root = parse_json (r2->out);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_node_get_object (root), "settings"),
+                                                  "nat.stun.server"),
+                   ==, "stun.old.example.org");
+  r3 = phoneset_test_run_cli (in_place, NULL);
+  g_assert_cmpint (r3->status, ==, 0);
+  f2 = read_file (dir, "v8x-base.cfg");
+  g_assert_nonnull (strstr (f2, "\nsip.nat_stun.server = stun.example.org\n"));
+  g_assert_nonnull (strstr (f2, "\nice.enable = 1\n"));
+  g_assert_nonnull (strstr (f2, "\nnetwork.static_nat.addr = 198.51.100.7\n"));
+  g_assert_null (strstr (f2, "static.sip.nat_stun"));
+  g_assert_null (strstr (f2, "static.ice"));
+  g_assert_null (strstr (f2, "static.network.static_nat"));
+
+  r4 = phoneset_test_run_cli (legacy, NULL);
+  g_assert_cmpint (r4->status, ==, 0);
+  f3 = read_file (dir, "legacy.cfg");
+  g_assert_nonnull (strstr (f3, "\naction_url.log_on = http://192.0.2.5/reg?mac=$mac\n"));
+  g_assert_nonnull (strstr (f3, "\nice.enable = 1\n"));
+  g_assert_nonnull (strstr (f3, "\nsip.nat_turn.server = turn.example.org\n"));
+  g_assert_nonnull (strstr (f3, "\nsip.nat_turn.username = alice\n"));
+  g_assert_nonnull (strstr (f3, "\nauto_provision.server.url = http://prov.example.org/\n"));
+  g_assert_null (strstr (f3, "static."));
+  g_assert_null (strstr (f3, "action_url.registered"));
+}
+
 static void
 test_export_golden (void)
 {
@@ -555,6 +640,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/unwritable", test_export_unwritable);
   g_test_add_func ("/cli/export/import-roundtrip", test_export_import_roundtrip);
   g_test_add_func ("/cli/export/golden", test_export_golden);
+  g_test_add_func ("/cli/export/yealink-generations", test_export_yealink_generations);
 
   ret = g_test_run ();
 

@@ -320,15 +320,30 @@ serve_stop (Serve *serve)
   g_free (serve);
 }
 
-/* The Action URL entries serve prints for Yealink are pushed to a phone;
- * its events then arrive at serve with the variables filled in. */
+/* The action-url-config line serve prints for a profile. */
+static JsonObject *
+serve_next_config (Serve      *serve,
+                   const char *profile)
+{
+  for (;;)
+    {
+      g_autoptr(JsonObject) config = serve_next (serve, "action-url-config");
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (config, "profile", NULL), profile) == 0)
+        return g_steal_pointer (&config);
+    }
+}
+
+/* The Action URL entries serve prints for the simulated phone's profile
+ * (a SIP-T46G with x.72 firmware: yealink-legacy) are pushed to it; its
+ * events then arrive at serve with the variables filled in. */
 static void
 test_action_url (void)
 {
   const char *serve_args[] = { "--action-url", "--accept-unknown-phones", "--address=127.0.0.1", "--duration=20", NULL };
   Serve      *serve = serve_start (serve_args);
   g_autoptr(JsonObject) listening = serve_next (serve, "listening");
-  g_autoptr(JsonObject) config = serve_next (serve, "action-url-config");
+  g_autoptr(JsonObject) config = serve_next_config (serve, "yealink-legacy");
   JsonObject *entries = json_object_get_object_member (config, "entries");
   g_autoptr(GString) cfg = g_string_new ("#!version:1.0.0.1\n");
   g_autoptr(GList) keys = json_object_get_members (entries);

@@ -20,6 +20,8 @@
 #include <unistd.h>
 #include <string.h>
 
+#include "phoneset-action-url.h"
+#include "phoneset-profile.h"
 #include "phoneset-test-cli.h"
 
 static char *tmpdir;
@@ -546,6 +548,95 @@ test_action_url_unknown (void)
   }
 }
 
+/* serve --action-url prints, for each profile that writes Action URLs, the
+ * entries that point them at it under that profile's own keys: each
+ * Yealink generation its own names for the registration events (V8x
+ * action_url.registered, older firmware action_url.log_on), the event in
+ * the URL the setting's id. */
+static void
+test_action_url_config (void)
+{
+  const char *args[] = { "--action-url", "--accept-unknown-phones", "--address=127.0.0.158", "--duration=20", NULL };
+  const char *dirs[] = { g_getenv ("PHONESET_PROFILES_DIR"), NULL };
+  g_autoptr(GPtrArray) errors = NULL;
+  g_autoptr(GPtrArray) profiles = phoneset_profiles_load_all (dirs, &errors);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  Serve *serve = serve_start ("action-url-config", NULL, args);
+
+  /* The config lines follow "listening" at once. */
+  for (guint i = 0; i < 100; i++)
+    {
+      g_free (text);
+      text = read_text (serve->out_path);
+      if (strstr (text, "yealink-v8x") != NULL && strstr (text, "yealink-legacy") != NULL)
+        break;
+      g_usleep (50000);
+    }
+  serve_stop (serve);
+
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject       *line;
+      JsonObject       *entries;
+      PhonesetProfile  *profile;
+      PhonesetCfgFormat format;
+      GPtrArray        *settings;
+      guint             expected = 0;
+      g_autofree char  *vendor = NULL;
+
+      if (strstr (lines[i], "\"action-url-config\"") == NULL)
+        continue;
+      g_assert_true (json_parser_load_from_data (parser, lines[i], -1, NULL));
+      line = json_node_get_object (json_parser_get_root (parser));
+      profile = phoneset_profiles_find (profiles, json_object_get_string_member_with_default (line, "profile", ""));
+      g_assert_nonnull (profile);
+      g_hash_table_add (seen, (gpointer)phoneset_profile_get_id (profile));
+      g_assert_true (phoneset_profile_get_file_format (profile, &format));
+      g_assert_cmpstr (json_object_get_string_member (line, "format"), ==, phoneset_cfg_format_to_string (format));
+      entries = json_object_get_object_member (line, "entries");
+      /* Exactly the profile's Action URL keys, each with its event. */
+      settings = phoneset_profile_get_settings (profile);
+      for (guint j = 0; j < settings->len; j++)
+        {
+          PhonesetSetting *setting = g_ptr_array_index (settings, j);
+          const char      *id = phoneset_setting_get_id (setting);
+          g_autofree char *path = NULL;
+          PhonesetCfgKey   key;
+
+          if (!g_str_has_prefix (id, "action_url.") || phoneset_setting_get_value_type (setting) != PHONESET_SETTING_URL ||
+              !phoneset_setting_get_cfg_key (setting, format, 0, &key))
+            continue;
+          expected++;
+          path = g_strdup_printf ("/action-url/%s?mac=$mac", id + strlen ("action_url."));
+          g_assert_true (json_object_has_member (entries, key.key));
+          g_assert_nonnull (strstr (json_object_get_string_member (entries, key.key), path));
+        }
+      g_assert_cmpuint (json_object_get_size (entries), ==, expected);
+
+      if (g_str_equal (phoneset_profile_get_id (profile), "yealink-v8x"))
+        {
+          g_assert_true (json_object_has_member (entries, "action_url.registered"));
+          g_assert_true (json_object_has_member (entries, "action_url.unregistered"));
+          g_assert_false (json_object_has_member (entries, "action_url.log_on"));
+          g_assert_false (json_object_has_member (entries, "action_url.log_off"));
+        }
+      else if (g_str_equal (phoneset_profile_get_id (profile), "yealink-legacy"))
+        {
+          g_assert_nonnull (strstr (json_object_get_string_member (entries, "action_url.log_on"), "/action-url/registered?"));
+          g_assert_nonnull (strstr (json_object_get_string_member (entries, "action_url.log_off"), "/action-url/unregistered?"));
+          g_assert_false (json_object_has_member (entries, "action_url.registered"));
+        }
+      vendor = g_ascii_strdown (phoneset_profile_get_vendor (profile), -1);
+      g_assert_cmpstr (json_object_get_string_member (line, "vendor"), ==, vendor);
+    }
+  g_assert_true (g_hash_table_contains (seen, "yealink-v8x"));
+  g_assert_true (g_hash_table_contains (seen, "yealink-legacy"));
+}
+
 /* The SIP PnP responder binds the wildcard address (multicast needs it)
  * but, given --address, takes only what is sent to that address (or to
  * the PnP group): a SUBSCRIBE to another address of this computer on the
@@ -631,6 +722,7 @@ main (int   argc,
   g_test_add_func ("/serve/traversal", test_traversal);
   g_test_add_func ("/serve/oversized", test_oversized);
   g_test_add_func ("/serve/action-url-unknown", test_action_url_unknown);
+  g_test_add_func ("/serve/action-url-config", test_action_url_config);
   g_test_add_func ("/serve/pnp-address", test_pnp_address);
   g_test_add_func ("/serve/slow-head", test_slow_head);
 

@@ -379,6 +379,208 @@ test_profiles_snom_desk_only (void)
   g_assert_nonnull (strstr (json_object_get_string_member (active_uri, "notes"), "F_R"));
 }
 
+/* The key a setting writes first in the profile's file format. */
+static const char *
+yealink_key (PhonesetProfile *profile,
+             const char      *id)
+{
+  PhonesetSetting      *setting = phoneset_profile_lookup_setting (profile, id);
+  static PhonesetCfgKey key;
+
+  if (setting == NULL)
+    g_error ("%s has no setting %s", phoneset_profile_get_id (profile), id);
+  if (!phoneset_setting_get_cfg_key (setting, PHONESET_CFG_FORMAT_YEALINK, 0, &key))
+    g_error ("%s: %s has no yealink-cfg key", phoneset_profile_get_id (profile), id);
+  return key.key;
+}
+
+static void
+yealink_profiles (GPtrArray       **profiles,
+                  PhonesetProfile **v8x,
+                  PhonesetProfile **legacy)
+{
+  *profiles = load_shipped ();
+  *v8x = phoneset_profiles_find (*profiles, "yealink-v8x");
+  *legacy = phoneset_profiles_find (*profiles, "yealink-legacy");
+  g_assert_nonnull (*v8x);
+  g_assert_nonnull (*legacy);
+}
+
+/* Issue 14 ("field truth"): what the two Yealink generations read, from
+ * the sources the profiles cite. Action URL: V8x firmware reads
+ * registered / unregistered, the firmware before it log_on / log_off. */
+static void
+test_yealink_action_url (void)
+{
+  g_autoptr(GPtrArray) profiles = NULL;
+  PhonesetProfile *v8x;
+  PhonesetProfile *legacy;
+
+  yealink_profiles (&profiles, &v8x, &legacy);
+  /* Admin Guide T2/T4/T5/CP920 p. 444; FusionPBX cp860 y000000000037.cfg. */
+  g_assert_cmpstr (yealink_key (v8x, "action_url.registered"), ==, "action_url.registered");
+  g_assert_cmpstr (yealink_key (v8x, "action_url.unregistered"), ==, "action_url.unregistered");
+  g_assert_cmpstr (yealink_key (legacy, "action_url.registered"), ==, "action_url.log_on");
+  g_assert_cmpstr (yealink_key (legacy, "action_url.unregistered"), ==, "action_url.log_off");
+  g_assert_cmpstr (yealink_key (v8x, "action_url.call_terminated"), ==, "action_url.call_terminated");
+  /* The web interface's own labels. */
+  g_assert_cmpstr (phoneset_setting_get_title (phoneset_profile_lookup_setting (v8x, "action_url.registered")), ==, "Registered");
+  g_assert_cmpstr (phoneset_setting_get_title (phoneset_profile_lookup_setting (legacy, "action_url.dnd_on")), ==, "Open DND");
+}
+
+/* NAT, TURN, ICE: "static." in new V8x files, the plain key read and
+ * edited where a file has it; the legacy firmware's plain keys. */
+static void
+test_yealink_nat (void)
+{
+  g_autoptr(GPtrArray) profiles = NULL;
+  PhonesetProfile *v8x;
+  PhonesetProfile *legacy;
+  const struct
+  {
+    const char *id;
+    const char *v8x;   /* new files */
+    const char *plain; /* the alternative V8x reads and edits in place */
+    const char *legacy;
+  } nat[] = {
+    { "nat.stun.enable", "static.sip.nat_stun.enable", "sip.nat_stun.enable", NULL },
+    { "nat.stun.server", "static.sip.nat_stun.server", "sip.nat_stun.server", "account.1.nat.stun_server" },
+    { "nat.ice.enable", "static.ice.enable", "ice.enable", "ice.enable" },
+    { "nat.turn.enable", "static.sip.nat_turn.enable", "sip.nat_turn.enable", "sip.nat_turn.enable" },
+    { "nat.turn.server", "static.sip.nat_turn.server", "sip.nat_turn.server", "sip.nat_turn.server" },
+    { "nat.turn.port", "static.sip.nat_turn.port", "sip.nat_turn.port", "sip.nat_turn.port" },
+    { "nat.turn.user", "static.sip.nat_turn.username", "sip.nat_turn.username", "sip.nat_turn.username" },
+    { "nat.turn.password", "static.sip.nat_turn.password", "sip.nat_turn.password", "sip.nat_turn.password" },
+    { "nat.static.enable", "static.network.static_nat.enable", "network.static_nat.enable", "network.static_nat.enable" },
+    { "nat.static.address", "static.network.static_nat.addr", "network.static_nat.addr", "network.static_nat.addr" },
+  };
+
+  yealink_profiles (&profiles, &v8x, &legacy);
+  for (guint i = 0; i < G_N_ELEMENTS (nat); i++)
+    {
+      PhonesetSetting *setting = phoneset_profile_lookup_setting (v8x, nat[i].id);
+      PhonesetCfgKey   key;
+      gboolean         alternative = FALSE;
+
+      g_assert_cmpstr (yealink_key (v8x, nat[i].id), ==, nat[i].v8x);
+      g_assert_true (phoneset_setting_get_cfg_key_info (setting, PHONESET_CFG_FORMAT_YEALINK, 1, &key, NULL, &alternative));
+      g_assert_true (alternative);
+      g_assert_cmpstr (key.key, ==, nat[i].plain);
+      /* The row says the boundary is unconfirmed. */
+      g_assert_nonnull (strstr (phoneset_setting_get_note (setting), "nconfirmed"));
+      if (nat[i].legacy != NULL)
+        g_assert_cmpstr (yealink_key (legacy, nat[i].id), ==, nat[i].legacy);
+    }
+}
+
+/* The legacy profile has the ICE and TURN settings FusionPBX's CP860 and
+ * T46G templates carry, and no note denies them. */
+static void
+test_yealink_legacy_ice_turn (void)
+{
+  g_autoptr(GPtrArray) profiles = NULL;
+  PhonesetProfile *v8x;
+  PhonesetProfile *legacy;
+
+  yealink_profiles (&profiles, &v8x, &legacy);
+  g_assert_cmpstr (yealink_key (legacy, "nat.ice.enable"), ==, "ice.enable");
+  g_assert_cmpstr (yealink_key (legacy, "nat.turn.server"), ==, "sip.nat_turn.server");
+  g_assert_cmpstr (yealink_key (legacy, "nat.turn.user"), ==, "sip.nat_turn.username");
+  for (guint i = 0; phoneset_profile_get_notes (legacy)[i] != NULL; i++)
+    g_assert_null (strstr (phoneset_profile_get_notes (legacy)[i], "no TURN or ICE"));
+}
+
+/* The legacy firmware reads auto_provision.server.url, never a "static."
+ * key (nor for any other of its settings). */
+static void
+test_yealink_provisioning (void)
+{
+  g_autoptr(GPtrArray) profiles = NULL;
+  PhonesetProfile *v8x;
+  PhonesetProfile *legacy;
+  GPtrArray       *settings;
+
+  yealink_profiles (&profiles, &v8x, &legacy);
+  g_assert_cmpstr (yealink_key (legacy, "provisioning.server.url"), ==, "auto_provision.server.url");
+  g_assert_cmpstr (yealink_key (v8x, "provisioning.server.url"), ==, "static.auto_provision.server.url");
+  settings = phoneset_profile_get_settings (legacy);
+  for (guint i = 0; i < settings->len; i++)
+    {
+      PhonesetCfgKey key;
+
+      for (guint k = 0; phoneset_setting_get_cfg_key_info (g_ptr_array_index (settings, i), PHONESET_CFG_FORMAT_YEALINK, k, &key, NULL, NULL); k++)
+        g_assert_false (g_str_has_prefix (key.key, "static."));
+    }
+}
+
+/* A range no source states (the keep-alive's) is said so on the row
+ * (tests/check-profile-sources.py checks that everything else names its
+ * source). */
+static void
+test_yealink_ranges (void)
+{
+  g_autoptr(GPtrArray) profiles = NULL;
+  PhonesetProfile *v8x;
+  PhonesetProfile *legacy;
+  PhonesetProfile *both[2];
+  GPtrArray       *settings;
+
+  yealink_profiles (&profiles, &v8x, &legacy);
+  both[0] = v8x;
+  both[1] = legacy;
+  for (guint p = 0; p < G_N_ELEMENTS (both); p++)
+    {
+      PhonesetSetting *keepalive = phoneset_profile_lookup_setting (both[p], "nat.keepalive.interval");
+
+      settings = phoneset_profile_get_settings (both[p]);
+      for (guint i = 0; i < settings->len; i++)
+        {
+          PhonesetSetting *setting = g_ptr_array_index (settings, i);
+
+          if (phoneset_setting_get_value_type (setting) == PHONESET_SETTING_INT &&
+              phoneset_setting_get_range_source (setting) == NULL && phoneset_setting_get_note (setting) == NULL)
+            g_error ("%s: %s: the range names no source and no note says so", phoneset_profile_get_id (both[p]),
+                     phoneset_setting_get_id (setting));
+        }
+      g_assert_null (phoneset_setting_get_range_source (keepalive));
+      g_assert_nonnull (strstr (phoneset_setting_get_note (keepalive), "unconfirmed"));
+    }
+}
+
+/* Firmware x.80 still reads the older names (Wazo's V80 templates write
+ * network.* and auto_provision.*, its V81 ones static.*): a phone's user
+ * agent points at the profile of its firmware's key set. */
+static void
+test_profiles_yealink_firmware (void)
+{
+  const char *dirs[] = { g_getenv ("PHONESET_PROFILES_DIR"), NULL };
+  g_autoptr(PhonesetFingerprintRules) rules = phoneset_fingerprint_rules_new ();
+  g_autoptr(GError) error = NULL;
+  const struct
+  {
+    const char *agent;
+    const char *profile;
+  } cases[] = {
+    { "Yealink SIP-T46G 28.72.0.1 00:15:65:4a:a9:37", "yealink-legacy" },
+    { "Yealink CP860 37.72.0.5 00:15:65:8a:37:86", "yealink-legacy" },
+    { "Yealink SIP-T46G 28.80.0.95", "yealink-legacy" },
+    { "Yealink SIP-T46S 66.81.0.110", "yealink-v8x" },
+    { "Yealink SIP-T46S 66.84.0.10 00:15:65:00:00:01", "yealink-v8x" },
+    { "Yealink SIP-T54W 96.86.0.100", "yealink-v8x" },
+  };
+
+  g_assert_true (phoneset_fingerprint_rules_load_dirs (rules, dirs, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(PhonesetFingerprintMatch) match = { 0 };
+
+      g_assert_true (phoneset_fingerprint_rules_match (rules, cases[i].agent, PHONESET_FINGERPRINT_SOURCE_SIP, &match));
+      if (g_strcmp0 (match.profile_id, cases[i].profile) != 0)
+        g_error ("%s: %s, not %s", cases[i].agent, match.profile_id, cases[i].profile);
+    }
+}
+
 static void
 test_setting_validate (void)
 {
@@ -489,6 +691,12 @@ main (int   argc,
   g_test_add_func ("/profile/snom/defaults", test_profiles_snom_defaults);
   g_test_add_func ("/profile/snom/desk-only", test_profiles_snom_desk_only);
   g_test_add_func ("/profile/konftel/sources", test_profiles_konftel_sources);
+  g_test_add_func ("/profile/yealink/action-url", test_yealink_action_url);
+  g_test_add_func ("/profile/yealink/nat", test_yealink_nat);
+  g_test_add_func ("/profile/yealink/legacy-ice-turn", test_yealink_legacy_ice_turn);
+  g_test_add_func ("/profile/yealink/provisioning", test_yealink_provisioning);
+  g_test_add_func ("/profile/yealink/ranges", test_yealink_ranges);
+  g_test_add_func ("/profile/yealink/firmware", test_profiles_yealink_firmware);
   g_test_add_func ("/profile/validate", test_setting_validate);
   g_test_add_func ("/profile/broken", test_profile_broken);
 

@@ -133,6 +133,19 @@ test_keys (void)
   g_assert_null (phoneset_key_canonical (""));
 }
 
+static GPtrArray *
+load_profiles (void)
+{
+  const char *dirs[] = { g_getenv ("PHONESET_PROFILES_DIR"), NULL };
+  g_autoptr(GPtrArray) errors = NULL;
+  GPtrArray *profiles;
+
+  g_assert_nonnull (dirs[0]);
+  profiles = phoneset_profiles_load_all (dirs, &errors);
+  g_assert_cmpuint (errors->len, ==, 0);
+  return profiles;
+}
+
 static void
 test_action_url (void)
 {
@@ -142,10 +155,11 @@ test_action_url (void)
                                                 "192.0.2.10", &error);
   g_autoptr(JsonObject) json = NULL;
   g_autoptr(JsonObject) entries = NULL;
+  g_autoptr(JsonObject) legacy_entries = NULL;
   g_autoptr(JsonObject) fanvil = NULL;
-  g_autoptr(JsonObject) snom = NULL;
-  const char *not_snom[] = { "action_reg_on_url", "action_reg_off_url", "action_reg_failed_url", "action_hold_url",
-                             "action_unhold_url", "action_mute_on_url", "action_mute_off_url", "action_ip_change_url" };
+  g_autoptr(GPtrArray) profiles = load_profiles ();
+  PhonesetProfile *v8x;
+  PhonesetProfile *legacy;
   g_autoptr(PhonesetActionUrlEvent) bad = phoneset_action_url_event_parse ("/other", NULL, "192.0.2.10", NULL);
 
   g_assert_no_error (error);
@@ -157,31 +171,36 @@ test_action_url (void)
   g_assert_cmpstr (json_object_get_string_member (json, "phone"), ==, "192.0.2.10");
   g_assert_null (bad);
 
-  entries = phoneset_action_url_config_entries ("yealink", "http://192.0.2.1:8080", NULL);
+  /* The entries come from the phone's profile: each firmware generation
+   * its own keys, the event in the URL the setting's id. */
+  v8x = phoneset_profiles_find (profiles, "yealink-v8x");
+  legacy = phoneset_profiles_find (profiles, "yealink-legacy");
+  entries = phoneset_action_url_config_entries (v8x, "http://192.0.2.1:8080", &error);
+  g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (json_object_get_string_member (entries, "action_url.off_hook"),
                                    "http://192.0.2.1:8080/action-url/off_hook?mac=$mac&ip=$ip&model=$model"));
-  fanvil = phoneset_action_url_config_entries ("planet", "http://192.0.2.1:8080", NULL);
+  /* V8x firmware reads action_url.registered / unregistered (Admin Guide
+   * T2/T4/T5/CP920 p. 444), not the older log_on / log_off. */
+  g_assert_true (g_str_has_prefix (json_object_get_string_member_with_default (entries, "action_url.registered", ""),
+                                   "http://192.0.2.1:8080/action-url/registered?"));
+  g_assert_true (json_object_has_member (entries, "action_url.unregistered"));
+  g_assert_false (json_object_has_member (entries, "action_url.log_on"));
+  g_assert_false (json_object_has_member (entries, "action_url.log_off"));
+  legacy_entries = phoneset_action_url_config_entries (legacy, "http://192.0.2.1:8080", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (json_object_get_string_member_with_default (legacy_entries, "action_url.log_on", ""),
+                                   "http://192.0.2.1:8080/action-url/registered?"));
+  g_assert_false (json_object_has_member (legacy_entries, "action_url.registered"));
+  /* Every Action URL setting of the profile, no more. */
+  g_assert_cmpuint (json_object_get_size (entries), ==, 29);
+  fanvil = phoneset_action_url_config_entries (phoneset_profiles_find (profiles, "planet-vip"), "http://192.0.2.1:8080", &error);
+  g_assert_no_error (error);
   g_assert_true (json_object_has_member (fanvil, "Offhook Url"));
-  g_assert_null (phoneset_action_url_config_entries ("nokia", "http://x", NULL));
-
-  /* snom's names are those of a full snom 720 settings file
-   * (fusionpbx/fusionpbx@c7a00dcb:resources/templates/provision/snom/720):
-   * action_log_on_url, action_reg_failed, action_hold, action_unhold; it has
-   * no mute, unmute or IP change event. */
-  snom = phoneset_action_url_config_entries ("snom", "http://192.0.2.1:8080", NULL);
-  g_assert_true (g_str_has_prefix (json_object_get_string_member (snom, "action_log_on_url"),
-                                   "http://192.0.2.1:8080/action-url/log_on?"));
-  g_assert_true (g_str_has_prefix (json_object_get_string_member (snom, "action_reg_failed"),
-                                   "http://192.0.2.1:8080/action-url/register_failed?"));
-  g_assert_true (g_str_has_prefix (json_object_get_string_member (snom, "action_hold"),
-                                   "http://192.0.2.1:8080/action-url/hold?"));
-  g_assert_true (g_str_has_prefix (json_object_get_string_member (snom, "action_unhold"),
-                                   "http://192.0.2.1:8080/action-url/unhold?"));
-  g_assert_true (json_object_has_member (snom, "action_log_off_url"));
-  g_assert_true (json_object_has_member (snom, "action_offhook_url"));
-  for (guint i = 0; i < G_N_ELEMENTS (not_snom); i++)
-    g_assert_false (json_object_has_member (snom, not_snom[i]));
-  g_assert_cmpuint (json_object_get_size (snom), ==, 15);
+  g_assert_true (g_str_has_prefix (json_object_get_string_member_with_default (fanvil, "Reg On Url", ""), "http://192.0.2.1:8080/action-url/registered?"));
+  /* Not the enable switch: only the URLs. */
+  g_assert_false (json_object_has_member (fanvil, "Enabled Action Url"));
+  g_assert_null (phoneset_action_url_config_entries (phoneset_profiles_find (profiles, "konftel-300ip"), "http://x", &error));
+  g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED);
 }
 
 static void

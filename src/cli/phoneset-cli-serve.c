@@ -199,6 +199,51 @@ quit_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* One action-url-config line per profile that writes Action URLs: the
+ * entries that point them here, under that profile's own keys (each
+ * firmware generation its own: Yealink V8x action_url.registered, the one
+ * before it action_url.log_on). */
+static void
+print_action_url_config (GPtrArray  *profiles,
+                         const char *base)
+{
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      PhonesetProfile *profile = g_ptr_array_index (profiles, i);
+      g_autoptr(JsonObject) entries = phoneset_action_url_config_entries (profile, base, NULL);
+      g_autoptr(JsonObject) line = NULL;
+      g_autofree char *vendor = NULL;
+      g_autoptr(JsonArray) unconfirmed = json_array_new ();
+      GPtrArray        *settings = phoneset_profile_get_settings (profile);
+      PhonesetCfgFormat format;
+
+      if (entries == NULL || !phoneset_profile_get_file_format (profile, &format))
+        continue;
+      for (guint j = 0; j < settings->len; j++)
+        {
+          PhonesetSetting *setting = g_ptr_array_index (settings, j);
+          g_autofree char *url = phoneset_action_url_setting_url (setting, base);
+          PhonesetCfgKey   key;
+
+          if (url != NULL && g_str_equal (phoneset_setting_get_confidence (setting), "U") &&
+              phoneset_setting_get_cfg_key (setting, format, 0, &key))
+            json_array_add_string_element (unconfirmed, key.key);
+        }
+      line = line_new ("action-url-config");
+      vendor = g_ascii_strdown (phoneset_profile_get_vendor (profile), -1);
+      json_object_set_string_member (line, "vendor", vendor);
+      json_object_set_string_member (line, "profile", phoneset_profile_get_id (profile));
+      json_object_set_string_member (line, "format", phoneset_cfg_format_to_string (format));
+      json_object_set_object_member (line, "entries", g_steal_pointer (&entries));
+      if (json_array_get_length (unconfirmed) > 0)
+        {
+          json_object_set_string_member (line, "note", _("Some of these settings' names are unconfirmed [U]."));
+          json_object_set_array_member (line, "unconfirmed", g_steal_pointer (&unconfirmed));
+        }
+      print_line (line);
+    }
+}
+
 int
 _phoneset_cli_serve (int    argc,
                      char **argv)
@@ -362,23 +407,7 @@ _phoneset_cli_serve (int    argc,
     }
 
   if (action_url)
-    {
-      const char *vendors[] = { "yealink", "fanvil", "snom" };
-
-      for (guint i = 0; i < G_N_ELEMENTS (vendors); i++)
-        {
-          g_autoptr(JsonObject) line = line_new ("action-url-config");
-          JsonObject *entries_object = phoneset_action_url_config_entries (vendors[i], base, NULL);
-
-          json_object_set_string_member (line, "vendor", vendors[i]);
-          json_object_set_object_member (line, "entries", entries_object);
-          if (g_str_equal (vendors[i], "snom"))
-            json_object_set_string_member (line, "note",
-                                           _("snom's Action URL setting names are those of a snom 720 settings file [T]; it has "
-                                             "none for mute, unmute or an IP change."));
-          print_line (line);
-        }
-    }
+    print_action_url_config (profiles, base);
 
   serve.loop = g_main_loop_new (NULL, FALSE);
   g_unix_signal_add (SIGINT, quit_cb, serve.loop);

@@ -8,7 +8,10 @@
  * vendors.md §1.3, §2.5). Phoneset points each event at
  *   http://HOST:PORT/action-url/EVENT?mac=$mac&ip=$ip&model=$model&...
  * and reads back the event name (from the path) and the variables (from
- * the query) with phoneset_action_url_event_parse().
+ * the query) with phoneset_action_url_event_parse(). EVENT is the
+ * profile's setting id without `action_url.` (`registered`), the same for
+ * every phone; the key it is configured under is the profile's (Yealink
+ * V8x `action_url.registered`, older firmware `action_url.log_on`).
  */
 
 #define G_LOG_DOMAIN "phoneset-action-url"
@@ -33,36 +36,8 @@ struct _PhonesetActionUrlEvent
 
 G_DEFINE_BOXED_TYPE (PhonesetActionUrlEvent, phoneset_action_url_event, phoneset_action_url_event_ref, phoneset_action_url_event_unref)
 
-/* The events, named as Yealink's action_url.* keys [T]; the Fanvil [T]
- * F-X3U and snom [T] keys for each. The snom names are those of a full snom
- * 720 settings file (fusionpbx/fusionpbx@c7a00dcb:resources/templates/
- * provision/snom/720/{$mac}.xml:40-51,217-221,253-254): snom logs on and
- * off with action_log_on_url/action_log_off_url, and action_reg_failed,
- * action_hold and action_unhold have no "_url". That file has no mute,
- * unmute or IP change event, so snom has none here (NULL). */
-static const char *const event_keys[][3] = {
-  { "setup_completed", "Boot Completed Url", "action_setup_url" },
-  { "log_on", "Reg On Url", "action_log_on_url" },
-  { "log_off", "Reg Off Url", "action_log_off_url" },
-  { "register_failed", "Reg Failed Url", "action_reg_failed" },
-  { "off_hook", "Offhook Url", "action_offhook_url" },
-  { "on_hook", "Onhook Uri", "action_onhook_url" },
-  { "incoming_call", "Incoming Call Url", "action_incoming_url" },
-  { "outgoing_call", "Outgoing Call Url", "action_outgoing_url" },
-  { "call_established", "Call Active Url", "action_connected_url" },
-  { "call_terminated", "Call Stop Url", "action_disconnected_url" },
-  { "dnd_on", "DND On Url", "action_dnd_on_url" },
-  { "dnd_off", "DND Off Url", "action_dnd_off_url" },
-  { "mute", "Mute On Url", NULL },
-  { "unmute", "Mute Off Url", NULL },
-  { "hold", "Hold On Url", "action_hold" },
-  { "unhold", "Hold Off Url", "action_unhold" },
-  { "missed_call", "New Missed call Url", "action_missed_url" },
-  { "ip_change", "IP Change Url", NULL },
-};
-
 /* The variables asked for in each URL (seed 003 ch.4 [V-OEM], Yealink
- * p.216 [V]); snom's names are [U]. */
+ * p.216 [V]). */
 static const char *const variables[] = {
   "mac",
   "ip",
@@ -75,17 +50,6 @@ static const char *const variables[] = {
   "display_remote",
   "call_id",
 };
-
-const char *const *
-phoneset_action_url_events (void)
-{
-  static const char *names[G_N_ELEMENTS (event_keys) + 1];
-
-  if (names[0] == NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (event_keys); i++)
-      names[i] = event_keys[i][0];
-  return names;
-}
 
 PhonesetActionUrlEvent *
 phoneset_action_url_event_ref (PhonesetActionUrlEvent *event)
@@ -248,54 +212,93 @@ phoneset_action_url_event_to_json (PhonesetActionUrlEvent *event)
   return object;
 }
 
+/* The URL Phoneset asks a phone to request on @event: the event in the
+ * path, every variable in the query. */
+static char *
+event_url (const char *base_url,
+           const char *event)
+{
+  g_autoptr(GString) url = g_string_new (base_url);
+
+  g_string_append (url, PHONESET_ACTION_URL_PATH);
+  g_string_append (url, event);
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    g_string_append_printf (url, "%c%s=$%s", i ? '&' : '?', variables[i], variables[i]);
+  return g_string_free (g_steal_pointer (&url), FALSE);
+}
+
+/**
+ * phoneset_action_url_setting_url:
+ * @setting: a setting of a profile
+ * @base_url: the receiver, `http://HOST:PORT`
+ *
+ * The URL that points @setting at Phoneset, when it is an Action URL event
+ * (a URL setting `action_url.EVENT`): `BASE/action-url/EVENT?mac=$mac&…`.
+ * The event is the setting's id, the same for every vendor and firmware;
+ * the key it is written under is the profile's.
+ *
+ * Returns: (transfer full) (nullable): the URL, or %NULL for a setting
+ *   that is not an Action URL event
+ */
+char *
+phoneset_action_url_setting_url (PhonesetSetting *setting,
+                                 const char      *base_url)
+{
+  const char *id;
+
+  g_return_val_if_fail (setting != NULL && base_url != NULL, NULL);
+
+  id = phoneset_setting_get_id (setting);
+  if (!g_str_has_prefix (id, PHONESET_ACTION_URL_SETTING_PREFIX) ||
+      phoneset_setting_get_value_type (setting) != PHONESET_SETTING_URL ||
+      !valid_name (id + strlen (PHONESET_ACTION_URL_SETTING_PREFIX)))
+    return NULL;
+  return event_url (base_url, id + strlen (PHONESET_ACTION_URL_SETTING_PREFIX));
+}
+
 /**
  * phoneset_action_url_config_entries:
- * @vendor: yealink, fanvil (planet) or snom
+ * @profile: the phone's profile
  * @base_url: the receiver, `http://HOST:PORT`
  * @error: a location for a #GError
  *
  * The configuration entries that point a phone's Action URLs at Phoneset,
- * as the vendor names them: Yealink `action_url.off_hook` [T], Fanvil
- * `Offhook Url` [T], snom `action_offhook_url` [T]. An event the vendor has
- * no setting for is left out.
+ * under the keys the phone's profile writes them in its file format: each
+ * firmware generation its own (Yealink V8x `action_url.registered`, the
+ * firmware before it `action_url.log_on`; Fanvil `Reg On Url`).
  *
- * Returns: (transfer full): setting → URL
+ * Returns: (transfer full) (nullable): key → URL, or %NULL with
+ *   %PHONESET_ERROR_UNSUPPORTED when the profile writes no Action URL
  */
 JsonObject *
-phoneset_action_url_config_entries (const char *vendor,
-                                    const char *base_url,
-                                    GError    **error)
+phoneset_action_url_config_entries (PhonesetProfile *profile,
+                                    const char      *base_url,
+                                    GError         **error)
 {
   g_autoptr(JsonObject) entries = json_object_new ();
-  g_autoptr(GString) query = g_string_new (NULL);
-  int column;
+  GPtrArray        *settings;
+  PhonesetCfgFormat format;
 
-  g_return_val_if_fail (vendor != NULL && base_url != NULL, NULL);
+  g_return_val_if_fail (PHONESET_IS_PROFILE (profile) && base_url != NULL, NULL);
 
-  if (g_ascii_strcasecmp (vendor, "yealink") == 0)
-    column = 0;
-  else if (g_ascii_strcasecmp (vendor, "fanvil") == 0 || g_ascii_strcasecmp (vendor, "planet") == 0)
-    column = 1;
-  else if (g_ascii_strcasecmp (vendor, "snom") == 0)
-    column = 2;
-  else
+  if (phoneset_profile_get_file_format (profile, &format))
+    {
+      settings = phoneset_profile_get_settings (profile);
+      for (guint i = 0; i < settings->len; i++)
+        {
+          PhonesetSetting *setting = g_ptr_array_index (settings, i);
+          g_autofree char *url = phoneset_action_url_setting_url (setting, base_url);
+          PhonesetCfgKey   key;
+
+          if (url != NULL && phoneset_setting_get_cfg_key (setting, format, 0, &key))
+            json_object_set_string_member (entries, key.key, url);
+        }
+    }
+  if (json_object_get_size (entries) == 0)
     {
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
-                   _("Phoneset does not know the Action URL settings of “%s” phones."), vendor);
+                   _("The profile %s has no Action URL settings Phoneset can fill."), phoneset_profile_get_id (profile));
       return NULL;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
-    g_string_append_printf (query, "%s%s=$%s", i ? "&" : "", variables[i], variables[i]);
-  for (guint i = 0; i < G_N_ELEMENTS (event_keys); i++)
-    {
-      g_autofree char *url = NULL;
-      g_autofree char *key = NULL;
-
-      if (column != 0 && event_keys[i][column] == NULL)
-        continue;
-      url = g_strdup_printf ("%s%s%s?%s", base_url, PHONESET_ACTION_URL_PATH, event_keys[i][0], query->str);
-      key = column == 0 ? g_strdup_printf ("action_url.%s", event_keys[i][0]) : g_strdup (event_keys[i][column]);
-      json_object_set_string_member (entries, key, url);
     }
   return g_steal_pointer (&entries);
 }

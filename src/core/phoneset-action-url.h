@@ -9,9 +9,14 @@
 
 #include <json-glib/json-glib.h>
 
+#include "phoneset-profile.h"
+
 G_BEGIN_DECLS
 
 #define PHONESET_ACTION_URL_PATH "/action-url/"
+
+/* The profile settings that are Action URL events: `action_url.EVENT`. */
+#define PHONESET_ACTION_URL_SETTING_PREFIX "action_url."
 
 #define PHONESET_TYPE_ACTION_URL_EVENT (phoneset_action_url_event_get_type ())
 
@@ -30,8 +35,9 @@ GDateTime              *phoneset_action_url_event_get_time      (PhonesetActionU
 const char             *phoneset_action_url_event_get_variable  (PhonesetActionUrlEvent  *event,
                                                                  const char              *name);
 JsonObject             *phoneset_action_url_event_to_json       (PhonesetActionUrlEvent  *event);
-const char * const     *phoneset_action_url_events              (void);
-JsonObject             *phoneset_action_url_config_entries      (const char              *vendor,
+char                   *phoneset_action_url_setting_url         (PhonesetSetting         *setting,
+                                                                 const char              *base_url);
+JsonObject             *phoneset_action_url_config_entries      (PhonesetProfile         *profile,
                                                                  const char              *base_url,
                                                                  GError                 **error);
 
