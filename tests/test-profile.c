@@ -452,8 +452,8 @@ main (int   argc,
   g_test_add_func ("/profile/lint", test_profiles_lint);
   g_test_add_func ("/profile/shared-ids", test_profiles_shared_ids);
   g_test_add_func ("/profile/facts", test_profiles_facts);
-  g_test_add_func ("/profile/fanvil-facts", test_fanvil_facts);
-  g_test_add_func ("/profile/fanvil-sources", test_fanvil_sources);
+  g_test_add_func ("/profile/fanvil/facts", test_fanvil_facts);
+  g_test_add_func ("/profile/fanvil/sources", test_fanvil_sources);
   g_test_add_func ("/profile/validate", test_setting_validate);
   g_test_add_func ("/profile/broken", test_profile_broken);
 
