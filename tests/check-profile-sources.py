@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Every key, default and range in a profile names its source, or is marked unconfirmed.
 
-Usage: check-profile-sources.py [--summary] PROFILE.json...
+Usage: check-profile-sources.py [--summary] PROFILE.json|DIRECTORY...
+
+A directory stands for every *.json profile in it.
 
 For each setting of each profile (data/profiles/README.md):
   key      every file format's write has a "source", or its "confidence"
@@ -17,6 +19,7 @@ Prints one line per missing source and exits 1 if there is any; with
 --summary, a table of the counts per profile too.
 """
 import json
+import os
 import sys
 
 
@@ -72,7 +75,14 @@ def check(path):
 
 def main(argv):
     summary = '--summary' in argv
-    paths = [a for a in argv if not a.startswith('--')]
+    paths = []
+    for a in argv:
+        if a.startswith('--'):
+            continue
+        if os.path.isdir(a):
+            paths += sorted(os.path.join(a, n) for n in os.listdir(a) if n.endswith('.json'))
+        else:
+            paths.append(a)
     if not paths:
         sys.stderr.write(__doc__)
         return 2

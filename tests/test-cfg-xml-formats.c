@@ -697,7 +697,7 @@ test_profile_keys (void)
     guint             expected;
   } cases[] = {
     { "fanvil", PHONESET_CFG_FORMAT_FANVIL_XML, NULL, 62 },
-    { "fanvil", PHONESET_CFG_FORMAT_FANVIL_XML, "<?xml version=\"1.0\"?>\r\n<VOIP_CONFIG_FILE>\r\n<version>2.0002</version>\r\n</VOIP_CONFIG_FILE>\r\n", 60 },
+    { "fanvil", PHONESET_CFG_FORMAT_FANVIL_XML, "<?xml version=\"1.0\"?>\r\n<VOIP_CONFIG_FILE>\r\n<version>2.0002</version>\r\n</VOIP_CONFIG_FILE>\r\n", 64 },
     { "planet-vip", PHONESET_CFG_FORMAT_FANVIL_XML, NULL, 62 },
     { "snom-c520", PHONESET_CFG_FORMAT_SNOM_C520, NULL, 26 },
   };

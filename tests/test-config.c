@@ -263,6 +263,122 @@ test_export_all_lines_and_reference (void)
   g_assert_cmpstr (phoneset_config_get (back, "nat.keepalive.interval"), ==, "20");
 }
 
+static PhonesetConfig *
+import_text (const char *profile_id,
+             const char *text)
+{
+  g_autoptr(PhonesetCfgDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  PhonesetConfig *config;
+
+  doc = phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_FANVIL, text, strlen (text), &error);
+  g_assert_no_error (error);
+  config = phoneset_config_new_from_document (profile (profile_id), doc, &error);
+  g_assert_no_error (error);
+  return config;
+}
+
+/* Enable PVID holds 0, 1 or 2 (FusionPBX writes 2 to enable it): what a
+ * file says is what the form shows, and back. */
+static void
+test_fanvil_pvid (void)
+{
+  const char *head = "<<VOIP CONFIG FILE>>Version:2.0000000000\r\n<QOS CONFIG MODULE>\r\nEnable PVID        :";
+  const char *values[][2] = { { "2", "on" }, { "1", "factory" }, { "0", "off" } };
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_cfg_document_new (PHONESET_CFG_FORMAT_FANVIL);
+  g_autoptr(PhonesetCfgDocument) xml = NULL;
+  g_autoptr(PhonesetConfig) config = phoneset_config_new (profile ("fanvil"));
+  g_autoptr(PhonesetConfig) from_xml = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char      *sysconf = "<sysConf>\n<qos>\n<EnablePVID>2</EnablePVID>\n</qos>\n</sysConf>\n";
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *file = g_strconcat (head, values[i][0], "\r\n<<END OF FILE>>\r\n", NULL);
+      g_autoptr(PhonesetConfig) read = import_text ("planet-vip", file);
+
+      g_assert_cmpstr (phoneset_config_get (read, "vlan.pc.mode"), ==, values[i][1]);
+      g_assert_null (phoneset_config_get_invalid (read, "vlan.pc.mode"));
+    }
+
+  g_assert_true (phoneset_config_set (config, "vlan.pc.mode", "on", &error));
+  g_assert_no_error (error);
+  phoneset_config_apply_to_document (config, doc, FALSE, NULL);
+  text = serialize (doc);
+  g_assert_nonnull (strstr (text, "Enable PVID        :2\r\n"));
+
+  xml = phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_FANVIL_XML, sysconf, strlen (sysconf), &error);
+  g_assert_no_error (error);
+  from_xml = phoneset_config_new_from_document (profile ("fanvil"), xml, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (phoneset_config_get (from_xml, "vlan.pc.mode"), ==, "on");
+}
+
+/* A file of the older generation (“Version:2.0002”, the old X4 firmware
+ * and its OEMs) keeps the provisioning server, STUN and the Action URLs
+ * under other keys: they are read, and edited where they are, with no
+ * second copy under the current firmware's keys. */
+static void
+test_fanvil_old_generation (void)
+{
+  const char *text = "<<VOIP CONFIG FILE>>Version:2.0002                            \r\n"
+                     "\r\n"
+                     "<GLOBAL CONFIG MODULE>\r\n"
+                     "Active Uri IP      :192.0.2.5\r\n"
+                     "Hold Url           :http://192.0.2.9/hold\r\n"
+                     "B Transfer Url     :\r\n"
+                     "\r\n"
+                     "<SIP CONFIG MODULE>\r\n"
+                     "SIP  Port          :5060\r\n"
+                     "Stun Address       :stun.old.example\r\n"
+                     "Stun Port          :3478\r\n"
+                     "--SIP Line List--  :\r\n"
+                     "SIP1 Phone Number  :2001\r\n"
+                     "SIP1 Use Stun      :1\r\n"
+                     "\r\n"
+                     "<AUTOUPDATE CONFIG MODULE>\r\n"
+                     "Download Username  :user\r\n"
+                     "Download password  :pass\r\n"
+                     "Download Server IP :http://192.0.2.1/prov/\r\n"
+                     "Config File Name   :$mac.cfg\r\n"
+                     "<<END OF FILE>>\r\n";
+  g_autoptr(PhonesetCfgDocument) doc = NULL;
+  g_autoptr(PhonesetConfig) config = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  doc = phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_FANVIL, text, strlen (text), &error);
+  g_assert_no_error (error);
+  config = phoneset_config_new_from_document (profile ("fanvil"), doc, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (phoneset_config_get (config, "nat.stun.server"), ==, "stun.old.example");
+  g_assert_cmpstr (phoneset_config_get (config, "line.1.stun.enable"), ==, "true");
+  g_assert_cmpstr (phoneset_config_get (config, "provisioning.server.url"), ==, "http://192.0.2.1/prov/");
+  g_assert_cmpstr (phoneset_config_get (config, "provisioning.server.file"), ==, "$mac.cfg");
+  g_assert_cmpstr (phoneset_config_get (config, "provisioning.server.user"), ==, "user");
+  g_assert_cmpstr (phoneset_config_get (config, "active_uri.allowed_ip"), ==, "192.0.2.5");
+  g_assert_cmpstr (phoneset_config_get (config, "action_url.hold"), ==, "http://192.0.2.9/hold");
+
+  phoneset_config_set (config, "provisioning.server.url", "http://192.0.2.2/", NULL);
+  phoneset_config_set (config, "provisioning.server.password", "Zebra-4711", NULL);
+  phoneset_config_set (config, "nat.stun.server", "stun.new.example", NULL);
+  phoneset_config_set (config, "action_url.hold", "http://192.0.2.9/h2", NULL);
+  phoneset_config_set (config, "action_url.blind_transfer_call", "http://192.0.2.9/bx", NULL);
+  phoneset_config_apply_to_document (config, doc, TRUE, NULL);
+  out = serialize (doc);
+  g_assert_nonnull (strstr (out, "Download Server IP :http://192.0.2.2/\r\n"));
+  g_assert_nonnull (strstr (out, "Download password  :Zebra-4711\r\n"));
+  g_assert_nonnull (strstr (out, "Stun Address       :stun.new.example\r\n"));
+  g_assert_nonnull (strstr (out, "Hold Url           :http://192.0.2.9/h2\r\n"));
+  g_assert_nonnull (strstr (out, "B Transfer Url     :http://192.0.2.9/bx\r\n"));
+  g_assert_null (strstr (out, "Flash Server IP"));
+  g_assert_null (strstr (out, "Default Password"));
+  g_assert_null (strstr (out, "STUN Server"));
+  g_assert_null (strstr (out, "Hold On Url"));
+  g_assert_null (strstr (out, "CTI CONFIG MODULE"));
+}
+
 static void
 test_file_names (void)
 {
@@ -504,6 +620,8 @@ main (int   argc,
   g_test_add_func ("/config/import-bad-value", test_import_bad_value);
   g_test_add_func ("/config/export-in-place", test_export_in_place);
   g_test_add_func ("/config/export-all-lines-and-reference", test_export_all_lines_and_reference);
+  g_test_add_func ("/config/fanvil-pvid", test_fanvil_pvid);
+  g_test_add_func ("/config/fanvil-old-generation", test_fanvil_old_generation);
   g_test_add_func ("/config/file-names", test_file_names);
   g_test_add_func ("/config/dhcp-helpers", test_dhcp_helpers);
   g_test_add_func ("/config/setup-sheet", test_setup_sheet);

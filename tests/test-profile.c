@@ -581,6 +581,144 @@ test_profiles_yealink_firmware (void)
     }
 }
 
+/* Issue 14, Fanvil / PLANET: the defaults the phones export, Enable PVID's
+ * three values, the PLANET guide's events, variables and restarts, the
+ * older generation's keys. */
+static void
+test_fanvil_facts (void)
+{
+  g_autoptr(GPtrArray) profiles = load_shipped ();
+  const char *ids[] = { "fanvil", "planet-vip" };
+
+  for (guint p = 0; p < G_N_ELEMENTS (ids); p++)
+    {
+      PhonesetProfile *profile = phoneset_profiles_find (profiles, ids[p]);
+      gboolean         planet = g_str_equal (ids[p], "planet-vip");
+      PhonesetSetting *setting;
+      PhonesetCfgKey   key;
+      gboolean         alternative = FALSE;
+      const char      *reboot[] = { "provisioning.pnp.enable", "provisioning.pnp.server", "provisioning.pnp.port",
+                                    "provisioning.pnp.transport", "provisioning.pnp.interval",
+                                    "provisioning.dhcp_option", "provisioning.dhcp_option.custom" };
+      struct
+      {
+        const char *id;
+        const char *key;
+        const char *xml;
+      } events[] = {
+        { "action_url.blind_transfer_call", "B Transfer Url", "VOIP_CONFIG_FILE/GLOBAL_CONFIG_MODULE/B_Transfer_Url" },
+        { "action_url.attended_transfer_call", "A Transfer Url", "VOIP_CONFIG_FILE/GLOBAL_CONFIG_MODULE/A_Transfer_Url" },
+        { "action_url.idle_to_busy", "Idle to Busy Url", "VOIP_CONFIG_FILE/GLOBAL_CONFIG_MODULE/Idle_to_Busy_Url" },
+        { "action_url.busy_to_idle", "Busy to Idle Url", "VOIP_CONFIG_FILE/GLOBAL_CONFIG_MODULE/Busy_to_Idle_Url" },
+      };
+
+      /* The CoS and the file name default to what the phones export. */
+      g_assert_cmpstr (phoneset_setting_get_default (phoneset_profile_lookup_setting (profile, "vlan.priority.sip")), ==, "0");
+      g_assert_cmpstr (phoneset_setting_get_default (phoneset_profile_lookup_setting (profile, "vlan.priority.rtp")), ==, "0");
+      g_assert_cmpstr (phoneset_setting_get_default (phoneset_profile_lookup_setting (profile, "provisioning.server.file")), ==, "");
+      g_assert_cmpstr (phoneset_setting_get_default (phoneset_profile_lookup_setting (profile, "nat.keepalive.interval")), ==,
+                       planet ? "60" : "30");
+
+      /* Enable PVID: 0, 1 or 2, not a switch. */
+      g_assert_null (phoneset_profile_lookup_setting (profile, "vlan.pc.enable"));
+      setting = phoneset_profile_lookup_setting (profile, "vlan.pc.mode");
+      g_assert_nonnull (setting);
+      g_assert_cmpint (phoneset_setting_get_value_type (setting), ==, PHONESET_SETTING_ENUM);
+      g_assert_cmpstr (phoneset_setting_get_default (setting), ==, "factory");
+      for (guint f = 0; f < 2; f++)
+        {
+          PhonesetCfgFormat format = f == 0 ? PHONESET_CFG_FORMAT_FANVIL : PHONESET_CFG_FORMAT_FANVIL_XML;
+          const char       *canonical[] = { "off", "factory", "on" };
+          const char       *file[] = { "0", "1", "2" };
+
+          for (guint v = 0; v < G_N_ELEMENTS (file); v++)
+            {
+              g_autofree char *written = phoneset_setting_to_file_value (setting, format, canonical[v]);
+              g_autofree char *read = phoneset_setting_from_file_value (setting, format, file[v], NULL);
+
+              g_assert_cmpstr (written, ==, file[v]);
+              g_assert_cmpstr (read, ==, canonical[v]);
+            }
+        }
+
+      /* The guide's events the profiles lacked: keys of the older generation. */
+      for (guint e = 0; e < G_N_ELEMENTS (events); e++)
+        {
+          setting = phoneset_profile_lookup_setting (profile, events[e].id);
+          g_assert_nonnull (setting);
+          g_assert_true (phoneset_setting_get_cfg_key (setting, PHONESET_CFG_FORMAT_FANVIL, 0, &key));
+          g_assert_cmpstr (key.key, ==, events[e].key);
+          g_assert_cmpstr (key.section, ==, "GLOBAL CONFIG MODULE");
+          g_assert_true (phoneset_setting_get_cfg_key (setting, PHONESET_CFG_FORMAT_FANVIL_XML, 0, &key));
+          g_assert_cmpstr (key.key, ==, events[e].xml);
+          g_assert_false (phoneset_setting_get_cfg_key (setting, PHONESET_CFG_FORMAT_FANVIL_XML, 1, &key));
+          g_assert_nonnull (phoneset_setting_get_note (setting));
+        }
+
+      /* Every Action URL names all the guide's variables. */
+      setting = phoneset_profile_lookup_setting (profile, "action_url.incoming_call");
+      g_assert_nonnull (strstr (phoneset_setting_get_help (setting), "$active_url"));
+      g_assert_nonnull (strstr (phoneset_setting_get_help (setting), "$display_local"));
+
+      /* PnP and DHCP option changes need a restart (seed 003 pp. 6, 7). */
+      for (guint r = 0; r < G_N_ELEMENTS (reboot); r++)
+        if (!phoneset_setting_get_reboot (phoneset_profile_lookup_setting (profile, reboot[r])))
+          g_error ("%s: %s has no reboot mark", ids[p], reboot[r]);
+
+      /* The older generation's key, read and edited where a file has it. */
+      setting = phoneset_profile_lookup_setting (profile, "provisioning.server.url");
+      g_assert_true (phoneset_setting_get_cfg_key_info (setting, PHONESET_CFG_FORMAT_FANVIL, 0, &key, NULL, &alternative));
+      g_assert_cmpstr (key.key, ==, "Flash Server IP");
+      g_assert_false (alternative);
+      g_assert_true (phoneset_setting_get_cfg_key_info (setting, PHONESET_CFG_FORMAT_FANVIL, 1, &key, NULL, &alternative));
+      g_assert_cmpstr (key.key, ==, "Download Server IP");
+      g_assert_true (alternative);
+
+      /* A guess is no vendor fact: the unsourced web labels are gone. */
+      setting = phoneset_profile_lookup_setting (profile, "line.1.rport");
+      g_assert_false (g_strv_contains (phoneset_setting_get_menu_path (setting), "SIP1"));
+      if (!planet)
+        g_assert_cmpstr (phoneset_setting_get_confidence (phoneset_profile_lookup_setting (profile, "nat.stun.server")), ==, "V-OEM");
+    }
+}
+
+/* Every setting, default and range of the Fanvil and PLANET profiles names
+ * its source, or is marked unconfirmed, and a setting relying on
+ * “unconfirmed” says so in its note (the keys' sources:
+ * tests/check-profile-sources.py, run as the profile-sources test). */
+static void
+test_fanvil_sources (void)
+{
+  g_autoptr(GPtrArray) profiles = load_shipped ();
+  const char *ids[] = { "fanvil", "planet-vip" };
+
+  for (guint p = 0; p < G_N_ELEMENTS (ids); p++)
+    {
+      GPtrArray *settings = phoneset_profile_get_settings (phoneset_profiles_find (profiles, ids[p]));
+
+      for (guint i = 0; i < settings->len; i++)
+        {
+          PhonesetSetting    *setting = g_ptr_array_index (settings, i);
+          const char         *id = phoneset_setting_get_id (setting);
+          const char         *source = phoneset_setting_get_source (setting);
+          const char         *dsource = phoneset_setting_get_default_source (setting);
+          const char         *rsource = phoneset_setting_get_range_source (setting);
+          gboolean            u = g_str_equal (phoneset_setting_get_confidence (setting), "U");
+          PhonesetSettingType type = phoneset_setting_get_value_type (setting);
+
+          if (source == NULL && !u)
+            g_error ("%s: %s has no source", ids[p], id);
+          if (dsource == NULL && source == NULL && !u)
+            g_error ("%s: %s: its default has no source", ids[p], id);
+          if ((type == PHONESET_SETTING_INT) && rsource == NULL && source == NULL && !u)
+            g_error ("%s: %s: its range has no source", ids[p], id);
+          if ((g_strcmp0 (dsource, "unconfirmed") == 0 || g_strcmp0 (rsource, "unconfirmed") == 0) &&
+              phoneset_setting_get_note (setting) == NULL)
+            g_error ("%s: %s is unconfirmed and its note does not say so", ids[p], id);
+        }
+    }
+}
+
 static void
 test_setting_validate (void)
 {
@@ -697,6 +835,8 @@ main (int   argc,
   g_test_add_func ("/profile/yealink/provisioning", test_yealink_provisioning);
   g_test_add_func ("/profile/yealink/ranges", test_yealink_ranges);
   g_test_add_func ("/profile/yealink/firmware", test_profiles_yealink_firmware);
+  g_test_add_func ("/profile/fanvil/facts", test_fanvil_facts);
+  g_test_add_func ("/profile/fanvil/sources", test_fanvil_sources);
   g_test_add_func ("/profile/validate", test_setting_validate);
   g_test_add_func ("/profile/broken", test_profile_broken);
 

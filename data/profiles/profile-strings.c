@@ -23,30 +23,34 @@ static const char *profile_strings[] = {
   N_("Binding Period"),
   /* Translators: phone profile fanvil: nat.stun.refresh: help; planet-vip: nat.stun.refresh: help. */
   N_("How often, in seconds, the phone sends a STUN request to keep its binding."),
+  /* Translators: phone profile fanvil: nat.stun.refresh: note (an unconfirmed fact); planet-vip: nat.stun.refresh: note (an unconfirmed fact). */
+  N_("Its web label and the range 1–86400 s are not confirmed [U]; the key “STUN Refresh Time” and the default 50 s are in PLANET's guide."),
   /* Translators: phone profile fanvil: nat.stun.wait: title; planet-vip: nat.stun.wait: title. */
   N_("SIP Waiting Time"),
   /* Translators: phone profile fanvil: nat.stun.wait: help; planet-vip: nat.stun.wait: help. */
   N_("How long, in milliseconds, the phone waits for the STUN answer before it sends a SIP request."),
+  /* Translators: phone profile fanvil: nat.stun.wait: note (an unconfirmed fact); planet-vip: nat.stun.wait: note (an unconfirmed fact). */
+  N_("Its web label and the range 0–60000 ms are not confirmed [U]; the key “SIP Wait Stun Time” and the default 800 ms are in PLANET's guide."),
   /* Translators: phone profile fanvil: group title; planet-vip: group title. */
   N_("Lines"),
   /* Translators: phone profile fanvil: line.{n}.stun.enable: title; planet-vip: line.{n}.stun.enable: title. Keep “{n}”: it is the line (account) number. */
   N_("Line {n}: Use STUN"),
   /* Translators: phone profile fanvil: line.{n}.stun.enable: help; planet-vip: line.{n}.stun.enable: help. Keep “{n}”: it is the line (account) number. */
-  N_("Use STUN as line {n}'s NAT traversal method."),
+  N_("Use STUN as line {n}'s NAT traversal method (choose the line on the page)."),
   /* Translators: phone profile fanvil: line.{n}.rport: title; planet-vip: line.{n}.rport: title. Keep “{n}”: it is the line (account) number. */
   N_("Line {n}: Enable Rport"),
   /* Translators: phone profile fanvil: line.{n}.rport: help; planet-vip: line.{n}.rport: help. */
-  N_("Ask the SIP server to answer to the address and port the request came from (RFC 3581, symmetric response)."),
+  N_("Ask the SIP server to answer to the address and port the request came from (RFC 3581, symmetric response); choose the line on the page."),
   /* Translators: phone profile fanvil: nat.keepalive.interval: title; planet-vip: nat.keepalive.interval: title. */
   N_("Keep-Alive Interval"),
   /* Translators: phone profile fanvil: nat.keepalive.interval: help; planet-vip: nat.keepalive.interval: help. */
   N_("Seconds between the UDP keep-alives each line sends to keep its NAT binding; written for every line."),
-  /* Translators: phone profile fanvil: nat.keepalive.interval: note (an unconfirmed fact); planet-vip: nat.keepalive.interval: note (an unconfirmed fact). */
-  N_("The key “SIPn UDPUpdate TTL” is from phone exports; the web interface label is not confirmed."),
+  /* Translators: phone profile fanvil: nat.keepalive.interval: note (an unconfirmed fact). */
+  N_("The key “SIPn UDPUpdate TTL” is from phone exports; its web label and the range 1–3600 s are not confirmed [U]. Current firmware ships 30 s (X3U, X7C exports); files of older firmware (2.0002) show 60 s."),
   /* Translators: phone profile fanvil: line.{n}.number: title; planet-vip: line.{n}.number: title. Keep “{n}”: it is the line (account) number. */
   N_("Line {n}: Phone Number"),
   /* Translators: phone profile fanvil: line.{n}.number: help; planet-vip: line.{n}.number: help. Keep “{n}”: it is the line (account) number. */
-  N_("The SIP phone number (user) of line {n}."),
+  N_("The SIP phone number (user) of line {n} (choose the line on the page)."),
   /* Translators: phone profile fanvil: page title; planet-vip: page title; yealink-legacy: page title; and 1 more. */
   N_("SIP"),
   /* Translators: phone profile fanvil: group title; fanvil: sip.port: title; planet-vip: group title; and 2 more. */
@@ -75,10 +79,18 @@ static const char *profile_strings[] = {
   N_("RTP CoS"),
   /* Translators: phone profile fanvil: vlan.priority.rtp: help; planet-vip: vlan.priority.rtp: help. */
   N_("The 802.1p class of service of voice (RTP) packets; 5 is voice (VO)."),
-  /* Translators: phone profile fanvil: vlan.pc.enable: title; planet-vip: vlan.pc.enable: title. */
+  /* Translators: phone profile fanvil: vlan.pc.mode: title; planet-vip: vlan.pc.mode: title. */
   N_("Enable PVID"),
-  /* Translators: phone profile fanvil: vlan.pc.enable: help; planet-vip: vlan.pc.enable: help. */
-  N_("Tag the PC port's traffic with its own VLAN (colour-screen models only)."),
+  /* Translators: phone profile fanvil: vlan.pc.mode: help; planet-vip: vlan.pc.mode: help. */
+  N_("Whether the PC port's traffic goes into its own VLAN, the PVID Value (colour-screen models only). FusionPBX writes 2 to give the PC port that VLAN, 0 otherwise; phones export 1."),
+  /* Translators: phone profile fanvil: vlan.pc.mode: note (an unconfirmed fact); planet-vip: vlan.pc.mode: note (an unconfirmed fact). */
+  N_("Not a plain switch: files hold 0, 1 or 2. 2 gives the PC port the PVID Value as its VLAN and 0 turns that off (FusionPBX's templates); 1 is what X3U and X7C phones export, and what it does is not documented [U]. Its web label is unconfirmed."),
+  /* Translators: phone profile fanvil: vlan.pc.mode: choice; planet-vip: vlan.pc.mode: choice. */
+  N_("Off (0)"),
+  /* Translators: phone profile fanvil: vlan.pc.mode: choice; planet-vip: vlan.pc.mode: choice. */
+  N_("As shipped (1)"),
+  /* Translators: phone profile fanvil: vlan.pc.mode: choice; planet-vip: vlan.pc.mode: choice. */
+  N_("On: the PC port uses the PVID (2)"),
   /* Translators: phone profile fanvil: vlan.pc.id: title; planet-vip: vlan.pc.id: title. */
   N_("PVID Value"),
   /* Translators: phone profile fanvil: vlan.pc.id: help; planet-vip: vlan.pc.id: help. */
@@ -111,6 +123,8 @@ static const char *profile_strings[] = {
   N_("Packet Interval"),
   /* Translators: phone profile fanvil: lldp.interval: help; planet-vip: lldp.interval: help; yealink-legacy: lldp.interval: help; and 1 more. */
   N_("Seconds between LLDP announcements."),
+  /* Translators: phone profile fanvil: lldp.interval: note (an unconfirmed fact); planet-vip: lldp.interval: note (an unconfirmed fact). */
+  N_("Its web label and the range 1–3600 s are not confirmed [U]; the key “LLDP Refresh Time” and the default 60 are from phone exports."),
   /* Translators: phone profile fanvil: page title; planet-vip: page title; yealink-legacy: page title; and 1 more. */
   N_("Auto Provision"),
   /* Translators: phone profile fanvil: group title; planet-vip: group title. */
@@ -142,13 +156,13 @@ static const char *profile_strings[] = {
   /* Translators: phone profile fanvil: provisioning.pnp.interval: help; planet-vip: provisioning.pnp.interval: help. */
   N_("The time between two PnP requests."),
   /* Translators: phone profile fanvil: provisioning.pnp.interval: note (an unconfirmed fact); planet-vip: provisioning.pnp.interval: note (an unconfirmed fact). */
-  N_("The unit of the PnP interval is not stated in the guide; exports show 1."),
+  N_("The unit of the PnP interval is not stated in the guide, nor its range (1–1000 here) [U]; exports show 1."),
   /* Translators: phone profile fanvil: group title; fanvil: provisioning.dhcp_option: title; planet-vip: group title; and 1 more. */
   N_("DHCP Option"),
   /* Translators: phone profile fanvil: provisioning.dhcp_option: help; planet-vip: provisioning.dhcp_option: help. */
   N_("Which DHCP option carries the provisioning URL: 66, 43, a custom option (128 to 254), or none. The phone's WAN must use DHCP."),
   /* Translators: phone profile fanvil: provisioning.dhcp_option: note (an unconfirmed fact); planet-vip: provisioning.dhcp_option: note (an unconfirmed fact). */
-  N_("Exports show 66; that the file takes 43, the custom option's number, and 0 for “disabled” is unconfirmed."),
+  N_("Exports show 66; that the file takes 43, the custom option's number, and 0 for “disabled” is unconfirmed. A change takes effect after a restart or the next DHCP renewal."),
   /* Translators: phone profile fanvil: provisioning.dhcp_option: choice; planet-vip: provisioning.dhcp_option: choice. */
   N_("Option 66"),
   /* Translators: phone profile fanvil: provisioning.dhcp_option: choice; planet-vip: provisioning.dhcp_option: choice. */
@@ -162,15 +176,15 @@ static const char *profile_strings[] = {
   /* Translators: phone profile fanvil: provisioning.dhcp_option.custom: help; planet-vip: provisioning.dhcp_option.custom: help. */
   N_("The custom DHCP option number, from 128 to 254, when “Custom option” is chosen."),
   /* Translators: phone profile fanvil: provisioning.dhcp_option.custom: note (an unconfirmed fact); planet-vip: provisioning.dhcp_option.custom: note (an unconfirmed fact). */
-  N_("Written as the DHCP Option value when “Custom option” is chosen."),
+  N_("Written as the DHCP Option value when “Custom option” is chosen. The default 128 is Phoneset's (the lowest allowed); the phone's own is not known [U]."),
   /* Translators: phone profile fanvil: group title; planet-vip: group title. */
   N_("Static Provisioning Server"),
   /* Translators: phone profile fanvil: provisioning.server.url: help; planet-vip: provisioning.server.url: help. */
-  N_("The provisioning server; it may carry the path where the files are, and $mac or $input in a file name."),
+  N_("The provisioning server, as a URL that may carry the path of the files (http://192.0.2.1:8080/prov/). PLANET's guide has the server's port entered too; in the file it is part of this URL."),
   /* Translators: phone profile fanvil: provisioning.server.file: title; planet-vip: provisioning.server.file: title. */
   N_("Config File Name"),
   /* Translators: phone profile fanvil: provisioning.server.file: help; planet-vip: provisioning.server.file: help. */
-  N_("The device file's name: $mac.cfg (by MAC address), a custom name, or $input.cfg (the phone asks for an ID)."),
+  N_("The name of the phone's own file: the phone replaces $mac with its MAC address, and asks for $input on its screen. Empty: the file named after its MAC address."),
   /* Translators: phone profile fanvil: provisioning.server.user: title; planet-vip: provisioning.server.user: title. */
   N_("Username"),
   /* Translators: phone profile fanvil: provisioning.server.user: help; planet-vip: provisioning.server.user: help. */
@@ -214,7 +228,7 @@ static const char *profile_strings[] = {
   /* Translators: phone profile fanvil: provisioning.update.interval: help; planet-vip: provisioning.update.interval: help. */
   N_("The time between two downloads."),
   /* Translators: phone profile fanvil: provisioning.update.interval: note (an unconfirmed fact); planet-vip: provisioning.update.interval: note (an unconfirmed fact). */
-  N_("The unit of the update interval is not stated; Phoneset does not write it. Set it on the phone."),
+  N_("The unit of the update interval is not stated, nor its range (1–1000 here); exports show 1. Phoneset does not write it. Set it on the phone."),
   /* Translators: phone profile fanvil: page title; fanvil: group title; planet-vip: page title; and 1 more. */
   N_("Active URI"),
   /* Translators: phone profile fanvil: active_uri.enable: title; planet-vip: active_uri.enable: title. */
@@ -237,57 +251,73 @@ static const char *profile_strings[] = {
   N_("Events"),
   /* Translators: phone profile fanvil: group description; planet-vip: group description. */
   N_("The phone sends an HTTP GET to these URLs when the events happen."),
-  /* Translators: phone profile fanvil: action_url.setup_completed: title; planet-vip: action_url.setup_completed: title; yealink-legacy: action_url.setup_completed: title; and 1 more. */
+  /* Translators: phone profile fanvil: action_url.setup_completed: title; planet-vip: action_url.setup_completed: title. */
   N_("Setup completed"),
-  /* Translators: phone profile fanvil: action_url.setup_completed: help; fanvil: action_url.registered: help; fanvil: action_url.unregistered: help; and 105 more. */
-  N_("The URL the phone requests (HTTP GET) when this happens. Variables such as $mac, $ip, $model and $call_id are replaced by the phone."),
-  /* Translators: phone profile fanvil: action_url.registered: title; planet-vip: action_url.registered: title; yealink-legacy: action_url.registered: title; and 1 more. */
+  /* Translators: phone profile fanvil: action_url.setup_completed: help; fanvil: action_url.registered: help; fanvil: action_url.unregistered: help; and 55 more. */
+  N_("The URL the phone requests (HTTP GET) when this happens. The phone replaces the variables $mac, $ip, $model, $firmware, $active_url, $active_user, $active_host, $local, $remote, $display_local, $display_remote and $call_id."),
+  /* Translators: phone profile fanvil: action_url.registered: title; planet-vip: action_url.registered: title. */
   N_("Registration succeeded"),
-  /* Translators: phone profile fanvil: action_url.unregistered: title; planet-vip: action_url.unregistered: title; yealink-legacy: action_url.unregistered: title; and 1 more. */
+  /* Translators: phone profile fanvil: action_url.unregistered: title; planet-vip: action_url.unregistered: title. */
   N_("Registration disabled"),
-  /* Translators: phone profile fanvil: action_url.register_failed: title; planet-vip: action_url.register_failed: title; yealink-legacy: action_url.register_failed: title; and 1 more. */
+  /* Translators: phone profile fanvil: action_url.register_failed: title; planet-vip: action_url.register_failed: title. */
   N_("Registration failed"),
-  /* Translators: phone profile fanvil: action_url.off_hook: title; planet-vip: action_url.off_hook: title; yealink-legacy: action_url.off_hook: title; and 1 more. */
+  /* Translators: phone profile fanvil: action_url.off_hook: title; planet-vip: action_url.off_hook: title. */
   N_("Phone off hook"),
-  /* Translators: phone profile fanvil: action_url.on_hook: title; planet-vip: action_url.on_hook: title; yealink-legacy: action_url.on_hook: title; and 1 more. */
+  /* Translators: phone profile fanvil: action_url.on_hook: title; planet-vip: action_url.on_hook: title. */
   N_("Phone on hook"),
-  /* Translators: phone profile fanvil: action_url.incoming_call: title; planet-vip: action_url.incoming_call: title; yealink-legacy: action_url.incoming_call: title; and 1 more. */
+  /* Translators: phone profile fanvil: action_url.incoming_call: title; planet-vip: action_url.incoming_call: title. */
   N_("Incoming call"),
-  /* Translators: phone profile fanvil: action_url.outgoing_call: title; planet-vip: action_url.outgoing_call: title; yealink-legacy: action_url.outgoing_call: title; and 1 more. */
+  /* Translators: phone profile fanvil: action_url.outgoing_call: title; planet-vip: action_url.outgoing_call: title. */
   N_("Outgoing call"),
-  /* Translators: phone profile fanvil: action_url.call_established: title; planet-vip: action_url.call_established: title; yealink-legacy: action_url.call_established: title; and 1 more. */
+  /* Translators: phone profile fanvil: action_url.call_established: title; planet-vip: action_url.call_established: title. */
   N_("Call established"),
-  /* Translators: phone profile fanvil: action_url.call_terminated: title; planet-vip: action_url.call_terminated: title; yealink-legacy: action_url.call_terminated: title; and 1 more. */
+  /* Translators: phone profile fanvil: action_url.call_terminated: title; planet-vip: action_url.call_terminated: title. */
   N_("Call terminated"),
-  /* Translators: phone profile fanvil: action_url.dnd_on: title; planet-vip: action_url.dnd_on: title; yealink-legacy: action_url.dnd_on: title; and 1 more. */
+  /* Translators: phone profile fanvil: action_url.dnd_on: title; planet-vip: action_url.dnd_on: title. */
   N_("DND enabled"),
-  /* Translators: phone profile fanvil: action_url.dnd_off: title; planet-vip: action_url.dnd_off: title; yealink-legacy: action_url.dnd_off: title; and 1 more. */
+  /* Translators: phone profile fanvil: action_url.dnd_off: title; planet-vip: action_url.dnd_off: title. */
   N_("DND disabled"),
-  /* Translators: phone profile fanvil: action_url.always_fwd_on: title; planet-vip: action_url.always_fwd_on: title; yealink-legacy: action_url.always_fwd_on: title; and 1 more. */
+  /* Translators: phone profile fanvil: action_url.always_fwd_on: title; planet-vip: action_url.always_fwd_on: title. */
   N_("Unconditional forward enabled"),
-  /* Translators: phone profile fanvil: action_url.always_fwd_off: title; planet-vip: action_url.always_fwd_off: title; yealink-legacy: action_url.always_fwd_off: title; and 1 more. */
+  /* Translators: phone profile fanvil: action_url.always_fwd_off: title; planet-vip: action_url.always_fwd_off: title. */
   N_("Unconditional forward disabled"),
-  /* Translators: phone profile fanvil: action_url.busy_fwd_on: title; planet-vip: action_url.busy_fwd_on: title; yealink-legacy: action_url.busy_fwd_on: title; and 1 more. */
+  /* Translators: phone profile fanvil: action_url.busy_fwd_on: title; planet-vip: action_url.busy_fwd_on: title. */
   N_("Forward on busy enabled"),
-  /* Translators: phone profile fanvil: action_url.busy_fwd_off: title; planet-vip: action_url.busy_fwd_off: title; yealink-legacy: action_url.busy_fwd_off: title; and 1 more. */
+  /* Translators: phone profile fanvil: action_url.busy_fwd_off: title; planet-vip: action_url.busy_fwd_off: title. */
   N_("Forward on busy disabled"),
-  /* Translators: phone profile fanvil: action_url.no_answer_fwd_on: title; planet-vip: action_url.no_answer_fwd_on: title; yealink-legacy: action_url.no_answer_fwd_on: title; and 1 more. */
+  /* Translators: phone profile fanvil: action_url.no_answer_fwd_on: title; planet-vip: action_url.no_answer_fwd_on: title. */
   N_("Forward on no answer enabled"),
-  /* Translators: phone profile fanvil: action_url.no_answer_fwd_off: title; planet-vip: action_url.no_answer_fwd_off: title; yealink-legacy: action_url.no_answer_fwd_off: title; and 1 more. */
+  /* Translators: phone profile fanvil: action_url.no_answer_fwd_off: title; planet-vip: action_url.no_answer_fwd_off: title. */
   N_("Forward on no answer disabled"),
-  /* Translators: phone profile fanvil: action_url.transfer_call: title; planet-vip: action_url.transfer_call: title; yealink-legacy: action_url.transfer_call: title; and 1 more. */
+  /* Translators: phone profile fanvil: action_url.transfer_call: title; planet-vip: action_url.transfer_call: title. */
   N_("Call transfer"),
-  /* Translators: phone profile fanvil: action_url.hold: title; planet-vip: action_url.hold: title; yealink-legacy: action_url.hold: title; and 1 more. */
+  /* Translators: phone profile fanvil: action_url.blind_transfer_call: title; planet-vip: action_url.blind_transfer_call: title. */
+  N_("Unattended call transfer"),
+  /* Translators: phone profile fanvil: action_url.blind_transfer_call: note (an unconfirmed fact); planet-vip: action_url.blind_transfer_call: note (an unconfirmed fact). */
+  N_("Only older firmware files have a key for this event (<GLOBAL CONFIG MODULE> “B Transfer Url”, <VOIP_CONFIG_FILE> XML); current firmware (<CTI CONFIG MODULE>, <sysConf>) has none known [U]. Phoneset writes that key, into new text files too, and nothing into <sysConf> XML files."),
+  /* Translators: phone profile fanvil: action_url.attended_transfer_call: title; planet-vip: action_url.attended_transfer_call: title. */
+  N_("Attended call transfer"),
+  /* Translators: phone profile fanvil: action_url.attended_transfer_call: note (an unconfirmed fact); planet-vip: action_url.attended_transfer_call: note (an unconfirmed fact). */
+  N_("Only older firmware files have a key for this event (<GLOBAL CONFIG MODULE> “A Transfer Url”, <VOIP_CONFIG_FILE> XML); current firmware (<CTI CONFIG MODULE>, <sysConf>) has none known [U]. Phoneset writes that key, into new text files too, and nothing into <sysConf> XML files."),
+  /* Translators: phone profile fanvil: action_url.idle_to_busy: title; planet-vip: action_url.idle_to_busy: title. */
+  N_("Idle to busy"),
+  /* Translators: phone profile fanvil: action_url.idle_to_busy: note (an unconfirmed fact); planet-vip: action_url.idle_to_busy: note (an unconfirmed fact). */
+  N_("Only older firmware files have a key for this event (<GLOBAL CONFIG MODULE> “Idle to Busy Url”, <VOIP_CONFIG_FILE> XML); current firmware (<CTI CONFIG MODULE>, <sysConf>) has none known [U]. Phoneset writes that key, into new text files too, and nothing into <sysConf> XML files."),
+  /* Translators: phone profile fanvil: action_url.busy_to_idle: title; planet-vip: action_url.busy_to_idle: title. */
+  N_("Busy to idle"),
+  /* Translators: phone profile fanvil: action_url.busy_to_idle: note (an unconfirmed fact); planet-vip: action_url.busy_to_idle: note (an unconfirmed fact). */
+  N_("Only older firmware files have a key for this event (<GLOBAL CONFIG MODULE> “Busy to Idle Url”, <VOIP_CONFIG_FILE> XML); current firmware (<CTI CONFIG MODULE>, <sysConf>) has none known [U]. Phoneset writes that key, into new text files too, and nothing into <sysConf> XML files."),
+  /* Translators: phone profile fanvil: action_url.hold: title; planet-vip: action_url.hold: title. */
   N_("Call hold"),
-  /* Translators: phone profile fanvil: action_url.unhold: title; planet-vip: action_url.unhold: title; yealink-legacy: action_url.unhold: title; and 1 more. */
+  /* Translators: phone profile fanvil: action_url.unhold: title; planet-vip: action_url.unhold: title. */
   N_("Call resume"),
   /* Translators: phone profile fanvil: action_url.mute: title; planet-vip: action_url.mute: title; yealink-legacy: action_url.mute: title; and 1 more. */
   N_("Mute"),
-  /* Translators: phone profile fanvil: action_url.unmute: title; planet-vip: action_url.unmute: title; yealink-legacy: action_url.unmute: title; and 1 more. */
+  /* Translators: phone profile fanvil: action_url.unmute: title; planet-vip: action_url.unmute: title. */
   N_("Unmute"),
-  /* Translators: phone profile fanvil: action_url.missed_call: title; planet-vip: action_url.missed_call: title; yealink-legacy: action_url.missed_call: title; and 1 more. */
+  /* Translators: phone profile fanvil: action_url.missed_call: title; planet-vip: action_url.missed_call: title. */
   N_("Missed call"),
-  /* Translators: phone profile fanvil: action_url.ip_change: title; planet-vip: action_url.ip_change: title; yealink-legacy: action_url.ip_change: title; and 1 more. */
+  /* Translators: phone profile fanvil: action_url.ip_change: title; planet-vip: action_url.ip_change: title. */
   N_("IP address changed"),
   /* Translators: phone profile konftel-300ip: profile description. */
   N_("The Konftel 300IP conference phone. Its NAT traversal settings are set in the phone's own menu (seed 000: user guide p. 19)."),
@@ -297,7 +327,7 @@ static const char *profile_strings[] = {
   N_("STUN host"),
   /* Translators: phone profile konftel-300ip: nat.stun.server: help. */
   N_("The IP address or public name of the STUN server. Activate STUN if an external SIP server cannot reach the phone behind a firewall or NAT and the SIP server supports STUN; your VoIP provider usually runs a suitable STUN server."),
-  /* Translators: phone profile konftel-300ip: group title; snom: nat.ice.enable: title; yealink-v8x: nat.ice.enable: title. */
+  /* Translators: phone profile konftel-300ip: group title; snom: nat.ice.enable: title; yealink-legacy: nat.ice.enable: title; and 1 more. */
   N_("ICE"),
   /* Translators: phone profile konftel-300ip: nat.ice.enable: title. */
   N_("Offer ICE"),
@@ -351,6 +381,8 @@ static const char *profile_strings[] = {
   N_("Named in a provider's setup guide for the Konftel 300IPx web interface; the factory default is not stated, and 5060, SIP's standard port, is Phoneset's assumption [U]."),
   /* Translators: phone profile planet-vip: profile description. */
   N_("PLANET VIP-1120PT and VIP-2140PT IP phones (Fanvil firmware), as the PLANET administration guide (seed 003) describes them."),
+  /* Translators: phone profile planet-vip: nat.keepalive.interval: note (an unconfirmed fact). */
+  N_("The key “SIPn UDPUpdate TTL” is from phone exports; its web label and the range 1–3600 s are not confirmed [U]. The default 60 s is that of older Fanvil firmware; PLANET's guide gives none, and current Fanvil firmware ships 30 s."),
   /* Translators: phone profile snom-c520: profile description. */
   N_("The snom C520 WiMi and C620 conference phones, provisioned with their own XML settings files (not the desk phones' <phone-settings>)."),
   /* Translators: phone profile snom-c520: group description. */
@@ -560,7 +592,7 @@ static const char *profile_strings[] = {
   /* Translators: phone profile snom: remote.http_digest: help. */
   N_("Use Digest instead of Basic for the web interface and remote key commands (command.htm)."),
   /* Translators: phone profile yealink-legacy: profile description. */
-  N_("Yealink SIP-T2/T19/T4 desk phones and the CP860 conference phone with firmware before V8x."),
+  N_("Yealink SIP-T2/T19/T4 desk phones and the CP860 conference phone with firmware before V81 (x.70 to x.80)."),
   /* Translators: phone profile yealink-legacy: group description. */
   N_("This firmware generation has STUN per account and no TURN or ICE settings."),
   /* Translators: phone profile yealink-legacy: nat.stun.server: help. */
@@ -568,11 +600,61 @@ static const char *profile_strings[] = {
   /* Translators: phone profile yealink-legacy: nat.stun.port: title; yealink-v8x: nat.stun.port: title. */
   N_("STUN Port"),
   /* Translators: phone profile yealink-legacy: group title; yealink-v8x: group title. */
+  N_("ICE and TURN"),
+  /* Translators: phone profile yealink-legacy: nat.ice.enable: help; yealink-v8x: nat.ice.enable: help. */
+  N_("Offer ICE in calls so that both ends find the best media path. TURN is used as part of ICE."),
+  /* Translators: phone profile yealink-legacy: nat.ice.enable: note (an unconfirmed fact). */
+  N_("FusionPBX's templates for these phones write ice.enable; which firmware before V81 reads it is unconfirmed. Yealink's old INI files (yealink-ini) have no key for it in the templates seen, so it is not written into them."),
+  /* Translators: phone profile yealink-legacy: nat.turn.enable: title; yealink-v8x: nat.turn.enable: title. */
+  N_("TURN Active"),
+  /* Translators: phone profile yealink-legacy: nat.turn.enable: help; yealink-v8x: nat.turn.enable: help. */
+  N_("Relay media through a TURN server when no direct path works."),
+  /* Translators: phone profile yealink-legacy: nat.turn.enable: note (an unconfirmed fact). */
+  N_("FusionPBX's templates for these phones write sip.nat_turn.enable; which firmware before V81 reads it is unconfirmed. Yealink's old INI files (yealink-ini) have no key for it in the templates seen, so it is not written into them."),
+  /* Translators: phone profile yealink-legacy: nat.turn.server: title; yealink-v8x: nat.turn.server: title. */
+  N_("TURN Server"),
+  /* Translators: phone profile yealink-legacy: nat.turn.server: help; yealink-v8x: nat.turn.server: help. */
+  N_("The TURN server's host name or IP address."),
+  /* Translators: phone profile yealink-legacy: nat.turn.server: note (an unconfirmed fact). */
+  N_("FusionPBX's templates for these phones write sip.nat_turn.server; which firmware before V81 reads it is unconfirmed. Yealink's old INI files (yealink-ini) have no key for it in the templates seen, so it is not written into them."),
+  /* Translators: phone profile yealink-legacy: nat.turn.port: title; yealink-v8x: nat.turn.port: title. */
+  N_("TURN Port"),
+  /* Translators: phone profile yealink-legacy: nat.turn.port: help; yealink-v8x: nat.turn.port: help. */
+  N_("The TURN server's port."),
+  /* Translators: phone profile yealink-legacy: nat.turn.port: note (an unconfirmed fact). */
+  N_("FusionPBX's templates for these phones write sip.nat_turn.port; which firmware before V81 reads it is unconfirmed. Yealink's old INI files (yealink-ini) have no key for it in the templates seen, so it is not written into them. The default port 3478 is the STUN standard's; no Yealink source states it."),
+  /* Translators: phone profile yealink-legacy: nat.turn.user: title; yealink-v8x: nat.turn.user: title. */
+  N_("TURN User Name"),
+  /* Translators: phone profile yealink-legacy: nat.turn.user: help; yealink-v8x: nat.turn.user: help. */
+  N_("The user name on the TURN server."),
+  /* Translators: phone profile yealink-legacy: nat.turn.user: note (an unconfirmed fact). */
+  N_("FusionPBX's templates for these phones write sip.nat_turn.username; which firmware before V81 reads it is unconfirmed. Yealink's old INI files (yealink-ini) have no key for it in the templates seen, so it is not written into them."),
+  /* Translators: phone profile yealink-legacy: nat.turn.password: title; yealink-v8x: nat.turn.password: title. */
+  N_("TURN Password"),
+  /* Translators: phone profile yealink-legacy: nat.turn.password: help; yealink-v8x: nat.turn.password: help. */
+  N_("The password on the TURN server."),
+  /* Translators: phone profile yealink-legacy: nat.turn.password: note (an unconfirmed fact). */
+  N_("FusionPBX's templates for these phones write sip.nat_turn.password; which firmware before V81 reads it is unconfirmed. Yealink's old INI files (yealink-ini) have no key for it in the templates seen, so it is not written into them."),
+  /* Translators: phone profile yealink-legacy: group title; yealink-legacy: nat.static.enable: title; yealink-v8x: group title; and 1 more. */
+  N_("Manual NAT"),
+  /* Translators: phone profile yealink-legacy: nat.static.enable: help; yealink-v8x: nat.static.enable: help. */
+  N_("Tell the phone its public address by hand instead of learning it."),
+  /* Translators: phone profile yealink-legacy: nat.static.enable: note (an unconfirmed fact). */
+  N_("FusionPBX's templates for these phones write network.static_nat.enable; which firmware before V81 reads it is unconfirmed. Yealink's old INI files (yealink-ini) have no key for it in the templates seen, so it is not written into them."),
+  /* Translators: phone profile yealink-legacy: nat.static.address: title; yealink-v8x: nat.static.address: title. */
+  N_("Public IP Address"),
+  /* Translators: phone profile yealink-legacy: nat.static.address: help; yealink-v8x: nat.static.address: help. */
+  N_("The public address the NAT router shows to the Internet."),
+  /* Translators: phone profile yealink-legacy: nat.static.address: note (an unconfirmed fact). */
+  N_("FusionPBX's templates for these phones write network.static_nat.addr; which firmware before V81 reads it is unconfirmed. Yealink's old INI files (yealink-ini) have no key for it in the templates seen, so it is not written into them."),
+  /* Translators: phone profile yealink-legacy: group title; yealink-v8x: group title. */
   N_("Keep-Alive"),
   /* Translators: phone profile yealink-legacy: nat.keepalive.interval: title; yealink-v8x: nat.keepalive.interval: title. */
   N_("Keep Alive Interval"),
   /* Translators: phone profile yealink-legacy: nat.keepalive.interval: help; yealink-v8x: nat.keepalive.interval: help. */
   N_("How often, in seconds, the phone sends a keep-alive so that the NAT router keeps its binding. It must be shorter than the router's UDP timeout; Phoneset's STUN test measures it. Written for every account: a keep-alive set on account 1 only leaves the other accounts unreachable."),
+  /* Translators: phone profile yealink-legacy: nat.keepalive.interval: note (an unconfirmed fact); yealink-v8x: nat.keepalive.interval: note (an unconfirmed fact). */
+  N_("The range 15 to 2147483647 seconds is unconfirmed: no source seen states the limits the phone accepts; keep the value well under the router's UDP timeout."),
   /* Translators: phone profile yealink-legacy: line.{n}.keepalive.type: title; yealink-v8x: line.{n}.keepalive.type: title. Keep “{n}”: it is the line (account) number. */
   N_("Account {n}: Keep Alive Type"),
   /* Translators: phone profile yealink-legacy: line.{n}.keepalive.type: help; yealink-v8x: line.{n}.keepalive.type: help. Keep “{n}”: it is the line (account) number. */
@@ -609,8 +691,8 @@ static const char *profile_strings[] = {
   N_("TLS SIP Port"),
   /* Translators: phone profile yealink-legacy: sip.tls_port: help; yealink-v8x: sip.tls_port: help. */
   N_("The local port for SIP over TLS."),
-  /* Translators: phone profile yealink-legacy: sip.tls_port: note (an unconfirmed fact); yealink-legacy: vlan.dhcp.enable: note (an unconfirmed fact); yealink-legacy: vlan.dhcp.option: note (an unconfirmed fact); and 3 more. */
-  N_("Yealink's old INI files (yealink-ini) have no key for this that a source confirms, so it is not written into them; set it in the web interface."),
+  /* Translators: phone profile yealink-legacy: sip.tls_port: note (an unconfirmed fact). */
+  N_("No template of this firmware seen writes sip.tls_listen_port (the V8x ones do): the key is unconfirmed [U] here. Yealink's old INI files (yealink-ini) have no key for this that a source confirms either, so it is not written into them; set it in the web interface."),
   /* Translators: phone profile yealink-legacy: group description; yealink-v8x: group description. */
   N_("All VLAN, QoS and LLDP changes take effect after a reboot."),
   /* Translators: phone profile yealink-legacy: vlan.enable: title; yealink-v8x: vlan.enable: title. */
@@ -637,6 +719,8 @@ static const char *profile_strings[] = {
   N_("DHCP VLAN"),
   /* Translators: phone profile yealink-legacy: vlan.dhcp.enable: help; yealink-v8x: vlan.dhcp.enable: help. */
   N_("Learn the VLAN from a DHCP option."),
+  /* Translators: phone profile yealink-legacy: vlan.dhcp.enable: note (an unconfirmed fact); yealink-legacy: vlan.dhcp.option: note (an unconfirmed fact); yealink-legacy: provisioning.dhcp.enable: note (an unconfirmed fact). */
+  N_("Yealink's old INI files (yealink-ini) have no key for this that a source confirms, so it is not written into them; set it in the web interface."),
   /* Translators: phone profile yealink-legacy: vlan.dhcp.option: title; yealink-v8x: vlan.dhcp.option: title. */
   N_("DHCP VLAN Option"),
   /* Translators: phone profile yealink-legacy: vlan.dhcp.option: help; yealink-v8x: vlan.dhcp.option: help. */
@@ -689,80 +773,130 @@ static const char *profile_strings[] = {
   N_("Action URI"),
   /* Translators: phone profile yealink-legacy: active_uri.enable: help; yealink-v8x: active_uri.enable: help. */
   N_("Accept Action URI commands (remote key presses) over HTTP."),
+  /* Translators: phone profile yealink-legacy: active_uri.enable: note (an unconfirmed fact). */
+  N_("No template of this firmware seen writes features.action_uri.enable (the V8x ones do): the key and its default are unconfirmed [U] here. Yealink's old INI files (yealink-ini) have no key for this that a source confirms, so it is not written into them; set it in the web interface."),
   /* Translators: phone profile yealink-legacy: active_uri.allowed_ip: title; yealink-v8x: active_uri.allowed_ip: title. */
   N_("Action URI Allow IP List"),
   /* Translators: phone profile yealink-legacy: active_uri.allowed_ip: help; yealink-v8x: active_uri.allowed_ip: help. */
   N_("The computers allowed to send Action URI commands: IP addresses, “any”, or patterns like 10.10.*.*. Blank rejects all."),
   /* Translators: phone profile yealink-legacy: active_uri.allowed_ip: note (an unconfirmed fact). */
-  N_("Yealink's old INI files (yealink-ini) may hold this as ActionURILimitIP in [ Features ], but only one template shows it, commented out [U]; it is not written into them."),
+  N_("The factory default (blank: every request refused) is unconfirmed for this firmware. Yealink's old INI files (yealink-ini) may hold this as ActionURILimitIP in [ Features ], but only one template shows it, commented out [U]; it is not written into them."),
   /* Translators: phone profile yealink-legacy: active_uri.show_prompt: title; yealink-v8x: active_uri.show_prompt: title. */
   N_("Allow Remote Control Prompt"),
   /* Translators: phone profile yealink-legacy: active_uri.show_prompt: help; yealink-v8x: active_uri.show_prompt: help. */
   N_("Ask “Allow remote control?” on the phone's screen the first time a computer sends a command."),
+  /* Translators: phone profile yealink-legacy: active_uri.show_prompt: note (an unconfirmed fact). */
+  N_("No template of this firmware seen writes features.show_action_uri_option (the V8x ones do): the key and its default are unconfirmed [U] here. Yealink's old INI files (yealink-ini) have no key for this that a source confirms, so it is not written into them; set it in the web interface."),
   /* Translators: phone profile yealink-legacy: group description; yealink-v8x: group description. */
   N_("The phone requests these URLs when events happen (Action URL)."),
+  /* Translators: phone profile yealink-legacy: action_url.setup_completed: title; yealink-v8x: action_url.setup_completed: title. */
+  N_("Setup Completed"),
+  /* Translators: phone profile yealink-legacy: action_url.setup_completed: help; yealink-legacy: action_url.registered: help; yealink-legacy: action_url.unregistered: help; and 55 more. */
+  N_("The URL the phone requests (HTTP GET) when this happens. Variables such as $mac, $ip, $model and $call_id are replaced by the phone."),
+  /* Translators: phone profile yealink-legacy: action_url.registered: title; yealink-v8x: action_url.registered: title. */
+  N_("Registered"),
+  /* Translators: phone profile yealink-legacy: action_url.unregistered: title; yealink-v8x: action_url.unregistered: title. */
+  N_("Unregistered"),
+  /* Translators: phone profile yealink-legacy: action_url.register_failed: title; yealink-v8x: action_url.register_failed: title. */
+  N_("Register Failed"),
+  /* Translators: phone profile yealink-legacy: action_url.off_hook: title; yealink-v8x: action_url.off_hook: title. */
+  N_("Off Hook"),
+  /* Translators: phone profile yealink-legacy: action_url.on_hook: title; yealink-v8x: action_url.on_hook: title. */
+  N_("On Hook"),
+  /* Translators: phone profile yealink-legacy: action_url.incoming_call: title; yealink-v8x: action_url.incoming_call: title. */
+  N_("Incoming Call"),
+  /* Translators: phone profile yealink-legacy: action_url.outgoing_call: title; yealink-v8x: action_url.outgoing_call: title. */
+  N_("Outgoing Call"),
+  /* Translators: phone profile yealink-legacy: action_url.call_established: title; yealink-v8x: action_url.call_established: title. */
+  N_("Established"),
+  /* Translators: phone profile yealink-legacy: action_url.call_terminated: title; yealink-v8x: action_url.call_terminated: title. */
+  N_("Terminated"),
+  /* Translators: phone profile yealink-legacy: action_url.dnd_on: title; yealink-v8x: action_url.dnd_on: title. */
+  N_("Open DND"),
+  /* Translators: phone profile yealink-legacy: action_url.dnd_off: title; yealink-v8x: action_url.dnd_off: title. */
+  N_("Close DND"),
+  /* Translators: phone profile yealink-legacy: action_url.always_fwd_on: title; yealink-v8x: action_url.always_fwd_on: title. */
+  N_("Open Always Forward"),
+  /* Translators: phone profile yealink-legacy: action_url.always_fwd_off: title; yealink-v8x: action_url.always_fwd_off: title. */
+  N_("Close Always Forward"),
+  /* Translators: phone profile yealink-legacy: action_url.busy_fwd_on: title; yealink-v8x: action_url.busy_fwd_on: title. */
+  N_("Open Busy Forward"),
+  /* Translators: phone profile yealink-legacy: action_url.busy_fwd_off: title; yealink-v8x: action_url.busy_fwd_off: title. */
+  N_("Close Busy Forward"),
+  /* Translators: phone profile yealink-legacy: action_url.no_answer_fwd_on: title; yealink-v8x: action_url.no_answer_fwd_on: title. */
+  N_("Open NoAnswer Forward"),
+  /* Translators: phone profile yealink-legacy: action_url.no_answer_fwd_off: title; yealink-v8x: action_url.no_answer_fwd_off: title. */
+  N_("Close NoAnswer Forward"),
+  /* Translators: phone profile yealink-legacy: action_url.transfer_call: title; yealink-v8x: action_url.transfer_call: title. */
+  N_("Transfer Call"),
   /* Translators: phone profile yealink-legacy: action_url.blind_transfer_call: title; yealink-v8x: action_url.blind_transfer_call: title. */
-  N_("Unattended call transfer"),
+  N_("Blind Transfer"),
   /* Translators: phone profile yealink-legacy: action_url.attended_transfer_call: title; yealink-v8x: action_url.attended_transfer_call: title. */
-  N_("Attended call transfer"),
+  N_("Attended Transfer"),
+  /* Translators: phone profile yealink-legacy: action_url.hold: title; yealink-v8x: action_url.hold: title. */
+  N_("Hold"),
+  /* Translators: phone profile yealink-legacy: action_url.unhold: title; yealink-v8x: action_url.unhold: title. */
+  N_("UnHold"),
+  /* Translators: phone profile yealink-legacy: action_url.unmute: title; yealink-v8x: action_url.unmute: title. */
+  N_("UnMute"),
+  /* Translators: phone profile yealink-legacy: action_url.missed_call: title; yealink-v8x: action_url.missed_call: title. */
+  N_("Missed Call"),
+  /* Translators: phone profile yealink-legacy: action_url.ip_change: title; yealink-v8x: action_url.ip_change: title. */
+  N_("IP Changed"),
   /* Translators: phone profile yealink-legacy: action_url.ip_change: note (an unconfirmed fact); yealink-legacy: action_url.idle_to_busy: note (an unconfirmed fact); yealink-legacy: action_url.busy_to_idle: note (an unconfirmed fact). */
   N_("Yealink's old INI files (yealink-ini) have no key for this event in the templates seen ([ ActionURL ] lists 26 others), so it is not written into them."),
   /* Translators: phone profile yealink-legacy: action_url.idle_to_busy: title; yealink-v8x: action_url.idle_to_busy: title. */
-  N_("Idle to busy"),
+  N_("Idle To Busy"),
   /* Translators: phone profile yealink-legacy: action_url.busy_to_idle: title; yealink-v8x: action_url.busy_to_idle: title. */
-  N_("Busy to idle"),
+  N_("Busy To Idle"),
   /* Translators: phone profile yealink-v8x: profile description. */
-  N_("Yealink SIP-T4xS/T5x desk phones and CP9xx conference phones with V8x firmware."),
+  N_("Yealink SIP-T4xS/T5x desk phones and CP9xx conference phones with V8x firmware (V81 and later)."),
   /* Translators: phone profile yealink-v8x: group description. */
   N_("Yealink lists three NAT traversal techniques: manual NAT, STUN and ICE. When manual NAT and STUN are both on, manual NAT wins."),
   /* Translators: phone profile yealink-v8x: nat.stun.enable: title. */
   N_("Active"),
   /* Translators: phone profile yealink-v8x: nat.stun.enable: help. */
   N_("Use a STUN server to learn the phone's public address and port."),
+  /* Translators: phone profile yealink-v8x: nat.stun.enable: note (an unconfirmed fact). */
+  N_("Unconfirmed which V8x firmware reads static.sip.nat_stun.enable and which sip.nat_stun.enable: Yealink's own templates write the first, FusionPBX's T4xS, T27G and CP9xx templates the second. Phoneset keeps the one a file has and writes the first into new files."),
   /* Translators: phone profile yealink-v8x: nat.stun.server: help. */
   N_("The STUN server's host name or IP address."),
-  /* Translators: phone profile yealink-v8x: group title. */
-  N_("ICE and TURN"),
-  /* Translators: phone profile yealink-v8x: nat.ice.enable: help. */
-  N_("Offer ICE in calls so that both ends find the best media path. TURN is used as part of ICE."),
-  /* Translators: phone profile yealink-v8x: nat.turn.enable: title. */
-  N_("TURN Active"),
-  /* Translators: phone profile yealink-v8x: nat.turn.enable: help. */
-  N_("Relay media through a TURN server when no direct path works."),
-  /* Translators: phone profile yealink-v8x: nat.turn.server: title. */
-  N_("TURN Server"),
-  /* Translators: phone profile yealink-v8x: nat.turn.server: help. */
-  N_("The TURN server's host name or IP address."),
-  /* Translators: phone profile yealink-v8x: nat.turn.port: title. */
-  N_("TURN Port"),
-  /* Translators: phone profile yealink-v8x: nat.turn.port: help. */
-  N_("The TURN server's port."),
-  /* Translators: phone profile yealink-v8x: nat.turn.user: title. */
-  N_("TURN User Name"),
-  /* Translators: phone profile yealink-v8x: nat.turn.user: help. */
-  N_("The user name on the TURN server."),
-  /* Translators: phone profile yealink-v8x: nat.turn.password: title. */
-  N_("TURN Password"),
-  /* Translators: phone profile yealink-v8x: nat.turn.password: help. */
-  N_("The password on the TURN server."),
-  /* Translators: phone profile yealink-v8x: group title; yealink-v8x: nat.static.enable: title. */
-  N_("Manual NAT"),
-  /* Translators: phone profile yealink-v8x: nat.static.enable: help. */
-  N_("Tell the phone its public address by hand instead of learning it."),
-  /* Translators: phone profile yealink-v8x: nat.static.address: title. */
-  N_("Public IP Address"),
-  /* Translators: phone profile yealink-v8x: nat.static.address: help. */
-  N_("The public address the NAT router shows to the Internet."),
+  /* Translators: phone profile yealink-v8x: nat.stun.server: note (an unconfirmed fact). */
+  N_("Unconfirmed which V8x firmware reads static.sip.nat_stun.server and which sip.nat_stun.server: Yealink's own templates write the first, FusionPBX's T4xS, T27G and CP9xx templates the second. Phoneset keeps the one a file has and writes the first into new files."),
+  /* Translators: phone profile yealink-v8x: nat.stun.port: note (an unconfirmed fact). */
+  N_("Unconfirmed which V8x firmware reads static.sip.nat_stun.port and which sip.nat_stun.port: Yealink's own templates write the first, FusionPBX's T4xS, T27G and CP9xx templates the second. Phoneset keeps the one a file has and writes the first into new files. The default port 3478 is the STUN standard's; no Yealink source states it."),
+  /* Translators: phone profile yealink-v8x: nat.ice.enable: note (an unconfirmed fact). */
+  N_("Unconfirmed which V8x firmware reads static.ice.enable and which ice.enable: Yealink's own templates write the first, FusionPBX's T4xS, T27G and CP9xx templates the second. Phoneset keeps the one a file has and writes the first into new files."),
+  /* Translators: phone profile yealink-v8x: nat.turn.enable: note (an unconfirmed fact). */
+  N_("Unconfirmed which V8x firmware reads static.sip.nat_turn.enable and which sip.nat_turn.enable: Yealink's own templates write the first, FusionPBX's T4xS, T27G and CP9xx templates the second. Phoneset keeps the one a file has and writes the first into new files."),
+  /* Translators: phone profile yealink-v8x: nat.turn.server: note (an unconfirmed fact). */
+  N_("Unconfirmed which V8x firmware reads static.sip.nat_turn.server and which sip.nat_turn.server: Yealink's own templates write the first, FusionPBX's T4xS, T27G and CP9xx templates the second. Phoneset keeps the one a file has and writes the first into new files."),
+  /* Translators: phone profile yealink-v8x: nat.turn.port: note (an unconfirmed fact). */
+  N_("Unconfirmed which V8x firmware reads static.sip.nat_turn.port and which sip.nat_turn.port: Yealink's own templates write the first, FusionPBX's T4xS, T27G and CP9xx templates the second. Phoneset keeps the one a file has and writes the first into new files. The default port 3478 is the STUN standard's; no Yealink source states it."),
+  /* Translators: phone profile yealink-v8x: nat.turn.user: note (an unconfirmed fact). */
+  N_("Unconfirmed which V8x firmware reads static.sip.nat_turn.username and which sip.nat_turn.username: Yealink's own templates write the first, FusionPBX's T4xS, T27G and CP9xx templates the second. Phoneset keeps the one a file has and writes the first into new files."),
+  /* Translators: phone profile yealink-v8x: nat.turn.password: note (an unconfirmed fact). */
+  N_("Unconfirmed which V8x firmware reads static.sip.nat_turn.password and which sip.nat_turn.password: Yealink's own templates write the first, FusionPBX's T4xS, T27G and CP9xx templates the second. Phoneset keeps the one a file has and writes the first into new files."),
+  /* Translators: phone profile yealink-v8x: nat.static.enable: note (an unconfirmed fact). */
+  N_("Unconfirmed which V8x firmware reads static.network.static_nat.enable and which network.static_nat.enable: Yealink's own templates write the first, FusionPBX's T4xS, T27G and CP9xx templates the second. Phoneset keeps the one a file has and writes the first into new files."),
+  /* Translators: phone profile yealink-v8x: nat.static.address: note (an unconfirmed fact). */
+  N_("Unconfirmed which V8x firmware reads static.network.static_nat.addr and which network.static_nat.addr: Yealink's own templates write the first, FusionPBX's T4xS, T27G and CP9xx templates the second. Phoneset keeps the one a file has and writes the first into new files."),
   /* Translators: phone profile yealink-v8x: sip.port: note (an unconfirmed fact). */
   N_("FusionPBX's and Yealink's own templates write this key without “static.”; whether every firmware also reads it with the prefix is unconfirmed."),
+  /* Translators: phone profile yealink-v8x: vlan.dhcp.option: note (an unconfirmed fact). */
+  N_("Up to five DHCP option numbers (0 to 255), as the x.7x template's comment says; the factory default is unconfirmed."),
   /* Translators: phone profile yealink-v8x: group title. */
   N_("LLDP and CDP"),
   /* Translators: phone profile yealink-v8x: cdp.enable: title. */
   N_("CDP Active"),
   /* Translators: phone profile yealink-v8x: cdp.enable: help. */
   N_("Announce the phone to Cisco switches with CDP."),
+  /* Translators: phone profile yealink-v8x: cdp.enable: note (an unconfirmed fact). */
+  N_("Whether CDP is on by default is unconfirmed [U]."),
   /* Translators: phone profile yealink-v8x: cdp.interval: title. */
   N_("CDP Packet Interval"),
   /* Translators: phone profile yealink-v8x: cdp.interval: help. */
   N_("Seconds between CDP announcements."),
+  /* Translators: phone profile yealink-v8x: cdp.interval: note (an unconfirmed fact). */
+  N_("The default 60 s and the range 1 to 3600 s are unconfirmed [U]: LLDP's, taken for CDP."),
 };
