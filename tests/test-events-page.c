@@ -197,11 +197,16 @@ test_events_snom (void)
   window = show (widget);
   g_assert_nonnull (phoneset_events_page_get_receiver_url (page));
 
-  /* The snom profile has no Action URL settings [U]: the page says so. */
-  g_assert_false (gtk_widget_get_sensitive (child (page, "fill_button")));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (page, "fill_row"))),
-                            "no Action URL settings"));
-  g_assert_false (phoneset_config_history_can_undo (history));
+  /* The snom profile's Action URL settings are a snom 720 file's [T]:
+   * filling them writes snom's own keys' settings, the event in the URL
+   * the setting's; one undo takes them back. */
+  g_assert_true (gtk_widget_get_sensitive (child (page, "fill_button")));
+  g_signal_emit_by_name (child (page, "fill_button"), "clicked");
+  g_assert_nonnull (strstr (phoneset_config_get (config, "action_url.registered"), "/action-url/registered?"));
+  g_assert_nonnull (strstr (phoneset_config_get (config, "action_url.hold"), "/action-url/hold?"));
+  g_assert_null (phoneset_config_get (config, "action_url.mute"));
+  g_assert_true (phoneset_config_history_undo (history));
+  g_assert_null (phoneset_config_get (config, "action_url.registered"));
 
   /* A phone set up by hand (on its web page) to call the receiver. */
   arg = g_strdup_printf ("--action-url=incoming_call=%s/action-url/incoming_call?mac=$mac&remote=$remote",

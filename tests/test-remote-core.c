@@ -157,6 +157,7 @@ test_action_url (void)
   g_autoptr(JsonObject) entries = NULL;
   g_autoptr(JsonObject) legacy_entries = NULL;
   g_autoptr(JsonObject) fanvil = NULL;
+  g_autoptr(JsonObject) snom = NULL;
   g_autoptr(GPtrArray) profiles = load_profiles ();
   PhonesetProfile *v8x;
   PhonesetProfile *legacy;
@@ -199,6 +200,20 @@ test_action_url (void)
   g_assert_true (g_str_has_prefix (json_object_get_string_member_with_default (fanvil, "Reg On Url", ""), "http://192.0.2.1:8080/action-url/registered?"));
   /* Not the enable switch: only the URLs. */
   g_assert_false (json_object_has_member (fanvil, "Enabled Action Url"));
+  /* snom's names are those of a full snom 720 settings file (FusionPBX):
+   * action_log_on_url, action_reg_failed, action_hold, action_unhold; none
+   * for mute, unmute or an IP change. */
+  snom = phoneset_action_url_config_entries (phoneset_profiles_find (profiles, "snom"), "http://192.0.2.1:8080", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (json_object_get_string_member_with_default (snom, "action_log_on_url", ""),
+                                   "http://192.0.2.1:8080/action-url/registered?"));
+  g_assert_true (g_str_has_prefix (json_object_get_string_member_with_default (snom, "action_reg_failed", ""),
+                                   "http://192.0.2.1:8080/action-url/register_failed?"));
+  g_assert_true (json_object_has_member (snom, "action_hold"));
+  g_assert_true (json_object_has_member (snom, "action_unhold"));
+  g_assert_false (json_object_has_member (snom, "action_reg_on_url"));
+  g_assert_false (json_object_has_member (snom, "action_hold_url"));
+  g_assert_cmpuint (json_object_get_size (snom), ==, 18);
   g_assert_null (phoneset_action_url_config_entries (phoneset_profiles_find (profiles, "konftel-300ip"), "http://x", &error));
   g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED);
 }

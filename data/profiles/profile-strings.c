@@ -245,11 +245,11 @@ static const char *profile_strings[] = {
   N_("Enable Action URL"),
   /* Translators: phone profile fanvil: action_url.enable: help; planet-vip: action_url.enable: help. */
   N_("Send the Action URL requests below."),
-  /* Translators: phone profile fanvil: page title; planet-vip: page title; yealink-legacy: page title; and 1 more. */
+  /* Translators: phone profile fanvil: page title; planet-vip: page title; snom: page title; and 2 more. */
   N_("Action URL"),
-  /* Translators: phone profile fanvil: group title; planet-vip: group title; yealink-legacy: group title; and 1 more. */
+  /* Translators: phone profile fanvil: group title; planet-vip: group title; snom: group title; and 2 more. */
   N_("Events"),
-  /* Translators: phone profile fanvil: group description; planet-vip: group description. */
+  /* Translators: phone profile fanvil: group description; planet-vip: group description; snom: group description. */
   N_("The phone sends an HTTP GET to these URLs when the events happen."),
   /* Translators: phone profile fanvil: action_url.setup_completed: title; planet-vip: action_url.setup_completed: title. */
   N_("Setup completed"),
@@ -259,15 +259,15 @@ static const char *profile_strings[] = {
   N_("Registration succeeded"),
   /* Translators: phone profile fanvil: action_url.unregistered: title; planet-vip: action_url.unregistered: title. */
   N_("Registration disabled"),
-  /* Translators: phone profile fanvil: action_url.register_failed: title; planet-vip: action_url.register_failed: title. */
+  /* Translators: phone profile fanvil: action_url.register_failed: title; planet-vip: action_url.register_failed: title; snom: action_url.register_failed: title. */
   N_("Registration failed"),
   /* Translators: phone profile fanvil: action_url.off_hook: title; planet-vip: action_url.off_hook: title. */
   N_("Phone off hook"),
   /* Translators: phone profile fanvil: action_url.on_hook: title; planet-vip: action_url.on_hook: title. */
   N_("Phone on hook"),
-  /* Translators: phone profile fanvil: action_url.incoming_call: title; planet-vip: action_url.incoming_call: title. */
+  /* Translators: phone profile fanvil: action_url.incoming_call: title; planet-vip: action_url.incoming_call: title; snom: action_url.incoming_call: title. */
   N_("Incoming call"),
-  /* Translators: phone profile fanvil: action_url.outgoing_call: title; planet-vip: action_url.outgoing_call: title. */
+  /* Translators: phone profile fanvil: action_url.outgoing_call: title; planet-vip: action_url.outgoing_call: title; snom: action_url.outgoing_call: title. */
   N_("Outgoing call"),
   /* Translators: phone profile fanvil: action_url.call_established: title; planet-vip: action_url.call_established: title. */
   N_("Call established"),
@@ -315,7 +315,7 @@ static const char *profile_strings[] = {
   N_("Mute"),
   /* Translators: phone profile fanvil: action_url.unmute: title; planet-vip: action_url.unmute: title. */
   N_("Unmute"),
-  /* Translators: phone profile fanvil: action_url.missed_call: title; planet-vip: action_url.missed_call: title. */
+  /* Translators: phone profile fanvil: action_url.missed_call: title; planet-vip: action_url.missed_call: title; snom: action_url.missed_call: title. */
   N_("Missed call"),
   /* Translators: phone profile fanvil: action_url.ip_change: title; planet-vip: action_url.ip_change: title. */
   N_("IP address changed"),
@@ -591,6 +591,36 @@ static const char *profile_strings[] = {
   N_("Authentication Scheme: Digest"),
   /* Translators: phone profile snom: remote.http_digest: help. */
   N_("Use Digest instead of Basic for the web interface and remote key commands (command.htm)."),
+  /* Translators: phone profile snom: action_url.setup_completed: title. */
+  N_("Setup finished"),
+  /* Translators: phone profile snom: action_url.setup_completed: help; snom: action_url.registered: help; snom: action_url.unregistered: help; and 15 more. */
+  N_("The URL the phone requests (HTTP GET) when this happens. The phone replaces $ variables: its settings ($mac, $user_name1…) and, for the current call, $local, $remote, $active_url, $active_user, $active_host, $csta_id, $call-id, $display_local, $display_remote, $active_key and $phone_ip."),
+  /* Translators: phone profile snom: action_url.registered: title. */
+  N_("Log on"),
+  /* Translators: phone profile snom: action_url.unregistered: title. */
+  N_("Log off"),
+  /* Translators: phone profile snom: action_url.off_hook: title. */
+  N_("Off hook"),
+  /* Translators: phone profile snom: action_url.on_hook: title. */
+  N_("On hook"),
+  /* Translators: phone profile snom: action_url.call_established: title. */
+  N_("Connected"),
+  /* Translators: phone profile snom: action_url.call_terminated: title. */
+  N_("Disconnected"),
+  /* Translators: phone profile snom: action_url.dnd_on: title. */
+  N_("DND on"),
+  /* Translators: phone profile snom: action_url.dnd_off: title. */
+  N_("DND off"),
+  /* Translators: phone profile snom: action_url.transfer_call: title. */
+  N_("Transfer"),
+  /* Translators: phone profile snom: action_url.blind_transfer_call: title. */
+  N_("Blind transfer"),
+  /* Translators: phone profile snom: action_url.attended_transfer_call: title. */
+  N_("Attended transfer"),
+  /* Translators: phone profile snom: action_url.hold: title; yealink-legacy: action_url.hold: title; yealink-v8x: action_url.hold: title. */
+  N_("Hold"),
+  /* Translators: phone profile snom: action_url.unhold: title. */
+  N_("Unhold"),
   /* Translators: phone profile yealink-legacy: profile description. */
   N_("Yealink SIP-T2/T19/T4 desk phones and the CP860 conference phone with firmware before V81 (x.70 to x.80)."),
   /* Translators: phone profile yealink-legacy: group description. */
@@ -833,8 +863,6 @@ static const char *profile_strings[] = {
   N_("Blind Transfer"),
   /* Translators: phone profile yealink-legacy: action_url.attended_transfer_call: title; yealink-v8x: action_url.attended_transfer_call: title. */
   N_("Attended Transfer"),
-  /* Translators: phone profile yealink-legacy: action_url.hold: title; yealink-v8x: action_url.hold: title. */
-  N_("Hold"),
   /* Translators: phone profile yealink-legacy: action_url.unhold: title; yealink-v8x: action_url.unhold: title. */
   N_("UnHold"),
   /* Translators: phone profile yealink-legacy: action_url.unmute: title; yealink-v8x: action_url.unmute: title. */
