@@ -580,16 +580,48 @@ keypad_focus_cb (GtkEventControllerFocus *focus,
     }
 }
 
+/* The dial macro: SPEAKER, the number typed key by key (the core expands a
+ * string of digits, * and #), then Enter. */
+static GPtrArray *
+dial_keys (PhonesetKeypadPage *self,
+           GError            **error)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->dial_row));
+  g_autoptr(GString) number = g_string_new (NULL);
+  const char *words[] = { "SPEAKER", NULL, self->enter_key, NULL };
+
+  if (self->active_uri == NULL)
+    {
+      g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED, _("This phone has no remote control."));
+      return NULL;
+    }
+  if (strlen (text) > 64)
+    {
+      g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("The number is too long."));
+      return NULL;
+    }
+  for (const char *p = text; *p; p++)
+    if (*p != ' ' && *p != '-')
+      g_string_append_c (number, *p);
+  if (number->len == 0)
+    {
+      g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("Type the number to dial."));
+      return NULL;
+    }
+  words[1] = number->str;
+  return phoneset_active_uri_expand_keys (self->active_uri, words, error);
+}
+
 static void
 dial_changed_cb (PhonesetKeypadPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->dial_row));
-  gboolean    valid = text[0] != '\0' && strlen (text) <= 64;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) keys = dial_keys (self, &error);
 
-  for (const char *p = text; *p && valid; p++)
-    valid = g_ascii_isdigit (*p) || *p == '*' || *p == '#' || *p == ' ' || *p == '-';
-  gtk_widget_set_sensitive (self->dial_button, valid);
-  if (valid || text[0] == '\0')
+  gtk_widget_set_sensitive (self->dial_button, keys != NULL);
+  gtk_widget_set_tooltip_text (self->dial_button, keys == NULL && text[0] != '\0' ? error->message : NULL);
+  if (keys != NULL || text[0] == '\0')
     gtk_widget_remove_css_class (GTK_WIDGET (self->dial_row), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->dial_row), "error");
@@ -598,25 +630,13 @@ dial_changed_cb (PhonesetKeypadPage *self)
 static void
 dial_cb (PhonesetKeypadPage *self)
 {
-  static const char *const digits[] = { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" };
-  const char              *text = gtk_editable_get_text (GTK_EDITABLE (self->dial_row));
-  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr(GPtrArray) keys = NULL;
 
   if (!gtk_widget_get_sensitive (self->dial_button))
     return;
-  g_ptr_array_add (keys, "SPEAKER");
-  for (const char *p = text; *p; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        g_ptr_array_add (keys, (gpointer)digits[*p - '0']);
-      else if (*p == '*')
-        g_ptr_array_add (keys, "*");
-      else if (*p == '#')
-        g_ptr_array_add (keys, "POUND");
-    }
-  g_ptr_array_add (keys, (gpointer)self->enter_key);
-  g_ptr_array_add (keys, NULL);
-  enqueue (self, (const char *const *)keys->pdata, FALSE);
+  keys = dial_keys (self, NULL);
+  if (keys != NULL)
+    enqueue (self, (const char *const *)keys->pdata, FALSE);
 }
 
 static void
@@ -763,17 +783,25 @@ setup (PhonesetKeypadPage *self)
 {
   PhonesetProfile *profile = find_profile (self->phone);
   g_autoptr(GError) error = NULL;
-  const char *admin_user = phoneset_phone_get_admin_user (self->phone);
-  JsonObject *object = NULL;
+  const char   *admin_user = phoneset_phone_get_admin_user (self->phone);
+  const char   *model = phoneset_phone_get_model (self->phone);
+  GApplication *app = g_application_get_default ();
+  JsonObject   *object = NULL;
 
+  /* The phone's own profile, else one of its vendor's for its model. */
+  if (profile == NULL && phoneset_phone_get_vendor (self->phone) != NULL && PHONESET_IS_APPLICATION (app))
+    profile = phoneset_active_uri_find_profile (phoneset_application_get_profiles (PHONESET_APPLICATION (app)),
+                                                phoneset_phone_get_vendor (self->phone), model, NULL);
   if (profile != NULL)
     {
       object = phoneset_profile_get_active_uri (profile);
       if (object != NULL)
-        self->active_uri = phoneset_active_uri_new_from_json (object, &error);
+        self->active_uri = phoneset_active_uri_new_for_profile (profile, model, &error);
     }
   else if (phoneset_phone_get_vendor (self->phone) != NULL)
     self->active_uri = phoneset_active_uri_new_for_vendor (phoneset_phone_get_vendor (self->phone), &error);
+  if (self->active_uri != NULL)
+    phoneset_active_uri_set_model (self->active_uri, model);
 
   if (self->active_uri == NULL)
     {

@@ -1020,10 +1020,9 @@ find_active_uri (PhonesetPushDialog *self)
                                                  phoneset_profile_get_title (profile));
       return;
     }
+  /* The phone's own profile says how to talk to it, for its model. */
   if (description != NULL)
-    self->active_uri = phoneset_active_uri_new_from_json (description, &error);
-  else
-    self->active_uri = phoneset_active_uri_new_for_vendor (phoneset_profile_get_vendor (profile), &error);
+    self->active_uri = phoneset_active_uri_new_for_profile (profile, phoneset_phone_get_model (self->phone), &error);
   if (self->active_uri == NULL)
     self->no_push_reason = g_strdup_printf (_("Phoneset cannot control %s phones over the network: export the file "
                                               "and put it on the phone's provisioning server instead."),

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "phoneset-setting-row.h"
+#include "phoneset-setting-sources.h"
 
 typedef struct
 {
@@ -290,6 +291,11 @@ info_button (PhonesetSetting *setting)
   g_autofree char *where = g_strdup_printf (_("On the phone: %s"), path);
   g_autofree char *name = g_strdup_printf (_("About “%s”"), phoneset_setting_get_title (setting));
   g_autofree char *id = g_strdup_printf (_("Setting id: %s"), phoneset_setting_get_id (setting));
+  g_autofree char *default_remark = phoneset_setting_dup_default_remark (setting);
+  g_autofree char *range_remark = phoneset_setting_dup_range_remark (setting);
+  const char      *remarks[] = { default_remark, range_remark };
+  gboolean         confirmed[] = { phoneset_setting_get_default_source (setting) != NULL,
+                                   phoneset_setting_get_range_source (setting) != NULL };
   GtkWidget       *label;
 
   gtk_widget_set_margin_start (box, 6);
@@ -318,6 +324,23 @@ info_button (PhonesetSetting *setting)
       gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
       gtk_widget_add_css_class (label, "caption");
       gtk_widget_add_css_class (label, "warning");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  /* Where the default and the range come from, or that no vendor source
+   * confirms them. */
+  for (guint i = 0; i < G_N_ELEMENTS (remarks); i++)
+    {
+      if (remarks[i] == NULL)
+        continue;
+      label = gtk_label_new (remarks[i]);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, confirmed[i] ? "dim-label" : "warning");
+      gtk_widget_set_name (label, i == 0 ? "default-source" : "range-source");
       gtk_box_append (GTK_BOX (box), label);
     }
 

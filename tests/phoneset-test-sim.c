@@ -72,6 +72,68 @@ phoneset_test_sim_start (const char        *vendor,
   return sim;
 }
 
+/**
+ * phoneset_test_sim_firmware_keys:
+ * @profile_id: a profile id
+ *
+ * Returns: (transfer full): tests/phone-sim/firmware/PROFILE.keys, the keys
+ *   that firmware generation reads (it may not exist yet: then the
+ *   simulator applies every key and says so in its log)
+ */
+char *
+phoneset_test_sim_firmware_keys (const char *profile_id)
+{
+  g_autofree char *name = g_strdup_printf ("%s.keys", profile_id);
+
+  return g_test_build_filename (G_TEST_DIST, "phone-sim", "firmware", name, NULL);
+}
+
+/* The simulator's --vendor for a profile: its "vendor", in lower case. */
+static char *
+profile_vendor (const char *profile_id)
+{
+  g_autofree char *name = g_strdup_printf ("%s.json", profile_id);
+  g_autofree char *path = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  const char *dir = g_getenv ("PHONESET_PROFILES_DIR");
+
+  g_assert_nonnull (dir);
+  path = g_build_filename (dir, name, NULL);
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return g_ascii_strdown (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "vendor"),
+                          -1);
+}
+
+/**
+ * phoneset_test_sim_start_profile:
+ * @profile_id: the profile the simulated phone stands for
+ * @address: a loopback address
+ * @extra_args: (nullable): more simulator options
+ *
+ * Starts a phone of the profile's vendor that reads only the keys its
+ * firmware generation reads (--firmware, phoneset_test_sim_firmware_keys()).
+ *
+ * Returns: (transfer full): the simulated phone
+ */
+PhonesetTestSim *
+phoneset_test_sim_start_profile (const char        *profile_id,
+                                 const char        *address,
+                                 const char *const *extra_args)
+{
+  g_autofree char *vendor = profile_vendor (profile_id);
+  g_autofree char *keys = phoneset_test_sim_firmware_keys (profile_id);
+  g_autofree char *firmware = g_strdup_printf ("--firmware=%s", keys);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+  g_ptr_array_add (args, firmware);
+  for (guint i = 0; extra_args != NULL && extra_args[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer)extra_args[i]);
+  g_ptr_array_add (args, NULL);
+  return phoneset_test_sim_start (vendor, address, (const char *const *)args->pdata);
+}
+
 static void
 remove_tree (const char *path)
 {

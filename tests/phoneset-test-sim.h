@@ -29,6 +29,10 @@ typedef struct
 PhonesetTestSim *phoneset_test_sim_start   (const char       *vendor,
                                             const char       *address,
                                             const char *const *extra_args);
+PhonesetTestSim *phoneset_test_sim_start_profile (const char       *profile_id,
+                                                  const char       *address,
+                                                  const char *const *extra_args);
+char            *phoneset_test_sim_firmware_keys (const char       *profile_id);
 PhonesetTestSim *phoneset_test_sim_start_tls_changed (const char *vendor,
                                                       const char *address);
 void             phoneset_test_sim_stop    (PhonesetTestSim  *sim);

@@ -120,6 +120,58 @@ test_profiles (void)
     }
 }
 
+/* profiles --json says for each setting where its default and range come
+ * from, or that no vendor source confirms them, as the window does. */
+static void
+test_profiles_sources (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "profile-sources", NULL);
+  g_autofree char *env_dir = g_strdup_printf ("PHONESET_PROFILES_DIR=%s", dir);
+  const char      *env[] = { env_dir, NULL };
+  const char      *argv[] = { "profiles", "--json", NULL };
+  g_autoptr(PhonesetCliResult) r = phoneset_test_run_cli (argv, env);
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray  *array;
+  JsonArray  *details = NULL;
+  JsonObject *keepalive;
+  JsonObject *port;
+  JsonArray  *remarks;
+
+  g_assert_cmpint (r->status, ==, 0);
+  root = parse_json (r->out);
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "setting_details")), ==,
+                        json_object_get_int_member (o, "settings"));
+      if (g_str_equal (json_object_get_string_member (o, "id"), "sources-fixture"))
+        details = json_object_get_array_member (o, "setting_details");
+    }
+  g_assert_nonnull (details);
+  keepalive = json_array_get_object_element (details, 0);
+  port = json_array_get_object_element (details, 1);
+  g_assert_cmpstr (json_object_get_string_member (keepalive, "id"), ==, "nat.keepalive.interval");
+  g_assert_cmpstr (json_object_get_string_member (keepalive, "default"), ==, "30");
+  g_assert_true (json_object_get_null_member (keepalive, "default_source"));
+  g_assert_false (json_object_get_boolean_member (keepalive, "default_confirmed"));
+  g_assert_cmpstr (json_object_get_string_member (keepalive, "range_source"), ==, "Example admin guide p. 12");
+  g_assert_true (json_object_get_boolean_member (keepalive, "range_confirmed"));
+  g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (keepalive, "range"), 1), ==, 3600);
+  remarks = json_object_get_array_member (keepalive, "remarks");
+  g_assert_cmpuint (json_array_get_length (remarks), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (remarks, 0), ==, "Default not confirmed by a vendor source");
+  g_assert_cmpstr (json_array_get_string_element (remarks, 1), ==, "Range from Example admin guide p. 12");
+
+  g_assert_cmpstr (json_object_get_string_member (port, "default_source"), ==, "Example admin guide p. 13");
+  g_assert_true (json_object_get_null_member (port, "range"));
+  g_assert_true (json_object_get_null_member (port, "range_confirmed"));
+  remarks = json_object_get_array_member (port, "remarks");
+  g_assert_cmpuint (json_array_get_length (remarks), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (remarks, 0), ==, "Default from Example admin guide p. 13");
+}
+
 static void
 test_import_json (void)
 {
@@ -630,6 +682,7 @@ main (int   argc,
   tmpdir = g_dir_make_tmp ("phoneset-cli-XXXXXX", NULL);
 
   g_test_add_func ("/cli/profiles", test_profiles);
+  g_test_add_func ("/cli/profiles/sources", test_profiles_sources);
   g_test_add_func ("/cli/import/json", test_import_json);
   g_test_add_func ("/cli/import/bad", test_import_bad);
   g_test_add_func ("/cli/export/each-vendor", test_export_each_vendor);

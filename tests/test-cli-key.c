@@ -226,6 +226,74 @@ test_prompt (void)
   g_assert_true (json_object_get_boolean_member (after, "dnd"));
 }
 
+/* The simulator's request log: "query (n keys[, not executed])", "|" between. */
+static char *
+requests_text (PhonesetTestSim *sim)
+{
+  g_autoptr(JsonObject) state = phoneset_test_sim_state (sim);
+  JsonArray *requests = json_object_get_array_member (state, "requests");
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (requests); i++)
+    {
+      JsonObject *r = json_array_get_object_element (requests, i);
+
+      g_string_append_printf (s, "%s%s (%d%s)", i ? " | " : "", json_object_get_string_member (r, "query"),
+                              (int)json_object_get_int_member (r, "keys"),
+                              json_object_get_boolean_member (r, "executed") ? "" : ", not executed");
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* A digit string is typed key by key. A SIP-T48S takes one key per request
+ * (Yealink CP960 admin guide p. 446; the profile's no_chaining): four
+ * requests of one key each. A SIP-T46S and a Fanvil get one chain. */
+static void
+test_digit_strings (void)
+{
+  const char *t48s_args[] = { "--no-prompt", "--model=SIP-T48S", "--firmware-version=66.86.0.15", NULL };
+  const char *t46s_args[] = { "--no-prompt", "--model=SIP-T46S", "--firmware-version=66.86.0.15", NULL };
+  const char *fanvil_args[] = { "--no-prompt", NULL };
+  g_autoptr(PhonesetTestSim) t48s = phoneset_test_sim_start ("yealink", "127.0.0.38", t48s_args);
+  g_autoptr(PhonesetTestSim) t46s = phoneset_test_sim_start ("yealink", "127.0.0.39", t46s_args);
+  g_autoptr(PhonesetTestSim) fanvil = phoneset_test_sim_start ("fanvil", "127.0.0.40", fanvil_args);
+  g_autofree char *p48 = phoneset_test_sim_http (t48s);
+  g_autofree char *p46 = phoneset_test_sim_http (t46s);
+  g_autofree char *pf = phoneset_test_sim_http (fanvil);
+  g_autoptr(PhonesetCliResult) a = run_key (NULL, p48, "8311", "--profile=yealink-v8x", "--model=SIP-T48S", NULL);
+  g_autoptr(PhonesetCliResult) b = run_key (NULL, p46, "SPEAKER", "8311", "ENTER", "--profile=yealink-v8x",
+                                             "--model=SIP-T46S", "--json", NULL);
+  g_autoptr(PhonesetCliResult) c = run_key (NULL, pf, "SPEAKER", "*21#", "ENTER", "--vendor=fanvil", NULL);
+  g_autofree char *ra = NULL;
+  g_autofree char *rb = NULL;
+  g_autofree char *rc = NULL;
+  g_autofree char *rd = NULL;
+
+  g_assert_cmpstr (a->err, ==, "");
+  g_assert_cmpint (a->status, ==, 0);
+  g_assert_true (g_str_has_prefix (a->out, "Sent 8 3 1 1 to 127.0.0.38:"));
+  ra = requests_text (t48s);
+  g_assert_cmpstr (ra, ==, "8 (1) | 3 (1) | 1 (1) | 1 (1)");
+
+  g_assert_cmpint (b->status, ==, 0);
+  g_assert_nonnull (strstr (b->out, "\"/servlet?key=SPEAKER;8;3;1;1;ENTER\""));
+  rb = requests_text (t46s);
+  g_assert_cmpstr (rb, ==, "SPEAKER;8;3;1;1;ENTER (6)");
+
+  g_assert_cmpint (c->status, ==, 0);
+  rc = requests_text (fanvil);
+  g_assert_cmpstr (rc, ==, "SPEAKER;*;2;1;POUND;ENTER (6)");
+
+  /* Why: a chain sent to a T48S anyway (a wrong --model) does nothing. */
+  {
+    g_autoptr(PhonesetCliResult) d = run_key (NULL, p48, "1", "2", "--profile=yealink-v8x", "--model=SIP-T46S", NULL);
+
+    g_assert_cmpint (d->status, ==, 0);
+    rd = requests_text (t48s);
+    g_assert_true (g_str_has_suffix (rd, " | 1;2 (2, not executed)"));
+  }
+}
+
 static void
 test_unreachable (void)
 {
@@ -341,6 +409,7 @@ main (int   argc,
   g_test_add_func ("/key/yealink/prompt", test_prompt);
   g_test_add_func ("/key/unreachable", test_unreachable);
   g_test_add_func ("/key/bad-usage", test_bad_usage);
+  g_test_add_func ("/key/digit-strings", test_digit_strings);
   for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
     {
       g_autofree char *path = g_strdup_printf ("/key/fault/%s", faults[i].fault);

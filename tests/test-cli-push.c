@@ -120,7 +120,7 @@ static void
 test_autop (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("yealink", "127.0.0.51", sim_args);
+  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-v8x", "127.0.0.51", sim_args);
   g_autofree char *phone = phoneset_test_sim_http (sim);
   g_autofree char *file = write_file ("001565aabbcc.cfg", yealink_cfg);
   g_autofree char *file_arg = g_strdup_printf ("--file=%s", file);
@@ -149,7 +149,7 @@ static void
 test_profile_config (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("yealink", "127.0.0.57", sim_args);
+  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.57", sim_args);
   g_autofree char *phone = phoneset_test_sim_http (sim);
   g_autofree char *config = write_file ("phone.json", "{\"profile\": \"yealink-legacy\", \"settings\": "
                                                       "{\"vlan.id\": 42, \"nat.keepalive.interval\": 20}}");
@@ -170,11 +170,103 @@ test_profile_config (void)
   g_assert_nonnull (strstr (k->err, "takes no provisioning file"));
 }
 
+/* The URL a push points the phone at, from the push's JSON result. */
+static char *
+pushed_url (const char *out)
+{
+  g_autoptr(JsonObject) result = parse_object (out);
+
+  return g_strdup (json_object_get_string_member (result, "url"));
+}
+
+/* A push to a legacy Yealink points it at the file with the legacy key,
+ * auto_provision.server.url, the one its firmware reads (the profile's
+ * own Active URI block), not V8x's static.auto_provision.server.url. */
+static void
+test_legacy_url (void)
+{
+  const char *sim_args[] = { "--no-prompt", NULL };
+  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.59", sim_args);
+  g_autofree char *phone = phoneset_test_sim_http (sim);
+  g_autofree char *config = write_file ("legacy.json", "{\"profile\": \"yealink-legacy\", \"settings\": {\"vlan.id\": 42}}");
+  g_autofree char *config_arg = g_strdup_printf ("--config=%s", config);
+  const char      *args[] = { phone, "--profile=yealink-legacy", config_arg, "--via=autop", "--wait=5", "--json", NULL };
+  g_autoptr(PhonesetCliResult) r = run_push (args);
+  g_autoptr(JsonObject) state = NULL;
+  g_autoptr(JsonObject) result = NULL;
+  g_autofree char *url = NULL;
+  JsonObject      *applied;
+
+  g_assert_cmpstr (r->err, ==, "");
+  g_assert_cmpint (r->status, ==, 0);
+  url = pushed_url (r->out);
+  result = parse_object (r->out);
+  g_assert_cmpstr (json_object_get_string_member (result, "profile"), ==, "yealink-legacy");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (result, "set"), "key"), ==,
+                   "auto_provision.server.url");
+  assert_applied (sim, "network.vlan.internet_port_vid", "42", "autop");
+  state = phoneset_test_sim_state (sim);
+  applied = json_object_get_object_member (state, "config");
+  g_assert_cmpstr (json_object_get_string_member_with_default (applied, "auto_provision.server.url", ""), ==, url);
+  g_assert_false (json_object_has_member (applied, "static.auto_provision.server.url"));
+}
+
+/* A phone whose firmware reads only the legacy keys (a --firmware list):
+ * a push with the V8x profile sets a key it ignores, so the phone never
+ * fetches, and the push says which key was not applied. With the phone's
+ * own profile the push works, and the file's keys the list lacks are
+ * ignored (logged by the phone), not "verified". */
+static void
+test_firmware_keys (void)
+{
+  g_autofree char *keys = g_test_build_filename (G_TEST_DIST, "data", "firmware", "yealink-legacy-subset.keys", NULL);
+  g_autofree char *firmware = g_strdup_printf ("--firmware=%s", keys);
+  const char      *sim_args[] = { "--no-prompt", firmware, NULL };
+  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("yealink", "127.0.0.60", sim_args);
+  g_autofree char *phone = phoneset_test_sim_http (sim);
+  g_autofree char *file = write_file ("v8x.cfg", yealink_cfg);
+  g_autofree char *file_arg = g_strdup_printf ("--file=%s", file);
+  g_autofree char *config = write_file ("legacy2.json", "{\"profile\": \"yealink-legacy\", \"settings\": "
+                                                        "{\"vlan.id\": 42, \"nat.keepalive.interval\": 20}}");
+  g_autofree char *config_arg = g_strdup_printf ("--config=%s", config);
+  const char      *wrong[] = { phone, file_arg, "--profile=yealink-v8x", "--via=autop", "--wait=2", NULL };
+  const char      *right[] = { phone, "--profile=yealink-legacy", config_arg, "--via=autop", "--wait=5", NULL };
+  g_autoptr(PhonesetCliResult) a = run_push (wrong);
+  g_autoptr(PhonesetCliResult) b = NULL;
+  g_autoptr(JsonObject) state = phoneset_test_sim_state (sim);
+  JsonArray  *ignored = json_object_get_array_member (state, "ignored");
+  JsonObject *fetch;
+
+  g_assert_true (json_object_get_boolean_member (state, "firmware_keys_loaded"));
+  g_assert_cmpint (a->status, ==, 1);
+  g_assert_nonnull (strstr (a->err, "the setting static.auto_provision.server.url that points it at the file was "
+                                    "not applied"));
+  g_assert_nonnull (strstr (a->err, "profile (yealink-v8x)"));
+  g_assert_cmpuint (json_array_get_length (ignored), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (ignored, 0), "key"), ==,
+                   "static.auto_provision.server.url");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (ignored, 0), "from"), ==,
+                   "phonecfg=set");
+  g_clear_pointer (&state, json_object_unref);
+
+  b = run_push (right);
+  g_assert_cmpstr (b->err, ==, "");
+  g_assert_cmpint (b->status, ==, 0);
+  assert_applied (sim, "network.vlan.internet_port_vid", "42", "autop");
+  state = phoneset_test_sim_state (sim);
+  g_assert_false (json_object_has_member (json_object_get_object_member (state, "config"), "account.1.nat.udp_update_time"));
+  fetch = json_array_get_object_element (json_object_get_array_member (state, "fetches"),
+                                         json_array_get_length (json_object_get_array_member (state, "fetches")) - 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (fetch, "ignored")), >=, 1);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (fetch, "ignored"), 0), ==,
+                   "account.1.nat.udp_update_time");
+}
+
 static void
 test_check_sync (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("yealink", "127.0.0.52", sim_args);
+  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-v8x", "127.0.0.52", sim_args);
   g_autofree char *phone = phoneset_test_sim_http (sim);
   g_autofree char *sip = g_strdup_printf ("--sip-port=%u", sim->sip_port);
   g_autofree char *file = write_file ("check-sync.cfg", yealink_cfg);
@@ -192,6 +284,7 @@ test_check_sync (void)
 typedef struct
 {
   const char        *vendor;
+  const char        *profile;
   const char        *address;
   const char        *file_name;
   const char *const *text;
@@ -201,9 +294,9 @@ typedef struct
 } PnpCase;
 
 static const PnpCase pnp_cases[] = {
-  { "yealink", "127.0.0.53", "001565aabbcc.cfg", &yealink_cfg, "static.network.vlan.internet_port_vid", "42", "00:15:65:4a:a9:37" },
-  { "planet", "127.0.0.54", "00304fa99948.cfg", &fanvil_cfg, "VLAN ID", "42", "00:30:4f:a9:99:48" },
-  { "snom", "127.0.0.55", "000413000000.xml", &snom_xml, "stun_server.1", "stun.example.org", "00:04:13:2b:3c:4d" },
+  { "yealink", "yealink-v8x", "127.0.0.53", "001565aabbcc.cfg", &yealink_cfg, "static.network.vlan.internet_port_vid", "42", "00:15:65:4a:a9:37" },
+  { "planet", "planet-vip", "127.0.0.54", "00304fa99948.cfg", &fanvil_cfg, "VLAN ID", "42", "00:30:4f:a9:99:48" },
+  { "snom", "snom", "127.0.0.55", "000413000000.xml", &snom_xml, "stun_server.1", "stun.example.org", "00:04:13:2b:3c:4d" },
 };
 
 static void
@@ -213,7 +306,7 @@ test_pnp (gconstpointer data)
   guint16          pnp_port = free_udp_port ();
   g_autofree char *target = g_strdup_printf ("--pnp-target=127.0.0.1:%u", pnp_port);
   const char      *sim_args[] = { "--no-prompt", "--pnp", target, "--pnp-tries=1", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start (c->vendor, c->address, sim_args);
+  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile (c->profile, c->address, sim_args);
   g_autofree char *phone = phoneset_test_sim_http (sim);
   g_autofree char *file = write_file (c->file_name, *c->text);
   g_autofree char *file_arg = g_strdup_printf ("--file=%s", file);
@@ -239,7 +332,7 @@ static void
 test_unsupported_and_timeout (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("fanvil", "127.0.0.56", sim_args);
+  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("fanvil", "127.0.0.56", sim_args);
   g_autofree char *phone = phoneset_test_sim_http (sim);
   g_autofree char *file = write_file ("f.cfg", fanvil_cfg);
   g_autofree char *file_arg = g_strdup_printf ("--file=%s", file);
@@ -348,7 +441,7 @@ test_action_url (void)
   g_autoptr(GString) cfg = g_string_new ("#!version:1.0.0.1\n");
   g_autoptr(GList) keys = json_object_get_members (entries);
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("yealink", "127.0.0.57", sim_args);
+  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.57", sim_args);
   g_autofree char *phone = phoneset_test_sim_http (sim);
   g_autofree char *file = NULL;
   g_autofree char *file_arg = NULL;
@@ -362,7 +455,7 @@ test_action_url (void)
   file = write_file ("action-url.cfg", cfg->str);
   file_arg = g_strdup_printf ("--file=%s", file);
   {
-    const char *args[] = { phone, file_arg, "--vendor=yealink", "--via=autop", "--wait=5", NULL };
+    const char *args[] = { phone, file_arg, "--profile=yealink-legacy", "--via=autop", "--wait=5", NULL };
 
     r = run_push (args);
   }
@@ -419,7 +512,7 @@ test_serve_pnp (void)
   g_assert_true (g_file_set_contents (mac_file, fanvil_cfg, -1, NULL));
   serve = serve_start (serve_args);
   json_object_unref (serve_next (serve, "listening"));
-  sim = phoneset_test_sim_start ("planet", "127.0.0.58", sim_args);
+  sim = phoneset_test_sim_start_profile ("planet-vip", "127.0.0.58", sim_args);
   subscribe = serve_next (serve, "pnp-subscribe");
   g_assert_cmpstr (json_object_get_string_member (subscribe, "mac"), ==, "00304fa99948");
   g_assert_cmpstr (json_object_get_string_member (subscribe, "vendor"), ==, "PLANET");
@@ -462,6 +555,8 @@ main (int   argc,
   g_test_add_func ("/push/yealink/autop", test_autop);
   g_test_add_func ("/push/yealink/check-sync", test_check_sync);
   g_test_add_func ("/push/yealink/profile-config", test_profile_config);
+  g_test_add_func ("/push/yealink/legacy-url", test_legacy_url);
+  g_test_add_func ("/push/yealink/firmware-keys", test_firmware_keys);
   for (guint i = 0; i < G_N_ELEMENTS (pnp_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/push/%s/pnp", pnp_cases[i].vendor);

@@ -398,7 +398,7 @@ static void
 test_drafts_no_secret_leaks (void)
 {
   const char *sim_args[] = { "--no-prompt", "--mac=" MAC, NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("yealink", "127.0.0.123", sim_args);
+  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.123", sim_args);
   g_autofree char     *address = phoneset_test_sim_http (sim);
   PhonesetSecretStore *secrets = phoneset_application_get_secret_store (app);
   PhonesetWindow      *window = phoneset_test_app_open_window (app);

@@ -195,10 +195,10 @@ test_provisioning_view (void)
 
   /* A Yealink phone boots, asks by PnP, fetches its common and MAC file. */
   target = g_strdup_printf ("--pnp-target=127.0.0.221:%u", pnp_port);
-  sim = phoneset_test_sim_start ("yealink", "127.0.0.223",
-                                 (const char *const[]){ "--mac=00:15:65:00:00:01", "--pnp", target, "--pnp-interval=200",
-                                                        "--pnp-tries=20", "--common-file=y000000000028.cfg", "--no-prompt",
-                                                        NULL });
+  sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.223",
+                                         (const char *const[]){ "--mac=00:15:65:00:00:01", "--pnp", target, "--pnp-interval=200",
+                                                                "--pnp-tries=20", "--common-file=y000000000028.cfg", "--no-prompt",
+                                                                NULL });
   for (guint i = 0; i < 100 && phoneset_provisioning_view_get_n_events (PHONESET_PROVISIONING_VIEW (view)) < 3; i++)
     phoneset_test_iterate (100);
   g_assert_cmpuint (phoneset_provisioning_view_get_n_events (PHONESET_PROVISIONING_VIEW (view)), >=, 3);

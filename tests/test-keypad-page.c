@@ -79,14 +79,16 @@ lookup_password (PhonesetSecretStore *secrets,
   return password;
 }
 
-/* A simulated phone of @vendor at @address, and the page for it. */
+/* A simulated phone of @vendor (and @model, if given) at @address, and the
+ * page for it. */
 static void
-fixture_open (Fixture           *f,
-              const char        *vendor,
-              const char        *profile_id,
-              const char        *address,
-              const char        *password,
-              const char *const *extra)
+fixture_open_model (Fixture           *f,
+                    const char        *vendor,
+                    const char        *profile_id,
+                    const char        *model,
+                    const char        *address,
+                    const char        *password,
+                    const char *const *extra)
 {
   g_autofree char *http = NULL;
   const char      *args[8] = { NULL };
@@ -102,6 +104,8 @@ fixture_open (Fixture           *f,
   f->phone = phoneset_phone_new (http);
   phoneset_phone_set_vendor (f->phone, vendor);
   phoneset_phone_set_profile_id (f->phone, profile_id);
+  if (model != NULL)
+    phoneset_phone_set_model (f->phone, model);
 
   f->page = PHONESET_KEYPAD_PAGE (phoneset_keypad_page_new (f->phone, f->secrets));
   f->window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
@@ -110,6 +114,17 @@ fixture_open (Fixture           *f,
   gtk_window_present (f->window);
   phoneset_test_wait_until_mapped (GTK_WIDGET (f->page));
   wait_idle (f);
+}
+
+static void
+fixture_open (Fixture           *f,
+              const char        *vendor,
+              const char        *profile_id,
+              const char        *address,
+              const char        *password,
+              const char *const *extra)
+{
+  fixture_open_model (f, vendor, profile_id, NULL, address, password, extra);
 }
 
 static void
@@ -259,7 +274,8 @@ test_keypad (gconstpointer data)
     assert_received (&f, base, "key", snom ? snom_keys : yealink_keys);
   }
 
-  /* The dial macro: SPEAKER, the digits, ENTER as one chain. */
+  /* The dial macro: SPEAKER, the digits, ENTER (one chain where the model
+   * chains: see test_dial_per_model). */
   base = n_received (&f);
   gtk_editable_set_text (GTK_EDITABLE (child (&f, "dial_row")), "2002#");
   g_assert_true (gtk_widget_get_sensitive (child (&f, "dial_button")));
@@ -490,6 +506,61 @@ test_reboot (gconstpointer data)
   fixture_close (&f);
 }
 
+/* The simulator's requests from @from on, "query (n)" each, "|" between. */
+static char *
+requests_since (Fixture *f,
+                guint    from)
+{
+  g_autoptr(JsonObject) state = phoneset_test_sim_state (f->sim);
+  JsonArray *requests = json_object_get_array_member (state, "requests");
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = from; i < json_array_get_length (requests); i++)
+    {
+      JsonObject *r = json_array_get_object_element (requests, i);
+
+      g_string_append_printf (s, "%s%s (%d)", i > from ? " | " : "", json_object_get_string_member (r, "query"),
+                              (int)json_object_get_int_member (r, "keys"));
+      g_assert_true (json_object_get_boolean_member (r, "executed"));
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* The dial macro types the number key by key: one key per request on a
+ * SIP-T48S (the profile's no_chaining, Yealink CP960 admin guide p. 446),
+ * one chain on a SIP-T46S. */
+static void
+test_dial_per_model (void)
+{
+  const char *models[][3] = {
+    { "SIP-T48S", "127.0.0.128",
+      "SPEAKER (1) | 8 (1) | 3 (1) | 1 (1) | 1 (1) | ENTER (1)" },
+    { "SIP-T46S", "127.0.0.129", "SPEAKER;8;3;1;1;ENTER (6)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (models); i++)
+    {
+      Fixture          f = { 0 };
+      g_autofree char *model = g_strdup_printf ("--model=%s", models[i][0]);
+      const char      *extra[] = { "--no-prompt", model, NULL };
+      g_autofree char *got = NULL;
+
+      fixture_open_model (&f, "yealink", "yealink-v8x", models[i][0], models[i][1], PHONESET_TEST_PASSWORD, extra);
+      gtk_editable_set_text (GTK_EDITABLE (child (&f, "dial_row")), "83-11");
+      g_assert_true (gtk_widget_get_sensitive (child (&f, "dial_button")));
+      g_signal_emit_by_name (child (&f, "dial_button"), "clicked");
+      wait_idle (&f);
+      g_assert_true (phoneset_test_sim_wait (f.sim, "keys", 6, 5000));
+      got = requests_since (&f, 0);
+      g_assert_cmpstr (got, ==, models[i][2]);
+      g_assert_cmpstr (last_answer (&f), ==, "OK");
+      /* A letter is no number: the macro is off. */
+      gtk_editable_set_text (GTK_EDITABLE (child (&f, "dial_row")), "83a1");
+      g_assert_false (gtk_widget_get_sensitive (child (&f, "dial_button")));
+      fixture_close (&f);
+    }
+}
+
 static void
 test_konftel (void)
 {
@@ -570,6 +641,7 @@ main (int   argc,
   g_test_add_data_func ("/keypad/snom/reboot", "snom", test_reboot);
   g_test_add_func ("/keypad/konftel", test_konftel);
   g_test_add_func ("/keypad/snom/conference", test_snom_conference);
+  g_test_add_func ("/keypad/yealink/dial-per-model", test_dial_per_model);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -807,7 +807,7 @@ static void
 test_latency_push (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("yealink", PUSH_ADDRESS, sim_args);
+  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", PUSH_ADDRESS, sim_args);
   PhonesetWindow     *window = phoneset_test_app_open_window (app);
   PhonesetPushDialog *dialog;
   Probe              *probe;
@@ -841,7 +841,7 @@ static void
 test_latency_all (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("yealink", PUSH_ADDRESS, sim_args);
+  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", PUSH_ADDRESS, sim_args);
   PhonesetTestCoturn *coturn = NULL;
   ScanSims            sims = { { NULL } };
   PhonesetWindow     *window;

@@ -44,13 +44,24 @@ done_cb (GObject      *source,
   run->done = TRUE;
 }
 
+static GPtrArray *
+load_profiles (void)
+{
+  const char *dirs[] = { g_getenv ("PHONESET_PROFILES_DIR"), NULL };
+
+  return phoneset_profiles_load_all (dirs, NULL);
+}
+
+/* A push to @sim as the phone's own profile says. */
 static PhonesetPush *
 new_push (PhonesetTestSim *sim,
-          const char      *vendor,
+          const char      *profile_id,
           PhonesetPushVia  via,
           Run             *run)
 {
-  g_autoptr(PhonesetActiveUri) active_uri = phoneset_active_uri_new_for_vendor (vendor, NULL);
+  g_autoptr(GPtrArray) profiles = load_profiles ();
+  g_autoptr(PhonesetActiveUri) active_uri =
+               phoneset_active_uri_new_for_profile (phoneset_profiles_find (profiles, profile_id), NULL, NULL);
   g_autoptr(PhonesetRemote) remote = phoneset_remote_new (sim->address, sim->http_port, FALSE, active_uri);
   g_autoptr(GBytes) file = g_bytes_new_static ("#!version:1.0.0.1\nnetwork.vlan.internet_port_vid = 42\n", 53);
   PhonesetPush *push;
@@ -80,9 +91,9 @@ static void
 test_steps (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("yealink", "127.0.0.91", sim_args);
+  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.91", sim_args);
   Run run = { 0 };
-  g_autoptr(PhonesetPush) push = new_push (sim, "yealink", PHONESET_PUSH_VIA_AUTOP, &run);
+  g_autoptr(PhonesetPush) push = new_push (sim, "yealink-legacy", PHONESET_PUSH_VIA_AUTOP, &run);
 
   phoneset_push_run_async (push, NULL, done_cb, &run);
   wait_done (&run, 10000);
@@ -107,10 +118,10 @@ static void
 test_cancel_while_waiting (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("yealink", "127.0.0.92", sim_args);
+  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.92", sim_args);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   Run run = { 0 };
-  g_autoptr(PhonesetPush) push = new_push (sim, "yealink", PHONESET_PUSH_VIA_PNP, &run);
+  g_autoptr(PhonesetPush) push = new_push (sim, "yealink-legacy", PHONESET_PUSH_VIA_PNP, &run);
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   gint64 cancelled_at;
 

@@ -207,7 +207,7 @@ static void
 test_push_autop (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("yealink", "127.0.0.81", sim_args);
+  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.81", sim_args);
   g_autoptr(PhonesetPhone) phone = sim_phone (sim, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
   g_autoptr(PhonesetSecretStore) secrets = phoneset_secret_store_memory_new ();
   g_autoptr(GPtrArray) changes = NULL;
@@ -279,7 +279,7 @@ static void
 test_push_wrong_password (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("yealink", "127.0.0.82", sim_args);
+  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.82", sim_args);
   g_autoptr(PhonesetPhone) phone = sim_phone (sim, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
   g_autoptr(PhonesetSecretStore) secrets = phoneset_secret_store_memory_new ();
   PhonesetPushDialog *dialog;
@@ -326,7 +326,7 @@ test_push_fanvil_autop_refused (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
   const char *changes[] = { "vlan.id", "42", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("fanvil", "127.0.0.83", sim_args);
+  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("fanvil", "127.0.0.83", sim_args);
   g_autoptr(PhonesetPhone) phone = sim_phone (sim, "fanvil", "00:a8:59:11:22:33", changes);
   g_autoptr(PhonesetSecretStore) secrets = phoneset_secret_store_memory_new ();
   g_autoptr(GPtrArray) rows = NULL;
@@ -366,7 +366,7 @@ static void
 test_push_cancel_during_wait (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("yealink", "127.0.0.84", sim_args);
+  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.84", sim_args);
   g_autoptr(PhonesetPhone) phone = sim_phone (sim, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
   g_autoptr(PhonesetSecretStore) secrets = phoneset_secret_store_memory_new ();
   g_autoptr(GPtrArray) steps = NULL;
@@ -417,8 +417,8 @@ test_push_refused (void)
 {
   const char *blank[] = { "--no-prompt", "--allowed-ip=blank", NULL };
   const char *prompt[] = { NULL };
-  g_autoptr(PhonesetTestSim) listed = phoneset_test_sim_start ("yealink", "127.0.0.86", blank);
-  g_autoptr(PhonesetTestSim) asking = phoneset_test_sim_start ("yealink", "127.0.0.87", prompt);
+  g_autoptr(PhonesetTestSim) listed = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.86", blank);
+  g_autoptr(PhonesetTestSim) asking = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.87", prompt);
   g_autoptr(PhonesetPhone) phone1 = sim_phone (listed, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
   g_autoptr(PhonesetPhone) phone2 = sim_phone (asking, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
   g_autoptr(PhonesetSecretStore) secrets = phoneset_secret_store_memory_new ();
@@ -460,7 +460,7 @@ static void
 test_push_unreachable_and_timeout (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("yealink", "127.0.0.89", sim_args);
+  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.89", sim_args);
   g_autoptr(PhonesetPhone) silent = sim_phone (sim, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
   g_autoptr(PhonesetPhone) gone = sim_phone (sim, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
   g_autoptr(PhonesetSecretStore) secrets = phoneset_secret_store_memory_new ();

@@ -94,6 +94,10 @@ test_active_uri_bad (void)
     "{\"path\":\"/s\",\"param\":\"key\",\"auth\":[\"ntlm\"],\"keys\":{\"OK\":\"OK\"}}",
     "{\"path\":\"/s\",\"param\":\"key\",\"keys\":{\"OK\":7}}",
     "{\"path\":\"/s\",\"param\":\"key\",\"keys\":{\"OK\":\"OK\"},\"commands\":{\"Reboot\":\"/x\"}}",
+    /* no_chaining needs models and the source that says so. */
+    "{\"path\":\"/s\",\"param\":\"key\",\"keys\":{\"OK\":\"OK\"},\"no_chaining\":{\"models\":[\"T48S\"]}}",
+    "{\"path\":\"/s\",\"param\":\"key\",\"keys\":{\"OK\":\"OK\"},\"no_chaining\":{\"models\":[],\"source\":\"x\"}}",
+    "{\"path\":\"/s\",\"param\":\"key\",\"keys\":{\"OK\":\"OK\"},\"no_chaining\":[\"T48S\"]}",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -123,16 +127,6 @@ test_active_uri_no_chain (void)
   g_assert_cmpstr (r, ==, "/s?k=1 | /s?k=OK");
 }
 
-static void
-test_keys (void)
-{
-  g_assert_cmpstr (phoneset_key_canonical ("#"), ==, "POUND");
-  g_assert_cmpstr (phoneset_key_canonical ("dndon"), ==, "DNDOn");
-  g_assert_cmpstr (phoneset_key_canonical ("D40"), ==, "D40");
-  g_assert_null (phoneset_key_canonical ("D41"));
-  g_assert_null (phoneset_key_canonical (""));
-}
-
 static GPtrArray *
 load_profiles (void)
 {
@@ -144,6 +138,172 @@ load_profiles (void)
   profiles = phoneset_profiles_load_all (dirs, &errors);
   g_assert_cmpuint (errors->len, ==, 0);
   return profiles;
+}
+
+static PhonesetActiveUri *
+for_profile (GPtrArray  *profiles,
+             const char *id,
+             const char *model)
+{
+  g_autoptr(GError) error = NULL;
+  PhonesetProfile   *profile = phoneset_profiles_find (profiles, id);
+  PhonesetActiveUri *active_uri;
+
+  g_assert_nonnull (profile);
+  active_uri = phoneset_active_uri_new_for_profile (profile, model, &error);
+  g_assert_no_error (error);
+  return active_uri;
+}
+
+/* Every profile's own Active URI block loads, and the key a push sets is
+ * the profile's own provisioning URL key: legacy Yealink firmware reads
+ * auto_provision.server.url, V8x static.auto_provision.server.url. */
+static void
+test_active_uri_profiles (void)
+{
+  g_autoptr(GPtrArray) profiles = load_profiles ();
+  guint with_set = 0;
+
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      PhonesetProfile *profile = g_ptr_array_index (profiles, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PhonesetActiveUri) active_uri = phoneset_active_uri_new_for_profile (profile, NULL, &error);
+      PhonesetSetting  *url = phoneset_profile_lookup_setting (profile, "provisioning.server.url");
+      PhonesetCfgFormat format;
+      PhonesetCfgKey    key;
+
+      if (phoneset_profile_get_active_uri (profile) == NULL)
+        {
+          g_assert_null (active_uri);
+          g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED);
+          continue;
+        }
+      g_assert_no_error (error);
+      g_assert_cmpstr (phoneset_active_uri_get_profile_id (active_uri), ==, phoneset_profile_get_id (profile));
+      if (phoneset_active_uri_get_set_query (active_uri) == NULL)
+        continue;
+      with_set++;
+      g_assert_nonnull (url);
+      g_assert_true (phoneset_profile_get_file_format (profile, &format));
+      g_assert_true (phoneset_setting_get_cfg_key (url, format, 0, &key));
+      g_test_message ("%s: %s", phoneset_profile_get_id (profile), key.key);
+      g_assert_cmpstr (phoneset_active_uri_get_provisioning_url_setting (active_uri), ==, key.key);
+    }
+  g_assert_cmpuint (with_set, >=, 2);
+  {
+    g_autoptr(PhonesetActiveUri) legacy = for_profile (profiles, "yealink-legacy", NULL);
+
+    g_assert_cmpstr (phoneset_active_uri_get_provisioning_url_setting (legacy), ==, "auto_provision.server.url");
+  }
+}
+
+/* The vendor's profile when only the vendor (and model) is known. */
+static void
+test_active_uri_find_profile (void)
+{
+  g_autoptr(GPtrArray) profiles = load_profiles ();
+  g_autoptr(GError) error = NULL;
+  struct
+  {
+    const char *vendor;
+    const char *model;
+    const char *profile;
+  } cases[] = {
+    { "yealink", NULL, "yealink-v8x" },
+    { "Yealink", "SIP-T46G", "yealink-legacy" },
+    { "yealink", "sip-t46s", "yealink-v8x" },
+    { "yealink", "SIP-T99", "yealink-v8x" },
+    { "planet", NULL, "planet-vip" },
+    { "fanvil", "X4", "fanvil" },
+    { "snom", "D785", "snom" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      PhonesetProfile *profile = phoneset_active_uri_find_profile (profiles, cases[i].vendor, cases[i].model, NULL);
+
+      g_assert_nonnull (profile);
+      g_assert_cmpstr (phoneset_profile_get_id (profile), ==, cases[i].profile);
+    }
+  /* The snom C520 has no command.htm (vendors.md §8). */
+  g_assert_null (phoneset_active_uri_find_profile (profiles, "snom", "C520", &error));
+  g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED);
+  g_clear_error (&error);
+  g_assert_null (phoneset_active_uri_find_profile (profiles, "nokia", NULL, &error));
+  g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND);
+}
+
+/* Key chaining does not work on the T48G/T48S/T48U/T57W (the profiles'
+ * no_chaining): one key per request there and while the model is not
+ * known; one chained request on a model that chains. A digit string is
+ * typed key by key. */
+static void
+test_active_uri_chaining (void)
+{
+  g_autoptr(GPtrArray) profiles = load_profiles ();
+  g_autoptr(PhonesetActiveUri) t48s = for_profile (profiles, "yealink-v8x", "SIP-T48S");
+  g_autoptr(PhonesetActiveUri) t46s = for_profile (profiles, "yealink-v8x", "SIP-T46S");
+  g_autoptr(PhonesetActiveUri) unknown = for_profile (profiles, "yealink-v8x", NULL);
+  g_autoptr(PhonesetActiveUri) t48g = for_profile (profiles, "yealink-legacy", "sip-t48g");
+  g_autoptr(PhonesetActiveUri) planet = for_profile (profiles, "planet-vip", NULL);
+  g_autoptr(PhonesetActiveUri) snom = for_profile (profiles, "snom", NULL);
+  g_autofree char *a = requests_of (t48s, "SPEAKER 8311 ENTER", NULL);
+  g_autofree char *b = requests_of (t46s, "SPEAKER 8311 ENTER", NULL);
+  g_autofree char *c = requests_of (unknown, "1 2", NULL);
+  g_autofree char *d = requests_of (t48g, "*21# OK", NULL);
+  g_autofree char *e = requests_of (planet, "SPEAKER 2002 ENTER", NULL);
+  g_autofree char *f = requests_of (snom, "*21#", NULL);
+
+  g_assert_cmpstr (a, ==, "/servlet?key=SPEAKER | /servlet?key=8 | /servlet?key=3 | /servlet?key=1 | /servlet?key=1 | "
+                          "/servlet?key=ENTER");
+  g_assert_cmpstr (b, ==, "/servlet?key=SPEAKER;8;3;1;1;ENTER");
+  g_assert_cmpstr (c, ==, "/servlet?key=1 | /servlet?key=2");
+  g_assert_cmpstr (d, ==, "/servlet?key=* | /servlet?key=2 | /servlet?key=1 | /servlet?key=POUND | /servlet?key=OK");
+  g_assert_cmpstr (e, ==, "/cgi-bin/ConfigManApp.com?key=SPEAKER;2;0;0;2;ENTER");
+  g_assert_cmpstr (f, ==, "/command.htm?key=%2A;2;1;%23");
+  g_assert_false (phoneset_active_uri_chains_keys (t48s));
+  g_assert_true (phoneset_active_uri_chains_keys (t46s));
+  g_assert_nonnull (strstr (phoneset_active_uri_get_no_chaining_source (t48s), "CP960"));
+  g_assert_true (phoneset_active_uri_chains_keys (planet));
+  g_assert_null (phoneset_active_uri_get_no_chaining_source (planet));
+}
+
+static void
+test_active_uri_expand (void)
+{
+  g_autoptr(PhonesetActiveUri) yealink = load_vendor ("yealink");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(PhonesetActiveUri) no_pound = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *words[] = { "speaker", "8311", "#", "*0", "d3", NULL };
+  const char *expected[] = { "SPEAKER", "8", "3", "1", "1", "POUND", "*", "0", "D3", NULL };
+  const char *bad[] = { "83a1", NULL };
+  const char *hash[] = { "1#", NULL };
+  g_autoptr(GPtrArray) keys = phoneset_active_uri_expand_keys (yealink, words, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstrv ((char **)keys->pdata, expected);
+  g_assert_null (phoneset_active_uri_expand_keys (yealink, bad, &error));
+  g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“83a1” is not a key"));
+  g_clear_error (&error);
+
+  json_parser_load_from_data (parser, "{\"path\":\"/s\",\"param\":\"k\",\"keys\":{\"1\":\"1\"}}", -1, NULL);
+  no_pound = phoneset_active_uri_new_from_json (json_node_get_object (json_parser_get_root (parser)), NULL);
+  g_assert_null (phoneset_active_uri_expand_keys (no_pound, hash, &error));
+  g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, "no Active URI key for “#” (in “1#”)"));
+}
+
+static void
+test_keys (void)
+{
+  g_assert_cmpstr (phoneset_key_canonical ("#"), ==, "POUND");
+  g_assert_cmpstr (phoneset_key_canonical ("dndon"), ==, "DNDOn");
+  g_assert_cmpstr (phoneset_key_canonical ("D40"), ==, "D40");
+  g_assert_null (phoneset_key_canonical ("D41"));
+  g_assert_null (phoneset_key_canonical (""));
 }
 
 static void
@@ -339,6 +499,10 @@ main (int   argc,
   g_test_add_func ("/remote-core/active-uri/requests", test_active_uri_requests);
   g_test_add_func ("/remote-core/active-uri/bad", test_active_uri_bad);
   g_test_add_func ("/remote-core/active-uri/no-chain", test_active_uri_no_chain);
+  g_test_add_func ("/remote-core/active-uri/profiles", test_active_uri_profiles);
+  g_test_add_func ("/remote-core/active-uri/find-profile", test_active_uri_find_profile);
+  g_test_add_func ("/remote-core/active-uri/chaining", test_active_uri_chaining);
+  g_test_add_func ("/remote-core/active-uri/expand", test_active_uri_expand);
   g_test_add_func ("/remote-core/keys", test_keys);
   g_test_add_func ("/remote-core/action-url", test_action_url);
   g_test_add_func ("/remote-core/sip-message", test_sip_message);

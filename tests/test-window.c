@@ -403,6 +403,107 @@ test_phone_view_import_xml (void)
   import_xml_file ("snom-c520", "snom-c520.xml", "line.1.number", "4001", "page-sip", "import-snom-c520");
 }
 
+/* The label of @name (default-source, range-source) in @widget's tree. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_menu_button (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A setting's details say where its default and range come from, or that
+ * no vendor source confirms them (tests/data/profile-sources/: a default
+ * marked unconfirmed, a range from the setting's source; a port's own
+ * 1–65535 is no claim). */
+static void
+test_setting_row_sources (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "profile-sources", "sources-fixture.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PhonesetProfile) profile = phoneset_profile_new_from_file (path, &error);
+  g_autoptr(PhonesetConfig) config = NULL;
+  g_autoptr(PhonesetConfigHistory) history = NULL;
+  GtkWindow       *window;
+  GtkWidget       *list;
+  GtkWidget       *row;
+  GtkWidget       *port_row;
+  GtkWidget       *button;
+  GtkPopover      *popover;
+  GtkWidget       *label;
+  g_autofree char *shot = NULL;
+
+  g_assert_no_error (error);
+  config = phoneset_config_new (profile);
+  history = phoneset_config_history_new (config);
+  row = phoneset_setting_row_new (history, phoneset_profile_lookup_setting (profile, "nat.keepalive.interval"), NULL);
+  port_row = phoneset_setting_row_new (history, phoneset_profile_lookup_setting (profile, "nat.stun.port"), NULL);
+  list = gtk_list_box_new ();
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_list_box_append (GTK_LIST_BOX (list), port_row);
+  window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
+  gtk_window_set_default_size (window, 560, 420);
+  gtk_widget_set_valign (list, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (list, 12);
+  gtk_widget_set_margin_start (list, 12);
+  gtk_widget_set_margin_end (list, 12);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), list);
+  gtk_window_present (window);
+  phoneset_test_wait_until_mapped (row);
+
+  button = find_menu_button (row);
+  g_assert_nonnull (button);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  label = find_named (GTK_WIDGET (popover), "default-source");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Default not confirmed by a vendor source");
+  g_assert_true (gtk_widget_has_css_class (label, "warning"));
+  label = find_named (GTK_WIDGET (popover), "range-source");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Range from Example admin guide p. 12");
+  g_assert_false (gtk_widget_has_css_class (label, "warning"));
+
+  /* A port: the default's source; 1–65535 is the type's, not a range. */
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (find_menu_button (port_row)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (popover), "default-source"))), ==,
+                   "Default from Example admin guide p. 13");
+  g_assert_null (find_named (GTK_WIDGET (popover), "range-source"));
+
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  phoneset_test_iterate (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  shot = phoneset_test_screenshot (GTK_WIDGET (popover), "setting-sources-popover");
+  g_assert_true (g_file_test (shot, G_FILE_TEST_IS_REGULAR));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  g_free (phoneset_test_screenshot (GTK_WIDGET (window), "setting-sources-rows"));
+  gtk_window_destroy (window);
+}
+
 static void
 test_phone_view_konftel (void)
 {
@@ -1004,6 +1105,7 @@ main (int   argc,
   g_test_add_func ("/window/phone-view/import-warnings", test_phone_view_import_warnings);
   g_test_add_func ("/window/phone-view/import-xml", test_phone_view_import_xml);
   g_test_add_func ("/window/phone-view/konftel", test_phone_view_konftel);
+  g_test_add_func ("/window/setting-row/sources", test_setting_row_sources);
   g_test_add_func ("/window/phone-view/export", test_phone_view_export);
   g_test_add_func ("/window/scan", test_window_scan);
   g_test_add_func ("/window/reachable", test_window_reachable);

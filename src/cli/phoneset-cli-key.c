@@ -28,6 +28,8 @@ void
 _phoneset_cli_remote_options_clear (PhonesetCliRemoteOptions *options)
 {
   g_clear_pointer (&options->vendor, g_free);
+  g_clear_pointer (&options->profile, g_free);
+  g_clear_pointer (&options->model, g_free);
   g_clear_pointer (&options->user, g_free);
   g_clear_pointer (&options->password_env, g_free);
   g_clear_pointer (&options->pins, g_free);
@@ -92,6 +94,50 @@ _phoneset_cli_exit_for (const GError *error)
   return PHONESET_EXIT_FAILED;
 }
 
+/* The phone's profile: --profile, else its vendor's (for --model). */
+static PhonesetProfile *
+find_profile (const PhonesetCliRemoteOptions *options,
+              GError                        **error)
+{
+  g_autoptr(GPtrArray) profiles = _phoneset_cli_load_profiles ();
+  PhonesetProfile *profile;
+
+  if (options->profile != NULL)
+    {
+      profile = phoneset_profiles_find (profiles, options->profile);
+      if (profile == NULL)
+        {
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND,
+                       _("There is no profile “%s” (see “phoneset profiles”)."), options->profile);
+          return NULL;
+        }
+      if (options->vendor != NULL && g_ascii_strcasecmp (options->vendor, phoneset_profile_get_vendor (profile)) != 0)
+        {
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                       _("The profile %s is for %s phones, not %s: give one of the two."), options->profile,
+                          phoneset_profile_get_vendor (profile), options->vendor);
+          return NULL;
+        }
+    }
+  else if (options->vendor != NULL)
+    profile = phoneset_active_uri_find_profile (profiles, options->vendor, options->model, error);
+  else
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                   _("Which phone is it? Give its profile with --profile ID (see “phoneset profiles”), or its vendor "
+                     "with --vendor yealink, fanvil, planet or snom."));
+      return NULL;
+    }
+  return profile ? g_object_ref (profile) : NULL;
+}
+
+/* The vendor of the phone's profile, in lower case (for messages, JSON). */
+const char *
+_phoneset_cli_remote_vendor (PhonesetRemote *remote)
+{
+  return g_object_get_data (G_OBJECT (remote), "phoneset-cli-vendor");
+}
+
 /**
  * _phoneset_cli_remote_new:
  *
@@ -106,6 +152,7 @@ _phoneset_cli_remote_new (const PhonesetCliRemoteOptions *options,
   g_autoptr(GError) error = NULL;
   g_autoptr(PhonesetActiveUri) active_uri = NULL;
   g_autoptr(PhonesetCertPins) pins = NULL;
+  g_autoptr(PhonesetProfile) profile = NULL;
   g_autofree char *host = NULL;
   g_autofree char *pins_path = NULL;
   g_autofree char *peer = NULL;
@@ -119,15 +166,13 @@ _phoneset_cli_remote_new (const PhonesetCliRemoteOptions *options,
       _phoneset_cli_error ("%s", error->message);
       return NULL;
     }
-  if (options->vendor == NULL)
-    {
-      _phoneset_cli_error (_("Which vendor is the phone? Give --vendor yealink, fanvil or snom."));
-      return NULL;
-    }
-  active_uri = phoneset_active_uri_new_for_vendor (options->vendor, &error);
+  profile = find_profile (options, &error);
+  if (profile != NULL)
+    active_uri = phoneset_active_uri_new_for_profile (profile, options->model, &error);
   if (active_uri == NULL)
     {
       _phoneset_cli_error ("%s", error->message);
+      *exit_code = _phoneset_cli_exit_for (error);
       return NULL;
     }
   if (options->password_env != NULL)
@@ -147,6 +192,8 @@ _phoneset_cli_remote_new (const PhonesetCliRemoteOptions *options,
     }
 
   remote = phoneset_remote_new (host, port, options->https, active_uri);
+  g_object_set_data_full (G_OBJECT (remote), "phoneset-cli-vendor", g_ascii_strdown (phoneset_profile_get_vendor (profile), -1),
+                          g_free);
   if (password == NULL)
     {
       g_autofree char *secret = lookup_secret (host, options->user ? options->user : "admin");
@@ -203,8 +250,12 @@ _phoneset_cli_key (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GStrvBuilder) unconfirmed_b = g_strv_builder_new ();
   g_auto(GStrv) unconfirmed = NULL;
+  g_autoptr(GPtrArray) expanded = NULL;
+  g_autoptr(GHashTable) unconfirmed_seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char   *peer = NULL;
   KeyRun             run = { 0 };
+  PhonesetActiveUri *active_uri;
+  const char        *vendor;
   const char *const *keys;
   int                exit_code;
 
@@ -212,8 +263,9 @@ _phoneset_cli_key (int    argc,
   g_option_context_set_description (context,
                                     _("Keys (any vendor): OK ENTER SPEAKER RELEASE X 0-9 * POUND D1-D40 F1-F4 UP DOWN "
                                       "LEFT RIGHT VOLUME_UP VOLUME_DOWN MUTE F_HOLD F_TRANSFER F_CONFERENCE MSG "
-                                      "F_PBOOK HEADSET RD Reboot AutoP DNDOn DNDOff F_LOCK …; each phone profile maps "
-                                      "them to its vendor's keys.\n"
+                                      "F_PBOOK HEADSET RD Reboot AutoP DNDOn DNDOff F_LOCK …, and strings of digits, * and # "
+                                      "(8311), typed key by key; each phone profile maps them to its vendor's keys, "
+                                      "and says which models take one key per request (--model).\n"
                                       "The password is read from the environment variable named by --password-env, "
                                       "never from the command line."));
   if (!_phoneset_cli_parse_options (context, &argc, &argv))
@@ -226,18 +278,23 @@ _phoneset_cli_key (int    argc,
   remote = _phoneset_cli_remote_new (&options, argv[1], &exit_code);
   if (remote == NULL)
     return exit_code;
-  keys = (const char *const *)&argv[2];
+  active_uri = phoneset_remote_get_active_uri (remote);
+  vendor = _phoneset_cli_remote_vendor (remote);
 
-  /* Check the keys before anything goes to the phone. */
-  requests = phoneset_active_uri_build_requests (phoneset_remote_get_active_uri (remote), keys, &error);
+  /* Check the keys before anything goes to the phone; a digit string
+   * (8311) is typed key by key. */
+  expanded = phoneset_active_uri_expand_keys (active_uri, (const char *const *)&argv[2], &error);
+  if (expanded != NULL)
+    requests = phoneset_active_uri_build_requests (active_uri, (const char *const *)expanded->pdata, &error);
   if (requests == NULL)
     {
       _phoneset_cli_error ("%s", error->message);
       return PHONESET_EXIT_USAGE;
     }
+  keys = (const char *const *)expanded->pdata;
   for (guint i = 0; keys[i] != NULL; i++)
-    if (phoneset_active_uri_is_unconfirmed (phoneset_remote_get_active_uri (remote), phoneset_key_canonical (keys[i])))
-      g_strv_builder_add (unconfirmed_b, phoneset_key_canonical (keys[i]));
+    if (phoneset_active_uri_is_unconfirmed (active_uri, keys[i]) && g_hash_table_add (unconfirmed_seen, (gpointer)keys[i]))
+      g_strv_builder_add (unconfirmed_b, keys[i]);
   unconfirmed = g_strv_builder_end (unconfirmed_b);
 
   run.loop = g_main_loop_new (NULL, FALSE);
@@ -256,11 +313,13 @@ _phoneset_cli_key (int    argc,
       json_builder_set_member_name (b, "phone");
       json_builder_add_string_value (b, peer);
       json_builder_set_member_name (b, "vendor");
-      json_builder_add_string_value (b, options.vendor);
+      json_builder_add_string_value (b, vendor);
+      json_builder_set_member_name (b, "profile");
+      json_builder_add_string_value (b, phoneset_active_uri_get_profile_id (active_uri));
       json_builder_set_member_name (b, "keys");
       json_builder_begin_array (b);
       for (guint i = 0; keys[i] != NULL; i++)
-        json_builder_add_string_value (b, phoneset_key_canonical (keys[i]));
+        json_builder_add_string_value (b, keys[i]);
       json_builder_end_array (b);
       json_builder_set_member_name (b, "requests");
       json_builder_begin_array (b);
@@ -294,7 +353,7 @@ _phoneset_cli_key (int    argc,
           g_autofree char *u = g_strjoinv (", ", unconfirmed);
 
           printf (_("Note: the %s mapping of %s is unconfirmed [U]; check the phone did what you meant.\n"),
-                     options.vendor, u);
+                     vendor, u);
         }
     }
   if (run.error != NULL)

@@ -50,6 +50,8 @@ int      _phoneset_cli_discover      (int              argc,
 typedef struct
 {
   char    *vendor;
+  char    *profile;
+  char    *model;
   char    *user;
   char    *password_env;
   char    *pins;
@@ -59,7 +61,9 @@ typedef struct
 } PhonesetCliRemoteOptions;
 
 #define PHONESET_CLI_REMOTE_OPTION_ENTRIES(o)                                                                                 \
-  { "vendor", 0, 0, G_OPTION_ARG_STRING, &(o).vendor, N_("The phone's vendor: yealink, fanvil (planet) or snom"), "V" },         \
+  { "profile", 0, 0, G_OPTION_ARG_STRING, &(o).profile, N_("The phone's profile (see “phoneset profiles”): how to talk to it"), "ID" }, \
+  { "vendor", 0, 0, G_OPTION_ARG_STRING, &(o).vendor, N_("The phone's vendor, when its profile is not known: yealink, fanvil, planet or snom"), "V" }, \
+  { "model", 0, 0, G_OPTION_ARG_STRING, &(o).model, N_("The phone's model (some take one key per request)"), "M" },             \
   { "user", 0, 0, G_OPTION_ARG_STRING, &(o).user, N_("Web admin user (default admin)"), "U" },                                   \
   { "password-env", 0, 0, G_OPTION_ARG_STRING, &(o).password_env, N_("Environment variable holding the web admin password"), "VAR" }, \
   { "https", 0, 0, G_OPTION_ARG_NONE, &(o).https, N_("Use HTTPS (the phone's certificate is pinned on first use)"), NULL },      \
@@ -76,6 +80,7 @@ int             _phoneset_cli_exit_for   (const GError                   *error)
 PhonesetRemote *_phoneset_cli_remote_new (const PhonesetCliRemoteOptions *options,
                                           const char                     *host_port,
                                           int                            *exit_code);
+const char     *_phoneset_cli_remote_vendor (PhonesetRemote              *remote);
 
 int _phoneset_cli_key (int    argc,
                        char **argv);

@@ -15,6 +15,78 @@
 
 #include "phoneset-cli-private.h"
 #include "phoneset-profile.h"
+#include "phoneset-setting-sources.h"
+
+static void
+add_source (JsonBuilder *builder,
+            const char  *member,
+            const char  *source)
+{
+  json_builder_set_member_name (builder, member);
+  if (source != NULL)
+    json_builder_add_string_value (builder, source);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* Each setting's default and range, where they come from (null: no vendor
+ * source confirms them), and the remarks the window shows. */
+static void
+add_setting_details (JsonBuilder     *builder,
+                     PhonesetProfile *profile)
+{
+  GPtrArray *settings = phoneset_profile_get_settings (profile);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < settings->len; i++)
+    {
+      PhonesetSetting *setting = g_ptr_array_index (settings, i);
+      g_autofree char *default_remark = phoneset_setting_dup_default_remark (setting);
+      g_autofree char *range_remark = phoneset_setting_dup_range_remark (setting);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, phoneset_setting_get_id (setting));
+      add_source (builder, "source", phoneset_setting_get_source (setting));
+      json_builder_set_member_name (builder, "default");
+      if (phoneset_setting_is_secret (setting) || phoneset_setting_get_default (setting) == NULL)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_string_value (builder, phoneset_setting_get_default (setting));
+      add_source (builder, "default_source",
+                  default_remark ? phoneset_setting_get_default_source (setting) : NULL);
+      json_builder_set_member_name (builder, "default_confirmed");
+      if (default_remark != NULL)
+        json_builder_add_boolean_value (builder, phoneset_setting_get_default_source (setting) != NULL);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "range");
+      if (range_remark != NULL)
+        {
+          json_builder_begin_array (builder);
+          json_builder_add_int_value (builder, phoneset_setting_get_min (setting));
+          json_builder_add_int_value (builder, phoneset_setting_get_max (setting));
+          json_builder_end_array (builder);
+        }
+      else
+        json_builder_add_null_value (builder);
+      add_source (builder, "range_source", range_remark ? phoneset_setting_get_range_source (setting) : NULL);
+      json_builder_set_member_name (builder, "range_confirmed");
+      if (range_remark != NULL)
+        json_builder_add_boolean_value (builder, phoneset_setting_get_range_source (setting) != NULL);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "remarks");
+      json_builder_begin_array (builder);
+      if (default_remark != NULL)
+        json_builder_add_string_value (builder, default_remark);
+      if (range_remark != NULL)
+        json_builder_add_string_value (builder, range_remark);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
 
 int
 _phoneset_cli_profiles (int    argc,
@@ -71,6 +143,8 @@ _phoneset_cli_profiles (int    argc,
           json_builder_end_array (builder);
           json_builder_set_member_name (builder, "settings");
           json_builder_add_int_value (builder, phoneset_profile_get_settings (profile)->len);
+          json_builder_set_member_name (builder, "setting_details");
+          add_setting_details (builder, profile);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

@@ -4,7 +4,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * phoneset push HOST[:PORT] --file FILE --vendor V [--via autop|check-sync|pnp]
+ * phoneset push HOST[:PORT] --profile ID --config FILE.json [--via autop|check-sync|pnp]
+ * phoneset push HOST[:PORT] --file FILE [--profile ID | --vendor V] [--via ...]
  */
 
 #define G_LOG_DOMAIN "phoneset-cli"
@@ -50,13 +51,12 @@ load_file (const char *file,
            const char *config_path,
            const char *mac,
            char      **name,
-           char      **vendor,
            GError    **error)
 {
   char *data = NULL;
   gsize len = 0;
 
-  if (profile_id != NULL || config_path != NULL)
+  if (config_path != NULL)
     {
       g_autoptr(GPtrArray) profiles = _phoneset_cli_load_profiles ();
       g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -70,7 +70,8 @@ load_file (const char *file,
       if (profile_id == NULL || config_path == NULL || file != NULL)
         {
           g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
-                       _("Push either a vendor file (--file FILE) or a saved config (--profile ID --config FILE.json)."));
+                       _("Push either a vendor file (--file FILE, with the phone's --profile or --vendor) or a saved "
+                         "config (--profile ID --config FILE.json)."));
           return NULL;
         }
       profile = phoneset_profiles_find (profiles, profile_id);
@@ -102,8 +103,6 @@ load_file (const char *file,
       if (!phoneset_export_render (config, &options, names, contents, NULL, error))
         return NULL;
       *name = g_strdup (g_ptr_array_index (names, 0));
-      if (*vendor == NULL)
-        *vendor = g_ascii_strdown (phoneset_profile_get_vendor (profile), -1);
       return g_bytes_ref (g_ptr_array_index (contents, 0));
     }
   if (file == NULL)
@@ -124,7 +123,6 @@ _phoneset_cli_push (int    argc,
 {
   g_auto(PhonesetCliRemoteOptions) options = { 0 };
   g_autofree char *file = NULL;
-  g_autofree char *profile = NULL;
   g_autofree char *config = NULL;
   g_autofree char *via_text = NULL;
   g_autofree char *mac = NULL;
@@ -137,17 +135,16 @@ _phoneset_cli_push (int    argc,
   GOptionEntry     entries[] = {
         PHONESET_CLI_REMOTE_OPTION_ENTRIES (options),
         { "file", 0, 0, G_OPTION_ARG_FILENAME, &file, N_("The configuration file to push (vendor CFG/XML)"), "FILE" },
-          { "profile", 0, 0, G_OPTION_ARG_STRING, &profile, N_("Phone profile (with --config)"), "ID" },
-            { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, N_("Saved config (with --profile)"), "FILE.json" },
-              { "via", 0, 0, G_OPTION_ARG_STRING, &via_text, N_("How the phone is made to fetch it: autop, check-sync or pnp"), "HOW" },
-                { "sip-port", 0, 0, G_OPTION_ARG_INT, &sip_port, N_("The phone's SIP port (check-sync; default 5060)"), "N" },
-                  { "pnp-port", 0, 0, G_OPTION_ARG_INT, &pnp_port, N_("UDP port of the PnP responder (default 5060)"), "N" },
-                    { "mac", 0, 0, G_OPTION_ARG_STRING, &mac, N_("The phone's MAC (checked in the fetch's User-Agent)"), "MAC" },
-                      { "wait", 0, 0, G_OPTION_ARG_INT, &wait, N_("Seconds to wait for the phone to fetch the file (default 60)"), "S" },
-                        { "no-reboot", 0, 0, G_OPTION_ARG_NONE, &no_reboot, N_("pnp: do not reboot the phone; wait for it to boot"), NULL },
-                          { "local-address", 0, 0, G_OPTION_ARG_STRING, &local_address, N_("Serve from this address (default: the one that reaches the phone)"), "IP" },
-                            { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
-                              { NULL } };
+          { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, N_("Saved config (with --profile)"), "FILE.json" },
+            { "via", 0, 0, G_OPTION_ARG_STRING, &via_text, N_("How the phone is made to fetch it: autop, check-sync or pnp"), "HOW" },
+              { "sip-port", 0, 0, G_OPTION_ARG_INT, &sip_port, N_("The phone's SIP port (check-sync; default 5060)"), "N" },
+                { "pnp-port", 0, 0, G_OPTION_ARG_INT, &pnp_port, N_("UDP port of the PnP responder (default 5060)"), "N" },
+                  { "mac", 0, 0, G_OPTION_ARG_STRING, &mac, N_("The phone's MAC (checked in the fetch's User-Agent)"), "MAC" },
+                    { "wait", 0, 0, G_OPTION_ARG_INT, &wait, N_("Seconds to wait for the phone to fetch the file (default 60)"), "S" },
+                      { "no-reboot", 0, 0, G_OPTION_ARG_NONE, &no_reboot, N_("pnp: do not reboot the phone; wait for it to boot"), NULL },
+                        { "local-address", 0, 0, G_OPTION_ARG_STRING, &local_address, N_("Serve from this address (default: the one that reaches the phone)"), "IP" },
+                          { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
+                            { NULL } };
   g_autoptr(GOptionContext) context = g_option_context_new (_("HOST[:PORT] — push a configuration file to a phone"));
   g_autoptr(PhonesetRemote) remote = NULL;
   g_autoptr(PhonesetPush) push = NULL;
@@ -181,11 +178,20 @@ _phoneset_cli_push (int    argc,
       _phoneset_cli_error (_("A port or --wait is out of range."));
       return PHONESET_EXIT_USAGE;
     }
-  bytes = load_file (file, profile, config, mac, &name, &options.vendor, &error);
+  bytes = load_file (file, options.profile, config, mac, &name, &error);
   if (bytes == NULL)
     {
       _phoneset_cli_error ("%s", error->message);
       return PHONESET_EXIT_USAGE;
+    }
+  if (options.profile == NULL)
+    {
+      /* The file's firmware generation says which keys the push sets. */
+      g_autoptr(GPtrArray) profiles = _phoneset_cli_load_profiles ();
+      PhonesetProfile *chosen = phoneset_push_choose_profile (profiles, options.vendor, options.model, bytes, name);
+
+      if (chosen != NULL)
+        options.profile = g_strdup (phoneset_profile_get_id (chosen));
     }
   remote = _phoneset_cli_remote_new (&options, argv[1], &exit_code);
   if (remote == NULL)

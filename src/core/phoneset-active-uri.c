@@ -25,8 +25,14 @@
  *     "provisioning_url_setting": "static.auto_provision.server.url",
  *     "prompt": { "setting": ..., "menu": ... } or null,
  *     "allowed_ip": { "setting": ..., "menu": ..., "blank": "reject-all" } or null,
+ *     "no_chaining": { "models": ["SIP-T48S"], "source": "..." },
+ *                                         models that take one key per request
  *     "notes": "..."
  *   }
+ *
+ * The description is taken from the phone's own profile
+ * (phoneset_active_uri_new_for_profile()): firmware generations of one
+ * vendor differ in the keys a push sets.
  */
 
 #define G_LOG_DOMAIN "phoneset-active-uri"
@@ -39,6 +45,7 @@
 #include "phoneset-active-uri.h"
 #include "phoneset-error.h"
 #include "phoneset-paths.h"
+#include "phoneset-profile.h"
 
 struct _PhonesetActiveUri
 {
@@ -58,6 +65,10 @@ struct _PhonesetActiveUri
   char       *allowed_ip_setting;
   char       *allowed_ip_menu;
   gboolean    prompt;
+  char      **no_chaining_models;
+  char       *no_chaining_source;
+  char       *profile_id;
+  char       *model;
   GHashTable *keys;     /* neutral → vendor token */
   GHashTable *commands; /* neutral → path?query */
   GHashTable *unconfirmed;
@@ -83,6 +94,10 @@ phoneset_active_uri_finalize (GObject *object)
   g_free (self->provisioning_url_setting);
   g_free (self->allowed_ip_setting);
   g_free (self->allowed_ip_menu);
+  g_strfreev (self->no_chaining_models);
+  g_free (self->no_chaining_source);
+  g_free (self->profile_id);
+  g_free (self->model);
   g_clear_pointer (&self->keys, g_hash_table_unref);
   g_clear_pointer (&self->commands, g_hash_table_unref);
   g_clear_pointer (&self->unconfirmed, g_hash_table_unref);
@@ -340,6 +355,40 @@ get_map (JsonObject *object,
   return TRUE;
 }
 
+/* "no_chaining": { "models": [...], "source": "..." }: the models that take
+ * one key per request although the vendor chains keys. */
+static gboolean
+get_no_chaining (PhonesetActiveUri *self,
+                 JsonObject        *object,
+                 GError           **error)
+{
+  JsonNode   *node = json_object_get_member (object, "no_chaining");
+  JsonObject *no_chaining;
+  JsonNode   *source;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      self->no_chaining_models = g_new0 (char *, 1);
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    goto bad;
+  no_chaining = json_node_get_object (node);
+  source = json_object_get_member (no_chaining, "source");
+  if (!get_strv (no_chaining, "models", &self->no_chaining_models, NULL) || self->no_chaining_models[0] == NULL ||
+      source == NULL || !JSON_NODE_HOLDS_VALUE (source) || json_node_get_value_type (source) != G_TYPE_STRING ||
+      *json_node_get_string (source) == '\0')
+    goto bad;
+  self->no_chaining_source = g_strdup (json_node_get_string (source));
+  return TRUE;
+
+bad:
+  g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+               _("The profile's “active_uri.no_chaining” must be an object with “models” (a list of model "
+                 "names) and “source” (where that is documented)."));
+  return FALSE;
+}
+
 /**
  * phoneset_active_uri_new_from_json:
  * @object: the "active_uri" member of a profile
@@ -429,45 +478,136 @@ phoneset_active_uri_new_from_json (JsonObject *object,
           !get_string (allowed, "menu", FALSE, &self->allowed_ip_menu, error))
         return NULL;
     }
+  if (!get_no_chaining (self, object, error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
-static PhonesetActiveUri *
-load_file (const char *path,
-           const char *vendor,
-           gboolean    profile,
-           GError    **error)
+/**
+ * phoneset_active_uri_new_for_profile:
+ * @profile: the phone's profile
+ * @model: (nullable): the phone's model, if known
+ * @error: a location for a #GError
+ *
+ * The Active URI description of @profile's phones, for @model: the keys a
+ * push sets and how keys chain differ between firmware generations and
+ * models of one vendor, so they come from the phone's own profile.
+ *
+ * Returns: (transfer full): the description, or %NULL with
+ *   %PHONESET_ERROR_UNSUPPORTED (the profile knows no remote control) or
+ *   %PHONESET_ERROR_PARSE
+ */
+PhonesetActiveUri *
+phoneset_active_uri_new_for_profile (PhonesetProfile *profile,
+                                     const char      *model,
+                                     GError         **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *root;
-  JsonNode   *node;
+  JsonObject        *object;
+  PhonesetActiveUri *self;
 
-  if (!json_parser_load_from_file (parser, path, NULL))
-    return NULL;
-  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return NULL;
-  root = json_node_get_object (json_parser_get_root (parser));
-  if (profile)
+  g_return_val_if_fail (PHONESET_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  object = phoneset_profile_get_active_uri (profile);
+  if (object == NULL)
     {
-      const char *v = json_object_get_string_member_with_default (root, "vendor", "");
-
-      if (g_ascii_strcasecmp (v, vendor) != 0)
-        return NULL;
-      node = json_object_get_member (root, "active_uri");
-      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-        return NULL;
-      root = json_node_get_object (node);
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+                   _("The %s has no known remote control interface (Active URI): use its own keypad and web page."),
+                      phoneset_profile_get_title (profile));
+      return NULL;
     }
-  return phoneset_active_uri_new_from_json (root, error);
+  self = phoneset_active_uri_new_from_json (object, error);
+  if (self == NULL)
+    {
+      g_prefix_error (error, "%s: ", phoneset_profile_get_id (profile));
+      return NULL;
+    }
+  self->profile_id = g_strdup (phoneset_profile_get_id (profile));
+  phoneset_active_uri_set_model (self, model);
+  return self;
+}
+
+/* Whether @newer is a later generation of @older's phones. */
+static gboolean
+supersedes (PhonesetProfile *newer,
+            PhonesetProfile *older)
+{
+  const char *const *ids = phoneset_profile_get_supersedes (newer);
+
+  return ids != NULL && g_strv_contains (ids, phoneset_profile_get_id (older));
+}
+
+/**
+ * phoneset_active_uri_find_profile:
+ * @profiles: (element-type PhonesetProfile): the known profiles
+ * @vendor: the phone's vendor, any case (`yealink`, `PLANET`)
+ * @model: (nullable): the phone's model, if known
+ * @error: a location for a #GError
+ *
+ * The profile to talk to a phone of which only the vendor (and perhaps the
+ * model) is known: the vendor's profile that lists @model, else the
+ * vendor's profile with an Active URI description that no other one
+ * supersedes (the newest firmware generation).
+ *
+ * Returns: (transfer none): the profile, or %NULL with
+ *   %PHONESET_ERROR_NOT_FOUND or %PHONESET_ERROR_UNSUPPORTED (the model's
+ *   profile knows no remote control)
+ */
+PhonesetProfile *
+phoneset_active_uri_find_profile (GPtrArray  *profiles,
+                                  const char *vendor,
+                                  const char *model,
+                                  GError    **error)
+{
+  PhonesetProfile *best = NULL;
+
+  g_return_val_if_fail (profiles != NULL, NULL);
+  g_return_val_if_fail (vendor != NULL, NULL);
+
+  for (guint i = 0; model != NULL && i < profiles->len; i++)
+    {
+      PhonesetProfile *profile = g_ptr_array_index (profiles, i);
+
+      if (g_ascii_strcasecmp (phoneset_profile_get_vendor (profile), vendor) != 0 ||
+          phoneset_profile_find_model (profile, model) == NULL)
+        continue;
+      if (phoneset_profile_get_active_uri (profile) == NULL)
+        {
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+                       _("The %s has no known remote control interface (Active URI): use its own keypad and web "
+                         "page."),
+                          phoneset_profile_get_title (profile));
+          return NULL;
+        }
+      return profile;
+    }
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      PhonesetProfile *profile = g_ptr_array_index (profiles, i);
+
+      if (g_ascii_strcasecmp (phoneset_profile_get_vendor (profile), vendor) != 0 ||
+          phoneset_profile_get_active_uri (profile) == NULL)
+        continue;
+      if (best == NULL || supersedes (profile, best) ||
+          (!supersedes (best, profile) && g_strcmp0 (phoneset_profile_get_id (profile), phoneset_profile_get_id (best)) < 0))
+        best = profile;
+    }
+  if (best == NULL)
+    g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND,
+                 _("No phone profile of vendor “%s” describes Active URI: give the phone's profile with --profile "
+                   "(see “phoneset profiles”)."),
+                    vendor);
+  return best;
 }
 
 /**
  * phoneset_active_uri_new_for_vendor:
- * @vendor: yealink, fanvil (or planet) or snom
+ * @vendor: the phone's vendor, any case
  * @error: a location for a #GError
  *
- * Finds the Active URI description of @vendor: in the first phone profile
- * of that vendor that has one, else in `$PHONESET_ACTIVE_URI_DIR/VENDOR.json`.
+ * As phoneset_active_uri_new_for_profile() for the profile
+ * phoneset_active_uri_find_profile() picks among the installed profiles.
+ * Only for a phone whose profile is not known: prefer the profile's own.
  *
  * Returns: (transfer full): the description, or %NULL
  */
@@ -476,46 +616,87 @@ phoneset_active_uri_new_for_vendor (const char *vendor,
                                     GError    **error)
 {
   g_auto(GStrv) dirs = phoneset_paths_profile_dirs ();
-  const char *env = g_getenv ("PHONESET_ACTIVE_URI_DIR");
-  const char *name;
+  g_autoptr(GPtrArray) profiles = NULL;
+  PhonesetProfile *profile;
 
   g_return_val_if_fail (vendor != NULL, NULL);
 
-  if (g_ascii_strcasecmp (vendor, "planet") == 0)
-    vendor = "fanvil";
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      g_autoptr(GDir) dir = g_dir_open (dirs[i], 0, NULL);
+  profiles = phoneset_profiles_load_all ((const char *const *)dirs, NULL);
+  profile = phoneset_active_uri_find_profile (profiles, vendor, NULL, error);
+  return profile ? phoneset_active_uri_new_for_profile (profile, NULL, error) : NULL;
+}
 
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char   *path = g_build_filename (dirs[i], name, NULL);
-          PhonesetActiveUri *self;
+/**
+ * phoneset_active_uri_get_profile_id:
+ *
+ * Returns: (nullable): the id of the profile the description comes from
+ */
+const char *
+phoneset_active_uri_get_profile_id (PhonesetActiveUri *self)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
+  return self->profile_id;
+}
 
-          if (!g_str_has_suffix (name, ".json"))
-            continue;
-          self = load_file (path, vendor, TRUE, error);
-          if (self != NULL || (error != NULL && *error != NULL))
-            return self;
-        }
-    }
-  if (env != NULL && *env != '\0')
-    {
-      g_autofree char *file = g_strdup_printf ("%s.json", vendor);
-      g_autofree char *path = g_build_filename (env, file, NULL);
+/**
+ * phoneset_active_uri_set_model:
+ * @model: (nullable): the phone's model, as it names itself (`SIP-T48S`)
+ *
+ * Some models take one key per request (`no_chaining`); with the model
+ * unknown, keys are not chained where any model of the profile needs that.
+ */
+void
+phoneset_active_uri_set_model (PhonesetActiveUri *self,
+                               const char        *model)
+{
+  g_return_if_fail (PHONESET_IS_ACTIVE_URI (self));
 
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        {
-          PhonesetActiveUri *self = load_file (path, vendor, FALSE, error);
+  g_free (self->model);
+  self->model = model != NULL && *model != '\0' ? g_strdup (model) : NULL;
+}
 
-          if (self != NULL || (error != NULL && *error != NULL))
-            return self;
-        }
-    }
-  g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND,
-               _("No phone profile of vendor “%s” describes Active URI: use --vendor yealink, fanvil or snom."),
-                  vendor);
-  return NULL;
+const char *
+phoneset_active_uri_get_model (PhonesetActiveUri *self)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
+  return self->model;
+}
+
+/**
+ * phoneset_active_uri_get_no_chaining_source:
+ *
+ * Returns: (nullable): where the profile's `no_chaining` models come from
+ */
+const char *
+phoneset_active_uri_get_no_chaining_source (PhonesetActiveUri *self)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
+  return self->no_chaining_source;
+}
+
+/**
+ * phoneset_active_uri_chains_keys:
+ *
+ * Returns: whether several keys go out in one request for this phone: the
+ *   vendor chains them, and the model is known and not one of the
+ *   profile's `no_chaining` models
+ */
+gboolean
+phoneset_active_uri_chains_keys (PhonesetActiveUri *self)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), FALSE);
+
+  if (self->separator[0] == '\0')
+    return FALSE;
+  if (self->no_chaining_models[0] == NULL)
+    return TRUE;
+  /* A model that may be one of them: one key per request works on all. */
+  if (self->model == NULL)
+    return FALSE;
+  for (guint i = 0; self->no_chaining_models[i] != NULL; i++)
+    if (g_ascii_strcasecmp (self->no_chaining_models[i], self->model) == 0)
+      return FALSE;
+  return TRUE;
 }
 
 const char *
@@ -630,14 +811,95 @@ append_token (GString           *s,
     }
 }
 
+/* A string of digits, `*` and `#` ("8311", "*21#"), typed key by key. */
+static gboolean
+is_dial_string (const char *word)
+{
+  if (*word == '\0' || strlen (word) > 64)
+    return FALSE;
+  for (const char *p = word; *p; p++)
+    if (!g_ascii_isdigit (*p) && *p != '*' && *p != '#')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+has_key (PhonesetActiveUri *self,
+         const char        *neutral)
+{
+  return g_hash_table_contains (self->keys, neutral) || g_hash_table_contains (self->commands, neutral);
+}
+
+/**
+ * phoneset_active_uri_expand_keys:
+ * @words: (array zero-terminated=1): keys as a user typed them: names of
+ *   the neutral vocabulary (`ok`, `#`, `D3`) and strings of digits, `*`
+ *   and `#` (`8311`), which are typed one key per character
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer container) (element-type utf8): the keys, names of
+ *   the neutral vocabulary (static strings), %NULL-terminated; or %NULL
+ *   with %PHONESET_ERROR_INVALID (not a key) or
+ *   %PHONESET_ERROR_UNSUPPORTED (a character of a digit string the phone
+ *   has no key for)
+ */
+GPtrArray *
+phoneset_active_uri_expand_keys (PhonesetActiveUri *self,
+                                 const char *const *words,
+                                 GError           **error)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
+  g_return_val_if_fail (words != NULL, NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *neutral = phoneset_key_canonical (words[i]);
+
+      if (neutral != NULL)
+        {
+          g_ptr_array_add (keys, (gpointer)neutral);
+          continue;
+        }
+      if (!is_dial_string (words[i]))
+        {
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                       _("“%s” is not a key. Keys: OK, ENTER, SPEAKER, RELEASE, X, 0–9, *, POUND, D1–D40, F1–F4, "
+                         "UP, DOWN, LEFT, RIGHT, VOLUME_UP, VOLUME_DOWN, MUTE, F_HOLD, F_TRANSFER, MSG, HEADSET, "
+                         "RD, Reboot, AutoP, DNDOn, DNDOff, …; a string of digits, * and # (8311) is typed key by "
+                         "key."),
+                          words[i]);
+          return NULL;
+        }
+      for (const char *p = words[i]; *p; p++)
+        {
+          char one[2] = { *p, '\0' };
+
+          neutral = phoneset_key_canonical (one);
+          if (!has_key (self, neutral))
+            {
+              g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+                           _("This phone has no Active URI key for “%s” (in “%s”)."), one, words[i]);
+              return NULL;
+            }
+          g_ptr_array_add (keys, (gpointer)neutral);
+        }
+    }
+  g_ptr_array_add (keys, NULL);
+  return g_steal_pointer (&keys);
+}
+
 /**
  * phoneset_active_uri_build_requests:
- * @keys: (array zero-terminated=1): keys of the neutral vocabulary
+ * @keys: (array zero-terminated=1): keys (see
+ *   phoneset_active_uri_expand_keys())
  * @error: a location for a #GError
  *
  * Turns a key sequence into the requests (`path?query`) the phone takes:
- * keys chained with the vendor's separator, a command key (snom's Reboot)
- * as a request of its own.
+ * keys chained with the vendor's separator where the phone chains them
+ * (phoneset_active_uri_chains_keys()), else one request per key; a
+ * command key (snom's Reboot) as a request of its own.
  *
  * Returns: (transfer full) (element-type utf8): the requests, or %NULL
  */
@@ -647,7 +909,9 @@ phoneset_active_uri_build_requests (PhonesetActiveUri *self,
                                     GError           **error)
 {
   g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) expanded = NULL;
   g_autoptr(GString) chain = NULL;
+  gboolean chains;
 
   g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
   g_return_val_if_fail (keys != NULL, NULL);
@@ -657,23 +921,16 @@ phoneset_active_uri_build_requests (PhonesetActiveUri *self,
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("No key given: name at least one key."));
       return NULL;
     }
-  for (guint i = 0; keys[i] != NULL; i++)
+  expanded = phoneset_active_uri_expand_keys (self, keys, error);
+  if (expanded == NULL)
+    return NULL;
+  chains = phoneset_active_uri_chains_keys (self);
+  for (guint i = 0; i < expanded->len - 1; i++)
     {
-      const char *neutral = phoneset_key_canonical (keys[i]);
-      const char *command;
-      const char *token;
+      const char *neutral = g_ptr_array_index (expanded, i);
+      const char *command = g_hash_table_lookup (self->commands, neutral);
+      const char *token = g_hash_table_lookup (self->keys, neutral);
 
-      if (neutral == NULL)
-        {
-          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
-                       _("“%s” is not a key. Keys: OK, ENTER, SPEAKER, RELEASE, X, 0–9, *, POUND, D1–D40, F1–F4, "
-                         "UP, DOWN, LEFT, RIGHT, VOLUME_UP, VOLUME_DOWN, MUTE, F_HOLD, F_TRANSFER, MSG, HEADSET, "
-                         "RD, Reboot, AutoP, DNDOn, DNDOff, …"),
-                          keys[i]);
-          return NULL;
-        }
-      command = g_hash_table_lookup (self->commands, neutral);
-      token = g_hash_table_lookup (self->keys, neutral);
       if (command != NULL)
         {
           if (chain != NULL)
@@ -687,7 +944,7 @@ phoneset_active_uri_build_requests (PhonesetActiveUri *self,
                        _("This phone has no Active URI key for “%s”."), neutral);
           return NULL;
         }
-      if (chain != NULL && self->separator[0] == '\0')
+      if (chain != NULL && !chains)
         g_ptr_array_add (requests, g_string_free (g_steal_pointer (&chain), FALSE));
       if (chain == NULL)
         {

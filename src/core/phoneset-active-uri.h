@@ -9,6 +9,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "phoneset-profile.h"
+
 G_BEGIN_DECLS
 
 #define PHONESET_TYPE_ACTIVE_URI (phoneset_active_uri_get_type ())
@@ -17,8 +19,22 @@ G_DECLARE_FINAL_TYPE (PhonesetActiveUri, phoneset_active_uri, PHONESET, ACTIVE_U
 
 PhonesetActiveUri  *phoneset_active_uri_new_from_json        (JsonObject         *object,
                                                              GError            **error);
+PhonesetActiveUri  *phoneset_active_uri_new_for_profile      (PhonesetProfile    *profile,
+                                                             const char         *model,
+                                                             GError            **error);
+PhonesetProfile    *phoneset_active_uri_find_profile         (GPtrArray          *profiles,
+                                                             const char         *vendor,
+                                                             const char         *model,
+                                                             GError            **error);
 PhonesetActiveUri  *phoneset_active_uri_new_for_vendor       (const char         *vendor,
                                                              GError            **error);
+const char         *phoneset_active_uri_get_profile_id       (PhonesetActiveUri  *self);
+void                phoneset_active_uri_set_model            (PhonesetActiveUri  *self,
+                                                             const char         *model);
+const char         *phoneset_active_uri_get_model            (PhonesetActiveUri  *self);
+gboolean            phoneset_active_uri_chains_keys          (PhonesetActiveUri  *self);
+const char         *phoneset_active_uri_get_no_chaining_source
+                                                            (PhonesetActiveUri  *self);
 const char         *phoneset_active_uri_get_path             (PhonesetActiveUri  *self);
 const char * const *phoneset_active_uri_get_legacy_paths     (PhonesetActiveUri  *self);
 const char         *phoneset_active_uri_get_confidence       (PhonesetActiveUri  *self);
@@ -37,6 +53,9 @@ const char         *phoneset_active_uri_lookup              (PhonesetActiveUri  
                                                              const char         *key);
 gboolean            phoneset_active_uri_is_unconfirmed      (PhonesetActiveUri  *self,
                                                              const char         *key);
+GPtrArray          *phoneset_active_uri_expand_keys          (PhonesetActiveUri  *self,
+                                                             const char * const *words,
+                                                             GError            **error);
 GPtrArray          *phoneset_active_uri_build_requests       (PhonesetActiveUri  *self,
                                                              const char * const *keys,
                                                              GError            **error);

@@ -28,6 +28,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "phoneset-config.h"
 #include "phoneset-error.h"
 #include "phoneset-mac.h"
 #include "phoneset-pnp-responder.h"
@@ -373,6 +374,15 @@ status_cb (GObject      *source,
   complete (self, status, error);
 }
 
+/* The setting the push changed on the phone to point it at the file, if any. */
+static const char *
+set_key (PhonesetPush *self)
+{
+  if (self->via == PHONESET_PUSH_VIA_PNP)
+    return NULL;
+  return phoneset_active_uri_get_provisioning_url_setting (phoneset_remote_get_active_uri (self->remote));
+}
+
 static void
 fetched_cb (PhonesetProvisionServer *server,
             const char              *path,
@@ -400,6 +410,15 @@ fetched_cb (PhonesetProvisionServer *server,
   json_object_set_string_member (fetch, "user_agent", user_agent);
   json_object_set_int_member (fetch, "bytes", bytes);
   json_object_set_object_member (self->result, "fetched", fetch);
+  if (set_key (self) != NULL)
+    {
+      JsonObject *set = json_object_new ();
+
+      /* The phone fetched from the URL the key points at: it took the key. */
+      json_object_set_string_member (set, "key", set_key (self));
+      json_object_set_boolean_member (set, "applied", TRUE);
+      json_object_set_object_member (self->result, "set", set);
+    }
   json_object_set_boolean_member (self->result, "user_agent_names_phone", user_agent_names (user_agent, self->mac));
   if (self->mac != NULL && !user_agent_names (user_agent, self->mac))
     note (self, _("The User-Agent of the fetch does not name the phone's MAC: check it was this phone."));
@@ -421,10 +440,33 @@ fetched_cb (PhonesetProvisionServer *server,
 static gboolean
 deadline_cb (gpointer user_data)
 {
-  PhonesetPush    *self = user_data;
-  g_autofree char *peer = phoneset_remote_dup_peer (self->remote);
+  PhonesetPush      *self = user_data;
+  g_autofree char   *peer = phoneset_remote_dup_peer (self->remote);
+  PhonesetActiveUri *active_uri = phoneset_remote_get_active_uri (self->remote);
+  const char        *key = set_key (self);
+  const char        *profile = phoneset_active_uri_get_profile_id (active_uri);
 
   self->deadline = 0;
+  if (key != NULL)
+    {
+      /* The phone took the request that set the key and did not fetch: its
+       * firmware most likely does not read that key (another generation's
+       * name), as a real phone silently ignores keys it does not know. */
+      fail (self, g_error_new (PHONESET_ERROR, PHONESET_ERROR_TIMEOUT,
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "The phone at %s did not fetch its configuration within %u second (%s): "
+                                            "the setting %s that points it at the file was not applied, so its "
+                                            "firmware may not read that key. Check that the profile (%s) is the "
+                                            "phone's firmware generation, or push by PnP on reboot.",
+                                            "The phone at %s did not fetch its configuration within %u seconds (%s): "
+                                            "the setting %s that points it at the file was not applied, so its "
+                                            "firmware may not read that key. Check that the profile (%s) is the "
+                                            "phone's firmware generation, or push by PnP on reboot.",
+                                            self->wait),
+                               peer, self->wait, phoneset_push_via_to_string (self->via), key,
+                               profile ? profile : "?"));
+      return G_SOURCE_REMOVE;
+    }
   fail (self, g_error_new (PHONESET_ERROR, PHONESET_ERROR_TIMEOUT,
                            g_dngettext (GETTEXT_PACKAGE,
                                         "The phone at %s did not fetch its configuration within %u second (%s): "
@@ -642,6 +684,8 @@ phoneset_push_run_async (PhonesetPush       *self,
   peer = phoneset_remote_dup_peer (self->remote);
   json_object_set_string_member (self->result, "phone", peer);
   json_object_set_string_member (self->result, "via", phoneset_push_via_to_string (self->via));
+  if (phoneset_active_uri_get_profile_id (active_uri) != NULL)
+    json_object_set_string_member (self->result, "profile", phoneset_active_uri_get_profile_id (active_uri));
 
   if (!phoneset_push_via_check (active_uri, self->via, &error))
     {
@@ -720,4 +764,54 @@ phoneset_push_run_finish (PhonesetPush *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * phoneset_push_choose_profile:
+ * @profiles: (element-type PhonesetProfile): the known profiles
+ * @vendor: (nullable): the phone's vendor, if known
+ * @model: (nullable): the phone's model, if known
+ * @file: the vendor file to push
+ * @file_name: its name
+ *
+ * The profile whose Active URI description (and the keys a push sets) a
+ * push of @file uses when the phone's profile is not known: the profile of
+ * @vendor that reads the file best (the firmware generation its keys are
+ * of, as `phoneset import` chooses), else the vendor's for @model.
+ *
+ * Returns: (transfer none) (nullable): the profile
+ */
+PhonesetProfile *
+phoneset_push_choose_profile (GPtrArray  *profiles,
+                              const char *vendor,
+                              const char *model,
+                              GBytes     *file,
+                              const char *file_name)
+{
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
+  g_autoptr(PhonesetCfgDocument) document = NULL;
+  PhonesetProfile  *profile = NULL;
+  PhonesetCfgFormat format;
+  gsize             len = 0;
+  const char       *data;
+
+  g_return_val_if_fail (profiles != NULL, NULL);
+  g_return_val_if_fail (file != NULL, NULL);
+
+  data = g_bytes_get_data (file, &len);
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      PhonesetProfile *p = g_ptr_array_index (profiles, i);
+
+      if (phoneset_profile_get_active_uri (p) != NULL &&
+          (vendor == NULL || g_ascii_strcasecmp (phoneset_profile_get_vendor (p), vendor) == 0))
+        g_ptr_array_add (candidates, p);
+    }
+  if (data != NULL && phoneset_cfg_detect_format (data, len, &format))
+    document = phoneset_cfg_document_parse (format, data, len, NULL);
+  if (document != NULL)
+    profile = phoneset_profiles_choose_for_document (candidates, document, file_name, model, NULL, NULL);
+  if (profile == NULL && vendor != NULL)
+    profile = phoneset_active_uri_find_profile (profiles, vendor, model, NULL);
+  return profile;
 }

@@ -71,5 +71,10 @@ void          phoneset_push_run_async         (PhonesetPush        *self,
 JsonObject   *phoneset_push_run_finish        (PhonesetPush        *self,
                                                GAsyncResult        *result,
                                                GError             **error);
+PhonesetProfile *phoneset_push_choose_profile (GPtrArray           *profiles,
+                                               const char          *vendor,
+                                               const char          *model,
+                                               GBytes              *file,
+                                               const char          *file_name);
 
 G_END_DECLS

@@ -89,7 +89,7 @@ lan_phone() {
   ip -n "$ns" link set eth0 up
   ip -n "$ns" route add 224.0.0.0/4 dev eth0
   # shellcheck disable=SC2086
-  ip netns exec "$ns" "$PHONESET_PHONE_SIM" --vendor "$vendor" --model "$model" --firmware "$firmware" \
+  ip netns exec "$ns" "$PHONESET_PHONE_SIM" --vendor "$vendor" --model "$model" --firmware-version "$firmware" \
     --mac "$mac" --address "192.0.2.$host" --http-port 80 --sip-port 5060 --lifetime 120 \
     --state-dir "$LAN_DIR/$n" $extra >"$LAN_DIR/sim-$n.log" 2>&1 &
   LAN_PIDS+=($!)

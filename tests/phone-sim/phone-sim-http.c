@@ -205,6 +205,43 @@ log_key (const char *path,
   sim_log_json (sim.keys, entry);
 }
 
+/* One Active URI request: its key value as sent and how many keys it
+ * held, so a test can tell one request per key from a chain. */
+static void
+log_request (const char *path,
+             const char *query,
+             guint       n_keys,
+             gboolean    executed,
+             const char *note)
+{
+  JsonObject *entry = json_object_new ();
+
+  json_object_set_string_member (entry, "path", path);
+  json_object_set_string_member (entry, "query", query);
+  json_object_set_int_member (entry, "keys", n_keys);
+  json_object_set_boolean_member (entry, "executed", executed);
+  if (note != NULL)
+    json_object_set_string_member (entry, "note", note);
+  sim_log_json (sim.requests, entry);
+}
+
+/* Key chaining with `;` does not work on the touch models T57W, T48U,
+ * T48S and T48G: one key per request [V] Yealink CP960 admin guide p. 446
+ * (YCP960, vendors.md §8). What such a phone does with a chain is [U]:
+ * here it executes none of its keys and answers 200. */
+static gboolean
+model_chains (void)
+{
+  static const char *const single[] = { "SIP-T48G", "SIP-T48S", "SIP-T48U", "SIP-T57W", NULL };
+
+  if (sim.vendor != SIM_VENDOR_YEALINK)
+    return TRUE;
+  for (guint i = 0; single[i] != NULL; i++)
+    if (g_ascii_strcasecmp (sim.model, single[i]) == 0)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 reboot_cb (gpointer user_data)
 {
@@ -259,10 +296,13 @@ phonecfg_set (SoupServerMessage *msg,
         continue;
       key = g_uri_unescape_segment (params[i], eq, NULL);
       value = g_uri_unescape_string (eq + 1, NULL);
+      /* A key the firmware does not read is ignored; the answer is the
+       * same (what a real phone answers is [U]). */
       if (key != NULL && value != NULL)
-        g_hash_table_replace (sim.config, g_steal_pointer (&key), g_steal_pointer (&value));
+        sim_config_set (key, key, value, "phonecfg=set", NULL);
     }
   sim_cfg_apply_effects ();
+  log_request (path, "phonecfg=set", 0, TRUE, NULL);
   log_key (path, "phonecfg=set", "phonecfg=set", peer, TRUE, NULL);
   set_text (msg, 200, "text/html", "<html><body>200 OK</body></html>\n");
 }
@@ -277,12 +317,15 @@ active_uri (SoupServerMessage *msg,
   const char *keys = NULL;
   g_auto(GStrv) tokens = NULL;
   gboolean pending;
+  gboolean chained;
+  guint    n_keys = 0;
 
   if (sim.vendor == SIM_VENDOR_SNOM && g_str_equal (path, "/advanced_update.htm"))
     {
       /* snom reboot [V] SNOM-CMD. */
       if (query != NULL && strstr (query, "reboot=Reboot"))
         {
+          log_request (path, "reboot=Reboot", 1, TRUE, NULL);
           log_key (path, "reboot=Reboot", "Reboot", peer, TRUE, NULL);
           g_timeout_add_once (100, reboot_cb, NULL);
         }
@@ -321,6 +364,14 @@ active_uri (SoupServerMessage *msg,
 
   tokens = g_strsplit (keys, ";", -1);
   for (guint i = 0; tokens[i] != NULL; i++)
+    if (*tokens[i] != '\0')
+      n_keys++;
+  chained = n_keys > 1 && !model_chains ();
+  log_request (path, keys, n_keys, !pending && !chained,
+               pending   ? "prompt"
+               : chained ? "chained keys: this model takes one key per request"
+                         : NULL);
+  for (guint i = 0; tokens[i] != NULL; i++)
     {
       g_autofree char *key = g_uri_unescape_string (tokens[i], NULL);
       char            *comma;
@@ -332,6 +383,8 @@ active_uri (SoupServerMessage *msg,
         *comma = '\0';
       if (pending)
         log_key (path, tokens[i], key, peer, FALSE, "prompt");
+      else if (chained)
+        log_key (path, tokens[i], key, peer, FALSE, "chained keys: this model takes one key per request");
       else
         {
           log_key (path, tokens[i], key, peer, key_is_known (key), key_is_known (key) ? NULL : "unknown key");

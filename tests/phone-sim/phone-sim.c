@@ -136,6 +136,15 @@ state_to_json (void)
   json_builder_add_string_value (b, sim.provisioning_url);
   json_builder_set_member_name (b, "pnp_answered");
   json_builder_add_boolean_value (b, sim.pnp_answered);
+  /* The key list the firmware reads: its file, and whether it was there
+   * (else every key is applied). */
+  json_builder_set_member_name (b, "firmware_keys");
+  if (sim.firmware_keys_file != NULL)
+    json_builder_add_string_value (b, sim.firmware_keys_file);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "firmware_keys_loaded");
+  json_builder_add_boolean_value (b, sim.firmware_keys != NULL);
   json_builder_set_member_name (b, "config");
   json_builder_begin_object (b);
   keys = g_list_sort (g_hash_table_get_keys (sim.config), (GCompareFunc)g_strcmp0);
@@ -153,6 +162,10 @@ state_to_json (void)
   json_builder_add_value (b, json_node_init_array (json_node_alloc (), sim.events));
   json_builder_set_member_name (b, "sip");
   json_builder_add_value (b, json_node_init_array (json_node_alloc (), sim.sip_log));
+  json_builder_set_member_name (b, "requests");
+  json_builder_add_value (b, json_node_init_array (json_node_alloc (), sim.requests));
+  json_builder_set_member_name (b, "ignored");
+  json_builder_add_value (b, json_node_init_array (json_node_alloc (), sim.ignored));
   json_builder_end_object (b);
 
   return json_builder_get_root (b);
@@ -251,6 +264,7 @@ fetch_cb (GObject      *source,
       g_autoptr(GError) apply_error = NULL;
       const char      *ext = sim.vendor == SIM_VENDOR_SNOM ? "xml" : "cfg";
       g_autofree char *name = g_strdup_printf ("config.%s", ext);
+      JsonArray       *ignored = json_array_new ();
 
       json_object_set_int_member (entry, "bytes", len);
       /* The file is kept verbatim for the tests. */
@@ -260,13 +274,15 @@ fetch_cb (GObject      *source,
 
           g_file_set_contents (path, data ? data : "", len, NULL);
         }
-      if (sim_cfg_apply (data ? data : "", len, &apply_error))
+      if (sim_cfg_apply (data ? data : "", len, ignored, &apply_error))
         json_object_set_boolean_member (entry, "applied", TRUE);
       else
         {
           json_object_set_boolean_member (entry, "applied", FALSE);
           json_object_set_string_member (entry, "error", apply_error->message);
         }
+      /* The keys of the file the firmware does not read (--firmware). */
+      json_object_set_array_member (entry, "ignored", ignored);
     }
   g_message ("fetched %s (%s): %s", f->url, f->why, error ? error->message : soup_status_get_phrase (status));
   sim_log_json (sim.fetches, entry);
@@ -608,13 +624,19 @@ static const char *description =
   "key=AutoP and a reboot (key=Reboot, snom advanced_update.htm?reboot=Reboot)\n"
   "fetch the configuration from the provisioning URL with the vendor's\n"
   "User-Agent and apply it (a tiny reader of the three formats).\n"
+  "--firmware FILE: the keys this firmware generation reads (FORMAT<TAB>KEY<TAB>SOURCE,\n"
+  "tests/phone-sim/firmware/README.md); a key of a fetched file or of phonecfg=set\n"
+  "that is not listed is ignored and logged, as a real phone ignores it. A\n"
+  "missing FILE: every key is applied, and the log says so.\n"
+  "Yealink SIP-T48G/T48S/T48U/T57W do not execute keys chained with “;” (CP960\n"
+  "admin guide p. 446): one key per request.\n"
   "--provisioning-url-file: at boot, the URL comes from a file a DHCP client's\n"
   "hook writes (option 66); --common-file: the common file is fetched from the\n"
   "URL's folder before the phone's own file (Yealink; Fanvil “Download CommonConf”).\n"
   "Behaviour the vendors do not document is marked [U] in the source.\n"
   "\n"
-  "Test control (no auth): GET /__sim/state (JSON: keys, fetches, events,\n"
-  "config, sip), /__sim/confirm (press OK on the prompt), /__sim/event?name=E\n"
+  "Test control (no auth): GET /__sim/state (JSON: keys, requests, fetches,\n"
+  "events, config, ignored, sip), /__sim/confirm (press OK on the prompt), /__sim/event?name=E\n"
   "(off_hook, incoming_call, dnd_on, log_on, ...: sends its Action URL),\n"
   "/__sim/reboot, /__sim/rotate-cert, /__sim/quit. The same JSON is kept in STATE-DIR/state.json,\n"
   "and the last fetched configuration verbatim in STATE-DIR/config.cfg|xml.\n"
@@ -634,6 +656,7 @@ main (int   argc,
   g_autofree char *auth = NULL;
   g_autofree char *fault = NULL;
   g_autofree char *password_env = NULL;
+  g_autofree char *firmware = NULL;
   g_auto(GStrv) action_urls = NULL;
   int              http_port = 8080;
   int              sip_port = 5060;
@@ -645,7 +668,8 @@ main (int   argc,
         { "vendor", 0, 0, G_OPTION_ARG_STRING, &vendor, "yealink, fanvil, planet or snom (default yealink)", "V" },
         { "model", 0, 0, G_OPTION_ARG_STRING, &sim.model, "Model (SIP-T46G, X4, VIP-2140PT, D785, ...)", "M" },
         { "mac", 0, 0, G_OPTION_ARG_STRING, &mac, "MAC address (any spelling)", "MAC" },
-        { "firmware", 0, 0, G_OPTION_ARG_STRING, &sim.firmware, "Firmware version", "FW" },
+        { "firmware", 0, 0, G_OPTION_ARG_FILENAME, &firmware, "The keys this firmware reads (tests/phone-sim/firmware/ID.keys); others are ignored", "FILE" },
+        { "firmware-version", 0, 0, G_OPTION_ARG_STRING, &sim.firmware, "Firmware version", "FW" },
         { "address", 0, 0, G_OPTION_ARG_STRING, &sim.address, "Address to bind (default 127.0.0.1)", "IP" },
         { "http-port", 0, 0, G_OPTION_ARG_INT, &http_port, "Web port (default 8080; 0: any free port)", "N" },
         { "https-port", 0, 0, G_OPTION_ARG_INT, &https_port, "HTTPS web port (needs --tls-cert/--tls-key)", "N" },
@@ -699,6 +723,15 @@ main (int   argc,
     {
       g_free (sim.brand);
       sim.brand = g_strdup ("PLANET");
+    }
+  /* Before --firmware-version, --firmware took the version. */
+  if (firmware != NULL && !g_file_test (firmware, G_FILE_TEST_EXISTS) &&
+      g_regex_match_simple ("^[0-9][0-9.]*$", firmware, 0, 0))
+    {
+      g_message ("--firmware %s: taken as --firmware-version", firmware);
+      if (sim.firmware == NULL)
+        sim.firmware = g_steal_pointer (&firmware);
+      g_clear_pointer (&firmware, g_free);
     }
   if (sim.firmware == NULL)
     sim.firmware = g_strdup (sim.vendor == SIM_VENDOR_YEALINK ? "28.72.0.1" : sim.vendor == SIM_VENDOR_SNOM     ? "10.1.33.33"
@@ -764,11 +797,18 @@ main (int   argc,
       g_hash_table_insert (sim.action_urls, g_strndup (action_urls[i], eq - action_urls[i]), g_strdup (eq + 1));
     }
   sim.keys = json_array_new ();
+  sim.requests = json_array_new ();
+  sim.ignored = json_array_new ();
   sim.fetches = json_array_new ();
   sim.events = json_array_new ();
   sim.sip_log = json_array_new ();
   if (sim.state_dir != NULL)
     g_mkdir_with_parents (sim.state_dir, 0700);
+  if (firmware != NULL && !sim_firmware_load (firmware, &error))
+    {
+      g_printerr ("phoneset-phone-sim: --firmware %s: %s\n", firmware, error->message);
+      return 2;
+    }
 
   {
     g_autofree char *ua = sim_http_user_agent ();

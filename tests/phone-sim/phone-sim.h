@@ -73,6 +73,11 @@ typedef struct
   gboolean    dnd;
   int         boots;
 
+  /* --firmware: the keys this firmware generation reads, per format
+   * (tests/phone-sim/firmware/README.md); NULL: every key is applied. */
+  char       *firmware_keys_file;
+  GHashTable *firmware_keys; /* format → GPtrArray of patterns */
+
   /* Applied configuration: key → value, in the vendor's key names. */
   GHashTable *config;
   /* Action URLs configured on the command line: event → URL. */
@@ -82,6 +87,8 @@ typedef struct
   JsonArray  *fetches;
   JsonArray  *sip_log;
   JsonArray  *events;
+  JsonArray  *requests; /* every Active URI request, with its key count */
+  JsonArray  *ignored;  /* keys applied from a file or phonecfg=set that the firmware does not read */
 
   GSocket      *sip_socket;
   SoupServer   *http;
@@ -119,6 +126,17 @@ gboolean    sim_http_start              (GError     **error);
 void        sim_cfg_apply_effects       (void);
 gboolean    sim_cfg_apply               (const char  *text,
                                          gsize        len,
+                                         JsonArray   *ignored,
                                          GError     **error);
+gboolean    sim_firmware_load           (const char  *path,
+                                         GError     **error);
+gboolean    sim_firmware_reads          (const char  *name);
+void        sim_config_set              (const char  *name,
+                                         const char  *key,
+                                         const char  *value,
+                                         const char  *from,
+                                         JsonArray   *ignored);
+gboolean    sim_firmware_pattern_match  (const char  *pattern,
+                                         const char  *key);
 
 G_END_DECLS
