@@ -325,6 +325,30 @@ test_bad_usage (void)
   g_assert_nonnull (strstr (e->err, "PHONESET_NOT_SET_ANYWHERE"));
 }
 
+/* snom's older firmware calls F_HOLD F_R (the snom 3xx key list,
+ * kb.snom.com EntryID=40): --legacy-keys sends it; without it F_HOLD
+ * goes; a profile without older names refuses the option. */
+static void
+test_legacy_keys (void)
+{
+  const char *args[] = { "--no-prompt", NULL };
+  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("snom", "127.0.0.38", args);
+  g_autofree char *phone = phoneset_test_sim_http (sim);
+  g_autoptr(PhonesetCliResult) legacy = run_key (NULL, phone, "F_HOLD", "--vendor=snom", "--legacy-keys", NULL);
+  g_autoptr(PhonesetCliResult) current = run_key (NULL, phone, "F_HOLD", "--vendor=snom", NULL);
+  g_autoptr(PhonesetCliResult) none = run_key (NULL, "127.0.0.37:9", "OK", "--vendor=yealink", "--legacy-keys", NULL);
+  g_autoptr(JsonObject) state = phoneset_test_sim_state (sim);
+  JsonArray *log = json_object_get_array_member (state, "keys");
+
+  g_assert_cmpint (legacy->status, ==, 0);
+  g_assert_cmpint (current->status, ==, 0);
+  g_assert_cmpuint (json_array_get_length (log), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (log, 0), "raw"), ==, "F_R");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (log, 1), "raw"), ==, "F_HOLD");
+  g_assert_cmpint (none->status, ==, 2);
+  g_assert_nonnull (strstr (none->err, "no older names of keys"));
+}
+
 typedef struct
 {
   const char *fault;
@@ -410,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/key/unreachable", test_unreachable);
   g_test_add_func ("/key/bad-usage", test_bad_usage);
   g_test_add_func ("/key/digit-strings", test_digit_strings);
+  g_test_add_func ("/key/legacy-keys", test_legacy_keys);
   for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
     {
       g_autofree char *path = g_strdup_printf ("/key/fault/%s", faults[i].fault);

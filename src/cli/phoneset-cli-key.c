@@ -239,11 +239,13 @@ _phoneset_cli_key (int    argc,
 {
   g_auto(PhonesetCliRemoteOptions) options = { 0 };
   gboolean     json = FALSE;
+  gboolean     legacy_keys = FALSE;
   GOptionEntry entries[] = {
     PHONESET_CLI_REMOTE_OPTION_ENTRIES (options),
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
-      { NULL }
-    };
+      { "legacy-keys", 0, 0, G_OPTION_ARG_NONE, &legacy_keys,
+        N_("Send the older firmware's names of keys, where the phone's profile gives them"), NULL },
+        { NULL } };
   g_autoptr(GOptionContext) context = g_option_context_new (_("HOST[:PORT] KEY… — press keys on a phone (Active URI)"));
   g_autoptr(PhonesetRemote) remote = NULL;
   g_autoptr(GPtrArray) requests = NULL;
@@ -280,6 +282,12 @@ _phoneset_cli_key (int    argc,
     return exit_code;
   active_uri = phoneset_remote_get_active_uri (remote);
   vendor = _phoneset_cli_remote_vendor (remote);
+  if (legacy_keys && !phoneset_active_uri_has_legacy_keys (active_uri))
+    {
+      _phoneset_cli_error (_("--legacy-keys: the phone's profile gives no older names of keys."));
+      return PHONESET_EXIT_USAGE;
+    }
+  phoneset_active_uri_set_legacy_keys (active_uri, legacy_keys);
 
   /* Check the keys before anything goes to the phone; a digit string
    * (8311) is typed key by key. */

@@ -18,6 +18,8 @@
  *     "confidence": "V",                  V, V-OEM, T, 3P or U (vendors.md)
  *     "keys": { "OK": "OK", "POUND": "POUND", ... },   neutral key → vendor token
  *     "unconfirmed_keys": ["OK", ...],    mappings that are [U]
+ *     "legacy_keys": { "F_HOLD": "F_R" }, the older firmware's tokens, sent
+ *                                         instead when asked (--legacy-keys)
  *     "commands": { "Reboot": "/advanced_update.htm?reboot=Reboot" },
  *                                         keys sent as a request of their own
  *     "status_query": "phonecfg=get",     optional read-back query
@@ -69,7 +71,9 @@ struct _PhonesetActiveUri
   char       *no_chaining_source;
   char       *profile_id;
   char       *model;
-  GHashTable *keys;     /* neutral → vendor token */
+  GHashTable *keys;        /* neutral → vendor token */
+  GHashTable *legacy_keys; /* neutral → the older firmware's token */
+  gboolean    use_legacy_keys;
   GHashTable *commands; /* neutral → path?query */
   GHashTable *unconfirmed;
 };
@@ -99,6 +103,7 @@ phoneset_active_uri_finalize (GObject *object)
   g_free (self->profile_id);
   g_free (self->model);
   g_clear_pointer (&self->keys, g_hash_table_unref);
+  g_clear_pointer (&self->legacy_keys, g_hash_table_unref);
   g_clear_pointer (&self->commands, g_hash_table_unref);
   g_clear_pointer (&self->unconfirmed, g_hash_table_unref);
 
@@ -115,6 +120,7 @@ static void
 phoneset_active_uri_init (PhonesetActiveUri *self)
 {
   self->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->legacy_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->commands = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->unconfirmed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
@@ -422,6 +428,7 @@ phoneset_active_uri_new_from_json (JsonObject *object,
       !get_string (object, "provisioning_url_setting", FALSE, &self->provisioning_url_setting, error) ||
       !get_strv (object, "unconfirmed_keys", &unconfirmed, error) ||
       !get_map (object, "keys", self->keys, FALSE, error) ||
+      !get_map (object, "legacy_keys", self->legacy_keys, FALSE, error) ||
       !get_map (object, "commands", self->commands, TRUE, error))
     return NULL;
 
@@ -774,6 +781,45 @@ phoneset_active_uri_allows_scheme (PhonesetActiveUri *self,
   return FALSE;
 }
 
+/* The token sent for @neutral: the older firmware's where asked for and
+ * the profile has one. */
+static const char *
+token_for (PhonesetActiveUri *self,
+           const char        *neutral)
+{
+  const char *legacy = self->use_legacy_keys ? g_hash_table_lookup (self->legacy_keys, neutral) : NULL;
+
+  return legacy != NULL ? legacy : g_hash_table_lookup (self->keys, neutral);
+}
+
+/**
+ * phoneset_active_uri_has_legacy_keys:
+ *
+ * Returns: whether the profile gives older firmware's names for some keys
+ */
+gboolean
+phoneset_active_uri_has_legacy_keys (PhonesetActiveUri *self)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), FALSE);
+  return g_hash_table_size (self->legacy_keys) > 0;
+}
+
+/**
+ * phoneset_active_uri_set_legacy_keys:
+ * @use: send the older firmware's names
+ *
+ * Sends the older firmware's token for a key where the profile gives one
+ * (`legacy_keys`: snom's F_R for F_HOLD, say); which firmware changed
+ * them is not always known, so the user chooses.
+ */
+void
+phoneset_active_uri_set_legacy_keys (PhonesetActiveUri *self,
+                                     gboolean           use)
+{
+  g_return_if_fail (PHONESET_IS_ACTIVE_URI (self));
+  self->use_legacy_keys = use;
+}
+
 /**
  * phoneset_active_uri_lookup:
  * @key: a key of the neutral vocabulary
@@ -785,7 +831,7 @@ phoneset_active_uri_lookup (PhonesetActiveUri *self,
                             const char        *key)
 {
   g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
-  return g_hash_table_lookup (self->keys, key);
+  return token_for (self, key);
 }
 
 gboolean
@@ -929,7 +975,7 @@ phoneset_active_uri_build_requests (PhonesetActiveUri *self,
     {
       const char *neutral = g_ptr_array_index (expanded, i);
       const char *command = g_hash_table_lookup (self->commands, neutral);
-      const char *token = g_hash_table_lookup (self->keys, neutral);
+      const char *token = token_for (self, neutral);
 
       if (command != NULL)
         {

@@ -49,6 +49,9 @@ const char         *phoneset_active_uri_get_allowed_ip_menu  (PhonesetActiveUri 
 gboolean            phoneset_active_uri_has_prompt           (PhonesetActiveUri  *self);
 gboolean            phoneset_active_uri_allows_scheme        (PhonesetActiveUri  *self,
                                                              const char         *scheme);
+gboolean            phoneset_active_uri_has_legacy_keys     (PhonesetActiveUri  *self);
+void                phoneset_active_uri_set_legacy_keys     (PhonesetActiveUri  *self,
+                                                             gboolean            use);
 const char         *phoneset_active_uri_lookup              (PhonesetActiveUri  *self,
                                                              const char         *key);
 gboolean            phoneset_active_uri_is_unconfirmed      (PhonesetActiveUri  *self,
