@@ -13,6 +13,7 @@
  *  phoneset-discovery-pnp.c        the SIP PnP listener
  *  phoneset-discovery-neighbours.c local interfaces and the neighbour table
  *  phoneset-discovery-http.c       the probe of each phone's web interface
+ *  phoneset-discovery-io.c         addresses, socket watches, time limits
  */
 
 #pragma once
@@ -178,6 +179,8 @@ void       _phoneset_discovery_notify             (PhonesetDiscovery        *sel
 void       _phoneset_discovery_count_ignored      (PhonesetDiscovery        *self,
                                                    const char               *why);
 void       _phoneset_discovery_maybe_finish       (PhonesetDiscovery        *self);
+
+/* phoneset-discovery-io.c */
 char      *_phoneset_discovery_ip_to_string       (guint32                   ip);
 guint32    _phoneset_discovery_ipv4_of            (GSocketAddress           *address);
 GSource   *_phoneset_discovery_watch_socket       (PhonesetDiscovery        *self,
