@@ -344,6 +344,38 @@ phoneset_stun_address_to_string (GSocketAddress *address)
 }
 
 /**
+ * phoneset_stun_address_equal:
+ * @a: (nullable): an inet socket address
+ * @b: (nullable): another
+ *
+ * Returns: %TRUE if both are given and have the same IP and port
+ */
+gboolean
+phoneset_stun_address_equal (GSocketAddress *a,
+                             GSocketAddress *b)
+{
+  if (a == NULL || b == NULL)
+    return FALSE;
+  return g_inet_address_equal (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (a)),
+                               g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (b))) &&
+         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (a)) ==
+           g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (b));
+}
+
+/**
+ * phoneset_stun_response_get_mapped:
+ * @response: a parsed response
+ *
+ * Returns: (transfer none) (nullable): its XOR-MAPPED-ADDRESS, else its
+ *   MAPPED-ADDRESS
+ */
+GSocketAddress *
+phoneset_stun_response_get_mapped (PhonesetStunResponse *response)
+{
+  return response->xor_mapped != NULL ? response->xor_mapped : response->mapped;
+}
+
+/**
  * phoneset_stun_error_explain:
  * @code: a STUN / TURN error code
  *

@@ -75,6 +75,9 @@ gboolean           phoneset_stun_peek_id         (const guint8         *data,
                                                   gsize                 len,
                                                   StunTransactionId     id);
 char              *phoneset_stun_address_to_string (GSocketAddress     *address);
+gboolean           phoneset_stun_address_equal   (GSocketAddress       *a,
+                                                  GSocketAddress       *b);
+GSocketAddress    *phoneset_stun_response_get_mapped (PhonesetStunResponse *response);
 const char        *phoneset_stun_error_explain   (int                   code);
 
 G_END_DECLS
