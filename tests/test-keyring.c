@@ -392,6 +392,7 @@ test_keyring_unlocked (void)
   g_autofree char *password = NULL;
   g_autofree char *found = NULL;
   int              status = -1;
+  gboolean         ok;
 
   if (!need_mode ("unlocked"))
     return;
@@ -424,8 +425,9 @@ test_keyring_unlocked (void)
   g_clear_pointer (&found, g_free);
 
   /* Replace: one item, the new password. */
-  g_assert_true (store (store_, "192.0.2.30", "admin", SECRET2, &error));
+  ok = store (store_, "192.0.2.30", "admin", SECRET2, &error);
   g_assert_no_error (error);
+  g_assert_true (ok);
   password = lookup (store_, "192.0.2.30", "admin", &error);
   g_assert_cmpstr (password, ==, SECRET2);
   g_clear_pointer (&password, g_free);
