@@ -40,6 +40,13 @@ toast (PhonesetKeyringBar *self,
        AdwToast           *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  /* The window's overlay is beside the bar, so that toasts do not hide it. */
+  for (GtkWidget *sibling = parent ? gtk_widget_get_first_child (parent) : NULL; overlay == NULL && sibling != NULL;
+       sibling = gtk_widget_get_next_sibling (sibling))
+    if (ADW_IS_TOAST_OVERLAY (sibling))
+      overlay = sibling;
 
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);

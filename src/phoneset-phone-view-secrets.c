@@ -78,7 +78,8 @@ _phoneset_phone_view_mark_secret (PhonesetPhoneView *self,
 
   if (setting == NULL || !phoneset_setting_is_secret (setting) || get_session (self) == NULL)
     return;
-  mark = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  /* Icon over text: narrow, so the title keeps its room. */
+  mark = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (mark, "warning");
   gtk_widget_add_css_class (mark, "secret-mark");
@@ -160,8 +161,9 @@ secret_lookup_cb (GObject      *source,
 void
 _phoneset_phone_view_load_secrets (PhonesetPhoneView *self)
 {
-  PhonesetConfig *config = phoneset_phone_get_config (self->phone);
-  GPtrArray      *settings;
+  PhonesetConfig  *config = phoneset_phone_get_config (self->phone);
+  g_autofree char *host = g_strdup (phoneset_phone_get_id (self->phone));
+  GPtrArray       *settings;
 
   if (self->secrets == NULL || config == NULL)
     return;
@@ -178,8 +180,7 @@ _phoneset_phone_view_load_secrets (PhonesetPhoneView *self)
       lookup = g_new0 (SecretLookup, 1);
       lookup->self = g_object_ref (self);
       lookup->id = g_strdup (phoneset_setting_get_id (setting));
-      phoneset_secret_store_lookup_async (self->secrets, phoneset_phone_get_id (self->phone), user, self->cancellable,
-                                          secret_lookup_cb, lookup);
+      phoneset_secret_store_lookup_async (self->secrets, host, user, self->cancellable, secret_lookup_cb, lookup);
     }
 }
 
@@ -238,20 +239,20 @@ config_secret_changed_cb (PhonesetPhoneView *self,
 {
   PhonesetSetting *setting = phoneset_profile_lookup_setting (phoneset_config_get_profile (config), id);
   g_autofree char *user = NULL;
+  g_autofree char *host = NULL;
   const char      *value;
 
   if (self->secrets == NULL || setting == NULL || !phoneset_setting_is_secret (setting) ||
       g_strcmp0 (self->secret_loading, id) == 0)
     return;
   user = secret_user (id);
+  host = g_strdup (phoneset_phone_get_id (self->phone));
   value = phoneset_config_get_effective (config, id);
   g_hash_table_remove (self->secrets_unread, id);
   if (value == NULL || value[0] == '\0')
-    phoneset_secret_store_clear_async (self->secrets, phoneset_phone_get_id (self->phone), user, NULL, secret_cleared_cb,
-                                       g_object_ref (self));
+    phoneset_secret_store_clear_async (self->secrets, host, user, NULL, secret_cleared_cb, g_object_ref (self));
   else
-    phoneset_secret_store_store_async (self->secrets, phoneset_phone_get_id (self->phone), user, value, NULL,
-                                       secret_stored_cb, g_object_ref (self));
+    phoneset_secret_store_store_async (self->secrets, host, user, value, NULL, secret_stored_cb, g_object_ref (self));
 }
 
 /* Follows @config: a password set in it goes to the secret store. */
