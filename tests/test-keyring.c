@@ -16,7 +16,8 @@
  * sets PHONESET_TEST_KEYRING to unlocked, locked or none; without it these
  * skip). Unlocked: store, look up, replace, delete, a phone forgotten, and
  * the schema and attributes as `secret-tool search` shows them. Locked (no
- * prompter, so the unlock prompt is refused) and none: what libsecret
+ * prompter, so the unlock prompt is refused), none and no bus at all
+ * (the keyring-no-bus test sets PHONESET_TEST_KEYRING=nobus): what libsecret
  * answers, what the user is told, and the passwords saved once the keyring
  * is unlocked or started.
  */
@@ -594,6 +595,32 @@ test_keyring_locked (void)
   g_assert_cmpstr (found, ==, SECRET);
 }
 
+/* No session bus at all (DBUS_SESSION_BUS_ADDRESS names no socket): the
+ * same plain words as without a Secret Service. */
+static void
+test_keyring_no_bus (void)
+{
+  g_autoptr(PhonesetSecretStore) backend = NULL;
+  g_autoptr(PhonesetSecretSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = NULL;
+
+  if (!need_mode ("nobus"))
+    return;
+  backend = phoneset_secret_store_libsecret_new ();
+  g_assert_null (lookup (backend, "192.0.2.70", "admin", &error));
+  g_test_message ("lookup without a bus: %s", error->message);
+  g_assert_error (error, PHONESET_SECRET_ERROR, PHONESET_SECRET_ERROR_NO_KEYRING);
+  g_clear_error (&error);
+
+  session = phoneset_secret_session_new (backend, TRUE);
+  g_assert_false (store (PHONESET_SECRET_STORE (session), "192.0.2.70", "admin", SECRET, &error));
+  g_assert_error (error, PHONESET_SECRET_ERROR, PHONESET_SECRET_ERROR_NO_KEYRING);
+  g_assert_cmpstr (error->message, ==, NO_KEYRING_TEXT);
+  password = lookup (PHONESET_SECRET_STORE (session), "192.0.2.70", "admin", NULL);
+  g_assert_cmpstr (password, ==, SECRET);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -607,6 +634,7 @@ main (int   argc,
   g_test_add_func ("/keyring/forget", test_keyring_forget);
   g_test_add_func ("/keyring/none", test_keyring_none);
   g_test_add_func ("/keyring/locked", test_keyring_locked);
+  g_test_add_func ("/keyring/no-bus", test_keyring_no_bus);
 
   return g_test_run ();
 }
