@@ -303,7 +303,7 @@ phoneset_application_get_secret_store (PhonesetApplication *self)
     {
       gboolean memory = g_strcmp0 (g_getenv ("PHONESET_SECRET_STORE"), "memory") == 0;
       g_autoptr(PhonesetSecretStore) backend = memory ? phoneset_secret_store_memory_new ()
-                                                      : phoneset_secret_store_libsecret_new ();
+                                                       : phoneset_secret_store_libsecret_new ();
 
       self->secrets = PHONESET_SECRET_STORE (phoneset_secret_session_new (backend, !memory));
     }

@@ -232,8 +232,7 @@ phoneset_keyring_bar_confirm_close (PhonesetKeyringBar *self)
                                                "have to type them again next time.",
                                                n),
                                   n);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "retry", _("_Try Again"),
-                                    "quit", _("_Quit"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "retry", _("_Try Again"), "quit", _("_Quit"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "quit", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");

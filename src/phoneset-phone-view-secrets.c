@@ -124,7 +124,7 @@ secret_lookup_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  SecretLookup *lookup = user_data;
+  SecretLookup      *lookup = user_data;
   PhonesetPhoneView *self = lookup->self;
   g_autoptr(GError) error = NULL;
   g_autofree char *password = phoneset_secret_store_lookup_finish (PHONESET_SECRET_STORE (source), result, &error);

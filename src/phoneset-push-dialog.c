@@ -470,7 +470,7 @@ lookup_cb (GObject      *source,
           /* The keyring is missing or locked: say so, in its words. */
           g_autofree char *why = g_strdup_printf (_("The saved password could not be read. %s Type the phone's web "
                                                     "admin password."),
-                                                  error->message);
+                                                     error->message);
 
           show_password_row (self, why);
         }

@@ -489,7 +489,7 @@ secrets_forgotten_cb (GObject      *source,
   if (!phoneset_secret_session_forget_finish (PHONESET_SECRET_SESSION (source), result, &error) && !self->disposed)
     adw_toast_overlay_add_toast (self->toast_overlay,
                                  adw_toast_new_format (_("The phone's passwords could not be removed from the keyring: %s"),
-                                                       error->message));
+                                                          error->message));
 }
 
 /* A phone forgotten: its passwords go too, those of its settings (under

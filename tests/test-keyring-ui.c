@@ -43,8 +43,8 @@ static const char          *mode;
 
 static void
 iterate_until (gboolean (*done) (gpointer),
-               gpointer  data,
-               guint     ms)
+               gpointer data,
+               guint    ms)
 {
   gint64 deadline = g_get_monotonic_time () + ms * 1000;
 
@@ -302,12 +302,12 @@ test_keyring_missing (void)
   PhonesetSecretSession *session = PHONESET_SECRET_SESSION (phoneset_application_get_secret_store (app));
   PhonesetWindow        *window = phoneset_test_app_open_window (app);
   g_autoptr(PhonesetPhone) phone = phoneset_phone_new (address);
-  PhonesetPhoneView     *view;
-  PhonesetPushDialog    *dialog;
-  AdwMessageDialog      *ask;
-  GtkWidget             *row, *label;
-  g_autofree char       *password = NULL;
-  g_autofree char       *saved = NULL;
+  PhonesetPhoneView  *view;
+  PhonesetPushDialog *dialog;
+  AdwMessageDialog   *ask;
+  GtkWidget          *row, *label;
+  g_autofree char    *password = NULL;
+  g_autofree char    *saved = NULL;
 
   g_assert_true (PHONESET_IS_SECRET_SESSION (session));
   phoneset_phone_set_mac (phone, MAC);

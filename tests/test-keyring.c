@@ -271,9 +271,9 @@ test_session_forget (void)
   g_autoptr(PhonesetSecretSession) session = phoneset_secret_session_new (backend, FALSE);
   PhonesetSecretStore *secrets = PHONESET_SECRET_STORE (session);
   g_autoptr(GError) missing = g_error_new_literal (PHONESET_SECRET_ERROR, PHONESET_SECRET_ERROR_NO_KEYRING, "no bus");
-  const char *hosts[] = { "0015651234ab", "192.0.2.20", NULL };
+  const char      *hosts[] = { "0015651234ab", "192.0.2.20", NULL };
   g_autofree char *left = NULL;
-  Wait        wait = { 0 };
+  Wait             wait = { 0 };
 
   g_assert_true (store (secrets, "0015651234ab", "setting:nat.turn.password", "a", NULL));
   g_assert_true (store (secrets, "0015651234ab", "setting:provisioning.server.password", "b", NULL));
@@ -377,7 +377,7 @@ start_keyring (void)
   const char *start = g_getenv ("PHONESET_TEST_KEYRING_START");
   const char *argv[] = { start, "--unlock", NULL };
   g_autoptr(GError) error = NULL;
-  int         status = -1;
+  int status = -1;
 
   g_assert_nonnull (start);
   g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error));

@@ -65,7 +65,7 @@ describe_no_keyring (const GError *error)
     text = g_strdup (_("The phone's password cannot be read: no keyring is running. Give it with --password-env VAR."));
   else
     text = g_strdup_printf (_("The phone's password cannot be read from the keyring (%s). Give it with --password-env VAR."),
-                            error->message);
+                               error->message);
   return text;
 }
 
@@ -80,9 +80,9 @@ lookup_timeout_cb (gpointer user_data)
  * there; bounded to 3 s. Why there is none, when the keyring could not be
  * asked, in @note. */
 static char *
-lookup_secret (const char  *host,
-               const char  *user,
-               char       **note)
+lookup_secret (const char *host,
+               const char *user,
+               char      **note)
 {
   g_autoptr(PhonesetSecretStore) store = NULL;
   g_autoptr(GCancellable) cancellable = NULL;

@@ -30,10 +30,10 @@
 
 typedef struct
 {
-  char  *host;
-  char  *user;
-  char  *password;
-  guint  generation;
+  char *host;
+  char *user;
+  char *password;
+  guint generation;
 } Pending;
 
 struct _PhonesetSecretSession
@@ -56,8 +56,7 @@ struct _PhonesetSecretSession
 
 static void secret_store_iface_init (PhonesetSecretStoreInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (PhonesetSecretSession, phoneset_secret_session, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (PHONESET_TYPE_SECRET_STORE, secret_store_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (PhonesetSecretSession, phoneset_secret_session, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (PHONESET_TYPE_SECRET_STORE, secret_store_iface_init))
 
 enum
 {
@@ -313,8 +312,8 @@ bus_cb (GObject      *source,
 
 typedef struct
 {
-  char  *key;
-  guint  generation;
+  char *key;
+  guint generation;
 } StoreData;
 
 static void

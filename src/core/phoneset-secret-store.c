@@ -15,7 +15,11 @@
 
 G_DEFINE_INTERFACE (PhonesetSecretStore, phoneset_secret_store, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (phoneset-secret-error-quark, phoneset_secret_error)
+GQuark
+phoneset_secret_error_quark (void)
+{
+  return g_quark_from_static_string ("phoneset-secret-error-quark");
+}
 
 static void
 phoneset_secret_store_default_init (PhonesetSecretStoreInterface *iface)
