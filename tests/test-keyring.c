@@ -242,7 +242,18 @@ test_session_locked (void)
   guint            saved = 0;
 
   g_signal_connect (session, "saved", G_CALLBACK (count_saved_cb), &saved);
-  g_assert_true (store (secrets, "phone-1", "setting:nat.turn.password", "old", NULL));
+
+  /* On its way to a working keyring, a password is not "not saved": no
+   * mark flashes while it is stored. */
+  {
+    Wait wait = { 0 };
+
+    phoneset_secret_store_store_async (secrets, "phone-1", "setting:nat.turn.password", "old", NULL, stored_cb, &wait);
+    g_assert_cmpuint (phoneset_secret_session_get_n_unsaved (session), ==, 0);
+    g_assert_true (phoneset_secret_session_is_saved (session, "phone-1", "setting:nat.turn.password"));
+    wait_for (&wait);
+    g_assert_true (wait.ok);
+  }
   phoneset_secret_store_memory_set_error (PHONESET_SECRET_STORE_MEMORY (backend), locked);
 
   /* A newer password typed while locked wins over the saved one. */

@@ -112,7 +112,7 @@ fi
 # secrets-sweep-keyring test): the admin password saved there is what key
 # and push use without --password-env, and the sweep below looks for it too.
 if [ "${PHONESET_TEST_KEYRING:-}" = unlocked ]; then
-  printf %s "$SWEEP_ADMIN_PW" | secret-tool store --label="Phoneset: admin on phone $ADDR_PHONE" \
+  printf %s "$SWEEP_ADMIN_PW" | G_MESSAGES_DEBUG= secret-tool store --label="Phoneset: admin on phone $ADDR_PHONE" \
     xdg:schema io.github.phoneset.Phoneset.Phone host $ADDR_PHONE user admin
   run key-keyring "0" key "$PHONE" --vendor=yealink --json OK
   run push-keyring "0" push "$PHONE" --vendor=yealink --file="$WORK/push.cfg" \

@@ -30,10 +30,11 @@
 
 typedef struct
 {
-  char *host;
-  char *user;
-  char *password;
-  guint generation;
+  char    *host;
+  char    *user;
+  char    *password;
+  guint    generation;
+  gboolean refused; /* the keyring did not take it (not just in flight) */
 } Pending;
 
 struct _PhonesetSecretSession
@@ -49,6 +50,7 @@ struct _PhonesetSecretSession
   guint                changed_id;
   guint                created_id;
   guint                generation;
+  guint                n_unsaved; /* Pending refused, as last told */
   guint                retries_running;
   guint                saved_by_retry;
   gboolean             retry_again;
@@ -104,6 +106,39 @@ make_key (const char *host,
 
 static void retry_all (PhonesetSecretSession *self);
 
+/* Counts the passwords the keyring refused; tells when that changed. A
+ * password only on its way to the keyring does not count: no mark flashes
+ * while a working keyring takes it. */
+static void
+recount (PhonesetSecretSession *self)
+{
+  GHashTableIter iter;
+  gpointer       value;
+  guint          n = 0;
+
+  g_hash_table_iter_init (&iter, self->unsaved);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (((Pending *)value)->refused)
+      n++;
+  if (n == self->n_unsaved)
+    return;
+  self->n_unsaved = n;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNSAVED]);
+}
+
+/* The keyring refused the password of @key (generation @generation). */
+static void
+mark_refused (PhonesetSecretSession *self,
+              const char            *key,
+              guint                  generation)
+{
+  Pending *pending = g_hash_table_lookup (self->unsaved, key);
+
+  if (pending != NULL && pending->generation == generation)
+    pending->refused = TRUE;
+  recount (self);
+}
+
 /* What the last call to the backend said: a failure is kept (and told
  * once per kind), a success clears it and stores what waits. */
 static void
@@ -145,15 +180,15 @@ keep (PhonesetSecretSession *self,
       const char            *password)
 {
   Pending *pending = g_new0 (Pending, 1);
-  gboolean added;
 
   pending->host = g_strdup (host);
   pending->user = g_strdup (user);
   pending->password = g_strdup (password);
   pending->generation = ++self->generation;
-  added = g_hash_table_replace (self->unsaved, make_key (host, user), pending);
-  if (added)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNSAVED]);
+  /* While the keyring is known to refuse, it stays marked. */
+  pending->refused = self->problem != NULL;
+  g_hash_table_replace (self->unsaved, make_key (host, user), pending);
+  recount (self);
   return pending;
 }
 
@@ -168,7 +203,7 @@ forget_saved (PhonesetSecretSession *self,
   if (pending == NULL || pending->generation != generation)
     return FALSE;
   g_hash_table_remove (self->unsaved, key);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNSAVED]);
+  recount (self);
   return TRUE;
 }
 
@@ -216,7 +251,10 @@ retry_stored_cb (GObject      *source,
       set_problem (self, NULL);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    set_problem (self, error);
+    {
+      set_problem (self, error);
+      mark_refused (self, retry->key, retry->generation);
+    }
   g_free (retry->key);
   g_free (retry);
   retry_done (self);
@@ -344,6 +382,7 @@ backend_stored_cb (GObject      *source,
   else
     {
       set_problem (self, error);
+      mark_refused (self, data->key, data->generation);
       g_task_return_error (task, plain_error (error));
     }
 }
@@ -462,7 +501,7 @@ drop_unsaved (PhonesetSecretSession *self,
   else
     removed = g_hash_table_foreach_remove (self->unsaved, pending_of_host, (gpointer)host);
   if (removed > 0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNSAVED]);
+    recount (self);
 }
 
 static void
@@ -682,14 +721,14 @@ phoneset_secret_session_get_n_unsaved (PhonesetSecretSession *self)
 {
   g_return_val_if_fail (PHONESET_IS_SECRET_SESSION (self), 0);
 
-  return g_hash_table_size (self->unsaved);
+  return self->n_unsaved;
 }
 
 /**
  * phoneset_secret_session_is_saved:
  *
  * Returns: %FALSE if the password of @user on @host is kept in memory
- *   only (it was typed, and the keyring did not take it yet)
+ *   only (it was typed, and the keyring refused it)
  */
 gboolean
 phoneset_secret_session_is_saved (PhonesetSecretSession *self,
@@ -697,12 +736,14 @@ phoneset_secret_session_is_saved (PhonesetSecretSession *self,
                                   const char            *user)
 {
   g_autofree char *key = NULL;
+  Pending         *pending;
 
   g_return_val_if_fail (PHONESET_IS_SECRET_SESSION (self), FALSE);
   g_return_val_if_fail (host != NULL && user != NULL, FALSE);
 
   key = make_key (host, user);
-  return !g_hash_table_contains (self->unsaved, key);
+  pending = g_hash_table_lookup (self->unsaved, key);
+  return pending == NULL || !pending->refused;
 }
 
 /**
