@@ -14,6 +14,7 @@
 #include "phoneset-application.h"
 #include "phoneset-cli.h"
 #include "phoneset-paths.h"
+#include "phoneset-secret-session.h"
 #include "phoneset-secret-store-libsecret.h"
 #include "phoneset-secret-store-memory.h"
 #include "phoneset-preferences-window.h"
@@ -285,10 +286,13 @@ phoneset_application_get_inventory (PhonesetApplication *self)
  * phoneset_application_get_secret_store:
  * @self: a #PhonesetApplication
  *
- * Where passwords live: the Secret Service. PHONESET_SECRET_STORE=memory
- * keeps them in memory only (the UI tests, which have no keyring).
+ * Where passwords live: the Secret Service, through a
+ * #PhonesetSecretSession that keeps in memory what the keyring does not
+ * take (none running, locked) and says why. PHONESET_SECRET_STORE=memory
+ * uses memory instead of the Secret Service (the UI tests that need no
+ * keyring).
  *
- * Returns: (transfer none): the secret store
+ * Returns: (transfer none): the secret store, a #PhonesetSecretSession
  */
 PhonesetSecretStore *
 phoneset_application_get_secret_store (PhonesetApplication *self)
@@ -297,10 +301,11 @@ phoneset_application_get_secret_store (PhonesetApplication *self)
 
   if (self->secrets == NULL)
     {
-      if (g_strcmp0 (g_getenv ("PHONESET_SECRET_STORE"), "memory") == 0)
-        self->secrets = phoneset_secret_store_memory_new ();
-      else
-        self->secrets = phoneset_secret_store_libsecret_new ();
+      gboolean memory = g_strcmp0 (g_getenv ("PHONESET_SECRET_STORE"), "memory") == 0;
+      g_autoptr(PhonesetSecretStore) backend = memory ? phoneset_secret_store_memory_new ()
+                                                       : phoneset_secret_store_libsecret_new ();
+
+      self->secrets = PHONESET_SECRET_STORE (phoneset_secret_session_new (backend, !memory));
     }
   return self->secrets;
 }

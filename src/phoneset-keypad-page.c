@@ -691,8 +691,12 @@ stored_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      /* Still used for this session; the keyring may be locked or absent. */
-      show_credentials (self, error->message);
+      /* Kept for this session (the keyring is locked or absent): the keys
+       * work, and the window says why it is not saved. */
+      if (error->domain == PHONESET_SECRET_ERROR)
+        g_debug ("The password is kept until the program quits: %s", error->message);
+      else
+        show_credentials (self, error->message);
     }
 }
 
@@ -742,7 +746,7 @@ lookup_cb (GObject      *source,
       g_autofree char *why = NULL;
 
       if (error != NULL)
-        why = g_strdup_printf (_("The keyring could not be read (%s): type the password of the phone's web admin."),
+        why = g_strdup_printf (_("The saved password could not be read. %s Type the password of the phone's web admin."),
                                   error->message);
       else
         why = g_strdup_printf (_("No password is saved for “%s” on %s: type the password of the phone's web admin."),

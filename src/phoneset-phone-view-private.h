@@ -55,6 +55,11 @@ struct _PhonesetPhoneView
    * and every warning, for the Details dialog */
   GHashTable            *problems;
   GPtrArray             *import_warnings;
+
+  /* Password settings the keyring could not give (ids), and the one being
+   * filled in from it (phoneset-phone-view-secrets.c) */
+  GHashTable            *secrets_unread;
+  const char            *secret_loading;
 };
 
 PhonesetProfile *_phoneset_phone_view_get_profile           (PhonesetPhoneView *self);
@@ -76,5 +81,10 @@ void             _phoneset_phone_view_import_details_action (GtkWidget         *
                                                              GVariant          *parameter);
 void             _phoneset_phone_view_mark_problem          (PhonesetPhoneView *self,
                                                              GtkWidget         *row);
+void             _phoneset_phone_view_mark_secret           (PhonesetPhoneView *self,
+                                                             GtkWidget         *row);
+void             _phoneset_phone_view_load_secrets          (PhonesetPhoneView *self);
+void             _phoneset_phone_view_watch_secrets         (PhonesetPhoneView *self,
+                                                             PhonesetConfig    *config);
 
 G_END_DECLS

@@ -46,81 +46,6 @@ static guint signals[N_SIGNALS];
 static void  show_row (PhonesetPhoneView *self,
                        GtkListBoxRow     *row);
 
-/* Passwords of the phone's settings (TURN, provisioning server) live in the
- * secret store, found by the phone's id and "setting:<id>": never in the
- * saved config. */
-static char *
-secret_user (const char *id)
-{
-  return g_strconcat ("setting:", id, NULL);
-}
-
-typedef struct
-{
-  PhonesetPhoneView *self;
-  char              *id;
-} SecretLookup;
-
-static void
-secret_lookup_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  SecretLookup *lookup = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *password = phoneset_secret_store_lookup_finish (PHONESET_SECRET_STORE (source), result, &error);
-  PhonesetConfig  *config;
-
-  if (password != NULL && !g_cancellable_is_cancelled (lookup->self->cancellable) &&
-      (config = phoneset_phone_get_config (lookup->self->phone)) != NULL &&
-      phoneset_config_get (config, lookup->id) == NULL)
-    phoneset_config_set (config, lookup->id, password, NULL);
-  g_object_unref (lookup->self);
-  g_free (lookup->id);
-  g_free (lookup);
-}
-
-static void
-load_secrets (PhonesetPhoneView *self)
-{
-  PhonesetConfig *config = phoneset_phone_get_config (self->phone);
-  GPtrArray      *settings;
-
-  if (self->secrets == NULL || config == NULL)
-    return;
-  settings = phoneset_profile_get_settings (phoneset_config_get_profile (config));
-  for (guint i = 0; i < settings->len; i++)
-    {
-      PhonesetSetting *setting = g_ptr_array_index (settings, i);
-      g_autofree char *user = NULL;
-      SecretLookup    *lookup;
-
-      if (!phoneset_setting_is_secret (setting))
-        continue;
-      user = secret_user (phoneset_setting_get_id (setting));
-      lookup = g_new0 (SecretLookup, 1);
-      lookup->self = g_object_ref (self);
-      lookup->id = g_strdup (phoneset_setting_get_id (setting));
-      phoneset_secret_store_lookup_async (self->secrets, phoneset_phone_get_id (self->phone), user, self->cancellable,
-                                          secret_lookup_cb, lookup);
-    }
-}
-
-static void
-config_secret_changed_cb (PhonesetPhoneView *self,
-                          const char        *id,
-                          PhonesetConfig    *config)
-{
-  PhonesetSetting *setting = phoneset_profile_lookup_setting (phoneset_config_get_profile (config), id);
-  g_autofree char *user = NULL;
-
-  if (self->secrets == NULL || setting == NULL || !phoneset_setting_is_secret (setting))
-    return;
-  user = secret_user (id);
-  phoneset_secret_store_store_async (self->secrets, phoneset_phone_get_id (self->phone), user,
-                                     phoneset_config_get_effective (config, id), NULL, NULL, NULL);
-}
-
 PhonesetProfile *
 _phoneset_phone_view_get_profile (PhonesetPhoneView *self)
 {
@@ -466,6 +391,7 @@ build_profile_page (PhonesetPhoneView *self,
                                                      phoneset_phone_get_baseline (self->phone));
 
           _phoneset_phone_view_mark_problem (self, row);
+          _phoneset_phone_view_mark_secret (self, row);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
         }
       adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
@@ -514,9 +440,7 @@ _phoneset_phone_view_rebuild (PhonesetPhoneView *self)
       g_signal_connect_swapped (self->history, "notify", G_CALLBACK (history_notify_cb), self);
       g_signal_connect_object (phoneset_phone_get_config (self->phone), "changed", G_CALLBACK (history_notify_cb), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (phoneset_phone_get_config (self->phone), "changed", G_CALLBACK (config_secret_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      load_secrets (self);
+      _phoneset_phone_view_watch_secrets (self, phoneset_phone_get_config (self->phone));
     }
 
   adw_window_title_set_title (self->title, name);
@@ -642,6 +566,7 @@ search_changed_cb (PhonesetPhoneView *self,
         continue;
       row = phoneset_setting_row_new (self->history, setting, phoneset_phone_get_baseline (self->phone));
       _phoneset_phone_view_mark_problem (self, row);
+      _phoneset_phone_view_mark_secret (self, row);
       adw_preferences_group_add (self->search_group, row);
       g_ptr_array_add (self->search_rows, row);
       found++;
@@ -1072,6 +997,7 @@ phoneset_phone_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PHONESET_TYPE_PHONE_VIEW);
   g_clear_pointer (&self->problems, g_hash_table_unref);
   g_clear_pointer (&self->import_warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->secrets_unread, g_hash_table_unref);
   g_clear_object (&self->history);
   g_clear_object (&self->phone);
   g_clear_object (&self->secrets);

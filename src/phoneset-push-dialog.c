@@ -466,9 +466,17 @@ lookup_cb (GObject      *source,
   if (password == NULL)
     {
       if (error != NULL)
-        g_debug ("No password from the keyring: %s", error->message);
-      show_password_row (self, _("No password is saved for this phone: type its web admin password. Phoneset keeps "
-                                 "it in the keyring."));
+        {
+          /* The keyring is missing or locked: say so, in its words. */
+          g_autofree char *why = g_strdup_printf (_("The saved password could not be read. %s Type the phone's web "
+                                                    "admin password."),
+                                                     error->message);
+
+          show_password_row (self, why);
+        }
+      else
+        show_password_row (self, _("No password is saved for this phone: type its web admin password. Phoneset keeps "
+                                   "it in the keyring."));
     }
   update_actions (self);
   /* Enter pushes: the focus starts where the user acts next. */
@@ -669,6 +677,8 @@ store_cb (GObject      *source,
 {
   g_autoptr(GError) error = NULL;
 
+  /* Kept for the session all the same; the window says why it is not
+   * saved (PhonesetKeyringBar). */
   if (!phoneset_secret_store_store_finish (PHONESET_SECRET_STORE (source), result, &error))
     g_message ("The phone's password could not be saved in the keyring: %s", error->message);
 }

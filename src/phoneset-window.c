@@ -12,12 +12,14 @@
 #include <glib/gi18n.h>
 
 #include "phoneset-add-phone-dialog.h"
+#include "phoneset-address.h"
 #include "phoneset-discovery.h"
 #include "phoneset-drafts.h"
 #include "phoneset-fleet-dialog.h"
 #include "phoneset-provisioning-view.h"
 #include "phoneset-reachability.h"
 #include "phoneset-fingerprint.h"
+#include "phoneset-keyring-bar.h"
 #include "phoneset-oui.h"
 #include "phoneset-paths.h"
 #include "phoneset-phone-row.h"
@@ -32,6 +34,7 @@ struct _PhonesetWindow
   PhonesetInventory   *inventory;
   GPtrArray           *profiles;
   GSettings           *settings;
+  PhonesetSecretStore *secrets;
   guint                save_source;
   PhonesetDrafts      *drafts;
   GHashTable          *draft_phones; /* PhonesetPhone → itself: drafts to write */
@@ -46,6 +49,7 @@ struct _PhonesetWindow
 
   /* Template widgets */
   AdwToastOverlay     *toast_overlay;
+  PhonesetKeyringBar  *keyring_bar;
   AdwLeaflet          *leaflet;
   GtkStack            *sidebar_stack;
   AdwStatusPage       *empty_page;
@@ -475,12 +479,51 @@ show_welcome (PhonesetWindow *self)
 }
 
 static void
+secrets_forgotten_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(PhonesetWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!phoneset_secret_session_forget_finish (PHONESET_SECRET_SESSION (source), result, &error) && !self->disposed)
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new_format (_("The phone's passwords could not be removed from the keyring: %s"),
+                                                          error->message));
+}
+
+/* A phone forgotten: its passwords go too, those of its settings (under
+ * its id) and the web admin's (under its address, unless another phone
+ * has that address). */
+static void
+forget_secrets (PhonesetWindow *self,
+                PhonesetPhone  *phone)
+{
+  g_autoptr(GStrvBuilder) hosts = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+  g_autofree char *host = NULL;
+  guint16          port = 0;
+
+  if (!PHONESET_IS_SECRET_SESSION (self->secrets))
+    return;
+  g_strv_builder_add (hosts, phoneset_phone_get_id (phone));
+  if (phoneset_phone_get_address (phone) != NULL &&
+      phoneset_address_parse (phoneset_phone_get_address (phone), 80, &host, &port, NULL) &&
+      phoneset_inventory_find (self->inventory, NULL, phoneset_phone_get_address (phone)) == NULL)
+    g_strv_builder_add (hosts, host);
+  list = g_strv_builder_end (hosts);
+  phoneset_secret_session_forget_async (PHONESET_SECRET_SESSION (self->secrets), (const char *const *)list, NULL,
+                                        secrets_forgotten_cb, g_object_ref (self));
+}
+
+static void
 forget_cb (PhonesetWindow *self,
            PhonesetPhone  *phone)
 {
   g_autofree char *name = phoneset_phone_dup_display_name (phone);
 
   phoneset_inventory_remove (self->inventory, phone);
+  forget_secrets (self, phone);
   show_welcome (self);
   save_now (self);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("Forgot %s"), name));
@@ -859,6 +902,10 @@ phoneset_window_close_request (GtkWindow *window)
   PhonesetWindow *self = PHONESET_WINDOW (window);
   int             width, height;
 
+  /* Passwords kept in memory only: the user decides first. */
+  if (phoneset_keyring_bar_confirm_close (self->keyring_bar))
+    return TRUE;
+
   /* Closing: the phones are saved before the window goes, so the drafts
    * are not needed any more. */
   save_blocking (self);
@@ -928,6 +975,9 @@ setup (PhonesetWindow      *self,
   self->settings = g_object_ref (phoneset_application_get_settings (app));
   self->profiles = g_ptr_array_ref (phoneset_application_get_profiles (app));
   self->inventory = g_object_ref (phoneset_application_get_inventory (app));
+  self->secrets = g_object_ref (phoneset_application_get_secret_store (app));
+  if (PHONESET_IS_SECRET_SESSION (self->secrets))
+    phoneset_keyring_bar_set_session (self->keyring_bar, PHONESET_SECRET_SESSION (self->secrets));
 
   menu = gtk_application_get_menu_by_id (GTK_APPLICATION (app), "primary_menu");
   gtk_menu_button_set_menu_model (self->primary_menu_button, G_MENU_MODEL (menu));
@@ -1049,6 +1099,7 @@ phoneset_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PHONESET_TYPE_WINDOW);
   g_clear_object (&self->inventory);
   g_clear_object (&self->settings);
+  g_clear_object (&self->secrets);
   g_clear_pointer (&self->profiles, g_ptr_array_unref);
 
   G_OBJECT_CLASS (phoneset_window_parent_class)->dispose (object);
@@ -1066,6 +1117,8 @@ phoneset_window_class_init (PhonesetWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/phoneset/Phoneset/phoneset-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, keyring_bar);
+  g_type_ensure (PHONESET_TYPE_KEYRING_BAR);
   gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, empty_page);

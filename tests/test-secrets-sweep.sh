@@ -6,7 +6,9 @@
 # against a simulated phone, a STUN/TURN test against a real coturn on
 # loopback, export with and without --include-secrets, serve with digest
 # and basic authentication (right and wrong passwords from a client), all
-# with G_MESSAGES_DEBUG=all. Then it searches the XDG data, config, cache
+# with G_MESSAGES_DEBUG=all; a key command without a keyring; and, with
+# the real keyring (PHONESET_TEST_KEYRING=unlocked), key and push with the
+# admin password saved in gnome-keyring. Then it searches the XDG data, config, cache
 # and state directories, every log, every stdout/JSON output and every
 # exported file for each password, as text, base64 and hex. Only the
 # export where --include-secrets asked for the passwords may hold them
@@ -95,6 +97,34 @@ run push-text "0" push "$PHONE" --vendor=yealink --password-env=SWEEP_ADMIN_PW -
 run key "0" key "$PHONE" --vendor=yealink --password-env=SWEEP_ADMIN_PW --json OK
 # A wrong password: the refusal is reported, the password is not.
 SWEEP_WRONG=${SWEEP_ADMIN_PW}x run key-wrong "1" key "$PHONE" --vendor=yealink --password-env=SWEEP_WRONG --json OK
+
+# No keyring at all: a phone that wants a password the keyring cannot give
+# is refused, and the command says why, in plain words.
+DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/phoneset-sweep-bus run key-no-keyring "1" key "$PHONE" --vendor=yealink OK
+if grep -q "cannot be read: no keyring is running. Give it with --password-env VAR." "$LOGS/key-no-keyring"; then
+  ok "key without a keyring says why the phone refused"
+else
+  not_ok "key without a keyring did not say why"
+  sed 's/^/# /' "$LOGS/key-no-keyring" | tail -5
+fi
+
+# With the real keyring (tests/keyring-session.sh unlocked, the
+# secrets-sweep-keyring test): the admin password saved there is what key
+# and push use without --password-env, and the sweep below looks for it too.
+if [ "${PHONESET_TEST_KEYRING:-}" = unlocked ]; then
+  printf %s "$SWEEP_ADMIN_PW" | G_MESSAGES_DEBUG= secret-tool store --label="Phoneset: admin on phone $ADDR_PHONE" \
+    xdg:schema io.github.phoneset.Phoneset.Phone host $ADDR_PHONE user admin
+  run key-keyring "0" key "$PHONE" --vendor=yealink --json OK
+  run push-keyring "0" push "$PHONE" --vendor=yealink --file="$WORK/push.cfg" \
+    --via=check-sync --sip-port="$sip_port" --local-address=$ADDR_PHONE --wait=10 --json
+  if [ "$(G_MESSAGES_DEBUG= secret-tool lookup host $ADDR_PHONE user admin)" = "$SWEEP_ADMIN_PW" ]; then
+    ok "the keyring still holds the admin password"
+  else
+    not_ok "the admin password is not in the keyring"
+  fi
+else
+  skip "no real keyring here (the secrets-sweep-keyring test runs this with gnome-keyring)"
+fi
 
 # stun-test with TURN against coturn on loopback (long-term credentials);
 # its own pid file and database: another coturn may run in a parallel test.

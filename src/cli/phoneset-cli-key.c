@@ -39,6 +39,7 @@ typedef struct
 {
   gboolean done;
   char    *password;
+  GError  *error;
 } Lookup;
 
 static void
@@ -48,8 +49,26 @@ lookup_cb (GObject      *source,
 {
   Lookup *lookup = user_data;
 
-  lookup->password = phoneset_secret_store_lookup_finish (PHONESET_SECRET_STORE (source), result, NULL);
+  lookup->password = phoneset_secret_store_lookup_finish (PHONESET_SECRET_STORE (source), result, &lookup->error);
   lookup->done = TRUE;
+}
+
+/* The keyring could not be asked: one line that says why and what to do,
+ * printed if the phone then asks for a password (a phone may need none). */
+static char *
+describe_no_keyring (const GError *error)
+{
+  char *text = NULL;
+
+  if (error != NULL && error->domain == PHONESET_SECRET_ERROR && error->code == PHONESET_SECRET_ERROR_LOCKED)
+    text = g_strdup (_("The phone's password cannot be read: the keyring is locked. Unlock it, or give the password "
+                       "with --password-env VAR."));
+  else if (error == NULL || (error->domain == PHONESET_SECRET_ERROR && error->code == PHONESET_SECRET_ERROR_NO_KEYRING))
+    text = g_strdup (_("The phone's password cannot be read: no keyring is running. Give it with --password-env VAR."));
+  else
+    text = g_strdup_printf (_("The phone's password cannot be read from the keyring (%s). Give it with --password-env VAR."),
+                               error->message);
+  return text;
 }
 
 static gboolean
@@ -60,10 +79,12 @@ lookup_timeout_cb (gpointer user_data)
 }
 
 /* The phone's password from the Secret Service, when a session bus is
- * there; bounded to 3 s. */
+ * there; bounded to 3 s. Why there is none, when the keyring could not be
+ * asked, in @note. */
 static char *
 lookup_secret (const char *host,
-               const char *user)
+               const char *user,
+               char      **note)
 {
   g_autoptr(PhonesetSecretStore) store = NULL;
   g_autoptr(GCancellable) cancellable = NULL;
@@ -71,7 +92,10 @@ lookup_secret (const char *host,
   guint  timeout;
 
   if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
-    return NULL;
+    {
+      *note = describe_no_keyring (NULL);
+      return NULL;
+    }
   store = phoneset_secret_store_libsecret_new ();
   cancellable = g_cancellable_new ();
   timeout = g_timeout_add_seconds (3, lookup_timeout_cb, cancellable);
@@ -80,7 +104,31 @@ lookup_secret (const char *host,
     g_main_context_iteration (NULL, TRUE);
   if (!g_cancellable_is_cancelled (cancellable))
     g_source_remove (timeout);
+  if (lookup.error != NULL && !g_error_matches (lookup.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    *note = describe_no_keyring (lookup.error);
+  else if (lookup.error != NULL)
+    *note = g_strdup (_("The phone's password cannot be read: the keyring did not answer within 3 seconds. Give it with "
+                        "--password-env VAR."));
+  g_clear_error (&lookup.error);
   return lookup.password;
+}
+
+/**
+ * _phoneset_cli_keyring_note:
+ * @remote: a client made by _phoneset_cli_remote_new()
+ * @error: what the phone answered
+ *
+ * When the phone wants a password that the keyring could not give (none
+ * running, locked), says so: one line before the error.
+ */
+void
+_phoneset_cli_keyring_note (PhonesetRemote *remote,
+                            const GError   *error)
+{
+  const char *note = remote ? g_object_get_data (G_OBJECT (remote), "phoneset-keyring-note") : NULL;
+
+  if (note != NULL && g_error_matches (error, PHONESET_ERROR, PHONESET_ERROR_AUTH))
+    _phoneset_cli_error ("%s", note);
 }
 
 /* Exit code for an error: bad input 2, the phone refused or failed 1. */
@@ -196,9 +244,12 @@ _phoneset_cli_remote_new (const PhonesetCliRemoteOptions *options,
                           g_free);
   if (password == NULL)
     {
-      g_autofree char *secret = lookup_secret (host, options->user ? options->user : "admin");
+      char            *note = NULL;
+      g_autofree char *secret = lookup_secret (host, options->user ? options->user : "admin", &note);
 
       phoneset_remote_set_credentials (remote, options->user, secret);
+      if (note != NULL)
+        g_object_set_data_full (G_OBJECT (remote), "phoneset-keyring-note", note, g_free);
       if (secret != NULL)
         memset (secret, 0, strlen (secret));
     }
@@ -368,6 +419,7 @@ _phoneset_cli_key (int    argc,
     {
       int code = _phoneset_cli_exit_for (run.error);
 
+      _phoneset_cli_keyring_note (remote, run.error);
       _phoneset_cli_error ("%s", run.error->message);
       g_clear_error (&run.error);
       return code;

@@ -76,11 +76,13 @@ typedef struct _PhonesetRemote PhonesetRemote;
 void            _phoneset_cli_remote_options_clear (PhonesetCliRemoteOptions *options);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PhonesetCliRemoteOptions, _phoneset_cli_remote_options_clear)
 
-int             _phoneset_cli_exit_for   (const GError                   *error);
-PhonesetRemote *_phoneset_cli_remote_new (const PhonesetCliRemoteOptions *options,
-                                          const char                     *host_port,
-                                          int                            *exit_code);
-const char     *_phoneset_cli_remote_vendor (PhonesetRemote              *remote);
+int             _phoneset_cli_exit_for     (const GError                   *error);
+void            _phoneset_cli_keyring_note (PhonesetRemote                 *remote,
+                                            const GError                   *error);
+PhonesetRemote *_phoneset_cli_remote_new   (const PhonesetCliRemoteOptions *options,
+                                            const char                     *host_port,
+                                            int                            *exit_code);
+const char     *_phoneset_cli_remote_vendor (PhonesetRemote                 *remote);
 
 int _phoneset_cli_key (int    argc,
                        char **argv);

@@ -217,6 +217,7 @@ _phoneset_cli_push (int    argc,
 
       if (json)
         printf ("{ \"ok\" : false }\n");
+      _phoneset_cli_keyring_note (remote, run.error);
       _phoneset_cli_error ("%s", run.error->message);
       g_clear_error (&run.error);
       return code;

@@ -575,8 +575,12 @@ phoneset_phone_get_id (PhonesetPhone *self)
       id = g_strdup (self->address ? self->address : "phone");
       g_strcanon (id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_", '_');
     }
-  g_free (self->id);
-  self->id = g_steal_pointer (&id);
+  /* The same id keeps its string: a caller may still hold the last one. */
+  if (g_strcmp0 (self->id, id) != 0)
+    {
+      g_free (self->id);
+      self->id = g_steal_pointer (&id);
+    }
   return self->id;
 }
 

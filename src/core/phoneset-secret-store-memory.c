@@ -19,6 +19,7 @@ struct _PhonesetSecretStoreMemory
 {
   GObject     parent_instance;
   GHashTable *passwords; /* "user@host" → password */
+  GError     *error;     /* what every call fails with, for tests */
 };
 
 static void secret_store_iface_init (PhonesetSecretStoreInterface *iface);
@@ -38,6 +39,7 @@ phoneset_secret_store_memory_finalize (GObject *object)
   PhonesetSecretStoreMemory *self = (PhonesetSecretStoreMemory *)object;
 
   g_hash_table_unref (self->passwords);
+  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (phoneset_secret_store_memory_parent_class)->finalize (object);
 }
@@ -67,7 +69,10 @@ lookup_async (PhonesetSecretStore *store,
   g_autofree char *key = g_strdup_printf ("%s@%s", user, host);
 
   g_task_set_source_tag (task, lookup_async);
-  g_task_return_pointer (task, g_strdup (g_hash_table_lookup (self->passwords, key)), g_free);
+  if (self->error != NULL)
+    g_task_return_error (task, g_error_copy (self->error));
+  else
+    g_task_return_pointer (task, g_strdup (g_hash_table_lookup (self->passwords, key)), g_free);
 }
 
 static char *
@@ -91,6 +96,11 @@ store_async (PhonesetSecretStore *store,
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, store_async);
+  if (self->error != NULL)
+    {
+      g_task_return_error (task, g_error_copy (self->error));
+      return;
+    }
   g_hash_table_replace (self->passwords, g_strdup_printf ("%s@%s", user, host), g_strdup (password));
   g_task_return_boolean (task, TRUE);
 }
@@ -103,9 +113,57 @@ store_finish (PhonesetSecretStore *store,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+static gboolean
+same_host (gpointer key,
+           gpointer value,
+           gpointer user_data)
+{
+  const char *at = strrchr (key, '@');
+
+  return at != NULL && g_str_equal (at + 1, user_data);
+}
+
+static void
+clear_async (PhonesetSecretStore *store,
+             const char          *host,
+             const char          *user,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  PhonesetSecretStoreMemory *self = (PhonesetSecretStoreMemory *)store;
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, clear_async);
+  if (self->error != NULL)
+    {
+      g_task_return_error (task, g_error_copy (self->error));
+      return;
+    }
+  if (user != NULL)
+    {
+      g_autofree char *key = g_strdup_printf ("%s@%s", user, host);
+
+      g_hash_table_remove (self->passwords, key);
+    }
+  else
+    g_hash_table_foreach_remove (self->passwords, same_host, (gpointer)host);
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+clear_finish (PhonesetSecretStore *store,
+              GAsyncResult        *result,
+              GError             **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static void
 secret_store_iface_init (PhonesetSecretStoreInterface *iface)
 {
+  iface->clear_async = clear_async;
+  iface->clear_finish = clear_finish;
   iface->lookup_async = lookup_async;
   iface->lookup_finish = lookup_finish;
   iface->store_async = store_async;
@@ -116,4 +174,36 @@ PhonesetSecretStore *
 phoneset_secret_store_memory_new (void)
 {
   return g_object_new (PHONESET_TYPE_SECRET_STORE_MEMORY, NULL);
+}
+
+/**
+ * phoneset_secret_store_memory_set_error:
+ * @self: a memory store
+ * @error: (nullable): what every later call fails with, or %NULL
+ *
+ * Makes the store behave like a keyring that is missing or locked (tests).
+ */
+void
+phoneset_secret_store_memory_set_error (PhonesetSecretStoreMemory *self,
+                                        const GError              *error)
+{
+  g_return_if_fail (PHONESET_IS_SECRET_STORE_MEMORY (self));
+
+  g_clear_error (&self->error);
+  if (error != NULL)
+    self->error = g_error_copy (error);
+}
+
+/**
+ * phoneset_secret_store_memory_count:
+ * @self: a memory store
+ *
+ * Returns: how many passwords it holds (tests)
+ */
+guint
+phoneset_secret_store_memory_count (PhonesetSecretStoreMemory *self)
+{
+  g_return_val_if_fail (PHONESET_IS_SECRET_STORE_MEMORY (self), 0);
+
+  return g_hash_table_size (self->passwords);
 }
