@@ -5,10 +5,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The inside of PhonesetProfile and PhonesetSetting, shared by their parts.
- * Nothing outside src/core/phoneset-profile.c, phoneset-profiles.c and
+ * Nothing outside src/core/phoneset-profile*.c, phoneset-profiles.c and
  * phoneset-setting.c includes it.
  *
- *  phoneset-profile.c               the GObject, its reading and getters
+ *  phoneset-profile.c               the GObject, its constructors and getters
+ *  phoneset-profile-parse.c         the strict JSON reading; the profile's
+ *                                   root, models and pages
+ *  phoneset-profile-parse-setting.c a setting and how each format writes it
  *  phoneset-setting.c               a setting's getters and values
  *  phoneset-profiles.c              loading all profiles, finding one
  */
@@ -84,6 +87,12 @@ struct _PhonesetProfile
 
 /* phoneset-profile.c */
 void          _phoneset_group_free               (gpointer             data);
+
+/* phoneset-profile-parse.c */
+gboolean      _phoneset_profile_parse_root       (PhonesetProfile     *self,
+                                                  JsonNode            *root_node,
+                                                  const char          *expected_id,
+                                                  GError             **error);
 
 /* phoneset-setting.c */
 void          _phoneset_write_key_free           (gpointer             data);
