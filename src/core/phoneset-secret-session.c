@@ -412,14 +412,6 @@ store_async (PhonesetSecretStore *store,
   phoneset_secret_store_store_async (self->backend, host, user, password, self->cancellable, backend_stored_cb, task);
 }
 
-static gboolean
-store_finish (PhonesetSecretStore *store,
-              GAsyncResult        *result,
-              GError             **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 static void
 backend_lookup_cb (GObject      *source,
                    GAsyncResult *result,
@@ -465,14 +457,6 @@ lookup_async (PhonesetSecretStore *store,
       return;
     }
   phoneset_secret_store_lookup_async (self->backend, host, user, cancellable, backend_lookup_cb, g_steal_pointer (&task));
-}
-
-static char *
-lookup_finish (PhonesetSecretStore *store,
-               GAsyncResult        *result,
-               GError             **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static gboolean
@@ -543,23 +527,12 @@ clear_async (PhonesetSecretStore *store,
   phoneset_secret_store_clear_async (self->backend, host, user, self->cancellable, backend_cleared_cb, task);
 }
 
-static gboolean
-clear_finish (PhonesetSecretStore *store,
-              GAsyncResult        *result,
-              GError             **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 static void
 secret_store_iface_init (PhonesetSecretStoreInterface *iface)
 {
   iface->lookup_async = lookup_async;
-  iface->lookup_finish = lookup_finish;
   iface->store_async = store_async;
-  iface->store_finish = store_finish;
   iface->clear_async = clear_async;
-  iface->clear_finish = clear_finish;
 }
 
 /* GObject ------------------------------------------------------------------ */

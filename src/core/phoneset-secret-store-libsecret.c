@@ -162,14 +162,6 @@ lookup_async (PhonesetSecretStore *store,
   secret_password_lookup (get_schema (), cancellable, lookup_cb, task, "host", host, "user", user, NULL);
 }
 
-static char *
-lookup_finish (PhonesetSecretStore *store,
-               GAsyncResult        *result,
-               GError             **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 static void
 store_cb (GObject      *source,
           GAsyncResult *result,
@@ -199,14 +191,6 @@ store_async (PhonesetSecretStore *store,
   g_task_set_source_tag (task, store_async);
   secret_password_store (get_schema (), SECRET_COLLECTION_DEFAULT, label, password, cancellable, store_cb, task,
                          "host", host, "user", user, NULL);
-}
-
-static gboolean
-store_finish (PhonesetSecretStore *store,
-              GAsyncResult        *result,
-              GError             **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
@@ -242,23 +226,12 @@ clear_async (PhonesetSecretStore *store,
     secret_password_clear (get_schema (), cancellable, clear_cb, task, "host", host, NULL);
 }
 
-static gboolean
-clear_finish (PhonesetSecretStore *store,
-              GAsyncResult        *result,
-              GError             **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 static void
 secret_store_iface_init (PhonesetSecretStoreInterface *iface)
 {
   iface->clear_async = clear_async;
-  iface->clear_finish = clear_finish;
   iface->lookup_async = lookup_async;
-  iface->lookup_finish = lookup_finish;
   iface->store_async = store_async;
-  iface->store_finish = store_finish;
 }
 
 PhonesetSecretStore *

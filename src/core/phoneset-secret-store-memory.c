@@ -75,14 +75,6 @@ lookup_async (PhonesetSecretStore *store,
     g_task_return_pointer (task, g_strdup (g_hash_table_lookup (self->passwords, key)), g_free);
 }
 
-static char *
-lookup_finish (PhonesetSecretStore *store,
-               GAsyncResult        *result,
-               GError             **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 static void
 store_async (PhonesetSecretStore *store,
              const char          *host,
@@ -103,14 +95,6 @@ store_async (PhonesetSecretStore *store,
     }
   g_hash_table_replace (self->passwords, g_strdup_printf ("%s@%s", user, host), g_strdup (password));
   g_task_return_boolean (task, TRUE);
-}
-
-static gboolean
-store_finish (PhonesetSecretStore *store,
-              GAsyncResult        *result,
-              GError             **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static gboolean
@@ -151,23 +135,12 @@ clear_async (PhonesetSecretStore *store,
   g_task_return_boolean (task, TRUE);
 }
 
-static gboolean
-clear_finish (PhonesetSecretStore *store,
-              GAsyncResult        *result,
-              GError             **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 static void
 secret_store_iface_init (PhonesetSecretStoreInterface *iface)
 {
   iface->clear_async = clear_async;
-  iface->clear_finish = clear_finish;
   iface->lookup_async = lookup_async;
-  iface->lookup_finish = lookup_finish;
   iface->store_async = store_async;
-  iface->store_finish = store_finish;
 }
 
 PhonesetSecretStore *

@@ -43,6 +43,9 @@ G_DECLARE_INTERFACE (PhonesetSecretStore, phoneset_secret_store, PHONESET, SECRE
  * Where phone passwords live: the Secret Service (libsecret) in the
  * program, memory in tests. A password is found by phone address and
  * user; it is never written to a plain file or a log.
+ *
+ * The `_finish` functions may be %NULL for a store whose answers are
+ * #GTask results (a password pointer, a boolean).
  */
 struct _PhonesetSecretStoreInterface
 {
