@@ -431,6 +431,8 @@ watch_phones (PhonesetWindow *self,
       /* A push, or another profile: saved. */
       g_signal_connect_object (phone, "notify::last-push", G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (phone, "notify::profile-id", G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
+      /* A binding lifetime the self-test measured: saved. */
+      g_signal_connect_object (phone, "notify::binding-lifetime-ms", G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
     }
 }
 

@@ -29,6 +29,7 @@ static const PhonesetCliCommand commands[] = {
   { "push", "HOST[:PORT] --file FILE", N_("Push a configuration file to a phone and check it was fetched"), _phoneset_cli_push },
   { "serve", "[--dir DIR] [--pnp] [--action-url]", N_("Serve provisioning files, answer SIP PnP, receive Action URL events"), _phoneset_cli_serve },
   { "stun-test", "SERVER[:PORT]", N_("Test STUN, TURN and the NAT on the way to a server"), _phoneset_cli_stun_test },
+  { "stun-server", "[--address IP] [--alt-address IP]", N_("Be a STUN server: watch the phones' own STUN and keep-alive"), _phoneset_cli_stun_server },
   { NULL, NULL, NULL, NULL },
 };
 /* clang-format on */
