@@ -38,14 +38,14 @@ static const uint16_t client_attributes[] = {
 /* A request built by libnice: RFC 5389 (@classic FALSE) or 3489, with a
  * CHANGE-REQUEST when @flags, an extra attribute of @extra_type when not 0. */
 static gsize
-build_request (guint8     *buf,
-               gsize       size,
-               gboolean    classic,
-               StunMethod  method,
-               guint       flags,
-               guint16     extra_type,
-               gboolean    fingerprint,
-               StunAgent  *agent)
+build_request (guint8    *buf,
+               gsize      size,
+               gboolean   classic,
+               StunMethod method,
+               guint      flags,
+               guint16    extra_type,
+               gboolean   fingerprint,
+               StunAgent *agent)
 {
   StunMessage msg;
 
@@ -79,7 +79,7 @@ test_parse_table (void)
     { FALSE, STUN_BINDING, 0, 0, FALSE, PHONESET_STUN_REQUEST_BINDING }, /* turnutils_stunclient sends none */
     { FALSE, STUN_BINDING, PHONESET_STUN_CHANGE_IP | PHONESET_STUN_CHANGE_PORT, 0, TRUE, PHONESET_STUN_REQUEST_BINDING },
     { TRUE, STUN_BINDING, PHONESET_STUN_CHANGE_PORT, 0, FALSE, PHONESET_STUN_REQUEST_BINDING }, /* Vovida stun */
-    { FALSE, STUN_BINDING, 0, 0x0002, TRUE, PHONESET_STUN_REQUEST_UNKNOWN_ATTRIBUTES },     /* RESPONSE-ADDRESS */
+    { FALSE, STUN_BINDING, 0, 0x0002, TRUE, PHONESET_STUN_REQUEST_UNKNOWN_ATTRIBUTES },         /* RESPONSE-ADDRESS */
     { TRUE, STUN_BINDING, 0, 0x0002, FALSE, PHONESET_STUN_REQUEST_UNKNOWN_ATTRIBUTES },
     { FALSE, STUN_BINDING, 0, 0x7777, TRUE, PHONESET_STUN_REQUEST_UNKNOWN_ATTRIBUTES },
     { FALSE, STUN_BINDING, 0, 0x8777, TRUE, PHONESET_STUN_REQUEST_BINDING }, /* optional: ignored */
@@ -298,8 +298,8 @@ test_answers (void)
   g_assert_cmpint (response.error_code, ==, 420);
   phoneset_stun_response_clear (&response);
   {
-    StunMessage check;
-    guint16     n = 0;
+    StunMessage   check;
+    guint16       n = 0;
     const guint8 *list;
 
     g_assert_cmpint (stun_agent_validate (&agents.lenient, &check, answer, answer_len, NULL, NULL), ==,
@@ -339,10 +339,10 @@ send_to (GSocket      *s,
 
 /* Runs the main loop until @s has a datagram or @ms pass; its length, or 0. */
 static gsize
-receive (GSocket        *s,
-         guint8         *buf,
-         gsize           size,
-         guint           ms,
+receive (GSocket         *s,
+         guint8          *buf,
+         gsize            size,
+         guint            ms,
          GSocketAddress **from)
 {
   gint64 end = g_get_monotonic_time () + ms * 1000;
@@ -362,12 +362,12 @@ receive (GSocket        *s,
 
 typedef struct
 {
-  PhonesetStunServer *server;
-  struct sockaddr_in  address;
-  StunUsageBindReturn result;
+  PhonesetStunServer     *server;
+  struct sockaddr_in      address;
+  StunUsageBindReturn     result;
   struct sockaddr_storage mapped;
-  socklen_t           mapped_len;
-  gboolean            done;
+  socklen_t               mapped_len;
+  gboolean                done;
 } BindRun;
 
 static gpointer
@@ -429,9 +429,9 @@ test_change_requests (void)
   g_autoptr(GSocket) s = client_socket ("127.0.0.235");
   g_autoptr(GError) error = NULL;
   g_autoptr(GSocketAddress) from = NULL;
-  g_autofree char *from_text = NULL;
-  guint8 buf[256], answer[512];
-  gsize  len;
+  g_autofree char    *from_text = NULL;
+  guint8              buf[256], answer[512];
+  gsize               len;
   PhonesetStunSource *source;
 
   /* Without an other address: change port works, change IP cannot. */
@@ -636,8 +636,8 @@ test_known_phones (void)
   g_autoptr(PhonesetStunServer) server = phoneset_stun_server_new ();
   g_autoptr(GSocket) s = client_socket ("127.0.0.235");
   g_autoptr(GError) error = NULL;
-  g_autofree char *verdict = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char    *verdict = NULL;
+  g_autofree char    *name = NULL;
   PhonesetStunSource *source;
   PhonesetPhone      *loaded;
   guint8              buf[256], answer[512];
