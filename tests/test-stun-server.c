@@ -624,6 +624,16 @@ test_verdicts (void)
   g_assert_cmpint (phoneset_stun_keepalive_for_lifetime (300000), ==, 50);
 }
 
+static PhonesetProfile *
+find_profile (GPtrArray  *profiles,
+              const char *id)
+{
+  for (guint i = 0; i < profiles->len; i++)
+    if (g_str_equal (phoneset_profile_get_id (g_ptr_array_index (profiles, i)), id))
+      return g_ptr_array_index (profiles, i);
+  g_assert_not_reached ();
+}
+
 static void
 test_known_phones (void)
 {
@@ -633,6 +643,7 @@ test_known_phones (void)
   g_autoptr(PhonesetInventory) inventory = phoneset_inventory_new (dir, profiles);
   g_autoptr(PhonesetInventory) again = phoneset_inventory_new (dir, profiles);
   g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("127.0.0.235:8080");
+  PhonesetProfile *profile = find_profile (profiles, "planet-vip");
   g_autoptr(PhonesetStunServer) server = phoneset_stun_server_new ();
   g_autoptr(GSocket) s = client_socket ("127.0.0.235");
   g_autoptr(GError) error = NULL;
@@ -646,17 +657,9 @@ test_known_phones (void)
   phoneset_phone_set_name (phone, "Reception");
   phoneset_phone_set_profile_id (phone, "planet-vip");
   {
-    PhonesetProfile *profile = NULL;
+    g_autoptr(PhonesetConfig) config = phoneset_config_new (profile);
 
-    for (guint i = 0; i < profiles->len; i++)
-      if (g_str_equal (phoneset_profile_get_id (g_ptr_array_index (profiles, i)), "planet-vip"))
-        profile = g_ptr_array_index (profiles, i);
-    g_assert_nonnull (profile);
-    {
-      g_autoptr(PhonesetConfig) config = phoneset_config_new (profile);
-
-      phoneset_phone_set_config (phone, config);
-    }
+    phoneset_phone_set_config (phone, config);
   }
   phoneset_phone_set_binding_lifetime_ms (phone, 45000);
   phoneset_inventory_add (inventory, phone);
@@ -691,6 +694,44 @@ test_known_phones (void)
   g_rmdir (dir);
 }
 
+/* "Point this phone at this computer": each profile's own settings. */
+static void
+test_settings_for_phone (void)
+{
+  g_auto(GStrv) dirs = phoneset_paths_profile_dirs ();
+  g_autoptr(GPtrArray) profiles = phoneset_profiles_load_all ((const char *const *)dirs, NULL);
+  static const struct
+  {
+    const char *profile;
+    guint16     port;
+    const char *want;
+  } rows[] = {
+    { "planet-vip", 3478, "nat.stun.server=192.0.2.5 nat.stun.port=3478 line.1.stun.enable=true" },
+    { "yealink-v8x", 3478, "nat.stun.server=192.0.2.5 nat.stun.port=3478 nat.stun.enable=true line.1.stun.enable=true" },
+    { "snom", 3478, "nat.stun.server=192.0.2.5" },
+    { "snom", 13478, "nat.stun.server=192.0.2.5:13478" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      PhonesetProfile *profile = find_profile (profiles, rows[i].profile);
+      g_auto(GStrv) settings = phoneset_stun_server_settings_for_phone (profile, "192.0.2.5", rows[i].port);
+      g_autoptr(GString) got = g_string_new (NULL);
+      g_autoptr(PhonesetConfig) config = phoneset_config_new (profile);
+
+      for (guint j = 0; settings[j] != NULL; j += 2)
+        {
+          g_autoptr(GError) error = NULL;
+
+          g_string_append_printf (got, "%s%s=%s", j ? " " : "", settings[j], settings[j + 1]);
+          /* Every value is one the profile accepts. */
+          g_assert_true (phoneset_config_set (config, settings[j], settings[j + 1], &error));
+          g_assert_no_error (error);
+        }
+      g_assert_cmpstr (got->str, ==, rows[i].want);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -706,6 +747,7 @@ main (int   argc,
   g_test_add_func ("/stun-server/interval", test_interval);
   g_test_add_func ("/stun-server/verdicts", test_verdicts);
   g_test_add_func ("/stun-server/known-phones", test_known_phones);
+  g_test_add_func ("/stun-server/settings-for-phone", test_settings_for_phone);
 
   return g_test_run ();
 }

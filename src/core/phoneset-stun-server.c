@@ -49,7 +49,7 @@
 #include "phoneset-address.h"
 #include "phoneset-error.h"
 #include "phoneset-stun-message.h"
-#include "phoneset-stun-server.h"
+#include "phoneset-stun-server-private.h"
 #include "phoneset-stun-source-private.h"
 
 #define BATCH             32
@@ -1280,168 +1280,38 @@ phoneset_stun_server_clear (PhonesetStunServer *self)
   self->malformed = self->oversized = self->loops = self->rate_limited = self->evicted = 0;
 }
 
-static void
-add_int (JsonBuilder *b,
-         const char  *name,
-         guint64      value)
+/* For phoneset-stun-server-report.c. */
+void
+_phoneset_stun_server_get_totals (PhonesetStunServer       *self,
+                                  PhonesetStunServerTotals *totals)
 {
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, (gint64)MIN (value, (guint64)G_MAXINT64));
+  totals->received = self->received;
+  totals->answered = self->answered;
+  totals->refused = self->refused;
+  totals->unanswerable = self->unanswerable;
+  totals->indications = self->indications;
+  totals->malformed = self->malformed;
+  totals->oversized = self->oversized;
+  totals->loops = self->loops;
+  totals->rate_limited = self->rate_limited;
+  totals->evicted = self->evicted;
+  totals->started = self->started;
+  totals->stopped = self->stopped;
+  totals->max_sources = self->max_sources;
+  totals->rate = self->rate;
+  totals->lifetime_ms = self->lifetime_ms;
 }
 
-static void
-add_time (JsonBuilder *b,
-          const char  *name,
-          gint64       us)
+/* The sources of the table (borrowed), in no order. */
+GPtrArray *
+_phoneset_stun_server_list_sources (PhonesetStunServer *self)
 {
-  g_autoptr(GDateTime) time = us ? g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC) : NULL;
-  g_autofree char *text = time ? g_date_time_format_iso8601 (time) : NULL;
-
-  json_builder_set_member_name (b, name);
-  if (text)
-    json_builder_add_string_value (b, text);
-  else
-    json_builder_add_null_value (b);
-}
-
-static int
-compare_last_seen (gconstpointer a,
-                   gconstpointer b)
-{
-  gint64 x = phoneset_stun_source_get_last_seen (*(PhonesetStunSource **)a);
-  gint64 y = phoneset_stun_source_get_last_seen (*(PhonesetStunSource **)b);
-
-  return x > y ? -1 : x < y;
-}
-
-/**
- * phoneset_stun_server_to_json:
- *
- * Returns: (transfer full): `{ "server": { "address", "secondary",
- *   "other_address", "software", "started", "stopped", totals },
- *   "clients": [ … ] }`, the clients most recently seen first
- */
-JsonNode *
-phoneset_stun_server_to_json (PhonesetStunServer *self)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
-  g_autofree char *primary = NULL;
-  g_autofree char *secondary = NULL;
-  g_autofree char *other = NULL;
-  GHashTableIter   iter;
-  gpointer         value;
-
-  g_return_val_if_fail (PHONESET_IS_STUN_SERVER (self), NULL);
-
-  if (self->address != NULL)
-    {
-      gboolean v6 = strchr (self->address, ':') != NULL;
-
-      primary = g_strdup_printf (v6 ? "[%s]:%u" : "%s:%u", self->address, self->port);
-      secondary = g_strdup_printf (v6 ? "[%s]:%u" : "%s:%u", self->address, self->alt_port);
-      if (self->alt_address != NULL)
-        other = g_strdup_printf (v6 ? "[%s]:%u" : "%s:%u", self->alt_address, self->alt_port);
-    }
-
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "server");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "address");
-  primary ? json_builder_add_string_value (b, primary) : json_builder_add_null_value (b);
-  json_builder_set_member_name (b, "secondary");
-  secondary ? json_builder_add_string_value (b, secondary) : json_builder_add_null_value (b);
-  json_builder_set_member_name (b, "other_address");
-  other ? json_builder_add_string_value (b, other) : json_builder_add_null_value (b);
-  json_builder_set_member_name (b, "software");
-  json_builder_add_string_value (b, "Phoneset " PACKAGE_VERSION);
-  add_time (b, "started", self->started);
-  add_time (b, "stopped", self->stopped);
-  add_int (b, "received", self->received);
-  add_int (b, "answered", self->answered);
-  add_int (b, "refused", self->refused);
-  add_int (b, "unanswerable", self->unanswerable);
-  add_int (b, "indications", self->indications);
-  json_builder_set_member_name (b, "dropped");
-  json_builder_begin_object (b);
-  add_int (b, "malformed", self->malformed);
-  add_int (b, "oversized", self->oversized);
-  add_int (b, "loops", self->loops);
-  add_int (b, "rate_limited", self->rate_limited);
-  json_builder_end_object (b);
-  add_int (b, "evicted", self->evicted);
-  add_int (b, "max_clients", self->max_sources);
-  add_int (b, "rate_limit", self->rate);
-  json_builder_set_member_name (b, "binding_lifetime_ms");
-  if (self->lifetime_ms > 0)
-    json_builder_add_int_value (b, self->lifetime_ms);
-  else
-    json_builder_add_null_value (b);
-  json_builder_end_object (b);
+  GPtrArray     *sources = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer       value;
 
   g_hash_table_iter_init (&iter, self->table);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_ptr_array_add (sources, ((Entry *)value)->source);
-  g_ptr_array_sort (sources, compare_last_seen);
-  json_builder_set_member_name (b, "clients");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < sources->len; i++)
-    json_builder_add_value (b, phoneset_stun_source_to_json (g_ptr_array_index (sources, i)));
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  return json_builder_get_root (b);
-}
-
-static const char *
-change_words (guint flags)
-{
-  if ((flags & PHONESET_STUN_CHANGE_IP) && (flags & PHONESET_STUN_CHANGE_PORT))
-    return _("change IP and port");
-  if (flags & PHONESET_STUN_CHANGE_IP)
-    return _("change IP");
-  if (flags & PHONESET_STUN_CHANGE_PORT)
-    return _("change port");
-  return _("no change");
-}
-
-/**
- * phoneset_stun_event_to_text:
- * @event: an event of the "event" signal
- *
- * Returns: (transfer full): the log line (without the time), as the
- *   command line and the window show it
- */
-char *
-phoneset_stun_event_to_text (const PhonesetStunEvent *event)
-{
-  g_autofree char *phone = NULL;
-  g_autofree char *who = NULL;
-  const char      *rfc;
-
-  g_return_val_if_fail (event != NULL, NULL);
-
-  phone = event->source ? phoneset_stun_source_dup_phone_name (event->source) : NULL;
-  who = phone ? g_strdup_printf ("%s (%s)", event->from, phone) : g_strdup (event->from);
-  rfc = event->classic ? "RFC 3489" : "RFC 5389";
-
-  switch (event->kind)
-    {
-    case PHONESET_STUN_EVENT_ANSWERED:
-      return g_strdup_printf (_("%s: Binding request (%s, %s) to %s, answered from %s"), who, rfc,
-                                 change_words (event->change_flags), event->to, event->origin ? event->origin : "—");
-    case PHONESET_STUN_EVENT_REFUSED:
-      return g_strdup_printf (_("%s: request to %s refused with %d: %s"), who, event->to, event->error_code,
-                                 event->reason ? event->reason : "");
-    case PHONESET_STUN_EVENT_UNANSWERABLE:
-      return g_strdup_printf (_("%s: Binding request (%s, %s) to %s: %s"), who, rfc, change_words (event->change_flags),
-                                 event->to, event->reason ? event->reason : "");
-    case PHONESET_STUN_EVENT_INDICATION:
-      return g_strdup_printf (_("%s: Binding indication (keep-alive) to %s"), who, event->to);
-    case PHONESET_STUN_EVENT_DROPPED:
-      return g_strdup_printf (_("%s: %zu bytes to %s dropped: %s"), who, (size_t)event->size, event->to,
-                                 event->reason ? event->reason : "");
-    case PHONESET_STUN_EVENT_RATE_LIMITED:
-    default:
-      return g_strdup_printf (_("%s: %s"), who, event->reason ? event->reason : "");
-    }
+  return sources;
 }

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "phoneset-profile.h"
 #include "phoneset-stun-source.h"
 
 G_BEGIN_DECLS
@@ -95,5 +96,9 @@ void                phoneset_stun_server_clear                  (PhonesetStunSer
 void                phoneset_stun_server_flush                  (PhonesetStunServer *self);
 JsonNode           *phoneset_stun_server_to_json                (PhonesetStunServer *self);
 char               *phoneset_stun_event_to_text                 (const PhonesetStunEvent *event);
+
+GStrv               phoneset_stun_server_settings_for_phone     (PhonesetProfile    *profile,
+                                                                 const char         *address,
+                                                                 guint16             port);
 
 G_END_DECLS
