@@ -162,8 +162,8 @@ phoneset_stun_keepalive_cost_text (const PhonesetStunCost *cost)
   sent = g_format_size (cost->bytes_sent);
   total = g_format_size (cost->bytes_total);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Keep-alive traffic: about %" G_GUINT64_FORMAT " request and %s a month from the phone (%s with the answers).",
-                                       "Keep-alive traffic: about %" G_GUINT64_FORMAT " requests and %s a month from the phone (%s with the answers).",
+                                       "Keep-alive traffic: about %'" G_GUINT64_FORMAT " request and %s a month from the phone (%s with the answers).",
+                                       "Keep-alive traffic: about %'" G_GUINT64_FORMAT " requests and %s a month from the phone (%s with the answers).",
                                        (gulong)MIN (cost->requests, G_MAXULONG)),
                           cost->requests, sent, total);
 }

@@ -331,7 +331,7 @@ sim_stun_reconfigure (void)
   stun.probes_left = sim.stun_probe ? 2 : 0;
   start_transaction ();
   if (refresh > 0)
-    stun.refresh_id = g_timeout_add_seconds ((guint)refresh, refresh_cb, NULL);
+    stun.refresh_id = g_timeout_add ((guint)refresh * 1000, refresh_cb, NULL);
   sim_save_state ();
 }
 
