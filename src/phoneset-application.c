@@ -324,6 +324,7 @@ phoneset_application_get_stun_server (PhonesetApplication *self)
   if (self->stun_server == NULL)
     {
       self->stun_server = phoneset_stun_server_new ();
+      phoneset_stun_server_set_profiles (self->stun_server, phoneset_application_get_profiles (self));
       phoneset_stun_server_set_known_phones (self->stun_server,
                                              phoneset_inventory_get_phones (phoneset_application_get_inventory (self)));
     }

@@ -217,6 +217,7 @@ _phoneset_cli_stun_server (int    argc,
   {
     g_autoptr(GError) inventory_error = NULL;
 
+    phoneset_stun_server_set_profiles (server, profiles);
     if (phoneset_inventory_load (inventory, &inventory_error))
       phoneset_stun_server_set_known_phones (server, phoneset_inventory_get_phones (inventory));
     else

@@ -126,6 +126,7 @@ struct _PhonesetStunServer
   guint                    flush_source;
 
   GListModel              *known_phones;
+  GPtrArray               *profiles;
   GHashTable              *phone_hosts; /* host → PhonesetPhone */
   gint64                   phone_hosts_time;
 
@@ -280,8 +281,9 @@ refresh_phone_hosts (PhonesetStunServer *self,
     {
       Entry *entry = value;
 
-      _phoneset_stun_source_set_phone (entry->source, g_hash_table_lookup (self->phone_hosts,
-                                                                           phoneset_stun_source_get_host (entry->source)));
+      _phoneset_stun_source_set_phone (entry->source,
+                                       g_hash_table_lookup (self->phone_hosts, phoneset_stun_source_get_host (entry->source)),
+                                       self->profiles);
     }
 }
 
@@ -425,7 +427,7 @@ lookup_entry (PhonesetStunServer            *self,
   entry->source = _phoneset_stun_source_new (text, host, ++self->sequence);
   _phoneset_stun_source_set_lifetime (entry->source, self->lifetime_ms);
   refresh_phone_hosts (self, now);
-  _phoneset_stun_source_set_phone (entry->source, g_hash_table_lookup (self->phone_hosts, host));
+  _phoneset_stun_source_set_phone (entry->source, g_hash_table_lookup (self->phone_hosts, host), self->profiles);
   g_hash_table_insert (self->table, &entry->key, entry);
   g_queue_push_head_link (&self->lru, &entry->link);
   if (!self->model_rebuild)
@@ -886,6 +888,7 @@ phoneset_stun_server_finalize (GObject *object)
 
   g_clear_pointer (&self->table, g_hash_table_unref);
   g_clear_pointer (&self->phone_hosts, g_hash_table_unref);
+  g_clear_pointer (&self->profiles, g_ptr_array_unref);
   g_clear_pointer (&self->dirty, g_ptr_array_unref);
   g_clear_pointer (&self->model_new, g_ptr_array_unref);
   g_clear_object (&self->model);
@@ -1180,6 +1183,24 @@ phoneset_stun_server_set_known_phones (PhonesetStunServer *self,
     g_signal_connect_swapped (phones, "items-changed", G_CALLBACK (known_phones_changed_cb), self);
   self->phone_hosts_time = 0;
   refresh_phone_hosts (self, g_get_monotonic_time ());
+}
+
+/**
+ * phoneset_stun_server_set_profiles:
+ * @profiles: (nullable): the phone profiles
+ *
+ * The profiles name the refresh setting of a known phone that has no
+ * config loaded (its profile id only).
+ */
+void
+phoneset_stun_server_set_profiles (PhonesetStunServer *self,
+                                   GPtrArray          *profiles)
+{
+  g_return_if_fail (PHONESET_IS_STUN_SERVER (self));
+
+  g_clear_pointer (&self->profiles, g_ptr_array_unref);
+  self->profiles = profiles ? g_ptr_array_ref (profiles) : NULL;
+  self->phone_hosts_time = 0;
 }
 
 /**

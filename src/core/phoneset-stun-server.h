@@ -84,6 +84,8 @@ void                phoneset_stun_server_set_binding_lifetime   (PhonesetStunSer
                                                                  int                 lifetime_ms);
 void                phoneset_stun_server_set_known_phones       (PhonesetStunServer *self,
                                                                  GListModel         *phones);
+void                phoneset_stun_server_set_profiles           (PhonesetStunServer *self,
+                                                                 GPtrArray          *profiles);
 GListModel         *phoneset_stun_server_get_sources            (PhonesetStunServer *self);
 PhonesetStunSource *phoneset_stun_server_lookup                 (PhonesetStunServer *self,
                                                                  const char         *address);

@@ -18,7 +18,8 @@ PhonesetStunSource *_phoneset_stun_source_new          (const char         *addr
                                                         guint64             sequence);
 guint64             _phoneset_stun_source_get_sequence (PhonesetStunSource *self);
 void                _phoneset_stun_source_set_phone    (PhonesetStunSource *self,
-                                                        PhonesetPhone      *phone);
+                                                        PhonesetPhone      *phone,
+                                                        GPtrArray          *profiles);
 void                _phoneset_stun_source_set_lifetime (PhonesetStunSource *self,
                                                         int                 lifetime_ms);
 gboolean            _phoneset_stun_source_take_token   (PhonesetStunSource *self,

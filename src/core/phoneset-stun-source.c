@@ -38,6 +38,7 @@ struct _PhonesetStunSource
   char          *host;
   guint64        sequence; /* the order sources were first seen in */
   PhonesetPhone *phone;
+  GPtrArray     *profiles;    /* to find the phone's profile when it has no config */
   int            lifetime_ms; /* the server's, when the phone has none; -1 */
 
   gint64         first_seen; /* wall clock, µs */
@@ -83,6 +84,7 @@ phoneset_stun_source_finalize (GObject *object)
   g_free (self->address);
   g_free (self->host);
   g_clear_object (&self->phone);
+  g_clear_pointer (&self->profiles, g_ptr_array_unref);
 
   G_OBJECT_CLASS (phoneset_stun_source_parent_class)->finalize (object);
 }
@@ -131,9 +133,15 @@ _phoneset_stun_source_get_sequence (PhonesetStunSource *self)
 
 void
 _phoneset_stun_source_set_phone (PhonesetStunSource *self,
-                                 PhonesetPhone      *phone)
+                                 PhonesetPhone      *phone,
+                                 GPtrArray          *profiles)
 {
   g_set_object (&self->phone, phone);
+  if (profiles != self->profiles)
+    {
+      g_clear_pointer (&self->profiles, g_ptr_array_unref);
+      self->profiles = profiles ? g_ptr_array_ref (profiles) : NULL;
+    }
 }
 
 void
@@ -403,6 +411,9 @@ refresh_setting_title (PhonesetStunSource *self)
   const char      *ids[] = { "nat.stun.refresh", "nat.keepalive.interval" };
   PhonesetConfig  *config = self->phone ? phoneset_phone_get_config (self->phone) : NULL;
   PhonesetProfile *profile = config ? phoneset_config_get_profile (config) : NULL;
+
+  if (profile == NULL && self->phone != NULL && self->profiles != NULL && phoneset_phone_get_profile_id (self->phone) != NULL)
+    profile = phoneset_profiles_find (self->profiles, phoneset_phone_get_profile_id (self->phone));
 
   for (guint i = 0; profile != NULL && i < G_N_ELEMENTS (ids); i++)
     {
