@@ -78,7 +78,7 @@ phoneset_cli_dup_commands (void)
       g_string_append_c (str, '\n');
     }
   for (guint i = 0; commands[i].name != NULL; i++)
-    g_string_append_printf (str, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    g_string_append_printf (str, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
   g_string_append_c (str, '\n');
   g_string_append (str, _("Run “phoneset COMMAND --help” for the options of a command."));
 
