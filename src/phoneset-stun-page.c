@@ -637,6 +637,13 @@ point_clicked_cb (PhonesetStunPage *self)
   address = phoneset_stun_server_get_address (server);
   port = phoneset_stun_server_get_port (server);
   settings = phoneset_stun_server_settings_for_phone (profile, address, port);
+  if (settings[0] == NULL)
+    {
+      adw_action_row_set_subtitle (self->point_row, _("This phone’s profile has no STUN server setting: set it on the "
+                                                      "phone's own menu."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->point_row), "error");
+      return;
+    }
   for (guint i = 0; settings[i] != NULL && settings[i + 1] != NULL; i += 2)
     if (!phoneset_config_history_set (self->history, settings[i], settings[i + 1], &error))
       {
