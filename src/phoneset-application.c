@@ -28,6 +28,7 @@ struct _PhonesetApplication
   GPtrArray           *profiles;
   PhonesetInventory   *inventory;
   PhonesetSecretStore *secrets;
+  PhonesetStunServer  *stun_server;
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetApplication, phoneset_application, ADW_TYPE_APPLICATION)
@@ -87,6 +88,7 @@ phoneset_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->inventory);
   g_clear_object (&self->secrets);
+  g_clear_object (&self->stun_server);
   g_clear_pointer (&self->profiles, g_ptr_array_unref);
 
   G_OBJECT_CLASS (phoneset_application_parent_class)->dispose (object);
@@ -308,4 +310,28 @@ phoneset_application_get_secret_store (PhonesetApplication *self)
       self->secrets = PHONESET_SECRET_STORE (phoneset_secret_session_new (backend, !memory));
     }
   return self->secrets;
+}
+
+/**
+ * phoneset_application_get_stun_server:
+ * @self: a #PhonesetApplication
+ *
+ * The window's one STUN server, shared by the STUN Server window and the
+ * phones' STUN pages; it names the phones of the inventory. Not started.
+ *
+ * Returns: (transfer none): the server
+ */
+PhonesetStunServer *
+phoneset_application_get_stun_server (PhonesetApplication *self)
+{
+  g_return_val_if_fail (PHONESET_IS_APPLICATION (self), NULL);
+
+  if (self->stun_server == NULL)
+    {
+      self->stun_server = phoneset_stun_server_new ();
+      phoneset_stun_server_set_profiles (self->stun_server, phoneset_application_get_profiles (self));
+      phoneset_stun_server_set_known_phones (self->stun_server,
+                                             phoneset_inventory_get_phones (phoneset_application_get_inventory (self)));
+    }
+  return self->stun_server;
 }

@@ -11,6 +11,7 @@
 
 #include "phoneset-inventory.h"
 #include "phoneset-secret-store.h"
+#include "phoneset-stun-server.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,6 @@ GSettings           *phoneset_application_get_settings  (PhonesetApplication *se
 GPtrArray           *phoneset_application_get_profiles  (PhonesetApplication *self);
 PhonesetInventory   *phoneset_application_get_inventory (PhonesetApplication *self);
 PhonesetSecretStore *phoneset_application_get_secret_store (PhonesetApplication *self);
+PhonesetStunServer  *phoneset_application_get_stun_server (PhonesetApplication *self);
 
 G_END_DECLS

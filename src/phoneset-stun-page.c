@@ -8,7 +8,11 @@
  * from the phone's own settings, the test runs on the main loop with its
  * progress by stage, and the answer is drawn (this computer → NAT →
  * Internet), said in plain words, and turned into settings of this phone
- * that one click applies (undoably).
+ * that one click applies (undoably). A lifetime the test measured is kept
+ * with the phone. "Point This Phone at This Computer" makes the
+ * application's STUN server the phone's (in its settings, to push) and
+ * shows the phone's own requests as they arrive, with its refresh judged
+ * against that lifetime.
  */
 
 #define G_LOG_DOMAIN "phoneset-stun-page"
@@ -18,9 +22,16 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "phoneset-address.h"
+#include "phoneset-application.h"
+#include "phoneset-stun-keepalive.h"
 #include "phoneset-stun-page.h"
 #include "phoneset-stun-result.h"
+#include "phoneset-stun-server.h"
 #include "phoneset-stun-test.h"
+
+/* How often the page looks for the phone's requests. */
+#define WATCH_MS 1000
 
 struct _PhonesetStunPage
 {
@@ -49,6 +60,15 @@ struct _PhonesetStunPage
   GtkBox                *picture;
   GtkLabel              *explanation_label;
   AdwPreferencesGroup   *recommendations_group;
+  AdwActionRow          *point_row;
+  GtkButton             *point_button;
+  AdwActionRow          *watch_row;
+  GtkLabel              *watch_label;
+
+  /* Watching the phone's own STUN */
+  PhonesetStunServer    *server;
+  char                  *phone_host;
+  guint                  watch_source;
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetStunPage, phoneset_stun_page, ADW_TYPE_BIN)
@@ -423,6 +443,9 @@ run_done_cb (GObject      *source,
     }
 
   g_set_object (&self->result, result);
+  /* Kept with the phone: its own STUN is judged against it. */
+  if (phoneset_stun_result_get_binding_lifetime_ms (result) > 0)
+    phoneset_phone_set_binding_lifetime_ms (self->phone, phoneset_stun_result_get_binding_lifetime_ms (result));
   verdict = phoneset_stun_result_dup_verdict (result);
   text = phoneset_stun_result_to_text (result);
   json = phoneset_stun_result_to_json (result);
@@ -500,6 +523,153 @@ cancel_clicked_cb (PhonesetStunPage *self)
     g_cancellable_cancel (self->cancellable);
 }
 
+static char *
+clock_time (gint64 us)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+
+  return local ? g_date_time_format (local, "%H:%M:%S") : g_strdup ("—");
+}
+
+static void
+update_watch (PhonesetStunPage *self)
+{
+  PhonesetStunSource *source;
+  g_autofree char    *text = NULL;
+  g_autofree char    *details = NULL;
+
+  if (self->server == NULL || self->phone_host == NULL)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->watch_row), TRUE);
+  source = phoneset_stun_server_find_host (self->server, self->phone_host);
+  if (source == NULL)
+    {
+      if (phoneset_stun_server_is_running (self->server))
+        text = g_strdup_printf (_("No STUN request from %s yet. Push the settings to the phone; it asks when it starts "
+                                  "and then at each refresh."),
+                                   self->phone_host);
+      else
+        text = g_strdup (_("The STUN server is not running."));
+    }
+  else
+    {
+      g_autofree char *last = clock_time (phoneset_stun_source_get_last_seen (source));
+      g_autofree char *verdict = phoneset_stun_source_dup_verdict (source);
+      g_autofree char *cost = phoneset_stun_source_dup_cost (source);
+
+      text = g_strdup_printf (_("%llu requests from %s (%llu no change, %llu change IP, %llu change port, "
+                                "%llu errors), the last at %s"),
+                              (unsigned long long)phoneset_stun_source_get_requests (source),
+                              phoneset_stun_source_get_address (source),
+                              (unsigned long long)phoneset_stun_source_get_no_change (source),
+                              (unsigned long long)phoneset_stun_source_get_change_ip (source),
+                              (unsigned long long)phoneset_stun_source_get_change_port (source),
+                              (unsigned long long)phoneset_stun_source_get_errors (source), last);
+      details = g_strdup_printf ("%s%s%s", verdict ? verdict : _("One refresh so far: its interval shows after the next one."), cost ? " " : "", cost ? cost : "");
+    }
+  adw_action_row_set_subtitle (self->watch_row, text);
+  gtk_label_set_text (self->watch_label, details ? details : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->watch_label), details != NULL);
+}
+
+static gboolean
+watch_cb (gpointer user_data)
+{
+  update_watch (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_watching (PhonesetStunPage   *self,
+                PhonesetStunServer *server)
+{
+  g_set_object (&self->server, server);
+  if (self->watch_source == 0)
+    self->watch_source = g_timeout_add (WATCH_MS, watch_cb, self);
+  update_watch (self);
+}
+
+/* Where the window's STUN server listens when the page starts it: as the
+ * STUN Server window would (its remembered address, else this computer's
+ * first address on a network). */
+static gboolean
+start_server (PhonesetStunServer *server,
+              GError            **error)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *address = g_settings_get_string (settings, "stun-server-address");
+  g_autofree char *alt = g_settings_get_string (settings, "stun-server-alt-address");
+  g_auto(GStrv) lan = phoneset_address_list_local_ipv4 ();
+
+  if (address[0] == '\0')
+    {
+      g_free (address);
+      address = g_strdup (lan[0] ? lan[0] : "127.0.0.1");
+    }
+  return phoneset_stun_server_start (server, address, (guint16)g_settings_get_int (settings, "stun-server-port"),
+                                     alt[0] ? alt : NULL, (guint16)g_settings_get_int (settings, "stun-server-alt-port"),
+                                     error);
+}
+
+static void
+point_clicked_cb (PhonesetStunPage *self)
+{
+  GApplication       *app = g_application_get_default ();
+  PhonesetStunServer *server;
+  PhonesetProfile    *profile = phoneset_config_get_profile (config (self));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInetAddress) phone_ip = NULL;
+  g_auto(GStrv) settings = NULL;
+  g_autofree char *text = NULL;
+  const char      *address;
+  guint16          port;
+
+  if (!PHONESET_IS_APPLICATION (app) || profile == NULL)
+    return;
+  server = phoneset_application_get_stun_server (PHONESET_APPLICATION (app));
+  if (!phoneset_stun_server_is_running (server) && !start_server (server, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The STUN server could not start: %s"), error->message);
+
+      adw_action_row_set_subtitle (self->point_row, message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->point_row), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->point_row), "error");
+  address = phoneset_stun_server_get_address (server);
+  port = phoneset_stun_server_get_port (server);
+  settings = phoneset_stun_server_settings_for_phone (profile, address, port);
+  if (settings[0] == NULL)
+    {
+      adw_action_row_set_subtitle (self->point_row, _("This phone’s profile has no STUN server setting: set it on the "
+                                                      "phone's own menu."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->point_row), "error");
+      return;
+    }
+  for (guint i = 0; settings[i] != NULL && settings[i + 1] != NULL; i += 2)
+    if (!phoneset_config_history_set (self->history, settings[i], settings[i + 1], &error))
+      {
+        adw_action_row_set_subtitle (self->point_row, error->message);
+        gtk_widget_add_css_class (GTK_WIDGET (self->point_row), "error");
+        return;
+      }
+
+  phone_ip = self->phone_host ? g_inet_address_new_from_string (self->phone_host) : NULL;
+  if (g_str_has_prefix (address, "127.") && (phone_ip == NULL || !g_inet_address_get_is_loopback (phone_ip)))
+    text = g_strdup_printf (_("The phone’s STUN server is now %s, port %u, in its settings, but the STUN server listens on "
+                              "this computer only: the phone cannot reach it. In the STUN Server window, stop it and choose "
+                              "this computer’s address on the phone’s network."),
+                               address, port);
+  else
+    text = g_strdup_printf (_("The phone’s STUN server is now %s, port %u, in its settings: push them to the phone. Its "
+                              "requests show below as they arrive."),
+                               address, port);
+  adw_action_row_set_subtitle (self->point_row, text);
+  gtk_button_set_label (self->point_button, _("_Point Again"));
+  start_watching (self, server);
+}
+
 static void
 phoneset_stun_page_dispose (GObject *object)
 {
@@ -513,6 +683,9 @@ phoneset_stun_page_dispose (GObject *object)
   g_clear_object (&self->result);
   g_clear_object (&self->history);
   g_clear_object (&self->phone);
+  g_clear_handle_id (&self->watch_source, g_source_remove);
+  g_clear_object (&self->server);
+  g_clear_pointer (&self->phone_host, g_free);
   g_clear_pointer (&self->stage_rows, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
@@ -549,6 +722,11 @@ phoneset_stun_page_class_init (PhonesetStunPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PhonesetStunPage, picture);
   gtk_widget_class_bind_template_child (widget_class, PhonesetStunPage, explanation_label);
   gtk_widget_class_bind_template_child (widget_class, PhonesetStunPage, recommendations_group);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetStunPage, point_row);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetStunPage, point_button);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetStunPage, watch_row);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetStunPage, watch_label);
+  gtk_widget_class_bind_template_callback (widget_class, point_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, server_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, run_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
@@ -594,6 +772,17 @@ phoneset_stun_page_new (PhonesetPhone         *phone,
   gtk_editable_set_text (GTK_EDITABLE (self->turn_user_row), turn_user ? turn_user : "");
   gtk_editable_set_text (GTK_EDITABLE (self->turn_password_row), turn_password ? turn_password : "");
   server_changed_cb (self);
+
+  if (!phoneset_address_parse (phoneset_phone_get_address (phone), 80, &self->phone_host, NULL, NULL))
+    self->phone_host = NULL;
+  /* The STUN server already runs (opened from the menu): show what it saw. */
+  {
+    GApplication *app = g_application_get_default ();
+
+    if (PHONESET_IS_APPLICATION (app) &&
+        phoneset_stun_server_is_running (phoneset_application_get_stun_server (PHONESET_APPLICATION (app))))
+      start_watching (self, phoneset_application_get_stun_server (PHONESET_APPLICATION (app)));
+  }
   return GTK_WIDGET (self);
 }
 
@@ -623,4 +812,33 @@ phoneset_stun_page_get_result (PhonesetStunPage *self)
   g_return_val_if_fail (PHONESET_IS_STUN_PAGE (self), NULL);
 
   return self->result;
+}
+
+/**
+ * phoneset_stun_page_point_here:
+ * @self: the page
+ *
+ * What the “Point This Phone at This Computer” button does.
+ */
+void
+phoneset_stun_page_point_here (PhonesetStunPage *self)
+{
+  g_return_if_fail (PHONESET_IS_STUN_PAGE (self));
+
+  point_clicked_cb (self);
+}
+
+/**
+ * phoneset_stun_page_refresh_watch:
+ * @self: the page
+ *
+ * Shows now what the STUN server saw of the phone (otherwise once a
+ * second).
+ */
+void
+phoneset_stun_page_refresh_watch (PhonesetStunPage *self)
+{
+  g_return_if_fail (PHONESET_IS_STUN_PAGE (self));
+
+  update_watch (self);
 }

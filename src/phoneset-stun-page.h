@@ -24,5 +24,7 @@ GtkWidget          *phoneset_stun_page_new        (PhonesetPhone         *phone,
                                                    const char            *default_server);
 void                phoneset_stun_page_run        (PhonesetStunPage      *self);
 PhonesetStunResult *phoneset_stun_page_get_result (PhonesetStunPage      *self);
+void                phoneset_stun_page_point_here (PhonesetStunPage      *self);
+void                phoneset_stun_page_refresh_watch (PhonesetStunPage   *self);
 
 G_END_DECLS

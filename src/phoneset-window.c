@@ -17,6 +17,7 @@
 #include "phoneset-drafts.h"
 #include "phoneset-fleet-dialog.h"
 #include "phoneset-provisioning-view.h"
+#include "phoneset-stun-server-view.h"
 #include "phoneset-reachability.h"
 #include "phoneset-fingerprint.h"
 #include "phoneset-keyring-bar.h"
@@ -65,6 +66,7 @@ struct _PhonesetWindow
 
   /* Borrowed */
   PhonesetPhoneView   *view;
+  GtkWindow           *stun_window; /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetWindow, phoneset_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -435,6 +437,8 @@ watch_phones (PhonesetWindow *self,
       /* A push, or another profile: saved. */
       g_signal_connect_object (phone, "notify::last-push", G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (phone, "notify::profile-id", G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
+      /* A binding lifetime the self-test measured: saved. */
+      g_signal_connect_object (phone, "notify::binding-lifetime-ms", G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
     }
 }
 
@@ -1071,6 +1075,60 @@ provisioning_action (GtkWidget  *widget,
 }
 
 static void
+stun_show_phone_cb (PhonesetWindow *self,
+                    PhonesetPhone  *phone)
+{
+  phoneset_window_show_phone (self, phone);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+/* The STUN server in a window of its own (one): the application's server,
+ * which the phones' STUN pages share, goes on when the window closes. */
+static void
+stun_server_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PhonesetWindow *self = PHONESET_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GtkWidget      *window, *box, *view;
+
+  if (self->stun_window != NULL)
+    {
+      gtk_window_present (self->stun_window);
+      return;
+    }
+  if (!PHONESET_IS_APPLICATION (app))
+    return;
+  window = adw_window_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  view = phoneset_stun_server_view_new (phoneset_application_get_stun_server (PHONESET_APPLICATION (app)));
+  gtk_window_set_title (GTK_WINDOW (window), _("STUN Server"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1040, 760);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), view);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  g_signal_connect_object (view, "show-phone", G_CALLBACK (stun_show_phone_cb), self, G_CONNECT_SWAPPED);
+  self->stun_window = GTK_WINDOW (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&self->stun_window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/**
+ * phoneset_window_get_stun_server_window:
+ * @self: a #PhonesetWindow
+ *
+ * Returns: (transfer none) (nullable): the STUN Server window, when open
+ */
+GtkWindow *
+phoneset_window_get_stun_server_window (PhonesetWindow *self)
+{
+  g_return_val_if_fail (PHONESET_IS_WINDOW (self), NULL);
+  return self->stun_window;
+}
+
+static void
 phoneset_window_dispose (GObject *object)
 {
   PhonesetWindow *self = PHONESET_WINDOW (object);
@@ -1087,6 +1145,12 @@ phoneset_window_dispose (GObject *object)
   g_clear_object (&self->discovery);
   g_clear_object (&self->scan_cancellable);
   g_clear_object (&self->oui);
+  if (self->stun_window != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->stun_window), (gpointer *)&self->stun_window);
+      gtk_window_destroy (self->stun_window);
+      self->stun_window = NULL;
+    }
   /* What is not saved yet is written before the window goes. */
   if (self->save_source != 0)
     save_blocking (self);
@@ -1139,6 +1203,7 @@ phoneset_window_class_init (PhonesetWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.fleet-export", NULL, fleet_export_action);
   gtk_widget_class_install_action (widget_class, "win.provisioning", NULL, provisioning_action);
+  gtk_widget_class_install_action (widget_class, "win.stun-server", NULL, stun_server_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
 }
 

@@ -28,5 +28,6 @@ gboolean        phoneset_window_scan       (PhonesetWindow      *self,
                                             guint                timeout_ms);
 PhonesetPhoneView *phoneset_window_show_phone (PhonesetWindow   *self,
                                                PhonesetPhone    *phone);
+GtkWindow      *phoneset_window_get_stun_server_window (PhonesetWindow *self);
 
 G_END_DECLS

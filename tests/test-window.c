@@ -748,13 +748,14 @@ test_window_menu_and_shortcuts (void)
   GMenuModel     *section;
   const char     *expected[] = { "app.preferences", "win.show-help-overlay", "app.help", "app.about" };
 
-  /* First the fleet: export for many phones, and the provisioning server,
-   * each opening its own window. */
+  /* First the fleet: export for many phones, the provisioning server and
+   * the STUN server, each opening its own window. */
   section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
-  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 2);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 3);
   {
-    const char *fleet_actions[] = { "win.fleet-export", "win.provisioning" };
-    GType       opens[] = { PHONESET_TYPE_FLEET_DIALOG, ADW_TYPE_WINDOW };
+    const char *fleet_actions[] = { "win.fleet-export", "win.provisioning", "win.stun-server" };
+    const char *shots[] = { "menu-fleet-export", "menu-provisioning-server", "menu-stun-server" };
+    GType       opens[] = { PHONESET_TYPE_FLEET_DIALOG, ADW_TYPE_WINDOW, ADW_TYPE_WINDOW };
 
     for (guint i = 0; i < G_N_ELEMENTS (fleet_actions); i++)
       {
@@ -767,7 +768,7 @@ test_window_menu_and_shortcuts (void)
         g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
         opened = phoneset_test_find_window (opens[i]);
         g_assert_true (gtk_window_get_transient_for (opened) == GTK_WINDOW (window));
-        shot = phoneset_test_screenshot_after (GTK_WIDGET (opened), i == 0 ? "menu-fleet-export" : "menu-provisioning-server", 300);
+        shot = phoneset_test_screenshot_after (GTK_WIDGET (opened), shots[i], 300);
         gtk_window_destroy (opened);
         phoneset_test_iterate (50);
       }

@@ -92,5 +92,7 @@ int _phoneset_cli_serve (int    argc,
                          char **argv);
 int _phoneset_cli_stun_test (int    argc,
                              char **argv);
+int _phoneset_cli_stun_server (int    argc,
+                               char **argv);
 
 G_END_DECLS

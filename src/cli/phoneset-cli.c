@@ -29,6 +29,7 @@ static const PhonesetCliCommand commands[] = {
   { "push", "HOST[:PORT] --file FILE", N_("Push a configuration file to a phone and check it was fetched"), _phoneset_cli_push },
   { "serve", "[--dir DIR] [--pnp] [--action-url]", N_("Serve provisioning files, answer SIP PnP, receive Action URL events"), _phoneset_cli_serve },
   { "stun-test", "SERVER[:PORT]", N_("Test STUN, TURN and the NAT on the way to a server"), _phoneset_cli_stun_test },
+  { "stun-server", "[--address IP] [--alt-address IP]", N_("Be a STUN server: watch the phones' own STUN and keep-alive"), _phoneset_cli_stun_server },
   { NULL, NULL, NULL, NULL },
 };
 /* clang-format on */
@@ -77,7 +78,7 @@ phoneset_cli_dup_commands (void)
       g_string_append_c (str, '\n');
     }
   for (guint i = 0; commands[i].name != NULL; i++)
-    g_string_append_printf (str, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    g_string_append_printf (str, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
   g_string_append_c (str, '\n');
   g_string_append (str, _("Run “phoneset COMMAND --help” for the options of a command."));
 

@@ -241,6 +241,14 @@ phoneset_inventory_load_data (PhonesetInventory *self,
           /* A time that does not parse is dropped, not an error: it is only shown. */
           phoneset_phone_set_last_push (phone, last_push);
         }
+      {
+        JsonNode *lifetime = json_object_get_member (object, "binding_lifetime_ms");
+
+        /* Only shown and compared with: a value that is no number is dropped. */
+        if (lifetime != NULL && JSON_NODE_HOLDS_VALUE (lifetime) && json_node_get_value_type (lifetime) == G_TYPE_INT64 &&
+            json_node_get_int (lifetime) > 0 && json_node_get_int (lifetime) < G_MAXINT)
+          phoneset_phone_set_binding_lifetime_ms (phone, (int)json_node_get_int (lifetime));
+      }
       g_ptr_array_add (phones, phone);
     }
 
@@ -376,6 +384,11 @@ snapshot_take (PhonesetInventory *self)
           g_autofree char *last_push = g_date_time_format_iso8601 (phoneset_phone_get_last_push (phone));
 
           add_member (builder, "last_push", last_push);
+        }
+      if (phoneset_phone_get_binding_lifetime_ms (phone) > 0)
+        {
+          json_builder_set_member_name (builder, "binding_lifetime_ms");
+          json_builder_add_int_value (builder, phoneset_phone_get_binding_lifetime_ms (phone));
         }
       json_builder_end_object (builder);
 

@@ -44,7 +44,8 @@ struct _PhonesetPhone
   GHashTable       *evidence;
   char             *sip_user_agent;
   char             *http_server;
-  GDateTime        *last_push; /* when Phoneset last pushed a verified config */
+  GDateTime        *last_push;           /* when Phoneset last pushed a verified config */
+  int               binding_lifetime_ms; /* the NAT's, as the self-test measured it from this phone's page; -1 */
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetPhone, phoneset_phone, G_TYPE_OBJECT)
@@ -67,6 +68,7 @@ enum
   PROP_SIP_USER_AGENT,
   PROP_HTTP_SERVER,
   PROP_LAST_PUSH,
+  PROP_BINDING_LIFETIME_MS,
   N_PROPS
 };
 
@@ -155,6 +157,9 @@ phoneset_phone_get_property (GObject    *object,
     case PROP_LAST_PUSH:
       g_value_set_boxed (value, self->last_push);
       break;
+    case PROP_BINDING_LIFETIME_MS:
+      g_value_set_int (value, self->binding_lifetime_ms);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -199,6 +204,9 @@ phoneset_phone_set_property (GObject      *object,
       break;
     case PROP_LAST_PUSH:
       phoneset_phone_set_last_push (self, g_value_get_boxed (value));
+      break;
+    case PROP_BINDING_LIFETIME_MS:
+      phoneset_phone_set_binding_lifetime_ms (self, g_value_get_int (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -259,6 +267,9 @@ phoneset_phone_class_init (PhonesetPhoneClass *klass)
   properties[PROP_LAST_PUSH] =
     g_param_spec_boxed ("last-push", NULL, NULL, G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_BINDING_LIFETIME_MS] =
+    g_param_spec_int ("binding-lifetime-ms", NULL, NULL, -1, G_MAXINT, -1,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -266,6 +277,7 @@ phoneset_phone_class_init (PhonesetPhoneClass *klass)
 static void
 phoneset_phone_init (PhonesetPhone *self)
 {
+  self->binding_lifetime_ms = -1;
   self->evidence_methods = g_ptr_array_new_with_free_func (g_free);
   self->evidence = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
@@ -781,6 +793,42 @@ phoneset_phone_set_last_push (PhonesetPhone *self,
   g_clear_pointer (&self->last_push, g_date_time_unref);
   self->last_push = last_push ? g_date_time_ref (last_push) : NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_PUSH]);
+}
+
+/**
+ * phoneset_phone_get_binding_lifetime_ms:
+ * @self: a #PhonesetPhone
+ *
+ * How long the NAT on this phone's network keeps an idle UDP binding, as
+ * the STUN self-test last measured it from the phone's page: what the
+ * phone's STUN keep-alive is judged against (`phoneset stun-server`).
+ *
+ * Returns: milliseconds, -1 when never measured
+ */
+int
+phoneset_phone_get_binding_lifetime_ms (PhonesetPhone *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PHONE (self), -1);
+
+  return self->binding_lifetime_ms;
+}
+
+/**
+ * phoneset_phone_set_binding_lifetime_ms:
+ * @self: a #PhonesetPhone
+ * @lifetime_ms: the measured binding lifetime, -1 for none
+ */
+void
+phoneset_phone_set_binding_lifetime_ms (PhonesetPhone *self,
+                                        int            lifetime_ms)
+{
+  g_return_if_fail (PHONESET_IS_PHONE (self));
+
+  lifetime_ms = MAX (lifetime_ms, -1);
+  if (self->binding_lifetime_ms == lifetime_ms)
+    return;
+  self->binding_lifetime_ms = lifetime_ms;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BINDING_LIFETIME_MS]);
 }
 
 /**

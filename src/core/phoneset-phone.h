@@ -80,5 +80,8 @@ void           phoneset_phone_set_http_server     (PhonesetPhone *self,
 GDateTime     *phoneset_phone_get_last_push      (PhonesetPhone *self);
 void           phoneset_phone_set_last_push      (PhonesetPhone *self,
                                                   GDateTime     *last_push);
+int            phoneset_phone_get_binding_lifetime_ms (PhonesetPhone *self);
+void           phoneset_phone_set_binding_lifetime_ms (PhonesetPhone *self,
+                                                       int            lifetime_ms);
 
 G_END_DECLS

@@ -12,6 +12,12 @@
  * their raw type with libnice's own stun_message_append32 and
  * stun_message_find_addr: they have the MAPPED-ADDRESS layout, so no
  * attribute is encoded or decoded by hand here.
+ *
+ * The same library serves the other side, `phoneset stun-server`: its
+ * agents check a received request (length, magic cookie, FINGERPRINT,
+ * attributes it must understand) and build the answer (XOR-MAPPED-ADDRESS,
+ * MAPPED-ADDRESS, RESPONSE-ORIGIN, OTHER-ADDRESS or, for RFC 3489 clients,
+ * SOURCE-ADDRESS and CHANGED-ADDRESS, SOFTWARE, FINGERPRINT) or the error.
  */
 
 #define G_LOG_DOMAIN "phoneset-stun"
@@ -46,6 +52,20 @@ static const uint16_t known_attributes[] = {
   STUN_ATTRIBUTE_DONT_FRAGMENT,
   STUN_ATTRIBUTE_XOR_MAPPED_ADDRESS,
   STUN_ATTRIBUTE_RESERVATION_TOKEN,
+  PHONESET_STUN_ATTR_RESPONSE_PORT,
+  0x0026, /* PADDING (RFC 5780) */
+  0
+};
+
+/* Comprehension-required attributes the server understands in a Binding
+ * request. Anything else below 0x8000 (RFC 3489's RESPONSE-ADDRESS, which
+ * would let a client aim answers at a third party) is answered 420
+ * Unknown Attribute. RESPONSE-PORT (RFC 5780) only moves the answer to
+ * another port of the same address. */
+static const uint16_t request_attributes[] = {
+  STUN_ATTRIBUTE_CHANGE_REQUEST,
+  STUN_ATTRIBUTE_USERNAME,
+  STUN_ATTRIBUTE_MESSAGE_INTEGRITY,
   PHONESET_STUN_ATTR_RESPONSE_PORT,
   0x0026, /* PADDING (RFC 5780) */
   0
@@ -415,4 +435,288 @@ phoneset_stun_error_explain (int code)
     default:
       return _("The server refused the request.");
     }
+}
+
+/**
+ * phoneset_stun_server_agents_init:
+ * @agents: the agents to set up
+ *
+ * The server's agents: credentials are ignored (a plain STUN server), the
+ * answers to RFC 5389 requests carry SOFTWARE and FINGERPRINT.
+ */
+void
+phoneset_stun_server_agents_init (PhonesetStunServerAgents *agents)
+{
+  g_return_if_fail (agents != NULL);
+
+  stun_agent_init (&agents->modern, request_attributes, STUN_COMPATIBILITY_RFC5389,
+                   STUN_AGENT_USAGE_IGNORE_CREDENTIALS | STUN_AGENT_USAGE_USE_FINGERPRINT);
+  stun_agent_set_software (&agents->modern, software);
+  stun_agent_init (&agents->lenient, request_attributes, STUN_COMPATIBILITY_RFC5389, STUN_AGENT_USAGE_IGNORE_CREDENTIALS);
+  stun_agent_init (&agents->classic, request_attributes, STUN_COMPATIBILITY_RFC3489, STUN_AGENT_USAGE_IGNORE_CREDENTIALS);
+}
+
+static PhonesetStunRequestKind
+invalid (GError    **error,
+         const char *message)
+{
+  g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, message);
+  return PHONESET_STUN_REQUEST_INVALID;
+}
+
+/**
+ * phoneset_stun_request_parse:
+ * @agents: the server's agents
+ * @data: a received datagram
+ * @len: its length
+ * @request: (out caller-allocates): what it asks; its message points into @data
+ * @error: why it is not a request to answer, or what is wrong with it
+ *
+ * Checks a packet a client sent to the server with libnice's agents: its
+ * length (at most %PHONESET_STUN_MAX_REQUEST), the STUN header, the magic
+ * cookie (absent: an RFC 3489 client), a FINGERPRINT if there is one, the
+ * class and method, the attributes it must understand, and CHANGE-REQUEST.
+ *
+ * Returns: what to do with it; @error is set for every kind but
+ *   %PHONESET_STUN_REQUEST_BINDING and %PHONESET_STUN_REQUEST_INDICATION
+ */
+PhonesetStunRequestKind
+phoneset_stun_request_parse (PhonesetStunServerAgents *agents,
+                             const guint8             *data,
+                             gsize                     len,
+                             PhonesetStunRequest      *request,
+                             GError                  **error)
+{
+  StunValidationStatus status;
+  StunAgent           *agent;
+  StunClass            klass;
+  const guint8        *change;
+  guint16              change_len = 0;
+  guint32              cookie;
+  int                  needed;
+
+  g_return_val_if_fail (agents != NULL, PHONESET_STUN_REQUEST_INVALID);
+  g_return_val_if_fail (request != NULL, PHONESET_STUN_REQUEST_INVALID);
+
+  memset (request, 0, sizeof *request);
+  request->kind = PHONESET_STUN_REQUEST_INVALID;
+
+  if (data == NULL || len < STUN_MESSAGE_HEADER_LENGTH)
+    return invalid (error, _("The packet is too short for a STUN message."));
+  if (len > PHONESET_STUN_MAX_REQUEST)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("The request is too long (%zu bytes, at most %d are answered)."), (size_t)len,
+                      PHONESET_STUN_MAX_REQUEST);
+      return PHONESET_STUN_REQUEST_INVALID;
+    }
+  needed = stun_message_validate_buffer_length (data, len, TRUE);
+  if (needed == STUN_MESSAGE_BUFFER_INCOMPLETE || needed > (int)len)
+    return invalid (error, _("The STUN message is cut short."));
+  if (needed < 0 || needed != (int)len)
+    return invalid (error, _("The packet is not a STUN message."));
+
+  memcpy (&cookie, data + STUN_MESSAGE_TRANS_ID_POS, sizeof cookie);
+  request->classic = g_ntohl (cookie) != STUN_MAGIC_COOKIE;
+  agent = request->classic ? &agents->classic : &agents->lenient;
+  status = stun_agent_validate (agent, &request->message, data, len, NULL, NULL);
+  if (status == STUN_VALIDATION_SUCCESS || status == STUN_VALIDATION_UNKNOWN_REQUEST_ATTRIBUTE ||
+      status == STUN_VALIDATION_UNKNOWN_ATTRIBUTE)
+    {
+      /* A FINGERPRINT is optional in a request, but one that is there must
+       * be right: the modern agent checks it. */
+      if (!request->classic && stun_message_has_attribute (&request->message, STUN_ATTRIBUTE_FINGERPRINT))
+        {
+          StunMessage          check;
+          StunValidationStatus checked = stun_agent_validate (&agents->modern, &check, data, len, NULL, NULL);
+
+          if (checked == STUN_VALIDATION_BAD_REQUEST || checked == STUN_VALIDATION_NOT_STUN)
+            return invalid (error, _("The request’s FINGERPRINT does not match its contents."));
+        }
+    }
+
+  switch (status)
+    {
+    case STUN_VALIDATION_SUCCESS:
+    case STUN_VALIDATION_UNKNOWN_REQUEST_ATTRIBUTE:
+    case STUN_VALIDATION_UNKNOWN_ATTRIBUTE:
+      break;
+    case STUN_VALIDATION_UNMATCHED_RESPONSE:
+      return invalid (error, _("The packet is a STUN response, not a request."));
+    case STUN_VALIDATION_INCOMPLETE_STUN:
+      return invalid (error, _("The STUN message is cut short."));
+    case STUN_VALIDATION_NOT_STUN:
+    case STUN_VALIDATION_BAD_REQUEST:
+    case STUN_VALIDATION_UNAUTHORIZED:
+    case STUN_VALIDATION_UNAUTHORIZED_BAD_REQUEST:
+    case STUN_VALIDATION_FORBIDDEN:
+    default:
+      return invalid (error, _("The STUN message is malformed."));
+    }
+
+  klass = stun_message_get_class (&request->message);
+  request->method = stun_message_get_method (&request->message);
+  if (klass == STUN_INDICATION)
+    {
+      if (request->method != STUN_BINDING)
+        return invalid (error, _("The STUN indication is not a Binding indication."));
+      request->kind = PHONESET_STUN_REQUEST_INDICATION;
+      return request->kind;
+    }
+  if (klass != STUN_REQUEST)
+    return invalid (error, _("The packet is a STUN response, not a request."));
+
+  if (status == STUN_VALIDATION_UNKNOWN_REQUEST_ATTRIBUTE)
+    {
+      g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+                           _("The request has an attribute this server does not understand (answered 420)."));
+      request->kind = PHONESET_STUN_REQUEST_UNKNOWN_ATTRIBUTES;
+      return request->kind;
+    }
+  if (request->method != STUN_BINDING)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+                   _("The request is for method 0x%03x; this server answers Binding requests only (answered 400)."),
+                      request->method);
+      request->kind = PHONESET_STUN_REQUEST_BAD;
+      return request->kind;
+    }
+
+  change = stun_message_find (&request->message, STUN_ATTRIBUTE_CHANGE_REQUEST, &change_len);
+  if (change != NULL)
+    {
+      guint32 flags;
+
+      if (change_len != 4)
+        {
+          g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                               _("The request’s CHANGE-REQUEST is not 4 bytes long (answered 400)."));
+          request->kind = PHONESET_STUN_REQUEST_BAD;
+          return request->kind;
+        }
+      memcpy (&flags, change, sizeof flags);
+      request->change_flags = g_ntohl (flags) & (PHONESET_STUN_CHANGE_IP | PHONESET_STUN_CHANGE_PORT);
+    }
+  request->padding = stun_message_has_attribute (&request->message, 0x0026);
+  change = stun_message_find (&request->message, PHONESET_STUN_ATTR_RESPONSE_PORT, &change_len);
+  if (change != NULL)
+    {
+      guint16 port = 0;
+
+      if (change_len == 4)
+        memcpy (&port, change, sizeof port);
+      request->response_port = g_ntohs (port);
+      if (request->response_port == 0 || request->padding)
+        {
+          g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                               _("The request’s RESPONSE-PORT is malformed, 0, or comes with PADDING (answered 400)."));
+          request->kind = PHONESET_STUN_REQUEST_BAD;
+          return request->kind;
+        }
+    }
+  request->kind = PHONESET_STUN_REQUEST_BINDING;
+  return request->kind;
+}
+
+static socklen_t
+native_length (const struct sockaddr_storage *address)
+{
+  return address->ss_family == AF_INET6 ? sizeof (struct sockaddr_in6) : sizeof (struct sockaddr_in);
+}
+
+/**
+ * phoneset_stun_build_binding_response:
+ * @agents: the server's agents
+ * @request: a request parsed as %PHONESET_STUN_REQUEST_BINDING
+ * @mapped: where it came from
+ * @origin: where the answer leaves from
+ * @other: (nullable): RFC 5780 OTHER-ADDRESS (RFC 3489 CHANGED-ADDRESS),
+ *   %NULL for none
+ * @buffer: where to write
+ * @buffer_len: its size
+ *
+ * An RFC 5389 client gets XOR-MAPPED-ADDRESS, MAPPED-ADDRESS (the two
+ * differ only behind an ALG that rewrites addresses), RESPONSE-ORIGIN,
+ * OTHER-ADDRESS, SOFTWARE and FINGERPRINT; an RFC 3489 client
+ * MAPPED-ADDRESS, SOURCE-ADDRESS and CHANGED-ADDRESS, the attributes it
+ * knows.
+ *
+ * Returns: the answer's length, 0 when it does not fit
+ */
+gsize
+phoneset_stun_build_binding_response (PhonesetStunServerAgents      *agents,
+                                      PhonesetStunRequest           *request,
+                                      const struct sockaddr_storage *mapped,
+                                      const struct sockaddr_storage *origin,
+                                      const struct sockaddr_storage *other,
+                                      guint8                        *buffer,
+                                      gsize                          buffer_len)
+{
+  StunAgent  *agent;
+  StunMessage msg;
+
+  g_return_val_if_fail (agents != NULL && request != NULL && mapped != NULL && origin != NULL, 0);
+  g_return_val_if_fail (request->kind == PHONESET_STUN_REQUEST_BINDING, 0);
+
+  agent = request->classic ? &agents->classic : &agents->modern;
+  if (!stun_agent_init_response (agent, &msg, buffer, buffer_len, &request->message))
+    return 0;
+  if (!request->classic &&
+      stun_message_append_xor_addr (&msg, STUN_ATTRIBUTE_XOR_MAPPED_ADDRESS, mapped, native_length (mapped)) != STUN_MESSAGE_RETURN_SUCCESS)
+    return 0;
+  if (stun_message_append_addr (&msg, STUN_ATTRIBUTE_MAPPED_ADDRESS, (const struct sockaddr *)mapped, native_length (mapped)) !=
+      STUN_MESSAGE_RETURN_SUCCESS)
+    return 0;
+  if (stun_message_append_addr (&msg, request->classic ? STUN_ATTRIBUTE_SOURCE_ADDRESS : PHONESET_STUN_ATTR_RESPONSE_ORIGIN,
+                                (const struct sockaddr *)origin, native_length (origin)) != STUN_MESSAGE_RETURN_SUCCESS)
+    return 0;
+  if (other != NULL &&
+      stun_message_append_addr (&msg, request->classic ? STUN_ATTRIBUTE_CHANGED_ADDRESS : PHONESET_STUN_ATTR_OTHER_ADDRESS,
+                                (const struct sockaddr *)other, native_length (other)) != STUN_MESSAGE_RETURN_SUCCESS)
+    return 0;
+  return stun_agent_finish_message (agent, &msg, NULL, 0);
+}
+
+/**
+ * phoneset_stun_build_error_response:
+ * @agents: the server's agents
+ * @request: a parsed request (of any kind but INVALID and INDICATION)
+ * @code: 400 or 420
+ * @buffer: where to write
+ * @buffer_len: its size
+ *
+ * A 420 lists the attributes not understood (UNKNOWN-ATTRIBUTES), or
+ * CHANGE-REQUEST when the request parsed but asked for a change the server
+ * cannot make.
+ *
+ * Returns: the answer's length, 0 when it does not fit
+ */
+gsize
+phoneset_stun_build_error_response (PhonesetStunServerAgents *agents,
+                                    PhonesetStunRequest      *request,
+                                    int                       code,
+                                    guint8                   *buffer,
+                                    gsize                     buffer_len)
+{
+  StunAgent  *agent;
+  StunMessage msg;
+
+  g_return_val_if_fail (agents != NULL && request != NULL, 0);
+  g_return_val_if_fail (request->kind != PHONESET_STUN_REQUEST_INVALID && request->kind != PHONESET_STUN_REQUEST_INDICATION, 0);
+
+  agent = request->classic ? &agents->classic : &agents->modern;
+  if (code == STUN_ERROR_UNKNOWN_ATTRIBUTE && request->kind == PHONESET_STUN_REQUEST_UNKNOWN_ATTRIBUTES)
+    return stun_agent_build_unknown_attributes_error (agent, &msg, buffer, buffer_len, &request->message);
+  if (!stun_agent_init_error (agent, &msg, buffer, buffer_len, &request->message, code))
+    return 0;
+  if (code == STUN_ERROR_UNKNOWN_ATTRIBUTE)
+    {
+      guint16 types[2] = { g_htons (STUN_ATTRIBUTE_CHANGE_REQUEST), g_htons (STUN_ATTRIBUTE_CHANGE_REQUEST) };
+
+      /* RFC 3489 pads the list to 4 bytes by repeating an entry. */
+      if (stun_message_append_bytes (&msg, STUN_ATTRIBUTE_UNKNOWN_ATTRIBUTES, types, request->classic ? 4 : 2) !=
+          STUN_MESSAGE_RETURN_SUCCESS)
+        return 0;
+    }
+  return stun_agent_finish_message (agent, &msg, NULL, 0);
 }

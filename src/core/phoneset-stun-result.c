@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "phoneset-stun-keepalive.h"
 #include "phoneset-stun-result-private.h"
 
 G_DEFINE_FINAL_TYPE (PhonesetStunResult, phoneset_stun_result, G_TYPE_OBJECT)
@@ -116,6 +117,20 @@ phoneset_stun_result_get_reachable (PhonesetStunResult *self)
   return self->udp.reachable || self->tcp.reachable || self->tls.reachable;
 }
 
+/**
+ * phoneset_stun_result_get_binding_lifetime_ms:
+ * @self: a result
+ *
+ * Returns: how long the NAT kept an idle UDP binding, -1 when not measured
+ */
+int
+phoneset_stun_result_get_binding_lifetime_ms (PhonesetStunResult *self)
+{
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), -1);
+
+  return self->lifetime_ms;
+}
+
 const char *
 phoneset_stun_result_get_classic (PhonesetStunResult *self)
 {
@@ -149,17 +164,6 @@ _phoneset_stun_result_add_recommendation (PhonesetStunResult *self,
   r->value = g_strdup (value);
   r->why = g_strdup (why);
   g_ptr_array_add (self->recommendations, r);
-}
-
-/* The keep-alive interval for a measured binding lifetime: half of it,
- * so that one lost keep-alive still leaves the binding open, never above
- * PLANET's default STUN refresh of 50 s, and at least 1 s. */
-static int
-keepalive_for_lifetime (int lifetime_ms)
-{
-  int half = lifetime_ms / 2000;
-
-  return CLAMP (half, 1, 50);
 }
 
 /**
@@ -226,7 +230,7 @@ _phoneset_stun_result_recommend (PhonesetStunResult *self,
 
       if (self->lifetime_ms > 0)
         {
-          int seconds = keepalive_for_lifetime (self->lifetime_ms);
+          int seconds = phoneset_stun_keepalive_for_lifetime (self->lifetime_ms);
           value = g_strdup_printf ("%d", seconds);
           why = g_strdup_printf (_("The router forgets an idle UDP binding after about %.0f s; a keep-alive every %d s keeps it open even if one is lost (the SwyxWare LinkManager uses 10 s)."),
                                     self->lifetime_ms / 1000.0, seconds);

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PhonesetStunResult, phoneset_stun_result, PHONESET, STUN_RESULT, GObject)
 
 gboolean    phoneset_stun_result_get_reachable     (PhonesetStunResult *self);
+int         phoneset_stun_result_get_binding_lifetime_ms (PhonesetStunResult *self);
 const char *phoneset_stun_result_get_classic       (PhonesetStunResult *self);
 const char *phoneset_stun_result_get_mapping       (PhonesetStunResult *self);
 const char *phoneset_stun_result_get_filtering     (PhonesetStunResult *self);

@@ -306,6 +306,7 @@ sim_cfg_apply_effects (void)
       }
   if (sim_config_get ("features.show_action_uri_option") != NULL)
     sim.prompt = !g_str_equal (sim_config_get ("features.show_action_uri_option"), "0");
+  sim_stun_reconfigure ();
 }
 
 gboolean

@@ -166,6 +166,7 @@ state_to_json (void)
   json_builder_add_value (b, json_node_init_array (json_node_alloc (), sim.requests));
   json_builder_set_member_name (b, "ignored");
   json_builder_add_value (b, json_node_init_array (json_node_alloc (), sim.ignored));
+  sim_stun_add_state (b);
   json_builder_end_object (b);
 
   return json_builder_get_root (b);
@@ -697,6 +698,9 @@ main (int   argc,
         { "tls-cert2", 0, 0, G_OPTION_ARG_FILENAME, &sim.tls_cert2, "The other certificate (--fault tls-changed)", "FILE" },
         { "tls-key2", 0, 0, G_OPTION_ARG_FILENAME, &sim.tls_key2, "The other key (--fault tls-changed)", "FILE" },
         { "lifetime", 0, 0, G_OPTION_ARG_INT, &lifetime, "Seconds before it exits by itself (default 600)", "S" },
+        { "stun-server", 0, 0, G_OPTION_ARG_STRING, &sim.stun_server, "Send STUN Binding requests here (default: the config's STUN server)", "HOST:PORT" },
+        { "stun-refresh", 0, 0, G_OPTION_ARG_INT, &sim.stun_refresh, "Refresh the STUN binding every S seconds (default: the config's)", "S" },
+        { "stun-probe", 0, 0, G_OPTION_ARG_NONE, &sim.stun_probe, "Probe the NAT type first (change IP and port, change port)", NULL },
         { NULL }
   };
 
@@ -831,6 +835,12 @@ main (int   argc,
   if (!sim_http_start (&error))
     {
       g_printerr ("phoneset-phone-sim: HTTP on %s:%u: %s\n", sim.address, sim.http_port, error->message);
+      return 1;
+    }
+
+  if (!sim_stun_start (&error))
+    {
+      g_printerr ("phoneset-phone-sim: STUN on %s: %s\n", sim.address, error->message);
       return 1;
     }
 

@@ -72,6 +72,9 @@ typedef struct
   guint16     https_port;
   gboolean    dnd;
   int         boots;
+  char       *stun_server;  /* --stun-server HOST:PORT, over the config's */
+  int         stun_refresh; /* --stun-refresh S */
+  gboolean    stun_probe;   /* --stun-probe */
 
   /* --firmware: the keys this firmware generation reads, per format
    * (tests/phone-sim/firmware/README.md); NULL: every key is applied. */
@@ -121,6 +124,11 @@ void        sim_sip_send_pnp_subscribe  (void);
 
 /* phone-sim-http.c */
 gboolean    sim_http_start              (GError     **error);
+
+/* phone-sim-stun.c */
+gboolean    sim_stun_start              (GError     **error);
+void        sim_stun_reconfigure        (void);
+void        sim_stun_add_state          (JsonBuilder *b);
 
 /* phone-sim-cfg.c */
 void        sim_cfg_apply_effects       (void);

@@ -265,6 +265,16 @@ s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(); print(s.getsockname()
       --turn-user vg --turn-password-env TURN_PW
     vg "stun-test: closed port" 1 stun-test "127.0.0.1:$(closed_port)" --transport udp --json
     vg "stun-test: bad transport" 2 stun-test 127.0.0.1 --transport udp,carrier-pigeon
+    # stun-server: a simulated phone probing its NAT type and refreshing
+    # every second (it retries until the server under valgrind is up), a
+    # line per request and the table; then the JSON document.
+    sim snom 127.0.0.239 --stun-server=127.0.0.238:23892 --stun-refresh=1 --stun-probe
+    vg "stun-server: a phone's requests, the table" 0 stun-server --address=127.0.0.238 --port=23892 \
+      --alt-port=23893 --duration=5
+    grep -q "Binding request" "$tmp/out-$n" || { echo "not ok $n - no request seen"; failed=$((failed + 1)); }
+    vg "stun-server --json" 0 stun-server --address=127.0.0.238 --alt-address=127.0.0.237 --port=23892 \
+      --alt-port=23893 --duration=4 --json --binding-lifetime=30
+    vg "stun-server: bad address" 2 stun-server --address=0.0.0.0
     ;;
   *)
     echo "Bail out! unknown group $group"
