@@ -79,6 +79,9 @@ void             _phoneset_phone_view_import_action         (GtkWidget         *
 void             _phoneset_phone_view_import_details_action (GtkWidget         *widget,
                                                              const char        *action_name,
                                                              GVariant          *parameter);
+void             _phoneset_phone_view_export_action         (GtkWidget         *widget,
+                                                             const char        *action_name,
+                                                             GVariant          *parameter);
 void             _phoneset_phone_view_mark_problem          (PhonesetPhoneView *self,
                                                              GtkWidget         *row);
 void             _phoneset_phone_view_mark_secret           (PhonesetPhoneView *self,
