@@ -560,12 +560,12 @@ update_watch (PhonesetStunPage *self)
 
       text = g_strdup_printf (_("%llu requests from %s (%llu no change, %llu change IP, %llu change port, "
                                 "%llu errors), the last at %s"),
-                              (unsigned long long)phoneset_stun_source_get_requests (source),
-                              phoneset_stun_source_get_address (source),
-                              (unsigned long long)phoneset_stun_source_get_no_change (source),
-                              (unsigned long long)phoneset_stun_source_get_change_ip (source),
-                              (unsigned long long)phoneset_stun_source_get_change_port (source),
-                              (unsigned long long)phoneset_stun_source_get_errors (source), last);
+                                 (unsigned long long)phoneset_stun_source_get_requests (source),
+                                 phoneset_stun_source_get_address (source),
+                                 (unsigned long long)phoneset_stun_source_get_no_change (source),
+                                 (unsigned long long)phoneset_stun_source_get_change_ip (source),
+                                 (unsigned long long)phoneset_stun_source_get_change_port (source),
+                                 (unsigned long long)phoneset_stun_source_get_errors (source), last);
       details = g_strdup_printf ("%s%s%s", verdict ? verdict : _("One refresh so far: its interval shows after the next one."), cost ? " " : "", cost ? cost : "");
     }
   adw_action_row_set_subtitle (self->watch_row, text);

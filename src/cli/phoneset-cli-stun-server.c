@@ -132,14 +132,14 @@ print_table (PhonesetStunServer *server)
   printf ("\n");
   printf (_("%lld packets received, %lld answered, %lld refused, %lld change-IP requests unanswerable; "
             "dropped: %lld malformed, %lld too long, %lld rate-limited, %lld to the server's own addresses.\n"),
-          (long long)json_object_get_int_member (totals, "received"),
-          (long long)json_object_get_int_member (totals, "answered"),
-          (long long)json_object_get_int_member (totals, "refused"),
-          (long long)json_object_get_int_member (totals, "unanswerable"),
-          (long long)json_object_get_int_member (dropped, "malformed"),
-          (long long)json_object_get_int_member (dropped, "oversized"),
-          (long long)json_object_get_int_member (dropped, "rate_limited"),
-          (long long)json_object_get_int_member (dropped, "loops"));
+             (long long)json_object_get_int_member (totals, "received"),
+             (long long)json_object_get_int_member (totals, "answered"),
+             (long long)json_object_get_int_member (totals, "refused"),
+             (long long)json_object_get_int_member (totals, "unanswerable"),
+             (long long)json_object_get_int_member (dropped, "malformed"),
+             (long long)json_object_get_int_member (dropped, "oversized"),
+             (long long)json_object_get_int_member (dropped, "rate_limited"),
+             (long long)json_object_get_int_member (dropped, "loops"));
 }
 
 int
