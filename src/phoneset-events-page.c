@@ -19,6 +19,7 @@
 #include "phoneset-events-page.h"
 #include "phoneset-provision-server.h"
 #include "phoneset-remote.h"
+#include "phoneset-test-private.h"
 
 /**
  * PhonesetEventsPage:

@@ -20,7 +20,5 @@ G_DECLARE_FINAL_TYPE (PhonesetEventsPage, phoneset_events_page, PHONESET, EVENTS
 
 GtkWidget  *phoneset_events_page_new              (PhonesetPhone         *phone,
                                                    PhonesetConfigHistory *history);
-const char *phoneset_events_page_get_receiver_url (PhonesetEventsPage    *self);
-guint       phoneset_events_page_get_n_events     (PhonesetEventsPage    *self);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "phoneset-fleet-dialog.h"
 #include "phoneset-fleet.h"
 #include "phoneset-mac.h"
+#include "phoneset-test-private.h"
 
 /* The preview shows this many phones and problems; all are exported. */
 #define PREVIEW_MAX_PHONES   200

@@ -24,10 +24,6 @@ gboolean             phoneset_fleet_dialog_select_profile    (PhonesetFleetDialo
                                                               const char          *model);
 void                 phoneset_fleet_dialog_set_common_config (PhonesetFleetDialog *self,
                                                               PhonesetConfig      *config);
-void                 phoneset_fleet_dialog_set_csv_text      (PhonesetFleetDialog *self,
-                                                              const char          *text);
-void                 phoneset_fleet_dialog_set_output_folder (PhonesetFleetDialog *self,
-                                                              const char          *folder);
 gboolean             phoneset_fleet_dialog_export            (PhonesetFleetDialog *self,
                                                               GError             **error);
 

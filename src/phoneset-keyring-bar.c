@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "phoneset-keyring-bar.h"
+#include "phoneset-test-private.h"
 
 struct _PhonesetKeyringBar
 {

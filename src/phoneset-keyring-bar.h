@@ -19,7 +19,6 @@ G_DECLARE_FINAL_TYPE (PhonesetKeyringBar, phoneset_keyring_bar, PHONESET, KEYRIN
 
 void        phoneset_keyring_bar_set_session   (PhonesetKeyringBar    *self,
                                                 PhonesetSecretSession *session);
-const char *phoneset_keyring_bar_get_text      (PhonesetKeyringBar    *self);
 gboolean    phoneset_keyring_bar_confirm_close (PhonesetKeyringBar    *self);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 
 #include "phoneset-phone-row.h"
 #include "phoneset-reachability.h"
+#include "phoneset-test-private.h"
 
 struct _PhonesetPhoneRow
 {

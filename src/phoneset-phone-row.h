@@ -21,8 +21,5 @@ PhonesetPhoneRow *phoneset_phone_row_new          (void);
 PhonesetPhone    *phoneset_phone_row_get_phone    (PhonesetPhoneRow *self);
 void              phoneset_phone_row_set_phone    (PhonesetPhoneRow *self,
                                                    PhonesetPhone    *phone);
-const char       *phoneset_phone_row_get_title    (PhonesetPhoneRow *self);
-const char       *phoneset_phone_row_get_subtitle (PhonesetPhoneRow *self);
-GtkWidget        *phoneset_phone_row_get_reach_mark (PhonesetPhoneRow *self);
 
 G_END_DECLS

@@ -29,6 +29,7 @@
 #include "phoneset-events-page.h"
 #include "phoneset-keypad-page.h"
 #include "phoneset-push-dialog.h"
+#include "phoneset-test-private.h"
 
 G_DEFINE_FINAL_TYPE (PhonesetPhoneView, phoneset_phone_view, ADW_TYPE_BIN)
 

@@ -26,11 +26,5 @@ void               phoneset_phone_view_apply_config (PhonesetPhoneView *self,
                                                      PhonesetConfig    *config);
 void               phoneset_phone_view_set_folded   (PhonesetPhoneView *self,
                                                      gboolean           folded);
-gboolean           phoneset_phone_view_import_bytes (PhonesetPhoneView *self,
-                                                     GBytes            *bytes,
-                                                     const char        *name,
-                                                     GError           **error);
-gboolean           phoneset_phone_view_show_page    (PhonesetPhoneView *self,
-                                                     const char        *name);
 
 G_END_DECLS

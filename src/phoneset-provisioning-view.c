@@ -23,6 +23,7 @@
 #include "phoneset-provision-server.h"
 #include "phoneset-provisioning-view.h"
 #include "phoneset-remote.h"
+#include "phoneset-test-private.h"
 
 /* The log keeps the newest entries. */
 #define LOG_MAX_ROWS 500

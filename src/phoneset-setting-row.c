@@ -23,6 +23,7 @@
 
 #include "phoneset-setting-row.h"
 #include "phoneset-setting-sources.h"
+#include "phoneset-test-private.h"
 
 typedef struct
 {

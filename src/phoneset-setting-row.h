@@ -20,7 +20,6 @@ GtkWidget       *phoneset_setting_row_new         (PhonesetConfigHistory *histor
                                                    PhonesetSetting       *setting,
                                                    PhonesetConfig        *baseline);
 PhonesetSetting *phoneset_setting_row_get_setting (GtkWidget             *row);
-gboolean         phoneset_setting_row_is_changed  (GtkWidget             *row);
 void             phoneset_setting_row_set_problem (GtkWidget             *row,
                                                    const char            *message);
 gboolean         phoneset_setting_row_matches     (PhonesetSetting       *setting,

@@ -14,6 +14,7 @@
 #include "phoneset-address.h"
 #include "phoneset-stun-keepalive.h"
 #include "phoneset-stun-server-view.h"
+#include "phoneset-test-private.h"
 
 /* The log keeps the newest entries (the snom server keeps 200), and shows
  * at most this many new ones a quarter second: a flood costs nothing. */

@@ -26,6 +26,7 @@
 #include "phoneset-phone-row.h"
 #include "phoneset-phone-view.h"
 #include "phoneset-window.h"
+#include "phoneset-test-private.h"
 
 struct _PhonesetWindow
 {

@@ -15,6 +15,7 @@
 #include "phoneset-error.h"
 #include "phoneset-phone.h"
 #include "phoneset-sip-message.h"
+#include "phoneset-core-test-private.h"
 
 /* A small network on loopback: fake SIP phones on 127.0.0.9–14, a web
  * interface on 127.0.0.13, a neighbour table file, and a PnP SUBSCRIBE sent

@@ -32,6 +32,7 @@
 #include "phoneset-test-sim.h"
 #include "phoneset-test-utils.h"
 #include "phoneset-window.h"
+#include "phoneset-test-private.h"
 
 #define SECRET "Zq7-phoneset-SECRET-4711"
 #define MAC    "00:15:65:4a:a9:77"

@@ -21,6 +21,7 @@
 #include "phoneset-test-sim.h"
 #include "phoneset-test-app.h"
 #include "phoneset-test-utils.h"
+#include "phoneset-test-private.h"
 
 static PhonesetApplication *app;
 

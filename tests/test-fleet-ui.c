@@ -24,6 +24,7 @@
 #include "phoneset-provisioning-view.h"
 #include "phoneset-test-sim.h"
 #include "phoneset-test-utils.h"
+#include "phoneset-test-private.h"
 
 static GPtrArray *profiles;
 static char      *tmpdir;

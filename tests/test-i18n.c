@@ -22,6 +22,7 @@
 #include "phoneset-test-app.h"
 #include "phoneset-test-utils.h"
 #include "phoneset-window.h"
+#include "phoneset-test-private.h"
 
 static PhonesetApplication *app;
 

@@ -29,6 +29,7 @@
 #include "phoneset-secret-session.h"
 #include "phoneset-secret-store-libsecret.h"
 #include "phoneset-secret-store-memory.h"
+#include "phoneset-core-test-private.h"
 
 #define NO_KEYRING_TEXT "Passwords cannot be saved: no keyring is running. Phoneset keeps them until you quit."
 #define SECRET          "Zq7-keyring-SECRET-5150"

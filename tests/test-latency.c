@@ -53,6 +53,7 @@
 #include "phoneset-test-sim.h"
 #include "phoneset-test-utils.h"
 #include "phoneset-window.h"
+#include "phoneset-test-private.h"
 
 /* The bound. */
 #define MAX_LATE_MS       50

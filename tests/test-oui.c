@@ -13,6 +13,7 @@
 #include "phoneset-error.h"
 #include "phoneset-neighbours.h"
 #include "phoneset-oui.h"
+#include "phoneset-core-test-private.h"
 
 static void
 test_oui_line (void)

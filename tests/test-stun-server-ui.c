@@ -24,6 +24,7 @@
 #include "phoneset-test-app.h"
 #include "phoneset-test-sim.h"
 #include "phoneset-test-utils.h"
+#include "phoneset-test-private.h"
 
 static PhonesetApplication *app;
 

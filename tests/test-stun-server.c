@@ -29,6 +29,7 @@
 #include "phoneset-stun-message.h"
 #include "phoneset-stun-server.h"
 #include "phoneset-stun-source-private.h"
+#include "phoneset-core-test-private.h"
 
 static const uint16_t client_attributes[] = {
   STUN_ATTRIBUTE_MAPPED_ADDRESS, STUN_ATTRIBUTE_XOR_MAPPED_ADDRESS, STUN_ATTRIBUTE_SOURCE_ADDRESS,

@@ -28,6 +28,7 @@
 #include "phoneset-test-coturn.h"
 #include "phoneset-test-utils.h"
 #include "phoneset-window.h"
+#include "phoneset-test-private.h"
 
 static PhonesetApplication *app;
 

@@ -14,6 +14,7 @@
 
 #include "phoneset-discovery-private.h"
 #include "phoneset-error.h"
+#include "phoneset-core-test-private.h"
 
 /**
  * PhonesetDiscovery:

@@ -58,7 +58,6 @@ void               phoneset_discovery_set_known_phones      (PhonesetDiscovery  
 GListModel        *phoneset_discovery_get_phones            (PhonesetDiscovery         *self);
 guint              phoneset_discovery_get_hosts_probed      (PhonesetDiscovery         *self);
 guint              phoneset_discovery_get_hosts_total       (PhonesetDiscovery         *self);
-guint              phoneset_discovery_get_ignored_replies   (PhonesetDiscovery         *self);
 gboolean           phoneset_discovery_get_running           (PhonesetDiscovery         *self);
 const char        *phoneset_discovery_get_pnp_problem       (PhonesetDiscovery         *self);
 void               phoneset_discovery_run_async             (PhonesetDiscovery         *self,

@@ -14,6 +14,7 @@
 
 #include "phoneset-error.h"
 #include "phoneset-oui.h"
+#include "phoneset-core-test-private.h"
 
 /**
  * PhonesetOuiRegistry:

@@ -38,7 +38,6 @@ void                 phoneset_oui_registry_load_file_async  (PhonesetOuiRegistry
 gboolean             phoneset_oui_registry_load_file_finish (PhonesetOuiRegistry  *self,
                                                              GAsyncResult         *result,
                                                              GError              **error);
-guint                phoneset_oui_registry_get_size      (PhonesetOuiRegistry  *self);
 const char          *phoneset_oui_registry_lookup        (PhonesetOuiRegistry  *self,
                                                           const guint8         *mac);
 

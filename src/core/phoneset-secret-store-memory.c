@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "phoneset-secret-store-memory.h"
+#include "phoneset-core-test-private.h"
 
 struct _PhonesetSecretStoreMemory
 {

@@ -16,8 +16,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PhonesetSecretStoreMemory, phoneset_secret_store_memory, PHONESET, SECRET_STORE_MEMORY, GObject)
 
 PhonesetSecretStore *phoneset_secret_store_memory_new       (void);
-void                 phoneset_secret_store_memory_set_error (PhonesetSecretStoreMemory *self,
-                                                             const GError              *error);
-guint                phoneset_secret_store_memory_count     (PhonesetSecretStoreMemory *self);
 
 G_END_DECLS

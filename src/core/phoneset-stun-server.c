@@ -51,6 +51,7 @@
 #include "phoneset-stun-message.h"
 #include "phoneset-stun-server-private.h"
 #include "phoneset-stun-source-private.h"
+#include "phoneset-core-test-private.h"
 
 #define BATCH             32
 #define ROUNDS            16 /* batches read before the main loop gets a turn */

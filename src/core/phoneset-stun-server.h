@@ -91,9 +91,7 @@ PhonesetStunSource *phoneset_stun_server_lookup                 (PhonesetStunSer
                                                                  const char         *address);
 PhonesetStunSource *phoneset_stun_server_find_host              (PhonesetStunServer *self,
                                                                  const char         *host);
-guint               phoneset_stun_server_get_n_sources          (PhonesetStunServer *self);
 guint64             phoneset_stun_server_get_n_received         (PhonesetStunServer *self);
-guint64             phoneset_stun_server_get_n_answered         (PhonesetStunServer *self);
 void                phoneset_stun_server_clear                  (PhonesetStunServer *self);
 void                phoneset_stun_server_flush                  (PhonesetStunServer *self);
 JsonNode           *phoneset_stun_server_to_json                (PhonesetStunServer *self);

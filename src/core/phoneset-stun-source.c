@@ -26,6 +26,7 @@
 #include "phoneset-stun-keepalive.h"
 #include "phoneset-stun-message.h"
 #include "phoneset-stun-source-private.h"
+#include "phoneset-core-test-private.h"
 
 /* The gaps kept for the median: the last half hour at one a minute. */
 #define MAX_GAPS 31

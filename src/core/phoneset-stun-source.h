@@ -28,7 +28,6 @@ guint64        phoneset_stun_source_get_no_change    (PhonesetStunSource *self);
 guint64        phoneset_stun_source_get_change_ip    (PhonesetStunSource *self);
 guint64        phoneset_stun_source_get_change_port  (PhonesetStunSource *self);
 guint64        phoneset_stun_source_get_errors       (PhonesetStunSource *self);
-guint64        phoneset_stun_source_get_unanswered   (PhonesetStunSource *self);
 guint64        phoneset_stun_source_get_rate_limited (PhonesetStunSource *self);
 int            phoneset_stun_source_get_interval_ms  (PhonesetStunSource *self);
 int            phoneset_stun_source_get_lifetime_ms  (PhonesetStunSource *self,
