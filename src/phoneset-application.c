@@ -25,7 +25,7 @@ struct _PhonesetApplication
   AdwApplication       parent_instance;
 
   GSettings           *settings;
-  GPtrArray           *profiles;
+  PhonesetCatalog     *catalog;
   PhonesetInventory   *inventory;
   PhonesetSecretStore *secrets;
   PhonesetStunServer  *stun_server;
@@ -89,7 +89,7 @@ phoneset_application_dispose (GObject *object)
   g_clear_object (&self->inventory);
   g_clear_object (&self->secrets);
   g_clear_object (&self->stun_server);
-  g_clear_pointer (&self->profiles, g_ptr_array_unref);
+  g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (phoneset_application_parent_class)->dispose (object);
 }
@@ -239,26 +239,43 @@ phoneset_application_get_settings (PhonesetApplication *self)
 }
 
 /**
+ * phoneset_application_get_catalog:
+ * @self: a #PhonesetApplication
+ *
+ * The phone profiles, read once; a file that cannot be read is logged and
+ * left out.
+ *
+ * Returns: (transfer none): the catalog
+ */
+PhonesetCatalog *
+phoneset_application_get_catalog (PhonesetApplication *self)
+{
+  g_return_val_if_fail (PHONESET_IS_APPLICATION (self), NULL);
+
+  if (self->catalog == NULL)
+    {
+      GPtrArray *errors;
+
+      self->catalog = phoneset_catalog_new_default ();
+      errors = phoneset_catalog_get_errors (self->catalog);
+      for (guint i = 0; i < errors->len; i++)
+        g_message ("A phone profile is not used: %s", ((GError *)g_ptr_array_index (errors, i))->message);
+    }
+  return self->catalog;
+}
+
+/**
  * phoneset_application_get_profiles:
  * @self: a #PhonesetApplication
  *
- * Returns: (transfer none) (element-type PhonesetProfile): the phone profiles
+ * Returns: (transfer none) (element-type PhonesetProfile): the phone
+ *   profiles of phoneset_application_get_catalog(), by id
  */
 GPtrArray *
 phoneset_application_get_profiles (PhonesetApplication *self)
 {
   g_return_val_if_fail (PHONESET_IS_APPLICATION (self), NULL);
-
-  if (self->profiles == NULL)
-    {
-      g_auto(GStrv) dirs = phoneset_paths_profile_dirs ();
-      g_autoptr(GPtrArray) errors = NULL;
-
-      self->profiles = phoneset_profiles_load_all ((const char *const *)dirs, &errors);
-      for (guint i = 0; i < errors->len; i++)
-        g_message ("A phone profile is not used: %s", ((GError *)g_ptr_array_index (errors, i))->message);
-    }
-  return self->profiles;
+  return phoneset_catalog_get_profiles (phoneset_application_get_catalog (self));
 }
 
 /**

@@ -766,7 +766,7 @@ find_profile (PhonesetPhone *phone)
   if (config != NULL)
     return phoneset_config_get_profile (config);
   if (id != NULL && PHONESET_IS_APPLICATION (app))
-    return phoneset_profiles_find (phoneset_application_get_profiles (PHONESET_APPLICATION (app)), id);
+    return phoneset_catalog_find (phoneset_application_get_catalog (PHONESET_APPLICATION (app)), id);
   return NULL;
 }
 
@@ -791,11 +791,17 @@ setup (PhonesetKeypadPage *self)
   const char   *model = phoneset_phone_get_model (self->phone);
   GApplication *app = g_application_get_default ();
   JsonObject   *object = NULL;
+  g_autoptr(PhonesetCatalog) own_catalog = NULL;
+  PhonesetCatalog *catalog;
+
+  if (PHONESET_IS_APPLICATION (app))
+    catalog = phoneset_application_get_catalog (PHONESET_APPLICATION (app));
+  else
+    catalog = own_catalog = phoneset_catalog_new_default ();
 
   /* The phone's own profile, else one of its vendor's for its model. */
-  if (profile == NULL && phoneset_phone_get_vendor (self->phone) != NULL && PHONESET_IS_APPLICATION (app))
-    profile = phoneset_active_uri_find_profile (phoneset_application_get_profiles (PHONESET_APPLICATION (app)),
-                                                phoneset_phone_get_vendor (self->phone), model, NULL);
+  if (profile == NULL && phoneset_phone_get_vendor (self->phone) != NULL)
+    profile = phoneset_catalog_find_for_vendor (catalog, phoneset_phone_get_vendor (self->phone), model, NULL);
   if (profile != NULL)
     {
       object = phoneset_profile_get_active_uri (profile);
@@ -803,7 +809,7 @@ setup (PhonesetKeypadPage *self)
         self->active_uri = phoneset_active_uri_new_for_profile (profile, model, &error);
     }
   else if (phoneset_phone_get_vendor (self->phone) != NULL)
-    self->active_uri = phoneset_active_uri_new_for_vendor (phoneset_phone_get_vendor (self->phone), &error);
+    self->active_uri = phoneset_catalog_new_active_uri_for_vendor (catalog, phoneset_phone_get_vendor (self->phone), NULL, &error);
   if (self->active_uri != NULL)
     phoneset_active_uri_set_model (self->active_uri, model);
 

@@ -353,9 +353,9 @@ phoneset_provisioning_view_init (PhonesetProvisioningView *self)
     self->profiles = g_ptr_array_ref (phoneset_application_get_profiles (PHONESET_APPLICATION (app)));
   else
     {
-      g_auto(GStrv) dirs = phoneset_paths_profile_dirs ();
+      g_autoptr(PhonesetCatalog) catalog = phoneset_catalog_new_default ();
 
-      self->profiles = phoneset_profiles_load_all ((const char *const *)dirs, NULL);
+      self->profiles = g_ptr_array_ref (phoneset_catalog_get_profiles (catalog));
     }
   self->settings = g_settings_new (APP_ID);
   fill_addresses (self);

@@ -34,6 +34,7 @@ struct _PhonesetWindow
 
   /* Owned references */
   PhonesetInventory   *inventory;
+  PhonesetCatalog     *catalog;
   GPtrArray           *profiles;
   GSettings           *settings;
   PhonesetSecretStore *secrets;
@@ -720,8 +721,9 @@ scan_done_cb (GObject      *source,
   check_all_reachable (self);
 }
 
-/* What a scan needs before it starts, read in worker threads (the IEEE
- * registry alone is 5 MB): the window stays responsive meanwhile. */
+/* What a scan needs before it starts: the catalog's fingerprint rules, and
+ * the IEEE registry, read in a worker thread (it alone is 5 MB): the window
+ * stays responsive meanwhile. */
 typedef struct
 {
   PhonesetWindow           *self;
@@ -804,30 +806,23 @@ oui_loaded_cb (GObject      *source,
   scan_run (start);
 }
 
-static void
-rules_loaded_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+static gboolean
+scan_prepare_cb (gpointer user_data)
 {
   g_autoptr(ScanStart) start = user_data;
-  g_autoptr(GError) error = NULL;
   PhonesetWindow *self = start->self;
 
-  if (!phoneset_fingerprint_rules_load_dirs_finish (PHONESET_FINGERPRINT_RULES (source), result, &error))
-    {
-      scan_start_failed (self, error);
-      return;
-    }
-  /* The registry is read once and kept; the profiles at every scan. */
+  /* The registry is read once and kept, as the catalog's profiles are. */
   if (self->oui == NULL)
     {
       PhonesetOuiRegistry *oui = phoneset_oui_registry_new ();
 
       start->oui = oui;
       phoneset_oui_registry_load_file_async (oui, NULL, self->scan_cancellable, oui_loaded_cb, g_steal_pointer (&start));
-      return;
+      return G_SOURCE_REMOVE;
     }
   scan_run (start);
+  return G_SOURCE_REMOVE;
 }
 
 /**
@@ -837,7 +832,8 @@ rules_loaded_cb (GObject      *source,
  * @timeout_ms: how long to listen for phones that only announce themselves
  *
  * Starts a scan; phones appear in the sidebar as they are found. The
- * profiles and the IEEE registry are read first, off the main loop.
+ * IEEE registry is read first, off the main loop; the phones are told
+ * apart by the catalog's fingerprint rules.
  *
  * Returns: %TRUE if the scan started
  */
@@ -846,7 +842,6 @@ phoneset_window_scan (PhonesetWindow    *self,
                       const char *const *subnets,
                       guint              timeout_ms)
 {
-  g_auto(GStrv) dirs = phoneset_paths_profile_dirs ();
   ScanStart *start;
 
   g_return_val_if_fail (PHONESET_IS_WINDOW (self), FALSE);
@@ -856,7 +851,8 @@ phoneset_window_scan (PhonesetWindow    *self,
 
   start = g_new0 (ScanStart, 1);
   start->self = g_object_ref (self);
-  start->rules = phoneset_fingerprint_rules_new ();
+  start->rules = self->catalog != NULL ? g_object_ref (phoneset_catalog_get_fingerprint_rules (self->catalog))
+                                       : phoneset_fingerprint_rules_new ();
   start->subnets = g_strdupv ((char **)subnets);
   start->timeout_ms = timeout_ms;
 
@@ -866,8 +862,7 @@ phoneset_window_scan (PhonesetWindow    *self,
   gtk_progress_bar_set_fraction (self->scan_progress, 0);
   gtk_label_set_text (self->scan_label, _("Scanning…"));
   gtk_revealer_set_reveal_child (self->scan_revealer, TRUE);
-  phoneset_fingerprint_rules_load_dirs_async (start->rules, (const char *const *)dirs, self->scan_cancellable, rules_loaded_cb,
-                                              start);
+  g_idle_add (scan_prepare_cb, start);
   return TRUE;
 }
 
@@ -978,7 +973,8 @@ setup (PhonesetWindow      *self,
   GMenu *menu;
 
   self->settings = g_object_ref (phoneset_application_get_settings (app));
-  self->profiles = g_ptr_array_ref (phoneset_application_get_profiles (app));
+  self->catalog = g_object_ref (phoneset_application_get_catalog (app));
+  self->profiles = g_ptr_array_ref (phoneset_catalog_get_profiles (self->catalog));
   self->inventory = g_object_ref (phoneset_application_get_inventory (app));
   self->secrets = g_object_ref (phoneset_application_get_secret_store (app));
   if (PHONESET_IS_SECRET_SESSION (self->secrets))
@@ -1166,6 +1162,7 @@ phoneset_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->secrets);
   g_clear_pointer (&self->profiles, g_ptr_array_unref);
+  g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (phoneset_window_parent_class)->dispose (object);
 }

@@ -15,6 +15,10 @@ For each setting of each profile (data/profiles/README.md):
 "unconfirmed" is a mark, not a source: such a setting is counted, and its
 note must say so to the user when its confidence is not "U" already.
 
+The "pnp" block (how a SIP PnP answer points the phones at their files):
+each of "url", "vendors" and "url_macro" it has names a source in
+"<key>_source" or in the block's "source" (or says "unconfirmed").
+
 Prints one line per missing source and exits 1 if there is any; with
 --summary, a table of the counts per profile too.
 """
@@ -70,6 +74,11 @@ def check(path):
             else:
                 missing.append('%s: %s: the range %s–%s has no source ("source" or "range_source")'
                                % (path, sid, s.get('min', ''), s.get('max', '')))
+    pnp = profile.get('pnp') or {}
+    for key in ('url', 'vendors', 'url_macro'):
+        if key in pnp and not (pnp.get(key + '_source') or pnp.get('source')):
+            missing.append('%s: pnp.%s has no source ("%s_source" or "source", or "unconfirmed")'
+                           % (path, key, key))
     return missing, counts
 
 

@@ -23,6 +23,7 @@
 #include "phoneset-error.h"
 #include "phoneset-profile.h"
 #include "phoneset-test-cli.h"
+#include "phoneset-test-catalog.h"
 
 static char *tmpdir;
 
@@ -702,7 +703,7 @@ test_profile_keys (void)
     { "snom-c520", PHONESET_CFG_FORMAT_SNOM_C520, NULL, 26 },
   };
   const char *dirs[] = { g_getenv ("PHONESET_PROFILES_DIR"), NULL };
-  g_autoptr(GPtrArray) profiles = phoneset_profiles_load_all (dirs, NULL);
+  g_autoptr(GPtrArray) profiles = phoneset_test_load_profiles (dirs, NULL);
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {

@@ -211,6 +211,64 @@ test_legacy_url (void)
   g_assert_false (json_object_has_member (applied, "static.auto_provision.server.url"));
 }
 
+/* `--profile ID` takes exactly that profile, never another of its vendor's
+ * nor the one the file's keys point at: the shipped profiles hold two of
+ * Yealink (yealink-legacy sorts first). */
+static void
+test_profile_exact (void)
+{
+  const char *sim_args[] = { "--no-prompt", NULL };
+  g_autoptr(PhonesetTestSim) v8x_sim = phoneset_test_sim_start_profile ("yealink-v8x", "127.0.0.61", sim_args);
+  g_autoptr(PhonesetTestSim) legacy_sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.62", sim_args);
+  g_autofree char *v8x_phone = phoneset_test_sim_http (v8x_sim);
+  g_autofree char *legacy_phone = phoneset_test_sim_http (legacy_sim);
+  g_autofree char *legacy_file = write_file ("legacy-keys.cfg", "#!version:1.0.0.1\nnetwork.vlan.internet_port_vid = 43\n");
+  g_autofree char *v8x_file = write_file ("v8x-keys.cfg", yealink_cfg);
+  g_autofree char *legacy_arg = g_strdup_printf ("--file=%s", legacy_file);
+  g_autofree char *v8x_arg = g_strdup_printf ("--file=%s", v8x_file);
+  const char      *list[] = { "profiles", "--json", NULL };
+  const char      *to_v8x[] = { v8x_phone, legacy_arg, "--profile=yealink-v8x", "--via=autop", "--wait=5", "--json", NULL };
+  const char      *to_legacy[] = { legacy_phone, v8x_arg, "--profile=yealink-legacy", "--via=autop", "--wait=5", "--json", NULL };
+  g_autoptr(PhonesetCliResult) profiles = phoneset_test_run_cli (list, NULL);
+  g_autoptr(PhonesetCliResult) a = NULL;
+  g_autoptr(PhonesetCliResult) b = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonObject) result = NULL;
+  JsonArray *array;
+  guint      yealink = 0;
+
+  g_assert_cmpint (profiles->status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, profiles->out, -1, NULL));
+  array = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (array, i), "vendor"), "Yealink") == 0)
+      yealink++;
+  g_assert_cmpuint (yealink, ==, 2);
+
+  /* The file's keys are the legacy firmware's; the V8x profile is used. */
+  a = run_push (to_v8x);
+  g_assert_cmpstr (a->err, ==, "");
+  g_assert_cmpint (a->status, ==, 0);
+  result = parse_object (a->out);
+  g_assert_cmpstr (json_object_get_string_member (result, "profile"), ==, "yealink-v8x");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (result, "set"), "key"), ==,
+                   "static.auto_provision.server.url");
+  g_assert_true (json_object_get_boolean_member (result, "ok"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (result, "fetched"), "from"), ==, "127.0.0.61");
+  g_clear_pointer (&result, json_object_unref);
+
+  /* And the other way round. */
+  b = run_push (to_legacy);
+  g_assert_cmpstr (b->err, ==, "");
+  g_assert_cmpint (b->status, ==, 0);
+  result = parse_object (b->out);
+  g_assert_cmpstr (json_object_get_string_member (result, "profile"), ==, "yealink-legacy");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (result, "set"), "key"), ==,
+                   "auto_provision.server.url");
+  g_assert_true (json_object_get_boolean_member (result, "ok"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (result, "fetched"), "from"), ==, "127.0.0.62");
+}
+
 /* A phone whose firmware reads only the legacy keys (a --firmware list):
  * a push with the V8x profile sets a key it ignores, so the phone never
  * fetches, and the push says which key was not applied. With the phone's
@@ -556,6 +614,7 @@ main (int   argc,
   g_test_add_func ("/push/yealink/check-sync", test_check_sync);
   g_test_add_func ("/push/yealink/profile-config", test_profile_config);
   g_test_add_func ("/push/yealink/legacy-url", test_legacy_url);
+  g_test_add_func ("/push/yealink/profile-exact", test_profile_exact);
   g_test_add_func ("/push/yealink/firmware-keys", test_firmware_keys);
   for (guint i = 0; i < G_N_ELEMENTS (pnp_cases); i++)
     {

@@ -23,6 +23,7 @@
 #include "phoneset-action-url.h"
 #include "phoneset-profile.h"
 #include "phoneset-test-cli.h"
+#include "phoneset-test-catalog.h"
 
 static char *tmpdir;
 
@@ -559,7 +560,7 @@ test_action_url_config (void)
   const char *args[] = { "--action-url", "--accept-unknown-phones", "--address=127.0.0.158", "--duration=20", NULL };
   const char *dirs[] = { g_getenv ("PHONESET_PROFILES_DIR"), NULL };
   g_autoptr(GPtrArray) errors = NULL;
-  g_autoptr(GPtrArray) profiles = phoneset_profiles_load_all (dirs, &errors);
+  g_autoptr(GPtrArray) profiles = phoneset_test_load_profiles (dirs, &errors);
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);

@@ -20,6 +20,7 @@
 #include "phoneset-error.h"
 #include "phoneset-provisioning.h"
 #include "phoneset-setup-sheet.h"
+#include "phoneset-test-catalog.h"
 
 static GPtrArray *profiles;
 
@@ -612,7 +613,7 @@ main (int   argc,
   int         ret;
 
   g_test_init (&argc, &argv, NULL);
-  profiles = phoneset_profiles_load_all (dirs, NULL);
+  profiles = phoneset_test_load_profiles (dirs, NULL);
 
   g_test_add_func ("/config/set-and-diff", test_config_set_and_diff);
   g_test_add_func ("/config/json-no-secrets", test_config_json_no_secrets);

@@ -11,6 +11,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "phoneset-catalog.h"
 #include "phoneset-discovery.h"
 #include "phoneset-error.h"
 #include "phoneset-phone.h"
@@ -230,12 +231,12 @@ run_discovery (PhonesetDiscovery *discovery,
 static PhonesetFingerprintRules *
 load_fixture_rules (void)
 {
-  PhonesetFingerprintRules *rules = phoneset_fingerprint_rules_new ();
-  g_autofree char          *dir = g_test_build_filename (G_TEST_DIST, "data", "fingerprint-profiles", NULL);
-  const char               *dirs[] = { dir, NULL };
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "fingerprint-profiles", NULL);
+  const char      *dirs[] = { dir, NULL };
+  g_autoptr(PhonesetCatalog) catalog = phoneset_catalog_new (dirs);
 
-  g_assert_true (phoneset_fingerprint_rules_load_dirs (rules, dirs, NULL));
-  return rules;
+  g_assert_cmpuint (phoneset_catalog_get_errors (catalog)->len, ==, 0);
+  return g_object_ref (phoneset_catalog_get_fingerprint_rules (catalog));
 }
 
 static PhonesetPhone *

@@ -10,20 +10,19 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "phoneset-catalog.h"
 #include "phoneset-error.h"
 #include "phoneset-fingerprint.h"
 
 static PhonesetFingerprintRules *
 load_fixture_rules (void)
 {
-  PhonesetFingerprintRules *rules = phoneset_fingerprint_rules_new ();
-  g_autofree char          *dir = g_test_build_filename (G_TEST_DIST, "data", "fingerprint-profiles", NULL);
-  const char               *dirs[] = { dir, NULL };
-  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "fingerprint-profiles", NULL);
+  const char      *dirs[] = { dir, NULL };
+  g_autoptr(PhonesetCatalog) catalog = phoneset_catalog_new (dirs);
 
-  g_assert_true (phoneset_fingerprint_rules_load_dirs (rules, dirs, &error));
-  g_assert_no_error (error);
-  return rules;
+  g_assert_cmpuint (phoneset_catalog_get_errors (catalog)->len, ==, 0);
+  return g_object_ref (phoneset_catalog_get_fingerprint_rules (catalog));
 }
 
 static const char *
@@ -141,67 +140,55 @@ test_fingerprint_bad (void)
   check_bad_rules ("{ \"vendor\": \"\", \"mac_prefixes\": [ ] , \"user_agents\": [] }", "vendor");
 }
 
+/* A profile file that is not valid is reported with its name and
+ * fingerprints nothing. */
 static void
 test_fingerprint_bad_file (void)
 {
-  g_autoptr(PhonesetFingerprintRules) rules = phoneset_fingerprint_rules_new ();
   g_autofree char *dir = g_dir_make_tmp ("phoneset-fp-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "broken.json", NULL);
   const char      *dirs[] = { dir, NULL };
-  g_autoptr(GError) error = NULL;
+  g_autoptr(PhonesetCatalog) catalog = NULL;
+  GPtrArray *errors;
+  GError    *error;
 
   g_assert_true (g_file_set_contents (path, "{ \"vendor\": ", -1, NULL));
-  g_assert_false (phoneset_fingerprint_rules_load_dirs (rules, dirs, &error));
+  catalog = phoneset_catalog_new (dirs);
+  errors = phoneset_catalog_get_errors (catalog);
+  g_assert_cmpuint (errors->len, ==, 1);
+  error = g_ptr_array_index (errors, 0);
   g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE);
   g_assert_nonnull (strstr (error->message, "broken.json"));
+  g_assert_cmpuint (phoneset_fingerprint_rules_get_n_rules (phoneset_catalog_get_fingerprint_rules (catalog)), ==, 0);
   g_unlink (path);
   g_rmdir (dir);
 }
 
+/* One bad file beside good ones: the good ones give the same rules as
+ * alone, the bad one is reported. */
 static void
-loaded_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+test_fingerprint_bad_file_among_good (void)
 {
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-/* The async load gives the same rules, and the same errors, from a worker
- * thread. */
-static void
-test_fingerprint_async (void)
-{
-  g_autoptr(PhonesetFingerprintRules) sync_rules = load_fixture_rules ();
-  g_autoptr(PhonesetFingerprintRules) rules = phoneset_fingerprint_rules_new ();
-  g_autoptr(PhonesetFingerprintRules) bad = phoneset_fingerprint_rules_new ();
-  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "fingerprint-profiles", NULL);
-  g_autofree char *bad_dir = g_dir_make_tmp ("phoneset-fp-XXXXXX", NULL);
-  g_autofree char *bad_path = g_build_filename (bad_dir, "broken.json", NULL);
-  const char      *dirs[] = { dir, NULL };
-  const char      *bad_dirs[] = { bad_dir, NULL };
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  phoneset_fingerprint_rules_load_dirs_async (rules, dirs, NULL, loaded_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (phoneset_fingerprint_rules_load_dirs_finish (rules, result, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (phoneset_fingerprint_rules_get_n_rules (rules), >, 0);
-  g_assert_cmpuint (phoneset_fingerprint_rules_get_n_rules (rules), ==, phoneset_fingerprint_rules_get_n_rules (sync_rules));
-  g_clear_object (&result);
+  g_autoptr(PhonesetFingerprintRules) good_rules = load_fixture_rules ();
+  g_autofree char *fixtures = g_test_build_filename (G_TEST_DIST, "data", "fingerprint-profiles", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("phoneset-fp-XXXXXX", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "aaa-broken.json", NULL);
+  const char      *dirs[] = { dir, fixtures, NULL };
+  g_autoptr(PhonesetCatalog) catalog = NULL;
+  PhonesetFingerprintRules *rules;
+  GPtrArray                *errors;
 
   g_assert_true (g_file_set_contents (bad_path, "{ \"vendor\": ", -1, NULL));
-  phoneset_fingerprint_rules_load_dirs_async (bad, bad_dirs, NULL, loaded_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (phoneset_fingerprint_rules_load_dirs_finish (bad, result, &error));
-  g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE);
-  g_assert_nonnull (strstr (error->message, "broken.json"));
+  catalog = phoneset_catalog_new (dirs);
+  errors = phoneset_catalog_get_errors (catalog);
+  g_assert_cmpuint (errors->len, ==, 1);
+  g_assert_error ((GError *)g_ptr_array_index (errors, 0), PHONESET_ERROR, PHONESET_ERROR_PARSE);
+  g_assert_nonnull (strstr (((GError *)g_ptr_array_index (errors, 0))->message, "aaa-broken.json"));
+  rules = phoneset_catalog_get_fingerprint_rules (catalog);
+  g_assert_cmpuint (phoneset_fingerprint_rules_get_n_rules (rules), >, 0);
+  g_assert_cmpuint (phoneset_fingerprint_rules_get_n_rules (rules), ==, phoneset_fingerprint_rules_get_n_rules (good_rules));
   g_unlink (bad_path);
-  g_rmdir (bad_dir);
+  g_rmdir (dir);
 }
 
 int
@@ -215,7 +202,7 @@ main (int   argc,
   g_test_add_func ("/fingerprint/mac", test_fingerprint_mac);
   g_test_add_func ("/fingerprint/bad", test_fingerprint_bad);
   g_test_add_func ("/fingerprint/bad-file", test_fingerprint_bad_file);
-  g_test_add_func ("/fingerprint/async", test_fingerprint_async);
+  g_test_add_func ("/fingerprint/bad-file-among-good", test_fingerprint_bad_file_among_good);
 
   return g_test_run ();
 }

@@ -25,6 +25,7 @@
 #include "phoneset-test-sim.h"
 #include "phoneset-test-utils.h"
 #include "phoneset-test-private.h"
+#include "phoneset-test-catalog.h"
 
 static GPtrArray *profiles;
 static char      *tmpdir;
@@ -351,7 +352,7 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", data, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  profiles = phoneset_profiles_load_all (dirs, NULL);
+  profiles = phoneset_test_load_profiles (dirs, NULL);
   tmpdir = g_dir_make_tmp ("phoneset-fleet-ui-XXXXXX", NULL);
 
   g_test_add_func ("/fleet-dialog/bad-rows-preview-export", test_fleet_dialog);

@@ -12,6 +12,7 @@
 
 #include "phoneset-error.h"
 #include "phoneset-inventory.h"
+#include "phoneset-test-catalog.h"
 
 static GPtrArray *profiles;
 
@@ -182,7 +183,7 @@ main (int   argc,
   int         ret;
 
   g_test_init (&argc, &argv, NULL);
-  profiles = phoneset_profiles_load_all (dirs, NULL);
+  profiles = phoneset_test_load_profiles (dirs, NULL);
 
   g_test_add_func ("/inventory/roundtrip", test_inventory_roundtrip);
   g_test_add_func ("/inventory/bad", test_inventory_bad);

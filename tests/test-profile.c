@@ -17,6 +17,7 @@
 #include "phoneset-error.h"
 #include "phoneset-fingerprint.h"
 #include "phoneset-profile.h"
+#include "phoneset-test-catalog.h"
 
 static GPtrArray *
 load_shipped (void)
@@ -27,7 +28,7 @@ load_shipped (void)
   GPtrArray *profiles;
 
   g_assert_nonnull (dir);
-  profiles = phoneset_profiles_load_all (dirs, &errors);
+  profiles = phoneset_test_load_profiles (dirs, &errors);
   for (guint i = 0; i < errors->len; i++)
     g_test_message ("%s", ((GError *)g_ptr_array_index (errors, i))->message);
   g_assert_cmpuint (errors->len, ==, 0);
@@ -314,7 +315,8 @@ static void
 test_profiles_snom_desk_only (void)
 {
   g_autoptr(GPtrArray) profiles = load_shipped ();
-  g_autoptr(PhonesetFingerprintRules) rules = phoneset_fingerprint_rules_new ();
+  g_autoptr(PhonesetCatalog) catalog = NULL;
+  PhonesetFingerprintRules *rules = NULL;
   g_autoptr(GError) error = NULL;
   const char      *dirs[] = { g_getenv ("PHONESET_PROFILES_DIR"), NULL };
   PhonesetProfile *snom = phoneset_profiles_find (profiles, "snom");
@@ -351,7 +353,9 @@ test_profiles_snom_desk_only (void)
       g_assert_true (g_ascii_isdigit (name[0]) || (name[0] == 'D' && g_ascii_isdigit (name[1])));
     }
 
-  g_assert_true (phoneset_fingerprint_rules_load_dirs (rules, dirs, &error));
+  catalog = phoneset_catalog_new (dirs);
+  rules = phoneset_catalog_get_fingerprint_rules (catalog);
+  g_assert_cmpuint (phoneset_catalog_get_errors (catalog)->len, ==, 0);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -554,7 +558,8 @@ static void
 test_profiles_yealink_firmware (void)
 {
   const char *dirs[] = { g_getenv ("PHONESET_PROFILES_DIR"), NULL };
-  g_autoptr(PhonesetFingerprintRules) rules = phoneset_fingerprint_rules_new ();
+  g_autoptr(PhonesetCatalog) catalog = NULL;
+  PhonesetFingerprintRules *rules = NULL;
   g_autoptr(GError) error = NULL;
   const struct
   {
@@ -569,7 +574,9 @@ test_profiles_yealink_firmware (void)
     { "Yealink SIP-T54W 96.86.0.100", "yealink-v8x" },
   };
 
-  g_assert_true (phoneset_fingerprint_rules_load_dirs (rules, dirs, &error));
+  catalog = phoneset_catalog_new (dirs);
+  rules = phoneset_catalog_get_fingerprint_rules (catalog);
+  g_assert_cmpuint (phoneset_catalog_get_errors (catalog)->len, ==, 0);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -16,6 +16,7 @@
 #include "phoneset-error.h"
 #include "phoneset-push.h"
 #include "phoneset-test-sim.h"
+#include "phoneset-test-catalog.h"
 
 typedef struct
 {
@@ -49,7 +50,7 @@ load_profiles (void)
 {
   const char *dirs[] = { g_getenv ("PHONESET_PROFILES_DIR"), NULL };
 
-  return phoneset_profiles_load_all (dirs, NULL);
+  return phoneset_test_load_profiles (dirs, NULL);
 }
 
 /* A push to @sim as the phone's own profile says. */
@@ -146,9 +147,10 @@ test_cancel_while_waiting (void)
 static void
 test_via_check (void)
 {
-  g_autoptr(PhonesetActiveUri) yealink = phoneset_active_uri_new_for_vendor ("yealink", NULL);
-  g_autoptr(PhonesetActiveUri) fanvil = phoneset_active_uri_new_for_vendor ("fanvil", NULL);
-  g_autoptr(PhonesetActiveUri) snom = phoneset_active_uri_new_for_vendor ("snom", NULL);
+  g_autoptr(PhonesetCatalog) catalog = phoneset_catalog_new_default ();
+  g_autoptr(PhonesetActiveUri) yealink = phoneset_catalog_new_active_uri_for_vendor (catalog, "yealink", NULL, NULL);
+  g_autoptr(PhonesetActiveUri) fanvil = phoneset_catalog_new_active_uri_for_vendor (catalog, "fanvil", NULL, NULL);
+  g_autoptr(PhonesetActiveUri) snom = phoneset_catalog_new_active_uri_for_vendor (catalog, "snom", NULL, NULL);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (phoneset_push_via_check (yealink, PHONESET_PUSH_VIA_AUTOP, NULL));

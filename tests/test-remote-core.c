@@ -22,6 +22,7 @@
 #include "phoneset-pnp-responder.h"
 #include "phoneset-secret-store-memory.h"
 #include "phoneset-sip-message.h"
+#include "phoneset-test-catalog.h"
 
 static PhonesetActiveUri *
 load_vendor (const char *vendor)
@@ -135,7 +136,7 @@ load_profiles (void)
   GPtrArray *profiles;
 
   g_assert_nonnull (dirs[0]);
-  profiles = phoneset_profiles_load_all (dirs, &errors);
+  profiles = phoneset_test_load_profiles (dirs, &errors);
   g_assert_cmpuint (errors->len, ==, 0);
   return profiles;
 }
@@ -221,16 +222,16 @@ test_active_uri_find_profile (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      PhonesetProfile *profile = phoneset_active_uri_find_profile (profiles, cases[i].vendor, cases[i].model, NULL);
+      PhonesetProfile *profile = phoneset_profiles_find_for_vendor (profiles, cases[i].vendor, cases[i].model, NULL);
 
       g_assert_nonnull (profile);
       g_assert_cmpstr (phoneset_profile_get_id (profile), ==, cases[i].profile);
     }
   /* The snom C520 has no command.htm (vendors.md §8). */
-  g_assert_null (phoneset_active_uri_find_profile (profiles, "snom", "C520", &error));
+  g_assert_null (phoneset_profiles_find_for_vendor (profiles, "snom", "C520", &error));
   g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED);
   g_clear_error (&error);
-  g_assert_null (phoneset_active_uri_find_profile (profiles, "nokia", NULL, &error));
+  g_assert_null (phoneset_profiles_find_for_vendor (profiles, "nokia", NULL, &error));
   g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND);
 }
 

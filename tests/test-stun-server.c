@@ -30,6 +30,7 @@
 #include "phoneset-stun-server.h"
 #include "phoneset-stun-source-private.h"
 #include "phoneset-core-test-private.h"
+#include "phoneset-test-catalog.h"
 
 static const uint16_t client_attributes[] = {
   STUN_ATTRIBUTE_MAPPED_ADDRESS, STUN_ATTRIBUTE_XOR_MAPPED_ADDRESS, STUN_ATTRIBUTE_SOURCE_ADDRESS,
@@ -639,7 +640,7 @@ static void
 test_known_phones (void)
 {
   g_auto(GStrv) dirs = phoneset_paths_profile_dirs ();
-  g_autoptr(GPtrArray) profiles = phoneset_profiles_load_all ((const char *const *)dirs, NULL);
+  g_autoptr(GPtrArray) profiles = phoneset_test_load_profiles ((const char *const *)dirs, NULL);
   g_autofree char *dir = g_dir_make_tmp ("phoneset-stun-server-XXXXXX", NULL);
   g_autoptr(PhonesetInventory) inventory = phoneset_inventory_new (dir, profiles);
   g_autoptr(PhonesetInventory) again = phoneset_inventory_new (dir, profiles);
@@ -700,7 +701,7 @@ static void
 test_settings_for_phone (void)
 {
   g_auto(GStrv) dirs = phoneset_paths_profile_dirs ();
-  g_autoptr(GPtrArray) profiles = phoneset_profiles_load_all ((const char *const *)dirs, NULL);
+  g_autoptr(GPtrArray) profiles = phoneset_test_load_profiles ((const char *const *)dirs, NULL);
   static const struct
   {
     const char *profile;

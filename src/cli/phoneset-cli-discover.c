@@ -211,14 +211,13 @@ _phoneset_cli_discover (int    argc,
               { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
                 { NULL } };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(PhonesetFingerprintRules) rules = phoneset_fingerprint_rules_new ();
+  g_autoptr(PhonesetCatalog) catalog = NULL;
   g_autoptr(PhonesetOuiRegistry) oui = phoneset_oui_registry_new ();
   g_autoptr(PhonesetDiscovery) discovery = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) phones = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_auto(GStrv) dirs = phoneset_paths_profile_dirs ();
   GListModel *model;
   Run         run = { 0 };
   guint       signal_id;
@@ -238,13 +237,9 @@ _phoneset_cli_discover (int    argc,
       return PHONESET_EXIT_USAGE;
     }
 
-  if (!phoneset_fingerprint_rules_load_dirs (rules, (const char *const *)dirs, &error))
-    {
-      _phoneset_cli_error ("%s", error->message);
-      return PHONESET_EXIT_USAGE;
-    }
-
-  discovery = phoneset_discovery_new (rules);
+  /* A profile that cannot be read is reported and fingerprints nothing. */
+  catalog = _phoneset_cli_load_catalog ();
+  discovery = phoneset_discovery_new (phoneset_catalog_get_fingerprint_rules (catalog));
   for (guint i = 0; subnets != NULL && subnets[i] != NULL; i++)
     if (!phoneset_discovery_add_subnet (discovery, subnets[i], &error))
       {

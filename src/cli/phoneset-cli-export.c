@@ -175,7 +175,8 @@ _phoneset_cli_export (int    argc,
                       char **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GPtrArray) profiles = NULL;
+  g_autoptr(PhonesetCatalog) catalog = NULL;
+  GPtrArray *profiles = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PhonesetConfig) config = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -232,8 +233,9 @@ _phoneset_cli_export (int    argc,
       return PHONESET_EXIT_USAGE;
     }
 
-  profiles = _phoneset_cli_load_profiles ();
-  profile = phoneset_profiles_find (profiles, profile_id);
+  catalog = _phoneset_cli_load_catalog ();
+  profiles = phoneset_catalog_get_profiles (catalog);
+  profile = phoneset_catalog_find (catalog, profile_id);
   if (profile == NULL)
     {
       _phoneset_cli_error (_("there is no profile “%s” (see “phoneset profiles”)"), profile_id);

@@ -74,7 +74,8 @@ _phoneset_cli_import (int    argc,
                       char **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE"));
-  g_autoptr(GPtrArray) profiles = NULL;
+  g_autoptr(PhonesetCatalog) catalog = NULL;
+  GPtrArray *profiles = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PhonesetCfgDocument) document = NULL;
   g_autoptr(PhonesetConfig) config = NULL;
@@ -111,10 +112,11 @@ _phoneset_cli_import (int    argc,
     }
   path = argv[1];
 
-  profiles = _phoneset_cli_load_profiles ();
+  catalog = _phoneset_cli_load_catalog ();
+  profiles = phoneset_catalog_get_profiles (catalog);
   if (profile_id != NULL)
     {
-      profile = phoneset_profiles_find (profiles, profile_id);
+      profile = phoneset_catalog_find (catalog, profile_id);
       if (profile == NULL)
         {
           _phoneset_cli_error (_("there is no profile “%s” (see “phoneset profiles”)"), profile_id);
@@ -182,7 +184,7 @@ _phoneset_cli_import (int    argc,
     {
       g_autoptr(GPtrArray) also = g_ptr_array_new ();
 
-      profile = phoneset_profiles_choose_for_document (profiles, document, path, model, &reason, also);
+      profile = phoneset_catalog_choose_for_document (catalog, document, path, model, &reason, also);
       if (profile != NULL)
         fprintf (stderr, _("phoneset: note: %s: %s\n"), path, reason);
       if (profile == NULL)

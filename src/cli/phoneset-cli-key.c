@@ -147,12 +147,13 @@ static PhonesetProfile *
 find_profile (const PhonesetCliRemoteOptions *options,
               GError                        **error)
 {
-  g_autoptr(GPtrArray) profiles = _phoneset_cli_load_profiles ();
+  g_autoptr(PhonesetCatalog) catalog = _phoneset_cli_load_catalog ();
   PhonesetProfile *profile;
 
   if (options->profile != NULL)
     {
-      profile = phoneset_profiles_find (profiles, options->profile);
+      /* Exactly that profile, never another of its vendor. */
+      profile = phoneset_catalog_find (catalog, options->profile);
       if (profile == NULL)
         {
           g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND,
@@ -168,7 +169,7 @@ find_profile (const PhonesetCliRemoteOptions *options,
         }
     }
   else if (options->vendor != NULL)
-    profile = phoneset_active_uri_find_profile (profiles, options->vendor, options->model, error);
+    profile = phoneset_catalog_find_for_vendor (catalog, options->vendor, options->model, error);
   else
     {
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,

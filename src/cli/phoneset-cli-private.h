@@ -11,6 +11,8 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
+#include "phoneset-catalog.h"
+
 G_BEGIN_DECLS
 
 /* Exit codes of the command-line contract (DESIGN.md). */
@@ -31,7 +33,7 @@ typedef struct
 
 void       _phoneset_cli_error         (const char      *format,
                                         ...) G_GNUC_PRINTF (1, 2);
-GPtrArray *_phoneset_cli_load_profiles (void);
+PhonesetCatalog *_phoneset_cli_load_catalog (void);
 void       _phoneset_cli_print_json    (JsonNode        *node);
 
 int        _phoneset_cli_profiles      (int              argc,

@@ -93,7 +93,8 @@ _phoneset_cli_profiles (int    argc,
                         char **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GPtrArray) profiles = NULL;
+  g_autoptr(PhonesetCatalog) catalog = NULL;
+  GPtrArray   *profiles = NULL;
   gboolean     json = FALSE;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON document"), NULL },
@@ -110,7 +111,8 @@ _phoneset_cli_profiles (int    argc,
       return PHONESET_EXIT_USAGE;
     }
 
-  profiles = _phoneset_cli_load_profiles ();
+  catalog = _phoneset_cli_load_catalog ();
+  profiles = phoneset_catalog_get_profiles (catalog);
 
   if (json)
     {

@@ -58,7 +58,8 @@ load_file (const char *file,
 
   if (config_path != NULL)
     {
-      g_autoptr(GPtrArray) profiles = _phoneset_cli_load_profiles ();
+      g_autoptr(PhonesetCatalog) catalog = _phoneset_cli_load_catalog ();
+      GPtrArray *profiles = phoneset_catalog_get_profiles (catalog);
       g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
       g_autoptr(PhonesetConfig) config = NULL;
@@ -74,7 +75,7 @@ load_file (const char *file,
                          "config (--profile ID --config FILE.json)."));
           return NULL;
         }
-      profile = phoneset_profiles_find (profiles, profile_id);
+      profile = phoneset_catalog_find (catalog, profile_id);
       if (profile == NULL)
         {
           g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND, _("There is no profile “%s” (see “phoneset profiles”)."), profile_id);
@@ -187,8 +188,8 @@ _phoneset_cli_push (int    argc,
   if (options.profile == NULL)
     {
       /* The file's firmware generation says which keys the push sets. */
-      g_autoptr(GPtrArray) profiles = _phoneset_cli_load_profiles ();
-      PhonesetProfile *chosen = phoneset_push_choose_profile (profiles, options.vendor, options.model, bytes, name);
+      g_autoptr(PhonesetCatalog) catalog = _phoneset_cli_load_catalog ();
+      PhonesetProfile *chosen = phoneset_push_choose_profile (phoneset_catalog_get_profiles (catalog), options.vendor, options.model, bytes, name);
 
       if (chosen != NULL)
         options.profile = g_strdup (phoneset_profile_get_id (chosen));

@@ -204,13 +204,15 @@ quit_cb (gpointer user_data)
  * firmware generation its own: Yealink V8x action_url.registered, the one
  * before it action_url.log_on). */
 static void
-print_action_url_config (GPtrArray  *profiles,
-                         const char *base)
+print_action_url_config (PhonesetCatalog *catalog,
+                         const char      *base)
 {
+  GPtrArray *profiles = phoneset_catalog_get_profiles (catalog);
+
   for (guint i = 0; i < profiles->len; i++)
     {
       PhonesetProfile *profile = g_ptr_array_index (profiles, i);
-      g_autoptr(JsonObject) entries = phoneset_action_url_config_entries (profile, base, NULL);
+      g_autoptr(JsonObject) entries = phoneset_catalog_dup_action_url_entries (catalog, phoneset_profile_get_id (profile), base, NULL);
       g_autoptr(JsonObject) line = NULL;
       g_autofree char *vendor = NULL;
       g_autoptr(JsonArray) unconfirmed = json_array_new ();
@@ -278,7 +280,8 @@ _phoneset_cli_serve (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) listening = NULL;
   g_autofree char *base = NULL;
-  g_autoptr(GPtrArray) profiles = NULL;
+  g_autoptr(PhonesetCatalog) catalog = NULL;
+  GPtrArray *profiles = NULL;
   g_autoptr(PhonesetInventory) inventory = NULL;
   Serve serve = { 0 };
 
@@ -341,7 +344,10 @@ _phoneset_cli_serve (int    argc,
   serve.address = address ? address : (char *)"127.0.0.1";
   serve.dir = dir;
   if (pnp || action_url)
-    serve.profiles = profiles = _phoneset_cli_load_profiles ();
+    {
+      catalog = _phoneset_cli_load_catalog ();
+      serve.profiles = profiles = phoneset_catalog_get_profiles (catalog);
+    }
   server = phoneset_provision_server_new ();
   if (user != NULL)
     phoneset_provision_server_set_auth (server, user, g_getenv (password_env), auth == NULL || g_str_equal (auth, "digest"));
@@ -407,7 +413,7 @@ _phoneset_cli_serve (int    argc,
     }
 
   if (action_url)
-    print_action_url_config (profiles, base);
+    print_action_url_config (catalog, base);
 
   serve.loop = g_main_loop_new (NULL, FALSE);
   g_unix_signal_add (SIGINT, quit_cb, serve.loop);

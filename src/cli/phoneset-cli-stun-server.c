@@ -169,7 +169,8 @@ _phoneset_cli_stun_server (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (_("— answer STUN requests and show each phone's refresh interval"));
   g_autoptr(PhonesetStunServer) server = NULL;
   g_autoptr(PhonesetInventory) inventory = NULL;
-  g_autoptr(GPtrArray) profiles = NULL;
+  g_autoptr(PhonesetCatalog) catalog = NULL;
+  GPtrArray *profiles = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autofree char *data_dir = NULL;
@@ -212,7 +213,8 @@ _phoneset_cli_stun_server (int    argc,
     phoneset_stun_server_set_binding_lifetime (server, lifetime * 1000);
 
   /* The inventory names the sources; without it they are only addresses. */
-  profiles = _phoneset_cli_load_profiles ();
+  catalog = _phoneset_cli_load_catalog ();
+  profiles = phoneset_catalog_get_profiles (catalog);
   data_dir = phoneset_paths_data_dir ();
   inventory = phoneset_inventory_new (data_dir, profiles);
   {

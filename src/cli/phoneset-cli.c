@@ -14,7 +14,6 @@
 
 #include "phoneset-cli.h"
 #include "phoneset-cli-private.h"
-#include "phoneset-paths.h"
 #include "phoneset-profile.h"
 
 /* The subcommands. A command is listed here only once it works: the
@@ -119,16 +118,15 @@ _phoneset_cli_error (const char *format,
 }
 
 /* Loads the profiles; one that cannot be read is reported, not fatal. */
-GPtrArray *
-_phoneset_cli_load_profiles (void)
+PhonesetCatalog *
+_phoneset_cli_load_catalog (void)
 {
-  g_auto(GStrv) dirs = phoneset_paths_profile_dirs ();
-  g_autoptr(GPtrArray) errors = NULL;
-  GPtrArray *profiles = phoneset_profiles_load_all ((const char *const *)dirs, &errors);
+  PhonesetCatalog *catalog = phoneset_catalog_new_default ();
+  GPtrArray       *errors = phoneset_catalog_get_errors (catalog);
 
   for (guint i = 0; i < errors->len; i++)
     _phoneset_cli_error (_("skipping a profile: %s"), ((GError *)g_ptr_array_index (errors, i))->message);
-  return profiles;
+  return catalog;
 }
 
 /* Prints one JSON document on stdout. */

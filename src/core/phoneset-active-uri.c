@@ -46,7 +46,6 @@
 
 #include "phoneset-active-uri.h"
 #include "phoneset-error.h"
-#include "phoneset-paths.h"
 #include "phoneset-profile.h"
 
 struct _PhonesetActiveUri
@@ -532,105 +531,6 @@ phoneset_active_uri_new_for_profile (PhonesetProfile *profile,
   self->profile_id = g_strdup (phoneset_profile_get_id (profile));
   phoneset_active_uri_set_model (self, model);
   return self;
-}
-
-/* Whether @newer is a later generation of @older's phones. */
-static gboolean
-supersedes (PhonesetProfile *newer,
-            PhonesetProfile *older)
-{
-  const char *const *ids = phoneset_profile_get_supersedes (newer);
-
-  return ids != NULL && g_strv_contains (ids, phoneset_profile_get_id (older));
-}
-
-/**
- * phoneset_active_uri_find_profile:
- * @profiles: (element-type PhonesetProfile): the known profiles
- * @vendor: the phone's vendor, any case (`yealink`, `PLANET`)
- * @model: (nullable): the phone's model, if known
- * @error: a location for a #GError
- *
- * The profile to talk to a phone of which only the vendor (and perhaps the
- * model) is known: the vendor's profile that lists @model, else the
- * vendor's profile with an Active URI description that no other one
- * supersedes (the newest firmware generation).
- *
- * Returns: (transfer none): the profile, or %NULL with
- *   %PHONESET_ERROR_NOT_FOUND or %PHONESET_ERROR_UNSUPPORTED (the model's
- *   profile knows no remote control)
- */
-PhonesetProfile *
-phoneset_active_uri_find_profile (GPtrArray  *profiles,
-                                  const char *vendor,
-                                  const char *model,
-                                  GError    **error)
-{
-  PhonesetProfile *best = NULL;
-
-  g_return_val_if_fail (profiles != NULL, NULL);
-  g_return_val_if_fail (vendor != NULL, NULL);
-
-  for (guint i = 0; model != NULL && i < profiles->len; i++)
-    {
-      PhonesetProfile *profile = g_ptr_array_index (profiles, i);
-
-      if (g_ascii_strcasecmp (phoneset_profile_get_vendor (profile), vendor) != 0 ||
-          phoneset_profile_find_model (profile, model) == NULL)
-        continue;
-      if (phoneset_profile_get_active_uri (profile) == NULL)
-        {
-          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
-                       _("The %s has no known remote control interface (Active URI): use its own keypad and web "
-                         "page."),
-                          phoneset_profile_get_title (profile));
-          return NULL;
-        }
-      return profile;
-    }
-  for (guint i = 0; i < profiles->len; i++)
-    {
-      PhonesetProfile *profile = g_ptr_array_index (profiles, i);
-
-      if (g_ascii_strcasecmp (phoneset_profile_get_vendor (profile), vendor) != 0 ||
-          phoneset_profile_get_active_uri (profile) == NULL)
-        continue;
-      if (best == NULL || supersedes (profile, best) ||
-          (!supersedes (best, profile) && g_strcmp0 (phoneset_profile_get_id (profile), phoneset_profile_get_id (best)) < 0))
-        best = profile;
-    }
-  if (best == NULL)
-    g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND,
-                 _("No phone profile of vendor “%s” describes Active URI: give the phone's profile with --profile "
-                   "(see “phoneset profiles”)."),
-                    vendor);
-  return best;
-}
-
-/**
- * phoneset_active_uri_new_for_vendor:
- * @vendor: the phone's vendor, any case
- * @error: a location for a #GError
- *
- * As phoneset_active_uri_new_for_profile() for the profile
- * phoneset_active_uri_find_profile() picks among the installed profiles.
- * Only for a phone whose profile is not known: prefer the profile's own.
- *
- * Returns: (transfer full): the description, or %NULL
- */
-PhonesetActiveUri *
-phoneset_active_uri_new_for_vendor (const char *vendor,
-                                    GError    **error)
-{
-  g_auto(GStrv) dirs = phoneset_paths_profile_dirs ();
-  g_autoptr(GPtrArray) profiles = NULL;
-  PhonesetProfile *profile;
-
-  g_return_val_if_fail (vendor != NULL, NULL);
-
-  profiles = phoneset_profiles_load_all ((const char *const *)dirs, NULL);
-  profile = phoneset_active_uri_find_profile (profiles, vendor, NULL, error);
-  return profile ? phoneset_active_uri_new_for_profile (profile, NULL, error) : NULL;
 }
 
 /**

@@ -22,12 +22,6 @@ PhonesetActiveUri  *phoneset_active_uri_new_from_json        (JsonObject        
 PhonesetActiveUri  *phoneset_active_uri_new_for_profile      (PhonesetProfile    *profile,
                                                              const char         *model,
                                                              GError            **error);
-PhonesetProfile    *phoneset_active_uri_find_profile         (GPtrArray          *profiles,
-                                                             const char         *vendor,
-                                                             const char         *model,
-                                                             GError            **error);
-PhonesetActiveUri  *phoneset_active_uri_new_for_vendor       (const char         *vendor,
-                                                             GError            **error);
 const char         *phoneset_active_uri_get_profile_id       (PhonesetActiveUri  *self);
 void                phoneset_active_uri_set_model            (PhonesetActiveUri  *self,
                                                              const char         *model);

@@ -104,16 +104,6 @@ void                  phoneset_config_apply_to_document   (PhonesetConfig       
                                                            PhonesetCfgDocument  *document,
                                                            gboolean              include_secrets,
                                                            PhonesetExportReport *report);
-PhonesetProfile      *phoneset_profiles_guess_for_document (GPtrArray           *profiles,
-                                                           PhonesetCfgDocument  *document,
-                                                           const char           *file_name,
-                                                           GPtrArray            *also);
-PhonesetProfile      *phoneset_profiles_choose_for_document (GPtrArray          *profiles,
-                                                            PhonesetCfgDocument *document,
-                                                            const char         *file_name,
-                                                            const char         *model,
-                                                            char              **reason,
-                                                            GPtrArray          *also);
 char                 *phoneset_profile_dup_file_name      (PhonesetProfile      *profile,
                                                            PhonesetFileNaming    naming,
                                                            const char           *model,

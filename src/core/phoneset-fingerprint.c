@@ -21,7 +21,9 @@
  *
  * Tells what a device is from what it says about itself: a SIP User-Agent,
  * an HTTP Server header, a web page title, a MAC prefix. The rules are data,
- * read from the phone profiles (`data/profiles/<id>.json`):
+ * from the phone profiles (`data/profiles/<id>.json`); PhonesetCatalog
+ * derives them from the profiles it loaded
+ * (phoneset_catalog_get_fingerprint_rules()):
  *
  * |[
  * "vendor": "Yealink",
@@ -376,144 +378,6 @@ phoneset_fingerprint_rules_add_profile (PhonesetFingerprintRules *self,
       return FALSE;
     }
   return TRUE;
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(char *const *)a, *(char *const *)b);
-}
-
-/**
- * phoneset_fingerprint_rules_load_dirs:
- * @self: the rules
- * @dirs: profile directories, the first one winning when two hold the same id
- * @error: a location for a #GError
- *
- * Reads the fingerprint data of every `*.json` profile in @dirs. Missing
- * directories are skipped.
- *
- * Returns: %TRUE unless a profile file is not valid
- */
-gboolean
-phoneset_fingerprint_rules_load_dirs (PhonesetFingerprintRules *self,
-                                      const char *const        *dirs,
-                                      GError                  **error)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  g_return_val_if_fail (PHONESET_IS_FINGERPRINT_RULES (self), FALSE);
-  g_return_val_if_fail (dirs != NULL, FALSE);
-
-  for (guint d = 0; dirs[d] != NULL; d++)
-    {
-      g_autoptr(GDir) dir = g_dir_open (dirs[d], 0, NULL);
-      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-      const char *name;
-
-      if (dir == NULL)
-        continue;
-      while ((name = g_dir_read_name (dir)) != NULL)
-        if (g_str_has_suffix (name, ".json"))
-          g_ptr_array_add (names, g_strdup (name));
-      g_ptr_array_sort (names, compare_names);
-
-      for (guint i = 0; i < names->len; i++)
-        {
-          const char      *file = g_ptr_array_index (names, i);
-          g_autofree char *id = g_strndup (file, strlen (file) - strlen (".json"));
-          g_autofree char *path = g_build_filename (dirs[d], file, NULL);
-          g_autoptr(JsonParser) parser = json_parser_new ();
-          g_autoptr(GError) local_error = NULL;
-          JsonNode *root;
-
-          if (g_hash_table_contains (seen, id))
-            continue;
-          g_hash_table_add (seen, g_strdup (id));
-
-          if (!json_parser_load_from_file (parser, path, &local_error))
-            {
-              g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                           _("The profile %s is not valid JSON: %s"), path, local_error->message);
-              return FALSE;
-            }
-          root = json_parser_get_root (parser);
-          if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-            {
-              g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                           _("The profile %s is not a JSON object."), path);
-              return FALSE;
-            }
-          if (!phoneset_fingerprint_rules_add_profile (self, id, json_node_get_object (root), error))
-            return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static void
-load_dirs_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (phoneset_fingerprint_rules_load_dirs (source_object, task_data, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
-
-/**
- * phoneset_fingerprint_rules_load_dirs_async:
- * @self: the rules
- * @dirs: profile directories, the first one winning when two hold the same id
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when every profile was read
- * @user_data: for @callback
- *
- * phoneset_fingerprint_rules_load_dirs() in a worker thread, so that
- * reading and parsing the profiles never holds up a window's main loop.
- * @self must not be used until @callback runs.
- */
-void
-phoneset_fingerprint_rules_load_dirs_async (PhonesetFingerprintRules *self,
-                                            const char *const        *dirs,
-                                            GCancellable             *cancellable,
-                                            GAsyncReadyCallback       callback,
-                                            gpointer                  user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (PHONESET_IS_FINGERPRINT_RULES (self));
-  g_return_if_fail (dirs != NULL);
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, phoneset_fingerprint_rules_load_dirs_async);
-  g_task_set_task_data (task, g_strdupv ((char **)dirs), (GDestroyNotify)g_strfreev);
-  g_task_run_in_thread (task, load_dirs_thread);
-}
-
-/**
- * phoneset_fingerprint_rules_load_dirs_finish:
- * @self: the rules
- * @result: the result given to the callback
- * @error: a location for a #GError
- *
- * Returns: %TRUE unless a profile file is not valid
- */
-gboolean
-phoneset_fingerprint_rules_load_dirs_finish (PhonesetFingerprintRules *self,
-                                             GAsyncResult             *result,
-                                             GError                  **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == phoneset_fingerprint_rules_load_dirs_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 guint

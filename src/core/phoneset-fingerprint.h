@@ -47,17 +47,6 @@ gboolean                  phoneset_fingerprint_rules_add_profile          (Phone
                                                                            const char                 *profile_id,
                                                                            JsonObject                 *profile,
                                                                            GError                    **error);
-gboolean                  phoneset_fingerprint_rules_load_dirs            (PhonesetFingerprintRules   *self,
-                                                                           const char * const         *dirs,
-                                                                           GError                    **error);
-void                      phoneset_fingerprint_rules_load_dirs_async      (PhonesetFingerprintRules   *self,
-                                                                           const char * const         *dirs,
-                                                                           GCancellable               *cancellable,
-                                                                           GAsyncReadyCallback         callback,
-                                                                           gpointer                    user_data);
-gboolean                  phoneset_fingerprint_rules_load_dirs_finish     (PhonesetFingerprintRules   *self,
-                                                                           GAsyncResult               *result,
-                                                                           GError                    **error);
 guint                     phoneset_fingerprint_rules_get_n_rules          (PhonesetFingerprintRules   *self);
 gboolean                  phoneset_fingerprint_rules_match                (PhonesetFingerprintRules   *self,
                                                                            const char                 *text,

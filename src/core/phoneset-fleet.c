@@ -628,11 +628,21 @@ phoneset_fleet_render (PhonesetFleet              *self,
   return TRUE;
 }
 
-static gboolean
-vendor_is (PhonesetProfile *profile,
-           const char      *vendor)
+/* The name of a phone's own file as the phones write it in a URL they
+ * expand (`$mac.cfg`), or %NULL when the profile knows no such macro. */
+static char *
+dup_macro_file_name (PhonesetProfile *profile)
 {
-  return g_ascii_strcasecmp (phoneset_profile_get_vendor (profile), vendor) == 0;
+  const char *macro = phoneset_profile_get_pnp_url_macro (profile);
+  const char *mac_file = phoneset_profile_get_mac_file (profile);
+  g_autoptr(GString) name = NULL;
+
+  if (macro == NULL || mac_file == NULL)
+    return NULL;
+  name = g_string_new (mac_file);
+  g_string_replace (name, "{mac}", macro, 0);
+  g_string_replace (name, "{MAC}", macro, 0);
+  return g_string_free (g_steal_pointer (&name), FALSE);
 }
 
 /**
@@ -664,8 +674,8 @@ phoneset_fleet_readme (PhonesetProfile *profile,
   g_autofree char *isc66 = NULL;
   g_autofree char *isc43 = NULL;
   g_autofree char *isc160 = NULL;
+  g_autofree char *macro_file = dup_macro_file_name (profile);
   gboolean         placeholder = server_url == NULL || server_url[0] == '\0';
-  gboolean         fanvil = vendor_is (profile, "Fanvil") || vendor_is (profile, "PLANET");
 
   url = g_strdup (placeholder ? PHONESET_FLEET_SERVER_PLACEHOLDER "/" : server_url);
   if (!g_str_has_suffix (url, "/"))
@@ -707,9 +717,9 @@ phoneset_fleet_readme (PhonesetProfile *profile,
     }
 
   g_string_append_printf (s, _("\nSERVER URL\n  %s\n"), url);
-  if (fanvil)
-    g_string_append (s, _("  PLANET and Fanvil phones expand $mac in a URL: http://server/$mac.cfg names each phone's own "
-                          "file.\n"));
+  if (macro_file != NULL)
+    g_string_append_printf (s, _("  These phones expand %s in a URL: %s%s names each phone's own file.\n"),
+                                  phoneset_profile_get_pnp_url_macro (profile), url, macro_file);
 
   g_string_append (s, _("\nDHCP (the phones must take their address by DHCP)\n"));
   g_string_append_printf (s, _("  Option 66 (the URL as text): %s\n"), url);
@@ -731,8 +741,8 @@ phoneset_fleet_readme (PhonesetProfile *profile,
   g_string_append (s, _("    phoneset serve --dir THIS-FOLDER --address THIS-COMPUTER'S-ADDRESS --pnp --port 80\n"));
   g_string_append (s, _("  It answers each phone's SUBSCRIBE (224.0.1.75:5060) with the URL of its files and logs "
                         "every fetch.\n"));
-  if (fanvil)
-    g_string_append_printf (s, _("  Or enter the URL in the phone's PnP server / Auto Provision page: %s$mac.cfg\n"), url);
+  if (macro_file != NULL)
+    g_string_append_printf (s, _("  Or enter the URL in the phone's PnP server / Auto Provision page: %s%s\n"), url, macro_file);
   else
     g_string_append_printf (s, _("  Or enter the URL in the phone's Auto Provision page: %s\n"), url);
   return g_string_free (g_steal_pointer (&s), FALSE);
@@ -746,10 +756,11 @@ phoneset_fleet_readme (PhonesetProfile *profile,
  * @mac: the phone's MAC (any spelling)
  * @vendor: (nullable): the SUBSCRIBE's vendor parameter
  *
- * The URL a PnP answer carries, as the phone's vendor expects it: Yealink
- * phones get the folder (they fetch their model's common file and then
- * `<mac>.cfg` from it [T]); other phones get their own MAC file's URL. Only
- * a phone whose MAC file is in @directory gets an answer.
+ * The URL a PnP answer carries, as the phone's profile says (`pnp.url`):
+ * the folder (the phone fetches its model's common file and then its MAC
+ * file from it) or the phone's own MAC file. The profiles tried are those
+ * that answer @vendor (`pnp.vendors`). Only a phone whose MAC file is in
+ * @directory gets an answer.
  *
  * Returns: (transfer full) (nullable): the URL, or %NULL
  */
@@ -766,14 +777,10 @@ phoneset_fleet_pnp_url (GPtrArray  *profiles,
       PhonesetCfgFormat format;
       g_autofree char  *name = NULL;
       g_autofree char  *path = NULL;
-      const char       *profile_vendor = phoneset_profile_get_vendor (profile);
-      gboolean          fanvil_family = g_ascii_strcasecmp (profile_vendor, "Fanvil") == 0 ||
-                               g_ascii_strcasecmp (profile_vendor, "PLANET") == 0;
 
       if (!phoneset_profile_get_file_format (profile, &format))
         continue;
-      if (vendor != NULL && vendor[0] != '\0' && g_ascii_strncasecmp (vendor, profile_vendor, strlen (profile_vendor)) != 0 &&
-          !(fanvil_family && (g_ascii_strncasecmp (vendor, "Fanvil", 6) == 0 || g_ascii_strncasecmp (vendor, "PLANET", 6) == 0)))
+      if (!phoneset_profile_answers_pnp_vendor (profile, vendor))
         continue;
       name = phoneset_profile_dup_file_name (profile, PHONESET_FILE_NAME_MAC, NULL, mac, NULL, NULL);
       if (name == NULL)
@@ -781,7 +788,7 @@ phoneset_fleet_pnp_url (GPtrArray  *profiles,
       path = g_build_filename (directory, name, NULL);
       if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
         continue;
-      if (g_ascii_strcasecmp (profile_vendor, "Yealink") == 0)
+      if (phoneset_profile_get_pnp_url (profile) == PHONESET_PNP_URL_FOLDER)
         return g_strdup_printf ("%s/", base_url);
       return g_strdup_printf ("%s/%s", base_url, name);
     }
@@ -899,6 +906,6 @@ phoneset_fleet_pnp_url_served (GPtrArray  *profiles,
   if (local == NULL)
     return NULL;
   base = g_strdup_printf ("http://%s:%u", local, port);
-  /* Yealink: the folder (common file, then MAC file); others: their file. */
+  /* The folder or the phone's own file, as its profile says. */
   return phoneset_fleet_pnp_url (profiles, dir, base, mac, vendor);
 }

@@ -354,6 +354,55 @@ parse_models (PhonesetProfile *self,
   return TRUE;
 }
 
+/* "pnp": how a SIP PnP answer points the phones at their files. Every fact
+ * names its source ("url_source", "vendors_source", "url_macro_source", or
+ * "source" for all of them), as the profile lint test checks. */
+static gboolean
+parse_pnp (PhonesetProfile *self,
+           JsonObject      *root,
+           Ctx             *ctx,
+           GError         **error)
+{
+  static const char *allowed[] = {
+    "url", "vendors", "url_macro", "source", "url_source", "vendors_source", "url_macro_source", NULL
+  };
+  static const char *sources[] = { "source", "url_source", "vendors_source", "url_macro_source" };
+  g_autofree char   *url = NULL;
+  JsonNode          *node = json_object_get_member (root, "pnp");
+  JsonObject        *pnp;
+
+  self->pnp_url = PHONESET_PNP_URL_MAC_FILE;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return _phoneset_profile_fail (ctx, error, _("“pnp” must be an object or null"));
+  pnp = json_node_get_object (node);
+  if (!_phoneset_profile_json_check_members (pnp, allowed, ctx, error) ||
+      !_phoneset_profile_json_get_string (pnp, "url", FALSE, &url, ctx, error) ||
+      !_phoneset_profile_json_get_strv (pnp, "vendors", FALSE, &self->pnp_vendors, ctx, error) ||
+      !_phoneset_profile_json_get_string (pnp, "url_macro", FALSE, &self->pnp_url_macro, ctx, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      g_autofree char *source = NULL;
+
+      if (!_phoneset_profile_json_get_string (pnp, sources[i], FALSE, &source, ctx, error))
+        return FALSE;
+    }
+  if (url == NULL || g_str_equal (url, "mac-file"))
+    self->pnp_url = PHONESET_PNP_URL_MAC_FILE;
+  else if (g_str_equal (url, "folder"))
+    self->pnp_url = PHONESET_PNP_URL_FOLDER;
+  else
+    return _phoneset_profile_fail (ctx, error, _("“pnp.url” is “folder” or “mac-file”, not “%s”"), url);
+  for (guint i = 0; self->pnp_vendors[i] != NULL; i++)
+    if (self->pnp_vendors[i][0] == '\0')
+      return _phoneset_profile_fail (ctx, error, _("“pnp.vendors” must not hold an empty string"));
+  if (self->pnp_url_macro != NULL && self->pnp_url_macro[0] == '\0')
+    g_clear_pointer (&self->pnp_url_macro, g_free);
+  return TRUE;
+}
+
 gboolean
 _phoneset_profile_parse_root (PhonesetProfile *self,
                               JsonNode        *root_node,
@@ -362,7 +411,7 @@ _phoneset_profile_parse_root (PhonesetProfile *self,
 {
   static const char *allowed[] = {
     "schema", "id", "vendor", "title", "description", "models", "mac_prefixes", "user_agents",
-    "formats", "mac_file", "lines", "active_uri", "notes", "pages", "supersedes", "foreign_key_prefixes", NULL
+    "formats", "mac_file", "lines", "active_uri", "pnp", "notes", "pages", "supersedes", "foreign_key_prefixes", NULL
   };
   PhonesetCfgFormat known_format;
   Ctx               ctx = { expected_id ? expected_id : "profile" };
@@ -463,7 +512,8 @@ _phoneset_profile_parse_root (PhonesetProfile *self,
       self->active_uri = json_node_copy (node);
     }
 
-  if (!parse_models (self, root, &ctx, error))
+  if (!parse_pnp (self, root, &ctx, error) ||
+      !parse_models (self, root, &ctx, error))
     return FALSE;
 
   return parse_pages (self, root, &ctx, error);

@@ -13,7 +13,7 @@
  *                                   root, models and pages
  *  phoneset-profile-parse-setting.c a setting and how each format writes it
  *  phoneset-setting.c               a setting's getters and values
- *  phoneset-profiles.c              loading all profiles, finding one
+ *  phoneset-profiles.c              finding and choosing a profile
  */
 
 #pragma once
@@ -80,6 +80,9 @@ struct _PhonesetProfile
   char      **notes;
   JsonNode   *user_agents;
   JsonNode   *active_uri;
+  PhonesetPnpUrl pnp_url;    /* what a SIP PnP answer points at */
+  char      **pnp_vendors;   /* SUBSCRIBE vendor strings answered */
+  char       *pnp_url_macro; /* the MAC macro the phones expand in a URL */
   GPtrArray  *pages;    /* PhonesetPage */
   GPtrArray  *settings; /* PhonesetSetting, owned, menu order */
   GHashTable *by_id;

@@ -80,6 +80,8 @@ phoneset_profile_finalize (GObject *object)
   g_strfreev (self->notes);
   g_clear_pointer (&self->user_agents, json_node_unref);
   g_clear_pointer (&self->active_uri, json_node_unref);
+  g_strfreev (self->pnp_vendors);
+  g_free (self->pnp_url_macro);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->settings, g_ptr_array_unref);
@@ -421,6 +423,62 @@ phoneset_profile_get_active_uri (PhonesetProfile *self)
 {
   g_return_val_if_fail (PHONESET_IS_PROFILE (self), NULL);
   return self->active_uri ? json_node_get_object (self->active_uri) : NULL;
+}
+
+/**
+ * phoneset_profile_get_pnp_url:
+ * @self: a profile
+ *
+ * Returns: what a SIP PnP answer points the profile's phones at
+ *   (`pnp.url`; the phone's own MAC file when the profile does not say)
+ */
+PhonesetPnpUrl
+phoneset_profile_get_pnp_url (PhonesetProfile *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), PHONESET_PNP_URL_MAC_FILE);
+  return self->pnp_url;
+}
+
+/**
+ * phoneset_profile_answers_pnp_vendor:
+ * @self: a profile
+ * @vendor: (nullable): the vendor parameter of a SIP PnP SUBSCRIBE
+ *
+ * Whether a SUBSCRIBE that names @vendor may be a phone of this profile:
+ * @vendor starts with one of the profile's `pnp.vendors` (any case; the
+ * profile's vendor when it names none). An unknown vendor may be anyone's.
+ *
+ * Returns: %TRUE if the profile answers @vendor
+ */
+gboolean
+phoneset_profile_answers_pnp_vendor (PhonesetProfile *self,
+                                     const char      *vendor)
+{
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), FALSE);
+
+  if (vendor == NULL || vendor[0] == '\0')
+    return TRUE;
+  if (self->pnp_vendors == NULL || self->pnp_vendors[0] == NULL)
+    return g_ascii_strncasecmp (vendor, self->vendor, strlen (self->vendor)) == 0;
+  for (guint i = 0; self->pnp_vendors[i] != NULL; i++)
+    if (g_ascii_strncasecmp (vendor, self->pnp_vendors[i], strlen (self->pnp_vendors[i])) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * phoneset_profile_get_pnp_url_macro:
+ * @self: a profile
+ *
+ * Returns: (nullable): the macro the profile's phones replace by their MAC
+ *   in a provisioning URL they are given (`pnp.url_macro`, `$mac`), or
+ *   %NULL when none is known
+ */
+const char *
+phoneset_profile_get_pnp_url_macro (PhonesetProfile *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), NULL);
+  return self->pnp_url_macro;
 }
 
 /**

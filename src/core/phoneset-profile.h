@@ -39,6 +39,20 @@ struct _PhonesetPage
   GPtrArray *groups; /* PhonesetGroup */
 };
 
+/**
+ * PhonesetPnpUrl:
+ * @PHONESET_PNP_URL_MAC_FILE: the URL of the phone's own MAC file
+ * @PHONESET_PNP_URL_FOLDER: the served folder; the phone fetches its
+ *   model's common file and its MAC file from it
+ *
+ * What a SIP PnP answer points a phone at (the profile's `pnp.url`).
+ */
+typedef enum
+{
+  PHONESET_PNP_URL_MAC_FILE,
+  PHONESET_PNP_URL_FOLDER,
+} PhonesetPnpUrl;
+
 #define PHONESET_TYPE_PROFILE (phoneset_profile_get_type ())
 
 G_DECLARE_FINAL_TYPE (PhonesetProfile, phoneset_profile, PHONESET, PROFILE, GObject)
@@ -73,14 +87,30 @@ guint                phoneset_profile_get_lines          (PhonesetProfile  *self
 const char * const  *phoneset_profile_get_notes          (PhonesetProfile  *self);
 JsonArray           *phoneset_profile_get_user_agents    (PhonesetProfile  *self);
 JsonObject          *phoneset_profile_get_active_uri     (PhonesetProfile  *self);
+PhonesetPnpUrl       phoneset_profile_get_pnp_url        (PhonesetProfile  *self);
+gboolean             phoneset_profile_answers_pnp_vendor (PhonesetProfile  *self,
+                                                          const char       *vendor);
+const char          *phoneset_profile_get_pnp_url_macro  (PhonesetProfile  *self);
 GPtrArray           *phoneset_profile_get_pages          (PhonesetProfile  *self);
 GPtrArray           *phoneset_profile_get_settings       (PhonesetProfile  *self);
 PhonesetSetting     *phoneset_profile_lookup_setting     (PhonesetProfile  *self,
                                                           const char       *id);
 
-GPtrArray           *phoneset_profiles_load_all          (const char * const *dirs,
-                                                          GPtrArray        **errors);
 PhonesetProfile     *phoneset_profiles_find              (GPtrArray        *profiles,
                                                           const char       *id);
+PhonesetProfile     *phoneset_profiles_find_for_vendor   (GPtrArray        *profiles,
+                                                          const char       *vendor,
+                                                          const char       *model,
+                                                          GError          **error);
+PhonesetProfile     *phoneset_profiles_guess_for_document (GPtrArray       *profiles,
+                                                          PhonesetCfgDocument *document,
+                                                          const char       *file_name,
+                                                          GPtrArray        *also);
+PhonesetProfile     *phoneset_profiles_choose_for_document (GPtrArray      *profiles,
+                                                          PhonesetCfgDocument *document,
+                                                          const char       *file_name,
+                                                          const char       *model,
+                                                          char            **reason,
+                                                          GPtrArray        *also);
 
 G_END_DECLS

@@ -812,6 +812,6 @@ phoneset_push_choose_profile (GPtrArray  *profiles,
   if (document != NULL)
     profile = phoneset_profiles_choose_for_document (candidates, document, file_name, model, NULL, NULL);
   if (profile == NULL && vendor != NULL)
-    profile = phoneset_active_uri_find_profile (profiles, vendor, model, NULL);
+    profile = phoneset_profiles_find_for_vendor (profiles, vendor, model, NULL);
   return profile;
 }

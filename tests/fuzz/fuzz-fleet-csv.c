@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "phoneset-fleet.h"
+#include "../phoneset-test-catalog.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
@@ -29,7 +30,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (common == NULL)
     {
       const char      *dirs[] = { g_getenv ("PHONESET_PROFILES_DIR"), NULL };
-      GPtrArray       *profiles = phoneset_profiles_load_all (dirs, NULL);
+      GPtrArray       *profiles = phoneset_test_load_profiles (dirs, NULL);
       PhonesetProfile *profile = phoneset_profiles_find (profiles, "yealink-legacy");
 
       g_assert_nonnull (profile);
