@@ -80,6 +80,7 @@ struct _PhonesetProfile
   char      **notes;
   JsonNode   *user_agents;
   JsonNode   *active_uri;
+  char       *no_remote_control; /* why there is none, with active_uri NULL */
   GPtrArray  *pages;    /* PhonesetPage */
   GPtrArray  *settings; /* PhonesetSetting, owned, menu order */
   GHashTable *by_id;

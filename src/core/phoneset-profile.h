@@ -71,6 +71,7 @@ gboolean             phoneset_profile_get_format_of_file (PhonesetProfile  *self
 const char          *phoneset_profile_get_mac_file       (PhonesetProfile  *self);
 guint                phoneset_profile_get_lines          (PhonesetProfile  *self);
 const char * const  *phoneset_profile_get_notes          (PhonesetProfile  *self);
+const char          *phoneset_profile_get_no_remote_control (PhonesetProfile  *self);
 JsonArray           *phoneset_profile_get_user_agents    (PhonesetProfile  *self);
 JsonObject          *phoneset_profile_get_active_uri     (PhonesetProfile  *self);
 GPtrArray           *phoneset_profile_get_pages          (PhonesetProfile  *self);
