@@ -770,18 +770,6 @@ find_profile (PhonesetPhone *phone)
   return NULL;
 }
 
-/* The profile's own words on why there is no remote control, if any. */
-static const char *
-no_remote_note (PhonesetProfile *profile)
-{
-  const char *const *notes = profile ? phoneset_profile_get_notes (profile) : NULL;
-
-  for (guint i = 0; notes != NULL && notes[i] != NULL; i++)
-    if (strstr (notes[i], "Active URI") != NULL || strstr (notes[i], "remote") != NULL)
-      return notes[i];
-  return NULL;
-}
-
 static void
 setup (PhonesetKeypadPage *self)
 {
@@ -815,7 +803,8 @@ setup (PhonesetKeypadPage *self)
 
   if (self->active_uri == NULL)
     {
-      const char      *note = no_remote_note (profile);
+      /* The profile's own words on why there is no remote control, if any. */
+      const char      *note = profile ? phoneset_profile_get_no_remote_control (profile) : NULL;
       g_autofree char *text = NULL;
 
       if (error != NULL)

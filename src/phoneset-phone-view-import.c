@@ -131,8 +131,9 @@ _phoneset_phone_view_import_bytes (PhonesetPhoneView *self,
     }
   if (profile == NULL && !phoneset_cfg_detect_format (data, len, &format))
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                   _("%s is not a Yealink, Fanvil/PLANET or snom provisioning file."), name);
+      g_autofree char *text = phoneset_cfg_dup_not_provisioning_file (name);
+
+      g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, text);
       return FALSE;
     }
   document = phoneset_cfg_document_parse (format, data, len, error);

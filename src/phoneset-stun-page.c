@@ -260,52 +260,39 @@ words (const char *behaviour)
   return behaviour;
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
-}
-
 static void
-draw_picture (PhonesetStunPage *self,
-              JsonObject       *root)
+draw_picture (PhonesetStunPage   *self,
+              PhonesetStunResult *result)
 {
-  JsonObject      *udp = json_object_has_member (root, "udp") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "udp"))
-                           ? json_object_get_object_member (root, "udp")
-                           : NULL;
-  JsonObject      *nat = json_object_has_member (root, "nat") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "nat"))
-                           ? json_object_get_object_member (root, "nat")
-                           : NULL;
+  const char      *udp_local = phoneset_stun_result_get_local_address (result, PHONESET_STUN_TRANSPORT_UDP);
+  const char      *udp_mapped = phoneset_stun_result_get_mapped_address (result, PHONESET_STUN_TRANSPORT_UDP);
+  int              lifetime_ms = phoneset_stun_result_get_binding_lifetime_ms (result);
   g_autofree char *mapping = NULL;
   g_autofree char *filtering = NULL;
   g_autofree char *lifetime = NULL;
   g_autofree char *local = NULL;
   g_autofree char *mapped = NULL;
-  gboolean         present = nat && json_object_get_boolean_member_with_default (nat, "present", FALSE);
+  gboolean         present = phoneset_stun_result_get_nat_present (result) == PHONESET_STUN_ANSWER_YES;
   GtkWidget       *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->picture))) != NULL)
     gtk_box_remove (self->picture, child);
 
-  local = g_strdup_printf (_("Local: %s"), member_string (udp, "local") ? member_string (udp, "local") : _("unknown"));
-  mapped = g_strdup_printf (_("Seen as: %s"), member_string (udp, "mapped") ? member_string (udp, "mapped") : _("unknown"));
+  local = g_strdup_printf (_("Local: %s"), udp_local ? udp_local : _("unknown"));
+  mapped = g_strdup_printf (_("Seen as: %s"), udp_mapped ? udp_mapped : _("unknown"));
   gtk_box_append (self->picture, picture_card ("computer-symbolic", _("This Computer"), local, NULL));
 
   if (present)
     {
-      mapping = g_strdup_printf (_("Mapping: %s"), words (member_string (nat, "mapping")));
-      filtering = g_strdup_printf (_("Filtering: %s"), words (member_string (nat, "filtering")));
+      mapping = g_strdup_printf (_("Mapping: %s"), words (phoneset_stun_result_get_mapping (result)));
+      filtering = g_strdup_printf (_("Filtering: %s"), words (phoneset_stun_result_get_filtering (result)));
       gtk_box_append (self->picture, picture_card ("network-wired-symbolic", _("NAT Router"), mapping, filtering));
     }
   else
     gtk_box_append (self->picture, picture_card ("network-wired-symbolic", _("No NAT"), _("The address is public"), NULL));
 
-  if (nat != NULL && json_object_has_member (nat, "binding_lifetime_ms") &&
-      json_node_get_value_type (json_object_get_member (nat, "binding_lifetime_ms")) == G_TYPE_INT64)
-    lifetime = g_strdup_printf (_("Bindings live %.1f s"), json_object_get_int_member (nat, "binding_lifetime_ms") / 1000.0);
+  if (lifetime_ms >= 0)
+    lifetime = g_strdup_printf (_("Bindings live %.1f s"), lifetime_ms / 1000.0);
   gtk_box_append (self->picture, picture_card ("network-server-symbolic", _("Internet"), mapped, lifetime));
 }
 
@@ -327,28 +314,29 @@ apply_clicked_cb (GtkButton        *button,
 }
 
 static void
-show_recommendations (PhonesetStunPage *self,
-                      JsonObject       *root)
+show_recommendations (PhonesetStunPage   *self,
+                      PhonesetStunResult *result)
 {
-  JsonArray       *list = json_object_has_member (root, "recommendations") ? json_object_get_array_member (root, "recommendations") : NULL;
   PhonesetProfile *profile = phoneset_config_get_profile (config (self));
   guint            shown = 0;
 
-  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+  for (guint i = 0; i < phoneset_stun_result_get_n_recommendations (result); i++)
     {
-      JsonObject      *r = json_array_get_object_element (list, i);
-      const char      *id = member_string (r, "setting");
-      const char      *value = member_string (r, "value");
-      const char      *why = member_string (r, "why");
-      PhonesetSetting *setting = id ? phoneset_profile_lookup_setting (profile, id) : NULL;
-      GtkWidget       *row = adw_action_row_new ();
-      GtkWidget       *button = gtk_button_new_with_mnemonic (_("_Apply to This Phone"));
+      const char      *id = NULL;
+      const char      *value = NULL;
+      const char      *why = NULL;
+      PhonesetSetting *setting;
+      GtkWidget       *row;
+      GtkWidget       *button;
       g_autofree char *title = NULL;
       g_autofree char *shown_value = NULL;
       g_autofree char *canonical = NULL;
 
-      if (id == NULL)
+      if (!phoneset_stun_result_get_recommendation (result, i, &id, &value, &why) || id == NULL)
         continue;
+      setting = phoneset_profile_lookup_setting (profile, id);
+      row = adw_action_row_new ();
+      button = gtk_button_new_with_mnemonic (_("_Apply to This Phone"));
       if (setting != NULL && value != NULL && phoneset_setting_validate (setting, value, &canonical, NULL))
         shown_value = phoneset_setting_dup_display_value (setting, canonical);
       title = g_strdup_printf ("%s: %s", setting ? phoneset_setting_get_title (setting) : id,
@@ -382,31 +370,28 @@ show_recommendations (PhonesetStunPage *self,
 /* A binding stage that got no answer ends with an error mark, not the
  * "done" one, so that the progress list does not read as success. */
 static void
-mark_binding_stages (PhonesetStunPage *self,
-                     JsonObject       *json)
+mark_binding_stages (PhonesetStunPage   *self,
+                     PhonesetStunResult *result)
 {
   static const struct
   {
-    guint       stage;
-    const char *member;
+    guint                  stage;
+    PhonesetStunTransports transport;
   } bindings[] = {
-    { PHONESET_STUN_STAGE_UDP_BINDING, "udp" },
-    { PHONESET_STUN_STAGE_TCP_BINDING, "tcp" },
-    { PHONESET_STUN_STAGE_TLS_BINDING, "tls" },
+    { PHONESET_STUN_STAGE_UDP_BINDING, PHONESET_STUN_TRANSPORT_UDP },
+    { PHONESET_STUN_STAGE_TCP_BINDING, PHONESET_STUN_TRANSPORT_TCP },
+    { PHONESET_STUN_STAGE_TLS_BINDING, PHONESET_STUN_TRANSPORT_TLS },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
     {
-      GtkWidget  *row, *done;
-      JsonObject *transport;
+      GtkWidget *row, *done;
 
-      if (bindings[i].stage >= self->stage_rows->len || !json_object_has_member (json, bindings[i].member) ||
-          !JSON_NODE_HOLDS_OBJECT (json_object_get_member (json, bindings[i].member)))
+      if (bindings[i].stage >= self->stage_rows->len || !phoneset_stun_result_get_tested (result, bindings[i].transport))
         continue;
       row = g_ptr_array_index (self->stage_rows, bindings[i].stage);
       done = g_object_get_data (G_OBJECT (row), "done");
-      transport = json_object_get_object_member (json, bindings[i].member);
-      if (!gtk_widget_get_visible (row) || json_object_get_boolean_member_with_default (transport, "reachable", TRUE))
+      if (!gtk_widget_get_visible (row) || phoneset_stun_result_get_answered (result, bindings[i].transport))
         continue;
       gtk_image_set_from_icon_name (GTK_IMAGE (done), "dialog-error-symbolic");
       gtk_widget_remove_css_class (done, "success");
@@ -424,7 +409,6 @@ run_done_cb (GObject      *source,
   g_autoptr(PhonesetStunPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(PhonesetStunResult) result = phoneset_stun_test_run_finish (PHONESET_STUN_TEST (source), res, &error);
-  g_autoptr(JsonNode) json = NULL;
   g_autofree char *verdict = NULL;
   g_autofree char *text = NULL;
 
@@ -448,7 +432,6 @@ run_done_cb (GObject      *source,
     phoneset_phone_set_binding_lifetime_ms (self->phone, phoneset_stun_result_get_binding_lifetime_ms (result));
   verdict = phoneset_stun_result_dup_verdict (result);
   text = phoneset_stun_result_to_text (result);
-  json = phoneset_stun_result_to_json (result);
   /* The verdict is a headline; an unreachable server's reason and what to
    * do are a paragraph, shown with the details below it. */
   if (phoneset_stun_result_get_reachable (result))
@@ -456,9 +439,9 @@ run_done_cb (GObject      *source,
   else
     gtk_label_set_text (self->verdict_label, _("The STUN Server Cannot Be Reached"));
   gtk_label_set_text (self->explanation_label, text);
-  mark_binding_stages (self, json_node_get_object (json));
-  draw_picture (self, json_node_get_object (json));
-  show_recommendations (self, json_node_get_object (json));
+  mark_binding_stages (self, result);
+  draw_picture (self, result);
+  show_recommendations (self, result);
   gtk_widget_set_visible (self->result_box, TRUE);
   g_signal_emit (self, signals[FINISHED], 0);
 }
@@ -486,6 +469,7 @@ run_clicked_cb (PhonesetStunPage *self)
     phoneset_stun_test_set_turn_credentials (self->test, user, password);
   phoneset_stun_test_set_lifetime (self->test, gtk_switch_get_active (self->lifetime_switch));
   phoneset_stun_test_set_ice (self->test, gtk_switch_get_active (self->ice_switch));
+  phoneset_stun_test_set_profile (self->test, phoneset_config_get_profile (config (self)));
   g_signal_connect_object (self->test, "stage-changed", G_CALLBACK (stage_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* One row per stage, shown when the stage starts. */

@@ -922,23 +922,13 @@ phoneset_window_close_request (GtkWindow *window)
 }
 
 /* PHONESET_DEMO_PHONES, set by `build-aux/dev run` when it starts simulated
- * phones: "vendor@address:port,…". They are listed like any phone. */
+ * phones: "profile-id@address:port,…". They are listed like any phone, named
+ * after their profile's vendor. */
 static void
 add_demo_phones (PhonesetWindow *self)
 {
   const char *demo = g_getenv ("PHONESET_DEMO_PHONES");
   g_auto(GStrv) entries = NULL;
-  static const struct
-  {
-    const char *vendor;
-    const char *name;
-    const char *profile;
-  } vendors[] = {
-    { "yealink", "Yealink", "yealink-legacy" },
-    { "planet", "PLANET", "planet-vip" },
-    { "fanvil", "Fanvil", "fanvil" },
-    { "snom", "snom", "snom" },
-  };
 
   if (demo == NULL || demo[0] == '\0')
     return;
@@ -946,21 +936,25 @@ add_demo_phones (PhonesetWindow *self)
   for (guint i = 0; entries[i] != NULL; i++)
     {
       g_auto(GStrv) parts = g_strsplit (entries[i], "@", 2);
-      g_autoptr(PhonesetPhone) phone = NULL;
-      g_autofree char *name = NULL;
 
       if (parts[0] == NULL || parts[1] == NULL || phoneset_inventory_find (self->inventory, NULL, parts[1]) != NULL)
         continue;
-      for (guint v = 0; v < G_N_ELEMENTS (vendors); v++)
-        if (g_ascii_strcasecmp (parts[0], vendors[v].vendor) == 0)
-          {
-            phone = phoneset_phone_new (parts[1]);
-            name = g_strdup_printf (_("Demo %s phone"), vendors[v].name);
-            phoneset_phone_set_name (phone, name);
-            phoneset_phone_set_vendor (phone, vendors[v].name);
-            phoneset_phone_set_profile_id (phone, vendors[v].profile);
-            phoneset_inventory_add (self->inventory, phone);
-          }
+      for (guint p = 0; p < self->profiles->len; p++)
+        {
+          PhonesetProfile *profile = g_ptr_array_index (self->profiles, p);
+          g_autoptr(PhonesetPhone) phone = NULL;
+          g_autofree char *name = NULL;
+
+          if (g_strcmp0 (phoneset_profile_get_id (profile), parts[0]) != 0)
+            continue;
+          phone = phoneset_phone_new (parts[1]);
+          name = g_strdup_printf (_("Demo %s phone"), phoneset_profile_get_vendor (profile));
+          phoneset_phone_set_name (phone, name);
+          phoneset_phone_set_vendor (phone, phoneset_profile_get_vendor (profile));
+          phoneset_phone_set_profile_id (phone, phoneset_profile_get_id (profile));
+          phoneset_inventory_add (self->inventory, phone);
+          break;
+        }
     }
 }
 

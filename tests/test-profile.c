@@ -372,6 +372,8 @@ test_profiles_snom_desk_only (void)
    * keypad page shows it). */
   g_assert_null (phoneset_profile_get_active_uri (c520));
   g_assert_true (any_note_has (phoneset_profile_get_notes (c520), "no remote key interface"));
+  g_assert_nonnull (strstr (phoneset_profile_get_no_remote_control (c520), "no remote key interface"));
+  g_assert_null (phoneset_profile_get_no_remote_control (snom));
 
   /* F_HOLD, and the older firmware's F_R beside it. */
   g_assert_nonnull (active_uri);
@@ -810,6 +812,9 @@ test_profile_broken (void)
     { "{\"schema\": 1, \"id\": \"x\", \"vendor\": \"V\", \"title\": \"T\", \"mac_prefixes\": [], \"formats\": [\"setup-sheet\"], \"models\": [{\"name\": \"M\"}], \"pages\": [{\"id\": \"p\", \"title\": \"P\", \"menu_path\": [\"A\"], \"groups\": [{\"id\": \"g\", \"title\": \"G\", \"settings\": ["
       "{\"id\": \"a.b\", \"type\": \"bool\", \"title\": \"A\", \"help\": \"h\", \"default\": true, \"confidence\": \"U\"}]}]}]}",
       "needs a “note”" },
+    { "{\"schema\": 1, \"id\": \"x\", \"vendor\": \"V\", \"title\": \"T\", \"mac_prefixes\": [], \"formats\": [\"setup-sheet\"], \"models\": [{\"name\": \"M\"}], \"pages\": [], "
+      "\"active_uri\": {\"path\": \"/k\"}, \"no_remote_control\": \"none\"}",
+      "“no_remote_control” is for a profile whose “active_uri” is null" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

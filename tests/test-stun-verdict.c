@@ -8,7 +8,9 @@
  * (open internet, each cone, symmetric NAT, UDP blocked, TURN only, lost
  * probes, servers without RFC 5780, short and long binding lifetimes) goes
  * through phoneset_stun_verdict_judge(); each row checks the classes, the
- * one-line verdict and the phone settings recommended for it.
+ * one-line verdict and the phone settings recommended for it, for a
+ * PLANET VIP phone (data/profiles/planet-vip.json: its STUN refresh
+ * default of 50 s is the one the short lifetime is judged against).
  */
 
 #include "config.h"
@@ -292,6 +294,18 @@ static const VerdictCase cases[] = {
   },
 };
 
+/* The phone the recommendations are for. */
+static PhonesetProfile *
+load_planet (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PHONESET_PROFILES_DIR"), "planet-vip.json", NULL);
+  g_autoptr(GError) error = NULL;
+  PhonesetProfile *profile = phoneset_profile_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  return profile;
+}
+
 /* The recommendations as "setting=value …", and whether a reason says @why. */
 static char *
 dup_advice (PhonesetStunResult *result,
@@ -318,6 +332,7 @@ test_verdict (gconstpointer data)
   const VerdictCase *row = data;
   g_auto(PhonesetStunVerdict) verdict = { 0 };
   g_autoptr(PhonesetStunResult) result = _phoneset_stun_result_new ();
+  g_autoptr(PhonesetProfile) planet = load_planet ();
   g_autofree char *line = NULL;
   g_autofree char *advice = NULL;
   gboolean         why_found;
@@ -356,7 +371,7 @@ test_verdict (gconstpointer data)
   g_assert_cmpuint (result->lost_probes, ==, row->lost_probes);
   g_assert_true ((result->behaviour_note != NULL) == (row->note != NULL));
 
-  _phoneset_stun_result_recommend (result, "stun.example.org", 3478, row->turn_allocated ? "alice" : NULL);
+  _phoneset_stun_result_recommend (result, "stun.example.org", 3478, row->turn_allocated ? "alice" : NULL, planet);
   line = phoneset_stun_result_dup_verdict (result);
   if (!g_str_has_prefix (line, row->verdict))
     g_error ("Verdict “%s”, expected it to start with “%s”", line, row->verdict);

@@ -83,6 +83,7 @@ _phoneset_cli_import (int    argc,
   g_autofree char   *profile_id = NULL;
   g_autofree char   *model = NULL;
   g_autofree char   *reason = NULL;
+  g_autofree char   *summary = NULL;
   gboolean           show_secrets = FALSE;
   GPtrArray         *warnings;
   g_autofree char   *contents = NULL;
@@ -99,9 +100,11 @@ _phoneset_cli_import (int    argc,
                 { "show-secrets", 0, 0, G_OPTION_ARG_NONE, &show_secrets, N_("Show the passwords the file holds (they are masked otherwise)"), NULL },
                   { NULL } };
 
-  g_option_context_set_summary (context, _("Reads a Yealink, Fanvil/PLANET or snom provisioning file and shows the settings it sets. "
-                                           "Lines no setting reads are kept and listed; what was odd in the file is said on stderr. "
-                                           "Passwords are masked unless --show-secrets."));
+  summary = g_strdup_printf (_("Reads a %s provisioning file and shows the settings it sets. "
+                               "Lines no setting reads are kept and listed; what was odd in the file is said on stderr. "
+                               "Passwords are masked unless --show-secrets."),
+                                phoneset_cfg_get_families ());
+  g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!_phoneset_cli_parse_options (context, &argc, &argv))
     return PHONESET_EXIT_USAGE;
@@ -163,9 +166,9 @@ _phoneset_cli_import (int    argc,
     phoneset_profile_get_format_of_file (profile, contents, len, &format);
   else if (!phoneset_cfg_detect_format (contents, len, &format))
     {
-      _phoneset_cli_error (_("%s: line 1: not a Yealink (#!version:1.0.0.1), Fanvil/PLANET (<<VOIP CONFIG FILE>>) "
-                             "or snom (<settings>) provisioning file"),
-                              path);
+      g_autofree char *message = phoneset_cfg_dup_unknown_format_message (path);
+
+      _phoneset_cli_error ("%s", message);
       return PHONESET_EXIT_USAGE;
     }
 

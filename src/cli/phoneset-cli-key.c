@@ -142,6 +142,33 @@ _phoneset_cli_exit_for (const GError *error)
   return PHONESET_EXIT_FAILED;
 }
 
+/* The vendors --vendor knows: those of the profiles with remote control,
+ * in lower case, as a list in a sentence ("a, b or c"). */
+static char *
+dup_remote_vendors (GPtrArray *profiles)
+{
+  g_autoptr(GPtrArray) vendors = g_ptr_array_new_with_free_func (g_free);
+  GString *list = g_string_new (NULL);
+
+  for (guint i = 0; profiles != NULL && i < profiles->len; i++)
+    {
+      PhonesetProfile *profile = g_ptr_array_index (profiles, i);
+      g_autofree char *vendor = g_ascii_strdown (phoneset_profile_get_vendor (profile), -1);
+
+      if (phoneset_profile_get_active_uri (profile) != NULL &&
+          !g_ptr_array_find_with_equal_func (vendors, vendor, g_str_equal, NULL))
+        g_ptr_array_add (vendors, g_steal_pointer (&vendor));
+    }
+  for (guint i = 0; i < vendors->len; i++)
+    {
+      /* Translators: between the last two of a list of vendors. */
+      const char *separator = i == 0 ? "" : i + 1 == vendors->len ? _(" or ") : ", ";
+
+      g_string_append_printf (list, "%s%s", separator, (const char *)g_ptr_array_index (vendors, i));
+    }
+  return g_string_free (list, FALSE);
+}
+
 /* The phone's profile: --profile, else its vendor's (for --model). */
 static PhonesetProfile *
 find_profile (const PhonesetCliRemoteOptions *options,
@@ -172,9 +199,12 @@ find_profile (const PhonesetCliRemoteOptions *options,
     profile = phoneset_catalog_find_for_vendor (catalog, options->vendor, options->model, error);
   else
     {
+      g_autofree char *vendors = dup_remote_vendors (profiles);
+
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
                    _("Which phone is it? Give its profile with --profile ID (see “phoneset profiles”), or its vendor "
-                     "with --vendor yealink, fanvil, planet or snom."));
+                     "with --vendor %s."),
+                      vendors);
       return NULL;
     }
   return profile ? g_object_ref (profile) : NULL;

@@ -64,7 +64,7 @@ typedef struct
 
 #define PHONESET_CLI_REMOTE_OPTION_ENTRIES(o)                                                                                 \
   { "profile", 0, 0, G_OPTION_ARG_STRING, &(o).profile, N_("The phone's profile (see “phoneset profiles”): how to talk to it"), "ID" }, \
-  { "vendor", 0, 0, G_OPTION_ARG_STRING, &(o).vendor, N_("The phone's vendor, when its profile is not known: yealink, fanvil, planet or snom"), "V" }, \
+  { "vendor", 0, 0, G_OPTION_ARG_STRING, &(o).vendor, N_("The phone's vendor, when its profile is not known (as “phoneset profiles” names it)"), "V" }, \
   { "model", 0, 0, G_OPTION_ARG_STRING, &(o).model, N_("The phone's model (some take one key per request)"), "M" },             \
   { "user", 0, 0, G_OPTION_ARG_STRING, &(o).user, N_("Web admin user (default admin)"), "U" },                                   \
   { "password-env", 0, 0, G_OPTION_ARG_STRING, &(o).password_env, N_("Environment variable holding the web admin password"), "VAR" }, \

@@ -159,7 +159,7 @@ _phoneset_cli_push (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (
     context, _("Phoneset serves the file from a temporary HTTP server on this computer and makes the phone fetch "
-               "it: autop (Yealink: provisioning URL set over HTTP [U], then key=AutoP), check-sync (the same, then "
+               "it: autop (the provisioning URL set over HTTP where the profile says how [U], then key=AutoP), check-sync (the same, then "
                "SIP NOTIFY check-sync) or pnp (the phone reboots and is answered by SIP PnP). It then checks the "
                "phone fetched the file. The password is read from the environment variable named by --password-env."));
   if (!_phoneset_cli_parse_options (context, &argc, &argv))

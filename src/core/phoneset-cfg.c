@@ -112,6 +112,22 @@ phoneset_cfg_format_from_string (const char        *text,
   return FALSE;
 }
 
+/**
+ * phoneset_cfg_dup_format_names:
+ *
+ * Returns: (transfer full): the names of every file format, as profiles
+ *   write them, separated by ", "
+ */
+char *
+phoneset_cfg_dup_format_names (void)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (codecs); i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", codecs[i]->name);
+  return g_string_free (names, FALSE);
+}
+
 const char *
 cfg_skip_bom (const char *data,
               gsize      *len)

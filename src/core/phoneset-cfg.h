@@ -117,6 +117,10 @@ gboolean             phoneset_cfg_format_get_key_format (PhonesetCfgFormat     f
 gboolean             phoneset_cfg_detect_format       (const char             *data,
                                                        gsize                   len,
                                                        PhonesetCfgFormat      *format);
+char                *phoneset_cfg_dup_format_names    (void);
+const char          *phoneset_cfg_get_families        (void);
+char                *phoneset_cfg_dup_unknown_format_message (const char     *name);
+char                *phoneset_cfg_dup_not_provisioning_file  (const char     *name);
 
 PhonesetCfgDocument *phoneset_cfg_document_new        (PhonesetCfgFormat       format);
 PhonesetCfgDocument *phoneset_cfg_document_parse      (PhonesetCfgFormat       format,

@@ -170,7 +170,9 @@ parse_write (PhonesetProfile    *self,
 
   if (!phoneset_cfg_format_from_string (format_name, &format))
     {
-      _phoneset_profile_fail (ctx, error, _("“%s” is not a file format (yealink-cfg, fanvil-cfg, snom-xml)"), format_name);
+      g_autofree char *known = phoneset_cfg_dup_format_names ();
+
+      _phoneset_profile_fail (ctx, error, _("“%s” is not a file format (%s)"), format_name, known);
       goto bad;
     }
   if (!g_strv_contains ((const char *const *)self->formats, format_name))

@@ -411,7 +411,8 @@ _phoneset_profile_parse_root (PhonesetProfile *self,
 {
   static const char *allowed[] = {
     "schema", "id", "vendor", "title", "description", "models", "mac_prefixes", "user_agents",
-    "formats", "mac_file", "lines", "active_uri", "pnp", "notes", "pages", "supersedes", "foreign_key_prefixes", NULL
+    "formats", "mac_file", "lines", "active_uri", "no_remote_control", "pnp", "notes", "pages", "supersedes",
+    "foreign_key_prefixes", NULL
   };
   PhonesetCfgFormat known_format;
   Ctx               ctx = { expected_id ? expected_id : "profile" };
@@ -510,6 +511,21 @@ _phoneset_profile_parse_root (PhonesetProfile *self,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return _phoneset_profile_fail (&ctx, error, _("“active_uri” must be an object or null"));
       self->active_uri = json_node_copy (node);
+    }
+
+  /* Why there is no remote control: one of the notes, that the remote
+   * keypad shows too. */
+  if (!_phoneset_profile_json_get_string (root, "no_remote_control", FALSE, &self->no_remote_control, &ctx, error))
+    return FALSE;
+  if (self->no_remote_control != NULL && self->active_uri != NULL)
+    return _phoneset_profile_fail (&ctx, error, _("“no_remote_control” is for a profile whose “active_uri” is null"));
+  if (self->no_remote_control != NULL)
+    {
+      guint n = self->notes ? g_strv_length (self->notes) : 0;
+
+      self->notes = g_renew (char *, self->notes, n + 2);
+      self->notes[n] = g_strdup (self->no_remote_control);
+      self->notes[n + 1] = NULL;
     }
 
   if (!parse_pnp (self, root, &ctx, error) ||

@@ -83,6 +83,7 @@ struct _PhonesetProfile
   PhonesetPnpUrl pnp_url;    /* what a SIP PnP answer points at */
   char      **pnp_vendors;   /* SUBSCRIBE vendor strings answered */
   char       *pnp_url_macro; /* the MAC macro the phones expand in a URL */
+  char       *no_remote_control; /* why there is none, with active_uri NULL */
   GPtrArray  *pages;    /* PhonesetPage */
   GPtrArray  *settings; /* PhonesetSetting, owned, menu order */
   GHashTable *by_id;

@@ -78,6 +78,7 @@ phoneset_profile_finalize (GObject *object)
   g_strfreev (self->foreign_prefixes);
   g_free (self->mac_file);
   g_strfreev (self->notes);
+  g_free (self->no_remote_control);
   g_clear_pointer (&self->user_agents, json_node_unref);
   g_clear_pointer (&self->active_uri, json_node_unref);
   g_strfreev (self->pnp_vendors);
@@ -397,6 +398,22 @@ phoneset_profile_get_notes (PhonesetProfile *self)
 {
   g_return_val_if_fail (PHONESET_IS_PROFILE (self), NULL);
   return (const char *const *)self->notes;
+}
+
+/**
+ * phoneset_profile_get_no_remote_control:
+ * @self: a profile
+ *
+ * The profile's own words on why its phones have no remote control (no
+ * Active URI interface). The text is also the last of the notes.
+ *
+ * Returns: (nullable): the reason, %NULL when the profile gives none
+ */
+const char *
+phoneset_profile_get_no_remote_control (PhonesetProfile *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PROFILE (self), NULL);
+  return self->no_remote_control;
 }
 
 /**

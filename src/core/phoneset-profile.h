@@ -85,6 +85,7 @@ gboolean             phoneset_profile_get_format_of_file (PhonesetProfile  *self
 const char          *phoneset_profile_get_mac_file       (PhonesetProfile  *self);
 guint                phoneset_profile_get_lines          (PhonesetProfile  *self);
 const char * const  *phoneset_profile_get_notes          (PhonesetProfile  *self);
+const char          *phoneset_profile_get_no_remote_control (PhonesetProfile  *self);
 JsonArray           *phoneset_profile_get_user_agents    (PhonesetProfile  *self);
 JsonObject          *phoneset_profile_get_active_uri     (PhonesetProfile  *self);
 PhonesetPnpUrl       phoneset_profile_get_pnp_url        (PhonesetProfile  *self);

@@ -91,7 +91,7 @@ deadline_cb (gpointer user_data)
   c->deadline = 0;
   finish (task, g_error_new (PHONESET_ERROR, PHONESET_ERROR_TIMEOUT,
                              _("The phone did not answer the SIP NOTIFY (check-sync) at %s within %u seconds: check its "
-                               "SIP port, and that it takes NOTIFY from this computer (Yealink: sip.trust_ctrl)."),
+                               "SIP port, and that it takes NOTIFY from this computer (its trusted SIP source setting)."),
                                 c->peer, c->timeout));
   return G_SOURCE_REMOVE;
 }

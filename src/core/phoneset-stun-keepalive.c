@@ -33,7 +33,8 @@
  *
  * The keep-alive interval for a measured binding lifetime: half of it, so
  * that one lost keep-alive still leaves the binding open, never above
- * PLANET's default STUN refresh of 50 s, and at least 1 s.
+ * the default STUN refresh of 50 s in seed 003 (the PLANET VIP guide),
+ * and at least 1 s.
  *
  * Returns: seconds
  */
@@ -112,7 +113,7 @@ phoneset_stun_keepalive_verdict (int         interval_ms,
   how = lifetime_measured ? _("measured by the self-test") : _("as given");
   if (interval_ms >= lifetime_ms)
     return g_strdup_printf (_("This phone refreshes its STUN binding every %s: longer than the router’s %s (%s), so incoming "
-                              "calls will be lost; set %s to %d s (the SwyxWare LinkManager sends one at least every 10 s)."),
+                              "calls will be lost; set %s to %d s."),
                                every, lifetime, how, setting, phoneset_stun_keepalive_for_lifetime (lifetime_ms));
   if (interval_ms * 5 >= lifetime_ms * 4)
     return g_strdup_printf (_("This phone refreshes its STUN binding every %s; the router keeps idle bindings for %s (%s): just "

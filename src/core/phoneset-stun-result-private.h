@@ -9,12 +9,13 @@
 
 #pragma once
 
+#include "phoneset-profile.h"
 #include "phoneset-stun-result.h"
 
 G_BEGIN_DECLS
 
-/* A tri-state for JSON's true / false / null. */
-#define PHONESET_TRI_UNKNOWN (-1)
+/* A tri-state for JSON's true / false / null (a PhonesetStunAnswer). */
+#define PHONESET_TRI_UNKNOWN PHONESET_STUN_ANSWER_UNKNOWN
 
 typedef struct
 {
@@ -102,6 +103,7 @@ void                _phoneset_stun_result_add_recommendation (PhonesetStunResult
 void                _phoneset_stun_result_recommend          (PhonesetStunResult *self,
                                                               const char         *server_host,
                                                               guint16             server_port,
-                                                              const char         *turn_user);
+                                                              const char         *turn_user,
+                                                              PhonesetProfile    *profile);
 
 G_END_DECLS

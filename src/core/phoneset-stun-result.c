@@ -131,6 +131,264 @@ phoneset_stun_result_get_binding_lifetime_ms (PhonesetStunResult *self)
   return self->lifetime_ms;
 }
 
+/* The transport's part of the result; NULL for a value that is not one
+ * transport. */
+static PhonesetStunTransportResult *
+transport_of (PhonesetStunResult    *self,
+              PhonesetStunTransports transport)
+{
+  switch (transport)
+    {
+    case PHONESET_STUN_TRANSPORT_UDP:
+      return &self->udp;
+    case PHONESET_STUN_TRANSPORT_TCP:
+      return &self->tcp;
+    case PHONESET_STUN_TRANSPORT_TLS:
+      return &self->tls;
+    default:
+      return NULL;
+    }
+}
+
+/* TURN is tried over UDP and TCP only. */
+static PhonesetStunTurnResult *
+turn_of (PhonesetStunResult    *self,
+         PhonesetStunTransports transport)
+{
+  switch (transport)
+    {
+    case PHONESET_STUN_TRANSPORT_UDP:
+      return &self->turn_udp;
+    case PHONESET_STUN_TRANSPORT_TCP:
+      return &self->turn_tcp;
+    case PHONESET_STUN_TRANSPORT_TLS:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * phoneset_stun_result_get_server:
+ * @self: a result
+ *
+ * Returns: the server as the test was asked to reach it ("host:port")
+ */
+const char *
+phoneset_stun_result_get_server (PhonesetStunResult *self)
+{
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), NULL);
+
+  return self->server;
+}
+
+/**
+ * phoneset_stun_result_get_elapsed_ms:
+ * @self: a result
+ *
+ * Returns: how long the whole test took
+ */
+gint64
+phoneset_stun_result_get_elapsed_ms (PhonesetStunResult *self)
+{
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), 0);
+
+  return self->elapsed_ms;
+}
+
+/**
+ * phoneset_stun_result_get_software:
+ * @self: a result
+ *
+ * Returns: (nullable): the server's SOFTWARE attribute
+ */
+const char *
+phoneset_stun_result_get_software (PhonesetStunResult *self)
+{
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), NULL);
+
+  return self->software;
+}
+
+/**
+ * phoneset_stun_result_get_other_address:
+ * @self: a result
+ *
+ * Returns: (nullable): the server's alternate address (RFC 5780
+ *   OTHER-ADDRESS), "ip:port"
+ */
+const char *
+phoneset_stun_result_get_other_address (PhonesetStunResult *self)
+{
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), NULL);
+
+  return self->other_address;
+}
+
+/**
+ * phoneset_stun_result_get_tested:
+ * @self: a result
+ * @transport: one transport
+ *
+ * Returns: %TRUE if the test asked the server over @transport
+ */
+gboolean
+phoneset_stun_result_get_tested (PhonesetStunResult    *self,
+                                 PhonesetStunTransports transport)
+{
+  PhonesetStunTransportResult *t;
+
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), FALSE);
+  t = transport_of (self, transport);
+  g_return_val_if_fail (t != NULL, FALSE);
+
+  return t->tested;
+}
+
+/**
+ * phoneset_stun_result_get_answered:
+ * @self: a result
+ * @transport: one transport
+ *
+ * Returns: %TRUE if the server answered over @transport
+ */
+gboolean
+phoneset_stun_result_get_answered (PhonesetStunResult    *self,
+                                   PhonesetStunTransports transport)
+{
+  PhonesetStunTransportResult *t;
+
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), FALSE);
+  t = transport_of (self, transport);
+  g_return_val_if_fail (t != NULL, FALSE);
+
+  return t->tested && t->reachable;
+}
+
+/**
+ * phoneset_stun_result_get_rtt_ms:
+ * @self: a result
+ * @transport: one transport
+ *
+ * Returns: the round trip over @transport, -1 when it got no answer
+ */
+int
+phoneset_stun_result_get_rtt_ms (PhonesetStunResult    *self,
+                                 PhonesetStunTransports transport)
+{
+  PhonesetStunTransportResult *t;
+
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), -1);
+  t = transport_of (self, transport);
+  g_return_val_if_fail (t != NULL, -1);
+
+  return t->tested && t->reachable ? t->rtt_ms : -1;
+}
+
+/**
+ * phoneset_stun_result_get_server_address:
+ * @self: a result
+ * @transport: one transport
+ *
+ * Returns: (nullable): the server address used over @transport, %NULL
+ *   when the name did not resolve
+ */
+const char *
+phoneset_stun_result_get_server_address (PhonesetStunResult    *self,
+                                         PhonesetStunTransports transport)
+{
+  PhonesetStunTransportResult *t;
+
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), NULL);
+  t = transport_of (self, transport);
+  g_return_val_if_fail (t != NULL, NULL);
+
+  return t->server;
+}
+
+/**
+ * phoneset_stun_result_get_local_address:
+ * @self: a result
+ * @transport: one transport
+ *
+ * Returns: (nullable): this computer's address and port, "ip:port"
+ */
+const char *
+phoneset_stun_result_get_local_address (PhonesetStunResult    *self,
+                                        PhonesetStunTransports transport)
+{
+  PhonesetStunTransportResult *t;
+
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), NULL);
+  t = transport_of (self, transport);
+  g_return_val_if_fail (t != NULL, NULL);
+
+  return t->local;
+}
+
+/**
+ * phoneset_stun_result_get_mapped_address:
+ * @self: a result
+ * @transport: one transport
+ *
+ * Returns: (nullable): the address and port the server saw
+ *   (XOR-MAPPED-ADDRESS), "ip:port"
+ */
+const char *
+phoneset_stun_result_get_mapped_address (PhonesetStunResult    *self,
+                                         PhonesetStunTransports transport)
+{
+  PhonesetStunTransportResult *t;
+
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), NULL);
+  t = transport_of (self, transport);
+  g_return_val_if_fail (t != NULL, NULL);
+
+  return t->mapped;
+}
+
+/**
+ * phoneset_stun_result_get_transport_error:
+ * @self: a result
+ * @transport: one transport
+ *
+ * Returns: (nullable): why @transport got no answer, or a note on an
+ *   answer (a TLS certificate)
+ */
+const char *
+phoneset_stun_result_get_transport_error (PhonesetStunResult    *self,
+                                          PhonesetStunTransports transport)
+{
+  PhonesetStunTransportResult *t;
+
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), NULL);
+  t = transport_of (self, transport);
+  g_return_val_if_fail (t != NULL, NULL);
+
+  return t->error;
+}
+
+/**
+ * phoneset_stun_result_get_nat_present:
+ * @self: a result
+ *
+ * Returns: whether the mapped address differs from this computer's
+ */
+PhonesetStunAnswer
+phoneset_stun_result_get_nat_present (PhonesetStunResult *self)
+{
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), PHONESET_STUN_ANSWER_UNKNOWN);
+
+  return self->nat_present;
+}
+
+/**
+ * phoneset_stun_result_get_classic:
+ * @self: a result
+ *
+ * Returns: the classic RFC 3489 name: "open", "symmetric-udp-firewall",
+ *   "full-cone", "restricted-cone", "port-restricted-cone", "symmetric",
+ *   "udp-blocked" or "inconclusive"
+ */
 const char *
 phoneset_stun_result_get_classic (PhonesetStunResult *self)
 {
@@ -138,6 +396,14 @@ phoneset_stun_result_get_classic (PhonesetStunResult *self)
   return self->classic;
 }
 
+/**
+ * phoneset_stun_result_get_mapping:
+ * @self: a result
+ *
+ * Returns: the mapping behaviour (RFC 5780): "endpoint-independent",
+ *   "address-dependent", "address-and-port-dependent", "inconclusive" or
+ *   "unsupported"
+ */
 const char *
 phoneset_stun_result_get_mapping (PhonesetStunResult *self)
 {
@@ -145,11 +411,357 @@ phoneset_stun_result_get_mapping (PhonesetStunResult *self)
   return self->mapping;
 }
 
+/**
+ * phoneset_stun_result_get_filtering:
+ * @self: a result
+ *
+ * Returns: the filtering behaviour (RFC 5780), in the words of
+ *   phoneset_stun_result_get_mapping()
+ */
 const char *
 phoneset_stun_result_get_filtering (PhonesetStunResult *self)
 {
   g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), NULL);
   return self->filtering;
+}
+
+/**
+ * phoneset_stun_result_get_hairpinning:
+ * @self: a result
+ *
+ * Returns: whether phones behind the NAT reach each other through their
+ *   public addresses
+ */
+PhonesetStunAnswer
+phoneset_stun_result_get_hairpinning (PhonesetStunResult *self)
+{
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), PHONESET_STUN_ANSWER_UNKNOWN);
+
+  return self->hairpinning;
+}
+
+/**
+ * phoneset_stun_result_get_port_preserving:
+ * @self: a result
+ *
+ * Returns: whether the NAT kept the local port as the public one
+ */
+PhonesetStunAnswer
+phoneset_stun_result_get_port_preserving (PhonesetStunResult *self)
+{
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), PHONESET_STUN_ANSWER_UNKNOWN);
+
+  return self->port_preserving;
+}
+
+/**
+ * phoneset_stun_result_get_alg:
+ * @self: a result
+ *
+ * Returns: whether a router rewrites STUN (an ALG: MAPPED-ADDRESS differs
+ *   from XOR-MAPPED-ADDRESS)
+ */
+PhonesetStunAnswer
+phoneset_stun_result_get_alg (PhonesetStunResult *self)
+{
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), PHONESET_STUN_ANSWER_UNKNOWN);
+
+  return self->alg;
+}
+
+/**
+ * phoneset_stun_result_get_lost_probes:
+ * @self: a result
+ *
+ * Returns: the decisive probes with no answer in a class left inconclusive
+ */
+guint
+phoneset_stun_result_get_lost_probes (PhonesetStunResult *self)
+{
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), 0);
+
+  return self->lost_probes;
+}
+
+/**
+ * phoneset_stun_result_get_behaviour_note:
+ * @self: a result
+ *
+ * Returns: (nullable): why a class is inconclusive or unsupported
+ */
+const char *
+phoneset_stun_result_get_behaviour_note (PhonesetStunResult *self)
+{
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), NULL);
+
+  return self->behaviour_note;
+}
+
+/**
+ * phoneset_stun_result_get_lifetime_tested:
+ * @self: a result
+ *
+ * Returns: %TRUE if the test tried to measure the binding lifetime
+ */
+gboolean
+phoneset_stun_result_get_lifetime_tested (PhonesetStunResult *self)
+{
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), FALSE);
+
+  return self->lifetime_tested;
+}
+
+/**
+ * phoneset_stun_result_get_lifetime_bounds:
+ * @self: a result
+ * @alive_at_ms: (out) (optional): the last idle time after which the
+ *   binding still worked, -1 when not measured
+ * @gone_at_ms: (out) (optional): the first after which it did not, -1
+ *   when not measured
+ */
+void
+phoneset_stun_result_get_lifetime_bounds (PhonesetStunResult *self,
+                                          int                *alive_at_ms,
+                                          int                *gone_at_ms)
+{
+  g_return_if_fail (PHONESET_IS_STUN_RESULT (self));
+
+  if (alive_at_ms != NULL)
+    *alive_at_ms = self->lifetime_low_ms;
+  if (gone_at_ms != NULL)
+    *gone_at_ms = self->lifetime_high_ms;
+}
+
+/**
+ * phoneset_stun_result_get_lifetime_note:
+ * @self: a result
+ *
+ * Returns: (nullable): why the lifetime was not measured, or a note on it
+ */
+const char *
+phoneset_stun_result_get_lifetime_note (PhonesetStunResult *self)
+{
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), NULL);
+
+  return self->lifetime_note;
+}
+
+/**
+ * phoneset_stun_result_get_turn_tested:
+ * @self: a result
+ * @transport: %PHONESET_STUN_TRANSPORT_UDP or %PHONESET_STUN_TRANSPORT_TCP
+ *
+ * Returns: %TRUE if a TURN allocation was tried over @transport
+ */
+gboolean
+phoneset_stun_result_get_turn_tested (PhonesetStunResult    *self,
+                                      PhonesetStunTransports transport)
+{
+  PhonesetStunTurnResult *t;
+
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), FALSE);
+  t = turn_of (self, transport);
+
+  return t != NULL && t->tested;
+}
+
+/**
+ * phoneset_stun_result_get_turn_allocated:
+ * @self: a result
+ * @transport: %PHONESET_STUN_TRANSPORT_UDP or %PHONESET_STUN_TRANSPORT_TCP
+ *
+ * Returns: %TRUE if the TURN server gave a relay over @transport
+ */
+gboolean
+phoneset_stun_result_get_turn_allocated (PhonesetStunResult    *self,
+                                         PhonesetStunTransports transport)
+{
+  PhonesetStunTurnResult *t;
+
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), FALSE);
+  t = turn_of (self, transport);
+
+  return t != NULL && t->tested && t->allocated;
+}
+
+/**
+ * phoneset_stun_result_get_turn_relayed:
+ * @self: a result
+ * @transport: %PHONESET_STUN_TRANSPORT_UDP or %PHONESET_STUN_TRANSPORT_TCP
+ *
+ * Returns: (nullable): the relayed address, "ip:port"
+ */
+const char *
+phoneset_stun_result_get_turn_relayed (PhonesetStunResult    *self,
+                                       PhonesetStunTransports transport)
+{
+  PhonesetStunTurnResult *t;
+
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), NULL);
+  t = turn_of (self, transport);
+
+  return t != NULL ? t->relayed : NULL;
+}
+
+/**
+ * phoneset_stun_result_get_turn_error_code:
+ * @self: a result
+ * @transport: %PHONESET_STUN_TRANSPORT_UDP or %PHONESET_STUN_TRANSPORT_TCP
+ *
+ * Returns: the TURN server's error code (401, 437, ...), 0 when none
+ */
+int
+phoneset_stun_result_get_turn_error_code (PhonesetStunResult    *self,
+                                          PhonesetStunTransports transport)
+{
+  PhonesetStunTurnResult *t;
+
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), 0);
+  t = turn_of (self, transport);
+
+  return t != NULL ? t->error_code : 0;
+}
+
+/**
+ * phoneset_stun_result_get_turn_error:
+ * @self: a result
+ * @transport: %PHONESET_STUN_TRANSPORT_UDP or %PHONESET_STUN_TRANSPORT_TCP
+ *
+ * Returns: (nullable): why no relay was given ("401 Unauthorized", ...)
+ */
+const char *
+phoneset_stun_result_get_turn_error (PhonesetStunResult    *self,
+                                     PhonesetStunTransports transport)
+{
+  PhonesetStunTurnResult *t;
+
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), NULL);
+  t = turn_of (self, transport);
+
+  return t != NULL ? t->error : NULL;
+}
+
+/**
+ * phoneset_stun_result_get_ice_tested:
+ * @self: a result
+ *
+ * Returns: %TRUE if ICE candidates were gathered
+ */
+gboolean
+phoneset_stun_result_get_ice_tested (PhonesetStunResult *self)
+{
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), FALSE);
+
+  return self->ice_tested;
+}
+
+/**
+ * phoneset_stun_result_get_n_ice_candidates:
+ * @self: a result
+ *
+ * Returns: how many ICE candidates were gathered
+ */
+guint
+phoneset_stun_result_get_n_ice_candidates (PhonesetStunResult *self)
+{
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), 0);
+
+  return self->ice_candidates->len;
+}
+
+/**
+ * phoneset_stun_result_get_ice_candidate:
+ * @self: a result
+ * @index: a candidate, below phoneset_stun_result_get_n_ice_candidates()
+ * @type: (out) (optional): "host", "srflx", "prflx" or "relay"
+ * @transport: (out) (optional): "udp" or "tcp"
+ * @address: (out) (optional): "ip:port"
+ *
+ * Returns: %TRUE if there is such a candidate
+ */
+gboolean
+phoneset_stun_result_get_ice_candidate (PhonesetStunResult *self,
+                                        guint               index,
+                                        const char        **type,
+                                        const char        **transport,
+                                        const char        **address)
+{
+  JsonObject *o;
+
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), FALSE);
+
+  if (index >= self->ice_candidates->len)
+    return FALSE;
+  o = g_ptr_array_index (self->ice_candidates, index);
+  if (type != NULL)
+    *type = json_object_get_string_member_with_default (o, "type", NULL);
+  if (transport != NULL)
+    *transport = json_object_get_string_member_with_default (o, "transport", NULL);
+  if (address != NULL)
+    *address = json_object_get_string_member_with_default (o, "address", NULL);
+  return TRUE;
+}
+
+/**
+ * phoneset_stun_result_get_ice_error:
+ * @self: a result
+ *
+ * Returns: (nullable): why gathering failed or stopped short
+ */
+const char *
+phoneset_stun_result_get_ice_error (PhonesetStunResult *self)
+{
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), NULL);
+
+  return self->ice_error;
+}
+
+/**
+ * phoneset_stun_result_get_n_recommendations:
+ * @self: a result
+ *
+ * Returns: how many phone settings the test recommends
+ */
+guint
+phoneset_stun_result_get_n_recommendations (PhonesetStunResult *self)
+{
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), 0);
+
+  return self->recommendations->len;
+}
+
+/**
+ * phoneset_stun_result_get_recommendation:
+ * @self: a result
+ * @index: a recommendation, below phoneset_stun_result_get_n_recommendations()
+ * @setting: (out) (optional): the setting id (the profiles' shared ids,
+ *   "nat.stun.server")
+ * @value: (out) (optional) (nullable): the value to set
+ * @why: (out) (optional): why, in a sentence for people
+ *
+ * Returns: %TRUE if there is such a recommendation
+ */
+gboolean
+phoneset_stun_result_get_recommendation (PhonesetStunResult *self,
+                                         guint               index,
+                                         const char        **setting,
+                                         const char        **value,
+                                         const char        **why)
+{
+  PhonesetStunRecommendation *r;
+
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), FALSE);
+
+  if (index >= self->recommendations->len)
+    return FALSE;
+  r = g_ptr_array_index (self->recommendations, index);
+  if (setting != NULL)
+    *setting = r->setting;
+  if (value != NULL)
+    *value = r->value;
+  if (why != NULL)
+    *why = r->why;
+  return TRUE;
 }
 
 void
@@ -166,21 +778,40 @@ _phoneset_stun_result_add_recommendation (PhonesetStunResult *self,
   g_ptr_array_add (self->recommendations, r);
 }
 
+/* The phone's default STUN refresh in seconds, 0 when its profile has
+ * none (or no phone is known). */
+static int
+profile_refresh_default_s (PhonesetProfile *profile)
+{
+  PhonesetSetting *setting = profile ? phoneset_profile_lookup_setting (profile, "nat.stun.refresh") : NULL;
+  const char      *value = setting ? phoneset_setting_get_default (setting) : NULL;
+  gint64           seconds = 0;
+
+  if (value == NULL || g_strcmp0 (phoneset_setting_get_unit (setting), "s") != 0 ||
+      !g_ascii_string_to_signed (value, 10, 1, G_MAXINT / 1000, &seconds, NULL))
+    return 0;
+  return (int)seconds;
+}
+
 /**
  * _phoneset_stun_result_recommend:
  * @self: a finished result
  * @server_host: the STUN server as the user named it
  * @server_port: its port
  * @turn_user: (nullable): the TURN user tested
+ * @profile: (nullable): the profile of the phone the test is for
  *
  * Fills in the recommended settings (the shared setting ids of the phone
- * profiles). The TURN password is never a value here.
+ * profiles). The TURN password is never a value here. With @profile, a
+ * binding lifetime shorter than the phone's default STUN refresh (its
+ * nat.stun.refresh setting) says so, in the profile's words.
  */
 void
 _phoneset_stun_result_recommend (PhonesetStunResult *self,
                                  const char         *server_host,
                                  guint16             server_port,
-                                 const char         *turn_user)
+                                 const char         *turn_user,
+                                 PhonesetProfile    *profile)
 {
   g_autofree char *port = g_strdup_printf ("%u", server_port);
   gboolean         nat = self->nat_present == TRUE;
@@ -227,23 +858,27 @@ _phoneset_stun_result_recommend (PhonesetStunResult *self,
     {
       g_autofree char *value = NULL;
       g_autofree char *why = NULL;
+      int              refresh_s;
 
       if (self->lifetime_ms > 0)
         {
           int seconds = phoneset_stun_keepalive_for_lifetime (self->lifetime_ms);
           value = g_strdup_printf ("%d", seconds);
-          why = g_strdup_printf (_("The router forgets an idle UDP binding after about %.0f s; a keep-alive every %d s keeps it open even if one is lost (the SwyxWare LinkManager uses 10 s)."),
+          why = g_strdup_printf (_("The router forgets an idle UDP binding after about %.0f s; a keep-alive every %d s keeps it open even if one is lost."),
                                     self->lifetime_ms / 1000.0, seconds);
         }
       else
         {
           value = g_strdup ("25");
-          why = g_strdup (_("Many routers forget an idle UDP binding after 30 s; 25 s stays below that (the SwyxWare LinkManager uses 10 s). Run with --lifetime to measure this router."));
+          why = g_strdup (_("Many routers forget an idle UDP binding after 30 s; 25 s stays below that. Run with --lifetime to measure this router."));
         }
       _phoneset_stun_result_add_recommendation (self, "nat.keepalive.interval", value, why);
-      if (self->lifetime_ms > 0 && self->lifetime_ms <= 50000)
+      refresh_s = profile_refresh_default_s (profile);
+      if (self->lifetime_ms > 0 && refresh_s > 0 && self->lifetime_ms <= refresh_s * 1000)
         {
-          g_autofree char *why2 = g_strdup_printf (_("PLANET phones refresh STUN every 50 s by default, longer than this router keeps a binding (about %.0f s)."),
+          /* Translators: the first %s is the phone's vendor, as its profile names it. */
+          g_autofree char *why2 = g_strdup_printf (_("%s phones refresh STUN every %d s by default, longer than this router keeps a binding (about %.0f s)."),
+                                                      phoneset_profile_get_vendor (profile), refresh_s,
                                                       self->lifetime_ms / 1000.0);
           _phoneset_stun_result_add_recommendation (self, "nat.stun.refresh", value, why2);
         }

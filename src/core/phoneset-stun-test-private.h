@@ -129,6 +129,7 @@ struct _PhonesetStunTest
   char                  *turn_password;
   gboolean               lifetime;
   gboolean               ice;
+  PhonesetProfile       *profile; /* the phone's, for its refresh default */
 
   /* One run. */
   GTask                 *task;

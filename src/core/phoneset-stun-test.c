@@ -222,7 +222,7 @@ complete (PhonesetStunTest *self)
   result->elapsed_ms = (g_get_monotonic_time () - self->started_at) / 1000;
   if (self->udp_addr != NULL)
     port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (self->udp_addr));
-  _phoneset_stun_result_recommend (result, self->host, port, self->turn_user);
+  _phoneset_stun_result_recommend (result, self->host, port, self->turn_user, self->profile);
   run_cleanup (self);
   run_end (self);
   g_task_return_pointer (task, g_steal_pointer (&result), g_object_unref);
@@ -370,6 +370,7 @@ phoneset_stun_test_finalize (GObject *object)
 
   g_free (self->host);
   g_free (self->turn_user);
+  g_clear_object (&self->profile);
   if (self->turn_password != NULL)
     {
       memset (self->turn_password, 0, strlen (self->turn_password));
@@ -483,6 +484,23 @@ phoneset_stun_test_set_ice (PhonesetStunTest *self,
 {
   g_return_if_fail (PHONESET_IS_STUN_TEST (self));
   self->ice = !!ice;
+}
+
+/**
+ * phoneset_stun_test_set_profile:
+ * @self: a test, not running
+ * @profile: (nullable): the profile of the phone the test is for
+ *
+ * The recommendations then speak of that phone's defaults (its STUN
+ * refresh against the binding lifetime measured).
+ */
+void
+phoneset_stun_test_set_profile (PhonesetStunTest *self,
+                                PhonesetProfile  *profile)
+{
+  g_return_if_fail (PHONESET_IS_STUN_TEST (self));
+  g_return_if_fail (profile == NULL || PHONESET_IS_PROFILE (profile));
+  g_set_object (&self->profile, profile);
 }
 
 /**

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "phoneset-profile.h"
 #include "phoneset-stun-result.h"
 
 G_BEGIN_DECLS
@@ -34,13 +35,6 @@ typedef enum
   PHONESET_STUN_N_STAGES
 } PhonesetStunStage;
 
-typedef enum
-{
-  PHONESET_STUN_TRANSPORT_UDP = 1 << 0,
-  PHONESET_STUN_TRANSPORT_TCP = 1 << 1,
-  PHONESET_STUN_TRANSPORT_TLS = 1 << 2,
-} PhonesetStunTransports;
-
 #define PHONESET_TYPE_STUN_TEST (phoneset_stun_test_get_type ())
 
 G_DECLARE_FINAL_TYPE (PhonesetStunTest, phoneset_stun_test, PHONESET, STUN_TEST, GObject)
@@ -56,6 +50,8 @@ void                phoneset_stun_test_set_lifetime         (PhonesetStunTest   
                                                              gboolean               lifetime);
 void                phoneset_stun_test_set_ice              (PhonesetStunTest      *self,
                                                              gboolean               ice);
+void                phoneset_stun_test_set_profile          (PhonesetStunTest      *self,
+                                                             PhonesetProfile       *profile);
 const char         *phoneset_stun_stage_get_name            (PhonesetStunStage      stage);
 void                phoneset_stun_test_run_async            (PhonesetStunTest      *self,
                                                              GCancellable          *cancellable,

@@ -2,11 +2,12 @@
 # phones on loopback so Phoneset can be tried without hardware, and exports
 # PHONESET_DEMO_PHONES for the window:
 #
-#   PHONESET_DEMO_PHONES="yealink@127.0.0.11:8080,planet@127.0.0.12:8080,snom@127.0.0.13:8080"
+#   PHONESET_DEMO_PHONES="yealink-legacy@127.0.0.11:8080,planet-vip@127.0.0.12:8080,snom@127.0.0.13:8080"
 #
-# Each entry is VENDOR@ADDRESS:HTTP_PORT; every phone also answers SIP on
-# ADDRESS:5060, web admin user "admin", password "admin" (the vendors'
-# factory default). The simulators are children of this shell: they end
+# Each entry is PROFILE@ADDRESS:HTTP_PORT, a profile id of data/profiles
+# (the window names the phone after that profile's vendor); every phone
+# also answers SIP on ADDRESS:5060, web admin user "admin", password
+# "admin" (the vendors' factory default). The simulators are children of this shell: they end
 # when Phoneset (exec'd by the same process) exits (PR_SET_PDEATHSIG), and
 # after 8 hours at the latest. PHONESET_NO_DEMO=1 skips them.
 # Needs: $top (the source tree) and a built $top/build.
@@ -14,7 +15,7 @@
 demo_start_phones() {
   local sim="$top/build/tests/phone-sim/phoneset-phone-sim"
   local state="$top/build/demo-phones"
-  local phones="" entry vendor address model mac i
+  local phones="" entry vendor profile address model mac i
 
   [ -n "${PHONESET_NO_DEMO:-}" ] && return 0
   if [ ! -x "$sim" ]; then
@@ -22,11 +23,11 @@ demo_start_phones() {
     return 0
   fi
   mkdir -p "$state"
-  for entry in "yealink 127.0.0.11 SIP-T46G 00:15:65:4a:a9:37" \
-               "planet 127.0.0.12 VIP-2140PT 00:30:4f:a9:99:48" \
-               "snom 127.0.0.13 D785 00:04:13:2b:3c:4d"; do
+  for entry in "yealink yealink-legacy 127.0.0.11 SIP-T46G 00:15:65:4a:a9:37" \
+               "planet planet-vip 127.0.0.12 VIP-2140PT 00:30:4f:a9:99:48" \
+               "snom snom 127.0.0.13 D785 00:04:13:2b:3c:4d"; do
     set -- $entry
-    vendor=$1 address=$2 model=$3 mac=$4
+    vendor=$1 profile=$2 address=$3 model=$4 mac=$5
     rm -f "$state/$vendor.out"
     "$sim" --vendor "$vendor" --model "$model" --mac "$mac" --address "$address" --http-port 8080 \
       --sip-port 5060 --no-prompt --state-dir "$state/$vendor" --lifetime 28800 \
@@ -37,7 +38,7 @@ demo_start_phones() {
       sleep 0.1
     done
     if grep -q '^ready' "$state/$vendor.out" 2>/dev/null; then
-      phones="${phones:+$phones,}$vendor@$address:8080"
+      phones="${phones:+$phones,}$profile@$address:8080"
     else
       echo "== Simulated $vendor phone on $address did not start (see $state/$vendor.log)" >&2
     fi
