@@ -199,7 +199,7 @@ find_profile (const PhonesetCliRemoteOptions *options,
     profile = phoneset_catalog_find_for_vendor (catalog, options->vendor, options->model, error);
   else
     {
-      g_autofree char *vendors = dup_remote_vendors (profiles);
+      g_autofree char *vendors = dup_remote_vendors (phoneset_catalog_get_profiles (catalog));
 
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
                    _("Which phone is it? Give its profile with --profile ID (see “phoneset profiles”), or its vendor "
