@@ -40,57 +40,52 @@ typedef enum
  */
 struct _PhonesetPushDialog
 {
-  AdwWindow            parent_instance;
+  AdwWindow               parent_instance;
 
-  PhonesetPhone       *phone;
-  PhonesetSecretStore *secrets;
-  PhonesetConfig      *config;
-  PhonesetActiveUri   *active_uri;
-  char                *host;
-  guint16              port;
-  char                *no_push_reason; /* why this phone cannot be pushed to at all */
-  guint                n_changes;
-  char                *password; /* never logged */
-  gboolean             password_typed;
-  gboolean             lookup_done;
-  gboolean             running;
-  gboolean             succeeded;
-  gboolean             closed;
-  PhonesetPushVia      via;
-  guint                wait;
-  guint16              sip_port;
-  guint16              pnp_port;
-  GCancellable        *cancellable;      /* the dialog's life */
-  GCancellable        *push_cancellable; /* the running push */
-  PhonesetPush        *push;
-  guint                step;
-  GtkWidget           *step_rows[N_STEPS];
-  GtkWidget           *step_icons[N_STEPS];
-  GPtrArray           *result_rows;
+  PhonesetPhone          *phone;
+  PhonesetSecretStore    *secrets;
+  PhonesetConfig         *config;
+  PhonesetActiveUri      *active_uri;
+  char                   *host;
+  guint16                 port;
+  char                   *no_push_reason; /* why this phone cannot be pushed to at all */
+  guint                   n_changes;
+  char                   *password; /* never logged */
+  gboolean                password_typed;
+  gboolean                lookup_done;
+  gboolean                running;
+  gboolean                succeeded;
+  gboolean                closed;
+  const PhonesetDelivery *delivery;
+  guint                   wait;
+  guint16                 sip_port;
+  guint16                 pnp_port;
+  GCancellable           *cancellable;      /* the dialog's life */
+  GCancellable           *push_cancellable; /* the running push */
+  PhonesetPush           *push;
+  guint                   step;
+  GtkWidget              *step_rows[N_STEPS];
+  GtkWidget              *step_icons[N_STEPS];
+  GPtrArray              *result_rows;
+  GPtrArray              *method_checks; /* GtkCheckButton, one per delivery method, in their order */
 
   /* Template widgets */
-  AdwWindowTitle      *window_title;
-  GtkButton           *cancel_button;
-  GtkButton           *push_button;
-  GtkStack            *stack;
-  AdwPreferencesGroup *changes_group;
-  AdwPreferencesGroup *method_group;
-  AdwActionRow        *autop_row;
-  AdwActionRow        *check_sync_row;
-  AdwActionRow        *pnp_row;
-  GtkCheckButton      *autop_check;
-  GtkCheckButton      *check_sync_check;
-  GtkCheckButton      *pnp_check;
-  AdwPreferencesGroup *method_refusal_group;
-  GtkLabel            *method_refusal_label;
-  AdwPreferencesGroup *credentials_group;
-  AdwActionRow        *user_row;
-  AdwEntryRow         *password_row;
-  AdwPreferencesGroup *steps_group;
-  AdwPreferencesGroup *outcome_group;
-  GtkLabel            *outcome_title;
-  GtkLabel            *outcome_label;
-  AdwPreferencesGroup *result_group;
+  AdwWindowTitle         *window_title;
+  GtkButton              *cancel_button;
+  GtkButton              *push_button;
+  GtkStack               *stack;
+  AdwPreferencesGroup    *changes_group;
+  AdwPreferencesGroup    *method_group;
+  AdwPreferencesGroup    *method_refusal_group;
+  GtkLabel               *method_refusal_label;
+  AdwPreferencesGroup    *credentials_group;
+  AdwActionRow           *user_row;
+  AdwEntryRow            *password_row;
+  AdwPreferencesGroup    *steps_group;
+  AdwPreferencesGroup    *outcome_group;
+  GtkLabel               *outcome_title;
+  GtkLabel               *outcome_label;
+  AdwPreferencesGroup    *result_group;
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetPushDialog, phoneset_push_dialog, ADW_TYPE_WINDOW)
@@ -120,16 +115,16 @@ badge (const char *text,
 /* Actions ---------------------------------------------------------------- */
 
 static gboolean
-via_possible (PhonesetPushDialog *self,
-              PhonesetPushVia     via,
-              GError            **error)
+via_possible (PhonesetPushDialog     *self,
+              const PhonesetDelivery *delivery,
+              GError                **error)
 {
   if (self->no_push_reason != NULL)
     {
       g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED, self->no_push_reason);
       return FALSE;
     }
-  return phoneset_push_via_check (self->active_uri, via, error);
+  return phoneset_delivery_check (delivery, self->active_uri, error);
 }
 
 static void
@@ -145,7 +140,7 @@ update_actions (PhonesetPushDialog *self)
   else if (g_strcmp0 (page, "run") == 0)
     can_push = TRUE; /* Retry */
   else
-    can_push = self->n_changes > 0 && self->lookup_done && via_possible (self, self->via, NULL);
+    can_push = self->n_changes > 0 && self->lookup_done && via_possible (self, self->delivery, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "push.push", can_push);
 }
 
@@ -332,20 +327,17 @@ add_change_rows (PhonesetPushDialog *self)
     }
 }
 
+/* The delivery method a choice in the Method group stands for. */
+#define DELIVERY_KEY "phoneset-delivery"
+
 static GtkCheckButton *
-check_for_via (PhonesetPushDialog *self,
-               PhonesetPushVia     via)
+check_for_via (PhonesetPushDialog     *self,
+               const PhonesetDelivery *delivery)
 {
-  switch (via)
-    {
-    case PHONESET_PUSH_VIA_AUTOP:
-      return self->autop_check;
-    case PHONESET_PUSH_VIA_CHECK_SYNC:
-      return self->check_sync_check;
-    case PHONESET_PUSH_VIA_PNP:
-    default:
-      return self->pnp_check;
-    }
+  for (guint i = 0; i < self->method_checks->len; i++)
+    if (g_object_get_data (g_ptr_array_index (self->method_checks, i), DELIVERY_KEY) == delivery)
+      return g_ptr_array_index (self->method_checks, i);
+  return NULL;
 }
 
 static void
@@ -353,7 +345,7 @@ update_refusal (PhonesetPushDialog *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (via_possible (self, self->via, &error))
+  if (via_possible (self, self->delivery, &error))
     gtk_widget_set_visible (GTK_WIDGET (self->method_refusal_group), FALSE);
   else
     {
@@ -369,68 +361,74 @@ method_toggled_cb (PhonesetPushDialog *self,
 {
   if (!gtk_check_button_get_active (check))
     return;
-  if (check == self->autop_check)
-    self->via = PHONESET_PUSH_VIA_AUTOP;
-  else if (check == self->check_sync_check)
-    self->via = PHONESET_PUSH_VIA_CHECK_SYNC;
-  else
-    self->via = PHONESET_PUSH_VIA_PNP;
+  self->delivery = g_object_get_data (G_OBJECT (check), DELIVERY_KEY);
   update_refusal (self);
+}
+
+/* One row per delivery method, in their order, the first checked. */
+static void
+add_method_rows (PhonesetPushDialog *self)
+{
+  const PhonesetDelivery *const *all = phoneset_delivery_get_all ();
+
+  self->delivery = all[0];
+  for (guint i = 0; all[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_widget_set_name (check, phoneset_delivery_get_id (all[i]));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      phoneset_delivery_get_accessible_label (all[i]), -1);
+      g_object_set_data (G_OBJECT (check), DELIVERY_KEY, (gpointer)all[i]);
+      if (i == 0)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      else
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), g_ptr_array_index (self->method_checks, 0));
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (method_toggled_cb), self);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), phoneset_delivery_get_title (all[i]));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (self->method_group, row);
+      g_ptr_array_add (self->method_checks, check);
+    }
 }
 
 static void
 describe_methods (PhonesetPushDialog *self)
 {
-  struct
-  {
-    PhonesetPushVia via;
-    AdwActionRow   *row;
-    const char     *text;
-    gboolean        unconfirmed;
-  } methods[] = {
-    { PHONESET_PUSH_VIA_AUTOP, self->autop_row,
-      N_("Sets the phone's provisioning URL to a temporary address on this computer over HTTP, then presses its "
-         "AutoP key: the phone fetches the file at once."),
-          TRUE },
-      { PHONESET_PUSH_VIA_CHECK_SYNC, self->check_sync_row,
-        N_("Sets the provisioning URL the same way, then sends the phone a SIP NOTIFY (check-sync): it fetches the "
-         "file without a restart."),
-            TRUE },
-        { PHONESET_PUSH_VIA_PNP, self->pnp_row,
-          N_("Restarts the phone; as it starts it asks for its settings by SIP PnP and Phoneset answers. Calls in "
-         "progress are cut, and a phone with PnP off never asks."),
-              FALSE },
-      };
   gboolean chosen = FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
+  for (guint i = 0; i < self->method_checks->len; i++)
     {
+      GtkCheckButton         *check = g_ptr_array_index (self->method_checks, i);
+      const PhonesetDelivery *delivery = g_object_get_data (G_OBJECT (check), DELIVERY_KEY);
+      AdwActionRow           *row = ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (check), ADW_TYPE_ACTION_ROW));
       g_autoptr(GError) error = NULL;
 
-      adw_action_row_set_subtitle (methods[i].row, _(methods[i].text));
-      if (!via_possible (self, methods[i].via, &error))
+      adw_action_row_set_subtitle (row, phoneset_delivery_get_description (delivery));
+      if (!via_possible (self, delivery, &error))
         {
           GtkWidget *mark = badge (_("Not on this phone"), "error");
 
           gtk_widget_set_tooltip_text (mark, error->message);
-          adw_action_row_add_suffix (methods[i].row, mark);
+          adw_action_row_add_suffix (row, mark);
           continue;
         }
-      /* Setting the provisioning URL over HTTP (phonecfg=set) is not in
-       * the vendor's documents [U]. */
-      if (methods[i].unconfirmed)
+      /* What the method rests on that no vendor documents [U]. */
+      if (phoneset_delivery_get_unconfirmed (delivery) != NULL)
         {
           GtkWidget *mark = badge (_("Unconfirmed"), "dim-label");
 
-          gtk_widget_set_tooltip_text (mark, _("Setting the provisioning URL over HTTP is not documented by the "
-                                               "vendor [U]: Phoneset checks that the phone fetched the file."));
-          adw_action_row_add_suffix (methods[i].row, mark);
+          gtk_widget_set_tooltip_text (mark, phoneset_delivery_get_unconfirmed (delivery));
+          adw_action_row_add_suffix (row, mark);
         }
       if (!chosen)
         {
           chosen = TRUE;
-          self->via = methods[i].via;
-          gtk_check_button_set_active (check_for_via (self, methods[i].via), TRUE);
+          self->delivery = delivery;
+          gtk_check_button_set_active (check, TRUE);
         }
     }
   update_refusal (self);
@@ -547,21 +545,8 @@ reset_steps (PhonesetPushDialog *self)
   g_autofree char *waiting = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "At most %u second",
                                                            "At most %u seconds", self->wait),
                                               self->wait);
-  const char      *telling;
+  const char      *telling = phoneset_delivery_get_progress (self->delivery);
 
-  switch (self->via)
-    {
-    case PHONESET_PUSH_VIA_AUTOP:
-      telling = _("Setting its provisioning URL, then pressing AutoP");
-      break;
-    case PHONESET_PUSH_VIA_CHECK_SYNC:
-      telling = _("Setting its provisioning URL, then sending SIP NOTIFY check-sync");
-      break;
-    case PHONESET_PUSH_VIA_PNP:
-    default:
-      telling = _("Restarting it, then answering its PnP request");
-      break;
-    }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->step_rows[0]),
                                _("From a temporary web server on this computer, at an unguessable address"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->step_rows[1]), telling);
@@ -631,42 +616,35 @@ clear_result_rows (PhonesetPushDialog *self)
 
 static void
 show_result (PhonesetPushDialog *self,
-             JsonObject         *result)
+             PhonesetPushResult *result)
 {
-  JsonObject *fetched = json_object_get_object_member (result, "fetched");
-  JsonObject *status = json_object_has_member (result, "status") ? json_object_get_object_member (result, "status")
-                                                                 : NULL;
-  JsonArray  *notes = json_object_has_member (result, "notes") ? json_object_get_array_member (result, "notes") : NULL;
-  gboolean    names = json_object_get_boolean_member_with_default (result, "user_agent_names_phone", FALSE);
-  g_autoptr(GDateTime) when = NULL;
+  GDateTime         *when = phoneset_push_result_get_fetch_time (result);
+  const char        *from = phoneset_push_result_get_fetched_from (result);
+  const char        *user_agent = phoneset_push_result_get_fetch_user_agent (result);
+  const char *const *status = phoneset_push_result_get_status_keys (result);
+  const char *const *notes = phoneset_push_result_get_notes (result);
+  gboolean           names = phoneset_push_result_get_user_agent_names_phone (result);
   g_autoptr(GDateTime) local = NULL;
   g_autofree char *time_text = NULL;
   g_autofree char *fetched_text = NULL;
   g_autoptr(GString) read_back = g_string_new (NULL);
 
   clear_result_rows (self);
-  when = g_date_time_new_from_iso8601 (json_object_get_string_member_with_default (fetched, "time", ""), NULL);
   local = when ? g_date_time_to_local (when) : NULL;
   time_text = local ? g_date_time_format (local, "%X") : g_strdup ("?");
-  fetched_text = g_strdup_printf (_("%s at %s, %lld bytes"),
-                                     json_object_get_string_member_with_default (fetched, "from", "?"), time_text,
-                                     (long long)json_object_get_int_member_with_default (fetched, "bytes", 0));
+  fetched_text = g_strdup_printf (_("%s at %s, %lld bytes"), from ? from : "?", time_text,
+                                     (long long)phoneset_push_result_get_fetched_bytes (result));
   add_result_row (self, _("Fetched by"), fetched_text, NULL);
-  add_result_row (self, _("User-Agent"), json_object_get_string_member_with_default (fetched, "user_agent", ""),
+  add_result_row (self, _("User-Agent"), user_agent ? user_agent : "",
                            badge (names ? _("Names this phone") : _("Does not name its MAC"), names ? "success" : "warning"));
 
-  if (status != NULL)
-    {
-      g_autoptr(GList) members = json_object_get_members (status);
-
-      for (GList *l = members; l != NULL; l = l->next)
-        g_string_append_printf (read_back, "%s%s: %s", read_back->len ? " · " : "", (const char *)l->data,
-                                json_object_get_string_member_with_default (status, l->data, ""));
-    }
+  for (guint i = 0; status != NULL && status[i] != NULL; i++)
+    g_string_append_printf (read_back, "%s%s: %s", read_back->len ? " · " : "", status[i],
+                            phoneset_push_result_lookup_status (result, status[i]));
   add_result_row (self, _("Read back"),
                            read_back->len ? read_back->str : _("This vendor's phones have no status to read back."), NULL);
-  for (guint i = 0; notes != NULL && i < json_array_get_length (notes); i++)
-    add_result_row (self, _("Note"), json_array_get_string_element (notes, i), NULL);
+  for (guint i = 0; notes[i] != NULL; i++)
+    add_result_row (self, _("Note"), notes[i], NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->result_group), TRUE);
 }
 
@@ -685,14 +663,14 @@ store_cb (GObject      *source,
 
 static void
 succeeded (PhonesetPushDialog *self,
-           JsonObject         *result)
+           PhonesetPushResult *result)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   for (guint i = 0; i < N_STEPS; i++)
     set_step_state (self, i, STEP_DONE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->step_rows[2]), _("Fetched"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->step_rows[3]), json_object_get_boolean_member_with_default (result, "user_agent_names_phone", FALSE)
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->step_rows[3]), phoneset_push_result_get_user_agent_names_phone (result)
                                ? _("The phone fetched the file, and its User-Agent names it")
                                : _("A phone fetched the file"));
   show_outcome (self, _("Pushed and Verified"),
@@ -768,12 +746,7 @@ failed (PhonesetPushDialog *self,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       set_step_state (self, self->step, STEP_FAILED);
-      show_outcome (self, _("Push Cancelled"),
-                             self->via == PHONESET_PUSH_VIA_PNP
-                             ? _("Nothing more is sent to the phone. It may still be restarting.")
-                             : _("Nothing more is sent to the phone. Its provisioning URL may already point at this "
-                        "computer's temporary server: push again, or set it back on the phone's web page."),
-                                  "warning");
+      show_outcome (self, _("Push Cancelled"), phoneset_delivery_get_cancelled (self->delivery), "warning");
       return;
     }
   if (g_error_matches (error, PHONESET_ERROR, PHONESET_ERROR_AUTH))
@@ -816,14 +789,14 @@ push_done_cb (GObject      *source,
 {
   g_autoptr(PhonesetPushDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) object = phoneset_push_run_finish (PHONESET_PUSH (source), result, &error);
+  g_autoptr(PhonesetPushResult) pushed = phoneset_push_run_finish (PHONESET_PUSH (source), result, &error);
 
   if (self->closed || PHONESET_PUSH (source) != self->push)
     return;
   self->running = FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), TRUE);
-  if (object != NULL)
-    succeeded (self, object);
+  if (pushed != NULL)
+    succeeded (self, pushed);
   else
     failed (self, error);
   update_actions (self);
@@ -889,7 +862,7 @@ start_push (PhonesetPushDialog *self)
   phoneset_remote_set_credentials (remote, phoneset_phone_get_admin_user (self->phone), self->password);
   g_clear_object (&self->push);
   self->push = phoneset_push_new (remote, file, name);
-  phoneset_push_set_via (self->push, self->via);
+  phoneset_push_set_delivery (self->push, self->delivery);
   phoneset_push_set_mac (self->push, phoneset_phone_get_mac (self->phone));
   phoneset_push_set_wait (self->push, self->wait);
   phoneset_push_set_sip_port (self->push, self->sip_port);
@@ -950,6 +923,7 @@ phoneset_push_dialog_finalize (GObject *object)
   g_free (self->host);
   g_free (self->no_push_reason);
   g_ptr_array_unref (self->result_rows);
+  g_ptr_array_unref (self->method_checks);
 
   G_OBJECT_CLASS (phoneset_push_dialog_parent_class)->finalize (object);
 }
@@ -972,12 +946,6 @@ phoneset_push_dialog_class_init (PhonesetPushDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PhonesetPushDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, PhonesetPushDialog, changes_group);
   gtk_widget_class_bind_template_child (widget_class, PhonesetPushDialog, method_group);
-  gtk_widget_class_bind_template_child (widget_class, PhonesetPushDialog, autop_row);
-  gtk_widget_class_bind_template_child (widget_class, PhonesetPushDialog, check_sync_row);
-  gtk_widget_class_bind_template_child (widget_class, PhonesetPushDialog, pnp_row);
-  gtk_widget_class_bind_template_child (widget_class, PhonesetPushDialog, autop_check);
-  gtk_widget_class_bind_template_child (widget_class, PhonesetPushDialog, check_sync_check);
-  gtk_widget_class_bind_template_child (widget_class, PhonesetPushDialog, pnp_check);
   gtk_widget_class_bind_template_child (widget_class, PhonesetPushDialog, method_refusal_group);
   gtk_widget_class_bind_template_child (widget_class, PhonesetPushDialog, method_refusal_label);
   gtk_widget_class_bind_template_child (widget_class, PhonesetPushDialog, credentials_group);
@@ -988,7 +956,6 @@ phoneset_push_dialog_class_init (PhonesetPushDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PhonesetPushDialog, outcome_title);
   gtk_widget_class_bind_template_child (widget_class, PhonesetPushDialog, outcome_label);
   gtk_widget_class_bind_template_child (widget_class, PhonesetPushDialog, result_group);
-  gtk_widget_class_bind_template_callback (widget_class, method_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, password_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "push.push", NULL, push_action);
@@ -1002,10 +969,12 @@ phoneset_push_dialog_init (PhonesetPushDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->result_rows = g_ptr_array_new ();
+  self->method_checks = g_ptr_array_new ();
   self->wait = 60;
   self->sip_port = 5060;
   self->pnp_port = 5060;
   build_steps (self);
+  add_method_rows (self);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->push_button));
 }
 
@@ -1014,7 +983,6 @@ find_active_uri (PhonesetPushDialog *self)
 {
   g_autoptr(GError) error = NULL;
   PhonesetProfile  *profile = self->config ? phoneset_config_get_profile (self->config) : NULL;
-  JsonObject       *description = profile ? phoneset_profile_get_active_uri (profile) : NULL;
   PhonesetCfgFormat format;
 
   if (profile == NULL)
@@ -1031,7 +999,7 @@ find_active_uri (PhonesetPushDialog *self)
       return;
     }
   /* The phone's own profile says how to talk to it, for its model. */
-  if (description != NULL)
+  if (phoneset_profile_get_active_uri (profile) != NULL)
     self->active_uri = phoneset_active_uri_new_for_profile (profile, phoneset_phone_get_model (self->phone), &error);
   if (self->active_uri == NULL)
     self->no_push_reason = g_strdup_printf (_("Phoneset cannot control %s phones over the network: export the file "
@@ -1091,16 +1059,21 @@ phoneset_push_dialog_new (GtkWindow           *parent,
 
 /**
  * phoneset_push_dialog_set_via:
+ * @via: a delivery method's id (see phoneset_delivery_find())
  *
  * Chooses the method, as clicking its row does.
  */
 void
 phoneset_push_dialog_set_via (PhonesetPushDialog *self,
-                              PhonesetPushVia     via)
+                              const char         *via)
 {
+  GtkCheckButton *check;
+
   g_return_if_fail (PHONESET_IS_PUSH_DIALOG (self));
 
-  gtk_check_button_set_active (check_for_via (self, via), TRUE);
+  check = check_for_via (self, phoneset_delivery_find (via));
+  g_return_if_fail (check != NULL);
+  gtk_check_button_set_active (check, TRUE);
 }
 
 /**

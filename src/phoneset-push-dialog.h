@@ -23,7 +23,7 @@ PhonesetPushDialog *phoneset_push_dialog_new          (GtkWindow           *pare
                                                        PhonesetPhone       *phone,
                                                        PhonesetSecretStore *secrets);
 void                phoneset_push_dialog_set_via      (PhonesetPushDialog  *self,
-                                                       PhonesetPushVia      via);
+                                                       const char          *via);
 void                phoneset_push_dialog_set_wait     (PhonesetPushDialog  *self,
                                                        guint                seconds);
 void                phoneset_push_dialog_set_sip_port (PhonesetPushDialog  *self,

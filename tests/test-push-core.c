@@ -20,10 +20,10 @@
 
 typedef struct
 {
-  GArray     *steps;
-  JsonObject *result;
-  GError     *error;
-  gboolean    done;
+  GArray             *steps;
+  PhonesetPushResult *result;
+  GError             *error;
+  gboolean            done;
 } Run;
 
 static void
@@ -57,7 +57,7 @@ load_profiles (void)
 static PhonesetPush *
 new_push (PhonesetTestSim *sim,
           const char      *profile_id,
-          PhonesetPushVia  via,
+          const char      *via,
           Run             *run)
 {
   g_autoptr(GPtrArray) profiles = load_profiles ();
@@ -69,7 +69,7 @@ new_push (PhonesetTestSim *sim,
 
   phoneset_remote_set_credentials (remote, "admin", PHONESET_TEST_PASSWORD);
   push = phoneset_push_new (remote, file, "phoneset.cfg");
-  phoneset_push_set_via (push, via);
+  phoneset_push_set_delivery (push, phoneset_delivery_find (via));
   phoneset_push_set_pnp_port (push, 0);
   phoneset_push_set_wait (push, 30);
   run->steps = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -94,7 +94,7 @@ test_steps (void)
   const char *sim_args[] = { "--no-prompt", NULL };
   g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.91", sim_args);
   Run run = { 0 };
-  g_autoptr(PhonesetPush) push = new_push (sim, "yealink-legacy", PHONESET_PUSH_VIA_AUTOP, &run);
+  g_autoptr(PhonesetPush) push = new_push (sim, "yealink-legacy", "autop", &run);
 
   phoneset_push_run_async (push, NULL, done_cb, &run);
   wait_done (&run, 10000);
@@ -109,7 +109,7 @@ test_steps (void)
   for (guint i = 1; i < run.steps->len; i++)
     g_assert_cmpuint (g_array_index (run.steps, guint, i), >, g_array_index (run.steps, guint, i - 1));
 
-  json_object_unref (run.result);
+  g_object_unref (run.result);
   g_array_unref (run.steps);
 }
 
@@ -122,7 +122,7 @@ test_cancel_while_waiting (void)
   g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.92", sim_args);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   Run run = { 0 };
-  g_autoptr(PhonesetPush) push = new_push (sim, "yealink-legacy", PHONESET_PUSH_VIA_PNP, &run);
+  g_autoptr(PhonesetPush) push = new_push (sim, "yealink-legacy", "pnp", &run);
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   gint64 cancelled_at;
 
@@ -153,16 +153,16 @@ test_via_check (void)
   g_autoptr(PhonesetActiveUri) snom = phoneset_catalog_new_active_uri_for_vendor (catalog, "snom", NULL, NULL);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (phoneset_push_via_check (yealink, PHONESET_PUSH_VIA_AUTOP, NULL));
-  g_assert_true (phoneset_push_via_check (yealink, PHONESET_PUSH_VIA_CHECK_SYNC, NULL));
-  g_assert_true (phoneset_push_via_check (yealink, PHONESET_PUSH_VIA_PNP, NULL));
-  g_assert_true (phoneset_push_via_check (fanvil, PHONESET_PUSH_VIA_PNP, NULL));
-  g_assert_true (phoneset_push_via_check (snom, PHONESET_PUSH_VIA_PNP, NULL));
-  g_assert_false (phoneset_push_via_check (fanvil, PHONESET_PUSH_VIA_AUTOP, &error));
+  g_assert_true (phoneset_delivery_check (phoneset_delivery_find ("autop"), yealink, NULL));
+  g_assert_true (phoneset_delivery_check (phoneset_delivery_find ("check-sync"), yealink, NULL));
+  g_assert_true (phoneset_delivery_check (phoneset_delivery_find ("pnp"), yealink, NULL));
+  g_assert_true (phoneset_delivery_check (phoneset_delivery_find ("pnp"), fanvil, NULL));
+  g_assert_true (phoneset_delivery_check (phoneset_delivery_find ("pnp"), snom, NULL));
+  g_assert_false (phoneset_delivery_check (phoneset_delivery_find ("autop"), fanvil, &error));
   g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED);
   g_assert_nonnull (strstr (error->message, "no documented way to set their provisioning URL"));
   g_clear_error (&error);
-  g_assert_false (phoneset_push_via_check (snom, PHONESET_PUSH_VIA_AUTOP, &error));
+  g_assert_false (phoneset_delivery_check (phoneset_delivery_find ("autop"), snom, &error));
   g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED);
 }
 

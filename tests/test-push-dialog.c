@@ -33,6 +33,33 @@ child (gpointer    dialog,
   return GTK_WIDGET (object);
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The choice of a delivery method, named by its id. */
+static GtkWidget *
+method_check (gpointer    dialog,
+              const char *via)
+{
+  GtkWidget *check = find_named (child (dialog, "method_group"), via);
+
+  g_assert_true (GTK_IS_CHECK_BUTTON (check));
+  return check;
+}
+
 static void
 collect_rows (GtkWidget *widget,
               GPtrArray *rows)
@@ -232,7 +259,7 @@ test_push_autop (void)
                    "2 settings change on the phone.");
 
   /* AutoP is possible and chosen; the password came from the keyring. */
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (child (dialog, "autop_check"))));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (method_check (dialog, "autop"))));
   g_assert_false (gtk_widget_get_visible (child (dialog, "method_refusal_group")));
   g_assert_false (gtk_widget_get_visible (child (dialog, "password_row")));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (dialog, "user_row"))), ==, "admin");
@@ -340,10 +367,10 @@ test_push_fanvil_autop_refused (void)
   g_assert_cmpuint (rows->len, ==, 1);
 
   /* Only PnP can work on a Fanvil: it is chosen; AutoP is explained. */
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (child (dialog, "pnp_check"))));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (method_check (dialog, "pnp"))));
   g_assert_true (push_enabled (dialog));
-  phoneset_push_dialog_set_via (dialog, PHONESET_PUSH_VIA_AUTOP);
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (child (dialog, "autop_check"))));
+  phoneset_push_dialog_set_via (dialog, "autop");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (method_check (dialog, "autop"))));
   g_assert_true (gtk_widget_get_visible (child (dialog, "method_refusal_group")));
   text = gtk_label_get_text (GTK_LABEL (child (dialog, "method_refusal_label")));
   g_assert_nonnull (strstr (text, "no documented way to set their provisioning URL"));
@@ -377,7 +404,7 @@ test_push_cancel_during_wait (void)
 
   phoneset_test_store_password (secrets, "127.0.0.84", PHONESET_TEST_PASSWORD);
   dialog = open_dialog (phone, secrets);
-  phoneset_push_dialog_set_via (dialog, PHONESET_PUSH_VIA_PNP);
+  phoneset_push_dialog_set_via (dialog, "pnp");
   phoneset_push_dialog_set_pnp_port (dialog, 0);
   phoneset_push_dialog_set_wait (dialog, 60);
   steps = group_rows (dialog, "steps_group");
@@ -480,7 +507,7 @@ test_push_unreachable_and_timeout (void)
 
   /* PnP on a phone with PnP off: it restarts and never asks. */
   dialog = open_dialog (silent, secrets);
-  phoneset_push_dialog_set_via (dialog, PHONESET_PUSH_VIA_PNP);
+  phoneset_push_dialog_set_via (dialog, "pnp");
   phoneset_push_dialog_set_pnp_port (dialog, 0);
   phoneset_push_dialog_set_wait (dialog, 1);
   run_push (dialog, NULL);

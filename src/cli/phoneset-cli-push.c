@@ -25,9 +25,9 @@
 
 typedef struct
 {
-  GMainLoop  *loop;
-  JsonObject *result;
-  GError     *error;
+  GMainLoop          *loop;
+  PhonesetPushResult *result;
+  GError             *error;
 } PushRun;
 
 static void
@@ -151,10 +151,10 @@ _phoneset_cli_push (int    argc,
   g_autoptr(PhonesetPush) push = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  PhonesetPushVia  via = PHONESET_PUSH_VIA_AUTOP;
-  PushRun          run = { 0 };
-  int              exit_code;
+  g_autofree char        *name = NULL;
+  const PhonesetDelivery *via = phoneset_delivery_get_default ();
+  PushRun                 run = { 0 };
+  int                     exit_code;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (
@@ -169,7 +169,7 @@ _phoneset_cli_push (int    argc,
       _phoneset_cli_error (_("Give the phone's address (see “phoneset push --help”)."));
       return PHONESET_EXIT_USAGE;
     }
-  if (via_text != NULL && !phoneset_push_via_from_string (via_text, &via))
+  if (via_text != NULL && (via = phoneset_delivery_find (via_text)) == NULL)
     {
       _phoneset_cli_error (_("--via is autop, check-sync or pnp."));
       return PHONESET_EXIT_USAGE;
@@ -199,7 +199,7 @@ _phoneset_cli_push (int    argc,
     return exit_code;
 
   push = phoneset_push_new (remote, bytes, name);
-  phoneset_push_set_via (push, via);
+  phoneset_push_set_delivery (push, via);
   phoneset_push_set_sip_port (push, sip_port);
   phoneset_push_set_pnp_port (push, pnp_port);
   phoneset_push_set_mac (push, mac);
@@ -225,26 +225,27 @@ _phoneset_cli_push (int    argc,
     }
   if (json)
     {
-      g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), run.result);
+      g_autoptr(JsonObject) object = phoneset_push_result_to_json (run.result);
+      g_autoptr(JsonNode) root = NULL;
       g_autofree char *text = NULL;
 
-      json_object_set_boolean_member (run.result, "ok", TRUE);
+      json_object_set_boolean_member (object, "ok", TRUE);
+      root = json_node_init_object (json_node_alloc (), object);
       text = json_to_string (root, TRUE);
       printf ("%s\n", text);
     }
   else
     {
-      JsonObject *fetched = json_object_get_object_member (run.result, "fetched");
-      JsonArray  *notes = json_object_get_array_member (run.result, "notes");
+      const char *const *notes = phoneset_push_result_get_notes (run.result);
+      const char        *user_agent = phoneset_push_result_get_fetch_user_agent (run.result);
 
       printf (_("Pushed %s to %s (%s): fetched by %s (“%s”), %lld bytes.\n"), name,
-                 json_object_get_string_member (run.result, "phone"), json_object_get_string_member (run.result, "via"),
-                 json_object_get_string_member (fetched, "from"),
-                 json_object_get_string_member_with_default (fetched, "user_agent", ""),
-                 (long long)json_object_get_int_member (fetched, "bytes"));
-      for (guint i = 0; notes != NULL && i < json_array_get_length (notes); i++)
-        printf (_("Note: %s\n"), json_array_get_string_element (notes, i));
+                 phoneset_push_result_get_phone (run.result), phoneset_push_result_get_via (run.result),
+                 phoneset_push_result_get_fetched_from (run.result), user_agent ? user_agent : "",
+                 (long long)phoneset_push_result_get_fetched_bytes (run.result));
+      for (guint i = 0; notes[i] != NULL; i++)
+        printf (_("Note: %s\n"), notes[i]);
     }
-  json_object_unref (run.result);
+  g_object_unref (run.result);
   return PHONESET_EXIT_OK;
 }

@@ -6,19 +6,13 @@
  *
  * Pushes a configuration file to one phone: serve it from the built-in
  * provisioning server (bound to the address that reaches the phone, a
- * random port, an unguessable path), make the phone fetch it, and verify.
- *
- *   autop       point the phone's provisioning URL at the file (Yealink
- *               phonecfg=set [U], third-party usage), then key=AutoP [V-OEM]
- *   check-sync  the same first step, then SIP NOTIFY check-sync [V]
- *   pnp         reboot the phone (Active URI Reboot, else NOTIFY
- *               check-sync;reboot=true) and answer its PnP SUBSCRIBE with
- *               the URL (seed 003 §2.2.1): a factory-new phone
+ * random port, an unguessable path), make the phone fetch it by one of the
+ * delivery methods (PhonesetDelivery, phoneset-delivery-*.c), and verify.
  *
  * Verified: the file was fetched, by a User-Agent that names the phone's
- * MAC when it is known; where the vendor has a status read (Yealink
- * phonecfg=get) its answer is included. No vendor documents reading the
- * configuration values back over HTTP [U].
+ * MAC when it is known; where the profile has a status read (its Active
+ * URI status query) its answer is included. No vendor documents reading
+ * the configuration values back over HTTP [U].
  */
 
 #define G_LOG_DOMAIN "phoneset-push"
@@ -29,12 +23,11 @@
 #include <string.h>
 
 #include "phoneset-config.h"
+#include "phoneset-delivery-private.h"
 #include "phoneset-error.h"
 #include "phoneset-mac.h"
-#include "phoneset-pnp-responder.h"
 #include "phoneset-provision-server.h"
 #include "phoneset-push.h"
-#include "phoneset-sip-notify.h"
 
 struct _PhonesetPush
 {
@@ -43,25 +36,26 @@ struct _PhonesetPush
   PhonesetRemote          *remote;
   GBytes                  *file;
   char                    *file_name;
-  PhonesetPushVia          via;
+  const PhonesetDelivery  *delivery;
   guint16                  sip_port;
   guint16                  pnp_port;
-  char                    *mac;
   guint                    wait;
   gboolean                 reboot;
   char                    *local_address;
 
+  /* The push as the delivery method sees it; its mac is the phone's. */
+  PhonesetDeliveryJob      job;
+
   /* While running. */
   PhonesetProvisionServer *server;
-  PhonesetPnpResponder    *responder;
   char                    *path;
   char                    *url;
   GTask                   *task;
+  GCancellable            *tell_cancellable; /* the method's requests; cancelled when the push stops */
   guint                    deadline;
   gulong                   fetched_id;
   GSource                 *cancel_source;
-  JsonObject              *result;
-  JsonArray               *notes;
+  PhonesetPushResult      *result;
   gboolean                 fetched;
 };
 
@@ -85,7 +79,9 @@ stop (PhonesetPush *self)
       g_clear_pointer (&self->cancel_source, g_source_unref);
     }
   g_clear_signal_handler (&self->fetched_id, self->server);
-  g_clear_object (&self->responder);
+  if (self->tell_cancellable != NULL)
+    g_cancellable_cancel (self->tell_cancellable);
+  g_clear_object (&self->job.held);
 }
 
 static void
@@ -107,12 +103,12 @@ phoneset_push_finalize (GObject *object)
 
   g_clear_pointer (&self->file, g_bytes_unref);
   g_free (self->file_name);
-  g_free (self->mac);
+  g_free (self->job.mac);
   g_free (self->local_address);
   g_free (self->path);
   g_free (self->url);
-  g_clear_pointer (&self->result, json_object_unref);
-  g_clear_pointer (&self->notes, json_array_unref);
+  g_clear_object (&self->tell_cancellable);
+  g_clear_object (&self->result);
 
   G_OBJECT_CLASS (phoneset_push_parent_class)->finalize (object);
 }
@@ -139,7 +135,7 @@ phoneset_push_class_init (PhonesetPushClass *klass)
 static void
 phoneset_push_init (PhonesetPush *self)
 {
-  self->via = PHONESET_PUSH_VIA_AUTOP;
+  self->delivery = phoneset_delivery_get_default ();
   self->sip_port = 5060;
   self->pnp_port = 5060;
   self->wait = 60;
@@ -171,43 +167,18 @@ phoneset_push_new (PhonesetRemote *remote,
   return self;
 }
 
-gboolean
-phoneset_push_via_from_string (const char      *text,
-                               PhonesetPushVia *via)
-{
-  if (g_strcmp0 (text, "autop") == 0)
-    *via = PHONESET_PUSH_VIA_AUTOP;
-  else if (g_strcmp0 (text, "check-sync") == 0)
-    *via = PHONESET_PUSH_VIA_CHECK_SYNC;
-  else if (g_strcmp0 (text, "pnp") == 0)
-    *via = PHONESET_PUSH_VIA_PNP;
-  else
-    return FALSE;
-  return TRUE;
-}
-
-const char *
-phoneset_push_via_to_string (PhonesetPushVia via)
-{
-  switch (via)
-    {
-    case PHONESET_PUSH_VIA_AUTOP:
-      return "autop";
-    case PHONESET_PUSH_VIA_CHECK_SYNC:
-      return "check-sync";
-    case PHONESET_PUSH_VIA_PNP:
-      return "pnp";
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
+/**
+ * phoneset_push_set_delivery:
+ * @delivery: how the phone is made to fetch its file (default: the
+ *   first of phoneset_delivery_get_all())
+ */
 void
-phoneset_push_set_via (PhonesetPush   *self,
-                       PhonesetPushVia via)
+phoneset_push_set_delivery (PhonesetPush           *self,
+                            const PhonesetDelivery *delivery)
 {
   g_return_if_fail (PHONESET_IS_PUSH (self));
-  self->via = via;
+  g_return_if_fail (delivery != NULL);
+  self->delivery = delivery;
 }
 
 void
@@ -239,8 +210,8 @@ phoneset_push_set_mac (PhonesetPush *self,
                        const char   *mac)
 {
   g_return_if_fail (PHONESET_IS_PUSH (self));
-  g_free (self->mac);
-  self->mac = mac ? phoneset_mac_normalize (mac, PHONESET_MAC_STYLE_BARE_LOWER, NULL) : NULL;
+  g_free (self->job.mac);
+  self->job.mac = mac ? phoneset_mac_normalize (mac, PHONESET_MAC_STYLE_BARE_LOWER, NULL) : NULL;
 }
 
 /**
@@ -283,7 +254,7 @@ static void
 note (PhonesetPush *self,
       const char   *text)
 {
-  json_array_add_string_element (self->notes, text);
+  _phoneset_push_result_add_note (self->result, text);
 }
 
 static void
@@ -329,26 +300,15 @@ complete (PhonesetPush *self,
 
   if (task == NULL)
     return;
-  if (status != NULL && self->mac == NULL && g_hash_table_lookup (status, "mac") != NULL)
+  if (status != NULL && self->job.mac == NULL && g_hash_table_lookup (status, "mac") != NULL)
     {
-      JsonObject *fetch = json_object_get_object_member (self->result, "fetched");
-
       /* The MAC the phone reports names it in the fetch's User-Agent. */
-      self->mac = phoneset_mac_normalize (g_hash_table_lookup (status, "mac"), PHONESET_MAC_STYLE_BARE_LOWER, NULL);
-      json_object_set_boolean_member (self->result, "user_agent_names_phone",
-                                      user_agent_names (json_object_get_string_member (fetch, "user_agent"), self->mac));
+      self->job.mac = phoneset_mac_normalize (g_hash_table_lookup (status, "mac"), PHONESET_MAC_STYLE_BARE_LOWER, NULL);
+      _phoneset_push_result_set_user_agent_names_phone (
+        self->result, user_agent_names (phoneset_push_result_get_fetch_user_agent (self->result), self->job.mac));
     }
   if (status != NULL)
-    {
-      JsonObject    *object = json_object_new ();
-      GHashTableIter iter;
-      gpointer       key, value;
-
-      g_hash_table_iter_init (&iter, status);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        json_object_set_string_member (object, key, value);
-      json_object_set_object_member (self->result, "status", object);
-    }
+    _phoneset_push_result_set_status (self->result, status);
   else if (error != NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Reading the phone's status back failed: %s"), error->message);
@@ -357,8 +317,7 @@ complete (PhonesetPush *self,
     }
   note (self, _("The configuration values cannot be read back over HTTP on this vendor's phones [U]: check them on "
                 "the phone's web page."));
-  json_object_set_array_member (self->result, "notes", json_array_ref (self->notes));
-  g_task_return_pointer (task, json_object_ref (self->result), (GDestroyNotify)json_object_unref);
+  g_task_return_pointer (task, g_object_ref (self->result), g_object_unref);
   g_object_unref (task);
 }
 
@@ -378,9 +337,7 @@ status_cb (GObject      *source,
 static const char *
 set_key (PhonesetPush *self)
 {
-  if (self->via == PHONESET_PUSH_VIA_PNP)
-    return NULL;
-  return phoneset_active_uri_get_provisioning_url_setting (phoneset_remote_get_active_uri (self->remote));
+  return phoneset_delivery_get_url_setting (self->delivery, phoneset_remote_get_active_uri (self->remote));
 }
 
 static void
@@ -392,9 +349,7 @@ fetched_cb (PhonesetProvisionServer *server,
             guint64                  bytes,
             PhonesetPush            *self)
 {
-  JsonObject *fetch;
   g_autoptr(GDateTime) now = NULL;
-  g_autofree char   *when = NULL;
   PhonesetActiveUri *active_uri = phoneset_remote_get_active_uri (self->remote);
 
   if (self->task == NULL || self->fetched || !g_str_equal (path, self->path) || status != 200)
@@ -403,24 +358,11 @@ fetched_cb (PhonesetProvisionServer *server,
   stop (self);
 
   now = g_date_time_new_now_utc ();
-  when = g_date_time_format_iso8601 (now);
-  fetch = json_object_new ();
-  json_object_set_string_member (fetch, "time", when);
-  json_object_set_string_member (fetch, "from", peer);
-  json_object_set_string_member (fetch, "user_agent", user_agent);
-  json_object_set_int_member (fetch, "bytes", bytes);
-  json_object_set_object_member (self->result, "fetched", fetch);
-  if (set_key (self) != NULL)
-    {
-      JsonObject *set = json_object_new ();
-
-      /* The phone fetched from the URL the key points at: it took the key. */
-      json_object_set_string_member (set, "key", set_key (self));
-      json_object_set_boolean_member (set, "applied", TRUE);
-      json_object_set_object_member (self->result, "set", set);
-    }
-  json_object_set_boolean_member (self->result, "user_agent_names_phone", user_agent_names (user_agent, self->mac));
-  if (self->mac != NULL && !user_agent_names (user_agent, self->mac))
+  _phoneset_push_result_set_fetched (self->result, now, peer, user_agent, bytes);
+  /* The phone fetched from the URL the key points at: it took the key. */
+  _phoneset_push_result_set_applied_setting (self->result, set_key (self));
+  _phoneset_push_result_set_user_agent_names_phone (self->result, user_agent_names (user_agent, self->job.mac));
+  if (self->job.mac != NULL && !user_agent_names (user_agent, self->job.mac))
     note (self, _("The User-Agent of the fetch does not name the phone's MAC: check it was this phone."));
   if (g_strcmp0 (peer, phoneset_remote_get_host (self->remote)) != 0)
     {
@@ -445,6 +387,7 @@ deadline_cb (gpointer user_data)
   PhonesetActiveUri *active_uri = phoneset_remote_get_active_uri (self->remote);
   const char        *key = set_key (self);
   const char        *profile = phoneset_active_uri_get_profile_id (active_uri);
+  const char        *via = phoneset_delivery_get_id (self->delivery);
 
   self->deadline = 0;
   if (key != NULL)
@@ -463,8 +406,7 @@ deadline_cb (gpointer user_data)
                                             "firmware may not read that key. Check that the profile (%s) is the "
                                             "phone's firmware generation, or push by PnP on reboot.",
                                             self->wait),
-                               peer, self->wait, phoneset_push_via_to_string (self->via), key,
-                               profile ? profile : "?"));
+                               peer, self->wait, via, key, profile ? profile : "?"));
       return G_SOURCE_REMOVE;
     }
   fail (self, g_error_new (PHONESET_ERROR, PHONESET_ERROR_TIMEOUT,
@@ -476,17 +418,23 @@ deadline_cb (gpointer user_data)
                                         "check its provisioning settings (for pnp: that PnP is on), or push by "
                                         "another method.",
                                         self->wait),
-                           peer, self->wait, phoneset_push_via_to_string (self->via)));
+                           peer, self->wait, via));
   return G_SOURCE_REMOVE;
 }
 
+/* The phone took the method's request (or refused it). */
 static void
-triggered (PhonesetPush *self,
-           GError       *error)
+told_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
 {
+  g_autoptr(PhonesetPush) self = user_data;
+  GError *error = NULL;
+
+  _phoneset_delivery_tell_finish (self->delivery, &self->job, result, &error);
   if (self->task == NULL || self->fetched)
     {
-      /* The phone fetched the file before it answered the trigger. */
+      /* The phone fetched the file before it answered the request. */
       g_clear_error (&error);
       return;
     }
@@ -500,147 +448,6 @@ triggered (PhonesetPush *self,
       self->deadline = g_timeout_add_seconds (self->wait, deadline_cb, self);
       step (self, PHONESET_PUSH_STEP_WAITING);
     }
-}
-
-static void
-keys_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(PhonesetPush) self = user_data;
-  GError *error = NULL;
-
-  phoneset_remote_send_keys_finish (PHONESET_REMOTE (source), result, &error);
-  triggered (self, error);
-}
-
-static void
-check_sync_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(PhonesetPush) self = user_data;
-  GError *error = NULL;
-
-  phoneset_sip_check_sync_finish (result, &error);
-  triggered (self, error);
-}
-
-static gboolean
-has_reboot (PhonesetPush *self)
-{
-  const char *const reboot[] = { "Reboot", NULL };
-  g_autoptr(GPtrArray) requests =
-               phoneset_active_uri_build_requests (phoneset_remote_get_active_uri (self->remote), reboot, NULL);
-
-  return requests != NULL;
-}
-
-static void
-trigger (PhonesetPush *self)
-{
-  const char *const autop[] = { "AutoP", NULL };
-  const char *const reboot[] = { "Reboot", NULL };
-
-  switch (self->via)
-    {
-    case PHONESET_PUSH_VIA_AUTOP:
-      phoneset_remote_send_keys_async (self->remote, autop, g_task_get_cancellable (self->task), keys_cb,
-                                       g_object_ref (self));
-      break;
-    case PHONESET_PUSH_VIA_CHECK_SYNC:
-      phoneset_sip_check_sync_async (phoneset_remote_get_host (self->remote), self->sip_port, FALSE, 5,
-                                     g_task_get_cancellable (self->task), check_sync_cb, g_object_ref (self));
-      break;
-    case PHONESET_PUSH_VIA_PNP:
-      if (!self->reboot)
-        triggered (self, NULL);
-      else if (has_reboot (self))
-        phoneset_remote_send_keys_async (self->remote, reboot, g_task_get_cancellable (self->task), keys_cb,
-                                         g_object_ref (self));
-      else
-        phoneset_sip_check_sync_async (phoneset_remote_get_host (self->remote), self->sip_port, TRUE, 5,
-                                       g_task_get_cancellable (self->task), check_sync_cb, g_object_ref (self));
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-set_url_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(PhonesetPush) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = phoneset_remote_request_finish (PHONESET_REMOTE (source), result, &error);
-
-  if (self->task == NULL || self->fetched)
-    return;
-  if (body == NULL)
-    {
-      fail (self, g_steal_pointer (&error));
-      return;
-    }
-  trigger (self);
-}
-
-static char *
-pnp_url_func (const char *mac,
-              const char *address,
-              const char *vendor,
-              const char *model,
-              gpointer    user_data)
-{
-  PhonesetPush *self = user_data;
-
-  /* Answer only this phone: its MAC when known, else its address. */
-  if (self->mac != NULL ? g_strcmp0 (mac, self->mac) != 0
-                        : g_strcmp0 (address, phoneset_remote_get_host (self->remote)) != 0)
-    return NULL;
-  if (self->mac == NULL && mac != NULL)
-    self->mac = g_strdup (mac);
-  json_object_set_string_member (self->result, "pnp_subscribe_from", address);
-  return g_strdup (self->url);
-}
-
-/**
- * phoneset_push_via_check:
- * @active_uri: the phone's Active URI description
- * @via: a way to make the phone fetch its file
- * @error: where to say why @via cannot work
- *
- * Whether @via can work on the vendor's phones at all, before anything is
- * sent: autop and check-sync need the provisioning URL settable over HTTP,
- * autop an AutoP key too.
- *
- * Returns: %TRUE if @via can be tried
- */
-gboolean
-phoneset_push_via_check (PhonesetActiveUri *active_uri,
-                         PhonesetPushVia    via,
-                         GError           **error)
-{
-  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (active_uri), FALSE);
-
-  if ((via == PHONESET_PUSH_VIA_AUTOP || via == PHONESET_PUSH_VIA_CHECK_SYNC) &&
-      (phoneset_active_uri_get_set_query (active_uri) == NULL ||
-       phoneset_active_uri_get_provisioning_url_setting (active_uri) == NULL))
-    {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
-                   _("This vendor's phones have no documented way to set their provisioning URL over HTTP, so "
-                     "Phoneset cannot make them fetch a file by AutoP or check-sync: push by PnP on reboot (the "
-                     "phone restarts), or put the file on the phone's own provisioning server (“phoneset serve”)."));
-      return FALSE;
-    }
-  if (via == PHONESET_PUSH_VIA_AUTOP && phoneset_active_uri_lookup (active_uri, "AutoP") == NULL)
-    {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
-                   _("This vendor's phones have no AutoP key: push by check-sync or by PnP on reboot."));
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -678,16 +485,13 @@ phoneset_push_run_async (PhonesetPush       *self,
 
   self->task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (self->task, phoneset_push_run_async);
-  self->result = json_object_new ();
-  self->notes = json_array_new ();
   active_uri = phoneset_remote_get_active_uri (self->remote);
   peer = phoneset_remote_dup_peer (self->remote);
-  json_object_set_string_member (self->result, "phone", peer);
-  json_object_set_string_member (self->result, "via", phoneset_push_via_to_string (self->via));
-  if (phoneset_active_uri_get_profile_id (active_uri) != NULL)
-    json_object_set_string_member (self->result, "profile", phoneset_active_uri_get_profile_id (active_uri));
+  g_clear_object (&self->result);
+  self->result = _phoneset_push_result_new (peer, phoneset_delivery_get_id (self->delivery),
+                                            phoneset_active_uri_get_profile_id (active_uri));
 
-  if (!phoneset_push_via_check (active_uri, self->via, &error))
+  if (!phoneset_delivery_check (self->delivery, active_uri, &error))
     {
       fail (self, g_steal_pointer (&error));
       return;
@@ -718,46 +522,35 @@ phoneset_push_run_async (PhonesetPush       *self,
   step (self, PHONESET_PUSH_STEP_SERVING);
   self->path = phoneset_provision_server_add_file (self->server, self->file_name, self->file);
   self->url = g_strconcat (phoneset_provision_server_get_base_url (self->server), self->path, NULL);
-  json_object_set_string_member (self->result, "url", self->url);
+  _phoneset_push_result_set_url (self->result, self->url);
   self->fetched_id = g_signal_connect (self->server, "fetched", G_CALLBACK (fetched_cb), self);
 
-  if (self->via == PHONESET_PUSH_VIA_PNP)
+  self->job.remote = self->remote;
+  self->job.url = self->url;
+  self->job.local_address = self->local_address;
+  self->job.sip_port = self->sip_port;
+  self->job.pnp_port = self->pnp_port;
+  self->job.reboot = self->reboot;
+  self->job.result = self->result;
+  if (!_phoneset_delivery_prepare (self->delivery, &self->job, &error))
     {
-      self->responder = phoneset_pnp_responder_new (self->local_address, self->pnp_port, pnp_url_func, self, NULL);
-      if (!phoneset_pnp_responder_start (self->responder, &error))
-        {
-          fail (self, g_steal_pointer (&error));
-          return;
-        }
-      note (self, _("The phone reboots and asks for its configuration by SIP PnP; a phone with PnP off never asks."));
-      step (self, PHONESET_PUSH_STEP_TELLING);
-      trigger (self);
+      fail (self, g_steal_pointer (&error));
       return;
     }
-
-  /* Point the phone at the file: Yealink phonecfg=set is third-party usage [U]. */
-  {
-    g_autofree char *escaped = g_uri_escape_string (self->url, NULL, FALSE);
-    g_autofree char *path = g_strdup_printf ("%s?%s&%s=%s", phoneset_active_uri_get_path (active_uri),
-                                             phoneset_active_uri_get_set_query (active_uri),
-                                             phoneset_active_uri_get_provisioning_url_setting (active_uri), escaped);
-
-    note (self, _("The phone's provisioning URL now points at Phoneset's temporary server (set over HTTP with "
-                  "phonecfg=set [U]): include the real provisioning URL in the pushed file."));
-    step (self, PHONESET_PUSH_STEP_TELLING);
-    phoneset_remote_request_async (self->remote, path, g_task_get_cancellable (self->task), set_url_cb,
-                                   g_object_ref (self));
-  }
+  if (_phoneset_delivery_get_note (self->delivery) != NULL)
+    note (self, _phoneset_delivery_get_note (self->delivery));
+  step (self, PHONESET_PUSH_STEP_TELLING);
+  g_clear_object (&self->tell_cancellable);
+  self->tell_cancellable = g_cancellable_new ();
+  _phoneset_delivery_tell_async (self->delivery, &self->job, self->tell_cancellable, told_cb, g_object_ref (self));
 }
 
 /**
  * phoneset_push_run_finish:
  *
- * Returns: (transfer full): `{ "phone", "via", "url", "fetched": { "time",
- *   "from", "user_agent", "bytes" }, "user_agent_names_phone", "status",
- *   "notes": [] }`, or %NULL
+ * Returns: (transfer full): what the push did, or %NULL
  */
-JsonObject *
+PhonesetPushResult *
 phoneset_push_run_finish (PhonesetPush *self,
                           GAsyncResult *result,
                           GError      **error)

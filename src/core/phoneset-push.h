@@ -7,18 +7,11 @@
 
 #pragma once
 
-#include <json-glib/json-glib.h>
-
+#include "phoneset-delivery.h"
+#include "phoneset-push-result.h"
 #include "phoneset-remote.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  PHONESET_PUSH_VIA_AUTOP,
-  PHONESET_PUSH_VIA_CHECK_SYNC,
-  PHONESET_PUSH_VIA_PNP,
-} PhonesetPushVia;
 
 /**
  * PhonesetPushStep:
@@ -44,14 +37,8 @@ G_DECLARE_FINAL_TYPE (PhonesetPush, phoneset_push, PHONESET, PUSH, GObject)
 PhonesetPush *phoneset_push_new               (PhonesetRemote      *remote,
                                                GBytes              *file,
                                                const char          *file_name);
-gboolean      phoneset_push_via_from_string   (const char          *text,
-                                               PhonesetPushVia     *via);
-const char   *phoneset_push_via_to_string     (PhonesetPushVia      via);
-gboolean      phoneset_push_via_check         (PhonesetActiveUri   *active_uri,
-                                               PhonesetPushVia      via,
-                                               GError             **error);
-void          phoneset_push_set_via           (PhonesetPush        *self,
-                                               PhonesetPushVia      via);
+void          phoneset_push_set_delivery      (PhonesetPush        *self,
+                                               const PhonesetDelivery *delivery);
 void          phoneset_push_set_sip_port      (PhonesetPush        *self,
                                                guint16              port);
 void          phoneset_push_set_pnp_port      (PhonesetPush        *self,
@@ -68,7 +55,7 @@ void          phoneset_push_run_async         (PhonesetPush        *self,
                                                GCancellable        *cancellable,
                                                GAsyncReadyCallback  callback,
                                                gpointer             user_data);
-JsonObject   *phoneset_push_run_finish        (PhonesetPush        *self,
+PhonesetPushResult *phoneset_push_run_finish  (PhonesetPush        *self,
                                                GAsyncResult        *result,
                                                GError             **error);
 PhonesetProfile *phoneset_push_choose_profile (GPtrArray           *profiles,
