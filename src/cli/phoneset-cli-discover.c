@@ -291,6 +291,39 @@ sorted_phones (PhonesetDiscovery *discovery)
   return phones;
 }
 
+/* What the scan found, and how it ended: the exit status. */
+static int
+report (PhonesetDiscovery *discovery,
+        Run               *run,
+        gboolean           json)
+{
+  g_autoptr(GPtrArray) phones = NULL;
+
+  if (phoneset_discovery_get_pnp_problem (discovery) != NULL)
+    fprintf (stderr, "phoneset: %s\n", phoneset_discovery_get_pnp_problem (discovery));
+
+  if (run->error != NULL && !g_error_matches (run->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      _phoneset_cli_error ("%s", run->error->message);
+      g_clear_error (&run->error);
+      return PHONESET_EXIT_FAILED;
+    }
+
+  phones = sorted_phones (discovery);
+  if (json)
+    print_json (phones);
+  else
+    print_table (phones);
+
+  if (run->error != NULL)
+    {
+      _phoneset_cli_error (_("The scan was interrupted: the list above is what was found until then."));
+      g_clear_error (&run->error);
+      return PHONESET_EXIT_FAILED;
+    }
+  return PHONESET_EXIT_OK;
+}
+
 int
 _phoneset_cli_discover (int    argc,
                         char **argv)
@@ -314,7 +347,6 @@ _phoneset_cli_discover (int    argc,
   g_autoptr(PhonesetOuiRegistry) oui = phoneset_oui_registry_new ();
   g_autoptr(PhonesetDiscovery) discovery = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) phones = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_auto(GStrv) dirs = phoneset_paths_profile_dirs ();
   Run run = { 0 };
@@ -357,27 +389,5 @@ _phoneset_cli_discover (int    argc,
   run.cancellable = cancellable;
   run_discovery (discovery, &run);
 
-  if (phoneset_discovery_get_pnp_problem (discovery) != NULL)
-    fprintf (stderr, "phoneset: %s\n", phoneset_discovery_get_pnp_problem (discovery));
-
-  if (run.error != NULL && !g_error_matches (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      _phoneset_cli_error ("%s", run.error->message);
-      g_clear_error (&run.error);
-      return PHONESET_EXIT_FAILED;
-    }
-
-  phones = sorted_phones (discovery);
-  if (json)
-    print_json (phones);
-  else
-    print_table (phones);
-
-  if (run.error != NULL)
-    {
-      _phoneset_cli_error (_("The scan was interrupted: the list above is what was found until then."));
-      g_clear_error (&run.error);
-      return PHONESET_EXIT_FAILED;
-    }
-  return PHONESET_EXIT_OK;
+  return report (discovery, &run, json);
 }

@@ -93,6 +93,51 @@ model_is_known (GPtrArray  *profiles,
   return FALSE;
 }
 
+/* --profile: a profile with a file format. */
+static gboolean
+lookup_profile (GPtrArray         *profiles,
+                const char        *profile_id,
+                PhonesetProfile  **profile,
+                PhonesetCfgFormat *format)
+{
+  *profile = phoneset_profiles_find (profiles, profile_id);
+  if (*profile == NULL)
+    {
+      _phoneset_cli_error (_("there is no profile “%s” (see “phoneset profiles”)"), profile_id);
+      return FALSE;
+    }
+  if (!phoneset_profile_get_file_format (*profile, format))
+    {
+      _phoneset_cli_error (_("the %s profile has no file format to import"), profile_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Without --profile: the profile that reads the file best, and why (on
+ * stderr). */
+static PhonesetProfile *
+choose_profile (GPtrArray           *profiles,
+                PhonesetCfgDocument *document,
+                const char          *path,
+                const char          *model,
+                PhonesetCfgFormat    format)
+{
+  g_autoptr(GPtrArray) also = g_ptr_array_new ();
+  g_autofree char *reason = NULL;
+  PhonesetProfile *profile;
+
+  profile = phoneset_profiles_choose_for_document (profiles, document, path, model, &reason, also);
+  if (profile == NULL)
+    {
+      _phoneset_cli_error (_("%s: no profile reads any setting of this %s file; give --profile"),
+                              path, phoneset_cfg_format_to_string (format));
+      return NULL;
+    }
+  fprintf (stderr, _("phoneset: note: %s: %s\n"), path, reason);
+  return profile;
+}
+
 /* The file at @path, read in @profile's format for it or, without a
  * profile, in the format it looks like. */
 static PhonesetCfgDocument *
@@ -196,7 +241,6 @@ _phoneset_cli_import (int    argc,
   g_autoptr(PhonesetConfig) config = NULL;
   g_autofree char   *profile_id = NULL;
   g_autofree char   *model = NULL;
-  g_autofree char   *reason = NULL;
   gboolean           show_secrets = FALSE;
   GPtrArray         *warnings;
   PhonesetProfile   *profile = NULL;
@@ -225,20 +269,8 @@ _phoneset_cli_import (int    argc,
   path = argv[1];
 
   profiles = _phoneset_cli_load_profiles ();
-  if (profile_id != NULL)
-    {
-      profile = phoneset_profiles_find (profiles, profile_id);
-      if (profile == NULL)
-        {
-          _phoneset_cli_error (_("there is no profile “%s” (see “phoneset profiles”)"), profile_id);
-          return PHONESET_EXIT_USAGE;
-        }
-      if (!phoneset_profile_get_file_format (profile, &format))
-        {
-          _phoneset_cli_error (_("the %s profile has no file format to import"), profile_id);
-          return PHONESET_EXIT_USAGE;
-        }
-    }
+  if (profile_id != NULL && !lookup_profile (profiles, profile_id, &profile, &format))
+    return PHONESET_EXIT_USAGE;
   if (model != NULL && profile == NULL && !model_is_known (profiles, model))
     {
       _phoneset_cli_error (_("no profile has the model “%s” (see “phoneset profiles”)"), model);
@@ -250,18 +282,9 @@ _phoneset_cli_import (int    argc,
     return PHONESET_EXIT_USAGE;
 
   if (profile == NULL)
-    {
-      g_autoptr(GPtrArray) also = g_ptr_array_new ();
-
-      profile = phoneset_profiles_choose_for_document (profiles, document, path, model, &reason, also);
-      if (profile == NULL)
-        {
-          _phoneset_cli_error (_("%s: no profile reads any setting of this %s file; give --profile"),
-                                  path, phoneset_cfg_format_to_string (format));
-          return PHONESET_EXIT_USAGE;
-        }
-      fprintf (stderr, _("phoneset: note: %s: %s\n"), path, reason);
-    }
+    profile = choose_profile (profiles, document, path, model, format);
+  if (profile == NULL)
+    return PHONESET_EXIT_USAGE;
 
   config = phoneset_config_new_from_document (profile, document, &error);
   if (config == NULL)
