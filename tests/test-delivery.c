@@ -13,8 +13,10 @@
 
 #include <string.h>
 
+#include "phoneset-catalog.h"
 #include "phoneset-delivery-private.h"
 #include "phoneset-error.h"
+#include "phoneset-paths.h"
 #include "phoneset-push-result-private.h"
 
 static void
@@ -59,12 +61,22 @@ test_registry (void)
   g_assert_null (phoneset_delivery_get_unconfirmed (phoneset_delivery_find ("pnp")));
 }
 
+/* The Active URI of a vendor's phones, from the shipped profiles. */
+static PhonesetActiveUri *
+active_uri_for_vendor (const char *vendor)
+{
+  g_auto(GStrv) dirs = phoneset_paths_profile_dirs ();
+  g_autoptr(PhonesetCatalog) catalog = phoneset_catalog_new ((const char *const *)dirs);
+
+  return phoneset_catalog_new_active_uri_for_vendor (catalog, vendor, NULL, NULL);
+}
+
 /* Which methods work on which phones comes from their profiles. */
 static void
 test_check (void)
 {
-  g_autoptr(PhonesetActiveUri) settable = phoneset_active_uri_new_for_vendor ("yealink", NULL);
-  g_autoptr(PhonesetActiveUri) unsettable = phoneset_active_uri_new_for_vendor ("fanvil", NULL);
+  g_autoptr(PhonesetActiveUri) settable = active_uri_for_vendor ("yealink");
+  g_autoptr(PhonesetActiveUri) unsettable = active_uri_for_vendor ("fanvil");
   const PhonesetDelivery *autop = phoneset_delivery_find ("autop");
   const PhonesetDelivery *check_sync = phoneset_delivery_find ("check-sync");
   const PhonesetDelivery *pnp = phoneset_delivery_find ("pnp");
@@ -96,8 +108,8 @@ test_check (void)
 static void
 test_set_url_path (void)
 {
-  g_autoptr(PhonesetActiveUri) settable = phoneset_active_uri_new_for_vendor ("yealink", NULL);
-  g_autoptr(PhonesetActiveUri) unsettable = phoneset_active_uri_new_for_vendor ("fanvil", NULL);
+  g_autoptr(PhonesetActiveUri) settable = active_uri_for_vendor ("yealink");
+  g_autoptr(PhonesetActiveUri) unsettable = active_uri_for_vendor ("fanvil");
   g_autofree char *path = _phoneset_delivery_build_set_url_path (settable, "http://10.0.0.2:4711/p/ab cd/f.cfg");
   g_autofree char *expected = g_strdup_printf ("%s?%s&%s=%s", phoneset_active_uri_get_path (settable),
                                                phoneset_active_uri_get_set_query (settable),

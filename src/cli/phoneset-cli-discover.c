@@ -192,6 +192,138 @@ print_table (GPtrArray *phones)
     }
 }
 
+/* Test hooks: the neighbour table to read, and where to listen for PnP
+ * ("none": not at all). */
+static gboolean
+apply_test_hooks (PhonesetDiscovery *discovery)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_getenv ("PHONESET_NEIGHBOUR_TABLE") != NULL)
+    phoneset_discovery_set_neighbour_table (discovery, g_getenv ("PHONESET_NEIGHBOUR_TABLE"));
+  if (g_strcmp0 (g_getenv ("PHONESET_PNP_ADDRESS"), "none") == 0)
+    phoneset_discovery_set_pnp_address (discovery, NULL, 0);
+  else if (g_getenv ("PHONESET_PNP_ADDRESS") != NULL)
+    {
+      g_autofree char *host = NULL;
+      guint16          port = 0;
+
+      if (!phoneset_address_parse (g_getenv ("PHONESET_PNP_ADDRESS"), PHONESET_DISCOVERY_PNP_PORT, &host, &port, &error))
+        {
+          _phoneset_cli_error ("PHONESET_PNP_ADDRESS: %s", error->message);
+          return FALSE;
+        }
+      phoneset_discovery_set_pnp_address (discovery, host, port);
+    }
+  return TRUE;
+}
+
+/* --subnet, --port, --rate, --no-active and --timeout. */
+static gboolean
+configure_discovery (PhonesetDiscovery *discovery,
+                     char             **subnets,
+                     char             **ports,
+                     int                rate,
+                     gboolean           no_active,
+                     int                timeout)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; subnets != NULL && subnets[i] != NULL; i++)
+    if (!phoneset_discovery_add_subnet (discovery, subnets[i], &error))
+      {
+        _phoneset_cli_error ("%s", error->message);
+        return FALSE;
+      }
+  for (guint i = 0; ports != NULL && ports[i] != NULL; i++)
+    if (!phoneset_discovery_add_port (discovery, ports[i], &error))
+      {
+        _phoneset_cli_error ("%s", error->message);
+        return FALSE;
+      }
+  if (rate > 0)
+    phoneset_discovery_set_rate (discovery, (guint)rate);
+  phoneset_discovery_set_active (discovery, !no_active);
+  phoneset_discovery_set_timeout (discovery, (guint)timeout);
+  return TRUE;
+}
+
+/* Runs the scan until it ends or Ctrl+C, with progress on a terminal;
+ * run->error says how it ended. */
+static void
+run_discovery (PhonesetDiscovery *discovery,
+               Run               *run)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  guint signal_id;
+
+  run->loop = loop;
+  run->progress = isatty (STDERR_FILENO);
+  if (run->progress)
+    {
+      g_signal_connect (discovery, "notify::hosts-probed", G_CALLBACK (progress_cb), run);
+      g_signal_connect (phoneset_discovery_get_phones (discovery), "items-changed",
+                        G_CALLBACK (items_changed_cb), discovery);
+    }
+  signal_id = g_unix_signal_add (SIGINT, interrupt_cb, run);
+  phoneset_discovery_run_async (discovery, run->cancellable, run_cb, run);
+  g_main_loop_run (loop);
+  g_source_remove (signal_id);
+  if (run->progress)
+    {
+      g_signal_handlers_disconnect_by_data (discovery, run);
+      g_signal_handlers_disconnect_by_data (phoneset_discovery_get_phones (discovery), discovery);
+      fprintf (stderr, "\r\033[K");
+    }
+  run->loop = NULL;
+}
+
+/* The phones found, in the order compare_phones() gives. */
+static GPtrArray *
+sorted_phones (PhonesetDiscovery *discovery)
+{
+  GListModel *model = phoneset_discovery_get_phones (discovery);
+  GPtrArray  *phones = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (phones, g_list_model_get_item (model, i));
+  g_ptr_array_sort (phones, compare_phones);
+  return phones;
+}
+
+/* What the scan found, and how it ended: the exit status. */
+static int
+report (PhonesetDiscovery *discovery,
+        Run               *run,
+        gboolean           json)
+{
+  g_autoptr(GPtrArray) phones = NULL;
+
+  if (phoneset_discovery_get_pnp_problem (discovery) != NULL)
+    fprintf (stderr, "phoneset: %s\n", phoneset_discovery_get_pnp_problem (discovery));
+
+  if (run->error != NULL && !g_error_matches (run->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      _phoneset_cli_error ("%s", run->error->message);
+      g_clear_error (&run->error);
+      return PHONESET_EXIT_FAILED;
+    }
+
+  phones = sorted_phones (discovery);
+  if (json)
+    print_json (phones);
+  else
+    print_table (phones);
+
+  if (run->error != NULL)
+    {
+      _phoneset_cli_error (_("The scan was interrupted: the list above is what was found until then."));
+      g_clear_error (&run->error);
+      return PHONESET_EXIT_FAILED;
+    }
+  return PHONESET_EXIT_OK;
+}
+
 int
 _phoneset_cli_discover (int    argc,
                         char **argv)
@@ -215,12 +347,8 @@ _phoneset_cli_discover (int    argc,
   g_autoptr(PhonesetOuiRegistry) oui = phoneset_oui_registry_new ();
   g_autoptr(PhonesetDiscovery) discovery = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) phones = NULL;
-  g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  GListModel *model;
-  Run         run = { 0 };
-  guint       signal_id;
+  Run run = { 0 };
 
   g_option_context_set_summary (context, _("Find the phones on the local network: a SIP OPTIONS sweep, the SIP PnP announcements phones send at boot, the neighbour table with the IEEE OUI registry, and each device's web interface."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -240,39 +368,8 @@ _phoneset_cli_discover (int    argc,
   /* A profile that cannot be read is reported and fingerprints nothing. */
   catalog = _phoneset_cli_load_catalog ();
   discovery = phoneset_discovery_new (phoneset_catalog_get_fingerprint_rules (catalog));
-  for (guint i = 0; subnets != NULL && subnets[i] != NULL; i++)
-    if (!phoneset_discovery_add_subnet (discovery, subnets[i], &error))
-      {
-        _phoneset_cli_error ("%s", error->message);
-        return PHONESET_EXIT_USAGE;
-      }
-  for (guint i = 0; ports != NULL && ports[i] != NULL; i++)
-    if (!phoneset_discovery_add_port (discovery, ports[i], &error))
-      {
-        _phoneset_cli_error ("%s", error->message);
-        return PHONESET_EXIT_USAGE;
-      }
-  if (rate > 0)
-    phoneset_discovery_set_rate (discovery, (guint)rate);
-  phoneset_discovery_set_active (discovery, !no_active);
-  phoneset_discovery_set_timeout (discovery, (guint)timeout);
-  if (g_getenv ("PHONESET_NEIGHBOUR_TABLE") != NULL)
-    phoneset_discovery_set_neighbour_table (discovery, g_getenv ("PHONESET_NEIGHBOUR_TABLE"));
-  /* Test hooks: where to listen for PnP ("none": not at all). */
-  if (g_strcmp0 (g_getenv ("PHONESET_PNP_ADDRESS"), "none") == 0)
-    phoneset_discovery_set_pnp_address (discovery, NULL, 0);
-  else if (g_getenv ("PHONESET_PNP_ADDRESS") != NULL)
-    {
-      g_autofree char *host = NULL;
-      guint16          port = 0;
-
-      if (!phoneset_address_parse (g_getenv ("PHONESET_PNP_ADDRESS"), PHONESET_DISCOVERY_PNP_PORT, &host, &port, &error))
-        {
-          _phoneset_cli_error ("PHONESET_PNP_ADDRESS: %s", error->message);
-          return PHONESET_EXIT_USAGE;
-        }
-      phoneset_discovery_set_pnp_address (discovery, host, port);
-    }
+  if (!configure_discovery (discovery, subnets, ports, rate, no_active, timeout) || !apply_test_hooks (discovery))
+    return PHONESET_EXIT_USAGE;
 
   /* Without the IEEE registry the profiles' MAC prefixes still name the
    * phone vendors. */
@@ -284,53 +381,8 @@ _phoneset_cli_discover (int    argc,
       g_clear_error (&error);
     }
 
-  loop = g_main_loop_new (NULL, FALSE);
-  run.loop = loop;
   run.cancellable = cancellable;
-  run.progress = isatty (STDERR_FILENO);
-  if (run.progress)
-    {
-      g_signal_connect (discovery, "notify::hosts-probed", G_CALLBACK (progress_cb), &run);
-      g_signal_connect (phoneset_discovery_get_phones (discovery), "items-changed",
-                        G_CALLBACK (items_changed_cb), discovery);
-    }
-  signal_id = g_unix_signal_add (SIGINT, interrupt_cb, &run);
-  phoneset_discovery_run_async (discovery, cancellable, run_cb, &run);
-  g_main_loop_run (loop);
-  g_source_remove (signal_id);
-  if (run.progress)
-    {
-      g_signal_handlers_disconnect_by_data (discovery, &run);
-      g_signal_handlers_disconnect_by_data (phoneset_discovery_get_phones (discovery), discovery);
-      fprintf (stderr, "\r\033[K");
-    }
+  run_discovery (discovery, &run);
 
-  if (phoneset_discovery_get_pnp_problem (discovery) != NULL)
-    fprintf (stderr, "phoneset: %s\n", phoneset_discovery_get_pnp_problem (discovery));
-
-  if (run.error != NULL && !g_error_matches (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      _phoneset_cli_error ("%s", run.error->message);
-      g_clear_error (&run.error);
-      return PHONESET_EXIT_FAILED;
-    }
-
-  model = phoneset_discovery_get_phones (discovery);
-  phones = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    g_ptr_array_add (phones, g_list_model_get_item (model, i));
-  g_ptr_array_sort (phones, compare_phones);
-
-  if (json)
-    print_json (phones);
-  else
-    print_table (phones);
-
-  if (run.error != NULL)
-    {
-      _phoneset_cli_error (_("The scan was interrupted: the list above is what was found until then."));
-      g_clear_error (&run.error);
-      return PHONESET_EXIT_FAILED;
-    }
-  return PHONESET_EXIT_OK;
+  return report (discovery, &run, json);
 }

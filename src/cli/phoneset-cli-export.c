@@ -170,6 +170,204 @@ export_fleet (PhonesetConfig *config,
   return PHONESET_EXIT_OK;
 }
 
+/* The command line. */
+typedef struct
+{
+  char    *profile_id;
+  char    *config_path;
+  char    *base_path;
+  char    *model;
+  char    *name;
+  char    *output;
+  char    *fleet_path;
+  char    *server_url;
+  char   **sets;
+  char   **secrets;
+  char   **macs;
+  gboolean include_secrets;
+} ExportArgs;
+
+static void
+export_args_clear (ExportArgs *args)
+{
+  g_free (args->profile_id);
+  g_free (args->config_path);
+  g_free (args->base_path);
+  g_free (args->model);
+  g_free (args->name);
+  g_free (args->output);
+  g_free (args->fleet_path);
+  g_free (args->server_url);
+  g_strfreev (args->sets);
+  g_strfreev (args->secrets);
+  g_strfreev (args->macs);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportArgs, export_args_clear)
+
+/* The settings: --config, or the profile's defaults, then --set and
+ * --secret-env. NULL (with the reason printed) for a usage error. */
+static PhonesetConfig *
+load_config (GPtrArray        *profiles,
+             PhonesetProfile  *profile,
+             const ExportArgs *args)
+{
+  g_autoptr(PhonesetConfig) config = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (args->config_path != NULL)
+    {
+      config = phoneset_config_load (profiles, args->config_path, &error);
+      if (config == NULL)
+        {
+          _phoneset_cli_error ("%s", error->message);
+          return NULL;
+        }
+      if (phoneset_config_get_profile (config) != profile)
+        {
+          _phoneset_cli_error (_("%s is a config for the %s profile, not %s"), args->config_path,
+                                  phoneset_profile_get_id (phoneset_config_get_profile (config)), args->profile_id);
+          return NULL;
+        }
+    }
+  else
+    config = phoneset_config_new (profile);
+  if (!apply_sets (config, args->sets) || !apply_secrets (config, args->secrets))
+    return NULL;
+  return g_steal_pointer (&config);
+}
+
+/* --name, or what --mac implies. */
+static gboolean
+parse_naming (const ExportArgs   *args,
+              PhonesetFileNaming *naming,
+              const char        **custom)
+{
+  const char *name = args->name;
+
+  *custom = NULL;
+  if (name == NULL)
+    *naming = args->macs != NULL ? PHONESET_FILE_NAME_MAC : PHONESET_FILE_NAME_COMMON;
+  else if (g_str_equal (name, "common"))
+    *naming = PHONESET_FILE_NAME_COMMON;
+  else if (g_str_equal (name, "mac"))
+    *naming = PHONESET_FILE_NAME_MAC;
+  else if (g_str_has_prefix (name, "custom:"))
+    {
+      *naming = PHONESET_FILE_NAME_CUSTOM;
+      *custom = name + strlen ("custom:");
+    }
+  else
+    {
+      _phoneset_cli_error (_("--name “%s”: write common, mac, or custom:NAME"), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Why phoneset_export_render() refused: the base file's own errors name
+ * the file, a bad MAC address names --mac. */
+static void
+print_render_error (const ExportArgs *args,
+                    const GError     *error)
+{
+  if (args->base_path != NULL && error->domain == PHONESET_ERROR && error->code == PHONESET_ERROR_PARSE)
+    {
+      g_autofree char *masked = phoneset_cfg_mask_message (error->message);
+
+      _phoneset_cli_error ("%s: %s", args->base_path, masked);
+    }
+  else if (error->domain == PHONESET_ERROR && error->code == PHONESET_ERROR_INVALID && args->macs != NULL &&
+           strstr (error->message, "MAC") != NULL && strstr (error->message, "is not") != NULL)
+    _phoneset_cli_error ("--mac: %s", error->message);
+  else
+    _phoneset_cli_error ("%s", error->message);
+}
+
+/* What was written, and what was left out. */
+static void
+print_report (PhonesetProfile            *profile,
+              PhonesetConfig             *config,
+              const char                 *output,
+              GPtrArray                  *names,
+              const PhonesetExportReport *report,
+              gboolean                    has_file)
+{
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (output, g_ptr_array_index (names, i), NULL);
+
+      printf (_("Wrote %s\n"), path);
+    }
+
+  if (has_file)
+    {
+      printf (g_dngettext (GETTEXT_PACKAGE, "%u setting written.\n", "%u settings written.\n", report->written->len),
+              report->written->len);
+      print_ids (profile, report->secrets_left_out,
+                 _("Left out, because they are passwords (write them with --include-secrets):"), FALSE);
+      print_ids (profile, report->not_in_file,
+                 _("Not in the file, because no file key is confirmed for them:"), TRUE);
+      print_ids (profile, report->unconfirmed,
+                 _("Written, but the way the file writes them is unconfirmed:"), FALSE);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) set = phoneset_config_list_set (config);
+
+      printf (_("The %s has no provisioning file format: this is a setup sheet of %u settings to enter on the phone. "
+                "Open it in a browser and print it.\n"),
+                 phoneset_profile_get_title (profile), set->len);
+    }
+}
+
+/* The files of one phone (or of one model): rendered, then written. */
+static int
+export_files (PhonesetConfig   *config,
+              PhonesetProfile  *profile,
+              const ExportArgs *args,
+              gboolean          has_file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  g_auto(PhonesetExportReport) report = { 0 };
+  g_autofree char      *base_data = NULL;
+  gsize                 base_len = 0;
+  PhonesetExportOptions options = { 0 };
+
+  if (!parse_naming (args, &options.naming, &options.custom))
+    return PHONESET_EXIT_USAGE;
+  if (args->base_path != NULL && !g_file_get_contents (args->base_path, &base_data, &base_len, &error))
+    {
+      _phoneset_cli_error ("%s", error->message);
+      return PHONESET_EXIT_USAGE;
+    }
+
+  options.model = args->model;
+  options.macs = (const char *const *)args->macs;
+  options.base = base_data ? g_bytes_new_static (base_data, base_len) : NULL;
+  options.include_secrets = args->include_secrets;
+
+  /* Every file is rendered before any is written. */
+  phoneset_export_report_init (&report);
+  if (!phoneset_export_render (config, &options, names, contents, &report, &error))
+    {
+      g_clear_pointer (&options.base, g_bytes_unref);
+      print_render_error (args, error);
+      return PHONESET_EXIT_USAGE;
+    }
+  g_clear_pointer (&options.base, g_bytes_unref);
+
+  if (!phoneset_file_replace_all (args->output, names, contents, 0644, &error))
+    {
+      _phoneset_cli_error ("%s", error->message);
+      return PHONESET_EXIT_FAILED;
+    }
+  print_report (profile, config, args->output, names, &report, has_file);
+  return PHONESET_EXIT_OK;
+}
+
 int
 _phoneset_cli_export (int    argc,
                       char **argv)
@@ -177,45 +375,25 @@ _phoneset_cli_export (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(PhonesetCatalog) catalog = NULL;
   GPtrArray *profiles = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(PhonesetConfig) config = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
-  g_autofree char *profile_id = NULL;
-  g_autofree char *config_path = NULL;
-  g_autofree char *base_path = NULL;
-  g_autofree char *base_data = NULL;
-  g_autofree char *model = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *output = NULL;
-  g_autofree char *fleet_path = NULL;
-  g_autofree char *server_url = NULL;
-  g_auto(GStrv) sets = NULL;
-  g_auto(GStrv) secrets = NULL;
-  g_auto(GStrv) macs = NULL;
-  g_auto(PhonesetExportReport) report = { 0 };
-  gboolean              include_secrets = FALSE;
-  PhonesetFileNaming    naming;
-  PhonesetExportOptions options = { 0 };
-  const char           *custom = NULL;
-  PhonesetProfile      *profile;
-  PhonesetCfgFormat     format;
-  gboolean              has_file;
-  gsize                 base_len = 0;
-  GOptionEntry          entries[] = {
-             { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_id, N_("The phone's profile (see “phoneset profiles”)"), N_("ID") },
-               { "config", 0, 0, G_OPTION_ARG_FILENAME, &config_path, N_("Settings saved as JSON"), N_("FILE.json") },
-                 { "base", 0, 0, G_OPTION_ARG_FILENAME, &base_path, N_("Edit this vendor file in place instead of writing a new one"), N_("FILE") },
-                   { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &sets, N_("Set a setting"), N_("ID=VALUE") },
-                     { "secret-env", 0, 0, G_OPTION_ARG_STRING_ARRAY, &secrets, N_("Take a password from an environment variable"), N_("ID=VARIABLE") },
-                       { "mac", 0, 0, G_OPTION_ARG_STRING_ARRAY, &macs, N_("Write the file of the phone with this MAC address"), N_("MAC") },
-                         { "model", 0, 0, G_OPTION_ARG_STRING, &model, N_("The model, which names the common file"), N_("MODEL") },
-                           { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Which file: common (the model's), mac (one per --mac), or custom:NAME (also $input ID files)"), N_("NAMING") },
-                             { "include-secrets", 0, 0, G_OPTION_ARG_NONE, &include_secrets, N_("Write passwords into the file (they are left out otherwise)"), NULL },
-                               { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The directory to write to"), N_("DIR") },
-                                 { "fleet", 0, 0, G_OPTION_ARG_FILENAME, &fleet_path, N_("A phone list (CSV: mac, name, one column per setting id): writes the common file, one file per MAC and a README"), N_("PHONES.csv") },
-                                   { "server-url", 0, 0, G_OPTION_ARG_STRING, &server_url, N_("With --fleet: the provisioning server's URL, for the README's DHCP and PnP lines"), N_("URL") },
-                                     { NULL } };
+  g_auto(ExportArgs) args = { 0 };
+  PhonesetProfile  *profile;
+  PhonesetCfgFormat format;
+  gboolean          has_file;
+  GOptionEntry      entries[] = {
+         { "profile", 0, 0, G_OPTION_ARG_STRING, &args.profile_id, N_("The phone's profile (see “phoneset profiles”)"), N_("ID") },
+           { "config", 0, 0, G_OPTION_ARG_FILENAME, &args.config_path, N_("Settings saved as JSON"), N_("FILE.json") },
+             { "base", 0, 0, G_OPTION_ARG_FILENAME, &args.base_path, N_("Edit this vendor file in place instead of writing a new one"), N_("FILE") },
+               { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.sets, N_("Set a setting"), N_("ID=VALUE") },
+                 { "secret-env", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.secrets, N_("Take a password from an environment variable"), N_("ID=VARIABLE") },
+                   { "mac", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.macs, N_("Write the file of the phone with this MAC address"), N_("MAC") },
+                     { "model", 0, 0, G_OPTION_ARG_STRING, &args.model, N_("The model, which names the common file"), N_("MODEL") },
+                       { "name", 0, 0, G_OPTION_ARG_STRING, &args.name, N_("Which file: common (the model's), mac (one per --mac), or custom:NAME (also $input ID files)"), N_("NAMING") },
+                         { "include-secrets", 0, 0, G_OPTION_ARG_NONE, &args.include_secrets, N_("Write passwords into the file (they are left out otherwise)"), NULL },
+                           { "output", 0, 0, G_OPTION_ARG_FILENAME, &args.output, N_("The directory to write to"), N_("DIR") },
+                             { "fleet", 0, 0, G_OPTION_ARG_FILENAME, &args.fleet_path, N_("A phone list (CSV: mac, name, one column per setting id): writes the common file, one file per MAC and a README"), N_("PHONES.csv") },
+                               { "server-url", 0, 0, G_OPTION_ARG_STRING, &args.server_url, N_("With --fleet: the provisioning server's URL, for the README's DHCP and PnP lines"), N_("URL") },
+                                 { NULL } };
 
   g_option_context_set_summary (context, _("Writes the vendor's provisioning file for a phone (or a printable setup sheet for phones "
                                            "without one). With --base, edits an existing file in place: only the given settings change."));
@@ -227,7 +405,7 @@ _phoneset_cli_export (int    argc,
       _phoneset_cli_error (_("“%s” is not an option of export (see “phoneset export --help”)"), argv[1]);
       return PHONESET_EXIT_USAGE;
     }
-  if (profile_id == NULL || output == NULL)
+  if (args.profile_id == NULL || args.output == NULL)
     {
       _phoneset_cli_error (_("export needs --profile ID and --output DIR (see “phoneset export --help”)"));
       return PHONESET_EXIT_USAGE;
@@ -235,38 +413,21 @@ _phoneset_cli_export (int    argc,
 
   catalog = _phoneset_cli_load_catalog ();
   profiles = phoneset_catalog_get_profiles (catalog);
-  profile = phoneset_catalog_find (catalog, profile_id);
+  profile = phoneset_catalog_find (catalog, args.profile_id);
   if (profile == NULL)
     {
-      _phoneset_cli_error (_("there is no profile “%s” (see “phoneset profiles”)"), profile_id);
+      _phoneset_cli_error (_("there is no profile “%s” (see “phoneset profiles”)"), args.profile_id);
       return PHONESET_EXIT_USAGE;
     }
   has_file = phoneset_profile_get_file_format (profile, &format);
 
-  /* The settings. */
-  if (config_path != NULL)
-    {
-      config = phoneset_config_load (profiles, config_path, &error);
-      if (config == NULL)
-        {
-          _phoneset_cli_error ("%s", error->message);
-          return PHONESET_EXIT_USAGE;
-        }
-      if (phoneset_config_get_profile (config) != profile)
-        {
-          _phoneset_cli_error (_("%s is a config for the %s profile, not %s"), config_path,
-                                  phoneset_profile_get_id (phoneset_config_get_profile (config)), profile_id);
-          return PHONESET_EXIT_USAGE;
-        }
-    }
-  else
-    config = phoneset_config_new (profile);
-  if (!apply_sets (config, sets) || !apply_secrets (config, secrets))
+  config = load_config (profiles, profile, &args);
+  if (config == NULL)
     return PHONESET_EXIT_USAGE;
 
-  if (fleet_path != NULL)
+  if (args.fleet_path != NULL)
     {
-      if (macs != NULL || base_path != NULL || name != NULL)
+      if (args.macs != NULL || args.base_path != NULL || args.name != NULL)
         {
           _phoneset_cli_error (_("--fleet names the files itself: leave out --mac, --base and --name"));
           return PHONESET_EXIT_USAGE;
@@ -278,96 +439,13 @@ _phoneset_cli_export (int    argc,
                                   phoneset_profile_get_title (profile));
           return PHONESET_EXIT_USAGE;
         }
-      return export_fleet (config, fleet_path, model, server_url, include_secrets, output);
+      return export_fleet (config, args.fleet_path, args.model, args.server_url, args.include_secrets, args.output);
     }
-  if (server_url != NULL)
+  if (args.server_url != NULL)
     {
       _phoneset_cli_error (_("--server-url goes with --fleet"));
       return PHONESET_EXIT_USAGE;
     }
 
-  /* Which files. */
-  if (name == NULL)
-    naming = macs != NULL ? PHONESET_FILE_NAME_MAC : PHONESET_FILE_NAME_COMMON;
-  else if (g_str_equal (name, "common"))
-    naming = PHONESET_FILE_NAME_COMMON;
-  else if (g_str_equal (name, "mac"))
-    naming = PHONESET_FILE_NAME_MAC;
-  else if (g_str_has_prefix (name, "custom:"))
-    {
-      naming = PHONESET_FILE_NAME_CUSTOM;
-      custom = name + strlen ("custom:");
-    }
-  else
-    {
-      _phoneset_cli_error (_("--name “%s”: write common, mac, or custom:NAME"), name);
-      return PHONESET_EXIT_USAGE;
-    }
-  if (base_path != NULL && !g_file_get_contents (base_path, &base_data, &base_len, &error))
-    {
-      _phoneset_cli_error ("%s", error->message);
-      return PHONESET_EXIT_USAGE;
-    }
-
-  options.naming = naming;
-  options.model = model;
-  options.macs = (const char *const *)macs;
-  options.custom = custom;
-  options.base = base_data ? g_bytes_new_static (base_data, base_len) : NULL;
-  options.include_secrets = include_secrets;
-
-  /* Every file is rendered before any is written. */
-  phoneset_export_report_init (&report);
-  if (!phoneset_export_render (config, &options, names, contents, &report, &error))
-    {
-      g_clear_pointer (&options.base, g_bytes_unref);
-      if (base_path != NULL && error->domain == PHONESET_ERROR && error->code == PHONESET_ERROR_PARSE)
-        {
-          g_autofree char *masked = phoneset_cfg_mask_message (error->message);
-
-          _phoneset_cli_error ("%s: %s", base_path, masked);
-        }
-      else if (error->domain == PHONESET_ERROR && error->code == PHONESET_ERROR_INVALID && macs != NULL &&
-               strstr (error->message, "MAC") != NULL && strstr (error->message, "is not") != NULL)
-        _phoneset_cli_error ("--mac: %s", error->message);
-      else
-        _phoneset_cli_error ("%s", error->message);
-      return PHONESET_EXIT_USAGE;
-    }
-  g_clear_pointer (&options.base, g_bytes_unref);
-
-  if (!phoneset_file_replace_all (output, names, contents, 0644, &error))
-    {
-      _phoneset_cli_error ("%s", error->message);
-      return PHONESET_EXIT_FAILED;
-    }
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *path = g_build_filename (output, g_ptr_array_index (names, i), NULL);
-
-      printf (_("Wrote %s\n"), path);
-    }
-
-  if (has_file)
-    {
-      printf (g_dngettext (GETTEXT_PACKAGE, "%u setting written.\n", "%u settings written.\n", report.written->len),
-              report.written->len);
-      print_ids (profile, report.secrets_left_out,
-                 _("Left out, because they are passwords (write them with --include-secrets):"), FALSE);
-      print_ids (profile, report.not_in_file,
-                 _("Not in the file, because no file key is confirmed for them:"), TRUE);
-      print_ids (profile, report.unconfirmed,
-                 _("Written, but the way the file writes them is unconfirmed:"), FALSE);
-    }
-  else
-    {
-      g_autoptr(GPtrArray) set = phoneset_config_list_set (config);
-
-      printf (_("The %s has no provisioning file format: this is a setup sheet of %u settings to enter on the phone. "
-                "Open it in a browser and print it.\n"),
-                 phoneset_profile_get_title (profile), set->len);
-    }
-
-  return PHONESET_EXIT_OK;
+  return export_files (config, profile, &args, has_file);
 }

@@ -69,29 +69,186 @@ warnings_to_json (GPtrArray *warnings)
   return json_builder_get_root (builder);
 }
 
+/* Whether a profile has @model, by its name or by the name after its
+ * vendor prefix. */
+static gboolean
+model_is_known (GPtrArray  *profiles,
+                const char *model)
+{
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      PhonesetProfile *p = g_ptr_array_index (profiles, i);
+      GPtrArray       *models = phoneset_profile_get_models (p);
+
+      for (guint j = 0; j < models->len; j++)
+        {
+          const char *name = ((PhonesetModel *)g_ptr_array_index (models, j))->name;
+          gsize       n = strlen (name), m = strlen (model);
+
+          if (g_ascii_strcasecmp (name, model) == 0 ||
+              (n > m && name[n - m - 1] == '-' && g_ascii_strcasecmp (name + n - m, model) == 0))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* --profile: a profile with a file format. */
+static gboolean
+lookup_profile (GPtrArray         *profiles,
+                const char        *profile_id,
+                PhonesetProfile  **profile,
+                PhonesetCfgFormat *format)
+{
+  *profile = phoneset_profiles_find (profiles, profile_id);
+  if (*profile == NULL)
+    {
+      _phoneset_cli_error (_("there is no profile “%s” (see “phoneset profiles”)"), profile_id);
+      return FALSE;
+    }
+  if (!phoneset_profile_get_file_format (*profile, format))
+    {
+      _phoneset_cli_error (_("the %s profile has no file format to import"), profile_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Without --profile: the profile that reads the file best, and why (on
+ * stderr). */
+static PhonesetProfile *
+choose_profile (GPtrArray           *profiles,
+                PhonesetCfgDocument *document,
+                const char          *path,
+                const char          *model,
+                PhonesetCfgFormat    format)
+{
+  g_autoptr(GPtrArray) also = g_ptr_array_new ();
+  g_autofree char *reason = NULL;
+  PhonesetProfile *profile;
+
+  profile = phoneset_profiles_choose_for_document (profiles, document, path, model, &reason, also);
+  if (profile == NULL)
+    {
+      _phoneset_cli_error (_("%s: no profile reads any setting of this %s file; give --profile"),
+                              path, phoneset_cfg_format_to_string (format));
+      return NULL;
+    }
+  fprintf (stderr, _("phoneset: note: %s: %s\n"), path, reason);
+  return profile;
+}
+
+/* The file at @path, read in @profile's format for it or, without a
+ * profile, in the format it looks like. */
+static PhonesetCfgDocument *
+read_document (const char        *path,
+               PhonesetProfile   *profile,
+               PhonesetCfgFormat *format)
+{
+  g_autoptr(PhonesetCfgDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize            len;
+
+  if (!g_file_get_contents (path, &contents, &len, &error))
+    {
+      _phoneset_cli_error ("%s", error->message);
+      return NULL;
+    }
+
+  if (profile != NULL)
+    phoneset_profile_get_format_of_file (profile, contents, len, format);
+  else if (!phoneset_cfg_detect_format (contents, len, format))
+    {
+      g_autofree char *message = phoneset_cfg_dup_unknown_format_message (path);
+
+      _phoneset_cli_error ("%s", message);
+      return NULL;
+    }
+
+  document = phoneset_cfg_document_parse (*format, contents, len, &error);
+  if (document == NULL)
+    {
+      g_autofree char *masked = phoneset_cfg_mask_message (error->message);
+
+      _phoneset_cli_error ("%s: %s", path, masked);
+      return NULL;
+    }
+  return g_steal_pointer (&document);
+}
+
+/* --json: the config, the lines kept, the format and the warnings. */
+static void
+print_json (PhonesetConfig    *config,
+            PhonesetCfgFormat  format,
+            GPtrArray         *warnings,
+            const char *const *unknown,
+            gboolean           show_secrets)
+{
+  g_autoptr(JsonNode) root = phoneset_config_to_json (config, show_secrets);
+  JsonObject *object = json_node_get_object (root);
+  JsonArray  *lines = json_array_new ();
+
+  /* The lines as asked for: masked, or as they are. */
+  for (guint i = 0; unknown[i] != NULL; i++)
+    json_array_add_string_element (lines, unknown[i]);
+  json_object_set_array_member (object, "unknown", lines);
+  if (!show_secrets)
+    mask_json_values (json_object_get_object_member (object, "settings"));
+  json_object_set_string_member (object, "format", phoneset_cfg_format_to_string (format));
+  json_object_set_member (object, "warnings", warnings_to_json (warnings));
+  _phoneset_cli_print_json (root);
+}
+
+static void
+print_settings (PhonesetConfig    *config,
+                const char        *path,
+                const char *const *unknown,
+                gboolean           show_secrets)
+{
+  PhonesetProfile *profile = phoneset_config_get_profile (config);
+  g_autoptr(GPtrArray) set = phoneset_config_list_set (config);
+
+  printf (_("%s: %s (profile %s), %u settings\n"), path, phoneset_profile_get_title (profile),
+             phoneset_profile_get_id (profile), set->len);
+  for (guint i = 0; i < set->len; i++)
+    {
+      PhonesetSetting *setting = g_ptr_array_index (set, i);
+      const char      *value = phoneset_config_get (config, phoneset_setting_get_id (setting));
+      g_autofree char *display = phoneset_setting_dup_display_value (setting, value);
+      g_autofree char *shown = phoneset_setting_is_secret (setting) && !show_secrets ? g_strdup (_("(set; not shown)"))
+    : show_secrets                                                                   ? g_strdup (display)
+                                                                                     : phoneset_cfg_mask_url_passwords (display);
+
+      printf ("  %-32s %-36s %s\n", phoneset_setting_get_id (setting), phoneset_setting_get_title (setting), shown);
+    }
+  if (unknown[0] != NULL)
+    {
+      printf (_("Kept as they are (no setting of the profile reads them): %u lines\n"), g_strv_length ((char **)unknown));
+      for (guint i = 0; unknown[i] != NULL; i++)
+        printf ("  %s\n", unknown[i]);
+    }
+}
+
 int
 _phoneset_cli_import (int    argc,
                       char **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE"));
   g_autoptr(PhonesetCatalog) catalog = NULL;
-  GPtrArray *profiles = NULL;
+  GPtrArray       *profiles = NULL;
+  g_autofree char *summary = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PhonesetCfgDocument) document = NULL;
   g_autoptr(PhonesetConfig) config = NULL;
-  g_autoptr(GPtrArray) set = NULL;
   g_autofree char   *profile_id = NULL;
   g_autofree char   *model = NULL;
-  g_autofree char   *reason = NULL;
-  g_autofree char   *summary = NULL;
   gboolean           show_secrets = FALSE;
   GPtrArray         *warnings;
-  g_autofree char   *contents = NULL;
   PhonesetProfile   *profile = NULL;
   PhonesetCfgFormat  format;
   const char        *path;
   gboolean           json = FALSE;
-  gsize              len;
   const char *const *unknown;
   GOptionEntry       entries[] = {
           { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_id, N_("The phone's profile (default: guessed from the file)"), N_("ID") },
@@ -117,95 +274,29 @@ _phoneset_cli_import (int    argc,
 
   catalog = _phoneset_cli_load_catalog ();
   profiles = phoneset_catalog_get_profiles (catalog);
-  if (profile_id != NULL)
+  if (profile_id != NULL && !lookup_profile (profiles, profile_id, &profile, &format))
+    return PHONESET_EXIT_USAGE;
+  if (model != NULL && profile == NULL && !model_is_known (profiles, model))
     {
-      profile = phoneset_catalog_find (catalog, profile_id);
-      if (profile == NULL)
-        {
-          _phoneset_cli_error (_("there is no profile “%s” (see “phoneset profiles”)"), profile_id);
-          return PHONESET_EXIT_USAGE;
-        }
-      if (!phoneset_profile_get_file_format (profile, &format))
-        {
-          _phoneset_cli_error (_("the %s profile has no file format to import"), profile_id);
-          return PHONESET_EXIT_USAGE;
-        }
-    }
-  if (model != NULL && profile == NULL)
-    {
-      gboolean known = FALSE;
-
-      for (guint i = 0; i < profiles->len && !known; i++)
-        {
-          PhonesetProfile *p = g_ptr_array_index (profiles, i);
-          GPtrArray       *models = phoneset_profile_get_models (p);
-
-          for (guint j = 0; j < models->len && !known; j++)
-            {
-              const char *name = ((PhonesetModel *)g_ptr_array_index (models, j))->name;
-              gsize       n = strlen (name), m = strlen (model);
-
-              known = g_ascii_strcasecmp (name, model) == 0 ||
-                      (n > m && name[n - m - 1] == '-' && g_ascii_strcasecmp (name + n - m, model) == 0);
-            }
-        }
-      if (!known)
-        {
-          _phoneset_cli_error (_("no profile has the model “%s” (see “phoneset profiles”)"), model);
-          return PHONESET_EXIT_USAGE;
-        }
-    }
-
-  if (!g_file_get_contents (path, &contents, &len, &error))
-    {
-      _phoneset_cli_error ("%s", error->message);
+      _phoneset_cli_error (_("no profile has the model “%s” (see “phoneset profiles”)"), model);
       return PHONESET_EXIT_USAGE;
     }
 
-  if (profile != NULL)
-    phoneset_profile_get_format_of_file (profile, contents, len, &format);
-  else if (!phoneset_cfg_detect_format (contents, len, &format))
-    {
-      g_autofree char *message = phoneset_cfg_dup_unknown_format_message (path);
-
-      _phoneset_cli_error ("%s", message);
-      return PHONESET_EXIT_USAGE;
-    }
-
-  document = phoneset_cfg_document_parse (format, contents, len, &error);
+  document = read_document (path, profile, &format);
   if (document == NULL)
-    {
-      {
-        g_autofree char *masked = phoneset_cfg_mask_message (error->message);
-
-        _phoneset_cli_error ("%s: %s", path, masked);
-      }
-      return PHONESET_EXIT_USAGE;
-    }
+    return PHONESET_EXIT_USAGE;
 
   if (profile == NULL)
-    {
-      g_autoptr(GPtrArray) also = g_ptr_array_new ();
-
-      profile = phoneset_catalog_choose_for_document (catalog, document, path, model, &reason, also);
-      if (profile != NULL)
-        fprintf (stderr, _("phoneset: note: %s: %s\n"), path, reason);
-      if (profile == NULL)
-        {
-          _phoneset_cli_error (_("%s: no profile reads any setting of this %s file; give --profile"),
-                                  path, phoneset_cfg_format_to_string (format));
-          return PHONESET_EXIT_USAGE;
-        }
-    }
+    profile = choose_profile (profiles, document, path, model, format);
+  if (profile == NULL)
+    return PHONESET_EXIT_USAGE;
 
   config = phoneset_config_new_from_document (profile, document, &error);
   if (config == NULL)
     {
-      {
-        g_autofree char *masked = phoneset_cfg_mask_message (error->message);
+      g_autofree char *masked = phoneset_cfg_mask_message (error->message);
 
-        _phoneset_cli_error ("%s: %s", path, masked);
-      }
+      _phoneset_cli_error ("%s: %s", path, masked);
       return PHONESET_EXIT_USAGE;
     }
 
@@ -215,42 +306,8 @@ _phoneset_cli_import (int    argc,
 
   unknown = show_secrets ? phoneset_config_get_unknown_unmasked (config) : phoneset_config_get_unknown (config);
   if (json)
-    {
-      g_autoptr(JsonNode) root = phoneset_config_to_json (config, show_secrets);
-      JsonObject *object = json_node_get_object (root);
-      JsonArray  *lines = json_array_new ();
-
-      /* The lines as asked for: masked, or as they are. */
-      for (guint i = 0; unknown[i] != NULL; i++)
-        json_array_add_string_element (lines, unknown[i]);
-      json_object_set_array_member (object, "unknown", lines);
-      if (!show_secrets)
-        mask_json_values (json_object_get_object_member (object, "settings"));
-      json_object_set_string_member (object, "format", phoneset_cfg_format_to_string (format));
-      json_object_set_member (object, "warnings", warnings_to_json (warnings));
-      _phoneset_cli_print_json (root);
-      return PHONESET_EXIT_OK;
-    }
-
-  set = phoneset_config_list_set (config);
-  printf (_("%s: %s (profile %s), %u settings\n"), path, phoneset_profile_get_title (profile),
-             phoneset_profile_get_id (profile), set->len);
-  for (guint i = 0; i < set->len; i++)
-    {
-      PhonesetSetting *setting = g_ptr_array_index (set, i);
-      const char      *value = phoneset_config_get (config, phoneset_setting_get_id (setting));
-      g_autofree char *display = phoneset_setting_dup_display_value (setting, value);
-      g_autofree char *shown = phoneset_setting_is_secret (setting) && !show_secrets ? g_strdup (_("(set; not shown)"))
-    : show_secrets                                                                   ? g_strdup (display)
-                                                                                     : phoneset_cfg_mask_url_passwords (display);
-
-      printf ("  %-32s %-36s %s\n", phoneset_setting_get_id (setting), phoneset_setting_get_title (setting), shown);
-    }
-  if (unknown[0] != NULL)
-    {
-      printf (_("Kept as they are (no setting of the profile reads them): %u lines\n"), g_strv_length ((char **)unknown));
-      for (guint i = 0; unknown[i] != NULL; i++)
-        printf ("  %s\n", unknown[i]);
-    }
+    print_json (config, format, warnings, unknown, show_secrets);
+  else
+    print_settings (config, path, unknown, show_secrets);
   return PHONESET_EXIT_OK;
 }

@@ -315,6 +315,102 @@ keys_done_cb (GObject      *source,
   g_main_loop_quit (run->loop);
 }
 
+/* The keys whose vendor mapping is unconfirmed, each once. */
+static GStrv
+unconfirmed_keys (PhonesetActiveUri *active_uri,
+                  const char *const *keys)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (phoneset_active_uri_is_unconfirmed (active_uri, keys[i]) && g_hash_table_add (seen, (gpointer)keys[i]))
+      g_strv_builder_add (builder, keys[i]);
+  return g_strv_builder_end (builder);
+}
+
+/* Sends @keys and waits: NULL, or why they did not all go. */
+static GError *
+send_keys (PhonesetRemote    *remote,
+           const char *const *keys)
+{
+  KeyRun run = { 0 };
+
+  run.loop = g_main_loop_new (NULL, FALSE);
+  phoneset_remote_send_keys_async (remote, keys, NULL, keys_done_cb, &run);
+  g_main_loop_run (run.loop);
+  g_main_loop_unref (run.loop);
+  return run.error;
+}
+
+static void
+add_string_array (JsonBuilder       *b,
+                  const char        *name,
+                  const char *const *strings,
+                  guint              n)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < n && strings[i] != NULL; i++)
+    json_builder_add_string_value (b, strings[i]);
+  json_builder_end_array (b);
+}
+
+/* --json: what was sent, how, and whether it went. */
+static void
+print_json_result (const char        *peer,
+                   const char        *vendor,
+                   PhonesetActiveUri *active_uri,
+                   const char *const *keys,
+                   GPtrArray         *requests,
+                   const char *const *unconfirmed,
+                   const GError      *error)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "phone");
+  json_builder_add_string_value (b, peer);
+  json_builder_set_member_name (b, "vendor");
+  json_builder_add_string_value (b, vendor);
+  json_builder_set_member_name (b, "profile");
+  json_builder_add_string_value (b, phoneset_active_uri_get_profile_id (active_uri));
+  add_string_array (b, "keys", keys, G_MAXUINT);
+  add_string_array (b, "requests", (const char *const *)requests->pdata, requests->len);
+  add_string_array (b, "unconfirmed", unconfirmed, G_MAXUINT);
+  json_builder_set_member_name (b, "ok");
+  json_builder_add_boolean_value (b, error == NULL);
+  json_builder_set_member_name (b, "error");
+  if (error != NULL)
+    json_builder_add_string_value (b, error->message);
+  else
+    json_builder_add_null_value (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  text = json_to_string (root, TRUE);
+  printf ("%s\n", text);
+}
+
+static void
+print_sent (const char        *peer,
+            const char        *vendor,
+            const char *const *keys,
+            const char *const *unconfirmed)
+{
+  g_autofree char *list = g_strjoinv (" ", (char **)keys);
+
+  printf (_("Sent %s to %s.\n"), list, peer);
+  if (unconfirmed[0] != NULL)
+    {
+      g_autofree char *u = g_strjoinv (", ", (char **)unconfirmed);
+
+      printf (_("Note: the %s mapping of %s is unconfirmed [U]; check the phone did what you meant.\n"),
+                 vendor, u);
+    }
+}
+
 int
 _phoneset_cli_key (int    argc,
                    char **argv)
@@ -332,12 +428,10 @@ _phoneset_cli_key (int    argc,
   g_autoptr(PhonesetRemote) remote = NULL;
   g_autoptr(GPtrArray) requests = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GStrvBuilder) unconfirmed_b = g_strv_builder_new ();
+  g_autoptr(GError) send_error = NULL;
   g_auto(GStrv) unconfirmed = NULL;
   g_autoptr(GPtrArray) expanded = NULL;
-  g_autoptr(GHashTable) unconfirmed_seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char   *peer = NULL;
-  KeyRun             run = { 0 };
   PhonesetActiveUri *active_uri;
   const char        *vendor;
   const char *const *keys;
@@ -382,78 +476,20 @@ _phoneset_cli_key (int    argc,
       return PHONESET_EXIT_USAGE;
     }
   keys = (const char *const *)expanded->pdata;
-  for (guint i = 0; keys[i] != NULL; i++)
-    if (phoneset_active_uri_is_unconfirmed (active_uri, keys[i]) && g_hash_table_add (unconfirmed_seen, (gpointer)keys[i]))
-      g_strv_builder_add (unconfirmed_b, keys[i]);
-  unconfirmed = g_strv_builder_end (unconfirmed_b);
+  unconfirmed = unconfirmed_keys (active_uri, keys);
 
-  run.loop = g_main_loop_new (NULL, FALSE);
-  phoneset_remote_send_keys_async (remote, keys, NULL, keys_done_cb, &run);
-  g_main_loop_run (run.loop);
-  g_main_loop_unref (run.loop);
+  send_error = send_keys (remote, keys);
 
   peer = phoneset_remote_dup_peer (remote);
   if (json)
+    print_json_result (peer, vendor, active_uri, keys, requests, (const char *const *)unconfirmed, send_error);
+  else if (send_error == NULL)
+    print_sent (peer, vendor, keys, (const char *const *)unconfirmed);
+  if (send_error != NULL)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "phone");
-      json_builder_add_string_value (b, peer);
-      json_builder_set_member_name (b, "vendor");
-      json_builder_add_string_value (b, vendor);
-      json_builder_set_member_name (b, "profile");
-      json_builder_add_string_value (b, phoneset_active_uri_get_profile_id (active_uri));
-      json_builder_set_member_name (b, "keys");
-      json_builder_begin_array (b);
-      for (guint i = 0; keys[i] != NULL; i++)
-        json_builder_add_string_value (b, keys[i]);
-      json_builder_end_array (b);
-      json_builder_set_member_name (b, "requests");
-      json_builder_begin_array (b);
-      for (guint i = 0; i < requests->len; i++)
-        json_builder_add_string_value (b, requests->pdata[i]);
-      json_builder_end_array (b);
-      json_builder_set_member_name (b, "unconfirmed");
-      json_builder_begin_array (b);
-      for (guint i = 0; unconfirmed[i] != NULL; i++)
-        json_builder_add_string_value (b, unconfirmed[i]);
-      json_builder_end_array (b);
-      json_builder_set_member_name (b, "ok");
-      json_builder_add_boolean_value (b, run.error == NULL);
-      json_builder_set_member_name (b, "error");
-      if (run.error != NULL)
-        json_builder_add_string_value (b, run.error->message);
-      else
-        json_builder_add_null_value (b);
-      json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      text = json_to_string (root, TRUE);
-      printf ("%s\n", text);
-    }
-  else if (run.error == NULL)
-    {
-      g_autofree char *list = g_strjoinv (" ", (char **)keys);
-
-      printf (_("Sent %s to %s.\n"), list, peer);
-      if (unconfirmed[0] != NULL)
-        {
-          g_autofree char *u = g_strjoinv (", ", unconfirmed);
-
-          printf (_("Note: the %s mapping of %s is unconfirmed [U]; check the phone did what you meant.\n"),
-                     vendor, u);
-        }
-    }
-  if (run.error != NULL)
-    {
-      int code = _phoneset_cli_exit_for (run.error);
-
-      _phoneset_cli_keyring_note (remote, run.error);
-      _phoneset_cli_error ("%s", run.error->message);
-      g_clear_error (&run.error);
-      return code;
+      _phoneset_cli_keyring_note (remote, send_error);
+      _phoneset_cli_error ("%s", send_error->message);
+      return _phoneset_cli_exit_for (send_error);
     }
   return PHONESET_EXIT_OK;
 }

@@ -246,134 +246,220 @@ print_action_url_config (PhonesetCatalog *catalog,
     }
 }
 
-int
-_phoneset_cli_serve (int    argc,
-                     char **argv)
+/* The command line. */
+typedef struct
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *address = NULL;
-  int              port = 0;
-  int              pnp_port = 5060;
-  int              duration = 0;
-  gboolean         pnp = FALSE;
-  gboolean         action_url = FALSE;
-  gboolean         accept_unknown = FALSE;
-  g_autofree char *user = NULL;
-  g_autofree char *password_env = NULL;
-  g_autofree char *auth = NULL;
-  GOptionEntry     entries[] = {
-        { "dir", 0, 0, G_OPTION_ARG_FILENAME, &dir, N_("Serve the files of DIR"), "DIR" },
-          { "address", 0, 0, G_OPTION_ARG_STRING, &address, N_("Listen on this address only (default 127.0.0.1, this computer; 0.0.0.0 for every interface)"), "IP" },
-            { "port", 0, 0, G_OPTION_ARG_INT, &port, N_("HTTP port (default: any free port)"), "N" },
-              { "pnp", 0, 0, G_OPTION_ARG_NONE, &pnp, N_("Answer SIP PnP SUBSCRIBEs with the URL of the phone's MAC file in DIR"), NULL },
-                { "pnp-port", 0, 0, G_OPTION_ARG_INT, &pnp_port, N_("UDP port for SIP PnP (default 5060)"), "N" },
-                  { "action-url", 0, 0, G_OPTION_ARG_NONE, &action_url, N_("Receive Action URL events at /action-url/EVENT"), NULL },
-                    { "accept-unknown-phones", 0, 0, G_OPTION_ARG_NONE, &accept_unknown, N_("Take Action URL events from any address, not only from the phones of the inventory"), NULL },
-                      { "duration", 0, 0, G_OPTION_ARG_INT, &duration, N_("Stop after S seconds (default: at Ctrl+C)"), "S" },
-                        { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Ask for this user name on every file (set the same in the phones)"), "U" },
-                          { "password-env", 0, 0, G_OPTION_ARG_STRING, &password_env, N_("The environment variable holding the password for --user"), "VAR" },
-                            { "auth", 0, 0, G_OPTION_ARG_STRING, &auth, N_("basic or digest (default digest)"), "SCHEME" },
-                              { NULL } };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— serve provisioning files, answer PnP, receive Action URL events"));
-  g_autoptr(PhonesetProvisionServer) server = NULL;
-  g_autoptr(PhonesetPnpResponder) responder = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) listening = NULL;
-  g_autofree char *base = NULL;
-  g_autoptr(PhonesetCatalog) catalog = NULL;
-  GPtrArray *profiles = NULL;
-  g_autoptr(PhonesetInventory) inventory = NULL;
-  Serve serve = { 0 };
+  char    *dir;
+  char    *address;
+  int      port;
+  int      pnp_port;
+  int      duration;
+  gboolean pnp;
+  gboolean action_url;
+  gboolean accept_unknown;
+  char    *user;
+  char    *password_env;
+  char    *auth;
+} ServeArgs;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context, _("Prints one JSON object per line: listening, fetch, pnp-subscribe, "
-                                               "pnp-answered, action-url, action-url-config, action-url-ignored, rejected."));
-  if (!_phoneset_cli_parse_options (context, &argc, &argv))
-    return PHONESET_EXIT_USAGE;
-  if (argc != 1 || port < 0 || port > 65535 || pnp_port < 0 || pnp_port > 65535 || duration < 0)
+static void
+serve_args_clear (ServeArgs *args)
+{
+  g_free (args->dir);
+  g_free (args->address);
+  g_free (args->user);
+  g_free (args->password_env);
+  g_free (args->auth);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ServeArgs, serve_args_clear)
+
+/* The options go together, and DIR and the password are there. */
+static gboolean
+check_args (const ServeArgs *args,
+            int              argc)
+{
+  if (argc != 1 || args->port < 0 || args->port > 65535 || args->pnp_port < 0 || args->pnp_port > 65535 || args->duration < 0)
     {
       _phoneset_cli_error (_("Bad arguments (see “phoneset serve --help”)."));
-      return PHONESET_EXIT_USAGE;
+      return FALSE;
     }
-  if (dir == NULL && !action_url)
+  if (args->dir == NULL && !args->action_url)
     {
       _phoneset_cli_error (_("Nothing to serve: give --dir DIR and/or --action-url."));
-      return PHONESET_EXIT_USAGE;
+      return FALSE;
     }
-  if (pnp && dir == NULL)
+  if (args->pnp && args->dir == NULL)
     {
       _phoneset_cli_error (_("--pnp answers phones with a file of --dir DIR: give --dir."));
-      return PHONESET_EXIT_USAGE;
+      return FALSE;
     }
-  if (pnp && address == NULL)
+  if (args->pnp && args->address == NULL)
     {
       g_autofree char *lan = lan_addresses ();
 
       _phoneset_cli_error (_("--pnp answers phones on their network: give --address with this computer's address "
                              "there (%s), or --address 0.0.0.0 for every interface."),
                               lan[0] ? lan : _("none found"));
-      return PHONESET_EXIT_USAGE;
+      return FALSE;
     }
-  if (accept_unknown && !action_url)
+  if (args->accept_unknown && !args->action_url)
     {
       _phoneset_cli_error (_("--accept-unknown-phones is about Action URL events: give --action-url too."));
-      return PHONESET_EXIT_USAGE;
+      return FALSE;
     }
-  if (dir != NULL && !g_file_test (dir, G_FILE_TEST_IS_DIR))
+  if (args->dir != NULL && !g_file_test (args->dir, G_FILE_TEST_IS_DIR))
     {
-      _phoneset_cli_error (_("“%s” is not a directory."), dir);
-      return PHONESET_EXIT_USAGE;
+      _phoneset_cli_error (_("“%s” is not a directory."), args->dir);
+      return FALSE;
     }
 
-  if ((user == NULL) != (password_env == NULL) || (auth != NULL && user == NULL))
+  if ((args->user == NULL) != (args->password_env == NULL) || (args->auth != NULL && args->user == NULL))
     {
       _phoneset_cli_error (_("Auth needs both --user U and --password-env VAR (the password is never taken from the command line)."));
-      return PHONESET_EXIT_USAGE;
+      return FALSE;
     }
-  if (auth != NULL && !g_str_equal (auth, "basic") && !g_str_equal (auth, "digest"))
+  if (args->auth != NULL && !g_str_equal (args->auth, "basic") && !g_str_equal (args->auth, "digest"))
     {
       _phoneset_cli_error (_("--auth is basic or digest."));
-      return PHONESET_EXIT_USAGE;
+      return FALSE;
     }
-  if (password_env != NULL && g_getenv (password_env) == NULL)
+  if (args->password_env != NULL && g_getenv (args->password_env) == NULL)
     {
-      _phoneset_cli_error (_("The environment variable %s is not set: put the password in it."), password_env);
-      return PHONESET_EXIT_USAGE;
+      _phoneset_cli_error (_("The environment variable %s is not set: put the password in it."), args->password_env);
+      return FALSE;
     }
+  return TRUE;
+}
 
-  serve.address = address ? address : (char *)"127.0.0.1";
-  serve.dir = dir;
-  if (pnp || action_url)
+/* The HTTP server, set up from the options (with the inventory's phones
+ * for Action URL events), listening. NULL with @exit_code set. */
+static PhonesetProvisionServer *
+start_server (const ServeArgs    *args,
+              Serve              *serve,
+              PhonesetInventory **inventory,
+              int                *exit_code)
+{
+  g_autoptr(PhonesetProvisionServer) server = phoneset_provision_server_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (args->user != NULL)
+    phoneset_provision_server_set_auth (server, args->user, g_getenv (args->password_env),
+                                        args->auth == NULL || g_str_equal (args->auth, "digest"));
+  phoneset_provision_server_set_directory (server, args->dir);
+  phoneset_provision_server_set_action_url (server, args->action_url);
+  phoneset_provision_server_set_accept_unknown (server, args->accept_unknown);
+  if (args->action_url && !args->accept_unknown)
+    {
+      g_autofree char *data_dir = phoneset_paths_data_dir ();
+
+      *inventory = phoneset_inventory_new (data_dir, serve->profiles);
+      if (!phoneset_inventory_load (*inventory, &error))
+        {
+          _phoneset_cli_error (_("The inventory of phones could not be read (%s): repair it in the window, or give "
+                                 "--accept-unknown-phones."),
+                                  error->message);
+          *exit_code = PHONESET_EXIT_FAILED;
+          return NULL;
+        }
+      phoneset_provision_server_set_known_phones (server, phoneset_inventory_get_phones (*inventory));
+    }
+  if (!phoneset_provision_server_listen (server, serve->address, args->port, &error))
+    {
+      _phoneset_cli_error ("%s", error->message);
+      *exit_code = PHONESET_EXIT_FAILED;
+      return NULL;
+    }
+  return g_steal_pointer (&server);
+}
+
+/* The "listening" line, and a hint when phones cannot reach the server. */
+static void
+print_listening (const ServeArgs      *args,
+                 const char           *base,
+                 PhonesetPnpResponder *responder)
+{
+  g_autoptr(JsonObject) listening = line_new ("listening");
+
+  json_object_set_string_member (listening, "url", base);
+  if (args->dir != NULL)
+    json_object_set_string_member (listening, "dir", args->dir);
+  if (args->user != NULL)
+    json_object_set_string_member (listening, "auth", args->auth ? args->auth : "digest");
+  if (responder != NULL)
+    json_object_set_int_member (listening, "pnp_port", phoneset_pnp_responder_get_port (responder));
+  print_line (listening);
+  if (args->address == NULL)
+    {
+      g_autofree char *lan = lan_addresses ();
+
+      g_printerr (_("Listening on 127.0.0.1 only: phones cannot reach it. Give --address with this computer's "
+                    "address on their network (%s), or --address 0.0.0.0 for every interface.\n"),
+                     lan[0] ? lan : _("none found"));
+    }
+}
+
+/* Until Ctrl+C, SIGTERM or --duration. */
+static void
+run_until_stopped (Serve *serve,
+                   int    duration)
+{
+  serve->loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGINT, quit_cb, serve->loop);
+  g_unix_signal_add (SIGTERM, quit_cb, serve->loop);
+  if (duration > 0)
+    g_timeout_add_seconds (duration, quit_cb, serve->loop);
+  g_main_loop_run (serve->loop);
+  g_main_loop_unref (serve->loop);
+}
+
+int
+_phoneset_cli_serve (int    argc,
+                     char **argv)
+{
+  g_auto(ServeArgs) args = { .pnp_port = 5060 };
+  GOptionEntry entries[] = {
+    { "dir", 0, 0, G_OPTION_ARG_FILENAME, &args.dir, N_("Serve the files of DIR"), "DIR" },
+      { "address", 0, 0, G_OPTION_ARG_STRING, &args.address, N_("Listen on this address only (default 127.0.0.1, this computer; 0.0.0.0 for every interface)"), "IP" },
+        { "port", 0, 0, G_OPTION_ARG_INT, &args.port, N_("HTTP port (default: any free port)"), "N" },
+          { "pnp", 0, 0, G_OPTION_ARG_NONE, &args.pnp, N_("Answer SIP PnP SUBSCRIBEs with the URL of the phone's MAC file in DIR"), NULL },
+            { "pnp-port", 0, 0, G_OPTION_ARG_INT, &args.pnp_port, N_("UDP port for SIP PnP (default 5060)"), "N" },
+              { "action-url", 0, 0, G_OPTION_ARG_NONE, &args.action_url, N_("Receive Action URL events at /action-url/EVENT"), NULL },
+                { "accept-unknown-phones", 0, 0, G_OPTION_ARG_NONE, &args.accept_unknown, N_("Take Action URL events from any address, not only from the phones of the inventory"), NULL },
+                  { "duration", 0, 0, G_OPTION_ARG_INT, &args.duration, N_("Stop after S seconds (default: at Ctrl+C)"), "S" },
+                    { "user", 0, 0, G_OPTION_ARG_STRING, &args.user, N_("Ask for this user name on every file (set the same in the phones)"), "U" },
+                      { "password-env", 0, 0, G_OPTION_ARG_STRING, &args.password_env, N_("The environment variable holding the password for --user"), "VAR" },
+                        { "auth", 0, 0, G_OPTION_ARG_STRING, &args.auth, N_("basic or digest (default digest)"), "SCHEME" },
+                          { NULL } };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— serve provisioning files, answer PnP, receive Action URL events"));
+  g_autoptr(PhonesetProvisionServer) server = NULL;
+  g_autoptr(PhonesetPnpResponder) responder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = NULL;
+  g_autoptr(PhonesetCatalog) catalog = NULL;
+  GPtrArray *profiles = NULL;
+  g_autoptr(PhonesetInventory) inventory = NULL;
+  Serve serve = { 0 };
+  int   exit_code = PHONESET_EXIT_OK;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context, _("Prints one JSON object per line: listening, fetch, pnp-subscribe, "
+                                               "pnp-answered, action-url, action-url-config, action-url-ignored, rejected."));
+  if (!_phoneset_cli_parse_options (context, &argc, &argv))
+    return PHONESET_EXIT_USAGE;
+  if (!check_args (&args, argc))
+    return PHONESET_EXIT_USAGE;
+
+  serve.address = args.address ? args.address : (char *)"127.0.0.1";
+  serve.dir = args.dir;
+  if (args.pnp || args.action_url)
     {
       catalog = _phoneset_cli_load_catalog ();
       serve.profiles = profiles = phoneset_catalog_get_profiles (catalog);
     }
-  server = phoneset_provision_server_new ();
-  if (user != NULL)
-    phoneset_provision_server_set_auth (server, user, g_getenv (password_env), auth == NULL || g_str_equal (auth, "digest"));
-  phoneset_provision_server_set_directory (server, dir);
-  phoneset_provision_server_set_action_url (server, action_url);
-  phoneset_provision_server_set_accept_unknown (server, accept_unknown);
-  if (action_url && !accept_unknown)
-    {
-      g_autofree char *data_dir = phoneset_paths_data_dir ();
-      g_autoptr(GError) inventory_error = NULL;
-
-      inventory = phoneset_inventory_new (data_dir, profiles);
-      if (!phoneset_inventory_load (inventory, &inventory_error))
-        {
-          _phoneset_cli_error (_("The inventory of phones could not be read (%s): repair it in the window, or give "
-                                 "--accept-unknown-phones."),
-                                  inventory_error->message);
-          return PHONESET_EXIT_FAILED;
-        }
-      phoneset_provision_server_set_known_phones (server, phoneset_inventory_get_phones (inventory));
-    }
-  if (!phoneset_provision_server_listen (server, serve.address, port, &error))
-    {
-      _phoneset_cli_error ("%s", error->message);
-      return PHONESET_EXIT_FAILED;
-    }
+  server = start_server (&args, &serve, &inventory, &exit_code);
+  if (server == NULL)
+    return exit_code;
   base = g_strdup (phoneset_provision_server_get_base_url (server));
   serve.port = (guint16)atoi (strrchr (base, ':') + 1);
   g_signal_connect (server, "fetched", G_CALLBACK (fetched_cb), &serve);
@@ -381,9 +467,9 @@ _phoneset_cli_serve (int    argc,
   g_signal_connect (server, "rejected", G_CALLBACK (rejected_cb), &serve);
   g_signal_connect (server, "unknown-phone", G_CALLBACK (unknown_phone_cb), &serve);
 
-  if (pnp)
+  if (args.pnp)
     {
-      responder = phoneset_pnp_responder_new (g_str_equal (serve.address, "0.0.0.0") ? NULL : serve.address, pnp_port,
+      responder = phoneset_pnp_responder_new (g_str_equal (serve.address, "0.0.0.0") ? NULL : serve.address, args.pnp_port,
                                               pnp_url, &serve, NULL);
       if (!phoneset_pnp_responder_start (responder, &error))
         {
@@ -394,33 +480,10 @@ _phoneset_cli_serve (int    argc,
       g_signal_connect (responder, "answered", G_CALLBACK (answered_cb), &serve);
     }
 
-  listening = line_new ("listening");
-  json_object_set_string_member (listening, "url", base);
-  if (dir != NULL)
-    json_object_set_string_member (listening, "dir", dir);
-  if (user != NULL)
-    json_object_set_string_member (listening, "auth", auth ? auth : "digest");
-  if (responder != NULL)
-    json_object_set_int_member (listening, "pnp_port", phoneset_pnp_responder_get_port (responder));
-  print_line (listening);
-  if (address == NULL)
-    {
-      g_autofree char *lan = lan_addresses ();
-
-      g_printerr (_("Listening on 127.0.0.1 only: phones cannot reach it. Give --address with this computer's "
-                    "address on their network (%s), or --address 0.0.0.0 for every interface.\n"),
-                     lan[0] ? lan : _("none found"));
-    }
-
-  if (action_url)
+  print_listening (&args, base, responder);
+  if (args.action_url)
     print_action_url_config (catalog, base);
 
-  serve.loop = g_main_loop_new (NULL, FALSE);
-  g_unix_signal_add (SIGINT, quit_cb, serve.loop);
-  g_unix_signal_add (SIGTERM, quit_cb, serve.loop);
-  if (duration > 0)
-    g_timeout_add_seconds (duration, quit_cb, serve.loop);
-  g_main_loop_run (serve.loop);
-  g_main_loop_unref (serve.loop);
+  run_until_stopped (&serve, args.duration);
   return PHONESET_EXIT_OK;
 }

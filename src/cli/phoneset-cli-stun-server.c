@@ -142,60 +142,45 @@ print_table (PhonesetStunServer *server)
              (long long)json_object_get_int_member (dropped, "loops"));
 }
 
-int
-_phoneset_cli_stun_server (int    argc,
-                           char **argv)
+/* The command line. */
+typedef struct
 {
-  g_autofree char *address = NULL;
-  g_autofree char *alt_address = NULL;
-  int              port = 3478;
-  int              alt_port = 3479;
-  int              duration = 0;
-  int              lifetime = 0;
-  int              rate = PHONESET_STUN_SERVER_RATE_LIMIT;
-  int              max_clients = PHONESET_STUN_SERVER_MAX_SOURCES;
-  gboolean         json = FALSE;
-  GOptionEntry     entries[] = {
-        { "address", 0, 0, G_OPTION_ARG_STRING, &address, N_("Listen on this address of this computer only (default 127.0.0.1)"), "IP" },
-          { "port", 0, 0, G_OPTION_ARG_INT, &port, N_("Primary STUN port, the one phones are given (default 3478; 0: any free port)"), "N" },
-            { "alt-address", 0, 0, G_OPTION_ARG_STRING, &alt_address, N_("Another address of this computer: answers change-IP requests (RFC 5780 OTHER-ADDRESS)"), "IP" },
-              { "alt-port", 0, 0, G_OPTION_ARG_INT, &alt_port, N_("Secondary port: answers change-port requests (default 3479; 0: any free port)"), "N" },
-                { "duration", 0, 0, G_OPTION_ARG_INT, &duration, N_("Stop after S seconds (default: at Ctrl+C)"), "S" },
-                  { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("At the end, print the statistics as one JSON document (and nothing per request)"), NULL },
-                    { "binding-lifetime", 0, 0, G_OPTION_ARG_INT, &lifetime, N_("The router's binding lifetime in seconds (from “phoneset stun-test --lifetime”), for phones without a measured one"), "S" },
-                      { "rate-limit", 0, 0, G_OPTION_ARG_INT, &rate, N_("Requests a second one source may send (default 20; 0: no limit)"), "N" },
-                        { "max-clients", 0, 0, G_OPTION_ARG_INT, &max_clients, N_("Sources the table keeps, the least recently seen dropped first (default 1000)"), "N" },
-                          { NULL } };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— answer STUN requests and show each phone's refresh interval"));
-  g_autoptr(PhonesetStunServer) server = NULL;
-  g_autoptr(PhonesetInventory) inventory = NULL;
-  g_autoptr(PhonesetCatalog) catalog = NULL;
-  GPtrArray *profiles = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GMainLoop) loop = NULL;
-  g_autofree char *data_dir = NULL;
-  guint            sigint, sigterm, timeout = 0;
+  char    *address;
+  char    *alt_address;
+  int      port;
+  int      alt_port;
+  int      duration;
+  int      lifetime;
+  int      rate;
+  int      max_clients;
+  gboolean json;
+} StunServerArgs;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context, _("Answers RFC 5389 and RFC 3489 Binding requests and RFC 5780 change requests "
-                                               "(from the secondary port and, with --alt-address, the other address). Prints a "
-                                               "line per request, then a table per source: requests, no change, change IP, "
-                                               "change port, errors, and the refresh interval judged against the router's "
-                                               "binding lifetime."));
-  if (!_phoneset_cli_parse_options (context, &argc, &argv))
-    return PHONESET_EXIT_USAGE;
-  if (argc != 1 || port < 0 || port > 65535 || alt_port < 0 || alt_port > 65535 || duration < 0 || lifetime < 0 ||
-      lifetime > 86400 || rate < 0 || max_clients < 1 || max_clients > 1000000)
+static void
+stun_server_args_clear (StunServerArgs *args)
+{
+  g_free (args->address);
+  g_free (args->alt_address);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StunServerArgs, stun_server_args_clear)
+
+static gboolean
+check_args (const StunServerArgs *args,
+            int                   argc)
+{
+  if (argc != 1 || args->port < 0 || args->port > 65535 || args->alt_port < 0 || args->alt_port > 65535 || args->duration < 0 ||
+      args->lifetime < 0 || args->lifetime > 86400 || args->rate < 0 || args->max_clients < 1 || args->max_clients > 1000000)
     {
       _phoneset_cli_error (_("Bad arguments (see “phoneset stun-server --help”)."));
-      return PHONESET_EXIT_USAGE;
+      return FALSE;
     }
-  if (port != 0 && port == alt_port)
+  if (args->port != 0 && args->port == args->alt_port)
     {
       _phoneset_cli_error (_("--port and --alt-port must differ: change-port answers leave from the secondary port."));
-      return PHONESET_EXIT_USAGE;
+      return FALSE;
     }
-  if (address != NULL && g_str_equal (address, "0.0.0.0"))
+  if (args->address != NULL && g_str_equal (args->address, "0.0.0.0"))
     {
       g_auto(GStrv) lan = phoneset_address_list_local_ipv4 ();
       g_autofree char *list = g_strjoinv (", ", lan);
@@ -203,71 +188,68 @@ _phoneset_cli_stun_server (int    argc,
       _phoneset_cli_error (_("A STUN answer says which address it left from, so the server listens on one address: give "
                              "--address with this computer's address on the phones' network (%s)."),
                               list[0] ? list : _("none found"));
-      return PHONESET_EXIT_USAGE;
+      return FALSE;
     }
+  return TRUE;
+}
 
-  server = phoneset_stun_server_new ();
-  phoneset_stun_server_set_rate_limit (server, (guint)rate);
-  phoneset_stun_server_set_max_sources (server, (guint)max_clients);
-  if (lifetime > 0)
-    phoneset_stun_server_set_binding_lifetime (server, lifetime * 1000);
+/* The inventory names the sources; without it they are only addresses. */
+static void
+add_known_phones (PhonesetStunServer *server,
+                  GPtrArray          *profiles,
+                  PhonesetInventory  *inventory)
+{
+  g_autoptr(GError) error = NULL;
 
-  /* The inventory names the sources; without it they are only addresses. */
-  catalog = _phoneset_cli_load_catalog ();
-  profiles = phoneset_catalog_get_profiles (catalog);
-  data_dir = phoneset_paths_data_dir ();
-  inventory = phoneset_inventory_new (data_dir, profiles);
-  {
-    g_autoptr(GError) inventory_error = NULL;
+  phoneset_stun_server_set_profiles (server, profiles);
+  if (phoneset_inventory_load (inventory, &error))
+    phoneset_stun_server_set_known_phones (server, phoneset_inventory_get_phones (inventory));
+  else
+    _phoneset_cli_error (_("The inventory of phones could not be read (%s): sources are shown by address only."),
+                            error->message);
+}
 
-    phoneset_stun_server_set_profiles (server, profiles);
-    if (phoneset_inventory_load (inventory, &inventory_error))
-      phoneset_stun_server_set_known_phones (server, phoneset_inventory_get_phones (inventory));
-    else
-      _phoneset_cli_error (_("The inventory of phones could not be read (%s): sources are shown by address only."),
-                              inventory_error->message);
-  }
+/* Where the server listens, and a hint when phones cannot reach it. */
+static void
+print_started (PhonesetStunServer   *server,
+               const StunServerArgs *args)
+{
+  const char      *ip = phoneset_stun_server_get_address (server);
+  const char      *other = phoneset_stun_server_get_alt_address (server);
+  g_autofree char *line = NULL;
 
-  if (!phoneset_stun_server_start (server, address ? address : "127.0.0.1", (guint16)port, alt_address,
-                                   (guint16)alt_port, &error))
+  if (other != NULL)
+    line = g_strdup_printf (_("STUN server on %s port %u (change port: %u; change IP: %s)"), ip,
+                               phoneset_stun_server_get_port (server), phoneset_stun_server_get_alt_port (server), other);
+  else
+    line = g_strdup_printf (_("STUN server on %s port %u (change port: %u; change IP: not answered, no --alt-address)"), ip,
+                               phoneset_stun_server_get_port (server), phoneset_stun_server_get_alt_port (server));
+  /* With --json, stdout is the document only. */
+  if (args->json)
+    g_printerr ("%s\n", line);
+  else
     {
-      _phoneset_cli_error ("%s", error->message);
-      return g_error_matches (error, PHONESET_ERROR, PHONESET_ERROR_INVALID) ? PHONESET_EXIT_USAGE : PHONESET_EXIT_FAILED;
+      printf ("%s\n", line);
+      fflush (stdout);
     }
+  if (args->address == NULL)
+    {
+      g_auto(GStrv) lan = phoneset_address_list_local_ipv4 ();
+      g_autofree char *list = g_strjoinv (", ", lan);
 
-  {
-    const char      *ip = phoneset_stun_server_get_address (server);
-    const char      *other = phoneset_stun_server_get_alt_address (server);
-    g_autofree char *line = NULL;
+      g_printerr (_("Listening on 127.0.0.1 only: phones cannot reach it. Give --address with this computer's address on "
+                    "their network (%s).\n"),
+                     list[0] ? list : _("none found"));
+    }
+}
 
-    if (other != NULL)
-      line = g_strdup_printf (_("STUN server on %s port %u (change port: %u; change IP: %s)"), ip,
-                                 phoneset_stun_server_get_port (server), phoneset_stun_server_get_alt_port (server), other);
-    else
-      line = g_strdup_printf (_("STUN server on %s port %u (change port: %u; change IP: not answered, no --alt-address)"), ip,
-                                 phoneset_stun_server_get_port (server), phoneset_stun_server_get_alt_port (server));
-    /* With --json, stdout is the document only. */
-    if (json)
-      g_printerr ("%s\n", line);
-    else
-      {
-        printf ("%s\n", line);
-        fflush (stdout);
-      }
-    if (address == NULL)
-      {
-        g_auto(GStrv) lan = phoneset_address_list_local_ipv4 ();
-        g_autofree char *list = g_strjoinv (", ", lan);
+/* Until Ctrl+C, SIGTERM or --duration. */
+static void
+run_until_stopped (int duration)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  guint sigint, sigterm, timeout = 0;
 
-        g_printerr (_("Listening on 127.0.0.1 only: phones cannot reach it. Give --address with this computer's address on "
-                      "their network (%s).\n"),
-                       list[0] ? list : _("none found"));
-      }
-  }
-
-  if (!json)
-    g_signal_connect (server, "event", G_CALLBACK (event_cb), NULL);
-  loop = g_main_loop_new (NULL, FALSE);
   sigint = g_unix_signal_add (SIGINT, quit_cb, loop);
   sigterm = g_unix_signal_add (SIGTERM, quit_cb, loop);
   if (duration > 0)
@@ -277,9 +259,74 @@ _phoneset_cli_stun_server (int    argc,
   g_source_remove (sigterm);
   if (timeout != 0)
     g_source_remove (timeout);
+}
+
+int
+_phoneset_cli_stun_server (int    argc,
+                           char **argv)
+{
+  g_auto(StunServerArgs) args = {
+    .port = 3478,
+    .alt_port = 3479,
+    .rate = PHONESET_STUN_SERVER_RATE_LIMIT,
+    .max_clients = PHONESET_STUN_SERVER_MAX_SOURCES,
+  };
+  GOptionEntry entries[] = {
+    { "address", 0, 0, G_OPTION_ARG_STRING, &args.address, N_("Listen on this address of this computer only (default 127.0.0.1)"), "IP" },
+      { "port", 0, 0, G_OPTION_ARG_INT, &args.port, N_("Primary STUN port, the one phones are given (default 3478; 0: any free port)"), "N" },
+        { "alt-address", 0, 0, G_OPTION_ARG_STRING, &args.alt_address, N_("Another address of this computer: answers change-IP requests (RFC 5780 OTHER-ADDRESS)"), "IP" },
+          { "alt-port", 0, 0, G_OPTION_ARG_INT, &args.alt_port, N_("Secondary port: answers change-port requests (default 3479; 0: any free port)"), "N" },
+            { "duration", 0, 0, G_OPTION_ARG_INT, &args.duration, N_("Stop after S seconds (default: at Ctrl+C)"), "S" },
+              { "json", 0, 0, G_OPTION_ARG_NONE, &args.json, N_("At the end, print the statistics as one JSON document (and nothing per request)"), NULL },
+                { "binding-lifetime", 0, 0, G_OPTION_ARG_INT, &args.lifetime, N_("The router's binding lifetime in seconds (from “phoneset stun-test --lifetime”), for phones without a measured one"), "S" },
+                  { "rate-limit", 0, 0, G_OPTION_ARG_INT, &args.rate, N_("Requests a second one source may send (default 20; 0: no limit)"), "N" },
+                    { "max-clients", 0, 0, G_OPTION_ARG_INT, &args.max_clients, N_("Sources the table keeps, the least recently seen dropped first (default 1000)"), "N" },
+                      { NULL } };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— answer STUN requests and show each phone's refresh interval"));
+  g_autoptr(PhonesetStunServer) server = NULL;
+  g_autoptr(PhonesetInventory) inventory = NULL;
+  g_autoptr(PhonesetCatalog) catalog = NULL;
+  GPtrArray *profiles = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context, _("Answers RFC 5389 and RFC 3489 Binding requests and RFC 5780 change requests "
+                                               "(from the secondary port and, with --alt-address, the other address). Prints a "
+                                               "line per request, then a table per source: requests, no change, change IP, "
+                                               "change port, errors, and the refresh interval judged against the router's "
+                                               "binding lifetime."));
+  if (!_phoneset_cli_parse_options (context, &argc, &argv))
+    return PHONESET_EXIT_USAGE;
+  if (!check_args (&args, argc))
+    return PHONESET_EXIT_USAGE;
+
+  server = phoneset_stun_server_new ();
+  phoneset_stun_server_set_rate_limit (server, (guint)args.rate);
+  phoneset_stun_server_set_max_sources (server, (guint)args.max_clients);
+  if (args.lifetime > 0)
+    phoneset_stun_server_set_binding_lifetime (server, args.lifetime * 1000);
+
+  catalog = _phoneset_cli_load_catalog ();
+  profiles = phoneset_catalog_get_profiles (catalog);
+  data_dir = phoneset_paths_data_dir ();
+  inventory = phoneset_inventory_new (data_dir, profiles);
+  add_known_phones (server, profiles, inventory);
+
+  if (!phoneset_stun_server_start (server, args.address ? args.address : "127.0.0.1", (guint16)args.port, args.alt_address,
+                                   (guint16)args.alt_port, &error))
+    {
+      _phoneset_cli_error ("%s", error->message);
+      return g_error_matches (error, PHONESET_ERROR, PHONESET_ERROR_INVALID) ? PHONESET_EXIT_USAGE : PHONESET_EXIT_FAILED;
+    }
+  print_started (server, &args);
+
+  if (!args.json)
+    g_signal_connect (server, "event", G_CALLBACK (event_cb), NULL);
+  run_until_stopped (args.duration);
 
   phoneset_stun_server_stop (server);
-  if (json)
+  if (args.json)
     {
       g_autoptr(JsonNode) document = phoneset_stun_server_to_json (server);
 

@@ -59,13 +59,71 @@ parse_transports (const char             *text,
   return *out != 0;
 }
 
+/* Runs @test to its end: the result, or NULL with @error set. */
+static PhonesetStunResult *
+run_test (PhonesetStunTest *test,
+          GError          **error)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  RunData data = { 0 };
+
+  data.loop = loop;
+  phoneset_stun_test_run_async (test, NULL, run_cb, &data);
+  g_main_loop_run (loop);
+  if (data.result == NULL)
+    g_propagate_error (error, data.error);
+  return data.result;
+}
+
+/* Prints @result; the exit status is whether the server was reached and,
+ * with --turn-user, whether TURN gave a relay. */
+static int
+print_result (PhonesetStunResult *result,
+              gboolean            json)
+{
+  int status;
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = phoneset_stun_result_to_json (result);
+      g_autofree char *text = json_to_string (root, TRUE);
+      printf ("%s\n", text);
+    }
+  else
+    {
+      g_autofree char *text = phoneset_stun_result_to_text (result);
+      printf ("%s", text);
+    }
+
+  status = phoneset_stun_result_get_reachable (result) ? PHONESET_EXIT_OK : PHONESET_EXIT_FAILED;
+  if (status != PHONESET_EXIT_OK)
+    {
+      g_autofree char *verdict = phoneset_stun_result_dup_verdict (result);
+      _phoneset_cli_error ("%s", verdict);
+    }
+  else
+    {
+      /* TURN was asked for (--turn-user) and gave no relay: a failed check
+       * too, so that a script sees a wrong password or a TURN server that
+       * refuses. */
+      g_autofree char *turn_failure = phoneset_stun_result_dup_turn_failure (result);
+
+      if (turn_failure != NULL)
+        {
+          _phoneset_cli_error ("%s", turn_failure);
+          status = PHONESET_EXIT_FAILED;
+        }
+    }
+  return status;
+}
+
 int
 _phoneset_cli_stun_test (int    argc,
                          char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(PhonesetStunTest) test = NULL;
-  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(PhonesetStunResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char       *transport = NULL;
   g_autofree char       *turn_user = NULL;
@@ -74,8 +132,6 @@ _phoneset_cli_stun_test (int    argc,
   gboolean               ice = FALSE;
   gboolean               json = FALSE;
   PhonesetStunTransports transports = PHONESET_STUN_TRANSPORT_UDP | PHONESET_STUN_TRANSPORT_TCP;
-  RunData                data = { 0 };
-  int                    status;
   GOptionEntry           entries[] = {
               { "transport", 0, 0, G_OPTION_ARG_STRING, &transport, N_("Transports to test, comma-separated (default udp,tcp)"), "udp,tcp,tls" },
                 { "turn-user", 0, 0, G_OPTION_ARG_STRING, &turn_user, N_("Also test a TURN allocation as this user"), "USER" },
@@ -84,7 +140,6 @@ _phoneset_cli_stun_test (int    argc,
                       { "ice", 0, 0, G_OPTION_ARG_NONE, &ice, N_("Gather ICE candidates as a phone would"), NULL },
                         { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON document"), NULL },
                           { NULL } };
-
   context = g_option_context_new (_("SERVER[:PORT] — test STUN, TURN and the NAT between here and SERVER"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
@@ -128,49 +183,11 @@ _phoneset_cli_stun_test (int    argc,
   if (turn_user != NULL)
     phoneset_stun_test_set_turn_credentials (test, turn_user, g_getenv (password_env));
 
-  loop = g_main_loop_new (NULL, FALSE);
-  data.loop = loop;
-  phoneset_stun_test_run_async (test, NULL, run_cb, &data);
-  g_main_loop_run (loop);
-
-  if (data.result == NULL)
+  result = run_test (test, &error);
+  if (result == NULL)
     {
-      _phoneset_cli_error ("%s", data.error->message);
-      g_clear_error (&data.error);
+      _phoneset_cli_error ("%s", error->message);
       return PHONESET_EXIT_FAILED;
     }
-
-  if (json)
-    {
-      g_autoptr(JsonNode) root = phoneset_stun_result_to_json (data.result);
-      g_autofree char *text = json_to_string (root, TRUE);
-      printf ("%s\n", text);
-    }
-  else
-    {
-      g_autofree char *text = phoneset_stun_result_to_text (data.result);
-      printf ("%s", text);
-    }
-
-  status = phoneset_stun_result_get_reachable (data.result) ? PHONESET_EXIT_OK : PHONESET_EXIT_FAILED;
-  if (status != PHONESET_EXIT_OK)
-    {
-      g_autofree char *verdict = phoneset_stun_result_dup_verdict (data.result);
-      _phoneset_cli_error ("%s", verdict);
-    }
-  else
-    {
-      /* TURN was asked for (--turn-user) and gave no relay: a failed check
-       * too, so that a script sees a wrong password or a TURN server that
-       * refuses. */
-      g_autofree char *turn_failure = phoneset_stun_result_dup_turn_failure (data.result);
-
-      if (turn_failure != NULL)
-        {
-          _phoneset_cli_error ("%s", turn_failure);
-          status = PHONESET_EXIT_FAILED;
-        }
-    }
-  g_clear_object (&data.result);
-  return status;
+  return print_result (result, json);
 }

@@ -40,6 +40,178 @@ is_blank_line (const Line *line,
   return len == 0;
 }
 
+typedef struct
+{
+  PhonesetCfgDocument *self;
+  char                *section;
+  char                *list;
+  gboolean             seen_section;
+  gboolean             in_section; /* in a module whose name is text */
+  gboolean             ended;
+  gboolean             warned_after_end;
+} FanvilReader;
+
+/* The header line, after blank lines that may stand before it: sets
+ * @header to its index. */
+static gboolean
+check_header (PhonesetCfgDocument *self,
+              GArray              *lines,
+              guint               *header,
+              GError             **error)
+{
+  Line       *line;
+  const char *p;
+  gsize       l;
+
+  *header = 0;
+  while (*header < lines->len && is_blank_line (&g_array_index (lines, Line, *header), *header == 0))
+    (*header)++;
+  line = *header < lines->len ? &g_array_index (lines, Line, *header) : NULL;
+  p = line ? line->start : "";
+  l = line ? line->len : 0;
+  if (*header == 0)
+    p = cfg_skip_bom (p, &l);
+  while (l > 0 && g_ascii_isspace (*p))
+    p++, l--;
+  if (l < strlen (FANVIL_HEADER) || memcmp (p, FANVIL_HEADER, strlen (FANVIL_HEADER)) != 0)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("line %u: a Fanvil or PLANET file must start with “%s”"), line ? line->number : 1, FANVIL_HEADER);
+      return FALSE;
+    }
+  if (*header > 0)
+    cfg_warn (self, 1, _("line 1: blank lines before “%s”; kept as they are, though phones expect it on the first line"), FANVIL_HEADER);
+  return TRUE;
+}
+
+/* A marker for the line just added. */
+static void
+add_mark (PhonesetCfgDocument *self,
+          MarkKind             kind,
+          const char          *name,
+          const char          *section)
+{
+  Mark *mark = g_new0 (Mark, 1);
+
+  mark->kind = kind;
+  mark->name = g_strdup (name);
+  mark->section = g_strdup (section);
+  mark->first = mark->last = self->pieces.tail;
+  g_ptr_array_add (self->marks, mark);
+}
+
+/* `<NAME CONFIG MODULE>`, [@start, @start + @len) trimmed. */
+static void
+read_module_line (FanvilReader *r,
+                  Line         *line,
+                  const char   *start,
+                  gsize         len)
+{
+  const char *name = start + 1;
+  gsize       name_len = len - 2;
+
+  cfg_trim_span (&name, &name_len);
+  g_clear_pointer (&r->section, g_free);
+  g_clear_pointer (&r->list, g_free);
+  cfg_add_raw_line (r->self, line);
+  r->seen_section = TRUE;
+  if (!g_utf8_validate (name, name_len, NULL))
+    {
+      /* Its settings cannot be named; none is read. */
+      cfg_warn (r->self, line->number, _("line %u: the module’s name is not UTF-8 text; its settings are kept as they are"), line->number);
+      r->in_section = FALSE;
+      return;
+    }
+  r->section = g_strndup (name, name_len);
+  add_mark (r->self, MARK_SECTION, r->section, NULL);
+  r->in_section = TRUE;
+}
+
+/* `--Sub List--  :` */
+static void
+read_list_line (FanvilReader *r,
+                Line         *line,
+                const char   *start,
+                gsize         len)
+{
+  const char *colon = memchr (start, ':', len);
+  const char *name = start;
+  gsize       name_len = colon ? (gsize)(colon - start) : len;
+
+  cfg_trim_span (&name, &name_len);
+  g_free (r->list);
+  r->list = g_strndup (name, name_len);
+  cfg_add_raw_line (r->self, line);
+  add_mark (r->self, MARK_LIST, r->list, r->section);
+}
+
+/* A line that is no setting Phoneset can read: kept, with a warning that
+ * says why. */
+static void
+keep_unread_line (FanvilReader *r,
+                  Line         *line,
+                  const char   *start,
+                  gsize         len,
+                  const char   *colon,
+                  const char   *key,
+                  gsize         key_len)
+{
+  PhonesetCfgDocument *self = r->self;
+  g_autofree char     *text = cfg_excerpt (start, len);
+
+  if (colon == NULL)
+    cfg_warn (self, line->number, _("line %u: “%s” is not a “Key :value” line; kept as it is"), line->number, text);
+  else if (!r->seen_section)
+    cfg_warn (self, line->number, _("line %u: “%s” stands outside any <… CONFIG MODULE> section; kept as it is"), line->number, text);
+  else if (!r->in_section)
+    ; /* in a module whose name is not text: warned at its name */
+  else if (key_len == 0)
+    cfg_warn (self, line->number, _("line %u: “%s” has no key before the “:”; kept as it is"), line->number, text);
+  else if (g_utf8_validate (key, key_len, NULL))
+    {
+      g_autofree char *name = cfg_excerpt (key, key_len);
+
+      cfg_warn (self, line->number, _("line %u: the value of “%s” is not UTF-8 text; the line is kept as it is"), line->number, name);
+    }
+  else
+    cfg_warn (self, line->number, _("line %u: the line is not UTF-8 text; kept as it is"), line->number);
+  cfg_add_raw_line (self, line);
+}
+
+/* `Key<padding>:value` */
+static void
+read_setting_line (FanvilReader *r,
+                   Line         *line,
+                   const char   *start,
+                   gsize         len)
+{
+  const char *colon = memchr (start, ':', len);
+  const char *key = start;
+  gsize       key_len = colon ? (gsize)(colon - start) : 0;
+  const char *value;
+  gsize       value_len;
+  Entry      *entry;
+
+  cfg_trim_span (&key, &key_len);
+  if (colon == NULL || key_len == 0 || !r->in_section || !cfg_line_is_text (line))
+    {
+      keep_unread_line (r, line, start, len, colon, key, key_len);
+      return;
+    }
+
+  value = colon + 1;
+  value_len = (start + len) - value;
+  cfg_trim_span (&value, &value_len);
+  if (value_len == 0)
+    value = start + len;
+  entry = cfg_add_value_line (r->self, line, value, value_len);
+  entry->pub.key = g_strndup (key, key_len);
+  entry->pub.section = g_strdup (r->section);
+  entry->list = g_strdup (r->list);
+  entry->key_column = colon - line->start;
+  cfg_index_entry (r->self, entry);
+}
+
 /* A line Phoneset does not read is kept as it is, with a warning: the
  * phones skip what they do not understand. Refused is only a file that is
  * no Fanvil file at all: its header tells the formats apart. */
@@ -48,34 +220,11 @@ parse_lines (PhonesetCfgDocument *self,
              GArray              *lines,
              GError             **error)
 {
-  g_autofree char *section = NULL;
-  g_autofree char *list = NULL;
-  gboolean         seen_section = FALSE;
-  gboolean         in_section = FALSE; /* in a module whose name is text */
-  gboolean         ended = FALSE;
-  gboolean         warned_after_end = FALSE;
-  guint            header = 0;
+  FanvilReader r = { .self = self };
+  guint        header;
 
-  while (header < lines->len && is_blank_line (&g_array_index (lines, Line, header), header == 0))
-    header++;
-  {
-    Line       *line = header < lines->len ? &g_array_index (lines, Line, header) : NULL;
-    const char *p = line ? line->start : "";
-    gsize       l = line ? line->len : 0;
-
-    if (header == 0)
-      p = cfg_skip_bom (p, &l);
-    while (l > 0 && g_ascii_isspace (*p))
-      p++, l--;
-    if (l < strlen (FANVIL_HEADER) || memcmp (p, FANVIL_HEADER, strlen (FANVIL_HEADER)) != 0)
-      {
-        g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                     _("line %u: a Fanvil or PLANET file must start with “%s”"), line ? line->number : 1, FANVIL_HEADER);
-        return FALSE;
-      }
-    if (header > 0)
-      cfg_warn (self, 1, _("line 1: blank lines before “%s”; kept as they are, though phones expect it on the first line"), FANVIL_HEADER);
-  }
+  if (!check_header (self, lines, &header, error))
+    return FALSE;
 
   for (guint i = 0; i < lines->len; i++)
     {
@@ -91,126 +240,32 @@ parse_lines (PhonesetCfgDocument *self,
 
       cfg_trim_span (&start, &len);
 
-      if (ended || len == 0 || start[0] == '#' || start[0] == ';')
+      if (r.ended || len == 0 || start[0] == '#' || start[0] == ';')
         {
-          if (ended && len > 0 && !warned_after_end)
+          if (r.ended && len > 0 && !r.warned_after_end)
             {
               cfg_warn (self, line->number, _("line %u: text after “%s”; kept as it is (phones ignore it)"), line->number, FANVIL_END);
-              warned_after_end = TRUE;
+              r.warned_after_end = TRUE;
             }
           cfg_add_raw_line (self, line);
-          continue;
         }
-
-      if (len == strlen (FANVIL_END) && memcmp (start, FANVIL_END, len) == 0)
+      else if (len == strlen (FANVIL_END) && memcmp (start, FANVIL_END, len) == 0)
         {
-          Mark *mark = g_new0 (Mark, 1);
-
-          mark->kind = MARK_END;
           cfg_add_raw_line (self, line);
-          mark->first = mark->last = self->pieces.tail;
-          g_ptr_array_add (self->marks, mark);
-          ended = TRUE;
-          continue;
+          add_mark (self, MARK_END, NULL, NULL);
+          r.ended = TRUE;
         }
-
-      if (start[0] == '<' && start[len - 1] == '>' && memchr (start + 1, '<', len - 1) == NULL)
-        {
-          const char *name = start + 1;
-          gsize       name_len = len - 2;
-
-          cfg_trim_span (&name, &name_len);
-          g_clear_pointer (&section, g_free);
-          g_clear_pointer (&list, g_free);
-          cfg_add_raw_line (self, line);
-          seen_section = TRUE;
-          if (!g_utf8_validate (name, name_len, NULL))
-            {
-              /* Its settings cannot be named; none is read. */
-              cfg_warn (self, line->number, _("line %u: the module’s name is not UTF-8 text; its settings are kept as they are"), line->number);
-              in_section = FALSE;
-              continue;
-            }
-          {
-            Mark *mark = g_new0 (Mark, 1);
-
-            section = g_strndup (name, name_len);
-            mark->kind = MARK_SECTION;
-            mark->name = g_strdup (section);
-            mark->first = mark->last = self->pieces.tail;
-            g_ptr_array_add (self->marks, mark);
-            in_section = TRUE;
-          }
-          continue;
-        }
-
-      if (len >= 2 && start[0] == '-' && start[1] == '-')
-        {
-          Mark       *mark = g_new0 (Mark, 1);
-          const char *colon = memchr (start, ':', len);
-          const char *name = start;
-          gsize       name_len = colon ? (gsize)(colon - start) : len;
-
-          cfg_trim_span (&name, &name_len);
-          g_free (list);
-          list = g_strndup (name, name_len);
-          mark->kind = MARK_LIST;
-          mark->name = g_strdup (list);
-          mark->section = g_strdup (section);
-          cfg_add_raw_line (self, line);
-          mark->first = mark->last = self->pieces.tail;
-          g_ptr_array_add (self->marks, mark);
-          continue;
-        }
-
-      {
-        const char      *colon = memchr (start, ':', len);
-        const char      *key = start;
-        gsize            key_len = colon ? (gsize)(colon - start) : 0;
-        const char      *value;
-        gsize            value_len;
-        Entry           *entry;
-        g_autofree char *text = NULL;
-
-        cfg_trim_span (&key, &key_len);
-        if (colon == NULL || key_len == 0 || !in_section || !cfg_line_is_text (line))
-          {
-            text = cfg_excerpt (start, len);
-            if (colon == NULL)
-              cfg_warn (self, line->number, _("line %u: “%s” is not a “Key :value” line; kept as it is"), line->number, text);
-            else if (!seen_section)
-              cfg_warn (self, line->number, _("line %u: “%s” stands outside any <… CONFIG MODULE> section; kept as it is"), line->number, text);
-            else if (!in_section)
-              ; /* in a module whose name is not text: warned at its name */
-            else if (key_len == 0)
-              cfg_warn (self, line->number, _("line %u: “%s” has no key before the “:”; kept as it is"), line->number, text);
-            else if (g_utf8_validate (key, key_len, NULL))
-              {
-                g_autofree char *name = cfg_excerpt (key, key_len);
-
-                cfg_warn (self, line->number, _("line %u: the value of “%s” is not UTF-8 text; the line is kept as it is"), line->number, name);
-              }
-            else
-              cfg_warn (self, line->number, _("line %u: the line is not UTF-8 text; kept as it is"), line->number);
-            cfg_add_raw_line (self, line);
-            continue;
-          }
-
-        value = colon + 1;
-        value_len = (start + len) - value;
-        cfg_trim_span (&value, &value_len);
-        if (value_len == 0)
-          value = start + len;
-        entry = cfg_add_value_line (self, line, value, value_len);
-        entry->pub.key = g_strndup (key, key_len);
-        entry->pub.section = g_strdup (section);
-        entry->list = g_strdup (list);
-        entry->key_column = colon - line->start;
-        cfg_index_entry (self, entry);
-      }
+      else if (start[0] == '<' && start[len - 1] == '>' && memchr (start + 1, '<', len - 1) == NULL)
+        read_module_line (&r, line, start, len);
+      else if (len >= 2 && start[0] == '-' && start[1] == '-')
+        read_list_line (&r, line, start, len);
+      else
+        read_setting_line (&r, line, start, len);
     }
 
-  if (!ended)
+  g_free (r.section);
+  g_free (r.list);
+  if (!r.ended)
     cfg_warn (self, lines->len,
               _("line %u: the file ends without “%s”; it may be cut short (read as far as it goes, and new modules go at its end)"),
                  lines->len, FANVIL_END);

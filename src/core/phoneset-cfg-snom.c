@@ -31,32 +31,44 @@ check_xml (const char *data,
                                     _("a snom settings file has <settings>"), error);
 }
 
-static gboolean
-parse_settings (PhonesetCfgDocument *self,
-                const char          *data,
-                gsize                len,
-                GError             **error)
+typedef struct
 {
-  const char *end = data + len;
-  const char *p = data;
-  const char *copied = data; /* everything before this is in pieces */
-  const char *line_at = data;
-  guint       line = 1;
+  PhonesetCfgDocument *self;
+  const char          *data;
+  const char          *end;
+  const char          *copied; /* everything before this is in pieces */
+  const char          *line_at;
+  guint                line;
+} SnomScan;
 
+/* Where the comment that starts at @p ends. */
+static const char *
+comment_end (const char *p,
+             const char *end)
+{
+  const char *close = g_strstr_len (p, end - p, "-->");
+
+  return close ? close + 3 : end;
+}
+
+/* The next <phone-settings> start tag from @p that is not self-closing:
+ * returns where its content starts, or NULL when there is none. */
+static const char *
+find_phone_settings (const char *p,
+                     const char *end)
+{
   while (p < end)
     {
       const char *open = memchr (p, '<', end - p);
       const char *tag_end;
 
       if (open == NULL)
-        break;
+        return NULL;
       /* Comments, declarations and processing instructions are skipped
        * whole, so that nothing inside them is taken for a setting. */
       if (end - open >= 4 && memcmp (open, "<!--", 4) == 0)
         {
-          const char *close = g_strstr_len (open, end - open, "-->");
-
-          p = close ? close + 3 : end;
+          p = comment_end (open, end);
           continue;
         }
       if (open + 1 < end && (open[1] == '?' || open[1] == '!'))
@@ -69,190 +81,221 @@ parse_settings (PhonesetCfgDocument *self,
        * no element. */
       tag_end = cfg_find_tag_end (open, end);
       if (tag_end == NULL)
-        break;
-      if (end - open < 16 || memcmp (open, "<phone-settings", 15) != 0 ||
-          (!g_ascii_isspace (open[15]) && open[15] != '>' && open[15] != '/'))
-        {
-          p = tag_end + 1;
-          continue;
-        }
-      if (tag_end[-1] == '/')
-        {
-          p = tag_end + 1;
-          continue;
-        }
+        return NULL;
       p = tag_end + 1;
+      if (end - open >= 16 && memcmp (open, "<phone-settings", 15) == 0 &&
+          (g_ascii_isspace (open[15]) || open[15] == '>' || open[15] == '/') && tag_end[-1] != '/')
+        return p;
+    }
+  return NULL;
+}
 
-      /* Children of <phone-settings>, one element each, until its end. */
-      while (p < end)
+/* An empty piece marks where new settings go: before the closing tag at
+ * @lt, or before its line if nothing else is on it (the line keeps its
+ * indentation). */
+static void
+mark_insert (SnomScan   *s,
+             const char *lt)
+{
+  const char *at = lt;
+
+  while (at > s->copied && (at[-1] == ' ' || at[-1] == '\t'))
+    at--;
+  if (at == s->data || at[-1] != '\n')
+    at = lt;
+  cfg_append_piece (s->self, s->copied, at - s->copied);
+  s->copied = at;
+  s->self->insert_before = cfg_append_piece (s->self, "", 0);
+}
+
+/* The value of the element named [@name, @name + @name_len), which starts
+ * at @value_start, ends at the next "<", which must be a closing tag: one
+ * of another name (@other) is read as this element's own, as tolerant
+ * phones do (templates have such typos), and the check (snom_verify())
+ * reads the file with the element's own name there. FALSE for nested
+ * elements, or an element left open: not a plain setting. */
+static gboolean
+find_value_end (const char  *value_start,
+                const char  *end,
+                const char  *element,
+                gsize        element_len,
+                const char **value_end,
+                const char **after,
+                const char **other,
+                gsize       *other_len)
+{
+  const char *name = NULL;
+  const char *q;
+
+  *value_end = memchr (value_start, '<', end - value_start);
+  if (*value_end != NULL && end - *value_end > 2 && (*value_end)[1] == '/')
+    {
+      name = *value_end + 2;
+      q = name;
+      while (q < end && !g_ascii_isspace (*q) && *q != '>' && *q != '<' && *q != '/')
+        q++;
+      *other_len = q - name;
+      while (q < end && g_ascii_isspace (*q))
+        q++;
+      if (q == end || *q != '>' || *other_len == 0)
+        name = NULL;
+      else
+        *after = q + 1;
+    }
+  if (name != NULL && (*other_len != element_len || memcmp (name, element, *other_len) != 0))
+    {
+      /* Not the end of <phone-settings> or <settings> (an element left
+       * open), nor a name that is not text. */
+      if ((*other_len == 14 && memcmp (name, "phone-settings", 14) == 0) ||
+          (*other_len == 8 && memcmp (name, "settings", 8) == 0) ||
+          !g_utf8_validate (name, *other_len, NULL))
+        name = NULL;
+      else
+        *other = name;
+    }
+  return name != NULL;
+}
+
+/* The element [@lt, @gt] inside <phone-settings>, named [@name_start,
+ * @name_end): a setting; or, when it holds elements or is left open, kept
+ * as it is. Returns where reading goes on. */
+static const char *
+read_setting (SnomScan   *s,
+              const char *lt,
+              const char *gt,
+              const char *name_start,
+              const char *name_end)
+{
+  PhonesetCfgDocument *self = s->self;
+  Entry               *entry;
+  g_autofree char     *idx = NULL;
+  const char          *value_start = gt + 1;
+  const char          *value_end = value_start;
+  const char          *after = value_start;
+  const char          *other = NULL; /* the name in a closing tag that is not the element's */
+  gsize                other_len = 0;
+  gboolean             self_closing = gt[-1] == '/';
+  guint64              idx_value = 0;
+
+  if (!self_closing &&
+      !find_value_end (value_start, s->end, name_start, name_end - name_start, &value_end, &after, &other, &other_len))
+    return gt + 1; /* kept as it is */
+
+  s->line += cfg_count_lines (s->line_at, lt);
+  s->line_at = lt;
+
+  entry = g_new0 (Entry, 1);
+  cfg_append_piece (self, s->copied, lt - s->copied);
+  if (self_closing)
+    {
+      /* <name attrs/>: the value piece is empty and sits before "/>". */
+      entry->first = cfg_append_piece (self, lt, (gt - 1) - lt);
+      entry->value = cfg_append_piece (self, "", 0);
+      entry->last = cfg_append_piece (self, gt - 1, 2);
+      entry->self_closing = TRUE;
+    }
+  else
+    {
+      entry->first = cfg_append_piece (self, lt, value_start - lt);
+      entry->value = cfg_append_piece (self, value_start, value_end - value_start);
+      entry->last = cfg_append_piece (self, value_end, after - value_end);
+    }
+  s->copied = after;
+
+  idx = cfg_tag_attribute (lt, gt - lt, "idx");
+  entry->pub.key = g_strndup (name_start, name_end - name_start);
+  entry->pub.perm = cfg_tag_attribute (lt, gt - lt, "perm");
+  entry->pub.idx = -1;
+  if (idx != NULL && g_ascii_string_to_unsigned (idx, 10, 0, G_MAXINT, &idx_value, NULL))
+    entry->pub.idx = (int)idx_value;
+  entry->pub.value = cfg_xml_unescape (value_start, value_end - value_start);
+  entry->pub.raw = g_strndup (lt, after - lt);
+  entry->pub.line = s->line;
+  if (other != NULL)
+    {
+      entry->closed_by_other = TRUE;
+      cfg_warn (self, s->line, _("line %u: <%s> is closed by </%.*s>; read as %s"), s->line, entry->pub.key, (int)other_len, other, entry->pub.key);
+    }
+  g_ptr_array_add (self->entries, entry);
+  cfg_index_entry (self, entry);
+  return after;
+}
+
+/* The children of <phone-settings> from @p, one element each, until its
+ * end. Returns where reading goes on, or NULL. */
+static const char *
+read_phone_settings (SnomScan   *s,
+                     const char *p,
+                     GError    **error)
+{
+  const char *end = s->end;
+
+  while (p < end)
+    {
+      const char *lt = memchr (p, '<', end - p);
+      const char *name_end, *gt;
+
+      if (lt == NULL)
+        return end;
+      if (end - lt >= 17 && memcmp (lt, "</phone-settings", 16) == 0 &&
+          (lt[16] == '>' || g_ascii_isspace (lt[16])))
         {
-          const char *lt = memchr (p, '<', end - p);
-          const char *name_start, *name_end, *gt;
-
-          if (lt == NULL)
-            {
-              p = end;
-              break;
-            }
-          if (end - lt >= 17 && memcmp (lt, "</phone-settings", 16) == 0 &&
-              (lt[16] == '>' || g_ascii_isspace (lt[16])))
-            {
-              /* An empty piece marks where new settings go: before the
-               * closing tag, or before its line if nothing else is on it
-               * (the line keeps its indentation). */
-              const char *at = lt;
-
-              while (at > copied && (at[-1] == ' ' || at[-1] == '\t'))
-                at--;
-              if (at == data || at[-1] != '\n')
-                at = lt;
-              cfg_append_piece (self, copied, at - copied);
-              copied = at;
-              self->insert_before = cfg_append_piece (self, "", 0);
-              p = lt + 16;
-              break;
-            }
-          if (end - lt >= 4 && memcmp (lt, "<!--", 4) == 0)
-            {
-              const char *close = g_strstr_len (lt, end - lt, "-->");
-              p = close ? close + 3 : end;
-              continue;
-            }
-          if (lt + 1 < end && (lt[1] == '?' || lt[1] == '!'))
-            {
-              g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                           _("line %u: a declaration, CDATA section or processing instruction inside <phone-settings>; "
-                             "snom settings files have none"),
-                              line + cfg_count_lines (line_at, lt));
-              return FALSE;
-            }
-          if (lt + 1 < end && lt[1] == '/')
-            {
-              p = lt + 1;
-              continue;
-            }
-
-          gt = cfg_find_tag_end (lt, end);
-          if (gt == NULL)
-            {
-              p = end;
-              break;
-            }
-          name_start = lt + 1;
-          name_end = name_start;
-          while (name_end < gt && !g_ascii_isspace (*name_end) && *name_end != '/' && *name_end != '>')
-            name_end++;
-          if (name_end == name_start)
-            {
-              /* Not an element: text the XML parser let through. */
-              p = lt + 1;
-              continue;
-            }
-
-          {
-            Entry           *entry = g_new0 (Entry, 1);
-            g_autofree char *idx = cfg_tag_attribute (lt, gt - lt, "idx");
-            const char      *value_start = gt + 1;
-            const char      *value_end;
-            const char      *after = NULL;
-            const char      *other = NULL; /* the name in a closing tag that is not the element's */
-            gsize            other_len = 0;
-            gboolean         self_closing = gt[-1] == '/';
-            guint64          idx_value = 0;
-
-            if (self_closing)
-              {
-                value_end = value_start;
-                after = value_start;
-              }
-            else
-              {
-                /* The value ends at the next "<", which must be a closing
-                 * tag: one of another name is read as this element's own,
-                 * as tolerant phones do (templates have such typos), and
-                 * the check (snom_verify()) reads the file with the
-                 * element's own name there. */
-                const char *name = NULL;
-                const char *q;
-
-                value_end = memchr (value_start, '<', end - value_start);
-                if (value_end != NULL && end - value_end > 2 && value_end[1] == '/')
-                  {
-                    name = value_end + 2;
-                    q = name;
-                    while (q < end && !g_ascii_isspace (*q) && *q != '>' && *q != '<' && *q != '/')
-                      q++;
-                    other_len = q - name;
-                    while (q < end && g_ascii_isspace (*q))
-                      q++;
-                    if (q == end || *q != '>' || other_len == 0)
-                      name = NULL;
-                    else
-                      after = q + 1;
-                  }
-                if (name != NULL && (other_len != (gsize)(name_end - name_start) ||
-                                     memcmp (name, name_start, other_len) != 0))
-                  {
-                    /* Not the end of <phone-settings> or <settings> (an
-                     * element left open), nor a name that is not text. */
-                    if ((other_len == 14 && memcmp (name, "phone-settings", 14) == 0) ||
-                        (other_len == 8 && memcmp (name, "settings", 8) == 0) ||
-                        !g_utf8_validate (name, other_len, NULL))
-                      name = NULL;
-                    else
-                      other = name;
-                  }
-                if (name == NULL)
-                  {
-                    /* Nested elements, or an element left open: not a
-                     * plain setting; kept as it is. */
-                    cfg_entry_free (entry);
-                    p = gt + 1;
-                    continue;
-                  }
-              }
-
-            line += cfg_count_lines (line_at, lt);
-            line_at = lt;
-
-            cfg_append_piece (self, copied, lt - copied);
-            if (self_closing)
-              {
-                /* <name attrs/>: the value piece is empty and sits before "/>". */
-                entry->first = cfg_append_piece (self, lt, (gt - 1) - lt);
-                entry->value = cfg_append_piece (self, "", 0);
-                entry->last = cfg_append_piece (self, gt - 1, 2);
-                entry->self_closing = TRUE;
-              }
-            else
-              {
-                entry->first = cfg_append_piece (self, lt, value_start - lt);
-                entry->value = cfg_append_piece (self, value_start, value_end - value_start);
-                entry->last = cfg_append_piece (self, value_end, after - value_end);
-              }
-            copied = after;
-
-            entry->pub.key = g_strndup (name_start, name_end - name_start);
-            entry->pub.perm = cfg_tag_attribute (lt, gt - lt, "perm");
-            entry->pub.idx = -1;
-            if (idx != NULL && g_ascii_string_to_unsigned (idx, 10, 0, G_MAXINT, &idx_value, NULL))
-              entry->pub.idx = (int)idx_value;
-            entry->pub.value = cfg_xml_unescape (value_start, value_end - value_start);
-            entry->pub.raw = g_strndup (lt, after - lt);
-            entry->pub.line = line;
-            if (other != NULL)
-              {
-                entry->closed_by_other = TRUE;
-                cfg_warn (self, line, _("line %u: <%s> is closed by </%.*s>; read as %s"), line, entry->pub.key, (int)other_len, other, entry->pub.key);
-              }
-            g_ptr_array_add (self->entries, entry);
-            cfg_index_entry (self, entry);
-            p = after;
-          }
+          mark_insert (s, lt);
+          return lt + 16;
         }
+      if (end - lt >= 4 && memcmp (lt, "<!--", 4) == 0)
+        {
+          p = comment_end (lt, end);
+          continue;
+        }
+      if (lt + 1 < end && (lt[1] == '?' || lt[1] == '!'))
+        {
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                       _("line %u: a declaration, CDATA section or processing instruction inside <phone-settings>; "
+                         "snom settings files have none"),
+                          s->line + cfg_count_lines (s->line_at, lt));
+          return NULL;
+        }
+      if (lt + 1 < end && lt[1] == '/')
+        {
+          p = lt + 1;
+          continue;
+        }
+
+      gt = cfg_find_tag_end (lt, end);
+      if (gt == NULL)
+        return end;
+      name_end = lt + 1;
+      while (name_end < gt && !g_ascii_isspace (*name_end) && *name_end != '/' && *name_end != '>')
+        name_end++;
+      if (name_end == lt + 1)
+        {
+          /* Not an element: text the XML parser let through. */
+          p = lt + 1;
+          continue;
+        }
+      p = read_setting (s, lt, gt, lt + 1, name_end);
+    }
+  return p;
+}
+
+static gboolean
+parse_settings (PhonesetCfgDocument *self,
+                const char          *data,
+                gsize                len,
+                GError             **error)
+{
+  SnomScan    s = { .self = self, .data = data, .end = data + len, .copied = data, .line_at = data, .line = 1 };
+  const char *p = data;
+
+  while ((p = find_phone_settings (p, s.end)) != NULL)
+    {
+      p = read_phone_settings (&s, p, error);
+      if (p == NULL)
+        return FALSE;
     }
 
-  cfg_append_piece (self, copied, end - copied);
+  cfg_append_piece (self, s.copied, s.end - s.copied);
   return TRUE;
 }
 

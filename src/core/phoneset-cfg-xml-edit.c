@@ -295,144 +295,181 @@ add_node (Tree       *tree,
   return node;
 }
 
-void
-cfg_xml_tree_insert (PhonesetCfgDocument  *self,
-                     Entry                *entry,
-                     const PhonesetCfgKey *key)
+/* One insertion: the elements from steps[first_new] down to the setting,
+ * written after @e's anchor (or before the parent's end tag). */
+typedef struct
 {
-  Tree                *tree = self->codec_data;
-  const CfgXmlFlavour *flavour = tree->flavour;
-  g_autoptr(GArray) steps = parse_key (key->key);
-  const char      *nl = self->newline;
-  Node            *parent, *sibling, *holder;
-  guint            first_new;
-  gboolean         before_end = FALSE, last = TRUE, own_line;
-  g_autofree char *indent = NULL; /* of the first new element */
-  g_autofree char *lead = NULL;
-  Emit             e = { self, NULL, NULL };
-  Node            *made[MAX_DEPTH + 1];
-  guint            n_made = 0;
-  Entry           *leaf;
+  PhonesetCfgDocument *self;
+  Tree                *tree;
+  GArray              *steps;
+  guint                first_new;
+  Node                *parent;  /* the deepest element that exists */
+  Node                *sibling; /* the last one of the first new element's name */
+  Emit                 e;
+  gboolean             before_end;
+  gboolean             last; /* the new elements end the parent's children */
+  gboolean             own_line;
+  char                *indent; /* of the first new element */
+  char                *lead;
+  Node                *made[MAX_DEPTH + 1];
+  guint                n_made;
+} Insert;
 
-  g_return_if_fail (steps != NULL);
+/* <settings/> becomes <settings></settings>. */
+static void
+open_self_closing (Node *parent)
+{
+  Piece           *start = parent->start->data;
+  gsize            n = start->len;
+  g_autofree char *open = NULL;
+  g_autofree char *close = g_strdup_printf ("</%s>", parent->name);
 
-  parent = walk (tree, steps, &first_new);
-  sibling = NULL;
-  if (first_new + 1 < steps->len)
-    sibling = find_child (parent, &g_array_index (steps, Step, first_new), TRUE);
+  while (n > 0 && (g_ascii_isspace (start->data[n - 1]) || start->data[n - 1] == '/'))
+    n--;
+  open = g_strdup_printf ("%.*s>", (int)n, start->data);
+  cfg_piece_assign (start, open);
+  cfg_piece_assign (parent->end->data, close);
+  parent->self_closing = FALSE;
+}
 
-  if (parent->self_closing)
+/* Where the first new element goes, and in which indentation: after the
+ * last element of its name, after the parent's last child, or (a parent
+ * without children) before the parent's end tag. */
+static void
+place_first (Insert *in)
+{
+  Node *parent = in->parent;
+
+  if (in->sibling != NULL)
     {
-      /* <settings/> becomes <settings></settings>. */
-      Piece           *start = parent->start->data;
-      gsize            n = start->len;
-      g_autofree char *open = NULL;
-      g_autofree char *close = g_strdup_printf ("</%s>", parent->name);
-
-      while (n > 0 && (g_ascii_isspace (start->data[n - 1]) || start->data[n - 1] == '/'))
-        n--;
-      open = g_strdup_printf ("%.*s>", (int)n, start->data);
-      cfg_piece_assign (start, open);
-      cfg_piece_assign (parent->end->data, close);
-      parent->self_closing = FALSE;
-    }
-
-  /* Where the first new element goes, and in which indentation: after the
-   * last element of its name, after the parent's last child, or (a parent
-   * without children) before the parent's end tag. */
-  if (sibling != NULL)
-    {
-      e.after = sibling->after;
-      indent = g_strdup (sibling->indent);
-      last = sibling->after == parent->last_child;
+      in->e.after = in->sibling->after;
+      in->indent = g_strdup (in->sibling->indent);
+      in->last = in->sibling->after == parent->last_child;
     }
   else if (parent->has_child)
     {
-      e.after = parent->last_child;
-      indent = g_strdup (parent == tree->doc ? "" : parent->child_indent);
+      in->e.after = parent->last_child;
+      in->indent = g_strdup (parent == in->tree->doc ? "" : parent->child_indent);
     }
   else
     {
-      before_end = TRUE;
-      e.before = parent->end;
-      indent = g_strconcat (parent->indent ? parent->indent : "", tree->unit, NULL);
+      in->before_end = TRUE;
+      in->e.before = parent->end;
+      in->indent = g_strconcat (parent->indent ? parent->indent : "", in->tree->unit, NULL);
     }
-  own_line = indent != NULL;
-  if (!own_line)
-    lead = g_strdup ("");
-  else if (before_end && parent->content_nl)
-    lead = g_strdup (indent);
+  in->own_line = in->indent != NULL;
+  if (!in->own_line)
+    in->lead = g_strdup ("");
+  else if (in->before_end && parent->content_nl)
+    in->lead = g_strdup (in->indent);
   else
-    lead = g_strconcat (nl, indent, NULL);
+    in->lead = g_strconcat (in->self->newline, in->indent, NULL);
+}
 
-  holder = parent;
-  for (guint i = first_new; i + 1 < steps->len; i++)
+/* A list entry is named by its <ID> child, written first. */
+static void
+emit_id_child (Insert     *in,
+               Node       *node,
+               const Step *step,
+               const char *level)
+{
+  PhonesetCfgDocument *self = in->self;
+  const CfgXmlFlavour *flavour = in->tree->flavour;
+  g_autofree char     *id_indent = in->own_line ? cfg_xml_deeper (level, in->tree->unit, 1) : NULL;
+  g_autofree char     *id_lead = in->own_line ? g_strconcat (self->newline, id_indent, NULL) : g_strdup ("");
+  Entry               *id = emit_leaf (&in->e, id_lead, flavour->id_child, NULL, NULL, step->bracket);
+
+  id->pub.key = g_strconcat (node->path, "/", flavour->id_child, NULL);
+  id->pub.value = g_strdup (step->bracket);
+  id->pub.idx = -1;
+  id->pub.raw = cfg_join_pieces (id->first, id->last, TRUE);
+  g_ptr_array_add (self->entries, id);
+  cfg_index_entry (self, id);
+  node->has_child = TRUE;
+  node->last_child = emit (&in->e, "");
+  node->child_indent = g_steal_pointer (&id_indent);
+}
+
+/* The start tags of the new elements that hold the setting. Returns the
+ * innermost. */
+static Node *
+open_new_elements (Insert *in)
+{
+  Tree                *tree = in->tree;
+  const CfgXmlFlavour *flavour = tree->flavour;
+  const char          *nl = in->self->newline;
+  Node                *holder = in->parent;
+
+  for (guint i = in->first_new; i + 1 < in->steps->len; i++)
     {
-      Step            *step = &g_array_index (steps, Step, i);
-      Ident            ident = new_ident (tree, step, i == first_new ? sibling : NULL);
+      Step            *step = &g_array_index (in->steps, Step, i);
+      Node            *sibling = i == in->first_new ? in->sibling : NULL;
+      Ident            ident = new_ident (tree, step, sibling);
       const char      *attr = NULL;
-      g_autofree char *level = own_line ? cfg_xml_deeper (indent, tree->unit, n_made) : NULL;
+      g_autofree char *level = in->own_line ? cfg_xml_deeper (in->indent, tree->unit, in->n_made) : NULL;
       g_autofree char *open = NULL;
       g_autofree char *text = NULL;
       Node            *node;
 
       if (ident == IDENT_ATTR)
-        attr = i == first_new && sibling != NULL && sibling->attr ? sibling->attr : flavour->new_index_attr;
+        attr = sibling != NULL && sibling->attr ? sibling->attr : flavour->new_index_attr;
       open = open_tag (step->name, attr, step->bracket);
-      if (n_made == 0)
-        text = g_strconcat (lead, open, NULL);
+      if (in->n_made == 0)
+        text = g_strconcat (in->lead, open, NULL);
       else
-        text = g_strconcat (own_line ? nl : "", own_line ? level : "", open, NULL);
-      emit (&e, text);
-      node = add_node (tree, holder, i == first_new ? sibling : NULL, step, ident, attr, level);
-      made[n_made++] = node;
+        text = g_strconcat (in->own_line ? nl : "", in->own_line ? level : "", open, NULL);
+      emit (&in->e, text);
+      node = add_node (tree, holder, sibling, step, ident, attr, level);
+      in->made[in->n_made++] = node;
 
       if (ident == IDENT_CHILD)
-        {
-          /* A list entry is named by its <ID> child, written first. */
-          g_autofree char *id_indent = own_line ? cfg_xml_deeper (level, tree->unit, 1) : NULL;
-          g_autofree char *id_lead = own_line ? g_strconcat (nl, id_indent, NULL) : g_strdup ("");
-          Entry           *id = emit_leaf (&e, id_lead, flavour->id_child, NULL, NULL, step->bracket);
-
-          id->pub.key = g_strconcat (node->path, "/", flavour->id_child, NULL);
-          id->pub.value = g_strdup (step->bracket);
-          id->pub.idx = -1;
-          id->pub.raw = cfg_join_pieces (id->first, id->last, TRUE);
-          g_ptr_array_add (self->entries, id);
-          cfg_index_entry (self, id);
-          node->has_child = TRUE;
-          node->last_child = emit (&e, "");
-          node->child_indent = g_steal_pointer (&id_indent);
-        }
+        emit_id_child (in, node, step, level);
       holder = node;
     }
+  return holder;
+}
 
-  {
-    Step            *step = &g_array_index (steps, Step, steps->len - 1);
-    g_autofree char *level = own_line ? cfg_xml_deeper (indent, tree->unit, n_made) : NULL;
-    g_autofree char *text = n_made == 0 ? g_strdup (lead) : g_strconcat (own_line ? nl : "", own_line ? level : "", NULL);
+/* The setting itself, empty, in @holder: @entry takes its pieces. */
+static void
+emit_setting (Insert *in,
+              Node   *holder,
+              Entry  *entry)
+{
+  const CfgXmlFlavour *flavour = in->tree->flavour;
+  const char          *nl = in->self->newline;
+  Step                *step = &g_array_index (in->steps, Step, in->steps->len - 1);
+  g_autofree char     *level = in->own_line ? cfg_xml_deeper (in->indent, in->tree->unit, in->n_made) : NULL;
+  g_autofree char     *text = in->n_made == 0 ? g_strdup (in->lead)
+                                              : g_strconcat (in->own_line ? nl : "", in->own_line ? level : "", NULL);
+  Entry               *leaf;
 
-    leaf = emit_leaf (&e, text, step->name, step->bracket ? flavour->new_index_attr : NULL, step->bracket, "");
-    entry->first = leaf->first;
-    entry->value = leaf->value;
-    entry->last = leaf->last;
-    g_free (leaf);
-    holder->has_child = TRUE;
-    holder->last_child = emit (&e, "");
-    g_free (holder->child_indent);
-    holder->child_indent = g_steal_pointer (&level);
-  }
+  leaf = emit_leaf (&in->e, text, step->name, step->bracket ? flavour->new_index_attr : NULL, step->bracket, "");
+  entry->first = leaf->first;
+  entry->value = leaf->value;
+  entry->last = leaf->last;
+  g_free (leaf);
+  holder->has_child = TRUE;
+  holder->last_child = emit (&in->e, "");
+  g_free (holder->child_indent);
+  holder->child_indent = g_steal_pointer (&level);
+}
 
-  for (guint k = n_made; k > 0; k--)
+/* The end tags of the new elements, innermost first. */
+static void
+close_new_elements (Insert *in)
+{
+  const char *nl = in->self->newline;
+
+  for (guint k = in->n_made; k > 0; k--)
     {
-      Node            *node = made[k - 1];
-      Node            *up = k > 1 ? made[k - 2] : parent;
-      g_autofree char *close = own_line ? g_strdup_printf ("%s%s</%s>", nl, node->indent, node->name)
-                                        : g_strdup_printf ("</%s>", node->name);
+      Node            *node = in->made[k - 1];
+      Node            *up = k > 1 ? in->made[k - 2] : in->parent;
+      g_autofree char *close = in->own_line ? g_strdup_printf ("%s%s</%s>", nl, node->indent, node->name)
+                                            : g_strdup_printf ("</%s>", node->name);
 
-      node->end = emit (&e, close);
-      node->after = emit (&e, "");
-      if (k > 1 || last)
+      node->end = emit (&in->e, close);
+      node->after = emit (&in->e, "");
+      if (k > 1 || in->last)
         {
           up->has_child = TRUE;
           up->last_child = node->after;
@@ -440,17 +477,43 @@ cfg_xml_tree_insert (PhonesetCfgDocument  *self,
           up->child_indent = g_strdup (node->indent);
         }
     }
+}
 
-  if (before_end)
+void
+cfg_xml_tree_insert (PhonesetCfgDocument  *self,
+                     Entry                *entry,
+                     const PhonesetCfgKey *key)
+{
+  g_autoptr(GArray) steps = parse_key (key->key);
+  Insert in = { .self = self, .tree = self->codec_data, .steps = steps, .e = { self, NULL, NULL }, .last = TRUE };
+  Node  *holder;
+
+  g_return_if_fail (steps != NULL);
+
+  in.parent = walk (in.tree, steps, &in.first_new);
+  if (in.first_new + 1 < steps->len)
+    in.sibling = find_child (in.parent, &g_array_index (steps, Step, in.first_new), TRUE);
+
+  if (in.parent->self_closing)
+    open_self_closing (in.parent);
+  place_first (&in);
+  holder = open_new_elements (&in);
+  emit_setting (&in, holder, entry);
+  close_new_elements (&in);
+
+  if (in.before_end)
     {
       /* What stood before the end tag now follows the new element. */
-      g_autofree char *tail = g_strconcat (nl, parent->content_nl ? "" : parent->indent ? parent->indent
-                                                                                        : "",
+      Node            *parent = in.parent;
+      g_autofree char *tail = g_strconcat (self->newline, parent->content_nl ? "" : parent->indent ? parent->indent
+                                                                                                   : "",
                                            NULL);
 
-      emit (&e, tail);
+      emit (&in.e, tail);
       parent->content_nl = FALSE;
     }
+  g_free (in.indent);
+  g_free (in.lead);
 }
 
 void

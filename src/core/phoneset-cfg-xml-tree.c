@@ -419,43 +419,301 @@ cfg_xml_is_root_name (const CfgXmlFlavour *flavour,
   return FALSE;
 }
 
+/* A start or end tag being read: [@lt, @gt], its name, and @gap, where the
+ * text before it starts (the end of the element before it). */
+typedef struct
+{
+  const char *lt;
+  const char *gt;
+  const char *name;
+  gsize       name_len;
+  const char *gap;
+  guint       line;
+} Tag;
+
+static void
+warn_text (Reader     *r,
+           Node       *cur,
+           const char *at)
+{
+  cfg_warn (r->doc, reader_line (r, at),
+            _("text between the elements of <%s> is kept as it is; Phoneset does not read it"), cur->name);
+  cur->warned_text = TRUE;
+}
+
+/* A comment, processing instruction, CDATA section or document type
+ * declaration at @lt, inside @cur: kept as it is. Returns where reading
+ * goes on. */
+static const char *
+read_passthrough (Reader     *r,
+                  Node       *cur,
+                  const char *lt)
+{
+  const char *end = r->end;
+
+  if (end - lt >= 9 && memcmp (lt, "<!DOCTYPE", 9) == 0)
+    cfg_warn (r->doc, reader_line (r, lt), _("the document type declaration is kept as it is; Phoneset does not read it"));
+  else if (cur != r->tree->doc && !cur->warned_text && end - lt >= 9 && memcmp (lt, "<![CDATA[", 9) == 0)
+    warn_text (r, cur, lt);
+  return cfg_passthrough_end (lt, end);
+}
+
+/* The end tag [@lt, @gt] of the open element @cur, whose last child (or
+ * start tag) ends at @gap. */
+static gboolean
+read_end_tag (Reader     *r,
+              Node       *cur,
+              const char *lt,
+              const char *gt,
+              const char *gap,
+              GError    **error)
+{
+  const char *name = lt + 2;
+  const char *name_end = name;
+
+  while (name_end < gt && cfg_xml_name_char (*name_end))
+    name_end++;
+  if (cur == r->tree->doc || strlen (cur->name) != (gsize)(name_end - name) ||
+      memcmp (cur->name, name, name_end - name) != 0 || !all_blank (name_end, gt))
+    return unusual (error);
+  reader_line (r, lt);
+  if (!cur->has_child)
+    {
+      /* Room for children: new ones go before the end tag's line. */
+      const char *bol = lt;
+
+      while (bol > gap && bol[-1] != '\n')
+        bol--;
+      if (bol > gap && all_blank (bol, lt))
+        {
+          cur->content_nl = TRUE;
+          lt = bol;
+        }
+    }
+  reader_cut (r, lt);
+  cur->end = reader_cut (r, gt + 1);
+  cur->after = reader_child_done (r, cur->parent, g_strdup (cur->indent));
+  close_node (r->tree, cur);
+  return TRUE;
+}
+
+/* A new element that holds elements, the child of @parent. */
+static Node *
+open_node (Reader    *r,
+           Node      *parent,
+           const Tag *tag)
+{
+  Node *node = node_new (r->tree, parent, tag->name, tag->name_len);
+
+  node->line = tag->line;
+  node->position = count_child (parent, tag->name, tag->name_len);
+  node->indent = indent_of (r->start, tag->gap, tag->lt);
+  node->bracket = tag_identity (r->tree->flavour, tag->lt, tag->gt, &node->attr);
+  if (node->bracket != NULL)
+    node->ident = IDENT_ATTR;
+  return node;
+}
+
+/* A top-level element: always one that holds settings. Returns where
+ * reading goes on, or NULL. */
+static const char *
+read_top_level (Reader    *r,
+                Node     **cur,
+                const Tag *tag,
+                gboolean   self_closing,
+                GError   **error)
+{
+  Tree                *tree = r->tree;
+  const CfgXmlFlavour *flavour = tree->flavour;
+  const char          *gt = tag->gt;
+  Node                *node;
+
+  if (tree->doc->has_child && !flavour->multi_root)
+    cfg_warn (r->doc, tag->line, _("a second top-level element, <%.*s>, is kept as it is"), (int)tag->name_len, tag->name);
+  else if (tree->doc->has_child && !cfg_xml_is_root_name (flavour, tag->name, tag->name_len))
+    cfg_warn (r->doc, tag->line, _("the top-level element <%.*s> is kept as it is"), (int)tag->name_len, tag->name);
+  else if (!tree->doc->has_child && !cfg_xml_is_root_name (flavour, tag->name, tag->name_len))
+    {
+      g_autofree char *found = g_strndup (tag->name, tag->name_len);
+
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, _("line %u: the first element is <%s>; %s"), tag->line, found, _(flavour->bad_root));
+      return NULL;
+    }
+  node = open_node (r, *cur, tag);
+  if (self_closing)
+    {
+      reader_cut (r, tag->lt);
+      node->start = reader_cut (r, gt - 1);
+      node->end = reader_cut (r, gt + 1);
+      node->self_closing = TRUE;
+      node->after = reader_child_done (r, *cur, g_strdup (node->indent));
+      close_node (tree, node);
+      return gt + 1;
+    }
+  tree->doc->has_child = TRUE;
+  *cur = node;
+  return gt + 1;
+}
+
+/* A setting, @entry, in @parent: its pieces are cut, its value read. */
+static void
+add_leaf (Reader    *r,
+          Node      *parent,
+          const Tag *tag,
+          Entry     *entry,
+          char      *indent)
+{
+  Tree                *tree = r->tree;
+  const CfgXmlFlavour *flavour = tree->flavour;
+  Leaf                *leaf = g_new0 (Leaf, 1);
+
+  entry->pub.line = tag->line;
+  entry->pub.idx = -1;
+  g_ptr_array_add (r->doc->entries, entry);
+  leaf->parent = parent;
+  leaf->name = g_strndup (tag->name, tag->name_len);
+  leaf->bracket = tag_identity (flavour, tag->lt, tag->gt, &leaf->attr);
+  leaf->entry = entry;
+  g_ptr_array_add (tree->leaves, leaf);
+  if (flavour->id_child != NULL && parent->id_value == NULL && g_str_equal (leaf->name, flavour->id_child))
+    parent->id_value = g_strdup (entry->pub.value);
+  reader_child_done (r, parent, indent);
+}
+
+/* <name attrs/>: a setting, empty; the value piece sits before "/>". */
+static const char *
+read_empty_leaf (Reader    *r,
+                 Node      *parent,
+                 const Tag *tag)
+{
+  Entry      *entry = g_new0 (Entry, 1);
+  char       *indent = indent_of (r->start, tag->gap, tag->lt);
+  const char *gt = tag->gt;
+
+  count_child (parent, tag->name, tag->name_len);
+  reader_cut (r, tag->lt);
+  entry->first = reader_cut (r, gt - 1);
+  entry->value = cfg_append_piece (r->doc, "", 0);
+  entry->last = reader_cut (r, gt + 1);
+  entry->self_closing = TRUE;
+  entry->pub.value = g_strdup ("");
+  entry->pub.raw = g_strndup (tag->lt, gt + 1 - tag->lt);
+  add_leaf (r, parent, tag, entry, indent);
+  return gt + 1;
+}
+
+/* An element with content inside @cur: one that holds elements (it
+ * becomes @cur), a setting, or one kept as it is. Returns where reading
+ * goes on, or NULL. */
+static const char *
+read_element (Reader    *r,
+              Node     **cur,
+              const Tag *tag,
+              GError   **error)
+{
+  const char *lt = tag->lt, *gt = tag->gt;
+  const char *content_end = NULL, *close_end = NULL;
+  Content     kind = scan_content (gt + 1, r->end, tag->name, tag->name_len, &content_end, &close_end);
+  Entry      *entry;
+  char       *indent;
+
+  if (kind == CONTENT_BAD)
+    {
+      unusual (error);
+      return NULL;
+    }
+  if (kind == CONTENT_TEXT && all_blank (gt + 1, content_end) && memchr (gt + 1, '\n', content_end - (gt + 1)) != NULL)
+    kind = CONTENT_CHILDREN; /* an element that holds nothing yet */
+
+  if (kind == CONTENT_CHILDREN)
+    {
+      *cur = open_node (r, *cur, tag);
+      return gt + 1;
+    }
+
+  count_child (*cur, tag->name, tag->name_len);
+  if (kind == CONTENT_ODD)
+    {
+      cfg_warn (r->doc, tag->line,
+                _("<%.*s> holds a comment or processing instruction beside its value; it is kept as it is, but Phoneset neither reads nor changes it"),
+                   (int)tag->name_len, tag->name);
+      reader_cut (r, close_end);
+      reader_child_done (r, *cur, indent_of (r->start, tag->gap, lt));
+      return close_end;
+    }
+
+  entry = g_new0 (Entry, 1);
+  indent = indent_of (r->start, tag->gap, lt);
+  reader_cut (r, lt);
+  entry->first = reader_cut (r, gt + 1);
+  entry->value = reader_cut (r, content_end);
+  entry->last = reader_cut (r, close_end);
+  entry->pub.value = kind == CONTENT_CDATA ? content_value (gt + 1, content_end)
+                                           : cfg_xml_unescape (gt + 1, content_end - (gt + 1));
+  entry->pub.raw = g_strndup (lt, close_end - lt);
+  add_leaf (r, *cur, tag, entry, indent);
+  return close_end;
+}
+
+/* The start tag [@lt, @gt] of an element inside @cur. Returns where
+ * reading goes on, or NULL. */
+static const char *
+read_start_tag (Reader     *r,
+                Node      **cur,
+                const char *lt,
+                const char *gt,
+                const char *gap,
+                GError    **error)
+{
+  Tag         tag = { .lt = lt, .gt = gt, .name = lt + 1, .gap = gap };
+  const char *name_end = tag.name;
+  gboolean    self_closing;
+
+  while (name_end < gt && cfg_xml_name_char (*name_end))
+    name_end++;
+  if (name_end == tag.name)
+    {
+      unusual (error);
+      return NULL;
+    }
+  tag.name_len = name_end - tag.name;
+  self_closing = gt[-1] == '/';
+  tag.line = reader_line (r, lt);
+
+  if ((*cur)->depth + 1 > MAX_DEPTH)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, _("line %u: elements are nested too deeply"), tag.line);
+      return NULL;
+    }
+  if (*cur == r->tree->doc)
+    return read_top_level (r, cur, &tag, self_closing, error);
+  if (self_closing)
+    return read_empty_leaf (r, *cur, &tag);
+  return read_element (r, cur, &tag, error);
+}
+
 static gboolean
 read_elements (Reader  *r,
                GError **error)
 {
-  Tree                *tree = r->tree;
-  const CfgXmlFlavour *flavour = tree->flavour;
-  const char          *end = r->end;
-  const char          *p = r->start;
-  const char          *gap = p; /* where the text before the next element starts */
-  Node                *cur = tree->doc;
+  Tree       *tree = r->tree;
+  const char *end = r->end;
+  const char *p = r->start;
+  const char *gap = p; /* where the text before the next element starts */
+  Node       *cur = tree->doc;
 
   while (p < end)
     {
       const char *lt = memchr (p, '<', end - p);
-      const char *gt, *name, *name_end;
-      gboolean    self_closing;
-      guint       line;
+      const char *gt;
 
       if (lt == NULL)
         break;
       if (cur != tree->doc && !cur->warned_text && !all_blank (p, lt))
-        {
-          cfg_warn (r->doc, reader_line (r, lt),
-                    _("text between the elements of <%s> is kept as it is; Phoneset does not read it"), cur->name);
-          cur->warned_text = TRUE;
-        }
+        warn_text (r, cur, lt);
       if (lt + 1 < end && (lt[1] == '!' || lt[1] == '?'))
         {
-          if (end - lt >= 9 && memcmp (lt, "<!DOCTYPE", 9) == 0)
-            cfg_warn (r->doc, reader_line (r, lt), _("the document type declaration is kept as it is; Phoneset does not read it"));
-          else if (cur != tree->doc && !cur->warned_text && end - lt >= 9 && memcmp (lt, "<![CDATA[", 9) == 0)
-            {
-              cfg_warn (r->doc, reader_line (r, lt),
-                        _("text between the elements of <%s> is kept as it is; Phoneset does not read it"), cur->name);
-              cur->warned_text = TRUE;
-            }
-          p = cfg_passthrough_end (lt, end);
+          p = read_passthrough (r, cur, lt);
           continue;
         }
       gt = cfg_find_tag_end (lt, end);
@@ -465,183 +723,15 @@ read_elements (Reader  *r,
       if (lt[1] == '/')
         {
           /* The end of the open element. */
-          name = lt + 2;
-          name_end = name;
-          while (name_end < gt && cfg_xml_name_char (*name_end))
-            name_end++;
-          if (cur == tree->doc || strlen (cur->name) != (gsize)(name_end - name) ||
-              memcmp (cur->name, name, name_end - name) != 0 || !all_blank (name_end, gt))
-            return unusual (error);
-          reader_line (r, lt);
-          if (!cur->has_child)
-            {
-              /* Room for children: new ones go before the end tag's line. */
-              const char *bol = lt;
-
-              while (bol > gap && bol[-1] != '\n')
-                bol--;
-              if (bol > gap && all_blank (bol, lt))
-                {
-                  cur->content_nl = TRUE;
-                  lt = bol;
-                }
-            }
-          reader_cut (r, lt);
-          cur->end = reader_cut (r, gt + 1);
-          cur->after = reader_child_done (r, cur->parent, g_strdup (cur->indent));
-          close_node (tree, cur);
+          if (!read_end_tag (r, cur, lt, gt, gap, error))
+            return FALSE;
           cur = cur->parent;
           p = gap = gt + 1;
           continue;
         }
-
-      name = lt + 1;
-      name_end = name;
-      while (name_end < gt && cfg_xml_name_char (*name_end))
-        name_end++;
-      if (name_end == name)
-        return unusual (error);
-      self_closing = gt[-1] == '/';
-      line = reader_line (r, lt);
-
-      if (cur->depth + 1 > MAX_DEPTH)
-        {
-          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, _("line %u: elements are nested too deeply"), line);
-          return FALSE;
-        }
-
-      if (cur == tree->doc)
-        {
-          /* A top-level element: always one that holds settings. */
-          Node *node;
-
-          if (tree->doc->has_child && !flavour->multi_root)
-            cfg_warn (r->doc, line, _("a second top-level element, <%.*s>, is kept as it is"), (int)(name_end - name), name);
-          else if (tree->doc->has_child && !cfg_xml_is_root_name (flavour, name, name_end - name))
-            cfg_warn (r->doc, line, _("the top-level element <%.*s> is kept as it is"), (int)(name_end - name), name);
-          else if (!tree->doc->has_child && !cfg_xml_is_root_name (flavour, name, name_end - name))
-            {
-              g_autofree char *found = g_strndup (name, name_end - name);
-
-              g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, _("line %u: the first element is <%s>; %s"), line, found, _(flavour->bad_root));
-              return FALSE;
-            }
-          node = node_new (tree, cur, name, name_end - name);
-          node->line = line;
-          node->position = count_child (cur, name, name_end - name);
-          node->indent = indent_of (r->start, gap, lt);
-          node->bracket = tag_identity (flavour, lt, gt, &node->attr);
-          if (node->bracket != NULL)
-            node->ident = IDENT_ATTR;
-          if (self_closing)
-            {
-              reader_cut (r, lt);
-              node->start = reader_cut (r, gt - 1);
-              node->end = reader_cut (r, gt + 1);
-              node->self_closing = TRUE;
-              node->after = reader_child_done (r, cur, g_strdup (node->indent));
-              close_node (tree, node);
-              p = gap = gt + 1;
-              continue;
-            }
-          tree->doc->has_child = TRUE;
-          cur = node;
-          p = gap = gt + 1;
-          continue;
-        }
-
-      if (self_closing)
-        {
-          /* <name attrs/>: a setting, empty; the value piece sits before "/>". */
-          Entry *entry = g_new0 (Entry, 1);
-          Leaf  *leaf = g_new0 (Leaf, 1);
-          char  *indent = indent_of (r->start, gap, lt);
-
-          count_child (cur, name, name_end - name);
-          reader_cut (r, lt);
-          entry->first = reader_cut (r, gt - 1);
-          entry->value = cfg_append_piece (r->doc, "", 0);
-          entry->last = reader_cut (r, gt + 1);
-          entry->self_closing = TRUE;
-          entry->pub.value = g_strdup ("");
-          entry->pub.raw = g_strndup (lt, gt + 1 - lt);
-          entry->pub.line = line;
-          entry->pub.idx = -1;
-          g_ptr_array_add (r->doc->entries, entry);
-          leaf->parent = cur;
-          leaf->name = g_strndup (name, name_end - name);
-          leaf->bracket = tag_identity (flavour, lt, gt, &leaf->attr);
-          leaf->entry = entry;
-          g_ptr_array_add (tree->leaves, leaf);
-          if (flavour->id_child != NULL && cur->id_value == NULL && g_str_equal (leaf->name, flavour->id_child))
-            cur->id_value = g_strdup ("");
-          reader_child_done (r, cur, indent);
-          p = gap = gt + 1;
-          continue;
-        }
-
-      {
-        const char *content_end = NULL, *close_end = NULL;
-        Content     kind = scan_content (gt + 1, end, name, name_end - name, &content_end, &close_end);
-
-        if (kind == CONTENT_BAD)
-          return unusual (error);
-        if (kind == CONTENT_TEXT && all_blank (gt + 1, content_end) && memchr (gt + 1, '\n', content_end - (gt + 1)) != NULL)
-          kind = CONTENT_CHILDREN; /* an element that holds nothing yet */
-
-        if (kind == CONTENT_CHILDREN)
-          {
-            Node *node = node_new (tree, cur, name, name_end - name);
-
-            node->line = line;
-            node->position = count_child (cur, name, name_end - name);
-            node->indent = indent_of (r->start, gap, lt);
-            node->bracket = tag_identity (flavour, lt, gt, &node->attr);
-            if (node->bracket != NULL)
-              node->ident = IDENT_ATTR;
-            cur = node;
-            p = gap = gt + 1;
-            continue;
-          }
-
-        count_child (cur, name, name_end - name);
-        if (kind == CONTENT_ODD)
-          {
-            cfg_warn (r->doc, line,
-                      _("<%.*s> holds a comment or processing instruction beside its value; it is kept as it is, but Phoneset neither reads nor changes it"),
-                         (int)(name_end - name), name);
-            reader_cut (r, close_end);
-            reader_child_done (r, cur, indent_of (r->start, gap, lt));
-            p = gap = close_end;
-            continue;
-          }
-
-        {
-          Entry *entry = g_new0 (Entry, 1);
-          Leaf  *leaf = g_new0 (Leaf, 1);
-          char  *indent = indent_of (r->start, gap, lt);
-
-          reader_cut (r, lt);
-          entry->first = reader_cut (r, gt + 1);
-          entry->value = reader_cut (r, content_end);
-          entry->last = reader_cut (r, close_end);
-          entry->pub.value = kind == CONTENT_CDATA ? content_value (gt + 1, content_end)
-                                                   : cfg_xml_unescape (gt + 1, content_end - (gt + 1));
-          entry->pub.raw = g_strndup (lt, close_end - lt);
-          entry->pub.line = line;
-          entry->pub.idx = -1;
-          g_ptr_array_add (r->doc->entries, entry);
-          leaf->parent = cur;
-          leaf->name = g_strndup (name, name_end - name);
-          leaf->bracket = tag_identity (flavour, lt, gt, &leaf->attr);
-          leaf->entry = entry;
-          g_ptr_array_add (tree->leaves, leaf);
-          if (flavour->id_child != NULL && cur->id_value == NULL && g_str_equal (leaf->name, flavour->id_child))
-            cur->id_value = g_strdup (entry->pub.value);
-          reader_child_done (r, cur, indent);
-          p = gap = close_end;
-        }
-      }
+      p = gap = read_start_tag (r, &cur, lt, gt, gap, error);
+      if (p == NULL)
+        return FALSE;
     }
 
   if (cur != tree->doc || !tree->doc->has_child)

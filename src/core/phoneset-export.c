@@ -22,20 +22,6 @@
 #include "phoneset-mac.h"
 #include "phoneset-setup-sheet.h"
 
-/**
- * phoneset_export_render:
- * @config: the values
- * @options: which files, and how
- * @names: (element-type utf8): the file names are appended here
- * @contents: (element-type GBytes): and their contents here
- * @report: (nullable): what was written and left out (an initialised report)
- * @error: a location for a #GError
- *
- * Renders every file before any is written, so that a bad option or a bad
- * base file writes nothing.
- *
- * Returns: %TRUE on success
- */
 /* Whether @written, read as the phone would, holds every value of @config
  * that the file format carries (passwords only when they were written). */
 static gboolean
@@ -73,22 +59,16 @@ reads_back (PhonesetConfig      *config,
   return TRUE;
 }
 
-gboolean
-phoneset_export_render (PhonesetConfig              *config,
-                        const PhonesetExportOptions *options,
-                        GPtrArray                   *names,
-                        GPtrArray                   *contents,
-                        PhonesetExportReport        *report,
-                        GError                     **error)
+/* The MAC addresses fit the file naming, and a base file is one the
+ * profile can edit: @format becomes that file's own format. */
+static gboolean
+check_options (PhonesetProfile             *profile,
+               const PhonesetExportOptions *options,
+               guint                        n_macs,
+               gboolean                     has_file,
+               PhonesetCfgFormat           *format,
+               GError                     **error)
 {
-  PhonesetProfile  *profile = phoneset_config_get_profile (config);
-  guint             n_macs = options->macs ? g_strv_length ((char **)options->macs) : 0;
-  PhonesetCfgFormat format;
-  gboolean          has_file = phoneset_profile_get_file_format (profile, &format);
-  guint             n_files;
-
-  g_return_val_if_fail (PHONESET_IS_CONFIG (config), FALSE);
-
   if (options->naming == PHONESET_FILE_NAME_MAC && n_macs == 0)
     {
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
@@ -124,11 +104,92 @@ phoneset_export_render (PhonesetConfig              *config,
       /* The user's own file is edited in its own format, when it is one of
        * the profile's (an old Yealink INI file for a profile whose new
        * files are CFG). */
-      phoneset_profile_get_format_of_file (profile, data, len, &format);
-      check = phoneset_cfg_document_parse (format, data, len, error);
+      phoneset_profile_get_format_of_file (profile, data, len, format);
+      check = phoneset_cfg_document_parse (*format, data, len, error);
       if (check == NULL)
         return FALSE;
     }
+  return TRUE;
+}
+
+/* The file @file_name in @format, new or the base file edited, appended to
+ * @contents; it must read back. */
+static gboolean
+render_cfg_file (PhonesetConfig              *config,
+                 const PhonesetExportOptions *options,
+                 PhonesetCfgFormat            format,
+                 const char                  *file_name,
+                 GPtrArray                   *contents,
+                 PhonesetExportReport        *report,
+                 GError                     **error)
+{
+  g_autoptr(PhonesetCfgDocument) document = NULL;
+  g_autoptr(PhonesetCfgDocument) check = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GBytes     *bytes;
+  gsize       out_len;
+  const char *out;
+
+  if (options->base != NULL)
+    {
+      gsize       len;
+      const char *data = g_bytes_get_data (options->base, &len);
+
+      document = phoneset_cfg_document_parse (format, data, len, NULL);
+    }
+  else
+    document = phoneset_cfg_document_new (format);
+  phoneset_config_apply_to_document (config, document, options->include_secrets, report);
+  bytes = phoneset_cfg_document_serialize (document);
+  g_ptr_array_add (contents, bytes);
+
+  /* What goes to a phone must read back: an edit that broke the file (a
+   * bug in a codec) stops the export here, with the reason, rather than on
+   * the phone. */
+  out = g_bytes_get_data (bytes, &out_len);
+  check = phoneset_cfg_document_parse (format, out, out_len, &local_error);
+  if (check == NULL || !reads_back (config, check, options->include_secrets, &local_error))
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                   _("%s would not be a valid file after the changes, so nothing is written (this is a bug in Phoneset; please report it with the file you started from): %s"),
+                      file_name, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * phoneset_export_render:
+ * @config: the values
+ * @options: which files, and how
+ * @names: (element-type utf8): the file names are appended here
+ * @contents: (element-type GBytes): and their contents here
+ * @report: (nullable): what was written and left out (an initialised report)
+ * @error: a location for a #GError
+ *
+ * Renders every file before any is written, so that a bad option or a bad
+ * base file writes nothing.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+phoneset_export_render (PhonesetConfig              *config,
+                        const PhonesetExportOptions *options,
+                        GPtrArray                   *names,
+                        GPtrArray                   *contents,
+                        PhonesetExportReport        *report,
+                        GError                     **error)
+{
+  PhonesetProfile  *profile = phoneset_config_get_profile (config);
+  guint             n_macs = options->macs ? g_strv_length ((char **)options->macs) : 0;
+  PhonesetCfgFormat format;
+  gboolean          has_file = phoneset_profile_get_file_format (profile, &format);
+  guint             n_files;
+
+  g_return_val_if_fail (PHONESET_IS_CONFIG (config), FALSE);
+
+  if (!check_options (profile, options, n_macs, has_file, &format, error))
+    return FALSE;
 
   n_files = options->naming == PHONESET_FILE_NAME_MAC ? n_macs : 1;
   for (guint i = 0; i < n_files; i++)
@@ -142,38 +203,8 @@ phoneset_export_render (PhonesetConfig              *config,
 
       if (has_file)
         {
-          g_autoptr(PhonesetCfgDocument) document = NULL;
-          g_autoptr(PhonesetCfgDocument) check = NULL;
-          g_autoptr(GError) local_error = NULL;
-          GBytes     *bytes;
-          gsize       out_len;
-          const char *out;
-
-          if (options->base != NULL)
-            {
-              gsize       len;
-              const char *data = g_bytes_get_data (options->base, &len);
-
-              document = phoneset_cfg_document_parse (format, data, len, NULL);
-            }
-          else
-            document = phoneset_cfg_document_new (format);
-          phoneset_config_apply_to_document (config, document, options->include_secrets, i == 0 ? report : NULL);
-          bytes = phoneset_cfg_document_serialize (document);
-          g_ptr_array_add (contents, bytes);
-
-          /* What goes to a phone must read back: an edit that broke the
-           * file (a bug in a codec) stops the export here, with the reason,
-           * rather than on the phone. */
-          out = g_bytes_get_data (bytes, &out_len);
-          check = phoneset_cfg_document_parse (format, out, out_len, &local_error);
-          if (check == NULL || !reads_back (config, check, options->include_secrets, &local_error))
-            {
-              g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
-                           _("%s would not be a valid file after the changes, so nothing is written (this is a bug in Phoneset; please report it with the file you started from): %s"),
-                              file_name, local_error->message);
-              return FALSE;
-            }
+          if (!render_cfg_file (config, options, format, file_name, contents, i == 0 ? report : NULL, error))
+            return FALSE;
         }
       else
         {

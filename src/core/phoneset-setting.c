@@ -441,6 +441,180 @@ invalid (PhonesetSetting *self,
   return FALSE;
 }
 
+static gboolean
+validate_int (PhonesetSetting *self,
+              const char      *value,
+              char           **result,
+              GError         **error)
+{
+  gint64 n;
+
+  if (!g_ascii_string_to_signed (value, 10, G_MININT64, G_MAXINT64, &n, NULL))
+    return invalid (self, error, _("“%s” is not a whole number"), value);
+  if (n < self->min || n > self->max)
+    return invalid (self, error, _("%lld is out of range: it must be from %lld to %lld"), (long long)n, (long long)self->min, (long long)self->max);
+  *result = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+  return TRUE;
+}
+
+/* An id first, then a label as the form shows it. */
+static gboolean
+validate_enum (PhonesetSetting *self,
+               const char      *value,
+               char           **result,
+               GError         **error)
+{
+  g_autoptr(GString) ids = NULL;
+
+  for (guint i = 0; i < self->enum_values->len; i++)
+    {
+      PhonesetEnumValue *ev = g_ptr_array_index (self->enum_values, i);
+
+      if (g_ascii_strcasecmp (ev->id, value) == 0)
+        {
+          *result = g_strdup (ev->id);
+          return TRUE;
+        }
+    }
+  for (guint i = 0; i < self->enum_values->len; i++)
+    {
+      PhonesetEnumValue *ev = g_ptr_array_index (self->enum_values, i);
+
+      if (g_ascii_strcasecmp (ev->label, value) == 0)
+        {
+          *result = g_strdup (ev->id);
+          return TRUE;
+        }
+    }
+
+  ids = g_string_new (NULL);
+  for (guint i = 0; i < self->enum_values->len; i++)
+    g_string_append_printf (ids, "%s%s", i ? ", " : "", ((PhonesetEnumValue *)g_ptr_array_index (self->enum_values, i))->id);
+  return invalid (self, error, _("“%s” is not one of: %s"), value, ids->str);
+}
+
+static gboolean
+validate_url (PhonesetSetting *self,
+              const char      *value,
+              char           **result,
+              GError         **error)
+{
+  if (value[0] != '\0')
+    {
+      g_autoptr(GUri) uri = g_uri_parse (value, G_URI_FLAGS_PARSE_RELAXED | G_URI_FLAGS_HAS_PASSWORD, NULL);
+      static const char *schemes[] = { "http", "https", "ftp", "tftp", NULL };
+
+      if (uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
+        return invalid (self, error, _("“%s” is not a URL such as http://server/path/"), value);
+      if (!g_strv_contains (schemes, g_uri_get_scheme (uri)))
+        return invalid (self, error, _("“%s”: the phone fetches over http, https, ftp or tftp"), value);
+    }
+  *result = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+validate_ip_list (PhonesetSetting *self,
+                  const char      *value,
+                  char           **result,
+                  GError         **error)
+{
+  g_auto(GStrv) items = g_strsplit (value, ",", -1);
+  g_autoptr(GString) str = g_string_new (NULL);
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      g_strstrip (items[i]);
+      if (items[i][0] == '\0')
+        continue;
+      if (!is_ip_list_item (items[i]))
+        return invalid (self, error, _("“%s” is not an IP address, “any”, or a pattern like 10.10.*.*"), items[i]);
+      g_string_append_printf (str, "%s%s", str->len ? "," : "", items[i]);
+    }
+  *result = g_strdup (str->str);
+  return TRUE;
+}
+
+static gboolean
+validate_mac (PhonesetSetting *self,
+              const char      *value,
+              char           **result,
+              GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (value[0] == '\0')
+    {
+      *result = g_strdup ("");
+      return TRUE;
+    }
+  *result = phoneset_mac_normalize (value, PHONESET_MAC_STYLE_COLON_UPPER, &local_error);
+  if (*result == NULL)
+    return invalid (self, error, "%s", local_error->message);
+  return TRUE;
+}
+
+/* Checks @value (trimmed, but for passwords and strings) by the setting's
+ * type; @result is the value as Phoneset keeps it. */
+static gboolean
+validate_value (PhonesetSetting *self,
+                const char      *value,
+                char           **result,
+                GError         **error)
+{
+  gboolean b;
+
+  switch (self->type)
+    {
+    case PHONESET_SETTING_BOOL:
+      if (!parse_bool (value, &b))
+        return invalid (self, error, _("“%s” is not on or off (write true or false)"), value);
+      *result = g_strdup (b ? "true" : "false");
+      return TRUE;
+
+    case PHONESET_SETTING_INT:
+    case PHONESET_SETTING_PORT:
+      return validate_int (self, value, result, error);
+
+    case PHONESET_SETTING_ENUM:
+      return validate_enum (self, value, result, error);
+
+    case PHONESET_SETTING_HOST:
+      if (value[0] != '\0' && !phoneset_address_parse (value, 0, NULL, NULL, NULL))
+        return invalid (self, error, _("“%s” is not a host name or IP address"), value);
+      if (value[0] != '\0' && strchr (value, ':') != NULL && !g_hostname_is_ip_address (value))
+        return invalid (self, error, _("give the port in its own setting, not in “%s”"), value);
+      *result = g_strdup (value);
+      return TRUE;
+
+    case PHONESET_SETTING_HOST_PORT:
+      if (value[0] != '\0' && !phoneset_address_parse (value, 0, NULL, NULL, NULL))
+        return invalid (self, error, _("“%s” is not a host name or IP address, with an optional :port"), value);
+      *result = g_strdup (value);
+      return TRUE;
+
+    case PHONESET_SETTING_URL:
+      return validate_url (self, value, result, error);
+
+    case PHONESET_SETTING_PASSWORD:
+    case PHONESET_SETTING_STRING:
+      if (strlen (value) > 1024)
+        return invalid (self, error, _("longer than 1024 characters"));
+      *result = g_strdup (value);
+      return TRUE;
+
+    case PHONESET_SETTING_IP_LIST:
+      return validate_ip_list (self, value, result, error);
+
+    case PHONESET_SETTING_MAC:
+      return validate_mac (self, value, result, error);
+
+    default:
+      g_assert_not_reached ();
+    }
+  return FALSE;
+}
+
 /**
  * phoneset_setting_validate:
  * @self: a setting
@@ -472,126 +646,8 @@ phoneset_setting_validate (PhonesetSetting *self,
       value = g_strdup (text);
     }
 
-  switch (self->type)
-    {
-    case PHONESET_SETTING_BOOL:
-      {
-        gboolean b;
-
-        if (!parse_bool (value, &b))
-          return invalid (self, error, _("“%s” is not on or off (write true or false)"), value);
-        result = g_strdup (b ? "true" : "false");
-      }
-      break;
-
-    case PHONESET_SETTING_INT:
-    case PHONESET_SETTING_PORT:
-      {
-        gint64 n;
-
-        if (!g_ascii_string_to_signed (value, 10, G_MININT64, G_MAXINT64, &n, NULL))
-          return invalid (self, error, _("“%s” is not a whole number"), value);
-        if (n < self->min || n > self->max)
-          return invalid (self, error, _("%lld is out of range: it must be from %lld to %lld"), (long long)n, (long long)self->min, (long long)self->max);
-        result = g_strdup_printf ("%" G_GINT64_FORMAT, n);
-      }
-      break;
-
-    case PHONESET_SETTING_ENUM:
-      /* An id first, then a label as the form shows it. */
-      for (guint i = 0; result == NULL && i < self->enum_values->len; i++)
-        {
-          PhonesetEnumValue *ev = g_ptr_array_index (self->enum_values, i);
-
-          if (g_ascii_strcasecmp (ev->id, value) == 0)
-            result = g_strdup (ev->id);
-        }
-      for (guint i = 0; result == NULL && i < self->enum_values->len; i++)
-        {
-          PhonesetEnumValue *ev = g_ptr_array_index (self->enum_values, i);
-
-          if (g_ascii_strcasecmp (ev->label, value) == 0)
-            result = g_strdup (ev->id);
-        }
-      if (result == NULL)
-        {
-          g_autoptr(GString) ids = g_string_new (NULL);
-
-          for (guint i = 0; i < self->enum_values->len; i++)
-            g_string_append_printf (ids, "%s%s", i ? ", " : "", ((PhonesetEnumValue *)g_ptr_array_index (self->enum_values, i))->id);
-          return invalid (self, error, _("“%s” is not one of: %s"), value, ids->str);
-        }
-      break;
-
-    case PHONESET_SETTING_HOST:
-      if (value[0] != '\0' && !phoneset_address_parse (value, 0, NULL, NULL, NULL))
-        return invalid (self, error, _("“%s” is not a host name or IP address"), value);
-      if (value[0] != '\0' && strchr (value, ':') != NULL && !g_hostname_is_ip_address (value))
-        return invalid (self, error, _("give the port in its own setting, not in “%s”"), value);
-      result = g_strdup (value);
-      break;
-
-    case PHONESET_SETTING_HOST_PORT:
-      if (value[0] != '\0' && !phoneset_address_parse (value, 0, NULL, NULL, NULL))
-        return invalid (self, error, _("“%s” is not a host name or IP address, with an optional :port"), value);
-      result = g_strdup (value);
-      break;
-
-    case PHONESET_SETTING_URL:
-      if (value[0] != '\0')
-        {
-          g_autoptr(GUri) uri = g_uri_parse (value, G_URI_FLAGS_PARSE_RELAXED | G_URI_FLAGS_HAS_PASSWORD, NULL);
-          static const char *schemes[] = { "http", "https", "ftp", "tftp", NULL };
-
-          if (uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
-            return invalid (self, error, _("“%s” is not a URL such as http://server/path/"), value);
-          if (!g_strv_contains (schemes, g_uri_get_scheme (uri)))
-            return invalid (self, error, _("“%s”: the phone fetches over http, https, ftp or tftp"), value);
-        }
-      result = g_strdup (value);
-      break;
-
-    case PHONESET_SETTING_PASSWORD:
-    case PHONESET_SETTING_STRING:
-      if (strlen (value) > 1024)
-        return invalid (self, error, _("longer than 1024 characters"));
-      result = g_strdup (value);
-      break;
-
-    case PHONESET_SETTING_IP_LIST:
-      {
-        g_auto(GStrv) items = g_strsplit (value, ",", -1);
-        g_autoptr(GString) str = g_string_new (NULL);
-
-        for (guint i = 0; items[i] != NULL; i++)
-          {
-            g_strstrip (items[i]);
-            if (items[i][0] == '\0')
-              continue;
-            if (!is_ip_list_item (items[i]))
-              return invalid (self, error, _("“%s” is not an IP address, “any”, or a pattern like 10.10.*.*"), items[i]);
-            g_string_append_printf (str, "%s%s", str->len ? "," : "", items[i]);
-          }
-        result = g_strdup (str->str);
-      }
-      break;
-
-    case PHONESET_SETTING_MAC:
-      if (value[0] != '\0')
-        {
-          g_autoptr(GError) local_error = NULL;
-
-          result = phoneset_mac_normalize (value, PHONESET_MAC_STYLE_COLON_UPPER, &local_error);
-          if (result == NULL)
-            return invalid (self, error, "%s", local_error->message);
-        }
-      else
-        result = g_strdup ("");
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
+  if (!validate_value (self, value, &result, error))
+    return FALSE;
 
   if (canonical != NULL)
     *canonical = g_steal_pointer (&result);

@@ -44,6 +44,114 @@ append_escaped (GString    *str,
   g_string_append (str, escaped);
 }
 
+/* The title, the line under it, the profile's notes. */
+static void
+append_head (GString         *html,
+             PhonesetProfile *profile,
+             const char      *phone,
+             guint            n_set)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char   *date = g_date_time_format (now, "%Y-%m-%d");
+  const char *const *notes = phoneset_profile_get_notes (profile);
+
+  g_string_append (html, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+  append_escaped (html, phoneset_profile_get_title (profile));
+  g_string_append_printf (html, " — %s</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", _("Setup sheet"), style);
+  append_escaped (html, phoneset_profile_get_title (profile));
+  g_string_append (html, "</h1>\n<p class=\"sub\">");
+  if (phone != NULL)
+    {
+      append_escaped (html, phone);
+      g_string_append (html, " · ");
+    }
+  g_string_append_printf (html,
+                          g_dngettext (GETTEXT_PACKAGE, "%u setting to change · made by Phoneset on %s",
+                                       "%u settings to change · made by Phoneset on %s", n_set),
+                          n_set, date);
+  g_string_append (html, "</p>\n");
+
+  for (guint i = 0; notes != NULL && notes[i] != NULL; i++)
+    {
+      g_string_append (html, "<p class=\"note\">");
+      append_escaped (html, notes[i]);
+      g_string_append (html, "</p>\n");
+    }
+}
+
+/* A page's heading, menu path and the head of its table. */
+static void
+append_page_head (GString      *html,
+                  PhonesetPage *page)
+{
+  g_autofree char *page_path = g_strjoinv (" › ", page->menu_path);
+
+  g_string_append (html, "<h2>");
+  append_escaped (html, page->title);
+  g_string_append (html, "</h2>\n<p class=\"path\">");
+  append_escaped (html, page_path);
+  if (page->keypad != NULL)
+    {
+      g_string_append_printf (html, " · %s <span class=\"keypad\">", _("keypad"));
+      append_escaped (html, page->keypad);
+      g_string_append (html, "</span>");
+    }
+  g_string_append_printf (html, "</p>\n<table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
+                          _("Setting"), _("Where on the phone"), _("Keypad"), _("Value"), _("Done"));
+}
+
+/* One setting's row, and its note. */
+static void
+append_setting_row (GString         *html,
+                    PhonesetSetting *setting,
+                    const char      *value,
+                    gboolean         include_secrets)
+{
+  g_autofree char *path = phoneset_setting_dup_menu_path_text (setting);
+  g_autofree char *shown = NULL;
+  const char      *keypad = phoneset_setting_get_keypad (setting);
+
+  if (phoneset_setting_is_secret (setting) && !include_secrets)
+    shown = g_strdup (_("(the password you were given)"));
+  else if (phoneset_setting_get_value_type (setting) == PHONESET_SETTING_PASSWORD)
+    shown = g_strdup (value);
+  else
+    shown = phoneset_setting_dup_display_value (setting, value);
+
+  g_string_append (html, "<tr><td>");
+  append_escaped (html, phoneset_setting_get_title (setting));
+  if (phoneset_setting_get_reboot (setting))
+    g_string_append_printf (html, "<br><span class=\"reboot\">%s</span>", _("needs a restart"));
+  g_string_append (html, "</td><td class=\"path\">");
+  append_escaped (html, path);
+  g_string_append (html, "</td><td>");
+  if (keypad != NULL)
+    {
+      g_string_append (html, "<span class=\"keypad\">");
+      append_escaped (html, keypad);
+      g_string_append (html, "</span>");
+    }
+  g_string_append (html, "</td><td class=\"value\">");
+  if (shown[0] == '\0')
+    g_string_append_printf (html, "<span class=\"empty\">%s</span>", _("(empty)"));
+  else if (phoneset_setting_is_secret (setting) && !include_secrets)
+    {
+      g_string_append (html, "<span class=\"empty\">");
+      append_escaped (html, shown);
+      g_string_append (html, "</span>");
+    }
+  else
+    append_escaped (html, shown);
+  g_string_append (html, "</td><td class=\"done\">☐</td></tr>\n");
+
+  if (phoneset_setting_get_note (setting) != NULL)
+    {
+      g_string_append (html, "<tr><td colspan=\"5\"><div class=\"note\">");
+      append_escaped (html, phoneset_setting_get_note (setting));
+      g_string_append (html, "</div></td></tr>\n");
+    }
+}
+
 /**
  * phoneset_setup_sheet_render:
  * @config: the values to set
@@ -60,34 +168,10 @@ phoneset_setup_sheet_render (PhonesetConfig *config,
 {
   PhonesetProfile *profile = phoneset_config_get_profile (config);
   g_autoptr(GPtrArray) set = phoneset_config_list_set (config);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char   *date = g_date_time_format (now, "%Y-%m-%d");
-  const char *const *notes = phoneset_profile_get_notes (profile);
-  GString           *html = g_string_new (NULL);
-  PhonesetPage      *current_page = NULL;
+  GString      *html = g_string_new (NULL);
+  PhonesetPage *current_page = NULL;
 
-  g_string_append (html, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-  append_escaped (html, phoneset_profile_get_title (profile));
-  g_string_append_printf (html, " — %s</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", _("Setup sheet"), style);
-  append_escaped (html, phoneset_profile_get_title (profile));
-  g_string_append (html, "</h1>\n<p class=\"sub\">");
-  if (phone != NULL)
-    {
-      append_escaped (html, phone);
-      g_string_append (html, " · ");
-    }
-  g_string_append_printf (html,
-                          g_dngettext (GETTEXT_PACKAGE, "%u setting to change · made by Phoneset on %s",
-                                       "%u settings to change · made by Phoneset on %s", set->len),
-                          set->len, date);
-  g_string_append (html, "</p>\n");
-
-  for (guint i = 0; notes != NULL && notes[i] != NULL; i++)
-    {
-      g_string_append (html, "<p class=\"note\">");
-      append_escaped (html, notes[i]);
-      g_string_append (html, "</p>\n");
-    }
+  append_head (html, profile, phone, set->len);
 
   if (set->len == 0)
     {
@@ -100,71 +184,15 @@ phoneset_setup_sheet_render (PhonesetConfig *config,
     {
       PhonesetSetting *setting = g_ptr_array_index (set, i);
       PhonesetPage    *page = phoneset_setting_get_page (setting);
-      const char      *value = phoneset_config_get (config, phoneset_setting_get_id (setting));
-      g_autofree char *path = phoneset_setting_dup_menu_path_text (setting);
-      g_autofree char *shown = NULL;
-      const char      *keypad = phoneset_setting_get_keypad (setting);
 
       if (page != current_page)
         {
-          g_autofree char *page_path = g_strjoinv (" › ", page->menu_path);
-
           if (current_page != NULL)
             g_string_append (html, "</tbody></table>\n");
           current_page = page;
-          g_string_append (html, "<h2>");
-          append_escaped (html, page->title);
-          g_string_append (html, "</h2>\n<p class=\"path\">");
-          append_escaped (html, page_path);
-          if (page->keypad != NULL)
-            {
-              g_string_append_printf (html, " · %s <span class=\"keypad\">", _("keypad"));
-              append_escaped (html, page->keypad);
-              g_string_append (html, "</span>");
-            }
-          g_string_append_printf (html, "</p>\n<table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
-                                  _("Setting"), _("Where on the phone"), _("Keypad"), _("Value"), _("Done"));
+          append_page_head (html, page);
         }
-
-      if (phoneset_setting_is_secret (setting) && !include_secrets)
-        shown = g_strdup (_("(the password you were given)"));
-      else if (phoneset_setting_get_value_type (setting) == PHONESET_SETTING_PASSWORD)
-        shown = g_strdup (value);
-      else
-        shown = phoneset_setting_dup_display_value (setting, value);
-
-      g_string_append (html, "<tr><td>");
-      append_escaped (html, phoneset_setting_get_title (setting));
-      if (phoneset_setting_get_reboot (setting))
-        g_string_append_printf (html, "<br><span class=\"reboot\">%s</span>", _("needs a restart"));
-      g_string_append (html, "</td><td class=\"path\">");
-      append_escaped (html, path);
-      g_string_append (html, "</td><td>");
-      if (keypad != NULL)
-        {
-          g_string_append (html, "<span class=\"keypad\">");
-          append_escaped (html, keypad);
-          g_string_append (html, "</span>");
-        }
-      g_string_append (html, "</td><td class=\"value\">");
-      if (shown[0] == '\0')
-        g_string_append_printf (html, "<span class=\"empty\">%s</span>", _("(empty)"));
-      else if (phoneset_setting_is_secret (setting) && !include_secrets)
-        {
-          g_string_append (html, "<span class=\"empty\">");
-          append_escaped (html, shown);
-          g_string_append (html, "</span>");
-        }
-      else
-        append_escaped (html, shown);
-      g_string_append (html, "</td><td class=\"done\">☐</td></tr>\n");
-
-      if (phoneset_setting_get_note (setting) != NULL)
-        {
-          g_string_append (html, "<tr><td colspan=\"5\"><div class=\"note\">");
-          append_escaped (html, phoneset_setting_get_note (setting));
-          g_string_append (html, "</div></td></tr>\n");
-        }
+      append_setting_row (html, setting, phoneset_config_get (config, phoneset_setting_get_id (setting)), include_secrets);
     }
   if (current_page != NULL)
     g_string_append (html, "</tbody></table>\n");

@@ -139,59 +139,30 @@ parse_start_line (PhonesetSipMessage *self,
   return TRUE;
 }
 
-/**
- * phoneset_sip_message_parse:
- * @data: the bytes received
- * @length: their number
- * @error: a location for a #GError
- *
- * Reads one SIP request or response. The message must have the headers every
- * SIP message has (Via, From, To, Call-ID, CSeq), no NUL or control bytes in
- * its head, and a body no shorter than its Content-Length.
- *
- * Returns: (transfer full) (nullable): the message, or %NULL with @error set
- */
-PhonesetSipMessage *
-phoneset_sip_message_parse (const char *data,
-                            gsize       length,
-                            GError    **error)
+/* The head ends at the first empty line (CRLF CRLF, or LF LF from sloppy
+ * senders); the body starts at @body_offset. The head must be text. */
+static char *
+read_head (const char *data,
+           gsize       length,
+           gsize      *body_offset,
+           GError    **error)
 {
-  g_autoptr(PhonesetSipMessage) self = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autofree char         *head = NULL;
-  const char              *end = NULL;
-  gsize                    head_length;
-  gsize                    body_offset = 0;
-  const char              *content_length;
-  static const char *const required[] = { "via", "from", "to", "call-id", "cseq" };
+  const char      *end = NULL;
+  gsize            head_length;
+  g_autofree char *head = NULL;
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-
-  if (length == 0)
-    {
-      set_parse_error (error, _("it is empty"));
-      return NULL;
-    }
-  if (length > PHONESET_SIP_MAX_MESSAGE)
-    {
-      set_parse_error (error, _("it is longer than 65535 bytes"));
-      return NULL;
-    }
-
-  /* The head ends at the first empty line (CRLF CRLF, or LF LF from sloppy
-   * senders). */
   for (gsize i = 0; i + 1 < length; i++)
     {
       if (data[i] == '\n' && data[i + 1] == '\n')
         {
           end = data + i;
-          body_offset = i + 2;
+          *body_offset = i + 2;
           break;
         }
       if (i + 3 < length && memcmp (data + i, "\r\n\r\n", 4) == 0)
         {
           end = data + i;
-          body_offset = i + 4;
+          *body_offset = i + 4;
           break;
         }
     }
@@ -223,12 +194,16 @@ phoneset_sip_message_parse (const char *data,
       set_parse_error (error, _("its header is not UTF-8 text"));
       return NULL;
     }
+  return g_steal_pointer (&head);
+}
 
-  self = g_new0 (PhonesetSipMessage, 1);
-  self->headers = g_array_new (FALSE, TRUE, sizeof (Header));
-  g_array_set_clear_func (self->headers, header_clear);
+/* The lines of @head, without their line ends. */
+static GStrv
+split_head (const char *head,
+            GError    **error)
+{
+  g_auto(GStrv) lines = g_strsplit (head, "\n", -1);
 
-  lines = g_strsplit (head, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
       gsize len = strlen (lines[i]);
@@ -241,87 +216,89 @@ phoneset_sip_message_parse (const char *data,
           return NULL;
         }
     }
+  return g_steal_pointer (&lines);
+}
 
-  if (!parse_start_line (self, lines[0], error))
-    return NULL;
+static gboolean
+parse_header_line (PhonesetSipMessage *self,
+                   const char         *line,
+                   GError            **error)
+{
+  const char      *colon;
+  g_autofree char *name = NULL;
+  g_autofree char *lower = NULL;
+  Header           header;
 
-  for (guint i = 1; lines[i] != NULL; i++)
+  if (line[0] == ' ' || line[0] == '\t')
     {
-      const char      *line = lines[i];
-      const char      *colon;
-      g_autofree char *name = NULL;
-      g_autofree char *lower = NULL;
-      Header           header;
+      /* A folded line continues the previous header's value. */
+      Header *prev;
+      char   *joined;
 
-      if (line[0] == ' ' || line[0] == '\t')
-        {
-          /* A folded line continues the previous header's value. */
-          Header *prev;
-          char   *joined;
-
-          if (self->headers->len == 0)
-            {
-              set_parse_error (error, _("the first header line is indented"));
-              return NULL;
-            }
-          prev = &g_array_index (self->headers, Header, self->headers->len - 1);
-          joined = g_strconcat (prev->value, " ", line, NULL);
-          g_free (prev->value);
-          prev->value = g_strstrip (joined);
-          continue;
-        }
-
-      colon = strchr (line, ':');
-      if (colon == NULL)
-        {
-          set_parse_error (error, _("a header line has no colon"));
-          return NULL;
-        }
-      name = g_strstrip (g_strndup (line, (gsize)(colon - line)));
-      if (!is_token (name))
-        {
-          set_parse_error (error, _("a header name is not a word"));
-          return NULL;
-        }
-      if (self->headers->len >= MAX_HEADERS)
-        {
-          set_parse_error (error, _("it has more than 128 headers"));
-          return NULL;
-        }
-      lower = g_ascii_strdown (name, -1);
-      header.name = g_strdup (expand_compact (lower));
-      header.value = g_strstrip (g_strdup (colon + 1));
-      g_array_append_val (self->headers, header);
+      if (self->headers->len == 0)
+        return set_parse_error (error, _("the first header line is indented"));
+      prev = &g_array_index (self->headers, Header, self->headers->len - 1);
+      joined = g_strconcat (prev->value, " ", line, NULL);
+      g_free (prev->value);
+      prev->value = g_strstrip (joined);
+      return TRUE;
     }
+
+  colon = strchr (line, ':');
+  if (colon == NULL)
+    return set_parse_error (error, _("a header line has no colon"));
+  name = g_strstrip (g_strndup (line, (gsize)(colon - line)));
+  if (!is_token (name))
+    return set_parse_error (error, _("a header name is not a word"));
+  if (self->headers->len >= MAX_HEADERS)
+    return set_parse_error (error, _("it has more than 128 headers"));
+  lower = g_ascii_strdown (name, -1);
+  header.name = g_strdup (expand_compact (lower));
+  header.value = g_strstrip (g_strdup (colon + 1));
+  g_array_append_val (self->headers, header);
+  return TRUE;
+}
+
+/* The headers every SIP message has, and a CSeq that fits the request. */
+static gboolean
+check_headers (PhonesetSipMessage *self,
+               GError            **error)
+{
+  static const char *const required[] = { "via", "from", "to", "call-id", "cseq" };
+  const char              *cseq;
+  char                    *endp = NULL;
+  const char              *method;
+  guint64                  number;
 
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
     if (phoneset_sip_message_get_header (self, required[i]) == NULL)
       {
         g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
                      _("This is not a valid SIP message: the %s header is missing."), required[i]);
-        return NULL;
+        return FALSE;
       }
 
-  {
-    const char *cseq = phoneset_sip_message_get_header (self, "cseq");
-    char       *endp = NULL;
-    const char *method;
-    guint64     number = g_ascii_strtoull (cseq, &endp, 10);
+  cseq = phoneset_sip_message_get_header (self, "cseq");
+  number = g_ascii_strtoull (cseq, &endp, 10);
+  method = endp;
+  while (*method == ' ' || *method == '\t')
+    method++;
+  if (endp == cseq || number > G_MAXUINT32 || method == endp || !is_token (method))
+    return set_parse_error (error, _("the CSeq header is not a number and a method"));
+  if (self->is_request && !g_str_equal (method, self->method))
+    return set_parse_error (error, _("the CSeq method differs from the request method"));
+  return TRUE;
+}
 
-    method = endp;
-    while (*method == ' ' || *method == '\t')
-      method++;
-    if (endp == cseq || number > G_MAXUINT32 || method == endp || !is_token (method))
-      {
-        set_parse_error (error, _("the CSeq header is not a number and a method"));
-        return NULL;
-      }
-    if (self->is_request && !g_str_equal (method, self->method))
-      {
-        set_parse_error (error, _("the CSeq method differs from the request method"));
-        return NULL;
-      }
-  }
+/* The body: what follows the head, cut to its Content-Length. */
+static gboolean
+read_body (PhonesetSipMessage *self,
+           const char         *data,
+           gsize               length,
+           gsize               body_offset,
+           GError            **error)
+{
+  const char *content_length;
 
   self->body_length = length - body_offset;
   content_length = phoneset_sip_message_get_header (self, "content-length");
@@ -330,19 +307,69 @@ phoneset_sip_message_parse (const char *data,
       guint64 declared;
 
       if (!g_ascii_string_to_unsigned (content_length, 10, 0, PHONESET_SIP_MAX_MESSAGE, &declared, NULL))
-        {
-          set_parse_error (error, _("the Content-Length header is not a number"));
-          return NULL;
-        }
+        return set_parse_error (error, _("the Content-Length header is not a number"));
       if (declared > self->body_length)
-        {
-          set_parse_error (error, _("the body is shorter than its Content-Length"));
-          return NULL;
-        }
+        return set_parse_error (error, _("the body is shorter than its Content-Length"));
       self->body_length = (gsize)declared;
     }
   self->body = g_strndup (data + body_offset, self->body_length);
+  return TRUE;
+}
 
+/**
+ * phoneset_sip_message_parse:
+ * @data: the bytes received
+ * @length: their number
+ * @error: a location for a #GError
+ *
+ * Reads one SIP request or response. The message must have the headers every
+ * SIP message has (Via, From, To, Call-ID, CSeq), no NUL or control bytes in
+ * its head, and a body no shorter than its Content-Length.
+ *
+ * Returns: (transfer full) (nullable): the message, or %NULL with @error set
+ */
+PhonesetSipMessage *
+phoneset_sip_message_parse (const char *data,
+                            gsize       length,
+                            GError    **error)
+{
+  g_autoptr(PhonesetSipMessage) self = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *head = NULL;
+  gsize            body_offset = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length == 0)
+    {
+      set_parse_error (error, _("it is empty"));
+      return NULL;
+    }
+  if (length > PHONESET_SIP_MAX_MESSAGE)
+    {
+      set_parse_error (error, _("it is longer than 65535 bytes"));
+      return NULL;
+    }
+
+  head = read_head (data, length, &body_offset, error);
+  if (head == NULL)
+    return NULL;
+
+  self = g_new0 (PhonesetSipMessage, 1);
+  self->headers = g_array_new (FALSE, TRUE, sizeof (Header));
+  g_array_set_clear_func (self->headers, header_clear);
+
+  lines = split_head (head, error);
+  if (lines == NULL)
+    return NULL;
+  if (!parse_start_line (self, lines[0], error))
+    return NULL;
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (!parse_header_line (self, lines[i], error))
+      return NULL;
+
+  if (!check_headers (self, error) || !read_body (self, data, length, body_offset, error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 

@@ -190,6 +190,113 @@ find_address (StunMessage  *msg,
   return g_socket_address_new_from_native (&storage, addrlen);
 }
 
+/* Validates @data with @agent into @msg: PHONESET_STUN_PACKET_OK, or why
+ * the packet is to be ignored. */
+static PhonesetStunPacket
+validate_response (StunAgent    *agent,
+                   StunMessage  *msg,
+                   const guint8 *data,
+                   gsize         len,
+                   GError      **error)
+{
+  StunValidationStatus status;
+
+  status = stun_agent_validate (agent, msg, data, len, NULL, NULL);
+  if (status == STUN_VALIDATION_BAD_REQUEST && (agent->usage_flags & STUN_AGENT_USAGE_USE_FINGERPRINT) &&
+      !stun_message_has_attribute (msg, STUN_ATTRIBUTE_FINGERPRINT))
+    {
+      /* FINGERPRINT is optional (RFC 8489 14.7), but an agent that adds it
+       * also demands it. coturn 4.6.1 leaves it out of the answers it sends
+       * from its alternate address, so validate once more without that
+       * demand; a FINGERPRINT that is present is still checked. */
+      agent->usage_flags &= ~STUN_AGENT_USAGE_USE_FINGERPRINT;
+      status = stun_agent_validate (agent, msg, data, len, NULL, NULL);
+      agent->usage_flags |= STUN_AGENT_USAGE_USE_FINGERPRINT;
+    }
+  switch (status)
+    {
+    case STUN_VALIDATION_SUCCESS:
+    case STUN_VALIDATION_UNKNOWN_ATTRIBUTE:
+    case STUN_VALIDATION_UNKNOWN_REQUEST_ATTRIBUTE:
+      return PHONESET_STUN_PACKET_OK;
+    case STUN_VALIDATION_UNAUTHORIZED:
+    case STUN_VALIDATION_UNAUTHORIZED_BAD_REQUEST:
+      /* An error response carries no MESSAGE-INTEGRITY when the server did
+       * not accept our credentials: still worth reading its ERROR-CODE. */
+      if (stun_message_get_class (msg) == STUN_ERROR)
+        return PHONESET_STUN_PACKET_OK;
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_AUTH,
+                   _("The STUN message failed its integrity check."));
+      return PHONESET_STUN_PACKET_SPOOFED;
+    case STUN_VALIDATION_UNMATCHED_RESPONSE:
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("The STUN response answers no request of ours."));
+      return PHONESET_STUN_PACKET_SPOOFED;
+    case STUN_VALIDATION_INCOMPLETE_STUN:
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("The STUN message is cut short."));
+      return PHONESET_STUN_PACKET_TRUNCATED;
+    case STUN_VALIDATION_NOT_STUN:
+    case STUN_VALIDATION_BAD_REQUEST:
+    case STUN_VALIDATION_FORBIDDEN:
+    default:
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("The STUN message is malformed."));
+      return PHONESET_STUN_PACKET_MALFORMED;
+    }
+}
+
+/* An error response's ERROR-CODE, and its reason phrase if it is text. */
+static gboolean
+read_error_code (StunMessage          *msg,
+                 PhonesetStunResponse *response,
+                 GError              **error)
+{
+  int           code = 0;
+  guint16       reason_len = 0;
+  const guint8 *reason;
+
+  if (stun_message_find_error (msg, &code) != STUN_MESSAGE_RETURN_SUCCESS)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("The STUN error response has no error code."));
+      return FALSE;
+    }
+  response->error_code = code;
+  /* The reason phrase follows the 4 bytes of class and number. */
+  reason = stun_message_find (msg, STUN_ATTRIBUTE_ERROR_CODE, &reason_len);
+  if (reason != NULL && reason_len > 4)
+    {
+      g_autofree char *phrase = g_strndup ((const char *)reason + 4, reason_len - 4);
+      if (g_utf8_validate (phrase, -1, NULL))
+        response->error_reason = g_steal_pointer (&phrase);
+    }
+  return TRUE;
+}
+
+/* The addresses, LIFETIME and SOFTWARE of a valid response. */
+static void
+read_response_attributes (StunMessage          *msg,
+                          PhonesetStunResponse *response)
+{
+  char buf[129];
+
+  response->xor_mapped = find_address (msg, STUN_ATTRIBUTE_XOR_MAPPED_ADDRESS, TRUE);
+  response->mapped = find_address (msg, STUN_ATTRIBUTE_MAPPED_ADDRESS, FALSE);
+  response->other = find_address (msg, PHONESET_STUN_ATTR_OTHER_ADDRESS, FALSE);
+  if (response->other == NULL)
+    response->other = find_address (msg, STUN_ATTRIBUTE_CHANGED_ADDRESS, FALSE);
+  response->origin = find_address (msg, PHONESET_STUN_ATTR_RESPONSE_ORIGIN, FALSE);
+  if (response->origin == NULL)
+    response->origin = find_address (msg, STUN_ATTRIBUTE_SOURCE_ADDRESS, FALSE);
+  response->relayed = find_address (msg, STUN_ATTRIBUTE_XOR_RELAYED_ADDRESS, TRUE);
+  if (stun_message_find32 (msg, STUN_ATTRIBUTE_LIFETIME, &response->lifetime) != STUN_MESSAGE_RETURN_SUCCESS)
+    response->lifetime = 0;
+  if (stun_message_find_string (msg, STUN_ATTRIBUTE_SOFTWARE, buf, sizeof buf) == STUN_MESSAGE_RETURN_SUCCESS &&
+      g_utf8_validate (buf, -1, NULL))
+    response->software = g_strdup (buf);
+}
+
 /**
  * phoneset_stun_parse:
  * @agent: the agent that sent the request
@@ -211,14 +318,10 @@ phoneset_stun_parse (StunAgent            *agent,
                      PhonesetStunResponse *response,
                      GError              **error)
 {
-  StunMessage          msg;
-  StunValidationStatus status;
-  int                  needed;
-  StunClass            klass;
-  int                  code = 0;
-  guint16              reason_len = 0;
-  const guint8        *reason;
-  char                 buf[129];
+  StunMessage        msg;
+  PhonesetStunPacket verdict;
+  int                needed;
+  StunClass          klass;
 
   g_return_val_if_fail (agent != NULL, PHONESET_STUN_PACKET_MALFORMED);
   g_return_val_if_fail (response != NULL, PHONESET_STUN_PACKET_MALFORMED);
@@ -246,49 +349,9 @@ phoneset_stun_parse (StunAgent            *agent,
       return PHONESET_STUN_PACKET_MALFORMED;
     }
 
-  status = stun_agent_validate (agent, &msg, data, len, NULL, NULL);
-  if (status == STUN_VALIDATION_BAD_REQUEST && (agent->usage_flags & STUN_AGENT_USAGE_USE_FINGERPRINT) &&
-      !stun_message_has_attribute (&msg, STUN_ATTRIBUTE_FINGERPRINT))
-    {
-      /* FINGERPRINT is optional (RFC 8489 14.7), but an agent that adds it
-       * also demands it. coturn 4.6.1 leaves it out of the answers it sends
-       * from its alternate address, so validate once more without that
-       * demand; a FINGERPRINT that is present is still checked. */
-      agent->usage_flags &= ~STUN_AGENT_USAGE_USE_FINGERPRINT;
-      status = stun_agent_validate (agent, &msg, data, len, NULL, NULL);
-      agent->usage_flags |= STUN_AGENT_USAGE_USE_FINGERPRINT;
-    }
-  switch (status)
-    {
-    case STUN_VALIDATION_SUCCESS:
-    case STUN_VALIDATION_UNKNOWN_ATTRIBUTE:
-    case STUN_VALIDATION_UNKNOWN_REQUEST_ATTRIBUTE:
-      break;
-    case STUN_VALIDATION_UNAUTHORIZED:
-    case STUN_VALIDATION_UNAUTHORIZED_BAD_REQUEST:
-      /* An error response carries no MESSAGE-INTEGRITY when the server did
-       * not accept our credentials: still worth reading its ERROR-CODE. */
-      if (stun_message_get_class (&msg) == STUN_ERROR)
-        break;
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_AUTH,
-                   _("The STUN message failed its integrity check."));
-      return PHONESET_STUN_PACKET_SPOOFED;
-    case STUN_VALIDATION_UNMATCHED_RESPONSE:
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                   _("The STUN response answers no request of ours."));
-      return PHONESET_STUN_PACKET_SPOOFED;
-    case STUN_VALIDATION_INCOMPLETE_STUN:
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                   _("The STUN message is cut short."));
-      return PHONESET_STUN_PACKET_TRUNCATED;
-    case STUN_VALIDATION_NOT_STUN:
-    case STUN_VALIDATION_BAD_REQUEST:
-    case STUN_VALIDATION_FORBIDDEN:
-    default:
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                   _("The STUN message is malformed."));
-      return PHONESET_STUN_PACKET_MALFORMED;
-    }
+  verdict = validate_response (agent, &msg, data, len, error);
+  if (verdict != PHONESET_STUN_PACKET_OK)
+    return verdict;
 
   klass = stun_message_get_class (&msg);
   if (klass == STUN_INDICATION)
@@ -303,40 +366,9 @@ phoneset_stun_parse (StunAgent            *agent,
   response->method = stun_message_get_method (&msg);
   stun_message_id (&msg, response->id);
 
-  if (response->is_error)
-    {
-      if (stun_message_find_error (&msg, &code) != STUN_MESSAGE_RETURN_SUCCESS)
-        {
-          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                       _("The STUN error response has no error code."));
-          return PHONESET_STUN_PACKET_MALFORMED;
-        }
-      response->error_code = code;
-      /* The reason phrase follows the 4 bytes of class and number. */
-      reason = stun_message_find (&msg, STUN_ATTRIBUTE_ERROR_CODE, &reason_len);
-      if (reason != NULL && reason_len > 4)
-        {
-          g_autofree char *phrase = g_strndup ((const char *)reason + 4, reason_len - 4);
-          if (g_utf8_validate (phrase, -1, NULL))
-            response->error_reason = g_steal_pointer (&phrase);
-        }
-    }
-
-  response->xor_mapped = find_address (&msg, STUN_ATTRIBUTE_XOR_MAPPED_ADDRESS, TRUE);
-  response->mapped = find_address (&msg, STUN_ATTRIBUTE_MAPPED_ADDRESS, FALSE);
-  response->other = find_address (&msg, PHONESET_STUN_ATTR_OTHER_ADDRESS, FALSE);
-  if (response->other == NULL)
-    response->other = find_address (&msg, STUN_ATTRIBUTE_CHANGED_ADDRESS, FALSE);
-  response->origin = find_address (&msg, PHONESET_STUN_ATTR_RESPONSE_ORIGIN, FALSE);
-  if (response->origin == NULL)
-    response->origin = find_address (&msg, STUN_ATTRIBUTE_SOURCE_ADDRESS, FALSE);
-  response->relayed = find_address (&msg, STUN_ATTRIBUTE_XOR_RELAYED_ADDRESS, TRUE);
-  if (stun_message_find32 (&msg, STUN_ATTRIBUTE_LIFETIME, &response->lifetime) != STUN_MESSAGE_RETURN_SUCCESS)
-    response->lifetime = 0;
-  if (stun_message_find_string (&msg, STUN_ATTRIBUTE_SOFTWARE, buf, sizeof buf) == STUN_MESSAGE_RETURN_SUCCESS &&
-      g_utf8_validate (buf, -1, NULL))
-    response->software = g_strdup (buf);
-
+  if (response->is_error && !read_error_code (&msg, response, error))
+    return PHONESET_STUN_PACKET_MALFORMED;
+  read_response_attributes (&msg, response);
   return PHONESET_STUN_PACKET_OK;
 }
 
@@ -464,64 +496,33 @@ invalid (GError    **error,
   return PHONESET_STUN_REQUEST_INVALID;
 }
 
-/**
- * phoneset_stun_request_parse:
- * @agents: the server's agents
- * @data: a received datagram
- * @len: its length
- * @request: (out caller-allocates): what it asks; its message points into @data
- * @error: why it is not a request to answer, or what is wrong with it
- *
- * Checks a packet a client sent to the server with libnice's agents: its
- * length (at most %PHONESET_STUN_MAX_REQUEST), the STUN header, the magic
- * cookie (absent: an RFC 3489 client), a FINGERPRINT if there is one, the
- * class and method, the attributes it must understand, and CHANGE-REQUEST.
- *
- * Returns: what to do with it; @error is set for every kind but
- *   %PHONESET_STUN_REQUEST_BINDING and %PHONESET_STUN_REQUEST_INDICATION
- */
-PhonesetStunRequestKind
-phoneset_stun_request_parse (PhonesetStunServerAgents *agents,
-                             const guint8             *data,
-                             gsize                     len,
-                             PhonesetStunRequest      *request,
-                             GError                  **error)
+static gboolean
+refuse (GError    **error,
+        const char *message)
 {
-  StunValidationStatus status;
-  StunAgent           *agent;
-  StunClass            klass;
-  const guint8        *change;
-  guint16              change_len = 0;
-  guint32              cookie;
-  int                  needed;
+  invalid (error, message);
+  return FALSE;
+}
 
-  g_return_val_if_fail (agents != NULL, PHONESET_STUN_REQUEST_INVALID);
-  g_return_val_if_fail (request != NULL, PHONESET_STUN_REQUEST_INVALID);
-
-  memset (request, 0, sizeof *request);
-  request->kind = PHONESET_STUN_REQUEST_INVALID;
-
-  if (data == NULL || len < STUN_MESSAGE_HEADER_LENGTH)
-    return invalid (error, _("The packet is too short for a STUN message."));
-  if (len > PHONESET_STUN_MAX_REQUEST)
-    {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                   _("The request is too long (%zu bytes, at most %d are answered)."), (size_t)len,
-                      PHONESET_STUN_MAX_REQUEST);
-      return PHONESET_STUN_REQUEST_INVALID;
-    }
-  needed = stun_message_validate_buffer_length (data, len, TRUE);
-  if (needed == STUN_MESSAGE_BUFFER_INCOMPLETE || needed > (int)len)
-    return invalid (error, _("The STUN message is cut short."));
-  if (needed < 0 || needed != (int)len)
-    return invalid (error, _("The packet is not a STUN message."));
+/* Validates @data into @request's message with the agent its magic cookie
+ * calls for (none: an RFC 3489 client); @status is what that agent says. */
+static gboolean
+validate_request (PhonesetStunServerAgents *agents,
+                  const guint8             *data,
+                  gsize                     len,
+                  PhonesetStunRequest      *request,
+                  StunValidationStatus     *status,
+                  GError                  **error)
+{
+  StunAgent *agent;
+  guint32    cookie;
 
   memcpy (&cookie, data + STUN_MESSAGE_TRANS_ID_POS, sizeof cookie);
   request->classic = g_ntohl (cookie) != STUN_MAGIC_COOKIE;
   agent = request->classic ? &agents->classic : &agents->lenient;
-  status = stun_agent_validate (agent, &request->message, data, len, NULL, NULL);
-  if (status == STUN_VALIDATION_SUCCESS || status == STUN_VALIDATION_UNKNOWN_REQUEST_ATTRIBUTE ||
-      status == STUN_VALIDATION_UNKNOWN_ATTRIBUTE)
+  *status = stun_agent_validate (agent, &request->message, data, len, NULL, NULL);
+  if (*status == STUN_VALIDATION_SUCCESS || *status == STUN_VALIDATION_UNKNOWN_REQUEST_ATTRIBUTE ||
+      *status == STUN_VALIDATION_UNKNOWN_ATTRIBUTE)
     {
       /* A FINGERPRINT is optional in a request, but one that is there must
        * be right: the modern agent checks it. */
@@ -531,56 +532,38 @@ phoneset_stun_request_parse (PhonesetStunServerAgents *agents,
           StunValidationStatus checked = stun_agent_validate (&agents->modern, &check, data, len, NULL, NULL);
 
           if (checked == STUN_VALIDATION_BAD_REQUEST || checked == STUN_VALIDATION_NOT_STUN)
-            return invalid (error, _("The request’s FINGERPRINT does not match its contents."));
+            return refuse (error, _("The request’s FINGERPRINT does not match its contents."));
         }
     }
 
-  switch (status)
+  switch (*status)
     {
     case STUN_VALIDATION_SUCCESS:
     case STUN_VALIDATION_UNKNOWN_REQUEST_ATTRIBUTE:
     case STUN_VALIDATION_UNKNOWN_ATTRIBUTE:
-      break;
+      return TRUE;
     case STUN_VALIDATION_UNMATCHED_RESPONSE:
-      return invalid (error, _("The packet is a STUN response, not a request."));
+      return refuse (error, _("The packet is a STUN response, not a request."));
     case STUN_VALIDATION_INCOMPLETE_STUN:
-      return invalid (error, _("The STUN message is cut short."));
+      return refuse (error, _("The STUN message is cut short."));
     case STUN_VALIDATION_NOT_STUN:
     case STUN_VALIDATION_BAD_REQUEST:
     case STUN_VALIDATION_UNAUTHORIZED:
     case STUN_VALIDATION_UNAUTHORIZED_BAD_REQUEST:
     case STUN_VALIDATION_FORBIDDEN:
     default:
-      return invalid (error, _("The STUN message is malformed."));
+      return refuse (error, _("The STUN message is malformed."));
     }
+}
 
-  klass = stun_message_get_class (&request->message);
-  request->method = stun_message_get_method (&request->message);
-  if (klass == STUN_INDICATION)
-    {
-      if (request->method != STUN_BINDING)
-        return invalid (error, _("The STUN indication is not a Binding indication."));
-      request->kind = PHONESET_STUN_REQUEST_INDICATION;
-      return request->kind;
-    }
-  if (klass != STUN_REQUEST)
-    return invalid (error, _("The packet is a STUN response, not a request."));
-
-  if (status == STUN_VALIDATION_UNKNOWN_REQUEST_ATTRIBUTE)
-    {
-      g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
-                           _("The request has an attribute this server does not understand (answered 420)."));
-      request->kind = PHONESET_STUN_REQUEST_UNKNOWN_ATTRIBUTES;
-      return request->kind;
-    }
-  if (request->method != STUN_BINDING)
-    {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
-                   _("The request is for method 0x%03x; this server answers Binding requests only (answered 400)."),
-                      request->method);
-      request->kind = PHONESET_STUN_REQUEST_BAD;
-      return request->kind;
-    }
+/* A Binding request's CHANGE-REQUEST, PADDING and RESPONSE-PORT: a request
+ * to answer, or a bad one (answered 400). */
+static PhonesetStunRequestKind
+read_binding_attributes (PhonesetStunRequest *request,
+                         GError             **error)
+{
+  const guint8 *change;
+  guint16       change_len = 0;
 
   change = stun_message_find (&request->message, STUN_ATTRIBUTE_CHANGE_REQUEST, &change_len);
   if (change != NULL)
@@ -616,6 +599,87 @@ phoneset_stun_request_parse (PhonesetStunServerAgents *agents,
     }
   request->kind = PHONESET_STUN_REQUEST_BINDING;
   return request->kind;
+}
+
+/**
+ * phoneset_stun_request_parse:
+ * @agents: the server's agents
+ * @data: a received datagram
+ * @len: its length
+ * @request: (out caller-allocates): what it asks; its message points into @data
+ * @error: why it is not a request to answer, or what is wrong with it
+ *
+ * Checks a packet a client sent to the server with libnice's agents: its
+ * length (at most %PHONESET_STUN_MAX_REQUEST), the STUN header, the magic
+ * cookie (absent: an RFC 3489 client), a FINGERPRINT if there is one, the
+ * class and method, the attributes it must understand, and CHANGE-REQUEST.
+ *
+ * Returns: what to do with it; @error is set for every kind but
+ *   %PHONESET_STUN_REQUEST_BINDING and %PHONESET_STUN_REQUEST_INDICATION
+ */
+PhonesetStunRequestKind
+phoneset_stun_request_parse (PhonesetStunServerAgents *agents,
+                             const guint8             *data,
+                             gsize                     len,
+                             PhonesetStunRequest      *request,
+                             GError                  **error)
+{
+  StunValidationStatus status;
+  StunClass            klass;
+  int                  needed;
+
+  g_return_val_if_fail (agents != NULL, PHONESET_STUN_REQUEST_INVALID);
+  g_return_val_if_fail (request != NULL, PHONESET_STUN_REQUEST_INVALID);
+
+  memset (request, 0, sizeof *request);
+  request->kind = PHONESET_STUN_REQUEST_INVALID;
+
+  if (data == NULL || len < STUN_MESSAGE_HEADER_LENGTH)
+    return invalid (error, _("The packet is too short for a STUN message."));
+  if (len > PHONESET_STUN_MAX_REQUEST)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("The request is too long (%zu bytes, at most %d are answered)."), (size_t)len,
+                      PHONESET_STUN_MAX_REQUEST);
+      return PHONESET_STUN_REQUEST_INVALID;
+    }
+  needed = stun_message_validate_buffer_length (data, len, TRUE);
+  if (needed == STUN_MESSAGE_BUFFER_INCOMPLETE || needed > (int)len)
+    return invalid (error, _("The STUN message is cut short."));
+  if (needed < 0 || needed != (int)len)
+    return invalid (error, _("The packet is not a STUN message."));
+
+  if (!validate_request (agents, data, len, request, &status, error))
+    return PHONESET_STUN_REQUEST_INVALID;
+
+  klass = stun_message_get_class (&request->message);
+  request->method = stun_message_get_method (&request->message);
+  if (klass == STUN_INDICATION)
+    {
+      if (request->method != STUN_BINDING)
+        return invalid (error, _("The STUN indication is not a Binding indication."));
+      request->kind = PHONESET_STUN_REQUEST_INDICATION;
+      return request->kind;
+    }
+  if (klass != STUN_REQUEST)
+    return invalid (error, _("The packet is a STUN response, not a request."));
+
+  if (status == STUN_VALIDATION_UNKNOWN_REQUEST_ATTRIBUTE)
+    {
+      g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+                           _("The request has an attribute this server does not understand (answered 420)."));
+      request->kind = PHONESET_STUN_REQUEST_UNKNOWN_ATTRIBUTES;
+      return request->kind;
+    }
+  if (request->method != STUN_BINDING)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+                   _("The request is for method 0x%03x; this server answers Binding requests only (answered 400)."),
+                      request->method);
+      request->kind = PHONESET_STUN_REQUEST_BAD;
+      return request->kind;
+    }
+  return read_binding_attributes (request, error);
 }
 
 static socklen_t

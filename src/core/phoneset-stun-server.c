@@ -547,6 +547,165 @@ emit (PhonesetStunServer        *self,
   g_signal_emit (self, signals[EVENT], 0, &event);
 }
 
+/* A datagram being handled: where it came in, from whom, when. */
+typedef struct
+{
+  Socket                        *s;
+  const struct sockaddr_storage *from;
+  Entry                         *entry;
+  gsize                          len;
+  gint64                         now;
+  gint64                         wall;
+  gboolean                       wanted; /* someone listens to "event" */
+} Datagram;
+
+/* Whether the datagram is to be read at all: a source we may answer, not
+ * over its rate, not cut short by the receive buffer. Finds its entry. */
+static gboolean
+admit_datagram (PhonesetStunServer *self,
+                Datagram           *d,
+                gboolean            truncated)
+{
+  self->received++;
+  if (!acceptable_source (self, d->from))
+    {
+      self->loops++;
+      return FALSE;
+    }
+  d->entry = lookup_entry (self, d->from, d->now);
+  if (d->entry == NULL)
+    return FALSE;
+  mark_dirty (self, d->entry);
+  if (!_phoneset_stun_source_take_token (d->entry->source, d->now, self->rate))
+    {
+      self->rate_limited++;
+      if (!d->entry->limited && d->wanted)
+        emit (self, PHONESET_STUN_EVENT_RATE_LIMITED, d->entry, d->s, NULL, NULL, 0,
+              _("Too many requests from this source: the rest are dropped until it slows down."), d->len, d->wall);
+      d->entry->limited = TRUE;
+      return FALSE;
+    }
+  d->entry->limited = FALSE;
+
+  if (truncated)
+    {
+      self->oversized++;
+      _phoneset_stun_source_count (d->entry->source, d->now, d->wall, FALSE, 0, d->len, 0, FALSE);
+      if (d->wanted)
+        {
+          g_autofree char *reason = g_strdup_printf (_("The request is too long (more than %d bytes): not answered."),
+                                                        PHONESET_STUN_MAX_REQUEST);
+
+          emit (self, PHONESET_STUN_EVENT_DROPPED, d->entry, d->s, NULL, NULL, 0, reason, d->len, d->wall);
+        }
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A change-IP request to a server with one address: answered 420 (an
+ * RFC 3489 client gets no answer). */
+static void
+answer_unanswerable (PhonesetStunServer  *self,
+                     Datagram            *d,
+                     PhonesetStunRequest *request)
+{
+  Socket *s = d->s;
+  gsize   out_len = 0;
+
+  self->unanswerable++;
+  if (!request->classic)
+    {
+      out_len = phoneset_stun_build_error_response (&self->agents, request, STUN_ERROR_UNKNOWN_ATTRIBUTE,
+                                                    s->out_buf[s->n_out], PHONESET_STUN_MAX_ANSWER);
+      if (out_len > 0)
+        queue_answer (s, d->from, out_len);
+    }
+  _phoneset_stun_source_count (d->entry->source, d->now, d->wall, TRUE, request->change_flags, d->len, out_len, out_len > 0);
+  if (d->wanted)
+    emit (self, PHONESET_STUN_EVENT_UNANSWERABLE, d->entry, s, out_len ? s : NULL, request, out_len ? 420 : 0,
+          _("A change-IP request cannot be answered: this server has no other address (give one with --alt-address)."),
+             d->len, d->wall);
+}
+
+/* A Binding request: answered from the socket its CHANGE-REQUEST asks
+ * for, to its source or to the port its RESPONSE-PORT names. */
+static void
+answer_binding (PhonesetStunServer  *self,
+                Datagram            *d,
+                PhonesetStunRequest *request)
+{
+  Socket                        *s = d->s;
+  Socket                        *origin;
+  guint                          ip = s->index / 2, port = s->index % 2;
+  const struct sockaddr_storage *other = NULL;
+  gsize                          out_len;
+
+  if ((request->change_flags & PHONESET_STUN_CHANGE_IP) && self->n_sockets < 4)
+    {
+      answer_unanswerable (self, d, request);
+      return;
+    }
+  if (request->change_flags & PHONESET_STUN_CHANGE_IP)
+    ip = 1 - ip;
+  if (request->change_flags & PHONESET_STUN_CHANGE_PORT)
+    port = 1 - port;
+  origin = self->sockets[ip * 2 + port];
+  if (self->n_sockets == 4)
+    other = &self->sockets[(1 - s->index / 2) * 2 + (1 - s->index % 2)]->local;
+  else if (request->classic)
+    other = &self->sockets[s->index / 2 * 2 + (1 - s->index % 2)]->local;
+  out_len = phoneset_stun_build_binding_response (&self->agents, request, d->from, &origin->local, other,
+                                                  origin->out_buf[origin->n_out], PHONESET_STUN_MAX_ANSWER);
+  if (out_len > 0 && request->response_port != 0)
+    {
+      /* RFC 5780 RESPONSE-PORT: the same address, another port. */
+      struct sockaddr_storage to = *d->from;
+
+      if (to.ss_family == AF_INET6)
+        ((struct sockaddr_in6 *)&to)->sin6_port = g_htons (request->response_port);
+      else
+        ((struct sockaddr_in *)&to)->sin_port = g_htons (request->response_port);
+      if (acceptable_source (self, &to))
+        {
+          queue_answer (origin, &to, out_len);
+          self->answered++;
+        }
+      else
+        out_len = 0;
+    }
+  else if (out_len > 0)
+    {
+      queue_answer (origin, d->from, out_len);
+      self->answered++;
+    }
+  _phoneset_stun_source_count (d->entry->source, d->now, d->wall, TRUE, request->change_flags, d->len, out_len, out_len > 0);
+  if (d->wanted)
+    emit (self, PHONESET_STUN_EVENT_ANSWERED, d->entry, s, out_len ? origin : NULL, request, 0, NULL, d->len, d->wall);
+}
+
+/* A request with an attribute we do not understand (420) or a bad one (400). */
+static void
+refuse_request (PhonesetStunServer     *self,
+                Datagram               *d,
+                PhonesetStunRequest    *request,
+                PhonesetStunRequestKind kind,
+                const GError           *error)
+{
+  Socket *s = d->s;
+  int     code = kind == PHONESET_STUN_REQUEST_BAD ? STUN_ERROR_BAD_REQUEST : STUN_ERROR_UNKNOWN_ATTRIBUTE;
+  gsize   out_len;
+
+  out_len = phoneset_stun_build_error_response (&self->agents, request, code, s->out_buf[s->n_out],
+                                                PHONESET_STUN_MAX_ANSWER);
+  if (out_len > 0)
+    queue_answer (s, d->from, out_len);
+  self->refused++;
+  _phoneset_stun_source_count (d->entry->source, d->now, d->wall, FALSE, 0, d->len, out_len, out_len > 0);
+  if (d->wanted)
+    emit (self, PHONESET_STUN_EVENT_REFUSED, d->entry, s, out_len ? s : NULL, request, code, error->message, d->len, d->wall);
+}
+
 static void
 handle (PhonesetStunServer            *self,
         Socket                        *s,
@@ -560,137 +719,43 @@ handle (PhonesetStunServer            *self,
   g_autoptr(GError) error = NULL;
   PhonesetStunRequest     request;
   PhonesetStunRequestKind kind;
-  Entry                  *entry;
-  Socket                 *origin = NULL;
-  gboolean                wanted = g_signal_has_handler_pending (self, signals[EVENT], 0, TRUE);
-  gsize                   out_len = 0;
-  int                     code = 0;
+  Datagram                d = {
+                   .s = s,
+                   .from = from,
+                   .len = len,
+                   .now = now,
+                   .wall = wall,
+                   .wanted = g_signal_has_handler_pending (self, signals[EVENT], 0, TRUE),
+  };
 
-  self->received++;
-  if (!acceptable_source (self, from))
-    {
-      self->loops++;
-      return;
-    }
-  entry = lookup_entry (self, from, now);
-  if (entry == NULL)
+  if (!admit_datagram (self, &d, truncated))
     return;
-  mark_dirty (self, entry);
-  if (!_phoneset_stun_source_take_token (entry->source, now, self->rate))
-    {
-      self->rate_limited++;
-      if (!entry->limited && wanted)
-        emit (self, PHONESET_STUN_EVENT_RATE_LIMITED, entry, s, NULL, NULL, 0,
-              _("Too many requests from this source: the rest are dropped until it slows down."), len, wall);
-      entry->limited = TRUE;
-      return;
-    }
-  entry->limited = FALSE;
-
-  if (truncated)
-    {
-      self->oversized++;
-      _phoneset_stun_source_count (entry->source, now, wall, FALSE, 0, len, 0, FALSE);
-      if (wanted)
-        {
-          g_autofree char *reason = g_strdup_printf (_("The request is too long (more than %d bytes): not answered."),
-                                                        PHONESET_STUN_MAX_REQUEST);
-
-          emit (self, PHONESET_STUN_EVENT_DROPPED, entry, s, NULL, NULL, 0, reason, len, wall);
-        }
-      return;
-    }
 
   kind = phoneset_stun_request_parse (&self->agents, data, len, &request, &error);
   switch (kind)
     {
     case PHONESET_STUN_REQUEST_BINDING:
-      {
-        guint                          ip = s->index / 2, port = s->index % 2;
-        const struct sockaddr_storage *other = NULL;
-
-        if ((request.change_flags & PHONESET_STUN_CHANGE_IP) && self->n_sockets < 4)
-          {
-            self->unanswerable++;
-            if (!request.classic)
-              {
-                out_len = phoneset_stun_build_error_response (&self->agents, &request, STUN_ERROR_UNKNOWN_ATTRIBUTE,
-                                                              s->out_buf[s->n_out], PHONESET_STUN_MAX_ANSWER);
-                if (out_len > 0)
-                  queue_answer (s, from, out_len);
-              }
-            _phoneset_stun_source_count (entry->source, now, wall, TRUE, request.change_flags, len, out_len, out_len > 0);
-            if (wanted)
-              emit (self, PHONESET_STUN_EVENT_UNANSWERABLE, entry, s, out_len ? s : NULL, &request, out_len ? 420 : 0,
-                    _("A change-IP request cannot be answered: this server has no other address (give one with --alt-address)."),
-                       len, wall);
-            break;
-          }
-        if (request.change_flags & PHONESET_STUN_CHANGE_IP)
-          ip = 1 - ip;
-        if (request.change_flags & PHONESET_STUN_CHANGE_PORT)
-          port = 1 - port;
-        origin = self->sockets[ip * 2 + port];
-        if (self->n_sockets == 4)
-          other = &self->sockets[(1 - s->index / 2) * 2 + (1 - s->index % 2)]->local;
-        else if (request.classic)
-          other = &self->sockets[s->index / 2 * 2 + (1 - s->index % 2)]->local;
-        out_len = phoneset_stun_build_binding_response (&self->agents, &request, from, &origin->local, other,
-                                                        origin->out_buf[origin->n_out], PHONESET_STUN_MAX_ANSWER);
-        if (out_len > 0 && request.response_port != 0)
-          {
-            /* RFC 5780 RESPONSE-PORT: the same address, another port. */
-            struct sockaddr_storage to = *from;
-
-            if (to.ss_family == AF_INET6)
-              ((struct sockaddr_in6 *)&to)->sin6_port = g_htons (request.response_port);
-            else
-              ((struct sockaddr_in *)&to)->sin_port = g_htons (request.response_port);
-            if (acceptable_source (self, &to))
-              {
-                queue_answer (origin, &to, out_len);
-                self->answered++;
-              }
-            else
-              out_len = 0;
-          }
-        else if (out_len > 0)
-          {
-            queue_answer (origin, from, out_len);
-            self->answered++;
-          }
-        _phoneset_stun_source_count (entry->source, now, wall, TRUE, request.change_flags, len, out_len, out_len > 0);
-        if (wanted)
-          emit (self, PHONESET_STUN_EVENT_ANSWERED, entry, s, out_len ? origin : NULL, &request, 0, NULL, len, wall);
-      }
+      answer_binding (self, &d, &request);
       break;
 
     case PHONESET_STUN_REQUEST_INDICATION:
       self->indications++;
-      _phoneset_stun_source_count (entry->source, now, wall, TRUE, 0, len, 0, FALSE);
-      if (wanted)
-        emit (self, PHONESET_STUN_EVENT_INDICATION, entry, s, NULL, &request, 0, NULL, len, wall);
+      _phoneset_stun_source_count (d.entry->source, now, wall, TRUE, 0, len, 0, FALSE);
+      if (d.wanted)
+        emit (self, PHONESET_STUN_EVENT_INDICATION, d.entry, s, NULL, &request, 0, NULL, len, wall);
       break;
 
     case PHONESET_STUN_REQUEST_UNKNOWN_ATTRIBUTES:
     case PHONESET_STUN_REQUEST_BAD:
-      code = kind == PHONESET_STUN_REQUEST_BAD ? STUN_ERROR_BAD_REQUEST : STUN_ERROR_UNKNOWN_ATTRIBUTE;
-      out_len = phoneset_stun_build_error_response (&self->agents, &request, code, s->out_buf[s->n_out],
-                                                    PHONESET_STUN_MAX_ANSWER);
-      if (out_len > 0)
-        queue_answer (s, from, out_len);
-      self->refused++;
-      _phoneset_stun_source_count (entry->source, now, wall, FALSE, 0, len, out_len, out_len > 0);
-      if (wanted)
-        emit (self, PHONESET_STUN_EVENT_REFUSED, entry, s, out_len ? s : NULL, &request, code, error->message, len, wall);
+      refuse_request (self, &d, &request, kind, error);
       break;
 
     case PHONESET_STUN_REQUEST_INVALID:
     default:
       self->malformed++;
-      _phoneset_stun_source_count (entry->source, now, wall, FALSE, 0, len, 0, FALSE);
-      if (wanted)
-        emit (self, PHONESET_STUN_EVENT_DROPPED, entry, s, NULL, NULL, 0, error ? error->message : NULL, len, wall);
+      _phoneset_stun_source_count (d.entry->source, now, wall, FALSE, 0, len, 0, FALSE);
+      if (d.wanted)
+        emit (self, PHONESET_STUN_EVENT_DROPPED, d.entry, s, NULL, NULL, 0, error ? error->message : NULL, len, wall);
       break;
     }
 }
