@@ -81,6 +81,14 @@ compare_profiles (gconstpointer a,
   return g_strcmp0 (phoneset_profile_get_id (*(PhonesetProfile **)a), phoneset_profile_get_id (*(PhonesetProfile **)b));
 }
 
+/* g_ptr_array_sort() hands the compare function pointers to the elements. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *)a, *(const char *const *)b);
+}
+
 /* The profile's fingerprint data as the rules read it. */
 static JsonObject *
 fingerprint_object (PhonesetProfile *profile)
@@ -143,7 +151,7 @@ load_dirs (PhonesetCatalog   *self,
       while ((name = g_dir_read_name (dir)) != NULL)
         if (g_str_has_suffix (name, ".json"))
           g_ptr_array_add (names, g_strdup (name));
-      g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
+      g_ptr_array_sort (names, compare_names);
 
       for (guint i = 0; i < names->len; i++)
         {
