@@ -18,6 +18,7 @@
 
 #include "phoneset-address.h"
 #include "phoneset-cli-private.h"
+#include "phoneset-test-hooks-private.h"
 #include "phoneset-discovery.h"
 #include "phoneset-error.h"
 #include "phoneset-fingerprint.h"
@@ -199,18 +200,21 @@ apply_test_hooks (PhonesetDiscovery *discovery)
 {
   g_autoptr(GError) error = NULL;
 
-  if (g_getenv ("PHONESET_NEIGHBOUR_TABLE") != NULL)
-    phoneset_discovery_set_neighbour_table (discovery, g_getenv ("PHONESET_NEIGHBOUR_TABLE"));
-  if (g_strcmp0 (g_getenv ("PHONESET_PNP_ADDRESS"), "none") == 0)
+  const char *table = _phoneset_test_hook (PHONESET_TEST_HOOK_NEIGHBOUR_TABLE);
+  const char *pnp = _phoneset_test_hook (PHONESET_TEST_HOOK_PNP_ADDRESS);
+
+  if (table != NULL)
+    phoneset_discovery_set_neighbour_table (discovery, table);
+  if (g_strcmp0 (pnp, "none") == 0)
     phoneset_discovery_set_pnp_address (discovery, NULL, 0);
-  else if (g_getenv ("PHONESET_PNP_ADDRESS") != NULL)
+  else if (pnp != NULL)
     {
       g_autofree char *host = NULL;
       guint16          port = 0;
 
-      if (!phoneset_address_parse (g_getenv ("PHONESET_PNP_ADDRESS"), PHONESET_DISCOVERY_PNP_PORT, &host, &port, &error))
+      if (!phoneset_address_parse (pnp, PHONESET_DISCOVERY_PNP_PORT, &host, &port, &error))
         {
-          _phoneset_cli_error ("PHONESET_PNP_ADDRESS: %s", error->message);
+          _phoneset_cli_error ("%s: %s", _phoneset_test_hook_name (PHONESET_TEST_HOOK_PNP_ADDRESS), error->message);
           return FALSE;
         }
       phoneset_discovery_set_pnp_address (discovery, host, port);
