@@ -94,9 +94,7 @@ action_url_cb (PhonesetProvisionServer *receiver,
                PhonesetActionUrlEvent  *event,
                PhonesetEventsPage      *self)
 {
-  g_autoptr(JsonObject) json = phoneset_action_url_event_to_json (event);
-  JsonObject *vars = json_object_get_object_member (json, "variables");
-  g_autoptr(GList) names = json_object_get_members (vars);
+  GPtrArray *names = phoneset_action_url_event_get_variable_names (event);
   g_autoptr(GDateTime) local = g_date_time_to_local (phoneset_action_url_event_get_time (event));
   g_autofree char *time = g_date_time_format (local, "%H:%M:%S");
   g_autoptr(GString) details = g_string_new (NULL);
@@ -106,12 +104,13 @@ action_url_cb (PhonesetProvisionServer *receiver,
   GtkWidget       *row = adw_action_row_new ();
   GtkWidget       *last;
 
-  for (GList *l = names; l != NULL; l = l->next)
+  for (guint i = 0; i < names->len; i++)
     {
-      const char *value = json_object_get_string_member (vars, l->data);
+      const char *name = g_ptr_array_index (names, i);
+      const char *value = phoneset_action_url_event_get_variable (event, name);
 
       if (value != NULL && value[0] != '\0')
-        g_string_append_printf (details, "%s%s=%s", details->len ? "  " : "", (const char *)l->data, value);
+        g_string_append_printf (details, "%s%s=%s", details->len ? "  " : "", name, value);
     }
   if (self->host != NULL && g_str_equal (phone, self->host))
     {

@@ -329,6 +329,10 @@ test_action_url (void)
   g_assert_cmpstr (phoneset_action_url_event_get_variable (event, "remote"), ==, "sip:2002@pbx");
   g_assert_cmpstr (phoneset_action_url_event_get_variable (event, "display_remote"), ==, "Bob Smith");
   g_assert_cmpstr (phoneset_action_url_event_get_variable (event, "call_id"), ==, "");
+  /* The names in the order of the query, as the window lists them. */
+  g_assert_cmpuint (phoneset_action_url_event_get_variable_names (event)->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (phoneset_action_url_event_get_variable_names (event), 0), ==, "mac");
+  g_assert_cmpstr (g_ptr_array_index (phoneset_action_url_event_get_variable_names (event), 3), ==, "call_id");
   json = phoneset_action_url_event_to_json (event);
   g_assert_cmpstr (json_object_get_string_member (json, "phone"), ==, "192.0.2.10");
   g_assert_null (bad);

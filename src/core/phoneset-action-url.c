@@ -188,6 +188,20 @@ phoneset_action_url_event_get_variable (PhonesetActionUrlEvent *event,
 }
 
 /**
+ * phoneset_action_url_event_get_variable_names:
+ * @event: an event
+ *
+ * Returns: (transfer none) (element-type utf8): the names of the variables
+ *   the request carried, in the order of its query (values by
+ *   phoneset_action_url_event_get_variable())
+ */
+GPtrArray *
+phoneset_action_url_event_get_variable_names (PhonesetActionUrlEvent *event)
+{
+  return event->order;
+}
+
+/**
  * phoneset_action_url_event_to_json:
  *
  * Returns: (transfer full): `{ "time", "phone", "event", "variables": {} }`

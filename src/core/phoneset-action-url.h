@@ -34,6 +34,7 @@ const char             *phoneset_action_url_event_get_phone     (PhonesetActionU
 GDateTime              *phoneset_action_url_event_get_time      (PhonesetActionUrlEvent  *event);
 const char             *phoneset_action_url_event_get_variable  (PhonesetActionUrlEvent  *event,
                                                                  const char              *name);
+GPtrArray              *phoneset_action_url_event_get_variable_names (PhonesetActionUrlEvent *event);
 JsonObject             *phoneset_action_url_event_to_json       (PhonesetActionUrlEvent  *event);
 char                   *phoneset_action_url_setting_url         (PhonesetSetting         *setting,
                                                                  const char              *base_url);
