@@ -55,6 +55,8 @@ struct _PhonesetEventsPage
 
 G_DEFINE_FINAL_TYPE (PhonesetEventsPage, phoneset_events_page, ADW_TYPE_BIN)
 
+static void update_fill_row (PhonesetEventsPage *self);
+
 static void
 stop_receiver (PhonesetEventsPage *self)
 {
@@ -249,6 +251,7 @@ start_receiver (PhonesetEventsPage *self)
                               PHONESET_ACTION_URL_PATH);
   adw_action_row_set_subtitle (self->receiver_row, subtitle);
   gtk_widget_set_sensitive (self->fill_button, self->fillable);
+  update_fill_row (self);
 }
 
 static void
@@ -319,6 +322,53 @@ build_filled (PhonesetEventsPage *self,
   return g_steal_pointer (&wanted);
 }
 
+/* Whether every setting the fill writes already holds its URL: the fill
+ * row says what is true now, so an undo takes its "now point" back. */
+static gboolean
+all_point_here (PhonesetEventsPage *self,
+                guint              *n_filled)
+{
+  PhonesetConfig *config = phoneset_config_history_get_config (self->history);
+  g_autoptr(PhonesetConfig) wanted = NULL;
+  GPtrArray *settings;
+
+  wanted = build_filled (self, phoneset_provision_server_get_base_url (self->receiver), n_filled, NULL);
+  if (wanted == NULL)
+    return FALSE;
+  settings = phoneset_profile_get_settings (phoneset_config_get_profile (config));
+  for (guint i = 0; i < settings->len; i++)
+    {
+      const char *id = phoneset_setting_get_id (g_ptr_array_index (settings, i));
+
+      if (g_strcmp0 (phoneset_config_get (wanted, id), phoneset_config_get (config, id)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+update_fill_row (PhonesetEventsPage *self)
+{
+  g_autofree char *text = NULL;
+  guint            n = 0;
+
+  if (!self->fillable || self->receiver == NULL)
+    return;
+  if (all_point_here (self, &n))
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u Action URL setting now points at this computer. It takes effect once "
+                                         "the settings are pushed to the phone or exported.",
+                                         "%u Action URL settings now point at this computer. They take effect once "
+                                         "the settings are pushed to the phone or exported.",
+                                         n),
+                            n);
+  else
+    text = g_strdup (_("Fills the phone's Action URL settings (undoable); they take effect once pushed "
+                       "or exported."));
+  adw_action_row_set_subtitle (self->fill_row, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->fill_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
 /* Set on a copy and applied as one undoable step: one Undo takes them all
  * back. */
 static void
@@ -326,8 +376,7 @@ fill_clicked_cb (PhonesetEventsPage *self)
 {
   g_autoptr(PhonesetConfig) wanted = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  guint            n = 0;
+  guint n = 0;
 
   if (self->receiver == NULL)
     return;
@@ -338,15 +387,7 @@ fill_clicked_cb (PhonesetEventsPage *self)
       return;
     }
   phoneset_config_history_revert (self->history, wanted);
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u Action URL setting now points at this computer. It takes effect once "
-                                       "the settings are pushed to the phone or exported.",
-                                       "%u Action URL settings now point at this computer. They take effect once "
-                                       "the settings are pushed to the phone or exported.",
-                                       n),
-                          n);
-  adw_action_row_set_subtitle (self->fill_row, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->fill_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  update_fill_row (self);
 }
 
 static void
@@ -412,6 +453,8 @@ phoneset_events_page_new (PhonesetPhone         *phone,
       g_autoptr(PhonesetConfig) probe = build_filled (self, "http://192.0.2.1:1", &n, &error);
 
       self->fillable = probe != NULL;
+      g_signal_connect_object (phoneset_config_history_get_config (history), "changed", G_CALLBACK (update_fill_row),
+                               self, G_CONNECT_SWAPPED);
       if (self->fillable)
         adw_action_row_set_subtitle (self->fill_row,
                                      _("Fills the phone's Action URL settings (undoable); they take effect once pushed "

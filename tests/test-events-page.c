@@ -171,6 +171,12 @@ test_events_yealink (void)
   g_assert_null (phoneset_config_get (config, "action_url.off_hook"));
   g_assert_null (phoneset_config_get (config, "action_url.registered"));
   g_assert_false (phoneset_config_history_can_undo (history));
+  /* The row no longer says they point here. */
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (page, "fill_row"))), count));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (page, "fill_row"))), "Fills"));
+  /* Redo, and it does again. */
+  g_assert_true (phoneset_config_history_redo (history));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (page, "fill_row"))), count));
 
   gtk_window_destroy (window);
   phoneset_test_iterate (50);
