@@ -5,7 +5,7 @@
 
 The profiles (data/profiles/*.json) are data, read at run time; their titles,
 help, notes, group descriptions and enum labels are translated through
-g_dgettext() when a profile is loaded (src/core/phoneset-profile.c). xgettext
+g_dgettext() when a profile is loaded (src/core/model/phoneset-profile.c). xgettext
 cannot read JSON, so this script lists those strings as N_() calls, with a
 comment for translators saying where each is used. The file is not compiled.
 The lint test check-profile-strings fails when it is out of date.

@@ -6,7 +6,7 @@ Usage: check-vendor-free.py TOP
 
 Phones are data (data/profiles/*.json): a vendor's name, defaults and
 quirks live in its profile, and the C code reads them from there. Only the
-format codecs (src/core/phoneset-cfg-*.c), which read and write the
+format codecs (src/core/formats/phoneset-cfg-*.c), which read and write the
 vendors' own files, may name a vendor. This lint reads every src/**/*.c and
 *.h, strips comments (a comment that cites a source document may name its
 vendor), and fails on a vendor name left in code or in a string literal.
@@ -32,7 +32,7 @@ import re
 import sys
 
 EXTRA_VENDORS = ['Konftel', 'Swyx', 'Grandstream', 'Poly', 'Polycom']
-CODECS = re.compile(r'^src/core/phoneset-cfg-[^/]*\.c$')
+CODECS = re.compile(r"^src/core/formats/phoneset-cfg-[^/]*\.c$")
 
 
 def vendors(top):
