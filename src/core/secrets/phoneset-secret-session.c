@@ -172,6 +172,23 @@ plain_error (const GError *error)
   return g_error_new_literal (PHONESET_SECRET_ERROR, PHONESET_SECRET_ERROR_FAILED, phoneset_secret_error_describe (error));
 }
 
+/* Returns the backend's failure on @task: a cancellation as it is, any
+ * other error said on the session (the keyring bar shows it) and in plain
+ * words. */
+static void
+return_backend_error (PhonesetSecretSession *self,
+                      GTask                 *task,
+                      const GError          *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_error_copy (error));
+      return;
+    }
+  set_problem (self, error);
+  g_task_return_error (task, plain_error (error));
+}
+
 /* Keeps @password for the session until the backend has it. */
 static Pending *
 keep (PhonesetSecretSession *self,
@@ -381,6 +398,7 @@ backend_stored_cb (GObject      *source,
     g_task_return_error (task, g_steal_pointer (&error));
   else
     {
+      /* Refused before the task returns: its caller sees the count. */
       set_problem (self, error);
       mark_refused (self, data->key, data->generation);
       g_task_return_error (task, plain_error (error));
@@ -427,13 +445,8 @@ backend_lookup_cb (GObject      *source,
       set_problem (self, NULL);
       g_task_return_pointer (task, password, (GDestroyNotify)wipe);
     }
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_task_return_error (task, g_steal_pointer (&error));
   else
-    {
-      set_problem (self, error);
-      g_task_return_error (task, plain_error (error));
-    }
+    return_backend_error (self, task, error);
 }
 
 static void
@@ -502,13 +515,8 @@ backend_cleared_cb (GObject      *source,
       set_problem (self, NULL);
       g_task_return_boolean (task, TRUE);
     }
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_task_return_error (task, g_steal_pointer (&error));
   else
-    {
-      set_problem (self, error);
-      g_task_return_error (task, plain_error (error));
-    }
+    return_backend_error (self, task, error);
 }
 
 static void
