@@ -148,7 +148,6 @@ static char *
 dup_remote_vendors (GPtrArray *profiles)
 {
   g_autoptr(GPtrArray) vendors = g_ptr_array_new_with_free_func (g_free);
-  GString *list = g_string_new (NULL);
 
   for (guint i = 0; profiles != NULL && i < profiles->len; i++)
     {
@@ -159,14 +158,7 @@ dup_remote_vendors (GPtrArray *profiles)
           !g_ptr_array_find_with_equal_func (vendors, vendor, g_str_equal, NULL))
         g_ptr_array_add (vendors, g_steal_pointer (&vendor));
     }
-  for (guint i = 0; i < vendors->len; i++)
-    {
-      /* Translators: between the last two of a list of vendors. */
-      const char *separator = i == 0 ? "" : i + 1 == vendors->len ? _(" or ") : ", ";
-
-      g_string_append_printf (list, "%s%s", separator, (const char *)g_ptr_array_index (vendors, i));
-    }
-  return g_string_free (list, FALSE);
+  return _phoneset_cli_join_or (vendors);
 }
 
 /* The phone's profile: --profile, else its vendor's (for --model). */

@@ -34,6 +34,7 @@ typedef struct
 void       _phoneset_cli_error         (const char      *format,
                                         ...) G_GNUC_PRINTF (1, 2);
 PhonesetCatalog *_phoneset_cli_load_catalog (void);
+char            *_phoneset_cli_join_or      (GPtrArray *words);
 void       _phoneset_cli_print_json    (JsonNode        *node);
 
 int        _phoneset_cli_profiles      (int              argc,

@@ -171,7 +171,14 @@ _phoneset_cli_push (int    argc,
     }
   if (via_text != NULL && (via = phoneset_delivery_find (via_text)) == NULL)
     {
-      _phoneset_cli_error (_("--via is autop, check-sync or pnp."));
+      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+      g_autofree char *list = NULL;
+
+      for (const PhonesetDelivery *const *all = phoneset_delivery_get_all (); *all != NULL; all++)
+        g_ptr_array_add (ids, (gpointer)phoneset_delivery_get_id (*all));
+      list = _phoneset_cli_join_or (ids);
+      /* Translators: %s lists the methods ("autop, check-sync or pnp"). */
+      _phoneset_cli_error (_("--via is %s."), list);
       return PHONESET_EXIT_USAGE;
     }
   if (sip_port < 1 || sip_port > 65535 || pnp_port < 0 || pnp_port > 65535 || wait < 1 || wait > 3600)

@@ -129,6 +129,22 @@ _phoneset_cli_load_catalog (void)
   return catalog;
 }
 
+/* @words as a list in a sentence: "a", "a or b", "a, b or c". */
+char *
+_phoneset_cli_join_or (GPtrArray *words)
+{
+  GString *list = g_string_new (NULL);
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      /* Translators: between the last two of a list ("a, b or c"). */
+      const char *separator = i == 0 ? "" : i + 1 == words->len ? _(" or ") : ", ";
+
+      g_string_append_printf (list, "%s%s", separator, (const char *)g_ptr_array_index (words, i));
+    }
+  return g_string_free (list, FALSE);
+}
+
 /* Prints one JSON document on stdout. */
 void
 _phoneset_cli_print_json (JsonNode *node)
