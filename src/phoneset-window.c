@@ -33,6 +33,7 @@ struct _PhonesetWindow
   AdwApplicationWindow parent_instance;
 
   /* Owned references */
+  PhonesetContext     *context;
   PhonesetInventory   *inventory;
   PhonesetCatalog     *catalog;
   GPtrArray           *profiles;
@@ -585,8 +586,7 @@ show_phone (PhonesetWindow *self,
 {
   GtkWidget *old = GTK_WIDGET (self->view);
 
-  self->view = phoneset_phone_view_new (phone, self->profiles,
-                                        phoneset_application_get_secret_store (PHONESET_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))));
+  self->view = phoneset_phone_view_new (self->context, phone);
   g_signal_connect_object (self->view, "forget", G_CALLBACK (forget_cb), self, G_CONNECT_SWAPPED);
   phoneset_phone_view_set_folded (self->view, adw_leaflet_get_folded (self->leaflet));
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->view), NULL);
@@ -966,11 +966,13 @@ setup (PhonesetWindow      *self,
 {
   GMenu *menu;
 
-  self->settings = g_object_ref (phoneset_application_get_settings (app));
-  self->catalog = g_object_ref (phoneset_application_get_catalog (app));
+  /* Taken from the application once; the widgets get it from here. */
+  self->context = g_object_ref (phoneset_application_get_context (app));
+  self->settings = g_object_ref (phoneset_context_get_settings (self->context));
+  self->catalog = g_object_ref (phoneset_context_get_catalog (self->context));
   self->profiles = g_ptr_array_ref (phoneset_catalog_get_profiles (self->catalog));
-  self->inventory = g_object_ref (phoneset_application_get_inventory (app));
-  self->secrets = g_object_ref (phoneset_application_get_secret_store (app));
+  self->inventory = g_object_ref (phoneset_context_get_inventory (self->context));
+  self->secrets = g_object_ref (phoneset_context_get_secret_store (self->context));
   if (PHONESET_IS_SECRET_SESSION (self->secrets))
     phoneset_keyring_bar_set_session (self->keyring_bar, PHONESET_SECRET_SESSION (self->secrets));
 
@@ -1052,15 +1054,16 @@ provisioning_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
+  PhonesetWindow *self = PHONESET_WINDOW (widget);
+  GtkWidget      *window = adw_window_new ();
+  GtkWidget      *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget      *header = adw_header_bar_new ();
 
   gtk_window_set_title (GTK_WINDOW (window), _("Provisioning Server"));
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (widget));
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 620);
   gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), phoneset_provisioning_view_new ());
+  gtk_box_append (GTK_BOX (box), phoneset_provisioning_view_new (self->context));
   adw_window_set_content (ADW_WINDOW (window), box);
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -1081,7 +1084,6 @@ stun_server_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   PhonesetWindow *self = PHONESET_WINDOW (widget);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   GtkWidget      *window, *box, *view;
 
   if (self->stun_window != NULL)
@@ -1089,11 +1091,9 @@ stun_server_action (GtkWidget  *widget,
       gtk_window_present (self->stun_window);
       return;
     }
-  if (!PHONESET_IS_APPLICATION (app))
-    return;
   window = adw_window_new ();
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  view = phoneset_stun_server_view_new (phoneset_application_get_stun_server (PHONESET_APPLICATION (app)));
+  view = phoneset_stun_server_view_new (self->context, phoneset_context_get_stun_server (self->context));
   gtk_window_set_title (GTK_WINDOW (window), _("STUN Server"));
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
   gtk_window_set_default_size (GTK_WINDOW (window), 1040, 760);
@@ -1157,6 +1157,7 @@ phoneset_window_dispose (GObject *object)
   g_clear_object (&self->secrets);
   g_clear_pointer (&self->profiles, g_ptr_array_unref);
   g_clear_object (&self->catalog);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (phoneset_window_parent_class)->dispose (object);
 }
