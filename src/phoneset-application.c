@@ -22,13 +22,9 @@
 
 struct _PhonesetApplication
 {
-  AdwApplication       parent_instance;
+  AdwApplication   parent_instance;
 
-  GSettings           *settings;
-  PhonesetCatalog     *catalog;
-  PhonesetInventory   *inventory;
-  PhonesetSecretStore *secrets;
-  PhonesetStunServer  *stun_server;
+  PhonesetContext *context;
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetApplication, phoneset_application, ADW_TYPE_APPLICATION)
@@ -85,11 +81,7 @@ phoneset_application_dispose (GObject *object)
 {
   PhonesetApplication *self = (PhonesetApplication *)object;
 
-  g_clear_object (&self->settings);
-  g_clear_object (&self->inventory);
-  g_clear_object (&self->secrets);
-  g_clear_object (&self->stun_server);
-  g_clear_object (&self->catalog);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (phoneset_application_parent_class)->dispose (object);
 }
@@ -221,47 +213,96 @@ phoneset_application_new (const char       *application_id,
                        NULL);
 }
 
+/* The phone profiles, read once; a file that cannot be read is logged and
+ * left out. */
+static PhonesetCatalog *
+load_catalog (void)
+{
+  PhonesetCatalog *catalog = phoneset_catalog_new_default ();
+  GPtrArray       *errors = phoneset_catalog_get_errors (catalog);
+
+  for (guint i = 0; i < errors->len; i++)
+    g_message ("A phone profile is not used: %s", ((GError *)g_ptr_array_index (errors, i))->message);
+  return catalog;
+}
+
+/* The saved phones; what cannot be read is logged. */
+static PhonesetInventory *
+load_inventory (PhonesetCatalog *catalog)
+{
+  g_autofree char *dir = phoneset_paths_data_dir ();
+  g_autoptr(GError) error = NULL;
+  PhonesetInventory *inventory = phoneset_inventory_new (dir, phoneset_catalog_get_profiles (catalog));
+
+  if (!phoneset_inventory_load (inventory, &error))
+    g_message ("The saved phones could not be read: %s", error->message);
+  return inventory;
+}
+
+/* Where passwords live: the Secret Service, through a
+ * #PhonesetSecretSession that keeps in memory what the keyring does not
+ * take (none running, locked) and says why. PHONESET_SECRET_STORE=memory
+ * uses memory instead of the Secret Service (the UI tests that need no
+ * keyring). */
+static PhonesetSecretStore *
+new_secret_store (void)
+{
+  gboolean memory = g_strcmp0 (g_getenv ("PHONESET_SECRET_STORE"), "memory") == 0;
+  g_autoptr(PhonesetSecretStore) backend = memory ? phoneset_secret_store_memory_new ()
+                                                   : phoneset_secret_store_libsecret_new ();
+
+  return PHONESET_SECRET_STORE (phoneset_secret_session_new (backend, !memory));
+}
+
+/**
+ * phoneset_application_get_context:
+ * @self: a #PhonesetApplication
+ *
+ * What the windows and their widgets share: the catalog, the saved phones,
+ * the secret store, the settings and the STUN server. Made when first
+ * asked for; the window hands it to the widgets it makes.
+ *
+ * Returns: (transfer none): the application's context
+ */
+PhonesetContext *
+phoneset_application_get_context (PhonesetApplication *self)
+{
+  g_return_val_if_fail (PHONESET_IS_APPLICATION (self), NULL);
+
+  if (self->context == NULL)
+    {
+      g_autoptr(PhonesetCatalog) catalog = load_catalog ();
+      g_autoptr(PhonesetInventory) inventory = load_inventory (catalog);
+      g_autoptr(PhonesetSecretStore) secrets = new_secret_store ();
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      self->context = phoneset_context_new (catalog, inventory, secrets, settings);
+    }
+  return self->context;
+}
+
 /**
  * phoneset_application_get_settings:
  * @self: a #PhonesetApplication
  *
- * Returns: (transfer none): the application's #GSettings
+ * Returns: (transfer none): the settings of the application's context
  */
 GSettings *
 phoneset_application_get_settings (PhonesetApplication *self)
 {
-  g_return_val_if_fail (PHONESET_IS_APPLICATION (self), NULL);
-
-  if (self->settings == NULL)
-    self->settings = g_settings_new (APP_ID);
-
-  return self->settings;
+  return phoneset_context_get_settings (phoneset_application_get_context (self));
 }
 
 /**
  * phoneset_application_get_catalog:
  * @self: a #PhonesetApplication
  *
- * The phone profiles, read once; a file that cannot be read is logged and
- * left out.
- *
- * Returns: (transfer none): the catalog
+ * Returns: (transfer none): the catalog of the application's context
  */
 PhonesetCatalog *
 phoneset_application_get_catalog (PhonesetApplication *self)
 {
-  g_return_val_if_fail (PHONESET_IS_APPLICATION (self), NULL);
-
-  if (self->catalog == NULL)
-    {
-      GPtrArray *errors;
-
-      self->catalog = phoneset_catalog_new_default ();
-      errors = phoneset_catalog_get_errors (self->catalog);
-      for (guint i = 0; i < errors->len; i++)
-        g_message ("A phone profile is not used: %s", ((GError *)g_ptr_array_index (errors, i))->message);
-    }
-  return self->catalog;
+  return phoneset_context_get_catalog (phoneset_application_get_context (self));
 }
 
 /**
@@ -274,81 +315,43 @@ phoneset_application_get_catalog (PhonesetApplication *self)
 GPtrArray *
 phoneset_application_get_profiles (PhonesetApplication *self)
 {
-  g_return_val_if_fail (PHONESET_IS_APPLICATION (self), NULL);
-  return phoneset_catalog_get_profiles (phoneset_application_get_catalog (self));
+  return phoneset_context_get_profiles (phoneset_application_get_context (self));
 }
 
 /**
  * phoneset_application_get_inventory:
  * @self: a #PhonesetApplication
  *
- * Returns: (transfer none): the saved phones
+ * Returns: (transfer none): the saved phones of the application's context
  */
 PhonesetInventory *
 phoneset_application_get_inventory (PhonesetApplication *self)
 {
-  g_return_val_if_fail (PHONESET_IS_APPLICATION (self), NULL);
-
-  if (self->inventory == NULL)
-    {
-      g_autofree char *dir = phoneset_paths_data_dir ();
-      g_autoptr(GError) error = NULL;
-
-      self->inventory = phoneset_inventory_new (dir, phoneset_application_get_profiles (self));
-      if (!phoneset_inventory_load (self->inventory, &error))
-        g_message ("The saved phones could not be read: %s", error->message);
-    }
-  return self->inventory;
+  return phoneset_context_get_inventory (phoneset_application_get_context (self));
 }
 
 /**
  * phoneset_application_get_secret_store:
  * @self: a #PhonesetApplication
  *
- * Where passwords live: the Secret Service, through a
- * #PhonesetSecretSession that keeps in memory what the keyring does not
- * take (none running, locked) and says why. PHONESET_SECRET_STORE=memory
- * uses memory instead of the Secret Service (the UI tests that need no
- * keyring).
- *
- * Returns: (transfer none): the secret store, a #PhonesetSecretSession
+ * Returns: (transfer none): the secret store of the application's context,
+ *   a #PhonesetSecretSession
  */
 PhonesetSecretStore *
 phoneset_application_get_secret_store (PhonesetApplication *self)
 {
-  g_return_val_if_fail (PHONESET_IS_APPLICATION (self), NULL);
-
-  if (self->secrets == NULL)
-    {
-      gboolean memory = g_strcmp0 (g_getenv ("PHONESET_SECRET_STORE"), "memory") == 0;
-      g_autoptr(PhonesetSecretStore) backend = memory ? phoneset_secret_store_memory_new ()
-                                                       : phoneset_secret_store_libsecret_new ();
-
-      self->secrets = PHONESET_SECRET_STORE (phoneset_secret_session_new (backend, !memory));
-    }
-  return self->secrets;
+  return phoneset_context_get_secret_store (phoneset_application_get_context (self));
 }
 
 /**
  * phoneset_application_get_stun_server:
  * @self: a #PhonesetApplication
  *
- * The window's one STUN server, shared by the STUN Server window and the
- * phones' STUN pages; it names the phones of the inventory. Not started.
- *
- * Returns: (transfer none): the server
+ * Returns: (transfer none): the STUN server of the application's context
+ *   (not started)
  */
 PhonesetStunServer *
 phoneset_application_get_stun_server (PhonesetApplication *self)
 {
-  g_return_val_if_fail (PHONESET_IS_APPLICATION (self), NULL);
-
-  if (self->stun_server == NULL)
-    {
-      self->stun_server = phoneset_stun_server_new ();
-      phoneset_stun_server_set_profiles (self->stun_server, phoneset_application_get_profiles (self));
-      phoneset_stun_server_set_known_phones (self->stun_server,
-                                             phoneset_inventory_get_phones (phoneset_application_get_inventory (self)));
-    }
-  return self->stun_server;
+  return phoneset_context_get_stun_server (phoneset_application_get_context (self));
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "phoneset-catalog.h"
+#include "phoneset-context.h"
 #include "phoneset-inventory.h"
 #include "phoneset-secret-store.h"
 #include "phoneset-stun-server.h"
@@ -23,6 +24,7 @@ G_DECLARE_FINAL_TYPE (PhonesetApplication, phoneset_application, PHONESET, APPLI
 
 PhonesetApplication *phoneset_application_new          (const char          *application_id,
                                                         GApplicationFlags    flags);
+PhonesetContext     *phoneset_application_get_context   (PhonesetApplication *self);
 GSettings           *phoneset_application_get_settings  (PhonesetApplication *self);
 PhonesetCatalog     *phoneset_application_get_catalog   (PhonesetApplication *self);
 GPtrArray           *phoneset_application_get_profiles  (PhonesetApplication *self);

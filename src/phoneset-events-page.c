@@ -14,7 +14,7 @@
 
 #include "phoneset-action-url.h"
 #include "phoneset-address.h"
-#include "phoneset-application.h"
+#include "phoneset-context.h"
 #include "phoneset-error.h"
 #include "phoneset-events-page.h"
 #include "phoneset-provision-server.h"
@@ -36,6 +36,7 @@ struct _PhonesetEventsPage
 {
   AdwBin                   parent_instance;
 
+  PhonesetContext         *context;
   PhonesetPhone           *phone;
   PhonesetConfigHistory   *history;
   PhonesetProvisionServer *receiver;
@@ -56,6 +57,14 @@ struct _PhonesetEventsPage
 G_DEFINE_FINAL_TYPE (PhonesetEventsPage, phoneset_events_page, ADW_TYPE_BIN)
 
 static void update_fill_row (PhonesetEventsPage *self);
+enum
+{
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 stop_receiver (PhonesetEventsPage *self)
@@ -87,6 +96,7 @@ phoneset_events_page_finalize (GObject *object)
   PhonesetEventsPage *self = (PhonesetEventsPage *)object;
 
   g_free (self->host);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (phoneset_events_page_parent_class)->finalize (object);
 }
@@ -181,13 +191,10 @@ known_phones (PhonesetEventsPage *self)
 {
   GListStore *models = g_list_store_new (G_TYPE_LIST_MODEL);
   g_autoptr(GListStore) own = g_list_store_new (PHONESET_TYPE_PHONE);
-  GApplication *app = g_application_get_default ();
 
   g_list_store_append (own, self->phone);
   g_list_store_append (models, own);
-  if (PHONESET_IS_APPLICATION (app))
-    g_list_store_append (models,
-                         phoneset_inventory_get_phones (phoneset_application_get_inventory (PHONESET_APPLICATION (app))));
+  g_list_store_append (models, phoneset_inventory_get_phones (phoneset_context_get_inventory (self->context)));
   return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (models)));
 }
 
@@ -235,7 +242,7 @@ start_receiver (PhonesetEventsPage *self)
 
     phoneset_provision_server_set_known_phones (self->receiver, known);
   }
-  self->settings = g_settings_new (APP_ID);
+  self->settings = g_object_ref (phoneset_context_get_settings (self->context));
   phoneset_provision_server_set_accept_unknown (self->receiver,
                                                 g_settings_get_boolean (self->settings, "accept-unknown-phones"));
   g_signal_connect (self->settings, "changed::accept-unknown-phones", G_CALLBACK (accept_unknown_changed_cb), self);
@@ -391,12 +398,60 @@ fill_clicked_cb (PhonesetEventsPage *self)
 }
 
 static void
+phoneset_events_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  PhonesetEventsPage *self = PHONESET_EVENTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+phoneset_events_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  PhonesetEventsPage *self = PHONESET_EVENTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 phoneset_events_page_class_init (PhonesetEventsPageClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = phoneset_events_page_dispose;
+  object_class->get_property = phoneset_events_page_get_property;
+  object_class->set_property = phoneset_events_page_set_property;
+
+  /**
+   * PhonesetEventsPage:context:
+   *
+   * What the application's widgets share: the catalog, the saved phones,
+   * the secret store, the settings and the STUN server.
+   */
+  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, PHONESET_TYPE_CONTEXT,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   object_class->finalize = phoneset_events_page_finalize;
   widget_class->map = phoneset_events_page_map;
 
@@ -420,13 +475,15 @@ phoneset_events_page_init (PhonesetEventsPage *self)
 
 /**
  * phoneset_events_page_new:
+ * @context: what the application's widgets share
  * @phone: the phone
  * @history: (nullable): the undo history of its settings
  *
  * Returns: (transfer floating): the Action URL events page
  */
 GtkWidget *
-phoneset_events_page_new (PhonesetPhone         *phone,
+phoneset_events_page_new (PhonesetContext       *context,
+                          PhonesetPhone         *phone,
                           PhonesetConfigHistory *history)
 {
   PhonesetEventsPage *self;
@@ -434,10 +491,11 @@ phoneset_events_page_new (PhonesetPhone         *phone,
   g_autoptr(GError) error = NULL;
   guint n = 0;
 
+  g_return_val_if_fail (PHONESET_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (PHONESET_IS_PHONE (phone), NULL);
   g_return_val_if_fail (history == NULL || PHONESET_IS_CONFIG_HISTORY (history), NULL);
 
-  self = g_object_new (PHONESET_TYPE_EVENTS_PAGE, NULL);
+  self = g_object_new (PHONESET_TYPE_EVENTS_PAGE, "context", context, NULL);
   self->phone = g_object_ref (phone);
   self->history = history ? g_object_ref (history) : NULL;
   if (phoneset_address_parse (phoneset_phone_get_address (phone), 80, &host, NULL, &error))

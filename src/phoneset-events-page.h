@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "phoneset-config-history.h"
+#include "phoneset-context.h"
 #include "phoneset-phone.h"
 
 G_BEGIN_DECLS
@@ -18,7 +19,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PhonesetEventsPage, phoneset_events_page, PHONESET, EVENTS_PAGE, AdwBin)
 
-GtkWidget  *phoneset_events_page_new              (PhonesetPhone         *phone,
+GtkWidget  *phoneset_events_page_new              (PhonesetContext       *context,
+                                                   PhonesetPhone         *phone,
                                                    PhonesetConfigHistory *history);
 
 G_END_DECLS

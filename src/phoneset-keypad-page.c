@@ -14,7 +14,7 @@
 
 #include "phoneset-active-uri.h"
 #include "phoneset-address.h"
-#include "phoneset-application.h"
+#include "phoneset-context.h"
 #include "phoneset-error.h"
 #include "phoneset-keypad-page.h"
 #include "phoneset-profile.h"
@@ -42,6 +42,7 @@ struct _PhonesetKeypadPage
 {
   AdwBin               parent_instance;
 
+  PhonesetContext     *context;
   PhonesetPhone       *phone;
   PhonesetSecretStore *secrets;
   PhonesetActiveUri   *active_uri;
@@ -79,6 +80,15 @@ struct _PhonesetKeypadPage
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetKeypadPage, phoneset_keypad_page, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 typedef struct
 {
@@ -181,6 +191,7 @@ phoneset_keypad_page_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_free (self->host);
   g_free (self->user);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (phoneset_keypad_page_parent_class)->finalize (object);
 }
@@ -757,35 +768,27 @@ lookup_cb (GObject      *source,
 }
 
 static PhonesetProfile *
-find_profile (PhonesetPhone *phone)
+find_profile (PhonesetKeypadPage *self)
 {
-  PhonesetConfig *config = phoneset_phone_get_config (phone);
-  GApplication   *app = g_application_get_default ();
-  const char     *id = phoneset_phone_get_profile_id (phone);
+  PhonesetConfig *config = phoneset_phone_get_config (self->phone);
+  const char     *id = phoneset_phone_get_profile_id (self->phone);
 
   if (config != NULL)
     return phoneset_config_get_profile (config);
-  if (id != NULL && PHONESET_IS_APPLICATION (app))
-    return phoneset_catalog_find (phoneset_application_get_catalog (PHONESET_APPLICATION (app)), id);
+  if (id != NULL)
+    return phoneset_catalog_find (phoneset_context_get_catalog (self->context), id);
   return NULL;
 }
 
 static void
 setup (PhonesetKeypadPage *self)
 {
-  PhonesetProfile *profile = find_profile (self->phone);
+  PhonesetProfile *profile = find_profile (self);
   g_autoptr(GError) error = NULL;
-  const char   *admin_user = phoneset_phone_get_admin_user (self->phone);
-  const char   *model = phoneset_phone_get_model (self->phone);
-  GApplication *app = g_application_get_default ();
-  JsonObject   *object = NULL;
-  g_autoptr(PhonesetCatalog) own_catalog = NULL;
-  PhonesetCatalog *catalog;
-
-  if (PHONESET_IS_APPLICATION (app))
-    catalog = phoneset_application_get_catalog (PHONESET_APPLICATION (app));
-  else
-    catalog = own_catalog = phoneset_catalog_new_default ();
+  const char      *admin_user = phoneset_phone_get_admin_user (self->phone);
+  const char      *model = phoneset_phone_get_model (self->phone);
+  JsonObject      *object = NULL;
+  PhonesetCatalog *catalog = phoneset_context_get_catalog (self->context);
 
   /* The phone's own profile, else one of its vendor's for its model. */
   if (profile == NULL && phoneset_phone_get_vendor (self->phone) != NULL)
@@ -863,12 +866,60 @@ setup (PhonesetKeypadPage *self)
 }
 
 static void
+phoneset_keypad_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  PhonesetKeypadPage *self = PHONESET_KEYPAD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+phoneset_keypad_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  PhonesetKeypadPage *self = PHONESET_KEYPAD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 phoneset_keypad_page_class_init (PhonesetKeypadPageClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = phoneset_keypad_page_dispose;
+  object_class->get_property = phoneset_keypad_page_get_property;
+  object_class->set_property = phoneset_keypad_page_set_property;
+
+  /**
+   * PhonesetKeypadPage:context:
+   *
+   * What the application's widgets share: the catalog, the saved phones,
+   * the secret store, the settings and the STUN server.
+   */
+  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, PHONESET_TYPE_CONTEXT,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   object_class->finalize = phoneset_keypad_page_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/phoneset/Phoneset/phoneset-keypad-page.ui");
@@ -926,21 +977,24 @@ phoneset_keypad_page_init (PhonesetKeypadPage *self)
 
 /**
  * phoneset_keypad_page_new:
+ * @context: what the application's widgets share
  * @phone: the phone
  * @secrets: where its web admin password is kept
  *
  * Returns: (transfer floating): the remote keypad page
  */
 GtkWidget *
-phoneset_keypad_page_new (PhonesetPhone       *phone,
+phoneset_keypad_page_new (PhonesetContext     *context,
+                          PhonesetPhone       *phone,
                           PhonesetSecretStore *secrets)
 {
   PhonesetKeypadPage *self;
 
+  g_return_val_if_fail (PHONESET_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (PHONESET_IS_PHONE (phone), NULL);
   g_return_val_if_fail (PHONESET_IS_SECRET_STORE (secrets), NULL);
 
-  self = g_object_new (PHONESET_TYPE_KEYPAD_PAGE, NULL);
+  self = g_object_new (PHONESET_TYPE_KEYPAD_PAGE, "context", context, NULL);
   self->phone = g_object_ref (phone);
   self->secrets = g_object_ref (secrets);
   setup (self);

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "phoneset-context.h"
 #include "phoneset-phone.h"
 #include "phoneset-secret-store.h"
 
@@ -18,7 +19,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PhonesetKeypadPage, phoneset_keypad_page, PHONESET, KEYPAD_PAGE, AdwBin)
 
-GtkWidget *phoneset_keypad_page_new         (PhonesetPhone       *phone,
+GtkWidget *phoneset_keypad_page_new         (PhonesetContext     *context,
+                                             PhonesetPhone       *phone,
                                              PhonesetSecretStore *secrets);
 GtkWidget *phoneset_keypad_page_get_button  (PhonesetKeypadPage  *self,
                                              const char          *key);

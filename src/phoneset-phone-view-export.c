@@ -264,7 +264,7 @@ _phoneset_phone_view_export_action (GtkWidget  *widget,
   has_file = phoneset_profile_get_file_format (profile, &format);
 
   dialog = g_new0 (ExportDialog, 1);
-  dialog->settings = g_settings_new (APP_ID);
+  dialog->settings = g_object_ref (phoneset_context_get_settings (self->context));
   dialog->self = g_object_ref (self);
   message = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                     has_file ? _("Export Provisioning File") : _("Setup Sheet"), has_file ? _("Write the phone's provisioning file for your provisioning server, "

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "phoneset-config-history.h"
+#include "phoneset-context.h"
 #include "phoneset-phone-view.h"
 #include "phoneset-secret-store.h"
 
@@ -21,6 +22,7 @@ struct _PhonesetPhoneView
   AdwBin                 parent_instance;
 
   /* Owned references */
+  PhonesetContext       *context;
   PhonesetSecretStore   *secrets;
   PhonesetPhone         *phone;
   GPtrArray             *profiles;

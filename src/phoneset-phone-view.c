@@ -24,7 +24,6 @@
 #include "phoneset-phone-view-private.h"
 #include "phoneset-reachability.h"
 #include "phoneset-setting-row.h"
-#include "phoneset-application.h"
 #include "phoneset-stun-page.h"
 #include "phoneset-events-page.h"
 #include "phoneset-keypad-page.h"
@@ -32,6 +31,15 @@
 #include "phoneset-test-private.h"
 
 G_DEFINE_FINAL_TYPE (PhonesetPhoneView, phoneset_phone_view, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum
 {
@@ -462,17 +470,14 @@ _phoneset_phone_view_rebuild (PhonesetPhoneView *self)
           add_page (self, name_id, page->title, page_icon (page->id), build_profile_page (self, page));
         }
 
-      add_page (self, "keypad", _("Remote Keypad"), "input-dialpad-symbolic", phoneset_keypad_page_new (self->phone, self->secrets));
-      add_page (self, "events", _("Action URL Events"), "mail-send-receive-symbolic", phoneset_events_page_new (self->phone, self->history));
+      add_page (self, "keypad", _("Remote Keypad"), "input-dialpad-symbolic", phoneset_keypad_page_new (self->context, self->phone, self->secrets));
+      add_page (self, "events", _("Action URL Events"), "mail-send-receive-symbolic", phoneset_events_page_new (self->context, self->phone, self->history));
 
       /* The self-test: its recommendations set this phone's settings. */
       {
-        GApplication    *app = g_application_get_default ();
-        g_autofree char *server = NULL;
+        g_autofree char *server = g_settings_get_string (phoneset_context_get_settings (self->context), "stun-server");
 
-        if (PHONESET_IS_APPLICATION (app))
-          server = g_settings_get_string (phoneset_application_get_settings (PHONESET_APPLICATION (app)), "stun-server");
-        add_page (self, "stun", _("STUN Self-Test"), "network-workgroup-symbolic", phoneset_stun_page_new (self->phone, self->history, server));
+        add_page (self, "stun", _("STUN Self-Test"), "network-workgroup-symbolic", phoneset_stun_page_new (self->context, self->phone, self->history, server));
       }
 
       self->search_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
@@ -676,8 +681,45 @@ phoneset_phone_view_dispose (GObject *object)
   g_clear_pointer (&self->search_rows, g_ptr_array_unref);
   g_clear_pointer (&self->page_names, g_ptr_array_unref);
   g_clear_object (&self->page_titles);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (phoneset_phone_view_parent_class)->dispose (object);
+}
+
+static void
+phoneset_phone_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  PhonesetPhoneView *self = PHONESET_PHONE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+phoneset_phone_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  PhonesetPhoneView *self = PHONESET_PHONE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -687,6 +729,18 @@ phoneset_phone_view_class_init (PhonesetPhoneViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = phoneset_phone_view_dispose;
+  object_class->get_property = phoneset_phone_view_get_property;
+  object_class->set_property = phoneset_phone_view_set_property;
+
+  /**
+   * PhonesetPhoneView:context:
+   *
+   * What the application's widgets share: the catalog, the saved phones,
+   * the secret store, the settings and the STUN server.
+   */
+  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, PHONESET_TYPE_CONTEXT,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * PhonesetPhoneView::forget:
@@ -751,25 +805,25 @@ phoneset_phone_view_init (PhonesetPhoneView *self)
 
 /**
  * phoneset_phone_view_new:
+ * @context: what the application's widgets share: the known profiles,
+ *   where the phone's passwords are kept
  * @phone: the phone
- * @profiles: (element-type PhonesetProfile): the known profiles
- * @secrets: (nullable): where the phone's passwords are kept
  *
  * Returns: (transfer full): a new workspace for @phone
  */
 PhonesetPhoneView *
-phoneset_phone_view_new (PhonesetPhone       *phone,
-                         GPtrArray           *profiles,
-                         PhonesetSecretStore *secrets)
+phoneset_phone_view_new (PhonesetContext *context,
+                         PhonesetPhone   *phone)
 {
   PhonesetPhoneView *self;
 
+  g_return_val_if_fail (PHONESET_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (PHONESET_IS_PHONE (phone), NULL);
 
-  self = g_object_new (PHONESET_TYPE_PHONE_VIEW, NULL);
+  self = g_object_new (PHONESET_TYPE_PHONE_VIEW, "context", context, NULL);
   self->phone = g_object_ref (phone);
-  self->secrets = secrets ? g_object_ref (secrets) : NULL;
-  self->profiles = g_ptr_array_ref (profiles);
+  self->secrets = g_object_ref (phoneset_context_get_secret_store (context));
+  self->profiles = g_ptr_array_ref (phoneset_context_get_profiles (context));
   _phoneset_phone_view_rebuild (self);
   return self;
 }

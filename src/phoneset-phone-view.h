@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "phoneset-context.h"
 #include "phoneset-phone.h"
 #include "phoneset-secret-store.h"
 
@@ -18,9 +19,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PhonesetPhoneView, phoneset_phone_view, PHONESET, PHONE_VIEW, AdwBin)
 
-PhonesetPhoneView *phoneset_phone_view_new          (PhonesetPhone       *phone,
-                                                     GPtrArray           *profiles,
-                                                     PhonesetSecretStore *secrets);
+PhonesetPhoneView *phoneset_phone_view_new          (PhonesetContext     *context,
+                                                     PhonesetPhone       *phone);
 PhonesetPhone     *phoneset_phone_view_get_phone    (PhonesetPhoneView *self);
 void               phoneset_phone_view_apply_config (PhonesetPhoneView *self,
                                                      PhonesetConfig    *config);

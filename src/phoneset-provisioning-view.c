@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "phoneset-address.h"
-#include "phoneset-application.h"
 #include "phoneset-error.h"
 #include "phoneset-fleet.h"
 #include "phoneset-mac.h"
@@ -44,6 +43,8 @@ struct _PhonesetProvisioningView
 {
   GtkBox                   parent_instance;
 
+  PhonesetContext         *context;
+
   /* Template widgets */
   AdwActionRow            *folder_row;
   GtkWidget               *folder_button;
@@ -71,6 +72,15 @@ struct _PhonesetProvisioningView
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetProvisioningView, phoneset_provisioning_view, GTK_TYPE_BOX)
+
+enum
+{
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 update_controls (PhonesetProvisioningView *self)
@@ -315,8 +325,59 @@ phoneset_provisioning_view_finalize (GObject *object)
   g_free (self->folder);
   g_free (self->address);
   g_free (self->url);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (phoneset_provisioning_view_parent_class)->finalize (object);
+}
+
+static void
+phoneset_provisioning_view_get_property (GObject    *object,
+                                         guint       prop_id,
+                                         GValue     *value,
+                                         GParamSpec *pspec)
+{
+  PhonesetProvisioningView *self = PHONESET_PROVISIONING_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+phoneset_provisioning_view_set_property (GObject      *object,
+                                         guint         prop_id,
+                                         const GValue *value,
+                                         GParamSpec   *pspec)
+{
+  PhonesetProvisioningView *self = PHONESET_PROVISIONING_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+phoneset_provisioning_view_constructed (GObject *object)
+{
+  PhonesetProvisioningView *self = PHONESET_PROVISIONING_VIEW (object);
+
+  G_OBJECT_CLASS (phoneset_provisioning_view_parent_class)->constructed (object);
+
+  g_return_if_fail (PHONESET_IS_CONTEXT (self->context));
+  self->profiles = g_ptr_array_ref (phoneset_context_get_profiles (self->context));
+  self->settings = g_object_ref (phoneset_context_get_settings (self->context));
+  fill_addresses (self);
+  update_controls (self);
 }
 
 static void
@@ -325,7 +386,20 @@ phoneset_provisioning_view_class_init (PhonesetProvisioningViewClass *klass)
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = phoneset_provisioning_view_constructed;
   object_class->dispose = phoneset_provisioning_view_dispose;
+  object_class->get_property = phoneset_provisioning_view_get_property;
+  object_class->set_property = phoneset_provisioning_view_set_property;
+
+  /**
+   * PhonesetProvisioningView:context:
+   *
+   * What the application's widgets share: the catalog, the saved phones,
+   * the secret store, the settings and the STUN server.
+   */
+  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, PHONESET_TYPE_CONTEXT,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   object_class->finalize = phoneset_provisioning_view_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/phoneset/Phoneset/phoneset-provisioning-view.ui");
@@ -345,27 +419,22 @@ phoneset_provisioning_view_class_init (PhonesetProvisioningViewClass *klass)
 static void
 phoneset_provisioning_view_init (PhonesetProvisioningView *self)
 {
-  GApplication *app = g_application_get_default ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  if (PHONESET_IS_APPLICATION (app))
-    self->profiles = g_ptr_array_ref (phoneset_application_get_profiles (PHONESET_APPLICATION (app)));
-  else
-    {
-      g_autoptr(PhonesetCatalog) catalog = phoneset_catalog_new_default ();
-
-      self->profiles = g_ptr_array_ref (phoneset_catalog_get_profiles (catalog));
-    }
-  self->settings = g_settings_new (APP_ID);
-  fill_addresses (self);
-  update_controls (self);
 }
 
+/**
+ * phoneset_provisioning_view_new:
+ * @context: what the application's widgets share: the profiles it serves
+ *   for, the settings that keep its address
+ *
+ * Returns: (transfer floating): the provisioning server's view
+ */
 GtkWidget *
-phoneset_provisioning_view_new (void)
+phoneset_provisioning_view_new (PhonesetContext *context)
 {
-  return g_object_new (PHONESET_TYPE_PROVISIONING_VIEW, NULL);
+  g_return_val_if_fail (PHONESET_IS_CONTEXT (context), NULL);
+
+  return g_object_new (PHONESET_TYPE_PROVISIONING_VIEW, "context", context, NULL);
 }
 
 void

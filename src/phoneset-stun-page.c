@@ -23,7 +23,6 @@
 #include <string.h>
 
 #include "phoneset-address.h"
-#include "phoneset-application.h"
 #include "phoneset-stun-keepalive.h"
 #include "phoneset-stun-page.h"
 #include "phoneset-stun-result.h"
@@ -38,6 +37,7 @@ struct _PhonesetStunPage
   AdwBin                 parent_instance;
 
   /* Owned references */
+  PhonesetContext       *context;
   PhonesetPhone         *phone;
   PhonesetConfigHistory *history;
   PhonesetStunTest      *test;
@@ -72,6 +72,15 @@ struct _PhonesetStunPage
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetStunPage, phoneset_stun_page, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum
 {
@@ -578,10 +587,11 @@ start_watching (PhonesetStunPage   *self,
  * STUN Server window would (its remembered address, else this computer's
  * first address on a network). */
 static gboolean
-start_server (PhonesetStunServer *server,
+start_server (PhonesetStunPage   *self,
+              PhonesetStunServer *server,
               GError            **error)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GSettings       *settings = phoneset_context_get_settings (self->context);
   g_autofree char *address = g_settings_get_string (settings, "stun-server-address");
   g_autofree char *alt = g_settings_get_string (settings, "stun-server-alt-address");
   g_auto(GStrv) lan = phoneset_address_list_local_ipv4 ();
@@ -599,7 +609,6 @@ start_server (PhonesetStunServer *server,
 static void
 point_clicked_cb (PhonesetStunPage *self)
 {
-  GApplication       *app = g_application_get_default ();
   PhonesetStunServer *server;
   PhonesetProfile    *profile = phoneset_config_get_profile (config (self));
   g_autoptr(GError) error = NULL;
@@ -609,10 +618,10 @@ point_clicked_cb (PhonesetStunPage *self)
   const char      *address;
   guint16          port;
 
-  if (!PHONESET_IS_APPLICATION (app) || profile == NULL)
+  if (profile == NULL)
     return;
-  server = phoneset_application_get_stun_server (PHONESET_APPLICATION (app));
-  if (!phoneset_stun_server_is_running (server) && !start_server (server, &error))
+  server = phoneset_context_get_stun_server (self->context);
+  if (!phoneset_stun_server_is_running (server) && !start_server (self, server, &error))
     {
       g_autofree char *message = g_strdup_printf (_("The STUN server could not start: %s"), error->message);
 
@@ -672,8 +681,45 @@ phoneset_stun_page_dispose (GObject *object)
   g_clear_pointer (&self->phone_host, g_free);
   g_clear_pointer (&self->stage_rows, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (phoneset_stun_page_parent_class)->dispose (object);
+}
+
+static void
+phoneset_stun_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  PhonesetStunPage *self = PHONESET_STUN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+phoneset_stun_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  PhonesetStunPage *self = PHONESET_STUN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -683,6 +729,18 @@ phoneset_stun_page_class_init (PhonesetStunPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = phoneset_stun_page_dispose;
+  object_class->get_property = phoneset_stun_page_get_property;
+  object_class->set_property = phoneset_stun_page_set_property;
+
+  /**
+   * PhonesetStunPage:context:
+   *
+   * What the application's widgets share: the catalog, the saved phones,
+   * the secret store, the settings and the STUN server.
+   */
+  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, PHONESET_TYPE_CONTEXT,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * PhonesetStunPage::finished:
@@ -726,6 +784,8 @@ phoneset_stun_page_init (PhonesetStunPage *self)
 
 /**
  * phoneset_stun_page_new:
+ * @context: what the application's widgets share: the STUN server, the
+ *   settings that keep where it listens
  * @phone: the phone
  * @history: the edits of its config, which recommendations go through
  * @default_server: (nullable): the server to offer when the phone has none
@@ -733,7 +793,8 @@ phoneset_stun_page_init (PhonesetStunPage *self)
  * Returns: (transfer full): the page
  */
 GtkWidget *
-phoneset_stun_page_new (PhonesetPhone         *phone,
+phoneset_stun_page_new (PhonesetContext       *context,
+                        PhonesetPhone         *phone,
                         PhonesetConfigHistory *history,
                         const char            *default_server)
 {
@@ -742,10 +803,11 @@ phoneset_stun_page_new (PhonesetPhone         *phone,
   const char       *turn_user;
   const char       *turn_password;
 
+  g_return_val_if_fail (PHONESET_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (PHONESET_IS_PHONE (phone), NULL);
   g_return_val_if_fail (PHONESET_IS_CONFIG_HISTORY (history), NULL);
 
-  self = g_object_new (PHONESET_TYPE_STUN_PAGE, NULL);
+  self = g_object_new (PHONESET_TYPE_STUN_PAGE, "context", context, NULL);
   self->phone = g_object_ref (phone);
   self->history = g_object_ref (history);
 
@@ -760,13 +822,8 @@ phoneset_stun_page_new (PhonesetPhone         *phone,
   if (!phoneset_address_parse (phoneset_phone_get_address (phone), 80, &self->phone_host, NULL, NULL))
     self->phone_host = NULL;
   /* The STUN server already runs (opened from the menu): show what it saw. */
-  {
-    GApplication *app = g_application_get_default ();
-
-    if (PHONESET_IS_APPLICATION (app) &&
-        phoneset_stun_server_is_running (phoneset_application_get_stun_server (PHONESET_APPLICATION (app))))
-      start_watching (self, phoneset_application_get_stun_server (PHONESET_APPLICATION (app)));
-  }
+  if (phoneset_stun_server_is_running (phoneset_context_get_stun_server (context)))
+    start_watching (self, phoneset_context_get_stun_server (context));
   return GTK_WIDGET (self);
 }
 

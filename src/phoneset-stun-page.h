@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "phoneset-config-history.h"
+#include "phoneset-context.h"
 #include "phoneset-phone.h"
 #include "phoneset-stun-result.h"
 
@@ -19,7 +20,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PhonesetStunPage, phoneset_stun_page, PHONESET, STUN_PAGE, AdwBin)
 
-GtkWidget          *phoneset_stun_page_new        (PhonesetPhone         *phone,
+GtkWidget          *phoneset_stun_page_new        (PhonesetContext       *context,
+                                                   PhonesetPhone         *phone,
                                                    PhonesetConfigHistory *history,
                                                    const char            *default_server);
 void                phoneset_stun_page_run        (PhonesetStunPage      *self);

@@ -37,6 +37,8 @@ struct _PhonesetStunServerView
 {
   GtkBox               parent_instance;
 
+  PhonesetContext     *context;
+
   /* Template widgets */
   AdwComboRow         *address_row;
   AdwComboRow         *alt_address_row;
@@ -75,6 +77,15 @@ struct _PhonesetStunServerView
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetStunServerView, phoneset_stun_server_view, GTK_TYPE_BOX)
+
+enum
+{
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum
 {
@@ -548,8 +559,57 @@ phoneset_stun_server_view_finalize (GObject *object)
   g_clear_object (&self->address_titles);
   g_clear_object (&self->alt_titles);
   g_clear_object (&self->settings);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (phoneset_stun_server_view_parent_class)->finalize (object);
+}
+
+static void
+phoneset_stun_server_view_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  PhonesetStunServerView *self = PHONESET_STUN_SERVER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+phoneset_stun_server_view_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  PhonesetStunServerView *self = PHONESET_STUN_SERVER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+phoneset_stun_server_view_constructed (GObject *object)
+{
+  PhonesetStunServerView *self = PHONESET_STUN_SERVER_VIEW (object);
+
+  G_OBJECT_CLASS (phoneset_stun_server_view_parent_class)->constructed (object);
+
+  g_return_if_fail (PHONESET_IS_CONTEXT (self->context));
+  self->settings = g_object_ref (phoneset_context_get_settings (self->context));
+  fill_addresses (self);
 }
 
 static void
@@ -558,7 +618,20 @@ phoneset_stun_server_view_class_init (PhonesetStunServerViewClass *klass)
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = phoneset_stun_server_view_constructed;
   object_class->dispose = phoneset_stun_server_view_dispose;
+  object_class->get_property = phoneset_stun_server_view_get_property;
+  object_class->set_property = phoneset_stun_server_view_set_property;
+
+  /**
+   * PhonesetStunServerView:context:
+   *
+   * What the application's widgets share: the catalog, the saved phones,
+   * the secret store, the settings and the STUN server.
+   */
+  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, PHONESET_TYPE_CONTEXT,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   object_class->finalize = phoneset_stun_server_view_finalize;
 
   /**
@@ -602,8 +675,6 @@ phoneset_stun_server_view_init (PhonesetStunServerView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_queue_init (&self->pending);
-  self->settings = g_settings_new (APP_ID);
-  fill_addresses (self);
 
   set_factory (self, self->source_column, COLUMN_SOURCE);
   set_factory (self, self->phone_column, COLUMN_PHONE);
@@ -619,18 +690,22 @@ phoneset_stun_server_view_init (PhonesetStunServerView *self)
 
 /**
  * phoneset_stun_server_view_new:
- * @server: the server it shows and drives (the application's)
+ * @context: what the application's widgets share: the settings that keep
+ *   where the server listens
+ * @server: the server it shows and drives (the context's)
  *
  * Returns: (transfer full): the view
  */
 GtkWidget *
-phoneset_stun_server_view_new (PhonesetStunServer *server)
+phoneset_stun_server_view_new (PhonesetContext    *context,
+                               PhonesetStunServer *server)
 {
   PhonesetStunServerView *self;
 
+  g_return_val_if_fail (PHONESET_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (PHONESET_IS_STUN_SERVER (server), NULL);
 
-  self = g_object_new (PHONESET_TYPE_STUN_SERVER_VIEW, NULL);
+  self = g_object_new (PHONESET_TYPE_STUN_SERVER_VIEW, "context", context, NULL);
   self->server = g_object_ref (server);
   self->selection = gtk_single_selection_new (g_object_ref (phoneset_stun_server_get_sources (server)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "phoneset-context.h"
 #include "phoneset-stun-server.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PhonesetStunServerView, phoneset_stun_server_view, PHONESET, STUN_SERVER_VIEW, GtkBox)
 
-GtkWidget  *phoneset_stun_server_view_new            (PhonesetStunServer     *server);
+GtkWidget  *phoneset_stun_server_view_new            (PhonesetContext        *context,
+                                                     PhonesetStunServer     *server);
 
 G_END_DECLS

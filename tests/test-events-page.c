@@ -91,7 +91,7 @@ test_events_yealink (void)
   g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("127.0.0.141");
   g_autoptr(PhonesetConfig) config = phoneset_config_new (profile);
   g_autoptr(PhonesetConfigHistory) history = phoneset_config_history_new (config);
-  GtkWidget          *widget = phoneset_events_page_new (phone, history);
+  GtkWidget          *widget = phoneset_events_page_new (phoneset_application_get_context (app), phone, history);
   PhonesetEventsPage *page = PHONESET_EVENTS_PAGE (widget);
   GtkWindow          *window;
   const char         *base;
@@ -189,7 +189,7 @@ test_events_snom (void)
   PhonesetProfile *profile = phoneset_profiles_find (phoneset_application_get_profiles (app), "snom");
   g_autoptr(PhonesetConfig) config = phoneset_config_new (profile);
   g_autoptr(PhonesetConfigHistory) history = phoneset_config_history_new (config);
-  GtkWidget          *widget = phoneset_events_page_new (phone, history);
+  GtkWidget          *widget = phoneset_events_page_new (phoneset_application_get_context (app), phone, history);
   PhonesetEventsPage *page = PHONESET_EVENTS_PAGE (widget);
   g_autoptr(PhonesetTestSim) sim = NULL;
   g_autofree char *arg = NULL;

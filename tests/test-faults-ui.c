@@ -153,7 +153,7 @@ case_open (Case                *c,
   gtk_window_present (GTK_WINDOW (c->dialog));
 
   c->keypad_phone = new_phone (c->http, "yealink-v8x", FALSE);
-  c->page = PHONESET_KEYPAD_PAGE (phoneset_keypad_page_new (c->keypad_phone, secrets));
+  c->page = PHONESET_KEYPAD_PAGE (phoneset_keypad_page_new (phoneset_application_get_context (app), c->keypad_phone, secrets));
   c->window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
   gtk_window_set_default_size (c->window, 640, 900);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (c->window), GTK_WIDGET (c->page));
@@ -320,7 +320,7 @@ test_stun_faults (void)
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      cases[i].page = phoneset_stun_page_new (phone, history, i == 0 ? down : silent);
+      cases[i].page = phoneset_stun_page_new (phoneset_application_get_context (app), phone, history, i == 0 ? down : silent);
       g_signal_connect (cases[i].page, "finished", G_CALLBACK (stun_finished_cb), &cases[i].done);
       gtk_box_append (GTK_BOX (box), cases[i].page);
     }
@@ -433,7 +433,7 @@ test_stun_coturn (void)
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      cases[i].page = phoneset_stun_page_new (phone, history, i == 0 ? tcp_only->server : lossy->server);
+      cases[i].page = phoneset_stun_page_new (phoneset_application_get_context (app), phone, history, i == 0 ? tcp_only->server : lossy->server);
       g_signal_connect (cases[i].page, "finished", G_CALLBACK (stun_finished_cb), &cases[i].done);
       gtk_box_append (GTK_BOX (box), cases[i].page);
     }

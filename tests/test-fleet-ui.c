@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "phoneset-file.h"
+#include "phoneset-secret-store-memory.h"
 #include "phoneset-address.h"
 #include "phoneset-fleet-dialog.h"
 #include "phoneset-fleet.h"
@@ -27,8 +28,9 @@
 #include "phoneset-test-private.h"
 #include "phoneset-test-catalog.h"
 
-static GPtrArray *profiles;
-static char      *tmpdir;
+static GPtrArray       *profiles;
+static char            *tmpdir;
+static PhonesetContext *context; /* without an application */
 
 static GtkWidget *
 child (gpointer    widget,
@@ -155,7 +157,7 @@ static void
 test_provisioning_view (void)
 {
   GtkWidget       *window = adw_window_new ();
-  GtkWidget       *view = phoneset_provisioning_view_new ();
+  GtkWidget       *view = phoneset_provisioning_view_new (context);
   g_autofree char *tree = g_build_filename (tmpdir, "tree", NULL);
   g_autofree char *target = NULL;
   g_autofree char *shot = NULL;
@@ -278,7 +280,7 @@ static void
 test_provisioning_address (void)
 {
   GtkWidget       *window = adw_window_new ();
-  GtkWidget       *view = phoneset_provisioning_view_new ();
+  GtkWidget       *view = phoneset_provisioning_view_new (context);
   g_autofree char *folder = g_build_filename (tmpdir, "address", NULL);
   g_autofree char *prefix = NULL;
   g_autofree char *status = NULL;
@@ -329,12 +331,12 @@ test_provisioning_address (void)
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* Remembered, but no longer this computer's: the first choice. */
-  view = g_object_ref_sink (phoneset_provisioning_view_new ());
+  view = g_object_ref_sink (phoneset_provisioning_view_new (context));
   g_assert_cmpstr (phoneset_provisioning_view_get_address (PHONESET_PROVISIONING_VIEW (view)), ==,
                    lan[0] ? lan[0] : "127.0.0.1");
   g_object_unref (view);
   g_settings_set_string (settings, "provisioning-address", "127.0.0.1");
-  view = g_object_ref_sink (phoneset_provisioning_view_new ());
+  view = g_object_ref_sink (phoneset_provisioning_view_new (context));
   g_assert_cmpstr (phoneset_provisioning_view_get_address (PHONESET_PROVISIONING_VIEW (view)), ==, "127.0.0.1");
   g_object_unref (view);
   g_settings_reset (settings, "provisioning-address");
@@ -354,6 +356,14 @@ main (int   argc,
   adw_init ();
   profiles = phoneset_test_load_profiles (dirs, NULL);
   tmpdir = g_dir_make_tmp ("phoneset-fleet-ui-XXXXXX", NULL);
+  {
+    g_autoptr(PhonesetCatalog) catalog = phoneset_catalog_new (dirs);
+    g_autoptr(PhonesetInventory) inventory = phoneset_inventory_new (data, phoneset_catalog_get_profiles (catalog));
+    g_autoptr(PhonesetSecretStore) secrets = phoneset_secret_store_memory_new ();
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    context = phoneset_context_new (catalog, inventory, secrets, settings);
+  }
 
   g_test_add_func ("/fleet-dialog/bad-rows-preview-export", test_fleet_dialog);
   g_test_add_func ("/provisioning-view/pnp-and-fetch-log", test_provisioning_view);
@@ -367,5 +377,6 @@ main (int   argc,
     g_spawn_sync (NULL, (char **)rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
   }
   g_ptr_array_unref (profiles);
+  g_object_unref (context);
   return ret;
 }

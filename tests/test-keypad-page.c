@@ -107,7 +107,7 @@ fixture_open_model (Fixture           *f,
   if (model != NULL)
     phoneset_phone_set_model (f->phone, model);
 
-  f->page = PHONESET_KEYPAD_PAGE (phoneset_keypad_page_new (f->phone, f->secrets));
+  f->page = PHONESET_KEYPAD_PAGE (phoneset_keypad_page_new (phoneset_application_get_context (app), f->phone, f->secrets));
   f->window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
   gtk_window_set_default_size (f->window, 640, 1100);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (f->window), GTK_WIDGET (f->page));
@@ -415,7 +415,7 @@ test_unreachable (void)
   phoneset_test_store_password (secrets, "127.0.0.137", PHONESET_TEST_PASSWORD);
   phoneset_phone_set_vendor (phone, "Yealink");
   phoneset_phone_set_profile_id (phone, "yealink-v8x");
-  f.page = PHONESET_KEYPAD_PAGE (phoneset_keypad_page_new (phone, secrets));
+  f.page = PHONESET_KEYPAD_PAGE (phoneset_keypad_page_new (phoneset_application_get_context (app), phone, secrets));
   f.window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (f.window), GTK_WIDGET (f.page));
   gtk_window_present (f.window);
@@ -572,7 +572,7 @@ test_konftel (void)
 
   phoneset_phone_set_vendor (phone, "Konftel");
   phoneset_phone_set_profile_id (phone, "konftel-300ip");
-  f.page = PHONESET_KEYPAD_PAGE (phoneset_keypad_page_new (phone, secrets));
+  f.page = PHONESET_KEYPAD_PAGE (phoneset_keypad_page_new (phoneset_application_get_context (app), phone, secrets));
   f.window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
   gtk_window_set_default_size (f.window, 640, 600);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (f.window), GTK_WIDGET (f.page));
@@ -604,7 +604,7 @@ test_snom_conference (void)
   phoneset_phone_set_vendor (phone, "snom");
   phoneset_phone_set_model (phone, "C620");
   phoneset_phone_set_profile_id (phone, "snom-c520");
-  f.page = PHONESET_KEYPAD_PAGE (phoneset_keypad_page_new (phone, secrets));
+  f.page = PHONESET_KEYPAD_PAGE (phoneset_keypad_page_new (phoneset_application_get_context (app), phone, secrets));
   f.window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
   gtk_window_set_default_size (f.window, 640, 600);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (f.window), GTK_WIDGET (f.page));

@@ -104,7 +104,7 @@ test_view (void)
   phoneset_phone_set_name (phone, "Reception");
   g_list_store_append (phones, phone);
   phoneset_stun_server_set_known_phones (server, G_LIST_MODEL (phones));
-  view = phoneset_stun_server_view_new (server);
+  view = phoneset_stun_server_view_new (phoneset_application_get_context (app), server);
   g_signal_connect (view, "show-phone", G_CALLBACK (show_phone_cb), &shown);
   adw_window_set_content (ADW_WINDOW (window), view);
   gtk_window_set_default_size (GTK_WINDOW (window), 1040, 760);
