@@ -19,6 +19,7 @@
 #include "phoneset-secret-store-memory.h"
 #include "phoneset-preferences-window.h"
 #include "phoneset-window.h"
+#include "phoneset-test-hooks-private.h"
 
 struct _PhonesetApplication
 {
@@ -247,7 +248,7 @@ load_inventory (PhonesetCatalog *catalog)
 static PhonesetSecretStore *
 new_secret_store (void)
 {
-  gboolean memory = g_strcmp0 (g_getenv ("PHONESET_SECRET_STORE"), "memory") == 0;
+  gboolean memory = _phoneset_test_hook_equals (PHONESET_TEST_HOOK_SECRET_STORE, "memory");
   g_autoptr(PhonesetSecretStore) backend = memory ? phoneset_secret_store_memory_new ()
                                                    : phoneset_secret_store_libsecret_new ();
 

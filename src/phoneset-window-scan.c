@@ -21,6 +21,7 @@
 #include "phoneset-reachability.h"
 #include "phoneset-window-private.h"
 #include "phoneset-test-private.h"
+#include "phoneset-test-hooks-private.h"
 
 /* Whether each phone answers is checked when its workspace opens and after
  * every scan. PHONESET_REACHABILITY=off turns the check off: the UI tests
@@ -28,7 +29,7 @@
 static gboolean
 reachability_enabled (void)
 {
-  return g_strcmp0 (g_getenv ("PHONESET_REACHABILITY"), "off") != 0;
+  return !_phoneset_test_hook_equals (PHONESET_TEST_HOOK_REACHABILITY, "off");
 }
 
 static void
@@ -309,8 +310,8 @@ _phoneset_window_scan_action (GtkWidget  *widget,
       g_cancellable_cancel (self->scan_cancellable);
       return;
     }
-  if (g_getenv ("PHONESET_SCAN_SUBNETS") != NULL)
-    subnets = g_strsplit (g_getenv ("PHONESET_SCAN_SUBNETS"), ",", -1);
+  if (_phoneset_test_hook (PHONESET_TEST_HOOK_SCAN_SUBNETS) != NULL)
+    subnets = g_strsplit (_phoneset_test_hook (PHONESET_TEST_HOOK_SCAN_SUBNETS), ",", -1);
   phoneset_window_scan (self, (const char *const *)subnets, g_settings_get_uint (self->settings, "scan-timeout"));
 }
 
@@ -320,7 +321,7 @@ _phoneset_window_scan_action (GtkWidget  *widget,
 void
 _phoneset_window_add_demo_phones (PhonesetWindow *self)
 {
-  const char *demo = g_getenv ("PHONESET_DEMO_PHONES");
+  const char *demo = _phoneset_test_hook (PHONESET_TEST_HOOK_DEMO_PHONES);
   g_auto(GStrv) entries = NULL;
 
   if (demo == NULL || demo[0] == '\0')

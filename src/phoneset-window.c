@@ -20,6 +20,7 @@
 #include "phoneset-phone-row.h"
 #include "phoneset-window-private.h"
 #include "phoneset-test-private.h"
+#include "phoneset-test-hooks-private.h"
 
 G_DEFINE_FINAL_TYPE (PhonesetWindow, phoneset_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -364,7 +365,7 @@ phoneset_window_init (PhonesetWindow *self)
 #endif
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (leaflet_folded_cb), self, G_CONNECT_SWAPPED);
-  if (g_getenv ("PHONESET_EXIT_AFTER_FIRST_FRAME") != NULL)
+  if (_phoneset_test_hook (PHONESET_TEST_HOOK_EXIT_AFTER_FIRST_FRAME) != NULL)
     g_signal_connect (self, "map", G_CALLBACK (bench_map_cb), NULL);
 }
 
