@@ -120,14 +120,11 @@ phoneset_add_phone_dialog_class_init (PhonesetAddPhoneDialogClass *klass)
    *
    * The user confirmed a valid address.
    */
-  signals[PHONE_ADDED] =
-    g_signal_new ("phone-added",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, PHONESET_TYPE_PHONE);
+  signals[PHONE_ADDED] = g_signal_new ("phone-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, PHONESET_TYPE_PHONE);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/phoneset/Phoneset/phoneset-add-phone-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/phoneset/Phoneset/phoneset-add-phone-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PhonesetAddPhoneDialog, address_entry);
   gtk_widget_class_bind_template_child (widget_class, PhonesetAddPhoneDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, address_changed_cb);
@@ -151,8 +148,6 @@ phoneset_add_phone_dialog_init (PhonesetAddPhoneDialog *self)
 PhonesetAddPhoneDialog *
 phoneset_add_phone_dialog_new (GtkWindow *parent)
 {
-  return g_object_new (PHONESET_TYPE_ADD_PHONE_DIALOG,
-                       "transient-for", parent,
-                       "modal", TRUE,
+  return g_object_new (PHONESET_TYPE_ADD_PHONE_DIALOG, "transient-for", parent, "modal", TRUE,
                        NULL);
 }

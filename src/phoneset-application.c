@@ -110,14 +110,15 @@ phoneset_application_about_action (GSimpleAction *action,
 
   g_assert (PHONESET_IS_APPLICATION (self));
 
-  adw_show_about_window (get_active_window (self),
-                         "application-name", "Phoneset",
-                         "application-icon", APP_ID,
-                         "developer-name", "The Phoneset developers",
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Find IP conference and desk phones, set up their NAT traversal, "
+  adw_show_about_window (
+    get_active_window (self), "application-name", "Phoneset", "application-icon", APP_ID,
+    "developer-name", "The Phoneset developers", "version", PACKAGE_VERSION, "comments",
+    _("Find IP conference and desk phones, set up their NAT traversal, "
                                        "VLAN and provisioning, and test STUN from the desktop."),
-                                        "website", "https://github.com/phoneset/phoneset", "issue-url", "https://github.com/phoneset/phoneset/issues", "developers", developers, "copyright", "© 2026 The Phoneset developers", "license-type", GTK_LICENSE_GPL_3_0, "translator-credits", _("translator-credits"), NULL);
+       "website", "https://github.com/phoneset/phoneset", "issue-url",
+       "https://github.com/phoneset/phoneset/issues", "developers", developers, "copyright",
+       "© 2026 The Phoneset developers", "license-type", GTK_LICENSE_GPL_3_0, "translator-credits",
+       _("translator-credits"), NULL);
 }
 
 static void
@@ -179,8 +180,7 @@ phoneset_application_init (PhonesetApplication *self)
 {
   g_autofree char          *commands = phoneset_cli_dup_commands ();
   static const GOptionEntry entries[] = {
-    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
-      { NULL }
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL }, { NULL }
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
@@ -190,7 +190,8 @@ phoneset_application_init (PhonesetApplication *self)
                                               "Without a command, Phoneset opens its window."));
   g_application_set_option_context_description (G_APPLICATION (self), commands);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
 }
 
 /**
@@ -201,17 +202,14 @@ phoneset_application_init (PhonesetApplication *self)
  * Returns: (transfer full): a new application
  */
 PhonesetApplication *
-phoneset_application_new (const char       *application_id,
-                          GApplicationFlags flags)
+phoneset_application_new (const char        *application_id,
+                          GApplicationFlags  flags)
 {
   g_return_val_if_fail (application_id != NULL, NULL);
 
-  return g_object_new (PHONESET_TYPE_APPLICATION,
-                       "application-id", application_id,
-                       "flags", flags,
+  return g_object_new (PHONESET_TYPE_APPLICATION, "application-id", application_id, "flags", flags,
                        /* The .Devel build shares the resources of the normal one. */
-                       "resource-base-path", "/io/github/phoneset/Phoneset",
-                       NULL);
+                       "resource-base-path", "/io/github/phoneset/Phoneset", NULL);
 }
 
 /* The phone profiles, read once; a file that cannot be read is logged and
@@ -223,7 +221,8 @@ load_catalog (void)
   GPtrArray       *errors = phoneset_catalog_get_errors (catalog);
 
   for (guint i = 0; i < errors->len; i++)
-    g_message ("A phone profile is not used: %s", ((GError *)g_ptr_array_index (errors, i))->message);
+    g_message ("A phone profile is not used: %s",
+               ((GError *)g_ptr_array_index (errors, i))->message);
   return catalog;
 }
 
@@ -233,7 +232,8 @@ load_inventory (PhonesetCatalog *catalog)
 {
   g_autofree char *dir = phoneset_paths_data_dir ();
   g_autoptr(GError) error = NULL;
-  PhonesetInventory *inventory = phoneset_inventory_new (dir, phoneset_catalog_get_profiles (catalog));
+  PhonesetInventory *inventory =
+    phoneset_inventory_new (dir, phoneset_catalog_get_profiles (catalog));
 
   if (!phoneset_inventory_load (inventory, &error))
     g_message ("The saved phones could not be read: %s", error->message);

@@ -128,10 +128,12 @@ action_url_cb (PhonesetProvisionServer *receiver,
     {
       g_autofree char *name = phoneset_phone_dup_display_name (self->phone);
 
-      title = g_strdup_printf ("%s  %s · %s (%s)", time, phoneset_action_url_event_get_name (event), name, phone);
+      title = g_strdup_printf ("%s  %s · %s (%s)", time, phoneset_action_url_event_get_name (event),
+                               name, phone);
     }
   else
-    title = g_strdup_printf ("%s  %s · %s", time, phoneset_action_url_event_get_name (event), phone);
+    title =
+      g_strdup_printf ("%s  %s · %s", time, phoneset_action_url_event_get_name (event), phone);
   subtitle = details->len ? g_strdup (details->str) : g_strdup (_("No variables"));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -145,8 +147,8 @@ action_url_cb (PhonesetProvisionServer *receiver,
   gtk_list_box_prepend (self->event_list, row);
   self->n_events++;
   /* Bounded: the oldest go. */
-  while (self->n_events > MAX_EVENTS &&
-         (last = GTK_WIDGET (gtk_list_box_get_row_at_index (self->event_list, self->n_events - 1))) != NULL)
+  while (self->n_events > MAX_EVENTS && (last = GTK_WIDGET (gtk_list_box_get_row_at_index (
+                                           self->event_list, self->n_events - 1))) != NULL)
     {
       gtk_list_box_remove (self->event_list, last);
       self->n_events--;
@@ -165,8 +167,9 @@ unknown_phone_cb (PhonesetProvisionServer *receiver,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("It is no phone of the list. Add it, or turn on “Accept events from unknown phones” in "
+  adw_action_row_set_subtitle (
+    ADW_ACTION_ROW (row),
+    _("It is no phone of the list. Add it, or turn on “Accept events from unknown phones” in "
                                  "Preferences."));
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-warning-symbolic");
@@ -182,7 +185,8 @@ accept_unknown_changed_cb (GSettings          *settings,
                            PhonesetEventsPage *self)
 {
   if (self->receiver != NULL)
-    phoneset_provision_server_set_accept_unknown (self->receiver, g_settings_get_boolean (settings, key));
+    phoneset_provision_server_set_accept_unknown (self->receiver,
+                                                  g_settings_get_boolean (settings, key));
 }
 
 /* The phones whose events are shown: this one and those of the list. */
@@ -194,7 +198,8 @@ known_phones (PhonesetEventsPage *self)
 
   g_list_store_append (own, self->phone);
   g_list_store_append (models, own);
-  g_list_store_append (models, phoneset_inventory_get_phones (phoneset_context_get_inventory (self->context)));
+  g_list_store_append (
+    models, phoneset_inventory_get_phones (phoneset_context_get_inventory (self->context)));
   return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (models)));
 }
 
@@ -219,7 +224,8 @@ start_receiver (PhonesetEventsPage *self)
     return;
   if (self->host == NULL)
     {
-      receiver_failed (self, _("The phone's address is not usable: correct it on the overview page."));
+      receiver_failed (self,
+                       _("The phone's address is not usable: correct it on the overview page."));
       return;
     }
   /* Which of this computer's addresses the phone can reach (the kernel's
@@ -227,10 +233,9 @@ start_receiver (PhonesetEventsPage *self)
   local = phoneset_local_address_for (self->host, &error);
   if (local == NULL)
     {
-      g_autofree char *text = g_strdup_printf (
-        _("Could not find this computer's address on the phone's network (%s): check that the phone's IP "
+      g_autofree char *text = g_strdup_printf (_("Could not find this computer's address on the phone's network (%s): check that the phone's IP "
           "address is right."),
-           error->message);
+                                                  error->message);
 
       receiver_failed (self, text);
       return;
@@ -243,9 +248,10 @@ start_receiver (PhonesetEventsPage *self)
     phoneset_provision_server_set_known_phones (self->receiver, known);
   }
   self->settings = g_object_ref (phoneset_context_get_settings (self->context));
-  phoneset_provision_server_set_accept_unknown (self->receiver,
-                                                g_settings_get_boolean (self->settings, "accept-unknown-phones"));
-  g_signal_connect (self->settings, "changed::accept-unknown-phones", G_CALLBACK (accept_unknown_changed_cb), self);
+  phoneset_provision_server_set_accept_unknown (
+    self->receiver, g_settings_get_boolean (self->settings, "accept-unknown-phones"));
+  g_signal_connect (self->settings, "changed::accept-unknown-phones",
+                    G_CALLBACK (accept_unknown_changed_cb), self);
   if (!phoneset_provision_server_listen (self->receiver, local, 0, &error))
     {
       stop_receiver (self);
@@ -284,12 +290,13 @@ clear_clicked_cb (PhonesetEventsPage *self)
  * its file format writes pointing at @base_url; %NULL with the reason when
  * there is none. */
 static PhonesetConfig *
-build_filled (PhonesetEventsPage *self,
-              const char         *base_url,
-              guint              *n_filled,
-              GError            **error)
+build_filled (PhonesetEventsPage  *self,
+              const char          *base_url,
+              guint               *n_filled,
+              GError             **error)
 {
-  PhonesetConfig  *config = self->history ? phoneset_config_history_get_config (self->history) : NULL;
+  PhonesetConfig *config =
+    self->history ? phoneset_config_history_get_config (self->history) : NULL;
   PhonesetProfile *profile = config ? phoneset_config_get_profile (config) : NULL;
   g_autoptr(PhonesetConfig) wanted = NULL;
   PhonesetCfgFormat format;
@@ -339,7 +346,8 @@ all_point_here (PhonesetEventsPage *self,
   g_autoptr(PhonesetConfig) wanted = NULL;
   GPtrArray *settings;
 
-  wanted = build_filled (self, phoneset_provision_server_get_base_url (self->receiver), n_filled, NULL);
+  wanted =
+    build_filled (self, phoneset_provision_server_get_base_url (self->receiver), n_filled, NULL);
   if (wanted == NULL)
     return FALSE;
   settings = phoneset_profile_get_settings (phoneset_config_get_profile (config));
@@ -362,18 +370,21 @@ update_fill_row (PhonesetEventsPage *self)
   if (!self->fillable || self->receiver == NULL)
     return;
   if (all_point_here (self, &n))
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u Action URL setting now points at this computer. It takes effect once "
-                                         "the settings are pushed to the phone or exported.",
-                                         "%u Action URL settings now point at this computer. They take effect once "
-                                         "the settings are pushed to the phone or exported.",
-                                         n),
-                            n);
+    text = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE,
+                   "%u Action URL setting now points at this computer. It takes effect once "
+                   "the settings are pushed to the phone or exported.",
+                   "%u Action URL settings now point at this computer. They take effect once "
+                   "the settings are pushed to the phone or exported.",
+                   n),
+      n);
   else
-    text = g_strdup (_("Fills the phone's Action URL settings (undoable); they take effect once pushed "
+    text =
+      g_strdup (_("Fills the phone's Action URL settings (undoable); they take effect once pushed "
                        "or exported."));
   adw_action_row_set_subtitle (self->fill_row, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->fill_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->fill_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
 /* Set on a copy and applied as one undoable step: one Undo takes them all
@@ -449,13 +460,15 @@ phoneset_events_page_class_init (PhonesetEventsPageClass *klass)
    * What the application's widgets share: the catalog, the saved phones,
    * the secret store, the settings and the STUN server.
    */
-  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, PHONESET_TYPE_CONTEXT,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, PHONESET_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   object_class->finalize = phoneset_events_page_finalize;
   widget_class->map = phoneset_events_page_map;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/phoneset/Phoneset/phoneset-events-page.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/phoneset/Phoneset/phoneset-events-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PhonesetEventsPage, receiver_row);
   gtk_widget_class_bind_template_child (widget_class, PhonesetEventsPage, receiver_icon);
   gtk_widget_class_bind_template_child (widget_class, PhonesetEventsPage, fill_row);
@@ -511,11 +524,12 @@ phoneset_events_page_new (PhonesetContext       *context,
       g_autoptr(PhonesetConfig) probe = build_filled (self, "http://192.0.2.1:1", &n, &error);
 
       self->fillable = probe != NULL;
-      g_signal_connect_object (phoneset_config_history_get_config (history), "changed", G_CALLBACK (update_fill_row),
-                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (phoneset_config_history_get_config (history), "changed",
+                               G_CALLBACK (update_fill_row), self, G_CONNECT_SWAPPED);
       if (self->fillable)
-        adw_action_row_set_subtitle (self->fill_row,
-                                     _("Fills the phone's Action URL settings (undoable); they take effect once pushed "
+        adw_action_row_set_subtitle (
+          self->fill_row,
+          _("Fills the phone's Action URL settings (undoable); they take effect once pushed "
                                        "or exported."));
       else
         adw_action_row_set_subtitle (self->fill_row, error->message);

@@ -141,7 +141,8 @@ show_preview (PhonesetFleetDialog *self)
     {
       const char *name = g_ptr_array_index (columns, i);
 
-      if (g_ascii_strcasecmp (name, "mac") != 0 && g_ascii_strcasecmp (name, "name") != 0 && name[0] != '\0' &&
+      if (g_ascii_strcasecmp (name, "mac") != 0 && g_ascii_strcasecmp (name, "name") != 0 &&
+          name[0] != '\0' &&
           phoneset_profile_lookup_setting (selected_profile (self), name) != NULL)
         g_ptr_array_add (setting_columns, (gpointer)name);
     }
@@ -152,8 +153,9 @@ show_preview (PhonesetFleetDialog *self)
   gtk_grid_attach (self->preview_grid, cell (_("Name"), "heading"), col++, 0, 1, 1);
   for (guint i = 0; i < setting_columns->len; i++)
     {
-      PhonesetSetting *setting = phoneset_profile_lookup_setting (selected_profile (self), g_ptr_array_index (setting_columns, i));
-      GtkWidget       *label = cell (phoneset_setting_get_title (setting), "heading");
+      PhonesetSetting *setting = phoneset_profile_lookup_setting (
+        selected_profile (self), g_ptr_array_index (setting_columns, i));
+      GtkWidget *label = cell (phoneset_setting_get_title (setting), "heading");
 
       gtk_widget_set_tooltip_text (label, g_ptr_array_index (setting_columns, i));
       gtk_grid_attach (self->preview_grid, label, col++, 0, 1, 1);
@@ -162,33 +164,41 @@ show_preview (PhonesetFleetDialog *self)
     {
       PhonesetFleetPhone *phone = g_ptr_array_index (phones, r);
       g_autofree char    *line = g_strdup_printf ("%u", phone->line);
-      g_autofree char    *mac = phoneset_mac_normalize (phone->mac, PHONESET_MAC_STYLE_COLON_UPPER, NULL);
+      g_autofree char    *mac =
+        phoneset_mac_normalize (phone->mac, PHONESET_MAC_STYLE_COLON_UPPER, NULL);
 
       col = 0;
       gtk_grid_attach (self->preview_grid, cell (line, "dim-label"), col++, r + 1, 1, 1);
       gtk_grid_attach (self->preview_grid, cell (mac, "monospace"), col++, r + 1, 1, 1);
-      gtk_grid_attach (self->preview_grid, cell (phone->name ? phone->name : "", NULL), col++, r + 1, 1, 1);
+      gtk_grid_attach (self->preview_grid, cell (phone->name ? phone->name : "", NULL), col++,
+                       r + 1, 1, 1);
       for (guint i = 0; i < setting_columns->len; i++)
         {
-          const char *value = g_hash_table_lookup (phone->values, g_ptr_array_index (setting_columns, i));
+          const char *value =
+            g_hash_table_lookup (phone->values, g_ptr_array_index (setting_columns, i));
 
           /* An empty cell keeps the common value. */
-          gtk_grid_attach (self->preview_grid, value ? cell (value, NULL) : cell (_("common"), "dim-label"), col++, r + 1, 1, 1);
+          gtk_grid_attach (self->preview_grid, value ? cell (value, NULL)
+                                                     : cell (_("common"), "dim-label"), col++,
+                                                             r + 1, 1, 1);
         }
     }
   if (phones->len > PREVIEW_MAX_PHONES)
     {
-      g_autofree char *more = g_strdup_printf (_("… and %u more phones"), phones->len - PREVIEW_MAX_PHONES);
+      g_autofree char *more =
+        g_strdup_printf (_("… and %u more phones"), phones->len - PREVIEW_MAX_PHONES);
 
-      gtk_grid_attach (self->preview_grid, cell (more, "dim-label"), 0, PREVIEW_MAX_PHONES + 1, 3, 1);
+      gtk_grid_attach (self->preview_grid, cell (more, "dim-label"), 0, PREVIEW_MAX_PHONES + 1, 3,
+                       1);
     }
   gtk_widget_set_visible (self->preview_frame, phones->len > 0);
 
   for (guint i = 0; i < problems->len && i < PREVIEW_MAX_PROBLEMS; i++)
     {
       PhonesetFleetProblem *problem = g_ptr_array_index (problems, i);
-      g_autofree char      *title = problem->column ? g_strdup_printf (_("Line %u, %s"), problem->line, problem->column)
-                                                    : g_strdup_printf (_("Line %u"), problem->line);
+      g_autofree char      *title =
+        problem->column ? g_strdup_printf (_("Line %u, %s"), problem->line, problem->column)
+                        : g_strdup_printf (_("Line %u"), problem->line);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
@@ -219,7 +229,8 @@ reparse (PhonesetFleetDialog *self)
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (self->common == NULL || text[0] == '\0')
     {
-      gtk_label_set_text (self->status_label, _("Open a CSV file or paste the phone list, with a header line such as "
+      gtk_label_set_text (self->status_label,
+                          _("Open a CSV file or paste the phone list, with a header line such as "
                                                 "“mac,name,line.1.number”."));
       update_export_button (self);
       return;
@@ -235,19 +246,22 @@ reparse (PhonesetFleetDialog *self)
     {
       guint            n_phones = phoneset_fleet_get_phones (self->fleet)->len;
       guint            n_problems = phoneset_fleet_get_problems (self->fleet)->len;
-      g_autofree char *phones = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u phone", "%u phones", n_phones), n_phones);
+      g_autofree char *phones = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%u phone", "%u phones", n_phones), n_phones);
       g_autofree char *status = NULL;
 
       if (n_problems > 0)
-        status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; %u line to correct before the export",
-                                               "%s; %u lines to correct before the export", n_problems),
-                                  phones, n_problems);
+        status =
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; %u line to correct before the export",
+                                        "%s; %u lines to correct before the export", n_problems),
+                           phones, n_problems);
       else if (n_phones == 0)
         status = g_strdup (_("No phones yet: add one line per phone under the header."));
       else
         status = g_strdup_printf (_("%s, ready to export"), phones);
       gtk_label_set_text (self->status_label, status);
-      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), n_problems > 0 ? "error" : "success");
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label),
+                                n_problems > 0 ? "error" : "success");
       show_preview (self);
     }
   update_export_button (self);
@@ -283,9 +297,10 @@ profile_changed_cb (PhonesetFleetDialog *self)
     }
   adw_combo_row_set_model (self->model_row, G_LIST_MODEL (models));
   gtk_widget_set_sensitive (GTK_WIDGET (self->model_row), any_common);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->model_row),
-                               any_common ? _("Names the common file")
-                                          : _("No common file is known for these phones: each phone's file carries every setting"));
+  adw_action_row_set_subtitle (
+    ADW_ACTION_ROW (self->model_row), any_common
+    ? _("Names the common file")
+    : _("No common file is known for these phones: each phone's file carries every setting"));
 
   if (self->common == NULL || phoneset_config_get_profile (self->common) != profile)
     {
@@ -330,7 +345,8 @@ file_loaded_cb (GObject      *source,
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
-  if (len > PHONESET_CSV_MAX_SIZE || memchr (contents, '\0', len) != NULL || !g_utf8_validate (contents, len, NULL))
+  if (len > PHONESET_CSV_MAX_SIZE || memchr (contents, '\0', len) != NULL ||
+      !g_utf8_validate (contents, len, NULL))
     {
       g_autofree char *message = g_strdup_printf (_("%s is not a CSV text file (UTF-8)"), name);
 
@@ -350,7 +366,8 @@ chooser_response_cb (PhonesetFleetDialog  *self,
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL && gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_OPEN)
+  if (file != NULL &&
+      gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_OPEN)
     g_file_load_contents_async (file, NULL, file_loaded_cb, g_object_ref (self));
   else if (file != NULL)
     {
@@ -363,13 +380,16 @@ chooser_response_cb (PhonesetFleetDialog  *self,
 }
 
 static void
-open_chooser (PhonesetFleetDialog *self,
-              GtkFileChooserAction action)
+open_chooser (PhonesetFleetDialog  *self,
+              GtkFileChooserAction  action)
 {
   gboolean open = action == GTK_FILE_CHOOSER_ACTION_OPEN;
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (open ? _("Open Phone List") : _("Choose the Output Folder"), GTK_WINDOW (self), action, open ? _("_Open") : _("_Choose"), _("_Cancel"));
+  self->chooser =
+    gtk_file_chooser_native_new (open ? _("Open Phone List")
+                                      : _("Choose the Output Folder"), GTK_WINDOW (self), action,
+                                           open ? _("_Open") : _("_Choose"), _("_Cancel"));
   if (open)
     {
       g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
@@ -385,7 +405,8 @@ open_chooser (PhonesetFleetDialog *self,
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
     }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
@@ -441,10 +462,11 @@ phoneset_fleet_dialog_class_init (PhonesetFleetDialogClass *klass)
    * @folder: where the files are
    * @n_files: how many were written
    */
-  signals[EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                    G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
+  signals[EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/phoneset/Phoneset/phoneset-fleet-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/phoneset/Phoneset/phoneset-fleet-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PhonesetFleetDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PhonesetFleetDialog, profile_row);
   gtk_widget_class_bind_template_child (widget_class, PhonesetFleetDialog, model_row);
@@ -471,8 +493,8 @@ static void
 phoneset_fleet_dialog_init (PhonesetFleetDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_object (gtk_text_view_get_buffer (self->csv_view), "changed", G_CALLBACK (buffer_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->csv_view), "changed",
+                           G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -487,7 +509,8 @@ PhonesetFleetDialog *
 phoneset_fleet_dialog_new (GtkWindow *parent,
                            GPtrArray *profiles)
 {
-  PhonesetFleetDialog *self = g_object_new (PHONESET_TYPE_FLEET_DIALOG, "transient-for", parent, NULL);
+  PhonesetFleetDialog *self =
+    g_object_new (PHONESET_TYPE_FLEET_DIALOG, "transient-for", parent, NULL);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   self->profiles = g_ptr_array_new_with_free_func (g_object_unref);
@@ -553,7 +576,8 @@ phoneset_fleet_dialog_set_common_config (PhonesetFleetDialog *self,
   g_return_if_fail (PHONESET_IS_CONFIG (config));
 
   g_set_object (&self->common, config);
-  phoneset_fleet_dialog_select_profile (self, phoneset_profile_get_id (phoneset_config_get_profile (config)), NULL);
+  phoneset_fleet_dialog_select_profile (
+    self, phoneset_profile_get_id (phoneset_config_get_profile (config)), NULL);
   reparse (self);
 }
 
@@ -588,8 +612,8 @@ phoneset_fleet_dialog_set_output_folder (PhonesetFleetDialog *self,
  * Returns: %TRUE if written
  */
 gboolean
-phoneset_fleet_dialog_export (PhonesetFleetDialog *self,
-                              GError             **error)
+phoneset_fleet_dialog_export (PhonesetFleetDialog  *self,
+                              GError              **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
@@ -601,12 +625,14 @@ phoneset_fleet_dialog_export (PhonesetFleetDialog *self,
 
   if (self->fleet == NULL)
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("Open or paste the phone list first."));
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                   _("Open or paste the phone list first."));
       return FALSE;
     }
   if (self->folder == NULL)
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("Choose the folder to export to."));
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                   _("Choose the folder to export to."));
       return FALSE;
     }
   options.model = selected_model (self);
@@ -615,10 +641,11 @@ phoneset_fleet_dialog_export (PhonesetFleetDialog *self,
       !phoneset_file_replace_all (self->folder, names, contents, 0644, error))
     return FALSE;
 
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u files for %u phone; the README says how to serve them",
-                                          "Wrote %u files for %u phones; the README says how to serve them",
-                                          phoneset_fleet_get_phones (self->fleet)->len),
-                             names->len, phoneset_fleet_get_phones (self->fleet)->len);
+  message = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "Wrote %u files for %u phone; the README says how to serve them",
+                 "Wrote %u files for %u phones; the README says how to serve them",
+                 phoneset_fleet_get_phones (self->fleet)->len),
+    names->len, phoneset_fleet_get_phones (self->fleet)->len);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
   g_signal_emit (self, signals[EXPORTED], 0, self->folder, names->len);
   return TRUE;

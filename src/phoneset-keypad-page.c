@@ -129,9 +129,14 @@ static const KeyInfo function_keys[] = {
             { "RD", N_("Redial"), "call-outgoing-symbolic", N_("Redial") },
               { "VOLUME_DOWN", N_("Vol −"), "audio-volume-low-symbolic", N_("Volume down") },
                 { "VOLUME_UP", N_("Vol +"), "audio-volume-high-symbolic", N_("Volume up") },
-                  { "DNDOn", N_("DND On"), "notifications-disabled-symbolic", N_("Do not disturb on") },
-                    { "DNDOff", N_("DND Off"), "preferences-system-notifications-symbolic", N_("Do not disturb off") },
-                      { "DND", N_("DND"), "notifications-disabled-symbolic", N_("Do not disturb on or off") },
+                  { "DNDOn",
+                    N_("DND On"), "notifications-disabled-symbolic", N_("Do not disturb on") },
+                    { "DNDOff", N_("DND Off"),
+                                    "preferences-system-notifications-symbolic",
+                                    N_("Do not disturb off") },
+                      { "DND", N_("DND"),
+                                   "notifications-disabled-symbolic",
+                                   N_("Do not disturb on or off") },
                       };
 
 static const KeyInfo digit_keys[] = {
@@ -227,7 +232,8 @@ set_row_state (GtkWidget  *row,
   gtk_widget_remove_css_class (image, "dim-label");
   gtk_widget_add_css_class (image, css);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  subtitle, -1);
 }
 
 static void
@@ -275,7 +281,8 @@ add_log_row (PhonesetKeypadPage *self,
   gtk_widget_set_valign (cancel, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (cancel, "flat");
   gtk_widget_set_tooltip_text (cancel, _("Cancel this command"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancel this command"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Cancel this command"), -1);
   g_object_set_data (G_OBJECT (cancel), "page", self);
   g_signal_connect (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), command);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), cancel);
@@ -398,12 +405,13 @@ key_clicked_cb (GtkButton          *button,
 }
 
 static gboolean
-supported (PhonesetKeypadPage *self,
-           const char         *key,
-           GError            **error)
+supported (PhonesetKeypadPage  *self,
+           const char          *key,
+           GError             **error)
 {
   const char *keys[] = { key, NULL };
-  g_autoptr(GPtrArray) requests = phoneset_active_uri_build_requests (self->active_uri, keys, error);
+  g_autoptr(GPtrArray) requests =
+               phoneset_active_uri_build_requests (self->active_uri, keys, error);
 
   return requests != NULL;
 }
@@ -450,8 +458,8 @@ make_key (PhonesetKeypadPage *self,
 
       gtk_widget_set_sensitive (button, FALSE);
       gtk_widget_set_tooltip_text (button, tip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message,
-                                      -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      error->message, -1);
     }
   else
     {
@@ -460,7 +468,8 @@ make_key (PhonesetKeypadPage *self,
 
       /* An [U]nconfirmed mapping is said so (vendors.md confidence marks). */
       if (phoneset_active_uri_is_unconfirmed (self->active_uri, info->key))
-        tip = g_strdup_printf (_("%s (sent as “%s”; this mapping is unconfirmed)"), a11y, token ? token : info->key);
+        tip = g_strdup_printf (_("%s (sent as “%s”; this mapping is unconfirmed)"), a11y,
+                                  token ? token : info->key);
       else
         tip = g_strdup_printf (_("%s (sent as “%s”)"), a11y, token ? token : info->key);
       gtk_widget_set_tooltip_text (button, tip);
@@ -484,14 +493,16 @@ build_keypad (PhonesetKeypadPage *self)
       gtk_grid_attach (self->nav_grid, button, nav_keys[i].column, nav_keys[i].row, 1, 1);
     }
   for (guint i = 0; i < G_N_ELEMENTS (function_keys); i++)
-    gtk_grid_attach (self->function_grid, make_key (self, &function_keys[i], FALSE), i % 4, i / 4, 1, 1);
+    gtk_grid_attach (self->function_grid, make_key (self, &function_keys[i], FALSE), i % 4, i / 4,
+                     1, 1);
   for (guint i = 0; i < G_N_ELEMENTS (digit_keys); i++)
     gtk_grid_attach (self->digit_grid, make_key (self, &digit_keys[i], TRUE), i % 3, i / 3, 1, 1);
 
   if (!supported (self, "Reboot", NULL))
     {
       gtk_widget_set_sensitive (self->reboot_button, FALSE);
-      gtk_widget_set_tooltip_text (self->reboot_button, _("This phone has no Active URI command to reboot."));
+      gtk_widget_set_tooltip_text (self->reboot_button,
+                                   _("This phone has no Active URI command to reboot."));
     }
 }
 
@@ -579,13 +590,15 @@ keypad_focus_cb (GtkEventControllerFocus *focus,
 
   if (gtk_event_controller_focus_contains_focus (focus))
     {
-      gtk_label_set_text (self->hint_label, _("Typing goes to the phone: digits, *, #, Enter, arrows, Backspace"));
+      gtk_label_set_text (self->hint_label,
+                          _("Typing goes to the phone: digits, *, #, Enter, arrows, Backspace"));
       gtk_widget_remove_css_class (hint, "dim-label");
       gtk_widget_add_css_class (hint, "accent");
     }
   else
     {
-      gtk_label_set_text (self->hint_label, _("Click here to type: digits, *, #, Enter, arrows, Backspace"));
+      gtk_label_set_text (self->hint_label,
+                          _("Click here to type: digits, *, #, Enter, arrows, Backspace"));
       gtk_widget_remove_css_class (hint, "accent");
       gtk_widget_add_css_class (hint, "dim-label");
     }
@@ -594,8 +607,8 @@ keypad_focus_cb (GtkEventControllerFocus *focus,
 /* The dial macro: SPEAKER, the number typed key by key (the core expands a
  * string of digits, * and #), then Enter. */
 static GPtrArray *
-dial_keys (PhonesetKeypadPage *self,
-           GError            **error)
+dial_keys (PhonesetKeypadPage  *self,
+           GError             **error)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->dial_row));
   g_autoptr(GString) number = g_string_new (NULL);
@@ -603,12 +616,14 @@ dial_keys (PhonesetKeypadPage *self,
 
   if (self->active_uri == NULL)
     {
-      g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED, _("This phone has no remote control."));
+      g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+                           _("This phone has no remote control."));
       return NULL;
     }
   if (strlen (text) > 64)
     {
-      g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("The number is too long."));
+      g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                           _("The number is too long."));
       return NULL;
     }
   for (const char *p = text; *p; p++)
@@ -616,7 +631,8 @@ dial_keys (PhonesetKeypadPage *self,
       g_string_append_c (number, *p);
   if (number->len == 0)
     {
-      g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("Type the number to dial."));
+      g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                           _("Type the number to dial."));
       return NULL;
     }
   words[1] = number->str;
@@ -631,7 +647,8 @@ dial_changed_cb (PhonesetKeypadPage *self)
   g_autoptr(GPtrArray) keys = dial_keys (self, &error);
 
   gtk_widget_set_sensitive (self->dial_button, keys != NULL);
-  gtk_widget_set_tooltip_text (self->dial_button, keys == NULL && text[0] != '\0' ? error->message : NULL);
+  gtk_widget_set_tooltip_text (self->dial_button,
+                               keys == NULL && text[0] != '\0' ? error->message : NULL);
   if (keys != NULL || text[0] == '\0')
     gtk_widget_remove_css_class (GTK_WIDGET (self->dial_row), "error");
   else
@@ -677,13 +694,17 @@ reboot_clicked_cb (PhonesetKeypadPage *self)
   g_autofree char *name = phoneset_phone_dup_display_name (self->phone);
   GtkWidget       *dialog;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Reboot the Phone?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("%s restarts now: a call in progress is dropped and the phone is unreachable "
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Reboot the Phone?"), NULL);
+  adw_message_dialog_format_body (
+    ADW_MESSAGE_DIALOG (dialog),
+    _("%s restarts now: a call in progress is dropped and the phone is unreachable "
                                     "for a minute or two."),
-                                     name);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "reboot", _("_Reboot"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reboot", ADW_RESPONSE_DESTRUCTIVE);
+       name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel",
+                                    _("_Cancel"), "reboot", _("_Reboot"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reboot",
+                                              ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (reboot_response_cb), self, 0);
@@ -715,7 +736,8 @@ static void
 save_password_cb (PhonesetKeypadPage *self)
 {
   const char      *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
-  g_autofree char *user = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->user_row))));
+  g_autofree char *user =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->user_row))));
 
   if (password[0] == '\0')
     {
@@ -726,8 +748,8 @@ save_password_cb (PhonesetKeypadPage *self)
   self->user = g_strdup (user[0] != '\0' ? user : "admin");
   if (self->remote != NULL)
     phoneset_remote_set_credentials (self->remote, self->user, password);
-  phoneset_secret_store_store_async (self->secrets, self->host, self->user, password, self->cancellable, stored_cb,
-                                     g_object_ref (self));
+  phoneset_secret_store_store_async (self->secrets, self->host, self->user, password,
+                                     self->cancellable, stored_cb, g_object_ref (self));
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   gtk_widget_set_visible (GTK_WIDGET (self->credentials_group), FALSE);
   gtk_widget_grab_focus (self->keypad_box);
@@ -741,7 +763,8 @@ lookup_cb (GObject      *source,
 {
   g_autoptr(PhonesetKeypadPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  char *password = phoneset_secret_store_lookup_finish (PHONESET_SECRET_STORE (source), result, &error);
+  char *password =
+    phoneset_secret_store_lookup_finish (PHONESET_SECRET_STORE (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -758,10 +781,11 @@ lookup_cb (GObject      *source,
 
       if (error != NULL)
         why = g_strdup_printf (_("The saved password could not be read. %s Type the password of the phone's web admin."),
-                                  error->message);
+          error->message);
       else
-        why = g_strdup_printf (_("No password is saved for “%s” on %s: type the password of the phone's web admin."),
-                                  self->user, self->host);
+        why = g_strdup_printf (
+          _("No password is saved for “%s” on %s: type the password of the phone's web admin."),
+             self->user, self->host);
       show_credentials (self, why);
     }
   start_next (self);
@@ -792,7 +816,8 @@ setup (PhonesetKeypadPage *self)
 
   /* The phone's own profile, else one of its vendor's for its model. */
   if (profile == NULL && phoneset_phone_get_vendor (self->phone) != NULL)
-    profile = phoneset_catalog_find_for_vendor (catalog, phoneset_phone_get_vendor (self->phone), model, NULL);
+    profile = phoneset_catalog_find_for_vendor (catalog, phoneset_phone_get_vendor (self->phone),
+                                                model, NULL);
   if (profile != NULL)
     {
       object = phoneset_profile_get_active_uri (profile);
@@ -800,7 +825,8 @@ setup (PhonesetKeypadPage *self)
         self->active_uri = phoneset_active_uri_new_for_profile (profile, model, &error);
     }
   else if (phoneset_phone_get_vendor (self->phone) != NULL)
-    self->active_uri = phoneset_catalog_new_active_uri_for_vendor (catalog, phoneset_phone_get_vendor (self->phone), NULL, &error);
+    self->active_uri = phoneset_catalog_new_active_uri_for_vendor (
+      catalog, phoneset_phone_get_vendor (self->phone), NULL, &error);
   if (self->active_uri != NULL)
     phoneset_active_uri_set_model (self->active_uri, model);
 
@@ -813,15 +839,18 @@ setup (PhonesetKeypadPage *self)
       if (error != NULL)
         text = g_strdup (error->message);
       else if (note != NULL)
-        text = g_strdup_printf (_("There is no known remote control interface for this phone. %s"), note);
+        text = g_strdup_printf (_("There is no known remote control interface for this phone. %s"),
+                                   note);
       else
-        text = g_strdup (_("There is no known remote control interface for this phone: use its own keypad."));
+        text = g_strdup (
+          _("There is no known remote control interface for this phone: use its own keypad."));
       adw_status_page_set_description (self->none_page, text);
       gtk_stack_set_visible_child_name (self->stack, "none");
       return;
     }
 
-  if (!phoneset_address_parse (phoneset_phone_get_address (self->phone), 80, &self->host, &self->port, &error))
+  if (!phoneset_address_parse (phoneset_phone_get_address (self->phone), 80, &self->host,
+                               &self->port, &error))
     {
       adw_status_page_set_title (self->none_page, _("No Usable Address"));
       adw_status_page_set_description (self->none_page, error->message);
@@ -855,14 +884,15 @@ setup (PhonesetKeypadPage *self)
     }
   else
     {
-      adw_action_row_set_subtitle (self->hangup_row, _("This phone has no Active URI key to hang up."));
+      adw_action_row_set_subtitle (self->hangup_row,
+                                   _("This phone has no Active URI key to hang up."));
       gtk_widget_set_sensitive (self->hangup_button, FALSE);
     }
   build_keypad (self);
 
   self->looking_up = TRUE;
-  phoneset_secret_store_lookup_async (self->secrets, self->host, self->user, self->cancellable, lookup_cb,
-                                      g_object_ref (self));
+  phoneset_secret_store_lookup_async (self->secrets, self->host, self->user, self->cancellable,
+                                      lookup_cb, g_object_ref (self));
 }
 
 static void
@@ -917,12 +947,14 @@ phoneset_keypad_page_class_init (PhonesetKeypadPageClass *klass)
    * What the application's widgets share: the catalog, the saved phones,
    * the secret store, the settings and the STUN server.
    */
-  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, PHONESET_TYPE_CONTEXT,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, PHONESET_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   object_class->finalize = phoneset_keypad_page_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/phoneset/Phoneset/phoneset-keypad-page.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/phoneset/Phoneset/phoneset-keypad-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PhonesetKeypadPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PhonesetKeypadPage, none_page);
   gtk_widget_class_bind_template_child (widget_class, PhonesetKeypadPage, credentials_group);
@@ -1025,5 +1057,6 @@ phoneset_keypad_page_is_busy (PhonesetKeypadPage *self)
 {
   g_return_val_if_fail (PHONESET_IS_KEYPAD_PAGE (self), FALSE);
   return self->looking_up || self->current != NULL ||
-         (g_queue_get_length (&self->queue) > 0 && gtk_widget_get_visible (GTK_WIDGET (self->credentials_group)) == FALSE);
+         (g_queue_get_length (&self->queue) > 0 &&
+          gtk_widget_get_visible (GTK_WIDGET (self->credentials_group)) == FALSE);
 }

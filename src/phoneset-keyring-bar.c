@@ -44,8 +44,8 @@ toast (PhonesetKeyringBar *self,
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
 
   /* The window's overlay is beside the bar, so that toasts do not hide it. */
-  for (GtkWidget *sibling = parent ? gtk_widget_get_first_child (parent) : NULL; overlay == NULL && sibling != NULL;
-       sibling = gtk_widget_get_next_sibling (sibling))
+  for (GtkWidget *sibling = parent ? gtk_widget_get_first_child (parent) : NULL;
+       overlay == NULL && sibling != NULL; sibling = gtk_widget_get_next_sibling (sibling))
     if (ADW_IS_TOAST_OVERLAY (sibling))
       overlay = sibling;
 
@@ -63,14 +63,17 @@ update (PhonesetKeyringBar *self)
   g_autofree char *text = NULL;
 
   if (problem != NULL && n > 0)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s %u password is not saved yet.", "%s %u passwords are not saved yet.", n),
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s %u password is not saved yet.",
+                                         "%s %u passwords are not saved yet.", n),
                             problem, n);
   else if (problem != NULL)
     text = g_strdup (problem);
   else if (n > 0)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u password is not saved yet: Phoneset keeps it until you quit.",
-                                         "%u passwords are not saved yet: Phoneset keeps them until you quit.", n),
-                            n);
+    text = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE,
+                   "%u password is not saved yet: Phoneset keeps it until you quit.",
+                   "%u passwords are not saved yet: Phoneset keeps them until you quit.", n),
+      n);
   if (text != NULL)
     gtk_label_set_text (self->label, text);
   gtk_info_bar_set_revealed (self->info_bar, text != NULL);
@@ -88,9 +91,10 @@ static void
 saved_cb (PhonesetKeyringBar *self,
           guint               n)
 {
-  toast (self, adw_toast_new_format (g_dngettext (GETTEXT_PACKAGE, "Saved %u password in the keyring",
-                                                  "Saved %u passwords in the keyring", n),
-                                     n));
+  toast (self,
+         adw_toast_new_format (g_dngettext (GETTEXT_PACKAGE, "Saved %u password in the keyring",
+                                            "Saved %u passwords in the keyring", n),
+                               n));
   self->told = FALSE;
 }
 
@@ -140,7 +144,8 @@ phoneset_keyring_bar_init (PhonesetKeyringBar *self)
   button = gtk_info_bar_add_button (self->info_bar, _("_Try Again"), GTK_RESPONSE_ACCEPT);
   gtk_widget_set_tooltip_text (button, _("Save the passwords in the keyring now"));
   g_signal_connect_swapped (self->info_bar, "response", G_CALLBACK (response_cb), self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->info_bar), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Keyring"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->info_bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Keyring"), -1);
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->info_bar));
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
@@ -225,16 +230,20 @@ phoneset_keyring_bar_confirm_close (PhonesetKeyringBar *self)
       (n = phoneset_secret_session_get_n_unsaved (self->session)) == 0)
     return FALSE;
   dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Quit Without Saving Passwords?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  g_dngettext (GETTEXT_PACKAGE,
-                                               "%u password you typed is not in the keyring. If you quit now, you will "
-                                               "have to type it again next time.",
-                                               "%u passwords you typed are not in the keyring. If you quit now, you will "
-                                               "have to type them again next time.",
-                                               n),
-                                  n);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "retry", _("_Try Again"), "quit", _("_Quit"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "quit", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_format_body (
+    ADW_MESSAGE_DIALOG (dialog),
+    g_dngettext (GETTEXT_PACKAGE,
+                 "%u password you typed is not in the keyring. If you quit now, you will "
+                 "have to type it again next time.",
+                 "%u passwords you typed are not in the keyring. If you quit now, you will "
+                 "have to type them again next time.",
+                 n),
+    n);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel",
+                                    _("_Cancel"), "retry",
+                                       _("_Try Again"), "quit", _("_Quit"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "quit",
+                                              ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);

@@ -43,8 +43,8 @@ G_DEFINE_FINAL_TYPE (PhonesetPhoneRow, phoneset_phone_row, ADW_TYPE_BIN)
 #define N_INITIAL_COLOURS 6
 
 static GtkWidget *
-ensure_mark (PhonesetPhoneRow *self,
-             GtkWidget       **mark)
+ensure_mark (PhonesetPhoneRow  *self,
+             GtkWidget        **mark)
 {
   if (*mark == NULL)
     {
@@ -72,8 +72,11 @@ update_reach_mark (PhonesetPhoneRow *self)
   gtk_widget_set_visible (mark, TRUE);
   gtk_widget_remove_css_class (mark, "phone-reachable");
   gtk_widget_remove_css_class (mark, "phone-unreachable");
-  gtk_image_set_from_icon_name (GTK_IMAGE (mark), reachable == PHONESET_REACHABLE_YES ? "emblem-ok-symbolic" : "network-offline-symbolic");
-  gtk_widget_add_css_class (mark, reachable == PHONESET_REACHABLE_YES ? "phone-reachable" : "phone-unreachable");
+  gtk_image_set_from_icon_name (GTK_IMAGE (mark), reachable == PHONESET_REACHABLE_YES
+                                                    ? "emblem-ok-symbolic"
+                                                    : "network-offline-symbolic");
+  gtk_widget_add_css_class (mark, reachable == PHONESET_REACHABLE_YES ? "phone-reachable"
+                                                                      : "phone-unreachable");
   gtk_widget_set_tooltip_text (mark, phoneset_reachable_describe (reachable));
 }
 
@@ -140,20 +143,25 @@ update_labels (PhonesetPhoneRow *self)
 
   gtk_label_set_text (self->title, name);
   gtk_label_set_text (self->subtitle, subtitle);
-  update_initial (self, phoneset_phone_get_vendor (self->phone) ? phoneset_phone_get_vendor (self->phone) : name);
+  update_initial (
+    self, phoneset_phone_get_vendor (self->phone) ? phoneset_phone_get_vendor (self->phone) : name);
   update_changes_mark (self, changes);
   update_reach_mark (self);
 
-  description = changes ? g_strdup_printf (_("%s, %s, with changes not yet delivered"), name, subtitle)
-                        : g_strdup_printf ("%s, %s", name, subtitle);
+  description =
+    changes ? g_strdup_printf (_("%s, %s, with changes not yet delivered"), name, subtitle)
+            : g_strdup_printf ("%s, %s", name, subtitle);
   if (phoneset_phone_get_reachable (self->phone) != PHONESET_REACHABLE_UNKNOWN)
     {
-      char *with_status = g_strdup_printf ("%s, %s", description, phoneset_reachable_describe (phoneset_phone_get_reachable (self->phone)));
+      char *with_status =
+        g_strdup_printf ("%s, %s", description,
+                         phoneset_reachable_describe (phoneset_phone_get_reachable (self->phone)));
 
       g_free (description);
       description = with_status;
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                  -1);
 }
 
 static void
@@ -196,7 +204,8 @@ phoneset_phone_row_init (PhonesetPhoneRow *self)
   self->initial = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->initial), "phone-initial");
   gtk_widget_set_valign (GTK_WIDGET (self->initial), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->initial), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->initial), GTK_ACCESSIBLE_PROPERTY_LABEL, "",
+                                  -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->initial));
 
   self->title = row_label ();

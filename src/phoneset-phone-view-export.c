@@ -41,10 +41,10 @@ export_dialog_free (ExportDialog *dialog)
 }
 
 static gboolean
-export_to (PhonesetPhoneView *self,
-           ExportDialog      *dialog,
-           GFile             *folder,
-           GError           **error)
+export_to (PhonesetPhoneView  *self,
+           ExportDialog       *dialog,
+           GFile              *folder,
+           GError            **error)
 {
   PhonesetProfile *profile = _phoneset_phone_view_get_profile (self);
   PhonesetConfig  *config = phoneset_phone_get_config (self->phone);
@@ -59,10 +59,12 @@ export_to (PhonesetPhoneView *self,
   guint                 naming = gtk_drop_down_get_selected (dialog->naming);
 
   if (dialog->model != NULL)
-    model = g_ptr_array_index (phoneset_profile_get_models (profile), gtk_drop_down_get_selected (dialog->model));
+    model = g_ptr_array_index (phoneset_profile_get_models (profile),
+                               gtk_drop_down_get_selected (dialog->model));
 
-  options.naming = naming == 0 ? PHONESET_FILE_NAME_COMMON : naming == 1 ? PHONESET_FILE_NAME_MAC
-                                                                         : PHONESET_FILE_NAME_CUSTOM;
+  options.naming = naming == 0   ? PHONESET_FILE_NAME_COMMON
+                   : naming == 1 ? PHONESET_FILE_NAME_MAC
+                                 : PHONESET_FILE_NAME_CUSTOM;
   options.model = model ? model->name : NULL;
   options.macs = macs[0] ? macs : NULL;
   options.custom = gtk_editable_get_text (GTK_EDITABLE (dialog->custom));
@@ -75,11 +77,13 @@ export_to (PhonesetPhoneView *self,
     return FALSE;
 
   if (report.secrets_left_out->len > 0)
-    message = g_strdup_printf (_("Wrote %s to %s; passwords were left out"), (char *)g_ptr_array_index (names, 0), path);
+    message = g_strdup_printf (_("Wrote %s to %s; passwords were left out"),
+                                  (char *)g_ptr_array_index (names, 0), path);
   else if (report.not_in_file->len > 0)
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %s to %s; %u setting must be set on the phone",
-                                            "Wrote %s to %s; %u settings must be set on the phone", report.not_in_file->len),
-                               (char *)g_ptr_array_index (names, 0), path, report.not_in_file->len);
+    message = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "Wrote %s to %s; %u setting must be set on the phone",
+                   "Wrote %s to %s; %u settings must be set on the phone", report.not_in_file->len),
+      (char *)g_ptr_array_index (names, 0), path, report.not_in_file->len);
   else
     message = g_strdup_printf (_("Wrote %s to %s"), (char *)g_ptr_array_index (names, 0), path);
   _phoneset_phone_view_toast (self, message);
@@ -130,8 +134,9 @@ export_response_cb (AdwMessageDialog *message_dialog,
       export_dialog_free (dialog);
       return;
     }
-  chooser = gtk_file_chooser_native_new (_("Export to Folder"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (dialog->self))),
-                                            GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Export Here"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (
+    _("Export to Folder"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (dialog->self))),
+       GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Export Here"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (export_folder_cb), dialog);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -150,9 +155,9 @@ naming_changed_cb (GtkDropDown  *naming,
 }
 
 static void
-print_begin_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                PangoLayout      **layout_out)
+print_begin_cb (GtkPrintOperation  *operation,
+                GtkPrintContext    *context,
+                PangoLayout       **layout_out)
 {
   PangoLayout *layout = *layout_out;
   int          height;
@@ -161,15 +166,16 @@ print_begin_cb (GtkPrintOperation *operation,
 
   pango_layout_set_width (layout, (int)(gtk_print_context_get_width (context) * PANGO_SCALE));
   pango_layout_get_size (layout, NULL, &height);
-  gtk_print_operation_set_n_pages (operation, MAX (1, (int)((height / PANGO_SCALE) / page_height) + 1));
+  gtk_print_operation_set_n_pages (operation,
+                                   MAX (1, (int)((height / PANGO_SCALE) / page_height) + 1));
   (void)n_lines;
 }
 
 static void
-print_draw_cb (GtkPrintOperation *operation,
-               GtkPrintContext   *context,
-               int                page_nr,
-               PangoLayout      **layout_out)
+print_draw_cb (GtkPrintOperation  *operation,
+               GtkPrintContext    *context,
+               int                 page_nr,
+               PangoLayout       **layout_out)
 {
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   double   page_height = gtk_print_context_get_height (context);
@@ -198,36 +204,46 @@ print_setup_sheet (PhonesetPhoneView *self)
   g_autoptr(GError) error = NULL;
   PangoLayout         **layout = g_new0 (PangoLayout *, 1);
   PangoFontDescription *font = pango_font_description_from_string ("Sans 10");
-  g_autofree char      *title = g_markup_escape_text (phoneset_profile_get_title (_phoneset_phone_view_get_profile (self)), -1);
+  g_autofree char      *title =
+    g_markup_escape_text (phoneset_profile_get_title (_phoneset_phone_view_get_profile (self)), -1);
 
-  g_string_append_printf (markup, "<span size=\"x-large\" weight=\"bold\">%s</span>\n%s\n\n", title, _("Setup sheet"));
+  g_string_append_printf (markup, "<span size=\"x-large\" weight=\"bold\">%s</span>\n%s\n\n", title,
+                          _("Setup sheet"));
   for (guint i = 0; i < set->len; i++)
     {
       PhonesetSetting *setting = g_ptr_array_index (set, i);
       g_autofree char *path = phoneset_setting_dup_menu_path_text (setting);
-      g_autofree char *value = phoneset_setting_is_secret (setting) ? g_strdup (_("(the password you were given)"))
-                                                                    : phoneset_setting_dup_display_value (setting, phoneset_config_get (config, phoneset_setting_get_id (setting)));
-      g_autofree char *escaped_title = g_markup_escape_text (phoneset_setting_get_title (setting), -1);
+      g_autofree char *value = phoneset_setting_is_secret (setting)
+        ? g_strdup (_("(the password you were given)"))
+        : phoneset_setting_dup_display_value (
+            setting, phoneset_config_get (config, phoneset_setting_get_id (setting)));
+      g_autofree char *escaped_title =
+        g_markup_escape_text (phoneset_setting_get_title (setting), -1);
       g_autofree char *escaped_path = g_markup_escape_text (path, -1);
       g_autofree char *escaped_value = g_markup_escape_text (value, -1);
 
-      g_string_append_printf (markup, "☐ <b>%s</b>: <tt>%s</tt>\n    %s", escaped_title, escaped_value, escaped_path);
+      g_string_append_printf (markup, "☐ <b>%s</b>: <tt>%s</tt>\n    %s", escaped_title,
+                              escaped_value, escaped_path);
       if (phoneset_setting_get_keypad (setting) != NULL)
-        g_string_append_printf (markup, " (%s %s)", _("keypad"), phoneset_setting_get_keypad (setting));
+        g_string_append_printf (markup, " (%s %s)",
+                                _("keypad"), phoneset_setting_get_keypad (setting));
       g_string_append (markup, "\n\n");
     }
 
-  *layout = pango_cairo_create_layout (cairo_create (cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1)));
+  *layout = pango_cairo_create_layout (
+    cairo_create (cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1)));
   pango_layout_set_font_description (*layout, font);
   pango_layout_set_markup (*layout, markup->str, -1);
   pango_font_description_free (font);
 
   g_signal_connect (operation, "begin-print", G_CALLBACK (print_begin_cb), layout);
   g_signal_connect (operation, "draw-page", G_CALLBACK (print_draw_cb), layout);
-  g_object_set_data_full (G_OBJECT (operation), "layout", layout, (GDestroyNotify)print_layout_free);
+  g_object_set_data_full (G_OBJECT (operation), "layout", layout,
+                          (GDestroyNotify)print_layout_free);
   gtk_print_operation_set_job_name (operation, title);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+                               GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     _phoneset_phone_view_show_error (self, _("Could Not Print"), error->message);
 }
 
@@ -266,22 +282,27 @@ _phoneset_phone_view_export_action (GtkWidget  *widget,
   dialog = g_new0 (ExportDialog, 1);
   dialog->settings = g_object_ref (phoneset_context_get_settings (self->context));
   dialog->self = g_object_ref (self);
-  message = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                    has_file ? _("Export Provisioning File") : _("Setup Sheet"), has_file ? _("Write the phone's provisioning file for your provisioning server, "
+  message = adw_message_dialog_new (
+    GTK_WINDOW (gtk_widget_get_root (widget)), has_file
+    ? _("Export Provisioning File")
+    : _("Setup Sheet"), has_file
+         ? _("Write the phone's provisioning file for your provisioning server, "
                                                  "or to load through the phone's web interface.")
-                                                                                                            : _("This phone has no provisioning file format. The setup sheet lists each setting "
+         : _("This phone has no provisioning file format. The setup sheet lists each setting "
                                                  "to change with its menu path and keypad shortcut, to enter on the phone."));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
   if (has_file)
     {
-      const char *namings[] = { _("The model's common file"), _("This phone's MAC file"), _("A custom name"), NULL };
+      const char *namings[] = { _("The model's common file"), _("This phone's MAC file"),
+                                                                  _("A custom name"), NULL };
       GPtrArray  *models = phoneset_profile_get_models (profile);
       g_autoptr(GtkStringList) model_names = gtk_string_list_new (NULL);
       guint selected_model = 0;
 
       dialog->naming = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (namings));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->naming), GTK_ACCESSIBLE_PROPERTY_LABEL, _("File name"), -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->naming),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("File name"), -1);
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->naming));
 
       for (guint i = 0; i < models->len; i++)
@@ -289,27 +310,34 @@ _phoneset_phone_view_export_action (GtkWidget  *widget,
           PhonesetModel *model = g_ptr_array_index (models, i);
 
           gtk_string_list_append (model_names, model->name);
-          if (phoneset_phone_get_model (self->phone) != NULL && strstr (phoneset_phone_get_model (self->phone), model->name) != NULL)
+          if (phoneset_phone_get_model (self->phone) != NULL &&
+              strstr (phoneset_phone_get_model (self->phone), model->name) != NULL)
             selected_model = i;
         }
-      dialog->model = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (model_names)), NULL));
+      dialog->model =
+        GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (model_names)), NULL));
       gtk_drop_down_set_selected (dialog->model, selected_model);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->model), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Model"), -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->model), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Model"), -1);
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->model));
       if (phoneset_phone_get_mac (self->phone) != NULL)
         gtk_drop_down_set_selected (dialog->naming, 1);
     }
   else
-    dialog->naming = GTK_DROP_DOWN (gtk_drop_down_new_from_strings ((const char *[]){ _("Setup sheet"), NULL }));
+    dialog->naming =
+      GTK_DROP_DOWN (gtk_drop_down_new_from_strings ((const char *[]){ _("Setup sheet"), NULL }));
 
   dialog->custom = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_placeholder_text (dialog->custom, _("File name, or the ID typed on the phone"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->custom), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Custom file name"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->custom), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Custom file name"), -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->custom));
 
-  dialog->secrets = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Include _passwords")));
+  dialog->secrets =
+    GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Include _passwords")));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->secrets));
-  warning = gtk_label_new (_("Anyone who can read the file, or the server it is on, can read the passwords."));
+  warning = gtk_label_new (
+    _("Anyone who can read the file, or the server it is on, can read the passwords."));
   gtk_label_set_wrap (GTK_LABEL (warning), TRUE);
   gtk_label_set_xalign (GTK_LABEL (warning), 0);
   gtk_widget_add_css_class (warning, "caption");
@@ -324,8 +352,10 @@ _phoneset_phone_view_export_action (GtkWidget  *widget,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "cancel", _("_Cancel"));
   if (!has_file)
     adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "print", _("_Print…"));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "export", has_file ? _("_Choose Folder…") : _("_Save…"));
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "export", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "export",
+                                   has_file ? _("_Choose Folder…") : _("_Save…"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "export",
+                                              ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (message), "export");
   /* Installers export again and again to the provisioning server's folder:
    * the last one is a click away. */
@@ -338,12 +368,15 @@ _phoneset_phone_view_export_action (GtkWidget  *widget,
         g_autofree char *label = g_strdup_printf (_("Export to “%s”"), base);
 
         adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "export-again", label);
-        adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "export-again", ADW_RESPONSE_SUGGESTED);
-        adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "export", ADW_RESPONSE_DEFAULT);
+        adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "export-again",
+                                                    ADW_RESPONSE_SUGGESTED);
+        adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "export",
+                                                    ADW_RESPONSE_DEFAULT);
         adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (message), "export-again");
       }
   }
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (message), "cancel");
-  g_signal_connect (message, "response", G_CALLBACK (has_file ? export_response_cb : sheet_response_cb), dialog);
+  g_signal_connect (message, "response",
+                    G_CALLBACK (has_file ? export_response_cb : sheet_response_cb), dialog);
   gtk_window_present (GTK_WINDOW (message));
 }

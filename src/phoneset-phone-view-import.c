@@ -47,7 +47,8 @@ mark_rows (PhonesetPhoneView *self,
       _phoneset_phone_view_mark_problem (self, widget);
       return;
     }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     mark_rows (self, child);
 }
 
@@ -69,7 +70,8 @@ keep_warnings (PhonesetPhoneView *self,
       if (warning->setting != NULL)
         {
           const char      *value = phoneset_config_get_invalid (imported, warning->setting);
-          PhonesetSetting *setting = phoneset_profile_lookup_setting (phoneset_config_get_profile (imported), warning->setting);
+          PhonesetSetting *setting = phoneset_profile_lookup_setting (
+            phoneset_config_get_profile (imported), warning->setting);
           g_autofree char *shown = NULL;
 
           /* Passwords are never shown, not even a bad one. */
@@ -77,8 +79,9 @@ keep_warnings (PhonesetPhoneView *self,
             shown = g_strdup (_("The imported file’s value is not valid here; the file keeps it"));
           else
             shown = g_strdup_printf (_("The imported file holds “%s”, which is not valid here (line %u); the file keeps it"),
-                                        value ? value : "", warning->line);
-          g_hash_table_replace (self->problems, g_strdup (warning->setting), g_steal_pointer (&shown));
+              value ? value : "", warning->line);
+          g_hash_table_replace (self->problems, g_strdup (warning->setting),
+                                g_steal_pointer (&shown));
         }
     }
 }
@@ -95,20 +98,22 @@ _phoneset_phone_view_import_details_action (GtkWidget  *widget,
   if (self->import_warnings == NULL || self->import_warnings->len == 0)
     return;
   for (guint i = 0; i < self->import_warnings->len && i < 30; i++)
-    g_string_append_printf (body, "%s%s", i ? "\n\n" : "", (const char *)g_ptr_array_index (self->import_warnings, i));
+    g_string_append_printf (body, "%s%s", i ? "\n\n" : "",
+                            (const char *)g_ptr_array_index (self->import_warnings, i));
   if (self->import_warnings->len > 30)
-    g_string_append_printf (body, "\n\n%s", _("…and more: run “phoneset import” on the file to see them all."));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("What the File Held That Phoneset Does Not Read"),
-                                                                                 body->str);
+    g_string_append_printf (body, "\n\n%s",
+                            _("…and more: run “phoneset import” on the file to see them all."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("What the File Held That Phoneset Does Not Read"), body->str);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 gboolean
-_phoneset_phone_view_import_bytes (PhonesetPhoneView *self,
-                                   GBytes            *bytes,
-                                   const char        *name,
-                                   GError           **error)
+_phoneset_phone_view_import_bytes (PhonesetPhoneView  *self,
+                                   GBytes             *bytes,
+                                   const char         *name,
+                                   GError            **error)
 {
   PhonesetProfile *profile = _phoneset_phone_view_get_profile (self);
   g_autoptr(PhonesetCfgDocument) document = NULL;
@@ -119,14 +124,20 @@ _phoneset_phone_view_import_bytes (PhonesetPhoneView *self,
   gsize             len;
   const char       *data = g_bytes_get_data (bytes, &len);
 
-  if (profile != NULL && phoneset_cfg_detect_format (data, len, &format) && !phoneset_profile_reads_format (profile, format))
+  if (profile != NULL && phoneset_cfg_detect_format (data, len, &format) &&
+      !phoneset_profile_reads_format (profile, format))
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED, _("The %s does not read %s files."), phoneset_profile_get_title (profile), phoneset_cfg_format_to_string (format));
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+                   _("The %s does not read %s files."), phoneset_profile_get_title (profile),
+                      phoneset_cfg_format_to_string (format));
       return FALSE;
     }
-  if (profile != NULL && !phoneset_profile_reads_format (profile, format) && !phoneset_profile_get_file_format (profile, &format))
+  if (profile != NULL && !phoneset_profile_reads_format (profile, format) &&
+      !phoneset_profile_get_file_format (profile, &format))
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED, _("The %s has no provisioning file format."), phoneset_profile_get_title (profile));
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+                   _("The %s has no provisioning file format."),
+                      phoneset_profile_get_title (profile));
       return FALSE;
     }
   if (profile == NULL && !phoneset_cfg_detect_format (data, len, &format))
@@ -147,7 +158,8 @@ _phoneset_phone_view_import_bytes (PhonesetPhoneView *self,
       profile = phoneset_profiles_guess_for_document (self->profiles, document, name, NULL);
       if (profile == NULL)
         {
-          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND, _("No phone profile reads any setting of %s."), name);
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND,
+                       _("No phone profile reads any setting of %s."), name);
           return FALSE;
         }
       phoneset_phone_set_profile_id (self->phone, phoneset_profile_get_id (profile));
@@ -168,17 +180,19 @@ _phoneset_phone_view_import_bytes (PhonesetPhoneView *self,
   set = phoneset_config_list_set (imported);
   keep_warnings (self, imported);
   mark_rows (self, GTK_WIDGET (self));
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u setting from %s", "Imported %u settings from %s", set->len),
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u setting from %s",
+                                          "Imported %u settings from %s", set->len),
                              set->len, name);
   if (self->import_warnings->len == 0)
     _phoneset_phone_view_toast (self, message);
   else
     {
-      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; %u thing in it was not read", "%s; %u things in it were not read",
-                                                            self->import_warnings->len),
-                                               message, self->import_warnings->len);
-      AdwToast        *toast = adw_toast_new (more);
-      GtkWidget       *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+      g_autofree char *more = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%s; %u thing in it was not read",
+                     "%s; %u things in it were not read", self->import_warnings->len),
+        message, self->import_warnings->len);
+      AdwToast  *toast = adw_toast_new (more);
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
       adw_toast_set_button_label (toast, _("_Details"));
       adw_toast_set_action_name (toast, "phone.import-details");
@@ -226,8 +240,9 @@ _phoneset_phone_view_import_action (GtkWidget  *widget,
   PhonesetPhoneView    *self = PHONESET_PHONE_VIEW (widget);
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Import Provisioning File"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                            GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (
+    _("Import Provisioning File"), GTK_WINDOW (gtk_widget_get_root (widget)),
+       GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (import_file_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

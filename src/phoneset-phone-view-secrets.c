@@ -30,7 +30,8 @@ secret_user (const char *id)
 static PhonesetSecretSession *
 get_session (PhonesetPhoneView *self)
 {
-  return PHONESET_IS_SECRET_SESSION (self->secrets) ? PHONESET_SECRET_SESSION (self->secrets) : NULL;
+  return PHONESET_IS_SECRET_SESSION (self->secrets) ? PHONESET_SECRET_SESSION (self->secrets)
+                                                    : NULL;
 }
 
 /* The marks --------------------------------------------------------------- */
@@ -46,19 +47,23 @@ update_mark (GtkWidget *mark)
   const char            *problem = session ? phoneset_secret_session_get_problem (session) : NULL;
   g_autofree char       *tip = NULL;
 
-  if (session != NULL && !phoneset_secret_session_is_saved (session, phoneset_phone_get_id (self->phone), user))
+  if (session != NULL &&
+      !phoneset_secret_session_is_saved (session, phoneset_phone_get_id (self->phone), user))
     {
       gtk_label_set_text (label, _("Not saved"));
-      tip = g_strdup_printf (_("Phoneset keeps this password until you quit. %s"), problem ? problem : "");
+      tip = g_strdup_printf (_("Phoneset keeps this password until you quit. %s"),
+                                problem ? problem : "");
     }
   else if (self->secrets_unread != NULL && g_hash_table_contains (self->secrets_unread, id))
     {
       gtk_label_set_text (label, _("Not read"));
-      tip = g_strdup_printf (_("The saved password could not be read from the keyring. %s"), problem ? problem : "");
+      tip = g_strdup_printf (_("The saved password could not be read from the keyring. %s"),
+                                problem ? problem : "");
     }
   gtk_widget_set_visible (mark, tip != NULL);
   gtk_widget_set_tooltip_text (mark, tip ? g_strstrip (tip) : NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tip ? tip : "", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  tip ? tip : "", -1);
 }
 
 static void
@@ -88,11 +93,14 @@ _phoneset_phone_view_mark_secret (PhonesetPhoneView *self,
   gtk_widget_add_css_class (label, "caption-heading");
   gtk_box_append (GTK_BOX (mark), label);
   g_object_set_data (G_OBJECT (mark), "phoneset-view", self);
-  g_object_set_data_full (G_OBJECT (mark), "phoneset-setting", g_strdup (phoneset_setting_get_id (setting)), g_free);
+  g_object_set_data_full (G_OBJECT (mark), "phoneset-setting",
+                          g_strdup (phoneset_setting_get_id (setting)), g_free);
   g_object_set_data (G_OBJECT (row), "phoneset-secret-mark", mark);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), mark);
-  g_signal_connect_object (self->secrets, "notify::n-unsaved", G_CALLBACK (session_notify_cb), mark, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->secrets, "notify::problem", G_CALLBACK (session_notify_cb), mark, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->secrets, "notify::n-unsaved", G_CALLBACK (session_notify_cb), mark,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->secrets, "notify::problem", G_CALLBACK (session_notify_cb), mark,
+                           G_CONNECT_SWAPPED);
   update_mark (mark);
 }
 
@@ -107,7 +115,8 @@ update_marks (GtkWidget *widget)
       update_mark (mark);
       return;
     }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     update_marks (child);
 }
 
@@ -127,8 +136,9 @@ secret_lookup_cb (GObject      *source,
   SecretLookup      *lookup = user_data;
   PhonesetPhoneView *self = lookup->self;
   g_autoptr(GError) error = NULL;
-  g_autofree char *password = phoneset_secret_store_lookup_finish (PHONESET_SECRET_STORE (source), result, &error);
-  PhonesetConfig  *config;
+  g_autofree char *password =
+    phoneset_secret_store_lookup_finish (PHONESET_SECRET_STORE (source), result, &error);
+  PhonesetConfig *config;
 
   if (g_cancellable_is_cancelled (self->cancellable))
     ;
@@ -180,7 +190,8 @@ _phoneset_phone_view_load_secrets (PhonesetPhoneView *self)
       lookup = g_new0 (SecretLookup, 1);
       lookup->self = g_object_ref (self);
       lookup->id = g_strdup (phoneset_setting_get_id (setting));
-      phoneset_secret_store_lookup_async (self->secrets, host, user, self->cancellable, secret_lookup_cb, lookup);
+      phoneset_secret_store_lookup_async (self->secrets, host, user, self->cancellable,
+                                          secret_lookup_cb, lookup);
     }
 }
 
@@ -190,7 +201,8 @@ problem_notify_cb (PhonesetPhoneView *self)
 {
   PhonesetSecretSession *session = get_session (self);
 
-  if (phoneset_secret_session_get_problem (session) == NULL && g_hash_table_size (self->secrets_unread) > 0)
+  if (phoneset_secret_session_get_problem (session) == NULL &&
+      g_hash_table_size (self->secrets_unread) > 0)
     _phoneset_phone_view_load_secrets (self);
 }
 
@@ -237,7 +249,8 @@ config_secret_changed_cb (PhonesetPhoneView *self,
                           const char        *id,
                           PhonesetConfig    *config)
 {
-  PhonesetSetting *setting = phoneset_profile_lookup_setting (phoneset_config_get_profile (config), id);
+  PhonesetSetting *setting =
+    phoneset_profile_lookup_setting (phoneset_config_get_profile (config), id);
   g_autofree char *user = NULL;
   g_autofree char *host = NULL;
   const char      *value;
@@ -250,9 +263,11 @@ config_secret_changed_cb (PhonesetPhoneView *self,
   value = phoneset_config_get_effective (config, id);
   g_hash_table_remove (self->secrets_unread, id);
   if (value == NULL || value[0] == '\0')
-    phoneset_secret_store_clear_async (self->secrets, host, user, NULL, secret_cleared_cb, g_object_ref (self));
+    phoneset_secret_store_clear_async (self->secrets, host, user, NULL, secret_cleared_cb,
+                                       g_object_ref (self));
   else
-    phoneset_secret_store_store_async (self->secrets, host, user, value, NULL, secret_stored_cb, g_object_ref (self));
+    phoneset_secret_store_store_async (self->secrets, host, user, value, NULL, secret_stored_cb,
+                                       g_object_ref (self));
 }
 
 /* Follows @config: a password set in it goes to the secret store. */
@@ -264,9 +279,11 @@ _phoneset_phone_view_watch_secrets (PhonesetPhoneView *self,
     {
       self->secrets_unread = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       if (get_session (self) != NULL)
-        g_signal_connect_object (self->secrets, "notify::problem", G_CALLBACK (problem_notify_cb), self, G_CONNECT_SWAPPED);
+        g_signal_connect_object (self->secrets, "notify::problem", G_CALLBACK (problem_notify_cb),
+                                 self, G_CONNECT_SWAPPED);
     }
   g_signal_handlers_disconnect_by_func (config, config_secret_changed_cb, self);
-  g_signal_connect_object (config, "changed", G_CALLBACK (config_secret_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (config, "changed", G_CALLBACK (config_secret_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   _phoneset_phone_view_load_secrets (self);
 }

@@ -49,8 +49,7 @@ enum
 
 static guint signals[N_SIGNALS];
 
-static void  show_row (PhonesetPhoneView *self,
-                       GtkListBoxRow     *row);
+static void  show_row (PhonesetPhoneView *self, GtkListBoxRow *row);
 
 PhonesetProfile *
 _phoneset_phone_view_get_profile (PhonesetPhoneView *self)
@@ -76,7 +75,8 @@ _phoneset_phone_view_show_error (PhonesetPhoneView *self,
                                  const char        *heading,
                                  const char        *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, message);
+  GtkWidget *dialog =
+    adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -87,13 +87,22 @@ update_actions (PhonesetPhoneView *self)
 {
   gboolean has_history = self->history != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "phone.undo", has_history && phoneset_config_history_can_undo (self->history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "phone.redo", has_history && phoneset_config_history_can_redo (self->history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "phone.revert", has_history && phoneset_phone_has_changes (self->phone));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "phone.undo",
+                                 has_history && phoneset_config_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "phone.redo",
+                                 has_history && phoneset_config_history_can_redo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "phone.revert",
+                                 has_history && phoneset_phone_has_changes (self->phone));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "phone.export", has_history);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "phone.push",
-                                 has_history && phoneset_profile_get_file_format (_phoneset_phone_view_get_profile (self), &(PhonesetCfgFormat){ 0 }));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "phone.import", _phoneset_phone_view_get_profile (self) == NULL || phoneset_profile_get_file_format (_phoneset_phone_view_get_profile (self), &(PhonesetCfgFormat){ 0 }));
+  gtk_widget_action_set_enabled (
+    GTK_WIDGET (self), "phone.push",
+    has_history && phoneset_profile_get_file_format (_phoneset_phone_view_get_profile (self),
+                                                     &(PhonesetCfgFormat){ 0 }));
+  gtk_widget_action_set_enabled (
+    GTK_WIDGET (self), "phone.import",
+    _phoneset_phone_view_get_profile (self) == NULL ||
+      phoneset_profile_get_file_format (_phoneset_phone_view_get_profile (self),
+                                        &(PhonesetCfgFormat){ 0 }));
 }
 
 static void
@@ -109,7 +118,9 @@ update_changes_row (PhonesetPhoneView *self)
     changes = phoneset_config_diff (phoneset_phone_get_baseline (self->phone), config);
   else
     changes = phoneset_config_list_set (config);
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u setting to deliver", "%u settings to deliver", changes->len), changes->len);
+  title = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u setting to deliver", "%u settings to deliver", changes->len),
+    changes->len);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->changes_row), title);
 }
 
@@ -222,7 +233,8 @@ reachable_notify_cb (PhonesetPhone *phone,
                      GParamSpec    *pspec,
                      AdwActionRow  *row)
 {
-  adw_action_row_set_subtitle (row, phoneset_reachable_describe (phoneset_phone_get_reachable (phone)));
+  adw_action_row_set_subtitle (row,
+                               phoneset_reachable_describe (phoneset_phone_get_reachable (phone)));
 }
 
 static const char *
@@ -258,18 +270,27 @@ build_overview (PhonesetPhoneView *self)
   row = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Name"));
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (row), phoneset_phone_get_name (self->phone) ? phoneset_phone_get_name (self->phone) : "");
+  gtk_editable_set_text (GTK_EDITABLE (row), phoneset_phone_get_name (self->phone)
+                                               ? phoneset_phone_get_name (self->phone)
+                                               : "");
   g_signal_connect_object (row, "apply", G_CALLBACK (name_apply_cb), self, G_CONNECT_SWAPPED);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Address"), phoneset_phone_get_address (self->phone)));
-  row = info_row (_("Status"), phoneset_reachable_describe (phoneset_phone_get_reachable (self->phone)));
-  g_signal_connect_object (self->phone, "notify::reachable", G_CALLBACK (reachable_notify_cb), row, 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             info_row (_("Address"), phoneset_phone_get_address (self->phone)));
+  row = info_row (_("Status"),
+                     phoneset_reachable_describe (phoneset_phone_get_reachable (self->phone)));
+  g_signal_connect_object (self->phone, "notify::reachable", G_CALLBACK (reachable_notify_cb), row,
+                           0);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Vendor"), phoneset_phone_get_vendor (self->phone)));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Model"), phoneset_phone_get_model (self->phone)));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Firmware"), phoneset_phone_get_firmware (self->phone)));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("MAC Address"), phoneset_phone_get_mac (self->phone)));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             info_row (_("Vendor"), phoneset_phone_get_vendor (self->phone)));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             info_row (_("Model"), phoneset_phone_get_model (self->phone)));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             info_row (_("Firmware"), phoneset_phone_get_firmware (self->phone)));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             info_row (_("MAC Address"), phoneset_phone_get_mac (self->phone)));
   {
     GDateTime       *last = phoneset_phone_get_last_push (self->phone);
     g_autofree char *when = last ? g_date_time_format (last, "%x %X") : g_strdup (_("Never"));
@@ -288,8 +309,10 @@ build_overview (PhonesetPhoneView *self)
         adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (evidence), _("How It Was Found"));
         adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (evidence));
         for (guint i = 0; methods[i] != NULL; i++)
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (evidence),
-                                     info_row (evidence_title (methods[i]), phoneset_phone_get_evidence_detail (self->phone, methods[i])));
+          adw_preferences_group_add (
+            ADW_PREFERENCES_GROUP (evidence),
+            info_row (evidence_title (methods[i]),
+                      phoneset_phone_get_evidence_detail (self->phone, methods[i])));
       }
   }
 
@@ -308,10 +331,12 @@ build_overview (PhonesetPhoneView *self)
     }
   row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Phone Profile"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Which phone family's menus and files to use"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Which phone family's menus and files to use"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (titles));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  g_signal_connect_object (row, "notify::selected", G_CALLBACK (profile_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (profile_selected_cb), self,
+                           G_CONNECT_SWAPPED);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
   if (profile != NULL)
@@ -320,7 +345,8 @@ build_overview (PhonesetPhoneView *self)
       const char *const *notes = phoneset_profile_get_notes (profile);
 
       self->changes_row = ADW_ACTION_ROW (adw_action_row_new ());
-      adw_action_row_set_subtitle (self->changes_row, _("Values that differ from what the phone has"));
+      adw_action_row_set_subtitle (self->changes_row,
+                                   _("Values that differ from what the phone has"));
       gtk_widget_set_valign (revert, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (revert), "phone.revert");
       adw_action_row_add_suffix (self->changes_row, revert);
@@ -389,12 +415,14 @@ build_profile_page (PhonesetPhoneView *self,
             adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), where);
         }
       else if (group_data->description != NULL)
-        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), group_data->description);
+        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                               group_data->description);
 
       for (guint j = 0; j < group_data->settings->len; j++)
         {
-          GtkWidget *row = phoneset_setting_row_new (self->history, g_ptr_array_index (group_data->settings, j),
-                                                     phoneset_phone_get_baseline (self->phone));
+          GtkWidget *row =
+            phoneset_setting_row_new (self->history, g_ptr_array_index (group_data->settings, j),
+                                      phoneset_phone_get_baseline (self->phone));
 
           _phoneset_phone_view_mark_problem (self, row);
           _phoneset_phone_view_mark_secret (self, row);
@@ -417,7 +445,8 @@ clear_children (PhonesetPhoneView *self)
   self->search_group = NULL;
   self->changes_row = NULL;
   self->current_row = NULL;
-  gtk_string_list_splice (self->page_titles, 0, g_list_model_get_n_items (G_LIST_MODEL (self->page_titles)), NULL);
+  gtk_string_list_splice (self->page_titles, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->page_titles)), NULL);
   g_ptr_array_set_size (self->page_names, 0);
   g_ptr_array_set_size (self->search_rows, 0);
 }
@@ -444,14 +473,15 @@ _phoneset_phone_view_rebuild (PhonesetPhoneView *self)
     {
       self->history = phoneset_config_history_new (phoneset_phone_get_config (self->phone));
       g_signal_connect_swapped (self->history, "notify", G_CALLBACK (history_notify_cb), self);
-      g_signal_connect_object (phoneset_phone_get_config (self->phone), "changed", G_CALLBACK (history_notify_cb), self,
-                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (phoneset_phone_get_config (self->phone), "changed",
+                               G_CALLBACK (history_notify_cb), self, G_CONNECT_SWAPPED);
       _phoneset_phone_view_watch_secrets (self, phoneset_phone_get_config (self->phone));
     }
 
   adw_window_title_set_title (self->title, name);
   if (profile != NULL)
-    subtitle = g_strdup_printf ("%s · %s", phoneset_phone_get_address (self->phone), phoneset_profile_get_title (profile));
+    subtitle = g_strdup_printf ("%s · %s", phoneset_phone_get_address (self->phone),
+                                phoneset_profile_get_title (profile));
   else
     subtitle = g_strdup (phoneset_phone_get_address (self->phone));
   adw_window_title_set_subtitle (self->title, subtitle);
@@ -467,17 +497,25 @@ _phoneset_phone_view_rebuild (PhonesetPhoneView *self)
           PhonesetPage    *page = g_ptr_array_index (pages, i);
           g_autofree char *name_id = g_strconcat ("page-", page->id, NULL);
 
-          add_page (self, name_id, page->title, page_icon (page->id), build_profile_page (self, page));
+          add_page (self, name_id, page->title, page_icon (page->id),
+                    build_profile_page (self, page));
         }
 
-      add_page (self, "keypad", _("Remote Keypad"), "input-dialpad-symbolic", phoneset_keypad_page_new (self->context, self->phone, self->secrets));
-      add_page (self, "events", _("Action URL Events"), "mail-send-receive-symbolic", phoneset_events_page_new (self->context, self->phone, self->history));
+      add_page (self, "keypad",
+                _("Remote Keypad"), "input-dialpad-symbolic",
+                   phoneset_keypad_page_new (self->context, self->phone, self->secrets));
+      add_page (self, "events",
+                _("Action URL Events"), "mail-send-receive-symbolic",
+                   phoneset_events_page_new (self->context, self->phone, self->history));
 
       /* The self-test: its recommendations set this phone's settings. */
       {
-        g_autofree char *server = g_settings_get_string (phoneset_context_get_settings (self->context), "stun-server");
+        g_autofree char *server =
+          g_settings_get_string (phoneset_context_get_settings (self->context), "stun-server");
 
-        add_page (self, "stun", _("STUN Self-Test"), "network-workgroup-symbolic", phoneset_stun_page_new (self->context, self->phone, self->history, server));
+        add_page (self, "stun",
+                  _("STUN Self-Test"), "network-workgroup-symbolic",
+                     phoneset_stun_page_new (self->context, self->phone, self->history, server));
       }
 
       self->search_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
@@ -503,7 +541,8 @@ show_row (PhonesetPhoneView *self,
   if (self->current_row != NULL && self->current_row != row)
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->current_row), "current-page");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (self->current_row), GTK_ACCESSIBLE_STATE_SELECTED, FALSE, -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->current_row),
+                                   GTK_ACCESSIBLE_STATE_SELECTED, FALSE, -1);
     }
   self->current_row = row;
   gtk_widget_add_css_class (GTK_WIDGET (row), "current-page");
@@ -567,7 +606,8 @@ search_changed_cb (PhonesetPhoneView *self,
 
       if (!phoneset_setting_row_matches (setting, text))
         continue;
-      row = phoneset_setting_row_new (self->history, setting, phoneset_phone_get_baseline (self->phone));
+      row = phoneset_setting_row_new (self->history, setting,
+                                      phoneset_phone_get_baseline (self->phone));
       _phoneset_phone_view_mark_problem (self, row);
       _phoneset_phone_view_mark_secret (self, row);
       adw_preferences_group_add (self->search_group, row);
@@ -579,8 +619,9 @@ search_changed_cb (PhonesetPhoneView *self,
     adw_preferences_group_set_title (self->search_group, _("No setting matches"));
   else
     {
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u setting matches “%s”", "%u settings match “%s”", found),
-                                                found, text);
+      g_autofree char *title = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%u setting matches “%s”", "%u settings match “%s”", found),
+        found, text);
 
       adw_preferences_group_set_title (self->search_group, title);
     }
@@ -621,7 +662,8 @@ revert_action (GtkWidget  *widget,
   if (self->history == NULL)
     return;
   phoneset_config_history_revert (self->history, phoneset_phone_get_baseline (self->phone));
-  _phoneset_phone_view_toast (self, _("Reverted to what the phone has. Undo brings your changes back."));
+  _phoneset_phone_view_toast (self,
+                              _("Reverted to what the phone has. Undo brings your changes back."));
 }
 
 static void
@@ -655,7 +697,8 @@ push_action (GtkWidget  *widget,
   PhonesetPhoneView  *self = PHONESET_PHONE_VIEW (widget);
   PhonesetPushDialog *dialog;
 
-  dialog = phoneset_push_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->phone, self->secrets);
+  dialog = phoneset_push_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->phone,
+                                     self->secrets);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -738,8 +781,9 @@ phoneset_phone_view_class_init (PhonesetPhoneViewClass *klass)
    * What the application's widgets share: the catalog, the saved phones,
    * the secret store, the settings and the STUN server.
    */
-  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, PHONESET_TYPE_CONTEXT,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, PHONESET_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -747,10 +791,11 @@ phoneset_phone_view_class_init (PhonesetPhoneViewClass *klass)
    * @self: the view
    * @phone: the phone to forget
    */
-  signals[FORGET] = g_signal_new ("forget", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                  G_TYPE_NONE, 1, PHONESET_TYPE_PHONE);
+  signals[FORGET] = g_signal_new ("forget", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 1, PHONESET_TYPE_PHONE);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/phoneset/Phoneset/phoneset-phone-view.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/phoneset/Phoneset/phoneset-phone-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneView, header_bar);
   gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneView, title);
   gtk_widget_class_bind_template_child (widget_class, PhonesetPhoneView, back_button);
@@ -772,17 +817,26 @@ phoneset_phone_view_class_init (PhonesetPhoneViewClass *klass)
   gtk_widget_class_install_action (widget_class, "phone.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "phone.revert", NULL, revert_action);
   gtk_widget_class_install_action (widget_class, "phone.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "phone.export", NULL, _phoneset_phone_view_export_action);
+  gtk_widget_class_install_action (widget_class, "phone.export", NULL,
+                                   _phoneset_phone_view_export_action);
   gtk_widget_class_install_action (widget_class, "phone.push", NULL, push_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "phone.push", NULL);
-  gtk_widget_class_install_action (widget_class, "phone.import", NULL, _phoneset_phone_view_import_action);
-  gtk_widget_class_install_action (widget_class, "phone.import-details", NULL, _phoneset_phone_view_import_details_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "phone.push", NULL);
+  gtk_widget_class_install_action (widget_class, "phone.import", NULL,
+                                   _phoneset_phone_view_import_action);
+  gtk_widget_class_install_action (widget_class, "phone.import-details", NULL,
+                                   _phoneset_phone_view_import_details_action);
   gtk_widget_class_install_action (widget_class, "phone.forget", NULL, forget_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "phone.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "phone.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "phone.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "phone.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "phone.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "phone.undo",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "phone.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "phone.search",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "phone.export",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "phone.import",
+                                       NULL);
 }
 
 static void
@@ -798,7 +852,8 @@ phoneset_phone_view_init (PhonesetPhoneView *self)
   gtk_drop_down_set_model (self->page_dropdown, G_LIST_MODEL (self->page_titles));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
-  menu = gtk_application_get_menu_by_id (GTK_APPLICATION (g_application_get_default ()), "primary_menu");
+  menu =
+    gtk_application_get_menu_by_id (GTK_APPLICATION (g_application_get_default ()), "primary_menu");
   if (menu != NULL)
     gtk_menu_button_set_menu_model (self->primary_menu_button, G_MENU_MODEL (menu));
 }
@@ -843,11 +898,12 @@ phoneset_phone_view_apply_config (PhonesetPhoneView *self,
   g_return_if_fail (PHONESET_IS_PHONE_VIEW (self));
   g_return_if_fail (PHONESET_IS_CONFIG (config));
 
-  if (self->history != NULL &&
-      phoneset_config_get_profile (phoneset_config_history_get_config (self->history)) == phoneset_config_get_profile (config))
+  if (self->history != NULL && phoneset_config_get_profile (phoneset_config_history_get_config (
+                                 self->history)) == phoneset_config_get_profile (config))
     {
       /* The passwords stay as they are: they come from the keyring. */
-      g_autoptr(PhonesetConfig) target = phoneset_drafts_merge (phoneset_config_history_get_config (self->history), config);
+      g_autoptr(PhonesetConfig) target = phoneset_drafts_merge (
+        phoneset_config_history_get_config (self->history), config);
 
       phoneset_config_history_revert (self->history, target);
     }
@@ -901,10 +957,10 @@ phoneset_phone_view_set_folded (PhonesetPhoneView *self,
  * Returns: %TRUE if the file was imported
  */
 gboolean
-phoneset_phone_view_import_bytes (PhonesetPhoneView *self,
-                                  GBytes            *bytes,
-                                  const char        *name,
-                                  GError           **error)
+phoneset_phone_view_import_bytes (PhonesetPhoneView  *self,
+                                  GBytes             *bytes,
+                                  const char         *name,
+                                  GError            **error)
 {
   g_return_val_if_fail (PHONESET_IS_PHONE_VIEW (self), FALSE);
 

@@ -26,7 +26,9 @@ struct _PhonesetPreferencesWindow
   GtkSwitch           *accept_unknown_switch;
 };
 
-G_DEFINE_FINAL_TYPE (PhonesetPreferencesWindow, phoneset_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE (PhonesetPreferencesWindow,
+                     phoneset_preferences_window,
+                     ADW_TYPE_PREFERENCES_WINDOW)
 
 enum
 {
@@ -44,8 +46,10 @@ phoneset_preferences_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (phoneset_preferences_window_parent_class)->constructed (object);
 
-  g_settings_bind (self->settings, "scan-timeout", self->scan_timeout_spin, "value", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "stun-server", self->stun_server_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "scan-timeout", self->scan_timeout_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "stun-server", self->stun_server_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "accept-unknown-phones", self->accept_unknown_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 }
@@ -94,10 +98,12 @@ phoneset_preferences_window_class_init (PhonesetPreferencesWindowClass *klass)
                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/phoneset/Phoneset/phoneset-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/phoneset/Phoneset/phoneset-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PhonesetPreferencesWindow, scan_timeout_spin);
   gtk_widget_class_bind_template_child (widget_class, PhonesetPreferencesWindow, stun_server_row);
-  gtk_widget_class_bind_template_child (widget_class, PhonesetPreferencesWindow, accept_unknown_switch);
+  gtk_widget_class_bind_template_child (widget_class, PhonesetPreferencesWindow,
+                                        accept_unknown_switch);
 }
 
 static void

@@ -129,14 +129,16 @@ add_log_row (PhonesetProvisioningView *self,
   /* Newest first. */
   gtk_list_box_prepend (self->log_list, row);
   self->n_events++;
-  if (self->n_events > LOG_MAX_ROWS && (last = gtk_widget_get_last_child (GTK_WIDGET (self->log_list))) != NULL)
+  if (self->n_events > LOG_MAX_ROWS &&
+      (last = gtk_widget_get_last_child (GTK_WIDGET (self->log_list))) != NULL)
     gtk_list_box_remove (self->log_list, last);
 }
 
 static char *
 phone_name (const char *mac)
 {
-  return mac ? phoneset_mac_normalize (mac, PHONESET_MAC_STYLE_COLON_UPPER, NULL) : g_strdup (_("Unknown phone"));
+  return mac ? phoneset_mac_normalize (mac, PHONESET_MAC_STYLE_COLON_UPPER, NULL)
+             : g_strdup (_("Unknown phone"));
 }
 
 static void
@@ -157,8 +159,10 @@ fetched_cb (PhonesetProvisioningView *self,
     title = g_strdup_printf (_("%s fetched %s"), who, path);
   else
     title = g_strdup_printf (_("%s asked for %s: not in the folder (%u)"), who, path, status);
-  subtitle = g_strdup_printf ("%s · %s", peer ? peer : "", user_agent ? user_agent : _("no User-Agent"));
-  add_log_row (self, status == 200 ? "document-send-symbolic" : "dialog-warning-symbolic", title, subtitle, status != 200);
+  subtitle =
+    g_strdup_printf ("%s · %s", peer ? peer : "", user_agent ? user_agent : _("no User-Agent"));
+  add_log_row (self, status == 200 ? "document-send-symbolic" : "dialog-warning-symbolic", title,
+               subtitle, status != 200);
 }
 
 static void
@@ -172,7 +176,8 @@ subscribed_cb (PhonesetProvisioningView *self,
 {
   g_autofree char *who = phone_name (mac);
   g_autofree char *title = NULL;
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s %s", address ? address : "", vendor ? vendor : "", model ? model : "");
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s %s", address ? address : "",
+                                               vendor ? vendor : "", model ? model : "");
 
   if (url != NULL)
     title = g_strdup_printf (_("%s asked by SIP PnP; answered %s"), who, url);
@@ -190,7 +195,8 @@ pnp_url (const char *mac,
 {
   PhonesetProvisioningView *self = user_data;
 
-  return phoneset_fleet_pnp_url_served (self->profiles, self->folder, self->address, self->port, mac, address, vendor);
+  return phoneset_fleet_pnp_url_served (self->profiles, self->folder, self->address, self->port,
+                                        mac, address, vendor);
 }
 
 static void
@@ -221,7 +227,8 @@ fill_addresses (PhonesetProvisioningView *self)
   for (guint i = 0; lan[i] != NULL; i++)
     add_address_choice (self, i, lan[i], lan[i]);
   /* Translators: a choice of where the provisioning server listens. */
-  add_address_choice (self, self->addresses->len, _("This computer only (127.0.0.1)"), "127.0.0.1");
+  add_address_choice (self, self->addresses->len,
+                      _("This computer only (127.0.0.1)"), "127.0.0.1");
   /* Translators: a choice of where the provisioning server listens. */
   add_address_choice (self, self->addresses->len, _("Every interface (0.0.0.0)"), "0.0.0.0");
   for (guint i = 0; i < self->addresses->len; i++)
@@ -259,8 +266,8 @@ start_clicked_cb (PhonesetProvisioningView *self)
       phoneset_provisioning_view_stop (self);
       return;
     }
-  if (!phoneset_provisioning_view_start (self, NULL, (guint16)gtk_spin_button_get_value_as_int (self->port_spin), 5060,
-                                         &error))
+  if (!phoneset_provisioning_view_start (
+        self, NULL, (guint16)gtk_spin_button_get_value_as_int (self->port_spin), 5060, &error))
     {
       adw_action_row_set_subtitle (self->url_row, error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self->url_row), "error");
@@ -292,10 +299,12 @@ folder_clicked_cb (PhonesetProvisioningView *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Choose the Folder to Serve"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                  GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Choose"), _("_Cancel"));
+  self->chooser = gtk_file_chooser_native_new (
+    _("Choose the Folder to Serve"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+       GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Choose"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
@@ -397,12 +406,14 @@ phoneset_provisioning_view_class_init (PhonesetProvisioningViewClass *klass)
    * What the application's widgets share: the catalog, the saved phones,
    * the secret store, the settings and the STUN server.
    */
-  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, PHONESET_TYPE_CONTEXT,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, PHONESET_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   object_class->finalize = phoneset_provisioning_view_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/phoneset/Phoneset/phoneset-provisioning-view.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/phoneset/Phoneset/phoneset-provisioning-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PhonesetProvisioningView, folder_row);
   gtk_widget_class_bind_template_child (widget_class, PhonesetProvisioningView, folder_button);
   gtk_widget_class_bind_template_child (widget_class, PhonesetProvisioningView, address_row);
@@ -503,11 +514,11 @@ phoneset_provisioning_view_get_address (PhonesetProvisioningView *self)
  * Returns: %TRUE when serving
  */
 gboolean
-phoneset_provisioning_view_start (PhonesetProvisioningView *self,
-                                  const char               *address,
-                                  guint16                   port,
-                                  guint16                   pnp_port,
-                                  GError                  **error)
+phoneset_provisioning_view_start (PhonesetProvisioningView  *self,
+                                  const char                *address,
+                                  guint16                    port,
+                                  guint16                    pnp_port,
+                                  GError                   **error)
 {
   g_autoptr(PhonesetProvisionServer) server = NULL;
   g_autoptr(PhonesetPnpResponder) responder = NULL;
@@ -538,10 +549,12 @@ phoneset_provisioning_view_start (PhonesetProvisioningView *self,
 
   if (gtk_switch_get_active (self->pnp_switch))
     {
-      responder = phoneset_pnp_responder_new (g_str_equal (address, "0.0.0.0") ? NULL : address, pnp_port, pnp_url, self, NULL);
+      responder = phoneset_pnp_responder_new (g_str_equal (address, "0.0.0.0") ? NULL : address,
+                                              pnp_port, pnp_url, self, NULL);
       if (!phoneset_pnp_responder_start (responder, error))
         return FALSE;
-      g_signal_connect_object (responder, "subscribed", G_CALLBACK (subscribed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (responder, "subscribed", G_CALLBACK (subscribed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
   g_signal_connect_object (server, "fetched", G_CALLBACK (fetched_cb), self, G_CONNECT_SWAPPED);
   self->server = g_steal_pointer (&server);

@@ -67,7 +67,8 @@ struct _PhonesetPushDialog
   GtkWidget              *step_rows[N_STEPS];
   GtkWidget              *step_icons[N_STEPS];
   GPtrArray              *result_rows;
-  GPtrArray              *method_checks; /* GtkCheckButton, one per delivery method, in their order */
+  /* GtkCheckButton, one per delivery method, in their order. */
+  GPtrArray              *method_checks;
 
   /* Template widgets */
   AdwWindowTitle         *window_title;
@@ -115,9 +116,9 @@ badge (const char *text,
 /* Actions ---------------------------------------------------------------- */
 
 static gboolean
-via_possible (PhonesetPushDialog     *self,
-              const PhonesetDelivery *delivery,
-              GError                **error)
+via_possible (PhonesetPushDialog      *self,
+              const PhonesetDelivery  *delivery,
+              GError                 **error)
 {
   if (self->no_push_reason != NULL)
     {
@@ -140,7 +141,8 @@ update_actions (PhonesetPushDialog *self)
   else if (g_strcmp0 (page, "run") == 0)
     can_push = TRUE; /* Retry */
   else
-    can_push = self->n_changes > 0 && self->lookup_done && via_possible (self, self->delivery, NULL);
+    can_push =
+      self->n_changes > 0 && self->lookup_done && via_possible (self, self->delivery, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "push.push", can_push);
 }
 
@@ -150,7 +152,8 @@ set_push_label (PhonesetPushDialog *self,
                 const char         *accessible)
 {
   gtk_button_set_label (self->push_button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->push_button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->push_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
 }
 
 static void
@@ -216,7 +219,8 @@ change_row_new (PhonesetConfigChange *change)
   GtkWidget       *row = adw_action_row_new ();
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), phoneset_setting_get_title (change->setting));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 phoneset_setting_get_title (change->setting));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (menu != NULL && menu[0] != '\0')
     gtk_widget_set_tooltip_text (row, menu);
@@ -265,7 +269,8 @@ add_change_rows (PhonesetPushDialog *self)
 
   if (self->config != NULL)
     {
-      if (baseline == NULL || phoneset_config_get_profile (baseline) != phoneset_config_get_profile (self->config))
+      if (baseline == NULL ||
+          phoneset_config_get_profile (baseline) != phoneset_config_get_profile (self->config))
         baseline = empty = phoneset_config_new (phoneset_config_get_profile (self->config));
       changes = phoneset_config_diff (baseline, self->config);
       self->n_changes = changes->len;
@@ -276,8 +281,9 @@ add_change_rows (PhonesetPushDialog *self)
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing to push"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("The phone already has these settings as far as Phoneset knows: change a "
+      adw_action_row_set_subtitle (
+        ADW_ACTION_ROW (row),
+        _("The phone already has these settings as far as Phoneset knows: change a "
                                      "setting first."));
       gtk_widget_set_name (row, "nothing-to-push");
       adw_preferences_group_add (self->changes_group, row);
@@ -294,29 +300,33 @@ add_change_rows (PhonesetPushDialog *self)
     adw_preferences_group_set_description (self->changes_group, description);
   }
   for (guint i = 0; i < MIN (changes->len, SHOWN_CHANGES); i++)
-    adw_preferences_group_add (self->changes_group, change_row_new (g_ptr_array_index (changes, i)));
+    adw_preferences_group_add (self->changes_group,
+                               change_row_new (g_ptr_array_index (changes, i)));
   if (changes->len > SHOWN_CHANGES)
     {
       /* The rest behind one row, made when it is opened: a dialog with
        * fifty changes took 130 ms more to show (measuring the rows). */
       guint            rest = changes->len - SHOWN_CHANGES;
       GtkWidget       *more = adw_expander_row_new ();
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more setting", "%u more settings", rest), rest);
-      MoreChanges     *data = g_new0 (MoreChanges, 1);
+      g_autofree char *title = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%u more setting", "%u more settings", rest), rest);
+      MoreChanges *data = g_new0 (MoreChanges, 1);
 
-      guint            restarts = 0;
+      guint        restarts = 0;
 
       data->changes = g_ptr_array_ref (changes);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), title);
       /* What a hidden row would have shown as a badge. */
       for (guint i = SHOWN_CHANGES; i < changes->len; i++)
-        if (phoneset_setting_get_reboot (((PhonesetConfigChange *)g_ptr_array_index (changes, i))->setting))
+        if (phoneset_setting_get_reboot (
+              ((PhonesetConfigChange *)g_ptr_array_index (changes, i))->setting))
           restarts++;
       if (restarts > 0)
         {
-          g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of them needs a restart",
-                                                                    "%u of them need a restart", restarts),
-                                                       restarts);
+          g_autofree char *subtitle =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of them needs a restart",
+                                          "%u of them need a restart", restarts),
+                             restarts);
 
           adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (more), subtitle);
         }
@@ -385,9 +395,11 @@ add_method_rows (PhonesetPushDialog *self)
       if (i == 0)
         gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
       else
-        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), g_ptr_array_index (self->method_checks, 0));
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (check),
+                                    g_ptr_array_index (self->method_checks, 0));
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (method_toggled_cb), self);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), phoneset_delivery_get_title (all[i]));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     phoneset_delivery_get_title (all[i]));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_preferences_group_add (self->method_group, row);
@@ -404,7 +416,8 @@ describe_methods (PhonesetPushDialog *self)
     {
       GtkCheckButton         *check = g_ptr_array_index (self->method_checks, i);
       const PhonesetDelivery *delivery = g_object_get_data (G_OBJECT (check), DELIVERY_KEY);
-      AdwActionRow           *row = ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (check), ADW_TYPE_ACTION_ROW));
+      AdwActionRow           *row =
+        ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (check), ADW_TYPE_ACTION_ROW));
       g_autoptr(GError) error = NULL;
 
       adw_action_row_set_subtitle (row, phoneset_delivery_get_description (delivery));
@@ -449,7 +462,8 @@ lookup_cb (GObject      *source,
 {
   g_autoptr(PhonesetPushDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  char *password = phoneset_secret_store_lookup_finish (PHONESET_SECRET_STORE (source), result, &error);
+  char *password =
+    phoneset_secret_store_lookup_finish (PHONESET_SECRET_STORE (source), result, &error);
 
   if (self->closed)
     {
@@ -466,14 +480,17 @@ lookup_cb (GObject      *source,
       if (error != NULL)
         {
           /* The keyring is missing or locked: say so, in its words. */
-          g_autofree char *why = g_strdup_printf (_("The saved password could not be read. %s Type the phone's web "
+          g_autofree char *why =
+            g_strdup_printf (_("The saved password could not be read. %s Type the phone's web "
                                                     "admin password."),
-                                                     error->message);
+                                error->message);
 
           show_password_row (self, why);
         }
       else
-        show_password_row (self, _("No password is saved for this phone: type its web admin password. Phoneset keeps "
+        show_password_row (
+          self,
+          _("No password is saved for this phone: type its web admin password. Phoneset keeps "
                                    "it in the keyring."));
     }
   update_actions (self);
@@ -514,11 +531,9 @@ static void
 build_steps (PhonesetPushDialog *self)
 {
   const char *titles[N_STEPS] = {
-    _("Serving the file"),
-       _("Telling the phone"),
-          _("Waiting for the phone to fetch the file"),
-             _("Verified"),
-          };
+    _("Serving the file"), _("Telling the phone"), _("Waiting for the phone to fetch the file"),
+                                                        _("Verified"),
+    };
 
   for (guint i = 0; i < N_STEPS; i++)
     {
@@ -527,10 +542,12 @@ build_steps (PhonesetPushDialog *self)
 
       gtk_widget_set_size_request (icons, 16, 16);
       gtk_widget_set_valign (icons, GTK_ALIGN_CENTER);
-      gtk_stack_add_named (GTK_STACK (icons), step_icon ("media-record-symbolic", "dim-label"), "pending");
+      gtk_stack_add_named (GTK_STACK (icons), step_icon ("media-record-symbolic", "dim-label"),
+                           "pending");
       gtk_stack_add_named (GTK_STACK (icons), gtk_spinner_new (), "active");
       gtk_stack_add_named (GTK_STACK (icons), step_icon ("emblem-ok-symbolic", "success"), "done");
-      gtk_stack_add_named (GTK_STACK (icons), step_icon ("dialog-error-symbolic", "error"), "failed");
+      gtk_stack_add_named (GTK_STACK (icons), step_icon ("dialog-error-symbolic", "error"),
+                           "failed");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icons);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), titles[i]);
       adw_preferences_group_add (self->steps_group, row);
@@ -542,17 +559,19 @@ build_steps (PhonesetPushDialog *self)
 static void
 reset_steps (PhonesetPushDialog *self)
 {
-  g_autofree char *waiting = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "At most %u second",
-                                                           "At most %u seconds", self->wait),
-                                              self->wait);
-  const char      *telling = phoneset_delivery_get_progress (self->delivery);
+  g_autofree char *waiting = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "At most %u second", "At most %u seconds", self->wait),
+    self->wait);
+  const char *telling = phoneset_delivery_get_progress (self->delivery);
 
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->step_rows[0]),
-                               _("From a temporary web server on this computer, at an unguessable address"));
+  adw_action_row_set_subtitle (
+    ADW_ACTION_ROW (self->step_rows[0]),
+    _("From a temporary web server on this computer, at an unguessable address"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->step_rows[1]), telling);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->step_rows[2]), waiting);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->step_rows[3]),
-                               _("The phone fetched the file; its status is read back where it can be"));
+  adw_action_row_set_subtitle (
+    ADW_ACTION_ROW (self->step_rows[3]),
+    _("The phone fetched the file; its status is read back where it can be"));
   for (guint i = 0; i < N_STEPS; i++)
     set_step_state (self, i, STEP_PENDING);
   self->step = 0;
@@ -635,14 +654,18 @@ show_result (PhonesetPushDialog *self,
   fetched_text = g_strdup_printf (_("%s at %s, %lld bytes"), from ? from : "?", time_text,
                                      (long long)phoneset_push_result_get_fetched_bytes (result));
   add_result_row (self, _("Fetched by"), fetched_text, NULL);
-  add_result_row (self, _("User-Agent"), user_agent ? user_agent : "",
-                           badge (names ? _("Names this phone") : _("Does not name its MAC"), names ? "success" : "warning"));
+  add_result_row (self,
+                  _("User-Agent"), user_agent ? user_agent : "",
+                     badge (names ? _("Names this phone")
+                                  : _("Does not name its MAC"), names ? "success" : "warning"));
 
   for (guint i = 0; status != NULL && status[i] != NULL; i++)
     g_string_append_printf (read_back, "%s%s: %s", read_back->len ? " · " : "", status[i],
                             phoneset_push_result_lookup_status (result, status[i]));
   add_result_row (self, _("Read back"),
-                           read_back->len ? read_back->str : _("This vendor's phones have no status to read back."), NULL);
+                           read_back->len
+                             ? read_back->str
+                             : _("This vendor's phones have no status to read back."), NULL);
   for (guint i = 0; notes[i] != NULL; i++)
     add_result_row (self, _("Note"), notes[i], NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->result_group), TRUE);
@@ -670,11 +693,15 @@ succeeded (PhonesetPushDialog *self,
   for (guint i = 0; i < N_STEPS; i++)
     set_step_state (self, i, STEP_DONE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->step_rows[2]), _("Fetched"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->step_rows[3]), phoneset_push_result_get_user_agent_names_phone (result)
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->step_rows[3]),
+                               phoneset_push_result_get_user_agent_names_phone (result)
                                ? _("The phone fetched the file, and its User-Agent names it")
                                : _("A phone fetched the file"));
-  show_outcome (self, _("Pushed and Verified"),
-                         _("The phone fetched its new settings. Phoneset now counts them as what the phone has."), "success");
+  show_outcome (
+    self,
+    _("Pushed and Verified"),
+       _("The phone fetched its new settings. Phoneset now counts them as what the phone has."),
+          "success");
   show_result (self, result);
 
   /* The time first: the baseline's change notification saves the inventory. */
@@ -686,8 +713,9 @@ succeeded (PhonesetPushDialog *self,
   }
 
   if (self->password_typed && self->password != NULL)
-    phoneset_secret_store_store_async (self->secrets, self->host, phoneset_phone_get_admin_user (self->phone),
-                                       self->password, NULL, store_cb, NULL);
+    phoneset_secret_store_store_async (self->secrets, self->host,
+                                       phoneset_phone_get_admin_user (self->phone), self->password,
+                                       NULL, store_cb, NULL);
   self->password_typed = FALSE;
   self->succeeded = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), FALSE);
@@ -746,7 +774,8 @@ failed (PhonesetPushDialog *self,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       set_step_state (self, self->step, STEP_FAILED);
-      show_outcome (self, _("Push Cancelled"), phoneset_delivery_get_cancelled (self->delivery), "warning");
+      show_outcome (self, _("Push Cancelled"), phoneset_delivery_get_cancelled (self->delivery),
+                             "warning");
       return;
     }
   if (g_error_matches (error, PHONESET_ERROR, PHONESET_ERROR_AUTH))
@@ -758,7 +787,8 @@ failed (PhonesetPushDialog *self,
       show_password_row (self, error->message);
       gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
       /* Once the row is laid out, so the page scrolls to it. */
-      g_timeout_add_full (G_PRIORITY_DEFAULT, 50, focus_password_cb, g_object_ref (self), g_object_unref);
+      g_timeout_add_full (G_PRIORITY_DEFAULT, 50, focus_password_cb, g_object_ref (self),
+                          g_object_unref);
       return;
     }
   set_step_state (self, self->step, STEP_FAILED);
@@ -766,10 +796,10 @@ failed (PhonesetPushDialog *self,
   if (g_error_matches (error, PHONESET_ERROR, PHONESET_ERROR_FORBIDDEN) &&
       strstr (error->message, "Allow remote control") != NULL)
     {
-      g_autofree char *text =
-        g_strdup_printf (_("The phone at %s shows “Allow remote control?” on its screen. Press OK on the "
+      g_autofree char *text = g_strdup_printf (
+        _("The phone at %s shows “Allow remote control?” on its screen. Press OK on the "
                                       "phone to let this computer control it, then press Retry."),
-                            phoneset_phone_get_address (self->phone));
+           phoneset_phone_get_address (self->phone));
 
       show_outcome (self, _("Confirm on the Phone's Screen"), text, "warning");
       return;
@@ -789,7 +819,8 @@ push_done_cb (GObject      *source,
 {
   g_autoptr(PhonesetPushDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PhonesetPushResult) pushed = phoneset_push_run_finish (PHONESET_PUSH (source), result, &error);
+  g_autoptr(PhonesetPushResult) pushed =
+               phoneset_push_run_finish (PHONESET_PUSH (source), result, &error);
 
   if (self->closed || PHONESET_PUSH (source) != self->push)
     return;
@@ -805,9 +836,9 @@ push_done_cb (GObject      *source,
 /* The file the profile writes for the config, passwords included: it is
  * served once, to this phone, at an unguessable address. */
 static GBytes *
-render_file (PhonesetPushDialog *self,
-             char              **name,
-             GError            **error)
+render_file (PhonesetPushDialog  *self,
+             char               **name,
+             GError             **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
@@ -859,7 +890,8 @@ start_push (PhonesetPushDialog *self)
     }
 
   remote = phoneset_remote_new (self->host, self->port, FALSE, self->active_uri);
-  phoneset_remote_set_credentials (remote, phoneset_phone_get_admin_user (self->phone), self->password);
+  phoneset_remote_set_credentials (remote, phoneset_phone_get_admin_user (self->phone),
+                                   self->password);
   g_clear_object (&self->push);
   self->push = phoneset_push_new (remote, file, name);
   phoneset_push_set_delivery (self->push, self->delivery);
@@ -939,7 +971,8 @@ phoneset_push_dialog_class_init (PhonesetPushDialogClass *klass)
   object_class->finalize = phoneset_push_dialog_finalize;
   window_class->close_request = phoneset_push_dialog_close_request;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/phoneset/Phoneset/phoneset-push-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/phoneset/Phoneset/phoneset-push-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PhonesetPushDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, PhonesetPushDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, PhonesetPushDialog, push_button);
@@ -987,24 +1020,28 @@ find_active_uri (PhonesetPushDialog *self)
 
   if (profile == NULL)
     {
-      self->no_push_reason = g_strdup (_("Phoneset does not know which kind of phone this is: choose its profile "
+      self->no_push_reason =
+        g_strdup (_("Phoneset does not know which kind of phone this is: choose its profile "
                                          "first."));
       return;
     }
   if (!phoneset_profile_get_file_format (profile, &format))
     {
-      self->no_push_reason = g_strdup_printf (_("The %s takes no provisioning file: enter its settings from the setup "
+      self->no_push_reason =
+        g_strdup_printf (_("The %s takes no provisioning file: enter its settings from the setup "
                                                 "sheet (Export)."),
-                                                 phoneset_profile_get_title (profile));
+                            phoneset_profile_get_title (profile));
       return;
     }
   /* The phone's own profile says how to talk to it, for its model. */
   if (phoneset_profile_get_active_uri (profile) != NULL)
-    self->active_uri = phoneset_active_uri_new_for_profile (profile, phoneset_phone_get_model (self->phone), &error);
+    self->active_uri =
+      phoneset_active_uri_new_for_profile (profile, phoneset_phone_get_model (self->phone), &error);
   if (self->active_uri == NULL)
-    self->no_push_reason = g_strdup_printf (_("Phoneset cannot control %s phones over the network: export the file "
+    self->no_push_reason =
+      g_strdup_printf (_("Phoneset cannot control %s phones over the network: export the file "
                                               "and put it on the phone's provisioning server instead."),
-                                               phoneset_profile_get_vendor (profile));
+                          phoneset_profile_get_vendor (profile));
 }
 
 /**
@@ -1033,7 +1070,8 @@ phoneset_push_dialog_new (GtkWindow           *parent,
   self->secrets = g_object_ref (secrets);
   if (phoneset_phone_get_config (phone) != NULL)
     self->config = g_object_ref (phoneset_phone_get_config (phone));
-  if (!phoneset_address_parse (phoneset_phone_get_address (phone), 80, &self->host, &self->port, NULL))
+  if (!phoneset_address_parse (phoneset_phone_get_address (phone), 80, &self->host, &self->port,
+                               NULL))
     {
       self->host = g_strdup (phoneset_phone_get_address (phone));
       self->port = 80;
@@ -1051,8 +1089,8 @@ phoneset_push_dialog_new (GtkWindow           *parent,
   add_change_rows (self);
   describe_methods (self);
 
-  phoneset_secret_store_lookup_async (secrets, self->host, phoneset_phone_get_admin_user (phone), self->cancellable,
-                                      lookup_cb, g_object_ref (self));
+  phoneset_secret_store_lookup_async (secrets, self->host, phoneset_phone_get_admin_user (phone),
+                                      self->cancellable, lookup_cb, g_object_ref (self));
   update_actions (self);
   return self;
 }

@@ -39,8 +39,7 @@ typedef struct
   guint                  invalid : 1;
 } Binding;
 
-static void commit (Binding    *binding,
-                    const char *text);
+static void commit (Binding *binding, const char *text);
 
 static void
 binding_free (gpointer data)
@@ -53,7 +52,8 @@ binding_free (gpointer data)
       g_clear_handle_id (&binding->commit_source, g_source_remove);
       commit (binding, gtk_editable_get_text (GTK_EDITABLE (binding->editor)));
     }
-  g_clear_signal_handler (&binding->changed_handler, phoneset_config_history_get_config (binding->history));
+  g_clear_signal_handler (&binding->changed_handler,
+                          phoneset_config_history_get_config (binding->history));
   g_clear_object (&binding->history);
   g_clear_object (&binding->baseline);
   g_free (binding);
@@ -94,15 +94,17 @@ static void
 update_changed_mark (Binding *binding)
 {
   const char *now = current_value (binding);
-  const char *before = binding->baseline
-                         ? phoneset_config_get_effective (binding->baseline, phoneset_setting_get_id (binding->setting))
-                         : phoneset_setting_get_default (binding->setting);
-  gboolean    changed = g_strcmp0 (now, before) != 0;
+  const char *before =
+    binding->baseline ? phoneset_config_get_effective (binding->baseline,
+                                                       phoneset_setting_get_id (binding->setting))
+                      : phoneset_setting_get_default (binding->setting);
+  gboolean changed = g_strcmp0 (now, before) != 0;
 
   gtk_widget_set_visible (binding->changed, changed);
   if (changed)
     {
-      g_autofree char *shown = phoneset_setting_dup_display_value (binding->setting, before ? before : "");
+      g_autofree char *shown =
+        phoneset_setting_dup_display_value (binding->setting, before ? before : "");
       g_autofree char *tip = g_strdup_printf (_("Changed; the phone has “%s”"), shown);
 
       gtk_widget_set_tooltip_text (binding->changed, tip);
@@ -143,7 +145,8 @@ commit (Binding    *binding,
   if (binding->updating)
     return;
   binding->updating = TRUE;
-  if (!phoneset_config_history_set (binding->history, phoneset_setting_get_id (binding->setting), text, &error))
+  if (!phoneset_config_history_set (binding->history, phoneset_setting_get_id (binding->setting),
+                                    text, &error))
     {
       /* The message names the setting; the row shows only the reason. */
       const char *reason = strstr (error->message, "): ");
@@ -267,7 +270,8 @@ entry_changed_cb (GtkEditable *editable,
     }
   if (binding->invalid)
     set_invalid (binding, NULL);
-  binding->commit_source = g_timeout_add (PHONESET_SETTING_ROW_COMMIT_DELAY, commit_timeout_cb, binding);
+  binding->commit_source =
+    g_timeout_add (PHONESET_SETTING_ROW_COMMIT_DELAY, commit_timeout_cb, binding);
 }
 
 static void
@@ -354,10 +358,14 @@ info_button (PhonesetSetting *setting)
 
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), phoneset_setting_get_note (setting) ? "dialog-warning-symbolic" : "help-about-symbolic");
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), phoneset_setting_get_note (setting)
+                                                             ? "dialog-warning-symbolic"
+                                                             : "help-about-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, phoneset_setting_get_note (setting) ? phoneset_setting_get_note (setting) : phoneset_setting_get_help (setting));
+  gtk_widget_set_tooltip_text (button, phoneset_setting_get_note (setting)
+                                         ? phoneset_setting_get_note (setting)
+                                         : phoneset_setting_get_help (setting));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   return button;
 }
@@ -403,7 +411,8 @@ phoneset_setting_row_new (PhonesetConfigHistory *history,
         gint64 max = phoneset_setting_get_max (setting);
 
         row = adw_action_row_new ();
-        binding->editor = gtk_spin_button_new_with_range ((double)MAX (min, -2147483647), (double)MIN (max, 2147483647), 1);
+        binding->editor = gtk_spin_button_new_with_range ((double)MAX (min, -2147483647),
+                                                          (double)MIN (max, 2147483647), 1);
         gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (binding->editor), TRUE);
         gtk_widget_set_valign (binding->editor, GTK_ALIGN_CENTER);
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), binding->editor);
@@ -425,7 +434,8 @@ phoneset_setting_row_new (PhonesetConfigHistory *history,
         g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
         for (guint i = 0; i < values->len; i++)
-          gtk_string_list_append (labels, ((PhonesetEnumValue *)g_ptr_array_index (values, i))->label);
+          gtk_string_list_append (labels,
+                                  ((PhonesetEnumValue *)g_ptr_array_index (values, i))->label);
         row = adw_combo_row_new ();
         adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
         g_signal_connect (row, "notify::selected", G_CALLBACK (combo_selected_cb), binding);
@@ -467,8 +477,9 @@ phoneset_setting_row_new (PhonesetConfigHistory *history,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   if (binding->editor != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (binding->editor), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, phoneset_setting_get_help (setting), -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (binding->editor), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    title, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    phoneset_setting_get_help (setting), -1);
 
   binding->changed = gtk_image_new_from_icon_name ("document-edit-symbolic");
   gtk_widget_add_css_class (binding->changed, "accent");
@@ -477,7 +488,8 @@ phoneset_setting_row_new (PhonesetConfigHistory *history,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), info_button (setting));
 
   g_object_set_data_full (G_OBJECT (row), "phoneset-binding", binding, binding_free);
-  binding->changed_handler = g_signal_connect_swapped (config, "changed", G_CALLBACK (config_changed_cb), binding);
+  binding->changed_handler =
+    g_signal_connect_swapped (config, "changed", G_CALLBACK (config_changed_cb), binding);
   refresh (binding);
 
   return row;
@@ -539,8 +551,9 @@ phoneset_setting_row_matches (PhonesetSetting *setting,
                               const char      *query)
 {
   g_autofree char *path = phoneset_setting_dup_menu_path_text (setting);
-  g_autofree char *haystack = g_strjoin (" ", phoneset_setting_get_title (setting), phoneset_setting_get_help (setting),
-                                         phoneset_setting_get_id (setting), path, NULL);
+  g_autofree char *haystack =
+    g_strjoin (" ", phoneset_setting_get_title (setting), phoneset_setting_get_help (setting),
+               phoneset_setting_get_id (setting), path, NULL);
   g_autofree char *folded = g_utf8_casefold (haystack, -1);
   g_autofree char *q = g_utf8_casefold (query, -1);
   g_auto(GStrv) words = g_strsplit_set (q, " \t", -1);

@@ -170,7 +170,8 @@ server_changed_cb (PhonesetStunPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->server_row));
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->run_button), text[0] != '\0' && self->cancellable == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->run_button),
+                            text[0] != '\0' && self->cancellable == NULL);
 }
 
 static void
@@ -273,36 +274,44 @@ static void
 draw_picture (PhonesetStunPage   *self,
               PhonesetStunResult *result)
 {
-  const char      *udp_local = phoneset_stun_result_get_local_address (result, PHONESET_STUN_TRANSPORT_UDP);
-  const char      *udp_mapped = phoneset_stun_result_get_mapped_address (result, PHONESET_STUN_TRANSPORT_UDP);
+  const char *udp_local =
+    phoneset_stun_result_get_local_address (result, PHONESET_STUN_TRANSPORT_UDP);
+  const char *udp_mapped =
+    phoneset_stun_result_get_mapped_address (result, PHONESET_STUN_TRANSPORT_UDP);
   int              lifetime_ms = phoneset_stun_result_get_binding_lifetime_ms (result);
   g_autofree char *mapping = NULL;
   g_autofree char *filtering = NULL;
   g_autofree char *lifetime = NULL;
   g_autofree char *local = NULL;
   g_autofree char *mapped = NULL;
-  gboolean         present = phoneset_stun_result_get_nat_present (result) == PHONESET_STUN_ANSWER_YES;
-  GtkWidget       *child;
+  gboolean   present = phoneset_stun_result_get_nat_present (result) == PHONESET_STUN_ANSWER_YES;
+  GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->picture))) != NULL)
     gtk_box_remove (self->picture, child);
 
   local = g_strdup_printf (_("Local: %s"), udp_local ? udp_local : _("unknown"));
   mapped = g_strdup_printf (_("Seen as: %s"), udp_mapped ? udp_mapped : _("unknown"));
-  gtk_box_append (self->picture, picture_card ("computer-symbolic", _("This Computer"), local, NULL));
+  gtk_box_append (self->picture,
+                  picture_card ("computer-symbolic", _("This Computer"), local, NULL));
 
   if (present)
     {
-      mapping = g_strdup_printf (_("Mapping: %s"), words (phoneset_stun_result_get_mapping (result)));
-      filtering = g_strdup_printf (_("Filtering: %s"), words (phoneset_stun_result_get_filtering (result)));
-      gtk_box_append (self->picture, picture_card ("network-wired-symbolic", _("NAT Router"), mapping, filtering));
+      mapping =
+        g_strdup_printf (_("Mapping: %s"), words (phoneset_stun_result_get_mapping (result)));
+      filtering =
+        g_strdup_printf (_("Filtering: %s"), words (phoneset_stun_result_get_filtering (result)));
+      gtk_box_append (self->picture, picture_card ("network-wired-symbolic",
+                                                   _("NAT Router"), mapping, filtering));
     }
   else
-    gtk_box_append (self->picture, picture_card ("network-wired-symbolic", _("No NAT"), _("The address is public"), NULL));
+    gtk_box_append (self->picture, picture_card ("network-wired-symbolic",
+                                                 _("No NAT"), _("The address is public"), NULL));
 
   if (lifetime_ms >= 0)
     lifetime = g_strdup_printf (_("Bindings live %.1f s"), lifetime_ms / 1000.0);
-  gtk_box_append (self->picture, picture_card ("network-server-symbolic", _("Internet"), mapped, lifetime));
+  gtk_box_append (self->picture,
+                  picture_card ("network-server-symbolic", _("Internet"), mapped, lifetime));
 }
 
 static void
@@ -346,7 +355,8 @@ show_recommendations (PhonesetStunPage   *self,
       setting = phoneset_profile_lookup_setting (profile, id);
       row = adw_action_row_new ();
       button = gtk_button_new_with_mnemonic (_("_Apply to This Phone"));
-      if (setting != NULL && value != NULL && phoneset_setting_validate (setting, value, &canonical, NULL))
+      if (setting != NULL && value != NULL &&
+          phoneset_setting_validate (setting, value, &canonical, NULL))
         shown_value = phoneset_setting_dup_display_value (setting, canonical);
       title = g_strdup_printf ("%s: %s", setting ? phoneset_setting_get_title (setting) : id,
                                shown_value ? shown_value : (value ? value : _("your password")));
@@ -362,7 +372,8 @@ show_recommendations (PhonesetStunPage   *self,
         }
       else if (value == NULL)
         gtk_widget_set_visible (button, FALSE);
-      else if (canonical != NULL && g_strcmp0 (phoneset_config_get (config (self), id), canonical) == 0)
+      else if (canonical != NULL &&
+               g_strcmp0 (phoneset_config_get (config (self), id), canonical) == 0)
         {
           gtk_button_set_label (GTK_BUTTON (button), _("Already Set"));
           gtk_widget_set_sensitive (button, FALSE);
@@ -396,17 +407,20 @@ mark_binding_stages (PhonesetStunPage   *self,
     {
       GtkWidget *row, *done;
 
-      if (bindings[i].stage >= self->stage_rows->len || !phoneset_stun_result_get_tested (result, bindings[i].transport))
+      if (bindings[i].stage >= self->stage_rows->len ||
+          !phoneset_stun_result_get_tested (result, bindings[i].transport))
         continue;
       row = g_ptr_array_index (self->stage_rows, bindings[i].stage);
       done = g_object_get_data (G_OBJECT (row), "done");
-      if (!gtk_widget_get_visible (row) || phoneset_stun_result_get_answered (result, bindings[i].transport))
+      if (!gtk_widget_get_visible (row) ||
+          phoneset_stun_result_get_answered (result, bindings[i].transport))
         continue;
       gtk_image_set_from_icon_name (GTK_IMAGE (done), "dialog-error-symbolic");
       gtk_widget_remove_css_class (done, "success");
       gtk_widget_add_css_class (done, "error");
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("No answer"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (done), GTK_ACCESSIBLE_PROPERTY_LABEL, _("No answer"), -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (done), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("No answer"), -1);
     }
 }
 
@@ -417,7 +431,8 @@ run_done_cb (GObject      *source,
 {
   g_autoptr(PhonesetStunPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PhonesetStunResult) result = phoneset_stun_test_run_finish (PHONESET_STUN_TEST (source), res, &error);
+  g_autoptr(PhonesetStunResult) result =
+               phoneset_stun_test_run_finish (PHONESET_STUN_TEST (source), res, &error);
   g_autofree char *verdict = NULL;
   g_autofree char *text = NULL;
 
@@ -438,7 +453,8 @@ run_done_cb (GObject      *source,
   g_set_object (&self->result, result);
   /* Kept with the phone: its own STUN is judged against it. */
   if (phoneset_stun_result_get_binding_lifetime_ms (result) > 0)
-    phoneset_phone_set_binding_lifetime_ms (self->phone, phoneset_stun_result_get_binding_lifetime_ms (result));
+    phoneset_phone_set_binding_lifetime_ms (self->phone,
+                                            phoneset_stun_result_get_binding_lifetime_ms (result));
   verdict = phoneset_stun_result_dup_verdict (result);
   text = phoneset_stun_result_to_text (result);
   /* The verdict is a headline; an unreachable server's reason and what to
@@ -479,7 +495,8 @@ run_clicked_cb (PhonesetStunPage *self)
   phoneset_stun_test_set_lifetime (self->test, gtk_switch_get_active (self->lifetime_switch));
   phoneset_stun_test_set_ice (self->test, gtk_switch_get_active (self->ice_switch));
   phoneset_stun_test_set_profile (self->test, phoneset_config_get_profile (config (self)));
-  g_signal_connect_object (self->test, "stage-changed", G_CALLBACK (stage_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->test, "stage-changed", G_CALLBACK (stage_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   /* One row per stage, shown when the stage starts. */
   clear_rows (self);
@@ -539,9 +556,10 @@ update_watch (PhonesetStunPage *self)
   if (source == NULL)
     {
       if (phoneset_stun_server_is_running (self->server))
-        text = g_strdup_printf (_("No STUN request from %s yet. Push the settings to the phone; it asks when it starts "
+        text = g_strdup_printf (
+          _("No STUN request from %s yet. Push the settings to the phone; it asks when it starts "
                                   "and then at each refresh."),
-                                   self->phone_host);
+             self->phone_host);
       else
         text = g_strdup (_("The STUN server is not running."));
     }
@@ -551,15 +569,19 @@ update_watch (PhonesetStunPage *self)
       g_autofree char *verdict = phoneset_stun_source_dup_verdict (source);
       g_autofree char *cost = phoneset_stun_source_dup_cost (source);
 
-      text = g_strdup_printf (_("%llu requests from %s (%llu no change, %llu change IP, %llu change port, "
+      text = g_strdup_printf (
+        _("%llu requests from %s (%llu no change, %llu change IP, %llu change port, "
                                 "%llu errors), the last at %s"),
-                                 (unsigned long long)phoneset_stun_source_get_requests (source),
-                                 phoneset_stun_source_get_address (source),
-                                 (unsigned long long)phoneset_stun_source_get_no_change (source),
-                                 (unsigned long long)phoneset_stun_source_get_change_ip (source),
-                                 (unsigned long long)phoneset_stun_source_get_change_port (source),
-                                 (unsigned long long)phoneset_stun_source_get_errors (source), last);
-      details = g_strdup_printf ("%s%s%s", verdict ? verdict : _("One refresh so far: its interval shows after the next one."), cost ? " " : "", cost ? cost : "");
+           (unsigned long long)phoneset_stun_source_get_requests (source),
+           phoneset_stun_source_get_address (source),
+           (unsigned long long)phoneset_stun_source_get_no_change (source),
+           (unsigned long long)phoneset_stun_source_get_change_ip (source),
+           (unsigned long long)phoneset_stun_source_get_change_port (source),
+           (unsigned long long)phoneset_stun_source_get_errors (source), last);
+      details = g_strdup_printf (
+        "%s%s%s", verdict ? verdict
+                          : _("One refresh so far: its interval shows after the next one."),
+                               cost ? " " : "", cost ? cost : "");
     }
   adw_action_row_set_subtitle (self->watch_row, text);
   gtk_label_set_text (self->watch_label, details ? details : "");
@@ -587,9 +609,9 @@ start_watching (PhonesetStunPage   *self,
  * STUN Server window would (its remembered address, else this computer's
  * first address on a network). */
 static gboolean
-start_server (PhonesetStunPage   *self,
-              PhonesetStunServer *server,
-              GError            **error)
+start_server (PhonesetStunPage    *self,
+              PhonesetStunServer  *server,
+              GError             **error)
 {
   GSettings       *settings = phoneset_context_get_settings (self->context);
   g_autofree char *address = g_settings_get_string (settings, "stun-server-address");
@@ -601,9 +623,9 @@ start_server (PhonesetStunPage   *self,
       g_free (address);
       address = g_strdup (lan[0] ? lan[0] : "127.0.0.1");
     }
-  return phoneset_stun_server_start (server, address, (guint16)g_settings_get_int (settings, "stun-server-port"),
-                                     alt[0] ? alt : NULL, (guint16)g_settings_get_int (settings, "stun-server-alt-port"),
-                                     error);
+  return phoneset_stun_server_start (
+    server, address, (guint16)g_settings_get_int (settings, "stun-server-port"),
+    alt[0] ? alt : NULL, (guint16)g_settings_get_int (settings, "stun-server-alt-port"), error);
 }
 
 static void
@@ -623,7 +645,8 @@ point_clicked_cb (PhonesetStunPage *self)
   server = phoneset_context_get_stun_server (self->context);
   if (!phoneset_stun_server_is_running (server) && !start_server (self, server, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("The STUN server could not start: %s"), error->message);
+      g_autofree char *message =
+        g_strdup_printf (_("The STUN server could not start: %s"), error->message);
 
       adw_action_row_set_subtitle (self->point_row, message);
       gtk_widget_add_css_class (GTK_WIDGET (self->point_row), "error");
@@ -635,7 +658,8 @@ point_clicked_cb (PhonesetStunPage *self)
   settings = phoneset_stun_server_settings_for_phone (profile, address, port);
   if (settings[0] == NULL)
     {
-      adw_action_row_set_subtitle (self->point_row, _("This phone’s profile has no STUN server setting: set it on the "
+      adw_action_row_set_subtitle (
+        self->point_row, _("This phone’s profile has no STUN server setting: set it on the "
                                                       "phone's own menu."));
       gtk_widget_add_css_class (GTK_WIDGET (self->point_row), "error");
       return;
@@ -649,15 +673,17 @@ point_clicked_cb (PhonesetStunPage *self)
       }
 
   phone_ip = self->phone_host ? g_inet_address_new_from_string (self->phone_host) : NULL;
-  if (g_str_has_prefix (address, "127.") && (phone_ip == NULL || !g_inet_address_get_is_loopback (phone_ip)))
+  if (g_str_has_prefix (address, "127.") &&
+      (phone_ip == NULL || !g_inet_address_get_is_loopback (phone_ip)))
     text = g_strdup_printf (_("The phone’s STUN server is now %s, port %u, in its settings, but the STUN server listens on "
                               "this computer only: the phone cannot reach it. In the STUN Server window, stop it and choose "
                               "this computer’s address on the phone’s network."),
-                               address, port);
+      address, port);
   else
-    text = g_strdup_printf (_("The phone’s STUN server is now %s, port %u, in its settings: push them to the phone. Its "
+    text = g_strdup_printf (
+      _("The phone’s STUN server is now %s, port %u, in its settings: push them to the phone. Its "
                               "requests show below as they arrive."),
-                               address, port);
+         address, port);
   adw_action_row_set_subtitle (self->point_row, text);
   gtk_button_set_label (self->point_button, _("_Point Again"));
   start_watching (self, server);
@@ -738,8 +764,9 @@ phoneset_stun_page_class_init (PhonesetStunPageClass *klass)
    * What the application's widgets share: the catalog, the saved phones,
    * the secret store, the settings and the STUN server.
    */
-  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, PHONESET_TYPE_CONTEXT,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, PHONESET_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -748,9 +775,11 @@ phoneset_stun_page_class_init (PhonesetStunPageClass *klass)
    *
    * A test ended (with a result, an error, or cancelled).
    */
-  signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/phoneset/Phoneset/phoneset-stun-page.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/phoneset/Phoneset/phoneset-stun-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PhonesetStunPage, server_row);
   gtk_widget_class_bind_template_child (widget_class, PhonesetStunPage, turn_user_row);
   gtk_widget_class_bind_template_child (widget_class, PhonesetStunPage, turn_password_row);
@@ -812,14 +841,17 @@ phoneset_stun_page_new (PhonesetContext       *context,
   self->history = g_object_ref (history);
 
   server = dup_phone_server (self);
-  gtk_editable_set_text (GTK_EDITABLE (self->server_row), server ? server : (default_server ? default_server : ""));
+  gtk_editable_set_text (GTK_EDITABLE (self->server_row),
+                         server ? server : (default_server ? default_server : ""));
   turn_user = value_of (self, "nat.turn.user");
   turn_password = value_of (self, "nat.turn.password");
   gtk_editable_set_text (GTK_EDITABLE (self->turn_user_row), turn_user ? turn_user : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->turn_password_row), turn_password ? turn_password : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->turn_password_row),
+                         turn_password ? turn_password : "");
   server_changed_cb (self);
 
-  if (!phoneset_address_parse (phoneset_phone_get_address (phone), 80, &self->phone_host, NULL, NULL))
+  if (!phoneset_address_parse (phoneset_phone_get_address (phone), 80, &self->phone_host, NULL,
+                               NULL))
     self->phone_host = NULL;
   /* The STUN server already runs (opened from the menu): show what it saw. */
   if (phoneset_stun_server_is_running (phoneset_context_get_stun_server (context)))

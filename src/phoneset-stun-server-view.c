@@ -168,7 +168,8 @@ update_cell (GtkWidget *cell)
 
       gtk_label_set_text (GTK_LABEL (label), text);
       gtk_widget_set_sensitive (cell, phoneset_stun_source_get_phone (source) != NULL);
-      gtk_widget_set_tooltip_text (cell, phoneset_stun_source_get_phone (source) ? _("Show this phone in the list") : NULL);
+      gtk_widget_set_tooltip_text (
+        cell, phoneset_stun_source_get_phone (source) ? _("Show this phone in the list") : NULL);
     }
   else
     gtk_label_set_text (GTK_LABEL (cell), text);
@@ -273,12 +274,12 @@ update_verdict (PhonesetStunServerView *self)
         g_signal_handlers_disconnect_by_func (self->shown, update_verdict, self);
       g_set_object (&self->shown, source);
       if (source != NULL)
-        g_signal_connect_object (source, "changed", G_CALLBACK (update_verdict), self, G_CONNECT_SWAPPED);
+        g_signal_connect_object (source, "changed", G_CALLBACK (update_verdict), self,
+                                 G_CONNECT_SWAPPED);
     }
   if (source == NULL)
     {
-      gtk_label_set_text (self->verdict_label,
-                          _("No phone has sent a STUN request yet. Point a phone here from its STUN Self-Test page, or "
+      gtk_label_set_text (self->verdict_label, _("No phone has sent a STUN request yet. Point a phone here from its STUN Self-Test page, or "
                             "set this computer as its STUN server."));
       return;
     }
@@ -287,7 +288,11 @@ update_verdict (PhonesetStunServerView *self)
   phone = phoneset_stun_source_dup_phone_name (source);
   who = phone ? g_strdup_printf ("%s (%s)", phoneset_stun_source_get_address (source), phone)
               : g_strdup (phoneset_stun_source_get_address (source));
-  text = g_strdup_printf ("%s: %s%s%s", who, verdict ? verdict : _("one refresh so far: its interval shows after the next one."), cost ? " " : "", cost ? cost : "");
+  text =
+    g_strdup_printf ("%s: %s%s%s", who,
+                     verdict ? verdict
+                             : _("one refresh so far: its interval shows after the next one."),
+                                  cost ? " " : "", cost ? cost : "");
   gtk_label_set_text (self->verdict_label, text);
 }
 
@@ -300,14 +305,16 @@ log_tick_cb (gpointer user_data)
 
   if (self->skipped > 0)
     {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more request (not shown)",
-                                                            "… and %u more requests (not shown)", self->skipped),
-                                               self->skipped);
+      g_autofree char *text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more request (not shown)",
+                                      "… and %u more requests (not shown)", self->skipped),
+                         self->skipped);
 
       g_queue_push_head (&self->pending, g_steal_pointer (&text));
       self->skipped = 0;
     }
-  for (guint i = 0; i < LOG_ROWS_PER_TICK && (line = g_queue_pop_head (&self->pending)) != NULL; i++)
+  for (guint i = 0; i < LOG_ROWS_PER_TICK && (line = g_queue_pop_head (&self->pending)) != NULL;
+       i++)
     {
       GtkWidget *label = gtk_label_new (line);
 
@@ -324,7 +331,8 @@ log_tick_cb (gpointer user_data)
       self->n_log_rows++;
       g_free (line);
     }
-  while (self->n_log_rows > LOG_MAX_ROWS && (last = gtk_widget_get_last_child (GTK_WIDGET (self->log_list))) != NULL)
+  while (self->n_log_rows > LOG_MAX_ROWS &&
+         (last = gtk_widget_get_last_child (GTK_WIDGET (self->log_list))) != NULL)
     {
       gtk_list_box_remove (self->log_list, last);
       self->n_log_rows--;
@@ -401,7 +409,8 @@ fill_addresses (PhonesetStunServerView *self)
       add_choice (self->alt_titles, self->alt_addresses, i + 1, lan[i], lan[i]);
     }
   /* Translators: a choice of where the STUN server listens. */
-  add_choice (self->address_titles, self->addresses, self->addresses->len, _("This computer only (127.0.0.1)"), "127.0.0.1");
+  add_choice (self->address_titles, self->addresses, self->addresses->len,
+              _("This computer only (127.0.0.1)"), "127.0.0.1");
   selected = find_choice (self->addresses, saved);
   selected_alt = find_choice (self->alt_addresses, saved_alt);
 
@@ -410,8 +419,10 @@ fill_addresses (PhonesetStunServerView *self)
   adw_combo_row_set_selected (self->address_row, selected == G_MAXUINT ? 0 : selected);
   adw_combo_row_set_model (self->alt_address_row, G_LIST_MODEL (self->alt_titles));
   adw_combo_row_set_selected (self->alt_address_row, selected_alt == G_MAXUINT ? 0 : selected_alt);
-  gtk_spin_button_set_value (self->port_spin, g_settings_get_int (self->settings, "stun-server-port"));
-  gtk_spin_button_set_value (self->alt_port_spin, g_settings_get_int (self->settings, "stun-server-alt-port"));
+  gtk_spin_button_set_value (self->port_spin,
+                             g_settings_get_int (self->settings, "stun-server-port"));
+  gtk_spin_button_set_value (self->alt_port_spin,
+                             g_settings_get_int (self->settings, "stun-server-alt-port"));
   self->filling = FALSE;
 }
 
@@ -429,8 +440,10 @@ address_changed_cb (PhonesetStunServerView *self)
 {
   if (self->filling || self->addresses == NULL)
     return;
-  g_settings_set_string (self->settings, "stun-server-address", chosen (self->address_row, self->addresses));
-  g_settings_set_string (self->settings, "stun-server-alt-address", chosen (self->alt_address_row, self->alt_addresses));
+  g_settings_set_string (self->settings, "stun-server-address",
+                         chosen (self->address_row, self->addresses));
+  g_settings_set_string (self->settings, "stun-server-alt-address",
+                         chosen (self->alt_address_row, self->alt_addresses));
 }
 
 static void
@@ -444,9 +457,11 @@ update_controls (PhonesetStunServerView *self)
 
       /* Started elsewhere (a phone's STUN page): the rows show where. */
       self->filling = TRUE;
-      phoneset_stun_server_view_set_address (self, address, phoneset_stun_server_get_alt_address (self->server));
+      phoneset_stun_server_view_set_address (self, address,
+                                             phoneset_stun_server_get_alt_address (self->server));
       gtk_spin_button_set_value (self->port_spin, phoneset_stun_server_get_port (self->server));
-      gtk_spin_button_set_value (self->alt_port_spin, phoneset_stun_server_get_alt_port (self->server));
+      gtk_spin_button_set_value (self->alt_port_spin,
+                                 phoneset_stun_server_get_alt_port (self->server));
       self->filling = FALSE;
     }
   gtk_button_set_label (self->start_button, running ? _("_Stop") : _("_Start"));
@@ -471,8 +486,8 @@ update_controls (PhonesetStunServerView *self)
       else
         text = g_strdup_printf (_("Phones use %s, port %u. Change-port answers leave from port %u; change-IP requests are "
                                   "counted but cannot be answered without an other address."),
-                                   address, phoneset_stun_server_get_port (self->server),
-                                   phoneset_stun_server_get_alt_port (self->server));
+          address, phoneset_stun_server_get_port (self->server),
+          phoneset_stun_server_get_alt_port (self->server));
       adw_action_row_set_subtitle (self->status_row, text);
       gtk_widget_remove_css_class (GTK_WIDGET (self->status_row), "error");
     }
@@ -496,10 +511,13 @@ start_clicked_cb (PhonesetStunServerView *self)
       phoneset_stun_server_view_stop (self);
       return;
     }
-  g_settings_set_int (self->settings, "stun-server-port", gtk_spin_button_get_value_as_int (self->port_spin));
-  g_settings_set_int (self->settings, "stun-server-alt-port", gtk_spin_button_get_value_as_int (self->alt_port_spin));
-  if (!phoneset_stun_server_view_start (self, (guint16)gtk_spin_button_get_value_as_int (self->port_spin),
-                                        (guint16)gtk_spin_button_get_value_as_int (self->alt_port_spin), &error))
+  g_settings_set_int (self->settings, "stun-server-port",
+                      gtk_spin_button_get_value_as_int (self->port_spin));
+  g_settings_set_int (self->settings, "stun-server-alt-port",
+                      gtk_spin_button_get_value_as_int (self->alt_port_spin));
+  if (!phoneset_stun_server_view_start (
+        self, (guint16)gtk_spin_button_get_value_as_int (self->port_spin),
+        (guint16)gtk_spin_button_get_value_as_int (self->alt_port_spin), &error))
     {
       adw_action_row_set_subtitle (self->status_row, error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self->status_row), "error");
@@ -514,7 +532,8 @@ clear_clicked_cb (PhonesetStunServerView *self)
   phoneset_stun_server_clear (self->server);
   g_queue_clear_full (&self->pending, g_free);
   self->skipped = 0;
-  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->log_list))) != NULL && GTK_IS_LIST_BOX_ROW (row))
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->log_list))) != NULL &&
+         GTK_IS_LIST_BOX_ROW (row))
     gtk_list_box_remove (self->log_list, row);
   self->n_log_rows = 0;
   update_verdict (self);
@@ -524,7 +543,8 @@ static void
 table_activate_cb (PhonesetStunServerView *self,
                    guint                   position)
 {
-  g_autoptr(PhonesetStunSource) source = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(PhonesetStunSource) source =
+               g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
   if (source != NULL && phoneset_stun_source_get_phone (source) != NULL)
     g_signal_emit (self, signals[SHOW_PHONE], 0, phoneset_stun_source_get_phone (source));
@@ -629,8 +649,9 @@ phoneset_stun_server_view_class_init (PhonesetStunServerViewClass *klass)
    * What the application's widgets share: the catalog, the saved phones,
    * the secret store, the settings and the STUN server.
    */
-  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, PHONESET_TYPE_CONTEXT,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, PHONESET_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   object_class->finalize = phoneset_stun_server_view_finalize;
 
@@ -641,10 +662,11 @@ phoneset_stun_server_view_class_init (PhonesetStunServerViewClass *klass)
    *
    * The user asked to see the phone behind a source in the list.
    */
-  signals[SHOW_PHONE] = g_signal_new ("show-phone", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                      G_TYPE_NONE, 1, PHONESET_TYPE_PHONE);
+  signals[SHOW_PHONE] = g_signal_new ("show-phone", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                      NULL, NULL, NULL, G_TYPE_NONE, 1, PHONESET_TYPE_PHONE);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/phoneset/Phoneset/phoneset-stun-server-view.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/phoneset/Phoneset/phoneset-stun-server-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PhonesetStunServerView, address_row);
   gtk_widget_class_bind_template_child (widget_class, PhonesetStunServerView, alt_address_row);
   gtk_widget_class_bind_template_child (widget_class, PhonesetStunServerView, port_spin);
@@ -707,12 +729,15 @@ phoneset_stun_server_view_new (PhonesetContext    *context,
 
   self = g_object_new (PHONESET_TYPE_STUN_SERVER_VIEW, "context", context, NULL);
   self->server = g_object_ref (server);
-  self->selection = gtk_single_selection_new (g_object_ref (phoneset_stun_server_get_sources (server)));
+  self->selection =
+    gtk_single_selection_new (g_object_ref (phoneset_stun_server_get_sources (server)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (update_verdict), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (update_verdict),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (server, "event", G_CALLBACK (event_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (server, "notify::running", G_CALLBACK (running_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (server, "notify::running", G_CALLBACK (running_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   running_changed_cb (self);
   update_verdict (self);
   return GTK_WIDGET (self);
@@ -781,10 +806,10 @@ phoneset_stun_server_view_get_address (PhonesetStunServerView *self)
  * Returns: %TRUE when listening
  */
 gboolean
-phoneset_stun_server_view_start (PhonesetStunServerView *self,
-                                 guint16                 port,
-                                 guint16                 alt_port,
-                                 GError                **error)
+phoneset_stun_server_view_start (PhonesetStunServerView  *self,
+                                 guint16                  port,
+                                 guint16                  alt_port,
+                                 GError                 **error)
 {
   const char *alt;
 

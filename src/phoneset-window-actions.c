@@ -44,7 +44,8 @@ add_phone_action (GtkWidget  *widget,
   PhonesetAddPhoneDialog *dialog;
 
   dialog = phoneset_add_phone_dialog_new (GTK_WINDOW (self));
-  g_signal_connect_object (dialog, "phone-added", G_CALLBACK (add_phone_response_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "phone-added", G_CALLBACK (add_phone_response_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -63,9 +64,10 @@ fleet_exported_cb (PhonesetWindow *self,
                    const char     *folder,
                    guint           n_files)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new_format (g_dngettext (GETTEXT_PACKAGE, "Wrote %u file to %s", "Wrote %u files to %s", n_files),
-                                                     n_files, folder));
+  adw_toast_overlay_add_toast (
+    self->toast_overlay, adw_toast_new_format (g_dngettext (GETTEXT_PACKAGE, "Wrote %u file to %s",
+                                                            "Wrote %u files to %s", n_files),
+                                               n_files, folder));
 }
 
 /* Export for a fleet: the phone open in the workspace, if any, lends its
@@ -80,10 +82,12 @@ fleet_export_action (GtkWidget  *widget,
   PhonesetPhone       *phone = self->view ? phoneset_phone_view_get_phone (self->view) : NULL;
 
   if (phone != NULL && phoneset_phone_get_profile_id (phone) != NULL &&
-      phoneset_fleet_dialog_select_profile (dialog, phoneset_phone_get_profile_id (phone), phoneset_phone_get_model (phone)) &&
+      phoneset_fleet_dialog_select_profile (dialog, phoneset_phone_get_profile_id (phone),
+                                            phoneset_phone_get_model (phone)) &&
       phoneset_phone_get_config (phone) != NULL)
     phoneset_fleet_dialog_set_common_config (dialog, phoneset_phone_get_config (phone));
-  g_signal_connect_object (dialog, "exported", G_CALLBACK (fleet_exported_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (fleet_exported_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -133,14 +137,16 @@ stun_server_action (GtkWidget  *widget,
     }
   window = adw_window_new ();
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  view = phoneset_stun_server_view_new (self->context, phoneset_context_get_stun_server (self->context));
+  view =
+    phoneset_stun_server_view_new (self->context, phoneset_context_get_stun_server (self->context));
   gtk_window_set_title (GTK_WINDOW (window), _("STUN Server"));
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
   gtk_window_set_default_size (GTK_WINDOW (window), 1040, 760);
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
   gtk_box_append (GTK_BOX (box), view);
   adw_window_set_content (ADW_WINDOW (window), box);
-  g_signal_connect_object (view, "show-phone", G_CALLBACK (stun_show_phone_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "show-phone", G_CALLBACK (stun_show_phone_cb), self,
+                           G_CONNECT_SWAPPED);
   self->stun_window = GTK_WINDOW (window);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&self->stun_window);
   gtk_window_present (GTK_WINDOW (window));

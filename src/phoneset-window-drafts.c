@@ -58,8 +58,9 @@ saved_cb (GObject      *source,
   if (!phoneset_inventory_save_finish (PHONESET_INVENTORY (source), result, &error))
     {
       if (!saving->self->disposed)
-        adw_toast_overlay_add_toast (saving->self->toast_overlay,
-                                     adw_toast_new_format (_("Could not save the phones: %s"), error->message));
+        adw_toast_overlay_add_toast (
+          saving->self->toast_overlay,
+          adw_toast_new_format (_("Could not save the phones: %s"), error->message));
       else
         g_message ("Could not save the phones: %s", error->message);
     }
@@ -185,7 +186,8 @@ draft_differs (PhonesetConfig *current,
   GPtrArray *settings;
 
   settings = phoneset_profile_get_settings (phoneset_config_get_profile (draft));
-  if (current != NULL && phoneset_config_get_profile (current) != phoneset_config_get_profile (draft))
+  if (current != NULL &&
+      phoneset_config_get_profile (current) != phoneset_config_get_profile (draft))
     return TRUE;
   for (guint i = 0; i < settings->len; i++)
     {
@@ -194,7 +196,8 @@ draft_differs (PhonesetConfig *current,
 
       /* No saved config: a draft that only opened the phone is nothing. */
       if (!phoneset_setting_is_secret (setting) &&
-          g_strcmp0 (current ? phoneset_config_get (current, id) : NULL, phoneset_config_get (draft, id)) != 0)
+          g_strcmp0 (current ? phoneset_config_get (current, id) : NULL,
+                     phoneset_config_get (draft, id)) != 0)
         return TRUE;
     }
   return FALSE;
@@ -257,20 +260,23 @@ restore_drafts (PhonesetWindow *self)
           /* The first phone opens, its changes one step Undo takes back. */
           PhonesetPhoneView *view;
 
-          phoneset_phone_set_profile_id (item->phone, phoneset_profile_get_id (phoneset_config_get_profile (merged)));
+          phoneset_phone_set_profile_id (
+            item->phone, phoneset_profile_get_id (phoneset_config_get_profile (merged)));
           view = phoneset_window_show_phone (self, item->phone);
           phoneset_phone_view_apply_config (view, merged);
         }
       else
         {
-          phoneset_phone_set_profile_id (item->phone, phoneset_profile_get_id (phoneset_config_get_profile (merged)));
+          phoneset_phone_set_profile_id (
+            item->phone, phoneset_profile_get_id (phoneset_config_get_profile (merged)));
           phoneset_phone_set_config (item->phone, merged);
         }
     }
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new_format (g_dngettext (GETTEXT_PACKAGE, "Restored the unsaved changes of %u phone",
-                                                                  "Restored the unsaved changes of %u phones", n),
-                                                     n));
+  adw_toast_overlay_add_toast (
+    self->toast_overlay,
+    adw_toast_new_format (g_dngettext (GETTEXT_PACKAGE, "Restored the unsaved changes of %u phone",
+                                       "Restored the unsaved changes of %u phones", n),
+                          n));
 }
 
 static void
@@ -286,7 +292,9 @@ offer_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "discard") == 0)
     {
       for (guint i = 0; i < offer->len; i++)
-        phoneset_drafts_remove (self->drafts, phoneset_phone_get_id (((Offer *)g_ptr_array_index (offer, i))->phone), NULL);
+        phoneset_drafts_remove (
+          self->drafts, phoneset_phone_get_id (((Offer *)g_ptr_array_index (offer, i))->phone),
+          NULL);
     }
   else
     restore_drafts (self);
@@ -304,22 +312,27 @@ offer_drafts (PhonesetWindow *self)
     return;
   for (guint i = 0; i < self->offer->len; i++)
     {
-      g_autofree char *name = phoneset_phone_dup_display_name (((Offer *)g_ptr_array_index (self->offer, i))->phone);
+      g_autofree char *name =
+        phoneset_phone_dup_display_name (((Offer *)g_ptr_array_index (self->offer, i))->phone);
 
       if (i > 0)
         g_string_append (names, ", ");
       g_string_append (names, name);
     }
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Changes?"), NULL));
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  g_dngettext (GETTEXT_PACKAGE,
-                                               "Phoneset closed before the changes to %s were saved. Restore them to review and "
-                                               "push them?",
-                                               "Phoneset closed before the changes to these phones were saved: %s. Restore them to "
-                                               "review and push them?",
-                                               self->offer->len),
-                                  names->str);
-  adw_message_dialog_add_responses (dialog, "discard", _("_Discard"), "restore", _("_Restore"), NULL);
+  dialog = ADW_MESSAGE_DIALOG (
+    adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Changes?"), NULL));
+  adw_message_dialog_format_body (
+    ADW_MESSAGE_DIALOG (dialog),
+    g_dngettext (
+      GETTEXT_PACKAGE,
+      "Phoneset closed before the changes to %s were saved. Restore them to review and "
+      "push them?",
+      "Phoneset closed before the changes to these phones were saved: %s. Restore them to "
+      "review and push them?",
+      self->offer->len),
+    names->str);
+  adw_message_dialog_add_responses (dialog, "discard",
+                                    _("_Discard"), "restore", _("_Restore"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "restore");

@@ -41,9 +41,10 @@ reachability_done_cb (GObject      *source,
 
   /* The answer is kept on the phone; only an address that cannot be used
    * is worth a word in the log. */
-  if (!phoneset_reachability_check_finish (PHONESET_PHONE (source), result, &error) && error != NULL &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("Cannot check %s: %s", phoneset_phone_get_address (PHONESET_PHONE (source)), error->message);
+  if (!phoneset_reachability_check_finish (PHONESET_PHONE (source), result, &error) &&
+      error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Cannot check %s: %s", phoneset_phone_get_address (PHONESET_PHONE (source)),
+             error->message);
 }
 
 void
@@ -82,9 +83,10 @@ update_scan_progress (PhonesetWindow *self)
     gtk_progress_bar_set_fraction (self->scan_progress, (double)probed / total);
   else
     gtk_progress_bar_pulse (self->scan_progress);
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Scanning: %u of %u addresses, %u phone found",
-                                       "Scanning: %u of %u addresses, %u phones found", found),
-                          probed, total, found);
+  text =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Scanning: %u of %u addresses, %u phone found",
+                                  "Scanning: %u of %u addresses, %u phones found", found),
+                     probed, total, found);
   gtk_label_set_text (self->scan_label, text);
 }
 
@@ -134,17 +136,22 @@ scan_done_cb (GObject      *source,
   if (!phoneset_discovery_run_finish (PHONESET_DISCOVERY (source), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->discovery != NULL)
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("The scan failed: %s"), error->message));
+        adw_toast_overlay_add_toast (
+          self->toast_overlay, adw_toast_new_format (_("The scan failed: %s"), error->message));
       scan_finished (self);
       return;
     }
   if (self->discovery == NULL)
     return;
   found = g_list_model_get_n_items (phoneset_discovery_get_phones (self->discovery));
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new_format (g_dngettext (GETTEXT_PACKAGE, "The scan found %u phone", "The scan found %u phones", found), found));
+  adw_toast_overlay_add_toast (
+    self->toast_overlay,
+    adw_toast_new_format (
+      g_dngettext (GETTEXT_PACKAGE, "The scan found %u phone", "The scan found %u phones", found),
+      found));
   if (phoneset_discovery_get_pnp_problem (self->discovery) != NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (phoneset_discovery_get_pnp_problem (self->discovery)));
+    adw_toast_overlay_add_toast (
+      self->toast_overlay, adw_toast_new (phoneset_discovery_get_pnp_problem (self->discovery)));
   scan_finished (self);
   _phoneset_window_save_now (self);
   check_all_reachable (self);
@@ -183,7 +190,8 @@ scan_start_failed (PhonesetWindow *self,
   if (self->scan_cancellable == NULL)
     return;
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("Cannot scan: %s"), error->message));
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new_format (_("Cannot scan: %s"), error->message));
   scan_finished (self);
 }
 
@@ -193,7 +201,8 @@ scan_run (ScanStart *start)
   PhonesetWindow *self = start->self;
   g_autoptr(GError) error = NULL;
 
-  if (self->scan_cancellable == NULL || g_cancellable_set_error_if_cancelled (self->scan_cancellable, &error))
+  if (self->scan_cancellable == NULL ||
+      g_cancellable_set_error_if_cancelled (self->scan_cancellable, &error))
     {
       if (error != NULL)
         scan_start_failed (self, error);
@@ -209,13 +218,16 @@ scan_run (ScanStart *start)
       }
   if (self->oui != NULL)
     phoneset_discovery_set_oui_registry (self->discovery, self->oui);
-  phoneset_discovery_set_known_phones (self->discovery, phoneset_inventory_get_phones (self->inventory));
+  phoneset_discovery_set_known_phones (self->discovery,
+                                       phoneset_inventory_get_phones (self->inventory));
   phoneset_discovery_set_timeout (self->discovery, start->timeout_ms);
 
-  g_signal_connect_object (phoneset_discovery_get_phones (self->discovery), "items-changed", G_CALLBACK (discovered_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->discovery, "notify::hosts-probed", G_CALLBACK (update_scan_progress), self, G_CONNECT_SWAPPED);
-  phoneset_discovery_run_async (self->discovery, self->scan_cancellable, scan_done_cb, g_object_ref (self));
+  g_signal_connect_object (phoneset_discovery_get_phones (self->discovery), "items-changed",
+                           G_CALLBACK (discovered_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->discovery, "notify::hosts-probed",
+                           G_CALLBACK (update_scan_progress), self, G_CONNECT_SWAPPED);
+  phoneset_discovery_run_async (self->discovery, self->scan_cancellable, scan_done_cb,
+                                g_object_ref (self));
 }
 
 static void
@@ -247,7 +259,8 @@ scan_prepare_cb (gpointer user_data)
       PhonesetOuiRegistry *oui = phoneset_oui_registry_new ();
 
       start->oui = oui;
-      phoneset_oui_registry_load_file_async (oui, NULL, self->scan_cancellable, oui_loaded_cb, g_steal_pointer (&start));
+      phoneset_oui_registry_load_file_async (oui, NULL, self->scan_cancellable, oui_loaded_cb,
+                                             g_steal_pointer (&start));
       return G_SOURCE_REMOVE;
     }
   scan_run (start);
@@ -280,8 +293,9 @@ phoneset_window_scan (PhonesetWindow    *self,
 
   start = g_new0 (ScanStart, 1);
   start->self = g_object_ref (self);
-  start->rules = self->catalog != NULL ? g_object_ref (phoneset_catalog_get_fingerprint_rules (self->catalog))
-                                       : phoneset_fingerprint_rules_new ();
+  start->rules = self->catalog != NULL
+                   ? g_object_ref (phoneset_catalog_get_fingerprint_rules (self->catalog))
+                   : phoneset_fingerprint_rules_new ();
   start->subnets = g_strdupv ((char **)subnets);
   start->timeout_ms = timeout_ms;
 
@@ -312,7 +326,8 @@ _phoneset_window_scan_action (GtkWidget  *widget,
     }
   if (_phoneset_test_hook (PHONESET_TEST_HOOK_SCAN_SUBNETS) != NULL)
     subnets = g_strsplit (_phoneset_test_hook (PHONESET_TEST_HOOK_SCAN_SUBNETS), ",", -1);
-  phoneset_window_scan (self, (const char *const *)subnets, g_settings_get_uint (self->settings, "scan-timeout"));
+  phoneset_window_scan (self, (const char *const *)subnets,
+                        g_settings_get_uint (self->settings, "scan-timeout"));
 }
 
 /* PHONESET_DEMO_PHONES, set by `build-aux/dev run` when it starts simulated
@@ -331,7 +346,8 @@ _phoneset_window_add_demo_phones (PhonesetWindow *self)
     {
       g_auto(GStrv) parts = g_strsplit (entries[i], "@", 2);
 
-      if (parts[0] == NULL || parts[1] == NULL || phoneset_inventory_find (self->inventory, NULL, parts[1]) != NULL)
+      if (parts[0] == NULL || parts[1] == NULL ||
+          phoneset_inventory_find (self->inventory, NULL, parts[1]) != NULL)
         continue;
       for (guint p = 0; p < self->profiles->len; p++)
         {

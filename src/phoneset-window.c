@@ -35,7 +35,8 @@ static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item)
 {
-  phoneset_phone_row_set_phone (PHONESET_PHONE_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
+  phoneset_phone_row_set_phone (PHONESET_PHONE_ROW (gtk_list_item_get_child (item)),
+                                gtk_list_item_get_item (item));
 }
 
 static void
@@ -57,12 +58,19 @@ watch_phones (PhonesetWindow *self,
     {
       g_autoptr(PhonesetPhone) phone = g_list_model_get_item (phones, i);
 
-      g_signal_connect_object (phone, "notify::has-changes", G_CALLBACK (_phoneset_window_phone_edited_cb), self, 0);
+      g_signal_connect_object (phone, "notify::has-changes",
+                               G_CALLBACK (_phoneset_window_phone_edited_cb), self, 0);
       /* A push, or another profile: saved. */
-      g_signal_connect_object (phone, "notify::last-push", G_CALLBACK (_phoneset_window_schedule_save), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (phone, "notify::profile-id", G_CALLBACK (_phoneset_window_schedule_save), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (phone, "notify::last-push",
+                               G_CALLBACK (_phoneset_window_schedule_save), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (phone, "notify::profile-id",
+                               G_CALLBACK (_phoneset_window_schedule_save), self,
+                               G_CONNECT_SWAPPED);
       /* A binding lifetime the self-test measured: saved. */
-      g_signal_connect_object (phone, "notify::binding-lifetime-ms", G_CALLBACK (_phoneset_window_schedule_save), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (phone, "notify::binding-lifetime-ms",
+                               G_CALLBACK (_phoneset_window_schedule_save), self,
+                               G_CONNECT_SWAPPED);
     }
 }
 
@@ -114,10 +122,12 @@ secrets_forgotten_cb (GObject      *source,
   g_autoptr(PhonesetWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!phoneset_secret_session_forget_finish (PHONESET_SECRET_SESSION (source), result, &error) && !self->disposed)
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new_format (_("The phone's passwords could not be removed from the keyring: %s"),
-                                                          error->message));
+  if (!phoneset_secret_session_forget_finish (PHONESET_SECRET_SESSION (source), result, &error) &&
+      !self->disposed)
+    adw_toast_overlay_add_toast (
+      self->toast_overlay,
+      adw_toast_new_format (_("The phone's passwords could not be removed from the keyring: %s"),
+                               error->message));
 }
 
 /* A phone forgotten: its passwords go too, those of its settings (under
@@ -140,8 +150,9 @@ forget_secrets (PhonesetWindow *self,
       phoneset_inventory_find (self->inventory, NULL, phoneset_phone_get_address (phone)) == NULL)
     g_strv_builder_add (hosts, host);
   list = g_strv_builder_end (hosts);
-  phoneset_secret_session_forget_async (PHONESET_SECRET_SESSION (self->secrets), (const char *const *)list, NULL,
-                                        secrets_forgotten_cb, g_object_ref (self));
+  phoneset_secret_session_forget_async (PHONESET_SECRET_SESSION (self->secrets),
+                                        (const char *const *)list, NULL, secrets_forgotten_cb,
+                                        g_object_ref (self));
 }
 
 static void
@@ -179,7 +190,8 @@ phone_list_activate_cb (PhonesetWindow *self,
                         guint           position,
                         GtkListView    *list)
 {
-  g_autoptr(PhonesetPhone) phone = g_list_model_get_item (phoneset_inventory_get_phones (self->inventory), position);
+  g_autoptr(PhonesetPhone) phone =
+               g_list_model_get_item (phoneset_inventory_get_phones (self->inventory), position);
 
   g_assert (PHONESET_IS_WINDOW (self));
 
@@ -316,7 +328,8 @@ phoneset_window_class_init (PhonesetWindowClass *klass)
   object_class->dispose = phoneset_window_dispose;
   window_class->close_request = phoneset_window_close_request;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/phoneset/Phoneset/phoneset-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/phoneset/Phoneset/phoneset-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PhonesetWindow, keyring_bar);
   g_type_ensure (PHONESET_TYPE_KEYRING_BAR);
@@ -350,7 +363,8 @@ bench_after_paint_cb (GdkFrameClock  *clock,
 static void
 bench_map_cb (PhonesetWindow *self)
 {
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint", G_CALLBACK (bench_after_paint_cb), self);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                    G_CALLBACK (bench_after_paint_cb), self);
 }
 
 static void
@@ -364,7 +378,8 @@ phoneset_window_init (PhonesetWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
-  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (leaflet_folded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (leaflet_folded_cb), self,
+                           G_CONNECT_SWAPPED);
   if (_phoneset_test_hook (PHONESET_TEST_HOOK_EXIT_AFTER_FIRST_FRAME) != NULL)
     g_signal_connect (self, "map", G_CALLBACK (bench_map_cb), NULL);
 }
@@ -443,7 +458,8 @@ phoneset_window_show_phone (PhonesetWindow *self,
 
       if (item == phone)
         {
-          gtk_selection_model_select_item (gtk_list_view_get_model (self->phone_list), position, TRUE);
+          gtk_selection_model_select_item (gtk_list_view_get_model (self->phone_list), position,
+                                           TRUE);
           break;
         }
     }

@@ -28,12 +28,13 @@ phoneset_test_cfg_load (const char *name,
 /* Parses @data (@len -1: NUL-terminated) in @format; the test fails if it
  * is refused. */
 PhonesetCfgDocument *
-phoneset_test_cfg_parse (PhonesetCfgFormat format,
-                         const char       *data,
-                         gssize            len)
+phoneset_test_cfg_parse (PhonesetCfgFormat  format,
+                         const char        *data,
+                         gssize             len)
 {
   g_autoptr(GError) error = NULL;
-  PhonesetCfgDocument *doc = phoneset_cfg_document_parse (format, data, len < 0 ? strlen (data) : (gsize)len, &error);
+  PhonesetCfgDocument *doc =
+    phoneset_cfg_document_parse (format, data, len < 0 ? strlen (data) : (gsize)len, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (doc);

@@ -23,7 +23,8 @@ phoneset_test_sim_start (const char        *vendor,
                          const char        *address,
                          const char *const *extra_args)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocessLauncher) launcher =
+               g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDataInputStream) in = NULL;
   g_autoptr(GError) error = NULL;
@@ -49,7 +50,8 @@ phoneset_test_sim_start (const char        *vendor,
     g_ptr_array_add (args, g_strdup (extra_args[i]));
   g_ptr_array_add (args, NULL);
 
-  g_subprocess_launcher_setenv (launcher, "PHONESET_TEST_SIM_PASSWORD", PHONESET_TEST_PASSWORD, TRUE);
+  g_subprocess_launcher_setenv (launcher, "PHONESET_TEST_SIM_PASSWORD", PHONESET_TEST_PASSWORD,
+                                TRUE);
   sim->proc = g_subprocess_launcher_spawnv (launcher, (const char *const *)args->pdata, &error);
   g_assert_no_error (error);
 
@@ -102,8 +104,9 @@ profile_vendor (const char *profile_id)
   path = g_build_filename (dir, name, NULL);
   json_parser_load_from_file (parser, path, &error);
   g_assert_no_error (error);
-  return g_ascii_strdown (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "vendor"),
-                          -1);
+  return g_ascii_strdown (
+    json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "vendor"),
+    -1);
 }
 
 /**
@@ -196,7 +199,8 @@ phoneset_test_sim_state (PhonesetTestSim *sim)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
 
-  json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), &error);
+  json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                              &error);
   g_assert_no_error (error);
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
@@ -256,7 +260,8 @@ phoneset_test_sim_start_tls_changed (const char *vendor,
   g_autofree char *a2 = g_strdup_printf ("--tls-key=%s", k1);
   g_autofree char *a3 = g_strdup_printf ("--tls-cert2=%s", c2);
   g_autofree char *a4 = g_strdup_printf ("--tls-key2=%s", k2);
-  const char      *args[] = { "--no-prompt", "--fault=tls-changed", "--https-port=0", a1, a2, a3, a4, NULL };
+  const char *args[] = { "--no-prompt", "--fault=tls-changed", "--https-port=0", a1, a2, a3, a4,
+                         NULL };
 
   return phoneset_test_sim_start (vendor, address, args);
 }
@@ -286,5 +291,7 @@ phoneset_test_sim_assert_autop_applied (PhonesetTestSim *sim,
   last = json_array_get_object_element (fetches, json_array_get_length (fetches) - 1);
   g_assert_cmpstr (json_object_get_string_member (last, "why"), ==, "autop");
   g_assert_true (json_object_get_boolean_member (last, "applied"));
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (state, "config"), key), ==, value);
+  g_assert_cmpstr (
+    json_object_get_string_member (json_object_get_object_member (state, "config"), key), ==,
+    value);
 }

@@ -162,7 +162,8 @@ phoneset_test_find_descendant (GtkWidget *widget,
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = phoneset_test_find_descendant (c, type);
 
@@ -186,9 +187,11 @@ phoneset_test_find_setting_row (GtkWidget  *widget,
 {
   PhonesetSetting *setting = phoneset_setting_row_get_setting (widget);
 
-  if (setting != NULL && g_str_equal (phoneset_setting_get_id (setting), id) && gtk_widget_get_mapped (widget))
+  if (setting != NULL && g_str_equal (phoneset_setting_get_id (setting), id) &&
+      gtk_widget_get_mapped (widget))
     return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = phoneset_test_find_setting_row (c, id);
 
@@ -224,7 +227,8 @@ phoneset_test_store_password (gpointer    secrets,
   gboolean done = FALSE;
   gint64   deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
 
-  phoneset_secret_store_store_async (PHONESET_SECRET_STORE (secrets), host, "admin", password, NULL, stored_cb, &done);
+  phoneset_secret_store_store_async (PHONESET_SECRET_STORE (secrets), host, "admin", password, NULL,
+                                     stored_cb, &done);
   while (!done && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
   g_assert_true (done);

@@ -37,7 +37,8 @@ static PhonesetApplication *app;
 static gboolean
 is_composite (GtkWidget *widget)
 {
-  return GTK_IS_EDITABLE (widget) || GTK_IS_DROP_DOWN (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_SPIN_BUTTON (widget);
+  return GTK_IS_EDITABLE (widget) || GTK_IS_DROP_DOWN (widget) || GTK_IS_MENU_BUTTON (widget) ||
+         GTK_IS_SPIN_BUTTON (widget);
 }
 
 /* Whether @widget shows a text of its own: a mapped, non-empty label. */
@@ -48,7 +49,8 @@ has_visible_label (GtkWidget *widget)
     return FALSE;
   if (GTK_IS_LABEL (widget) && gtk_label_get_text (GTK_LABEL (widget))[0] != '\0')
     return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     if (has_visible_label (c))
       return TRUE;
   return FALSE;
@@ -62,12 +64,14 @@ has_explicit_name (GtkWidget *widget)
 {
   if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
     return TRUE;
-  if (!gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+  if (!gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                         GTK_ACCESSIBLE_RELATION_LABELLED_BY))
     return FALSE;
   if (GTK_IS_BUTTON (widget) && gtk_button_get_child (GTK_BUTTON (widget)) != NULL)
     {
-      g_autofree char *differs = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                                                     gtk_button_get_child (GTK_BUTTON (widget)), NULL);
+      g_autofree char *differs = gtk_test_accessible_check_relation (
+        GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+        gtk_button_get_child (GTK_BUTTON (widget)), NULL);
 
       return differs != NULL;
     }
@@ -77,7 +81,8 @@ has_explicit_name (GtkWidget *widget)
 static gboolean
 has_tooltip (GtkWidget *widget)
 {
-  return gtk_widget_get_tooltip_text (widget) != NULL || gtk_widget_get_tooltip_markup (widget) != NULL;
+  return gtk_widget_get_tooltip_text (widget) != NULL ||
+         gtk_widget_get_tooltip_markup (widget) != NULL;
 }
 
 /* The widgets from @widget out to the outermost composite it is part of
@@ -98,7 +103,8 @@ name_chain (GtkWidget *widget)
           g_ptr_array_add (chain, widget);
           break;
         }
-  for (GtkWidget *p = gtk_widget_get_parent (widget); p != NULL && is_composite (p); p = gtk_widget_get_parent (p))
+  for (GtkWidget *p = gtk_widget_get_parent (widget); p != NULL && is_composite (p);
+       p = gtk_widget_get_parent (p))
     g_ptr_array_add (chain, p);
   return chain;
 }
@@ -111,10 +117,12 @@ is_adw_peek_button (GtkWidget *widget)
 {
   const char *icon;
 
-  if (!GTK_IS_BUTTON (widget) || gtk_widget_get_ancestor (widget, ADW_TYPE_PASSWORD_ENTRY_ROW) == NULL)
+  if (!GTK_IS_BUTTON (widget) ||
+      gtk_widget_get_ancestor (widget, ADW_TYPE_PASSWORD_ENTRY_ROW) == NULL)
     return FALSE;
   icon = gtk_button_get_icon_name (GTK_BUTTON (widget));
-  return g_strcmp0 (icon, "view-reveal-symbolic") == 0 || g_strcmp0 (icon, "view-conceal-symbolic") == 0;
+  return g_strcmp0 (icon, "view-reveal-symbolic") == 0 ||
+         g_strcmp0 (icon, "view-conceal-symbolic") == 0;
 }
 
 /* NULL when @widget has a name a screen reader can say; otherwise what is
@@ -139,15 +147,16 @@ name_problem (GtkWidget *widget)
     }
   /* An icon says nothing to someone who cannot tell what it shows: a
    * tooltip for the eye, a label for the screen reader. */
-  if (named && (GTK_IS_BUTTON (outer) || GTK_IS_MENU_BUTTON (outer)) && !has_visible_label (outer) &&
-      !is_adw_peek_button (outer) && !tooltip)
+  if (named && (GTK_IS_BUTTON (outer) || GTK_IS_MENU_BUTTON (outer)) &&
+      !has_visible_label (outer) && !is_adw_peek_button (outer) && !tooltip)
     return "an icon-only button with an accessible label but no tooltip";
   if (named)
     return NULL;
   /* A dropdown's label shows the chosen item, not what is chosen. */
   if (dropdown)
     return "a dropdown without an accessible label";
-  if (GTK_IS_EDITABLE (outer) || GTK_IS_SWITCH (outer) || GTK_IS_SCALE (outer) || GTK_IS_TEXT_VIEW (outer))
+  if (GTK_IS_EDITABLE (outer) || GTK_IS_SWITCH (outer) || GTK_IS_SCALE (outer) ||
+      GTK_IS_TEXT_VIEW (outer))
     return "no accessible label and no labelled-by relation";
   /* Buttons, check buttons and rows say what the label in them says. */
   if (has_visible_label (outer))
@@ -173,15 +182,17 @@ collect_controls (GtkWidget *widget,
     return;
   /* Containers that pass focus on to their children are not controls, nor
    * are selectable labels (they are their own name). */
-  if (gtk_widget_get_focusable (widget) && gtk_widget_get_can_focus (widget) && !GTK_IS_SCROLLED_WINDOW (widget) &&
-      !GTK_IS_VIEWPORT (widget) && !GTK_IS_LIST_BOX (widget) && !GTK_IS_LIST_VIEW (widget) &&
-      !GTK_IS_FLOW_BOX (widget) && !GTK_IS_LABEL (widget) && !GTK_IS_WINDOW (widget))
+  if (gtk_widget_get_focusable (widget) && gtk_widget_get_can_focus (widget) &&
+      !GTK_IS_SCROLLED_WINDOW (widget) && !GTK_IS_VIEWPORT (widget) && !GTK_IS_LIST_BOX (widget) &&
+      !GTK_IS_LIST_VIEW (widget) && !GTK_IS_FLOW_BOX (widget) && !GTK_IS_LABEL (widget) &&
+      !GTK_IS_WINDOW (widget))
     g_ptr_array_add (out, widget);
   /* Inside a list view (a combo row's current item) the arrows move, not
    * Tab; what a button shows (a dropdown's current item) is its own. */
   if (GTK_IS_LIST_VIEW (widget) || GTK_IS_BUTTON (widget))
     return;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     collect_controls (c, sensitive_only, out);
 }
 
@@ -194,17 +205,23 @@ describe_widget (GtkWidget *widget)
     g_string_append_printf (path, " “%s”", gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)));
   for (GtkWidget *p = widget; p != NULL && !GTK_IS_ROOT (p); p = gtk_widget_get_parent (p))
     {
-      if (p != widget && gtk_buildable_get_buildable_id (GTK_BUILDABLE (p)) != NULL && p == gtk_widget_get_parent (widget))
-        g_string_append_printf (path, " in %s “%s”", G_OBJECT_TYPE_NAME (p), gtk_buildable_get_buildable_id (GTK_BUILDABLE (p)));
-      if (ADW_IS_PREFERENCES_ROW (p) && adw_preferences_row_get_title (ADW_PREFERENCES_ROW (p))[0] != '\0')
+      if (p != widget && gtk_buildable_get_buildable_id (GTK_BUILDABLE (p)) != NULL &&
+          p == gtk_widget_get_parent (widget))
+        g_string_append_printf (path, " in %s “%s”", G_OBJECT_TYPE_NAME (p),
+                                gtk_buildable_get_buildable_id (GTK_BUILDABLE (p)));
+      if (ADW_IS_PREFERENCES_ROW (p) &&
+          adw_preferences_row_get_title (ADW_PREFERENCES_ROW (p))[0] != '\0')
         {
-          g_string_append_printf (path, " in row “%s”", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (p)));
+          g_string_append_printf (path, " in row “%s”",
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (p)));
           break;
         }
-      if (ADW_IS_PREFERENCES_GROUP (p) && adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (p)) != NULL &&
+      if (ADW_IS_PREFERENCES_GROUP (p) &&
+          adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (p)) != NULL &&
           adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (p))[0] != '\0')
         {
-          g_string_append_printf (path, " in group “%s”", adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (p)));
+          g_string_append_printf (path, " in group “%s”",
+                                  adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (p)));
           break;
         }
     }
@@ -234,8 +251,8 @@ check_names (GtkWidget  *widget,
         }
     }
   if (problems > 0)
-    g_test_fail_printf ("%s: %u of %u controls have no name a screen reader can say (listed above)", where, problems,
-                        controls->len);
+    g_test_fail_printf ("%s: %u of %u controls have no name a screen reader can say (listed above)",
+                        where, problems, controls->len);
   return controls->len;
 }
 
@@ -317,7 +334,8 @@ transition_running (GtkWidget *widget)
 {
   if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
     return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     if (transition_running (c))
       return TRUE;
   return FALSE;
@@ -396,8 +414,10 @@ test_a11y_self_check (void)
   GtkWidget *dropdown = gtk_drop_down_new_from_strings ((const char *[]){ "One", "Two", NULL });
 
   gtk_widget_set_tooltip_text (icon_named, "Add");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon_named), GTK_ACCESSIBLE_PROPERTY_LABEL, "Add", -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry_named), GTK_ACCESSIBLE_PROPERTY_LABEL, "Name", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon_named), GTK_ACCESSIBLE_PROPERTY_LABEL, "Add",
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry_named), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Name", -1);
   gtk_box_append (GTK_BOX (box), icon_only);
   gtk_box_append (GTK_BOX (box), icon_named);
   gtk_box_append (GTK_BOX (box), labelled);
@@ -419,7 +439,8 @@ test_a11y_self_check (void)
   g_assert_null (name_problem (gtk_widget_get_first_child (entry_named)));
   g_assert_nonnull (name_problem (sw));
   g_assert_nonnull (name_problem (gtk_widget_get_first_child (dropdown)));
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_RELATION_LABELLED_BY, labelled, NULL, -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  labelled, NULL, -1);
   g_assert_null (name_problem (sw));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -469,17 +490,21 @@ test_a11y_workspace_pages (void)
       phoneset_window_add_phone (window, phone);
       view = phoneset_window_show_phone (window, phone);
       phoneset_test_iterate (200);
-      page_list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), PHONESET_TYPE_PHONE_VIEW, "page_list"));
-      stack = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), PHONESET_TYPE_PHONE_VIEW, "stack"));
-      for (GtkWidget *row = gtk_widget_get_first_child (page_list); row != NULL; row = gtk_widget_get_next_sibling (row))
+      page_list = GTK_WIDGET (
+        gtk_widget_get_template_child (GTK_WIDGET (view), PHONESET_TYPE_PHONE_VIEW, "page_list"));
+      stack = GTK_WIDGET (
+        gtk_widget_get_template_child (GTK_WIDGET (view), PHONESET_TYPE_PHONE_VIEW, "stack"));
+      for (GtkWidget *row = gtk_widget_get_first_child (page_list); row != NULL;
+           row = gtk_widget_get_next_sibling (row))
         if (g_object_get_data (G_OBJECT (row), "page-name") != NULL)
           g_ptr_array_add (names, g_strdup (g_object_get_data (G_OBJECT (row), "page-name")));
       g_assert_cmpuint (names->len, >=, 4);
 
       for (guint i = 0; i < names->len; i++)
         {
-          g_autofree char *where = g_strdup_printf ("%s, page %s", phoneset_profile_get_id (profile), (char *)names->pdata[i]);
-          GtkWidget       *page;
+          g_autofree char *where = g_strdup_printf (
+            "%s, page %s", phoneset_profile_get_id (profile), (char *)names->pdata[i]);
+          GtkWidget *page;
 
           g_hash_table_add (seen, g_strdup (names->pdata[i]));
           g_assert_true (phoneset_phone_view_show_page (view, names->pdata[i]));
@@ -542,7 +567,8 @@ test_a11y_export_dialog (void)
 {
   PhonesetWindow *window = phoneset_window_new (app);
   GPtrArray      *profiles = phoneset_application_get_profiles (app);
-  g_autoptr(PhonesetPhone) phone = make_phone (phoneset_profiles_find (profiles, "yealink-v8x"), "127.0.0.198");
+  g_autoptr(PhonesetPhone) phone =
+               make_phone (phoneset_profiles_find (profiles, "yealink-v8x"), "127.0.0.198");
   PhonesetPhoneView *view;
   GtkWindow         *dialog;
 
@@ -587,7 +613,8 @@ test_a11y_fleet_windows (void)
 static void
 test_a11y_preferences (void)
 {
-  PhonesetPreferencesWindow *prefs = phoneset_preferences_window_new (phoneset_application_get_settings (app));
+  PhonesetPreferencesWindow *prefs =
+    phoneset_preferences_window_new (phoneset_application_get_settings (app));
 
   gtk_window_present (GTK_WINDOW (prefs));
   check_window (GTK_WINDOW (prefs), "Preferences");

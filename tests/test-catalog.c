@@ -33,9 +33,12 @@ write_profile (const char *dir,
   g_autofree char *text = g_strdup_printf (
     "{ \"schema\": 1, \"id\": \"%s\", \"vendor\": \"%s\", \"title\": \"%s phone\", "
     "\"models\": [ { \"name\": \"M1\" } ], \"mac_prefixes\": [], %s "
-    "\"pages\": [ { \"id\": \"nat\", \"title\": \"NAT\", \"menu_path\": [ \"MENU\" ], \"groups\": [ "
-    "{ \"id\": \"stun\", \"title\": \"STUN\", \"settings\": [ { \"id\": \"nat.stun.server\", \"type\": \"host\", "
-    "\"title\": \"STUN host\", \"help\": \"The STUN server.\", \"default\": \"\", \"confidence\": \"T\", "
+    "\"pages\": [ { \"id\": \"nat\", \"title\": \"NAT\", \"menu_path\": [ \"MENU\" ], \"groups\": "
+    "[ "
+    "{ \"id\": \"stun\", \"title\": \"STUN\", \"settings\": [ { \"id\": \"nat.stun.server\", "
+    "\"type\": \"host\", "
+    "\"title\": \"STUN host\", \"help\": \"The STUN server.\", \"default\": \"\", \"confidence\": "
+    "\"T\", "
     "\"note\": \"Not in the file.\", \"source\": \"a test\" } ] } ] } ] }",
     id, vendor, vendor, extra ? extra : "\"formats\": [ \"setup-sheet\" ],");
 
@@ -104,7 +107,8 @@ test_catalog_load_order (void)
   g_assert_cmpuint (profiles->len, ==, G_N_ELEMENTS (order));
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     g_assert_cmpstr (phoneset_profile_get_id (g_ptr_array_index (profiles, i)), ==, order[i]);
-  g_assert_cmpstr (phoneset_profile_get_vendor (phoneset_catalog_find (catalog, "beta")), ==, "First");
+  g_assert_cmpstr (phoneset_profile_get_vendor (phoneset_catalog_find (catalog, "beta")), ==,
+                   "First");
 
   g_assert_finalize_object (g_steal_pointer (&catalog));
   remove_dir (first);
@@ -153,17 +157,21 @@ test_catalog_find_exact (void)
   g_clear_error (&error);
 
   {
-    g_autoptr(JsonObject) legacy_keys = phoneset_catalog_dup_action_url_entries (catalog, "yealink-legacy", "http://192.0.2.1:8080", &error);
-    g_autoptr(JsonObject) v8x_keys = phoneset_catalog_dup_action_url_entries (catalog, "yealink-v8x", "http://192.0.2.1:8080", &error);
+    g_autoptr(JsonObject) legacy_keys = phoneset_catalog_dup_action_url_entries (
+      catalog, "yealink-legacy", "http://192.0.2.1:8080", &error);
+    g_autoptr(JsonObject) v8x_keys = phoneset_catalog_dup_action_url_entries (
+      catalog, "yealink-v8x", "http://192.0.2.1:8080", &error);
 
     g_assert_no_error (error);
     g_assert_true (json_object_has_member (legacy_keys, "action_url.log_on"));
     g_assert_false (json_object_has_member (legacy_keys, "action_url.registered"));
     g_assert_true (json_object_has_member (v8x_keys, "action_url.registered"));
-    g_assert_true (g_str_has_prefix (json_object_get_string_member (v8x_keys, "action_url.registered"),
-                                     "http://192.0.2.1:8080/action-url/registered?"));
+    g_assert_true (
+      g_str_has_prefix (json_object_get_string_member (v8x_keys, "action_url.registered"),
+                        "http://192.0.2.1:8080/action-url/registered?"));
   }
-  g_assert_null (phoneset_catalog_dup_action_url_entries (catalog, "nope", "http://192.0.2.1", &error));
+  g_assert_null (
+    phoneset_catalog_dup_action_url_entries (catalog, "nope", "http://192.0.2.1", &error));
   g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND);
 }
 
@@ -181,12 +189,16 @@ test_catalog_broken_file (void)
   GPtrArray                *errors;
   const guint8              beta_mac[] = { 0x02, 0xbe, 0x7a, 1, 2, 3 };
 
-  write_profile (dir, "acme", "Acme", "\"formats\": [ \"setup-sheet\" ], \"user_agents\": [ { \"pattern\": \"^Acme (?<model>\\\\S+)\", \"source\": \"sip\" } ],");
+  write_profile (dir, "acme", "Acme",
+                 "\"formats\": [ \"setup-sheet\" ], \"user_agents\": [ { \"pattern\": \"^Acme "
+                 "(?<model>\\\\S+)\", \"source\": \"sip\" } ],");
   /* No "title": not a valid profile. */
-  write_text (dir, "beta.json",
-              "{ \"schema\": 1, \"id\": \"beta\", \"vendor\": \"Beta\", \"models\": [ { \"name\": \"B1\" } ], "
-              "\"mac_prefixes\": [ \"02:BE:7A\" ], \"formats\": [ \"setup-sheet\" ], "
-              "\"user_agents\": [ { \"pattern\": \"^Beta\", \"source\": \"any\" } ], \"pages\": [] }");
+  write_text (
+    dir, "beta.json",
+    "{ \"schema\": 1, \"id\": \"beta\", \"vendor\": \"Beta\", \"models\": [ { \"name\": \"B1\" } "
+    "], "
+    "\"mac_prefixes\": [ \"02:BE:7A\" ], \"formats\": [ \"setup-sheet\" ], "
+    "\"user_agents\": [ { \"pattern\": \"^Beta\", \"source\": \"any\" } ], \"pages\": [] }");
   write_text (dir, "broken.json", "{ \"vendor\": ");
 
   catalog = phoneset_catalog_new (dirs);
@@ -201,10 +213,12 @@ test_catalog_broken_file (void)
 
   rules = phoneset_catalog_get_fingerprint_rules (catalog);
   g_assert_cmpuint (phoneset_fingerprint_rules_get_n_rules (rules), ==, 1);
-  g_assert_false (phoneset_fingerprint_rules_match (rules, "Beta B1 1.0", PHONESET_FINGERPRINT_SOURCE_ANY, &match));
+  g_assert_false (phoneset_fingerprint_rules_match (rules, "Beta B1 1.0",
+                                                    PHONESET_FINGERPRINT_SOURCE_ANY, &match));
   g_assert_null (phoneset_fingerprint_rules_lookup_mac (rules, beta_mac, NULL));
   g_assert_null (phoneset_fingerprint_rules_vendor_for_name (rules, "Beta Phones Ltd"));
-  g_assert_true (phoneset_fingerprint_rules_match (rules, "Acme A7", PHONESET_FINGERPRINT_SOURCE_SIP, &match));
+  g_assert_true (
+    phoneset_fingerprint_rules_match (rules, "Acme A7", PHONESET_FINGERPRINT_SOURCE_SIP, &match));
   g_assert_cmpstr (match.profile_id, ==, "acme");
   g_assert_cmpstr (match.model, ==, "A7");
 
@@ -216,7 +230,8 @@ static PhonesetCfgDocument *
 parse_yealink (const char *text)
 {
   g_autoptr(GError) error = NULL;
-  PhonesetCfgDocument *document = phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_YEALINK, text, strlen (text), &error);
+  PhonesetCfgDocument *document =
+    phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_YEALINK, text, strlen (text), &error);
 
   g_assert_no_error (error);
   return document;
@@ -227,8 +242,10 @@ static void
 test_catalog_choose_for_document (void)
 {
   g_autoptr(PhonesetCatalog) catalog = shipped_catalog ();
-  g_autoptr(PhonesetCfgDocument) v8x = parse_yealink ("#!version:1.0.0.1\nstatic.network.vlan.internet_port_vid = 42\n");
-  g_autoptr(PhonesetCfgDocument) legacy = parse_yealink ("#!version:1.0.0.1\nnetwork.vlan.internet_port_vid = 42\n");
+  g_autoptr(PhonesetCfgDocument) v8x =
+               parse_yealink ("#!version:1.0.0.1\nstatic.network.vlan.internet_port_vid = 42\n");
+  g_autoptr(PhonesetCfgDocument) legacy =
+               parse_yealink ("#!version:1.0.0.1\nnetwork.vlan.internet_port_vid = 42\n");
   g_autoptr(GPtrArray) also = g_ptr_array_new ();
   g_autofree char *reason = NULL;
   PhonesetProfile *profile;
@@ -237,12 +254,14 @@ test_catalog_choose_for_document (void)
   g_assert_cmpstr (phoneset_profile_get_id (profile), ==, "yealink-v8x");
   g_assert_nonnull (reason);
   g_clear_pointer (&reason, g_free);
-  profile = phoneset_catalog_choose_for_document (catalog, legacy, "phone.cfg", NULL, &reason, also);
+  profile =
+    phoneset_catalog_choose_for_document (catalog, legacy, "phone.cfg", NULL, &reason, also);
   g_assert_cmpstr (phoneset_profile_get_id (profile), ==, "yealink-legacy");
   g_assert_true (g_str_has_prefix (reason, "profile yealink-legacy"));
   /* As phoneset_profiles_choose_for_document() chooses among them all. */
-  g_assert_true (profile == phoneset_profiles_choose_for_document (phoneset_catalog_get_profiles (catalog), legacy, "phone.cfg",
-                                                                   NULL, NULL, NULL));
+  g_assert_true (profile ==
+                 phoneset_profiles_choose_for_document (phoneset_catalog_get_profiles (catalog),
+                                                        legacy, "phone.cfg", NULL, NULL, NULL));
   for (guint i = 0; i < also->len; i++)
     g_assert_true (g_ptr_array_index (also, i) != profile);
 }
@@ -257,26 +276,38 @@ test_catalog_pnp_url (void)
   g_autofree char *served = g_dir_make_tmp ("phoneset-served-XXXXXX", NULL);
   const char      *dirs[] = { dir, NULL };
   const char      *file_format = "\"formats\": [ \"yealink-cfg\" ], \"mac_file\": \"{mac}.cfg\",";
-  g_autofree char *folder = g_strdup_printf ("%s \"pnp\": { \"url\": \"folder\", \"vendors\": [ \"Acme\", \"Roadrunner\" ], "
-                                             "\"source\": \"unconfirmed\" },",
-                                             file_format);
-  g_autofree char *mac_file = g_strdup_printf ("%s \"pnp\": { \"url\": \"mac-file\", \"url_source\": \"unconfirmed\" },", file_format);
-  g_autofree char *bad = g_strdup_printf ("%s \"pnp\": { \"url\": \"ftp\", \"source\": \"unconfirmed\" },", file_format);
+  g_autofree char *folder = g_strdup_printf (
+    "%s \"pnp\": { \"url\": \"folder\", \"vendors\": [ \"Acme\", \"Roadrunner\" ], "
+    "\"source\": \"unconfirmed\" },",
+    file_format);
+  g_autofree char *mac_file = g_strdup_printf (
+    "%s \"pnp\": { \"url\": \"mac-file\", \"url_source\": \"unconfirmed\" },", file_format);
+  g_autofree char *bad =
+    g_strdup_printf ("%s \"pnp\": { \"url\": \"ftp\", \"source\": \"unconfirmed\" },", file_format);
   g_autoptr(PhonesetCatalog) catalog = NULL;
   g_autofree char *url = NULL;
   GPtrArray       *errors;
   PhonesetProfile *acme;
 
   /* The shipped profiles. */
-  g_assert_cmpint (phoneset_profile_get_pnp_url (phoneset_catalog_find (shipped, "yealink-v8x")), ==, PHONESET_PNP_URL_FOLDER);
-  g_assert_cmpint (phoneset_profile_get_pnp_url (phoneset_catalog_find (shipped, "yealink-legacy")), ==, PHONESET_PNP_URL_FOLDER);
-  g_assert_cmpint (phoneset_profile_get_pnp_url (phoneset_catalog_find (shipped, "planet-vip")), ==, PHONESET_PNP_URL_MAC_FILE);
-  g_assert_cmpint (phoneset_profile_get_pnp_url (phoneset_catalog_find (shipped, "snom")), ==, PHONESET_PNP_URL_MAC_FILE);
-  g_assert_true (phoneset_profile_answers_pnp_vendor (phoneset_catalog_find (shipped, "planet-vip"), "Fanvil"));
-  g_assert_true (phoneset_profile_answers_pnp_vendor (phoneset_catalog_find (shipped, "fanvil"), "planet"));
-  g_assert_false (phoneset_profile_answers_pnp_vendor (phoneset_catalog_find (shipped, "snom"), "PLANET"));
-  g_assert_cmpstr (phoneset_profile_get_pnp_url_macro (phoneset_catalog_find (shipped, "fanvil")), ==, "$mac");
-  g_assert_null (phoneset_profile_get_pnp_url_macro (phoneset_catalog_find (shipped, "yealink-v8x")));
+  g_assert_cmpint (phoneset_profile_get_pnp_url (phoneset_catalog_find (shipped, "yealink-v8x")),
+                   ==, PHONESET_PNP_URL_FOLDER);
+  g_assert_cmpint (phoneset_profile_get_pnp_url (phoneset_catalog_find (shipped, "yealink-legacy")),
+                   ==, PHONESET_PNP_URL_FOLDER);
+  g_assert_cmpint (phoneset_profile_get_pnp_url (phoneset_catalog_find (shipped, "planet-vip")), ==,
+                   PHONESET_PNP_URL_MAC_FILE);
+  g_assert_cmpint (phoneset_profile_get_pnp_url (phoneset_catalog_find (shipped, "snom")), ==,
+                   PHONESET_PNP_URL_MAC_FILE);
+  g_assert_true (
+    phoneset_profile_answers_pnp_vendor (phoneset_catalog_find (shipped, "planet-vip"), "Fanvil"));
+  g_assert_true (
+    phoneset_profile_answers_pnp_vendor (phoneset_catalog_find (shipped, "fanvil"), "planet"));
+  g_assert_false (
+    phoneset_profile_answers_pnp_vendor (phoneset_catalog_find (shipped, "snom"), "PLANET"));
+  g_assert_cmpstr (phoneset_profile_get_pnp_url_macro (phoneset_catalog_find (shipped, "fanvil")),
+                   ==, "$mac");
+  g_assert_null (
+    phoneset_profile_get_pnp_url_macro (phoneset_catalog_find (shipped, "yealink-v8x")));
 
   /* Profiles of made-up vendors: only the data decides. */
   write_profile (dir, "acme", "Acme", folder);
@@ -292,15 +323,19 @@ test_catalog_pnp_url (void)
   g_assert_true (phoneset_profile_answers_pnp_vendor (acme, "roadrunner-x"));
   g_assert_true (phoneset_profile_answers_pnp_vendor (acme, NULL));
   g_assert_false (phoneset_profile_answers_pnp_vendor (acme, "Coyote"));
-  g_assert_true (phoneset_profile_answers_pnp_vendor (phoneset_catalog_find (catalog, "coyote"), "COYOTE"));
+  g_assert_true (
+    phoneset_profile_answers_pnp_vendor (phoneset_catalog_find (catalog, "coyote"), "COYOTE"));
 
-  url = phoneset_fleet_pnp_url (phoneset_catalog_get_profiles (catalog), served, "http://192.0.2.1:80", "02:aa:00:00:00:01", "Roadrunner");
+  url = phoneset_fleet_pnp_url (phoneset_catalog_get_profiles (catalog), served,
+                                "http://192.0.2.1:80", "02:aa:00:00:00:01", "Roadrunner");
   g_assert_cmpstr (url, ==, "http://192.0.2.1:80/");
   g_clear_pointer (&url, g_free);
-  url = phoneset_fleet_pnp_url (phoneset_catalog_get_profiles (catalog), served, "http://192.0.2.1:80", "02aa00000001", "Coyote");
+  url = phoneset_fleet_pnp_url (phoneset_catalog_get_profiles (catalog), served,
+                                "http://192.0.2.1:80", "02aa00000001", "Coyote");
   g_assert_cmpstr (url, ==, "http://192.0.2.1:80/02aa00000001.cfg");
   g_clear_pointer (&url, g_free);
-  url = phoneset_fleet_pnp_url (phoneset_catalog_get_profiles (catalog), served, "http://192.0.2.1:80", "02aa00000001", "Wrong");
+  url = phoneset_fleet_pnp_url (phoneset_catalog_get_profiles (catalog), served,
+                                "http://192.0.2.1:80", "02aa00000001", "Wrong");
   g_assert_null (url);
 
   g_assert_finalize_object (g_steal_pointer (&catalog));

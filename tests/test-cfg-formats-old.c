@@ -29,9 +29,9 @@
 #define ACCOUNT1 "/config/voip/sipAccount1.cfg"
 
 static void
-assert_roundtrip (PhonesetCfgFormat format,
-                  const char       *data,
-                  gsize             len)
+assert_roundtrip (PhonesetCfgFormat  format,
+                  const char        *data,
+                  gsize              len)
 {
   g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (format, data, len);
   g_autofree char *out = NULL;
@@ -66,32 +66,33 @@ static const char *
 warning_text (PhonesetCfgDocument *doc,
               guint                i)
 {
-  return ((PhonesetCfgWarning *)g_ptr_array_index (phoneset_cfg_document_get_warnings (doc), i))->message;
+  return ((PhonesetCfgWarning *)g_ptr_array_index (phoneset_cfg_document_get_warnings (doc), i))
+    ->message;
 }
 
 /* Yealink INI ------------------------------------------------------------ */
 
-static const char small_ini[] =
-  "[ account ]\n"
-  "path = " ACCOUNT0 "\n"
-  "Enable = 1\n"
-  "UserName = 4711\n"
-  "\n"
-  "[ NAT ]\n"
-  "path = " ACCOUNT0 "\n"
-  "NATTraversal = 0\n"
-  "STUNServer =\n"
-  "\n"
-  "[ account ]\n"
-  "path = " ACCOUNT1 "\n"
-  "UserName = 4712\n";
+static const char small_ini[] = "[ account ]\n"
+                                "path = " ACCOUNT0 "\n"
+                                "Enable = 1\n"
+                                "UserName = 4711\n"
+                                "\n"
+                                "[ NAT ]\n"
+                                "path = " ACCOUNT0 "\n"
+                                "NATTraversal = 0\n"
+                                "STUNServer =\n"
+                                "\n"
+                                "[ account ]\n"
+                                "path = " ACCOUNT1 "\n"
+                                "UserName = 4712\n";
 
 static void
 test_ini_roundtrip (void)
 {
   gsize            len;
   g_autofree char *contents = phoneset_test_cfg_load ("yealink-t28p-legacy.ini.cfg", &len);
-  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_YEALINK_INI, contents, len);
+  g_autoptr(PhonesetCfgDocument) doc =
+               phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_YEALINK_INI, contents, len);
   const guint             warned[] = { 5, 21, 56 };
   PhonesetCfgKey          label = { "account", ACCOUNT0, "Label", -1 };
   const PhonesetCfgEntry *entry;
@@ -150,7 +151,8 @@ test_ini_variants (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
     {
-      g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_YEALINK_INI, variants[i], -1);
+      g_autoptr(PhonesetCfgDocument) doc =
+                   phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_YEALINK_INI, variants[i], -1);
       PhonesetCfgFormat detected;
 
       assert_roundtrip (PHONESET_CFG_FORMAT_YEALINK_INI, variants[i], strlen (variants[i]));
@@ -172,7 +174,8 @@ test_ini_places (void)
     "[ account ]\npath = " ACCOUNT1 "\nUserName = 200\n"
     "[ Account ]\npath=/yealink/config/voip/sipAccount2.cfg\nUSERNAME = 300\n"
     "[ NAT ]\nUserName = nat-without-path\n";
-  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_YEALINK_INI, ini, -1);
+  g_autoptr(PhonesetCfgDocument) doc =
+               phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_YEALINK_INI, ini, -1);
   PhonesetCfgKey a0 = { "account", ACCOUNT0, "UserName", -1 };
   PhonesetCfgKey a1 = { "ACCOUNT", ACCOUNT1, "username", -1 };
   PhonesetCfgKey a2 = { "account", "/config/voip/sipAccount2.cfg", "UserName", -1 };
@@ -193,7 +196,8 @@ test_ini_edit_in_place (void)
 {
   gsize            len;
   g_autofree char *contents = phoneset_test_cfg_load ("yealink-t28p-legacy.ini.cfg", &len);
-  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_YEALINK_INI, contents, len);
+  g_autoptr(PhonesetCfgDocument) doc =
+               phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_YEALINK_INI, contents, len);
   g_autoptr(PhonesetCfgDocument) again = NULL;
   g_autoptr(GPtrArray) changed = NULL;
   g_autofree char *out = NULL;
@@ -227,7 +231,8 @@ test_ini_edit_in_place (void)
 static void
 test_ini_insert (void)
 {
-  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_YEALINK_INI, small_ini, -1);
+  g_autoptr(PhonesetCfgDocument) doc =
+               phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_YEALINK_INI, small_ini, -1);
   g_autoptr(PhonesetCfgDocument) again = NULL;
   g_autofree char *out = NULL;
   PhonesetCfgKey   port = { "NAT", ACCOUNT0, "STUNPort", -1 };
@@ -281,11 +286,11 @@ test_ini_insert (void)
 static void
 test_ini_insert_in_style (void)
 {
-  static const char ini[] =
-    "[blf]\r\n"
-    "path=/yealink/config/voip/sipAccount0.cfg\r\n"
-    "SubscribePeriod=3600";
-  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_YEALINK_INI, ini, -1);
+  static const char ini[] = "[blf]\r\n"
+                            "path=/yealink/config/voip/sipAccount0.cfg\r\n"
+                            "SubscribePeriod=3600";
+  g_autoptr(PhonesetCfgDocument) doc =
+               phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_YEALINK_INI, ini, -1);
   g_autoptr(PhonesetCfgDocument) again = NULL;
   g_autofree char *out = NULL;
   PhonesetCfgKey   uri = { "blf", ACCOUNT0, "BLFList_URI", -1 };
@@ -313,20 +318,20 @@ test_ini_insert_in_style (void)
 static void
 test_ini_tolerant (void)
 {
-  static const char ini[] =
-    "Orphan = 1\n" /* 1: before any section */
-    "[ account ]\n"
-    "path = " ACCOUNT0 "\n"
-    "{{if enable_dhcp}}\n" /* 4: a template's own syntax */
-    "UserName = 4711\n"
-    "= no key\n"                            /* 6 */
-    "[ unterminated\n"                      /* 7 */
-    "path = /config/voip/sipAccount9.cfg\n" /* 8: a second path */
-    "Label = R\xe9\x63\x65ption\n"          /* 9: ISO-8859-1 */
-    "; R\xe9\x63\x65ption\n"                /* 10: a comment in it: kept */
-    "[]\n"                                  /* 11: no name */
-    "Enable = 1\n";
-  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_YEALINK_INI, ini, -1);
+  static const char ini[] = "Orphan = 1\n" /* 1: before any section */
+                            "[ account ]\n"
+                            "path = " ACCOUNT0 "\n"
+                            "{{if enable_dhcp}}\n" /* 4: a template's own syntax */
+                            "UserName = 4711\n"
+                            "= no key\n"                            /* 6 */
+                            "[ unterminated\n"                      /* 7 */
+                            "path = /config/voip/sipAccount9.cfg\n" /* 8: a second path */
+                            "Label = R\xe9\x63\x65ption\n"          /* 9: ISO-8859-1 */
+                            "; R\xe9\x63\x65ption\n"                /* 10: a comment in it: kept */
+                            "[]\n"                                  /* 11: no name */
+                            "Enable = 1\n";
+  g_autoptr(PhonesetCfgDocument) doc =
+               phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_YEALINK_INI, ini, -1);
   const guint    warned[] = { 1, 4, 6, 7, 8, 9, 10, 11 };
   PhonesetCfgKey user = { "account", ACCOUNT0, "UserName", -1 };
   PhonesetCfgKey enable = { "account", ACCOUNT0, "Enable", -1 };
@@ -345,7 +350,8 @@ test_ini_refused (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(PhonesetCfgDocument) doc = NULL;
 
-  doc = phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_YEALINK_INI, binary, sizeof binary - 1, &error);
+  doc = phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_YEALINK_INI, binary, sizeof binary - 1,
+                                     &error);
   g_assert_null (doc);
   g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE);
   g_assert_nonnull (strstr (error->message, "line 3: binary data"));
@@ -386,15 +392,19 @@ test_detect (void)
     gboolean          detected;
     PhonesetCfgFormat format;
   } cases[] = {
-    { "#!version:1.0.0.1\n[ NAT ]\npath = /config/voip/sipAccount0.cfg\n", TRUE, PHONESET_CFG_FORMAT_YEALINK_INI },
-    { "; old phone\n\n[autoprovision]\npath=/config/Setting/autop.cfg\n", TRUE, PHONESET_CFG_FORMAT_YEALINK_INI },
+    { "#!version:1.0.0.1\n[ NAT ]\npath = /config/voip/sipAccount0.cfg\n", TRUE,
+      PHONESET_CFG_FORMAT_YEALINK_INI },
+    { "; old phone\n\n[autoprovision]\npath=/config/Setting/autop.cfg\n", TRUE,
+      PHONESET_CFG_FORMAT_YEALINK_INI },
     { "#!version:1.0.0.1\naccount.1.enable = 1\n", TRUE, PHONESET_CFG_FORMAT_YEALINK },
     { "[general]\nport = 5060\nbindaddr = 0.0.0.0\n", FALSE, 0 },
     { "[ account ]\nEnable = 1\n", FALSE, 0 },
     { "<<VOIP CONFIG FILE>>Version:2.0000000000\n", TRUE, PHONESET_CFG_FORMAT_FANVIL },
-    { "<?xml version=\"1.0\"?>\n<settings><phone-settings/></settings>\n", TRUE, PHONESET_CFG_FORMAT_SNOM_XML },
+    { "<?xml version=\"1.0\"?>\n<settings><phone-settings/></settings>\n", TRUE,
+      PHONESET_CFG_FORMAT_SNOM_XML },
     { "<html>\n<pre>\nuser_name1$: 4711\n</pre>\n</html>\n", TRUE, PHONESET_CFG_FORMAT_SNOM_TEXT },
-    { "# snom\nsetting_server: http://x/\nlanguage!: English\n", TRUE, PHONESET_CFG_FORMAT_SNOM_TEXT },
+    { "# snom\nsetting_server: http://x/\nlanguage!: English\n", TRUE,
+      PHONESET_CFG_FORMAT_SNOM_TEXT },
     { "timezone: GER+1\n", FALSE, 0 },                     /* nothing snom-like */
     { "Content-Type: text/plain\n\nhello\n", FALSE, 0 },   /* an HTTP head */
     { "Subject: hello\nFrom: a@example.org\n", FALSE, 0 }, /* a mail */
@@ -406,10 +416,12 @@ test_detect (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       PhonesetCfgFormat format = 99;
-      gboolean          detected = phoneset_cfg_detect_format (cases[i].text, strlen (cases[i].text), &format);
+      gboolean          detected =
+        phoneset_cfg_detect_format (cases[i].text, strlen (cases[i].text), &format);
 
       if (detected != cases[i].detected || (detected && format != cases[i].format))
-        g_error ("case %u: detected %d as %d, expected %d as %d", i, detected, format, cases[i].detected, cases[i].format);
+        g_error ("case %u: detected %d as %d, expected %d as %d", i, detected, format,
+                 cases[i].detected, cases[i].format);
     }
 }
 
@@ -420,7 +432,8 @@ test_text_roundtrip (void)
 {
   gsize            len;
   g_autofree char *contents = phoneset_test_cfg_load ("snom-320-settings.htm", &len);
-  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, contents, len);
+  g_autoptr(PhonesetCfgDocument) doc =
+               phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, contents, len);
   const guint             warned[] = { 21 };
   PhonesetCfgKey          name1 = { NULL, NULL, "user_name", 1 };
   PhonesetCfgKey          name2 = { NULL, NULL, "user_name", 2 };
@@ -448,7 +461,8 @@ test_text_roundtrip (void)
   g_assert_cmpstr (entry->value, ==, "4711");
   g_assert_cmpstr (phoneset_cfg_document_get (doc, &name2), ==, "4712");
   g_assert_cmpstr (phoneset_cfg_document_get (doc, &flat), ==, "4712");
-  g_assert_cmpstr (phoneset_cfg_document_get (doc, &server), ==, "http://prov.example.org/snom/{mac}.htm");
+  g_assert_cmpstr (phoneset_cfg_document_get (doc, &server), ==,
+                   "http://prov.example.org/snom/{mac}.htm");
   g_assert_cmpstr (phoneset_cfg_document_get (doc, &tls), ==, "on");
 
   /* The flags as written; none on user_ice1. */
@@ -460,12 +474,13 @@ test_text_roundtrip (void)
 static void
 test_text_variants (void)
 {
-  static const char text[] = "setting_server$: http://prov.example.org/\nuser_name1$: 4711\nuser_ice1: off\n";
-  g_autofree char  *bom = g_strconcat ("\xEF\xBB\xBF", text, NULL);
-  g_autofree char  *no_final = g_strndup (text, strlen (text) - 1);
-  g_autofree char  *crlf = NULL;
-  const char       *variants[3];
-  PhonesetCfgKey    ice = { NULL, NULL, "user_ice", 1 };
+  static const char text[] =
+    "setting_server$: http://prov.example.org/\nuser_name1$: 4711\nuser_ice1: off\n";
+  g_autofree char *bom = g_strconcat ("\xEF\xBB\xBF", text, NULL);
+  g_autofree char *no_final = g_strndup (text, strlen (text) - 1);
+  g_autofree char *crlf = NULL;
+  const char      *variants[3];
+  PhonesetCfgKey   ice = { NULL, NULL, "user_ice", 1 };
 
   {
     g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
@@ -477,7 +492,8 @@ test_text_variants (void)
   variants[2] = crlf;
   for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
     {
-      g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, variants[i], -1);
+      g_autoptr(PhonesetCfgDocument) doc =
+                   phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, variants[i], -1);
       g_autoptr(PhonesetCfgDocument) again = NULL;
       g_autofree char  *out = NULL;
       PhonesetCfgFormat detected;
@@ -499,7 +515,8 @@ test_text_edit_and_insert (void)
 {
   gsize            len;
   g_autofree char *contents = phoneset_test_cfg_load ("snom-320-settings.htm", &len);
-  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, contents, len);
+  g_autoptr(PhonesetCfgDocument) doc =
+               phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, contents, len);
   g_autoptr(PhonesetCfgDocument) again = NULL;
   g_autoptr(GPtrArray) changed = NULL;
   g_autofree char *out = NULL;
@@ -525,7 +542,8 @@ test_text_edit_and_insert (void)
   phoneset_cfg_document_set (doc, &rport, "on");
   g_free (out);
   out = phoneset_test_cfg_serialize (doc, NULL);
-  g_assert_nonnull (strstr (out, "user_host2$: pbx.example.org\nstun_server2$: stun.example.org\ncodec_tos$: 184\n"));
+  g_assert_nonnull (strstr (
+    out, "user_host2$: pbx.example.org\nstun_server2$: stun.example.org\ncodec_tos$: 184\n"));
   g_assert_nonnull (strstr (out, "//fkey3$: keyevent F_DIRECTORY_SEARCH\n</pre>\n"));
   g_assert_nonnull (strstr (out, "network_id_port$: 5060\nenable_rport_rfc3581$: on\n//fkey3"));
 
@@ -543,8 +561,10 @@ test_text_insert_in_style (void)
 {
   static const char page[] = "<html>\r\n<pre>\r\n</pre>\r\n</html>";
   static const char tight[] = "ldap_over_tls$:on\nuser_outbound1$:\n";
-  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, page, -1);
-  g_autoptr(PhonesetCfgDocument) doc2 = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, tight, -1);
+  g_autoptr(PhonesetCfgDocument) doc =
+               phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, page, -1);
+  g_autoptr(PhonesetCfgDocument) doc2 =
+               phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, tight, -1);
   g_autofree char *out = NULL;
   g_autofree char *out2 = NULL;
   PhonesetCfgKey   name = { NULL, NULL, "user_name", 1 };
@@ -560,22 +580,23 @@ test_text_insert_in_style (void)
   phoneset_cfg_document_set (doc2, &tls, "off");
   phoneset_cfg_document_set (doc2, &pnp, "on");
   out2 = phoneset_test_cfg_serialize (doc2, NULL);
-  g_assert_cmpstr (out2, ==, "ldap_over_tls$:off\nuser_outbound1$: edge.example.org\npnp_config$: on\n");
+  g_assert_cmpstr (out2, ==,
+                   "ldap_over_tls$:off\nuser_outbound1$: edge.example.org\npnp_config$: on\n");
 }
 
 static void
 test_text_names (void)
 {
-  static const char text[] =
-    "user_name01$: a\n"   /* a leading 0: not identity 1 */
-    "fkey0$: line\n"      /* identity 0 */
-    "gui_fkey12345$: b\n" /* five digits: no identity */
-    "99$: c\n"            /* only digits */
-    "bad-name: d\n"       /* 5 */
-    "name?: e\n"          /* 6 */
-    "Name : f\n"          /* 7 */
-    "novalue\n";          /* 8 */
-  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, text, -1);
+  static const char text[] = "user_name01$: a\n"   /* a leading 0: not identity 1 */
+                             "fkey0$: line\n"      /* identity 0 */
+                             "gui_fkey12345$: b\n" /* five digits: no identity */
+                             "99$: c\n"            /* only digits */
+                             "bad-name: d\n"       /* 5 */
+                             "name?: e\n"          /* 6 */
+                             "Name : f\n"          /* 7 */
+                             "novalue\n";          /* 8 */
+  g_autoptr(PhonesetCfgDocument) doc =
+               phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, text, -1);
   const guint    warned[] = { 5, 6, 7, 8 };
   PhonesetCfgKey one = { NULL, NULL, "user_name", 1 };
   PhonesetCfgKey zero1 = { NULL, NULL, "user_name01", -1 };
@@ -596,13 +617,13 @@ test_text_names (void)
 static void
 test_text_tolerant (void)
 {
-  static const char text[] =
-    "; a SARK-style comment\n"
-    "# R\xe9\x63\x65ption\n"                /* 2: ISO-8859-1 comment */
-    "user_realname1$: R\xe9\x63\x65ption\n" /* 3: and value */
-    "<!-- html -->\n"
-    "user_name1$: 4711\n";
-  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, text, -1);
+  static const char text[] = "; a SARK-style comment\n"
+                             "# R\xe9\x63\x65ption\n"                /* 2: ISO-8859-1 comment */
+                             "user_realname1$: R\xe9\x63\x65ption\n" /* 3: and value */
+                             "<!-- html -->\n"
+                             "user_name1$: 4711\n";
+  g_autoptr(PhonesetCfgDocument) doc =
+               phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, text, -1);
   g_autoptr(PhonesetCfgDocument) again = NULL;
   g_autofree char *out = NULL;
   gsize            out_len;
@@ -612,8 +633,9 @@ test_text_tolerant (void)
 
   assert_roundtrip (PHONESET_CFG_FORMAT_SNOM_TEXT, text, strlen (text));
   assert_warnings (doc, warned, G_N_ELEMENTS (warned));
-  g_assert_cmpstr (phoneset_cfg_document_get (doc, &real), ==, "R\xef\xbf\xbd"
-                                                               "ception");
+  g_assert_cmpstr (phoneset_cfg_document_get (doc, &real), ==,
+                   "R\xef\xbf\xbd"
+                   "ception");
   phoneset_cfg_document_set (doc, &name, "4712");
   out = phoneset_test_cfg_serialize (doc, &out_len);
   g_assert_nonnull (g_strstr_len (out, out_len, "# R\xe9\x63\x65ption\n"));
@@ -665,11 +687,13 @@ test_profile_keys (void)
   g_assert_nonnull (strstr (phoneset_setting_get_note (type), "yealink-ini"));
 
   /* A user's file is edited in its own format, when the profile reads it. */
-  g_assert_true (phoneset_profile_get_format_of_file (yealink, small_ini, strlen (small_ini), &format));
+  g_assert_true (
+    phoneset_profile_get_format_of_file (yealink, small_ini, strlen (small_ini), &format));
   g_assert_cmpint (format, ==, PHONESET_CFG_FORMAT_YEALINK_INI);
   g_assert_true (phoneset_profile_get_format_of_file (yealink, "#!version:1.0.0.1\n", 18, &format));
   g_assert_cmpint (format, ==, PHONESET_CFG_FORMAT_YEALINK);
-  g_assert_true (phoneset_profile_get_format_of_file (snom, small_ini, strlen (small_ini), &format));
+  g_assert_true (
+    phoneset_profile_get_format_of_file (snom, small_ini, strlen (small_ini), &format));
   g_assert_cmpint (format, ==, PHONESET_CFG_FORMAT_SNOM_XML);
 
   /* snom's text borrows the XML's keys and on/off. */
@@ -690,7 +714,8 @@ test_config_from_text (void)
   PhonesetProfile *snom = phoneset_profiles_find (profiles, "snom");
   gsize            len;
   g_autofree char *contents = phoneset_test_cfg_load ("snom-320-settings.htm", &len);
-  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, contents, len);
+  g_autoptr(PhonesetCfgDocument) doc =
+               phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_TEXT, contents, len);
   g_autoptr(GError) error = NULL;
   g_autoptr(PhonesetConfig) config = phoneset_config_new_from_document (snom, doc, &error);
   const char *const *unknown;

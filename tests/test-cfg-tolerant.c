@@ -24,9 +24,9 @@
 /* Reads @data, which must be read, and checks what every read must give:
  * the same bytes back, and entries whose text is UTF-8. */
 static PhonesetCfgDocument *
-parse_ok (PhonesetCfgFormat format,
-          const char       *data,
-          gssize            len)
+parse_ok (PhonesetCfgFormat  format,
+          const char        *data,
+          gssize             len)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) out = NULL;
@@ -53,15 +53,16 @@ parse_ok (PhonesetCfgFormat format,
     }
   warnings = phoneset_cfg_document_get_warnings (doc);
   for (guint i = 0; i < warnings->len; i++)
-    g_assert_true (g_utf8_validate (((PhonesetCfgWarning *)g_ptr_array_index (warnings, i))->message, -1, NULL));
+    g_assert_true (
+      g_utf8_validate (((PhonesetCfgWarning *)g_ptr_array_index (warnings, i))->message, -1, NULL));
   return doc;
 }
 
 static void
-refused (PhonesetCfgFormat format,
-         const char       *data,
-         gssize            len,
-         const char       *message)
+refused (PhonesetCfgFormat  format,
+         const char        *data,
+         gssize             len,
+         const char        *message)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PhonesetCfgDocument) doc = NULL;
@@ -75,8 +76,7 @@ refused (PhonesetCfgFormat format,
 
 /* The warnings, each "LINE|MESSAGE", in order. */
 static void
-assert_warnings (PhonesetCfgDocument *doc,
-                 ...)
+assert_warnings (PhonesetCfgDocument *doc, ...)
 {
   GPtrArray  *warnings = phoneset_cfg_document_get_warnings (doc);
   va_list     args;
@@ -84,7 +84,8 @@ assert_warnings (PhonesetCfgDocument *doc,
   guint       i = 0;
 
   va_start (args, doc);
-  for (expected = va_arg (args, const char *); expected != NULL; expected = va_arg (args, const char *), i++)
+  for (expected = va_arg (args, const char *); expected != NULL;
+       expected = va_arg (args, const char *), i++)
     {
       PhonesetCfgWarning *warning;
       g_autofree char    *got = NULL;
@@ -156,11 +157,11 @@ test_yealink_unknown_lines (void)
   g_autoptr(PhonesetCfgDocument) again = NULL;
   g_autofree char *out = NULL;
 
-  assert_warnings (doc,
-                   "5|line 5: “static.network.dns.last_cache_expired” is not a “key = value” line; kept as it is",
-                   "7|line 7: “bad key” is not a Yealink parameter name; the line is kept as it is",
-                   "8|line 8: the value of “account.1.label” is not UTF-8 text; the line is kept as it is",
-                   NULL);
+  assert_warnings (
+    doc,
+    "5|line 5: “static.network.dns.last_cache_expired” is not a “key = value” line; kept as it is",
+    "7|line 7: “bad key” is not a Yealink parameter name; the line is kept as it is",
+    "8|line 8: the value of “account.1.label” is not UTF-8 text; the line is kept as it is", NULL);
   g_assert_cmpuint (phoneset_cfg_document_get_n_entries (doc), ==, 4);
   g_assert_null (get (doc, NULL, "account.1.label", -1));
   g_assert_cmpstr (get (doc, NULL, "account.1.display_name", -1), ==, "Caf\xc3\xa9");
@@ -169,8 +170,9 @@ test_yealink_unknown_lines (void)
    * reads last. */
   set (doc, NULL, NULL, "account.1.label", -1, "Board room");
   out = phoneset_test_cfg_serialize (doc, NULL);
-  g_assert_true (g_str_has_suffix (out, "account.1.label = Caf\xe9\naccount.1.display_name = Caf\xc3\xa9\n"
-                                        "account.1.label = Board room\n"));
+  g_assert_true (
+    g_str_has_suffix (out, "account.1.label = Caf\xe9\naccount.1.display_name = Caf\xc3\xa9\n"
+                           "account.1.label = Board room\n"));
   again = reread (doc);
   g_assert_cmpstr (get (again, NULL, "account.1.label", -1), ==, "Board room");
 }
@@ -187,18 +189,25 @@ test_yealink_header (void)
 
   refused (PHONESET_CFG_FORMAT_YEALINK, "", 0, "line 1: the file is empty");
   refused (PHONESET_CFG_FORMAT_YEALINK, "\n\r\n  \n", -1, "line 1: the file is empty");
-  refused (PHONESET_CFG_FORMAT_YEALINK, "version=1\n", -1, "line 1: a Yealink file must start with");
-  refused (PHONESET_CFG_FORMAT_YEALINK, "# made by hand\n#!version:1.0.0.1\n", -1, "line 1: a Yealink file must start with");
-  refused (PHONESET_CFG_FORMAT_YEALINK, "\n\n<html>\n", -1, "line 3: a Yealink file must start with");
+  refused (PHONESET_CFG_FORMAT_YEALINK, "version=1\n", -1,
+           "line 1: a Yealink file must start with");
+  refused (PHONESET_CFG_FORMAT_YEALINK, "# made by hand\n#!version:1.0.0.1\n", -1,
+           "line 1: a Yealink file must start with");
+  refused (PHONESET_CFG_FORMAT_YEALINK, "\n\n<html>\n", -1,
+           "line 3: a Yealink file must start with");
 
-  blank = parse_ok (PHONESET_CFG_FORMAT_YEALINK, "\n\r\n#!version:1.0.0.1\r\nstatic.ice.enable = 1\r\n", -1);
-  assert_warnings (blank, "1|line 1: blank lines before “#!version:1.0.0.1”; kept as they are, though phones expect it on the first line",
+  blank = parse_ok (PHONESET_CFG_FORMAT_YEALINK,
+                    "\n\r\n#!version:1.0.0.1\r\nstatic.ice.enable = 1\r\n", -1);
+  assert_warnings (blank,
+                   "1|line 1: blank lines before “#!version:1.0.0.1”; kept as they are, though "
+                   "phones expect it on the first line",
                    NULL);
   g_assert_cmpstr (get (blank, NULL, "static.ice.enable", -1), ==, "1");
   g_assert_true (phoneset_cfg_detect_format ("\n\r\n#!version:1.0.0.1\r\n", 22, &format));
   g_assert_cmpint (format, ==, PHONESET_CFG_FORMAT_YEALINK);
 
-  bom = parse_ok (PHONESET_CFG_FORMAT_YEALINK, "\xef\xbb\xbf#!version:1.0.0.1\nstatic.ice.enable = 1\n", -1);
+  bom = parse_ok (PHONESET_CFG_FORMAT_YEALINK,
+                  "\xef\xbb\xbf#!version:1.0.0.1\nstatic.ice.enable = 1\n", -1);
   assert_warnings (bom, NULL);
 }
 
@@ -207,13 +216,12 @@ test_yealink_header (void)
 static void
 test_yealink_insert_style (void)
 {
-  static const char tight[] =
-    "#!version:1.0.0.1\r\n"
-    "account.1.enable=1\r\n"
-    "account.1.label=Desk\r\n"
-    "account.1.sip_server.1.address=pbx.example.org\r\n"
-    "account.1.sip_server.1.port = 5060\n"
-    "account.1.nat.stun_server=";
+  static const char tight[] = "#!version:1.0.0.1\r\n"
+                              "account.1.enable=1\r\n"
+                              "account.1.label=Desk\r\n"
+                              "account.1.sip_server.1.address=pbx.example.org\r\n"
+                              "account.1.sip_server.1.port = 5060\n"
+                              "account.1.nat.stun_server=";
   g_autoptr(PhonesetCfgDocument) doc = parse_ok (PHONESET_CFG_FORMAT_YEALINK, tight, -1);
   g_autoptr(PhonesetCfgDocument) again = NULL;
   g_autofree char *out = NULL;
@@ -254,13 +262,12 @@ test_yealink_insert_style (void)
 static void
 test_yealink_fill_empty (void)
 {
-  static const char cfg[] =
-    "#!version:1.0.0.1\n"
-    "account.1.nat.stun_server = \n"
-    "account.1.nat.stun_port =\n"
-    "account.1.nat.udp_update_time=\n"
-    "account.1.nat.nat_traversal =   \n"
-    "account.1.label = Desk\n";
+  static const char cfg[] = "#!version:1.0.0.1\n"
+                            "account.1.nat.stun_server = \n"
+                            "account.1.nat.stun_port =\n"
+                            "account.1.nat.udp_update_time=\n"
+                            "account.1.nat.nat_traversal =   \n"
+                            "account.1.label = Desk\n";
   g_autoptr(PhonesetCfgDocument) doc = parse_ok (PHONESET_CFG_FORMAT_YEALINK, cfg, -1);
   g_autoptr(PhonesetCfgDocument) tight = NULL;
   g_autofree char *out = NULL;
@@ -291,32 +298,30 @@ test_yealink_fill_empty (void)
 static void
 test_fanvil_unknown_lines (void)
 {
-  static const char cfg[] =
-    "<<VOIP CONFIG FILE>>Version:2.0002\r\n"
-    "Made by the provisioning server\r\n"
-    "Server Name :pbx\r\n"
-    "<SIP CONFIG MODULE>\r\n"
-    "STUN Server        :\r\n"
-    "no colon here\r\n"
-    ":orphan value\r\n"
-    "SIP1 Display Name  :Caf\xe9\r\n"
-    "STUN Port          :3478\r\n"
-    "<<END OF FILE>>\r\n"
-    "\r\n"
-    "-- generated 2026-12-01 --\r\n"
-    "more\r\n";
+  static const char cfg[] = "<<VOIP CONFIG FILE>>Version:2.0002\r\n"
+                            "Made by the provisioning server\r\n"
+                            "Server Name :pbx\r\n"
+                            "<SIP CONFIG MODULE>\r\n"
+                            "STUN Server        :\r\n"
+                            "no colon here\r\n"
+                            ":orphan value\r\n"
+                            "SIP1 Display Name  :Caf\xe9\r\n"
+                            "STUN Port          :3478\r\n"
+                            "<<END OF FILE>>\r\n"
+                            "\r\n"
+                            "-- generated 2026-12-01 --\r\n"
+                            "more\r\n";
   g_autoptr(PhonesetCfgDocument) doc = parse_ok (PHONESET_CFG_FORMAT_FANVIL, cfg, -1);
   g_autoptr(PhonesetCfgDocument) again = NULL;
   g_autofree char *out = NULL;
 
-  assert_warnings (doc,
-                   "2|line 2: “Made by the provisioning server” is not a “Key :value” line; kept as it is",
-                   "3|line 3: “Server Name :pbx” stands outside any <… CONFIG MODULE> section; kept as it is",
-                   "6|line 6: “no colon here” is not a “Key :value” line; kept as it is",
-                   "7|line 7: “:orphan value” has no key before the “:”; kept as it is",
-                   "8|line 8: the value of “SIP1 Display Name” is not UTF-8 text; the line is kept as it is",
-                   "12|line 12: text after “<<END OF FILE>>”; kept as it is (phones ignore it)",
-                   NULL);
+  assert_warnings (
+    doc, "2|line 2: “Made by the provisioning server” is not a “Key :value” line; kept as it is",
+    "3|line 3: “Server Name :pbx” stands outside any <… CONFIG MODULE> section; kept as it is",
+    "6|line 6: “no colon here” is not a “Key :value” line; kept as it is",
+    "7|line 7: “:orphan value” has no key before the “:”; kept as it is",
+    "8|line 8: the value of “SIP1 Display Name” is not UTF-8 text; the line is kept as it is",
+    "12|line 12: text after “<<END OF FILE>>”; kept as it is (phones ignore it)", NULL);
   g_assert_cmpuint (phoneset_cfg_document_get_n_entries (doc), ==, 2);
   g_assert_cmpstr (get (doc, "SIP CONFIG MODULE", "STUN Port", -1), ==, "3478");
 
@@ -324,7 +329,8 @@ test_fanvil_unknown_lines (void)
   set (doc, "QOS CONFIG MODULE", NULL, "VLAN ID", -1, "20");
   out = phoneset_test_cfg_serialize (doc, NULL);
   g_assert_nonnull (strstr (out, "STUN Server        :stun.example.org\r\n"));
-  g_assert_nonnull (strstr (out, "STUN Port          :3478\r\n<QOS CONFIG MODULE>\r\nVLAN ID            :20\r\n<<END OF FILE>>\r\n"));
+  g_assert_nonnull (strstr (out, "STUN Port          :3478\r\n<QOS CONFIG MODULE>\r\nVLAN ID       "
+                                 "     :20\r\n<<END OF FILE>>\r\n"));
   again = reread (doc);
   g_assert_cmpstr (get (again, "QOS CONFIG MODULE", "VLAN ID", -1), ==, "20");
 }
@@ -335,17 +341,17 @@ test_fanvil_unknown_lines (void)
 static void
 test_fanvil_cut_short (void)
 {
-  static const char cfg[] =
-    "<<VOIP CONFIG FILE>>Version:2.0000000000\r\n"
-    "<SIP CONFIG MODULE>\r\n"
-    "SIP  Port          :5060\r\n"
-    "STUN Port          :34";
+  static const char cfg[] = "<<VOIP CONFIG FILE>>Version:2.0000000000\r\n"
+                            "<SIP CONFIG MODULE>\r\n"
+                            "SIP  Port          :5060\r\n"
+                            "STUN Port          :34";
   g_autoptr(PhonesetCfgDocument) doc = parse_ok (PHONESET_CFG_FORMAT_FANVIL, cfg, -1);
   g_autoptr(PhonesetCfgDocument) again = NULL;
   g_autofree char *out = NULL;
 
   assert_warnings (doc,
-                   "4|line 4: the file ends without “<<END OF FILE>>”; it may be cut short (read as far as it goes, "
+                   "4|line 4: the file ends without “<<END OF FILE>>”; it may be cut short (read "
+                   "as far as it goes, "
                    "and new modules go at its end)",
                    NULL);
   set (doc, "SIP CONFIG MODULE", NULL, "STUN Server", -1, "stun.example.org");
@@ -373,23 +379,23 @@ test_fanvil_cut_short (void)
 static void
 test_fanvil_columns (void)
 {
-  static const char cfg[] =
-    "\r\n<<VOIP CONFIG FILE>>Version:2.0002\r\n"
-    "<SIP CONFIG MODULE>\r\n"
-    "SIP  Port               :5060\r\n"
-    "STUN Server             :   \r\n"
-    "<R\xe9SEAU CONFIG MODULE>\r\n"
-    "DHCP                    :1\r\n"
-    "<<END OF FILE>>\r\n";
+  static const char cfg[] = "\r\n<<VOIP CONFIG FILE>>Version:2.0002\r\n"
+                            "<SIP CONFIG MODULE>\r\n"
+                            "SIP  Port               :5060\r\n"
+                            "STUN Server             :   \r\n"
+                            "<R\xe9SEAU CONFIG MODULE>\r\n"
+                            "DHCP                    :1\r\n"
+                            "<<END OF FILE>>\r\n";
   g_autoptr(PhonesetCfgDocument) doc = parse_ok (PHONESET_CFG_FORMAT_FANVIL, cfg, -1);
   g_autofree char  *out = NULL;
   PhonesetCfgFormat format;
 
-  assert_warnings (doc,
-                   "1|line 1: blank lines before “<<VOIP CONFIG FILE>>Version:”; kept as they are, though phones expect it "
-                   "on the first line",
-                   "6|line 6: the module’s name is not UTF-8 text; its settings are kept as they are",
-                   NULL);
+  assert_warnings (
+    doc,
+    "1|line 1: blank lines before “<<VOIP CONFIG FILE>>Version:”; kept as they are, though phones "
+    "expect it "
+    "on the first line",
+    "6|line 6: the module’s name is not UTF-8 text; its settings are kept as they are", NULL);
   g_assert_true (phoneset_cfg_detect_format (cfg, strlen (cfg), &format));
   g_assert_cmpint (format, ==, PHONESET_CFG_FORMAT_FANVIL);
   g_assert_cmpuint (phoneset_cfg_document_get_n_entries (doc), ==, 2);
@@ -400,7 +406,8 @@ test_fanvil_columns (void)
   g_assert_nonnull (strstr (out, "STUN Server             :stun.example.org\r\n"
                                  "STUN Port               :3478\r\n"
                                  "<R\xe9SEAU CONFIG MODULE>\r\n"));
-  g_assert_nonnull (strstr (out, "<QOS CONFIG MODULE>\r\nVLAN ID                 :20\r\n<<END OF FILE>>\r\n"));
+  g_assert_nonnull (
+    strstr (out, "<QOS CONFIG MODULE>\r\nVLAN ID                 :20\r\n<<END OF FILE>>\r\n"));
 }
 
 /* Text that is no text --------------------------------------------- */
@@ -414,12 +421,14 @@ test_binary (void)
   g_autoptr(PhonesetCfgDocument) stray = NULL;
 
   refused (PHONESET_CFG_FORMAT_YEALINK, nul, sizeof nul - 1, "line 3: binary data");
-  refused (PHONESET_CFG_FORMAT_FANVIL, utf16, sizeof utf16 - 1, "line 1: the file is UTF-16 text; save it as UTF-8");
+  refused (PHONESET_CFG_FORMAT_FANVIL, utf16, sizeof utf16 - 1,
+           "line 1: the file is UTF-16 text; save it as UTF-8");
   refused (PHONESET_CFG_FORMAT_SNOM_XML, "<settings>\0</settings>", 22, "line 1: binary data");
 
   /* A control character is no NUL: kept, in a line that is not read. */
-  stray = parse_ok (PHONESET_CFG_FORMAT_YEALINK,
-                    "#!version:1.0.0.1\n# a stray \x1a in a comment\nstatic.ice.enable = 1\n\x1b[0m\n", -1);
+  stray = parse_ok (
+    PHONESET_CFG_FORMAT_YEALINK,
+    "#!version:1.0.0.1\n# a stray \x1a in a comment\nstatic.ice.enable = 1\n\x1b[0m\n", -1);
   assert_warnings (stray, "4|line 4: “\x1b[0m” is not a “key = value” line; kept as it is", NULL);
 }
 
@@ -431,27 +440,30 @@ test_binary (void)
 static void
 test_snom_encoding (void)
 {
-  static const char xml[] =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n"
-    "<settings>\n"
-    "<!-- R\xe9glages du t\xe9l\xe9phone -->\n"
-    "<phone-settings>\n"
-    "<user_realname idx=\"1\" perm=\"\">Caf\xc3\xa9</user_realname>\n"
-    "<!-- \xa1\xb0NAT\xa1\xb1 -->\n"
-    "</phone-settings>\n"
-    "</settings>\n";
+  static const char xml[] = "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n"
+                            "<settings>\n"
+                            "<!-- R\xe9glages du t\xe9l\xe9phone -->\n"
+                            "<phone-settings>\n"
+                            "<user_realname idx=\"1\" perm=\"\">Caf\xc3\xa9</user_realname>\n"
+                            "<!-- \xa1\xb0NAT\xa1\xb1 -->\n"
+                            "</phone-settings>\n"
+                            "</settings>\n";
   g_autoptr(PhonesetCfgDocument) doc = parse_ok (PHONESET_CFG_FORMAT_SNOM_XML, xml, -1);
   g_autoptr(PhonesetCfgDocument) again = NULL;
 
-  assert_warnings (doc, "3|line 3: bytes that are not UTF-8 text outside any setting; kept as they are", NULL);
+  assert_warnings (
+    doc, "3|line 3: bytes that are not UTF-8 text outside any setting; kept as they are", NULL);
   g_assert_cmpstr (get (doc, NULL, "user_realname", 1), ==, "Caf\xc3\xa9");
   set (doc, NULL, NULL, "stun_server", 1, "stun.example.org");
   again = reread (doc);
   g_assert_cmpstr (get (again, NULL, "stun_server", 1), ==, "stun.example.org");
 
   refused (PHONESET_CFG_FORMAT_SNOM_XML,
-           "<settings>\n<phone-settings>\n<user_realname idx=\"1\" perm=\"\">Caf\xe9</user_realname>\n</phone-settings>\n</settings>\n",
-           -1, "line 3: text that is not UTF-8; an XML file must be UTF-8 text (only its comments may hold other bytes)");
+           "<settings>\n<phone-settings>\n<user_realname idx=\"1\" "
+           "perm=\"\">Caf\xe9</user_realname>\n</phone-settings>\n</settings>\n",
+           -1,
+           "line 3: text that is not UTF-8; an XML file must be UTF-8 text (only its comments may "
+           "hold other bytes)");
   refused (PHONESET_CFG_FORMAT_SNOM_XML,
            "<settings>\n<phone-settings>\n<user_realname idx=\"1\" perm=\"\">x</user_r\xe9"
            "alname>\n</phone-settings>\n</settings>\n",
@@ -497,18 +509,19 @@ test_snom_closed_by_other (void)
   g_autoptr(PhonesetCfgDocument) again = NULL;
   g_autofree char *out = NULL;
 
-  assert_warnings (doc,
-                   "9|line 9: <user_idle_number> is closed by </user_idle_text>; read as user_idle_number",
-                   "11|line 11: <context_key> is closed by </gui_fkey1>; read as context_key",
-                   "13|line 13: <web_language> is closed by </language>; read as web_language",
-                   NULL);
+  assert_warnings (
+    doc, "9|line 9: <user_idle_number> is closed by </user_idle_text>; read as user_idle_number",
+    "11|line 11: <context_key> is closed by </gui_fkey1>; read as context_key",
+    "13|line 13: <web_language> is closed by </language>; read as web_language", NULL);
   g_assert_cmpstr (get (doc, NULL, "user_idle_number", 1), ==, "1001");
   g_assert_cmpstr (get (doc, NULL, "user_idle_text", 1), ==, "Alice & Bob");
   g_assert_cmpstr (get (doc, NULL, "context_key", 0), ==, "keyevent F_ADR_BOOK");
   g_assert_cmpstr (get (doc, NULL, "language", -1), ==, "English");
   g_assert_cmpstr (get (doc, NULL, "web_language", -1), ==, "English");
-  g_assert_cmpstr (phoneset_cfg_document_lookup_entry (doc, &(PhonesetCfgKey){ NULL, NULL, "user_idle_number", 1 })->raw, ==,
-                   "<user_idle_number idx=\"1\" perm=\"R\">1001</user_idle_text>");
+  g_assert_cmpstr (
+    phoneset_cfg_document_lookup_entry (doc, &(PhonesetCfgKey){ NULL, NULL, "user_idle_number", 1 })
+      ->raw,
+    ==, "<user_idle_number idx=\"1\" perm=\"R\">1001</user_idle_text>");
 
   /* Edited in place, the closing tag as it was; a new setting indented as
    * the others, and </phone-settings> keeps its own indentation. */
@@ -516,10 +529,12 @@ test_snom_closed_by_other (void)
   set (doc, NULL, NULL, "web_language", -1, "Deutsch");
   set (doc, NULL, NULL, "stun_server", 1, "stun.example.org");
   out = phoneset_test_cfg_serialize (doc, NULL);
-  g_assert_nonnull (strstr (out, "    <user_idle_number idx=\"1\" perm=\"R\">1002</user_idle_text>\n"));
+  g_assert_nonnull (
+    strstr (out, "    <user_idle_number idx=\"1\" perm=\"R\">1002</user_idle_text>\n"));
   g_assert_nonnull (strstr (out, "    <web_language perm=\"R\">Deutsch</language >\n"));
-  g_assert_nonnull (strstr (out, "\n\n    \n    <stun_server idx=\"1\" perm=\"\">stun.example.org</stun_server>\n"
-                                 "  </phone-settings>\n  <functionKeys>"));
+  g_assert_nonnull (
+    strstr (out, "\n\n    \n    <stun_server idx=\"1\" perm=\"\">stun.example.org</stun_server>\n"
+                 "  </phone-settings>\n  <functionKeys>"));
   again = reread (doc);
   g_assert_cmpstr (get (again, NULL, "user_idle_number", 1), ==, "1002");
   g_assert_cmpstr (get (again, NULL, "stun_server", 1), ==, "stun.example.org");
@@ -532,14 +547,17 @@ test_snom_closed_by_other (void)
 static void
 test_snom_closed_refused (void)
 {
-  refused (PHONESET_CFG_FORMAT_SNOM_XML, "<settings>\n<phone-settings>\n<a>1\n</phone-settings>\n</settings>\n", -1,
-           "line 4:");
   refused (PHONESET_CFG_FORMAT_SNOM_XML,
-           "<settings>\n<phone-settings>\n<gui_fkey1>\n<a>1</gui_fkey1>\n</phone-settings>\n</settings>\n", -1,
-           "line 5:");
-  refused (PHONESET_CFG_FORMAT_SNOM_XML, "<settings>\n<phone-settings>\n<a>1</b></a>\n</phone-settings>\n</settings>\n",
-           -1, "line 3:");
-  refused (PHONESET_CFG_FORMAT_SNOM_XML, "<settings>\n<phone-settings>\n<a>1</b>\n</settings>\n", -1, "line 4:");
+           "<settings>\n<phone-settings>\n<a>1\n</phone-settings>\n</settings>\n", -1, "line 4:");
+  refused (
+    PHONESET_CFG_FORMAT_SNOM_XML,
+    "<settings>\n<phone-settings>\n<gui_fkey1>\n<a>1</gui_fkey1>\n</phone-settings>\n</settings>\n",
+    -1, "line 5:");
+  refused (PHONESET_CFG_FORMAT_SNOM_XML,
+           "<settings>\n<phone-settings>\n<a>1</b></a>\n</phone-settings>\n</settings>\n", -1,
+           "line 3:");
+  refused (PHONESET_CFG_FORMAT_SNOM_XML, "<settings>\n<phone-settings>\n<a>1</b>\n</settings>\n",
+           -1, "line 4:");
 }
 
 /* New settings in the file's layout: one a line as the others, or all on
@@ -553,20 +571,27 @@ test_snom_insert_layout (void)
     const char *expected;
   } cases[] = {
     { "<settings><phone-settings><a perm=\"\">1</a></phone-settings></settings>",
-      "<settings><phone-settings><a perm=\"\">1</a><stun_server idx=\"1\" perm=\"\">s</stun_server></phone-settings></settings>" },
-    { "<settings>\r\n\t<phone-settings>\r\n\t\t<a perm=\"\">1</a>\r\n\t\t<b perm=\"\">2</b></phone-settings>\r\n</settings>\r\n",
-      "<settings>\r\n\t<phone-settings>\r\n\t\t<a perm=\"\">1</a>\r\n\t\t<b perm=\"\">2</b>\r\n\t\t<stun_server idx=\"1\" "
+      "<settings><phone-settings><a perm=\"\">1</a><stun_server idx=\"1\" "
+      "perm=\"\">s</stun_server></phone-settings></settings>" },
+    { "<settings>\r\n\t<phone-settings>\r\n\t\t<a perm=\"\">1</a>\r\n\t\t<b "
+      "perm=\"\">2</b></phone-settings>\r\n</settings>\r\n",
+      "<settings>\r\n\t<phone-settings>\r\n\t\t<a perm=\"\">1</a>\r\n\t\t<b "
+      "perm=\"\">2</b>\r\n\t\t<stun_server idx=\"1\" "
       "perm=\"\">s</stun_server></phone-settings>\r\n</settings>\r\n" },
     { "<settings>\n  <phone-settings>\n  </phone-settings>\n</settings>\n",
-      "<settings>\n  <phone-settings>\n    <stun_server idx=\"1\" perm=\"\">s</stun_server>\n  </phone-settings>\n</settings>\n" },
-    { "<settings>\n<phone-settings>\n  <a>1</a>\n    <b><c/></b>\n  <d>2</d>\n</phone-settings>\n</settings>",
-      "<settings>\n<phone-settings>\n  <a>1</a>\n    <b><c/></b>\n  <d>2</d>\n  <stun_server idx=\"1\" perm=\"\">s</stun_server>\n"
+      "<settings>\n  <phone-settings>\n    <stun_server idx=\"1\" perm=\"\">s</stun_server>\n  "
+      "</phone-settings>\n</settings>\n" },
+    { "<settings>\n<phone-settings>\n  <a>1</a>\n    <b><c/></b>\n  "
+      "<d>2</d>\n</phone-settings>\n</settings>",
+      "<settings>\n<phone-settings>\n  <a>1</a>\n    <b><c/></b>\n  <d>2</d>\n  <stun_server "
+      "idx=\"1\" perm=\"\">s</stun_server>\n"
       "</phone-settings>\n</settings>" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(PhonesetCfgDocument) doc = parse_ok (PHONESET_CFG_FORMAT_SNOM_XML, cases[i].xml, -1);
+      g_autoptr(PhonesetCfgDocument) doc =
+                   parse_ok (PHONESET_CFG_FORMAT_SNOM_XML, cases[i].xml, -1);
       g_autoptr(PhonesetCfgDocument) again = NULL;
       g_autofree char *out = NULL;
       PhonesetCfgKey   stun = { NULL, NULL, "stun_server", 1 };
@@ -590,11 +615,15 @@ test_snom_insert_layout (void)
 static void
 test_key_looks_secret (void)
 {
-  const char *secret[] = { "account.1.password", "user_pass1", "Register Pswd", "RegisterPswd", "PPPoEPassword",
-                           "DefaultPassword", "PPPoEPin", "PINCode", "http_pin", "static.auto_provision.aes_key_token",
-                           "AdminPwd", "wifi_psk" };
-  const char *plain[] = { "PingInterval", "SIPServer", "Passthrough", "SpinDelay", "PhoneNumber", "STUNServer",
-                          "account.1.pinned_line", "DisplayName", "CompassMode", "Pinyin" };
+  const char *secret[] = { "account.1.password", "user_pass1",
+                           "Register Pswd",      "RegisterPswd",
+                           "PPPoEPassword",      "DefaultPassword",
+                           "PPPoEPin",           "PINCode",
+                           "http_pin",           "static.auto_provision.aes_key_token",
+                           "AdminPwd",           "wifi_psk" };
+  const char *plain[] = { "PingInterval", "SIPServer",  "Passthrough",           "SpinDelay",
+                          "PhoneNumber",  "STUNServer", "account.1.pinned_line", "DisplayName",
+                          "CompassMode",  "Pinyin" };
 
   for (guint i = 0; i < G_N_ELEMENTS (secret); i++)
     if (!phoneset_cfg_key_looks_secret (secret[i]))

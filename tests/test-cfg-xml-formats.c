@@ -138,7 +138,8 @@ test_roundtrip (void)
       for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
         {
           gsize n = strlen (variants[v]);
-          g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (files[i].format, variants[v], n);
+          g_autoptr(PhonesetCfgDocument) doc =
+                       phoneset_test_cfg_parse (files[i].format, variants[v], n);
           g_autofree char  *out = NULL;
           gsize             out_len;
           PhonesetCfgFormat detected;
@@ -164,7 +165,9 @@ test_detect (void)
   PhonesetCfgFormat format;
   g_autoptr(GError) error = NULL;
   g_autoptr(PhonesetCfgDocument) doc = NULL;
-  static const char c620[] = "<?xml version=\"1.0\"?>\n<settings>\n  <file/>\n  <sip_account>\n    <idx id=\"1\"><user_id>1</user_id></idx>\n  </sip_account>\n</settings>\n";
+  static const char c620[] =
+    "<?xml version=\"1.0\"?>\n<settings>\n  <file/>\n  <sip_account>\n    <idx "
+    "id=\"1\"><user_id>1</user_id></idx>\n  </sip_account>\n</settings>\n";
 
   c520 = phoneset_test_cfg_load ("snom-c520.xml", &c520_len);
   d785 = phoneset_test_cfg_load ("snom-d785.xml", &d785_len);
@@ -181,9 +184,12 @@ test_detect (void)
   /* A desk phone's file is no C520 file, even when read as one. */
   doc = phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_SNOM_C520, d785, d785_len, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (get (doc, "settings/phone-settings/stun_server[1]"), ==, "stun.example.org:3478");
-  g_assert_cmpstr (phoneset_cfg_format_to_string (PHONESET_CFG_FORMAT_FANVIL_XML), ==, "fanvil-xml");
-  g_assert_cmpstr (phoneset_cfg_format_to_string (PHONESET_CFG_FORMAT_SNOM_C520), ==, "snom-c520-xml");
+  g_assert_cmpstr (get (doc, "settings/phone-settings/stun_server[1]"), ==,
+                   "stun.example.org:3478");
+  g_assert_cmpstr (phoneset_cfg_format_to_string (PHONESET_CFG_FORMAT_FANVIL_XML), ==,
+                   "fanvil-xml");
+  g_assert_cmpstr (phoneset_cfg_format_to_string (PHONESET_CFG_FORMAT_SNOM_C520), ==,
+                   "snom-c520-xml");
 }
 
 /* Fanvil <sysConf> ------------------------------------------------------- */
@@ -204,7 +210,8 @@ test_sysconf_read (void)
   g_assert_cmpstr (get (doc, "sysConf/sip/STUNServer"), ==, "");
   g_assert_cmpstr (get (doc, "sysConf/sip/ExternNATAddrs"), ==, "");
   g_assert_cmpstr (get (doc, "sysConf/sip/line[2]/UDPUpdateTTL"), ==, "30");
-  g_assert_cmpstr (get (doc, "sysConf/cti/BootCompletedUrl"), ==, "http://pbx.example.org/event?ev=boot&mac=$mac");
+  g_assert_cmpstr (get (doc, "sysConf/cti/BootCompletedUrl"), ==,
+                   "http://pbx.example.org/event?ev=boot&mac=$mac");
   g_assert_cmpstr (get (doc, "sysConf/ap/pnp/PNPIP"), ==, "224.0.1.75");
   g_assert_null (get (doc, "sysConf/sip/line[3]/PhoneNumber"));
   g_assert_null (get (doc, "sysConf/sip/line/PhoneNumber"));
@@ -234,19 +241,24 @@ test_sysconf_edit_in_place (void)
   set (doc, "sysConf/sip/STUNServer", "stun.example.org");
   set (doc, "sysConf/sip/line[1]/DisplayName", "R&D <lab> \"1\"");
   set (doc, "sysConf/sip/ExternNATAddrs", "203.0.113.7");
-  set (doc, "VOIP_CONFIG_FILE/SIP_CONFIG_MODULE/STUN_Server", "not.here"); /* another generation's key */
+  set (doc, "VOIP_CONFIG_FILE/SIP_CONFIG_MODULE/STUN_Server",
+       "not.here"); /* another generation's key */
   out = phoneset_test_cfg_serialize (doc, NULL);
   changed = phoneset_test_cfg_changed_lines (contents, out);
   g_assert_cmpuint (changed->len, ==, 3);
-  g_assert_cmpstr (g_ptr_array_index (changed, 0), ==, "        <STUNServer>stun.example.org</STUNServer>");
-  g_assert_cmpstr (g_ptr_array_index (changed, 1), ==, "        <ExternNATAddrs>203.0.113.7</ExternNATAddrs>");
-  g_assert_cmpstr (g_ptr_array_index (changed, 2), ==, "            <DisplayName>R&amp;D &lt;lab&gt; &quot;1&quot;</DisplayName>");
+  g_assert_cmpstr (g_ptr_array_index (changed, 0), ==,
+                   "        <STUNServer>stun.example.org</STUNServer>");
+  g_assert_cmpstr (g_ptr_array_index (changed, 1), ==,
+                   "        <ExternNATAddrs>203.0.113.7</ExternNATAddrs>");
+  g_assert_cmpstr (g_ptr_array_index (changed, 2), ==,
+                   "            <DisplayName>R&amp;D &lt;lab&gt; &quot;1&quot;</DisplayName>");
   g_assert_null (get (doc, "VOIP_CONFIG_FILE/SIP_CONFIG_MODULE/STUN_Server"));
 
   again = reparse (doc);
   g_assert_cmpstr (get (again, "sysConf/sip/line[1]/DisplayName"), ==, "R&D <lab> \"1\"");
   g_assert_cmpstr (get (again, "sysConf/sip/ExternNATAddrs"), ==, "203.0.113.7");
-  g_assert_cmpuint (phoneset_cfg_document_get_n_entries (again), ==, phoneset_cfg_document_get_n_entries (doc));
+  g_assert_cmpuint (phoneset_cfg_document_get_n_entries (again), ==,
+                    phoneset_cfg_document_get_n_entries (doc));
 }
 
 static void
@@ -271,14 +283,16 @@ test_sysconf_insert (void)
   set (doc, "sysConf/ap/opt/DHCPv6Option", "0");
   out = phoneset_test_cfg_serialize (doc, NULL);
 
-  g_assert_nonnull (strstr (out, "        <FutureQosKey>7</FutureQosKey>\n        <LANPortPriority>5</LANPortPriority>\n    </qos>\n"));
+  g_assert_nonnull (strstr (out, "        <FutureQosKey>7</FutureQosKey>\n        "
+                                 "<LANPortPriority>5</LANPortPriority>\n    </qos>\n"));
   g_assert_nonnull (strstr (out, "            <UDPUpdateTTL>30</UDPUpdateTTL>\n        </line>\n"
                                  "        <line index=\"3\">\n"
                                  "            <PhoneNumber>2003</PhoneNumber>\n"
                                  "            <NATType>1</NATType>\n"
                                  "        </line>\n"
                                  "        <p2p>\n"));
-  g_assert_nonnull (strstr (out, "            <DHCPOption>66</DHCPOption>\n            <DHCPv6Option>0</DHCPv6Option>\n        </opt>\n"));
+  g_assert_nonnull (strstr (out, "            <DHCPOption>66</DHCPOption>\n            "
+                                 "<DHCPv6Option>0</DHCPv6Option>\n        </opt>\n"));
   g_assert_true (g_str_has_suffix (out, "    </qos>\n"
                                         "    <fwCheck>\n"
                                         "        <EnableAutoUpgrade>0</EnableAutoUpgrade>\n"
@@ -367,11 +381,13 @@ test_voip (void)
   out = phoneset_test_cfg_serialize (doc, NULL);
   /* No indentation, CRLF, no line break at the end: as the file has it. */
   g_assert_nonnull (strstr (out, "<ID>SIP2</ID>\r\n<Phone_Number>3002</Phone_Number>\r\n"));
-  g_assert_nonnull (strstr (out, "<Enable_Reg>0</Enable_Reg>\r\n</SIP_Line_List_Entry>\r\n"
-                                 "<SIP_Line_List_Entry>\r\n<ID>SIP3</ID>\r\n<Phone_Number>3003</Phone_Number>\r\n"
-                                 "<NAT_Type>1</NAT_Type>\r\n</SIP_Line_List_Entry>\r\n</SIP_Line_List>\r\n"));
-  g_assert_true (g_str_has_suffix (out, "</AUTOUPDATE_CONFIG_MODULE>\r\n<TR069_CONFIG_MODULE>\r\n"
-                                        "<Enable_TR069>0</Enable_TR069>\r\n</TR069_CONFIG_MODULE>\r\n</VOIP_CONFIG_FILE>"));
+  g_assert_nonnull (
+    strstr (out, "<Enable_Reg>0</Enable_Reg>\r\n</SIP_Line_List_Entry>\r\n"
+                 "<SIP_Line_List_Entry>\r\n<ID>SIP3</ID>\r\n<Phone_Number>3003</Phone_Number>\r\n"
+                 "<NAT_Type>1</NAT_Type>\r\n</SIP_Line_List_Entry>\r\n</SIP_Line_List>\r\n"));
+  g_assert_true (g_str_has_suffix (
+    out, "</AUTOUPDATE_CONFIG_MODULE>\r\n<TR069_CONFIG_MODULE>\r\n"
+         "<Enable_TR069>0</Enable_TR069>\r\n</TR069_CONFIG_MODULE>\r\n</VOIP_CONFIG_FILE>"));
   g_assert_null (strstr (out, "sysConf"));
 
   again = reparse (doc);
@@ -385,18 +401,18 @@ test_voip (void)
 static void
 test_voip_positions (void)
 {
-  static const char xml[] =
-    "<VOIP_CONFIG_FILE>\n"
-    "<DSP_CONFIG_MODULE>\n"
-    "<Alert_Info_Ring>\n"
-    "<Alert_Info_Ring_Entry>\n<Text>a</Text>\n</Alert_Info_Ring_Entry>\n"
-    "<Alert_Info_Ring_Entry>\n<Text>b</Text>\n</Alert_Info_Ring_Entry>\n"
-    "</Alert_Info_Ring>\n"
-    "</DSP_CONFIG_MODULE>\n"
-    "</VOIP_CONFIG_FILE>\n";
-  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_FANVIL_XML, xml, strlen (xml));
+  static const char xml[] = "<VOIP_CONFIG_FILE>\n"
+                            "<DSP_CONFIG_MODULE>\n"
+                            "<Alert_Info_Ring>\n"
+                            "<Alert_Info_Ring_Entry>\n<Text>a</Text>\n</Alert_Info_Ring_Entry>\n"
+                            "<Alert_Info_Ring_Entry>\n<Text>b</Text>\n</Alert_Info_Ring_Entry>\n"
+                            "</Alert_Info_Ring>\n"
+                            "</DSP_CONFIG_MODULE>\n"
+                            "</VOIP_CONFIG_FILE>\n";
+  g_autoptr(PhonesetCfgDocument) doc =
+               phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_FANVIL_XML, xml, strlen (xml));
   g_autoptr(PhonesetCfgDocument) again = NULL;
-  const char      *base = "VOIP_CONFIG_FILE/DSP_CONFIG_MODULE/Alert_Info_Ring/Alert_Info_Ring_Entry";
+  const char *base = "VOIP_CONFIG_FILE/DSP_CONFIG_MODULE/Alert_Info_Ring/Alert_Info_Ring_Entry";
   g_autofree char *second = g_strconcat (base, "[2]/Text", NULL);
   g_autofree char *third = g_strconcat (base, "[3]/Text", NULL);
   g_autofree char *fifth = g_strconcat (base, "[5]/Text", NULL);
@@ -416,15 +432,15 @@ test_voip_positions (void)
 static void
 test_identity_scope (void)
 {
-  static const char xml[] =
-    "<sysConf index=\"4\">\n"
-    "  <ID>SIP1</ID>\n"
-    "  <sip>\n"
-    "    <ID>x</ID>\n"
-    "    <STUNPort>3478</STUNPort>\n"
-    "  </sip>\n"
-    "</sysConf>\n";
-  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_FANVIL_XML, xml, strlen (xml));
+  static const char xml[] = "<sysConf index=\"4\">\n"
+                            "  <ID>SIP1</ID>\n"
+                            "  <sip>\n"
+                            "    <ID>x</ID>\n"
+                            "    <STUNPort>3478</STUNPort>\n"
+                            "  </sip>\n"
+                            "</sysConf>\n";
+  g_autoptr(PhonesetCfgDocument) doc =
+               phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_FANVIL_XML, xml, strlen (xml));
   g_autoptr(PhonesetCfgDocument) again = NULL;
 
   g_assert_cmpstr (get (doc, "sysConf/ID"), ==, "SIP1");
@@ -453,16 +469,20 @@ test_c520 (void)
   g_assert_cmpstr (get (doc, "settings/sip_account/idx[1]/codec_priority/idx[2]"), ==, "g711u");
   g_assert_cmpstr (get (doc, "settings/provisioning/pnp_enable"), ==, "1");
   g_assert_cmpstr (get (doc, "profile/admin/access_password"), ==, "admin-pw");
-  g_assert_cmpstr (get (doc, "file/contact/directory/overwrite"), ==, "https://pbx.example.org/app/provision/000413aabbcc/directory.xml");
+  g_assert_cmpstr (get (doc, "file/contact/directory/overwrite"), ==,
+                   "https://pbx.example.org/app/provision/000413aabbcc/directory.xml");
 
   set (doc, "settings/sip_account/idx[1]/nat_traversal_stun_server_address", "stun.example.org");
   set (doc, "settings/sip_account/idx[1]/nat_traversal_stun_enable", "1");
   out = phoneset_test_cfg_serialize (doc, NULL);
   changed = phoneset_test_cfg_changed_lines (contents, out);
   g_assert_cmpuint (changed->len, ==, 2);
-  g_assert_cmpstr (g_ptr_array_index (changed, 0), ==, "            <nat_traversal_stun_enable>1</nat_traversal_stun_enable>");
-  g_assert_cmpstr (g_ptr_array_index (changed, 1), ==,
-                   "            <nat_traversal_stun_server_address>stun.example.org</nat_traversal_stun_server_address>");
+  g_assert_cmpstr (g_ptr_array_index (changed, 0), ==,
+                   "            <nat_traversal_stun_enable>1</nat_traversal_stun_enable>");
+  g_assert_cmpstr (
+    g_ptr_array_index (changed, 1), ==,
+    "            "
+    "<nat_traversal_stun_server_address>stun.example.org</nat_traversal_stun_server_address>");
 
   set (doc, "settings/network/vlan/wan/id", "20");
   set (doc, "settings/network/vlan/wan/enable", "1");
@@ -470,11 +490,12 @@ test_c520 (void)
   set (doc, "profile/user/access_password", "user-pw");
   g_free (out);
   out = phoneset_test_cfg_serialize (doc, NULL);
-  g_assert_nonnull (strstr (out, "            <keep_alive_interval>15</keep_alive_interval>\n        </idx>\n"
-                                 "        <idx id=\"2\">\n"
-                                 "            <user_id>4002</user_id>\n"
-                                 "        </idx>\n"
-                                 "        <dns_query_option>1</dns_query_option>\n"));
+  g_assert_nonnull (
+    strstr (out, "            <keep_alive_interval>15</keep_alive_interval>\n        </idx>\n"
+                 "        <idx id=\"2\">\n"
+                 "            <user_id>4002</user_id>\n"
+                 "        </idx>\n"
+                 "        <dns_query_option>1</dns_query_option>\n"));
   g_assert_nonnull (strstr (out, "    </time_date>\n"
                                  "    <network>\n"
                                  "        <vlan>\n"
@@ -485,13 +506,16 @@ test_c520 (void)
                                  "        </vlan>\n"
                                  "    </network>\n"
                                  "</settings>\n"));
-  g_assert_nonnull (strstr (out, "        <access_password>admin-pw</access_password>\n    </admin>\n"
-                                 "    <user>\n        <access_password>user-pw</access_password>\n    </user>\n</profile>\n"));
+  g_assert_nonnull (strstr (
+    out,
+    "        <access_password>admin-pw</access_password>\n    </admin>\n"
+    "    <user>\n        <access_password>user-pw</access_password>\n    </user>\n</profile>\n"));
 
   again = reparse (doc);
   g_assert_cmpstr (get (again, "settings/network/vlan/wan/id"), ==, "20");
   g_assert_cmpstr (get (again, "settings/sip_account/idx[2]/user_id"), ==, "4002");
-  g_assert_cmpstr (get (again, "settings/sip_account/idx[1]/nat_traversal_stun_server_address"), ==, "stun.example.org");
+  g_assert_cmpstr (get (again, "settings/sip_account/idx[1]/nat_traversal_stun_server_address"), ==,
+                   "stun.example.org");
   g_assert_cmpstr (get (again, "profile/user/access_password"), ==, "user-pw");
 }
 
@@ -507,18 +531,20 @@ test_c520_new_document (void)
   set (doc, "settings/provisioning/pnp_enable", "0");
   set (doc, "sysConf/sip/STUNServer", "x"); /* not a C520 element */
   out = phoneset_test_cfg_serialize (doc, NULL);
-  g_assert_cmpstr (out, ==,
-                   "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                   "<settings>\n"
-                   "    <sip_account>\n"
-                   "        <idx id=\"1\">\n"
-                   "            <nat_traversal_stun_server_address>stun.example.org</nat_traversal_stun_server_address>\n"
-                   "        </idx>\n"
-                   "    </sip_account>\n"
-                   "    <provisioning>\n"
-                   "        <pnp_enable>0</pnp_enable>\n"
-                   "    </provisioning>\n"
-                   "</settings>\n");
+  g_assert_cmpstr (
+    out, ==,
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+    "<settings>\n"
+    "    <sip_account>\n"
+    "        <idx id=\"1\">\n"
+    "            "
+    "<nat_traversal_stun_server_address>stun.example.org</nat_traversal_stun_server_address>\n"
+    "        </idx>\n"
+    "    </sip_account>\n"
+    "    <provisioning>\n"
+    "        <pnp_enable>0</pnp_enable>\n"
+    "    </provisioning>\n"
+    "</settings>\n");
   again = reparse (doc);
   g_assert_cmpstr (get (again, "settings/provisioning/pnp_enable"), ==, "0");
 }
@@ -529,9 +555,12 @@ static void
 test_empty_parents (void)
 {
   static const char c520[] = "<?xml version=\"1.0\"?>\r\n<file/>\r\n<settings/>";
-  static const char sysconf[] = "<sysConf>\n  <Version>2.0000000000</Version>\n  <cti>\n      </cti>\n</sysConf>";
-  g_autoptr(PhonesetCfgDocument) a = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_C520, c520, strlen (c520));
-  g_autoptr(PhonesetCfgDocument) b = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_FANVIL_XML, sysconf, strlen (sysconf));
+  static const char sysconf[] =
+    "<sysConf>\n  <Version>2.0000000000</Version>\n  <cti>\n      </cti>\n</sysConf>";
+  g_autoptr(PhonesetCfgDocument) a =
+               phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_SNOM_C520, c520, strlen (c520));
+  g_autoptr(PhonesetCfgDocument) b =
+               phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_FANVIL_XML, sysconf, strlen (sysconf));
   g_autoptr(PhonesetCfgDocument) again_a = NULL;
   g_autoptr(PhonesetCfgDocument) again_b = NULL;
   g_autofree char *out_a = NULL;
@@ -539,16 +568,19 @@ test_empty_parents (void)
 
   set (a, "settings/provisioning/pnp_enable", "1");
   out_a = phoneset_test_cfg_serialize (a, NULL);
-  g_assert_cmpstr (out_a, ==, "<?xml version=\"1.0\"?>\r\n<file/>\r\n<settings>\r\n    <provisioning>\r\n"
-                              "        <pnp_enable>1</pnp_enable>\r\n    </provisioning>\r\n</settings>");
+  g_assert_cmpstr (out_a, ==,
+                   "<?xml version=\"1.0\"?>\r\n<file/>\r\n<settings>\r\n    <provisioning>\r\n"
+                   "        <pnp_enable>1</pnp_enable>\r\n    </provisioning>\r\n</settings>");
   again_a = reparse (a);
   g_assert_cmpstr (get (again_a, "settings/provisioning/pnp_enable"), ==, "1");
 
   set (b, "sysConf/cti/ActiveUriIP", "192.0.2.10");
   set (b, "sysConf/cti/EnabledActiveUri", "1");
   out_b = phoneset_test_cfg_serialize (b, NULL);
-  g_assert_cmpstr (out_b, ==, "<sysConf>\n  <Version>2.0000000000</Version>\n  <cti>\n    <ActiveUriIP>192.0.2.10</ActiveUriIP>\n"
-                              "    <EnabledActiveUri>1</EnabledActiveUri>\n      </cti>\n</sysConf>");
+  g_assert_cmpstr (out_b, ==,
+                   "<sysConf>\n  <Version>2.0000000000</Version>\n  <cti>\n    "
+                   "<ActiveUriIP>192.0.2.10</ActiveUriIP>\n"
+                   "    <EnabledActiveUri>1</EnabledActiveUri>\n      </cti>\n</sysConf>");
   again_b = reparse (b);
   g_assert_cmpstr (get (again_b, "sysConf/cti/EnabledActiveUri"), ==, "1");
 }
@@ -577,7 +609,8 @@ test_odd_markup (void)
     "    </sip>\n"                                                          /* 14 */
     "</sysConf>\n"                                                          /* 15 */
     "<sysConf><sip><STUNServer>second root</STUNServer></sip></sysConf>\n"; /* 16 */
-  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_FANVIL_XML, xml, strlen (xml));
+  g_autoptr(PhonesetCfgDocument) doc =
+               phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_FANVIL_XML, xml, strlen (xml));
   g_autoptr(PhonesetCfgDocument) again = NULL;
   g_autofree char *out = NULL;
 
@@ -598,12 +631,18 @@ test_odd_markup (void)
   set (doc, "sysConf/sip/SIPPort", "5064");
   set (doc, "sysConf/sip/line[1]/EnableRport", "1");
   out = phoneset_test_cfg_serialize (doc, NULL);
-  g_assert_nonnull (strstr (out, "<STUNServer>stun.example.org</STUNServer>\n        <STUNPort>3478<!-- default --></STUNPort>\n"
-                                 "        loose text\n"));
+  g_assert_nonnull (strstr (
+    out,
+    "<STUNServer>stun.example.org</STUNServer>\n        <STUNPort>3478<!-- default --></STUNPort>\n"
+    "        loose text\n"));
   g_assert_nonnull (strstr (out, "<SIPPort>5060</SIPPort>\n        <SIPPort>5064</SIPPort>\n"));
-  g_assert_nonnull (strstr (out, "<line index='1'><PhoneNumber>1</PhoneNumber><EnableRport>1</EnableRport></line>\n"));
-  g_assert_true (g_str_has_suffix (out, "<sysConf><sip><STUNServer>second root</STUNServer></sip></sysConf>\n"));
-  g_assert_true (g_str_has_prefix (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE sysConf>\n<?fanvil hint=\"<sip>\"?>\n"));
+  g_assert_nonnull (strstr (
+    out, "<line index='1'><PhoneNumber>1</PhoneNumber><EnableRport>1</EnableRport></line>\n"));
+  g_assert_true (
+    g_str_has_suffix (out, "<sysConf><sip><STUNServer>second root</STUNServer></sip></sysConf>\n"));
+  g_assert_true (g_str_has_prefix (
+    out,
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE sysConf>\n<?fanvil hint=\"<sip>\"?>\n"));
 
   again = reparse (doc);
   g_assert_cmpstr (get (again, "sysConf/sip/STUNServer"), ==, "stun.example.org");
@@ -626,7 +665,8 @@ test_remove (void)
   g_assert_true (phoneset_cfg_document_remove (doc, &key));
   set (doc, "sysConf/qos/CDPEnable", "0");
   out = phoneset_test_cfg_serialize (doc, NULL);
-  g_assert_nonnull (strstr (out, "<LLDPLearnPolicy>0</LLDPLearnPolicy>\n        \n        <CDPEnable>0</CDPEnable>\n    </qos>"));
+  g_assert_nonnull (strstr (out, "<LLDPLearnPolicy>0</LLDPLearnPolicy>\n        \n        "
+                                 "<CDPEnable>0</CDPEnable>\n    </qos>"));
   again = reparse (doc);
   g_assert_cmpstr (get (again, "sysConf/qos/CDPEnable"), ==, "0");
   g_assert_null (get (again, "sysConf/qos/FutureQosKey"));
@@ -641,17 +681,27 @@ test_bad_input (void)
     const char       *data;
     const char       *message;
   } cases[] = {
-    { PHONESET_CFG_FORMAT_FANVIL_XML, "<sysConf>\n<sip>\n<STUNServer>x</STUNServer>\n</sysConf>\n", "line 4:" },
+    { PHONESET_CFG_FORMAT_FANVIL_XML, "<sysConf>\n<sip>\n<STUNServer>x</STUNServer>\n</sysConf>\n",
+      "line 4:" },
     { PHONESET_CFG_FORMAT_FANVIL_XML, "<sysConf>\n<sip>\n<STUNServer>x</STUNServer>\n", "line 4:" },
-    { PHONESET_CFG_FORMAT_FANVIL_XML, "<?xml version=\"1.0\"?>\n\n<html><body/></html>", "line 3: the first element is <html>; a Fanvil XML file starts with <sysConf> or <VOIP_CONFIG_FILE>" },
+    { PHONESET_CFG_FORMAT_FANVIL_XML, "<?xml version=\"1.0\"?>\n\n<html><body/></html>",
+      "line 3: the first element is <html>; a Fanvil XML file starts with <sysConf> or "
+      "<VOIP_CONFIG_FILE>" },
     { PHONESET_CFG_FORMAT_FANVIL_XML, "<sysConf>\n  <a>&bogus;</a>\n</sysConf>", "line 2:" },
     { PHONESET_CFG_FORMAT_FANVIL_XML, "", "line 1:" },
     { PHONESET_CFG_FORMAT_FANVIL_XML, "<sysConf><a>1</a></sysConf>\ntext after", "line 2:" },
-    { PHONESET_CFG_FORMAT_FANVIL_XML, "<sysConf>\n<a>\xff</a>\n</sysConf>", "line 2: text that is not UTF-8" },
-    { PHONESET_CFG_FORMAT_SNOM_C520, "<phone>\n</phone>", "line 1: the first element is <phone>; a snom C520 file starts with <settings>, <file> or <profile>" },
-    { PHONESET_CFG_FORMAT_SNOM_C520, "<settings>\n<sip_account>\n<idx id=\"1\">\n<user_id>1</user_id>\n</sip_account>\n</settings>", "line 5:" },
-    { PHONESET_CFG_FORMAT_SNOM_C520, "<settings>\n<a>\xe2\x81\xa3phoneset\xe2\x81\xa3"
-                                     "0<!-- c --></a>\n<b>1</b>\n</settings>",
+    { PHONESET_CFG_FORMAT_FANVIL_XML, "<sysConf>\n<a>\xff</a>\n</sysConf>",
+      "line 2: text that is not UTF-8" },
+    { PHONESET_CFG_FORMAT_SNOM_C520, "<phone>\n</phone>",
+      "line 1: the first element is <phone>; a snom C520 file starts with <settings>, <file> or "
+      "<profile>" },
+    { PHONESET_CFG_FORMAT_SNOM_C520,
+      "<settings>\n<sip_account>\n<idx "
+      "id=\"1\">\n<user_id>1</user_id>\n</sip_account>\n</settings>",
+      "line 5:" },
+    { PHONESET_CFG_FORMAT_SNOM_C520,
+      "<settings>\n<a>\xe2\x81\xa3phoneset\xe2\x81\xa3"
+      "0<!-- c --></a>\n<b>1</b>\n</settings>",
       "unusual" },
   };
   GString *deep = g_string_new ("<sysConf>");
@@ -669,7 +719,8 @@ test_bad_input (void)
       g_autoptr(PhonesetCfgDocument) doc = NULL;
       const char       *data = i < G_N_ELEMENTS (cases) ? cases[i].data : deep->str;
       const char       *message = i < G_N_ELEMENTS (cases) ? cases[i].message : "nested too deeply";
-      PhonesetCfgFormat format = i < G_N_ELEMENTS (cases) ? cases[i].format : PHONESET_CFG_FORMAT_FANVIL_XML;
+      PhonesetCfgFormat format =
+        i < G_N_ELEMENTS (cases) ? cases[i].format : PHONESET_CFG_FORMAT_FANVIL_XML;
 
       doc = phoneset_cfg_document_parse (format, data, strlen (data), &error);
       if (doc != NULL)
@@ -698,7 +749,11 @@ test_profile_keys (void)
     guint             expected;
   } cases[] = {
     { "fanvil", PHONESET_CFG_FORMAT_FANVIL_XML, NULL, 62 },
-    { "fanvil", PHONESET_CFG_FORMAT_FANVIL_XML, "<?xml version=\"1.0\"?>\r\n<VOIP_CONFIG_FILE>\r\n<version>2.0002</version>\r\n</VOIP_CONFIG_FILE>\r\n", 64 },
+    { "fanvil", PHONESET_CFG_FORMAT_FANVIL_XML,
+      "<?xml "
+      "version=\"1.0\"?>\r\n<VOIP_CONFIG_FILE>\r\n<version>2.0002</version>\r\n</"
+      "VOIP_CONFIG_FILE>\r\n",
+      64 },
     { "planet-vip", PHONESET_CFG_FORMAT_FANVIL_XML, NULL, 62 },
     { "snom-c520", PHONESET_CFG_FORMAT_SNOM_C520, NULL, 26 },
   };
@@ -714,8 +769,9 @@ test_profile_keys (void)
       g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
 
       g_assert_true (phoneset_profile_reads_format (profile, cases[c].format));
-      doc = cases[c].base ? phoneset_test_cfg_parse (cases[c].format, cases[c].base, strlen (cases[c].base))
-                          : phoneset_cfg_document_new (cases[c].format);
+      doc = cases[c].base
+              ? phoneset_test_cfg_parse (cases[c].format, cases[c].base, strlen (cases[c].base))
+              : phoneset_cfg_document_new (cases[c].format);
       for (guint i = 0; i < settings->len; i++)
         {
           PhonesetSetting *setting = g_ptr_array_index (settings, i);
@@ -745,12 +801,12 @@ test_profile_keys (void)
 /* The command line ----------------------------------------------------------- */
 
 static JsonObject *
-import_json (const char *file,
-             const char *profile,
-             JsonNode  **root)
+import_json (const char  *file,
+             const char  *profile,
+             JsonNode   **root)
 {
   g_autofree char *path = fixture (file);
-  const char      *argv[] = { "import", path, "--json", profile ? "--profile" : NULL, profile, NULL };
+  const char *argv[] = { "import", path, "--json", profile ? "--profile" : NULL, profile, NULL };
   g_autoptr(PhonesetCliResult) r = phoneset_test_run_cli (argv, NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
@@ -816,7 +872,8 @@ test_cli_import (void)
   assert_setting (sysconf, "nat.stun.port", "3478");
   assert_setting (sysconf, "line.1.number", "2001");
   assert_setting (sysconf, "nat.keepalive.interval", "30");
-  assert_setting (sysconf, "action_url.setup_completed", "http://pbx.example.org/event?ev=boot&mac=$mac");
+  assert_setting (sysconf, "action_url.setup_completed",
+                  "http://pbx.example.org/event?ev=boot&mac=$mac");
   assert_setting (sysconf, "provisioning.dhcp_option", "66");
   assert_setting (sysconf, "vlan.id", "256");
   g_assert_true (unknown_has (sysconf, "<FutureQosKey>7</FutureQosKey>"));
@@ -872,9 +929,21 @@ test_cli_export_base (void)
     const char *set[3];
     const char *changed[3];
   } cases[] = {
-    { "fanvil-x3u-sysconf.xml", "fanvil", { "nat.stun.server=stun.example.org", "line.1.stun.enable=on", NULL }, { "        <STUNServer>stun.example.org</STUNServer>", "            <NATType>1</NATType>", NULL } },
-    { "fanvil-x4-voip.xml", "fanvil", { "nat.stun.server=stun2.example.org", "vlan.id=30", NULL }, { "<STUN_Server>stun2.example.org</STUN_Server>\r", "<VLAN_ID>30</VLAN_ID>\r", NULL } },
-    { "snom-c520.xml", "snom-c520", { "nat.stun.server=stun.example.org", "qos.dscp.sip=46", NULL }, { "            <nat_traversal_stun_server_address>stun.example.org</nat_traversal_stun_server_address>", "            <sip_dscp>46</sip_dscp>", NULL } },
+    { "fanvil-x3u-sysconf.xml",
+      "fanvil",
+      { "nat.stun.server=stun.example.org", "line.1.stun.enable=on", NULL },
+      { "        <STUNServer>stun.example.org</STUNServer>", "            <NATType>1</NATType>",
+        NULL } },
+    { "fanvil-x4-voip.xml",
+      "fanvil",
+      { "nat.stun.server=stun2.example.org", "vlan.id=30", NULL },
+      { "<STUN_Server>stun2.example.org</STUN_Server>\r", "<VLAN_ID>30</VLAN_ID>\r", NULL } },
+    { "snom-c520.xml",
+      "snom-c520",
+      { "nat.stun.server=stun.example.org", "qos.dscp.sip=46", NULL },
+      { "            "
+        "<nat_traversal_stun_server_address>stun.example.org</nat_traversal_stun_server_address>",
+        "            <sip_dscp>46</sip_dscp>", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -884,8 +953,20 @@ test_cli_export_base (void)
       g_autofree char *before = NULL;
       g_autofree char *after = NULL;
       g_autoptr(GPtrArray) changed = NULL;
-      const char *argv[] = { "export", "--profile", cases[i].profile, "--base", base, "--name", "custom:room.xml",
-                             "--set", cases[i].set[0], "--set", cases[i].set[1], "--output", dir, NULL };
+      const char *argv[] = { "export",
+                             "--profile",
+                             cases[i].profile,
+                             "--base",
+                             base,
+                             "--name",
+                             "custom:room.xml",
+                             "--set",
+                             cases[i].set[0],
+                             "--set",
+                             cases[i].set[1],
+                             "--output",
+                             dir,
+                             NULL };
       g_autoptr(PhonesetCliResult) r = phoneset_test_run_cli (argv, NULL);
 
       if (r->status != 0)
@@ -905,19 +986,34 @@ test_cli_export_c520 (void)
 {
   g_autofree char *dir = g_build_filename (tmpdir, "c520-new", NULL);
   g_autofree char *out = NULL;
-  const char      *argv[] = { "export", "--profile", "snom-c520", "--mac", "00:04:13:AA:BB:CC",
-                              "--set", "nat.stun.server=stun.example.org", "--set", "vlan.id=20",
-                              "--set", "provisioning.pnp.enable=off", "--output", dir, NULL };
+  const char      *argv[] = { "export",
+                              "--profile",
+                              "snom-c520",
+                              "--mac",
+                              "00:04:13:AA:BB:CC",
+                              "--set",
+                              "nat.stun.server=stun.example.org",
+                              "--set",
+                              "vlan.id=20",
+                              "--set",
+                              "provisioning.pnp.enable=off",
+                              "--output",
+                              dir,
+                              NULL };
   g_autoptr(PhonesetCliResult) r = phoneset_test_run_cli (argv, NULL);
 
   if (r->status != 0)
     g_error ("export: %s", r->err);
   out = read_output (dir, "000413aabbcc.xml");
-  g_assert_true (g_str_has_prefix (out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<settings>\n"));
-  g_assert_nonnull (strstr (out, "    <sip_account>\n        <idx id=\"1\">\n"
-                                 "            <nat_traversal_stun_server_address>stun.example.org</nat_traversal_stun_server_address>\n"
-                                 "        </idx>\n    </sip_account>\n"));
-  g_assert_nonnull (strstr (out, "    <network>\n        <vlan>\n            <wan>\n                <id>20</id>\n"));
+  g_assert_true (
+    g_str_has_prefix (out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<settings>\n"));
+  g_assert_nonnull (strstr (
+    out, "    <sip_account>\n        <idx id=\"1\">\n"
+         "            "
+         "<nat_traversal_stun_server_address>stun.example.org</nat_traversal_stun_server_address>\n"
+         "        </idx>\n    </sip_account>\n"));
+  g_assert_nonnull (strstr (
+    out, "    <network>\n        <vlan>\n            <wan>\n                <id>20</id>\n"));
   g_assert_nonnull (strstr (out, "        <pnp_enable>0</pnp_enable>\n"));
   g_assert_true (g_str_has_suffix (out, "</settings>\n"));
 }

@@ -19,10 +19,10 @@
 #include "phoneset-error.h"
 
 static PhonesetCfgDocument *
-parse_fixture (PhonesetCfgFormat format,
-               const char       *name,
-               char            **contents,
-               gsize            *len)
+parse_fixture (PhonesetCfgFormat   format,
+               const char         *name,
+               char              **contents,
+               gsize              *len)
 {
   g_autoptr(GError) error = NULL;
   PhonesetCfgDocument *doc;
@@ -55,7 +55,8 @@ test_roundtrip (void)
       g_autofree char *contents = NULL;
       g_autofree char *out = NULL;
       gsize            len, out_len;
-      g_autoptr(PhonesetCfgDocument) doc = parse_fixture (files[i].format, files[i].name, &contents, &len);
+      g_autoptr(PhonesetCfgDocument) doc =
+                   parse_fixture (files[i].format, files[i].name, &contents, &len);
       PhonesetCfgFormat detected;
 
       out = phoneset_test_cfg_serialize (doc, &out_len);
@@ -73,7 +74,8 @@ test_yealink_edit_in_place (void)
   g_autofree char *out = NULL;
   g_autoptr(GPtrArray) changed = NULL;
   gsize len;
-  g_autoptr(PhonesetCfgDocument) doc = parse_fixture (PHONESET_CFG_FORMAT_YEALINK, "yealink-cp860-legacy.cfg", &contents, &len);
+  g_autoptr(PhonesetCfgDocument) doc = parse_fixture (PHONESET_CFG_FORMAT_YEALINK,
+                                                       "yealink-cp860-legacy.cfg", &contents, &len);
   PhonesetCfgKey server = { NULL, NULL, "account.1.nat.stun_server", -1 };
   PhonesetCfgKey traversal = { NULL, NULL, "account.1.nat.nat_traversal", -1 };
   PhonesetCfgKey label = { NULL, NULL, "account.1.label", -1 };
@@ -87,7 +89,8 @@ test_yealink_edit_in_place (void)
   changed = phoneset_test_cfg_changed_lines (contents, out);
   g_assert_cmpuint (changed->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (changed, 0), ==, "account.1.nat.nat_traversal = 1");
-  g_assert_cmpstr (g_ptr_array_index (changed, 1), ==, "account.1.nat.stun_server = stun.example.org");
+  g_assert_cmpstr (g_ptr_array_index (changed, 1), ==,
+                   "account.1.nat.stun_server = stun.example.org");
 }
 
 static void
@@ -96,7 +99,8 @@ test_yealink_add_crlf (void)
   g_autofree char *contents = NULL;
   g_autofree char *out = NULL;
   gsize            len, out_len;
-  g_autoptr(PhonesetCfgDocument) doc = parse_fixture (PHONESET_CFG_FORMAT_YEALINK, "yealink-t46s-v8x.cfg", &contents, &len);
+  g_autoptr(PhonesetCfgDocument) doc =
+               parse_fixture (PHONESET_CFG_FORMAT_YEALINK, "yealink-t46s-v8x.cfg", &contents, &len);
   PhonesetCfgKey port = { NULL, NULL, "static.sip.nat_stun.port", -1 };
   PhonesetCfgKey turn = { NULL, NULL, "static.sip.nat_turn.server", -1 };
   PhonesetCfgKey unknown = { NULL, NULL, "unknown.vendor.key", -1 };
@@ -109,7 +113,8 @@ test_yealink_add_crlf (void)
   /* The edited line keeps its CRLF and "=" without spaces; the new key is
    * appended in the file's own style. */
   g_assert_nonnull (strstr (out, "static.sip.nat_stun.port=3479\r\n"));
-  g_assert_true (g_str_has_suffix (out, "unknown.vendor.key=%NULL%\r\nstatic.sip.nat_turn.server=turn.example.org\r\n"));
+  g_assert_true (g_str_has_suffix (
+    out, "unknown.vendor.key=%NULL%\r\nstatic.sip.nat_turn.server=turn.example.org\r\n"));
   g_assert_cmpuint (out_len, ==, len + strlen ("static.sip.nat_turn.server=turn.example.org\r\n"));
 }
 
@@ -120,7 +125,8 @@ test_fanvil_edit_in_place (void)
   g_autofree char *out = NULL;
   g_autoptr(GPtrArray) changed = NULL;
   gsize len;
-  g_autoptr(PhonesetCfgDocument) doc = parse_fixture (PHONESET_CFG_FORMAT_FANVIL, "planet-vip2140pt.cfg", &contents, &len);
+  g_autoptr(PhonesetCfgDocument) doc =
+               parse_fixture (PHONESET_CFG_FORMAT_FANVIL, "planet-vip2140pt.cfg", &contents, &len);
   PhonesetCfgKey stun = { "SIP CONFIG MODULE", NULL, "STUN Server", -1 };
   PhonesetCfgKey nat = { "SIP CONFIG MODULE", "--SIP Line List--", "SIP1 NAT Type", -1 };
   PhonesetCfgKey vlan = { "QOS CONFIG MODULE", NULL, "VLAN ID", -1 };
@@ -147,7 +153,8 @@ test_fanvil_insert (void)
   g_autofree char *contents = NULL;
   g_autofree char *out = NULL;
   gsize            len;
-  g_autoptr(PhonesetCfgDocument) doc = parse_fixture (PHONESET_CFG_FORMAT_FANVIL, "planet-vip2140pt.cfg", &contents, &len);
+  g_autoptr(PhonesetCfgDocument) doc =
+               parse_fixture (PHONESET_CFG_FORMAT_FANVIL, "planet-vip2140pt.cfg", &contents, &len);
   PhonesetCfgKey global = { "SIP CONFIG MODULE", NULL, "Strict UA Match", -1 };
   PhonesetCfgKey line2 = { "SIP CONFIG MODULE", "--SIP Line List--", "SIP2 Enable Reg", -1 };
   PhonesetCfgKey lldp = { "QOS CONFIG MODULE", NULL, "LLDP Learn Policy", -1 };
@@ -164,12 +171,15 @@ test_fanvil_insert (void)
   out = phoneset_test_cfg_serialize (doc, NULL);
 
   /* A global key goes before the sub-list, a line key at the end of it. */
-  g_assert_nonnull (strstr (out, "Reg Fail Interval  :32\r\nStrict UA Match    :0\r\n--SIP Line List--  :\r\n"));
-  g_assert_nonnull (strstr (out, "SIP2 Enable Rport  :1\r\nSIP2 Enable Reg    :1\r\n\r\n<QOS CONFIG MODULE>"));
+  g_assert_nonnull (
+    strstr (out, "Reg Fail Interval  :32\r\nStrict UA Match    :0\r\n--SIP Line List--  :\r\n"));
+  g_assert_nonnull (
+    strstr (out, "SIP2 Enable Rport  :1\r\nSIP2 Enable Reg    :1\r\n\r\n<QOS CONFIG MODULE>"));
   g_assert_nonnull (strstr (out, "LLDP Refresh Time  :60\r\nLLDP Learn Policy  :1\r\n"));
   g_assert_nonnull (strstr (out, "DHCP Option        :66\r\nDhcp Option 120    :0\r\n"));
   /* A missing module is added before the end marker. */
-  g_assert_true (g_str_has_suffix (out, "<DSSKEY CONFIG MODULE>\r\nFkey1 Type         :2\r\n<<END OF FILE>>\r\n"));
+  g_assert_true (g_str_has_suffix (
+    out, "<DSSKEY CONFIG MODULE>\r\nFkey1 Type         :2\r\n<<END OF FILE>>\r\n"));
 
   again = phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_FANVIL, out, strlen (out), &error);
   g_assert_no_error (error);
@@ -209,7 +219,8 @@ test_snom (void)
   g_autofree char *out = NULL;
   g_autoptr(GPtrArray) changed = NULL;
   gsize len;
-  g_autoptr(PhonesetCfgDocument) doc = parse_fixture (PHONESET_CFG_FORMAT_SNOM_XML, "snom-d785.xml", &contents, &len);
+  g_autoptr(PhonesetCfgDocument) doc =
+               parse_fixture (PHONESET_CFG_FORMAT_SNOM_XML, "snom-d785.xml", &contents, &len);
   PhonesetCfgKey          stun = { NULL, NULL, "stun_server", 1 };
   PhonesetCfgKey          name = { NULL, NULL, "user_realname", 1 };
   PhonesetCfgKey          pnp = { NULL, NULL, "pnp_config", -1 };
@@ -232,16 +243,20 @@ test_snom (void)
   out = phoneset_test_cfg_serialize (doc, NULL);
   changed = phoneset_test_cfg_changed_lines (contents, out);
   g_assert_cmpuint (changed->len, ==, 2);
-  g_assert_cmpstr (g_ptr_array_index (changed, 0), ==, "    <user_realname idx=\"1\" perm=\"\">R&amp;D &lt;lab&gt;</user_realname>");
+  g_assert_cmpstr (g_ptr_array_index (changed, 0), ==,
+                   "    <user_realname idx=\"1\" perm=\"\">R&amp;D &lt;lab&gt;</user_realname>");
   g_assert_cmpstr (g_ptr_array_index (changed, 1), ==, "    <pnp_config perm=\"\">on</pnp_config>");
 
   phoneset_cfg_document_set (doc, &stun2, "stun2.example.org");
   g_free (out);
   out = phoneset_test_cfg_serialize (doc, NULL);
   /* Indented as the other settings; </phone-settings> keeps its own. */
-  g_assert_nonnull (strstr (out, "    <unknown_future_setting perm=\"R\">x</unknown_future_setting>\n"
-                                 "    <stun_server idx=\"2\" perm=\"\">stun2.example.org</stun_server>\n  </phone-settings>\n"));
-  g_assert_nonnull (strstr (out, "<functionKeys>\n    <fkey idx=\"0\" context=\"active\" perm=\"\">line</fkey>"));
+  g_assert_nonnull (strstr (
+    out,
+    "    <unknown_future_setting perm=\"R\">x</unknown_future_setting>\n"
+    "    <stun_server idx=\"2\" perm=\"\">stun2.example.org</stun_server>\n  </phone-settings>\n"));
+  g_assert_nonnull (
+    strstr (out, "<functionKeys>\n    <fkey idx=\"0\" context=\"active\" perm=\"\">line</fkey>"));
 }
 
 /* An attribute value may hold "<" and even a whole "<phone-settings>" tag
@@ -250,15 +265,16 @@ test_snom (void)
 static void
 test_snom_markup_in_attribute (void)
 {
-  static const char xml[] =
-    "<settings note=\"<phone-settings><stun_server idx='1'>decoy</stun_server></phone-settings>\">\n"
-    "<phone-settings>\n"
-    "<user_ice idx=\"1\" perm=\"\" hint=\"a <b> c\">off</user_ice>\n"
-    "</phone-settings>\n"
-    "<phone-settings-old>\n</phone-settings-old>\n"
-    "</settings>\n";
+  static const char xml[] = "<settings note=\"<phone-settings><stun_server "
+                            "idx='1'>decoy</stun_server></phone-settings>\">\n"
+                            "<phone-settings>\n"
+                            "<user_ice idx=\"1\" perm=\"\" hint=\"a <b> c\">off</user_ice>\n"
+                            "</phone-settings>\n"
+                            "<phone-settings-old>\n</phone-settings-old>\n"
+                            "</settings>\n";
   g_autoptr(GError) error = NULL;
-  g_autoptr(PhonesetCfgDocument) doc = phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_SNOM_XML, xml, strlen (xml), &error);
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_SNOM_XML,
+                                                                     xml, strlen (xml), &error);
   g_autoptr(PhonesetCfgDocument) again = NULL;
   PhonesetCfgKey   stun = { NULL, NULL, "stun_server", 1 };
   PhonesetCfgKey   ice = { NULL, NULL, "user_ice", 1 };
@@ -271,7 +287,9 @@ test_snom_markup_in_attribute (void)
 
   phoneset_cfg_document_set (doc, &stun, "stun.example.org");
   out = phoneset_test_cfg_serialize (doc, NULL);
-  g_assert_nonnull (strstr (out, "</user_ice>\n<stun_server idx=\"1\" perm=\"\">stun.example.org</stun_server>\n</phone-settings>\n<phone-settings-old>"));
+  g_assert_nonnull (strstr (
+    out, "</user_ice>\n<stun_server idx=\"1\" "
+         "perm=\"\">stun.example.org</stun_server>\n</phone-settings>\n<phone-settings-old>"));
   again = phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_SNOM_XML, out, strlen (out), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (phoneset_cfg_document_get (again, &stun), ==, "stun.example.org");
@@ -282,12 +300,12 @@ test_snom_markup_in_attribute (void)
 static void
 test_snom_short_pi (void)
 {
-  static const char xml[] =
-    "<?><settings>\n<phone-settings>\n"
-    "<user_ice idx=\"1\" perm=\"\">off</user_ice>\n"
-    "</phone-settings>\n<?x?>\n</settings>\n";
+  static const char xml[] = "<?><settings>\n<phone-settings>\n"
+                            "<user_ice idx=\"1\" perm=\"\">off</user_ice>\n"
+                            "</phone-settings>\n<?x?>\n</settings>\n";
   g_autoptr(GError) error = NULL;
-  g_autoptr(PhonesetCfgDocument) doc = phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_SNOM_XML, xml, strlen (xml), &error);
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_SNOM_XML,
+                                                                     xml, strlen (xml), &error);
   PhonesetCfgKey ice = { NULL, NULL, "user_ice", 1 };
 
   g_assert_no_error (error);
@@ -301,10 +319,12 @@ test_snom_short_pi (void)
 static void
 test_snom_marker_text (void)
 {
-  static const char xml[] = "<settings><phone-settings></phone-settings>\xe2\x81\xa3phoneset\xe2\x81\xa3"
-                            "5</settings>";
+  static const char xml[] =
+    "<settings><phone-settings></phone-settings>\xe2\x81\xa3phoneset\xe2\x81\xa3"
+    "5</settings>";
   g_autoptr(GError) error = NULL;
-  g_autoptr(PhonesetCfgDocument) doc = phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_SNOM_XML, xml, strlen (xml), &error);
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_SNOM_XML,
+                                                                     xml, strlen (xml), &error);
 
   g_assert_null (doc);
   g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE);
@@ -317,7 +337,8 @@ test_remove (void)
   g_autofree char *contents = NULL;
   g_autofree char *out = NULL;
   gsize            len;
-  g_autoptr(PhonesetCfgDocument) doc = parse_fixture (PHONESET_CFG_FORMAT_YEALINK, "yealink-cp860-legacy.cfg", &contents, &len);
+  g_autoptr(PhonesetCfgDocument) doc = parse_fixture (PHONESET_CFG_FORMAT_YEALINK,
+                                                       "yealink-cp860-legacy.cfg", &contents, &len);
   PhonesetCfgKey label = { NULL, NULL, "account.1.label", -1 };
 
   g_assert_true (phoneset_cfg_document_remove (doc, &label));
@@ -340,13 +361,19 @@ test_bad_input (void)
   } cases[] = {
     { PHONESET_CFG_FORMAT_YEALINK, "", 0, "line 1: the file is empty" },
     { PHONESET_CFG_FORMAT_YEALINK, "version=1\n", 10, "line 1: a Yealink file must start with" },
-    { PHONESET_CFG_FORMAT_YEALINK, "#!version:1.0.0.1\na = \x01\x02\0\xff\n", 25, "line 2: binary data" },
-    { PHONESET_CFG_FORMAT_FANVIL, "#!version:1.0.0.1\n", 18, "line 1: a Fanvil or PLANET file must start with" },
+    { PHONESET_CFG_FORMAT_YEALINK, "#!version:1.0.0.1\na = \x01\x02\0\xff\n", 25,
+      "line 2: binary data" },
+    { PHONESET_CFG_FORMAT_FANVIL, "#!version:1.0.0.1\n", 18,
+      "line 1: a Fanvil or PLANET file must start with" },
     { PHONESET_CFG_FORMAT_SNOM_XML, "<settings><phone-settings><a>1</a>", 34, "line 1:" },
     { PHONESET_CFG_FORMAT_SNOM_XML, "<html><body/></html>", 20, "the root element is <html>" },
-    { PHONESET_CFG_FORMAT_SNOM_XML, "<settings><tbook/></settings>", 29, "no <phone-settings> element" },
-    { PHONESET_CFG_FORMAT_SNOM_XML, "<settings><!-- <phone-settings> --></settings>", 46, "no <phone-settings> element" },
-    { PHONESET_CFG_FORMAT_SNOM_XML, "<settings><phone-settings><?pi x?><a>1</a></phone-settings></settings>", 70, "line 1: a declaration, CDATA section or processing instruction" },
+    { PHONESET_CFG_FORMAT_SNOM_XML, "<settings><tbook/></settings>", 29,
+      "no <phone-settings> element" },
+    { PHONESET_CFG_FORMAT_SNOM_XML, "<settings><!-- <phone-settings> --></settings>", 46,
+      "no <phone-settings> element" },
+    { PHONESET_CFG_FORMAT_SNOM_XML,
+      "<settings><phone-settings><?pi x?><a>1</a></phone-settings></settings>", 70,
+      "line 1: a declaration, CDATA section or processing instruction" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -375,13 +402,25 @@ test_odd_input_kept (void)
     guint             line;
     const char       *message;
   } cases[] = {
-    { PHONESET_CFG_FORMAT_YEALINK, "#!version:1.0.0.1\nstatic.a = 1\nnonsense here\n", 45, 3, "line 3: “nonsense here” is not a “key = value” line; kept as it is" },
-    { PHONESET_CFG_FORMAT_YEALINK, "#!version:1.0.0.1\nbad key = 1\n", 30, 2, "line 2: “bad key” is not a Yealink parameter name; the line is kept as it is" },
-    { PHONESET_CFG_FORMAT_YEALINK, "#!version:1.0.0.1\na = \xc3\x28\n", 24, 2, "line 2: the value of “a” is not UTF-8 text; the line is kept as it is" },
-    { PHONESET_CFG_FORMAT_FANVIL, "<<VOIP CONFIG FILE>>Version:2.0000000000\r\n<SIP CONFIG MODULE>\r\nSTUN Port          :3478\r\n", 87, 3, "line 3: the file ends without “<<END OF FILE>>”; it may be cut short" },
-    { PHONESET_CFG_FORMAT_FANVIL, "<<VOIP CONFIG FILE>>Version:2.0002\nSTUN Port :1\n<<END OF FILE>>\n", 64, 2, "line 2: “STUN Port :1” stands outside any <… CONFIG MODULE> section; kept as it is" },
-    { PHONESET_CFG_FORMAT_FANVIL, "<<VOIP CONFIG FILE>>Version:2.0002\n<SIP CONFIG MODULE>\nno colon\n<<END OF FILE>>\n", 80, 3, "line 3: “no colon” is not a “Key :value” line; kept as it is" },
-    { PHONESET_CFG_FORMAT_FANVIL, "<<VOIP CONFIG FILE>>Version:2.0002\n<SIP CONFIG MODULE>\n<<END OF FILE>>\nmore\n", 75, 4, "line 4: text after “<<END OF FILE>>”; kept as it is (phones ignore it)" },
+    { PHONESET_CFG_FORMAT_YEALINK, "#!version:1.0.0.1\nstatic.a = 1\nnonsense here\n", 45, 3,
+      "line 3: “nonsense here” is not a “key = value” line; kept as it is" },
+    { PHONESET_CFG_FORMAT_YEALINK, "#!version:1.0.0.1\nbad key = 1\n", 30, 2,
+      "line 2: “bad key” is not a Yealink parameter name; the line is kept as it is" },
+    { PHONESET_CFG_FORMAT_YEALINK, "#!version:1.0.0.1\na = \xc3\x28\n", 24, 2,
+      "line 2: the value of “a” is not UTF-8 text; the line is kept as it is" },
+    { PHONESET_CFG_FORMAT_FANVIL,
+      "<<VOIP CONFIG FILE>>Version:2.0000000000\r\n<SIP CONFIG MODULE>\r\nSTUN Port          "
+      ":3478\r\n",
+      87, 3, "line 3: the file ends without “<<END OF FILE>>”; it may be cut short" },
+    { PHONESET_CFG_FORMAT_FANVIL,
+      "<<VOIP CONFIG FILE>>Version:2.0002\nSTUN Port :1\n<<END OF FILE>>\n", 64, 2,
+      "line 2: “STUN Port :1” stands outside any <… CONFIG MODULE> section; kept as it is" },
+    { PHONESET_CFG_FORMAT_FANVIL,
+      "<<VOIP CONFIG FILE>>Version:2.0002\n<SIP CONFIG MODULE>\nno colon\n<<END OF FILE>>\n", 80, 3,
+      "line 3: “no colon” is not a “Key :value” line; kept as it is" },
+    { PHONESET_CFG_FORMAT_FANVIL,
+      "<<VOIP CONFIG FILE>>Version:2.0002\n<SIP CONFIG MODULE>\n<<END OF FILE>>\nmore\n", 75, 4,
+      "line 4: text after “<<END OF FILE>>”; kept as it is (phones ignore it)" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

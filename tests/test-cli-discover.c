@@ -58,11 +58,12 @@ write_table (void)
 
   g_assert_cmpint (fd, >=, 0);
   close (fd);
-  g_assert_true (g_file_set_contents (path,
-                                      "IP address       HW type     Flags       HW address            Mask     Device\n"
-                                      "127.0.0.10       0x1         0x2         00:15:65:4a:a9:37     *        lo\n"
-                                      "127.0.0.14       0x1         0x2         02:00:00:00:00:01     *        lo\n",
-                                      -1, NULL));
+  g_assert_true (g_file_set_contents (
+    path,
+    "IP address       HW type     Flags       HW address            Mask     Device\n"
+    "127.0.0.10       0x1         0x2         00:15:65:4a:a9:37     *        lo\n"
+    "127.0.0.14       0x1         0x2         02:00:00:00:00:01     *        lo\n",
+    -1, NULL));
   return g_steal_pointer (&path);
 }
 
@@ -70,7 +71,8 @@ static void
 test_cli_discover_passive_json (void)
 {
   g_autofree char *table = write_table ();
-  g_autofree char *profiles = g_test_build_filename (G_TEST_DIST, "data", "fingerprint-profiles", NULL);
+  g_autofree char *profiles =
+    g_test_build_filename (G_TEST_DIST, "data", "fingerprint-profiles", NULL);
   g_autofree char *table_env = g_strdup_printf ("PHONESET_NEIGHBOUR_TABLE=%s", table);
   g_autofree char *profiles_env = g_strdup_printf ("PHONESET_PROFILES_DIR=%s", profiles);
   const char      *argv[] = { "discover", "--no-active", "--timeout", "300", "--json", NULL };
@@ -95,23 +97,29 @@ test_cli_discover_passive_json (void)
   g_assert_true (json_object_get_null_member (phone, "firmware"));
   g_assert_true (json_object_get_null_member (phone, "sip_user_agent"));
   g_assert_true (json_object_get_null_member (phone, "http_server"));
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (phone, "evidence")), ==, 1);
-  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (phone, "evidence"), 0), ==, "oui");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (phone, "evidence")), ==,
+                    1);
+  g_assert_cmpstr (
+    json_array_get_string_element (json_object_get_array_member (phone, "evidence"), 0), ==, "oui");
   g_unlink (table);
 }
 
 static void
 test_cli_discover_table (void)
 {
-  g_autofree char *profiles = g_test_build_filename (G_TEST_DIST, "data", "fingerprint-profiles", NULL);
+  g_autofree char *profiles =
+    g_test_build_filename (G_TEST_DIST, "data", "fingerprint-profiles", NULL);
   g_autofree char *profiles_env = g_strdup_printf ("PHONESET_PROFILES_DIR=%s", profiles);
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM,
+                                             G_SOCKET_PROTOCOL_UDP, NULL);
   g_autoptr(GInetAddress) any = g_inet_address_new_from_string ("127.0.0.1");
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (any, 0);
   g_autoptr(GSocketAddress) bound = NULL;
   g_autofree char *port = NULL;
-  const char      *argv[] = { "discover", "--subnet", "127.0.0.8/29", "--port", NULL, "--timeout", "3000", NULL };
-  const char      *env[] = { profiles_env, "PHONESET_NEIGHBOUR_TABLE=", "PHONESET_PNP_ADDRESS=none", NULL };
+  const char      *argv[] = { "discover", "--subnet",  "127.0.0.8/29", "--port",
+                              NULL,       "--timeout", "3000",         NULL };
+  const char      *env[] = { profiles_env, "PHONESET_NEIGHBOUR_TABLE=", "PHONESET_PNP_ADDRESS=none",
+                             NULL };
   g_autoptr(PhonesetCliResult) r = NULL;
 
   /* A port nothing listens on: no phone answers. */
@@ -130,7 +138,8 @@ test_cli_discover_table (void)
 static void
 test_cli_discover_pnp_port_taken (void)
 {
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM,
+                                             G_SOCKET_PROTOCOL_UDP, NULL);
   g_autoptr(GInetAddress) host = g_inet_address_new_from_string ("127.0.0.1");
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (host, 0);
   g_autoptr(GSocketAddress) bound = NULL;
@@ -141,12 +150,14 @@ test_cli_discover_pnp_port_taken (void)
 
   g_assert_true (g_socket_bind (socket, address, FALSE, NULL));
   bound = g_socket_get_local_address (socket, NULL);
-  pnp_env = g_strdup_printf ("PHONESET_PNP_ADDRESS=127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  pnp_env = g_strdup_printf ("PHONESET_PNP_ADDRESS=127.0.0.1:%u",
+                             g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
   env[0] = pnp_env;
   r = phoneset_test_run_cli (argv, env);
   g_assert_cmpint (r->status, ==, 0);
   g_assert_cmpstr (r->out, ==, "No phones found.\n");
-  g_assert_true (g_str_has_prefix (r->err, "phoneset: Phones announcing themselves at boot (SIP PnP) are not seen"));
+  g_assert_true (g_str_has_prefix (
+    r->err, "phoneset: Phones announcing themselves at boot (SIP PnP) are not seen"));
 }
 
 /* A profile whose fingerprint rules do not compile is reported by name and
@@ -158,15 +169,16 @@ test_cli_discover_bad_profile (void)
   g_autofree char *path = g_build_filename (dir, "broken.json", NULL);
   g_autofree char *env_dir = g_strdup_printf ("PHONESET_PROFILES_DIR=%s", dir);
   const char      *argv[] = { "discover", "--no-active", "--timeout", "200", NULL };
-  const char      *env[] = { env_dir, "PHONESET_NEIGHBOUR_TABLE=", "PHONESET_PNP_ADDRESS=none", NULL };
+  const char *env[] = { env_dir, "PHONESET_NEIGHBOUR_TABLE=", "PHONESET_PNP_ADDRESS=none", NULL };
   g_autoptr(PhonesetCliResult) r = NULL;
 
-  g_assert_true (g_file_set_contents (path,
-                                      "{ \"schema\": 1, \"id\": \"broken\", \"vendor\": \"X\", \"title\": \"X\", "
-                                      "\"models\": [ { \"name\": \"X1\" } ], \"mac_prefixes\": [], "
-                                      "\"formats\": [ \"setup-sheet\" ], \"pages\": [], "
-                                      "\"user_agents\": [ { \"pattern\": \"(\" } ] }",
-                                      -1, NULL));
+  g_assert_true (g_file_set_contents (
+    path,
+    "{ \"schema\": 1, \"id\": \"broken\", \"vendor\": \"X\", \"title\": \"X\", "
+    "\"models\": [ { \"name\": \"X1\" } ], \"mac_prefixes\": [], "
+    "\"formats\": [ \"setup-sheet\" ], \"pages\": [], "
+    "\"user_agents\": [ { \"pattern\": \"(\" } ] }",
+    -1, NULL));
   r = phoneset_test_run_cli (argv, env);
   g_assert_cmpint (r->status, ==, 0);
   g_assert_nonnull (strstr (r->err, "skipping a profile"));

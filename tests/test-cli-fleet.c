@@ -50,9 +50,20 @@ test_export_fleet (void)
                                                   "00:30:4f:00:00:01,\"Room 1, east\",3001\r\n"
                                                   "00304F000002,Room 2,3002\r\n");
   g_autofree char *out = g_build_filename (tmpdir, "out", NULL);
-  const char      *argv[] = { "export", "--profile", "planet-vip", "--model", "VIP-2140PT", "--fleet", csv,
-                              "--set", "nat.stun.server=stun.example.org", "--server-url", "http://192.0.2.1",
-                              "--output", out, NULL };
+  const char      *argv[] = { "export",
+                              "--profile",
+                              "planet-vip",
+                              "--model",
+                              "VIP-2140PT",
+                              "--fleet",
+                              csv,
+                              "--set",
+                              "nat.stun.server=stun.example.org",
+                              "--server-url",
+                              "http://192.0.2.1",
+                              "--output",
+                              out,
+                              NULL };
   g_autoptr(PhonesetCliResult) r = phoneset_test_run_cli (argv, NULL);
   g_autofree char *common = NULL;
   g_autofree char *one = NULL;
@@ -81,9 +92,10 @@ test_export_fleet_bad_rows (void)
                                                "00:30:4f:00:00:03,3003,99999\n"
                                                "00:30:4f:00:00:01,3004,\n");
   g_autofree char *out = g_build_filename (tmpdir, "bad-out", NULL);
-  const char      *argv[] = { "export", "--profile", "planet-vip", "--model", "VIP-2140PT", "--fleet", csv,
-                              "--output", out, NULL };
-  const char      *no_model[] = { "export", "--profile", "planet-vip", "--fleet", csv, "--output", out, NULL };
+  const char      *argv[] = { "export",  "--profile", "planet-vip", "--model", "VIP-2140PT",
+                              "--fleet", csv,         "--output",   out,       NULL };
+  const char      *no_model[] = { "export", "--profile", "planet-vip", "--fleet",
+                                  csv,      "--output",  out,          NULL };
   g_autoptr(PhonesetCliResult) r = phoneset_test_run_cli (argv, NULL);
   g_autoptr(PhonesetCliResult) m = NULL;
 
@@ -130,7 +142,8 @@ authenticate_cb (SoupMessage *msg,
 static void
 test_serve_tree (void)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocessLauncher) launcher =
+               g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_autofree char *tree = g_build_filename (tmpdir, "serve-tree", NULL);
   g_autofree char *file = g_build_filename (tree, "001565000001.cfg", NULL);
   g_autofree char *secret = g_build_filename (tmpdir, "secret.cfg", NULL);
@@ -140,26 +153,31 @@ test_serve_tree (void)
   g_autoptr(GSubprocess) serve = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(SoupSession) session = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", 5, NULL);
+  g_autoptr(SoupSession) session =
+               soup_session_new_with_options ("proxy-resolver", NULL, "timeout", 5, NULL);
   g_autoptr(GError) error = NULL;
-  const char *bad[] = { "/", "/../secret.cfg", "/%2e%2e/secret.cfg", "/..%2fsecret.cfg", "/.hidden", "/nothere.cfg" };
+  const char *bad[] = { "/",        "/../secret.cfg", "/%2e%2e/secret.cfg", "/..%2fsecret.cfg",
+                        "/.hidden", "/nothere.cfg" };
   gboolean    seen = FALSE;
 
   g_assert_cmpint (g_mkdir_with_parents (tree, 0755), ==, 0);
-  g_assert_true (g_file_set_contents (file, "#!version:1.0.0.1\naccount.1.user_name = 1001\n", -1, NULL));
+  g_assert_true (
+    g_file_set_contents (file, "#!version:1.0.0.1\naccount.1.user_name = 1001\n", -1, NULL));
   g_assert_true (g_file_set_contents (secret, "outside", -1, NULL));
 
   g_subprocess_launcher_setenv (launcher, "PHONESET_TEST_SERVE_PW", "Tree-Pass-81", TRUE);
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  serve = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("PHONESET_BIN"), "serve", "--dir", tree, "--address",
-                                       "127.0.0.1", "--port", "0", "--user", "admin", "--password-env",
+  serve = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("PHONESET_BIN"), "serve",
+                                       "--dir", tree, "--address", "127.0.0.1", "--port", "0",
+                                       "--user", "admin", "--password-env",
                                        "PHONESET_TEST_SERVE_PW", "--duration", "10", NULL);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (serve));
   line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (json_parser_load_from_data (parser, line, -1, &error));
-  base = g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "url"));
+  base = g_strdup (
+    json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "url"));
   g_assert_null (strstr (line, "Tree-Pass-81"));
 
   /* Without the password: 401. */
@@ -176,7 +194,8 @@ test_serve_tree (void)
     bytes = soup_session_send_and_read (session, msg, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
-    g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "1001"));
+    g_assert_nonnull (
+      g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "1001"));
   }
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
@@ -186,12 +205,14 @@ test_serve_tree (void)
 
       if (msg == NULL)
         continue;
-      g_signal_connect (msg, "authenticate", G_CALLBACK (authenticate_cb), (gpointer) "Tree-Pass-81");
+      g_signal_connect (msg, "authenticate", G_CALLBACK (authenticate_cb),
+                        (gpointer) "Tree-Pass-81");
       bytes = soup_session_send_and_read (session, msg, NULL, NULL);
       /* Refused: not found, or a request libsoup finds malformed. */
       g_assert_true (soup_message_get_status (msg) == 404 || soup_message_get_status (msg) == 400);
       if (bytes != NULL && g_bytes_get_size (bytes) > 0)
-        g_assert_null (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "outside"));
+        g_assert_null (
+          g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "outside"));
     }
 
   /* The fetch log: the phone by MAC, from its User-Agent. */

@@ -23,12 +23,11 @@ static char *xdg_dir;
 /* Runs `phoneset key`, with the password in PHONESET_TEST_PW, and checks
  * the password appears in no output. */
 static PhonesetCliResult *
-run_key (const char *password,
-         const char *first,
-         ...)
+run_key (const char *password, const char *first, ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char   *pw = g_strdup_printf ("PHONESET_TEST_PW=%s", password ? password : PHONESET_TEST_PASSWORD);
+  g_autofree char *pw =
+    g_strdup_printf ("PHONESET_TEST_PW=%s", password ? password : PHONESET_TEST_PASSWORD);
   g_autofree char   *xdg = g_strdup_printf ("XDG_DATA_HOME=%s", xdg_dir);
   const char        *env[] = { pw, xdg, NULL };
   PhonesetCliResult *r;
@@ -131,7 +130,8 @@ test_every_key (gconstpointer data)
       if (!json_object_get_boolean_member (entry, "known"))
         g_error ("%s: the phone does not know %s", v[0], (const char *)expected->pdata[i]);
       g_assert_true (json_object_get_boolean_member (entry, "executed"));
-      g_assert_cmpstr (json_object_get_string_member (entry, "path"), ==, json_object_get_string_member (map, "path"));
+      g_assert_cmpstr (json_object_get_string_member (entry, "path"), ==,
+                       json_object_get_string_member (map, "path"));
     }
 }
 
@@ -165,7 +165,8 @@ test_401 (gconstpointer data)
   g_autoptr(JsonObject) state = phoneset_test_sim_state (sim);
 
   g_assert_cmpint (r->status, ==, 1);
-  g_assert_true (g_str_has_prefix (r->err, "phoneset: Wrong user name or password for the phone's web admin"));
+  g_assert_true (
+    g_str_has_prefix (r->err, "phoneset: Wrong user name or password for the phone's web admin"));
   g_assert_nonnull (strstr (r->out, "\"ok\" : false"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (state, "keys")), ==, 0);
 }
@@ -182,7 +183,8 @@ test_403 (gconstpointer data)
   g_autoptr(PhonesetCliResult) r = run_key (NULL, phone, "OK", vendor, NULL);
 
   g_assert_cmpint (r->status, ==, 1);
-  g_assert_nonnull (strstr (r->err, "refused this computer (127.0.0.1): it is not in the phone's Active URI allowed list"));
+  g_assert_nonnull (strstr (
+    r->err, "refused this computer (127.0.0.1): it is not in the phone's Active URI allowed list"));
   g_assert_nonnull (strstr (r->err, "active_uri.allowed_ip"));
 }
 
@@ -238,9 +240,10 @@ requests_text (PhonesetTestSim *sim)
     {
       JsonObject *r = json_array_get_object_element (requests, i);
 
-      g_string_append_printf (s, "%s%s (%d%s)", i ? " | " : "", json_object_get_string_member (r, "query"),
-                              (int)json_object_get_int_member (r, "keys"),
-                              json_object_get_boolean_member (r, "executed") ? "" : ", not executed");
+      g_string_append_printf (
+        s, "%s%s (%d%s)", i ? " | " : "", json_object_get_string_member (r, "query"),
+        (int)json_object_get_int_member (r, "keys"),
+        json_object_get_boolean_member (r, "executed") ? "" : ", not executed");
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
@@ -251,19 +254,25 @@ requests_text (PhonesetTestSim *sim)
 static void
 test_digit_strings (void)
 {
-  const char *t48s_args[] = { "--no-prompt", "--model=SIP-T48S", "--firmware-version=66.86.0.15", NULL };
-  const char *t46s_args[] = { "--no-prompt", "--model=SIP-T46S", "--firmware-version=66.86.0.15", NULL };
+  const char *t48s_args[] = { "--no-prompt", "--model=SIP-T48S", "--firmware-version=66.86.0.15",
+                              NULL };
+  const char *t46s_args[] = { "--no-prompt", "--model=SIP-T46S", "--firmware-version=66.86.0.15",
+                              NULL };
   const char *fanvil_args[] = { "--no-prompt", NULL };
   g_autoptr(PhonesetTestSim) t48s = phoneset_test_sim_start ("yealink", "127.0.0.38", t48s_args);
   g_autoptr(PhonesetTestSim) t46s = phoneset_test_sim_start ("yealink", "127.0.0.39", t46s_args);
-  g_autoptr(PhonesetTestSim) fanvil = phoneset_test_sim_start ("fanvil", "127.0.0.40", fanvil_args);
+  g_autoptr(PhonesetTestSim) fanvil =
+               phoneset_test_sim_start ("fanvil", "127.0.0.40", fanvil_args);
   g_autofree char *p48 = phoneset_test_sim_http (t48s);
   g_autofree char *p46 = phoneset_test_sim_http (t46s);
   g_autofree char *pf = phoneset_test_sim_http (fanvil);
-  g_autoptr(PhonesetCliResult) a = run_key (NULL, p48, "8311", "--profile=yealink-v8x", "--model=SIP-T48S", NULL);
-  g_autoptr(PhonesetCliResult) b = run_key (NULL, p46, "SPEAKER", "8311", "ENTER", "--profile=yealink-v8x",
-                                             "--model=SIP-T46S", "--json", NULL);
-  g_autoptr(PhonesetCliResult) c = run_key (NULL, pf, "SPEAKER", "*21#", "ENTER", "--vendor=fanvil", NULL);
+  g_autoptr(PhonesetCliResult) a =
+               run_key (NULL, p48, "8311", "--profile=yealink-v8x", "--model=SIP-T48S", NULL);
+  g_autoptr(PhonesetCliResult) b =
+               run_key (NULL, p46, "SPEAKER", "8311", "ENTER", "--profile=yealink-v8x",
+                        "--model=SIP-T46S", "--json", NULL);
+  g_autoptr(PhonesetCliResult) c =
+               run_key (NULL, pf, "SPEAKER", "*21#", "ENTER", "--vendor=fanvil", NULL);
   g_autofree char *ra = NULL;
   g_autofree char *rb = NULL;
   g_autofree char *rc = NULL;
@@ -286,7 +295,8 @@ test_digit_strings (void)
 
   /* Why: a chain sent to a T48S anyway (a wrong --model) does nothing. */
   {
-    g_autoptr(PhonesetCliResult) d = run_key (NULL, p48, "1", "2", "--profile=yealink-v8x", "--model=SIP-T46S", NULL);
+    g_autoptr(PhonesetCliResult) d =
+                 run_key (NULL, p48, "1", "2", "--profile=yealink-v8x", "--model=SIP-T46S", NULL);
 
     g_assert_cmpint (d->status, ==, 0);
     rd = requests_text (t48s);
@@ -308,11 +318,15 @@ test_unreachable (void)
 static void
 test_bad_usage (void)
 {
-  g_autoptr(PhonesetCliResult) a = run_key (NULL, "127.0.0.37:9", "FROB", "--vendor=yealink", NULL);
+  g_autoptr(PhonesetCliResult) a =
+               run_key (NULL, "127.0.0.37:9", "FROB", "--vendor=yealink", NULL);
   g_autoptr(PhonesetCliResult) b = run_key (NULL, "127.0.0.37:9", "MUTE", "--vendor=snom", NULL);
   g_autoptr(PhonesetCliResult) c = run_key (NULL, "127.0.0.37:9", "OK", NULL);
   g_autoptr(PhonesetCliResult) d = run_key (NULL, "127.0.0.37:9", "OK", "--vendor=nokia", NULL);
-  const char *argv[] = { "key", "127.0.0.37:9", "OK", "--vendor=yealink", "--password-env=PHONESET_NOT_SET_ANYWHERE", NULL };
+  const char *argv[] = {
+    "key", "127.0.0.37:9", "OK", "--vendor=yealink", "--password-env=PHONESET_NOT_SET_ANYWHERE",
+    NULL
+  };
   g_autoptr(PhonesetCliResult) e = phoneset_test_run_cli (argv, NULL);
 
   g_assert_cmpint (a->status, ==, 2);
@@ -334,17 +348,21 @@ test_legacy_keys (void)
   const char *args[] = { "--no-prompt", NULL };
   g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("snom", "127.0.0.38", args);
   g_autofree char *phone = phoneset_test_sim_http (sim);
-  g_autoptr(PhonesetCliResult) legacy = run_key (NULL, phone, "F_HOLD", "--vendor=snom", "--legacy-keys", NULL);
+  g_autoptr(PhonesetCliResult) legacy =
+               run_key (NULL, phone, "F_HOLD", "--vendor=snom", "--legacy-keys", NULL);
   g_autoptr(PhonesetCliResult) current = run_key (NULL, phone, "F_HOLD", "--vendor=snom", NULL);
-  g_autoptr(PhonesetCliResult) none = run_key (NULL, "127.0.0.37:9", "OK", "--vendor=yealink", "--legacy-keys", NULL);
+  g_autoptr(PhonesetCliResult) none =
+               run_key (NULL, "127.0.0.37:9", "OK", "--vendor=yealink", "--legacy-keys", NULL);
   g_autoptr(JsonObject) state = phoneset_test_sim_state (sim);
   JsonArray *log = json_object_get_array_member (state, "keys");
 
   g_assert_cmpint (legacy->status, ==, 0);
   g_assert_cmpint (current->status, ==, 0);
   g_assert_cmpuint (json_array_get_length (log), ==, 2);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (log, 0), "raw"), ==, "F_R");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (log, 1), "raw"), ==, "F_HOLD");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (log, 0), "raw"),
+                   ==, "F_R");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (log, 1), "raw"),
+                   ==, "F_HOLD");
   g_assert_cmpint (none->status, ==, 2);
   g_assert_nonnull (strstr (none->err, "no older names of keys"));
 }
@@ -373,7 +391,8 @@ test_fault (gconstpointer data)
   g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("yealink", f->address, args);
   g_autofree char *phone = phoneset_test_sim_http (sim);
   gint64           start = g_get_monotonic_time ();
-  g_autoptr(PhonesetCliResult) r = run_key (NULL, phone, "OK", "--vendor=yealink", "--timeout=1", NULL);
+  g_autoptr(PhonesetCliResult) r =
+               run_key (NULL, phone, "OK", "--vendor=yealink", "--timeout=1", NULL);
   gint64 elapsed = g_get_monotonic_time () - start;
 
   g_test_message ("%s: %.2f s: %s", f->fault, elapsed / 1e6, r->err);
@@ -390,7 +409,8 @@ test_tls_changed (void)
 {
   g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_tls_changed ("yealink", "127.0.0.46");
   g_autofree char *phone = g_strdup_printf ("127.0.0.46:%u", sim->https_port);
-  g_autoptr(PhonesetCliResult) first = run_key (NULL, phone, "OK", "--vendor=yealink", "--https", NULL);
+  g_autoptr(PhonesetCliResult) first =
+               run_key (NULL, phone, "OK", "--vendor=yealink", "--https", NULL);
   g_autoptr(PhonesetCliResult) second = NULL;
   g_autoptr(PhonesetCliResult) third = NULL;
   g_autoptr(PhonesetCliResult) fourth = NULL;
@@ -402,7 +422,8 @@ test_tls_changed (void)
   second = run_key (NULL, phone, "OK", "--vendor=yealink", "--https", NULL);
   g_assert_cmpint (second->status, ==, 1);
   g_assert_nonnull (strstr (second->err, "shows a different HTTPS certificate"));
-  third = run_key (NULL, phone, "OK", "--vendor=yealink", "--https", "--trust-new-certificate", NULL);
+  third =
+    run_key (NULL, phone, "OK", "--vendor=yealink", "--https", "--trust-new-certificate", NULL);
   g_assert_cmpint (third->status, ==, 0);
   fourth = run_key (NULL, phone, "OK", "--vendor=yealink", "--https", NULL);
   g_assert_cmpint (fourth->status, ==, 0);

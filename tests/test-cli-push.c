@@ -81,7 +81,8 @@ parse_object (const char *text)
 static guint16
 free_udp_port (void)
 {
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM,
+                                             G_SOCKET_PROTOCOL_UDP, NULL);
   g_autoptr(GInetAddress) any = g_inet_address_new_from_string ("127.0.0.1");
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (any, 0);
   g_autoptr(GSocketAddress) bound = NULL;
@@ -113,18 +114,22 @@ assert_applied (PhonesetTestSim *sim,
   g_assert_cmpstr (json_object_get_string_member (last, "why"), ==, why);
   g_assert_cmpint (json_object_get_int_member (last, "status"), ==, 200);
   g_assert_true (json_object_get_boolean_member (last, "applied"));
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (state, "config"), key), ==, value);
+  g_assert_cmpstr (
+    json_object_get_string_member (json_object_get_object_member (state, "config"), key), ==,
+    value);
 }
 
 static void
 test_autop (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-v8x", "127.0.0.51", sim_args);
+  g_autoptr(PhonesetTestSim) sim =
+               phoneset_test_sim_start_profile ("yealink-v8x", "127.0.0.51", sim_args);
   g_autofree char *phone = phoneset_test_sim_http (sim);
   g_autofree char *file = write_file ("001565aabbcc.cfg", yealink_cfg);
   g_autofree char *file_arg = g_strdup_printf ("--file=%s", file);
-  const char      *args[] = { phone, file_arg, "--vendor=yealink", "--via=autop", "--wait=5", "--json", NULL };
+  const char      *args[] = { phone,    file_arg, "--vendor=yealink", "--via=autop", "--wait=5",
+                              "--json", NULL };
   g_autoptr(PhonesetCliResult) r = run_push (args);
   g_autoptr(JsonObject) result = NULL;
   JsonObject *fetched;
@@ -137,9 +142,11 @@ test_autop (void)
   g_assert_cmpstr (json_object_get_string_member (fetched, "user_agent"), ==,
                    "Yealink SIP-T46G 28.72.0.1 00:15:65:4a:a9:37");
   g_assert_true (json_object_get_boolean_member (result, "user_agent_names_phone"));
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (result, "status"), "fw"), ==,
-                   "28.72.0.1");
-  g_assert_true (g_str_has_prefix (json_object_get_string_member (result, "url"), "http://127.0.0.1:"));
+  g_assert_cmpstr (
+    json_object_get_string_member (json_object_get_object_member (result, "status"), "fw"), ==,
+    "28.72.0.1");
+  g_assert_true (
+    g_str_has_prefix (json_object_get_string_member (result, "url"), "http://127.0.0.1:"));
   assert_applied (sim, "static.network.vlan.internet_port_vid", "42", "autop");
 }
 
@@ -149,13 +156,17 @@ static void
 test_profile_config (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.57", sim_args);
+  g_autoptr(PhonesetTestSim) sim =
+               phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.57", sim_args);
   g_autofree char *phone = phoneset_test_sim_http (sim);
-  g_autofree char *config = write_file ("phone.json", "{\"profile\": \"yealink-legacy\", \"settings\": "
-                                                      "{\"vlan.id\": 42, \"nat.keepalive.interval\": 20}}");
+  g_autofree char *config =
+    write_file ("phone.json", "{\"profile\": \"yealink-legacy\", \"settings\": "
+                              "{\"vlan.id\": 42, \"nat.keepalive.interval\": 20}}");
   g_autofree char *config_arg = g_strdup_printf ("--config=%s", config);
-  const char      *args[] = { phone, "--profile=yealink-legacy", config_arg, "--mac=00:15:65:4a:a9:37",
-                              "--via=autop", "--wait=5", NULL };
+  const char      *args[] = { phone,         "--profile=yealink-legacy",
+                              config_arg,    "--mac=00:15:65:4a:a9:37",
+                              "--via=autop", "--wait=5",
+                              NULL };
   const char      *konftel[] = { phone, "--profile=konftel-300ip", config_arg, NULL };
   g_autoptr(PhonesetCliResult) r = run_push (args);
   g_autoptr(PhonesetCliResult) k = run_push (konftel);
@@ -186,11 +197,15 @@ static void
 test_legacy_url (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.59", sim_args);
+  g_autoptr(PhonesetTestSim) sim =
+               phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.59", sim_args);
   g_autofree char *phone = phoneset_test_sim_http (sim);
-  g_autofree char *config = write_file ("legacy.json", "{\"profile\": \"yealink-legacy\", \"settings\": {\"vlan.id\": 42}}");
+  g_autofree char *config = write_file (
+    "legacy.json", "{\"profile\": \"yealink-legacy\", \"settings\": {\"vlan.id\": 42}}");
   g_autofree char *config_arg = g_strdup_printf ("--config=%s", config);
-  const char      *args[] = { phone, "--profile=yealink-legacy", config_arg, "--via=autop", "--wait=5", "--json", NULL };
+  const char      *args[] = {
+         phone, "--profile=yealink-legacy", config_arg, "--via=autop", "--wait=5", "--json", NULL
+  };
   g_autoptr(PhonesetCliResult) r = run_push (args);
   g_autoptr(JsonObject) state = NULL;
   g_autoptr(JsonObject) result = NULL;
@@ -202,12 +217,14 @@ test_legacy_url (void)
   url = pushed_url (r->out);
   result = parse_object (r->out);
   g_assert_cmpstr (json_object_get_string_member (result, "profile"), ==, "yealink-legacy");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (result, "set"), "key"), ==,
-                   "auto_provision.server.url");
+  g_assert_cmpstr (
+    json_object_get_string_member (json_object_get_object_member (result, "set"), "key"), ==,
+    "auto_provision.server.url");
   assert_applied (sim, "network.vlan.internet_port_vid", "42", "autop");
   state = phoneset_test_sim_state (sim);
   applied = json_object_get_object_member (state, "config");
-  g_assert_cmpstr (json_object_get_string_member_with_default (applied, "auto_provision.server.url", ""), ==, url);
+  g_assert_cmpstr (
+    json_object_get_string_member_with_default (applied, "auto_provision.server.url", ""), ==, url);
   g_assert_false (json_object_has_member (applied, "static.auto_provision.server.url"));
 }
 
@@ -218,17 +235,24 @@ static void
 test_profile_exact (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) v8x_sim = phoneset_test_sim_start_profile ("yealink-v8x", "127.0.0.61", sim_args);
-  g_autoptr(PhonesetTestSim) legacy_sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.62", sim_args);
+  g_autoptr(PhonesetTestSim) v8x_sim =
+               phoneset_test_sim_start_profile ("yealink-v8x", "127.0.0.61", sim_args);
+  g_autoptr(PhonesetTestSim) legacy_sim =
+               phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.62", sim_args);
   g_autofree char *v8x_phone = phoneset_test_sim_http (v8x_sim);
   g_autofree char *legacy_phone = phoneset_test_sim_http (legacy_sim);
-  g_autofree char *legacy_file = write_file ("legacy-keys.cfg", "#!version:1.0.0.1\nnetwork.vlan.internet_port_vid = 43\n");
+  g_autofree char *legacy_file =
+    write_file ("legacy-keys.cfg", "#!version:1.0.0.1\nnetwork.vlan.internet_port_vid = 43\n");
   g_autofree char *v8x_file = write_file ("v8x-keys.cfg", yealink_cfg);
   g_autofree char *legacy_arg = g_strdup_printf ("--file=%s", legacy_file);
   g_autofree char *v8x_arg = g_strdup_printf ("--file=%s", v8x_file);
   const char      *list[] = { "profiles", "--json", NULL };
-  const char      *to_v8x[] = { v8x_phone, legacy_arg, "--profile=yealink-v8x", "--via=autop", "--wait=5", "--json", NULL };
-  const char      *to_legacy[] = { legacy_phone, v8x_arg, "--profile=yealink-legacy", "--via=autop", "--wait=5", "--json", NULL };
+  const char      *to_v8x[] = { v8x_phone,     legacy_arg, "--profile=yealink-v8x",
+                                "--via=autop", "--wait=5", "--json",
+                                NULL };
+  const char      *to_legacy[] = { legacy_phone,  v8x_arg,    "--profile=yealink-legacy",
+                                   "--via=autop", "--wait=5", "--json",
+                                   NULL };
   g_autoptr(PhonesetCliResult) profiles = phoneset_test_run_cli (list, NULL);
   g_autoptr(PhonesetCliResult) a = NULL;
   g_autoptr(PhonesetCliResult) b = NULL;
@@ -241,7 +265,9 @@ test_profile_exact (void)
   g_assert_true (json_parser_load_from_data (parser, profiles->out, -1, NULL));
   array = json_node_get_array (json_parser_get_root (parser));
   for (guint i = 0; i < json_array_get_length (array); i++)
-    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (array, i), "vendor"), "Yealink") == 0)
+    if (g_strcmp0 (
+          json_object_get_string_member (json_array_get_object_element (array, i), "vendor"),
+          "Yealink") == 0)
       yealink++;
   g_assert_cmpuint (yealink, ==, 2);
 
@@ -251,10 +277,13 @@ test_profile_exact (void)
   g_assert_cmpint (a->status, ==, 0);
   result = parse_object (a->out);
   g_assert_cmpstr (json_object_get_string_member (result, "profile"), ==, "yealink-v8x");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (result, "set"), "key"), ==,
-                   "static.auto_provision.server.url");
+  g_assert_cmpstr (
+    json_object_get_string_member (json_object_get_object_member (result, "set"), "key"), ==,
+    "static.auto_provision.server.url");
   g_assert_true (json_object_get_boolean_member (result, "ok"));
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (result, "fetched"), "from"), ==, "127.0.0.61");
+  g_assert_cmpstr (
+    json_object_get_string_member (json_object_get_object_member (result, "fetched"), "from"), ==,
+    "127.0.0.61");
   g_clear_pointer (&result, json_object_unref);
 
   /* And the other way round. */
@@ -263,10 +292,13 @@ test_profile_exact (void)
   g_assert_cmpint (b->status, ==, 0);
   result = parse_object (b->out);
   g_assert_cmpstr (json_object_get_string_member (result, "profile"), ==, "yealink-legacy");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (result, "set"), "key"), ==,
-                   "auto_provision.server.url");
+  g_assert_cmpstr (
+    json_object_get_string_member (json_object_get_object_member (result, "set"), "key"), ==,
+    "auto_provision.server.url");
   g_assert_true (json_object_get_boolean_member (result, "ok"));
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (result, "fetched"), "from"), ==, "127.0.0.62");
+  g_assert_cmpstr (
+    json_object_get_string_member (json_object_get_object_member (result, "fetched"), "from"), ==,
+    "127.0.0.62");
 }
 
 /* A phone whose firmware reads only the legacy keys (a --firmware list):
@@ -277,18 +309,23 @@ test_profile_exact (void)
 static void
 test_firmware_keys (void)
 {
-  g_autofree char *keys = g_test_build_filename (G_TEST_DIST, "data", "firmware", "yealink-legacy-subset.keys", NULL);
+  g_autofree char *keys =
+    g_test_build_filename (G_TEST_DIST, "data", "firmware", "yealink-legacy-subset.keys", NULL);
   g_autofree char *firmware = g_strdup_printf ("--firmware=%s", keys);
   const char      *sim_args[] = { "--no-prompt", firmware, NULL };
   g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("yealink", "127.0.0.60", sim_args);
   g_autofree char *phone = phoneset_test_sim_http (sim);
   g_autofree char *file = write_file ("v8x.cfg", yealink_cfg);
   g_autofree char *file_arg = g_strdup_printf ("--file=%s", file);
-  g_autofree char *config = write_file ("legacy2.json", "{\"profile\": \"yealink-legacy\", \"settings\": "
-                                                        "{\"vlan.id\": 42, \"nat.keepalive.interval\": 20}}");
+  g_autofree char *config =
+    write_file ("legacy2.json", "{\"profile\": \"yealink-legacy\", \"settings\": "
+                                "{\"vlan.id\": 42, \"nat.keepalive.interval\": 20}}");
   g_autofree char *config_arg = g_strdup_printf ("--config=%s", config);
-  const char      *wrong[] = { phone, file_arg, "--profile=yealink-v8x", "--via=autop", "--wait=2", NULL };
-  const char      *right[] = { phone, "--profile=yealink-legacy", config_arg, "--via=autop", "--wait=5", NULL };
+  const char      *wrong[] = {
+         phone, file_arg, "--profile=yealink-v8x", "--via=autop", "--wait=2", NULL
+  };
+  const char *right[] = { phone, "--profile=yealink-legacy", config_arg, "--via=autop", "--wait=5",
+                          NULL };
   g_autoptr(PhonesetCliResult) a = run_push (wrong);
   g_autoptr(PhonesetCliResult) b = NULL;
   g_autoptr(JsonObject) state = phoneset_test_sim_state (sim);
@@ -297,14 +334,17 @@ test_firmware_keys (void)
 
   g_assert_true (json_object_get_boolean_member (state, "firmware_keys_loaded"));
   g_assert_cmpint (a->status, ==, 1);
-  g_assert_nonnull (strstr (a->err, "the setting static.auto_provision.server.url that points it at the file was "
-                                    "not applied"));
+  g_assert_nonnull (
+    strstr (a->err, "the setting static.auto_provision.server.url that points it at the file was "
+                    "not applied"));
   g_assert_nonnull (strstr (a->err, "profile (yealink-v8x)"));
   g_assert_cmpuint (json_array_get_length (ignored), ==, 1);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (ignored, 0), "key"), ==,
-                   "static.auto_provision.server.url");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (ignored, 0), "from"), ==,
-                   "phonecfg=set");
+  g_assert_cmpstr (
+    json_object_get_string_member (json_array_get_object_element (ignored, 0), "key"), ==,
+    "static.auto_provision.server.url");
+  g_assert_cmpstr (
+    json_object_get_string_member (json_array_get_object_element (ignored, 0), "from"), ==,
+    "phonecfg=set");
   g_clear_pointer (&state, json_object_unref);
 
   b = run_push (right);
@@ -312,24 +352,29 @@ test_firmware_keys (void)
   g_assert_cmpint (b->status, ==, 0);
   assert_applied (sim, "network.vlan.internet_port_vid", "42", "autop");
   state = phoneset_test_sim_state (sim);
-  g_assert_false (json_object_has_member (json_object_get_object_member (state, "config"), "account.1.nat.udp_update_time"));
-  fetch = json_array_get_object_element (json_object_get_array_member (state, "fetches"),
-                                         json_array_get_length (json_object_get_array_member (state, "fetches")) - 1);
+  g_assert_false (json_object_has_member (json_object_get_object_member (state, "config"),
+                                          "account.1.nat.udp_update_time"));
+  fetch = json_array_get_object_element (
+    json_object_get_array_member (state, "fetches"),
+    json_array_get_length (json_object_get_array_member (state, "fetches")) - 1);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (fetch, "ignored")), >=, 1);
-  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (fetch, "ignored"), 0), ==,
-                   "account.1.nat.udp_update_time");
+  g_assert_cmpstr (
+    json_array_get_string_element (json_object_get_array_member (fetch, "ignored"), 0), ==,
+    "account.1.nat.udp_update_time");
 }
 
 static void
 test_check_sync (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-v8x", "127.0.0.52", sim_args);
+  g_autoptr(PhonesetTestSim) sim =
+               phoneset_test_sim_start_profile ("yealink-v8x", "127.0.0.52", sim_args);
   g_autofree char *phone = phoneset_test_sim_http (sim);
   g_autofree char *sip = g_strdup_printf ("--sip-port=%u", sim->sip_port);
   g_autofree char *file = write_file ("check-sync.cfg", yealink_cfg);
   g_autofree char *file_arg = g_strdup_printf ("--file=%s", file);
-  const char      *args[] = { phone, file_arg, "--vendor=yealink", "--via=check-sync", sip, "--wait=5", NULL };
+  const char      *args[] = { phone,      file_arg, "--vendor=yealink", "--via=check-sync", sip,
+                              "--wait=5", NULL };
   g_autoptr(PhonesetCliResult) r = run_push (args);
 
   g_assert_cmpstr (r->err, ==, "");
@@ -352,9 +397,12 @@ typedef struct
 } PnpCase;
 
 static const PnpCase pnp_cases[] = {
-  { "yealink", "yealink-v8x", "127.0.0.53", "001565aabbcc.cfg", &yealink_cfg, "static.network.vlan.internet_port_vid", "42", "00:15:65:4a:a9:37" },
-  { "planet", "planet-vip", "127.0.0.54", "00304fa99948.cfg", &fanvil_cfg, "VLAN ID", "42", "00:30:4f:a9:99:48" },
-  { "snom", "snom", "127.0.0.55", "000413000000.xml", &snom_xml, "stun_server.1", "stun.example.org", "00:04:13:2b:3c:4d" },
+  { "yealink", "yealink-v8x", "127.0.0.53", "001565aabbcc.cfg", &yealink_cfg,
+    "static.network.vlan.internet_port_vid", "42", "00:15:65:4a:a9:37" },
+  { "planet", "planet-vip", "127.0.0.54", "00304fa99948.cfg", &fanvil_cfg, "VLAN ID", "42",
+    "00:30:4f:a9:99:48" },
+  { "snom", "snom", "127.0.0.55", "000413000000.xml", &snom_xml, "stun_server.1",
+    "stun.example.org", "00:04:13:2b:3c:4d" },
 };
 
 static void
@@ -364,14 +412,16 @@ test_pnp (gconstpointer data)
   guint16          pnp_port = free_udp_port ();
   g_autofree char *target = g_strdup_printf ("--pnp-target=127.0.0.1:%u", pnp_port);
   const char      *sim_args[] = { "--no-prompt", "--pnp", target, "--pnp-tries=1", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile (c->profile, c->address, sim_args);
+  g_autoptr(PhonesetTestSim) sim =
+               phoneset_test_sim_start_profile (c->profile, c->address, sim_args);
   g_autofree char *phone = phoneset_test_sim_http (sim);
   g_autofree char *file = write_file (c->file_name, *c->text);
   g_autofree char *file_arg = g_strdup_printf ("--file=%s", file);
   g_autofree char *pnp_arg = g_strdup_printf ("--pnp-port=%u", pnp_port);
   g_autofree char *vendor_arg = g_strdup_printf ("--vendor=%s", c->vendor);
   g_autofree char *mac_arg = g_strdup_printf ("--mac=%s", c->mac);
-  const char      *args[] = { phone, file_arg, vendor_arg, "--via=pnp", pnp_arg, mac_arg, "--wait=5", "--json", NULL };
+  const char      *args[] = { phone,   file_arg,   vendor_arg, "--via=pnp", pnp_arg,
+                              mac_arg, "--wait=5", "--json",   NULL };
   g_autoptr(PhonesetCliResult) r = run_push (args);
   g_autoptr(JsonObject) result = NULL;
   g_autoptr(JsonObject) state = NULL;
@@ -390,15 +440,17 @@ static void
 test_unsupported_and_timeout (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("fanvil", "127.0.0.56", sim_args);
+  g_autoptr(PhonesetTestSim) sim =
+               phoneset_test_sim_start_profile ("fanvil", "127.0.0.56", sim_args);
   g_autofree char *phone = phoneset_test_sim_http (sim);
   g_autofree char *file = write_file ("f.cfg", fanvil_cfg);
   g_autofree char *file_arg = g_strdup_printf ("--file=%s", file);
-  const char      *autop[] = { phone, file_arg, "--vendor=fanvil", "--via=autop", "--wait=1", NULL };
+  const char *autop[] = { phone, file_arg, "--vendor=fanvil", "--via=autop", "--wait=1", NULL };
   /* PnP off on this phone: it reboots and never asks. */
-  const char      *pnp[] = { phone, file_arg, "--vendor=fanvil", "--via=pnp", "--pnp-port=0", "--wait=1", NULL };
-  const char      *usage[] = { phone, "--vendor=fanvil", NULL };
-  const char      *profile[] = { phone, "--vendor=fanvil", "--profile=x", "--config=y.json", NULL };
+  const char *pnp[] = { phone,      file_arg, "--vendor=fanvil", "--via=pnp", "--pnp-port=0",
+                        "--wait=1", NULL };
+  const char *usage[] = { phone, "--vendor=fanvil", NULL };
+  const char *profile[] = { phone, "--vendor=fanvil", "--profile=x", "--config=y.json", NULL };
   g_autoptr(PhonesetCliResult) a = run_push (autop);
   gint64 start = g_get_monotonic_time ();
   g_autoptr(PhonesetCliResult) b = run_push (pnp);
@@ -434,7 +486,8 @@ serve_start (const char *const *args)
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer)args[i]);
   g_ptr_array_add (argv, NULL);
-  serve->proc = g_subprocess_newv ((const char *const *)argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  serve->proc =
+    g_subprocess_newv ((const char *const *)argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
   g_assert_no_error (error);
   serve->out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (serve->proc));
   return serve;
@@ -480,7 +533,8 @@ serve_next_config (Serve      *serve,
     {
       g_autoptr(JsonObject) config = serve_next (serve, "action-url-config");
 
-      if (g_strcmp0 (json_object_get_string_member_with_default (config, "profile", NULL), profile) == 0)
+      if (g_strcmp0 (json_object_get_string_member_with_default (config, "profile", NULL),
+                     profile) == 0)
         return g_steal_pointer (&config);
     }
 }
@@ -491,7 +545,8 @@ serve_next_config (Serve      *serve,
 static void
 test_action_url (void)
 {
-  const char *serve_args[] = { "--action-url", "--accept-unknown-phones", "--address=127.0.0.1", "--duration=20", NULL };
+  const char *serve_args[] = { "--action-url", "--accept-unknown-phones", "--address=127.0.0.1",
+                               "--duration=20", NULL };
   Serve      *serve = serve_start (serve_args);
   g_autoptr(JsonObject) listening = serve_next (serve, "listening");
   g_autoptr(JsonObject) config = serve_next_config (serve, "yealink-legacy");
@@ -499,7 +554,8 @@ test_action_url (void)
   g_autoptr(GString) cfg = g_string_new ("#!version:1.0.0.1\n");
   g_autoptr(GList) keys = json_object_get_members (entries);
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.57", sim_args);
+  g_autoptr(PhonesetTestSim) sim =
+               phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.57", sim_args);
   g_autofree char *phone = phoneset_test_sim_http (sim);
   g_autofree char *file = NULL;
   g_autofree char *file_arg = NULL;
@@ -507,13 +563,16 @@ test_action_url (void)
   const char *events[] = { "off_hook", "incoming_call", "dnd_on" };
 
   g_assert_cmpstr (json_object_get_string_member (config, "vendor"), ==, "yealink");
-  g_assert_true (g_str_has_prefix (json_object_get_string_member (listening, "url"), "http://127.0.0.1:"));
+  g_assert_true (
+    g_str_has_prefix (json_object_get_string_member (listening, "url"), "http://127.0.0.1:"));
   for (GList *l = keys; l != NULL; l = l->next)
-    g_string_append_printf (cfg, "%s = %s\n", (const char *)l->data, json_object_get_string_member (entries, l->data));
+    g_string_append_printf (cfg, "%s = %s\n", (const char *)l->data,
+                            json_object_get_string_member (entries, l->data));
   file = write_file ("action-url.cfg", cfg->str);
   file_arg = g_strdup_printf ("--file=%s", file);
   {
-    const char *args[] = { phone, file_arg, "--profile=yealink-legacy", "--via=autop", "--wait=5", NULL };
+    const char *args[] = { phone,         file_arg,   "--profile=yealink-legacy",
+                           "--via=autop", "--wait=5", NULL };
 
     r = run_push (args);
   }
@@ -537,8 +596,9 @@ test_action_url (void)
       vars = json_object_get_object_member (event, "variables");
       g_assert_cmpstr (json_object_get_string_member (event, "event"), ==, events[i]);
       g_assert_cmpstr (json_object_get_string_member (event, "phone"), ==, "127.0.0.57");
-      g_assert_cmpstr (json_object_get_string_member (vars, "mac"), ==, "001565"
-                                                                        "4aa937");
+      g_assert_cmpstr (json_object_get_string_member (vars, "mac"), ==,
+                       "001565"
+                       "4aa937");
       g_assert_cmpstr (json_object_get_string_member (vars, "ip"), ==, "127.0.0.57");
       g_assert_cmpstr (json_object_get_string_member (vars, "model"), ==, "SIP-T46G");
       g_assert_cmpstr (json_object_get_string_member (vars, "firmware"), ==, "28.72.0.1");
@@ -557,10 +617,12 @@ test_serve_pnp (void)
   g_autofree char *dir = g_build_filename (tmp_dir, "tree", NULL);
   g_autofree char *dir_arg = g_strdup_printf ("--dir=%s", dir);
   g_autofree char *pnp_arg = g_strdup_printf ("--pnp-port=%u", pnp_port);
-  const char      *serve_args[] = { dir_arg, "--pnp", pnp_arg, "--address=127.0.0.1", "--duration=20", NULL };
+  const char      *serve_args[] = { dir_arg,         "--pnp", pnp_arg, "--address=127.0.0.1",
+                                    "--duration=20", NULL };
   Serve           *serve = NULL;
   g_autofree char *target = g_strdup_printf ("--pnp-target=127.0.0.1:%u", pnp_port);
-  const char      *sim_args[] = { "--no-prompt", "--pnp", target, "--pnp-tries=5", "--pnp-interval=200", NULL };
+  const char      *sim_args[] = { "--no-prompt",        "--pnp", target, "--pnp-tries=5",
+                                  "--pnp-interval=200", NULL };
   g_autoptr(PhonesetTestSim) sim = NULL;
   g_autoptr(JsonObject) subscribe = NULL;
   g_autoptr(JsonObject) fetch = NULL;
@@ -578,7 +640,8 @@ test_serve_pnp (void)
   fetch = serve_next (serve, "fetch");
   g_assert_cmpstr (json_object_get_string_member (fetch, "path"), ==, "/00304fa99948.cfg");
   g_assert_cmpint (json_object_get_int_member (fetch, "status"), ==, 200);
-  g_assert_cmpstr (json_object_get_string_member (fetch, "user_agent"), ==, "PLANET VIP-2140PT 2.0.3.2991 00304fa99948");
+  g_assert_cmpstr (json_object_get_string_member (fetch, "user_agent"), ==,
+                   "PLANET VIP-2140PT 2.0.3.2991 00304fa99948");
   g_assert_true (phoneset_test_sim_wait (sim, "fetches", 1, 3000));
   assert_applied (sim, "VLAN ID", "42", "pnp");
   g_remove (mac_file);

@@ -88,7 +88,8 @@ serve_start (const char        *name,
           g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
           object = json_node_get_object (json_parser_get_root (parser));
           g_assert_cmpstr (json_object_get_string_member (object, "type"), ==, "listening");
-          uri = g_uri_parse (json_object_get_string_member (object, "url"), G_URI_FLAGS_NONE, &error);
+          uri =
+            g_uri_parse (json_object_get_string_member (object, "url"), G_URI_FLAGS_NONE, &error);
           g_assert_no_error (error);
           serve->host = g_strdup (g_uri_get_host (uri));
           serve->port = (guint16)g_uri_get_port (uri);
@@ -124,7 +125,8 @@ serve_alive (Serve *serve)
 static guint64
 serve_rss (Serve *serve)
 {
-  g_autofree char *path = g_strdup_printf ("/proc/%s/status", g_subprocess_get_identifier (serve->proc));
+  g_autofree char *path =
+    g_strdup_printf ("/proc/%s/status", g_subprocess_get_identifier (serve->proc));
   g_autofree char *text = read_text (path);
   const char      *line = strstr (text, "VmRSS:");
 
@@ -136,7 +138,8 @@ serve_rss (Serve *serve)
 static guint64
 serve_cpu (Serve *serve)
 {
-  g_autofree char *path = g_strdup_printf ("/proc/%s/stat", g_subprocess_get_identifier (serve->proc));
+  g_autofree char *path =
+    g_strdup_printf ("/proc/%s/stat", g_subprocess_get_identifier (serve->proc));
   g_autofree char *text = read_text (path);
   const char      *p = strrchr (text, ')');
   g_auto(GStrv) fields = NULL;
@@ -149,10 +152,10 @@ serve_cpu (Serve *serve)
 }
 
 static GSocketConnection *
-connect_to (const char *host,
-            guint16     port,
-            const char *source,
-            GError    **error)
+connect_to (const char  *host,
+            guint16      port,
+            const char  *source,
+            GError     **error)
 {
   g_autoptr(GSocketClient) client = g_socket_client_new ();
   g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (host);
@@ -228,7 +231,8 @@ get (Serve      *serve,
      const char *target,
      GString    *body)
 {
-  g_autofree char *text = g_strdup_printf ("GET %s HTTP/1.1\r\nHost: phone\r\nConnection: close\r\n\r\n", target);
+  g_autofree char *text =
+    g_strdup_printf ("GET %s HTTP/1.1\r\nHost: phone\r\nConnection: close\r\n\r\n", target);
 
   return request (serve, NULL, text, strlen (text), body);
 }
@@ -268,7 +272,8 @@ test_address (void)
   Serve           *serve = serve_start ("address", NULL, args);
   g_autoptr(GError) error = NULL;
   g_autoptr(GSocketConnection) other = NULL;
-  g_autofree char *man_path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "phoneset.1", NULL);
+  g_autofree char *man_path =
+    g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "phoneset.1", NULL);
   g_autofree char *man = read_text (man_path);
   const char      *serve_section = strstr (man, ".SS serve");
   const char      *address_option = serve_section ? strstr (serve_section, "\\-\\-address=") : NULL;
@@ -376,26 +381,28 @@ test_oversized (void)
   const char      *args[] = { "--dir", tree, "--address=127.0.0.154", "--duration=60", NULL };
   /* Under AddressSanitizer, freed blocks wait in a quarantine (up to
    * 256 MiB) before reuse: that would count as growth. */
-  g_autofree char *asan = g_strdup_printf ("%s:quarantine_size_mb=0:thread_local_quarantine_size_kb=0",
-                                           g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "");
+  g_autofree char *asan =
+    g_strdup_printf ("%s:quarantine_size_mb=0:thread_local_quarantine_size_kb=0",
+                     g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "");
   const char      *env[] = { "ASAN_OPTIONS", asan, NULL };
   Serve           *serve = serve_start ("oversized", env, args);
   g_autofree char *a100k = repeat ('a', 100000);
   g_autofree char *a9k = repeat ('a', 9000);
   g_autofree char *long_url = g_strdup_printf ("GET /%s HTTP/1.1\r\nHost: phone\r\n\r\n", a100k);
   g_autofree char *url_9k = g_strdup_printf ("GET /%s HTTP/1.1\r\nHost: phone\r\n\r\n", a9k);
-  g_autofree char *long_header = g_strdup_printf ("GET /001565000001.cfg HTTP/1.1\r\nHost: phone\r\nX-A: %s\r\n\r\n",
-                                                  a100k);
-  g_autofree char *header_20k = g_strdup_printf ("GET /001565000001.cfg HTTP/1.1\r\nHost: phone\r\nX-A: %.20000s\r\n\r\n",
-                                                 a100k);
+  g_autofree char *long_header =
+    g_strdup_printf ("GET /001565000001.cfg HTTP/1.1\r\nHost: phone\r\nX-A: %s\r\n\r\n", a100k);
+  g_autofree char *header_20k = g_strdup_printf (
+    "GET /001565000001.cfg HTTP/1.1\r\nHost: phone\r\nX-A: %.20000s\r\n\r\n", a100k);
   g_autoptr(GString) many = g_string_new ("GET /001565000001.cfg HTTP/1.1\r\nHost: phone\r\n");
   g_autofree char *big_body = g_strdup_printf ("POST /001565000001.cfg HTTP/1.1\r\nHost: phone\r\n"
                                                "Content-Length: 100000000\r\n\r\n%s",
                                                a100k);
-  const char      *chunked = "POST /001565000001.cfg HTTP/1.1\r\nHost: phone\r\nTransfer-Encoding: chunked\r\n\r\n"
-                             "10000\r\n";
-  const char      *good = "GET /001565000001.cfg HTTP/1.1\r\nHost: phone\r\n\r\n";
-  guint64          rss_before, rss_after;
+  const char      *chunked =
+    "POST /001565000001.cfg HTTP/1.1\r\nHost: phone\r\nTransfer-Encoding: chunked\r\n\r\n"
+    "10000\r\n";
+  const char *good = "GET /001565000001.cfg HTTP/1.1\r\nHost: phone\r\n\r\n";
+  guint64     rss_before, rss_after;
 
   for (guint i = 0; i < 200; i++)
     g_string_append_printf (many, "X-%u: b\r\n", i);
@@ -418,7 +425,8 @@ test_oversized (void)
     for (guint i = 0; i < G_N_ELEMENTS (second); i++)
       {
         g_autoptr(GError) error = NULL;
-        g_autoptr(GSocketConnection) connection = connect_to (serve->host, serve->port, NULL, &error);
+        g_autoptr(GSocketConnection) connection =
+                     connect_to (serve->host, serve->port, NULL, &error);
         GOutputStream *out;
 
         g_assert_no_error (error);
@@ -435,15 +443,14 @@ test_oversized (void)
   rss_before = serve_rss (serve);
   for (guint i = 0; i < 1000; i++)
     {
-      const char *text = i % 3 == 0 ? long_url : i % 3 == 1 ? long_header
-                                                            : big_body;
-      guint       expected = i % 3 == 0 ? 414 : i % 3 == 1 ? 431
-                                                           : 413;
+      const char *text = i % 3 == 0 ? long_url : i % 3 == 1 ? long_header : big_body;
+      guint       expected = i % 3 == 0 ? 414 : i % 3 == 1 ? 431 : 413;
 
       g_assert_cmpuint (request (serve, NULL, text, strlen (text), NULL), ==, expected);
     }
   rss_after = serve_rss (serve);
-  g_test_message ("RSS before %" G_GUINT64_FORMAT " KiB, after 1000 oversized requests %" G_GUINT64_FORMAT " KiB",
+  g_test_message ("RSS before %" G_GUINT64_FORMAT
+                  " KiB, after 1000 oversized requests %" G_GUINT64_FORMAT " KiB",
                   rss_before, rss_after);
   g_assert_cmpuint (rss_after, <, rss_before + 2048);
   g_assert_true (serve_alive (serve));
@@ -470,8 +477,9 @@ test_slow_head (void)
   g_assert_no_error (error);
   socket = g_socket_connection_get_socket (connection);
   g_socket_set_timeout (socket, 20);
-  g_assert_true (g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)), part,
-                                            strlen (part), NULL, NULL, NULL));
+  g_assert_true (
+    g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)), part,
+                               strlen (part), NULL, NULL, NULL));
   g_assert_cmpuint (read_response (connection, NULL), ==, 408);
   waited = (g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC;
   /* The connection stays open: serve drains it for 2 s, then closes. */
@@ -509,18 +517,20 @@ test_action_url_unknown (void)
   g_autofree char *inventory = g_build_filename (inventory_dir, "inventory.json", NULL);
   const char      *env[] = { "XDG_DATA_HOME", data_home, NULL };
   const char      *args[] = { "--action-url", "--address=127.0.0.155", "--duration=20", NULL };
-  const char      *open_args[] = { "--action-url", "--accept-unknown-phones", "--address=127.0.0.155", "--duration=20",
-                                   NULL };
-  const char      *event = "GET /action-url/off_hook?mac=001565000001&ip=127.0.0.156 HTTP/1.1\r\nHost: pc\r\n"
-                           "Connection: close\r\n\r\n";
+  const char *open_args[] = { "--action-url", "--accept-unknown-phones", "--address=127.0.0.155",
+                              "--duration=20", NULL };
+  const char *event =
+    "GET /action-url/off_hook?mac=001565000001&ip=127.0.0.156 HTTP/1.1\r\nHost: pc\r\n"
+    "Connection: close\r\n\r\n";
   g_autofree char *out = NULL;
   Serve           *serve;
 
   g_assert_cmpint (g_mkdir_with_parents (inventory_dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (inventory,
-                                      "{ \"version\" : 1, \"phones\" : [ { \"address\" : \"127.0.0.156\", "
-                                      "\"name\" : \"Reception\", \"vendor\" : \"yealink\" } ] }",
-                                      -1, NULL));
+  g_assert_true (
+    g_file_set_contents (inventory,
+                         "{ \"version\" : 1, \"phones\" : [ { \"address\" : \"127.0.0.156\", "
+                         "\"name\" : \"Reception\", \"vendor\" : \"yealink\" } ] }",
+                         -1, NULL));
 
   serve = serve_start ("action-url", env, args);
   out = g_strdup (serve->out_path);
@@ -557,7 +567,8 @@ test_action_url_unknown (void)
 static void
 test_action_url_config (void)
 {
-  const char *args[] = { "--action-url", "--accept-unknown-phones", "--address=127.0.0.158", "--duration=20", NULL };
+  const char *args[] = { "--action-url", "--accept-unknown-phones", "--address=127.0.0.158",
+                         "--duration=20", NULL };
   const char *dirs[] = { g_getenv ("PHONESET_PROFILES_DIR"), NULL };
   g_autoptr(GPtrArray) errors = NULL;
   g_autoptr(GPtrArray) profiles = phoneset_test_load_profiles (dirs, &errors);
@@ -593,11 +604,13 @@ test_action_url_config (void)
         continue;
       g_assert_true (json_parser_load_from_data (parser, lines[i], -1, NULL));
       line = json_node_get_object (json_parser_get_root (parser));
-      profile = phoneset_profiles_find (profiles, json_object_get_string_member_with_default (line, "profile", ""));
+      profile = phoneset_profiles_find (
+        profiles, json_object_get_string_member_with_default (line, "profile", ""));
       g_assert_nonnull (profile);
       g_hash_table_add (seen, (gpointer)phoneset_profile_get_id (profile));
       g_assert_true (phoneset_profile_get_file_format (profile, &format));
-      g_assert_cmpstr (json_object_get_string_member (line, "format"), ==, phoneset_cfg_format_to_string (format));
+      g_assert_cmpstr (json_object_get_string_member (line, "format"), ==,
+                       phoneset_cfg_format_to_string (format));
       entries = json_object_get_object_member (line, "entries");
       /* Exactly the profile's Action URL keys, each with its event. */
       settings = phoneset_profile_get_settings (profile);
@@ -608,7 +621,8 @@ test_action_url_config (void)
           g_autofree char *path = NULL;
           PhonesetCfgKey   key;
 
-          if (!g_str_has_prefix (id, "action_url.") || phoneset_setting_get_value_type (setting) != PHONESET_SETTING_URL ||
+          if (!g_str_has_prefix (id, "action_url.") ||
+              phoneset_setting_get_value_type (setting) != PHONESET_SETTING_URL ||
               !phoneset_setting_get_cfg_key (setting, format, 0, &key))
             continue;
           expected++;
@@ -627,8 +641,10 @@ test_action_url_config (void)
         }
       else if (g_str_equal (phoneset_profile_get_id (profile), "yealink-legacy"))
         {
-          g_assert_nonnull (strstr (json_object_get_string_member (entries, "action_url.log_on"), "/action-url/registered?"));
-          g_assert_nonnull (strstr (json_object_get_string_member (entries, "action_url.log_off"), "/action-url/unregistered?"));
+          g_assert_nonnull (strstr (json_object_get_string_member (entries, "action_url.log_on"),
+                                    "/action-url/registered?"));
+          g_assert_nonnull (strstr (json_object_get_string_member (entries, "action_url.log_off"),
+                                    "/action-url/unregistered?"));
           g_assert_false (json_object_has_member (entries, "action_url.registered"));
         }
       vendor = g_ascii_strdown (phoneset_profile_get_vendor (profile), -1);
@@ -646,7 +662,8 @@ static void
 test_pnp_address (void)
 {
   g_autofree char *tree = make_tree ("pnp");
-  g_autoptr(GSocket) probe = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
+  g_autoptr(GSocket) probe = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM,
+                                            G_SOCKET_PROTOCOL_UDP, NULL);
   g_autoptr(GInetAddress) loopback = g_inet_address_new_from_string ("127.0.0.150");
   g_autoptr(GSocketAddress) bind_address = g_inet_socket_address_new (loopback, 0);
   g_autoptr(GSocketAddress) local = NULL;
@@ -662,7 +679,8 @@ test_pnp_address (void)
   me = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
   {
     /* A free UDP port for the responder. */
-    g_autoptr(GSocket) s = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
+    g_autoptr(GSocket) s = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM,
+                                          G_SOCKET_PROTOCOL_UDP, NULL);
     g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
     g_autoptr(GSocketAddress) got = NULL;
 
@@ -672,7 +690,8 @@ test_pnp_address (void)
   }
   pnp_arg = g_strdup_printf ("--pnp-port=%u", pnp_port);
   {
-    const char *args[] = { "--dir", tree, "--pnp", pnp_arg, "--address=127.0.0.150", "--duration=20", NULL };
+    const char *args[] = { "--dir",         tree, "--pnp", pnp_arg, "--address=127.0.0.150",
+                           "--duration=20", NULL };
 
     serve = serve_start ("pnp", NULL, args);
   }
@@ -684,15 +703,19 @@ test_pnp_address (void)
       g_autofree char *subscribe = g_strdup_printf (
         "SUBSCRIBE sip:MAC%%3a001565000001@224.0.1.75 SIP/2.0\r\n"
         "Via: SIP/2.0/UDP 127.0.0.150:%u;branch=z9hG4bK%u;rport\r\n"
-        "From: <sip:MAC%%3a001565000001@224.0.1.75>;tag=%u\r\nTo: <sip:MAC%%3a001565000001@224.0.1.75>\r\n"
+        "From: <sip:MAC%%3a001565000001@224.0.1.75>;tag=%u\r\nTo: "
+        "<sip:MAC%%3a001565000001@224.0.1.75>\r\n"
         "Call-ID: pnp-%u@127.0.0.150\r\nCSeq: 1 SUBSCRIBE\r\nContact: <sip:127.0.0.150:%u>\r\n"
         "Max-Forwards: 70\r\nUser-Agent: Yealink SIP-T46G 28.72.0.1\r\nExpires: 0\r\n"
-        "Event: ua-profile;profile-type=\"device\";vendor=\"Yealink\";model=\"SIP-T46G\";version=\"28.72.0.1\"\r\n"
+        "Event: "
+        "ua-profile;profile-type=\"device\";vendor=\"Yealink\";model=\"SIP-T46G\";version=\"28.72."
+        "0.1\"\r\n"
         "Accept: application/url\r\nContent-Length: 0\r\n\r\n",
         me, t, t, t, me);
       char buf[4096];
 
-      g_assert_cmpint (g_socket_send_to (probe, to, subscribe, strlen (subscribe), NULL, &error), >, 0);
+      g_assert_cmpint (g_socket_send_to (probe, to, subscribe, strlen (subscribe), NULL, &error), >,
+                       0);
       g_assert_no_error (error);
       for (guint i = 0; i < 3; i++)
         {

@@ -79,11 +79,13 @@ server_start (const char        *name,
     {
       g_autofree char *out = read_text (server->out_path);
       g_autofree char *err = read_text (server->err_path);
-      const char      *line = strstr (out, "STUN server on ") ? strstr (out, "STUN server on ") : strstr (err, "STUN server on ");
+      const char      *line = strstr (out, "STUN server on ") ? strstr (out, "STUN server on ")
+                                                              : strstr (err, "STUN server on ");
       unsigned         port = 0, alt = 0;
       char             ip[64];
 
-      if (line != NULL && sscanf (line, "STUN server on %63s port %u (change port: %u", ip, &port, &alt) == 3)
+      if (line != NULL &&
+          sscanf (line, "STUN server on %63s port %u (change port: %u", ip, &port, &alt) == 3)
         {
           server->port = (guint16)port;
           server->alt_port = (guint16)alt;
@@ -143,7 +145,8 @@ run_tool (const char *const *argv,
   for (guint i = 0; argv[i] != NULL; i++)
     g_ptr_array_add (args, (gpointer)argv[i]);
   g_ptr_array_add (args, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **)args->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, status, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **)args->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, status, &error));
   g_assert_no_error (error);
   return g_strconcat (out, err, NULL);
 }
@@ -151,7 +154,8 @@ run_tool (const char *const *argv,
 static guint16
 free_udp_port (void)
 {
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM,
+                                             G_SOCKET_PROTOCOL_UDP, NULL);
   g_autoptr(GInetAddress) any = g_inet_address_new_from_string ("127.0.0.1");
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (any, 0);
   g_autoptr(GSocketAddress) bound = NULL;
@@ -189,7 +193,9 @@ test_usage (void)
     { { "stun-server", "--address=0.0.0.0", NULL }, 2, "listens on one address" },
     { { "stun-server", "--port=4000", "--alt-port=4000", NULL }, 2, "must differ" },
     { { "stun-server", "--address=stun.example.org", NULL }, 2, "not an IP address" },
-    { { "stun-server", "--address=127.0.0.231", "--alt-address=127.0.0.231", NULL }, 2, "must differ" },
+    { { "stun-server", "--address=127.0.0.231", "--alt-address=127.0.0.231", NULL },
+      2,
+      "must differ" },
     { { "stun-server", "--rate-limit=-1", NULL }, 2, "Bad arguments" },
     { { "stun-server", "extra", NULL }, 2, "Bad arguments" },
   };
@@ -245,7 +251,8 @@ test_foreign_clients (void)
 
   /* turnutils_stunclient: three RFC 5780 answers (the second to its
    * RESPONSE-PORT, the third to 1500 bytes of PADDING). */
-  text = run_tool ((const char *const[]){ "turnutils_stunclient", "-p", port, "127.0.0.231", NULL }, &status);
+  text = run_tool ((const char *const[]){ "turnutils_stunclient", "-p", port, "127.0.0.231", NULL },
+                   &status);
   if (text != NULL)
     {
       g_autofree char *other = g_strdup_printf ("Other addr: : 127.0.0.232:%u", server->alt_port);
@@ -257,7 +264,9 @@ test_foreign_clients (void)
   g_clear_pointer (&text, g_free);
 
   /* turnutils_natdiscovery: mapping and filtering, loopback: no NAT. */
-  text = run_tool ((const char *const[]){ "turnutils_natdiscovery", "-m", "-f", "-p", port, "127.0.0.231", NULL }, &status);
+  text = run_tool (
+    (const char *const[]){ "turnutils_natdiscovery", "-m", "-f", "-p", port, "127.0.0.231", NULL },
+    &status);
   if (text != NULL)
     {
       g_test_message ("%s", text);
@@ -335,8 +344,9 @@ test_sim_phone (void)
   guint16          pnp_port = free_udp_port ();
   g_autofree char *pnp_target = g_strdup_printf ("--pnp-target=127.0.0.1:%u", pnp_port);
   g_autofree char *pnp_arg = g_strdup_printf ("--pnp-port=%u", pnp_port);
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("snom", "127.0.0.236",
-                                                             (const char *const[]){ "--no-prompt", "--pnp", pnp_target, "--pnp-tries=1", NULL });
+  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start (
+    "snom", "127.0.0.236",
+    (const char *const[]){ "--no-prompt", "--pnp", pnp_target, "--pnp-tries=1", NULL });
   g_autofree char *phone = phoneset_test_sim_http (sim);
   g_autofree char *config = NULL;
   g_autofree char *config_path = g_build_filename (tmpdir, "snom.json", NULL);
@@ -348,18 +358,28 @@ test_sim_phone (void)
   JsonObject *client;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (inventory,
-                                      "{\"version\": 1, \"phones\": [{\"address\": \"127.0.0.236:8080\", \"name\": \"Lobby\", "
-                                      "\"profile\": \"snom\", \"binding_lifetime_ms\": 1500}]}",
-                                      -1, NULL));
+  g_assert_true (g_file_set_contents (
+    inventory,
+    "{\"version\": 1, \"phones\": [{\"address\": \"127.0.0.236:8080\", \"name\": \"Lobby\", "
+    "\"profile\": \"snom\", \"binding_lifetime_ms\": 1500}]}",
+    -1, NULL));
   server = server_start ("sim", args);
-  config = g_strdup_printf ("{\"profile\": \"snom\", \"settings\": {\"nat.stun.server\": \"127.0.0.231:%u\", "
-                            "\"nat.stun.refresh\": 2}}",
-                            server->port);
+  config = g_strdup_printf (
+    "{\"profile\": \"snom\", \"settings\": {\"nat.stun.server\": \"127.0.0.231:%u\", "
+    "\"nat.stun.refresh\": 2}}",
+    server->port);
   g_assert_true (g_file_set_contents (config_path, config, -1, NULL));
   {
-    const char *argv[] = { "push", phone, "--profile=snom", config_arg, "--mac=00:04:13:2b:3c:4d", "--via=pnp", pnp_arg,
-                           "--wait=5", "--password-env=PHONESET_TEST_PW", NULL };
+    const char *argv[] = { "push",
+                           phone,
+                           "--profile=snom",
+                           config_arg,
+                           "--mac=00:04:13:2b:3c:4d",
+                           "--via=pnp",
+                           pnp_arg,
+                           "--wait=5",
+                           "--password-env=PHONESET_TEST_PW",
+                           NULL };
     const char *env[] = { pw, xdg, NULL };
     g_autoptr(PhonesetCliResult) r = phoneset_test_run_cli (argv, env);
 
@@ -386,9 +406,13 @@ test_sim_phone (void)
   g_assert_cmpint (json_object_get_int_member (client, "interval_ms"), >=, 1800);
   g_assert_cmpint (json_object_get_int_member (client, "interval_ms"), <=, 2600);
   g_assert_cmpint (json_object_get_int_member (client, "binding_lifetime_ms"), ==, 1500);
-  g_assert_nonnull (strstr (json_object_get_string_member (client, "verdict"), "incoming calls will be lost"));
-  g_assert_nonnull (strstr (json_object_get_string_member (client, "verdict"), "STUN Binding Interval"));
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (client, "cost"), "requests_per_month"), >, 1000000);
+  g_assert_nonnull (
+    strstr (json_object_get_string_member (client, "verdict"), "incoming calls will be lost"));
+  g_assert_nonnull (
+    strstr (json_object_get_string_member (client, "verdict"), "STUN Binding Interval"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (client, "cost"),
+                                               "requests_per_month"),
+                   >, 1000000);
   g_assert_nonnull (json_object_get_string_member (client, "first_seen"));
   g_unlink (inventory);
 }
@@ -398,13 +422,15 @@ test_sim_phone (void)
 static void
 test_flood (void)
 {
-  const char *args[] = { "--address=127.0.0.231", "--json", "--max-clients=50", "--rate-limit=50", NULL };
+  const char *args[] = { "--address=127.0.0.231", "--json", "--max-clients=50", "--rate-limit=50",
+                         NULL };
   Server     *server = server_start ("flood", args);
   g_autoptr(GInetAddress) ip = g_inet_address_new_from_string ("127.0.0.231");
   g_autoptr(GSocketAddress) to = g_inet_socket_address_new (ip, server->port);
   g_autoptr(GInetAddress) from_ip = g_inet_address_new_from_string ("127.0.0.237");
   g_autoptr(GSocketAddress) from = g_inet_socket_address_new (from_ip, 0);
-  static const guint8 binding[20] = { 0x00, 0x01, 0x00, 0x00, 0x21, 0x12, 0xa4, 0x42, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 };
+  static const guint8 binding[20] = { 0x00, 0x01, 0x00, 0x00, 0x21, 0x12, 0xa4, 0x42, 1,  2,
+                                      3,    4,    5,    6,    7,    8,    9,    10,   11, 12 };
   guint8              big[3000];
   g_autofree char    *out = NULL;
   g_autoptr(JsonObject) document = NULL;
@@ -417,7 +443,8 @@ test_flood (void)
   memset (big, 0xab, sizeof big);
   for (guint s = 0; s < 200; s++)
     {
-      g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
+      g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM,
+                                                 G_SOCKET_PROTOCOL_UDP, NULL);
 
       g_assert_true (g_socket_bind (socket, from, FALSE, NULL));
       for (guint i = 0; i < 100; i++)
@@ -440,7 +467,8 @@ test_flood (void)
 
   /* Still answering. */
   {
-    g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
+    g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM,
+                                               G_SOCKET_PROTOCOL_UDP, NULL);
     char   buf[512];
     gssize n;
 
@@ -453,10 +481,15 @@ test_flood (void)
   out = server_stop (server);
   document = parse_object (out);
   totals = json_object_get_object_member (document, "server");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (document, "clients")), ==, 50);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (document, "clients")), ==,
+                    50);
   g_assert_cmpint (json_object_get_int_member (totals, "evicted"), >=, 50);
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (totals, "dropped"), "oversized"), >, 0);
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (totals, "dropped"), "malformed"), >, 0);
+  g_assert_cmpint (
+    json_object_get_int_member (json_object_get_object_member (totals, "dropped"), "oversized"), >,
+    0);
+  g_assert_cmpint (
+    json_object_get_int_member (json_object_get_object_member (totals, "dropped"), "malformed"), >,
+    0);
   g_assert_cmpint (json_object_get_int_member (totals, "answered"), >, 100);
 }
 
@@ -478,27 +511,32 @@ test_spoofed_loop (void)
       return;
     }
   server = server_start ("loop", args);
-  script = g_strdup_printf (
-    "import socket, struct\n"
-    "src, dst, sport, dport = '127.0.0.231', '127.0.0.231', %u, %u\n"
-    "stun = bytes.fromhex('000100002112a442') + bytes(range(12))\n"
-    "udp = struct.pack('!HHHH', sport, dport, 8 + len(stun), 0) + stun\n"
-    "ip = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(udp), 1, 0, 64, 17, 0, socket.inet_aton(src), socket.inet_aton(dst))\n"
-    "s = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)\n"
-    "s.sendto(ip + udp, (dst, 0))\n",
-    server->alt_port, server->port);
-  g_assert_true (g_spawn_sync (NULL, (char *[]){ "python3", "-c", script, NULL }, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
-                               NULL, &status, NULL));
+  script =
+    g_strdup_printf ("import socket, struct\n"
+                     "src, dst, sport, dport = '127.0.0.231', '127.0.0.231', %u, %u\n"
+                     "stun = bytes.fromhex('000100002112a442') + bytes(range(12))\n"
+                     "udp = struct.pack('!HHHH', sport, dport, 8 + len(stun), 0) + stun\n"
+                     "ip = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(udp), 1, 0, 64, 17, 0, "
+                     "socket.inet_aton(src), socket.inet_aton(dst))\n"
+                     "s = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)\n"
+                     "s.sendto(ip + udp, (dst, 0))\n",
+                     server->alt_port, server->port);
+  g_assert_true (g_spawn_sync (NULL, (char *[]){ "python3", "-c", script, NULL }, NULL,
+                               G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, NULL));
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_usleep (300000);
   out = server_stop (server);
   document = parse_object (out);
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_object_get_object_member (document, "server"),
-                                                                              "dropped"),
-                                               "loops"),
-                   ==, 1);
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (document, "server"), "answered"), ==, 0);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (document, "clients")), ==, 0);
+  g_assert_cmpint (
+    json_object_get_int_member (
+      json_object_get_object_member (json_object_get_object_member (document, "server"), "dropped"),
+      "loops"),
+    ==, 1);
+  g_assert_cmpint (
+    json_object_get_int_member (json_object_get_object_member (document, "server"), "answered"), ==,
+    0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (document, "clients")), ==,
+                    0);
 }
 
 int

@@ -25,7 +25,8 @@ test_cli_stun_usage (void)
     { "stun-test", "127.0.0.1", "127.0.0.2", NULL },
     { "stun-test", "127.0.0.1", "--transport", "udp,carrier-pigeon", NULL },
     { "stun-test", "127.0.0.1", "--turn-user", "alice", NULL },
-    { "stun-test", "127.0.0.1", "--turn-user", "alice", "--turn-password-env=PHONESET_TEST_UNSET_VAR", NULL },
+    { "stun-test", "127.0.0.1", "--turn-user", "alice",
+      "--turn-password-env=PHONESET_TEST_UNSET_VAR", NULL },
     { "stun-test", "bad host name!", NULL },
   };
 
@@ -45,8 +46,14 @@ static void
 test_cli_stun_no_server (void)
 {
   /* Port 9 (discard) on loopback: nothing listens there in a test run. */
-  const char *argv[] = { "stun-test", "127.0.0.1:9", "--json", "--turn-user", "alice",
-                         "--turn-password-env", "PHONESET_TEST_TURN_PASSWORD", NULL };
+  const char *argv[] = { "stun-test",
+                         "127.0.0.1:9",
+                         "--json",
+                         "--turn-user",
+                         "alice",
+                         "--turn-password-env",
+                         "PHONESET_TEST_TURN_PASSWORD",
+                         NULL };
   const char *env[] = { "PHONESET_TEST_TURN_PASSWORD=do-not-print-me", NULL };
   gint64      t0 = g_get_monotonic_time ();
   g_autoptr(PhonesetCliResult) r = phoneset_test_run_cli (argv, env);
@@ -57,8 +64,9 @@ test_cli_stun_no_server (void)
   g_assert_cmpint (g_get_monotonic_time () - t0, <, 3 * G_USEC_PER_SEC);
   g_assert_cmpint (r->status, ==, 1);
   g_assert_true (json_parser_load_from_data (parser, r->out, -1, NULL));
-  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "udp"),
-                                                  "reachable"));
+  g_assert_false (json_object_get_boolean_member (
+    json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "udp"),
+    "reachable"));
   g_assert_null (strstr (r->out, "do-not-print-me"));
   g_assert_null (strstr (r->err, "do-not-print-me"));
 }

@@ -34,8 +34,8 @@ profile (const char *id)
 }
 
 static PhonesetCfgDocument *
-load_document (PhonesetCfgFormat format,
-               const char       *name)
+load_document (PhonesetCfgFormat  format,
+               const char        *name)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "cfg", name, NULL);
   g_autofree char *contents = NULL;
@@ -83,7 +83,8 @@ test_config_set_and_diff (void)
 
   b = phoneset_config_copy (a);
   g_assert_true (phoneset_config_set (b, "line.1.stun.enable", "yes", NULL));
-  g_assert_true (phoneset_config_set (b, "nat.stun.port", "3478", NULL)); /* the default: no change */
+  g_assert_true (
+    phoneset_config_set (b, "nat.stun.port", "3478", NULL)); /* the default: no change */
   changes = phoneset_config_diff (a, b);
   g_assert_cmpuint (changes->len, ==, 1);
   change = g_ptr_array_index (changes, 0);
@@ -142,9 +143,11 @@ test_import_each_vendor (void)
     const char       *value;
     guint             n_unknown;
   } cases[] = {
-    { PHONESET_CFG_FORMAT_YEALINK, "yealink-cp860-legacy.cfg", "yealink-legacy", "nat.keepalive.interval", "30", 4 },
+    { PHONESET_CFG_FORMAT_YEALINK, "yealink-cp860-legacy.cfg", "yealink-legacy",
+      "nat.keepalive.interval", "30", 4 },
     { PHONESET_CFG_FORMAT_YEALINK, "yealink-t46s-v8x.cfg", "yealink-v8x", "vlan.id", "20", 1 },
-    { PHONESET_CFG_FORMAT_FANVIL, "planet-vip2140pt.cfg", "planet-vip", "line.1.number", "2001", 14 },
+    { PHONESET_CFG_FORMAT_FANVIL, "planet-vip2140pt.cfg", "planet-vip", "line.1.number", "2001",
+      14 },
     { PHONESET_CFG_FORMAT_SNOM_XML, "snom-d785.xml", "snom", "qos.dscp.rtp", "46", 2 },
   };
 
@@ -153,7 +156,8 @@ test_import_each_vendor (void)
       g_autoptr(PhonesetCfgDocument) doc = load_document (cases[i].format, cases[i].file);
       g_autoptr(PhonesetConfig) config = NULL;
       g_autoptr(GError) error = NULL;
-      PhonesetProfile *guessed = phoneset_profiles_guess_for_document (profiles, doc, cases[i].file, NULL);
+      PhonesetProfile *guessed =
+        phoneset_profiles_guess_for_document (profiles, doc, cases[i].file, NULL);
 
       g_assert_nonnull (guessed);
       g_assert_cmpstr (phoneset_profile_get_id (guessed), ==, cases[i].profile);
@@ -173,7 +177,8 @@ static void
 test_import_bad_value (void)
 {
   const char *text = "#!version:1.0.0.1\nstatic.network.vlan.internet_port_vid = 5000\n";
-  g_autoptr(PhonesetCfgDocument) doc = phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_YEALINK, text, strlen (text), NULL);
+  g_autoptr(PhonesetCfgDocument) doc =
+               phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_YEALINK, text, strlen (text), NULL);
   g_autoptr(PhonesetConfig) config = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -193,7 +198,8 @@ test_import_bad_value (void)
   warning = g_ptr_array_index (warnings, 0);
   g_assert_cmpuint (warning->line, ==, 2);
   g_assert_cmpstr (warning->setting, ==, "vlan.id");
-  g_assert_true (g_str_has_prefix (warning->message, "line 2: vlan.id (Internet Port VID): 5000 is out of range"));
+  g_assert_true (g_str_has_prefix (warning->message,
+                                   "line 2: vlan.id (Internet Port VID): 5000 is out of range"));
 
   /* A no-op leaves it as it is, byte for byte. */
   phoneset_config_apply_to_document (config, doc, FALSE, NULL);
@@ -204,7 +210,8 @@ test_import_bad_value (void)
 static void
 test_export_in_place (void)
 {
-  g_autoptr(PhonesetCfgDocument) doc = load_document (PHONESET_CFG_FORMAT_FANVIL, "planet-vip2140pt.cfg");
+  g_autoptr(PhonesetCfgDocument) doc =
+               load_document (PHONESET_CFG_FORMAT_FANVIL, "planet-vip2140pt.cfg");
   g_autoptr(PhonesetConfig) config = phoneset_config_new (profile ("planet-vip"));
   g_auto(PhonesetExportReport) report = { 0 };
   g_autofree char *before = serialize (doc);
@@ -284,7 +291,8 @@ import_text (const char *profile_id,
 static void
 test_fanvil_pvid (void)
 {
-  const char *head = "<<VOIP CONFIG FILE>>Version:2.0000000000\r\n<QOS CONFIG MODULE>\r\nEnable PVID        :";
+  const char *head =
+    "<<VOIP CONFIG FILE>>Version:2.0000000000\r\n<QOS CONFIG MODULE>\r\nEnable PVID        :";
   const char *values[][2] = { { "2", "on" }, { "1", "factory" }, { "0", "off" } };
   g_autoptr(PhonesetCfgDocument) doc = phoneset_cfg_document_new (PHONESET_CFG_FORMAT_FANVIL);
   g_autoptr(PhonesetCfgDocument) xml = NULL;
@@ -309,7 +317,8 @@ test_fanvil_pvid (void)
   text = serialize (doc);
   g_assert_nonnull (strstr (text, "Enable PVID        :2\r\n"));
 
-  xml = phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_FANVIL_XML, sysconf, strlen (sysconf), &error);
+  xml =
+    phoneset_cfg_document_parse (PHONESET_CFG_FORMAT_FANVIL_XML, sysconf, strlen (sysconf), &error);
   g_assert_no_error (error);
   from_xml = phoneset_config_new_from_document (profile ("fanvil"), xml, &error);
   g_assert_no_error (error);
@@ -355,7 +364,8 @@ test_fanvil_old_generation (void)
   g_assert_no_error (error);
   g_assert_cmpstr (phoneset_config_get (config, "nat.stun.server"), ==, "stun.old.example");
   g_assert_cmpstr (phoneset_config_get (config, "line.1.stun.enable"), ==, "true");
-  g_assert_cmpstr (phoneset_config_get (config, "provisioning.server.url"), ==, "http://192.0.2.1/prov/");
+  g_assert_cmpstr (phoneset_config_get (config, "provisioning.server.url"), ==,
+                   "http://192.0.2.1/prov/");
   g_assert_cmpstr (phoneset_config_get (config, "provisioning.server.file"), ==, "$mac.cfg");
   g_assert_cmpstr (phoneset_config_get (config, "provisioning.server.user"), ==, "user");
   g_assert_cmpstr (phoneset_config_get (config, "active_uri.allowed_ip"), ==, "192.0.2.5");
@@ -392,8 +402,10 @@ test_file_names (void)
     const char        *custom;
     const char        *expected; /* NULL: error */
   } cases[] = {
-    { "planet-vip", PHONESET_FILE_NAME_COMMON, "VIP-2140PT", NULL, NULL, "f0VIP-2140PThw1.100.cfg" },
-    { "planet-vip", PHONESET_FILE_NAME_COMMON, "vip-1120pt", NULL, NULL, "f0VIP-1120PThw1.100.cfg" },
+    { "planet-vip", PHONESET_FILE_NAME_COMMON, "VIP-2140PT", NULL, NULL,
+      "f0VIP-2140PThw1.100.cfg" },
+    { "planet-vip", PHONESET_FILE_NAME_COMMON, "vip-1120pt", NULL, NULL,
+      "f0VIP-1120PThw1.100.cfg" },
     { "planet-vip", PHONESET_FILE_NAME_COMMON, NULL, NULL, NULL, NULL },
     { "planet-vip", PHONESET_FILE_NAME_COMMON, "VIP-9999", NULL, NULL, NULL },
     { "planet-vip", PHONESET_FILE_NAME_MAC, NULL, "00: 30: 4f: 11: 3a: f8", NULL, NULL },
@@ -413,8 +425,9 @@ test_file_names (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *name = phoneset_profile_dup_file_name (profile (cases[i].profile), cases[i].naming,
-                                                              cases[i].model, cases[i].mac, cases[i].custom, &error);
+      g_autofree char *name =
+        phoneset_profile_dup_file_name (profile (cases[i].profile), cases[i].naming, cases[i].model,
+                                        cases[i].mac, cases[i].custom, &error);
 
       if (cases[i].expected != NULL)
         {
@@ -449,7 +462,9 @@ test_dhcp_helpers (void)
   g_assert_cmpstr (dnsmasq160, ==, "dhcp-option=160,\"http://192.168.1.118/$mac.cfg\"");
   g_assert_cmpstr (isc66, ==, "option tftp-server-name \"http://192.168.1.118/$mac.cfg\";");
   g_assert_true (g_str_has_prefix (isc43, "option vendor-encapsulated-options 68:74:74:70:"));
-  g_assert_cmpstr (isc160, ==, "option phone-provisioning-url code 160 = text;\noption phone-provisioning-url \"http://192.168.1.118/$mac.cfg\";");
+  g_assert_cmpstr (isc160, ==,
+                   "option phone-provisioning-url code 160 = text;\noption phone-provisioning-url "
+                   "\"http://192.168.1.118/$mac.cfg\";");
 
   g_assert_true (phoneset_dhcp_option_valid (128, NULL));
   g_assert_false (phoneset_dhcp_option_valid (127, NULL));
@@ -477,7 +492,8 @@ test_setup_sheet (void)
   g_assert_nonnull (stun);
   g_assert_nonnull (turn);
   g_assert_true (stun < turn);
-  g_assert_nonnull (strstr (html, "MENU › SETTINGS › ADVANCED › (PIN) › NAT TRAVERSAL › STUN host"));
+  g_assert_nonnull (
+    strstr (html, "MENU › SETTINGS › ADVANCED › (PIN) › NAT TRAVERSAL › STUN host"));
   g_assert_nonnull (strstr (html, "<span class=\"keypad\">6,2,3</span>"));
   g_assert_nonnull (strstr (html, "&lt;script&gt;"));
   g_assert_null (strstr (html, "<script>"));
@@ -513,7 +529,8 @@ test_atomic_write (void)
   /* A directory in the way of the second file: nothing changes, no temporary file is left. */
   g_unlink (sub);
   g_mkdir (sub, 0755);
-  g_ptr_array_index (contents, 0) = (g_bytes_unref (g_ptr_array_index (contents, 0)), g_bytes_new_static ("ONE\n", 4));
+  g_ptr_array_index (contents, 0) =
+    (g_bytes_unref (g_ptr_array_index (contents, 0)), g_bytes_new_static ("ONE\n", 4));
   g_assert_false (phoneset_file_replace_all (dir, names, contents, 0644, &error));
   g_assert_nonnull (error);
   g_free (text);
@@ -544,7 +561,8 @@ test_atomic_write_many (void)
   for (guint i = 0; i < 40; i++)
     {
       g_ptr_array_add (names, g_strdup_printf ("%012u.cfg", i));
-      g_ptr_array_add (contents, g_bytes_new_take (g_strdup_printf ("phone %u\n", i), strlen ("phone \n") + (i < 10 ? 1 : 2)));
+      g_ptr_array_add (contents, g_bytes_new_take (g_strdup_printf ("phone %u\n", i),
+                                                   strlen ("phone \n") + (i < 10 ? 1 : 2)));
     }
   g_assert_true (phoneset_file_replace_all (dir, names, contents, 0644, &error));
   g_assert_no_error (error);
@@ -577,7 +595,8 @@ test_history (void)
   g_assert_false (phoneset_config_history_can_undo (history));
 
   g_assert_true (phoneset_config_history_set (history, "vlan.id", "40", NULL));
-  g_assert_true (phoneset_config_history_set (history, "nat.stun.server", "stun.example.org", NULL));
+  g_assert_true (
+    phoneset_config_history_set (history, "nat.stun.server", "stun.example.org", NULL));
   g_assert_false (phoneset_config_history_set (history, "vlan.id", "9999", NULL));
   g_assert_true (phoneset_config_history_can_undo (history));
 

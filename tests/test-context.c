@@ -30,12 +30,14 @@ new_settings (void)
   g_autoptr(GError) error = NULL;
   int status = 0;
 
-  g_assert_true (g_file_set_contents (xml,
-                                      "<schemalist><schema id=\"io.github.phoneset.Test\" path=\"/io/github/phoneset/Test/\">"
-                                      "<key name=\"stun-server\" type=\"s\"><default>''</default></key>"
-                                      "</schema></schemalist>",
-                                      -1, NULL));
-  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error) ||
+  g_assert_true (g_file_set_contents (
+    xml,
+    "<schemalist><schema id=\"io.github.phoneset.Test\" path=\"/io/github/phoneset/Test/\">"
+    "<key name=\"stun-server\" type=\"s\"><default>''</default></key>"
+    "</schema></schemalist>",
+    -1, NULL));
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                     &status, &error) ||
       !g_spawn_check_wait_status (status, NULL))
     return NULL;
   source = g_settings_schema_source_new_from_directory (tmpdir, NULL, FALSE, &error);
@@ -50,7 +52,8 @@ test_getters (void)
 {
   const char *dirs[] = { g_getenv ("PHONESET_PROFILES_DIR"), NULL };
   g_autoptr(PhonesetCatalog) catalog = phoneset_catalog_new (dirs);
-  g_autoptr(PhonesetInventory) inventory = phoneset_inventory_new (tmpdir, phoneset_catalog_get_profiles (catalog));
+  g_autoptr(PhonesetInventory) inventory =
+               phoneset_inventory_new (tmpdir, phoneset_catalog_get_profiles (catalog));
   g_autoptr(PhonesetSecretStore) secrets = phoneset_secret_store_memory_new ();
   g_autoptr(GSettings) settings = new_settings ();
   g_autoptr(PhonesetContext) context = NULL;
@@ -66,7 +69,8 @@ test_getters (void)
     }
   context = phoneset_context_new (catalog, inventory, secrets, settings);
   g_assert_true (phoneset_context_get_catalog (context) == catalog);
-  g_assert_true (phoneset_context_get_profiles (context) == phoneset_catalog_get_profiles (catalog));
+  g_assert_true (phoneset_context_get_profiles (context) ==
+                 phoneset_catalog_get_profiles (catalog));
   g_assert_cmpuint (phoneset_context_get_profiles (context)->len, >, 0);
   g_assert_true (phoneset_context_get_inventory (context) == inventory);
   g_assert_true (phoneset_context_get_secret_store (context) == secrets);
@@ -94,7 +98,8 @@ test_given_server (void)
 {
   const char *dirs[] = { g_getenv ("PHONESET_PROFILES_DIR"), NULL };
   g_autoptr(PhonesetCatalog) catalog = phoneset_catalog_new (dirs);
-  g_autoptr(PhonesetInventory) inventory = phoneset_inventory_new (tmpdir, phoneset_catalog_get_profiles (catalog));
+  g_autoptr(PhonesetInventory) inventory =
+               phoneset_inventory_new (tmpdir, phoneset_catalog_get_profiles (catalog));
   g_autoptr(PhonesetSecretStore) secrets = phoneset_secret_store_memory_new ();
   g_autoptr(GSettings) settings = new_settings ();
   g_autoptr(PhonesetStunServer) server = phoneset_stun_server_new ();
@@ -105,8 +110,9 @@ test_given_server (void)
       g_test_skip ("glib-compile-schemas is not available");
       return;
     }
-  context = g_object_new (PHONESET_TYPE_CONTEXT, "catalog", catalog, "inventory", inventory, "secret-store", secrets,
-                          "settings", settings, "stun-server", server, NULL);
+  context =
+    g_object_new (PHONESET_TYPE_CONTEXT, "catalog", catalog, "inventory", inventory, "secret-store",
+                  secrets, "settings", settings, "stun-server", server, NULL);
   g_assert_true (phoneset_context_get_stun_server (context) == server);
 }
 

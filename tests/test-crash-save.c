@@ -116,11 +116,13 @@ check_files (const char *dir,
       const char *new = g_hash_table_lookup (now, key);
 
       if (!json_parser_load_from_data (parser, value, -1, &error))
-        g_error ("after a kill at step %u, %s is not valid JSON: %s", done, (char *)key, error->message);
+        g_error ("after a kill at step %u, %s is not valid JSON: %s", done, (char *)key,
+                 error->message);
       if (g_strcmp0 (value, new) == 0)
         (*newer)++;
       else if (g_strcmp0 (value, old) != 0)
-        g_error ("after a kill at step %u, %s is neither step %u nor step %u", done, (char *)key, done, done + 1);
+        g_error ("after a kill at step %u, %s is neither step %u nor step %u", done, (char *)key,
+                 done, done + 1);
     }
   /* Nothing that was saved is missing. */
   if (before != NULL)
@@ -152,7 +154,8 @@ test_crash_save_kill (void)
     {
       g_autofree char *first = g_strdup_printf ("%u", done + 1);
       g_autoptr(GError) error = NULL;
-      g_autoptr(GSubprocess) child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, helper, dir, first, NULL);
+      g_autoptr(GSubprocess) child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                                                        helper, dir, first, NULL);
       g_autoptr(GDataInputStream) out = NULL;
       g_autofree char *line = NULL;
       guint            before = done;
@@ -203,9 +206,11 @@ test_crash_save_kill (void)
       }
     }
 
-  g_test_message ("a step took about %u ms; %u kills, %u steps saved, %u files found already at the step being written, "
-                  "at most %u temporary files of killed saves at once, %u kills before the first save ended",
-                  step_us / 1000, kills, done, newer, temps, silent);
+  g_test_message (
+    "a step took about %u ms; %u kills, %u steps saved, %u files found already at the step being "
+    "written, "
+    "at most %u temporary files of killed saves at once, %u kills before the first save ended",
+    step_us / 1000, kills, done, newer, temps, silent);
   g_assert_cmpuint (kills, >=, 10);
   g_assert_cmpuint (done, >, 0);
 

@@ -52,9 +52,10 @@ test_registry (void)
   g_assert_null (phoneset_delivery_find ("AutoP"));
   g_assert_null (phoneset_delivery_find (NULL));
 
-  g_assert_cmpstr (phoneset_delivery_get_title (phoneset_delivery_find ("pnp")), ==, "PnP on Reboot");
-  g_assert_cmpstr (phoneset_delivery_get_accessible_label (phoneset_delivery_find ("check-sync")), ==,
-                   "Push by check-sync");
+  g_assert_cmpstr (phoneset_delivery_get_title (phoneset_delivery_find ("pnp")), ==,
+                   "PnP on Reboot");
+  g_assert_cmpstr (phoneset_delivery_get_accessible_label (phoneset_delivery_find ("check-sync")),
+                   ==, "Push by check-sync");
   /* Setting the provisioning URL over HTTP is the part no vendor documents. */
   g_assert_nonnull (phoneset_delivery_get_unconfirmed (phoneset_delivery_find ("autop")));
   g_assert_nonnull (phoneset_delivery_get_unconfirmed (phoneset_delivery_find ("check-sync")));
@@ -110,11 +111,13 @@ test_set_url_path (void)
 {
   g_autoptr(PhonesetActiveUri) settable = active_uri_for_vendor ("yealink");
   g_autoptr(PhonesetActiveUri) unsettable = active_uri_for_vendor ("fanvil");
-  g_autofree char *path = _phoneset_delivery_build_set_url_path (settable, "http://10.0.0.2:4711/p/ab cd/f.cfg");
-  g_autofree char *expected = g_strdup_printf ("%s?%s&%s=%s", phoneset_active_uri_get_path (settable),
-                                               phoneset_active_uri_get_set_query (settable),
-                                               phoneset_active_uri_get_provisioning_url_setting (settable),
-                                               "http%3A%2F%2F10.0.0.2%3A4711%2Fp%2Fab%20cd%2Ff.cfg");
+  g_autofree char *path =
+    _phoneset_delivery_build_set_url_path (settable, "http://10.0.0.2:4711/p/ab cd/f.cfg");
+  g_autofree char *expected =
+    g_strdup_printf ("%s?%s&%s=%s", phoneset_active_uri_get_path (settable),
+                     phoneset_active_uri_get_set_query (settable),
+                     phoneset_active_uri_get_provisioning_url_setting (settable),
+                     "http%3A%2F%2F10.0.0.2%3A4711%2Fp%2Fab%20cd%2Ff.cfg");
 
   g_assert_cmpstr (path, ==, expected);
   g_assert_null (_phoneset_delivery_build_set_url_path (unsettable, "http://10.0.0.2/"));
@@ -133,7 +136,8 @@ to_json_text (PhonesetPushResult *result)
 static void
 test_result (void)
 {
-  g_autoptr(PhonesetPushResult) result = _phoneset_push_result_new ("10.0.0.5:80", "autop", "some-profile");
+  g_autoptr(PhonesetPushResult) result =
+               _phoneset_push_result_new ("10.0.0.5:80", "autop", "some-profile");
   g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 3, 4, 5, 6, 7.25);
   g_autoptr(GHashTable) status = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) expected = g_string_new (NULL);
@@ -172,7 +176,8 @@ test_result (void)
   g_assert_true (phoneset_push_result_get_fetched (result));
   g_assert_true (g_date_time_equal (phoneset_push_result_get_fetch_time (result), when));
   g_assert_cmpstr (phoneset_push_result_get_fetched_from (result), ==, "10.0.0.5");
-  g_assert_cmpstr (phoneset_push_result_get_fetch_user_agent (result), ==, "Phone 1.0 001122334455");
+  g_assert_cmpstr (phoneset_push_result_get_fetch_user_agent (result), ==,
+                   "Phone 1.0 001122334455");
   g_assert_cmpuint (phoneset_push_result_get_fetched_bytes (result), ==, 97);
   g_assert_true (phoneset_push_result_get_user_agent_names_phone (result));
   g_assert_cmpstr (phoneset_push_result_get_applied_setting (result), ==, "provisioning.url");
@@ -193,11 +198,12 @@ test_result (void)
   g_assert_null (notes[2]);
 
   /* The CLI's JSON, member by member in the order it always had. */
-  g_string_append (expected, "{\"phone\":\"10.0.0.5:80\",\"via\":\"autop\",\"profile\":\"some-profile\","
-                             "\"url\":\"http://10.0.0.2:4711/p/x/f.cfg\",\"fetched\":{\"time\":"
-                             "\"2026-03-04T05:06:07.250000Z\",\"from\":\"10.0.0.5\",\"user_agent\":"
-                             "\"Phone 1.0 001122334455\",\"bytes\":97},\"set\":{\"key\":\"provisioning.url\","
-                             "\"applied\":true},\"user_agent_names_phone\":true,\"status\":{");
+  g_string_append (expected,
+                   "{\"phone\":\"10.0.0.5:80\",\"via\":\"autop\",\"profile\":\"some-profile\","
+                   "\"url\":\"http://10.0.0.2:4711/p/x/f.cfg\",\"fetched\":{\"time\":"
+                   "\"2026-03-04T05:06:07.250000Z\",\"from\":\"10.0.0.5\",\"user_agent\":"
+                   "\"Phone 1.0 001122334455\",\"bytes\":97},\"set\":{\"key\":\"provisioning.url\","
+                   "\"applied\":true},\"user_agent_names_phone\":true,\"status\":{");
   for (i = 0; keys[i] != NULL; i++)
     g_string_append_printf (expected, "%s\"%s\":\"%s\"", i ? "," : "", keys[i],
                             (const char *)g_hash_table_lookup (status, keys[i]));
@@ -227,11 +233,12 @@ test_result_pnp (void)
   g_assert_false (phoneset_push_result_get_user_agent_names_phone (result));
 
   text = to_json_text (result);
-  g_assert_cmpstr (text, ==,
-                   "{\"phone\":\"10.0.0.6:80\",\"via\":\"pnp\",\"url\":\"http://10.0.0.2:1/p/y/f.cfg\","
-                   "\"pnp_subscribe_from\":\"10.0.0.6\",\"fetched\":{\"time\":\"2026-01-02T03:04:05Z\","
-                   "\"from\":\"10.0.0.6\",\"user_agent\":null,\"bytes\":5},\"user_agent_names_phone\":false,"
-                   "\"notes\":[]}");
+  g_assert_cmpstr (
+    text, ==,
+    "{\"phone\":\"10.0.0.6:80\",\"via\":\"pnp\",\"url\":\"http://10.0.0.2:1/p/y/f.cfg\","
+    "\"pnp_subscribe_from\":\"10.0.0.6\",\"fetched\":{\"time\":\"2026-01-02T03:04:05Z\","
+    "\"from\":\"10.0.0.6\",\"user_agent\":null,\"bytes\":5},\"user_agent_names_phone\":false,"
+    "\"notes\":[]}");
   g_assert_finalize_object (g_steal_pointer (&result));
 }
 

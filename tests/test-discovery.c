@@ -66,9 +66,9 @@ build_reply (PhonesetSipMessage *request,
 }
 
 static gboolean
-responder_cb (GSocket     *socket,
-              GIOCondition condition,
-              gpointer     user_data)
+responder_cb (GSocket      *socket,
+              GIOCondition  condition,
+              gpointer      user_data)
 {
   Responder *responder = user_data;
   char       buffer[4096];
@@ -110,7 +110,8 @@ bind_udp (const char *host,
   g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (host);
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (inet, port);
   g_autoptr(GError) error = NULL;
-  GSocket *socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, &error);
+  GSocket *socket =
+    g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, &error);
 
   g_assert_no_error (error);
   g_assert_true (g_socket_bind (socket, address, FALSE, &error));
@@ -163,9 +164,11 @@ web_cb (SoupServer        *server,
         GHashTable        *query,
         gpointer           user_data)
 {
-  static const char page[] = "<html><head><TITLE> Fanvil X4 </TITLE></head><body>login</body></html>";
+  static const char page[] =
+    "<html><head><TITLE> Fanvil X4 </TITLE></head><body>login</body></html>";
 
-  soup_message_headers_replace (soup_server_message_get_response_headers (message), "Server", "Fanvil X4 2.10.2.6887");
+  soup_message_headers_replace (soup_server_message_get_response_headers (message), "Server",
+                                "Fanvil X4 2.10.2.6887");
   soup_server_message_set_response (message, "text/html", SOUP_MEMORY_STATIC, page, strlen (page));
   soup_server_message_set_status (message, 200, NULL);
 }
@@ -187,7 +190,8 @@ send_pnp_cb (gpointer user_data)
     "Contact: <sip:127.0.0.20:5060>\r\n"
     "User-Agent: PLANET VIP-2140PT\r\n"
     "Expires: 0\r\n"
-    "Event:ua-profile;profile-type=\"device\";vendor=\"PLANET\";model=\"VIP-2140PT\";version=\"2.0.3.2991\"\r\n"
+    "Event:ua-profile;profile-type=\"device\";vendor=\"PLANET\";model=\"VIP-2140PT\";version=\"2.0."
+    "3.2991\"\r\n"
     "Accept: application/url\r\n"
     "Content-Length: 0\r\n\r\n";
 
@@ -203,15 +207,16 @@ run_cb (GObject      *object,
 {
   GError **error = user_data;
 
-  g_assert_false (phoneset_discovery_run_finish (PHONESET_DISCOVERY (object), result, error) && *error != NULL);
+  g_assert_false (phoneset_discovery_run_finish (PHONESET_DISCOVERY (object), result, error) &&
+                  *error != NULL);
   if (*error == NULL)
     *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
 }
 
 static gboolean
-run_discovery (PhonesetDiscovery *discovery,
-               GCancellable      *cancellable,
-               GError           **error)
+run_discovery (PhonesetDiscovery  *discovery,
+               GCancellable       *cancellable,
+               GError            **error)
 {
   GError *result = NULL;
 
@@ -291,10 +296,13 @@ test_discovery_loopback (void)
   int              fd;
 
   /* The fake phones, all on one free port. */
-  responders[0] = responder_new ("127.0.0.10", 0, REPLY_GOOD, "Yealink SIP-T46G 28.72.0.1 00:15:65:4a:a9:37");
+  responders[0] =
+    responder_new ("127.0.0.10", 0, REPLY_GOOD, "Yealink SIP-T46G 28.72.0.1 00:15:65:4a:a9:37");
   sip_port = socket_port (responders[0]->socket);
-  responders[1] = responder_new ("127.0.0.11", sip_port, REPLY_GARBAGE_THEN_GOOD, "snomD785/10.1.33.33");
-  responders[2] = responder_new ("127.0.0.12", sip_port, REPLY_WRONG_TAG, "Yealink SIP-T46G 1.2.3.4");
+  responders[1] =
+    responder_new ("127.0.0.11", sip_port, REPLY_GARBAGE_THEN_GOOD, "snomD785/10.1.33.33");
+  responders[2] =
+    responder_new ("127.0.0.12", sip_port, REPLY_WRONG_TAG, "Yealink SIP-T46G 1.2.3.4");
   responders[3] = responder_new ("127.0.0.9", sip_port, REPLY_OTHER_SOURCE, "Fanvil X4 1.2.3.4");
 
   /* The web interface of a phone that does not answer SIP. */
@@ -306,11 +314,12 @@ test_discovery_loopback (void)
   http_port = (guint16)g_uri_get_port (uris->data);
   g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
 
-  table = g_strdup ("IP address       HW type     Flags       HW address            Mask     Device\n"
-                    "127.0.0.10       0x1         0x2         00:15:65:4a:a9:37     *        lo\n"
-                    "127.0.0.13       0x1         0x2         0c:38:3e:07:e1:6c     *        lo\n"
-                    "127.0.0.14       0x1         0x2         02:00:00:00:00:01     *        lo\n"
-                    "198.51.100.7     0x1         0x2         00:15:65:00:00:07     *        lo\n");
+  table =
+    g_strdup ("IP address       HW type     Flags       HW address            Mask     Device\n"
+              "127.0.0.10       0x1         0x2         00:15:65:4a:a9:37     *        lo\n"
+              "127.0.0.13       0x1         0x2         0c:38:3e:07:e1:6c     *        lo\n"
+              "127.0.0.14       0x1         0x2         02:00:00:00:00:01     *        lo\n"
+              "198.51.100.7     0x1         0x2         00:15:65:00:00:07     *        lo\n");
   fd = g_file_open_tmp ("phoneset-arp-XXXXXX", &table_path, NULL);
   g_assert_cmpint (fd, >=, 0);
   close (fd);
@@ -352,8 +361,9 @@ test_discovery_loopback (void)
       g_auto(GStrv) methods = phoneset_phone_dup_evidence (p);
       g_autofree char *joined = g_strjoinv (",", methods);
 
-      g_test_message ("found %s %s %s %s [%s]", phoneset_phone_get_address (p), phoneset_phone_get_vendor (p),
-                      phoneset_phone_get_model (p), phoneset_phone_get_mac (p), joined);
+      g_test_message ("found %s %s %s %s [%s]", phoneset_phone_get_address (p),
+                      phoneset_phone_get_vendor (p), phoneset_phone_get_model (p),
+                      phoneset_phone_get_mac (p), joined);
     }
   g_assert_cmpuint (g_list_model_get_n_items (phones), ==, 4);
 
@@ -365,7 +375,8 @@ test_discovery_loopback (void)
   g_assert_cmpstr (phoneset_phone_get_firmware (phone), ==, "28.72.0.1");
   g_assert_cmpstr (phoneset_phone_get_mac (phone), ==, "00:15:65:4a:a9:37");
   g_assert_cmpstr (phoneset_phone_get_profile_id (phone), ==, "yealink");
-  g_assert_cmpstr (phoneset_phone_get_sip_user_agent (phone), ==, "Yealink SIP-T46G 28.72.0.1 00:15:65:4a:a9:37");
+  g_assert_cmpstr (phoneset_phone_get_sip_user_agent (phone), ==,
+                   "Yealink SIP-T46G 28.72.0.1 00:15:65:4a:a9:37");
   assert_evidence (phone, "sip-options,oui");
 
   phone = find_phone (phones, "127.0.0.11");
@@ -384,7 +395,8 @@ test_discovery_loopback (void)
   g_assert_cmpstr (phoneset_phone_get_mac (phone), ==, "0c:38:3e:07:e1:6c");
   g_assert_cmpstr (phoneset_phone_get_http_server (phone), ==, "Fanvil X4 2.10.2.6887");
   assert_evidence (phone, "oui,http");
-  g_assert_cmpstr (phoneset_phone_get_evidence_detail (phone, "http"), ==, "Server: Fanvil X4 2.10.2.6887; title: Fanvil X4");
+  g_assert_cmpstr (phoneset_phone_get_evidence_detail (phone, "http"), ==,
+                   "Server: Fanvil X4 2.10.2.6887; title: Fanvil X4");
 
   phone = find_phone (phones, "127.0.0.20");
   g_assert_nonnull (phone);
@@ -452,13 +464,15 @@ test_discovery_tcp (void)
   g_autofree char *spec = NULL;
   PhonesetPhone   *phone;
 
-  g_assert_true (g_socket_listener_add_address (G_SOCKET_LISTENER (service), address, G_SOCKET_TYPE_STREAM,
-                                                G_SOCKET_PROTOCOL_TCP, NULL, &effective, &error));
+  g_assert_true (g_socket_listener_add_address (G_SOCKET_LISTENER (service), address,
+                                                G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL,
+                                                &effective, &error));
   g_assert_no_error (error);
   g_signal_connect (service, "run", G_CALLBACK (tcp_run_cb), NULL);
   g_socket_service_start (service);
 
-  spec = g_strdup_printf ("tcp:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
+  spec =
+    g_strdup_printf ("tcp:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
   g_assert_true (phoneset_discovery_add_subnet (discovery, "127.0.0.16/30", NULL));
   g_assert_true (phoneset_discovery_add_port (discovery, spec, NULL));
   phoneset_discovery_set_http_ports (discovery, 0, 0);
@@ -476,7 +490,8 @@ test_discovery_tcp (void)
   g_assert_cmpstr (phoneset_phone_get_vendor (phone), ==, "Fanvil");
   g_assert_cmpstr (phoneset_phone_get_model (phone), ==, "X4");
   g_assert_cmpstr (phoneset_phone_get_firmware (phone), ==, "2.10.2.6887");
-  g_assert_true (g_str_has_prefix (phoneset_phone_get_evidence_detail (phone, "sip-options"), "TCP "));
+  g_assert_true (
+    g_str_has_prefix (phoneset_phone_get_evidence_detail (phone, "sip-options"), "TCP "));
   g_socket_service_stop (service);
   g_socket_listener_close (G_SOCKET_LISTENER (service));
 }
@@ -512,7 +527,8 @@ static void
 test_discovery_settings (void)
 {
   g_autoptr(PhonesetDiscovery) discovery = phoneset_discovery_new (NULL);
-  static const char *const bad_subnets[] = { "10.0.0.0/8", "192.0.2.0/33", "192.0.2.256/24", "example.com", "1.2.3.4/24/5", "" };
+  static const char *const bad_subnets[] = { "10.0.0.0/8",  "192.0.2.0/33", "192.0.2.256/24",
+                                             "example.com", "1.2.3.4/24/5", "" };
   static const char *const bad_ports[] = { "0", "65536", "sctp:5060", "udp:", "tcp:x", "" };
   guint32                  network;
   guint                    prefix;

@@ -155,7 +155,8 @@ find_offer (PhonesetWindow *window,
         {
           g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
 
-          if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window) &&
+          if (ADW_IS_MESSAGE_DIALOG (w) &&
+              gtk_window_get_transient_for (w) == GTK_WINDOW (window) &&
               gtk_widget_get_visible (GTK_WIDGET (w)))
             return ADW_MESSAGE_DIALOG (w);
         }
@@ -178,8 +179,9 @@ test_drafts_restore (void)
 {
   PhonesetWindow *window = phoneset_test_app_open_window (app);
   g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("192.0.2.77");
-  g_autofree char   *draft = draft_file ();
-  g_autofree char   *saved_config = g_build_filename (g_get_user_data_dir (), "phoneset", "configs", ID ".json", NULL);
+  g_autofree char *draft = draft_file ();
+  g_autofree char *saved_config =
+    g_build_filename (g_get_user_data_dir (), "phoneset", "configs", ID ".json", NULL);
   g_autofree char   *text = NULL;
   g_autofree char   *shot = NULL;
   PhonesetPhoneView *view;
@@ -195,8 +197,11 @@ test_drafts_restore (void)
 
   type_into (view, "page-nat", "nat.stun.server", "stun.draft.example.org");
   type_into (view, "page-provisioning", "provisioning.server.password", SECRET);
-  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (phone), "nat.stun.server"), ==, "stun.draft.example.org");
-  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (phone), "provisioning.server.password"), ==, SECRET);
+  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (phone), "nat.stun.server"), ==,
+                   "stun.draft.example.org");
+  g_assert_cmpstr (
+    phoneset_config_get (phoneset_phone_get_config (phone), "provisioning.server.password"), ==,
+    SECRET);
 
   /* The draft is written a moment later, without the password; the saved
    * phones do not have the edit yet. */
@@ -216,7 +221,8 @@ test_drafts_restore (void)
   g_assert_nonnull (again);
   g_assert_true (again != phone);
   g_assert_true (phoneset_phone_get_config (again) == NULL ||
-                 phoneset_config_get (phoneset_phone_get_config (again), "nat.stun.server") == NULL);
+                 phoneset_config_get (phoneset_phone_get_config (again), "nat.stun.server") ==
+                   NULL);
 
   /* The next start offers them back. */
   window = phoneset_test_app_open_window (app);
@@ -230,27 +236,36 @@ test_drafts_restore (void)
   answer (offer, "restore");
 
   /* Back as unsaved changes of the phone now shown; Undo takes them away. */
-  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (again), "nat.stun.server"), ==, "stun.draft.example.org");
+  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (again), "nat.stun.server"), ==,
+                   "stun.draft.example.org");
   /* The password was never in the draft: it is back from the keyring (a
    * real one answers over D-Bus, a moment later: the keyring-ui test). */
   {
     gint64 start = g_get_monotonic_time ();
 
-    while (phoneset_config_get (phoneset_phone_get_config (again), "provisioning.server.password") == NULL &&
+    while (phoneset_config_get (phoneset_phone_get_config (again),
+                                "provisioning.server.password") == NULL &&
            g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
       phoneset_test_iterate (20);
-    g_test_message ("the password was back after %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
+    g_test_message ("the password was back after %" G_GINT64_FORMAT " ms",
+                    (g_get_monotonic_time () - start) / 1000);
   }
-  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (again), "provisioning.server.password"), ==, SECRET);
+  g_assert_cmpstr (
+    phoneset_config_get (phoneset_phone_get_config (again), "provisioning.server.password"), ==,
+    SECRET);
   g_assert_true (phoneset_phone_has_changes (again));
-  view = PHONESET_PHONE_VIEW (gtk_widget_get_ancestor (phoneset_test_find_descendant (GTK_WIDGET (window), PHONESET_TYPE_PHONE_VIEW),
-                                                       PHONESET_TYPE_PHONE_VIEW));
+  view = PHONESET_PHONE_VIEW (gtk_widget_get_ancestor (
+    phoneset_test_find_descendant (GTK_WIDGET (window), PHONESET_TYPE_PHONE_VIEW),
+    PHONESET_TYPE_PHONE_VIEW));
   g_assert_true (phoneset_phone_view_get_phone (view) == again);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "phone.undo", NULL));
   g_assert_null (phoneset_config_get (phoneset_phone_get_config (again), "nat.stun.server"));
-  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (again), "provisioning.server.password"), ==, SECRET);
+  g_assert_cmpstr (
+    phoneset_config_get (phoneset_phone_get_config (again), "provisioning.server.password"), ==,
+    SECRET);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "phone.redo", NULL));
-  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (again), "nat.stun.server"), ==, "stun.draft.example.org");
+  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (again), "nat.stun.server"), ==,
+                   "stun.draft.example.org");
 
   /* A clean close saves the changes and needs no draft any more. */
   gtk_window_close (GTK_WINDOW (window));
@@ -282,7 +297,8 @@ test_drafts_discard (void)
   answer (offer, "discard");
   g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
   phone = our_phone ();
-  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (phone), "nat.stun.server"), ==, "stun.draft.example.org");
+  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (phone), "nat.stun.server"), ==,
+                   "stun.draft.example.org");
   g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
   gtk_window_close (GTK_WINDOW (window));
   phoneset_test_iterate (100);
@@ -316,7 +332,8 @@ grep_tree (const char *dir,
           grep_tree (path, needle, hits);
           continue;
         }
-      if (g_file_get_contents (path, &text, &len, NULL) && memmem (text, len, needle, strlen (needle)) != NULL)
+      if (g_file_get_contents (path, &text, &len, NULL) &&
+          memmem (text, len, needle, strlen (needle)) != NULL)
         g_ptr_array_add (hits, g_steal_pointer (&path));
     }
 }
@@ -327,7 +344,8 @@ assert_nowhere (const char *secret)
   g_autofree char *b64 = g_base64_encode ((const guchar *)secret, strlen (secret));
   g_autoptr(GString) hex = g_string_new (NULL);
   g_autoptr(GString) upper = NULL;
-  const char *dirs[] = { g_get_user_data_dir (), g_get_user_config_dir (), g_get_user_cache_dir (), NULL };
+  const char *dirs[] = { g_get_user_data_dir (), g_get_user_config_dir (), g_get_user_cache_dir (),
+                         NULL };
 
   for (const char *p = secret; *p != '\0'; p++)
     g_string_append_printf (hex, "%02x", (guchar)*p);
@@ -379,12 +397,15 @@ export_from_window (PhonesetPhoneView *view,
     {
       g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (w) && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), "Export Provisioning File") == 0)
+      if (ADW_IS_MESSAGE_DIALOG (w) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)),
+                     "Export Provisioning File") == 0)
         dialog = ADW_MESSAGE_DIALOG (w);
     }
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "export-again"));
-  check = phoneset_test_find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_CHECK_BUTTON);
+  check = phoneset_test_find_descendant (adw_message_dialog_get_extra_child (dialog),
+                                         GTK_TYPE_CHECK_BUTTON);
   g_assert_nonnull (check);
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check))); /* off unless asked */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), include_passwords);
@@ -408,7 +429,8 @@ static void
 test_drafts_no_secret_leaks (void)
 {
   const char *sim_args[] = { "--no-prompt", "--mac=" MAC, NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.123", sim_args);
+  g_autoptr(PhonesetTestSim) sim =
+               phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.123", sim_args);
   g_autofree char     *address = phoneset_test_sim_http (sim);
   PhonesetSecretStore *secrets = phoneset_application_get_secret_store (app);
   PhonesetWindow      *window = phoneset_test_app_open_window (app);

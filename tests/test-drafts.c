@@ -55,8 +55,10 @@ test_drafts_roundtrip (void)
   g_autofree char *tmp = g_dir_make_tmp ("phoneset-drafts-XXXXXX", NULL);
   g_autofree char *dir = g_build_filename (tmp, "drafts", NULL);
   g_autoptr(PhonesetDrafts) drafts = phoneset_drafts_new (dir, profiles);
-  g_autoptr(PhonesetConfig) config = phoneset_config_new (phoneset_profiles_find (profiles, "yealink-legacy"));
-  g_autoptr(PhonesetConfig) other = phoneset_config_new (phoneset_profiles_find (profiles, "planet-vip"));
+  g_autoptr(PhonesetConfig) config =
+               phoneset_config_new (phoneset_profiles_find (profiles, "yealink-legacy"));
+  g_autoptr(PhonesetConfig) other =
+               phoneset_config_new (phoneset_profiles_find (profiles, "planet-vip"));
   g_autoptr(PhonesetConfig) loaded = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) ids = NULL;
@@ -99,7 +101,8 @@ test_drafts_roundtrip (void)
   loaded = phoneset_drafts_load (drafts, "001565aabbcc", &error);
   g_assert_no_error (error);
   g_assert_nonnull (loaded);
-  g_assert_cmpstr (phoneset_profile_get_id (phoneset_config_get_profile (loaded)), ==, "yealink-legacy");
+  g_assert_cmpstr (phoneset_profile_get_id (phoneset_config_get_profile (loaded)), ==,
+                   "yealink-legacy");
   g_assert_cmpstr (phoneset_config_get (loaded, "nat.stun.server"), ==, "stun.example.org");
   g_assert_null (phoneset_config_get (loaded, "provisioning.server.password"));
   g_clear_object (&loaded);
@@ -156,7 +159,8 @@ test_drafts_bad_files (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("phoneset-drafts-XXXXXX", NULL);
   g_autoptr(PhonesetDrafts) drafts = phoneset_drafts_new (dir, profiles);
-  g_autoptr(PhonesetConfig) config = phoneset_config_new (phoneset_profiles_find (profiles, "snom"));
+  g_autoptr(PhonesetConfig) config =
+               phoneset_config_new (phoneset_profiles_find (profiles, "snom"));
   const char *bad[][2] = {
     { "torn.json", "{\"version\":1,\"phone\":\"x\",\"conf" },
     { "array.json", "[1,2]" },
@@ -186,7 +190,9 @@ test_drafts_bad_files (void)
   {
     g_autofree char *path = g_build_filename (dir, "ghost.json", NULL);
 
-    g_assert_true (g_file_set_contents (path, "{\"phone\":\"ghost\",\"config\":{\"profile\":\"no-such\",\"settings\":{}}}", -1, NULL));
+    g_assert_true (g_file_set_contents (
+      path, "{\"phone\":\"ghost\",\"config\":{\"profile\":\"no-such\",\"settings\":{}}}", -1,
+      NULL));
     loaded = phoneset_drafts_load (drafts, "ghost", &error);
     g_assert_null (loaded);
     g_assert_nonnull (error);

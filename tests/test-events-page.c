@@ -29,7 +29,8 @@ static GtkWidget *
 child (PhonesetEventsPage *page,
        const char         *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (page), PHONESET_TYPE_EVENTS_PAGE, name);
+  GObject *object =
+    gtk_widget_get_template_child (GTK_WIDGET (page), PHONESET_TYPE_EVENTS_PAGE, name);
 
   g_assert_nonnull (object);
   return GTK_WIDGET (object);
@@ -67,8 +68,8 @@ sim_set (PhonesetTestSim *sim,
 {
   g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 5, NULL);
   g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);
-  g_autofree char *url = g_strdup_printf ("http://%s:%u/servlet?phonecfg=set&%s=%s", sim->address, sim->http_port,
-                                          key, escaped);
+  g_autofree char *url = g_strdup_printf ("http://%s:%u/servlet?phonecfg=set&%s=%s", sim->address,
+                                          sim->http_port, key, escaped);
   g_autofree char *credentials = g_strdup_printf ("admin:%s", PHONESET_TEST_PASSWORD);
   g_autofree char *basic = g_base64_encode ((const guchar *)credentials, strlen (credentials));
   g_autofree char *header = g_strdup_printf ("Basic %s", basic);
@@ -87,11 +88,13 @@ test_events_yealink (void)
 {
   const char *extra[] = { "--no-prompt", NULL };
   g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("yealink", "127.0.0.141", extra);
-  PhonesetProfile *profile = phoneset_profiles_find (phoneset_application_get_profiles (app), "yealink-v8x");
+  PhonesetProfile *profile =
+    phoneset_profiles_find (phoneset_application_get_profiles (app), "yealink-v8x");
   g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("127.0.0.141");
   g_autoptr(PhonesetConfig) config = phoneset_config_new (profile);
   g_autoptr(PhonesetConfigHistory) history = phoneset_config_history_new (config);
-  GtkWidget          *widget = phoneset_events_page_new (phoneset_application_get_context (app), phone, history);
+  GtkWidget *widget =
+    phoneset_events_page_new (phoneset_application_get_context (app), phone, history);
   PhonesetEventsPage *page = PHONESET_EVENTS_PAGE (widget);
   GtkWindow          *window;
   const char         *base;
@@ -137,10 +140,13 @@ test_events_yealink (void)
   g_assert_nonnull (strstr (url, "mac=$mac"));
   /* The event is the setting's, whatever the firmware calls its key
    * (V8x action_url.registered, older firmware action_url.log_on). */
-  g_assert_nonnull (strstr (phoneset_config_get (config, "action_url.registered"), "/action-url/registered?"));
+  g_assert_nonnull (
+    strstr (phoneset_config_get (config, "action_url.registered"), "/action-url/registered?"));
   count = g_strdup_printf ("%u Action URL settings", filled);
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (page, "fill_row"))), count));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (page, "fill_row"))), "pushed"));
+  g_assert_nonnull (
+    strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (page, "fill_row"))), count));
+  g_assert_nonnull (
+    strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (page, "fill_row"))), "pushed"));
 
   /* The phone, pointed at the receiver, sends an event: it shows. */
   sim_set (sim, "action_url.off_hook", url);
@@ -148,7 +154,8 @@ test_events_yealink (void)
   g_assert_true (wait_events (page, 1));
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (page, "event_list")), 0);
   g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "off_hook"));
-  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "127.0.0.141"));
+  g_assert_nonnull (
+    strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "127.0.0.141"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "mac=001565"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "model="));
 
@@ -172,11 +179,14 @@ test_events_yealink (void)
   g_assert_null (phoneset_config_get (config, "action_url.registered"));
   g_assert_false (phoneset_config_history_can_undo (history));
   /* The row no longer says they point here. */
-  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (page, "fill_row"))), count));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (page, "fill_row"))), "Fills"));
+  g_assert_null (
+    strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (page, "fill_row"))), count));
+  g_assert_nonnull (
+    strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (page, "fill_row"))), "Fills"));
   /* Redo, and it does again. */
   g_assert_true (phoneset_config_history_redo (history));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (page, "fill_row"))), count));
+  g_assert_nonnull (
+    strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (page, "fill_row"))), count));
 
   gtk_window_destroy (window);
   phoneset_test_iterate (50);
@@ -186,10 +196,12 @@ static void
 test_events_snom (void)
 {
   g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("127.0.0.142");
-  PhonesetProfile *profile = phoneset_profiles_find (phoneset_application_get_profiles (app), "snom");
+  PhonesetProfile *profile =
+    phoneset_profiles_find (phoneset_application_get_profiles (app), "snom");
   g_autoptr(PhonesetConfig) config = phoneset_config_new (profile);
   g_autoptr(PhonesetConfigHistory) history = phoneset_config_history_new (config);
-  GtkWidget          *widget = phoneset_events_page_new (phoneset_application_get_context (app), phone, history);
+  GtkWidget *widget =
+    phoneset_events_page_new (phoneset_application_get_context (app), phone, history);
   PhonesetEventsPage *page = PHONESET_EVENTS_PAGE (widget);
   g_autoptr(PhonesetTestSim) sim = NULL;
   g_autofree char *arg = NULL;
@@ -209,22 +221,26 @@ test_events_snom (void)
    * the setting's; one undo takes them back. */
   g_assert_true (gtk_widget_get_sensitive (child (page, "fill_button")));
   g_signal_emit_by_name (child (page, "fill_button"), "clicked");
-  g_assert_nonnull (strstr (phoneset_config_get (config, "action_url.registered"), "/action-url/registered?"));
+  g_assert_nonnull (
+    strstr (phoneset_config_get (config, "action_url.registered"), "/action-url/registered?"));
   g_assert_nonnull (strstr (phoneset_config_get (config, "action_url.hold"), "/action-url/hold?"));
   g_assert_null (phoneset_config_get (config, "action_url.mute"));
   g_assert_true (phoneset_config_history_undo (history));
   g_assert_null (phoneset_config_get (config, "action_url.registered"));
 
   /* A phone set up by hand (on its web page) to call the receiver. */
-  arg = g_strdup_printf ("--action-url=incoming_call=%s/action-url/incoming_call?mac=$mac&remote=$remote",
-                         phoneset_events_page_get_receiver_url (page));
+  arg = g_strdup_printf (
+    "--action-url=incoming_call=%s/action-url/incoming_call?mac=$mac&remote=$remote",
+    phoneset_events_page_get_receiver_url (page));
   extra[1] = arg;
   sim = phoneset_test_sim_start ("snom", "127.0.0.142", extra);
   phoneset_test_sim_control (sim, "event?name=incoming_call");
   g_assert_true (wait_events (page, 1));
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (page, "event_list")), 0);
-  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "incoming_call"));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "remote=sip:2002@pbx.example"));
+  g_assert_nonnull (
+    strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "incoming_call"));
+  g_assert_nonnull (
+    strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "remote=sip:2002@pbx.example"));
   shot = phoneset_test_screenshot (GTK_WIDGET (window), "events-snom");
 
   gtk_window_destroy (window);

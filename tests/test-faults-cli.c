@@ -46,7 +46,8 @@ assert_fault (const char        *what,
               const char        *message,
               gint64             bound)
 {
-  g_test_message ("FAULT %s | exit %d | %.2f s | %s", what, r->status, elapsed / 1e6, g_strchomp (r->err));
+  g_test_message ("FAULT %s | exit %d | %.2f s | %s", what, r->status, elapsed / 1e6,
+                  g_strchomp (r->err));
   g_assert_cmpint (r->status, ==, 1);
   g_assert_true (g_str_has_prefix (r->err, "phoneset: "));
   g_assert_null (strchr (r->err, '\n'));
@@ -118,9 +119,12 @@ typedef struct
 } Fault;
 
 static const Fault faults[] = {
-  { "slow", "127.0.0.100", "accepted the connection but sent no answer within 1 second: it may be busy", TRUE },
-  { "drop", "127.0.0.101", "accepted the connection but sent no answer within 1 second: it may be busy", TRUE },
-  { "500", "127.0.0.102", "answered “500 Internal Server Error”: its web server failed on this request", FALSE },
+  { "slow", "127.0.0.100",
+    "accepted the connection but sent no answer within 1 second: it may be busy", TRUE },
+  { "drop", "127.0.0.101",
+    "accepted the connection but sent no answer within 1 second: it may be busy", TRUE },
+  { "500", "127.0.0.102",
+    "answered “500 Internal Server Error”: its web server failed on this request", FALSE },
   { "garbage", "127.0.0.103", "answered with something that is not HTTP", FALSE },
   { "reset", "127.0.0.104", "reset the connection instead of answering", FALSE },
   { "off", "127.0.0.106", "did not answer within 1 second: check that it is on", TRUE },
@@ -159,7 +163,8 @@ test_fault (gconstpointer data)
     {
       g_autofree char *what = g_strdup_printf ("%s/%s", commands[i], f->fault);
       gint64           elapsed;
-      g_autoptr(PhonesetCliResult) r = run (commands[i], phone, i == 0 ? push_args () : key_args, &elapsed);
+      g_autoptr(PhonesetCliResult) r =
+                   run (commands[i], phone, i == 0 ? push_args () : key_args, &elapsed);
 
       assert_fault (what, r, elapsed, f->message, bound);
       if (sim != NULL)
@@ -167,7 +172,8 @@ test_fault (gconstpointer data)
           g_autoptr(JsonObject) state = phoneset_test_sim_state (sim);
 
           /* Nothing took effect on the phone. */
-          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (state, "fetches")), ==, 0);
+          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (state, "fetches")),
+                            ==, 0);
         }
     }
 }
@@ -191,7 +197,8 @@ test_tls_changed (void)
   g_assert_cmpint (first->status, ==, 0);
   g_usleep (300 * 1000); /* the simulator changes its certificate */
   second = run ("push", phone, push, &elapsed);
-  assert_fault ("push/tls-changed", second, elapsed, "shows a different HTTPS certificate", SLACK_US);
+  assert_fault ("push/tls-changed", second, elapsed, "shows a different HTTPS certificate",
+                SLACK_US);
   third = run ("key", phone, key, &elapsed);
   assert_fault ("key/tls-changed", third, elapsed, "shows a different HTTPS certificate", SLACK_US);
 }
@@ -202,11 +209,11 @@ test_tls_changed (void)
 #define STUN_BOUND_US (1600 * 1000 + SLACK_US)
 
 static GSocket *
-bind_socket (const char     *ip,
-             guint16         port,
-             GSocketType     type,
-             GSocketProtocol protocol,
-             guint16        *bound_port)
+bind_socket (const char      *ip,
+             guint16          port,
+             GSocketType      type,
+             GSocketProtocol  protocol,
+             guint16         *bound_port)
 {
   g_autoptr(GInetAddress) addr = g_inet_address_new_from_string (ip);
   g_autoptr(GSocketAddress) where = g_inet_socket_address_new (addr, port);
@@ -227,11 +234,13 @@ bind_socket (const char     *ip,
 static void
 test_stun_down (void)
 {
-  g_autofree char *server = g_strdup_printf ("127.0.0.110:%u", phoneset_test_closed_port ("127.0.0.110"));
-  gint64           elapsed;
+  g_autofree char *server =
+    g_strdup_printf ("127.0.0.110:%u", phoneset_test_closed_port ("127.0.0.110"));
+  gint64 elapsed;
   g_autoptr(PhonesetCliResult) r = run ("stun-test", server, NULL, &elapsed);
 
-  assert_fault ("stun-test/server-down", r, elapsed, "could not be reached: nothing listens there", STUN_BOUND_US);
+  assert_fault ("stun-test/server-down", r, elapsed, "could not be reached: nothing listens there",
+                STUN_BOUND_US);
   g_assert_nonnull (strstr (r->err, "that the STUN server is running"));
   /* The text on stdout starts with the same verdict. */
   g_assert_true (g_str_has_prefix (r->out, "The STUN server 127.0.0.110:"));
@@ -242,7 +251,8 @@ static void
 test_stun_silent (void)
 {
   guint16 port;
-  g_autoptr(GSocket) udp = bind_socket ("127.0.0.111", 0, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, &port);
+  g_autoptr(GSocket) udp =
+               bind_socket ("127.0.0.111", 0, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, &port);
   g_autoptr(GPtrArray) tcp = NULL;
   g_autofree char *server = NULL;
   gint64           elapsed;
@@ -260,7 +270,8 @@ test_stun_silent (void)
    * never answers the SYN. */
   tcp = phoneset_test_hung_listener ("127.0.0.111", &tcp_port);
   {
-    g_autoptr(GSocket) udp2 = bind_socket ("127.0.0.111", tcp_port, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
+    g_autoptr(GSocket) udp2 = bind_socket ("127.0.0.111", tcp_port, G_SOCKET_TYPE_DATAGRAM,
+                                            G_SOCKET_PROTOCOL_UDP, NULL);
     g_autofree char *both = g_strdup_printf ("127.0.0.111:%u", tcp_port);
     g_autoptr(PhonesetCliResult) r2 = NULL;
 
@@ -295,16 +306,18 @@ test_stun_udp_blocked (void)
     }
   /* Port 3478 on an address only this test uses. */
   udp = bind_socket ("127.0.0.112", 3478, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
-  coturn = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, turnserver,
-                             "-n", "--listening-ip=127.0.0.112", "--listening-port=3478", "--no-udp", "--no-tls",
-                             "--no-dtls", "--no-cli", "--log-file=stdout", pid_arg, NULL);
+  coturn = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                             &error, turnserver, "-n", "--listening-ip=127.0.0.112",
+                             "--listening-port=3478", "--no-udp", "--no-tls", "--no-dtls",
+                             "--no-cli", "--log-file=stdout", pid_arg, NULL);
   g_assert_no_error (error);
   /* Bounded wait until coturn accepts TCP. */
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (!up && g_get_monotonic_time () < deadline)
     {
       g_autoptr(GSocketClient) client = g_socket_client_new ();
-      g_autoptr(GSocketConnection) c = g_socket_client_connect_to_host (client, "127.0.0.112:3478", 0, NULL, NULL);
+      g_autoptr(GSocketConnection) c =
+                   g_socket_client_connect_to_host (client, "127.0.0.112:3478", 0, NULL, NULL);
 
       up = c != NULL;
       if (!up)
@@ -314,7 +327,8 @@ test_stun_udp_blocked (void)
 
   r = run ("stun-test", "127.0.0.112:3478", NULL, &elapsed);
   first_line = g_strndup (r->out, strcspn (r->out, "\n"));
-  g_test_message ("FAULT stun-test/udp-blocked | exit %d | %.2f s | %s", r->status, elapsed / 1e6, first_line);
+  g_test_message ("FAULT stun-test/udp-blocked | exit %d | %.2f s | %s", r->status, elapsed / 1e6,
+                  first_line);
   g_assert_cmpint (r->status, ==, 0);
   g_assert_cmpstr (first_line, ==, "UDP is blocked; the server answers over TCP.");
   g_assert_nonnull (strstr (r->out, "line.1.transport = tcp"));
@@ -332,7 +346,8 @@ test_stun_udp_blocked (void)
 static void
 test_stun_loss (void)
 {
-  g_autoptr(PhonesetTestCoturn) coturn = phoneset_test_coturn_start ("127.0.0.212", "127.0.0.213", 22040, 22140, TRUE);
+  g_autoptr(PhonesetTestCoturn) coturn =
+               phoneset_test_coturn_start ("127.0.0.212", "127.0.0.213", 22040, 22140, TRUE);
   g_autoptr(PhonesetCliResult) r = NULL;
   g_autofree char *first_line = NULL;
   const char      *packets;
@@ -344,15 +359,15 @@ test_stun_loss (void)
       g_test_skip ("coturn (turnserver) is not installed; build-aux/dev test installs it");
       return;
     }
-  phoneset_test_coturn_add_relay (coturn, "127.0.0.212", "127.0.0.213", 22040, "127.0.0.210", "127.0.0.211", 22050,
-                                  "127.0.0.214", 0.2, 9);
+  phoneset_test_coturn_add_relay (coturn, "127.0.0.212", "127.0.0.213", 22040, "127.0.0.210",
+                                  "127.0.0.211", 22050, "127.0.0.214", 0.2, 9);
   r = run ("stun-test", coturn->server, NULL, &elapsed);
   first_line = g_strndup (r->out, strcspn (r->out, "\n"));
   packets = strstr (r->out, "Packets: ");
   g_assert_nonnull (packets);
   g_assert_cmpint (sscanf (packets, "Packets: %u sent, %u answers", &sent, &answers), ==, 2);
-  g_test_message ("FAULT stun-test/loss-20 | exit %d | %.2f s | %s | %u of %u packets unanswered", r->status,
-                  elapsed / 1e6, first_line, sent - answers, sent);
+  g_test_message ("FAULT stun-test/loss-20 | exit %d | %.2f s | %s | %u of %u packets unanswered",
+                  r->status, elapsed / 1e6, first_line, sent - answers, sent);
   g_assert_cmpint (r->status, ==, 0);
   if (g_str_equal (first_line, "NAT type not determined"))
     g_assert_nonnull (strstr (r->out, "got no answer: the network loses too many packets"));

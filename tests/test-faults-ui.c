@@ -52,13 +52,20 @@ typedef struct
 } Fault;
 
 static const Fault faults[] = {
-  { "slow", "127.0.0.113", "No Answer in Time", "accepted the connection but sent no answer within 5 seconds", TRUE },
-  { "drop", "127.0.0.114", "No Answer in Time", "accepted the connection but sent no answer within 5 seconds", TRUE },
-  { "500", "127.0.0.115", "The Phone’s Web Server Failed", "answered “500 Internal Server Error”: its web server failed", FALSE },
-  { "garbage", "127.0.0.116", "Not the Phone’s Web Server", "answered with something that is not HTTP", FALSE },
-  { "reset", "127.0.0.117", "Connection Reset", "reset the connection instead of answering", FALSE },
-  { "off", "127.0.0.118", "No Answer in Time", "did not answer within 5 seconds: check that it is on", TRUE },
-  { "down", "127.0.0.119", "Phone Not Reachable", "nothing accepts connections on that port", FALSE },
+  { "slow", "127.0.0.113", "No Answer in Time",
+    "accepted the connection but sent no answer within 5 seconds", TRUE },
+  { "drop", "127.0.0.114", "No Answer in Time",
+    "accepted the connection but sent no answer within 5 seconds", TRUE },
+  { "500", "127.0.0.115", "The Phone’s Web Server Failed",
+    "answered “500 Internal Server Error”: its web server failed", FALSE },
+  { "garbage", "127.0.0.116", "Not the Phone’s Web Server",
+    "answered with something that is not HTTP", FALSE },
+  { "reset", "127.0.0.117", "Connection Reset", "reset the connection instead of answering",
+    FALSE },
+  { "off", "127.0.0.118", "No Answer in Time",
+    "did not answer within 5 seconds: check that it is on", TRUE },
+  { "down", "127.0.0.119", "Phone Not Reachable", "nothing accepts connections on that port",
+    FALSE },
 };
 
 /* One fault's phone and what the window shows for it. */
@@ -83,7 +90,8 @@ new_phone (const char *http,
            gboolean    with_change)
 {
   PhonesetPhone   *phone = phoneset_phone_new (http);
-  PhonesetProfile *profile = phoneset_profiles_find (phoneset_application_get_profiles (app), profile_id);
+  PhonesetProfile *profile =
+    phoneset_profiles_find (phoneset_application_get_profiles (app), profile_id);
   g_autoptr(PhonesetConfig) config = NULL;
   g_autoptr(PhonesetConfig) baseline = NULL;
 
@@ -104,7 +112,8 @@ static GtkWidget *
 push_child (PhonesetPushDialog *dialog,
             const char         *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (dialog), PHONESET_TYPE_PUSH_DIALOG, name);
+  GObject *object =
+    gtk_widget_get_template_child (GTK_WIDGET (dialog), PHONESET_TYPE_PUSH_DIALOG, name);
 
   g_assert_nonnull (object);
   return GTK_WIDGET (object);
@@ -114,7 +123,8 @@ push_child (PhonesetPushDialog *dialog,
 static const char *
 keypad_answer (PhonesetKeypadPage *page)
 {
-  GObject       *log = gtk_widget_get_template_child (GTK_WIDGET (page), PHONESET_TYPE_KEYPAD_PAGE, "log_list");
+  GObject *log =
+    gtk_widget_get_template_child (GTK_WIDGET (page), PHONESET_TYPE_KEYPAD_PAGE, "log_list");
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (log), 0);
 
   if (row == NULL || phoneset_keypad_page_is_busy (page))
@@ -153,7 +163,8 @@ case_open (Case                *c,
   gtk_window_present (GTK_WINDOW (c->dialog));
 
   c->keypad_phone = new_phone (c->http, "yealink-v8x", FALSE);
-  c->page = PHONESET_KEYPAD_PAGE (phoneset_keypad_page_new (phoneset_application_get_context (app), c->keypad_phone, secrets));
+  c->page = PHONESET_KEYPAD_PAGE (
+    phoneset_keypad_page_new (phoneset_application_get_context (app), c->keypad_phone, secrets));
   c->window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
   gtk_window_set_default_size (c->window, 640, 900);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (c->window), GTK_WIDGET (c->page));
@@ -227,16 +238,17 @@ test_phone_faults (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
     {
-      Case            *c = &cases[i];
-      const Fault     *f = c->fault;
-      gint64           bound = (f->waits ? TIMEOUT_US : 0) + SLACK_US;
-      const char      *title = gtk_label_get_text (GTK_LABEL (push_child (c->dialog, "outcome_title")));
-      const char      *text = gtk_label_get_text (GTK_LABEL (push_child (c->dialog, "outcome_label")));
-      const char      *answer = keypad_answer (c->page);
+      Case        *c = &cases[i];
+      const Fault *f = c->fault;
+      gint64       bound = (f->waits ? TIMEOUT_US : 0) + SLACK_US;
+      const char  *title = gtk_label_get_text (GTK_LABEL (push_child (c->dialog, "outcome_title")));
+      const char  *text = gtk_label_get_text (GTK_LABEL (push_child (c->dialog, "outcome_label")));
+      const char  *answer = keypad_answer (c->page);
       g_autofree char *name = g_strdup_printf ("faults-push-%s", f->fault);
       g_autofree char *shot = NULL;
 
-      g_test_message ("FAULT window-push/%s | %.2f s | %s | %s", f->fault, c->push_us / 1e6, title, text);
+      g_test_message ("FAULT window-push/%s | %.2f s | %s | %s", f->fault, c->push_us / 1e6, title,
+                      text);
       g_test_message ("FAULT window-keypad/%s | %.2f s | %s", f->fault, c->keypad_us / 1e6, answer);
       g_assert_cmpint (c->push_us, >, 0);
       g_assert_cmpint (c->keypad_us, >, 0);
@@ -246,7 +258,8 @@ test_phone_faults (void)
       g_assert_nonnull (strstr (text, "Then press Retry."));
       g_assert_true (gtk_widget_get_visible (push_child (c->dialog, "outcome_group")));
       g_assert_true (gtk_widget_has_css_class (push_child (c->dialog, "outcome_title"), "error"));
-      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (push_child (c->dialog, "push_button"))), ==, "_Retry");
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (push_child (c->dialog, "push_button"))),
+                       ==, "_Retry");
       g_assert_true (phoneset_phone_has_changes (c->push_phone));
       if (strstr (answer, f->message) == NULL)
         g_error ("keypad, %s: “%s” does not say “%s”", f->fault, answer, f->message);
@@ -284,7 +297,8 @@ typedef struct
 static void
 test_stun_faults (void)
 {
-  PhonesetProfile *profile = phoneset_profiles_find (phoneset_application_get_profiles (app), "yealink-v8x");
+  PhonesetProfile *profile =
+    phoneset_profiles_find (phoneset_application_get_profiles (app), "yealink-v8x");
   g_autoptr(PhonesetConfig) config = phoneset_config_new (profile);
   g_autoptr(PhonesetConfigHistory) history = phoneset_config_history_new (config);
   g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("127.0.0.113");
@@ -292,7 +306,8 @@ test_stun_faults (void)
   g_autoptr(GSocket) udp = NULL;
   g_autoptr(GInetAddress) addr = g_inet_address_new_from_string ("127.0.0.118");
   g_autoptr(GSocketAddress) where = NULL;
-  g_autofree char *down = g_strdup_printf ("127.0.0.119:%u", phoneset_test_closed_port ("127.0.0.119"));
+  g_autofree char *down =
+    g_strdup_printf ("127.0.0.119:%u", phoneset_test_closed_port ("127.0.0.119"));
   g_autofree char *silent = NULL;
   StunCase         cases[] = {
             { "down", "could not be reached: nothing listens there (the connection was refused)" },
@@ -320,7 +335,8 @@ test_stun_faults (void)
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      cases[i].page = phoneset_stun_page_new (phoneset_application_get_context (app), phone, history, i == 0 ? down : silent);
+      cases[i].page = phoneset_stun_page_new (phoneset_application_get_context (app), phone,
+                                              history, i == 0 ? down : silent);
       g_signal_connect (cases[i].page, "finished", G_CALLBACK (stun_finished_cb), &cases[i].done);
       gtk_box_append (GTK_BOX (box), cases[i].page);
     }
@@ -340,14 +356,18 @@ test_stun_faults (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      GObject    *label = gtk_widget_get_template_child (cases[i].page, PHONESET_TYPE_STUN_PAGE, "verdict_label");
-      GObject    *explanation = gtk_widget_get_template_child (cases[i].page, PHONESET_TYPE_STUN_PAGE, "explanation_label");
-      GObject    *result_box = gtk_widget_get_template_child (cases[i].page, PHONESET_TYPE_STUN_PAGE, "result_box");
+      GObject *label =
+        gtk_widget_get_template_child (cases[i].page, PHONESET_TYPE_STUN_PAGE, "verdict_label");
+      GObject *explanation =
+        gtk_widget_get_template_child (cases[i].page, PHONESET_TYPE_STUN_PAGE, "explanation_label");
+      GObject *result_box =
+        gtk_widget_get_template_child (cases[i].page, PHONESET_TYPE_STUN_PAGE, "result_box");
       const char *verdict = gtk_label_get_text (GTK_LABEL (label));
       /* The headline, then the reason and what to do, under it. */
       const char *text = gtk_label_get_text (GTK_LABEL (explanation));
 
-      g_test_message ("FAULT window-stun/%s | %.2f s | %s — %s", cases[i].what, cases[i].us / 1e6, verdict, text);
+      g_test_message ("FAULT window-stun/%s | %.2f s | %s — %s", cases[i].what, cases[i].us / 1e6,
+                      verdict, text);
       g_assert_true (cases[i].done);
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (result_box)));
       g_assert_cmpstr (verdict, ==, "The STUN Server Cannot Be Reached");
@@ -367,13 +387,15 @@ static gboolean
 recommends (GtkWidget  *page,
             const char *setting)
 {
-  GtkWidget *group = GTK_WIDGET (gtk_widget_get_template_child (page, PHONESET_TYPE_STUN_PAGE, "recommendations_group"));
+  GtkWidget *group = GTK_WIDGET (
+    gtk_widget_get_template_child (page, PHONESET_TYPE_STUN_PAGE, "recommendations_group"));
   GtkWidget *w = group;
 
   /* Depth-first over the group's widgets: a button per recommendation. */
   while (w != NULL)
     {
-      if (GTK_IS_BUTTON (w) && g_strcmp0 (g_object_get_data (G_OBJECT (w), "setting"), setting) == 0)
+      if (GTK_IS_BUTTON (w) &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (w), "setting"), setting) == 0)
         return TRUE;
       if (gtk_widget_get_first_child (w) != NULL)
         w = gtk_widget_get_first_child (w);
@@ -395,11 +417,13 @@ recommends (GtkWidget  *page,
 static void
 test_stun_coturn (void)
 {
-  PhonesetProfile *profile = phoneset_profiles_find (phoneset_application_get_profiles (app), "yealink-v8x");
+  PhonesetProfile *profile =
+    phoneset_profiles_find (phoneset_application_get_profiles (app), "yealink-v8x");
   g_autoptr(PhonesetConfig) config = phoneset_config_new (profile);
   g_autoptr(PhonesetConfigHistory) history = phoneset_config_history_new (config);
   g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("127.0.0.113");
-  g_autoptr(PhonesetTestCoturn) tcp_only = phoneset_test_coturn_start ("127.0.0.205", NULL, 22020, 22120, FALSE);
+  g_autoptr(PhonesetTestCoturn) tcp_only =
+               phoneset_test_coturn_start ("127.0.0.205", NULL, 22020, 22120, FALSE);
   g_autoptr(PhonesetTestCoturn) lossy = NULL;
   g_autoptr(GSocket) udp = NULL;
   g_autoptr(GInetAddress) addr = g_inet_address_new_from_string ("127.0.0.205");
@@ -421,8 +445,8 @@ test_stun_coturn (void)
   udp = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
   g_assert_true (g_socket_bind (udp, where, TRUE, NULL));
   lossy = phoneset_test_coturn_start ("127.0.0.202", "127.0.0.203", 22000, 22100, TRUE);
-  phoneset_test_coturn_add_relay (lossy, "127.0.0.202", "127.0.0.203", 22000, "127.0.0.200", "127.0.0.201", 22010,
-                                  "127.0.0.204", 0.2, 9);
+  phoneset_test_coturn_add_relay (lossy, "127.0.0.202", "127.0.0.203", 22000, "127.0.0.200",
+                                  "127.0.0.201", 22010, "127.0.0.204", 0.2, 9);
   phoneset_phone_set_profile_id (phone, "yealink-v8x");
   phoneset_phone_set_config (phone, config);
 
@@ -433,7 +457,8 @@ test_stun_coturn (void)
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      cases[i].page = phoneset_stun_page_new (phoneset_application_get_context (app), phone, history, i == 0 ? tcp_only->server : lossy->server);
+      cases[i].page = phoneset_stun_page_new (phoneset_application_get_context (app), phone,
+                                              history, i == 0 ? tcp_only->server : lossy->server);
       g_signal_connect (cases[i].page, "finished", G_CALLBACK (stun_finished_cb), &cases[i].done);
       gtk_box_append (GTK_BOX (box), cases[i].page);
     }
@@ -453,9 +478,12 @@ test_stun_coturn (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      GObject    *label = gtk_widget_get_template_child (cases[i].page, PHONESET_TYPE_STUN_PAGE, "verdict_label");
-      GObject    *explanation = gtk_widget_get_template_child (cases[i].page, PHONESET_TYPE_STUN_PAGE, "explanation_label");
-      GObject    *result_box = gtk_widget_get_template_child (cases[i].page, PHONESET_TYPE_STUN_PAGE, "result_box");
+      GObject *label =
+        gtk_widget_get_template_child (cases[i].page, PHONESET_TYPE_STUN_PAGE, "verdict_label");
+      GObject *explanation =
+        gtk_widget_get_template_child (cases[i].page, PHONESET_TYPE_STUN_PAGE, "explanation_label");
+      GObject *result_box =
+        gtk_widget_get_template_child (cases[i].page, PHONESET_TYPE_STUN_PAGE, "result_box");
       const char *verdict = gtk_label_get_text (GTK_LABEL (label));
       const char *text = gtk_label_get_text (GTK_LABEL (explanation));
       const char *packets = strstr (text, "Packets: ");
@@ -465,8 +493,8 @@ test_stun_coturn (void)
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (result_box)));
       g_assert_nonnull (packets);
       g_assert_cmpint (sscanf (packets, "Packets: %u sent, %u answers", &sent, &answers), ==, 2);
-      g_test_message ("FAULT window-stun/%s | %.2f s | %s | %u of %u packets unanswered", cases[i].what,
-                      cases[i].us / 1e6, verdict, sent - answers, sent);
+      g_test_message ("FAULT window-stun/%s | %.2f s | %s | %u of %u packets unanswered",
+                      cases[i].what, cases[i].us / 1e6, verdict, sent - answers, sent);
       if (cases[i].message != NULL)
         {
           g_assert_cmpstr (verdict, ==, cases[i].message);

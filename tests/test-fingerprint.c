@@ -55,7 +55,8 @@ test_fingerprint_user_agents (void)
         continue;
       fields = g_strsplit (lines[i], "\t", -1);
       g_assert_cmpuint (g_strv_length (fields), ==, 6);
-      source = g_str_equal (fields[1], "http") ? PHONESET_FINGERPRINT_SOURCE_HTTP : PHONESET_FINGERPRINT_SOURCE_SIP;
+      source = g_str_equal (fields[1], "http") ? PHONESET_FINGERPRINT_SOURCE_HTTP
+                                               : PHONESET_FINGERPRINT_SOURCE_SIP;
       matched = phoneset_fingerprint_rules_match (rules, fields[0], source, &match);
       g_test_message ("%s", fields[0]);
       g_assert_cmpint (matched, ==, dash_null (fields[2]) != NULL);
@@ -75,15 +76,19 @@ test_fingerprint_sources (void)
   g_auto(PhonesetFingerprintMatch) match = { 0 };
 
   /* The loose web-server rule is for HTTP only. */
-  g_assert_false (phoneset_fingerprint_rules_match (rules, "some yealink thing", PHONESET_FINGERPRINT_SOURCE_SIP, &match));
-  g_assert_true (phoneset_fingerprint_rules_match (rules, "some yealink thing", PHONESET_FINGERPRINT_SOURCE_HTTP, &match));
+  g_assert_false (phoneset_fingerprint_rules_match (rules, "some yealink thing",
+                                                    PHONESET_FINGERPRINT_SOURCE_SIP, &match));
+  g_assert_true (phoneset_fingerprint_rules_match (rules, "some yealink thing",
+                                                   PHONESET_FINGERPRINT_SOURCE_HTTP, &match));
   g_assert_cmpstr (match.vendor, ==, "Yealink");
   g_assert_cmpstr (match.profile_id, ==, "yealink");
   g_assert_null (match.model);
   phoneset_fingerprint_match_clear (&match);
 
-  g_assert_false (phoneset_fingerprint_rules_match (rules, "", PHONESET_FINGERPRINT_SOURCE_ANY, &match));
-  g_assert_false (phoneset_fingerprint_rules_match (rules, "Yealink \xff", PHONESET_FINGERPRINT_SOURCE_ANY, &match));
+  g_assert_false (
+    phoneset_fingerprint_rules_match (rules, "", PHONESET_FINGERPRINT_SOURCE_ANY, &match));
+  g_assert_false (phoneset_fingerprint_rules_match (rules, "Yealink \xff",
+                                                    PHONESET_FINGERPRINT_SOURCE_ANY, &match));
 }
 
 static void
@@ -95,15 +100,21 @@ test_fingerprint_mac (void)
   const guint8 other[] = { 0x02, 0x00, 0x00, 1, 2, 3 };
   const char  *profile_id = NULL;
 
-  g_assert_cmpstr (phoneset_fingerprint_rules_lookup_mac (rules, yealink, &profile_id), ==, "Yealink");
+  g_assert_cmpstr (phoneset_fingerprint_rules_lookup_mac (rules, yealink, &profile_id), ==,
+                   "Yealink");
   g_assert_cmpstr (profile_id, ==, "yealink");
   g_assert_cmpstr (phoneset_fingerprint_rules_lookup_mac (rules, planet, NULL), ==, "PLANET");
   g_assert_null (phoneset_fingerprint_rules_lookup_mac (rules, other, &profile_id));
   g_assert_null (profile_id);
 
-  g_assert_cmpstr (phoneset_fingerprint_rules_vendor_for_name (rules, "Xiamen Yealink Network Technology Co.,Ltd"), ==, "Yealink");
-  g_assert_cmpstr (phoneset_fingerprint_rules_vendor_for_name (rules, "PLANET Technology Corporation"), ==, "PLANET");
-  g_assert_cmpstr (phoneset_fingerprint_rules_vendor_for_name (rules, "snom technology GmbH"), ==, "snom");
+  g_assert_cmpstr (
+    phoneset_fingerprint_rules_vendor_for_name (rules, "Xiamen Yealink Network Technology Co.,Ltd"),
+    ==, "Yealink");
+  g_assert_cmpstr (
+    phoneset_fingerprint_rules_vendor_for_name (rules, "PLANET Technology Corporation"), ==,
+    "PLANET");
+  g_assert_cmpstr (phoneset_fingerprint_rules_vendor_for_name (rules, "snom technology GmbH"), ==,
+                   "snom");
   g_assert_null (phoneset_fingerprint_rules_vendor_for_name (rules, "Planetary Widgets Inc"));
   g_assert_null (phoneset_fingerprint_rules_vendor_for_name (rules, "Cisco Systems, Inc"));
 }
@@ -117,7 +128,8 @@ check_bad_rules (const char *json,
   g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (node);
-  g_assert_false (phoneset_fingerprint_rules_add_profile (rules, "bad", json_node_get_object (node), &error));
+  g_assert_false (
+    phoneset_fingerprint_rules_add_profile (rules, "bad", json_node_get_object (node), &error));
   g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "Profile “bad”"));
@@ -131,9 +143,14 @@ test_fingerprint_bad (void)
   check_bad_rules ("{ \"user_agents\": [ { \"pattern\": \"x\" } ] }", "vendor");
   check_bad_rules ("{ \"vendor\": \"V\", \"user_agents\": {} }", "not an array");
   check_bad_rules ("{ \"vendor\": \"V\", \"user_agents\": [ 1 ] }", "user_agents[0]");
-  check_bad_rules ("{ \"vendor\": \"V\", \"user_agents\": [ { \"pattern\": \"ok\" }, { \"pattern\": \"(\" } ] }", "user_agents[1]");
-  check_bad_rules ("{ \"vendor\": \"V\", \"user_agents\": [ { \"pattern\": \"\" } ] }", "empty pattern");
-  check_bad_rules ("{ \"vendor\": \"V\", \"user_agents\": [ { \"pattern\": \"x\", \"source\": \"ftp\" } ] }", "ftp");
+  check_bad_rules (
+    "{ \"vendor\": \"V\", \"user_agents\": [ { \"pattern\": \"ok\" }, { \"pattern\": \"(\" } ] }",
+    "user_agents[1]");
+  check_bad_rules ("{ \"vendor\": \"V\", \"user_agents\": [ { \"pattern\": \"\" } ] }",
+                   "empty pattern");
+  check_bad_rules (
+    "{ \"vendor\": \"V\", \"user_agents\": [ { \"pattern\": \"x\", \"source\": \"ftp\" } ] }",
+    "ftp");
   check_bad_rules ("{ \"vendor\": \"V\", \"user_agents\": [ { \"pattern\": 3 } ] }", "pattern");
   check_bad_rules ("{ \"vendor\": \"V\", \"mac_prefixes\": [ \"00:15\" ] }", "mac_prefixes[0]");
   check_bad_rules ("{ \"vendor\": \"V\", \"mac_prefixes\": [ \"zz:15:65\" ] }", "zz:15:65");
@@ -159,7 +176,9 @@ test_fingerprint_bad_file (void)
   error = g_ptr_array_index (errors, 0);
   g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE);
   g_assert_nonnull (strstr (error->message, "broken.json"));
-  g_assert_cmpuint (phoneset_fingerprint_rules_get_n_rules (phoneset_catalog_get_fingerprint_rules (catalog)), ==, 0);
+  g_assert_cmpuint (
+    phoneset_fingerprint_rules_get_n_rules (phoneset_catalog_get_fingerprint_rules (catalog)), ==,
+    0);
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -170,7 +189,8 @@ static void
 test_fingerprint_bad_file_among_good (void)
 {
   g_autoptr(PhonesetFingerprintRules) good_rules = load_fixture_rules ();
-  g_autofree char *fixtures = g_test_build_filename (G_TEST_DIST, "data", "fingerprint-profiles", NULL);
+  g_autofree char *fixtures =
+    g_test_build_filename (G_TEST_DIST, "data", "fingerprint-profiles", NULL);
   g_autofree char *dir = g_dir_make_tmp ("phoneset-fp-XXXXXX", NULL);
   g_autofree char *bad_path = g_build_filename (dir, "aaa-broken.json", NULL);
   const char      *dirs[] = { dir, fixtures, NULL };
@@ -186,7 +206,8 @@ test_fingerprint_bad_file_among_good (void)
   g_assert_nonnull (strstr (((GError *)g_ptr_array_index (errors, 0))->message, "aaa-broken.json"));
   rules = phoneset_catalog_get_fingerprint_rules (catalog);
   g_assert_cmpuint (phoneset_fingerprint_rules_get_n_rules (rules), >, 0);
-  g_assert_cmpuint (phoneset_fingerprint_rules_get_n_rules (rules), ==, phoneset_fingerprint_rules_get_n_rules (good_rules));
+  g_assert_cmpuint (phoneset_fingerprint_rules_get_n_rules (rules), ==,
+                    phoneset_fingerprint_rules_get_n_rules (good_rules));
   g_unlink (bad_path);
   g_rmdir (dir);
 }

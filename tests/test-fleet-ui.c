@@ -48,7 +48,8 @@ count_children (GtkWidget *widget)
 {
   guint n = 0;
 
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     n++;
   return n;
 }
@@ -143,7 +144,8 @@ test_fleet_dialog (void)
 static guint16
 free_udp_port (void)
 {
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM,
+                                             G_SOCKET_PROTOCOL_UDP, NULL);
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
   g_autoptr(GSocketAddress) bound = NULL;
@@ -164,7 +166,8 @@ test_provisioning_view (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
-  g_autoptr(PhonesetConfig) common = phoneset_config_new (phoneset_profiles_find (profiles, "yealink-legacy"));
+  g_autoptr(PhonesetConfig) common =
+               phoneset_config_new (phoneset_profiles_find (profiles, "yealink-legacy"));
   g_autoptr(PhonesetFleet) fleet = NULL;
   g_autoptr(PhonesetTestSim) sim = NULL;
   g_autoptr(JsonObject) state = NULL;
@@ -185,7 +188,8 @@ test_provisioning_view (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 760, 640);
   gtk_window_present (GTK_WINDOW (window));
   phoneset_test_wait_until_mapped (window);
-  g_assert_false (gtk_widget_get_sensitive (child (view, PHONESET_TYPE_PROVISIONING_VIEW, "start_button")));
+  g_assert_false (
+    gtk_widget_get_sensitive (child (view, PHONESET_TYPE_PROVISIONING_VIEW, "start_button")));
   shot = phoneset_test_screenshot (window, "provisioning-view-stopped");
   g_clear_pointer (&shot, g_free);
 
@@ -193,19 +197,25 @@ test_provisioning_view (void)
    * from it. */
   phoneset_provisioning_view_set_folder (PHONESET_PROVISIONING_VIEW (view), tree);
   phoneset_provisioning_view_set_address (PHONESET_PROVISIONING_VIEW (view), "127.0.0.221");
-  g_assert_true (phoneset_provisioning_view_start (PHONESET_PROVISIONING_VIEW (view), NULL, 0, pnp_port, &error));
+  g_assert_true (phoneset_provisioning_view_start (PHONESET_PROVISIONING_VIEW (view), NULL, 0,
+                                                   pnp_port, &error));
   g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (phoneset_provisioning_view_get_url (PHONESET_PROVISIONING_VIEW (view)), "http://127.0.0.221:"));
+  g_assert_true (g_str_has_prefix (
+    phoneset_provisioning_view_get_url (PHONESET_PROVISIONING_VIEW (view)), "http://127.0.0.221:"));
 
   /* A Yealink phone boots, asks by PnP, fetches its common and MAC file. */
   target = g_strdup_printf ("--pnp-target=127.0.0.221:%u", pnp_port);
-  sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.223",
-                                         (const char *const[]){ "--mac=00:15:65:00:00:01", "--pnp", target, "--pnp-interval=200",
-                                                                "--pnp-tries=20", "--common-file=y000000000028.cfg", "--no-prompt",
-                                                                NULL });
-  for (guint i = 0; i < 100 && phoneset_provisioning_view_get_n_events (PHONESET_PROVISIONING_VIEW (view)) < 3; i++)
+  sim = phoneset_test_sim_start_profile (
+    "yealink-legacy", "127.0.0.223",
+    (const char *const[]){ "--mac=00:15:65:00:00:01", "--pnp", target, "--pnp-interval=200",
+                           "--pnp-tries=20", "--common-file=y000000000028.cfg", "--no-prompt",
+                           NULL });
+  for (guint i = 0;
+       i < 100 && phoneset_provisioning_view_get_n_events (PHONESET_PROVISIONING_VIEW (view)) < 3;
+       i++)
     phoneset_test_iterate (100);
-  g_assert_cmpuint (phoneset_provisioning_view_get_n_events (PHONESET_PROVISIONING_VIEW (view)), >=, 3);
+  g_assert_cmpuint (phoneset_provisioning_view_get_n_events (PHONESET_PROVISIONING_VIEW (view)), >=,
+                    3);
   for (guint i = 0; i < 50; i++)
     {
       g_clear_pointer (&state, json_object_unref);
@@ -217,9 +227,11 @@ test_provisioning_view (void)
       phoneset_test_iterate (100);
     }
   config = json_object_get_object_member (state, "config");
-  g_assert_cmpstr (json_object_get_string_member_with_default (config, "account.1.user_name", ""), ==, "1001");
-  g_assert_cmpstr (json_object_get_string_member_with_default (config, "account.1.nat.stun_server", ""), ==,
-                   "stun.example.org");
+  g_assert_cmpstr (json_object_get_string_member_with_default (config, "account.1.user_name", ""),
+                   ==, "1001");
+  g_assert_cmpstr (
+    json_object_get_string_member_with_default (config, "account.1.nat.stun_server", ""), ==,
+    "stun.example.org");
   shot = phoneset_test_screenshot_after (window, "provisioning-view-fetch-log", 300);
   g_clear_pointer (&shot, g_free);
 
@@ -231,7 +243,8 @@ test_provisioning_view (void)
 static guint16
 free_tcp_port (const char *host)
 {
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                             G_SOCKET_PROTOCOL_TCP, NULL);
   g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (host);
   g_autoptr(GSocketAddress) any = g_inet_socket_address_new (inet, 0);
   g_autoptr(GSocketAddress) bound = NULL;
@@ -245,9 +258,9 @@ free_tcp_port (const char *host)
  * thread's main loop: the status line, or NULL with @error set when the
  * connection fails. */
 static char *
-http_status_line (const char *host,
-                  guint16     port,
-                  GError    **error)
+http_status_line (const char  *host,
+                  guint16      port,
+                  GError     **error)
 {
   g_autoptr(GSocketClient) client = g_socket_client_new ();
   g_autoptr(GSocketConnection) connection = NULL;
@@ -261,7 +274,8 @@ http_status_line (const char *host,
   if (connection == NULL)
     return NULL;
   socket = g_socket_connection_get_socket (connection);
-  g_assert_cmpint (g_socket_send (socket, request, strlen (request), NULL, NULL), ==, (gssize)strlen (request));
+  g_assert_cmpint (g_socket_send (socket, request, strlen (request), NULL, NULL), ==,
+                   (gssize)strlen (request));
   g_socket_set_blocking (socket, FALSE);
   for (guint i = 0; i < 100 && got <= 0; i++)
     {
@@ -309,11 +323,14 @@ test_provisioning_address (void)
   phoneset_provisioning_view_set_address (PHONESET_PROVISIONING_VIEW (view), "127.0.0.221");
   saved = g_settings_get_string (settings, "provisioning-address");
   g_assert_cmpstr (saved, ==, "127.0.0.221");
-  gtk_switch_set_active (GTK_SWITCH (child (view, PHONESET_TYPE_PROVISIONING_VIEW, "pnp_switch")), FALSE);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (view, PHONESET_TYPE_PROVISIONING_VIEW, "port_spin")), port);
+  gtk_switch_set_active (GTK_SWITCH (child (view, PHONESET_TYPE_PROVISIONING_VIEW, "pnp_switch")),
+                         FALSE);
+  gtk_spin_button_set_value (
+    GTK_SPIN_BUTTON (child (view, PHONESET_TYPE_PROVISIONING_VIEW, "port_spin")), port);
   g_signal_emit_by_name (start, "clicked");
   prefix = g_strdup_printf ("http://127.0.0.221:%u/", port);
-  g_assert_cmpstr (phoneset_provisioning_view_get_url (PHONESET_PROVISIONING_VIEW (view)), ==, prefix);
+  g_assert_cmpstr (phoneset_provisioning_view_get_url (PHONESET_PROVISIONING_VIEW (view)), ==,
+                   prefix);
   g_assert_false (gtk_widget_get_sensitive (row));
 
   status = http_status_line ("127.0.0.221", port, &error);
@@ -337,7 +354,8 @@ test_provisioning_address (void)
   g_object_unref (view);
   g_settings_set_string (settings, "provisioning-address", "127.0.0.1");
   view = g_object_ref_sink (phoneset_provisioning_view_new (context));
-  g_assert_cmpstr (phoneset_provisioning_view_get_address (PHONESET_PROVISIONING_VIEW (view)), ==, "127.0.0.1");
+  g_assert_cmpstr (phoneset_provisioning_view_get_address (PHONESET_PROVISIONING_VIEW (view)), ==,
+                   "127.0.0.1");
   g_object_unref (view);
   g_settings_reset (settings, "provisioning-address");
 }
@@ -358,7 +376,8 @@ main (int   argc,
   tmpdir = g_dir_make_tmp ("phoneset-fleet-ui-XXXXXX", NULL);
   {
     g_autoptr(PhonesetCatalog) catalog = phoneset_catalog_new (dirs);
-    g_autoptr(PhonesetInventory) inventory = phoneset_inventory_new (data, phoneset_catalog_get_profiles (catalog));
+    g_autoptr(PhonesetInventory) inventory =
+                 phoneset_inventory_new (data, phoneset_catalog_get_profiles (catalog));
     g_autoptr(PhonesetSecretStore) secrets = phoneset_secret_store_memory_new ();
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 

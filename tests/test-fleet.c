@@ -211,7 +211,7 @@ test_fleet_render_yealink (void)
     g_autoptr(GPtrArray) n2 = g_ptr_array_new_with_free_func (g_free);
     g_autoptr(GPtrArray) c2 = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
     g_autofree char *mac_text = NULL;
-    const char      *with_password = "mac,provisioning.server.password\n00:15:65:00:00:01,Pw-7781\n";
+    const char *with_password = "mac,provisioning.server.password\n00:15:65:00:00:01,Pw-7781\n";
 
     secret = phoneset_fleet_parse (common, with_password, strlen (with_password), &error);
     g_assert_no_error (error);
@@ -273,7 +273,8 @@ test_fleet_pnp_url (void)
   g_assert_true (g_file_set_contents (f, "<<VOIP CONFIG FILE>>\n", -1, NULL));
 
   /* Yealink: the folder; it fetches the common file and its MAC file. */
-  url = phoneset_fleet_pnp_url (profiles, dir, "http://192.0.2.1:80", "00:15:65:00:00:01", "Yealink");
+  url =
+    phoneset_fleet_pnp_url (profiles, dir, "http://192.0.2.1:80", "00:15:65:00:00:01", "Yealink");
   g_assert_cmpstr (url, ==, "http://192.0.2.1:80/");
   g_clear_pointer (&url, g_free);
   /* PLANET: its own file. */

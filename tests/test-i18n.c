@@ -60,7 +60,8 @@ collect_texts (GtkWidget *widget,
     g_string_append_printf (texts, "%s\n", text);
   if (ADW_IS_ACTION_ROW (widget) && adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)) != NULL)
     g_string_append_printf (texts, "%s\n", adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     collect_texts (child, texts);
 }
 
@@ -116,14 +117,16 @@ static void
 assert_sidebar_labels_whole (GtkWidget *widget,
                              gboolean   in_sidebar)
 {
-  in_sidebar = in_sidebar || (GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar"));
+  in_sidebar = in_sidebar || (GTK_IS_LIST_BOX (widget) &&
+                              gtk_widget_has_css_class (widget, "navigation-sidebar"));
   if (in_sidebar && GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
     {
       g_test_message ("sidebar label “%s”", gtk_label_get_text (GTK_LABEL (widget)));
       if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
         g_error ("The sidebar label “%s” is cut short", gtk_label_get_text (GTK_LABEL (widget)));
     }
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     assert_sidebar_labels_whole (c, in_sidebar);
 }
 
@@ -138,7 +141,7 @@ test_phone_view (void)
   g_autofree char   *texts = NULL;
   g_autofree char   *shot = NULL;
   g_autofree char   *name = g_strdup_printf ("phone-nat-page-%s", language->language);
-  const char        *translated[] = { "NAT Traversal", "STUN host", "Offer ICE", "TURN host", NULL };
+  const char *translated[] = { "NAT Traversal", "STUN host", "Offer ICE", "TURN host", NULL };
 
   phoneset_phone_set_model (phone, "Konftel 300IP");
   phoneset_phone_set_profile_id (phone, "konftel-300ip");
@@ -196,7 +199,8 @@ test_vocabulary (void)
 {
   PhonesetWindow *window = phoneset_window_new (app);
   g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("192.0.2.31");
-  GMenuModel *menu = G_MENU_MODEL (gtk_application_get_menu_by_id (GTK_APPLICATION (app), "primary_menu"));
+  GMenuModel *menu =
+    G_MENU_MODEL (gtk_application_get_menu_by_id (GTK_APPLICATION (app), "primary_menu"));
   g_autoptr(GString) labels = g_string_new (NULL);
   PhonesetPhoneView *view;
   g_autofree char   *texts = NULL;

@@ -24,8 +24,10 @@ test_inventory_roundtrip (void)
   g_autoptr(PhonesetInventory) again = phoneset_inventory_new (dir, profiles);
   g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("192.0.2.10");
   g_autoptr(PhonesetPhone) dup = phoneset_phone_new ("192.0.2.99");
-  g_autoptr(PhonesetConfig) config = phoneset_config_new (phoneset_profiles_find (profiles, "planet-vip"));
-  g_autoptr(PhonesetConfig) baseline = phoneset_config_new (phoneset_profiles_find (profiles, "planet-vip"));
+  g_autoptr(PhonesetConfig) config =
+               phoneset_config_new (phoneset_profiles_find (profiles, "planet-vip"));
+  g_autoptr(PhonesetConfig) baseline =
+               phoneset_config_new (phoneset_profiles_find (profiles, "planet-vip"));
   g_autoptr(GError) error = NULL;
   g_autoptr(PhonesetPhone) loaded = NULL;
   g_autofree char *cpath = NULL;
@@ -69,7 +71,8 @@ test_inventory_roundtrip (void)
   loaded = g_list_model_get_item (phoneset_inventory_get_phones (again), 0);
   g_assert_cmpstr (phoneset_phone_get_name (loaded), ==, "Reception");
   g_assert_cmpstr (phoneset_phone_get_profile_id (loaded), ==, "planet-vip");
-  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (loaded), "nat.stun.server"), ==, "stun.example.org");
+  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (loaded), "nat.stun.server"), ==,
+                   "stun.example.org");
   g_assert_nonnull (phoneset_phone_get_baseline (loaded));
   g_assert_nonnull (phoneset_phone_get_last_push (loaded));
   g_assert_true (g_date_time_equal (phoneset_phone_get_last_push (loaded), pushed));
@@ -86,7 +89,13 @@ static void
 test_inventory_bad (void)
 {
   g_autoptr(PhonesetInventory) inv = phoneset_inventory_new ("/nonexistent", profiles);
-  const char *bad[] = { "", "[]", "{}", "{\"phones\": 3}", "{\"phones\": [1]}", "{\"phones\": [{\"name\": \"x\"}]}", "{\"phones\": [" };
+  const char *bad[] = { "",
+                        "[]",
+                        "{}",
+                        "{\"phones\": 3}",
+                        "{\"phones\": [1]}",
+                        "{\"phones\": [{\"name\": \"x\"}]}",
+                        "{\"phones\": [" };
 
   g_assert_true (phoneset_inventory_load (inv, NULL)); /* no file: empty */
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -128,7 +137,8 @@ test_inventory_save_async (void)
   g_autofree char *dir = g_dir_make_tmp ("phoneset-inv-XXXXXX", NULL);
   g_autoptr(PhonesetInventory) inv = phoneset_inventory_new (dir, profiles);
   g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("192.0.2.10");
-  g_autoptr(PhonesetConfig) config = phoneset_config_new (phoneset_profiles_find (profiles, "planet-vip"));
+  g_autoptr(PhonesetConfig) config =
+               phoneset_config_new (phoneset_profiles_find (profiles, "planet-vip"));
   g_autoptr(GAsyncResult) first = NULL;
   g_autoptr(GAsyncResult) second = NULL;
   g_autoptr(GError) error = NULL;

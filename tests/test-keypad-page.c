@@ -37,7 +37,8 @@ static GtkWidget *
 child (Fixture    *f,
        const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (f->page), PHONESET_TYPE_KEYPAD_PAGE, name);
+  GObject *object =
+    gtk_widget_get_template_child (GTK_WIDGET (f->page), PHONESET_TYPE_KEYPAD_PAGE, name);
 
   g_assert_nonnull (object);
   return GTK_WIDGET (object);
@@ -107,7 +108,8 @@ fixture_open_model (Fixture           *f,
   if (model != NULL)
     phoneset_phone_set_model (f->phone, model);
 
-  f->page = PHONESET_KEYPAD_PAGE (phoneset_keypad_page_new (phoneset_application_get_context (app), f->phone, f->secrets));
+  f->page = PHONESET_KEYPAD_PAGE (
+    phoneset_keypad_page_new (phoneset_application_get_context (app), f->phone, f->secrets));
   f->window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
   gtk_window_set_default_size (f->window, 640, 1100);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (f->window), GTK_WIDGET (f->page));
@@ -180,7 +182,8 @@ received (Fixture    *f,
   GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = from; i < json_array_get_length (keys); i++)
-    g_ptr_array_add (out, g_strdup (json_object_get_string_member (json_array_get_object_element (keys, i), member)));
+    g_ptr_array_add (out, g_strdup (json_object_get_string_member (
+                            json_array_get_object_element (keys, i), member)));
   g_ptr_array_add (out, NULL);
   return out;
 }
@@ -193,7 +196,8 @@ assert_received (Fixture           *f,
 {
   g_autoptr(GPtrArray) got = NULL;
 
-  g_assert_true (phoneset_test_sim_wait (f->sim, "keys", from + g_strv_length ((char **)expected), 5000));
+  g_assert_true (
+    phoneset_test_sim_wait (f->sim, "keys", from + g_strv_length ((char **)expected), 5000));
   got = received (f, from, member);
   g_assert_cmpstrv ((char **)got->pdata, expected);
 }
@@ -370,7 +374,8 @@ test_no_password (void)
   fixture_open (&f, "snom", "snom", "127.0.0.134", NULL, extra);
   group = child (&f, "credentials_group");
   g_assert_true (gtk_widget_get_visible (group));
-  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), "No password"));
+  g_assert_nonnull (
+    strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), "No password"));
   g_assert_true (gtk_widget_get_visible (child (&f, "password_row")));
   fixture_close (&f);
 }
@@ -415,7 +420,8 @@ test_unreachable (void)
   phoneset_test_store_password (secrets, "127.0.0.137", PHONESET_TEST_PASSWORD);
   phoneset_phone_set_vendor (phone, "Yealink");
   phoneset_phone_set_profile_id (phone, "yealink-v8x");
-  f.page = PHONESET_KEYPAD_PAGE (phoneset_keypad_page_new (phoneset_application_get_context (app), phone, secrets));
+  f.page = PHONESET_KEYPAD_PAGE (
+    phoneset_keypad_page_new (phoneset_application_get_context (app), phone, secrets));
   f.window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (f.window), GTK_WIDGET (f.page));
   gtk_window_present (f.window);
@@ -449,11 +455,13 @@ test_cancel (void)
 
   start = g_get_monotonic_time ();
   g_signal_emit_by_name (g_object_get_data (G_OBJECT (waiting), "cancel-button"), "clicked");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (waiting)), ==, "Cancelled: not sent");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (waiting)), ==,
+                   "Cancelled: not sent");
   g_signal_emit_by_name (g_object_get_data (G_OBJECT (sending), "cancel-button"), "clicked");
   wait_idle (&f);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
-  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (sending)), "Cancelled"));
+  g_assert_true (
+    g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (sending)), "Cancelled"));
   g_assert_false (gtk_widget_get_visible (g_object_get_data (G_OBJECT (sending), "cancel-button")));
   fixture_close (&f);
 }
@@ -484,7 +492,8 @@ test_reboot (gconstpointer data)
   g_signal_emit_by_name (child (&f, "reboot_button"), "clicked");
   dialog = find_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Reboot the Phone?");
-  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "reboot"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "reboot"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   phoneset_test_wait_until_mapped (GTK_WIDGET (dialog));
   shot = phoneset_test_screenshot (GTK_WIDGET (dialog), name);
@@ -519,7 +528,8 @@ requests_since (Fixture *f,
     {
       JsonObject *r = json_array_get_object_element (requests, i);
 
-      g_string_append_printf (s, "%s%s (%d)", i > from ? " | " : "", json_object_get_string_member (r, "query"),
+      g_string_append_printf (s, "%s%s (%d)", i > from ? " | " : "",
+                              json_object_get_string_member (r, "query"),
                               (int)json_object_get_int_member (r, "keys"));
       g_assert_true (json_object_get_boolean_member (r, "executed"));
     }
@@ -533,8 +543,7 @@ static void
 test_dial_per_model (void)
 {
   const char *models[][3] = {
-    { "SIP-T48S", "127.0.0.128",
-      "SPEAKER (1) | 8 (1) | 3 (1) | 1 (1) | 1 (1) | ENTER (1)" },
+    { "SIP-T48S", "127.0.0.128", "SPEAKER (1) | 8 (1) | 3 (1) | 1 (1) | 1 (1) | ENTER (1)" },
     { "SIP-T46S", "127.0.0.129", "SPEAKER;8;3;1;1;ENTER (6)" },
   };
 
@@ -545,7 +554,8 @@ test_dial_per_model (void)
       const char      *extra[] = { "--no-prompt", model, NULL };
       g_autofree char *got = NULL;
 
-      fixture_open_model (&f, "yealink", "yealink-v8x", models[i][0], models[i][1], PHONESET_TEST_PASSWORD, extra);
+      fixture_open_model (&f, "yealink", "yealink-v8x", models[i][0], models[i][1],
+                          PHONESET_TEST_PASSWORD, extra);
       gtk_editable_set_text (GTK_EDITABLE (child (&f, "dial_row")), "83-11");
       g_assert_true (gtk_widget_get_sensitive (child (&f, "dial_button")));
       g_signal_emit_by_name (child (&f, "dial_button"), "clicked");
@@ -572,7 +582,8 @@ test_konftel (void)
 
   phoneset_phone_set_vendor (phone, "Konftel");
   phoneset_phone_set_profile_id (phone, "konftel-300ip");
-  f.page = PHONESET_KEYPAD_PAGE (phoneset_keypad_page_new (phoneset_application_get_context (app), phone, secrets));
+  f.page = PHONESET_KEYPAD_PAGE (
+    phoneset_keypad_page_new (phoneset_application_get_context (app), phone, secrets));
   f.window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
   gtk_window_set_default_size (f.window, 640, 600);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (f.window), GTK_WIDGET (f.page));
@@ -584,7 +595,8 @@ test_konftel (void)
   g_assert_true (gtk_widget_get_mapped (status));
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)),
                             "no known remote control interface"));
-  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), "Konftel 300IP"));
+  g_assert_nonnull (
+    strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), "Konftel 300IP"));
   g_assert_null (phoneset_keypad_page_get_button (f.page, "1"));
   shot = phoneset_test_screenshot (GTK_WIDGET (f.window), "keypad-konftel");
   gtk_window_destroy (f.window);
@@ -604,7 +616,8 @@ test_snom_conference (void)
   phoneset_phone_set_vendor (phone, "snom");
   phoneset_phone_set_model (phone, "C620");
   phoneset_phone_set_profile_id (phone, "snom-c520");
-  f.page = PHONESET_KEYPAD_PAGE (phoneset_keypad_page_new (phoneset_application_get_context (app), phone, secrets));
+  f.page = PHONESET_KEYPAD_PAGE (
+    phoneset_keypad_page_new (phoneset_application_get_context (app), phone, secrets));
   f.window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
   gtk_window_set_default_size (f.window, 640, 600);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (f.window), GTK_WIDGET (f.page));

@@ -43,9 +43,7 @@ static PhonesetApplication *app;
 static const char          *mode;
 
 static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer data,
-               guint    ms)
+iterate_until (gboolean (*done) (gpointer), gpointer data, guint ms)
 {
   gint64 deadline = g_get_monotonic_time () + ms * 1000;
 
@@ -98,7 +96,8 @@ find_label (GtkWidget  *widget,
     return NULL;
   if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
     return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_label (c, needle);
 
@@ -160,7 +159,8 @@ looked_up_cb (GObject      *source,
 {
   Lookup *lookup = data;
 
-  lookup->password = phoneset_secret_store_lookup_finish (PHONESET_SECRET_STORE (source), result, NULL);
+  lookup->password =
+    phoneset_secret_store_lookup_finish (PHONESET_SECRET_STORE (source), result, NULL);
   lookup->done = TRUE;
 }
 
@@ -176,7 +176,8 @@ lookup_password (const char *host,
 {
   Lookup lookup = { 0 };
 
-  phoneset_secret_store_lookup_async (phoneset_application_get_secret_store (app), host, user, NULL, looked_up_cb, &lookup);
+  phoneset_secret_store_lookup_async (phoneset_application_get_secret_store (app), host, user, NULL,
+                                      looked_up_cb, &lookup);
   iterate_until (lookup_done, &lookup, 5000);
   g_assert_true (lookup.done);
   return lookup.password;
@@ -189,7 +190,8 @@ secret_tool_lookup (const char *host,
   const char *argv[] = { "secret-tool", "lookup", "host", host, "user", user, NULL };
   char       *out = NULL;
 
-  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
                                NULL, NULL, NULL));
   return out;
 }
@@ -221,7 +223,8 @@ keyring_comes (void)
       int         status = -1;
 
       g_assert_nonnull (argv[0]);
-      g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, NULL));
+      g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                                   NULL, &status, NULL));
       g_assert_true (g_spawn_check_wait_status (status, NULL));
     }
   else
@@ -234,20 +237,21 @@ keyring_comes (void)
       const char *session = NULL;
       GVariant   *secret;
 
-      opened = g_dbus_connection_call_sync (bus, "org.freedesktop.secrets", "/org/freedesktop/secrets",
-                                            "org.freedesktop.Secret.Service", "OpenSession",
-                                            g_variant_new ("(sv)", "plain", g_variant_new_string ("")),
-                                            G_VARIANT_TYPE ("(vo)"), G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
+      opened = g_dbus_connection_call_sync (
+        bus, "org.freedesktop.secrets", "/org/freedesktop/secrets",
+        "org.freedesktop.Secret.Service", "OpenSession",
+        g_variant_new ("(sv)", "plain", g_variant_new_string ("")), G_VARIANT_TYPE ("(vo)"),
+        G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
       g_assert_no_error (error);
       g_variant_get (opened, "(v&o)", NULL, &session);
-      secret = g_variant_new ("(o@ay@ays)", session, g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, "", 0, 1),
-                              g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, "testpw", 6, 1), "text/plain");
-      unlocked = g_dbus_connection_call_sync (bus, "org.freedesktop.secrets", "/org/freedesktop/secrets",
-                                              "org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface",
-                                              "UnlockWithMasterPassword",
-                                              g_variant_new ("(o@(oayays))", "/org/freedesktop/secrets/collection/login",
-                                                             secret),
-                                              NULL, G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
+      secret = g_variant_new (
+        "(o@ay@ays)", session, g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, "", 0, 1),
+        g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, "testpw", 6, 1), "text/plain");
+      unlocked = g_dbus_connection_call_sync (
+        bus, "org.freedesktop.secrets", "/org/freedesktop/secrets",
+        "org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface", "UnlockWithMasterPassword",
+        g_variant_new ("(o@(oayays))", "/org/freedesktop/secrets/collection/login", secret), NULL,
+        G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
       g_assert_no_error (error);
     }
 }
@@ -257,13 +261,15 @@ expected_problem (void)
 {
   return g_str_equal (mode, "none")
            ? "Passwords cannot be saved: no keyring is running. Phoneset keeps them until you quit."
-           : "Passwords cannot be saved: the keyring is locked and was not unlocked. Phoneset keeps them until you quit.";
+           : "Passwords cannot be saved: the keyring is locked and was not unlocked. Phoneset "
+             "keeps them until you quit.";
 }
 
 static PhonesetPushDialog *
 open_push (PhonesetPhone *phone)
 {
-  PhonesetPushDialog *dialog = phoneset_push_dialog_new (NULL, phone, phoneset_application_get_secret_store (app));
+  PhonesetPushDialog *dialog =
+    phoneset_push_dialog_new (NULL, phone, phoneset_application_get_secret_store (app));
 
   phoneset_push_dialog_set_wait (dialog, 8);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -276,7 +282,8 @@ static GtkWidget *
 push_child (PhonesetPushDialog *dialog,
             const char         *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (dialog), PHONESET_TYPE_PUSH_DIALOG, name);
+  GObject *object =
+    gtk_widget_get_template_child (GTK_WIDGET (dialog), PHONESET_TYPE_PUSH_DIALOG, name);
 
   g_assert_nonnull (object);
   return GTK_WIDGET (object);
@@ -300,8 +307,9 @@ test_keyring_missing (void)
   const char *sim_args[] = { "--no-prompt", "--mac=" MAC, NULL };
   g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start ("yealink", "127.0.0.124", sim_args);
   g_autofree char       *address = phoneset_test_sim_http (sim);
-  PhonesetSecretSession *session = PHONESET_SECRET_SESSION (phoneset_application_get_secret_store (app));
-  PhonesetWindow        *window = phoneset_test_app_open_window (app);
+  PhonesetSecretSession *session =
+    PHONESET_SECRET_SESSION (phoneset_application_get_secret_store (app));
+  PhonesetWindow *window = phoneset_test_app_open_window (app);
   g_autoptr(PhonesetPhone) phone = phoneset_phone_new (address);
   PhonesetPhoneView  *view;
   PhonesetPushDialog *dialog;
@@ -328,8 +336,10 @@ test_keyring_missing (void)
   iterate_until (bar_shown, window, 3000);
   phoneset_test_iterate (300);
   g_assert_cmpuint (phoneset_secret_session_get_n_unsaved (session), ==, 1);
-  g_assert_nonnull (strstr (phoneset_keyring_bar_get_text (keyring_bar (window)), expected_problem ()));
-  g_assert_nonnull (strstr (phoneset_keyring_bar_get_text (keyring_bar (window)), "1 password is not saved yet."));
+  g_assert_nonnull (
+    strstr (phoneset_keyring_bar_get_text (keyring_bar (window)), expected_problem ()));
+  g_assert_nonnull (
+    strstr (phoneset_keyring_bar_get_text (keyring_bar (window)), "1 password is not saved yet."));
   g_assert_cmpstr (mark_text (row), ==, "Not saved");
   password = lookup_password (ID, "setting:provisioning.server.password");
   g_assert_cmpstr (password, ==, SECRET);
@@ -348,15 +358,18 @@ test_keyring_missing (void)
    * works, and the next one finds it (kept for the session). */
   dialog = open_push (phone);
   g_assert_true (gtk_widget_get_visible (push_child (dialog, "password_row")));
-  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (push_child (dialog, "credentials_group"))),
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (
+                              ADW_PREFERENCES_GROUP (push_child (dialog, "credentials_group"))),
                             expected_problem ()));
   screenshot (GTK_WIDGET (dialog), "push");
-  gtk_editable_set_text (GTK_EDITABLE (push_child (dialog, "password_row")), PHONESET_TEST_PASSWORD);
+  gtk_editable_set_text (GTK_EDITABLE (push_child (dialog, "password_row")),
+                         PHONESET_TEST_PASSWORD);
   phoneset_test_iterate (100);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "default.activate", NULL));
   iterate_until (push_started, dialog, 2000);
   iterate_until (push_over, dialog, 15000);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (push_child (dialog, "outcome_title"))), ==, "Pushed and Verified");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (push_child (dialog, "outcome_title"))), ==,
+                   "Pushed and Verified");
   gtk_window_destroy (GTK_WINDOW (dialog));
   phoneset_test_iterate (300);
   g_assert_cmpuint (phoneset_secret_session_get_n_unsaved (session), ==, 2);
@@ -369,7 +382,8 @@ test_keyring_missing (void)
   phoneset_test_iterate (300);
   ask = find_dialog (window, "Quit Without Saving Passwords?");
   g_assert_nonnull (ask);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "2 passwords you typed are not in the keyring."));
+  g_assert_nonnull (
+    strstr (adw_message_dialog_get_body (ask), "2 passwords you typed are not in the keyring."));
   screenshot (GTK_WIDGET (ask), "quit");
   adw_message_dialog_response (ask, "cancel");
   gtk_window_destroy (GTK_WINDOW (ask));
@@ -401,7 +415,8 @@ test_keyring_missing (void)
 static void
 test_needs_session (void)
 {
-  g_test_skip ("needs a private D-Bus session: tests/keyring-session.sh none|locked (the keyring-ui-* tests)");
+  g_test_skip (
+    "needs a private D-Bus session: tests/keyring-session.sh none|locked (the keyring-ui-* tests)");
 }
 
 int

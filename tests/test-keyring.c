@@ -31,9 +31,10 @@
 #include "phoneset-secret-store-memory.h"
 #include "phoneset-core-test-private.h"
 
-#define NO_KEYRING_TEXT "Passwords cannot be saved: no keyring is running. Phoneset keeps them until you quit."
-#define SECRET          "Zq7-keyring-SECRET-5150"
-#define SECRET2         "Zq7-keyring-SECRET-6161"
+#define NO_KEYRING_TEXT                                                                            \
+  "Passwords cannot be saved: no keyring is running. Phoneset keeps them until you quit."
+#define SECRET  "Zq7-keyring-SECRET-5150"
+#define SECRET2 "Zq7-keyring-SECRET-6161"
 
 typedef struct
 {
@@ -63,7 +64,8 @@ looked_up_cb (GObject      *source,
 {
   Wait *wait = user_data;
 
-  wait->password = phoneset_secret_store_lookup_finish (PHONESET_SECRET_STORE (source), result, &wait->error);
+  wait->password =
+    phoneset_secret_store_lookup_finish (PHONESET_SECRET_STORE (source), result, &wait->error);
   wait->done = TRUE;
 }
 
@@ -74,7 +76,8 @@ stored_cb (GObject      *source,
 {
   Wait *wait = user_data;
 
-  wait->ok = phoneset_secret_store_store_finish (PHONESET_SECRET_STORE (source), result, &wait->error);
+  wait->ok =
+    phoneset_secret_store_store_finish (PHONESET_SECRET_STORE (source), result, &wait->error);
   wait->done = TRUE;
 }
 
@@ -85,7 +88,8 @@ cleared_cb (GObject      *source,
 {
   Wait *wait = user_data;
 
-  wait->ok = phoneset_secret_store_clear_finish (PHONESET_SECRET_STORE (source), result, &wait->error);
+  wait->ok =
+    phoneset_secret_store_clear_finish (PHONESET_SECRET_STORE (source), result, &wait->error);
   wait->done = TRUE;
 }
 
@@ -96,15 +100,16 @@ forgotten_cb (GObject      *source,
 {
   Wait *wait = user_data;
 
-  wait->ok = phoneset_secret_session_forget_finish (PHONESET_SECRET_SESSION (source), result, &wait->error);
+  wait->ok =
+    phoneset_secret_session_forget_finish (PHONESET_SECRET_SESSION (source), result, &wait->error);
   wait->done = TRUE;
 }
 
 static char *
-lookup (PhonesetSecretStore *store,
-        const char          *host,
-        const char          *user,
-        GError             **error)
+lookup (PhonesetSecretStore  *store,
+        const char           *host,
+        const char           *user,
+        GError              **error)
 {
   Wait wait = { 0 };
 
@@ -116,11 +121,11 @@ lookup (PhonesetSecretStore *store,
 }
 
 static gboolean
-store (PhonesetSecretStore *store,
-       const char          *host,
-       const char          *user,
-       const char          *password,
-       GError             **error)
+store (PhonesetSecretStore  *store,
+       const char           *host,
+       const char           *user,
+       const char           *password,
+       GError              **error)
 {
   Wait wait = { 0 };
 
@@ -132,10 +137,10 @@ store (PhonesetSecretStore *store,
 }
 
 static gboolean
-clear (PhonesetSecretStore *store,
-       const char          *host,
-       const char          *user,
-       GError             **error)
+clear (PhonesetSecretStore  *store,
+       const char           *host,
+       const char           *user,
+       GError              **error)
 {
   Wait wait = { 0 };
 
@@ -177,7 +182,8 @@ test_session_fallback (void)
   g_autoptr(PhonesetSecretStore) backend = phoneset_secret_store_memory_new ();
   g_autoptr(PhonesetSecretSession) session = phoneset_secret_session_new (backend, FALSE);
   PhonesetSecretStore *secrets = PHONESET_SECRET_STORE (session);
-  g_autoptr(GError) missing = g_error_new_literal (PHONESET_SECRET_ERROR, PHONESET_SECRET_ERROR_NO_KEYRING, "Could not connect");
+  g_autoptr(GError) missing = g_error_new_literal (
+    PHONESET_SECRET_ERROR, PHONESET_SECRET_ERROR_NO_KEYRING, "Could not connect");
   g_autoptr(GError) error = NULL;
   g_autofree char *password = NULL;
   guint            saved = 0;
@@ -195,7 +201,8 @@ test_session_fallback (void)
   g_assert_false (phoneset_secret_session_is_saved (session, "192.0.2.10", "admin"));
   g_assert_true (phoneset_secret_session_is_saved (session, "192.0.2.11", "admin"));
   g_assert_cmpuint (phoneset_secret_session_get_n_unsaved (session), ==, 1);
-  g_assert_cmpuint (phoneset_secret_store_memory_count (PHONESET_SECRET_STORE_MEMORY (backend)), ==, 0);
+  g_assert_cmpuint (phoneset_secret_store_memory_count (PHONESET_SECRET_STORE_MEMORY (backend)), ==,
+                    0);
 
   /* The session's copy is what push and keypad find. */
   password = lookup (secrets, "192.0.2.10", "admin", &error);
@@ -237,7 +244,8 @@ test_session_locked (void)
   g_autoptr(PhonesetSecretStore) backend = phoneset_secret_store_memory_new ();
   g_autoptr(PhonesetSecretSession) session = phoneset_secret_session_new (backend, FALSE);
   PhonesetSecretStore *secrets = PHONESET_SECRET_STORE (session);
-  g_autoptr(GError) locked = g_error_new_literal (PHONESET_SECRET_ERROR, PHONESET_SECRET_ERROR_LOCKED, "locked");
+  g_autoptr(GError) locked =
+               g_error_new_literal (PHONESET_SECRET_ERROR, PHONESET_SECRET_ERROR_LOCKED, "locked");
   g_autoptr(GError) error = NULL;
   g_autofree char *password = NULL;
   guint            saved = 0;
@@ -249,9 +257,11 @@ test_session_locked (void)
   {
     Wait wait = { 0 };
 
-    phoneset_secret_store_store_async (secrets, "phone-1", "setting:nat.turn.password", "old", NULL, stored_cb, &wait);
+    phoneset_secret_store_store_async (secrets, "phone-1", "setting:nat.turn.password", "old", NULL,
+                                       stored_cb, &wait);
     g_assert_cmpuint (phoneset_secret_session_get_n_unsaved (session), ==, 0);
-    g_assert_true (phoneset_secret_session_is_saved (session, "phone-1", "setting:nat.turn.password"));
+    g_assert_true (
+      phoneset_secret_session_is_saved (session, "phone-1", "setting:nat.turn.password"));
     wait_for (&wait);
     g_assert_true (wait.ok);
   }
@@ -282,13 +292,15 @@ test_session_forget (void)
   g_autoptr(PhonesetSecretStore) backend = phoneset_secret_store_memory_new ();
   g_autoptr(PhonesetSecretSession) session = phoneset_secret_session_new (backend, FALSE);
   PhonesetSecretStore *secrets = PHONESET_SECRET_STORE (session);
-  g_autoptr(GError) missing = g_error_new_literal (PHONESET_SECRET_ERROR, PHONESET_SECRET_ERROR_NO_KEYRING, "no bus");
+  g_autoptr(GError) missing = g_error_new_literal (PHONESET_SECRET_ERROR,
+                                                    PHONESET_SECRET_ERROR_NO_KEYRING, "no bus");
   const char      *hosts[] = { "0015651234ab", "192.0.2.20", NULL };
   g_autofree char *left = NULL;
   Wait             wait = { 0 };
 
   g_assert_true (store (secrets, "0015651234ab", "setting:nat.turn.password", "a", NULL));
-  g_assert_true (store (secrets, "0015651234ab", "setting:provisioning.server.password", "b", NULL));
+  g_assert_true (
+    store (secrets, "0015651234ab", "setting:provisioning.server.password", "b", NULL));
   g_assert_true (store (secrets, "192.0.2.20", "admin", "c", NULL));
   g_assert_true (store (secrets, "192.0.2.21", "admin", "d", NULL));
   /* One kept in memory only, too. */
@@ -301,7 +313,8 @@ test_session_forget (void)
   g_assert_no_error (wait.error);
   g_assert_true (wait.ok);
   g_assert_cmpuint (phoneset_secret_session_get_n_unsaved (session), ==, 0);
-  g_assert_cmpuint (phoneset_secret_store_memory_count (PHONESET_SECRET_STORE_MEMORY (backend)), ==, 1);
+  g_assert_cmpuint (phoneset_secret_store_memory_count (PHONESET_SECRET_STORE_MEMORY (backend)), ==,
+                    1);
   g_assert_null (lookup (secrets, "0015651234ab", "setting:sip.password", NULL));
   left = lookup (backend, "192.0.2.21", "admin", NULL);
   g_assert_cmpstr (left, ==, "d");
@@ -321,8 +334,9 @@ need_mode (const char *mode)
   if (g_strcmp0 (keyring_mode (), mode) == 0)
     return TRUE;
   {
-    g_autofree char *why = g_strdup_printf ("needs a %s keyring: run through tests/keyring-session.sh %s (the keyring-%s test)",
-                                            mode, mode, mode);
+    g_autofree char *why = g_strdup_printf (
+      "needs a %s keyring: run through tests/keyring-session.sh %s (the keyring-%s test)", mode,
+      mode, mode);
 
     g_test_skip (why);
   }
@@ -332,9 +346,7 @@ need_mode (const char *mode)
 /* `secret-tool ARGS…`: its standard output, then its standard error
  * (where `search` writes the attributes), and the exit status. */
 static char *
-secret_tool (int        *status,
-             const char *first,
-             ...)
+secret_tool (int *status, const char *first, ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
@@ -348,7 +360,8 @@ secret_tool (int        *status,
     g_ptr_array_add (argv, (char *)arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, status, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, status, &error));
   g_assert_no_error (error);
   return g_strconcat (out, err, NULL);
 }
@@ -366,19 +379,20 @@ unlock_keyring (void)
   GVariant   *secret;
 
   g_assert_nonnull (bus);
-  opened = g_dbus_connection_call_sync (bus, "org.freedesktop.secrets", "/org/freedesktop/secrets",
-                                        "org.freedesktop.Secret.Service", "OpenSession",
-                                        g_variant_new ("(sv)", "plain", g_variant_new_string ("")), G_VARIANT_TYPE ("(vo)"),
-                                        G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
+  opened = g_dbus_connection_call_sync (
+    bus, "org.freedesktop.secrets", "/org/freedesktop/secrets", "org.freedesktop.Secret.Service",
+    "OpenSession", g_variant_new ("(sv)", "plain", g_variant_new_string ("")),
+    G_VARIANT_TYPE ("(vo)"), G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
   g_assert_no_error (error);
   g_variant_get (opened, "(v&o)", NULL, &session);
-  secret = g_variant_new ("(o@ay@ays)", session, g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, "", 0, 1),
-                          g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, "testpw", 6, 1), "text/plain");
-  unlocked = g_dbus_connection_call_sync (bus, "org.freedesktop.secrets", "/org/freedesktop/secrets",
-                                          "org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface",
-                                          "UnlockWithMasterPassword",
-                                          g_variant_new ("(o@(oayays))", "/org/freedesktop/secrets/collection/login", secret),
-                                          NULL, G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
+  secret =
+    g_variant_new ("(o@ay@ays)", session, g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, "", 0, 1),
+                   g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, "testpw", 6, 1), "text/plain");
+  unlocked = g_dbus_connection_call_sync (
+    bus, "org.freedesktop.secrets", "/org/freedesktop/secrets",
+    "org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface", "UnlockWithMasterPassword",
+    g_variant_new ("(o@(oayays))", "/org/freedesktop/secrets/collection/login", secret), NULL,
+    G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
   g_assert_no_error (error);
 }
 
@@ -392,7 +406,8 @@ start_keyring (void)
   int status = -1;
 
   g_assert_nonnull (start);
-  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                               &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
@@ -425,7 +440,8 @@ test_keyring_unlocked (void)
   g_clear_pointer (&password, g_free);
 
   /* What secret-tool shows: our schema, host, user and label, one item. */
-  found = secret_tool (&status, "search", "--all", "xdg:schema", PHONESET_SECRET_SCHEMA_PHONE, "host", "192.0.2.30", NULL);
+  found = secret_tool (&status, "search", "--all", "xdg:schema", PHONESET_SECRET_SCHEMA_PHONE,
+                       "host", "192.0.2.30", NULL);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_test_message ("secret-tool search: %s", found);
   g_assert_nonnull (strstr (found, "schema = " PHONESET_SECRET_SCHEMA_PHONE "\n"));
@@ -452,12 +468,15 @@ test_keyring_unlocked (void)
 
   /* What secret-tool stores, we find (the schema is the one documented). */
   {
-    const char *argv[] = { "sh", "-c",
-                           "printf %s Zq7-from-shell | secret-tool store --label='Phoneset: phone 192.0.2.31' "
-                           "xdg:schema " PHONESET_SECRET_SCHEMA_PHONE " host 192.0.2.31 user admin",
-                           NULL };
+    const char *argv[] = {
+      "sh", "-c",
+      "printf %s Zq7-from-shell | secret-tool store --label='Phoneset: phone 192.0.2.31' "
+      "xdg:schema " PHONESET_SECRET_SCHEMA_PHONE " host 192.0.2.31 user admin",
+      NULL
+    };
 
-    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error));
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                                 NULL, &status, &error));
     g_assert_true (g_spawn_check_wait_status (status, NULL));
     password = lookup (store_, "192.0.2.31", "admin", &error);
     g_assert_no_error (error);
@@ -499,8 +518,10 @@ test_keyring_forget (void)
     return;
   backend = phoneset_secret_store_libsecret_new ();
   session = phoneset_secret_session_new (backend, TRUE);
-  g_assert_true (store (PHONESET_SECRET_STORE (session), "001565aabb01", "setting:nat.turn.password", SECRET, NULL));
-  g_assert_true (store (PHONESET_SECRET_STORE (session), "001565aabb01", "setting:provisioning.server.password", SECRET2, NULL));
+  g_assert_true (store (PHONESET_SECRET_STORE (session), "001565aabb01",
+                        "setting:nat.turn.password", SECRET, NULL));
+  g_assert_true (store (PHONESET_SECRET_STORE (session), "001565aabb01",
+                        "setting:provisioning.server.password", SECRET2, NULL));
   g_assert_true (store (PHONESET_SECRET_STORE (session), "192.0.2.40", "admin", SECRET, NULL));
   g_assert_true (store (PHONESET_SECRET_STORE (session), "192.0.2.41", "admin", SECRET, NULL));
   g_assert_cmpuint (phoneset_secret_session_get_n_unsaved (session), ==, 0);
@@ -508,7 +529,8 @@ test_keyring_forget (void)
   phoneset_secret_session_forget_async (session, hosts, NULL, forgotten_cb, &wait);
   wait_for (&wait);
   g_assert_no_error (wait.error);
-  found = secret_tool (&status, "search", "--all", "xdg:schema", PHONESET_SECRET_SCHEMA_PHONE, NULL);
+  found =
+    secret_tool (&status, "search", "--all", "xdg:schema", PHONESET_SECRET_SCHEMA_PHONE, NULL);
   g_assert_null (strstr (found, "001565aabb01"));
   g_assert_null (strstr (found, "= 192.0.2.40\n"));
   g_assert_nonnull (strstr (found, "attribute.host = 192.0.2.41\n"));
@@ -592,8 +614,9 @@ test_keyring_locked (void)
   g_signal_connect (session, "saved", G_CALLBACK (count_saved_cb), &saved);
   g_assert_false (store (PHONESET_SECRET_STORE (session), "192.0.2.60", "admin", SECRET, &error));
   g_assert_error (error, PHONESET_SECRET_ERROR, PHONESET_SECRET_ERROR_LOCKED);
-  g_assert_cmpstr (error->message, ==, "Passwords cannot be saved: the keyring is locked and was not unlocked. "
-                                       "Phoneset keeps them until you quit.");
+  g_assert_cmpstr (error->message, ==,
+                   "Passwords cannot be saved: the keyring is locked and was not unlocked. "
+                   "Phoneset keeps them until you quit.");
   g_clear_error (&error);
   password = lookup (PHONESET_SECRET_STORE (session), "192.0.2.60", "admin", &error);
   g_assert_no_error (error);

@@ -79,7 +79,8 @@ settle (void)
   gint64 quiet_since = g_get_monotonic_time ();
   gint64 last = quiet_since;
 
-  while (g_get_monotonic_time () < deadline && g_get_monotonic_time () - quiet_since < 300 * G_TIME_SPAN_MILLISECOND)
+  while (g_get_monotonic_time () < deadline &&
+         g_get_monotonic_time () - quiet_since < 300 * G_TIME_SPAN_MILLISECOND)
     {
       gint64 now;
 
@@ -134,7 +135,8 @@ open_x_server_schedstat (void)
       g_autofree char *base = NULL;
       gboolean         ours = FALSE;
 
-      if (!g_ascii_isdigit (name[0]) || !g_file_get_contents (cmdline_path, &cmdline, &length, NULL) || length == 0)
+      if (!g_ascii_isdigit (name[0]) ||
+          !g_file_get_contents (cmdline_path, &cmdline, &length, NULL) || length == 0)
         continue;
       base = g_path_get_basename (cmdline);
       if (!g_str_equal (base, "Xvfb"))
@@ -186,9 +188,9 @@ thread_cpu_us (void)
 }
 
 static gboolean
-probe_dispatch (GSource    *source,
-                GSourceFunc callback,
-                gpointer    user_data)
+probe_dispatch (GSource     *source,
+                GSourceFunc  callback,
+                gpointer     user_data)
 {
   return callback (user_data);
 }
@@ -223,7 +225,8 @@ probe_cb (gpointer user_data)
   g_array_append_val (probe->own, own);
   g_array_append_val (probe->busy, busy);
   if (late >= MAX_LATE_MS * G_TIME_SPAN_MILLISECOND / 2)
-    g_string_append_printf (probe->worst, " %.0f ms (own %.0f, CPU %.0f) at %.0f ms;", late / 1000.0, own / 1000.0, busy / 1000.0,
+    g_string_append_printf (probe->worst, " %.0f ms (own %.0f, CPU %.0f) at %.0f ms;",
+                            late / 1000.0, own / 1000.0, busy / 1000.0,
                             (probe->due - probe->started) / 1000.0);
   probe->last_wait = wait;
   probe->last_x_wait = x_wait;
@@ -350,8 +353,10 @@ stats_of (GArray *values)
   g_array_sort (sorted, compare_int64);
   stats.p50_ms = g_array_index (sorted, gint64, (sorted->len - 1) / 2) / 1000.0;
   /* The values 95 % and 99 % of the samples are at or below. */
-  stats.p95_ms = g_array_index (sorted, gint64, (guint)((sorted->len * 95 + 99) / 100) - 1) / 1000.0;
-  stats.p99_ms = g_array_index (sorted, gint64, (guint)((sorted->len * 99 + 99) / 100) - 1) / 1000.0;
+  stats.p95_ms =
+    g_array_index (sorted, gint64, (guint)((sorted->len * 95 + 99) / 100) - 1) / 1000.0;
+  stats.p99_ms =
+    g_array_index (sorted, gint64, (guint)((sorted->len * 99 + 99) / 100) - 1) / 1000.0;
   stats.max_ms = g_array_index (sorted, gint64, sorted->len - 1) / 1000.0;
   return stats;
 }
@@ -371,8 +376,9 @@ machine_overloaded (void)
   if (load < g_get_num_processors ())
     return FALSE;
   if (!said)
-    g_test_message ("the load average is %.1f on %u CPUs: lateness by the clock is reported, not asserted", load,
-                    g_get_num_processors ());
+    g_test_message (
+      "the load average is %.1f on %u CPUs: lateness by the clock is reported, not asserted", load,
+      g_get_num_processors ());
   said = TRUE;
   return TRUE;
 }
@@ -411,14 +417,19 @@ probe_finish (Probe      *probe,
   own = stats_of (probe->own);
   busy = stats_of (probe->busy);
   frames = stats_of (probe->frame_gaps);
-  g_test_message ("latency %s: %.0f ms, %u ticks every %u ms: late p50 %.1f ms, p99 %.1f ms, max %.1f ms; "
-                  "less waits for a CPU (ours and the X server's): p99 %.1f ms, max %.1f ms; main thread CPU between ticks: max %.1f ms; "
-                  "%u frames: gap p50 %.1f ms, p99 %.1f ms, max %.1f ms; CPU of a frame's layout: max %.1f ms, paint: max %.1f ms",
-                  what, elapsed_ms, late.n, PROBE_INTERVAL_MS, late.p50_ms, late.p99_ms, late.max_ms, own.p99_ms, own.max_ms,
-                  busy.max_ms, frames.n, frames.p50_ms, frames.p99_ms, frames.max_ms, probe->max_layout_ms, probe->max_paint_ms);
+  g_test_message (
+    "latency %s: %.0f ms, %u ticks every %u ms: late p50 %.1f ms, p99 %.1f ms, max %.1f ms; "
+    "less waits for a CPU (ours and the X server's): p99 %.1f ms, max %.1f ms; main thread CPU "
+    "between ticks: max %.1f ms; "
+    "%u frames: gap p50 %.1f ms, p99 %.1f ms, max %.1f ms; CPU of a frame's layout: max %.1f ms, "
+    "paint: max %.1f ms",
+    what, elapsed_ms, late.n, PROBE_INTERVAL_MS, late.p50_ms, late.p99_ms, late.max_ms, own.p99_ms,
+    own.max_ms, busy.max_ms, frames.n, frames.p50_ms, frames.p99_ms, frames.max_ms,
+    probe->max_layout_ms, probe->max_paint_ms);
   if (probe->worst->len > 0)
-    g_test_message ("latency %s: late by %u ms or more (times from %.3f s of the monotonic clock):%s", what, MAX_LATE_MS / 2,
-                    probe->started / (double)G_USEC_PER_SEC, probe->worst->str);
+    g_test_message (
+      "latency %s: late by %u ms or more (times from %.3f s of the monotonic clock):%s", what,
+      MAX_LATE_MS / 2, probe->started / (double)G_USEC_PER_SEC, probe->worst->str);
 
   /* The probe ran all along: a loop that stalled would have fewer ticks. */
   g_assert_cmpuint (late.n, >=, (guint)(elapsed_ms / (PROBE_INTERVAL_MS + MAX_LATE_MS)));
@@ -432,8 +443,8 @@ probe_finish (Probe      *probe,
       g_assert_cmpfloat (late.p99_ms, <, MAX_LATE_MS);
       g_assert_cmpfloat (late.max_ms, <, MAX_LATE_MS);
     }
-  g_test_message ("latency %s: the window's own share: p95 %.1f ms, p99 %.1f ms, max %.1f ms", what, own.p95_ms,
-                  own.p99_ms, own.max_ms);
+  g_test_message ("latency %s: the window's own share: p95 %.1f ms, p99 %.1f ms, max %.1f ms", what,
+                  own.p95_ms, own.p99_ms, own.max_ms);
   if (stall_bound_ms > 0)
     {
       g_assert_cmpfloat (own.p95_ms, <, overloaded_bound_ms);
@@ -498,7 +509,8 @@ scan_sims_start (ScanSims *sims)
     {
       g_autofree char *address = g_strdup_printf ("127.0.0.%u", 161 + i);
 
-      sims->sims[i] = phoneset_test_sim_start (vendors[i % G_N_ELEMENTS (vendors)], address, sim_args);
+      sims->sims[i] =
+        phoneset_test_sim_start (vendors[i % G_N_ELEMENTS (vendors)], address, sim_args);
     }
 }
 
@@ -512,7 +524,8 @@ scan_sims_stop (ScanSims *sims)
 static gboolean
 scanning (PhonesetWindow *window)
 {
-  return gtk_revealer_get_reveal_child (GTK_REVEALER (phoneset_test_window_child (window, "scan_revealer")));
+  return gtk_revealer_get_reveal_child (
+    GTK_REVEALER (phoneset_test_window_child (window, "scan_revealer")));
 }
 
 /* What the Scan button does, over this test's range. */
@@ -576,7 +589,8 @@ test_latency_scan (void)
 
   g_setenv ("PHONESET_REACHABILITY", "off", TRUE);
   assert_scan_found (window);
-  g_test_message ("the scan listed %u phones", g_list_model_get_n_items (phoneset_window_get_phones (window)));
+  g_test_message ("the scan listed %u phones",
+                  g_list_model_get_n_items (phoneset_window_get_phones (window)));
 
   forget_all (window);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -590,7 +604,8 @@ test_latency_scan (void)
 static PhonesetTestCoturn *
 coturn_start (void)
 {
-  return phoneset_test_coturn_start_full (COTURN_A, COTURN_B, atoi (COTURN_PORT), 20000, TRUE, "test:secret");
+  return phoneset_test_coturn_start_full (COTURN_A, COTURN_B, atoi (COTURN_PORT), 20000, TRUE,
+                                          "test:secret");
 }
 
 static void
@@ -621,15 +636,17 @@ open_stun_page (PhonesetWindow *window,
   page = phoneset_test_find_descendant (GTK_WIDGET (view), PHONESET_TYPE_STUN_PAGE);
   g_assert_nonnull (page);
   /* 3478 is STUN's own port: the page leaves it out. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (page, PHONESET_TYPE_STUN_PAGE, "server_row"))), ==,
-                   COTURN_A);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                     gtk_widget_get_template_child (page, PHONESET_TYPE_STUN_PAGE, "server_row"))),
+                   ==, COTURN_A);
   return PHONESET_STUN_PAGE (page);
 }
 
 static const char *
 stun_verdict (PhonesetStunPage *page)
 {
-  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (page), PHONESET_TYPE_STUN_PAGE, "verdict_label")));
+  return gtk_label_get_text (GTK_LABEL (
+    gtk_widget_get_template_child (GTK_WIDGET (page), PHONESET_TYPE_STUN_PAGE, "verdict_label")));
 }
 
 static void
@@ -665,7 +682,8 @@ test_latency_stun (void)
   g_assert_cmpstr (stun_verdict (page), ==, "Open internet (no NAT, no firewall)");
 
   /* A server that never answers: retransmissions until the test gives up. */
-  server_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), PHONESET_TYPE_STUN_PAGE, "server_row"));
+  server_row = GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (page), PHONESET_TYPE_STUN_PAGE, "server_row"));
   gtk_editable_set_text (GTK_EDITABLE (server_row), CLOSED_SERVER);
   done = FALSE;
   probe = probe_start (GTK_WIDGET (window));
@@ -690,7 +708,8 @@ push_phone (PhonesetTestSim *sim,
 {
   g_autofree char *address = phoneset_test_sim_http (sim);
   PhonesetPhone   *phone = phoneset_phone_new (address);
-  PhonesetProfile *profile = phoneset_profiles_find (phoneset_application_get_profiles (app), "yealink-legacy");
+  PhonesetProfile *profile =
+    phoneset_profiles_find (phoneset_application_get_profiles (app), "yealink-legacy");
   g_autoptr(PhonesetConfig) config = NULL;
   g_autoptr(PhonesetConfig) baseline = NULL;
   GPtrArray *settings;
@@ -706,22 +725,27 @@ push_phone (PhonesetTestSim *sim,
       const char      *id = phoneset_setting_get_id (setting);
       g_autofree char *value = NULL;
 
-      if (g_str_has_prefix (id, "provisioning.") || g_str_has_prefix (id, "active_uri.") || g_str_has_prefix (id, "sip."))
+      if (g_str_has_prefix (id, "provisioning.") || g_str_has_prefix (id, "active_uri.") ||
+          g_str_has_prefix (id, "sip."))
         continue;
       switch (phoneset_setting_get_value_type (setting))
         {
         case PHONESET_SETTING_BOOL:
-          value = g_strdup (g_strcmp0 (phoneset_setting_get_default (setting), "true") == 0 ? "false" : "true");
+          value = g_strdup (
+            g_strcmp0 (phoneset_setting_get_default (setting), "true") == 0 ? "false" : "true");
           break;
         case PHONESET_SETTING_INT:
-          value = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                   phoneset_setting_get_min (setting) + (phoneset_setting_get_max (setting) > phoneset_setting_get_min (setting) ? 1 : 0));
+          value = g_strdup_printf (
+            "%" G_GINT64_FORMAT,
+            phoneset_setting_get_min (setting) +
+              (phoneset_setting_get_max (setting) > phoneset_setting_get_min (setting) ? 1 : 0));
           break;
         case PHONESET_SETTING_ENUM:
           {
             GPtrArray *values = phoneset_setting_get_enum_values (setting);
 
-            value = g_strdup (((PhonesetEnumValue *)g_ptr_array_index (values, values->len - 1))->id);
+            value =
+              g_strdup (((PhonesetEnumValue *)g_ptr_array_index (values, values->len - 1))->id);
           }
           break;
         case PHONESET_SETTING_URL:
@@ -753,7 +777,8 @@ push_phone (PhonesetTestSim *sim,
   phoneset_phone_set_config (phone, config);
   phoneset_phone_set_baseline (phone, baseline);
 
-  phoneset_test_store_password (phoneset_application_get_secret_store (app), PUSH_ADDRESS, PHONESET_TEST_PASSWORD);
+  phoneset_test_store_password (phoneset_application_get_secret_store (app), PUSH_ADDRESS,
+                                PHONESET_TEST_PASSWORD);
   return phone;
 }
 
@@ -768,12 +793,13 @@ open_push_dialog (PhonesetPhoneView *view)
   start = g_get_monotonic_time ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "phone.push", NULL));
   dialog = PHONESET_PUSH_DIALOG (phoneset_test_find_window (PHONESET_TYPE_PUSH_DIALOG));
-  g_test_message ("the push dialog showed after %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_test_message ("the push dialog showed after %.0f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
   phoneset_push_dialog_set_wait (dialog, 15);
   /* The keyring lookup is async. */
   phoneset_test_iterate (300);
-  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), PHONESET_TYPE_PUSH_DIALOG,
-                                                                                      "push_button"))));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (dialog), PHONESET_TYPE_PUSH_DIALOG, "push_button"))));
   return dialog;
 }
 
@@ -794,7 +820,8 @@ start_push (PhonesetPushDialog *dialog)
 static const char *
 push_outcome (PhonesetPushDialog *dialog)
 {
-  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (dialog), PHONESET_TYPE_PUSH_DIALOG, "outcome_title")));
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (
+    GTK_WIDGET (dialog), PHONESET_TYPE_PUSH_DIALOG, "outcome_title")));
 }
 
 static void
@@ -808,7 +835,8 @@ static void
 test_latency_push (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", PUSH_ADDRESS, sim_args);
+  g_autoptr(PhonesetTestSim) sim =
+               phoneset_test_sim_start_profile ("yealink-legacy", PUSH_ADDRESS, sim_args);
   PhonesetWindow     *window = phoneset_test_app_open_window (app);
   PhonesetPushDialog *dialog;
   Probe              *probe;
@@ -842,7 +870,8 @@ static void
 test_latency_all (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", PUSH_ADDRESS, sim_args);
+  g_autoptr(PhonesetTestSim) sim =
+               phoneset_test_sim_start_profile ("yealink-legacy", PUSH_ADDRESS, sim_args);
   PhonesetTestCoturn *coturn = NULL;
   ScanSims            sims = { { NULL } };
   PhonesetWindow     *window;
@@ -865,14 +894,16 @@ test_latency_all (void)
   phoneset_window_add_phone (window, phone);
   page = open_stun_page (window, phone);
   g_signal_connect (page, "finished", G_CALLBACK (stun_finished_cb), &stun_done);
-  dialog = open_push_dialog (PHONESET_PHONE_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (page), PHONESET_TYPE_PHONE_VIEW)));
+  dialog = open_push_dialog (
+    PHONESET_PHONE_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (page), PHONESET_TYPE_PHONE_VIEW)));
 
   probe = probe_start (GTK_WIDGET (window));
   start_scan (window);
   phoneset_stun_page_run (page);
   start_push (dialog);
   deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  while ((scanning (window) || !stun_done || phoneset_push_dialog_is_running (dialog)) && g_get_monotonic_time () < deadline)
+  while ((scanning (window) || !stun_done || phoneset_push_dialog_is_running (dialog)) &&
+         g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   /* Three operations and two windows at once, beyond what the issue asks
    * (each operation alone), on the window's own share: the issue's bound

@@ -16,18 +16,15 @@ static void
 test_mac_spellings (void)
 {
   const char *good[] = {
-    "00:30:4F:11:3A:F8",
-    "00-30-4f-11-3a-f8",
-    "00304f113af8",
-    "00304F113AF8",
-    "0030.4f11.3af8",
-    "  00:30:4f:11:3a:f8\n",
+    "00:30:4F:11:3A:F8", "00-30-4f-11-3a-f8", "00304f113af8",
+    "00304F113AF8",      "0030.4f11.3af8",    "  00:30:4f:11:3a:f8\n",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *bare = phoneset_mac_normalize (good[i], PHONESET_MAC_STYLE_BARE_LOWER, &error);
+      g_autofree char *bare =
+        phoneset_mac_normalize (good[i], PHONESET_MAC_STYLE_BARE_LOWER, &error);
 
       g_assert_no_error (error);
       g_assert_cmpstr (bare, ==, "00304f113af8");

@@ -31,7 +31,8 @@ test_oui_line (void)
   g_autofree char *organization = NULL;
   guint32          oui = 0;
 
-  g_assert_true (phoneset_oui_parse_line ("00-15-65   (hex)\t\tXIAMEN YEALINK NETWORK TECHNOLOGY CO.,LTD.\r", &oui, &organization, NULL));
+  g_assert_true (phoneset_oui_parse_line (
+    "00-15-65   (hex)\t\tXIAMEN YEALINK NETWORK TECHNOLOGY CO.,LTD.\r", &oui, &organization, NULL));
   g_assert_cmphex (oui, ==, 0x001565);
   g_assert_cmpstr (organization, ==, "XIAMEN YEALINK NETWORK TECHNOLOGY CO.,LTD.");
 
@@ -49,17 +50,19 @@ test_oui_line (void)
 static void
 test_oui_registry (void)
 {
-  static const char data[] =
-    "OUI/MA-L                                                    Organization                                 \n"
-    "company_id                                                  Organization                                 \n"
-    "                                                            Address                                      \n"
-    "\n"
-    "00-15-65   (hex)\t\tXIAMEN YEALINK NETWORK TECHNOLOGY CO.,LTD.\n"
-    "001565     (base 16)\t\tXIAMEN YEALINK NETWORK TECHNOLOGY CO.,LTD.\n"
-    "\t\t\t\tNo.1 Lingxia Nan Road\n"
-    "\n"
-    "0C-38-3E   (hex)\t\tFanvil Technology Co., Ltd.\n"
-    "0C383E     (base 16)\t\tFanvil Technology Co., Ltd.\n";
+  static const char data[] = "OUI/MA-L                                                    "
+                             "Organization                                 \n"
+                             "company_id                                                  "
+                             "Organization                                 \n"
+                             "                                                            Address  "
+                             "                                    \n"
+                             "\n"
+                             "00-15-65   (hex)\t\tXIAMEN YEALINK NETWORK TECHNOLOGY CO.,LTD.\n"
+                             "001565     (base 16)\t\tXIAMEN YEALINK NETWORK TECHNOLOGY CO.,LTD.\n"
+                             "\t\t\t\tNo.1 Lingxia Nan Road\n"
+                             "\n"
+                             "0C-38-3E   (hex)\t\tFanvil Technology Co., Ltd.\n"
+                             "0C383E     (base 16)\t\tFanvil Technology Co., Ltd.\n";
   g_autoptr(PhonesetOuiRegistry) registry = phoneset_oui_registry_new ();
   g_autoptr(GError) error = NULL;
   const guint8 fanvil[] = { 0x0c, 0x38, 0x3e, 0x07, 0xe1, 0x6c };
@@ -68,7 +71,8 @@ test_oui_registry (void)
   g_assert_true (phoneset_oui_registry_load_data (registry, data, strlen (data), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (phoneset_oui_registry_get_size (registry), ==, 2);
-  g_assert_cmpstr (phoneset_oui_registry_lookup (registry, fanvil), ==, "Fanvil Technology Co., Ltd.");
+  g_assert_cmpstr (phoneset_oui_registry_lookup (registry, fanvil), ==,
+                   "Fanvil Technology Co., Ltd.");
   g_assert_null (phoneset_oui_registry_lookup (registry, none));
 }
 
@@ -106,7 +110,8 @@ test_oui_debian (void)
     }
   g_assert_true (phoneset_oui_registry_load_file (registry, NULL, &error));
   g_assert_no_error (error);
-  g_test_message ("%u records in %" G_GINT64_FORMAT " ms", phoneset_oui_registry_get_size (registry),
+  g_test_message ("%u records in %" G_GINT64_FORMAT " ms",
+                  phoneset_oui_registry_get_size (registry),
                   (g_get_monotonic_time () - start) / 1000);
   g_assert_cmpuint (phoneset_oui_registry_get_size (registry), >, 10000);
   g_assert_nonnull (strstr (phoneset_oui_registry_lookup (registry, yealink), "YEALINK"));
@@ -135,7 +140,8 @@ test_oui_async (void)
   g_autofree char  *dir = g_dir_make_tmp ("phoneset-oui-XXXXXX", NULL);
   g_autofree char  *path = g_build_filename (dir, "oui.txt", NULL);
   const guint8      yealink[] = { 0x00, 0x15, 0x65, 0x4a, 0xa9, 0x37 };
-  static const char data[] = "OUI/MA-L\n\n00-15-65   (hex)\t\tXiamen Yealink Network Technology Co.,Ltd\n";
+  static const char data[] =
+    "OUI/MA-L\n\n00-15-65   (hex)\t\tXiamen Yealink Network Technology Co.,Ltd\n";
 
   g_assert_true (g_file_set_contents (path, data, -1, NULL));
   phoneset_oui_registry_load_file_async (registry, path, NULL, loaded_cb, &result);
@@ -173,7 +179,8 @@ test_neighbours (void)
     "IP address       HW type     Flags       HW address            Mask     Device\n"
     "192.0.2.10       0x1         0x2         00:15:65:4a:a9:37     *        eth0\n"
     "192.0.2.11       0x1         0x0         00:00:00:00:00:00     *        eth0\n"
-    "192.0.2.12       0x1         0x6         0c:38:3e:07:e1:6c     *        lan-with-a-long-name\n";
+    "192.0.2.12       0x1         0x6         0c:38:3e:07:e1:6c     *        "
+    "lan-with-a-long-name\n";
   g_autoptr(GArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   PhonesetNeighbour *entry;

@@ -18,7 +18,8 @@
 static char *
 sip_options (PhonesetTestSim *sim)
 {
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM,
+                                             G_SOCKET_PROTOCOL_UDP, NULL);
   g_autoptr(GInetAddress) local = g_inet_address_new_from_string ("127.0.0.1");
   g_autoptr(GSocketAddress) bind_address = g_inet_socket_address_new (local, 0);
   g_autoptr(GInetAddress) remote = g_inet_address_new_from_string (sim->address);
@@ -46,9 +47,9 @@ sip_options (PhonesetTestSim *sim)
 }
 
 static SoupMessage *
-http_get (PhonesetTestSim *sim,
-          const char      *path,
-          char           **body)
+http_get (PhonesetTestSim  *sim,
+          const char       *path,
+          char            **body)
 {
   g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 5, NULL);
   g_autofree char *url = g_strdup_printf ("http://%s:%u%s", sim->address, sim->http_port, path);
@@ -73,13 +74,16 @@ typedef struct
 } Identity;
 
 static const Identity identities[] = {
-  { "yealink", "127.0.0.21", "Yealink SIP-T46G 28.72.0.1", "yealink embed httpd", "<title>Yealink SIP-T46G Phone</title>",
-    "/servlet?key=OK", "Basic realm=\"Yealink SIP-T46G\"" },
-  { "planet", "127.0.0.22", "PLANET VIP-2140PT 2.0.3.2991", "mini_httpd/1.19 19dec2003", "<title>PLANET VIP-2140PT</title>",
-    "/cgi-bin/ConfigManApp.com?key=OK", "Basic realm=\"PLANET VIP-2140PT\"" },
-  { "fanvil", "127.0.0.23", "Fanvil X4 2.10.2.6887", "mini_httpd/1.19 19dec2003", "<title>Fanvil X4</title>",
-    "/cgi-bin/ConfigManApp.com?key=OK", "Basic realm=\"Fanvil X4\"" },
-  { "snom", "127.0.0.24", "snomD785/10.1.33.33", "snom embedded", NULL, "/command.htm?key=ENTER", "Basic realm=\"snom D785\"" },
+  { "yealink", "127.0.0.21", "Yealink SIP-T46G 28.72.0.1", "yealink embed httpd",
+    "<title>Yealink SIP-T46G Phone</title>", "/servlet?key=OK",
+    "Basic realm=\"Yealink SIP-T46G\"" },
+  { "planet", "127.0.0.22", "PLANET VIP-2140PT 2.0.3.2991", "mini_httpd/1.19 19dec2003",
+    "<title>PLANET VIP-2140PT</title>", "/cgi-bin/ConfigManApp.com?key=OK",
+    "Basic realm=\"PLANET VIP-2140PT\"" },
+  { "fanvil", "127.0.0.23", "Fanvil X4 2.10.2.6887", "mini_httpd/1.19 19dec2003",
+    "<title>Fanvil X4</title>", "/cgi-bin/ConfigManApp.com?key=OK", "Basic realm=\"Fanvil X4\"" },
+  { "snom", "127.0.0.24", "snomD785/10.1.33.33", "snom embedded", NULL, "/command.htm?key=ENTER",
+    "Basic realm=\"snom D785\"" },
 };
 
 static void
@@ -101,7 +105,8 @@ test_identity (gconstpointer data)
   g_assert_nonnull (strstr (answer, ";received=127.0.0.1\r\n"));
 
   msg = http_get (sim, "/", &body);
-  g_assert_cmpstr (soup_message_headers_get_one (soup_message_get_response_headers (msg), "Server"), ==, id->server);
+  g_assert_cmpstr (soup_message_headers_get_one (soup_message_get_response_headers (msg), "Server"),
+                   ==, id->server);
   if (id->title != NULL)
     {
       g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
@@ -112,8 +117,9 @@ test_identity (gconstpointer data)
 
   msg2 = http_get (sim, id->path, &body2);
   g_assert_cmpuint (soup_message_get_status (msg2), ==, 401);
-  g_assert_cmpstr (soup_message_headers_get_one (soup_message_get_response_headers (msg2), "WWW-Authenticate"), ==,
-                   id->realm);
+  g_assert_cmpstr (
+    soup_message_headers_get_one (soup_message_get_response_headers (msg2), "WWW-Authenticate"), ==,
+    id->realm);
 }
 
 static void

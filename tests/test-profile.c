@@ -50,7 +50,8 @@ static void
 test_profiles_lint (void)
 {
   g_autoptr(GPtrArray) profiles = load_shipped ();
-  const char *expected[] = { "fanvil", "konftel-300ip", "planet-vip", "snom", "snom-c520", "yealink-legacy", "yealink-v8x" };
+  const char *expected[] = { "fanvil",    "konftel-300ip",  "planet-vip", "snom",
+                             "snom-c520", "yealink-legacy", "yealink-v8x" };
 
   g_assert_cmpuint (profiles->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < profiles->len; i++)
@@ -81,12 +82,14 @@ test_profiles_lint (void)
           g_assert_cmpstr (phoneset_setting_get_help (setting), !=, "");
 
           /* The default is valid, and it survives the way to the file and back. */
-          g_assert_true (phoneset_setting_validate (setting, phoneset_setting_get_default (setting), &canonical, NULL));
+          g_assert_true (phoneset_setting_validate (setting, phoneset_setting_get_default (setting),
+                                                    &canonical, NULL));
           g_assert_cmpstr (canonical, ==, phoneset_setting_get_default (setting));
 
           if (has_file && phoneset_setting_get_cfg_key (setting, format, 0, &key))
             {
-              g_autofree char *file_value = phoneset_setting_to_file_value (setting, format, canonical);
+              g_autofree char *file_value =
+                phoneset_setting_to_file_value (setting, format, canonical);
               g_autofree char *back = NULL;
               g_autoptr(GError) error = NULL;
 
@@ -189,13 +192,23 @@ test_profiles_facts (void)
   g_assert_cmpstr (phoneset_setting_get_keypad (setting), ==, "6,2,3");
 
   /* PLANET: seed 003's STUN defaults and per-line keys under the line list. */
-  g_assert_cmpstr (phoneset_setting_get_default (phoneset_profile_lookup_setting (planet, "nat.stun.port")), ==, "3478");
-  g_assert_cmpstr (phoneset_setting_get_default (phoneset_profile_lookup_setting (planet, "nat.stun.refresh")), ==, "50");
-  g_assert_cmpstr (phoneset_setting_get_default (phoneset_profile_lookup_setting (planet, "nat.stun.wait")), ==, "800");
-  g_assert_true (phoneset_setting_get_cfg_key (phoneset_profile_lookup_setting (planet, "line.2.stun.enable"), PHONESET_CFG_FORMAT_FANVIL, 0, &key));
+  g_assert_cmpstr (
+    phoneset_setting_get_default (phoneset_profile_lookup_setting (planet, "nat.stun.port")), ==,
+    "3478");
+  g_assert_cmpstr (
+    phoneset_setting_get_default (phoneset_profile_lookup_setting (planet, "nat.stun.refresh")), ==,
+    "50");
+  g_assert_cmpstr (
+    phoneset_setting_get_default (phoneset_profile_lookup_setting (planet, "nat.stun.wait")), ==,
+    "800");
+  g_assert_true (
+    phoneset_setting_get_cfg_key (phoneset_profile_lookup_setting (planet, "line.2.stun.enable"),
+                                  PHONESET_CFG_FORMAT_FANVIL, 0, &key));
   g_assert_cmpstr (key.key, ==, "SIP2 NAT Type");
   g_assert_cmpstr (key.list, ==, "--SIP Line List--");
-  g_assert_cmpstr (((PhonesetModel *)g_ptr_array_index (phoneset_profile_get_models (planet), 0))->common_file, ==, "f0VIP-2140PThw1.100.cfg");
+  g_assert_cmpstr (
+    ((PhonesetModel *)g_ptr_array_index (phoneset_profile_get_models (planet), 0))->common_file, ==,
+    "f0VIP-2140PThw1.100.cfg");
 
   /* Keep-alive is written for every account (one key per line). */
   setting = phoneset_profile_lookup_setting (legacy, "nat.keepalive.interval");
@@ -236,12 +249,14 @@ test_profiles_snom_defaults (void)
 
   setting = phoneset_profile_lookup_setting (snom, "qos.dscp.rtp");
   g_assert_cmpstr (phoneset_setting_get_default (setting), ==, "40");
-  rtp = phoneset_setting_to_file_value (setting, PHONESET_CFG_FORMAT_SNOM_XML, phoneset_setting_get_default (setting));
+  rtp = phoneset_setting_to_file_value (setting, PHONESET_CFG_FORMAT_SNOM_XML,
+                                        phoneset_setting_get_default (setting));
   g_assert_cmpstr (rtp, ==, "160");
   g_assert_nonnull (strstr (phoneset_setting_get_default_source (setting), "snom/720/"));
   g_assert_nonnull (strstr (phoneset_setting_get_note (setting), "184"));
   setting = phoneset_profile_lookup_setting (snom, "qos.dscp.sip");
-  sip = phoneset_setting_to_file_value (setting, PHONESET_CFG_FORMAT_SNOM_XML, phoneset_setting_get_default (setting));
+  sip = phoneset_setting_to_file_value (setting, PHONESET_CFG_FORMAT_SNOM_XML,
+                                        phoneset_setting_get_default (setting));
   g_assert_cmpstr (sip, ==, "160");
   g_assert_nonnull (phoneset_setting_get_range_source (setting));
 
@@ -267,7 +282,8 @@ test_profiles_snom_defaults (void)
   setting = phoneset_profile_lookup_setting (c520, "nat.stun.refresh");
   g_assert_cmpstr (phoneset_setting_get_default (setting), ==, "30");
   g_assert_nonnull (phoneset_setting_get_default_source (setting));
-  g_assert_nonnull (phoneset_setting_get_range_source (phoneset_profile_lookup_setting (c520, "qos.dscp.rtp")));
+  g_assert_nonnull (
+    phoneset_setting_get_range_source (phoneset_profile_lookup_setting (c520, "qos.dscp.rtp")));
 }
 
 /* The Konftel 300IP: the user guide (seed 000 p. 19) names the NAT settings
@@ -286,17 +302,19 @@ test_profiles_konftel_sources (void)
       g_assert_nonnull (phoneset_setting_get_source (setting));
       g_assert_null (phoneset_setting_get_default_source (setting));
     }
-  g_assert_nonnull (strstr (phoneset_setting_get_source (phoneset_profile_lookup_setting (konftel, "nat.turn.user")),
-                            "seed 000"));
-  g_assert_nonnull (strstr (phoneset_setting_get_note (phoneset_profile_lookup_setting (konftel, "sip.port")), "[U]"));
+  g_assert_nonnull (strstr (
+    phoneset_setting_get_source (phoneset_profile_lookup_setting (konftel, "nat.turn.user")),
+    "seed 000"));
+  g_assert_nonnull (strstr (
+    phoneset_setting_get_note (phoneset_profile_lookup_setting (konftel, "sip.port")), "[U]"));
   g_assert_true (any_note_has (phoneset_profile_get_notes (konftel), "User-Agent pattern"));
   g_assert_true (any_note_has (phoneset_profile_get_notes (konftel), "no factory defaults"));
 }
 
 static const char *
-profile_for (PhonesetFingerprintRules *rules,
-             const char               *text,
-             PhonesetFingerprintSource source)
+profile_for (PhonesetFingerprintRules  *rules,
+             const char                *text,
+             PhonesetFingerprintSource  source)
 {
   g_auto(PhonesetFingerprintMatch) match = { 0 };
   static char id[64];
@@ -372,13 +390,15 @@ test_profiles_snom_desk_only (void)
    * keypad page shows it). */
   g_assert_null (phoneset_profile_get_active_uri (c520));
   g_assert_true (any_note_has (phoneset_profile_get_notes (c520), "no remote key interface"));
-  g_assert_nonnull (strstr (phoneset_profile_get_no_remote_control (c520), "no remote key interface"));
+  g_assert_nonnull (
+    strstr (phoneset_profile_get_no_remote_control (c520), "no remote key interface"));
   g_assert_null (phoneset_profile_get_no_remote_control (snom));
 
   /* F_HOLD, and the older firmware's F_R beside it. */
   g_assert_nonnull (active_uri);
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (active_uri, "keys"), "F_HOLD"), ==,
-                   "F_HOLD");
+  g_assert_cmpstr (
+    json_object_get_string_member (json_object_get_object_member (active_uri, "keys"), "F_HOLD"),
+    ==, "F_HOLD");
   legacy = json_object_get_object_member (active_uri, "legacy_keys");
   g_assert_nonnull (legacy);
   g_assert_cmpstr (json_object_get_string_member (legacy, "F_HOLD"), ==, "F_R");
@@ -428,10 +448,15 @@ test_yealink_action_url (void)
   g_assert_cmpstr (yealink_key (v8x, "action_url.unregistered"), ==, "action_url.unregistered");
   g_assert_cmpstr (yealink_key (legacy, "action_url.registered"), ==, "action_url.log_on");
   g_assert_cmpstr (yealink_key (legacy, "action_url.unregistered"), ==, "action_url.log_off");
-  g_assert_cmpstr (yealink_key (v8x, "action_url.call_terminated"), ==, "action_url.call_terminated");
+  g_assert_cmpstr (yealink_key (v8x, "action_url.call_terminated"), ==,
+                   "action_url.call_terminated");
   /* The web interface's own labels. */
-  g_assert_cmpstr (phoneset_setting_get_title (phoneset_profile_lookup_setting (v8x, "action_url.registered")), ==, "Registered");
-  g_assert_cmpstr (phoneset_setting_get_title (phoneset_profile_lookup_setting (legacy, "action_url.dnd_on")), ==, "Open DND");
+  g_assert_cmpstr (
+    phoneset_setting_get_title (phoneset_profile_lookup_setting (v8x, "action_url.registered")), ==,
+    "Registered");
+  g_assert_cmpstr (
+    phoneset_setting_get_title (phoneset_profile_lookup_setting (legacy, "action_url.dnd_on")), ==,
+    "Open DND");
 }
 
 /* NAT, TURN, ICE: "static." in new V8x files, the plain key read and
@@ -450,15 +475,22 @@ test_yealink_nat (void)
     const char *legacy;
   } nat[] = {
     { "nat.stun.enable", "static.sip.nat_stun.enable", "sip.nat_stun.enable", NULL },
-    { "nat.stun.server", "static.sip.nat_stun.server", "sip.nat_stun.server", "account.1.nat.stun_server" },
+    { "nat.stun.server", "static.sip.nat_stun.server", "sip.nat_stun.server",
+      "account.1.nat.stun_server" },
     { "nat.ice.enable", "static.ice.enable", "ice.enable", "ice.enable" },
-    { "nat.turn.enable", "static.sip.nat_turn.enable", "sip.nat_turn.enable", "sip.nat_turn.enable" },
-    { "nat.turn.server", "static.sip.nat_turn.server", "sip.nat_turn.server", "sip.nat_turn.server" },
+    { "nat.turn.enable", "static.sip.nat_turn.enable", "sip.nat_turn.enable",
+      "sip.nat_turn.enable" },
+    { "nat.turn.server", "static.sip.nat_turn.server", "sip.nat_turn.server",
+      "sip.nat_turn.server" },
     { "nat.turn.port", "static.sip.nat_turn.port", "sip.nat_turn.port", "sip.nat_turn.port" },
-    { "nat.turn.user", "static.sip.nat_turn.username", "sip.nat_turn.username", "sip.nat_turn.username" },
-    { "nat.turn.password", "static.sip.nat_turn.password", "sip.nat_turn.password", "sip.nat_turn.password" },
-    { "nat.static.enable", "static.network.static_nat.enable", "network.static_nat.enable", "network.static_nat.enable" },
-    { "nat.static.address", "static.network.static_nat.addr", "network.static_nat.addr", "network.static_nat.addr" },
+    { "nat.turn.user", "static.sip.nat_turn.username", "sip.nat_turn.username",
+      "sip.nat_turn.username" },
+    { "nat.turn.password", "static.sip.nat_turn.password", "sip.nat_turn.password",
+      "sip.nat_turn.password" },
+    { "nat.static.enable", "static.network.static_nat.enable", "network.static_nat.enable",
+      "network.static_nat.enable" },
+    { "nat.static.address", "static.network.static_nat.addr", "network.static_nat.addr",
+      "network.static_nat.addr" },
   };
 
   yealink_profiles (&profiles, &v8x, &legacy);
@@ -469,7 +501,8 @@ test_yealink_nat (void)
       gboolean         alternative = FALSE;
 
       g_assert_cmpstr (yealink_key (v8x, nat[i].id), ==, nat[i].v8x);
-      g_assert_true (phoneset_setting_get_cfg_key_info (setting, PHONESET_CFG_FORMAT_YEALINK, 1, &key, NULL, &alternative));
+      g_assert_true (phoneset_setting_get_cfg_key_info (setting, PHONESET_CFG_FORMAT_YEALINK, 1,
+                                                        &key, NULL, &alternative));
       g_assert_true (alternative);
       g_assert_cmpstr (key.key, ==, nat[i].plain);
       /* The row says the boundary is unconfirmed. */
@@ -507,14 +540,18 @@ test_yealink_provisioning (void)
   GPtrArray       *settings;
 
   yealink_profiles (&profiles, &v8x, &legacy);
-  g_assert_cmpstr (yealink_key (legacy, "provisioning.server.url"), ==, "auto_provision.server.url");
-  g_assert_cmpstr (yealink_key (v8x, "provisioning.server.url"), ==, "static.auto_provision.server.url");
+  g_assert_cmpstr (yealink_key (legacy, "provisioning.server.url"), ==,
+                   "auto_provision.server.url");
+  g_assert_cmpstr (yealink_key (v8x, "provisioning.server.url"), ==,
+                   "static.auto_provision.server.url");
   settings = phoneset_profile_get_settings (legacy);
   for (guint i = 0; i < settings->len; i++)
     {
       PhonesetCfgKey key;
 
-      for (guint k = 0; phoneset_setting_get_cfg_key_info (g_ptr_array_index (settings, i), PHONESET_CFG_FORMAT_YEALINK, k, &key, NULL, NULL); k++)
+      for (guint k = 0; phoneset_setting_get_cfg_key_info (
+             g_ptr_array_index (settings, i), PHONESET_CFG_FORMAT_YEALINK, k, &key, NULL, NULL);
+           k++)
         g_assert_false (g_str_has_prefix (key.key, "static."));
     }
 }
@@ -536,7 +573,8 @@ test_yealink_ranges (void)
   both[1] = legacy;
   for (guint p = 0; p < G_N_ELEMENTS (both); p++)
     {
-      PhonesetSetting *keepalive = phoneset_profile_lookup_setting (both[p], "nat.keepalive.interval");
+      PhonesetSetting *keepalive =
+        phoneset_profile_lookup_setting (both[p], "nat.keepalive.interval");
 
       settings = phoneset_profile_get_settings (both[p]);
       for (guint i = 0; i < settings->len; i++)
@@ -544,9 +582,10 @@ test_yealink_ranges (void)
           PhonesetSetting *setting = g_ptr_array_index (settings, i);
 
           if (phoneset_setting_get_value_type (setting) == PHONESET_SETTING_INT &&
-              phoneset_setting_get_range_source (setting) == NULL && phoneset_setting_get_note (setting) == NULL)
-            g_error ("%s: %s: the range names no source and no note says so", phoneset_profile_get_id (both[p]),
-                     phoneset_setting_get_id (setting));
+              phoneset_setting_get_range_source (setting) == NULL &&
+              phoneset_setting_get_note (setting) == NULL)
+            g_error ("%s: %s: the range names no source and no note says so",
+                     phoneset_profile_get_id (both[p]), phoneset_setting_get_id (setting));
         }
       g_assert_null (phoneset_setting_get_range_source (keepalive));
       g_assert_nonnull (strstr (phoneset_setting_get_note (keepalive), "unconfirmed"));
@@ -584,7 +623,8 @@ test_profiles_yealink_firmware (void)
     {
       g_auto(PhonesetFingerprintMatch) match = { 0 };
 
-      g_assert_true (phoneset_fingerprint_rules_match (rules, cases[i].agent, PHONESET_FINGERPRINT_SOURCE_SIP, &match));
+      g_assert_true (phoneset_fingerprint_rules_match (rules, cases[i].agent,
+                                                       PHONESET_FINGERPRINT_SOURCE_SIP, &match));
       if (g_strcmp0 (match.profile_id, cases[i].profile) != 0)
         g_error ("%s: %s, not %s", cases[i].agent, match.profile_id, cases[i].profile);
     }
@@ -606,27 +646,39 @@ test_fanvil_facts (void)
       PhonesetSetting *setting;
       PhonesetCfgKey   key;
       gboolean         alternative = FALSE;
-      const char      *reboot[] = { "provisioning.pnp.enable", "provisioning.pnp.server", "provisioning.pnp.port",
-                                    "provisioning.pnp.transport", "provisioning.pnp.interval",
-                                    "provisioning.dhcp_option", "provisioning.dhcp_option.custom" };
+      const char      *reboot[] = { "provisioning.pnp.enable",        "provisioning.pnp.server",
+                                    "provisioning.pnp.port",          "provisioning.pnp.transport",
+                                    "provisioning.pnp.interval",      "provisioning.dhcp_option",
+                                    "provisioning.dhcp_option.custom" };
       struct
       {
         const char *id;
         const char *key;
         const char *xml;
       } events[] = {
-        { "action_url.blind_transfer_call", "B Transfer Url", "VOIP_CONFIG_FILE/GLOBAL_CONFIG_MODULE/B_Transfer_Url" },
-        { "action_url.attended_transfer_call", "A Transfer Url", "VOIP_CONFIG_FILE/GLOBAL_CONFIG_MODULE/A_Transfer_Url" },
-        { "action_url.idle_to_busy", "Idle to Busy Url", "VOIP_CONFIG_FILE/GLOBAL_CONFIG_MODULE/Idle_to_Busy_Url" },
-        { "action_url.busy_to_idle", "Busy to Idle Url", "VOIP_CONFIG_FILE/GLOBAL_CONFIG_MODULE/Busy_to_Idle_Url" },
+        { "action_url.blind_transfer_call", "B Transfer Url",
+          "VOIP_CONFIG_FILE/GLOBAL_CONFIG_MODULE/B_Transfer_Url" },
+        { "action_url.attended_transfer_call", "A Transfer Url",
+          "VOIP_CONFIG_FILE/GLOBAL_CONFIG_MODULE/A_Transfer_Url" },
+        { "action_url.idle_to_busy", "Idle to Busy Url",
+          "VOIP_CONFIG_FILE/GLOBAL_CONFIG_MODULE/Idle_to_Busy_Url" },
+        { "action_url.busy_to_idle", "Busy to Idle Url",
+          "VOIP_CONFIG_FILE/GLOBAL_CONFIG_MODULE/Busy_to_Idle_Url" },
       };
 
       /* The CoS and the file name default to what the phones export. */
-      g_assert_cmpstr (phoneset_setting_get_default (phoneset_profile_lookup_setting (profile, "vlan.priority.sip")), ==, "0");
-      g_assert_cmpstr (phoneset_setting_get_default (phoneset_profile_lookup_setting (profile, "vlan.priority.rtp")), ==, "0");
-      g_assert_cmpstr (phoneset_setting_get_default (phoneset_profile_lookup_setting (profile, "provisioning.server.file")), ==, "");
-      g_assert_cmpstr (phoneset_setting_get_default (phoneset_profile_lookup_setting (profile, "nat.keepalive.interval")), ==,
-                       planet ? "60" : "30");
+      g_assert_cmpstr (phoneset_setting_get_default (
+                         phoneset_profile_lookup_setting (profile, "vlan.priority.sip")),
+                       ==, "0");
+      g_assert_cmpstr (phoneset_setting_get_default (
+                         phoneset_profile_lookup_setting (profile, "vlan.priority.rtp")),
+                       ==, "0");
+      g_assert_cmpstr (phoneset_setting_get_default (
+                         phoneset_profile_lookup_setting (profile, "provisioning.server.file")),
+                       ==, "");
+      g_assert_cmpstr (phoneset_setting_get_default (
+                         phoneset_profile_lookup_setting (profile, "nat.keepalive.interval")),
+                       ==, planet ? "60" : "30");
 
       /* Enable PVID: 0, 1 or 2, not a switch. */
       g_assert_null (phoneset_profile_lookup_setting (profile, "vlan.pc.enable"));
@@ -636,14 +688,17 @@ test_fanvil_facts (void)
       g_assert_cmpstr (phoneset_setting_get_default (setting), ==, "factory");
       for (guint f = 0; f < 2; f++)
         {
-          PhonesetCfgFormat format = f == 0 ? PHONESET_CFG_FORMAT_FANVIL : PHONESET_CFG_FORMAT_FANVIL_XML;
-          const char       *canonical[] = { "off", "factory", "on" };
-          const char       *file[] = { "0", "1", "2" };
+          PhonesetCfgFormat format =
+            f == 0 ? PHONESET_CFG_FORMAT_FANVIL : PHONESET_CFG_FORMAT_FANVIL_XML;
+          const char *canonical[] = { "off", "factory", "on" };
+          const char *file[] = { "0", "1", "2" };
 
           for (guint v = 0; v < G_N_ELEMENTS (file); v++)
             {
-              g_autofree char *written = phoneset_setting_to_file_value (setting, format, canonical[v]);
-              g_autofree char *read = phoneset_setting_from_file_value (setting, format, file[v], NULL);
+              g_autofree char *written =
+                phoneset_setting_to_file_value (setting, format, canonical[v]);
+              g_autofree char *read =
+                phoneset_setting_from_file_value (setting, format, file[v], NULL);
 
               g_assert_cmpstr (written, ==, file[v]);
               g_assert_cmpstr (read, ==, canonical[v]);
@@ -655,12 +710,15 @@ test_fanvil_facts (void)
         {
           setting = phoneset_profile_lookup_setting (profile, events[e].id);
           g_assert_nonnull (setting);
-          g_assert_true (phoneset_setting_get_cfg_key (setting, PHONESET_CFG_FORMAT_FANVIL, 0, &key));
+          g_assert_true (
+            phoneset_setting_get_cfg_key (setting, PHONESET_CFG_FORMAT_FANVIL, 0, &key));
           g_assert_cmpstr (key.key, ==, events[e].key);
           g_assert_cmpstr (key.section, ==, "GLOBAL CONFIG MODULE");
-          g_assert_true (phoneset_setting_get_cfg_key (setting, PHONESET_CFG_FORMAT_FANVIL_XML, 0, &key));
+          g_assert_true (
+            phoneset_setting_get_cfg_key (setting, PHONESET_CFG_FORMAT_FANVIL_XML, 0, &key));
           g_assert_cmpstr (key.key, ==, events[e].xml);
-          g_assert_false (phoneset_setting_get_cfg_key (setting, PHONESET_CFG_FORMAT_FANVIL_XML, 1, &key));
+          g_assert_false (
+            phoneset_setting_get_cfg_key (setting, PHONESET_CFG_FORMAT_FANVIL_XML, 1, &key));
           g_assert_nonnull (phoneset_setting_get_note (setting));
         }
 
@@ -676,10 +734,12 @@ test_fanvil_facts (void)
 
       /* The older generation's key, read and edited where a file has it. */
       setting = phoneset_profile_lookup_setting (profile, "provisioning.server.url");
-      g_assert_true (phoneset_setting_get_cfg_key_info (setting, PHONESET_CFG_FORMAT_FANVIL, 0, &key, NULL, &alternative));
+      g_assert_true (phoneset_setting_get_cfg_key_info (setting, PHONESET_CFG_FORMAT_FANVIL, 0,
+                                                        &key, NULL, &alternative));
       g_assert_cmpstr (key.key, ==, "Flash Server IP");
       g_assert_false (alternative);
-      g_assert_true (phoneset_setting_get_cfg_key_info (setting, PHONESET_CFG_FORMAT_FANVIL, 1, &key, NULL, &alternative));
+      g_assert_true (phoneset_setting_get_cfg_key_info (setting, PHONESET_CFG_FORMAT_FANVIL, 1,
+                                                        &key, NULL, &alternative));
       g_assert_cmpstr (key.key, ==, "Download Server IP");
       g_assert_true (alternative);
 
@@ -687,7 +747,9 @@ test_fanvil_facts (void)
       setting = phoneset_profile_lookup_setting (profile, "line.1.rport");
       g_assert_false (g_strv_contains (phoneset_setting_get_menu_path (setting), "SIP1"));
       if (!planet)
-        g_assert_cmpstr (phoneset_setting_get_confidence (phoneset_profile_lookup_setting (profile, "nat.stun.server")), ==, "V-OEM");
+        g_assert_cmpstr (phoneset_setting_get_confidence (
+                           phoneset_profile_lookup_setting (profile, "nat.stun.server")),
+                         ==, "V-OEM");
     }
 }
 
@@ -703,7 +765,8 @@ test_fanvil_sources (void)
 
   for (guint p = 0; p < G_N_ELEMENTS (ids); p++)
     {
-      GPtrArray *settings = phoneset_profile_get_settings (phoneset_profiles_find (profiles, ids[p]));
+      GPtrArray *settings =
+        phoneset_profile_get_settings (phoneset_profiles_find (profiles, ids[p]));
 
       for (guint i = 0; i < settings->len; i++)
         {
@@ -721,7 +784,8 @@ test_fanvil_sources (void)
             g_error ("%s: %s: its default has no source", ids[p], id);
           if ((type == PHONESET_SETTING_INT) && rsource == NULL && source == NULL && !u)
             g_error ("%s: %s: its range has no source", ids[p], id);
-          if ((g_strcmp0 (dsource, "unconfirmed") == 0 || g_strcmp0 (rsource, "unconfirmed") == 0) &&
+          if ((g_strcmp0 (dsource, "unconfirmed") == 0 ||
+               g_strcmp0 (rsource, "unconfirmed") == 0) &&
               phoneset_setting_get_note (setting) == NULL)
             g_error ("%s: %s is unconfirmed and its note does not say so", ids[p], id);
         }
@@ -796,23 +860,44 @@ test_profile_broken (void)
     { "", "empty" },
     { "[]", "a profile is a JSON object" },
     { "{\"schema\": 2}", "schema 2 is not known" },
-    { "{\"schema\": 1, \"id\": \"x\", \"vendor\": \"V\", \"title\": \"T\", \"mac_prefixes\": [], \"formats\": [\"setup-sheet\"], \"models\": [{\"name\": \"M\"}], \"pages\": [], \"typo\": 1}",
+    { "{\"schema\": 1, \"id\": \"x\", \"vendor\": \"V\", \"title\": \"T\", \"mac_prefixes\": [], "
+      "\"formats\": [\"setup-sheet\"], \"models\": [{\"name\": \"M\"}], \"pages\": [], \"typo\": "
+      "1}",
       "unknown member “typo”" },
-    { "{\"schema\": 1, \"id\": \"x\", \"vendor\": \"V\", \"title\": \"T\", \"mac_prefixes\": [\"zz\"], \"formats\": [\"setup-sheet\"], \"models\": [{\"name\": \"M\"}], \"pages\": []}",
+    { "{\"schema\": 1, \"id\": \"x\", \"vendor\": \"V\", \"title\": \"T\", \"mac_prefixes\": "
+      "[\"zz\"], \"formats\": [\"setup-sheet\"], \"models\": [{\"name\": \"M\"}], \"pages\": []}",
       "“zz” is not a MAC prefix" },
-    { "{\"schema\": 1, \"id\": \"x\", \"vendor\": \"V\", \"title\": \"T\", \"mac_prefixes\": [], \"formats\": [\"setup-sheet\"], \"models\": [{\"name\": \"M\"}], \"pages\": [{\"id\": \"p\", \"title\": \"P\", \"menu_path\": [\"A\"], \"groups\": [{\"id\": \"g\", \"title\": \"G\", \"settings\": ["
-      "{\"id\": \"a.b\", \"type\": \"int\", \"title\": \"A\", \"help\": \"h\", \"default\": 99, \"min\": 0, \"max\": 10, \"confidence\": \"V\"}]}]}]}",
-      "pages[0].groups[0].settings[0] (a.b): the default is not valid: a.b (A): 99 is out of range" },
-    { "{\"schema\": 1, \"id\": \"x\", \"vendor\": \"V\", \"title\": \"T\", \"mac_prefixes\": [], \"formats\": [\"setup-sheet\"], \"models\": [{\"name\": \"M\"}], \"pages\": [{\"id\": \"p\", \"title\": \"P\", \"menu_path\": [], \"groups\": [{\"id\": \"g\", \"title\": \"G\", \"settings\": ["
-      "{\"id\": \"a.b\", \"type\": \"bool\", \"title\": \"A\", \"help\": \"h\", \"default\": true, \"confidence\": \"V\"}]}]}]}",
+    { "{\"schema\": 1, \"id\": \"x\", \"vendor\": \"V\", \"title\": \"T\", \"mac_prefixes\": [], "
+      "\"formats\": [\"setup-sheet\"], \"models\": [{\"name\": \"M\"}], \"pages\": [{\"id\": "
+      "\"p\", \"title\": \"P\", \"menu_path\": [\"A\"], \"groups\": [{\"id\": \"g\", \"title\": "
+      "\"G\", \"settings\": ["
+      "{\"id\": \"a.b\", \"type\": \"int\", \"title\": \"A\", \"help\": \"h\", \"default\": 99, "
+      "\"min\": 0, \"max\": 10, \"confidence\": \"V\"}]}]}]}",
+      "pages[0].groups[0].settings[0] (a.b): the default is not valid: a.b (A): 99 is out of "
+      "range" },
+    { "{\"schema\": 1, \"id\": \"x\", \"vendor\": \"V\", \"title\": \"T\", \"mac_prefixes\": [], "
+      "\"formats\": [\"setup-sheet\"], \"models\": [{\"name\": \"M\"}], \"pages\": [{\"id\": "
+      "\"p\", \"title\": \"P\", \"menu_path\": [], \"groups\": [{\"id\": \"g\", \"title\": \"G\", "
+      "\"settings\": ["
+      "{\"id\": \"a.b\", \"type\": \"bool\", \"title\": \"A\", \"help\": \"h\", \"default\": true, "
+      "\"confidence\": \"V\"}]}]}]}",
       "no menu path" },
-    { "{\"schema\": 1, \"id\": \"x\", \"vendor\": \"V\", \"title\": \"T\", \"mac_prefixes\": [], \"formats\": [\"yealink-cfg\"], \"mac_file\": \"{mac}.cfg\", \"models\": [{\"name\": \"M\"}], \"pages\": [{\"id\": \"p\", \"title\": \"P\", \"menu_path\": [\"A\"], \"groups\": [{\"id\": \"g\", \"title\": \"G\", \"settings\": ["
-      "{\"id\": \"a.b\", \"type\": \"bool\", \"title\": \"A\", \"help\": \"h\", \"default\": true, \"confidence\": \"V\"}]}]}]}",
+    { "{\"schema\": 1, \"id\": \"x\", \"vendor\": \"V\", \"title\": \"T\", \"mac_prefixes\": [], "
+      "\"formats\": [\"yealink-cfg\"], \"mac_file\": \"{mac}.cfg\", \"models\": [{\"name\": "
+      "\"M\"}], \"pages\": [{\"id\": \"p\", \"title\": \"P\", \"menu_path\": [\"A\"], \"groups\": "
+      "[{\"id\": \"g\", \"title\": \"G\", \"settings\": ["
+      "{\"id\": \"a.b\", \"type\": \"bool\", \"title\": \"A\", \"help\": \"h\", \"default\": true, "
+      "\"confidence\": \"V\"}]}]}]}",
       "has no “yealink-cfg” key and no “note”" },
-    { "{\"schema\": 1, \"id\": \"x\", \"vendor\": \"V\", \"title\": \"T\", \"mac_prefixes\": [], \"formats\": [\"setup-sheet\"], \"models\": [{\"name\": \"M\"}], \"pages\": [{\"id\": \"p\", \"title\": \"P\", \"menu_path\": [\"A\"], \"groups\": [{\"id\": \"g\", \"title\": \"G\", \"settings\": ["
-      "{\"id\": \"a.b\", \"type\": \"bool\", \"title\": \"A\", \"help\": \"h\", \"default\": true, \"confidence\": \"U\"}]}]}]}",
+    { "{\"schema\": 1, \"id\": \"x\", \"vendor\": \"V\", \"title\": \"T\", \"mac_prefixes\": [], "
+      "\"formats\": [\"setup-sheet\"], \"models\": [{\"name\": \"M\"}], \"pages\": [{\"id\": "
+      "\"p\", \"title\": \"P\", \"menu_path\": [\"A\"], \"groups\": [{\"id\": \"g\", \"title\": "
+      "\"G\", \"settings\": ["
+      "{\"id\": \"a.b\", \"type\": \"bool\", \"title\": \"A\", \"help\": \"h\", \"default\": true, "
+      "\"confidence\": \"U\"}]}]}]}",
       "needs a “note”" },
-    { "{\"schema\": 1, \"id\": \"x\", \"vendor\": \"V\", \"title\": \"T\", \"mac_prefixes\": [], \"formats\": [\"setup-sheet\"], \"models\": [{\"name\": \"M\"}], \"pages\": [], "
+    { "{\"schema\": 1, \"id\": \"x\", \"vendor\": \"V\", \"title\": \"T\", \"mac_prefixes\": [], "
+      "\"formats\": [\"setup-sheet\"], \"models\": [{\"name\": \"M\"}], \"pages\": [], "
       "\"active_uri\": {\"path\": \"/k\"}, \"no_remote_control\": \"none\"}",
       "“no_remote_control” is for a profile whose “active_uri” is null" },
   };
@@ -820,7 +905,8 @@ test_profile_broken (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(PhonesetProfile) profile = phoneset_profile_new_from_data (cases[i].json, strlen (cases[i].json), "x", &error);
+      g_autoptr(PhonesetProfile) profile = phoneset_profile_new_from_data (
+        cases[i].json, strlen (cases[i].json), "x", &error);
 
       g_assert_null (profile);
       g_assert_nonnull (error);

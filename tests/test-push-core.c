@@ -61,10 +61,12 @@ new_push (PhonesetTestSim *sim,
           Run             *run)
 {
   g_autoptr(GPtrArray) profiles = load_profiles ();
-  g_autoptr(PhonesetActiveUri) active_uri =
-               phoneset_active_uri_new_for_profile (phoneset_profiles_find (profiles, profile_id), NULL, NULL);
-  g_autoptr(PhonesetRemote) remote = phoneset_remote_new (sim->address, sim->http_port, FALSE, active_uri);
-  g_autoptr(GBytes) file = g_bytes_new_static ("#!version:1.0.0.1\nnetwork.vlan.internet_port_vid = 42\n", 53);
+  g_autoptr(PhonesetActiveUri) active_uri = phoneset_active_uri_new_for_profile (
+    phoneset_profiles_find (profiles, profile_id), NULL, NULL);
+  g_autoptr(PhonesetRemote) remote =
+               phoneset_remote_new (sim->address, sim->http_port, FALSE, active_uri);
+  g_autoptr(GBytes) file =
+               g_bytes_new_static ("#!version:1.0.0.1\nnetwork.vlan.internet_port_vid = 42\n", 53);
   PhonesetPush *push;
 
   phoneset_remote_set_credentials (remote, "admin", PHONESET_TEST_PASSWORD);
@@ -78,8 +80,8 @@ new_push (PhonesetTestSim *sim,
 }
 
 static void
-wait_done (Run  *run,
-           guint ms)
+wait_done (Run   *run,
+           guint  ms)
 {
   gint64 deadline = g_get_monotonic_time () + ms * 1000;
 
@@ -92,7 +94,8 @@ static void
 test_steps (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.91", sim_args);
+  g_autoptr(PhonesetTestSim) sim =
+               phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.91", sim_args);
   Run run = { 0 };
   g_autoptr(PhonesetPush) push = new_push (sim, "yealink-legacy", "autop", &run);
 
@@ -105,9 +108,11 @@ test_steps (void)
   g_assert_cmpuint (run.steps->len, >=, 3);
   g_assert_cmpuint (g_array_index (run.steps, guint, 0), ==, PHONESET_PUSH_STEP_SERVING);
   g_assert_cmpuint (g_array_index (run.steps, guint, 1), ==, PHONESET_PUSH_STEP_TELLING);
-  g_assert_cmpuint (g_array_index (run.steps, guint, run.steps->len - 1), ==, PHONESET_PUSH_STEP_VERIFYING);
+  g_assert_cmpuint (g_array_index (run.steps, guint, run.steps->len - 1), ==,
+                    PHONESET_PUSH_STEP_VERIFYING);
   for (guint i = 1; i < run.steps->len; i++)
-    g_assert_cmpuint (g_array_index (run.steps, guint, i), >, g_array_index (run.steps, guint, i - 1));
+    g_assert_cmpuint (g_array_index (run.steps, guint, i), >,
+                      g_array_index (run.steps, guint, i - 1));
 
   g_object_unref (run.result);
   g_array_unref (run.steps);
@@ -119,7 +124,8 @@ static void
 test_cancel_while_waiting (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.92", sim_args);
+  g_autoptr(PhonesetTestSim) sim =
+               phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.92", sim_args);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   Run run = { 0 };
   g_autoptr(PhonesetPush) push = new_push (sim, "yealink-legacy", "pnp", &run);
@@ -127,11 +133,13 @@ test_cancel_while_waiting (void)
   gint64 cancelled_at;
 
   phoneset_push_run_async (push, cancellable, done_cb, &run);
-  while ((run.steps->len == 0 || g_array_index (run.steps, guint, run.steps->len - 1) != PHONESET_PUSH_STEP_WAITING) &&
+  while ((run.steps->len == 0 ||
+          g_array_index (run.steps, guint, run.steps->len - 1) != PHONESET_PUSH_STEP_WAITING) &&
          !run.done && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
   g_assert_false (run.done);
-  g_assert_cmpuint (g_array_index (run.steps, guint, run.steps->len - 1), ==, PHONESET_PUSH_STEP_WAITING);
+  g_assert_cmpuint (g_array_index (run.steps, guint, run.steps->len - 1), ==,
+                    PHONESET_PUSH_STEP_WAITING);
 
   cancelled_at = g_get_monotonic_time ();
   g_cancellable_cancel (cancellable);
@@ -148,9 +156,12 @@ static void
 test_via_check (void)
 {
   g_autoptr(PhonesetCatalog) catalog = phoneset_catalog_new_default ();
-  g_autoptr(PhonesetActiveUri) yealink = phoneset_catalog_new_active_uri_for_vendor (catalog, "yealink", NULL, NULL);
-  g_autoptr(PhonesetActiveUri) fanvil = phoneset_catalog_new_active_uri_for_vendor (catalog, "fanvil", NULL, NULL);
-  g_autoptr(PhonesetActiveUri) snom = phoneset_catalog_new_active_uri_for_vendor (catalog, "snom", NULL, NULL);
+  g_autoptr(PhonesetActiveUri) yealink =
+               phoneset_catalog_new_active_uri_for_vendor (catalog, "yealink", NULL, NULL);
+  g_autoptr(PhonesetActiveUri) fanvil =
+               phoneset_catalog_new_active_uri_for_vendor (catalog, "fanvil", NULL, NULL);
+  g_autoptr(PhonesetActiveUri) snom =
+               phoneset_catalog_new_active_uri_for_vendor (catalog, "snom", NULL, NULL);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (phoneset_delivery_check (phoneset_delivery_find ("autop"), yealink, NULL));

@@ -27,7 +27,8 @@ static GtkWidget *
 child (gpointer    dialog,
        const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (dialog), PHONESET_TYPE_PUSH_DIALOG, name);
+  GObject *object =
+    gtk_widget_get_template_child (GTK_WIDGET (dialog), PHONESET_TYPE_PUSH_DIALOG, name);
 
   g_assert_nonnull (object);
   return GTK_WIDGET (object);
@@ -39,7 +40,8 @@ find_named (GtkWidget  *widget,
 {
   if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
     return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_named (c, name);
 
@@ -69,7 +71,8 @@ collect_rows (GtkWidget *widget,
       g_ptr_array_add (rows, widget);
       return;
     }
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     collect_rows (c, rows);
 }
 
@@ -85,8 +88,8 @@ group_rows (gpointer    dialog,
 }
 
 static void
-gone_cb (gpointer data,
-         GObject *where_the_object_was)
+gone_cb (gpointer  data,
+         GObject  *where_the_object_was)
 {
   *(gboolean *)data = TRUE;
 }
@@ -115,7 +118,8 @@ looked_up_cb (GObject      *source,
 {
   Lookup *lookup = data;
 
-  lookup->password = phoneset_secret_store_lookup_finish (PHONESET_SECRET_STORE (source), result, NULL);
+  lookup->password =
+    phoneset_secret_store_lookup_finish (PHONESET_SECRET_STORE (source), result, NULL);
   lookup->done = TRUE;
 }
 
@@ -141,7 +145,8 @@ sim_phone (PhonesetTestSim   *sim,
 {
   g_autofree char *address = phoneset_test_sim_http (sim);
   PhonesetPhone   *phone = phoneset_phone_new (address);
-  PhonesetProfile *profile = phoneset_profiles_find (phoneset_application_get_profiles (app), profile_id);
+  PhonesetProfile *profile =
+    phoneset_profiles_find (phoneset_application_get_profiles (app), profile_id);
   g_autoptr(PhonesetConfig) config = NULL;
   g_autoptr(PhonesetConfig) baseline = NULL;
 
@@ -193,7 +198,8 @@ run_push (PhonesetPushDialog *dialog,
 
   g_assert_true (push_enabled (dialog));
   /* Enter: the push button is the default widget. */
-  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == child (dialog, "push_button"));
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) ==
+                 child (dialog, "push_button"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "default.activate", NULL));
   /* A button activated from the keyboard clicks after its press animation. */
   deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
@@ -201,7 +207,8 @@ run_push (PhonesetPushDialog *dialog,
     g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
   g_assert_true (phoneset_push_dialog_is_running (dialog));
   g_assert_false (push_enabled (dialog));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (dialog, "stack"))), ==, "run");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (dialog, "stack"))), ==,
+                   "run");
   if (during_name != NULL)
     g_free (phoneset_test_screenshot_after (GTK_WIDGET (dialog), during_name, 0));
   deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
@@ -228,14 +235,17 @@ close_dialog (PhonesetPushDialog *dialog)
   g_assert_true (gone);
 }
 
-static const char *const yealink_changes[] = { "nat.stun.server", "stun.example.org", "vlan.id", "42", NULL };
+static const char *const yealink_changes[] = { "nat.stun.server", "stun.example.org", "vlan.id",
+                                               "42", NULL };
 
 static void
 test_push_autop (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.81", sim_args);
-  g_autoptr(PhonesetPhone) phone = sim_phone (sim, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
+  g_autoptr(PhonesetTestSim) sim =
+               phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.81", sim_args);
+  g_autoptr(PhonesetPhone) phone =
+               sim_phone (sim, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
   g_autoptr(PhonesetSecretStore) secrets = phoneset_secret_store_memory_new ();
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GPtrArray) results = NULL;
@@ -251,18 +261,22 @@ test_push_autop (void)
   changes = group_rows (dialog, "changes_group");
   g_assert_cmpuint (changes->len, ==, 2);
   g_assert_cmpstr (gtk_widget_get_name (g_ptr_array_index (changes, 0)), ==, "nat.stun.server");
-  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (changes, 0)), ==, "STUN Server");
-  g_assert_cmpstr (adw_action_row_get_subtitle (g_ptr_array_index (changes, 0)), ==, "(empty) → stun.example.org");
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (changes, 0)), ==,
+                   "STUN Server");
+  g_assert_cmpstr (adw_action_row_get_subtitle (g_ptr_array_index (changes, 0)), ==,
+                   "(empty) → stun.example.org");
   g_assert_cmpstr (gtk_widget_get_name (g_ptr_array_index (changes, 1)), ==, "vlan.id");
   g_assert_cmpstr (adw_action_row_get_subtitle (g_ptr_array_index (changes, 1)), ==, "1 → 42");
-  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (child (dialog, "changes_group"))), ==,
-                   "2 settings change on the phone.");
+  g_assert_cmpstr (
+    adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (child (dialog, "changes_group"))),
+    ==, "2 settings change on the phone.");
 
   /* AutoP is possible and chosen; the password came from the keyring. */
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (method_check (dialog, "autop"))));
   g_assert_false (gtk_widget_get_visible (child (dialog, "method_refusal_group")));
   g_assert_false (gtk_widget_get_visible (child (dialog, "password_row")));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (dialog, "user_row"))), ==, "admin");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (dialog, "user_row"))), ==,
+                   "admin");
   before = phoneset_test_screenshot (GTK_WIDGET (dialog), "push-dialog-before");
 
   run_push (dialog, NULL);
@@ -275,9 +289,11 @@ test_push_autop (void)
   g_assert_cmpuint (results->len, >=, 3);
   g_assert_cmpstr (adw_action_row_get_subtitle (g_ptr_array_index (results, 1)), ==,
                    "Yealink SIP-T46G 28.72.0.1 00:15:65:4a:a9:37");
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (g_ptr_array_index (results, 2)), "28.72.0.1"));
+  g_assert_nonnull (
+    strstr (adw_action_row_get_subtitle (g_ptr_array_index (results, 2)), "28.72.0.1"));
   after = phoneset_test_screenshot (GTK_WIDGET (dialog), "push-dialog-after");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
   g_free (phoneset_test_screenshot_after (GTK_WIDGET (dialog), "push-dialog-after-dark", 300));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
@@ -295,7 +311,8 @@ test_push_autop (void)
 
     g_object_weak_ref (G_OBJECT (dialog), gone_cb, &gone);
     g_assert_true (push_enabled (dialog));
-    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (child (dialog, "push_button"))), ==, "_Done");
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (child (dialog, "push_button"))), ==,
+                     "_Done");
     gtk_widget_activate (child (dialog, "push_button"));
     iterate_until (&gone, 3000);
     g_assert_true (gone);
@@ -306,8 +323,10 @@ static void
 test_push_wrong_password (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.82", sim_args);
-  g_autoptr(PhonesetPhone) phone = sim_phone (sim, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
+  g_autoptr(PhonesetTestSim) sim =
+               phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.82", sim_args);
+  g_autoptr(PhonesetPhone) phone =
+               sim_phone (sim, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
   g_autoptr(PhonesetSecretStore) secrets = phoneset_secret_store_memory_new ();
   PhonesetPushDialog *dialog;
   GtkWidget          *password_row;
@@ -321,9 +340,11 @@ test_push_wrong_password (void)
 
   /* The phone refuses: back to the form, with the password row. */
   run_push (dialog, NULL);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (dialog, "stack"))), ==, "setup");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (dialog, "stack"))), ==,
+                   "setup");
   g_assert_true (gtk_widget_get_visible (password_row));
-  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (child (dialog, "credentials_group"))),
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (
+                              ADW_PREFERENCES_GROUP (child (dialog, "credentials_group"))),
                             "Wrong user name or password"));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (child (dialog, "push_button"))), ==, "_Retry");
   g_assert_true (phoneset_phone_has_changes (phone));
@@ -353,7 +374,8 @@ test_push_fanvil_autop_refused (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
   const char *changes[] = { "vlan.id", "42", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("fanvil", "127.0.0.83", sim_args);
+  g_autoptr(PhonesetTestSim) sim =
+               phoneset_test_sim_start_profile ("fanvil", "127.0.0.83", sim_args);
   g_autoptr(PhonesetPhone) phone = sim_phone (sim, "fanvil", "00:a8:59:11:22:33", changes);
   g_autoptr(PhonesetSecretStore) secrets = phoneset_secret_store_memory_new ();
   g_autoptr(GPtrArray) rows = NULL;
@@ -393,8 +415,10 @@ static void
 test_push_cancel_during_wait (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.84", sim_args);
-  g_autoptr(PhonesetPhone) phone = sim_phone (sim, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
+  g_autoptr(PhonesetTestSim) sim =
+               phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.84", sim_args);
+  g_autoptr(PhonesetPhone) phone =
+               sim_phone (sim, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
   g_autoptr(PhonesetSecretStore) secrets = phoneset_secret_store_memory_new ();
   g_autoptr(GPtrArray) steps = NULL;
   PhonesetPushDialog *dialog;
@@ -421,7 +445,8 @@ test_push_cancel_during_wait (void)
 
   cancelled_at = g_get_monotonic_time ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "push.cancel", NULL));
-  while (phoneset_push_dialog_is_running (dialog) && g_get_monotonic_time () < cancelled_at + 3 * G_USEC_PER_SEC)
+  while (phoneset_push_dialog_is_running (dialog) &&
+         g_get_monotonic_time () < cancelled_at + 3 * G_USEC_PER_SEC)
     g_main_context_iteration (NULL, FALSE) || (g_usleep (2000), TRUE);
   g_assert_false (phoneset_push_dialog_is_running (dialog));
   g_assert_cmpint (g_get_monotonic_time () - cancelled_at, <, G_USEC_PER_SEC);
@@ -444,10 +469,14 @@ test_push_refused (void)
 {
   const char *blank[] = { "--no-prompt", "--allowed-ip=blank", NULL };
   const char *prompt[] = { NULL };
-  g_autoptr(PhonesetTestSim) listed = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.86", blank);
-  g_autoptr(PhonesetTestSim) asking = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.87", prompt);
-  g_autoptr(PhonesetPhone) phone1 = sim_phone (listed, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
-  g_autoptr(PhonesetPhone) phone2 = sim_phone (asking, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
+  g_autoptr(PhonesetTestSim) listed =
+               phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.86", blank);
+  g_autoptr(PhonesetTestSim) asking =
+               phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.87", prompt);
+  g_autoptr(PhonesetPhone) phone1 =
+               sim_phone (listed, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
+  g_autoptr(PhonesetPhone) phone2 =
+               sim_phone (asking, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
   g_autoptr(PhonesetSecretStore) secrets = phoneset_secret_store_memory_new ();
   PhonesetPushDialog *dialog;
   const char         *text;
@@ -487,9 +516,12 @@ static void
 test_push_unreachable_and_timeout (void)
 {
   const char *sim_args[] = { "--no-prompt", NULL };
-  g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.89", sim_args);
-  g_autoptr(PhonesetPhone) silent = sim_phone (sim, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
-  g_autoptr(PhonesetPhone) gone = sim_phone (sim, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
+  g_autoptr(PhonesetTestSim) sim =
+               phoneset_test_sim_start_profile ("yealink-legacy", "127.0.0.89", sim_args);
+  g_autoptr(PhonesetPhone) silent =
+               sim_phone (sim, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
+  g_autoptr(PhonesetPhone) gone =
+               sim_phone (sim, "yealink-legacy", "00:15:65:4a:a9:37", yealink_changes);
   g_autoptr(PhonesetSecretStore) secrets = phoneset_secret_store_memory_new ();
   PhonesetPushDialog *dialog;
   g_autofree char    *shot = NULL;
@@ -501,7 +533,8 @@ test_push_unreachable_and_timeout (void)
   dialog = open_dialog (gone, secrets);
   run_push (dialog, NULL);
   g_assert_cmpstr (outcome (dialog), ==, "Phone Not Reachable");
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (dialog, "outcome_label"))), "check the address"));
+  g_assert_nonnull (
+    strstr (gtk_label_get_text (GTK_LABEL (child (dialog, "outcome_label"))), "check the address"));
   shot = phoneset_test_screenshot (GTK_WIDGET (dialog), "push-dialog-unreachable");
   close_dialog (dialog);
 
@@ -512,7 +545,8 @@ test_push_unreachable_and_timeout (void)
   phoneset_push_dialog_set_wait (dialog, 1);
   run_push (dialog, NULL);
   g_assert_cmpstr (outcome (dialog), ==, "No Answer in Time");
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (dialog, "outcome_label"))), "PnP is on"));
+  g_assert_nonnull (
+    strstr (gtk_label_get_text (GTK_LABEL (child (dialog, "outcome_label"))), "PnP is on"));
   g_assert_null (phoneset_phone_get_last_push (silent));
   close_dialog (dialog);
 }
@@ -523,7 +557,8 @@ test_push_nothing (void)
 {
   g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("127.0.0.85:8080");
   g_autoptr(PhonesetSecretStore) secrets = phoneset_secret_store_memory_new ();
-  PhonesetProfile *profile = phoneset_profiles_find (phoneset_application_get_profiles (app), "yealink-legacy");
+  PhonesetProfile *profile =
+    phoneset_profiles_find (phoneset_application_get_profiles (app), "yealink-legacy");
   g_autoptr(PhonesetConfig) config = phoneset_config_new (profile);
   g_autoptr(GPtrArray) rows = NULL;
   PhonesetPushDialog *dialog;
@@ -560,8 +595,9 @@ test_push_many_changes (void)
 {
   g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("127.0.0.86:8080");
   g_autoptr(PhonesetSecretStore) secrets = phoneset_secret_store_memory_new ();
-  PhonesetProfile *profile = phoneset_profiles_find (phoneset_application_get_profiles (app), "yealink-legacy");
-  GPtrArray       *settings = phoneset_profile_get_settings (profile);
+  PhonesetProfile *profile =
+    phoneset_profiles_find (phoneset_application_get_profiles (app), "yealink-legacy");
+  GPtrArray *settings = phoneset_profile_get_settings (profile);
   g_autoptr(PhonesetConfig) config = phoneset_config_new (profile);
   g_autoptr(PhonesetConfig) baseline = phoneset_config_copy (config);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
@@ -579,8 +615,9 @@ test_push_many_changes (void)
 
       if (phoneset_setting_get_value_type (setting) != PHONESET_SETTING_BOOL)
         continue;
-      g_assert_true (phoneset_config_set (config, phoneset_setting_get_id (setting),
-                                          g_strcmp0 (phoneset_setting_get_default (setting), "true") == 0 ? "false" : "true", NULL));
+      g_assert_true (phoneset_config_set (
+        config, phoneset_setting_get_id (setting),
+        g_strcmp0 (phoneset_setting_get_default (setting), "true") == 0 ? "false" : "true", NULL));
       g_ptr_array_add (ids, (gpointer)phoneset_setting_get_id (setting));
     }
   g_assert_cmpuint (ids->len, >, 8);
@@ -590,7 +627,9 @@ test_push_many_changes (void)
   dialog = open_dialog (phone, secrets);
 
   description = g_strdup_printf ("%u settings change on the phone.", ids->len);
-  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (child (dialog, "changes_group"))), ==, description);
+  g_assert_cmpstr (
+    adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (child (dialog, "changes_group"))),
+    ==, description);
   rows = change_rows (dialog);
   g_assert_cmpuint (rows->len, ==, 8);
   more = phoneset_test_find_descendant (child (dialog, "changes_group"), ADW_TYPE_EXPANDER_ROW);
@@ -604,10 +643,12 @@ test_push_many_changes (void)
   g_assert_cmpuint (all->len, ==, ids->len);
   /* The restarts among the hidden ones are said on the closed row. */
   for (guint i = 8; i < all->len; i++)
-    restarts += phoneset_setting_get_reboot (phoneset_profile_lookup_setting (profile, gtk_widget_get_name (g_ptr_array_index (all, i))));
+    restarts += phoneset_setting_get_reboot (
+      phoneset_profile_lookup_setting (profile, gtk_widget_get_name (g_ptr_array_index (all, i))));
   if (restarts > 0)
     {
-      g_autofree char *expected = g_strdup_printf (restarts == 1 ? "%u of them needs a restart" : "%u of them need a restart", restarts);
+      g_autofree char *expected = g_strdup_printf (
+        restarts == 1 ? "%u of them needs a restart" : "%u of them need a restart", restarts);
 
       g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (more)), ==, expected);
     }
@@ -619,7 +660,8 @@ test_push_many_changes (void)
       gboolean found = FALSE;
 
       for (guint j = 0; j < all->len; j++)
-        found = found || g_str_equal (gtk_widget_get_name (g_ptr_array_index (all, j)), g_ptr_array_index (ids, i));
+        found = found || g_str_equal (gtk_widget_get_name (g_ptr_array_index (all, j)),
+                                      g_ptr_array_index (ids, i));
       g_assert_true (found);
     }
   /* Closed and opened again: made once. */

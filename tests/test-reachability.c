@@ -28,9 +28,9 @@ check_done_cb (GObject      *source,
 }
 
 static PhonesetReachable
-check (const char *address,
-       gboolean   *answered,
-       GError    **error)
+check (const char  *address,
+       gboolean    *answered,
+       GError     **error)
 {
   g_autoptr(PhonesetPhone) phone = phoneset_phone_new (address);
   g_autoptr(GAsyncResult) result = NULL;

@@ -35,18 +35,20 @@ load_vendor (const char *vendor)
 
   json_parser_load_from_file (parser, path, &error);
   g_assert_no_error (error);
-  active_uri = phoneset_active_uri_new_from_json (json_node_get_object (json_parser_get_root (parser)), &error);
+  active_uri = phoneset_active_uri_new_from_json (
+    json_node_get_object (json_parser_get_root (parser)), &error);
   g_assert_no_error (error);
   return active_uri;
 }
 
 static char *
-requests_of (PhonesetActiveUri *active_uri,
-             const char        *keys_text,
-             GError           **error)
+requests_of (PhonesetActiveUri  *active_uri,
+             const char         *keys_text,
+             GError            **error)
 {
   g_auto(GStrv) keys = g_strsplit (keys_text, " ", -1);
-  g_autoptr(GPtrArray) requests = phoneset_active_uri_build_requests (active_uri, (const char *const *)keys, error);
+  g_autoptr(GPtrArray) requests =
+               phoneset_active_uri_build_requests (active_uri, (const char *const *)keys, error);
 
   if (requests == NULL)
     return NULL;
@@ -68,15 +70,19 @@ test_active_uri_requests (void)
 
   g_assert_cmpstr (a, ==, "/servlet?key=SPEAKER;8;3;1;1;POUND;ENTER");
   g_assert_cmpstr (b, ==, "/cgi-bin/ConfigManApp.com?key=F_TRANSFER;2;0;0;OK");
-  g_assert_cmpstr (c, ==, "/command.htm?key=ENTER;1;%23;%2A;P3 | /advanced_update.htm?reboot=Reboot | /command.htm?key=F1");
+  g_assert_cmpstr (c, ==,
+                   "/command.htm?key=ENTER;1;%23;%2A;P3 | /advanced_update.htm?reboot=Reboot | "
+                   "/command.htm?key=F1");
   g_assert_null (d);
   g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED);
   g_assert_true (phoneset_active_uri_has_prompt (yealink));
   g_assert_false (phoneset_active_uri_has_prompt (snom));
   g_assert_true (phoneset_active_uri_is_unconfirmed (snom, "D3"));
   g_assert_false (phoneset_active_uri_is_unconfirmed (yealink, "OK"));
-  g_assert_cmpstr (phoneset_active_uri_get_legacy_paths (yealink)[0], ==, "/cgi-bin/ConfigManApp.com");
-  g_assert_cmpstr (phoneset_active_uri_get_allowed_ip_setting (yealink), ==, "features.action_uri_limit_ip");
+  g_assert_cmpstr (phoneset_active_uri_get_legacy_paths (yealink)[0], ==,
+                   "/cgi-bin/ConfigManApp.com");
+  g_assert_cmpstr (phoneset_active_uri_get_allowed_ip_setting (yealink), ==,
+                   "features.action_uri_limit_ip");
   g_assert_cmpstr (phoneset_active_uri_get_status_query (yealink), ==, "phonecfg=get");
 }
 
@@ -96,8 +102,11 @@ test_active_uri_bad (void)
     "{\"path\":\"/s\",\"param\":\"key\",\"keys\":{\"OK\":7}}",
     "{\"path\":\"/s\",\"param\":\"key\",\"keys\":{\"OK\":\"OK\"},\"commands\":{\"Reboot\":\"/x\"}}",
     /* no_chaining needs models and the source that says so. */
-    "{\"path\":\"/s\",\"param\":\"key\",\"keys\":{\"OK\":\"OK\"},\"no_chaining\":{\"models\":[\"T48S\"]}}",
-    "{\"path\":\"/s\",\"param\":\"key\",\"keys\":{\"OK\":\"OK\"},\"no_chaining\":{\"models\":[],\"source\":\"x\"}}",
+    "{\"path\":\"/"
+    "s\",\"param\":\"key\",\"keys\":{\"OK\":\"OK\"},\"no_chaining\":{\"models\":[\"T48S\"]}}",
+    "{\"path\":\"/"
+    "s\",\"param\":\"key\",\"keys\":{\"OK\":\"OK\"},\"no_chaining\":{\"models\":[],\"source\":"
+    "\"x\"}}",
     "{\"path\":\"/s\",\"param\":\"key\",\"keys\":{\"OK\":\"OK\"},\"no_chaining\":[\"T48S\"]}",
   };
 
@@ -108,7 +117,8 @@ test_active_uri_bad (void)
       g_autoptr(PhonesetActiveUri) active_uri = NULL;
 
       g_assert_true (json_parser_load_from_data (parser, bad[i], -1, NULL));
-      active_uri = phoneset_active_uri_new_from_json (json_node_get_object (json_parser_get_root (parser)), &error);
+      active_uri = phoneset_active_uri_new_from_json (
+        json_node_get_object (json_parser_get_root (parser)), &error);
       g_assert_null (active_uri);
       g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE);
     }
@@ -121,9 +131,12 @@ test_active_uri_no_chain (void)
   g_autoptr(PhonesetActiveUri) active_uri = NULL;
   g_autofree char *r = NULL;
 
-  json_parser_load_from_data (parser, "{\"path\":\"/s\",\"param\":\"k\",\"separator\":\"\",\"keys\":{\"OK\":\"OK\",\"1\":\"1\"}}",
-                              -1, NULL);
-  active_uri = phoneset_active_uri_new_from_json (json_node_get_object (json_parser_get_root (parser)), NULL);
+  json_parser_load_from_data (
+    parser,
+    "{\"path\":\"/s\",\"param\":\"k\",\"separator\":\"\",\"keys\":{\"OK\":\"OK\",\"1\":\"1\"}}", -1,
+    NULL);
+  active_uri =
+    phoneset_active_uri_new_from_json (json_node_get_object (json_parser_get_root (parser)), NULL);
   r = requests_of (active_uri, "1 OK", NULL);
   g_assert_cmpstr (r, ==, "/s?k=1 | /s?k=OK");
 }
@@ -169,7 +182,8 @@ test_active_uri_profiles (void)
     {
       PhonesetProfile *profile = g_ptr_array_index (profiles, i);
       g_autoptr(GError) error = NULL;
-      g_autoptr(PhonesetActiveUri) active_uri = phoneset_active_uri_new_for_profile (profile, NULL, &error);
+      g_autoptr(PhonesetActiveUri) active_uri =
+                   phoneset_active_uri_new_for_profile (profile, NULL, &error);
       PhonesetSetting  *url = phoneset_profile_lookup_setting (profile, "provisioning.server.url");
       PhonesetCfgFormat format;
       PhonesetCfgKey    key;
@@ -181,7 +195,8 @@ test_active_uri_profiles (void)
           continue;
         }
       g_assert_no_error (error);
-      g_assert_cmpstr (phoneset_active_uri_get_profile_id (active_uri), ==, phoneset_profile_get_id (profile));
+      g_assert_cmpstr (phoneset_active_uri_get_profile_id (active_uri), ==,
+                       phoneset_profile_get_id (profile));
       if (phoneset_active_uri_get_set_query (active_uri) == NULL)
         continue;
       with_set++;
@@ -195,7 +210,8 @@ test_active_uri_profiles (void)
   {
     g_autoptr(PhonesetActiveUri) legacy = for_profile (profiles, "yealink-legacy", NULL);
 
-    g_assert_cmpstr (phoneset_active_uri_get_provisioning_url_setting (legacy), ==, "auto_provision.server.url");
+    g_assert_cmpstr (phoneset_active_uri_get_provisioning_url_setting (legacy), ==,
+                     "auto_provision.server.url");
   }
 }
 
@@ -222,7 +238,8 @@ test_active_uri_find_profile (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      PhonesetProfile *profile = phoneset_profiles_find_for_vendor (profiles, cases[i].vendor, cases[i].model, NULL);
+      PhonesetProfile *profile =
+        phoneset_profiles_find_for_vendor (profiles, cases[i].vendor, cases[i].model, NULL);
 
       g_assert_nonnull (profile);
       g_assert_cmpstr (phoneset_profile_get_id (profile), ==, cases[i].profile);
@@ -256,11 +273,15 @@ test_active_uri_chaining (void)
   g_autofree char *e = requests_of (planet, "SPEAKER 2002 ENTER", NULL);
   g_autofree char *f = requests_of (snom, "*21#", NULL);
 
-  g_assert_cmpstr (a, ==, "/servlet?key=SPEAKER | /servlet?key=8 | /servlet?key=3 | /servlet?key=1 | /servlet?key=1 | "
-                          "/servlet?key=ENTER");
+  g_assert_cmpstr (
+    a, ==,
+    "/servlet?key=SPEAKER | /servlet?key=8 | /servlet?key=3 | /servlet?key=1 | /servlet?key=1 | "
+    "/servlet?key=ENTER");
   g_assert_cmpstr (b, ==, "/servlet?key=SPEAKER;8;3;1;1;ENTER");
   g_assert_cmpstr (c, ==, "/servlet?key=1 | /servlet?key=2");
-  g_assert_cmpstr (d, ==, "/servlet?key=* | /servlet?key=2 | /servlet?key=1 | /servlet?key=POUND | /servlet?key=OK");
+  g_assert_cmpstr (
+    d, ==,
+    "/servlet?key=* | /servlet?key=2 | /servlet?key=1 | /servlet?key=POUND | /servlet?key=OK");
   g_assert_cmpstr (e, ==, "/cgi-bin/ConfigManApp.com?key=SPEAKER;2;0;0;2;ENTER");
   g_assert_cmpstr (f, ==, "/command.htm?key=%2A;2;1;%23");
   g_assert_false (phoneset_active_uri_chains_keys (t48s));
@@ -290,8 +311,10 @@ test_active_uri_expand (void)
   g_assert_nonnull (strstr (error->message, "“83a1” is not a key"));
   g_clear_error (&error);
 
-  json_parser_load_from_data (parser, "{\"path\":\"/s\",\"param\":\"k\",\"keys\":{\"1\":\"1\"}}", -1, NULL);
-  no_pound = phoneset_active_uri_new_from_json (json_node_get_object (json_parser_get_root (parser)), NULL);
+  json_parser_load_from_data (parser, "{\"path\":\"/s\",\"param\":\"k\",\"keys\":{\"1\":\"1\"}}",
+                              -1, NULL);
+  no_pound =
+    phoneset_active_uri_new_from_json (json_node_get_object (json_parser_get_root (parser)), NULL);
   g_assert_null (phoneset_active_uri_expand_keys (no_pound, hash, &error));
   g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED);
   g_assert_nonnull (strstr (error->message, "no Active URI key for “#” (in “1#”)"));
@@ -311,9 +334,10 @@ static void
 test_action_url (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PhonesetActionUrlEvent) event =
-               phoneset_action_url_event_parse ("/action-url/incoming_call", "mac=001565aabbcc&remote=sip%3A2002%40pbx&display_remote=Bob+Smith&call_id=$call_id",
-                                                "192.0.2.10", &error);
+  g_autoptr(PhonesetActionUrlEvent) event = phoneset_action_url_event_parse (
+    "/action-url/incoming_call",
+    "mac=001565aabbcc&remote=sip%3A2002%40pbx&display_remote=Bob+Smith&call_id=$call_id",
+    "192.0.2.10", &error);
   g_autoptr(JsonObject) json = NULL;
   g_autoptr(JsonObject) entries = NULL;
   g_autoptr(JsonObject) legacy_entries = NULL;
@@ -322,17 +346,21 @@ test_action_url (void)
   g_autoptr(GPtrArray) profiles = load_profiles ();
   PhonesetProfile *v8x;
   PhonesetProfile *legacy;
-  g_autoptr(PhonesetActionUrlEvent) bad = phoneset_action_url_event_parse ("/other", NULL, "192.0.2.10", NULL);
+  g_autoptr(PhonesetActionUrlEvent) bad =
+               phoneset_action_url_event_parse ("/other", NULL, "192.0.2.10", NULL);
 
   g_assert_no_error (error);
   g_assert_cmpstr (phoneset_action_url_event_get_name (event), ==, "incoming_call");
   g_assert_cmpstr (phoneset_action_url_event_get_variable (event, "remote"), ==, "sip:2002@pbx");
-  g_assert_cmpstr (phoneset_action_url_event_get_variable (event, "display_remote"), ==, "Bob Smith");
+  g_assert_cmpstr (phoneset_action_url_event_get_variable (event, "display_remote"), ==,
+                   "Bob Smith");
   g_assert_cmpstr (phoneset_action_url_event_get_variable (event, "call_id"), ==, "");
   /* The names in the order of the query, as the window lists them. */
   g_assert_cmpuint (phoneset_action_url_event_get_variable_names (event)->len, ==, 4);
-  g_assert_cmpstr (g_ptr_array_index (phoneset_action_url_event_get_variable_names (event), 0), ==, "mac");
-  g_assert_cmpstr (g_ptr_array_index (phoneset_action_url_event_get_variable_names (event), 3), ==, "call_id");
+  g_assert_cmpstr (g_ptr_array_index (phoneset_action_url_event_get_variable_names (event), 0), ==,
+                   "mac");
+  g_assert_cmpstr (g_ptr_array_index (phoneset_action_url_event_get_variable_names (event), 3), ==,
+                   "call_id");
   json = phoneset_action_url_event_to_json (event);
   g_assert_cmpstr (json_object_get_string_member (json, "phone"), ==, "192.0.2.10");
   g_assert_null (bad);
@@ -343,43 +371,53 @@ test_action_url (void)
   legacy = phoneset_profiles_find (profiles, "yealink-legacy");
   entries = phoneset_action_url_config_entries (v8x, "http://192.0.2.1:8080", &error);
   g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (json_object_get_string_member (entries, "action_url.off_hook"),
-                                   "http://192.0.2.1:8080/action-url/off_hook?mac=$mac&ip=$ip&model=$model"));
+  g_assert_true (
+    g_str_has_prefix (json_object_get_string_member (entries, "action_url.off_hook"),
+                      "http://192.0.2.1:8080/action-url/off_hook?mac=$mac&ip=$ip&model=$model"));
   /* V8x firmware reads action_url.registered / unregistered (Admin Guide
    * T2/T4/T5/CP920 p. 444), not the older log_on / log_off. */
-  g_assert_true (g_str_has_prefix (json_object_get_string_member_with_default (entries, "action_url.registered", ""),
-                                   "http://192.0.2.1:8080/action-url/registered?"));
+  g_assert_true (g_str_has_prefix (
+    json_object_get_string_member_with_default (entries, "action_url.registered", ""),
+    "http://192.0.2.1:8080/action-url/registered?"));
   g_assert_true (json_object_has_member (entries, "action_url.unregistered"));
   g_assert_false (json_object_has_member (entries, "action_url.log_on"));
   g_assert_false (json_object_has_member (entries, "action_url.log_off"));
   legacy_entries = phoneset_action_url_config_entries (legacy, "http://192.0.2.1:8080", &error);
   g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (json_object_get_string_member_with_default (legacy_entries, "action_url.log_on", ""),
-                                   "http://192.0.2.1:8080/action-url/registered?"));
+  g_assert_true (g_str_has_prefix (
+    json_object_get_string_member_with_default (legacy_entries, "action_url.log_on", ""),
+    "http://192.0.2.1:8080/action-url/registered?"));
   g_assert_false (json_object_has_member (legacy_entries, "action_url.registered"));
   /* Every Action URL setting of the profile, no more. */
   g_assert_cmpuint (json_object_get_size (entries), ==, 29);
-  fanvil = phoneset_action_url_config_entries (phoneset_profiles_find (profiles, "planet-vip"), "http://192.0.2.1:8080", &error);
+  fanvil = phoneset_action_url_config_entries (phoneset_profiles_find (profiles, "planet-vip"),
+                                               "http://192.0.2.1:8080", &error);
   g_assert_no_error (error);
   g_assert_true (json_object_has_member (fanvil, "Offhook Url"));
-  g_assert_true (g_str_has_prefix (json_object_get_string_member_with_default (fanvil, "Reg On Url", ""), "http://192.0.2.1:8080/action-url/registered?"));
+  g_assert_true (
+    g_str_has_prefix (json_object_get_string_member_with_default (fanvil, "Reg On Url", ""),
+                      "http://192.0.2.1:8080/action-url/registered?"));
   /* Not the enable switch: only the URLs. */
   g_assert_false (json_object_has_member (fanvil, "Enabled Action Url"));
   /* snom's names are those of a full snom 720 settings file (FusionPBX):
    * action_log_on_url, action_reg_failed, action_hold, action_unhold; none
    * for mute, unmute or an IP change. */
-  snom = phoneset_action_url_config_entries (phoneset_profiles_find (profiles, "snom"), "http://192.0.2.1:8080", &error);
+  snom = phoneset_action_url_config_entries (phoneset_profiles_find (profiles, "snom"),
+                                             "http://192.0.2.1:8080", &error);
   g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (json_object_get_string_member_with_default (snom, "action_log_on_url", ""),
-                                   "http://192.0.2.1:8080/action-url/registered?"));
-  g_assert_true (g_str_has_prefix (json_object_get_string_member_with_default (snom, "action_reg_failed", ""),
-                                   "http://192.0.2.1:8080/action-url/register_failed?"));
+  g_assert_true (
+    g_str_has_prefix (json_object_get_string_member_with_default (snom, "action_log_on_url", ""),
+                      "http://192.0.2.1:8080/action-url/registered?"));
+  g_assert_true (
+    g_str_has_prefix (json_object_get_string_member_with_default (snom, "action_reg_failed", ""),
+                      "http://192.0.2.1:8080/action-url/register_failed?"));
   g_assert_true (json_object_has_member (snom, "action_hold"));
   g_assert_true (json_object_has_member (snom, "action_unhold"));
   g_assert_false (json_object_has_member (snom, "action_reg_on_url"));
   g_assert_false (json_object_has_member (snom, "action_hold_url"));
   g_assert_cmpuint (json_object_get_size (snom), ==, 18);
-  g_assert_null (phoneset_action_url_config_entries (phoneset_profiles_find (profiles, "konftel-300ip"), "http://x", &error));
+  g_assert_null (phoneset_action_url_config_entries (
+    phoneset_profiles_find (profiles, "konftel-300ip"), "http://x", &error));
   g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED);
 }
 
@@ -392,15 +430,18 @@ test_sip_message (void)
                           "To: <sip:MAC=00304fa99948@224.0.1.75>\r\n"
                           "Call-ID: 3224@192.168.1.45\r\n"
                           "CSeq: 1 SUBSCRIBE\r\n"
-                          "Event:ua-profile;profile-type=\"device\";vendor=\"PLANET\";model=\"VIP-2140PT\";version=\"2.0.3.2991\"\r\n"
+                          "Event:ua-profile;profile-type=\"device\";vendor=\"PLANET\";model=\"VIP-"
+                          "2140PT\";version=\"2.0.3.2991\"\r\n"
                           "l: 0\r\n\r\n";
-  g_autoptr(PhonesetSipMessage) m = phoneset_sip_message_parse (subscribe, strlen (subscribe), NULL);
+  g_autoptr(PhonesetSipMessage) m =
+               phoneset_sip_message_parse (subscribe, strlen (subscribe), NULL);
   g_autofree char *vendor = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *mac = NULL;
   g_autofree char *snom = phoneset_pnp_mac_from_uri ("sip:MAC%3a00135E874B49@example.com");
   g_autoptr(GError) error = NULL;
-  g_autoptr(PhonesetSipMessage) bad = phoneset_sip_message_parse ("SIP/2.0 9999 x\r\n\r\n", 18, &error);
+  g_autoptr(PhonesetSipMessage) bad =
+               phoneset_sip_message_parse ("SIP/2.0 9999 x\r\n\r\n", 18, &error);
 
   g_assert_nonnull (m);
   g_assert_cmpstr (phoneset_sip_message_get_method (m), ==, "SUBSCRIBE");

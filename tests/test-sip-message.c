@@ -24,7 +24,8 @@ static const char planet_subscribe[] =
   "Max-Forwards: 70\r\n"
   "User-Agent: PLANET VIP-2140PT\r\n"
   "Expires: 0\r\n"
-  "Event:ua-profile;profile-type=\"device\";vendor=\"PLANET\";model=\"VIP-2140PT\";version=\"2.0.3.2991\"\r\n"
+  "Event:ua-profile;profile-type=\"device\";vendor=\"PLANET\";model=\"VIP-2140PT\";version=\"2.0.3."
+  "2991\"\r\n"
   "Accept: application/url\r\n"
   "Content-Length: 0\r\n"
   "\r\n";
@@ -73,7 +74,8 @@ test_sip_reply (void)
   g_assert_false (phoneset_sip_message_is_request (message));
   g_assert_cmpuint (phoneset_sip_message_get_status (message), ==, 200);
   g_assert_cmpstr (phoneset_sip_message_get_reason (message), ==, "OK");
-  g_assert_cmpstr (phoneset_sip_message_get_header (message, "User-Agent"), ==, "Yealink SIP-T46G 28.72.0.1 00:15:65:4a:a9:37");
+  g_assert_cmpstr (phoneset_sip_message_get_header (message, "User-Agent"), ==,
+                   "Yealink SIP-T46G 28.72.0.1 00:15:65:4a:a9:37");
   g_assert_cmpstr (phoneset_sip_message_get_header (message, "call-id"), ==, "deadbeef@phoneset");
   g_assert_null (phoneset_sip_message_get_header (message, "Server"));
   g_assert_cmpstr (phoneset_sip_message_get_body (message, &length), ==, "v=0\r");
@@ -81,7 +83,8 @@ test_sip_reply (void)
 
   tag = phoneset_sip_header_get_param (phoneset_sip_message_get_header (message, "from"), "tag");
   g_assert_cmpstr (tag, ==, "1234");
-  branch = phoneset_sip_header_get_param (phoneset_sip_message_get_header (message, "via"), "branch");
+  branch =
+    phoneset_sip_header_get_param (phoneset_sip_message_get_header (message, "via"), "branch");
   g_assert_cmpstr (branch, ==, "z9hG4bKabc");
   rport = phoneset_sip_header_get_param (phoneset_sip_message_get_header (message, "via"), "RPORT");
   g_assert_cmpstr (rport, ==, "40000");
@@ -164,8 +167,10 @@ test_sip_bad (void)
     "SIP/2.0 999 Nope\r\nVia: a\r\nFrom: a\r\nTo: a\r\nCall-ID: a\r\nCSeq: 1 OPTIONS\r\n\r\n",
     "SIP/2.0 200 OK\r\nFrom: a\r\nTo: a\r\nCall-ID: a\r\nCSeq: 1 OPTIONS\r\n\r\n",
     "SIP/2.0 200 OK\r\nVia: a\r\nFrom: a\r\nTo: a\r\nCall-ID: a\r\nCSeq: one OPTIONS\r\n\r\n",
-    "SIP/2.0 200 OK\r\nVia: a\r\nFrom: a\r\nTo: a\r\nCall-ID: a\r\nCSeq: 1 OPTIONS\r\nContent-Length: 10\r\n\r\nshort",
-    "SIP/2.0 200 OK\r\nVia: a\r\nFrom: a\r\nTo: a\r\nCall-ID: a\r\nCSeq: 1 OPTIONS\r\nno colon here\r\n\r\n",
+    "SIP/2.0 200 OK\r\nVia: a\r\nFrom: a\r\nTo: a\r\nCall-ID: a\r\nCSeq: 1 "
+    "OPTIONS\r\nContent-Length: 10\r\n\r\nshort",
+    "SIP/2.0 200 OK\r\nVia: a\r\nFrom: a\r\nTo: a\r\nCall-ID: a\r\nCSeq: 1 OPTIONS\r\nno colon "
+    "here\r\n\r\n",
     "SIP/2.0 200 OK\r\nVia: a\r\nFrom: a\r\nTo: a\r\nCall-ID: a\r\nCSeq: 1 OPTIONS\r\n",
     "OPTIONS sip:a SIP/3.0\r\nVia: a\r\nFrom: a\r\nTo: a\r\nCall-ID: a\r\nCSeq: 1 OPTIONS\r\n\r\n",
     "OPTIONS sip:a SIP/2.0\r\nVia: a\r\nFrom: a\r\nTo: a\r\nCall-ID: a\r\nCSeq: 1 INVITE\r\n\r\n",
@@ -179,7 +184,8 @@ test_sip_bad (void)
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(PhonesetSipMessage) message = phoneset_sip_message_parse (bad[i], strlen (bad[i]), &error);
+      g_autoptr(PhonesetSipMessage) message =
+                   phoneset_sip_message_parse (bad[i], strlen (bad[i]), &error);
 
       g_test_message ("bad[%u]", i);
       g_assert_null (message);
@@ -189,9 +195,11 @@ test_sip_bad (void)
 
   /* A NUL byte inside the header. */
   {
-    static const char with_nul[] = "SIP/2.0 200 OK\r\nVia: a\0b\r\nFrom: a\r\nTo: a\r\nCall-ID: a\r\nCSeq: 1 OPTIONS\r\n\r\n";
+    static const char with_nul[] =
+      "SIP/2.0 200 OK\r\nVia: a\0b\r\nFrom: a\r\nTo: a\r\nCall-ID: a\r\nCSeq: 1 OPTIONS\r\n\r\n";
     g_autoptr(GError) error = NULL;
-    g_autoptr(PhonesetSipMessage) message = phoneset_sip_message_parse (with_nul, sizeof with_nul - 1, &error);
+    g_autoptr(PhonesetSipMessage) message =
+                 phoneset_sip_message_parse (with_nul, sizeof with_nul - 1, &error);
 
     g_assert_null (message);
     g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE);
@@ -227,8 +235,8 @@ test_sip_uri_mac (void)
 static void
 test_sip_build_options (void)
 {
-  g_autofree char *request = phoneset_sip_build_options ("UDP", "192.0.2.10", 5060, "192.0.2.1", 40000,
-                                                         "z9hG4bKfeed", "7a7a", "c1@phoneset");
+  g_autofree char *request = phoneset_sip_build_options (
+    "UDP", "192.0.2.10", 5060, "192.0.2.1", 40000, "z9hG4bKfeed", "7a7a", "c1@phoneset");
   g_autoptr(PhonesetSipMessage) message = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *tag = NULL;

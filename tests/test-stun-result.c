@@ -87,7 +87,9 @@ static const char *
 json_string (JsonObject *object,
              const char *member)
 {
-  return json_object_get_null_member (object, member) ? NULL : json_object_get_string_member (object, member);
+  return json_object_get_null_member (object, member)
+           ? NULL
+           : json_object_get_string_member (object, member);
 }
 
 /* What the getters say is what the JSON document says. */
@@ -110,22 +112,29 @@ test_getters (void)
   ice = json_object_get_object_member (root, "ice");
 
   g_assert_cmpstr (phoneset_stun_result_get_server (result), ==, json_string (root, "server"));
-  g_assert_cmpint (phoneset_stun_result_get_elapsed_ms (result), ==, json_object_get_int_member (root, "elapsed_ms"));
+  g_assert_cmpint (phoneset_stun_result_get_elapsed_ms (result), ==,
+                   json_object_get_int_member (root, "elapsed_ms"));
   g_assert_cmpstr (phoneset_stun_result_get_software (result), ==, json_string (root, "software"));
-  g_assert_cmpstr (phoneset_stun_result_get_other_address (result), ==, json_string (root, "other_address"));
+  g_assert_cmpstr (phoneset_stun_result_get_other_address (result), ==,
+                   json_string (root, "other_address"));
   g_assert_true (phoneset_stun_result_get_reachable (result));
 
   g_assert_true (phoneset_stun_result_get_tested (result, PHONESET_STUN_TRANSPORT_UDP));
   g_assert_true (phoneset_stun_result_get_answered (result, PHONESET_STUN_TRANSPORT_UDP));
-  g_assert_cmpint (phoneset_stun_result_get_rtt_ms (result, PHONESET_STUN_TRANSPORT_UDP), ==, json_object_get_int_member (udp, "rtt_ms"));
-  g_assert_cmpstr (phoneset_stun_result_get_server_address (result, PHONESET_STUN_TRANSPORT_UDP), ==, json_string (udp, "server"));
-  g_assert_cmpstr (phoneset_stun_result_get_local_address (result, PHONESET_STUN_TRANSPORT_UDP), ==, json_string (udp, "local"));
-  g_assert_cmpstr (phoneset_stun_result_get_mapped_address (result, PHONESET_STUN_TRANSPORT_UDP), ==, json_string (udp, "mapped"));
+  g_assert_cmpint (phoneset_stun_result_get_rtt_ms (result, PHONESET_STUN_TRANSPORT_UDP), ==,
+                   json_object_get_int_member (udp, "rtt_ms"));
+  g_assert_cmpstr (phoneset_stun_result_get_server_address (result, PHONESET_STUN_TRANSPORT_UDP),
+                   ==, json_string (udp, "server"));
+  g_assert_cmpstr (phoneset_stun_result_get_local_address (result, PHONESET_STUN_TRANSPORT_UDP), ==,
+                   json_string (udp, "local"));
+  g_assert_cmpstr (phoneset_stun_result_get_mapped_address (result, PHONESET_STUN_TRANSPORT_UDP),
+                   ==, json_string (udp, "mapped"));
   g_assert_null (phoneset_stun_result_get_transport_error (result, PHONESET_STUN_TRANSPORT_UDP));
   g_assert_true (phoneset_stun_result_get_tested (result, PHONESET_STUN_TRANSPORT_TCP));
   g_assert_false (phoneset_stun_result_get_answered (result, PHONESET_STUN_TRANSPORT_TCP));
   g_assert_cmpint (phoneset_stun_result_get_rtt_ms (result, PHONESET_STUN_TRANSPORT_TCP), ==, -1);
-  g_assert_cmpstr (phoneset_stun_result_get_transport_error (result, PHONESET_STUN_TRANSPORT_TCP), ==, "no answer");
+  g_assert_cmpstr (phoneset_stun_result_get_transport_error (result, PHONESET_STUN_TRANSPORT_TCP),
+                   ==, "no answer");
   g_assert_false (phoneset_stun_result_get_tested (result, PHONESET_STUN_TRANSPORT_TLS));
   g_assert_true (json_object_get_null_member (root, "tls"));
 
@@ -139,14 +148,20 @@ test_getters (void)
   g_assert_cmpint (phoneset_stun_result_get_port_preserving (result), ==, PHONESET_STUN_ANSWER_YES);
   g_assert_cmpint (phoneset_stun_result_get_alg (result), ==, PHONESET_STUN_ANSWER_UNKNOWN);
   g_assert_true (json_object_get_null_member (nat, "alg"));
-  g_assert_cmpuint (phoneset_stun_result_get_lost_probes (result), ==, json_object_get_int_member (nat, "lost_probes"));
+  g_assert_cmpuint (phoneset_stun_result_get_lost_probes (result), ==,
+                    json_object_get_int_member (nat, "lost_probes"));
   g_assert_null (phoneset_stun_result_get_behaviour_note (result));
 
   g_assert_true (phoneset_stun_result_get_lifetime_tested (result));
-  g_assert_cmpint (phoneset_stun_result_get_binding_lifetime_ms (result), ==, json_object_get_int_member (nat, "binding_lifetime_ms"));
+  g_assert_cmpint (phoneset_stun_result_get_binding_lifetime_ms (result), ==,
+                   json_object_get_int_member (nat, "binding_lifetime_ms"));
   phoneset_stun_result_get_lifetime_bounds (result, &alive, &gone);
-  g_assert_cmpint (alive, ==, json_object_get_int_member (json_object_get_object_member (nat, "binding_lifetime"), "alive_at_ms"));
-  g_assert_cmpint (gone, ==, json_object_get_int_member (json_object_get_object_member (nat, "binding_lifetime"), "gone_at_ms"));
+  g_assert_cmpint (alive, ==,
+                   json_object_get_int_member (
+                     json_object_get_object_member (nat, "binding_lifetime"), "alive_at_ms"));
+  g_assert_cmpint (gone, ==,
+                   json_object_get_int_member (
+                     json_object_get_object_member (nat, "binding_lifetime"), "gone_at_ms"));
   g_assert_null (phoneset_stun_result_get_lifetime_note (result));
 
   g_assert_true (phoneset_stun_result_get_turn_tested (result, PHONESET_STUN_TRANSPORT_UDP));
@@ -155,8 +170,10 @@ test_getters (void)
   g_assert_false (phoneset_stun_result_get_turn_allocated (result, PHONESET_STUN_TRANSPORT_UDP));
   g_assert_false (json_object_get_boolean_member (turn, "allocated"));
   g_assert_null (phoneset_stun_result_get_turn_relayed (result, PHONESET_STUN_TRANSPORT_UDP));
-  g_assert_cmpint (phoneset_stun_result_get_turn_error_code (result, PHONESET_STUN_TRANSPORT_UDP), ==, json_object_get_int_member (turn, "error_code"));
-  g_assert_cmpstr (phoneset_stun_result_get_turn_error (result, PHONESET_STUN_TRANSPORT_UDP), ==, json_string (turn, "error"));
+  g_assert_cmpint (phoneset_stun_result_get_turn_error_code (result, PHONESET_STUN_TRANSPORT_UDP),
+                   ==, json_object_get_int_member (turn, "error_code"));
+  g_assert_cmpstr (phoneset_stun_result_get_turn_error (result, PHONESET_STUN_TRANSPORT_UDP), ==,
+                   json_string (turn, "error"));
 
   g_assert_true (phoneset_stun_result_get_ice_tested (result));
   g_assert_cmpuint (phoneset_stun_result_get_n_ice_candidates (result), ==,
@@ -172,7 +189,8 @@ test_getters (void)
                     json_array_get_length (json_object_get_array_member (root, "recommendations")));
   for (guint i = 0; i < phoneset_stun_result_get_n_recommendations (result); i++)
     {
-      JsonObject *r = json_array_get_object_element (json_object_get_array_member (root, "recommendations"), i);
+      JsonObject *r =
+        json_array_get_object_element (json_object_get_array_member (root, "recommendations"), i);
 
       g_assert_true (phoneset_stun_result_get_recommendation (result, i, &setting, &value, &why));
       g_assert_cmpstr (setting, ==, json_string (r, "setting"));
@@ -180,8 +198,8 @@ test_getters (void)
       g_assert_cmpstr (why, ==, json_string (r, "why"));
     }
   /* The last one has no value (a password is never shown). */
-  g_assert_true (phoneset_stun_result_get_recommendation (result, phoneset_stun_result_get_n_recommendations (result) - 1,
-                                                          &setting, &value, NULL));
+  g_assert_true (phoneset_stun_result_get_recommendation (
+    result, phoneset_stun_result_get_n_recommendations (result) - 1, &setting, &value, NULL));
   g_assert_cmpstr (setting, ==, "nat.turn.password");
   g_assert_null (value);
   g_assert_false (phoneset_stun_result_get_recommendation (result, 100, NULL, NULL, NULL));
@@ -195,7 +213,8 @@ test_empty (void)
   int alive, gone;
 
   g_assert_false (phoneset_stun_result_get_reachable (result));
-  for (PhonesetStunTransports t = PHONESET_STUN_TRANSPORT_UDP; t <= PHONESET_STUN_TRANSPORT_TLS; t <<= 1)
+  for (PhonesetStunTransports t = PHONESET_STUN_TRANSPORT_UDP; t <= PHONESET_STUN_TRANSPORT_TLS;
+       t <<= 1)
     {
       g_assert_false (phoneset_stun_result_get_tested (result, t));
       g_assert_false (phoneset_stun_result_get_answered (result, t));
@@ -253,10 +272,14 @@ test_refresh_from_profile (void)
     int         lifetime_ms;
     const char *why;
   } rows[] = {
-    { "planet-vip", 20000, "PLANET phones refresh STUN every 50 s by default, longer than this router keeps a binding (about 20 s)." },
+    { "planet-vip", 20000,
+      "PLANET phones refresh STUN every 50 s by default, longer than this router keeps a binding "
+      "(about 20 s)." },
     { "planet-vip", 50000, "PLANET phones refresh STUN every 50 s by default" },
     { "planet-vip", 51000, general },
-    { "snom-c520", 20000, "snom phones refresh STUN every 30 s by default, longer than this router keeps a binding (about 20 s)." },
+    { "snom-c520", 20000,
+      "snom phones refresh STUN every 30 s by default, longer than this router keeps a binding "
+      "(about 20 s)." },
     { "snom-c520", 40000, general },
     { "snom", 20000, general },           /* default 0: no refresh of its own */
     { "yealink-legacy", 20000, general }, /* no such setting */
@@ -268,7 +291,8 @@ test_refresh_from_profile (void)
       g_autofree char *why = dup_refresh_why (rows[i].profile, rows[i].lifetime_ms);
 
       if (!g_str_has_prefix (why, rows[i].why))
-        g_error ("%s, %d ms: “%s”, expected “%s”", rows[i].profile, rows[i].lifetime_ms, why, rows[i].why);
+        g_error ("%s, %d ms: “%s”, expected “%s”", rows[i].profile, rows[i].lifetime_ms, why,
+                 rows[i].why);
     }
 }
 

@@ -62,9 +62,9 @@ wait_for_requests (PhonesetStunServer *server,
 }
 
 static void
-show_phone_cb (PhonesetStunServerView *view,
-               PhonesetPhone          *phone,
-               PhonesetPhone         **shown)
+show_phone_cb (PhonesetStunServerView  *view,
+               PhonesetPhone           *phone,
+               PhonesetPhone          **shown)
 {
   *shown = phone;
 }
@@ -73,12 +73,14 @@ static GtkWidget *
 find_button_with_label (GtkWidget  *widget,
                         const char *text)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found;
 
       if (GTK_IS_BUTTON (c) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (c))) &&
-          g_strcmp0 (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (c)))), text) == 0)
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (c)))),
+                     text) == 0)
         return c;
       if ((found = find_button_with_label (c, text)) != NULL)
         return found;
@@ -114,19 +116,24 @@ test_view (void)
   g_clear_pointer (&shot, g_free);
 
   /* Listens where the rows say: the address and the other address. */
-  phoneset_stun_server_view_set_address (PHONESET_STUN_SERVER_VIEW (view), "127.0.0.241", "127.0.0.242");
-  g_assert_cmpstr (phoneset_stun_server_view_get_address (PHONESET_STUN_SERVER_VIEW (view)), ==, "127.0.0.241");
+  phoneset_stun_server_view_set_address (PHONESET_STUN_SERVER_VIEW (view), "127.0.0.241",
+                                         "127.0.0.242");
+  g_assert_cmpstr (phoneset_stun_server_view_get_address (PHONESET_STUN_SERVER_VIEW (view)), ==,
+                   "127.0.0.241");
   g_assert_true (phoneset_stun_server_view_start (PHONESET_STUN_SERVER_VIEW (view), 0, 0, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (phoneset_stun_server_get_alt_address (server), ==, "127.0.0.242");
-  g_assert_false (gtk_widget_get_sensitive (child (view, PHONESET_TYPE_STUN_SERVER_VIEW, "address_row")));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (view, PHONESET_TYPE_STUN_SERVER_VIEW, "status_row"))),
+  g_assert_false (
+    gtk_widget_get_sensitive (child (view, PHONESET_TYPE_STUN_SERVER_VIEW, "address_row")));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (
+                              child (view, PHONESET_TYPE_STUN_SERVER_VIEW, "status_row"))),
                             "127.0.0.242"));
 
   /* A phone probes its NAT type, then refreshes every 2 s. */
   target = g_strdup_printf ("--stun-server=127.0.0.241:%u", phoneset_stun_server_get_port (server));
-  sim = phoneset_test_sim_start ("planet", "127.0.0.243",
-                                 (const char *const[]){ target, "--stun-refresh=2", "--stun-probe", NULL });
+  sim = phoneset_test_sim_start (
+    "planet", "127.0.0.243",
+    (const char *const[]){ target, "--stun-refresh=2", "--stun-probe", NULL });
   source = wait_for_requests (server, "127.0.0.243", 5);
   g_assert_cmpuint (phoneset_stun_source_get_change_ip (source), ==, 1);
   g_assert_cmpuint (phoneset_stun_source_get_change_port (source), ==, 1);
@@ -136,13 +143,16 @@ test_view (void)
 
   label = child (view, PHONESET_TYPE_STUN_SERVER_VIEW, "verdict_label");
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "Reception"));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "refreshes its STUN binding every 2."));
-  g_assert_cmpuint (phoneset_stun_server_view_get_n_log_rows (PHONESET_STUN_SERVER_VIEW (view)), >=, 5);
+  g_assert_nonnull (
+    strstr (gtk_label_get_text (GTK_LABEL (label)), "refreshes its STUN binding every 2."));
+  g_assert_cmpuint (phoneset_stun_server_view_get_n_log_rows (PHONESET_STUN_SERVER_VIEW (view)), >=,
+                    5);
   shot = phoneset_test_screenshot_after (window, "stun-server-view", 300);
   g_clear_pointer (&shot, g_free);
 
   /* The phone column links to the phone. */
-  link = find_button_with_label (child (view, PHONESET_TYPE_STUN_SERVER_VIEW, "table"), "Reception");
+  link =
+    find_button_with_label (child (view, PHONESET_TYPE_STUN_SERVER_VIEW, "table"), "Reception");
   g_assert_nonnull (link);
   g_assert_true (gtk_widget_get_sensitive (link));
   g_signal_emit_by_name (link, "clicked");
@@ -150,7 +160,8 @@ test_view (void)
 
   /* Stopped: the table stays, the rows can be changed again. */
   phoneset_stun_server_view_stop (PHONESET_STUN_SERVER_VIEW (view));
-  g_assert_true (gtk_widget_get_sensitive (child (view, PHONESET_TYPE_STUN_SERVER_VIEW, "address_row")));
+  g_assert_true (
+    gtk_widget_get_sensitive (child (view, PHONESET_TYPE_STUN_SERVER_VIEW, "address_row")));
   g_assert_cmpuint (g_list_model_get_n_items (phoneset_stun_server_get_sources (server)), ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -197,31 +208,37 @@ test_page_point_here (void)
   g_assert_true (phoneset_phone_has_changes (phone));
   watch = child (page, PHONESET_TYPE_STUN_PAGE, "watch_row");
   g_assert_true (gtk_widget_get_visible (watch));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (watch)), "No STUN request from 127.0.0.244 yet"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (watch)),
+                            "No STUN request from 127.0.0.244 yet"));
 
   /* The self-test measured the router's binding lifetime: 3 s. Then the
    * phone (pushed: here started with the same settings) refreshes every
    * 4 s: too long. */
   phoneset_phone_set_binding_lifetime_ms (phone, 3000);
   target = g_strdup_printf ("--stun-server=127.0.0.245:%s", port);
-  sim = phoneset_test_sim_start ("planet", "127.0.0.244", (const char *const[]){ target, "--stun-refresh=4", NULL });
+  sim = phoneset_test_sim_start ("planet", "127.0.0.244",
+                                 (const char *const[]){ target, "--stun-refresh=4", NULL });
   wait_for_requests (server, "127.0.0.244", 2);
   phoneset_stun_page_refresh_watch (PHONESET_STUN_PAGE (page));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (watch)), "requests from 127.0.0.244:"));
+  g_assert_nonnull (
+    strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (watch)), "requests from 127.0.0.244:"));
   {
     GtkWidget *label = child (page, PHONESET_TYPE_STUN_PAGE, "watch_label");
 
     g_assert_true (gtk_widget_get_visible (label));
-    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "longer than the router’s 3.0 s"));
+    g_assert_nonnull (
+      strstr (gtk_label_get_text (GTK_LABEL (label)), "longer than the router’s 3.0 s"));
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "Binding Period to 1 s"));
   }
   {
     GtkWidget       *scrolled = gtk_widget_get_ancestor (watch, GTK_TYPE_SCROLLED_WINDOW);
     graphene_point_t point_at;
 
-    g_assert_true (gtk_widget_compute_point (watch, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
-                                             &GRAPHENE_POINT_INIT (0, 0), &point_at));
-    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), point_at.y - 120);
+    g_assert_true (gtk_widget_compute_point (
+      watch, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+      &GRAPHENE_POINT_INIT (0, 0), &point_at));
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                              point_at.y - 120);
   }
   shot = phoneset_test_screenshot_after (GTK_WIDGET (window), "phone-stun-own", 300);
   g_clear_pointer (&shot, g_free);
@@ -242,7 +259,8 @@ test_page_point_here (void)
   g_assert_true (phoneset_window_get_stun_server_window (window) == stun_window);
   g_signal_emit_by_name (link, "clicked");
   phoneset_test_iterate (200);
-  g_assert_true (phoneset_phone_view_get_phone (PHONESET_PHONE_VIEW (phoneset_test_find_descendant (GTK_WIDGET (window), PHONESET_TYPE_PHONE_VIEW))) == phone);
+  g_assert_true (phoneset_phone_view_get_phone (PHONESET_PHONE_VIEW (phoneset_test_find_descendant (
+                   GTK_WIDGET (window), PHONESET_TYPE_PHONE_VIEW))) == phone);
 
   gtk_window_destroy (stun_window);
   phoneset_stun_server_stop (server);

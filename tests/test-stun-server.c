@@ -32,32 +32,38 @@
 #include "phoneset-core-test-private.h"
 #include "phoneset-test-catalog.h"
 
-static const uint16_t client_attributes[] = {
-  STUN_ATTRIBUTE_MAPPED_ADDRESS, STUN_ATTRIBUTE_XOR_MAPPED_ADDRESS, STUN_ATTRIBUTE_SOURCE_ADDRESS,
-  STUN_ATTRIBUTE_CHANGED_ADDRESS, STUN_ATTRIBUTE_ERROR_CODE, STUN_ATTRIBUTE_UNKNOWN_ATTRIBUTES, 0
-};
+static const uint16_t client_attributes[] = { STUN_ATTRIBUTE_MAPPED_ADDRESS,
+                                              STUN_ATTRIBUTE_XOR_MAPPED_ADDRESS,
+                                              STUN_ATTRIBUTE_SOURCE_ADDRESS,
+                                              STUN_ATTRIBUTE_CHANGED_ADDRESS,
+                                              STUN_ATTRIBUTE_ERROR_CODE,
+                                              STUN_ATTRIBUTE_UNKNOWN_ATTRIBUTES,
+                                              0 };
 
 /* A request built by libnice: RFC 5389 (@classic FALSE) or 3489, with a
  * CHANGE-REQUEST when @flags, an extra attribute of @extra_type when not 0. */
 static gsize
-build_request (guint8    *buf,
-               gsize      size,
-               gboolean   classic,
-               StunMethod method,
-               guint      flags,
-               guint16    extra_type,
-               gboolean   fingerprint,
-               StunAgent *agent)
+build_request (guint8     *buf,
+               gsize       size,
+               gboolean    classic,
+               StunMethod  method,
+               guint       flags,
+               guint16     extra_type,
+               gboolean    fingerprint,
+               StunAgent  *agent)
 {
   StunMessage msg;
 
-  stun_agent_init (agent, client_attributes, classic ? STUN_COMPATIBILITY_RFC3489 : STUN_COMPATIBILITY_RFC5389,
-                   STUN_AGENT_USAGE_IGNORE_CREDENTIALS | (fingerprint ? STUN_AGENT_USAGE_USE_FINGERPRINT : 0));
+  stun_agent_init (
+    agent, client_attributes, classic ? STUN_COMPATIBILITY_RFC3489 : STUN_COMPATIBILITY_RFC5389,
+    STUN_AGENT_USAGE_IGNORE_CREDENTIALS | (fingerprint ? STUN_AGENT_USAGE_USE_FINGERPRINT : 0));
   g_assert_true (stun_agent_init_request (agent, &msg, buf, size, method));
   if (flags != 0)
-    g_assert_cmpint (stun_message_append32 (&msg, STUN_ATTRIBUTE_CHANGE_REQUEST, flags), ==, STUN_MESSAGE_RETURN_SUCCESS);
+    g_assert_cmpint (stun_message_append32 (&msg, STUN_ATTRIBUTE_CHANGE_REQUEST, flags), ==,
+                     STUN_MESSAGE_RETURN_SUCCESS);
   if (extra_type != 0)
-    g_assert_cmpint (stun_message_append32 (&msg, extra_type, 0x12340000), ==, STUN_MESSAGE_RETURN_SUCCESS);
+    g_assert_cmpint (stun_message_append32 (&msg, extra_type, 0x12340000), ==,
+                     STUN_MESSAGE_RETURN_SUCCESS);
   return stun_agent_finish_message (agent, &msg, NULL, 0);
 }
 
@@ -78,14 +84,19 @@ test_parse_table (void)
     PhonesetStunRequestKind kind;
   } rows[] = {
     { FALSE, STUN_BINDING, 0, 0, TRUE, PHONESET_STUN_REQUEST_BINDING },
-    { FALSE, STUN_BINDING, 0, 0, FALSE, PHONESET_STUN_REQUEST_BINDING }, /* turnutils_stunclient sends none */
-    { FALSE, STUN_BINDING, PHONESET_STUN_CHANGE_IP | PHONESET_STUN_CHANGE_PORT, 0, TRUE, PHONESET_STUN_REQUEST_BINDING },
-    { TRUE, STUN_BINDING, PHONESET_STUN_CHANGE_PORT, 0, FALSE, PHONESET_STUN_REQUEST_BINDING }, /* Vovida stun */
-    { FALSE, STUN_BINDING, 0, 0x0002, TRUE, PHONESET_STUN_REQUEST_UNKNOWN_ATTRIBUTES },         /* RESPONSE-ADDRESS */
+    { FALSE, STUN_BINDING, 0, 0, FALSE,
+      PHONESET_STUN_REQUEST_BINDING }, /* turnutils_stunclient sends none */
+    { FALSE, STUN_BINDING, PHONESET_STUN_CHANGE_IP | PHONESET_STUN_CHANGE_PORT, 0, TRUE,
+      PHONESET_STUN_REQUEST_BINDING },
+    { TRUE, STUN_BINDING, PHONESET_STUN_CHANGE_PORT, 0, FALSE,
+      PHONESET_STUN_REQUEST_BINDING }, /* Vovida stun */
+    { FALSE, STUN_BINDING, 0, 0x0002, TRUE,
+      PHONESET_STUN_REQUEST_UNKNOWN_ATTRIBUTES }, /* RESPONSE-ADDRESS */
     { TRUE, STUN_BINDING, 0, 0x0002, FALSE, PHONESET_STUN_REQUEST_UNKNOWN_ATTRIBUTES },
     { FALSE, STUN_BINDING, 0, 0x7777, TRUE, PHONESET_STUN_REQUEST_UNKNOWN_ATTRIBUTES },
     { FALSE, STUN_BINDING, 0, 0x8777, TRUE, PHONESET_STUN_REQUEST_BINDING }, /* optional: ignored */
-    { FALSE, STUN_BINDING, 0, PHONESET_STUN_ATTR_RESPONSE_PORT, TRUE, PHONESET_STUN_REQUEST_BINDING },
+    { FALSE, STUN_BINDING, 0, PHONESET_STUN_ATTR_RESPONSE_PORT, TRUE,
+      PHONESET_STUN_REQUEST_BINDING },
     { FALSE, STUN_ALLOCATE, 0, 0, TRUE, PHONESET_STUN_REQUEST_BAD },
   };
 
@@ -95,11 +106,12 @@ test_parse_table (void)
       g_autoptr(GError) error = NULL;
       PhonesetStunRequest request;
 
-      len = build_request (buf, sizeof buf, rows[i].classic, rows[i].method, rows[i].flags, rows[i].extra,
-                           rows[i].fingerprint, &client);
+      len = build_request (buf, sizeof buf, rows[i].classic, rows[i].method, rows[i].flags,
+                           rows[i].extra, rows[i].fingerprint, &client);
       g_assert_cmpuint (len, >, 0);
       g_test_message ("row %u", i);
-      g_assert_cmpint (phoneset_stun_request_parse (&agents, buf, len, &request, &error), ==, rows[i].kind);
+      g_assert_cmpint (phoneset_stun_request_parse (&agents, buf, len, &request, &error), ==,
+                       rows[i].kind);
       g_assert_cmpint (request.classic, ==, rows[i].classic);
       if (rows[i].kind == PHONESET_STUN_REQUEST_BINDING)
         {
@@ -120,7 +132,8 @@ expect_invalid (PhonesetStunServerAgents *agents,
   g_autoptr(GError) error = NULL;
   PhonesetStunRequest request;
 
-  g_assert_cmpint (phoneset_stun_request_parse (agents, data, len, &request, &error), ==, PHONESET_STUN_REQUEST_INVALID);
+  g_assert_cmpint (phoneset_stun_request_parse (agents, data, len, &request, &error), ==,
+                   PHONESET_STUN_REQUEST_INVALID);
   g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE);
   g_assert_nonnull (strstr (error->message, words));
 }
@@ -162,36 +175,46 @@ test_parse_bad (void)
     gsize               answer_len;
 
     inet_pton (AF_INET, "127.0.0.233", &a.sin_addr);
-    g_assert_cmpint (phoneset_stun_request_parse (&agents, buf, len, &good, NULL), ==, PHONESET_STUN_REQUEST_BINDING);
-    answer_len = phoneset_stun_build_binding_response (&agents, &good, (struct sockaddr_storage *)&a,
-                                                       (struct sockaddr_storage *)&a, NULL, answer, sizeof answer);
+    g_assert_cmpint (phoneset_stun_request_parse (&agents, buf, len, &good, NULL), ==,
+                     PHONESET_STUN_REQUEST_BINDING);
+    answer_len = phoneset_stun_build_binding_response (
+      &agents, &good, (struct sockaddr_storage *)&a, (struct sockaddr_storage *)&a, NULL, answer,
+      sizeof answer);
     g_assert_cmpuint (answer_len, >, 0);
     expect_invalid (&agents, answer, answer_len, "response");
   }
 
   /* An indication: counted, not answered. */
-  stun_agent_init (&client, client_attributes, STUN_COMPATIBILITY_RFC5389, STUN_AGENT_USAGE_IGNORE_CREDENTIALS);
+  stun_agent_init (&client, client_attributes, STUN_COMPATIBILITY_RFC5389,
+                   STUN_AGENT_USAGE_IGNORE_CREDENTIALS);
   g_assert_true (stun_agent_init_indication (&client, &msg, buf, sizeof buf, STUN_BINDING));
   len = stun_agent_finish_message (&client, &msg, NULL, 0);
-  g_assert_cmpint (phoneset_stun_request_parse (&agents, buf, len, &request, &error), ==, PHONESET_STUN_REQUEST_INDICATION);
+  g_assert_cmpint (phoneset_stun_request_parse (&agents, buf, len, &request, &error), ==,
+                   PHONESET_STUN_REQUEST_INDICATION);
   g_assert_no_error (error);
 
   /* CHANGE-REQUEST of the wrong length: 400. */
-  stun_agent_init (&client, client_attributes, STUN_COMPATIBILITY_RFC5389, STUN_AGENT_USAGE_IGNORE_CREDENTIALS);
+  stun_agent_init (&client, client_attributes, STUN_COMPATIBILITY_RFC5389,
+                   STUN_AGENT_USAGE_IGNORE_CREDENTIALS);
   g_assert_true (stun_agent_init_request (&client, &msg, buf, sizeof buf, STUN_BINDING));
-  g_assert_cmpint (stun_message_append_bytes (&msg, STUN_ATTRIBUTE_CHANGE_REQUEST, "\0\0\0\6\0\0\0\0", 8), ==,
-                   STUN_MESSAGE_RETURN_SUCCESS);
+  g_assert_cmpint (
+    stun_message_append_bytes (&msg, STUN_ATTRIBUTE_CHANGE_REQUEST, "\0\0\0\6\0\0\0\0", 8), ==,
+    STUN_MESSAGE_RETURN_SUCCESS);
   len = stun_agent_finish_message (&client, &msg, NULL, 0);
-  g_assert_cmpint (phoneset_stun_request_parse (&agents, buf, len, &request, &error), ==, PHONESET_STUN_REQUEST_BAD);
+  g_assert_cmpint (phoneset_stun_request_parse (&agents, buf, len, &request, &error), ==,
+                   PHONESET_STUN_REQUEST_BAD);
   g_assert_nonnull (strstr (error->message, "CHANGE-REQUEST"));
   g_clear_error (&error);
 
   /* RESPONSE-PORT 0: 400. */
-  stun_agent_init (&client, client_attributes, STUN_COMPATIBILITY_RFC5389, STUN_AGENT_USAGE_IGNORE_CREDENTIALS);
+  stun_agent_init (&client, client_attributes, STUN_COMPATIBILITY_RFC5389,
+                   STUN_AGENT_USAGE_IGNORE_CREDENTIALS);
   g_assert_true (stun_agent_init_request (&client, &msg, buf, sizeof buf, STUN_BINDING));
-  g_assert_cmpint (stun_message_append32 (&msg, PHONESET_STUN_ATTR_RESPONSE_PORT, 0), ==, STUN_MESSAGE_RETURN_SUCCESS);
+  g_assert_cmpint (stun_message_append32 (&msg, PHONESET_STUN_ATTR_RESPONSE_PORT, 0), ==,
+                   STUN_MESSAGE_RETURN_SUCCESS);
   len = stun_agent_finish_message (&client, &msg, NULL, 0);
-  g_assert_cmpint (phoneset_stun_request_parse (&agents, buf, len, &request, &error), ==, PHONESET_STUN_REQUEST_BAD);
+  g_assert_cmpint (phoneset_stun_request_parse (&agents, buf, len, &request, &error), ==,
+                   PHONESET_STUN_REQUEST_BAD);
   g_assert_nonnull (strstr (error->message, "RESPONSE-PORT"));
 }
 
@@ -209,8 +232,8 @@ set_in4 (struct sockaddr_storage *ss,
 }
 
 static char *
-attr_text (StunMessage  *msg,
-           StunAttribute type)
+attr_text (StunMessage   *msg,
+           StunAttribute  type)
 {
   struct sockaddr_storage ss;
   socklen_t               len = sizeof ss;
@@ -248,11 +271,14 @@ test_answers (void)
     phoneset_stun_agent_init (&client, FALSE);
     len = phoneset_stun_build_binding (&client, buf, sizeof buf, PHONESET_STUN_CHANGE_PORT, 0, id);
   }
-  g_assert_cmpint (phoneset_stun_request_parse (&agents, buf, len, &request, NULL), ==, PHONESET_STUN_REQUEST_BINDING);
-  answer_len = phoneset_stun_build_binding_response (&agents, &request, &mapped, &origin, &other, answer, sizeof answer);
+  g_assert_cmpint (phoneset_stun_request_parse (&agents, buf, len, &request, NULL), ==,
+                   PHONESET_STUN_REQUEST_BINDING);
+  answer_len = phoneset_stun_build_binding_response (&agents, &request, &mapped, &origin, &other,
+                                                     answer, sizeof answer);
   g_assert_cmpuint (answer_len, >, 0);
   g_assert_cmpuint (answer_len, <, 200); /* no amplification beyond any STUN server */
-  g_assert_cmpint (phoneset_stun_parse (&client, answer, answer_len, &response, &error), ==, PHONESET_STUN_PACKET_OK);
+  g_assert_cmpint (phoneset_stun_parse (&client, answer, answer_len, &response, &error), ==,
+                   PHONESET_STUN_PACKET_OK);
   g_assert_no_error (error);
   text = phoneset_stun_address_to_string (response.xor_mapped);
   g_assert_cmpstr (text, ==, "192.0.2.10:40000");
@@ -275,9 +301,12 @@ test_answers (void)
 
   /* RFC 3489: MAPPED-, SOURCE- and CHANGED-ADDRESS only. */
   len = build_request (buf, sizeof buf, TRUE, STUN_BINDING, 0, 0, FALSE, &client);
-  g_assert_cmpint (phoneset_stun_request_parse (&agents, buf, len, &request, NULL), ==, PHONESET_STUN_REQUEST_BINDING);
-  answer_len = phoneset_stun_build_binding_response (&agents, &request, &mapped, &origin, &other, answer, sizeof answer);
-  g_assert_cmpint (stun_agent_validate (&client, &msg, answer, answer_len, NULL, NULL), ==, STUN_VALIDATION_SUCCESS);
+  g_assert_cmpint (phoneset_stun_request_parse (&agents, buf, len, &request, NULL), ==,
+                   PHONESET_STUN_REQUEST_BINDING);
+  answer_len = phoneset_stun_build_binding_response (&agents, &request, &mapped, &origin, &other,
+                                                     answer, sizeof answer);
+  g_assert_cmpint (stun_agent_validate (&client, &msg, answer, answer_len, NULL, NULL), ==,
+                   STUN_VALIDATION_SUCCESS);
   g_assert_cmpmem (answer + 4, 16, buf + 4, 16); /* the whole 128-bit id */
   text = attr_text (&msg, STUN_ATTRIBUTE_MAPPED_ADDRESS);
   g_assert_cmpstr (text, ==, "192.0.2.10:40000");
@@ -295,8 +324,10 @@ test_answers (void)
   len = build_request (buf, sizeof buf, FALSE, STUN_BINDING, 0, 0x0002, TRUE, &client);
   g_assert_cmpint (phoneset_stun_request_parse (&agents, buf, len, &request, NULL), ==,
                    PHONESET_STUN_REQUEST_UNKNOWN_ATTRIBUTES);
-  answer_len = phoneset_stun_build_error_response (&agents, &request, STUN_ERROR_UNKNOWN_ATTRIBUTE, answer, sizeof answer);
-  g_assert_cmpint (phoneset_stun_parse (&client, answer, answer_len, &response, &error), ==, PHONESET_STUN_PACKET_OK);
+  answer_len = phoneset_stun_build_error_response (&agents, &request, STUN_ERROR_UNKNOWN_ATTRIBUTE,
+                                                   answer, sizeof answer);
+  g_assert_cmpint (phoneset_stun_parse (&client, answer, answer_len, &response, &error), ==,
+                   PHONESET_STUN_PACKET_OK);
   g_assert_cmpint (response.error_code, ==, 420);
   phoneset_stun_response_clear (&response);
   {
@@ -304,8 +335,8 @@ test_answers (void)
     guint16       n = 0;
     const guint8 *list;
 
-    g_assert_cmpint (stun_agent_validate (&agents.lenient, &check, answer, answer_len, NULL, NULL), ==,
-                     STUN_VALIDATION_UNMATCHED_RESPONSE);
+    g_assert_cmpint (stun_agent_validate (&agents.lenient, &check, answer, answer_len, NULL, NULL),
+                     ==, STUN_VALIDATION_UNMATCHED_RESPONSE);
     list = stun_message_find (&check, STUN_ATTRIBUTE_UNKNOWN_ATTRIBUTES, &n);
     g_assert_nonnull (list);
     g_assert_cmpuint (n, ==, 2);
@@ -319,7 +350,8 @@ client_socket (const char *ip)
 {
   g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (ip);
   g_autoptr(GSocketAddress) any = g_inet_socket_address_new (inet, 0);
-  GSocket *s = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
+  GSocket *s =
+    g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
 
   g_assert_true (g_socket_bind (s, any, TRUE, NULL));
   g_socket_set_blocking (s, FALSE);
@@ -378,7 +410,8 @@ bind_thread (gpointer data)
   BindRun *run = data;
 
   run->mapped_len = sizeof run->mapped;
-  run->result = stun_usage_bind_run ((struct sockaddr *)&run->address, sizeof run->address, &run->mapped, &run->mapped_len);
+  run->result = stun_usage_bind_run ((struct sockaddr *)&run->address, sizeof run->address,
+                                     &run->mapped, &run->mapped_len);
   g_atomic_int_set (&run->done, TRUE);
   return NULL;
 }
@@ -413,10 +446,10 @@ test_libnice_client (void)
 }
 
 static gsize
-binding (guint8  *buf,
-         gsize    size,
-         guint    flags,
-         gboolean classic)
+binding (guint8   *buf,
+         gsize     size,
+         guint     flags,
+         gboolean  classic)
 {
   StunAgent client;
 
@@ -441,7 +474,8 @@ test_change_requests (void)
   len = binding (buf, sizeof buf, PHONESET_STUN_CHANGE_PORT, FALSE);
   send_to (s, "127.0.0.233", phoneset_stun_server_get_port (server), buf, len);
   g_assert_cmpuint (receive (s, answer, sizeof answer, 2000, &from), >, 0);
-  g_assert_cmpuint (g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (from)), ==, phoneset_stun_server_get_alt_port (server));
+  g_assert_cmpuint (g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (from)), ==,
+                    phoneset_stun_server_get_alt_port (server));
   g_clear_object (&from);
   len = binding (buf, sizeof buf, PHONESET_STUN_CHANGE_IP, FALSE);
   send_to (s, "127.0.0.233", phoneset_stun_server_get_port (server), buf, len);
@@ -450,7 +484,8 @@ test_change_requests (void)
   g_clear_object (&from);
   len = binding (buf, sizeof buf, PHONESET_STUN_CHANGE_IP, TRUE);
   send_to (s, "127.0.0.233", phoneset_stun_server_get_port (server), buf, len);
-  g_assert_cmpuint (receive (s, answer, sizeof answer, 300, NULL), ==, 0); /* RFC 3489: nothing, as snom's */
+  g_assert_cmpuint (receive (s, answer, sizeof answer, 300, NULL), ==,
+                    0); /* RFC 3489: nothing, as snom's */
   phoneset_stun_server_flush (server);
   source = phoneset_stun_server_find_host (server, "127.0.0.235");
   g_assert_nonnull (source);
@@ -467,7 +502,8 @@ test_change_requests (void)
   g_assert_cmpuint (receive (s, answer, sizeof answer, 2000, &from), >, 0);
   from_text = phoneset_stun_address_to_string (from);
   {
-    g_autofree char *want = g_strdup_printf ("127.0.0.234:%u", phoneset_stun_server_get_alt_port (full));
+    g_autofree char *want =
+      g_strdup_printf ("127.0.0.234:%u", phoneset_stun_server_get_alt_port (full));
 
     g_assert_cmpstr (from_text, ==, want);
   }
@@ -478,7 +514,8 @@ test_change_requests (void)
   g_assert_cmpuint (receive (s, answer, sizeof answer, 2000, &from), >, 0);
   from_text = phoneset_stun_address_to_string (from);
   {
-    g_autofree char *want = g_strdup_printf ("127.0.0.234:%u", phoneset_stun_server_get_port (full));
+    g_autofree char *want =
+      g_strdup_printf ("127.0.0.234:%u", phoneset_stun_server_get_port (full));
 
     g_assert_cmpstr (from_text, ==, want);
   }
@@ -495,7 +532,8 @@ test_change_requests (void)
   g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID);
   g_clear_error (&error);
   /* The port in use: who may hold it. */
-  g_assert_false (phoneset_stun_server_start (server, "127.0.0.233", phoneset_stun_server_get_port (full), NULL, 0, &error));
+  g_assert_false (phoneset_stun_server_start (
+    server, "127.0.0.233", phoneset_stun_server_get_port (full), NULL, 0, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE);
   g_assert_nonnull (strstr (error->message, "coturn"));
   g_assert_false (phoneset_stun_server_is_running (server));
@@ -541,21 +579,26 @@ test_rate_limit_and_table (void)
   json = phoneset_stun_server_to_json (server);
   totals = json_object_get_object_member (json_node_get_object (json), "server");
   g_assert_cmpint (json_object_get_int_member (totals, "evicted"), ==, 3);
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (totals, "dropped"), "rate_limited"), ==,
-                   100 - answers);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (json), "clients")), ==, 3);
+  g_assert_cmpint (
+    json_object_get_int_member (json_object_get_object_member (totals, "dropped"), "rate_limited"),
+    ==, 100 - answers);
+  g_assert_cmpuint (
+    json_array_get_length (json_object_get_array_member (json_node_get_object (json), "clients")),
+    ==, 3);
 }
 
 static void
 test_interval (void)
 {
-  g_autoptr(PhonesetStunSource) source = _phoneset_stun_source_new ("192.0.2.10:5060", "192.0.2.10", 1);
+  g_autoptr(PhonesetStunSource) source =
+               _phoneset_stun_source_new ("192.0.2.10:5060", "192.0.2.10", 1);
   gint64 t = 1000 * G_USEC_PER_SEC;
 
   g_assert_cmpint (phoneset_stun_source_get_interval_ms (source), ==, -1);
   /* A NAT-type probe at start: one refresh. */
   for (guint i = 0; i < 6; i++)
-    _phoneset_stun_source_count (source, t + i * 50000, t, TRUE, i % 3 ? PHONESET_STUN_CHANGE_IP : 0, 28, 80, TRUE);
+    _phoneset_stun_source_count (source, t + i * 50000, t, TRUE,
+                                 i % 3 ? PHONESET_STUN_CHANGE_IP : 0, 28, 80, TRUE);
   g_assert_cmpint (phoneset_stun_source_get_interval_ms (source), ==, -1);
   /* Refreshes every 30 s, one late at 45 s, with a retransmission. */
   t += 30 * G_USEC_PER_SEC;
@@ -588,10 +631,16 @@ test_verdicts (void)
     const char *words[3];
   } rows[] = {
     { 30000, 45000, "Binding Period", { "every 30 s", "45 s", "fine" } },
-    { 120000, 45000, "Binding Period", { "every 120 s", "incoming calls will be lost", "Binding Period to 22 s" } },
+    { 120000,
+      45000,
+      "Binding Period",
+      { "every 120 s", "incoming calls will be lost", "Binding Period to 22 s" } },
     { 40000, 45000, NULL, { "just enough", "Binding Period / keep-alive to 22 s", NULL } },
     { 20000, -1, NULL, { "has not been measured", "stays below the 30 s", NULL } },
-    { 60000, -1, "Keep Alive Interval", { "has not been measured", "Keep Alive Interval to 25 s", NULL } },
+    { 60000,
+      -1,
+      "Keep Alive Interval",
+      { "has not been measured", "Keep Alive Interval to 25 s", NULL } },
     { 4000, 3000, NULL, { "every 4.0 s", "3.0 s", "to 1 s" } },
   };
   PhonesetStunCost cost;
@@ -599,7 +648,8 @@ test_verdicts (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      g_autofree char *verdict = phoneset_stun_keepalive_verdict (rows[i].interval_ms, rows[i].lifetime_ms, TRUE, rows[i].setting);
+      g_autofree char *verdict = phoneset_stun_keepalive_verdict (
+        rows[i].interval_ms, rows[i].lifetime_ms, TRUE, rows[i].setting);
 
       g_test_message ("%s", verdict);
       for (guint w = 0; w < G_N_ELEMENTS (rows[i].words) && rows[i].words[w] != NULL; w++)
@@ -621,7 +671,8 @@ test_verdicts (void)
   text = phoneset_stun_keepalive_cost_text (&cost);
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "43200 requests"));
-  g_assert_nonnull (strstr (text, "2.4\u00a0MB")); /* g_format_size () keeps number and unit together */
+  g_assert_nonnull (
+    strstr (text, "2.4\u00a0MB")); /* g_format_size () keeps number and unit together */
   g_assert_cmpint (phoneset_stun_keepalive_for_lifetime (45000), ==, 22);
   g_assert_cmpint (phoneset_stun_keepalive_for_lifetime (300000), ==, 50);
 }
@@ -685,7 +736,8 @@ test_known_phones (void)
   {
     gint64 t = g_get_monotonic_time ();
 
-    _phoneset_stun_source_count (source, t + 60 * G_USEC_PER_SEC, g_get_real_time (), TRUE, 0, 28, 80, TRUE);
+    _phoneset_stun_source_count (source, t + 60 * G_USEC_PER_SEC, g_get_real_time (), TRUE, 0, 28,
+                                 80, TRUE);
   }
   verdict = phoneset_stun_source_dup_verdict (source);
   g_test_message ("%s", verdict);
@@ -709,7 +761,8 @@ test_settings_for_phone (void)
     const char *want;
   } rows[] = {
     { "planet-vip", 3478, "nat.stun.server=192.0.2.5 nat.stun.port=3478 line.1.stun.enable=true" },
-    { "yealink-v8x", 3478, "nat.stun.server=192.0.2.5 nat.stun.port=3478 nat.stun.enable=true line.1.stun.enable=true" },
+    { "yealink-v8x", 3478,
+      "nat.stun.server=192.0.2.5 nat.stun.port=3478 nat.stun.enable=true line.1.stun.enable=true" },
     { "snom", 3478, "nat.stun.server=192.0.2.5" },
     { "snom", 13478, "nat.stun.server=192.0.2.5:13478" },
   };
@@ -717,7 +770,8 @@ test_settings_for_phone (void)
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       PhonesetProfile *profile = find_profile (profiles, rows[i].profile);
-      g_auto(GStrv) settings = phoneset_stun_server_settings_for_phone (profile, "192.0.2.5", rows[i].port);
+      g_auto(GStrv) settings =
+                phoneset_stun_server_settings_for_phone (profile, "192.0.2.5", rows[i].port);
       g_autoptr(GString) got = g_string_new (NULL);
       g_autoptr(PhonesetConfig) config = phoneset_config_new (profile);
 

@@ -21,61 +21,53 @@
 #include "phoneset-stun-verdict.h"
 
 /* Mapping tests. */
-#define SAME_MAPPING                                   \
-  {                                                    \
-    .answered = TRUE, .sends = 1, .same_mapping = TRUE \
+#define SAME_MAPPING                                                                               \
+  {                                                                                                \
+    .answered = TRUE, .sends = 1, .same_mapping = TRUE                                             \
   }
-#define OTHER_MAPPING                                   \
-  {                                                     \
-    .answered = TRUE, .sends = 1, .same_mapping = FALSE \
+#define OTHER_MAPPING                                                                              \
+  {                                                                                                \
+    .answered = TRUE, .sends = 1, .same_mapping = FALSE                                            \
   }
-#define NO_MAPPING(n)               \
-  {                                 \
-    .answered = FALSE, .sends = (n) \
+#define NO_MAPPING(n)                                                                              \
+  {                                                                                                \
+    .answered = FALSE, .sends = (n)                                                                \
   }
 
 /* Decisive tests (filtering, hairpinning). */
-#define ANSWERED                                                 \
-  {                                                              \
-    .sent = 10, .answered = 4, .decided = TRUE, .positive = TRUE \
+#define ANSWERED                                                                                   \
+  {                                                                                                \
+    .sent = 10, .answered = 4, .decided = TRUE, .positive = TRUE                                   \
   }
-#define FILTERED                                   \
-  {                                                \
-    .sent = 30, .decided = TRUE, .positive = FALSE \
+#define FILTERED                                                                                   \
+  {                                                                                                \
+    .sent = 30, .decided = TRUE, .positive = FALSE                                                 \
   }
-#define UNDECIDED(n) \
-  {                  \
-    .sent = (n)      \
+#define UNDECIDED(n)                                                                               \
+  {                                                                                                \
+    .sent = (n)                                                                                    \
   }
-#define NOT_RUN \
-  {             \
-    0           \
+#define NOT_RUN                                                                                    \
+  {                                                                                                \
+    0                                                                                              \
   }
-#define WRONG_SOURCE                                                                    \
-  {                                                                                     \
-    .sent = 10, .answered = 10, .decided = TRUE, .positive = TRUE, .wrong_source = TRUE \
+#define WRONG_SOURCE                                                                               \
+  {                                                                                                \
+    .sent = 10, .answered = 10, .decided = TRUE, .positive = TRUE, .wrong_source = TRUE            \
   }
 
 /* UDP answered, and the server named an alternate address (RFC 5780). */
-#define RFC5780(nat, second, third, change_both, change_port_only, hairpin_test) \
-  {                                                                              \
-    .udp_tested = TRUE,                                                          \
-    .udp_reachable = TRUE,                                                       \
-    .stream_reachable = TRUE,                                                    \
-    .nat_present = (nat),                                                        \
-    .has_alternate = TRUE,                                                       \
-    .alternate_ip = second,                                                      \
-    .alternate_ip_port = third,                                                  \
-    .filtering_binding_answered = TRUE,                                          \
-    .filtering_binding_sends = 1,                                                \
-    .change_ip_port = change_both,                                               \
-    .change_port = change_port_only,                                             \
-    .hairpin = hairpin_test,                                                     \
+#define RFC5780(nat, second, third, change_both, change_port_only, hairpin_test)                   \
+  {                                                                                                \
+    .udp_tested = TRUE, .udp_reachable = TRUE, .stream_reachable = TRUE, .nat_present = (nat),     \
+    .has_alternate = TRUE, .alternate_ip = second, .alternate_ip_port = third,                     \
+    .filtering_binding_answered = TRUE, .filtering_binding_sends = 1,                              \
+    .change_ip_port = change_both, .change_port = change_port_only, .hairpin = hairpin_test,       \
   }
 
 /* What a NAT with a STUN server and a port the phone needs looks like. */
-#define BEHIND_NAT(keepalive)                                                                \
-  "line.1.stun.enable=1 nat.stun.server=stun.example.org nat.stun.port=3478 line.1.rport=1 " \
+#define BEHIND_NAT(keepalive)                                                                      \
+  "line.1.stun.enable=1 nat.stun.server=stun.example.org nat.stun.port=3478 line.1.rport=1 "       \
   "nat.keepalive.interval=" keepalive " nat.stun.refresh=" keepalive
 
 typedef struct
@@ -173,7 +165,8 @@ static const VerdictCase cases[] = {
     .classic = "symmetric",
     .hairpinning = FALSE,
     .verdict = "Symmetric NAT",
-    .advice = BEHIND_NAT ("25") " nat.ice.enable=1 nat.turn.server=stun.example.org nat.turn.port=3478 nat.turn.user=alice",
+    .advice = BEHIND_NAT ("25") " nat.ice.enable=1 nat.turn.server=stun.example.org "
+                                "nat.turn.port=3478 nat.turn.user=alice",
     .why = "This server relayed for the test user",
   },
   {
@@ -210,7 +203,10 @@ static const VerdictCase cases[] = {
   },
   {
     .name = "no-rfc5780",
-    .measured = { .udp_tested = TRUE, .udp_reachable = TRUE, .nat_present = TRUE, .hairpin = ANSWERED },
+    .measured = { .udp_tested = TRUE,
+                  .udp_reachable = TRUE,
+                  .nat_present = TRUE,
+                  .hairpin = ANSWERED },
     .mapping = "unsupported",
     .filtering = "unsupported",
     .classic = "inconclusive",
@@ -246,7 +242,8 @@ static const VerdictCase cases[] = {
   },
   {
     .name = "lossy",
-    .measured = RFC5780 (TRUE, SAME_MAPPING, SAME_MAPPING, UNDECIDED (30), UNDECIDED (30), UNDECIDED (30)),
+    .measured =
+      RFC5780 (TRUE, SAME_MAPPING, SAME_MAPPING, UNDECIDED (30), UNDECIDED (30), UNDECIDED (30)),
     .mapping = "endpoint-independent",
     .filtering = "inconclusive",
     .classic = "inconclusive",
@@ -278,7 +275,8 @@ static const VerdictCase cases[] = {
     .hairpinning = TRUE,
     .verdict = "Port-restricted-cone NAT",
     .advice = BEHIND_NAT ("10") " nat.ice.enable=0",
-    .why = "PLANET phones refresh STUN every 50 s by default, longer than this router keeps a binding (about 20 s)",
+    .why = "PLANET phones refresh STUN every 50 s by default, longer than this router keeps a "
+           "binding (about 20 s)",
   },
   {
     .name = "long-lifetime",
@@ -298,7 +296,8 @@ static const VerdictCase cases[] = {
 static PhonesetProfile *
 load_planet (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("PHONESET_PROFILES_DIR"), "planet-vip.json", NULL);
+  g_autofree char *path =
+    g_build_filename (g_getenv ("PHONESET_PROFILES_DIR"), "planet-vip.json", NULL);
   g_autoptr(GError) error = NULL;
   PhonesetProfile *profile = phoneset_profile_new_from_file (path, &error);
 
@@ -319,7 +318,8 @@ dup_advice (PhonesetStunResult *result,
     {
       PhonesetStunRecommendation *recommendation = g_ptr_array_index (result->recommendations, i);
 
-      g_string_append_printf (advice, "%s%s=%s", advice->len > 0 ? " " : "", recommendation->setting, recommendation->value);
+      g_string_append_printf (advice, "%s%s=%s", advice->len > 0 ? " " : "",
+                              recommendation->setting, recommendation->value);
       if (why != NULL && strstr (recommendation->why, why) != NULL)
         *why_found = TRUE;
     }
@@ -357,7 +357,8 @@ test_verdict (gconstpointer data)
   result->tcp.tested = TRUE;
   result->tcp.reachable = row->measured.stream_reachable;
   result->tcp.server = g_strdup ("192.0.2.1:3478");
-  result->nat_present = row->measured.udp_reachable ? row->measured.nat_present : PHONESET_TRI_UNKNOWN;
+  result->nat_present =
+    row->measured.udp_reachable ? row->measured.nat_present : PHONESET_TRI_UNKNOWN;
   result->lifetime_ms = row->lifetime_ms > 0 ? row->lifetime_ms : -1;
   result->turn_udp.tested = row->turn_allocated;
   result->turn_udp.allocated = row->turn_allocated;
@@ -371,7 +372,8 @@ test_verdict (gconstpointer data)
   g_assert_cmpuint (result->lost_probes, ==, row->lost_probes);
   g_assert_true ((result->behaviour_note != NULL) == (row->note != NULL));
 
-  _phoneset_stun_result_recommend (result, "stun.example.org", 3478, row->turn_allocated ? "alice" : NULL, planet);
+  _phoneset_stun_result_recommend (result, "stun.example.org", 3478,
+                                   row->turn_allocated ? "alice" : NULL, planet);
   line = phoneset_stun_result_dup_verdict (result);
   if (!g_str_has_prefix (line, row->verdict))
     g_error ("Verdict “%s”, expected it to start with “%s”", line, row->verdict);
@@ -385,10 +387,13 @@ test_verdict (gconstpointer data)
 static void
 test_names (void)
 {
-  g_assert_cmpstr (phoneset_stun_behaviour_to_string (PHONESET_STUN_BEHAVIOUR_ADDRESS_AND_PORT_DEPENDENT), ==,
-                   "address-and-port-dependent");
-  g_assert_cmpstr (phoneset_stun_nat_type_to_string (PHONESET_STUN_NAT_UDP_BLOCKED), ==, "udp-blocked");
-  g_assert_cmpstr (phoneset_stun_nat_type_to_string (PHONESET_STUN_NAT_INCONCLUSIVE), ==, "inconclusive");
+  g_assert_cmpstr (
+    phoneset_stun_behaviour_to_string (PHONESET_STUN_BEHAVIOUR_ADDRESS_AND_PORT_DEPENDENT), ==,
+    "address-and-port-dependent");
+  g_assert_cmpstr (phoneset_stun_nat_type_to_string (PHONESET_STUN_NAT_UDP_BLOCKED), ==,
+                   "udp-blocked");
+  g_assert_cmpstr (phoneset_stun_nat_type_to_string (PHONESET_STUN_NAT_INCONCLUSIVE), ==,
+                   "inconclusive");
 }
 
 int

@@ -50,15 +50,16 @@ build_response (FakeServer     *server,
   g_assert_true (g_socket_address_to_native (to, &ss, sizeof ss, NULL));
   g_assert_true (stun_agent_init_response (&server->agent, &response, out, out_len, request));
   g_assert_cmpint (stun_message_append_xor_addr (&response, STUN_ATTRIBUTE_XOR_MAPPED_ADDRESS,
-                                                 (struct sockaddr_storage *)&ss, g_socket_address_get_native_size (to)),
+                                                 (struct sockaddr_storage *)&ss,
+                                                 g_socket_address_get_native_size (to)),
                    ==, STUN_MESSAGE_RETURN_SUCCESS);
   return stun_agent_finish_message (&server->agent, &response, NULL, 0);
 }
 
 static gboolean
-server_readable (GSocket     *socket,
-                 GIOCondition condition,
-                 gpointer     user_data)
+server_readable (GSocket      *socket,
+                 GIOCondition  condition,
+                 gpointer      user_data)
 {
   FakeServer *server = user_data;
   guint8      buf[2048], out[512];
@@ -97,7 +98,8 @@ server_readable (GSocket     *socket,
       phoneset_stun_agent_init (&other, FALSE);
       stun_agent_init_request (&other, &fake, fake_req, sizeof fake_req, STUN_BINDING);
       rlen = stun_agent_finish_message (&other, &fake, NULL, 0);
-      g_assert_cmpint (stun_agent_validate (&server->agent, &fake_in, fake_req, rlen, NULL, NULL), ==, STUN_VALIDATION_SUCCESS);
+      g_assert_cmpint (stun_agent_validate (&server->agent, &fake_in, fake_req, rlen, NULL, NULL),
+                       ==, STUN_VALIDATION_SUCCESS);
       flen = build_response (server, &fake_in, from, forged, sizeof forged);
       send_bytes (server, from, forged, flen);
     }
@@ -106,8 +108,8 @@ server_readable (GSocket     *socket,
 }
 
 static FakeServer *
-fake_server_new (gboolean hostile,
-                 guint16 *port)
+fake_server_new (gboolean  hostile,
+                 guint16  *port)
 {
   FakeServer *server = g_new0 (FakeServer, 1);
   g_autoptr(GInetAddress) lo = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
@@ -115,7 +117,8 @@ fake_server_new (gboolean hostile,
   g_autoptr(GSocketAddress) local = NULL;
 
   server->hostile = hostile;
-  server->socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
+  server->socket =
+    g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
   g_assert_nonnull (server->socket);
   g_assert_true (g_socket_bind (server->socket, addr, FALSE, NULL));
   g_socket_set_blocking (server->socket, FALSE);
@@ -225,7 +228,8 @@ test_stun_hostile_server (void)
 
   json = phoneset_stun_result_to_json (r);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (json));
-  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (json_node_get_object (json), "udp"), "reachable"));
+  g_assert_true (json_object_get_boolean_member (
+    json_object_get_object_member (json_node_get_object (json), "udp"), "reachable"));
   text = phoneset_stun_result_to_text (r);
   g_assert_nonnull (strstr (text, "malformed"));
 
@@ -259,9 +263,9 @@ typedef struct
 } Rfc5780Socket;
 
 static gboolean
-rfc5780_readable (GSocket     *socket,
-                  GIOCondition condition,
-                  gpointer     user_data)
+rfc5780_readable (GSocket      *socket,
+                  GIOCondition  condition,
+                  gpointer      user_data)
 {
   Rfc5780Socket *rs = user_data;
   Rfc5780Server *server = rs->server;
@@ -276,13 +280,16 @@ rfc5780_readable (GSocket     *socket,
   gsize                   len;
 
   n = g_socket_receive_from (socket, &from, (char *)buf, sizeof buf, NULL, NULL);
-  if (n <= 0 || stun_agent_validate (&server->agent, &request, buf, n, NULL, NULL) != STUN_VALIDATION_SUCCESS)
+  if (n <= 0 ||
+      stun_agent_validate (&server->agent, &request, buf, n, NULL, NULL) != STUN_VALIDATION_SUCCESS)
     return G_SOURCE_CONTINUE;
   if (server->mode == RFC5780_DEAD_ALTERNATE && index >= 2)
     return G_SOURCE_CONTINUE;
   stun_message_find32 (&request, STUN_ATTRIBUTE_CHANGE_REQUEST, &change);
-  if (stun_message_find32 (&request, PHONESET_STUN_ATTR_RESPONSE_PORT, &response_port) == STUN_MESSAGE_RETURN_SUCCESS)
-    to = g_inet_socket_address_new (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (from)), response_port >> 16);
+  if (stun_message_find32 (&request, PHONESET_STUN_ATTR_RESPONSE_PORT, &response_port) ==
+      STUN_MESSAGE_RETURN_SUCCESS)
+    to = g_inet_socket_address_new (
+      g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (from)), response_port >> 16);
   else
     to = g_object_ref (from);
   if (server->mode != RFC5780_IGNORE_CHANGE)
@@ -297,7 +304,8 @@ rfc5780_readable (GSocket     *socket,
 
   g_assert_true (stun_agent_init_response (&server->agent, &response, out, sizeof out, &request));
   g_socket_address_to_native (from, &ss, sizeof ss, NULL);
-  stun_message_append_xor_addr (&response, STUN_ATTRIBUTE_XOR_MAPPED_ADDRESS, &ss, g_socket_address_get_native_size (from));
+  stun_message_append_xor_addr (&response, STUN_ATTRIBUTE_XOR_MAPPED_ADDRESS, &ss,
+                                g_socket_address_get_native_size (from));
   g_socket_address_to_native (server->addresses[3], &ss, sizeof ss, NULL);
   stun_message_append_addr (&response, PHONESET_STUN_ATTR_OTHER_ADDRESS, (struct sockaddr *)&ss,
                             g_socket_address_get_native_size (server->addresses[3]));
@@ -320,11 +328,13 @@ rfc5780_server_new (Rfc5780Mode mode)
                    STUN_AGENT_USAGE_USE_FINGERPRINT | STUN_AGENT_USAGE_IGNORE_CREDENTIALS);
   for (guint i = 0; i < 4; i++)
     {
-      g_autoptr(GInetAddress) ip = g_inet_address_new_from_string (i < 2 ? "127.0.0.1" : "127.0.0.2");
+      g_autoptr(GInetAddress) ip =
+                   g_inet_address_new_from_string (i < 2 ? "127.0.0.1" : "127.0.0.2");
       g_autoptr(GSocketAddress) addr = g_inet_socket_address_new (ip, ports[i % 2]);
       Rfc5780Socket *rs = g_new0 (Rfc5780Socket, 1);
 
-      server->sockets[i] = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
+      server->sockets[i] =
+        g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
       g_assert_true (g_socket_bind (server->sockets[i], addr, FALSE, NULL));
       g_socket_set_blocking (server->sockets[i], FALSE);
       server->addresses[i] = g_socket_get_local_address (server->sockets[i], NULL);
@@ -332,7 +342,8 @@ rfc5780_server_new (Rfc5780Mode mode)
       rs->server = server;
       rs->index = i;
       server->sources[i] = g_socket_create_source (server->sockets[i], G_IO_IN, NULL);
-      g_source_set_callback (server->sources[i], (GSourceFunc)(GCallback)rfc5780_readable, rs, g_free);
+      g_source_set_callback (server->sources[i], (GSourceFunc)(GCallback)rfc5780_readable, rs,
+                             g_free);
       g_source_attach (server->sources[i], NULL);
     }
   return server;
@@ -354,7 +365,8 @@ rfc5780_server_free (Rfc5780Server *server)
 static PhonesetStunResult *
 run_rfc5780 (Rfc5780Server *server)
 {
-  g_autofree char *address = g_strdup_printf ("127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (server->addresses[0])));
+  g_autofree char *address = g_strdup_printf (
+    "127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (server->addresses[0])));
   g_autoptr(PhonesetStunTest) test = phoneset_stun_test_new (address, NULL);
   Run run = { 0 };
 
@@ -538,13 +550,16 @@ test_stun_parse_rejects (void)
   g_autoptr(GError) error = NULL;
 
   phoneset_stun_agent_init (&agent, FALSE);
-  len = phoneset_stun_build_binding (&agent, buf, sizeof buf, PHONESET_STUN_CHANGE_IP | PHONESET_STUN_CHANGE_PORT, 0, id);
+  len = phoneset_stun_build_binding (&agent, buf, sizeof buf,
+                                     PHONESET_STUN_CHANGE_IP | PHONESET_STUN_CHANGE_PORT, 0, id);
   g_assert_cmpuint (len, >, 20);
-  g_assert_cmpint (phoneset_stun_parse (&agent, buf, 10, &response, &error), ==, PHONESET_STUN_PACKET_TRUNCATED);
+  g_assert_cmpint (phoneset_stun_parse (&agent, buf, 10, &response, &error), ==,
+                   PHONESET_STUN_PACKET_TRUNCATED);
   g_assert_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE);
   g_clear_error (&error);
-  g_assert_cmpint (phoneset_stun_parse (&agent, (const guint8 *)"hello world, not stun", 21, &response, &error), ==,
-                   PHONESET_STUN_PACKET_MALFORMED);
+  g_assert_cmpint (
+    phoneset_stun_parse (&agent, (const guint8 *)"hello world, not stun", 21, &response, &error),
+    ==, PHONESET_STUN_PACKET_MALFORMED);
   g_clear_error (&error);
   g_assert_cmpstr (phoneset_stun_error_explain (401), !=, phoneset_stun_error_explain (999));
 }

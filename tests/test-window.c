@@ -50,7 +50,8 @@ test_window_empty_state (void)
   g_assert_cmpuint (g_list_model_get_n_items (phoneset_window_get_phones (window)), ==, 0);
 
   /* The window is wide enough by default that sidebar and content both show. */
-  g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (phoneset_test_window_child (window, "leaflet"))));
+  g_assert_false (
+    adw_leaflet_get_folded (ADW_LEAFLET (phoneset_test_window_child (window, "leaflet"))));
 
   shot = phoneset_test_screenshot (GTK_WIDGET (window), "main-window-empty");
   g_assert_true (g_file_test (shot, G_FILE_TEST_IS_REGULAR));
@@ -62,9 +63,11 @@ test_window_empty_state (void)
 static guint
 count_setting_rows (GtkWidget *widget)
 {
-  guint n = phoneset_setting_row_get_setting (widget) != NULL && gtk_widget_get_mapped (widget) ? 1 : 0;
+  guint n =
+    phoneset_setting_row_get_setting (widget) != NULL && gtk_widget_get_mapped (widget) ? 1 : 0;
 
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     n += count_setting_rows (c);
   return n;
 }
@@ -140,8 +143,10 @@ test_window_add_and_select (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar_stack), ==, "list");
   row = phoneset_test_find_descendant (list, PHONESET_TYPE_PHONE_ROW);
   g_assert_nonnull (row);
-  g_assert_cmpstr (phoneset_phone_row_get_title (PHONESET_PHONE_ROW (row)), ==, "PLANET VIP-2140PT");
-  g_assert_cmpstr (phoneset_phone_row_get_subtitle (PHONESET_PHONE_ROW (row)), ==, "192.0.2.10 · 00:30:4F:11:3A:F8");
+  g_assert_cmpstr (phoneset_phone_row_get_title (PHONESET_PHONE_ROW (row)), ==,
+                   "PLANET VIP-2140PT");
+  g_assert_cmpstr (phoneset_phone_row_get_subtitle (PHONESET_PHONE_ROW (row)), ==,
+                   "192.0.2.10 · 00:30:4F:11:3A:F8");
 
   /* A click on the row opens the phone. */
   g_assert_true (gtk_widget_activate_action (list, "list.activate-item", "u", 0));
@@ -167,7 +172,8 @@ test_window_add_and_select (void)
   shot2 = phoneset_test_screenshot (GTK_WIDGET (window), "phone-nat-page");
 
   /* Dark mode: the same page, for a person to look at. */
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
   shot3 = phoneset_test_screenshot_after (GTK_WIDGET (window), "phone-nat-page-dark", 300);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
@@ -210,7 +216,8 @@ test_phone_view_edit_undo (void)
   g_assert_cmpstr (phoneset_config_get (config, "nat.stun.server"), ==, "stun.example.org");
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   g_assert_true (gtk_widget_has_css_class (row, "invalid"));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "is not a host name or IP address"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "is not a host name or IP address"));
   phoneset_test_iterate (100);
   shot = phoneset_test_screenshot (GTK_WIDGET (window), "phone-nat-invalid");
   gtk_editable_set_text (GTK_EDITABLE (entry), "stun.example.org");
@@ -245,7 +252,8 @@ test_phone_view_search_import (void)
 {
   PhonesetWindow *window = phoneset_test_app_open_window (app);
   g_autoptr(PhonesetPhone) phone = planet_phone ();
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "cfg", "planet-vip2140pt.cfg", NULL);
+  g_autofree char *path =
+    g_test_build_filename (G_TEST_DIST, "data", "cfg", "planet-vip2140pt.cfg", NULL);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GBytes) html = g_bytes_new_static ("<html/>", 7);
   g_autoptr(GError) error = NULL;
@@ -261,8 +269,10 @@ test_phone_view_search_import (void)
   phoneset_test_iterate (200);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "phone.search", NULL));
-  search = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), PHONESET_TYPE_PHONE_VIEW, "search_entry"));
-  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (view), PHONESET_TYPE_PHONE_VIEW, "stack"));
+  search = GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (view), PHONESET_TYPE_PHONE_VIEW, "search_entry"));
+  stack = ADW_VIEW_STACK (
+    gtk_widget_get_template_child (GTK_WIDGET (view), PHONESET_TYPE_PHONE_VIEW, "stack"));
   gtk_editable_set_text (GTK_EDITABLE (search), "dscp");
   phoneset_test_iterate (400);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "search");
@@ -276,7 +286,8 @@ test_phone_view_search_import (void)
   bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
   g_assert_true (phoneset_phone_view_import_bytes (view, bytes, "planet-vip2140pt.cfg", &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (phone), "line.1.number"), ==, "2001");
+  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (phone), "line.1.number"), ==,
+                   "2001");
   g_assert_true (phoneset_phone_get_base_file (phone) == bytes);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "phone.undo", NULL));
   g_assert_null (phoneset_config_get (phoneset_phone_get_config (phone), "line.1.number"));
@@ -316,7 +327,8 @@ test_phone_view_import_warnings (void)
 
   g_assert_true (phoneset_phone_view_import_bytes (view, bytes, "f0VIP-2140PThw1.100.cfg", &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (phone), "nat.stun.server"), ==, "stun.example.org");
+  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (phone), "nat.stun.server"), ==,
+                   "stun.example.org");
   g_assert_null (phoneset_config_get (phoneset_phone_get_config (phone), "vlan.id"));
 
   g_assert_true (phoneset_phone_view_show_page (view, "page-network"));
@@ -327,7 +339,8 @@ test_phone_view_import_warnings (void)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "holds “0”"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "line 6"));
   /* Other rows are not marked. */
-  g_assert_false (gtk_widget_has_css_class (phoneset_test_find_setting_row (GTK_WIDGET (view), "vlan.enable"), "invalid"));
+  g_assert_false (gtk_widget_has_css_class (
+    phoneset_test_find_setting_row (GTK_WIDGET (view), "vlan.enable"), "invalid"));
 
   shot = phoneset_test_screenshot (GTK_WIDGET (window), "import-warnings");
 
@@ -338,7 +351,8 @@ test_phone_view_import_warnings (void)
     GtkWindow *dialog = phoneset_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
 
     g_assert_nonnull (dialog);
-    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "VLAN ID"));
+    g_assert_nonnull (
+      strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "VLAN ID"));
     g_free (phoneset_test_screenshot (GTK_WIDGET (dialog), "import-warnings-details"));
     gtk_window_destroy (dialog);
   }
@@ -398,10 +412,12 @@ import_xml_file (const char *profile_id,
 static void
 test_phone_view_import_xml (void)
 {
-  import_xml_file ("fanvil", "fanvil-x3u-sysconf.xml", "nat.stun.port", "3478", "page-nat", "import-fanvil-xml");
-  import_xml_file ("planet-vip", "fanvil-x4-voip.xml", "nat.stun.server", "stun.example.org", "page-nat",
-                   "import-fanvil-voip-xml");
-  import_xml_file ("snom-c520", "snom-c520.xml", "line.1.number", "4001", "page-sip", "import-snom-c520");
+  import_xml_file ("fanvil", "fanvil-x3u-sysconf.xml", "nat.stun.port", "3478", "page-nat",
+                   "import-fanvil-xml");
+  import_xml_file ("planet-vip", "fanvil-x4-voip.xml", "nat.stun.server", "stun.example.org",
+                   "page-nat", "import-fanvil-voip-xml");
+  import_xml_file ("snom-c520", "snom-c520.xml", "line.1.number", "4001", "page-sip",
+                   "import-snom-c520");
 }
 
 /* The label of @name (default-source, range-source) in @widget's tree. */
@@ -411,7 +427,8 @@ find_named (GtkWidget  *widget,
 {
   if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
     return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_named (c, name);
 
@@ -426,7 +443,8 @@ find_menu_button (GtkWidget *widget)
 {
   if (GTK_IS_MENU_BUTTON (widget))
     return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_menu_button (c);
 
@@ -443,7 +461,8 @@ find_menu_button (GtkWidget *widget)
 static void
 test_setting_row_sources (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "profile-sources", "sources-fixture.json", NULL);
+  g_autofree char *path =
+    g_test_build_filename (G_TEST_DIST, "data", "profile-sources", "sources-fixture.json", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(PhonesetProfile) profile = phoneset_profile_new_from_file (path, &error);
   g_autoptr(PhonesetConfig) config = NULL;
@@ -460,8 +479,10 @@ test_setting_row_sources (void)
   g_assert_no_error (error);
   config = phoneset_config_new (profile);
   history = phoneset_config_history_new (config);
-  row = phoneset_setting_row_new (history, phoneset_profile_lookup_setting (profile, "nat.keepalive.interval"), NULL);
-  port_row = phoneset_setting_row_new (history, phoneset_profile_lookup_setting (profile, "nat.stun.port"), NULL);
+  row = phoneset_setting_row_new (
+    history, phoneset_profile_lookup_setting (profile, "nat.keepalive.interval"), NULL);
+  port_row = phoneset_setting_row_new (
+    history, phoneset_profile_lookup_setting (profile, "nat.stun.port"), NULL);
   list = gtk_list_box_new ();
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_append (GTK_LIST_BOX (list), row);
@@ -481,17 +502,20 @@ test_setting_row_sources (void)
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
   label = find_named (GTK_WIDGET (popover), "default-source");
   g_assert_nonnull (label);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Default not confirmed by a vendor source");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
+                   "Default not confirmed by a vendor source");
   g_assert_true (gtk_widget_has_css_class (label, "warning"));
   label = find_named (GTK_WIDGET (popover), "range-source");
   g_assert_nonnull (label);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Range from Example admin guide p. 12");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
+                   "Range from Example admin guide p. 12");
   g_assert_false (gtk_widget_has_css_class (label, "warning"));
 
   /* A port: the default's source; 1–65535 is the type's, not a range. */
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (find_menu_button (port_row)));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (popover), "default-source"))), ==,
-                   "Default from Example admin guide p. 13");
+  g_assert_cmpstr (
+    gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (popover), "default-source"))), ==,
+    "Default from Example admin guide p. 13");
   g_assert_null (find_named (GTK_WIDGET (popover), "range-source"));
 
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
@@ -524,8 +548,9 @@ test_phone_view_konftel (void)
   /* Subtitles give the phone's own menu path and keypad shortcut. */
   row = phoneset_test_find_setting_row (GTK_WIDGET (view), "nat.stun.server");
   g_assert_nonnull (row);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
-                   "On the phone: MENU › SETTINGS › ADVANCED › (PIN) › NAT TRAVERSAL › STUN host (6,2,3)");
+  g_assert_cmpstr (
+    adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+    "On the phone: MENU › SETTINGS › ADVANCED › (PIN) › NAT TRAVERSAL › STUN host (6,2,3)");
   shot = phoneset_test_screenshot (GTK_WIDGET (window), "phone-konftel-nat");
   /* No provisioning file: nothing to push; Export makes the setup sheet. */
   g_assert_false (gtk_widget_is_sensitive (child_of_view (view, "push_button")));
@@ -542,16 +567,18 @@ test_window_scan (void)
 {
   /* The sweep probes SIP on 5060, as phones answer there. */
   const char                         *sim_args[] = { "--no-prompt", "--sip-port=5060", NULL };
-  g_autoptr(PhonesetTestSim) yealink G_GNUC_UNUSED = phoneset_test_sim_start ("yealink", "127.0.0.71", sim_args);
-  g_autoptr(PhonesetTestSim) snom    G_GNUC_UNUSED = phoneset_test_sim_start ("snom", "127.0.0.72", sim_args);
-  const char                         *subnets[] = { "127.0.0.71/32", "127.0.0.72/32", NULL };
-  PhonesetWindow                     *window = phoneset_test_app_open_window (app);
-  GtkWidget                          *revealer = phoneset_test_window_child (window, "scan_revealer");
-  GListModel                         *phones = phoneset_window_get_phones (window);
-  gint64                              deadline;
-  gboolean                            seen_running = FALSE;
-  g_autofree char                    *during = NULL;
-  g_autofree char                    *after = NULL;
+  g_autoptr(PhonesetTestSim) yealink G_GNUC_UNUSED =
+               phoneset_test_sim_start ("yealink", "127.0.0.71", sim_args);
+  g_autoptr(PhonesetTestSim) snom G_GNUC_UNUSED =
+               phoneset_test_sim_start ("snom", "127.0.0.72", sim_args);
+  const char      *subnets[] = { "127.0.0.71/32", "127.0.0.72/32", NULL };
+  PhonesetWindow  *window = phoneset_test_app_open_window (app);
+  GtkWidget       *revealer = phoneset_test_window_child (window, "scan_revealer");
+  GListModel      *phones = phoneset_window_get_phones (window);
+  gint64           deadline;
+  gboolean         seen_running = FALSE;
+  g_autofree char *during = NULL;
+  g_autofree char *after = NULL;
   g_autoptr(PhonesetPhone) first = NULL;
   PhonesetPhoneView *view;
 
@@ -559,7 +586,8 @@ test_window_scan (void)
   g_assert_true (phoneset_window_scan (window, subnets, 2500));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-  while (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)) && g_get_monotonic_time () < deadline)
+  while (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)) &&
+         g_get_monotonic_time () < deadline)
     {
       if (!seen_running && g_list_model_get_n_items (phones) > 0)
         {
@@ -633,7 +661,8 @@ test_phone_view_stun (void)
     }
   /* Its own pid file, database and log, ports below the ephemeral range,
    * ready when it answers (tests/phoneset-test-coturn.h). */
-  coturn = phoneset_test_coturn_start_full ("127.0.0.1", "127.0.0.2", 23790, 24200, TRUE, "test:secret");
+  coturn =
+    phoneset_test_coturn_start_full ("127.0.0.1", "127.0.0.2", 23790, 24200, TRUE, "test:secret");
   g_assert_nonnull (coturn);
 
   window = phoneset_test_app_open_window (app);
@@ -652,8 +681,9 @@ test_phone_view_stun (void)
 
   page = phoneset_test_find_descendant (GTK_WIDGET (view), PHONESET_TYPE_STUN_PAGE);
   g_assert_nonnull (page);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (page, PHONESET_TYPE_STUN_PAGE, "server_row"))), ==,
-                   "127.0.0.1:23790");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                     gtk_widget_get_template_child (page, PHONESET_TYPE_STUN_PAGE, "server_row"))),
+                   ==, "127.0.0.1:23790");
   g_signal_connect (page, "finished", G_CALLBACK (stun_finished_cb), &done);
   phoneset_stun_page_run (PHONESET_STUN_PAGE (page));
   deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
@@ -662,8 +692,10 @@ test_phone_view_stun (void)
   g_assert_true (done);
   g_assert_nonnull (phoneset_stun_page_get_result (PHONESET_STUN_PAGE (page)));
 
-  verdict = GTK_WIDGET (gtk_widget_get_template_child (page, PHONESET_TYPE_STUN_PAGE, "verdict_label"));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (verdict)), ==, "Open internet (no NAT, no firewall)");
+  verdict =
+    GTK_WIDGET (gtk_widget_get_template_child (page, PHONESET_TYPE_STUN_PAGE, "verdict_label"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (verdict)), ==,
+                   "Open internet (no NAT, no firewall)");
   shot = phoneset_test_screenshot (GTK_WIDGET (window), "phone-stun");
   /* The verdict and the picture, scrolled into view (the metainfo's picture). */
   {
@@ -674,8 +706,9 @@ test_phone_view_stun (void)
 
     g_assert_nonnull (scrolled);
     adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-    g_assert_true (gtk_widget_compute_point (verdict, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
-                                             &GRAPHENE_POINT_INIT (0, 0), &point));
+    g_assert_true (gtk_widget_compute_point (
+      verdict, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+      &GRAPHENE_POINT_INIT (0, 0), &point));
     gtk_adjustment_set_value (adjustment, point.y - 60);
     shot2 = phoneset_test_screenshot_after (GTK_WIDGET (window), "phone-stun-verdict", 300);
   }
@@ -683,21 +716,26 @@ test_phone_view_stun (void)
   /* No NAT: the phone needs no STUN on line 1; one click sets it. */
   phoneset_config_set (phoneset_phone_get_config (phone), "line.1.stun.enable", "true", NULL);
   {
-    GtkWidget *group = GTK_WIDGET (gtk_widget_get_template_child (page, PHONESET_TYPE_STUN_PAGE, "recommendations_group"));
+    GtkWidget *group = GTK_WIDGET (
+      gtk_widget_get_template_child (page, PHONESET_TYPE_STUN_PAGE, "recommendations_group"));
 
-    for (GtkWidget *c = phoneset_test_find_descendant (group, ADW_TYPE_ACTION_ROW); c != NULL; c = gtk_widget_get_next_sibling (c))
+    for (GtkWidget *c = phoneset_test_find_descendant (group, ADW_TYPE_ACTION_ROW); c != NULL;
+         c = gtk_widget_get_next_sibling (c))
       {
         GtkWidget *b = phoneset_test_find_descendant (c, GTK_TYPE_BUTTON);
 
-        if (b != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (b), "setting"), "line.1.stun.enable") == 0)
+        if (b != NULL &&
+            g_strcmp0 (g_object_get_data (G_OBJECT (b), "setting"), "line.1.stun.enable") == 0)
           button = b;
       }
   }
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (phone), "line.1.stun.enable"), ==, "false");
+  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (phone), "line.1.stun.enable"),
+                   ==, "false");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "phone.undo", NULL));
-  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (phone), "line.1.stun.enable"), ==, "true");
+  g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (phone), "line.1.stun.enable"),
+                   ==, "true");
 
   g_clear_pointer (&coturn, phoneset_test_coturn_stop);
   forget_all (window);
@@ -719,13 +757,16 @@ test_window_narrow (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 420, 760);
   gtk_window_present (GTK_WINDOW (window));
   phoneset_test_wait_until_mapped (GTK_WIDGET (window));
-  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (phoneset_test_window_child (window, "leaflet"))));
+  g_assert_true (
+    adw_leaflet_get_folded (ADW_LEAFLET (phoneset_test_window_child (window, "leaflet"))));
 
   phoneset_window_add_phone (window, phone);
   view = phoneset_window_show_phone (window, phone);
   phoneset_test_iterate (300);
-  dropdown = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), PHONESET_TYPE_PHONE_VIEW, "page_dropdown"));
-  sidebar = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), PHONESET_TYPE_PHONE_VIEW, "page_sidebar"));
+  dropdown = GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (view), PHONESET_TYPE_PHONE_VIEW, "page_dropdown"));
+  sidebar = GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (view), PHONESET_TYPE_PHONE_VIEW, "page_sidebar"));
   g_assert_true (gtk_widget_get_visible (dropdown));
   g_assert_false (gtk_widget_get_visible (sidebar));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
@@ -745,9 +786,10 @@ static void
 test_window_menu_and_shortcuts (void)
 {
   PhonesetWindow *window = phoneset_test_app_open_window (app);
-  GMenuModel     *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (phoneset_test_window_child (window, "primary_menu_button")));
-  GMenuModel     *section;
-  const char     *expected[] = { "app.preferences", "win.show-help-overlay", "app.help", "app.about" };
+  GMenuModel     *menu = gtk_menu_button_get_menu_model (
+        GTK_MENU_BUTTON (phoneset_test_window_child (window, "primary_menu_button")));
+  GMenuModel *section;
+  const char *expected[] = { "app.preferences", "win.show-help-overlay", "app.help", "app.about" };
 
   /* First the fleet: export for many phones, the provisioning server and
    * the STUN server, each opening its own window. */
@@ -764,7 +806,8 @@ test_window_menu_and_shortcuts (void)
         g_autofree char *shot = NULL;
         GtkWindow       *opened;
 
-        g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+        g_assert_true (
+          g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
         g_assert_cmpstr (action, ==, fleet_actions[i]);
         g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
         opened = phoneset_test_find_window (opens[i]);
@@ -782,7 +825,8 @@ test_window_menu_and_shortcuts (void)
     {
       g_autofree char *action = NULL;
 
-      g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+      g_assert_true (
+        g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
       g_assert_cmpstr (action, ==, expected[i]);
       if (g_str_has_prefix (action, "app."))
         g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), action + 4));
@@ -794,7 +838,8 @@ test_window_menu_and_shortcuts (void)
   /* GtkApplication loads gtk/help-overlay.ui from our resources. */
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   {
-    GtkWindow       *overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+    GtkWindow *overlay =
+      GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
     g_autofree char *shot = NULL;
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
@@ -844,7 +889,8 @@ test_preferences (void)
   gtk_window_present (GTK_WINDOW (prefs));
   phoneset_test_wait_until_mapped (GTK_WIDGET (prefs));
 
-  spin = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs), PHONESET_TYPE_PREFERENCES_WINDOW, "scan_timeout_spin"));
+  spin = GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (prefs), PHONESET_TYPE_PREFERENCES_WINDOW, "scan_timeout_spin"));
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 2000);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 3500);
   g_assert_cmpuint (g_settings_get_uint (settings, "scan-timeout"), ==, 3500);
@@ -873,9 +919,11 @@ test_window_reachable (void)
   GtkWidget       *mark;
   gint64           deadline;
 
-  g_socket_listener_add_address (listener, any_port, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error);
+  g_socket_listener_add_address (listener, any_port, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, &bound, &error);
   g_assert_no_error (error);
-  address = g_strdup_printf ("127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  address = g_strdup_printf ("127.0.0.1:%u",
+                             g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
   phone = phoneset_phone_new (address);
   phoneset_phone_set_vendor (phone, "Yealink");
   phoneset_phone_set_model (phone, "SIP-T46S");
@@ -884,12 +932,14 @@ test_window_reachable (void)
   g_setenv ("PHONESET_REACHABILITY", "on", TRUE);
   phoneset_window_add_phone (window, phone);
   phoneset_test_iterate (100);
-  row = phoneset_test_find_descendant (phoneset_test_window_child (window, "phone_list"), PHONESET_TYPE_PHONE_ROW);
+  row = phoneset_test_find_descendant (phoneset_test_window_child (window, "phone_list"),
+                                       PHONESET_TYPE_PHONE_ROW);
   g_assert_null (phoneset_phone_row_get_reach_mark (PHONESET_PHONE_ROW (row)));
 
   phoneset_window_show_phone (window, phone);
   deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
-  while (phoneset_phone_get_reachable (phone) == PHONESET_REACHABLE_UNKNOWN && g_get_monotonic_time () < deadline)
+  while (phoneset_phone_get_reachable (phone) == PHONESET_REACHABLE_UNKNOWN &&
+         g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_setenv ("PHONESET_REACHABILITY", "off", TRUE);
   g_assert_cmpint (phoneset_phone_get_reachable (phone), ==, PHONESET_REACHABLE_YES);
@@ -914,8 +964,10 @@ test_phone_view_export (void)
 {
   PhonesetWindow *window = phoneset_test_app_open_window (app);
   g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("192.0.2.30");
-  g_autofree char *spec_path = g_test_build_filename (G_TEST_DIST, "data", "golden", "nat-vlan.json", NULL);
-  g_autofree char *golden_path = g_test_build_filename (G_TEST_DIST, "data", "golden", "yealink-v8x.cfg", NULL);
+  g_autofree char *spec_path =
+    g_test_build_filename (G_TEST_DIST, "data", "golden", "nat-vlan.json", NULL);
+  g_autofree char *golden_path =
+    g_test_build_filename (G_TEST_DIST, "data", "golden", "yealink-v8x.cfg", NULL);
   g_autofree char *dir = g_dir_make_tmp ("phoneset-export-XXXXXX", NULL);
   g_autofree char *written_path = NULL;
   g_autofree char *golden = NULL;
@@ -935,7 +987,8 @@ test_phone_view_export (void)
 
   json_parser_load_from_file (parser, spec_path, &error);
   g_assert_no_error (error);
-  values = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "yealink-v8x");
+  values = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "yealink-v8x");
   phoneset_phone_set_vendor (phone, "Yealink");
   phoneset_phone_set_model (phone, "SIP-T46S");
   phoneset_phone_set_profile_id (phone, "yealink-v8x");
@@ -945,15 +998,18 @@ test_phone_view_export (void)
   for (GList *l = members; l != NULL; l = l->next)
     {
       JsonNode        *node = json_object_get_member (values, l->data);
-      g_autofree char *text = json_node_get_value_type (node) == G_TYPE_STRING ? g_strdup (json_node_get_string (node))
+      g_autofree char *text = json_node_get_value_type (node) == G_TYPE_STRING
+                                ? g_strdup (json_node_get_string (node))
                               : json_node_get_value_type (node) == G_TYPE_BOOLEAN
                                 ? g_strdup (json_node_get_boolean (node) ? "true" : "false")
                                 : g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
 
-      g_assert_true (phoneset_config_set (phoneset_phone_get_config (phone), l->data, text, &error));
+      g_assert_true (
+        phoneset_config_set (phoneset_phone_get_config (phone), l->data, text, &error));
       g_assert_no_error (error);
     }
-  g_assert_true (phoneset_config_set (phoneset_phone_get_config (phone), "nat.turn.password", "room3-secret", &error));
+  g_assert_true (phoneset_config_set (phoneset_phone_get_config (phone), "nat.turn.password",
+                                      "room3-secret", &error));
   g_assert_no_error (error);
 
   g_settings_set_string (settings, "last-export-folder", dir);
@@ -1005,13 +1061,15 @@ collect_focusable (GtkWidget *widget,
   if (!gtk_widget_get_mapped (widget) || !gtk_widget_is_sensitive (widget))
     return;
   /* Containers that pass focus on to their children are not controls. */
-  if (gtk_widget_get_focusable (widget) && gtk_widget_get_can_focus (widget) && !GTK_IS_SCROLLED_WINDOW (widget) &&
-      !GTK_IS_VIEWPORT (widget) && !GTK_IS_LIST_BOX (widget) && !GTK_IS_LIST_VIEW (widget))
+  if (gtk_widget_get_focusable (widget) && gtk_widget_get_can_focus (widget) &&
+      !GTK_IS_SCROLLED_WINDOW (widget) && !GTK_IS_VIEWPORT (widget) && !GTK_IS_LIST_BOX (widget) &&
+      !GTK_IS_LIST_VIEW (widget))
     g_ptr_array_add (out, widget);
   /* Inside a list view (a combo row's current item) the arrows move, not Tab. */
   if (GTK_IS_LIST_VIEW (widget))
     return;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     collect_focusable (c, out);
 }
 
@@ -1023,7 +1081,8 @@ describe_widget (GtkWidget *widget)
   for (GtkWidget *p = widget; p != NULL && !GTK_IS_ROOT (p); p = gtk_widget_get_parent (p))
     if (ADW_IS_PREFERENCES_ROW (p))
       {
-        g_string_append_printf (path, " in row “%s”", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (p)));
+        g_string_append_printf (path, " in row “%s”",
+                                adw_preferences_row_get_title (ADW_PREFERENCES_ROW (p)));
         break;
       }
   return g_string_free (path, FALSE);
@@ -1045,9 +1104,12 @@ test_window_keyboard (void)
   phoneset_window_add_phone (window, phone);
   view = phoneset_window_show_phone (window, phone);
   phoneset_test_iterate (200);
-  page_list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), PHONESET_TYPE_PHONE_VIEW, "page_list"));
-  stack = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), PHONESET_TYPE_PHONE_VIEW, "stack"));
-  for (GtkWidget *row = gtk_widget_get_first_child (page_list); row != NULL; row = gtk_widget_get_next_sibling (row))
+  page_list = GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (view), PHONESET_TYPE_PHONE_VIEW, "page_list"));
+  stack = GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (view), PHONESET_TYPE_PHONE_VIEW, "stack"));
+  for (GtkWidget *row = gtk_widget_get_first_child (page_list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
     if (g_object_get_data (G_OBJECT (row), "page-name") != NULL)
       g_ptr_array_add (names, g_strdup (g_object_get_data (G_OBJECT (row), "page-name")));
   g_assert_cmpuint (names->len, >=, 8);
@@ -1071,7 +1133,8 @@ test_window_keyboard (void)
           gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
           /* A focused widget also counts for the widgets it is part of
            * (an entry row's text, a spin button's text). */
-          for (GtkWidget *w = gtk_window_get_focus (GTK_WINDOW (window)); w != NULL; w = gtk_widget_get_parent (w))
+          for (GtkWidget *w = gtk_window_get_focus (GTK_WINDOW (window)); w != NULL;
+               w = gtk_widget_get_parent (w))
             g_hash_table_add (reached, w);
           /* Scrolling into view maps nothing new, but let layout catch up. */
           if (step % 20 == 0)

@@ -57,8 +57,10 @@ progress_cb (PhonesetDiscovery *discovery,
   fprintf (stderr, "\r\033[K");
   if (total > 0)
     /* Translators: progress of a scan: hosts probed / all hosts, phones found */
-    fprintf (stderr, ngettext ("Scanning: %u/%u hosts, %u phone", "Scanning: %u/%u hosts, %u phones", phones),
-             phoneset_discovery_get_hosts_probed (discovery), total, phones);
+    fprintf (
+      stderr,
+      ngettext ("Scanning: %u/%u hosts, %u phone", "Scanning: %u/%u hosts, %u phones", phones),
+      phoneset_discovery_get_hosts_probed (discovery), total, phones);
   else
     fprintf (stderr, ngettext ("Listening: %u phone", "Listening: %u phones", phones), phones);
   fflush (stderr);
@@ -89,7 +91,8 @@ phone_ip (PhonesetPhone *phone)
 {
   struct in_addr addr;
 
-  if (phoneset_phone_get_address (phone) == NULL || inet_pton (AF_INET, phoneset_phone_get_address (phone), &addr) != 1)
+  if (phoneset_phone_get_address (phone) == NULL ||
+      inet_pton (AF_INET, phoneset_phone_get_address (phone), &addr) != 1)
     return G_MAXUINT32;
   return g_ntohl (addr.s_addr);
 }
@@ -101,8 +104,7 @@ compare_phones (gconstpointer a,
   guint32 ia = phone_ip (*(PhonesetPhone *const *)a);
   guint32 ib = phone_ip (*(PhonesetPhone *const *)b);
 
-  return ia < ib ? -1 : ia > ib ? 1
-                                : 0;
+  return ia < ib ? -1 : ia > ib ? 1 : 0;
 }
 
 static void
@@ -150,7 +152,8 @@ print_json (GPtrArray *phones)
       for (guint j = 0; methods[j] != NULL; j++)
         {
           json_builder_set_member_name (builder, methods[j]);
-          json_builder_add_string_value (builder, phoneset_phone_get_evidence_detail (phone, methods[j]));
+          json_builder_add_string_value (builder,
+                                         phoneset_phone_get_evidence_detail (phone, methods[j]));
         }
       json_builder_end_object (builder);
       json_builder_end_object (builder);
@@ -187,8 +190,9 @@ print_table (GPtrArray *phones)
       g_autofree char *seen = g_strjoinv (", ", methods);
 
       printf ("%-15s  %-17s  %-12s  %-16s  %-14s  %s\n",
-              or_dash (phoneset_phone_get_address (phone)), or_dash (phoneset_phone_get_mac (phone)),
-              or_dash (phoneset_phone_get_vendor (phone)), or_dash (phoneset_phone_get_model (phone)),
+              or_dash (phoneset_phone_get_address (phone)),
+              or_dash (phoneset_phone_get_mac (phone)), or_dash (phoneset_phone_get_vendor (phone)),
+              or_dash (phoneset_phone_get_model (phone)),
               or_dash (phoneset_phone_get_firmware (phone)), seen);
     }
 }
@@ -214,7 +218,8 @@ apply_test_hooks (PhonesetDiscovery *discovery)
 
       if (!phoneset_address_parse (pnp, PHONESET_DISCOVERY_PNP_PORT, &host, &port, &error))
         {
-          _phoneset_cli_error ("%s: %s", _phoneset_test_hook_name (PHONESET_TEST_HOOK_PNP_ADDRESS), error->message);
+          _phoneset_cli_error ("%s: %s", _phoneset_test_hook_name (PHONESET_TEST_HOOK_PNP_ADDRESS),
+                               error->message);
           return FALSE;
         }
       phoneset_discovery_set_pnp_address (discovery, host, port);
@@ -224,12 +229,12 @@ apply_test_hooks (PhonesetDiscovery *discovery)
 
 /* --subnet, --port, --rate, --no-active and --timeout. */
 static gboolean
-configure_discovery (PhonesetDiscovery *discovery,
-                     char             **subnets,
-                     char             **ports,
-                     int                rate,
-                     gboolean           no_active,
-                     int                timeout)
+configure_discovery (PhonesetDiscovery  *discovery,
+                     char              **subnets,
+                     char              **ports,
+                     int                 rate,
+                     gboolean            no_active,
+                     int                 timeout)
 {
   g_autoptr(GError) error = NULL;
 
@@ -321,7 +326,8 @@ report (PhonesetDiscovery *discovery,
 
   if (run->error != NULL)
     {
-      _phoneset_cli_error (_("The scan was interrupted: the list above is what was found until then."));
+      _phoneset_cli_error (
+        _("The scan was interrupted: the list above is what was found until then."));
       g_clear_error (&run->error);
       return PHONESET_EXIT_FAILED;
     }
@@ -339,13 +345,18 @@ _phoneset_cli_discover (int    argc,
   gboolean           no_active = FALSE;
   gboolean           json = FALSE;
   const GOptionEntry entries[] = {
-    { "subnet", 0, 0, G_OPTION_ARG_STRING_ARRAY, &subnets, N_("Sweep this IPv4 subnet (repeatable; default: the local ones)"), N_("CIDR") },
-      { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, N_("Stop after this many milliseconds (default 5000)"), N_("MS") },
-        { "no-active", 0, 0, G_OPTION_ARG_NONE, &no_active, N_("Only listen (SIP PnP, neighbour table) until the timeout"), NULL },
-          { "port", 0, 0, G_OPTION_ARG_STRING_ARRAY, &ports, N_("Probe this SIP port: 5060, udp:5062, tcp:5060 (repeatable; default udp:5060)"), N_("PORT") },
-            { "rate", 0, 0, G_OPTION_ARG_INT, &rate, N_("Send at most this many probes a second (default 4000)"), N_("N") },
-              { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-                { NULL } };
+    { "subnet", 0, 0, G_OPTION_ARG_STRING_ARRAY, &subnets,
+      N_("Sweep this IPv4 subnet (repeatable; default: the local ones)"), N_("CIDR") },
+      { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout,
+        N_("Stop after this many milliseconds (default 5000)"), N_("MS") },
+        { "no-active", 0, 0, G_OPTION_ARG_NONE, &no_active,
+          N_("Only listen (SIP PnP, neighbour table) until the timeout"), NULL },
+          { "port", 0, 0, G_OPTION_ARG_STRING_ARRAY, &ports,
+            N_("Probe this SIP port: 5060, udp:5062, tcp:5060 (repeatable; default udp:5060)"),
+                N_("PORT") },
+            { "rate", 0, 0, G_OPTION_ARG_INT, &rate,
+              N_("Send at most this many probes a second (default 4000)"), N_("N") },
+              { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL }, { NULL } };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(PhonesetCatalog) catalog = NULL;
   g_autoptr(PhonesetOuiRegistry) oui = phoneset_oui_registry_new ();
@@ -354,13 +365,15 @@ _phoneset_cli_discover (int    argc,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   Run run = { 0 };
 
-  g_option_context_set_summary (context, _("Find the phones on the local network: a SIP OPTIONS sweep, the SIP PnP announcements phones send at boot, the neighbour table with the IEEE OUI registry, and each device's web interface."));
+  g_option_context_set_summary (context,
+                                _("Find the phones on the local network: a SIP OPTIONS sweep, the SIP PnP announcements phones send at boot, the neighbour table with the IEEE OUI registry, and each device's web interface."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!_phoneset_cli_parse_options (context, &argc, &argv))
     return PHONESET_EXIT_USAGE;
   if (argc > 1)
     {
-      _phoneset_cli_error (_("Unexpected argument “%s” (see “phoneset discover --help”)"), argv[1]);
+      _phoneset_cli_error (_("Unexpected argument “%s” (see “phoneset discover --help”)"),
+                              argv[1]);
       return PHONESET_EXIT_USAGE;
     }
   if (timeout <= 0 || timeout > 600000)
@@ -372,7 +385,8 @@ _phoneset_cli_discover (int    argc,
   /* A profile that cannot be read is reported and fingerprints nothing. */
   catalog = _phoneset_cli_load_catalog ();
   discovery = phoneset_discovery_new (phoneset_catalog_get_fingerprint_rules (catalog));
-  if (!configure_discovery (discovery, subnets, ports, rate, no_active, timeout) || !apply_test_hooks (discovery))
+  if (!configure_discovery (discovery, subnets, ports, rate, no_active, timeout) ||
+      !apply_test_hooks (discovery))
     return PHONESET_EXIT_USAGE;
 
   /* Without the IEEE registry the profiles' MAC prefixes still name the

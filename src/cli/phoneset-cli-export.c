@@ -30,8 +30,8 @@
 #include "phoneset-profile.h"
 
 static gboolean
-apply_sets (PhonesetConfig *config,
-            char          **sets)
+apply_sets (PhonesetConfig  *config,
+            char           **sets)
 {
   for (guint i = 0; sets != NULL && sets[i] != NULL; i++)
     {
@@ -41,7 +41,9 @@ apply_sets (PhonesetConfig *config,
 
       if (pair[0] == NULL || pair[1] == NULL || pair[0][0] == '\0')
         {
-          _phoneset_cli_error (_("--set “%s”: write ID=VALUE, for example --set nat.stun.server=stun.example.org"), sets[i]);
+          _phoneset_cli_error (
+            _("--set “%s”: write ID=VALUE, for example --set nat.stun.server=stun.example.org"),
+               sets[i]);
           return FALSE;
         }
       setting = phoneset_profile_lookup_setting (phoneset_config_get_profile (config), pair[0]);
@@ -62,8 +64,8 @@ apply_sets (PhonesetConfig *config,
 }
 
 static gboolean
-apply_secrets (PhonesetConfig *config,
-               char          **secrets)
+apply_secrets (PhonesetConfig  *config,
+               char           **secrets)
 {
   for (guint i = 0; secrets != NULL && secrets[i] != NULL; i++)
     {
@@ -80,7 +82,8 @@ apply_secrets (PhonesetConfig *config,
       setting = phoneset_profile_lookup_setting (phoneset_config_get_profile (config), pair[0]);
       if (setting == NULL || !phoneset_setting_is_secret (setting))
         {
-          _phoneset_cli_error (_("--secret-env: “%s” is not a password setting of this profile"), pair[0]);
+          _phoneset_cli_error (_("--secret-env: “%s” is not a password setting of this profile"),
+                                  pair[0]);
           return FALSE;
         }
       value = g_getenv (pair[1]);
@@ -109,7 +112,8 @@ print_ids (PhonesetProfile *profile,
   printf ("%s\n", heading);
   for (guint i = 0; i < ids->len; i++)
     {
-      PhonesetSetting *setting = phoneset_profile_lookup_setting (profile, g_ptr_array_index (ids, i));
+      PhonesetSetting *setting =
+        phoneset_profile_lookup_setting (profile, g_ptr_array_index (ids, i));
       g_autofree char *path = phoneset_setting_dup_menu_path_text (setting);
 
       printf ("  %s (%s)", phoneset_setting_get_id (setting), phoneset_setting_get_title (setting));
@@ -163,10 +167,13 @@ export_fleet (PhonesetConfig *config,
       _phoneset_cli_error ("%s", error->message);
       return error->domain == PHONESET_ERROR ? PHONESET_EXIT_USAGE : PHONESET_EXIT_FAILED;
     }
-  printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %2$u files in %3$s for %1$u phone (see %3$s/README for the DHCP and PnP set-up).\n",
-                       "Wrote %2$u files in %3$s for %1$u phones (see %3$s/README for the DHCP and PnP set-up).\n",
-                       phoneset_fleet_get_phones (fleet)->len),
-          phoneset_fleet_get_phones (fleet)->len, names->len, output);
+  printf (
+    g_dngettext (
+      GETTEXT_PACKAGE,
+      "Wrote %2$u files in %3$s for %1$u phone (see %3$s/README for the DHCP and PnP set-up).\n",
+      "Wrote %2$u files in %3$s for %1$u phones (see %3$s/README for the DHCP and PnP set-up).\n",
+      phoneset_fleet_get_phones (fleet)->len),
+    phoneset_fleet_get_phones (fleet)->len, names->len, output);
   return PHONESET_EXIT_OK;
 }
 
@@ -226,7 +233,8 @@ load_config (GPtrArray        *profiles,
       if (phoneset_config_get_profile (config) != profile)
         {
           _phoneset_cli_error (_("%s is a config for the %s profile, not %s"), args->config_path,
-                                  phoneset_profile_get_id (phoneset_config_get_profile (config)), args->profile_id);
+                                  phoneset_profile_get_id (phoneset_config_get_profile (config)),
+                                  args->profile_id);
           return NULL;
         }
     }
@@ -239,9 +247,9 @@ load_config (GPtrArray        *profiles,
 
 /* --name, or what --mac implies. */
 static gboolean
-parse_naming (const ExportArgs   *args,
-              PhonesetFileNaming *naming,
-              const char        **custom)
+parse_naming (const ExportArgs    *args,
+              PhonesetFileNaming  *naming,
+              const char         **custom)
 {
   const char *name = args->name;
 
@@ -271,14 +279,16 @@ static void
 print_render_error (const ExportArgs *args,
                     const GError     *error)
 {
-  if (args->base_path != NULL && error->domain == PHONESET_ERROR && error->code == PHONESET_ERROR_PARSE)
+  if (args->base_path != NULL && error->domain == PHONESET_ERROR &&
+      error->code == PHONESET_ERROR_PARSE)
     {
       g_autofree char *masked = phoneset_cfg_mask_message (error->message);
 
       _phoneset_cli_error ("%s: %s", args->base_path, masked);
     }
-  else if (error->domain == PHONESET_ERROR && error->code == PHONESET_ERROR_INVALID && args->macs != NULL &&
-           strstr (error->message, "MAC") != NULL && strstr (error->message, "is not") != NULL)
+  else if (error->domain == PHONESET_ERROR && error->code == PHONESET_ERROR_INVALID &&
+           args->macs != NULL && strstr (error->message, "MAC") != NULL &&
+           strstr (error->message, "is not") != NULL)
     _phoneset_cli_error ("--mac: %s", error->message);
   else
     _phoneset_cli_error ("%s", error->message);
@@ -302,10 +312,12 @@ print_report (PhonesetProfile            *profile,
 
   if (has_file)
     {
-      printf (g_dngettext (GETTEXT_PACKAGE, "%u setting written.\n", "%u settings written.\n", report->written->len),
+      printf (g_dngettext (GETTEXT_PACKAGE, "%u setting written.\n", "%u settings written.\n",
+                           report->written->len),
               report->written->len);
       print_ids (profile, report->secrets_left_out,
-                 _("Left out, because they are passwords (write them with --include-secrets):"), FALSE);
+                 _("Left out, because they are passwords (write them with --include-secrets):"),
+                    FALSE);
       print_ids (profile, report->not_in_file,
                  _("Not in the file, because no file key is confirmed for them:"), TRUE);
       print_ids (profile, report->unconfirmed,
@@ -338,7 +350,8 @@ export_files (PhonesetConfig   *config,
 
   if (!parse_naming (args, &options.naming, &options.custom))
     return PHONESET_EXIT_USAGE;
-  if (args->base_path != NULL && !g_file_get_contents (args->base_path, &base_data, &base_len, &error))
+  if (args->base_path != NULL &&
+      !g_file_get_contents (args->base_path, &base_data, &base_len, &error))
     {
       _phoneset_cli_error ("%s", error->message);
       return PHONESET_EXIT_USAGE;
@@ -381,33 +394,52 @@ _phoneset_cli_export (int    argc,
   PhonesetCfgFormat format;
   gboolean          has_file;
   GOptionEntry      entries[] = {
-         { "profile", 0, 0, G_OPTION_ARG_STRING, &args.profile_id, N_("The phone's profile (see “phoneset profiles”)"), N_("ID") },
-           { "config", 0, 0, G_OPTION_ARG_FILENAME, &args.config_path, N_("Settings saved as JSON"), N_("FILE.json") },
-             { "base", 0, 0, G_OPTION_ARG_FILENAME, &args.base_path, N_("Edit this vendor file in place instead of writing a new one"), N_("FILE") },
-               { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.sets, N_("Set a setting"), N_("ID=VALUE") },
-                 { "secret-env", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.secrets, N_("Take a password from an environment variable"), N_("ID=VARIABLE") },
-                   { "mac", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.macs, N_("Write the file of the phone with this MAC address"), N_("MAC") },
-                     { "model", 0, 0, G_OPTION_ARG_STRING, &args.model, N_("The model, which names the common file"), N_("MODEL") },
-                       { "name", 0, 0, G_OPTION_ARG_STRING, &args.name, N_("Which file: common (the model's), mac (one per --mac), or custom:NAME (also $input ID files)"), N_("NAMING") },
-                         { "include-secrets", 0, 0, G_OPTION_ARG_NONE, &args.include_secrets, N_("Write passwords into the file (they are left out otherwise)"), NULL },
-                           { "output", 0, 0, G_OPTION_ARG_FILENAME, &args.output, N_("The directory to write to"), N_("DIR") },
-                             { "fleet", 0, 0, G_OPTION_ARG_FILENAME, &args.fleet_path, N_("A phone list (CSV: mac, name, one column per setting id): writes the common file, one file per MAC and a README"), N_("PHONES.csv") },
-                               { "server-url", 0, 0, G_OPTION_ARG_STRING, &args.server_url, N_("With --fleet: the provisioning server's URL, for the README's DHCP and PnP lines"), N_("URL") },
+         { "profile", 0, 0, G_OPTION_ARG_STRING, &args.profile_id,
+           N_("The phone's profile (see “phoneset profiles”)"), N_("ID") },
+           { "config", 0, 0, G_OPTION_ARG_FILENAME, &args.config_path,
+             N_("Settings saved as JSON"), N_("FILE.json") },
+             { "base", 0, 0, G_OPTION_ARG_FILENAME, &args.base_path,
+               N_("Edit this vendor file in place instead of writing a new one"), N_("FILE") },
+               { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.sets,
+                 N_("Set a setting"), N_("ID=VALUE") },
+                 { "secret-env", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.secrets,
+                   N_("Take a password from an environment variable"), N_("ID=VARIABLE") },
+                   { "mac", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.macs,
+                     N_("Write the file of the phone with this MAC address"), N_("MAC") },
+                     { "model", 0, 0, G_OPTION_ARG_STRING, &args.model,
+                       N_("The model, which names the common file"), N_("MODEL") },
+                       { "name", 0, 0, G_OPTION_ARG_STRING, &args.name,
+                         N_("Which file: common (the model's), mac (one per --mac), or custom:NAME (also $input ID files)"),
+                             N_("NAMING") },
+                         { "include-secrets", 0, 0, G_OPTION_ARG_NONE, &args.include_secrets,
+                           N_("Write passwords into the file (they are left out otherwise)"), NULL },
+                           { "output", 0, 0, G_OPTION_ARG_FILENAME, &args.output,
+                             N_("The directory to write to"), N_("DIR") },
+                             { "fleet", 0, 0, G_OPTION_ARG_FILENAME, &args.fleet_path,
+                               N_("A phone list (CSV: mac, name, one column per setting id): writes the common file, one file per MAC and a README"),
+                                   N_("PHONES.csv") },
+                               { "server-url", 0, 0, G_OPTION_ARG_STRING, &args.server_url,
+                                 N_("With --fleet: the provisioning server's URL, for the README's DHCP and PnP lines"),
+                                     N_("URL") },
                                  { NULL } };
 
-  g_option_context_set_summary (context, _("Writes the vendor's provisioning file for a phone (or a printable setup sheet for phones "
+  g_option_context_set_summary (
+    context,
+    _("Writes the vendor's provisioning file for a phone (or a printable setup sheet for phones "
                                            "without one). With --base, edits an existing file in place: only the given settings change."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!_phoneset_cli_parse_options (context, &argc, &argv))
     return PHONESET_EXIT_USAGE;
   if (argc > 1)
     {
-      _phoneset_cli_error (_("“%s” is not an option of export (see “phoneset export --help”)"), argv[1]);
+      _phoneset_cli_error (_("“%s” is not an option of export (see “phoneset export --help”)"),
+                              argv[1]);
       return PHONESET_EXIT_USAGE;
     }
   if (args.profile_id == NULL || args.output == NULL)
     {
-      _phoneset_cli_error (_("export needs --profile ID and --output DIR (see “phoneset export --help”)"));
+      _phoneset_cli_error (
+        _("export needs --profile ID and --output DIR (see “phoneset export --help”)"));
       return PHONESET_EXIT_USAGE;
     }
 
@@ -416,7 +448,8 @@ _phoneset_cli_export (int    argc,
   profile = phoneset_catalog_find (catalog, args.profile_id);
   if (profile == NULL)
     {
-      _phoneset_cli_error (_("there is no profile “%s” (see “phoneset profiles”)"), args.profile_id);
+      _phoneset_cli_error (_("there is no profile “%s” (see “phoneset profiles”)"),
+                              args.profile_id);
       return PHONESET_EXIT_USAGE;
     }
   has_file = phoneset_profile_get_file_format (profile, &format);
@@ -429,17 +462,20 @@ _phoneset_cli_export (int    argc,
     {
       if (args.macs != NULL || args.base_path != NULL || args.name != NULL)
         {
-          _phoneset_cli_error (_("--fleet names the files itself: leave out --mac, --base and --name"));
+          _phoneset_cli_error (
+            _("--fleet names the files itself: leave out --mac, --base and --name"));
           return PHONESET_EXIT_USAGE;
         }
       if (!has_file)
         {
-          _phoneset_cli_error (_("the %s has no provisioning file format, so phones cannot fetch a fleet's files; "
+          _phoneset_cli_error (
+            _("the %s has no provisioning file format, so phones cannot fetch a fleet's files; "
                                  "export its setup sheet instead"),
-                                  phoneset_profile_get_title (profile));
+               phoneset_profile_get_title (profile));
           return PHONESET_EXIT_USAGE;
         }
-      return export_fleet (config, args.fleet_path, args.model, args.server_url, args.include_secrets, args.output);
+      return export_fleet (config, args.fleet_path, args.model, args.server_url,
+                           args.include_secrets, args.output);
     }
   if (args.server_url != NULL)
     {

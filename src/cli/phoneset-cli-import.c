@@ -95,10 +95,10 @@ model_is_known (GPtrArray  *profiles,
 
 /* --profile: a profile with a file format. */
 static gboolean
-lookup_profile (GPtrArray         *profiles,
-                const char        *profile_id,
-                PhonesetProfile  **profile,
-                PhonesetCfgFormat *format)
+lookup_profile (GPtrArray          *profiles,
+                const char         *profile_id,
+                PhonesetProfile   **profile,
+                PhonesetCfgFormat  *format)
 {
   *profile = phoneset_profiles_find (profiles, profile_id);
   if (*profile == NULL)
@@ -216,15 +216,18 @@ print_settings (PhonesetConfig    *config,
       PhonesetSetting *setting = g_ptr_array_index (set, i);
       const char      *value = phoneset_config_get (config, phoneset_setting_get_id (setting));
       g_autofree char *display = phoneset_setting_dup_display_value (setting, value);
-      g_autofree char *shown = phoneset_setting_is_secret (setting) && !show_secrets ? g_strdup (_("(set; not shown)"))
-    : show_secrets                                                                   ? g_strdup (display)
-                                                                                     : phoneset_cfg_mask_url_passwords (display);
+      g_autofree char *shown =
+        phoneset_setting_is_secret (setting) && !show_secrets ? g_strdup (_("(set; not shown)"))
+    : show_secrets                                            ? g_strdup (display)
+                   : phoneset_cfg_mask_url_passwords (display);
 
-      printf ("  %-32s %-36s %s\n", phoneset_setting_get_id (setting), phoneset_setting_get_title (setting), shown);
+      printf ("  %-32s %-36s %s\n", phoneset_setting_get_id (setting),
+              phoneset_setting_get_title (setting), shown);
     }
   if (unknown[0] != NULL)
     {
-      printf (_("Kept as they are (no setting of the profile reads them): %u lines\n"), g_strv_length ((char **)unknown));
+      printf (_("Kept as they are (no setting of the profile reads them): %u lines\n"),
+                 g_strv_length ((char **)unknown));
       for (guint i = 0; unknown[i] != NULL; i++)
         printf ("  %s\n", unknown[i]);
     }
@@ -251,16 +254,20 @@ _phoneset_cli_import (int    argc,
   gboolean           json = FALSE;
   const char *const *unknown;
   GOptionEntry       entries[] = {
-          { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_id, N_("The phone's profile (default: guessed from the file)"), N_("ID") },
-            { "model", 0, 0, G_OPTION_ARG_STRING, &model, N_("The phone's model, to tell apart profiles that read the file alike"), N_("MODEL") },
+          { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_id,
+            N_("The phone's profile (default: guessed from the file)"), N_("ID") },
+            { "model", 0, 0, G_OPTION_ARG_STRING, &model,
+              N_("The phone's model, to tell apart profiles that read the file alike"), N_("MODEL") },
               { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON document"), NULL },
-                { "show-secrets", 0, 0, G_OPTION_ARG_NONE, &show_secrets, N_("Show the passwords the file holds (they are masked otherwise)"), NULL },
+                { "show-secrets", 0, 0, G_OPTION_ARG_NONE, &show_secrets,
+                  N_("Show the passwords the file holds (they are masked otherwise)"), NULL },
                   { NULL } };
 
-  summary = g_strdup_printf (_("Reads a %s provisioning file and shows the settings it sets. "
+  summary = g_strdup_printf (
+    _("Reads a %s provisioning file and shows the settings it sets. "
                                "Lines no setting reads are kept and listed; what was odd in the file is said on stderr. "
                                "Passwords are masked unless --show-secrets."),
-                                phoneset_cfg_get_families ());
+       phoneset_cfg_get_families ());
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!_phoneset_cli_parse_options (context, &argc, &argv))
@@ -302,9 +309,11 @@ _phoneset_cli_import (int    argc,
 
   warnings = phoneset_config_get_warnings (config);
   for (guint i = 0; i < warnings->len; i++)
-    fprintf (stderr, _("phoneset: warning: %s: %s\n"), path, ((PhonesetConfigWarning *)g_ptr_array_index (warnings, i))->message);
+    fprintf (stderr, _("phoneset: warning: %s: %s\n"), path,
+                        ((PhonesetConfigWarning *)g_ptr_array_index (warnings, i))->message);
 
-  unknown = show_secrets ? phoneset_config_get_unknown_unmasked (config) : phoneset_config_get_unknown (config);
+  unknown = show_secrets ? phoneset_config_get_unknown_unmasked (config)
+                         : phoneset_config_get_unknown (config);
   if (json)
     print_json (config, format, warnings, unknown, show_secrets);
   else

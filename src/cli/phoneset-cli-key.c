@@ -49,7 +49,8 @@ lookup_cb (GObject      *source,
 {
   Lookup *lookup = user_data;
 
-  lookup->password = phoneset_secret_store_lookup_finish (PHONESET_SECRET_STORE (source), result, &lookup->error);
+  lookup->password =
+    phoneset_secret_store_lookup_finish (PHONESET_SECRET_STORE (source), result, &lookup->error);
   lookup->done = TRUE;
 }
 
@@ -60,10 +61,12 @@ describe_no_keyring (const GError *error)
 {
   char *text = NULL;
 
-  if (error != NULL && error->domain == PHONESET_SECRET_ERROR && error->code == PHONESET_SECRET_ERROR_LOCKED)
+  if (error != NULL && error->domain == PHONESET_SECRET_ERROR &&
+      error->code == PHONESET_SECRET_ERROR_LOCKED)
     text = g_strdup (_("The phone's password cannot be read: the keyring is locked. Unlock it, or give the password "
                        "with --password-env VAR."));
-  else if (error == NULL || (error->domain == PHONESET_SECRET_ERROR && error->code == PHONESET_SECRET_ERROR_NO_KEYRING))
+  else if (error == NULL || (error->domain == PHONESET_SECRET_ERROR &&
+                             error->code == PHONESET_SECRET_ERROR_NO_KEYRING))
     text = g_strdup (_("The phone's password cannot be read: no keyring is running. Give it with --password-env VAR."));
   else
     text = g_strdup_printf (_("The phone's password cannot be read from the keyring (%s). Give it with --password-env VAR."),
@@ -82,9 +85,9 @@ lookup_timeout_cb (gpointer user_data)
  * there; bounded to 3 s. Why there is none, when the keyring could not be
  * asked, in @note. */
 static char *
-lookup_secret (const char *host,
-               const char *user,
-               char      **note)
+lookup_secret (const char  *host,
+               const char  *user,
+               char       **note)
 {
   g_autoptr(PhonesetSecretStore) store = NULL;
   g_autoptr(GCancellable) cancellable = NULL;
@@ -163,8 +166,8 @@ dup_remote_vendors (GPtrArray *profiles)
 
 /* The phone's profile: --profile, else its vendor's (for --model). */
 static PhonesetProfile *
-find_profile (const PhonesetCliRemoteOptions *options,
-              GError                        **error)
+find_profile (const PhonesetCliRemoteOptions  *options,
+              GError                         **error)
 {
   g_autoptr(PhonesetCatalog) catalog = _phoneset_cli_load_catalog ();
   PhonesetProfile *profile;
@@ -179,11 +182,12 @@ find_profile (const PhonesetCliRemoteOptions *options,
                        _("There is no profile “%s” (see “phoneset profiles”)."), options->profile);
           return NULL;
         }
-      if (options->vendor != NULL && g_ascii_strcasecmp (options->vendor, phoneset_profile_get_vendor (profile)) != 0)
+      if (options->vendor != NULL &&
+          g_ascii_strcasecmp (options->vendor, phoneset_profile_get_vendor (profile)) != 0)
         {
           g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
-                       _("The profile %s is for %s phones, not %s: give one of the two."), options->profile,
-                          phoneset_profile_get_vendor (profile), options->vendor);
+                       _("The profile %s is for %s phones, not %s: give one of the two."),
+                          options->profile, phoneset_profile_get_vendor (profile), options->vendor);
           return NULL;
         }
     }
@@ -263,12 +267,13 @@ _phoneset_cli_remote_new (const PhonesetCliRemoteOptions *options,
     }
 
   remote = phoneset_remote_new (host, port, options->https, active_uri);
-  g_object_set_data_full (G_OBJECT (remote), "phoneset-cli-vendor", g_ascii_strdown (phoneset_profile_get_vendor (profile), -1),
-                          g_free);
+  g_object_set_data_full (G_OBJECT (remote), "phoneset-cli-vendor",
+                          g_ascii_strdown (phoneset_profile_get_vendor (profile), -1), g_free);
   if (password == NULL)
     {
       char            *note = NULL;
-      g_autofree char *secret = lookup_secret (host, options->user ? options->user : "admin", &note);
+      g_autofree char *secret =
+        lookup_secret (host, options->user ? options->user : "admin", &note);
 
       phoneset_remote_set_credentials (remote, options->user, secret);
       if (note != NULL)
@@ -316,7 +321,8 @@ unconfirmed_keys (PhonesetActiveUri *active_uri,
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; keys[i] != NULL; i++)
-    if (phoneset_active_uri_is_unconfirmed (active_uri, keys[i]) && g_hash_table_add (seen, (gpointer)keys[i]))
+    if (phoneset_active_uri_is_unconfirmed (active_uri, keys[i]) &&
+        g_hash_table_add (seen, (gpointer)keys[i]))
       g_strv_builder_add (builder, keys[i]);
   return g_strv_builder_end (builder);
 }
@@ -398,8 +404,9 @@ print_sent (const char        *peer,
     {
       g_autofree char *u = g_strjoinv (", ", (char **)unconfirmed);
 
-      printf (_("Note: the %s mapping of %s is unconfirmed [U]; check the phone did what you meant.\n"),
-                 vendor, u);
+      printf (
+        _("Note: the %s mapping of %s is unconfirmed [U]; check the phone did what you meant.\n"),
+           vendor, u);
     }
 }
 
@@ -414,9 +421,11 @@ _phoneset_cli_key (int    argc,
     PHONESET_CLI_REMOTE_OPTION_ENTRIES (options),
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
       { "legacy-keys", 0, 0, G_OPTION_ARG_NONE, &legacy_keys,
-        N_("Send the older firmware's names of keys, where the phone's profile gives them"), NULL },
+        N_("Send the older firmware's names of keys, where the phone's profile gives them"),
+            NULL },
         { NULL } };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("HOST[:PORT] KEY… — press keys on a phone (Active URI)"));
+  g_autoptr(GOptionContext) context =
+               g_option_context_new (_("HOST[:PORT] KEY… — press keys on a phone (Active URI)"));
   g_autoptr(PhonesetRemote) remote = NULL;
   g_autoptr(GPtrArray) requests = NULL;
   g_autoptr(GError) error = NULL;
@@ -430,8 +439,9 @@ _phoneset_cli_key (int    argc,
   int                exit_code;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("Keys (any vendor): OK ENTER SPEAKER RELEASE X 0-9 * POUND D1-D40 F1-F4 UP DOWN "
+  g_option_context_set_description (
+    context,
+    _("Keys (any vendor): OK ENTER SPEAKER RELEASE X 0-9 * POUND D1-D40 F1-F4 UP DOWN "
                                       "LEFT RIGHT VOLUME_UP VOLUME_DOWN MUTE F_HOLD F_TRANSFER F_CONFERENCE MSG "
                                       "F_PBOOK HEADSET RD Reboot AutoP DNDOn DNDOff F_LOCK …, and strings of digits, * and # "
                                       "(8311), typed key by key; each phone profile maps them to its vendor's keys, "
@@ -442,7 +452,8 @@ _phoneset_cli_key (int    argc,
     return PHONESET_EXIT_USAGE;
   if (argc < 3)
     {
-      _phoneset_cli_error (_("Give the phone's address and at least one key (see “phoneset key --help”)."));
+      _phoneset_cli_error (
+        _("Give the phone's address and at least one key (see “phoneset key --help”)."));
       return PHONESET_EXIT_USAGE;
     }
   remote = _phoneset_cli_remote_new (&options, argv[1], &exit_code);
@@ -461,7 +472,8 @@ _phoneset_cli_key (int    argc,
    * (8311) is typed key by key. */
   expanded = phoneset_active_uri_expand_keys (active_uri, (const char *const *)&argv[2], &error);
   if (expanded != NULL)
-    requests = phoneset_active_uri_build_requests (active_uri, (const char *const *)expanded->pdata, &error);
+    requests =
+      phoneset_active_uri_build_requests (active_uri, (const char *const *)expanded->pdata, &error);
   if (requests == NULL)
     {
       _phoneset_cli_error ("%s", error->message);
@@ -474,7 +486,8 @@ _phoneset_cli_key (int    argc,
 
   peer = phoneset_remote_dup_peer (remote);
   if (json)
-    print_json_result (peer, vendor, active_uri, keys, requests, (const char *const *)unconfirmed, send_error);
+    print_json_result (peer, vendor, active_uri, keys, requests, (const char *const *)unconfirmed,
+                       send_error);
   else if (send_error == NULL)
     print_sent (peer, vendor, keys, (const char *const *)unconfirmed);
   if (send_error != NULL)

@@ -57,7 +57,8 @@ add_setting_details (JsonBuilder     *builder,
                   default_remark ? phoneset_setting_get_default_source (setting) : NULL);
       json_builder_set_member_name (builder, "default_confirmed");
       if (default_remark != NULL)
-        json_builder_add_boolean_value (builder, phoneset_setting_get_default_source (setting) != NULL);
+        json_builder_add_boolean_value (builder,
+                                        phoneset_setting_get_default_source (setting) != NULL);
       else
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "range");
@@ -70,10 +71,12 @@ add_setting_details (JsonBuilder     *builder,
         }
       else
         json_builder_add_null_value (builder);
-      add_source (builder, "range_source", range_remark ? phoneset_setting_get_range_source (setting) : NULL);
+      add_source (builder, "range_source",
+                  range_remark ? phoneset_setting_get_range_source (setting) : NULL);
       json_builder_set_member_name (builder, "range_confirmed");
       if (range_remark != NULL)
-        json_builder_add_boolean_value (builder, phoneset_setting_get_range_source (setting) != NULL);
+        json_builder_add_boolean_value (builder,
+                                        phoneset_setting_get_range_source (setting) != NULL);
       else
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "remarks");
@@ -97,11 +100,12 @@ _phoneset_cli_profiles (int    argc,
   GPtrArray   *profiles = NULL;
   gboolean     json = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON document"), NULL },
-      { NULL }
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON document"), NULL }, { NULL }
   };
 
-  g_option_context_set_summary (context, _("Lists the phone profiles Phoneset knows: vendor, models and how settings are delivered."));
+  g_option_context_set_summary (
+    context,
+    _("Lists the phone profiles Phoneset knows: vendor, models and how settings are delivered."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!_phoneset_cli_parse_options (context, &argc, &argv))
     return PHONESET_EXIT_USAGE;
@@ -136,7 +140,8 @@ _phoneset_cli_profiles (int    argc,
           json_builder_set_member_name (builder, "models");
           json_builder_begin_array (builder);
           for (guint j = 0; j < models->len; j++)
-            json_builder_add_string_value (builder, ((PhonesetModel *)g_ptr_array_index (models, j))->name);
+            json_builder_add_string_value (builder,
+                                           ((PhonesetModel *)g_ptr_array_index (models, j))->name);
           json_builder_end_array (builder);
           json_builder_set_member_name (builder, "formats");
           json_builder_begin_array (builder);
@@ -163,10 +168,10 @@ _phoneset_cli_profiles (int    argc,
       g_autoptr(GString) names = g_string_new (NULL);
 
       for (guint j = 0; j < models->len; j++)
-        g_string_append_printf (names, "%s%s", j ? ", " : "", ((PhonesetModel *)g_ptr_array_index (models, j))->name);
+        g_string_append_printf (names, "%s%s", j ? ", " : "",
+                                ((PhonesetModel *)g_ptr_array_index (models, j))->name);
 
-      printf ("%s\n  %s: %s\n  %s: %s\n  %s: %s\n  %s: %u\n\n",
-              phoneset_profile_get_id (profile),
+      printf ("%s\n  %s: %s\n  %s: %s\n  %s: %s\n  %s: %u\n\n", phoneset_profile_get_id (profile),
               _("Phone"), phoneset_profile_get_title (profile),
                  _("Models"), names->str,
                     _("Delivery"), formats,

@@ -46,12 +46,12 @@ push_cb (GObject      *source,
  * `phoneset export` would, passwords included: the file is served once, to
  * this phone, at an unguessable address. */
 static GBytes *
-load_file (const char *file,
-           const char *profile_id,
-           const char *config_path,
-           const char *mac,
-           char      **name,
-           GError    **error)
+load_file (const char  *file,
+           const char  *profile_id,
+           const char  *config_path,
+           const char  *mac,
+           char       **name,
+           GError     **error)
 {
   char *data = NULL;
   gsize len = 0;
@@ -61,7 +61,8 @@ load_file (const char *file,
       g_autoptr(PhonesetCatalog) catalog = _phoneset_cli_load_catalog ();
       GPtrArray *profiles = phoneset_catalog_get_profiles (catalog);
       g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+      g_autoptr(GPtrArray) contents =
+                   g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
       g_autoptr(PhonesetConfig) config = NULL;
       const char           *macs[] = { mac, NULL };
       PhonesetExportOptions options = { 0 };
@@ -78,7 +79,8 @@ load_file (const char *file,
       profile = phoneset_catalog_find (catalog, profile_id);
       if (profile == NULL)
         {
-          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND, _("There is no profile “%s” (see “phoneset profiles”)."), profile_id);
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND,
+                       _("There is no profile “%s” (see “phoneset profiles”)."), profile_id);
           return NULL;
         }
       if (!phoneset_profile_get_file_format (profile, &format))
@@ -93,7 +95,10 @@ load_file (const char *file,
         return NULL;
       if (phoneset_config_get_profile (config) != profile)
         {
-          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("%s is a config for the %s profile, not %s."), config_path, phoneset_profile_get_id (phoneset_config_get_profile (config)), profile_id);
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                       _("%s is a config for the %s profile, not %s."), config_path,
+                          phoneset_profile_get_id (phoneset_config_get_profile (config)),
+                          profile_id);
           return NULL;
         }
 
@@ -135,18 +140,30 @@ _phoneset_cli_push (int    argc,
   gboolean         json = FALSE;
   GOptionEntry     entries[] = {
         PHONESET_CLI_REMOTE_OPTION_ENTRIES (options),
-        { "file", 0, 0, G_OPTION_ARG_FILENAME, &file, N_("The configuration file to push (vendor CFG/XML)"), "FILE" },
-          { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, N_("Saved config (with --profile)"), "FILE.json" },
-            { "via", 0, 0, G_OPTION_ARG_STRING, &via_text, N_("How the phone is made to fetch it: autop, check-sync or pnp"), "HOW" },
-              { "sip-port", 0, 0, G_OPTION_ARG_INT, &sip_port, N_("The phone's SIP port (check-sync; default 5060)"), "N" },
-                { "pnp-port", 0, 0, G_OPTION_ARG_INT, &pnp_port, N_("UDP port of the PnP responder (default 5060)"), "N" },
-                  { "mac", 0, 0, G_OPTION_ARG_STRING, &mac, N_("The phone's MAC (checked in the fetch's User-Agent)"), "MAC" },
-                    { "wait", 0, 0, G_OPTION_ARG_INT, &wait, N_("Seconds to wait for the phone to fetch the file (default 60)"), "S" },
-                      { "no-reboot", 0, 0, G_OPTION_ARG_NONE, &no_reboot, N_("pnp: do not reboot the phone; wait for it to boot"), NULL },
-                        { "local-address", 0, 0, G_OPTION_ARG_STRING, &local_address, N_("Serve from this address (default: the one that reaches the phone)"), "IP" },
-                          { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
+        { "file", 0, 0, G_OPTION_ARG_FILENAME, &file,
+          N_("The configuration file to push (vendor CFG/XML)"), "FILE" },
+          { "config", 0, 0, G_OPTION_ARG_FILENAME, &config,
+            N_("Saved config (with --profile)"), "FILE.json" },
+            { "via", 0, 0, G_OPTION_ARG_STRING, &via_text,
+              N_("How the phone is made to fetch it: autop, check-sync or pnp"), "HOW" },
+              { "sip-port", 0, 0, G_OPTION_ARG_INT, &sip_port,
+                N_("The phone's SIP port (check-sync; default 5060)"), "N" },
+                { "pnp-port", 0, 0, G_OPTION_ARG_INT, &pnp_port,
+                  N_("UDP port of the PnP responder (default 5060)"), "N" },
+                  { "mac", 0, 0, G_OPTION_ARG_STRING, &mac,
+                    N_("The phone's MAC (checked in the fetch's User-Agent)"), "MAC" },
+                    { "wait", 0, 0, G_OPTION_ARG_INT, &wait,
+                      N_("Seconds to wait for the phone to fetch the file (default 60)"), "S" },
+                      { "no-reboot", 0, 0, G_OPTION_ARG_NONE, &no_reboot,
+                        N_("pnp: do not reboot the phone; wait for it to boot"), NULL },
+                        { "local-address", 0, 0, G_OPTION_ARG_STRING, &local_address,
+                          N_("Serve from this address (default: the one that reaches the phone)"),
+                              "IP" },
+                          { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+                            N_("Print the result as JSON"), NULL },
                             { NULL } };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("HOST[:PORT] — push a configuration file to a phone"));
+  g_autoptr(GOptionContext) context =
+               g_option_context_new (_("HOST[:PORT] — push a configuration file to a phone"));
   g_autoptr(PhonesetRemote) remote = NULL;
   g_autoptr(PhonesetPush) push = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -181,7 +198,8 @@ _phoneset_cli_push (int    argc,
       _phoneset_cli_error (_("--via is %s."), list);
       return PHONESET_EXIT_USAGE;
     }
-  if (sip_port < 1 || sip_port > 65535 || pnp_port < 0 || pnp_port > 65535 || wait < 1 || wait > 3600)
+  if (sip_port < 1 || sip_port > 65535 || pnp_port < 0 || pnp_port > 65535 || wait < 1 ||
+      wait > 3600)
     {
       _phoneset_cli_error (_("A port or --wait is out of range."));
       return PHONESET_EXIT_USAGE;
@@ -196,7 +214,8 @@ _phoneset_cli_push (int    argc,
     {
       /* The file's firmware generation says which keys the push sets. */
       g_autoptr(PhonesetCatalog) catalog = _phoneset_cli_load_catalog ();
-      PhonesetProfile *chosen = phoneset_push_choose_profile (phoneset_catalog_get_profiles (catalog), options.vendor, options.model, bytes, name);
+      PhonesetProfile *chosen = phoneset_push_choose_profile (
+        phoneset_catalog_get_profiles (catalog), options.vendor, options.model, bytes, name);
 
       if (chosen != NULL)
         options.profile = g_strdup (phoneset_profile_get_id (chosen));
@@ -247,7 +266,8 @@ _phoneset_cli_push (int    argc,
       const char        *user_agent = phoneset_push_result_get_fetch_user_agent (run.result);
 
       printf (_("Pushed %s to %s (%s): fetched by %s (“%s”), %lld bytes.\n"), name,
-                 phoneset_push_result_get_phone (run.result), phoneset_push_result_get_via (run.result),
+                 phoneset_push_result_get_phone (run.result),
+                 phoneset_push_result_get_via (run.result),
                  phoneset_push_result_get_fetched_from (run.result), user_agent ? user_agent : "",
                  (long long)phoneset_push_result_get_fetched_bytes (run.result));
       for (guint i = 0; notes[i] != NULL; i++)

@@ -129,8 +129,9 @@ unknown_phone_cb (PhonesetProvisionServer *server,
   g_autoptr(JsonObject) line = line_new ("action-url-ignored");
 
   json_object_set_string_member (line, "from", peer);
-  json_object_set_string_member (line, "reason",
-                                 _("Not a phone of the inventory: its Action URL events are ignored (add the phone, or "
+  json_object_set_string_member (
+    line, "reason",
+    _("Not a phone of the inventory: its Action URL events are ignored (add the phone, or "
                                    "give --accept-unknown-phones)."));
   print_line (line);
 }
@@ -153,7 +154,8 @@ pnp_url (const char *mac,
 {
   Serve *serve = user_data;
 
-  return phoneset_fleet_pnp_url_served (serve->profiles, serve->dir, serve->address, serve->port, mac, address, vendor);
+  return phoneset_fleet_pnp_url_served (serve->profiles, serve->dir, serve->address, serve->port,
+                                        mac, address, vendor);
 }
 
 static void
@@ -212,7 +214,8 @@ print_action_url_config (PhonesetCatalog *catalog,
   for (guint i = 0; i < profiles->len; i++)
     {
       PhonesetProfile *profile = g_ptr_array_index (profiles, i);
-      g_autoptr(JsonObject) entries = phoneset_catalog_dup_action_url_entries (catalog, phoneset_profile_get_id (profile), base, NULL);
+      g_autoptr(JsonObject) entries = phoneset_catalog_dup_action_url_entries (
+        catalog, phoneset_profile_get_id (profile), base, NULL);
       g_autoptr(JsonObject) line = NULL;
       g_autofree char *vendor = NULL;
       g_autoptr(JsonArray) unconfirmed = json_array_new ();
@@ -239,7 +242,8 @@ print_action_url_config (PhonesetCatalog *catalog,
       json_object_set_object_member (line, "entries", g_steal_pointer (&entries));
       if (json_array_get_length (unconfirmed) > 0)
         {
-          json_object_set_string_member (line, "note", _("Some of these settings' names are unconfirmed [U]."));
+          json_object_set_string_member (line, "note",
+                                         _("Some of these settings' names are unconfirmed [U]."));
           json_object_set_array_member (line, "unconfirmed", g_steal_pointer (&unconfirmed));
         }
       print_line (line);
@@ -279,7 +283,8 @@ static gboolean
 check_args (const ServeArgs *args,
             int              argc)
 {
-  if (argc != 1 || args->port < 0 || args->port > 65535 || args->pnp_port < 0 || args->pnp_port > 65535 || args->duration < 0)
+  if (argc != 1 || args->port < 0 || args->port > 65535 || args->pnp_port < 0 ||
+      args->pnp_port > 65535 || args->duration < 0)
     {
       _phoneset_cli_error (_("Bad arguments (see “phoneset serve --help”)."));
       return FALSE;
@@ -298,14 +303,16 @@ check_args (const ServeArgs *args,
     {
       g_autofree char *lan = lan_addresses ();
 
-      _phoneset_cli_error (_("--pnp answers phones on their network: give --address with this computer's address "
+      _phoneset_cli_error (
+        _("--pnp answers phones on their network: give --address with this computer's address "
                              "there (%s), or --address 0.0.0.0 for every interface."),
-                              lan[0] ? lan : _("none found"));
+           lan[0] ? lan : _("none found"));
       return FALSE;
     }
   if (args->accept_unknown && !args->action_url)
     {
-      _phoneset_cli_error (_("--accept-unknown-phones is about Action URL events: give --action-url too."));
+      _phoneset_cli_error (
+        _("--accept-unknown-phones is about Action URL events: give --action-url too."));
       return FALSE;
     }
   if (args->dir != NULL && !g_file_test (args->dir, G_FILE_TEST_IS_DIR))
@@ -314,19 +321,22 @@ check_args (const ServeArgs *args,
       return FALSE;
     }
 
-  if ((args->user == NULL) != (args->password_env == NULL) || (args->auth != NULL && args->user == NULL))
+  if ((args->user == NULL) != (args->password_env == NULL) ||
+      (args->auth != NULL && args->user == NULL))
     {
       _phoneset_cli_error (_("Auth needs both --user U and --password-env VAR (the password is never taken from the command line)."));
       return FALSE;
     }
-  if (args->auth != NULL && !g_str_equal (args->auth, "basic") && !g_str_equal (args->auth, "digest"))
+  if (args->auth != NULL && !g_str_equal (args->auth, "basic") &&
+      !g_str_equal (args->auth, "digest"))
     {
       _phoneset_cli_error (_("--auth is basic or digest."));
       return FALSE;
     }
   if (args->password_env != NULL && g_getenv (args->password_env) == NULL)
     {
-      _phoneset_cli_error (_("The environment variable %s is not set: put the password in it."), args->password_env);
+      _phoneset_cli_error (_("The environment variable %s is not set: put the password in it."),
+                              args->password_env);
       return FALSE;
     }
   return TRUE;
@@ -356,13 +366,15 @@ start_server (const ServeArgs    *args,
       *inventory = phoneset_inventory_new (data_dir, serve->profiles);
       if (!phoneset_inventory_load (*inventory, &error))
         {
-          _phoneset_cli_error (_("The inventory of phones could not be read (%s): repair it in the window, or give "
+          _phoneset_cli_error (
+            _("The inventory of phones could not be read (%s): repair it in the window, or give "
                                  "--accept-unknown-phones."),
-                                  error->message);
+               error->message);
           *exit_code = PHONESET_EXIT_FAILED;
           return NULL;
         }
-      phoneset_provision_server_set_known_phones (server, phoneset_inventory_get_phones (*inventory));
+      phoneset_provision_server_set_known_phones (server,
+                                                  phoneset_inventory_get_phones (*inventory));
     }
   if (!phoneset_provision_server_listen (server, serve->address, args->port, &error))
     {
@@ -395,7 +407,7 @@ print_listening (const ServeArgs      *args,
 
       g_printerr (_("Listening on 127.0.0.1 only: phones cannot reach it. Give --address with this computer's "
                     "address on their network (%s), or --address 0.0.0.0 for every interface.\n"),
-                     lan[0] ? lan : _("none found"));
+        lan[0] ? lan : _("none found"));
     }
 }
 
@@ -420,18 +432,32 @@ _phoneset_cli_serve (int    argc,
   g_auto(ServeArgs) args = { .pnp_port = 5060 };
   GOptionEntry entries[] = {
     { "dir", 0, 0, G_OPTION_ARG_FILENAME, &args.dir, N_("Serve the files of DIR"), "DIR" },
-      { "address", 0, 0, G_OPTION_ARG_STRING, &args.address, N_("Listen on this address only (default 127.0.0.1, this computer; 0.0.0.0 for every interface)"), "IP" },
-        { "port", 0, 0, G_OPTION_ARG_INT, &args.port, N_("HTTP port (default: any free port)"), "N" },
-          { "pnp", 0, 0, G_OPTION_ARG_NONE, &args.pnp, N_("Answer SIP PnP SUBSCRIBEs with the URL of the phone's MAC file in DIR"), NULL },
-            { "pnp-port", 0, 0, G_OPTION_ARG_INT, &args.pnp_port, N_("UDP port for SIP PnP (default 5060)"), "N" },
-              { "action-url", 0, 0, G_OPTION_ARG_NONE, &args.action_url, N_("Receive Action URL events at /action-url/EVENT"), NULL },
-                { "accept-unknown-phones", 0, 0, G_OPTION_ARG_NONE, &args.accept_unknown, N_("Take Action URL events from any address, not only from the phones of the inventory"), NULL },
-                  { "duration", 0, 0, G_OPTION_ARG_INT, &args.duration, N_("Stop after S seconds (default: at Ctrl+C)"), "S" },
-                    { "user", 0, 0, G_OPTION_ARG_STRING, &args.user, N_("Ask for this user name on every file (set the same in the phones)"), "U" },
-                      { "password-env", 0, 0, G_OPTION_ARG_STRING, &args.password_env, N_("The environment variable holding the password for --user"), "VAR" },
-                        { "auth", 0, 0, G_OPTION_ARG_STRING, &args.auth, N_("basic or digest (default digest)"), "SCHEME" },
+      { "address", 0, 0, G_OPTION_ARG_STRING, &args.address,
+        N_("Listen on this address only (default 127.0.0.1, this computer; 0.0.0.0 for every interface)"),
+            "IP" },
+        { "port", 0, 0, G_OPTION_ARG_INT, &args.port,
+          N_("HTTP port (default: any free port)"), "N" },
+          { "pnp", 0, 0, G_OPTION_ARG_NONE, &args.pnp,
+            N_("Answer SIP PnP SUBSCRIBEs with the URL of the phone's MAC file in DIR"), NULL },
+            { "pnp-port", 0, 0, G_OPTION_ARG_INT, &args.pnp_port,
+              N_("UDP port for SIP PnP (default 5060)"), "N" },
+              { "action-url", 0, 0, G_OPTION_ARG_NONE, &args.action_url,
+                N_("Receive Action URL events at /action-url/EVENT"), NULL },
+                { "accept-unknown-phones", 0, 0, G_OPTION_ARG_NONE, &args.accept_unknown,
+                  N_("Take Action URL events from any address, not only from the phones of the inventory"),
+                      NULL },
+                  { "duration", 0, 0, G_OPTION_ARG_INT, &args.duration,
+                    N_("Stop after S seconds (default: at Ctrl+C)"), "S" },
+                    { "user", 0, 0, G_OPTION_ARG_STRING, &args.user,
+                      N_("Ask for this user name on every file (set the same in the phones)"),
+                          "U" },
+                      { "password-env", 0, 0, G_OPTION_ARG_STRING, &args.password_env,
+                        N_("The environment variable holding the password for --user"), "VAR" },
+                        { "auth", 0, 0, G_OPTION_ARG_STRING, &args.auth,
+                          N_("basic or digest (default digest)"), "SCHEME" },
                           { NULL } };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— serve provisioning files, answer PnP, receive Action URL events"));
+  g_autoptr(GOptionContext) context = g_option_context_new (
+    _("— serve provisioning files, answer PnP, receive Action URL events"));
   g_autoptr(PhonesetProvisionServer) server = NULL;
   g_autoptr(PhonesetPnpResponder) responder = NULL;
   g_autoptr(GError) error = NULL;
@@ -443,7 +469,8 @@ _phoneset_cli_serve (int    argc,
   int   exit_code = PHONESET_EXIT_OK;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context, _("Prints one JSON object per line: listening, fetch, pnp-subscribe, "
+  g_option_context_set_description (
+    context, _("Prints one JSON object per line: listening, fetch, pnp-subscribe, "
                                                "pnp-answered, action-url, action-url-config, action-url-ignored, rejected."));
   if (!_phoneset_cli_parse_options (context, &argc, &argv))
     return PHONESET_EXIT_USAGE;
@@ -469,8 +496,9 @@ _phoneset_cli_serve (int    argc,
 
   if (args.pnp)
     {
-      responder = phoneset_pnp_responder_new (g_str_equal (serve.address, "0.0.0.0") ? NULL : serve.address, args.pnp_port,
-                                              pnp_url, &serve, NULL);
+      responder =
+        phoneset_pnp_responder_new (g_str_equal (serve.address, "0.0.0.0") ? NULL : serve.address,
+                                    args.pnp_port, pnp_url, &serve, NULL);
       if (!phoneset_pnp_responder_start (responder, &error))
         {
           _phoneset_cli_error ("%s", error->message);

@@ -80,15 +80,22 @@ print_table (PhonesetStunServer *server)
       return;
     }
   /* Translators: the column heads of the table of sources; keep the widths. */
-  printf ("%-22s %-20s %-9s %-9s %8s %9s %9s %11s %6s %8s\n", _("Source"), _("Phone"), _("First"), _("Last"), _("Requests"),
-                                                                                                                     _("No change"), _("Change IP"), _("Change port"), _("Errors"), _("Interval"));
+  printf ("%-22s %-20s %-9s %-9s %8s %9s %9s %11s %6s %8s\n",
+          _("Source"), _("Phone"), _("First"), _("Last"), _("Requests"),
+                                                                 _("No change"),
+                                                                    _("Change IP"),
+                                                                       _("Change port"),
+                                                                          _("Errors"),
+                                                                             _("Interval"));
   for (guint i = 0; i < n; i++)
     {
-      PhonesetStunSource *source = phoneset_stun_server_lookup (server, json_object_get_string_member (json_array_get_object_element (clients, i), "address"));
-      g_autofree char    *phone = NULL;
-      g_autofree char    *first = NULL;
-      g_autofree char    *last = NULL;
-      g_autofree char    *interval = NULL;
+      PhonesetStunSource *source = phoneset_stun_server_lookup (
+        server,
+        json_object_get_string_member (json_array_get_object_element (clients, i), "address"));
+      g_autofree char *phone = NULL;
+      g_autofree char *first = NULL;
+      g_autofree char *last = NULL;
+      g_autofree char *interval = NULL;
 
       if (source == NULL)
         continue;
@@ -98,20 +105,23 @@ print_table (PhonesetStunServer *server)
       interval = phoneset_stun_source_get_interval_ms (source) >= 0
                    ? phoneset_stun_format_duration (phoneset_stun_source_get_interval_ms (source))
                    : g_strdup ("-");
-      printf ("%-22s %-20.20s %-9s %-9s %8" G_GUINT64_FORMAT " %9" G_GUINT64_FORMAT " %9" G_GUINT64_FORMAT
-              " %11" G_GUINT64_FORMAT " %6" G_GUINT64_FORMAT " %8s\n",
-              phoneset_stun_source_get_address (source), phone ? phone : "-", first, last,
-              phoneset_stun_source_get_requests (source), phoneset_stun_source_get_no_change (source),
-              phoneset_stun_source_get_change_ip (source), phoneset_stun_source_get_change_port (source),
-              phoneset_stun_source_get_errors (source), interval);
+      printf (
+        "%-22s %-20.20s %-9s %-9s %8" G_GUINT64_FORMAT " %9" G_GUINT64_FORMAT " %9" G_GUINT64_FORMAT
+        " %11" G_GUINT64_FORMAT " %6" G_GUINT64_FORMAT " %8s\n",
+        phoneset_stun_source_get_address (source), phone ? phone : "-", first, last,
+        phoneset_stun_source_get_requests (source), phoneset_stun_source_get_no_change (source),
+        phoneset_stun_source_get_change_ip (source), phoneset_stun_source_get_change_port (source),
+        phoneset_stun_source_get_errors (source), interval);
     }
   printf ("\n");
   for (guint i = 0; i < n; i++)
     {
-      PhonesetStunSource *source = phoneset_stun_server_lookup (server, json_object_get_string_member (json_array_get_object_element (clients, i), "address"));
-      g_autofree char    *verdict = NULL;
-      g_autofree char    *cost = NULL;
-      g_autofree char    *phone = NULL;
+      PhonesetStunSource *source = phoneset_stun_server_lookup (
+        server,
+        json_object_get_string_member (json_array_get_object_element (clients, i), "address"));
+      g_autofree char *verdict = NULL;
+      g_autofree char *cost = NULL;
+      g_autofree char *phone = NULL;
 
       if (source == NULL)
         continue;
@@ -130,16 +140,17 @@ print_table (PhonesetStunServer *server)
         printf ("  %s\n", cost);
     }
   printf ("\n");
-  printf (_("%lld packets received, %lld answered, %lld refused, %lld change-IP requests unanswerable; "
+  printf (
+    _("%lld packets received, %lld answered, %lld refused, %lld change-IP requests unanswerable; "
             "dropped: %lld malformed, %lld too long, %lld rate-limited, %lld to the server's own addresses.\n"),
-             (long long)json_object_get_int_member (totals, "received"),
-             (long long)json_object_get_int_member (totals, "answered"),
-             (long long)json_object_get_int_member (totals, "refused"),
-             (long long)json_object_get_int_member (totals, "unanswerable"),
-             (long long)json_object_get_int_member (dropped, "malformed"),
-             (long long)json_object_get_int_member (dropped, "oversized"),
-             (long long)json_object_get_int_member (dropped, "rate_limited"),
-             (long long)json_object_get_int_member (dropped, "loops"));
+       (long long)json_object_get_int_member (totals, "received"),
+       (long long)json_object_get_int_member (totals, "answered"),
+       (long long)json_object_get_int_member (totals, "refused"),
+       (long long)json_object_get_int_member (totals, "unanswerable"),
+       (long long)json_object_get_int_member (dropped, "malformed"),
+       (long long)json_object_get_int_member (dropped, "oversized"),
+       (long long)json_object_get_int_member (dropped, "rate_limited"),
+       (long long)json_object_get_int_member (dropped, "loops"));
 }
 
 /* The command line. */
@@ -169,8 +180,10 @@ static gboolean
 check_args (const StunServerArgs *args,
             int                   argc)
 {
-  if (argc != 1 || args->port < 0 || args->port > 65535 || args->alt_port < 0 || args->alt_port > 65535 || args->duration < 0 ||
-      args->lifetime < 0 || args->lifetime > 86400 || args->rate < 0 || args->max_clients < 1 || args->max_clients > 1000000)
+  if (argc != 1 || args->port < 0 || args->port > 65535 || args->alt_port < 0 ||
+      args->alt_port > 65535 || args->duration < 0 || args->lifetime < 0 ||
+      args->lifetime > 86400 || args->rate < 0 || args->max_clients < 1 ||
+      args->max_clients > 1000000)
     {
       _phoneset_cli_error (_("Bad arguments (see “phoneset stun-server --help”)."));
       return FALSE;
@@ -187,7 +200,7 @@ check_args (const StunServerArgs *args,
 
       _phoneset_cli_error (_("A STUN answer says which address it left from, so the server listens on one address: give "
                              "--address with this computer's address on the phones' network (%s)."),
-                              list[0] ? list : _("none found"));
+        list[0] ? list : _("none found"));
       return FALSE;
     }
   return TRUE;
@@ -205,8 +218,9 @@ add_known_phones (PhonesetStunServer *server,
   if (phoneset_inventory_load (inventory, &error))
     phoneset_stun_server_set_known_phones (server, phoneset_inventory_get_phones (inventory));
   else
-    _phoneset_cli_error (_("The inventory of phones could not be read (%s): sources are shown by address only."),
-                            error->message);
+    _phoneset_cli_error (
+      _("The inventory of phones could not be read (%s): sources are shown by address only."),
+         error->message);
 }
 
 /* Where the server listens, and a hint when phones cannot reach it. */
@@ -220,10 +234,12 @@ print_started (PhonesetStunServer   *server,
 
   if (other != NULL)
     line = g_strdup_printf (_("STUN server on %s port %u (change port: %u; change IP: %s)"), ip,
-                               phoneset_stun_server_get_port (server), phoneset_stun_server_get_alt_port (server), other);
+                               phoneset_stun_server_get_port (server),
+                               phoneset_stun_server_get_alt_port (server), other);
   else
-    line = g_strdup_printf (_("STUN server on %s port %u (change port: %u; change IP: not answered, no --alt-address)"), ip,
-                               phoneset_stun_server_get_port (server), phoneset_stun_server_get_alt_port (server));
+    line = g_strdup_printf (
+      _("STUN server on %s port %u (change port: %u; change IP: not answered, no --alt-address)"),
+         ip, phoneset_stun_server_get_port (server), phoneset_stun_server_get_alt_port (server));
   /* With --json, stdout is the document only. */
   if (args->json)
     g_printerr ("%s\n", line);
@@ -272,17 +288,32 @@ _phoneset_cli_stun_server (int    argc,
     .max_clients = PHONESET_STUN_SERVER_MAX_SOURCES,
   };
   GOptionEntry entries[] = {
-    { "address", 0, 0, G_OPTION_ARG_STRING, &args.address, N_("Listen on this address of this computer only (default 127.0.0.1)"), "IP" },
-      { "port", 0, 0, G_OPTION_ARG_INT, &args.port, N_("Primary STUN port, the one phones are given (default 3478; 0: any free port)"), "N" },
-        { "alt-address", 0, 0, G_OPTION_ARG_STRING, &args.alt_address, N_("Another address of this computer: answers change-IP requests (RFC 5780 OTHER-ADDRESS)"), "IP" },
-          { "alt-port", 0, 0, G_OPTION_ARG_INT, &args.alt_port, N_("Secondary port: answers change-port requests (default 3479; 0: any free port)"), "N" },
-            { "duration", 0, 0, G_OPTION_ARG_INT, &args.duration, N_("Stop after S seconds (default: at Ctrl+C)"), "S" },
-              { "json", 0, 0, G_OPTION_ARG_NONE, &args.json, N_("At the end, print the statistics as one JSON document (and nothing per request)"), NULL },
-                { "binding-lifetime", 0, 0, G_OPTION_ARG_INT, &args.lifetime, N_("The router's binding lifetime in seconds (from “phoneset stun-test --lifetime”), for phones without a measured one"), "S" },
-                  { "rate-limit", 0, 0, G_OPTION_ARG_INT, &args.rate, N_("Requests a second one source may send (default 20; 0: no limit)"), "N" },
-                    { "max-clients", 0, 0, G_OPTION_ARG_INT, &args.max_clients, N_("Sources the table keeps, the least recently seen dropped first (default 1000)"), "N" },
+    { "address", 0, 0, G_OPTION_ARG_STRING, &args.address,
+      N_("Listen on this address of this computer only (default 127.0.0.1)"), "IP" },
+      { "port", 0, 0, G_OPTION_ARG_INT, &args.port,
+        N_("Primary STUN port, the one phones are given (default 3478; 0: any free port)"), "N" },
+        { "alt-address", 0, 0, G_OPTION_ARG_STRING, &args.alt_address,
+          N_("Another address of this computer: answers change-IP requests (RFC 5780 OTHER-ADDRESS)"),
+              "IP" },
+          { "alt-port", 0, 0, G_OPTION_ARG_INT, &args.alt_port,
+            N_("Secondary port: answers change-port requests (default 3479; 0: any free port)"),
+                "N" },
+            { "duration", 0, 0, G_OPTION_ARG_INT, &args.duration,
+              N_("Stop after S seconds (default: at Ctrl+C)"), "S" },
+              { "json", 0, 0, G_OPTION_ARG_NONE, &args.json,
+                N_("At the end, print the statistics as one JSON document (and nothing per request)"),
+                    NULL },
+                { "binding-lifetime", 0, 0, G_OPTION_ARG_INT, &args.lifetime,
+                  N_("The router's binding lifetime in seconds (from “phoneset stun-test --lifetime”), for phones without a measured one"),
+                      "S" },
+                  { "rate-limit", 0, 0, G_OPTION_ARG_INT, &args.rate,
+                    N_("Requests a second one source may send (default 20; 0: no limit)"), "N" },
+                    { "max-clients", 0, 0, G_OPTION_ARG_INT, &args.max_clients,
+                      N_("Sources the table keeps, the least recently seen dropped first (default 1000)"),
+                          "N" },
                       { NULL } };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— answer STUN requests and show each phone's refresh interval"));
+  g_autoptr(GOptionContext) context = g_option_context_new (
+    _("— answer STUN requests and show each phone's refresh interval"));
   g_autoptr(PhonesetStunServer) server = NULL;
   g_autoptr(PhonesetInventory) inventory = NULL;
   g_autoptr(PhonesetCatalog) catalog = NULL;
@@ -291,7 +322,8 @@ _phoneset_cli_stun_server (int    argc,
   g_autofree char *data_dir = NULL;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context, _("Answers RFC 5389 and RFC 3489 Binding requests and RFC 5780 change requests "
+  g_option_context_set_description (
+    context, _("Answers RFC 5389 and RFC 3489 Binding requests and RFC 5780 change requests "
                                                "(from the secondary port and, with --alt-address, the other address). Prints a "
                                                "line per request, then a table per source: requests, no change, change IP, "
                                                "change port, errors, and the refresh interval judged against the router's "
@@ -313,11 +345,13 @@ _phoneset_cli_stun_server (int    argc,
   inventory = phoneset_inventory_new (data_dir, profiles);
   add_known_phones (server, profiles, inventory);
 
-  if (!phoneset_stun_server_start (server, args.address ? args.address : "127.0.0.1", (guint16)args.port, args.alt_address,
-                                   (guint16)args.alt_port, &error))
+  if (!phoneset_stun_server_start (server, args.address ? args.address : "127.0.0.1",
+                                   (guint16)args.port, args.alt_address, (guint16)args.alt_port,
+                                   &error))
     {
       _phoneset_cli_error ("%s", error->message);
-      return g_error_matches (error, PHONESET_ERROR, PHONESET_ERROR_INVALID) ? PHONESET_EXIT_USAGE : PHONESET_EXIT_FAILED;
+      return g_error_matches (error, PHONESET_ERROR, PHONESET_ERROR_INVALID) ? PHONESET_EXIT_USAGE
+                                                                             : PHONESET_EXIT_FAILED;
     }
   print_started (server, &args);
 

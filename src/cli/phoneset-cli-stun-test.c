@@ -61,8 +61,8 @@ parse_transports (const char             *text,
 
 /* Runs @test to its end: the result, or NULL with @error set. */
 static PhonesetStunResult *
-run_test (PhonesetStunTest *test,
-          GError          **error)
+run_test (PhonesetStunTest  *test,
+          GError           **error)
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   RunData data = { 0 };
@@ -133,17 +133,24 @@ _phoneset_cli_stun_test (int    argc,
   gboolean               json = FALSE;
   PhonesetStunTransports transports = PHONESET_STUN_TRANSPORT_UDP | PHONESET_STUN_TRANSPORT_TCP;
   GOptionEntry           entries[] = {
-              { "transport", 0, 0, G_OPTION_ARG_STRING, &transport, N_("Transports to test, comma-separated (default udp,tcp)"), "udp,tcp,tls" },
-                { "turn-user", 0, 0, G_OPTION_ARG_STRING, &turn_user, N_("Also test a TURN allocation as this user"), "USER" },
-                  { "turn-password-env", 0, 0, G_OPTION_ARG_STRING, &password_env, N_("Environment variable holding the TURN password"), "VAR" },
-                    { "lifetime", 0, 0, G_OPTION_ARG_NONE, &lifetime, N_("Measure how long the router keeps an idle UDP binding (takes that long)"), NULL },
-                      { "ice", 0, 0, G_OPTION_ARG_NONE, &ice, N_("Gather ICE candidates as a phone would"), NULL },
+              { "transport", 0, 0, G_OPTION_ARG_STRING, &transport,
+                N_("Transports to test, comma-separated (default udp,tcp)"), "udp,tcp,tls" },
+                { "turn-user", 0, 0, G_OPTION_ARG_STRING, &turn_user,
+                  N_("Also test a TURN allocation as this user"), "USER" },
+                  { "turn-password-env", 0, 0, G_OPTION_ARG_STRING, &password_env,
+                    N_("Environment variable holding the TURN password"), "VAR" },
+                    { "lifetime", 0, 0, G_OPTION_ARG_NONE, &lifetime,
+                      N_("Measure how long the router keeps an idle UDP binding (takes that long)"), NULL },
+                      { "ice", 0, 0, G_OPTION_ARG_NONE, &ice,
+                        N_("Gather ICE candidates as a phone would"), NULL },
                         { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON document"), NULL },
                           { NULL } };
-  context = g_option_context_new (_("SERVER[:PORT] — test STUN, TURN and the NAT between here and SERVER"));
+  context = g_option_context_new (
+    _("SERVER[:PORT] — test STUN, TURN and the NAT between here and SERVER"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("Without a port, DNS SRV records (_stun._udp, _stun._tcp, _stuns._tcp) are used, then port 3478 (TLS 5349).\n"
+  g_option_context_set_description (
+    context,
+    _("Without a port, DNS SRV records (_stun._udp, _stun._tcp, _stuns._tcp) are used, then port 3478 (TLS 5349).\n"
                                       "A port given is used for UDP and TCP; TLS stays on 5349 unless it is the only transport.\n"
                                       "The TURN password is read from the environment variable named by --turn-password-env, never from the command line.\n"
                                       "Exit status: 0 the test ran, 1 the server could not be reached, 2 bad usage."));
@@ -152,7 +159,8 @@ _phoneset_cli_stun_test (int    argc,
 
   if (argc != 2)
     {
-      _phoneset_cli_error (_("Give one STUN server, for example “phoneset stun-test stun.example.org”."));
+      _phoneset_cli_error (
+        _("Give one STUN server, for example “phoneset stun-test stun.example.org”."));
       return PHONESET_EXIT_USAGE;
     }
   if (transport != NULL && !parse_transports (transport, &transports))
@@ -162,12 +170,14 @@ _phoneset_cli_stun_test (int    argc,
     }
   if ((turn_user != NULL) != (password_env != NULL))
     {
-      _phoneset_cli_error (_("--turn-user and --turn-password-env go together: give both or neither."));
+      _phoneset_cli_error (
+        _("--turn-user and --turn-password-env go together: give both or neither."));
       return PHONESET_EXIT_USAGE;
     }
   if (password_env != NULL && g_getenv (password_env) == NULL)
     {
-      _phoneset_cli_error (_("The environment variable “%s” is not set; put the TURN password in it."), password_env);
+      _phoneset_cli_error (
+        _("The environment variable “%s” is not set; put the TURN password in it."), password_env);
       return PHONESET_EXIT_USAGE;
     }
 

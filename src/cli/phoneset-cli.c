@@ -95,17 +95,15 @@ phoneset_cli_print_usage (FILE *stream)
 {
   g_autofree char *list = phoneset_cli_dup_commands ();
 
-  fprintf (stream, "%s\n  phoneset              %s\n  phoneset COMMAND …    %s\n  phoneset --version    %s\n\n%s\n",
-           _("Usage:"),
-              _("Open the window"),
-                 _("Run a command without a window"),
-                    _("Show the version and exit"),
-                       list);
+  fprintf (stream,
+           "%s\n  phoneset              %s\n  phoneset COMMAND …    %s\n  phoneset --version    "
+           "%s\n\n%s\n",
+           _("Usage:"), _("Open the window"), _("Run a command without a window"),
+                                                   _("Show the version and exit"), list);
 }
 
 void
-_phoneset_cli_error (const char *format,
-                     ...)
+_phoneset_cli_error (const char *format, ...)
 {
   g_autofree char *message = NULL;
   va_list          args;
@@ -125,7 +123,8 @@ _phoneset_cli_load_catalog (void)
   GPtrArray       *errors = phoneset_catalog_get_errors (catalog);
 
   for (guint i = 0; i < errors->len; i++)
-    _phoneset_cli_error (_("skipping a profile: %s"), ((GError *)g_ptr_array_index (errors, i))->message);
+    _phoneset_cli_error (_("skipping a profile: %s"),
+                            ((GError *)g_ptr_array_index (errors, i))->message);
   return catalog;
 }
 
@@ -160,9 +159,9 @@ _phoneset_cli_print_json (JsonNode *node)
 
 /* Parses a subcommand's options; on bad usage prints one line and a hint. */
 gboolean
-_phoneset_cli_parse_options (GOptionContext *context,
-                             int            *argc,
-                             char         ***argv)
+_phoneset_cli_parse_options (GOptionContext   *context,
+                             int              *argc,
+                             char           ***argv)
 {
   g_autoptr(GError) error = NULL;
 

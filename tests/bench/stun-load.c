@@ -80,7 +80,8 @@ main (int   argc,
   server.sin_family = AF_INET;
   server.sin_port = htons ((uint16_t)atoi (argv[2]));
   local.sin_family = AF_INET;
-  if (inet_pton (AF_INET, argv[1], &server.sin_addr) != 1 || inet_pton (AF_INET, from, &local.sin_addr) != 1)
+  if (inet_pton (AF_INET, argv[1], &server.sin_addr) != 1 ||
+      inet_pton (AF_INET, from, &local.sin_addr) != 1)
     {
       fprintf (stderr, "stun-load: not IPv4 addresses\n");
       return 2;
@@ -143,7 +144,8 @@ main (int   argc,
           while ((len = recv (c->fd, buf, sizeof buf, MSG_DONTWAIT)) > 0)
             {
               /* A Binding success response (0x0101) to one of ours. */
-              if (len < 20 || buf[0] != 0x01 || buf[1] != 0x01 || memcmp (buf + 8, request + 8, 4) != 0)
+              if (len < 20 || buf[0] != 0x01 || buf[1] != 0x01 ||
+                  memcmp (buf + 8, request + 8, 4) != 0)
                 continue;
               if (c->in_flight > 0)
                 c->in_flight--;
@@ -167,8 +169,8 @@ main (int   argc,
                 clients[i].in_flight++;
           }
     }
-  printf ("answered %" G_GUINT64_FORMAT " in %.1f s: %.0f/s (lost %" G_GUINT64_FORMAT ")\n", answered, seconds,
-          answered / seconds, lost);
+  printf ("answered %" G_GUINT64_FORMAT " in %.1f s: %.0f/s (lost %" G_GUINT64_FORMAT ")\n",
+          answered, seconds, answered / seconds, lost);
   for (guint i = 0; i < n; i++)
     close (clients[i].fd);
   close (ep);

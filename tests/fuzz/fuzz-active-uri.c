@@ -15,8 +15,7 @@
 
 #include "phoneset-active-uri.h"
 
-int LLVMFuzzerTestOneInput (const uint8_t *data,
-                            size_t         size);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -28,10 +27,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GPtrArray) requests = NULL;
   const char *const keys[] = { "OK", "1", "POUND", "*", "D3", "Reboot", "F1", NULL };
 
-  if (!json_parser_load_from_data (parser, (const char *)data, size, NULL) || json_parser_get_root (parser) == NULL ||
+  if (!json_parser_load_from_data (parser, (const char *)data, size, NULL) ||
+      json_parser_get_root (parser) == NULL ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return 0;
-  active_uri = phoneset_active_uri_new_from_json (json_node_get_object (json_parser_get_root (parser)), &error);
+  active_uri = phoneset_active_uri_new_from_json (
+    json_node_get_object (json_parser_get_root (parser)), &error);
   g_assert ((active_uri == NULL) != (error == NULL));
   if (active_uri == NULL)
     return 0;

@@ -12,8 +12,7 @@
 
 #include "fuzz-cfg-common.h"
 
-int LLVMFuzzerTestOneInput (const uint8_t *data,
-                            size_t         size);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -21,7 +20,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   static const PhonesetCfgKey keys[] = {
     { NULL, NULL, "sysConf/sip/line[1]/PhoneNumber", -1 },
-    { NULL, NULL, "VOIP_CONFIG_FILE/SIP_CONFIG_MODULE/SIP_Line_List/SIP_Line_List_Entry[SIP1]/Phone_Number", -1 },
+    { NULL, NULL,
+      "VOIP_CONFIG_FILE/SIP_CONFIG_MODULE/SIP_Line_List/SIP_Line_List_Entry[SIP1]/Phone_Number",
+      -1 },
     { NULL, NULL, "sysConf/fwCheck/UpgradeServer1", -1 },
     { NULL, NULL, "VOIP_CONFIG_FILE/AUTOUPDATE_CONFIG_MODULE/Alert_Info_Ring_Entry[2]/Text", -1 },
   };

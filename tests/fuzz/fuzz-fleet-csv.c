@@ -15,8 +15,7 @@
 #include "phoneset-fleet.h"
 #include "../phoneset-test-catalog.h"
 
-int LLVMFuzzerTestOneInput (const uint8_t *data,
-                            size_t         size);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,

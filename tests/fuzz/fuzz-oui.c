@@ -12,8 +12,7 @@
 #include "phoneset-neighbours.h"
 #include "phoneset-oui.h"
 
-int LLVMFuzzerTestOneInput (const uint8_t *data,
-                            size_t         size);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 /* The two tables discovery reads from files: the IEEE OUI registry and the
  * kernel's neighbour table (/proc/net/arp). */

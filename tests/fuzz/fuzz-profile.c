@@ -14,8 +14,7 @@
 
 #include "phoneset-profile.h"
 
-int LLVMFuzzerTestOneInput (const uint8_t *data,
-                            size_t         size);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -37,7 +36,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     {
       PhonesetSetting *setting = g_ptr_array_index (settings, i);
 
-      g_assert_true (phoneset_setting_validate (setting, phoneset_setting_get_default (setting), NULL, NULL));
+      g_assert_true (
+        phoneset_setting_validate (setting, phoneset_setting_get_default (setting), NULL, NULL));
       g_assert_nonnull (phoneset_setting_get_menu_path (setting)[0]);
     }
   return 0;

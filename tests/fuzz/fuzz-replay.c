@@ -15,8 +15,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-int LLVMFuzzerTestOneInput (const uint8_t *data,
-                            size_t         size);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static guint
 replay_path (const char *path)

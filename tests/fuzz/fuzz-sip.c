@@ -11,8 +11,7 @@
 
 #include "phoneset-sip-message.h"
 
-int LLVMFuzzerTestOneInput (const uint8_t *data,
-                            size_t         size);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 /* What discovery does with a datagram: SIP OPTIONS replies and PnP
  * SUBSCRIBEs. */
@@ -23,7 +22,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(PhonesetSipMessage) message = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(PhonesetSipPnp) pnp = { 0 };
-  const char *names[] = { "from", "to", "via", "contact", "event", "call-id", "cseq", "user-agent" };
+  const char *names[] = {
+    "from", "to", "via", "contact", "event", "call-id", "cseq", "user-agent"
+  };
 
   message = phoneset_sip_message_parse ((const char *)data, size, &error);
   if (message == NULL)

@@ -19,8 +19,7 @@
 
 #include "phoneset-stun-message.h"
 
-int LLVMFuzzerTestOneInput (const uint8_t *data,
-                            size_t         size);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -49,14 +48,17 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     {
     case PHONESET_STUN_REQUEST_BINDING:
       g_assert_no_error (error);
-      len = phoneset_stun_build_binding_response (&agents, &request, &mapped, &origin, &origin, answer, sizeof answer);
+      len = phoneset_stun_build_binding_response (&agents, &request, &mapped, &origin, &origin,
+                                                  answer, sizeof answer);
       g_assert_cmpuint (len, >, 0);
       break;
     case PHONESET_STUN_REQUEST_UNKNOWN_ATTRIBUTES:
     case PHONESET_STUN_REQUEST_BAD:
       g_assert_nonnull (error);
       len = phoneset_stun_build_error_response (&agents, &request,
-                                                request.kind == PHONESET_STUN_REQUEST_BAD ? STUN_ERROR_BAD_REQUEST : STUN_ERROR_UNKNOWN_ATTRIBUTE,
+                                                request.kind == PHONESET_STUN_REQUEST_BAD
+                                                  ? STUN_ERROR_BAD_REQUEST
+                                                  : STUN_ERROR_UNKNOWN_ATTRIBUTE,
                                                 answer, sizeof answer);
       g_assert_cmpuint (len, >, 0);
       break;

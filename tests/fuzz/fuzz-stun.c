@@ -16,8 +16,7 @@
 
 #include "phoneset-stun-message.h"
 
-int LLVMFuzzerTestOneInput (const uint8_t *data,
-                            size_t         size);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -32,7 +31,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   for (int long_term = 0; long_term < 2; long_term++)
     {
       phoneset_stun_agent_init (&agent, long_term);
-      if (phoneset_stun_build_binding (&agent, request, sizeof request, PHONESET_STUN_CHANGE_PORT, 0, id) == 0)
+      if (phoneset_stun_build_binding (&agent, request, sizeof request, PHONESET_STUN_CHANGE_PORT,
+                                       0, id) == 0)
         return 0;
 
       if (phoneset_stun_parse (&agent, data, size, &response, NULL) == PHONESET_STUN_PACKET_OK)

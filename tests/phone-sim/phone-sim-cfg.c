@@ -53,8 +53,9 @@ sim_firmware_pattern_match (const char *pattern,
 {
   while (*pattern != '\0')
     {
-      gsize skip = g_str_has_prefix (pattern, "{n}") ? 3 : g_str_has_prefix (pattern, "{n0}") ? 4
-                                                                                              : 0;
+      gsize skip = g_str_has_prefix (pattern, "{n}")    ? 3
+                   : g_str_has_prefix (pattern, "{n0}") ? 4
+                                                        : 0;
 
       if (skip > 0)
         {
@@ -80,8 +81,8 @@ sim_firmware_pattern_match (const char *pattern,
  * applied (and says so). A line without a source is not a key the phone
  * reads: skipped, with a warning. */
 gboolean
-sim_firmware_load (const char *path,
-                   GError    **error)
+sim_firmware_load (const char  *path,
+                   GError     **error)
 {
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
@@ -95,7 +96,8 @@ sim_firmware_load (const char *path,
     }
   if (!g_file_get_contents (path, &text, NULL, error))
     return FALSE;
-  sim.firmware_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
+  sim.firmware_keys =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
   lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -106,7 +108,8 @@ sim_firmware_load (const char *path,
       if (lines[i][0] == '#' || lines[i][0] == '\0')
         continue;
       fields = g_strsplit (lines[i], "\t", 3);
-      if (g_strv_length (fields) < 3 || *fields[0] == '\0' || *fields[1] == '\0' || *g_strstrip (fields[2]) == '\0')
+      if (g_strv_length (fields) < 3 || *fields[0] == '\0' || *fields[1] == '\0' ||
+          *g_strstrip (fields[2]) == '\0')
         {
           g_message ("%s:%u: not FORMAT<TAB>KEY<TAB>SOURCE: skipped", path, i + 1);
           continue;
@@ -120,7 +123,8 @@ sim_firmware_load (const char *path,
       g_ptr_array_add (patterns, g_strdup (fields[1]));
       n++;
     }
-  g_message ("firmware: %u keys from %s; a %s key not listed there is ignored", n, path, sim_format ());
+  g_message ("firmware: %u keys from %s; a %s key not listed there is ignored", n, path,
+             sim_format ());
   return TRUE;
 }
 
@@ -179,9 +183,9 @@ set (char      *key,
 }
 
 static gboolean
-apply_yealink (char     **lines,
-               JsonArray *ignored,
-               GError   **error)
+apply_yealink (char      **lines,
+               JsonArray  *ignored,
+               GError    **error)
 {
   if (lines[0] == NULL || !g_str_has_prefix (g_strstrip (lines[0]), "#!version:"))
     {
@@ -201,9 +205,9 @@ apply_yealink (char     **lines,
 }
 
 static gboolean
-apply_fanvil (char     **lines,
-              JsonArray *ignored,
-              GError   **error)
+apply_fanvil (char      **lines,
+              JsonArray  *ignored,
+              GError    **error)
 {
   if (lines[0] == NULL || !g_str_has_prefix (lines[0], "<<VOIP CONFIG FILE>>"))
     {
@@ -223,9 +227,9 @@ apply_fanvil (char     **lines,
 }
 
 static gboolean
-apply_snom (const char *text,
-            JsonArray  *ignored,
-            GError    **error)
+apply_snom (const char  *text,
+            JsonArray   *ignored,
+            GError     **error)
 {
   const char *p = strstr (text, "<phone-settings");
 
@@ -288,8 +292,8 @@ apply_snom (const char *text,
 void
 sim_cfg_apply_effects (void)
 {
-  const char *keys_url[] = { "static.auto_provision.server.url", "auto_provision.server.url", "Flash Server IP",
-                             "setting_server" };
+  const char *keys_url[] = { "static.auto_provision.server.url", "auto_provision.server.url",
+                             "Flash Server IP", "setting_server" };
   const char *keys_ip[] = { "features.action_uri_limit_ip", "Active Uri IP" };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys_url); i++)
@@ -310,10 +314,10 @@ sim_cfg_apply_effects (void)
 }
 
 gboolean
-sim_cfg_apply (const char *text,
-               gsize       len,
-               JsonArray  *ignored,
-               GError    **error)
+sim_cfg_apply (const char  *text,
+               gsize        len,
+               JsonArray   *ignored,
+               GError     **error)
 {
   g_autofree char *copy = g_strndup (text, len);
   g_auto(GStrv) lines = NULL;

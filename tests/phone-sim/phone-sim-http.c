@@ -64,7 +64,8 @@ title (void)
 static const char *const *
 active_uri_paths (void)
 {
-  static const char *const yealink[] = { "/servlet", "/cgi-bin/ConfigManApp.com", "/cgi-bin/cgiServer.exx", NULL };
+  static const char *const yealink[] = { "/servlet", "/cgi-bin/ConfigManApp.com",
+                                         "/cgi-bin/cgiServer.exx", NULL };
   static const char *const fanvil[] = { "/cgi-bin/ConfigManApp.com", NULL };
   static const char *const snom[] = { "/command.htm", "/advanced_update.htm", NULL };
 
@@ -89,22 +90,25 @@ static gboolean
 key_is_known (const char *key)
 {
   static const char *const yealink[] = {
-    "OK", "ENTER", "SPEAKER", "F_TRANSFER", "VOLUME_UP", "VOLUME_DOWN", "MUTE", "F_HOLD", "HOLD",
-    "F_CONFERENCE", "X", "*", "POUND", "MSG", "HEADSET", "RD", "UP", "DOWN", "LEFT", "RIGHT", "Reboot",
-    "AutoP", "DNDOn", "DNDOff", "Reset", "CALLEND", NULL
+    "OK",      "ENTER", "SPEAKER",      "F_TRANSFER", "VOLUME_UP", "VOLUME_DOWN", "MUTE",
+    "F_HOLD",  "HOLD",  "F_CONFERENCE", "X",          "*",         "POUND",       "MSG",
+    "HEADSET", "RD",    "UP",           "DOWN",       "LEFT",      "RIGHT",       "Reboot",
+    "AutoP",   "DNDOn", "DNDOff",       "Reset",      "CALLEND",   NULL
   };
   static const char *const fanvil[] = {
-    "OK", "ENTER", "SPEAKER", "RELEASE", "F_TRANSFER", "VOLUME_UP", "VOLUME_DOWN", "MUTE", "F_CFWD",
-    "F_HOLD", "F_CANCEL", "X", "*", "POUND", "F_CONFERENCE", "MSG", "F_PBOOK", "HEADSET", "F_HEADSET",
-    "RD", "UP", "DOWN", "LEFT", "RIGHT", "Reboot", "DNDOn", "DNDOff", "F_LOCK", "F_ACCEPT", NULL
+    "OK",          "ENTER", "SPEAKER",      "RELEASE", "F_TRANSFER", "VOLUME_UP",
+    "VOLUME_DOWN", "MUTE",  "F_CFWD",       "F_HOLD",  "F_CANCEL",   "X",
+    "*",           "POUND", "F_CONFERENCE", "MSG",     "F_PBOOK",    "HEADSET",
+    "F_HEADSET",   "RD",    "UP",           "DOWN",    "LEFT",       "RIGHT",
+    "Reboot",      "DNDOn", "DNDOff",       "F_LOCK",  "F_ACCEPT",   NULL
   };
-  static const char *const snom[] = {
-    "CANCEL", "ENTER", "OFFHOOK", "ONHOOK", "RIGHT", "LEFT", "UP", "DOWN", "VOLUME_UP", "VOLUME_DOWN",
-    "MENU", "REDIAL", "DND", "REC", "SPEAKER", "HEADSET", "TRANSFER", "F_HOLD", "F_R", "DISCONNECT",
-    "*", "#", NULL
-  };
-  const char *const *list;
-  int                max_d = 0, max_l = 0, max_p = 0;
+  static const char *const snom[] = { "CANCEL",  "ENTER",    "OFFHOOK", "ONHOOK",    "RIGHT",
+                                      "LEFT",    "UP",       "DOWN",    "VOLUME_UP", "VOLUME_DOWN",
+                                      "MENU",    "REDIAL",   "DND",     "REC",       "SPEAKER",
+                                      "HEADSET", "TRANSFER", "F_HOLD",  "F_R",       "DISCONNECT",
+                                      "*",       "#",        NULL };
+  const char *const       *list;
+  int                      max_d = 0, max_l = 0, max_p = 0;
 
   switch (sim.vendor)
     {
@@ -130,8 +134,7 @@ key_is_known (const char *key)
     {
       char   *end = NULL;
       guint64 n = g_ascii_strtoull (key + 1, &end, 10);
-      int     max = key[0] == 'D' ? max_d : key[0] == 'L' ? max_l
-                                                          : max_p;
+      int     max = key[0] == 'D' ? max_d : key[0] == 'L' ? max_l : max_p;
 
       return end != key + 1 && *end == '\0' && n >= 1 && (int)n <= max;
     }
@@ -274,17 +277,18 @@ phonecfg_get (SoupServerMessage *msg)
   g_string_append_printf (s, "fw=%s\n", sim.firmware);
   g_string_append_printf (s, "mac=%s\n", sim.mac_colon);
   g_string_append_printf (s, "dnd=%d\n", sim.dnd ? 1 : 0);
-  g_string_append_printf (s, "account.1.status=%s\n", sim_config_get ("account.1.user_name") ? "registered" : "disabled");
+  g_string_append_printf (s, "account.1.status=%s\n",
+                          sim_config_get ("account.1.user_name") ? "registered" : "disabled");
   set_text (msg, 200, "text/plain", s->str);
 }
 
 /* Yealink `phonecfg=set&name=value...`: third-party usage [U], e.g. to
  * point the phone at a provisioning server. Applied like a config line. */
 static void
-phonecfg_set (SoupServerMessage *msg,
-              char             **params,
-              const char        *path,
-              const char        *peer)
+phonecfg_set (SoupServerMessage  *msg,
+              char              **params,
+              const char         *path,
+              const char         *peer)
 {
   for (guint i = 0; params[i] != NULL; i++)
     {
@@ -384,16 +388,19 @@ active_uri (SoupServerMessage *msg,
       if (pending)
         log_key (path, tokens[i], key, peer, FALSE, "prompt");
       else if (chained)
-        log_key (path, tokens[i], key, peer, FALSE, "chained keys: this model takes one key per request");
+        log_key (path, tokens[i], key, peer, FALSE,
+                 "chained keys: this model takes one key per request");
       else
         {
-          log_key (path, tokens[i], key, peer, key_is_known (key), key_is_known (key) ? NULL : "unknown key");
+          log_key (path, tokens[i], key, peer, key_is_known (key),
+                   key_is_known (key) ? NULL : "unknown key");
           if (key_is_known (key))
             execute_key (key);
         }
     }
   if (pending)
-    set_text (msg, 200, "text/html", "<html><body>Allow Remote Control? Waiting for OK on the phone.</body></html>\n");
+    set_text (msg, 200, "text/html",
+              "<html><body>Allow Remote Control? Waiting for OK on the phone.</body></html>\n");
   else
     set_text (msg, 200, "text/html", "<html><body>200 OK</body></html>\n");
 }
@@ -438,8 +445,8 @@ break_connection (SoupServerMessage *msg,
     {
       static const char garbage[] = "\x89PNG\r\n\x1a\n\x00\x00garbage, not HTTP\xff\xfe\r\n\r\n";
 
-      g_output_stream_write_all (g_io_stream_get_output_stream (stream), garbage, sizeof garbage - 1, NULL, NULL,
-                                 NULL);
+      g_output_stream_write_all (g_io_stream_get_output_stream (stream), garbage,
+                                 sizeof garbage - 1, NULL, NULL, NULL);
     }
   g_io_stream_close (stream, NULL, NULL);
 }
@@ -563,14 +570,16 @@ handler (SoupServer        *server,
       active_uri (msg, path, peer);
       return;
     }
-  if (g_str_equal (path, "/") || g_str_equal (path, "/index.htm") || g_str_equal (path, "/index.html"))
+  if (g_str_equal (path, "/") || g_str_equal (path, "/index.htm") ||
+      g_str_equal (path, "/index.html"))
     {
       g_autofree char *t = title ();
-      g_autofree char *page = g_strdup_printf ("<!DOCTYPE html>\n<html><head><title>%s</title></head>"
-                                               "<body><form method=\"post\" action=\"/servlet?p=login\">"
-                                               "<input name=\"username\"><input name=\"pwd\" type=\"password\">"
-                                               "</form></body></html>\n",
-                                               t);
+      g_autofree char *page =
+        g_strdup_printf ("<!DOCTYPE html>\n<html><head><title>%s</title></head>"
+                         "<body><form method=\"post\" action=\"/servlet?p=login\">"
+                         "<input name=\"username\"><input name=\"pwd\" type=\"password\">"
+                         "</form></body></html>\n",
+                         t);
 
       set_text (msg, 200, "text/html", page);
       return;
@@ -601,7 +610,8 @@ md5_hex (const char *text)
 static gboolean
 digest_ok (SoupServerMessage *msg)
 {
-  const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Authorization");
+  const char *header =
+    soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Authorization");
   g_autoptr(GHashTable) params = NULL;
   g_autofree char *r = realm ();
   g_autofree char *a1 = NULL;
@@ -624,9 +634,11 @@ digest_ok (SoupServerMessage *msg)
   cnonce = g_hash_table_lookup (params, "cnonce");
   qop = g_hash_table_lookup (params, "qop");
   response = g_hash_table_lookup (params, "response");
-  if (user == NULL || uri == NULL || nonce == NULL || response == NULL || g_strcmp0 (user, sim.user) != 0)
+  if (user == NULL || uri == NULL || nonce == NULL || response == NULL ||
+      g_strcmp0 (user, sim.user) != 0)
     return FALSE;
-  raw = g_strdup_printf ("%s%s%s", g_uri_get_path (request_uri), g_uri_get_query (request_uri) ? "?" : "",
+  raw = g_strdup_printf ("%s%s%s", g_uri_get_path (request_uri),
+                         g_uri_get_query (request_uri) ? "?" : "",
                          g_uri_get_query (request_uri) ? g_uri_get_query (request_uri) : "");
   if (!g_str_equal (uri, raw))
     return FALSE;
@@ -635,7 +647,8 @@ digest_ok (SoupServerMessage *msg)
   ha1 = md5_hex (a1);
   ha2 = md5_hex (a2);
   if (qop != NULL)
-    full = g_strdup_printf ("%s:%s:%s:%s:%s:%s", ha1, nonce, nc ? nc : "", cnonce ? cnonce : "", qop, ha2);
+    full = g_strdup_printf ("%s:%s:%s:%s:%s:%s", ha1, nonce, nc ? nc : "", cnonce ? cnonce : "",
+                            qop, ha2);
   else
     full = g_strdup_printf ("%s:%s:%s", ha1, nonce, ha2);
   expected = md5_hex (full);
@@ -646,10 +659,12 @@ static void
 digest_challenge (SoupServerMessage *msg)
 {
   g_autofree char *r = realm ();
-  g_autofree char *challenge = g_strdup_printf ("Digest realm=\"%s\", nonce=\"%08x%08x\", qop=\"auth\", algorithm=MD5",
-                                                r, g_random_int (), g_random_int ());
+  g_autofree char *challenge =
+    g_strdup_printf ("Digest realm=\"%s\", nonce=\"%08x%08x\", qop=\"auth\", algorithm=MD5", r,
+                     g_random_int (), g_random_int ());
 
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "WWW-Authenticate", challenge);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "WWW-Authenticate",
+                                challenge);
   set_text (msg, 401, "text/html", "<html><body>401 Unauthorized</body></html>\n");
 }
 
@@ -686,7 +701,8 @@ add_auth (SoupServer *server)
 static SoupServer *
 new_server (GTlsCertificate *cert)
 {
-  SoupServer *server = soup_server_new ("server-header", server_header (), "tls-certificate", cert, NULL);
+  SoupServer *server =
+    soup_server_new ("server-header", server_header (), "tls-certificate", cert, NULL);
 
   add_auth (server);
   soup_server_add_handler (server, NULL, handler, NULL, NULL);
@@ -694,9 +710,9 @@ new_server (GTlsCertificate *cert)
 }
 
 static gboolean
-listen_on (SoupServer *server,
-           guint16    *port,
-           GError    **error)
+listen_on (SoupServer  *server,
+           guint16     *port,
+           GError     **error)
 {
   g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (sim.address);
   g_autoptr(GSocketAddress) address = NULL;
@@ -704,11 +720,13 @@ listen_on (SoupServer *server,
 
   if (inet == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "“%s” is not an IP address", sim.address);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "“%s” is not an IP address",
+                   sim.address);
       return FALSE;
     }
   address = g_inet_socket_address_new (inet, *port);
-  if (!soup_server_listen (server, address, soup_server_get_tls_certificate (server) ? SOUP_SERVER_LISTEN_HTTPS : 0,
+  if (!soup_server_listen (server, address,
+                           soup_server_get_tls_certificate (server) ? SOUP_SERVER_LISTEN_HTTPS : 0,
                            error))
     return FALSE;
   uris = soup_server_get_uris (server);
@@ -719,9 +737,9 @@ listen_on (SoupServer *server,
 }
 
 static GTlsCertificate *
-load_cert (const char *cert,
-           const char *key,
-           GError    **error)
+load_cert (const char  *cert,
+           const char  *key,
+           GError     **error)
 {
   return g_tls_certificate_new_from_files (cert, key, error);
 }
@@ -760,7 +778,8 @@ sim_http_start (GError **error)
     return FALSE;
   if (sim.tls_cert != NULL)
     {
-      g_autoptr(GTlsCertificate) cert = load_cert (sim.tls_cert, sim.tls_key ? sim.tls_key : sim.tls_cert, error);
+      g_autoptr(GTlsCertificate) cert =
+                   load_cert (sim.tls_cert, sim.tls_key ? sim.tls_key : sim.tls_cert, error);
 
       if (cert == NULL)
         return FALSE;

@@ -43,14 +43,8 @@ static const char *
 compact_name (const char *name)
 {
   static const char *map[][2] = {
-    { "v", "Via" },
-    { "f", "From" },
-    { "t", "To" },
-    { "i", "Call-ID" },
-    { "m", "Contact" },
-    { "l", "Content-Length" },
-    { "c", "Content-Type" },
-    { "o", "Event" },
+    { "v", "Via" },     { "f", "From" },           { "t", "To" },           { "i", "Call-ID" },
+    { "m", "Contact" }, { "l", "Content-Length" }, { "c", "Content-Type" }, { "o", "Event" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (map); i++)
@@ -162,8 +156,8 @@ sip_respond (SipMessage     *req,
             }
           g_string_append_printf (s, "Via: %s\r\n", via->str);
         }
-      else if (g_ascii_strcasecmp (name, "From") == 0 || g_ascii_strcasecmp (name, "Call-ID") == 0 ||
-               g_ascii_strcasecmp (name, "CSeq") == 0)
+      else if (g_ascii_strcasecmp (name, "From") == 0 ||
+               g_ascii_strcasecmp (name, "Call-ID") == 0 || g_ascii_strcasecmp (name, "CSeq") == 0)
         g_string_append_printf (s, "%s: %s\r\n", name, value);
       else if (g_ascii_strcasecmp (name, "To") == 0)
         {
@@ -177,7 +171,8 @@ sip_respond (SipMessage     *req,
   g_string_append_printf (s, "User-Agent: %s\r\n", ua);
   if (code == 200 && g_str_has_prefix (req->start, "OPTIONS"))
     {
-      g_string_append (s, "Allow: INVITE, INFO, PRACK, ACK, BYE, CANCEL, OPTIONS, NOTIFY, REGISTER, SUBSCRIBE, REFER, PUBLISH, UPDATE, MESSAGE\r\n");
+      g_string_append (s, "Allow: INVITE, INFO, PRACK, ACK, BYE, CANCEL, OPTIONS, NOTIFY, "
+                          "REGISTER, SUBSCRIBE, REFER, PUBLISH, UPDATE, MESSAGE\r\n");
       g_string_append (s, "Accept: application/sdp\r\n");
       g_string_append (s, "Accept-Language: en\r\n");
     }
@@ -257,9 +252,9 @@ handle_notify (SipMessage     *m,
 }
 
 static gboolean
-sip_readable_cb (GSocket     *socket,
-                 GIOCondition condition,
-                 gpointer     user_data)
+sip_readable_cb (GSocket      *socket,
+                 GIOCondition  condition,
+                 gpointer      user_data)
 {
   char buf[8192];
   g_autoptr(GSocketAddress) from = NULL;
@@ -358,7 +353,8 @@ sim_sip_send_pnp_subscribe (void)
   to = g_inet_socket_address_new (inet, port);
 
   if (sim.pnp_call_id == NULL)
-    sim.pnp_call_id = g_strdup_printf ("%08x%08x@%s", g_random_int (), g_random_int (), sim.address);
+    sim.pnp_call_id =
+      g_strdup_printf ("%08x%08x@%s", g_random_int (), g_random_int (), sim.address);
   /* PLANET's SUBSCRIBE (seed 003 §2.2.1) carries a bare User-Agent
    * "PLANET VIP-2140PT" and no tag; the others send their full one. */
   if (sim.vendor == SIM_VENDOR_FANVIL)
@@ -366,8 +362,8 @@ sim_sip_send_pnp_subscribe (void)
   else
     ua = sim_sip_user_agent ();
   g_string_append_printf (s, "SUBSCRIBE %s SIP/2.0\r\n", uri);
-  g_string_append_printf (s, "Via: SIP/2.0/UDP %s:%u;branch=z9hG4bK%u%u;rport\r\n", sim.address, sim.sip_port,
-                          g_random_int (), sim.pnp_sent);
+  g_string_append_printf (s, "Via: SIP/2.0/UDP %s:%u;branch=z9hG4bK%u%u;rport\r\n", sim.address,
+                          sim.sip_port, g_random_int (), sim.pnp_sent);
   if (sim.vendor == SIM_VENDOR_FANVIL)
     g_string_append_printf (s, "From: <%s>\r\n", uri);
   else
@@ -379,8 +375,9 @@ sim_sip_send_pnp_subscribe (void)
   g_string_append (s, "Max-Forwards: 70\r\n");
   g_string_append_printf (s, "User-Agent: %s\r\n", ua);
   g_string_append (s, "Expires: 0\r\n");
-  g_string_append_printf (s, "Event: ua-profile;profile-type=\"device\";vendor=\"%s\";model=\"%s\";version=\"%s\"\r\n",
-                          sim.brand, sim.model, sim.firmware);
+  g_string_append_printf (
+    s, "Event: ua-profile;profile-type=\"device\";vendor=\"%s\";model=\"%s\";version=\"%s\"\r\n",
+    sim.brand, sim.model, sim.firmware);
   g_string_append (s, "Accept: application/url\r\n");
   g_string_append (s, "Content-Length: 0\r\n\r\n");
   sip_send (s->str, s->len, to);
@@ -401,11 +398,12 @@ sim_sip_start (GError **error)
 
   if (inet == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "“%s” is not an IP address", sim.address);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "“%s” is not an IP address",
+                   sim.address);
       return FALSE;
     }
-  sim.sip_socket = g_socket_new (g_inet_address_get_family (inet), G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP,
-                                 error);
+  sim.sip_socket = g_socket_new (g_inet_address_get_family (inet), G_SOCKET_TYPE_DATAGRAM,
+                                 G_SOCKET_PROTOCOL_UDP, error);
   if (sim.sip_socket == NULL)
     return FALSE;
   address = g_inet_socket_address_new (inet, sim.sip_port);
@@ -421,7 +419,8 @@ sim_sip_start (GError **error)
   if (g_inet_address_get_family (inet) == G_SOCKET_FAMILY_IPV4)
     {
       memcpy (&ifaddr, g_inet_address_to_bytes (inet), sizeof ifaddr);
-      setsockopt (g_socket_get_fd (sim.sip_socket), IPPROTO_IP, IP_MULTICAST_IF, &ifaddr, sizeof ifaddr);
+      setsockopt (g_socket_get_fd (sim.sip_socket), IPPROTO_IP, IP_MULTICAST_IF, &ifaddr,
+                  sizeof ifaddr);
     }
   g_socket_set_multicast_loopback (sim.sip_socket, TRUE);
   g_socket_set_multicast_ttl (sim.sip_socket, 1);

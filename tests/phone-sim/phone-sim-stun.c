@@ -38,9 +38,15 @@
 #define RETRANSMIT_MS 500
 #define TRIES         3
 
-static const uint16_t known[] = { STUN_ATTRIBUTE_MAPPED_ADDRESS, STUN_ATTRIBUTE_XOR_MAPPED_ADDRESS,
-                                  STUN_ATTRIBUTE_ERROR_CODE, STUN_ATTRIBUTE_UNKNOWN_ATTRIBUTES, 0x802B, 0x802C,
-                                  STUN_ATTRIBUTE_SOURCE_ADDRESS, STUN_ATTRIBUTE_CHANGED_ADDRESS, 0 };
+static const uint16_t known[] = { STUN_ATTRIBUTE_MAPPED_ADDRESS,
+                                  STUN_ATTRIBUTE_XOR_MAPPED_ADDRESS,
+                                  STUN_ATTRIBUTE_ERROR_CODE,
+                                  STUN_ATTRIBUTE_UNKNOWN_ATTRIBUTES,
+                                  0x802B,
+                                  0x802C,
+                                  STUN_ATTRIBUTE_SOURCE_ADDRESS,
+                                  STUN_ATTRIBUTE_CHANGED_ADDRESS,
+                                  0 };
 
 typedef struct
 {
@@ -97,8 +103,10 @@ wanted (char **server,
     case SIM_VENDOR_YEALINK:
       if (g_strcmp0 (sim_config_get ("static.sip.nat_stun.enable"), "0") == 0)
         return FALSE;
-      host = first_set ((const char *[]){ "static.sip.nat_stun.server", "account.1.nat.stun_server", "sip.nat_stun.server", NULL });
-      port = first_set ((const char *[]){ "static.sip.nat_stun.port", "account.1.nat.stun_port", "sip.nat_stun.port", NULL });
+      host = first_set ((const char *[]){ "static.sip.nat_stun.server", "account.1.nat.stun_server",
+                                          "sip.nat_stun.server", NULL });
+      port = first_set ((const char *[]){ "static.sip.nat_stun.port", "account.1.nat.stun_port",
+                                          "sip.nat_stun.port", NULL });
       every = first_set ((const char *[]){ "account.1.nat.udp_update_time", NULL });
       *refresh = every ? atoi (every) : 30;
       break;
@@ -112,7 +120,8 @@ wanted (char **server,
       break;
     case SIM_VENDOR_SNOM:
       host = first_set ((const char *[]){ "stun_server.1", "stun_server", NULL });
-      every = first_set ((const char *[]){ "stun_binding_interval.1", "stun_binding_interval", NULL });
+      every =
+        first_set ((const char *[]){ "stun_binding_interval.1", "stun_binding_interval", NULL });
       *refresh = every ? atoi (every) : 0;
       break;
     default:
@@ -138,7 +147,8 @@ send_request (void)
 
   if (stun.socket == NULL || stun.server == NULL)
     return;
-  if (g_socket_send_to (stun.socket, stun.server, (const char *)stun.request, stun.request_len, NULL, &error) < 0)
+  if (g_socket_send_to (stun.socket, stun.server, (const char *)stun.request, stun.request_len,
+                        NULL, &error) < 0)
     g_message ("STUN to %s: %s", stun.server_text, error->message);
   stun.sent++;
 }
@@ -154,7 +164,8 @@ start_transaction (void)
 
   g_clear_handle_id (&stun.retransmit_id, g_source_remove);
   /* The agent remembers the transactions it sent: forget them all. */
-  stun_agent_init (&stun.agent, known, STUN_COMPATIBILITY_RFC5389, STUN_AGENT_USAGE_USE_FINGERPRINT | STUN_AGENT_USAGE_IGNORE_CREDENTIALS);
+  stun_agent_init (&stun.agent, known, STUN_COMPATIBILITY_RFC5389,
+                   STUN_AGENT_USAGE_USE_FINGERPRINT | STUN_AGENT_USAGE_IGNORE_CREDENTIALS);
   if (stun.probes_left == 2)
     flags = 0x6; /* change IP and port */
   else if (stun.probes_left == 1)
@@ -216,9 +227,9 @@ refresh_cb (gpointer user_data)
 }
 
 static gboolean
-readable_cb (GSocket     *socket,
-             GIOCondition condition,
-             gpointer     user_data)
+readable_cb (GSocket      *socket,
+             GIOCondition  condition,
+             gpointer      user_data)
 {
   guint8      buf[1500];
   gssize      len = g_socket_receive (socket, (char *)buf, sizeof buf, NULL, NULL);
@@ -226,11 +237,13 @@ readable_cb (GSocket     *socket,
 
   if (len <= 0 || !stun.waiting)
     return G_SOURCE_CONTINUE;
-  if (stun_agent_validate (&stun.agent, &msg, buf, (size_t)len, NULL, NULL) != STUN_VALIDATION_SUCCESS)
+  if (stun_agent_validate (&stun.agent, &msg, buf, (size_t)len, NULL, NULL) !=
+      STUN_VALIDATION_SUCCESS)
     {
       /* Answers to change requests may come without FINGERPRINT. */
       stun.agent.usage_flags &= ~STUN_AGENT_USAGE_USE_FINGERPRINT;
-      if (stun_agent_validate (&stun.agent, &msg, buf, (size_t)len, NULL, NULL) != STUN_VALIDATION_SUCCESS)
+      if (stun_agent_validate (&stun.agent, &msg, buf, (size_t)len, NULL, NULL) !=
+          STUN_VALIDATION_SUCCESS)
         {
           stun.agent.usage_flags |= STUN_AGENT_USAGE_USE_FINGERPRINT;
           return G_SOURCE_CONTINUE;
@@ -242,15 +255,17 @@ readable_cb (GSocket     *socket,
       struct sockaddr_storage mapped;
       socklen_t               mapped_len = sizeof mapped;
 
-      if (stun_message_find_xor_addr (&msg, STUN_ATTRIBUTE_XOR_MAPPED_ADDRESS, &mapped, &mapped_len) ==
-          STUN_MESSAGE_RETURN_SUCCESS)
+      if (stun_message_find_xor_addr (&msg, STUN_ATTRIBUTE_XOR_MAPPED_ADDRESS, &mapped,
+                                      &mapped_len) == STUN_MESSAGE_RETURN_SUCCESS)
         {
-          g_autoptr(GSocketAddress) address = g_socket_address_new_from_native (&mapped, mapped_len);
-          GInetAddress    *inet = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (address));
+          g_autoptr(GSocketAddress) address =
+                       g_socket_address_new_from_native (&mapped, mapped_len);
+          GInetAddress *inet = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (address));
           g_autofree char *ip = g_inet_address_to_string (inet);
 
           g_free (stun.mapped);
-          stun.mapped = g_strdup_printf ("%s:%u", ip, g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address)));
+          stun.mapped = g_strdup_printf (
+            "%s:%u", ip, g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address)));
         }
     }
   stun.answered++;
@@ -351,7 +366,8 @@ sim_stun_start (GError **error)
   if (inet == NULL)
     return TRUE;
   local = g_inet_socket_address_new (inet, 0);
-  stun.socket = g_socket_new (g_inet_address_get_family (inet), G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, error);
+  stun.socket = g_socket_new (g_inet_address_get_family (inet), G_SOCKET_TYPE_DATAGRAM,
+                              G_SOCKET_PROTOCOL_UDP, error);
   if (stun.socket == NULL || !g_socket_bind (stun.socket, local, FALSE, error))
     {
       g_clear_object (&stun.socket);

@@ -72,7 +72,8 @@ sim_http_user_agent (void)
     case SIM_VENDOR_FANVIL:
       return g_strdup_printf ("%s %s %s %s", sim.brand, sim.model, sim.firmware, sim.mac_bare);
     case SIM_VENDOR_SNOM:
-      return g_strdup_printf ("Mozilla/4.0 (compatible; snom%s-SIP %s; %s)", sim.model, sim.firmware, sim.mac_bare);
+      return g_strdup_printf ("Mozilla/4.0 (compatible; snom%s-SIP %s; %s)", sim.model,
+                              sim.firmware, sim.mac_bare);
     default:
       g_assert_not_reached ();
     }
@@ -228,9 +229,7 @@ typedef struct
   SoupMessage *msg;
 } Fetch;
 
-static void fetch_start (char       *url,
-                         const char *why,
-                         char       *then_url);
+static void fetch_start (char *url, const char *why, char *then_url);
 
 static void
 fetch_free (Fetch *f)
@@ -249,7 +248,8 @@ fetch_cb (GObject      *source,
 {
   Fetch *f = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  g_autoptr(GBytes) body =
+               soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
   JsonObject *entry = json_object_new ();
   guint       status = soup_message_get_status (f->msg);
 
@@ -285,7 +285,8 @@ fetch_cb (GObject      *source,
       /* The keys of the file the firmware does not read (--firmware). */
       json_object_set_array_member (entry, "ignored", ignored);
     }
-  g_message ("fetched %s (%s): %s", f->url, f->why, error ? error->message : soup_status_get_phrase (status));
+  g_message ("fetched %s (%s): %s", f->url, f->why,
+             error ? error->message : soup_status_get_phrase (status));
   sim_log_json (sim.fetches, entry);
   if (f->then_url != NULL)
     fetch_start (g_steal_pointer (&f->then_url), f->why, NULL);
@@ -319,7 +320,8 @@ sim_provision (const char *url,
     {
       g_autofree char *folder = g_strndup (url_expanded, slash - url_expanded + 1);
 
-      fetch_start (g_strconcat (folder, sim.common_file, NULL), why, g_steal_pointer (&url_expanded));
+      fetch_start (g_strconcat (folder, sim.common_file, NULL), why,
+                   g_steal_pointer (&url_expanded));
     }
   else
     fetch_start (g_steal_pointer (&url_expanded), why, NULL);
@@ -356,18 +358,12 @@ static char *
 expand_action_url (const char *url)
 {
   const char *vars[][2] = {
-    { "$display_remote", "Bob" },
-    { "$display_local", "Alice" },
-    { "$active_url", NULL },
-    { "$active_user", "1001" },
-    { "$active_host", NULL },
-    { "$firmware", sim.firmware },
-    { "$call_id", "4f1a2b3c@sim" },
-    { "$remote", "sip:2002@pbx.example" },
-    { "$model", sim.model },
-    { "$local", "sip:1001@pbx.example" },
-    { "$mac", sim.mac_bare },
-    { "$ip", sim.address },
+    { "$display_remote", "Bob" },   { "$display_local", "Alice" },
+    { "$active_url", NULL },        { "$active_user", "1001" },
+    { "$active_host", NULL },       { "$firmware", sim.firmware },
+    { "$call_id", "4f1a2b3c@sim" }, { "$remote", "sip:2002@pbx.example" },
+    { "$model", sim.model },        { "$local", "sip:1001@pbx.example" },
+    { "$mac", sim.mac_bare },       { "$ip", sim.address },
   };
   g_autofree char *active_url = g_strdup_printf ("sip:1001@%s", sim.address);
   GString         *s = g_string_new (NULL);
@@ -500,7 +496,8 @@ sim_fire_event (const char *event)
       return;
     }
   g_object_set_data_full (G_OBJECT (msg), "event", g_strdup (event), g_free);
-  soup_session_send_and_read_async (sim.client, msg, G_PRIORITY_DEFAULT, NULL, event_cb, g_object_ref (msg));
+  soup_session_send_and_read_async (sim.client, msg, G_PRIORITY_DEFAULT, NULL, event_cb,
+                                    g_object_ref (msg));
 }
 
 static void
@@ -517,7 +514,8 @@ url_file_cb (gpointer user_data)
 {
   g_autofree char *text = NULL;
 
-  if (!g_file_get_contents (sim.provisioning_url_file, &text, NULL, NULL) || *g_strstrip (text) == '\0')
+  if (!g_file_get_contents (sim.provisioning_url_file, &text, NULL, NULL) ||
+      *g_strstrip (text) == '\0')
     return G_SOURCE_CONTINUE;
   g_free (sim.provisioning_url);
   sim.provisioning_url = g_steal_pointer (&text);
@@ -560,8 +558,8 @@ quit_cb (gpointer user_data)
 }
 
 static gboolean
-parse_vendor (const char *text,
-              GError    **error)
+parse_vendor (const char  *text,
+              GError     **error)
 {
   if (g_ascii_strcasecmp (text, "yealink") == 0)
     {
@@ -593,8 +591,8 @@ parse_vendor (const char *text,
 }
 
 static SimFault
-parse_fault (const char *text,
-             GError    **error)
+parse_fault (const char  *text,
+             GError     **error)
 {
   const char *names[] = { "none", "slow", "drop", "500", "garbage", "reset", "tls-changed" };
 
@@ -666,41 +664,70 @@ main (int   argc,
   gboolean         no_prompt = FALSE;
   g_autofree char *allowed_ip = NULL;
   GOptionEntry     entries[] = {
-        { "vendor", 0, 0, G_OPTION_ARG_STRING, &vendor, "yealink, fanvil, planet or snom (default yealink)", "V" },
-        { "model", 0, 0, G_OPTION_ARG_STRING, &sim.model, "Model (SIP-T46G, X4, VIP-2140PT, D785, ...)", "M" },
+        { "vendor", 0, 0, G_OPTION_ARG_STRING, &vendor,
+          "yealink, fanvil, planet or snom (default yealink)", "V" },
+        { "model", 0, 0, G_OPTION_ARG_STRING, &sim.model, "Model (SIP-T46G, X4, VIP-2140PT, D785, ...)",
+          "M" },
         { "mac", 0, 0, G_OPTION_ARG_STRING, &mac, "MAC address (any spelling)", "MAC" },
-        { "firmware", 0, 0, G_OPTION_ARG_FILENAME, &firmware, "The keys this firmware reads (tests/phone-sim/firmware/ID.keys); others are ignored", "FILE" },
+        { "firmware", 0, 0, G_OPTION_ARG_FILENAME, &firmware,
+          "The keys this firmware reads (tests/phone-sim/firmware/ID.keys); others are ignored",
+          "FILE" },
         { "firmware-version", 0, 0, G_OPTION_ARG_STRING, &sim.firmware, "Firmware version", "FW" },
-        { "address", 0, 0, G_OPTION_ARG_STRING, &sim.address, "Address to bind (default 127.0.0.1)", "IP" },
-        { "http-port", 0, 0, G_OPTION_ARG_INT, &http_port, "Web port (default 8080; 0: any free port)", "N" },
-        { "https-port", 0, 0, G_OPTION_ARG_INT, &https_port, "HTTPS web port (needs --tls-cert/--tls-key)", "N" },
-        { "sip-port", 0, 0, G_OPTION_ARG_INT, &sip_port, "SIP UDP port (default 5060; 0: any free port)", "N" },
-        { "state-dir", 0, 0, G_OPTION_ARG_FILENAME, &sim.state_dir, "Where state.json and the fetched config go", "DIR" },
+        { "address", 0, 0, G_OPTION_ARG_STRING, &sim.address, "Address to bind (default 127.0.0.1)",
+          "IP" },
+        { "http-port", 0, 0, G_OPTION_ARG_INT, &http_port, "Web port (default 8080; 0: any free port)",
+          "N" },
+        { "https-port", 0, 0, G_OPTION_ARG_INT, &https_port,
+          "HTTPS web port (needs --tls-cert/--tls-key)", "N" },
+        { "sip-port", 0, 0, G_OPTION_ARG_INT, &sip_port,
+          "SIP UDP port (default 5060; 0: any free port)", "N" },
+        { "state-dir", 0, 0, G_OPTION_ARG_FILENAME, &sim.state_dir,
+          "Where state.json and the fetched config go", "DIR" },
         { "user", 0, 0, G_OPTION_ARG_STRING, &sim.user, "Web admin user (default admin)", "U" },
-        { "password-env", 0, 0, G_OPTION_ARG_STRING, &password_env, "Environment variable holding the admin password", "VAR" },
+        { "password-env", 0, 0, G_OPTION_ARG_STRING, &password_env,
+          "Environment variable holding the admin password", "VAR" },
         { "auth", 0, 0, G_OPTION_ARG_STRING, &auth, "basic or digest (default basic)", "SCHEME" },
-        { "allowed-ip", 0, 0, G_OPTION_ARG_STRING, &allowed_ip, "Active URI allowed list: any, blank, a,b, 10.*.*.* (default any)", "LIST" },
-        { "no-prompt", 0, 0, G_OPTION_ARG_NONE, &no_prompt, "No “Allow remote control?” prompt on first use", NULL },
-        { "provisioning-url", 0, 0, G_OPTION_ARG_STRING, &sim.provisioning_url, "Provisioning server URL", "URL" },
-        { "provisioning-url-file", 0, 0, G_OPTION_ARG_FILENAME, &sim.provisioning_url_file, "At boot, wait for this file (a DHCP client hook writes option 66 there) and provision from its URL", "FILE" },
-        { "common-file", 0, 0, G_OPTION_ARG_STRING, &sim.common_file, "Fetch this common file from the URL's folder before the phone's own file", "NAME" },
-        { "action-url", 0, 0, G_OPTION_ARG_STRING_ARRAY, &action_urls, "EVENT=URL to call on an event (repeatable)", "EVENT=URL" },
+        { "allowed-ip", 0, 0, G_OPTION_ARG_STRING, &allowed_ip,
+          "Active URI allowed list: any, blank, a,b, 10.*.*.* (default any)", "LIST" },
+        { "no-prompt", 0, 0, G_OPTION_ARG_NONE, &no_prompt,
+          "No “Allow remote control?” prompt on first use", NULL },
+        { "provisioning-url", 0, 0, G_OPTION_ARG_STRING, &sim.provisioning_url,
+          "Provisioning server URL", "URL" },
+        { "provisioning-url-file", 0, 0, G_OPTION_ARG_FILENAME, &sim.provisioning_url_file,
+          "At boot, wait for this file (a DHCP client hook writes option 66 there) and provision from "
+              "its URL",
+          "FILE" },
+        { "common-file", 0, 0, G_OPTION_ARG_STRING, &sim.common_file,
+          "Fetch this common file from the URL's folder before the phone's own file", "NAME" },
+        { "action-url", 0, 0, G_OPTION_ARG_STRING_ARRAY, &action_urls,
+          "EVENT=URL to call on an event (repeatable)", "EVENT=URL" },
         { "pnp", 0, 0, G_OPTION_ARG_NONE, &sim.pnp, "Send the SIP PnP SUBSCRIBE at boot", NULL },
-        { "pnp-target", 0, 0, G_OPTION_ARG_STRING, &sim.pnp_target, "Where the SUBSCRIBE goes (default 224.0.1.75:5060)", "HOST:PORT" },
-        { "pnp-tries", 0, 0, G_OPTION_ARG_INT, &sim.pnp_tries, "SUBSCRIBEs sent until answered (default 3)", "N" },
-        { "pnp-interval", 0, 0, G_OPTION_ARG_INT, &sim.pnp_interval_ms, "Milliseconds between SUBSCRIBEs (default 1000)", "MS" },
+        { "pnp-target", 0, 0, G_OPTION_ARG_STRING, &sim.pnp_target,
+          "Where the SUBSCRIBE goes (default 224.0.1.75:5060)", "HOST:PORT" },
+        { "pnp-tries", 0, 0, G_OPTION_ARG_INT, &sim.pnp_tries,
+          "SUBSCRIBEs sent until answered (default 3)", "N" },
+        { "pnp-interval", 0, 0, G_OPTION_ARG_INT, &sim.pnp_interval_ms,
+          "Milliseconds between SUBSCRIBEs (default 1000)", "MS" },
         { "garbage", 0, 0, G_OPTION_ARG_NONE, &sim.garbage, "Answer SIP OPTIONS with garbage", NULL },
         { "http-only", 0, 0, G_OPTION_ARG_NONE, &sim.http_only, "No SIP at all", NULL },
-        { "fault", 0, 0, G_OPTION_ARG_STRING, &fault, "HTTP fault: slow, drop, 500, garbage, reset, tls-changed", "F" },
-        { "slow-ms", 0, 0, G_OPTION_ARG_INT, &sim.slow_ms, "Delay of --fault slow (default 3000)", "MS" },
+        { "fault", 0, 0, G_OPTION_ARG_STRING, &fault,
+          "HTTP fault: slow, drop, 500, garbage, reset, tls-changed", "F" },
+        { "slow-ms", 0, 0, G_OPTION_ARG_INT, &sim.slow_ms, "Delay of --fault slow (default 3000)",
+          "MS" },
         { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &sim.tls_cert, "PEM certificate for HTTPS", "FILE" },
         { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &sim.tls_key, "PEM key for HTTPS", "FILE" },
-        { "tls-cert2", 0, 0, G_OPTION_ARG_FILENAME, &sim.tls_cert2, "The other certificate (--fault tls-changed)", "FILE" },
-        { "tls-key2", 0, 0, G_OPTION_ARG_FILENAME, &sim.tls_key2, "The other key (--fault tls-changed)", "FILE" },
-        { "lifetime", 0, 0, G_OPTION_ARG_INT, &lifetime, "Seconds before it exits by itself (default 600)", "S" },
-        { "stun-server", 0, 0, G_OPTION_ARG_STRING, &sim.stun_server, "Send STUN Binding requests here (default: the config's STUN server)", "HOST:PORT" },
-        { "stun-refresh", 0, 0, G_OPTION_ARG_INT, &sim.stun_refresh, "Refresh the STUN binding every S seconds (default: the config's)", "S" },
-        { "stun-probe", 0, 0, G_OPTION_ARG_NONE, &sim.stun_probe, "Probe the NAT type first (change IP and port, change port)", NULL },
+        { "tls-cert2", 0, 0, G_OPTION_ARG_FILENAME, &sim.tls_cert2,
+          "The other certificate (--fault tls-changed)", "FILE" },
+        { "tls-key2", 0, 0, G_OPTION_ARG_FILENAME, &sim.tls_key2, "The other key (--fault tls-changed)",
+          "FILE" },
+        { "lifetime", 0, 0, G_OPTION_ARG_INT, &lifetime,
+          "Seconds before it exits by itself (default 600)", "S" },
+        { "stun-server", 0, 0, G_OPTION_ARG_STRING, &sim.stun_server,
+          "Send STUN Binding requests here (default: the config's STUN server)", "HOST:PORT" },
+        { "stun-refresh", 0, 0, G_OPTION_ARG_INT, &sim.stun_refresh,
+          "Refresh the STUN binding every S seconds (default: the config's)", "S" },
+        { "stun-probe", 0, 0, G_OPTION_ARG_NONE, &sim.stun_probe,
+          "Probe the NAT type first (change IP and port, change port)", NULL },
         { NULL }
   };
 
@@ -720,9 +747,10 @@ main (int   argc,
       return 2;
     }
   if (sim.model == NULL)
-    sim.model = g_strdup (sim.vendor == SIM_VENDOR_YEALINK ? "SIP-T46G" : sim.vendor == SIM_VENDOR_SNOM     ? "D785"
-                                                                        : g_str_equal (sim.brand, "PLANET") ? "VIP-2140PT"
-                                                                                                            : "X4");
+    sim.model = g_strdup (sim.vendor == SIM_VENDOR_YEALINK    ? "SIP-T46G"
+                          : sim.vendor == SIM_VENDOR_SNOM     ? "D785"
+                          : g_str_equal (sim.brand, "PLANET") ? "VIP-2140PT"
+                                                              : "X4");
   if (sim.vendor == SIM_VENDOR_FANVIL && g_str_has_prefix (sim.model, "VIP-"))
     {
       g_free (sim.brand);
@@ -738,13 +766,15 @@ main (int   argc,
       g_clear_pointer (&firmware, g_free);
     }
   if (sim.firmware == NULL)
-    sim.firmware = g_strdup (sim.vendor == SIM_VENDOR_YEALINK ? "28.72.0.1" : sim.vendor == SIM_VENDOR_SNOM     ? "10.1.33.33"
-                                                                            : g_str_equal (sim.brand, "PLANET") ? "2.0.3.2991"
-                                                                                                                : "2.10.2.6887");
+    sim.firmware = g_strdup (sim.vendor == SIM_VENDOR_YEALINK    ? "28.72.0.1"
+                             : sim.vendor == SIM_VENDOR_SNOM     ? "10.1.33.33"
+                             : g_str_equal (sim.brand, "PLANET") ? "2.0.3.2991"
+                                                                 : "2.10.2.6887");
   if (mac == NULL)
-    mac = g_strdup (sim.vendor == SIM_VENDOR_YEALINK ? "00:15:65:4a:a9:37" : sim.vendor == SIM_VENDOR_SNOM     ? "00:04:13:2b:3c:4d"
-                                                                           : g_str_equal (sim.brand, "PLANET") ? "00:30:4f:a9:99:48"
-                                                                                                               : "0c:38:3e:07:e1:6c");
+    mac = g_strdup (sim.vendor == SIM_VENDOR_YEALINK    ? "00:15:65:4a:a9:37"
+                    : sim.vendor == SIM_VENDOR_SNOM     ? "00:04:13:2b:3c:4d"
+                    : g_str_equal (sim.brand, "PLANET") ? "00:30:4f:a9:99:48"
+                                                        : "0c:38:3e:07:e1:6c");
   if (!phoneset_mac_parse (mac, sim.mac, &error))
     {
       g_printerr ("phoneset-phone-sim: %s\n", error->message);
@@ -754,7 +784,8 @@ main (int   argc,
   sim.mac_colon = phoneset_mac_format (sim.mac, PHONESET_MAC_STYLE_COLON_LOWER);
   if (sim.address == NULL)
     sim.address = g_strdup ("127.0.0.1");
-  if (http_port < 0 || http_port > 65535 || sip_port < 0 || sip_port > 65535 || https_port < 0 || https_port > 65535)
+  if (http_port < 0 || http_port > 65535 || sip_port < 0 || sip_port > 65535 || https_port < 0 ||
+      https_port > 65535)
     {
       g_printerr ("phoneset-phone-sim: a port is out of range\n");
       return 2;
@@ -764,7 +795,8 @@ main (int   argc,
   sim.https_port = https_port;
   if (sim.user == NULL)
     sim.user = g_strdup ("admin");
-  sim.password = g_strdup (password_env && g_getenv (password_env) ? g_getenv (password_env) : "admin");
+  sim.password =
+    g_strdup (password_env && g_getenv (password_env) ? g_getenv (password_env) : "admin");
   sim.digest = auth != NULL && g_ascii_strcasecmp (auth, "digest") == 0;
   if (auth != NULL && !sim.digest && g_ascii_strcasecmp (auth, "basic") != 0)
     {
@@ -798,7 +830,8 @@ main (int   argc,
           g_printerr ("phoneset-phone-sim: --action-url takes EVENT=URL\n");
           return 2;
         }
-      g_hash_table_insert (sim.action_urls, g_strndup (action_urls[i], eq - action_urls[i]), g_strdup (eq + 1));
+      g_hash_table_insert (sim.action_urls, g_strndup (action_urls[i], eq - action_urls[i]),
+                           g_strdup (eq + 1));
     }
   sim.keys = json_array_new ();
   sim.requests = json_array_new ();
@@ -822,19 +855,21 @@ main (int   argc,
     g_autoptr(GSocketAddress) local = inet ? g_inet_socket_address_new (inet, 0) : NULL;
 
     /* Requests leave from the phone's own address, as a phone's would. */
-    sim.client = soup_session_new_with_options ("user-agent", ua, "timeout", 5, "idle-timeout", 5, "local-address",
-                                                local, NULL);
+    sim.client = soup_session_new_with_options ("user-agent", ua, "timeout", 5, "idle-timeout", 5,
+                                                "local-address", local, NULL);
   }
 
   sim.loop = g_main_loop_new (NULL, FALSE);
   if (!sim.http_only && !sim_sip_start (&error))
     {
-      g_printerr ("phoneset-phone-sim: SIP on %s:%u: %s\n", sim.address, sim.sip_port, error->message);
+      g_printerr ("phoneset-phone-sim: SIP on %s:%u: %s\n", sim.address, sim.sip_port,
+                  error->message);
       return 1;
     }
   if (!sim_http_start (&error))
     {
-      g_printerr ("phoneset-phone-sim: HTTP on %s:%u: %s\n", sim.address, sim.http_port, error->message);
+      g_printerr ("phoneset-phone-sim: HTTP on %s:%u: %s\n", sim.address, sim.http_port,
+                  error->message);
       return 1;
     }
 
@@ -854,8 +889,8 @@ main (int   argc,
     g_autofree char *ua = sim_sip_user_agent ();
 
     /* One line the tests and the demo wait for. */
-    printf ("ready %s %s http=%u sip=%u https=%u ua=\"%s\"\n", sim_vendor_name (), sim.address, sim.http_port,
-            sim.http_only ? 0 : sim.sip_port, sim.https_port, ua);
+    printf ("ready %s %s http=%u sip=%u https=%u ua=\"%s\"\n", sim_vendor_name (), sim.address,
+            sim.http_port, sim.http_only ? 0 : sim.sip_port, sim.https_port, ua);
     fflush (stdout);
   }
   sim_boot ();

@@ -34,21 +34,16 @@ struct _PhonesetActionUrlEvent
   GPtrArray      *order;
 };
 
-G_DEFINE_BOXED_TYPE (PhonesetActionUrlEvent, phoneset_action_url_event, phoneset_action_url_event_ref, phoneset_action_url_event_unref)
+G_DEFINE_BOXED_TYPE (PhonesetActionUrlEvent,
+                     phoneset_action_url_event,
+                     phoneset_action_url_event_ref,
+                     phoneset_action_url_event_unref)
 
 /* The variables asked for in each URL (seed 003 ch.4 [V-OEM], Yealink
  * p.216 [V]). */
 static const char *const variables[] = {
-  "mac",
-  "ip",
-  "model",
-  "firmware",
-  "active_user",
-  "active_host",
-  "local",
-  "remote",
-  "display_remote",
-  "call_id",
+  "mac",         "ip",    "model",  "firmware",       "active_user",
+  "active_host", "local", "remote", "display_remote", "call_id",
 };
 
 PhonesetActionUrlEvent *
@@ -94,10 +89,10 @@ valid_name (const char *s)
  * Returns: (transfer full): the event, or %NULL with %PHONESET_ERROR_PARSE
  */
 PhonesetActionUrlEvent *
-phoneset_action_url_event_parse (const char *path,
-                                 const char *query,
-                                 const char *phone,
-                                 GError    **error)
+phoneset_action_url_event_parse (const char  *path,
+                                 const char  *query,
+                                 const char  *phone,
+                                 GError     **error)
 {
   g_autoptr(PhonesetActionUrlEvent) event = NULL;
   g_auto(GStrv) pairs = NULL;
@@ -108,18 +103,21 @@ phoneset_action_url_event_parse (const char *path,
 
   if (!g_str_has_prefix (path, PHONESET_ACTION_URL_PATH))
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, _("Not an Action URL path: it must start with %s."), PHONESET_ACTION_URL_PATH);
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("Not an Action URL path: it must start with %s."), PHONESET_ACTION_URL_PATH);
       return NULL;
     }
   name = path + strlen (PHONESET_ACTION_URL_PATH);
   if (!valid_name (name))
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, _("The Action URL names no valid event."));
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("The Action URL names no valid event."));
       return NULL;
     }
   if (query != NULL && strlen (query) > 4096)
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, _("The Action URL's query is too long."));
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("The Action URL's query is too long."));
       return NULL;
     }
 
@@ -285,9 +283,9 @@ phoneset_action_url_setting_url (PhonesetSetting *setting,
  *   %PHONESET_ERROR_UNSUPPORTED when the profile writes no Action URL
  */
 JsonObject *
-phoneset_action_url_config_entries (PhonesetProfile *profile,
-                                    const char      *base_url,
-                                    GError         **error)
+phoneset_action_url_config_entries (PhonesetProfile  *profile,
+                                    const char       *base_url,
+                                    GError          **error)
 {
   g_autoptr(JsonObject) entries = json_object_new ();
   GPtrArray        *settings;
@@ -311,7 +309,8 @@ phoneset_action_url_config_entries (PhonesetProfile *profile,
   if (json_object_get_size (entries) == 0)
     {
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
-                   _("The profile %s has no Action URL settings Phoneset can fill."), phoneset_profile_get_id (profile));
+                   _("The profile %s has no Action URL settings Phoneset can fill."),
+                      phoneset_profile_get_id (profile));
       return NULL;
     }
   return g_steal_pointer (&entries);

@@ -135,39 +135,11 @@ phoneset_key_vocabulary (void)
     {
       g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
       const char *const fixed[] = {
-        "OK",
-        "ENTER",
-        "SPEAKER",
-        "RELEASE",
-        "F_TRANSFER",
-        "VOLUME_UP",
-        "VOLUME_DOWN",
-        "MUTE",
-        "F_HOLD",
-        "F_CONFERENCE",
-        "F_CFWD",
-        "X",
-        "*",
-        "POUND",
-        "MSG",
-        "F_PBOOK",
-        "HEADSET",
-        "RD",
-        "UP",
-        "DOWN",
-        "LEFT",
-        "RIGHT",
-        "Reboot",
-        "DNDOn",
-        "DNDOff",
-        "DND",
-        "F_LOCK",
-        "AutoP",
-        "OFFHOOK",
-        "ONHOOK",
-        "MENU",
-        "REC",
-        NULL,
+        "OK",      "ENTER",   "SPEAKER",      "RELEASE", "F_TRANSFER", "VOLUME_UP", "VOLUME_DOWN",
+        "MUTE",    "F_HOLD",  "F_CONFERENCE", "F_CFWD",  "X",          "*",         "POUND",
+        "MSG",     "F_PBOOK", "HEADSET",      "RD",      "UP",         "DOWN",      "LEFT",
+        "RIGHT",   "Reboot",  "DNDOn",        "DNDOff",  "DND",        "F_LOCK",    "AutoP",
+        "OFFHOOK", "ONHOOK",  "MENU",         "REC",     NULL,
       };
 
       char num[8];
@@ -217,11 +189,11 @@ phoneset_key_canonical (const char *name)
 }
 
 static gboolean
-get_string (JsonObject *object,
-            const char *member,
-            gboolean    required,
-            char      **out,
-            GError    **error)
+get_string (JsonObject  *object,
+            const char  *member,
+            gboolean     required,
+            char       **out,
+            GError     **error)
 {
   JsonNode *node = json_object_get_member (object, member);
 
@@ -229,8 +201,10 @@ get_string (JsonObject *object,
     {
       if (required)
         {
-          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                       _("The profile's “active_uri” has no “%s”: add it (see tests/data/active-uri/)."), member);
+          g_set_error (
+            error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+            _("The profile's “active_uri” has no “%s”: add it (see tests/data/active-uri/)."),
+               member);
           return FALSE;
         }
       return TRUE;
@@ -246,10 +220,10 @@ get_string (JsonObject *object,
 }
 
 static gboolean
-get_strv (JsonObject *object,
-          const char *member,
-          char     ***out,
-          GError    **error)
+get_strv (JsonObject   *object,
+          const char   *member,
+          char       ***out,
+          GError      **error)
 {
   JsonNode *node = json_object_get_member (object, member);
   g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
@@ -303,11 +277,11 @@ valid_token (const char *token)
 }
 
 static gboolean
-get_map (JsonObject *object,
-         const char *member,
-         GHashTable *map,
-         gboolean    commands,
-         GError    **error)
+get_map (JsonObject  *object,
+         const char  *member,
+         GHashTable  *map,
+         gboolean     commands,
+         GError     **error)
 {
   JsonNode   *node = json_object_get_member (object, member);
   JsonObject *keys;
@@ -331,9 +305,10 @@ get_map (JsonObject *object,
 
       if (neutral == NULL || !g_str_equal (neutral, l->data))
         {
-          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                       _("The profile's “active_uri.%s” names “%s”, which is not a key of the vocabulary."),
-                          member, (const char *)l->data);
+          g_set_error (
+            error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+            _("The profile's “active_uri.%s” names “%s”, which is not a key of the vocabulary."),
+               member, (const char *)l->data);
           return FALSE;
         }
       if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
@@ -354,7 +329,8 @@ get_map (JsonObject *object,
 
     bad:
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                   _("The profile's “active_uri.%s.%s” is not a valid value."), member, (const char *)l->data);
+                   _("The profile's “active_uri.%s.%s” is not a valid value."), member,
+                      (const char *)l->data);
       return FALSE;
     }
   return TRUE;
@@ -363,9 +339,9 @@ get_map (JsonObject *object,
 /* "no_chaining": { "models": [...], "source": "..." }: the models that take
  * one key per request although the vendor chains keys. */
 static gboolean
-get_no_chaining (PhonesetActiveUri *self,
-                 JsonObject        *object,
-                 GError           **error)
+get_no_chaining (PhonesetActiveUri  *self,
+                 JsonObject         *object,
+                 GError            **error)
 {
   JsonNode   *node = json_object_get_member (object, "no_chaining");
   JsonObject *no_chaining;
@@ -380,16 +356,17 @@ get_no_chaining (PhonesetActiveUri *self,
     goto bad;
   no_chaining = json_node_get_object (node);
   source = json_object_get_member (no_chaining, "source");
-  if (!get_strv (no_chaining, "models", &self->no_chaining_models, NULL) || self->no_chaining_models[0] == NULL ||
-      source == NULL || !JSON_NODE_HOLDS_VALUE (source) || json_node_get_value_type (source) != G_TYPE_STRING ||
-      *json_node_get_string (source) == '\0')
+  if (!get_strv (no_chaining, "models", &self->no_chaining_models, NULL) ||
+      self->no_chaining_models[0] == NULL || source == NULL || !JSON_NODE_HOLDS_VALUE (source) ||
+      json_node_get_value_type (source) != G_TYPE_STRING || *json_node_get_string (source) == '\0')
     goto bad;
   self->no_chaining_source = g_strdup (json_node_get_string (source));
   return TRUE;
 
 bad:
-  g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-               _("The profile's “active_uri.no_chaining” must be an object with “models” (a list of model "
+  g_set_error (
+    error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+    _("The profile's “active_uri.no_chaining” must be an object with “models” (a list of model "
                  "names) and “source” (where that is documented)."));
   return FALSE;
 }
@@ -403,8 +380,8 @@ bad:
  *   %PHONESET_ERROR_PARSE
  */
 PhonesetActiveUri *
-phoneset_active_uri_new_from_json (JsonObject *object,
-                                   GError    **error)
+phoneset_active_uri_new_from_json (JsonObject  *object,
+                                   GError     **error)
 {
   g_autoptr(PhonesetActiveUri) self = NULL;
   g_auto(GStrv) unconfirmed = NULL;
@@ -424,7 +401,8 @@ phoneset_active_uri_new_from_json (JsonObject *object,
       !get_string (object, "notes", FALSE, &self->notes, error) ||
       !get_string (object, "status_query", FALSE, &self->status_query, error) ||
       !get_string (object, "set_query", FALSE, &self->set_query, error) ||
-      !get_string (object, "provisioning_url_setting", FALSE, &self->provisioning_url_setting, error) ||
+      !get_string (object, "provisioning_url_setting", FALSE, &self->provisioning_url_setting,
+                   error) ||
       !get_strv (object, "unconfirmed_keys", &unconfirmed, error) ||
       !get_map (object, "keys", self->keys, FALSE, error) ||
       !get_map (object, "legacy_keys", self->legacy_keys, FALSE, error) ||
@@ -449,7 +427,8 @@ phoneset_active_uri_new_from_json (JsonObject *object,
       }
   if (self->separator == NULL)
     self->separator = g_strdup ("");
-  if (strlen (self->separator) > 1 || (self->separator[0] != '\0' && strchr (";,", self->separator[0]) == NULL))
+  if (strlen (self->separator) > 1 ||
+      (self->separator[0] != '\0' && strchr (";,", self->separator[0]) == NULL))
     {
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
                    _("The profile's “active_uri.separator” must be “;”, “,” or empty."));
@@ -460,14 +439,16 @@ phoneset_active_uri_new_from_json (JsonObject *object,
   for (guint i = 0; self->auth[i] != NULL; i++)
     if (!g_str_equal (self->auth[i], "basic") && !g_str_equal (self->auth[i], "digest"))
       {
-        g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                     _("The profile's “active_uri.auth” lists “%s”; only “basic” and “digest” exist."),
-                        self->auth[i]);
+        g_set_error (
+          error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+          _("The profile's “active_uri.auth” lists “%s”; only “basic” and “digest” exist."),
+             self->auth[i]);
         return NULL;
       }
   if (g_hash_table_size (self->keys) == 0)
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, _("The profile's “active_uri.keys” is empty."));
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("The profile's “active_uri.keys” is empty."));
       return NULL;
     }
   for (guint i = 0; unconfirmed[i] != NULL; i++)
@@ -504,9 +485,9 @@ phoneset_active_uri_new_from_json (JsonObject *object,
  *   %PHONESET_ERROR_PARSE
  */
 PhonesetActiveUri *
-phoneset_active_uri_new_for_profile (PhonesetProfile *profile,
-                                     const char      *model,
-                                     GError         **error)
+phoneset_active_uri_new_for_profile (PhonesetProfile  *profile,
+                                     const char       *model,
+                                     GError          **error)
 {
   JsonObject        *object;
   PhonesetActiveUri *self;
@@ -687,7 +668,8 @@ static const char *
 token_for (PhonesetActiveUri *self,
            const char        *neutral)
 {
-  const char *legacy = self->use_legacy_keys ? g_hash_table_lookup (self->legacy_keys, neutral) : NULL;
+  const char *legacy =
+    self->use_legacy_keys ? g_hash_table_lookup (self->legacy_keys, neutral) : NULL;
 
   return legacy != NULL ? legacy : g_hash_table_lookup (self->keys, neutral);
 }
@@ -750,7 +732,8 @@ append_token (GString           *s,
 {
   for (const char *p = token; *p; p++)
     {
-      if ((g_ascii_isalnum (*p) || strchr ("-._~*!,:@", *p) != NULL) && strchr (self->percent_encode, *p) == NULL)
+      if ((g_ascii_isalnum (*p) || strchr ("-._~*!,:@", *p) != NULL) &&
+          strchr (self->percent_encode, *p) == NULL)
         g_string_append_c (s, *p);
       else
         g_string_append_printf (s, "%%%02X", (guchar)*p);
@@ -773,7 +756,8 @@ static gboolean
 has_key (PhonesetActiveUri *self,
          const char        *neutral)
 {
-  return g_hash_table_contains (self->keys, neutral) || g_hash_table_contains (self->commands, neutral);
+  return g_hash_table_contains (self->keys, neutral) ||
+         g_hash_table_contains (self->commands, neutral);
 }
 
 /**
@@ -790,9 +774,9 @@ has_key (PhonesetActiveUri *self,
  *   has no key for)
  */
 GPtrArray *
-phoneset_active_uri_expand_keys (PhonesetActiveUri *self,
-                                 const char *const *words,
-                                 GError           **error)
+phoneset_active_uri_expand_keys (PhonesetActiveUri  *self,
+                                 const char *const  *words,
+                                 GError            **error)
 {
   g_autoptr(GPtrArray) keys = g_ptr_array_new ();
 
@@ -826,7 +810,8 @@ phoneset_active_uri_expand_keys (PhonesetActiveUri *self,
           if (!has_key (self, neutral))
             {
               g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
-                           _("This phone has no Active URI key for “%s” (in “%s”)."), one, words[i]);
+                           _("This phone has no Active URI key for “%s” (in “%s”)."), one,
+                              words[i]);
               return NULL;
             }
           g_ptr_array_add (keys, (gpointer)neutral);
@@ -850,9 +835,9 @@ phoneset_active_uri_expand_keys (PhonesetActiveUri *self,
  * Returns: (transfer full) (element-type utf8): the requests, or %NULL
  */
 GPtrArray *
-phoneset_active_uri_build_requests (PhonesetActiveUri *self,
-                                    const char *const *keys,
-                                    GError           **error)
+phoneset_active_uri_build_requests (PhonesetActiveUri  *self,
+                                    const char *const  *keys,
+                                    GError            **error)
 {
   g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) expanded = NULL;
@@ -864,7 +849,8 @@ phoneset_active_uri_build_requests (PhonesetActiveUri *self,
 
   if (keys[0] == NULL)
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("No key given: name at least one key."));
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                   _("No key given: name at least one key."));
       return NULL;
     }
   expanded = phoneset_active_uri_expand_keys (self, keys, error);

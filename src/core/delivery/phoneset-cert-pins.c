@@ -78,7 +78,8 @@ phoneset_cert_pins_new (const char *path)
   g_autoptr(JsonParser) parser = json_parser_new ();
 
   self->path = g_strdup (path);
-  if (path != NULL && json_parser_load_from_file (parser, path, NULL) && json_parser_get_root (parser) != NULL &&
+  if (path != NULL && json_parser_load_from_file (parser, path, NULL) &&
+      json_parser_get_root (parser) != NULL &&
       JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     self->pins = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
   else
@@ -148,10 +149,10 @@ phoneset_cert_pins_lookup (PhonesetCertPins *self,
  * Returns: %TRUE if @certificate is the pinned one (or now pinned)
  */
 gboolean
-phoneset_cert_pins_check (PhonesetCertPins *self,
-                          const char       *peer,
-                          GTlsCertificate  *certificate,
-                          GError          **error)
+phoneset_cert_pins_check (PhonesetCertPins  *self,
+                          const char        *peer,
+                          GTlsCertificate   *certificate,
+                          GError           **error)
 {
   g_autofree char *fingerprint = NULL;
   const char      *pinned;
@@ -176,11 +177,12 @@ phoneset_cert_pins_check (PhonesetCertPins *self,
     }
   if (g_str_equal (pinned, fingerprint))
     return TRUE;
-  g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_FAILED,
-               _("The phone at %s shows a different HTTPS certificate (SHA-256 %.16s…) from the one it showed "
+  g_set_error (
+    error, PHONESET_ERROR, PHONESET_ERROR_FAILED,
+    _("The phone at %s shows a different HTTPS certificate (SHA-256 %.16s…) from the one it showed "
                  "first (%.16s…). If the phone was reset or replaced, accept the new certificate "
                  "(--trust-new-certificate); otherwise something may be between this computer and the phone."),
-                  peer, fingerprint, pinned);
+      peer, fingerprint, pinned);
   return FALSE;
 }
 

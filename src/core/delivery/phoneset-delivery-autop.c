@@ -19,15 +19,16 @@
 #include "phoneset-error.h"
 
 static gboolean
-autop_check (PhonesetActiveUri *active_uri,
-             GError           **error)
+autop_check (PhonesetActiveUri  *active_uri,
+             GError            **error)
 {
   if (!_phoneset_delivery_check_url_settable (active_uri, error))
     return FALSE;
   if (phoneset_active_uri_lookup (active_uri, "AutoP") == NULL)
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
-                   _("This vendor's phones have no AutoP key: push by check-sync or by PnP on reboot."));
+      g_set_error (
+        error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+        _("This vendor's phones have no AutoP key: push by check-sync or by PnP on reboot."));
       return FALSE;
     }
   return TRUE;
@@ -64,7 +65,8 @@ set_url_cb (GObject      *source,
       return;
     }
   cancellable = g_task_get_cancellable (task);
-  phoneset_remote_send_keys_async (job->remote, keys, cancellable, keys_cb, g_steal_pointer (&task));
+  phoneset_remote_send_keys_async (job->remote, keys, cancellable, keys_cb,
+                                   g_steal_pointer (&task));
 }
 
 static void
@@ -81,9 +83,9 @@ autop_tell_async (PhonesetDeliveryJob *job,
 }
 
 static gboolean
-autop_tell_finish (PhonesetDeliveryJob *job,
-                   GAsyncResult        *result,
-                   GError             **error)
+autop_tell_finish (PhonesetDeliveryJob  *job,
+                   GAsyncResult         *result,
+                   GError              **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);

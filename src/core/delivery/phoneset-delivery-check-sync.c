@@ -48,8 +48,8 @@ set_url_cb (GObject      *source,
       return;
     }
   cancellable = g_task_get_cancellable (task);
-  phoneset_sip_check_sync_async (phoneset_remote_get_host (job->remote), job->sip_port, FALSE, 5, cancellable,
-                                 notify_cb, g_steal_pointer (&task));
+  phoneset_sip_check_sync_async (phoneset_remote_get_host (job->remote), job->sip_port, FALSE, 5,
+                                 cancellable, notify_cb, g_steal_pointer (&task));
 }
 
 static void
@@ -66,9 +66,9 @@ check_sync_tell_async (PhonesetDeliveryJob *job,
 }
 
 static gboolean
-check_sync_tell_finish (PhonesetDeliveryJob *job,
-                        GAsyncResult        *result,
-                        GError             **error)
+check_sync_tell_finish (PhonesetDeliveryJob  *job,
+                        GAsyncResult         *result,
+                        GError              **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);

@@ -41,11 +41,11 @@ pnp_url_func (const char *mac,
 }
 
 static gboolean
-pnp_prepare (PhonesetDeliveryJob *job,
-             GError             **error)
+pnp_prepare (PhonesetDeliveryJob  *job,
+             GError              **error)
 {
-  g_autoptr(PhonesetPnpResponder) responder =
-               phoneset_pnp_responder_new (job->local_address, job->pnp_port, pnp_url_func, job, NULL);
+  g_autoptr(PhonesetPnpResponder) responder = phoneset_pnp_responder_new (
+    job->local_address, job->pnp_port, pnp_url_func, job, NULL);
 
   if (!phoneset_pnp_responder_start (responder, error))
     return FALSE;
@@ -87,7 +87,8 @@ static gboolean
 has_reboot (PhonesetRemote *remote)
 {
   const char *const reboot[] = { "Reboot", NULL };
-  g_autoptr(GPtrArray) requests = phoneset_active_uri_build_requests (phoneset_remote_get_active_uri (remote), reboot, NULL);
+  g_autoptr(GPtrArray) requests = phoneset_active_uri_build_requests (
+    phoneset_remote_get_active_uri (remote), reboot, NULL);
 
   return requests != NULL;
 }
@@ -105,16 +106,17 @@ pnp_tell_async (PhonesetDeliveryJob *job,
   if (!job->reboot)
     g_task_return_boolean (task, TRUE); /* it asks when it next starts */
   else if (has_reboot (job->remote))
-    phoneset_remote_send_keys_async (job->remote, reboot, cancellable, keys_cb, g_steal_pointer (&task));
+    phoneset_remote_send_keys_async (job->remote, reboot, cancellable, keys_cb,
+                                     g_steal_pointer (&task));
   else
-    phoneset_sip_check_sync_async (phoneset_remote_get_host (job->remote), job->sip_port, TRUE, 5, cancellable,
-                                   notify_cb, g_steal_pointer (&task));
+    phoneset_sip_check_sync_async (phoneset_remote_get_host (job->remote), job->sip_port, TRUE, 5,
+                                   cancellable, notify_cb, g_steal_pointer (&task));
 }
 
 static gboolean
-pnp_tell_finish (PhonesetDeliveryJob *job,
-                 GAsyncResult        *result,
-                 GError             **error)
+pnp_tell_finish (PhonesetDeliveryJob  *job,
+                 GAsyncResult         *result,
+                 GError              **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);

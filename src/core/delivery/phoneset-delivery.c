@@ -21,9 +21,9 @@
 
 /* One line per method: X (name) stands for _phoneset_delivery_NAME, which
  * phoneset-delivery-NAME.c defines. */
-#define PHONESET_DELIVERIES(X) \
-  X (autop)                    \
-  X (check_sync)               \
+#define PHONESET_DELIVERIES(X)                                                                     \
+  X (autop)                                                                                        \
+  X (check_sync)                                                                                   \
   X (pnp)
 
 #define DECLARE_DELIVERY(name) extern const PhonesetDelivery _phoneset_delivery_##name;
@@ -169,9 +169,9 @@ phoneset_delivery_get_cancelled (const PhonesetDelivery *self)
  * Returns: %TRUE if it can be tried
  */
 gboolean
-phoneset_delivery_check (const PhonesetDelivery *self,
-                         PhonesetActiveUri      *active_uri,
-                         GError                **error)
+phoneset_delivery_check (const PhonesetDelivery  *self,
+                         PhonesetActiveUri       *active_uri,
+                         GError                 **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (active_uri), FALSE);
@@ -207,9 +207,9 @@ _phoneset_delivery_get_note (const PhonesetDelivery *self)
 }
 
 gboolean
-_phoneset_delivery_prepare (const PhonesetDelivery *self,
-                            PhonesetDeliveryJob    *job,
-                            GError                **error)
+_phoneset_delivery_prepare (const PhonesetDelivery  *self,
+                            PhonesetDeliveryJob     *job,
+                            GError                 **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (job != NULL, FALSE);
@@ -231,10 +231,10 @@ _phoneset_delivery_tell_async (const PhonesetDelivery *self,
 }
 
 gboolean
-_phoneset_delivery_tell_finish (const PhonesetDelivery *self,
-                                PhonesetDeliveryJob    *job,
-                                GAsyncResult           *result,
-                                GError                **error)
+_phoneset_delivery_tell_finish (const PhonesetDelivery  *self,
+                                PhonesetDeliveryJob     *job,
+                                GAsyncResult            *result,
+                                GError                 **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
@@ -245,14 +245,15 @@ _phoneset_delivery_tell_finish (const PhonesetDelivery *self,
 
 /* Whether the phone's provisioning URL can be set over HTTP. */
 gboolean
-_phoneset_delivery_check_url_settable (PhonesetActiveUri *active_uri,
-                                       GError           **error)
+_phoneset_delivery_check_url_settable (PhonesetActiveUri  *active_uri,
+                                       GError            **error)
 {
   if (phoneset_active_uri_get_set_query (active_uri) != NULL &&
       phoneset_active_uri_get_provisioning_url_setting (active_uri) != NULL)
     return TRUE;
-  g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
-               _("This vendor's phones have no documented way to set their provisioning URL over HTTP, so "
+  g_set_error (
+    error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+    _("This vendor's phones have no documented way to set their provisioning URL over HTTP, so "
                  "Phoneset cannot make them fetch a file by AutoP or check-sync: push by PnP on reboot (the "
                  "phone restarts), or put the file on the phone's own provisioning server (“phoneset serve”)."));
   return FALSE;
@@ -291,7 +292,8 @@ set_url_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = phoneset_remote_request_finish (PHONESET_REMOTE (source), result, &error);
+  g_autoptr(GBytes) body =
+               phoneset_remote_request_finish (PHONESET_REMOTE (source), result, &error);
 
   if (body == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -307,16 +309,18 @@ _phoneset_delivery_set_url_async (PhonesetDeliveryJob *job,
                                   gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  g_autofree char *path = _phoneset_delivery_build_set_url_path (phoneset_remote_get_active_uri (job->remote), job->url);
+  g_autofree char *path =
+    _phoneset_delivery_build_set_url_path (phoneset_remote_get_active_uri (job->remote), job->url);
 
   g_task_set_source_tag (task, _phoneset_delivery_set_url_async);
   g_assert (path != NULL); /* the method's check saw to it */
-  phoneset_remote_request_async (job->remote, path, cancellable, set_url_cb, g_steal_pointer (&task));
+  phoneset_remote_request_async (job->remote, path, cancellable, set_url_cb,
+                                 g_steal_pointer (&task));
 }
 
 gboolean
-_phoneset_delivery_set_url_finish (GAsyncResult *result,
-                                   GError      **error)
+_phoneset_delivery_set_url_finish (GAsyncResult  *result,
+                                   GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);

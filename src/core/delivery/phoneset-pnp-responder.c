@@ -126,17 +126,19 @@ phoneset_pnp_responder_class_init (PhonesetPnpResponderClass *klass)
   object_class->dispose = phoneset_pnp_responder_dispose;
   object_class->finalize = phoneset_pnp_responder_finalize;
 
-  signals[SUBSCRIBED] = g_signal_new ("subscribed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                      G_TYPE_NONE, 5, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING,
-                                      G_TYPE_STRING);
-  signals[ANSWERED] = g_signal_new ("answered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                    G_TYPE_NONE, 4, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_UINT);
+  signals[SUBSCRIBED] = g_signal_new ("subscribed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                      NULL, NULL, NULL, G_TYPE_NONE, 5, G_TYPE_STRING,
+                                      G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
+  signals[ANSWERED] =
+    g_signal_new ("answered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 4, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_UINT);
 }
 
 static void
 phoneset_pnp_responder_init (PhonesetPnpResponder *self)
 {
-  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)notify_free);
+  self->pending =
+    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)notify_free);
 }
 
 /**
@@ -149,11 +151,11 @@ phoneset_pnp_responder_init (PhonesetPnpResponder *self)
  * Returns: (transfer full): a responder; call phoneset_pnp_responder_start()
  */
 PhonesetPnpResponder *
-phoneset_pnp_responder_new (const char        *interface_address,
-                            guint16            port,
-                            PhonesetPnpUrlFunc func,
-                            gpointer           user_data,
-                            GDestroyNotify     destroy)
+phoneset_pnp_responder_new (const char         *interface_address,
+                            guint16             port,
+                            PhonesetPnpUrlFunc  func,
+                            gpointer            user_data,
+                            GDestroyNotify      destroy)
 {
   PhonesetPnpResponder *self;
 
@@ -273,7 +275,8 @@ contact_address (PhonesetSipMessage *m,
 static char *
 address_of (GSocketAddress *address)
 {
-  return g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (address)));
+  return g_inet_address_to_string (
+    g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (address)));
 }
 
 static void
@@ -329,8 +332,9 @@ handle_subscribe (PhonesetPnpResponder *self,
   g_string_append (ok, "SIP/2.0 200 OK\r\n");
   append_copied (ok, m, "Via");
   g_string_append_printf (ok, "From: %s\r\n", from_header);
-  g_string_append_printf (ok, "To: %s%s%s\r\n", to_header, strstr (to_header, ";tag=") ? "" : ";tag=",
-                          strstr (to_header, ";tag=") ? "" : tag);
+  g_string_append_printf (
+    ok, "To: %s%s%s\r\n", to_header,
+    strstr (to_header, ";tag=") ? "" : ";tag=", strstr (to_header, ";tag=") ? "" : tag);
   g_string_append_printf (ok, "Call-ID: %s\r\n", call_id);
   g_string_append_printf (ok, "CSeq: %s\r\n", phoneset_sip_message_get_header (m, "CSeq"));
   g_string_append (ok, "Expires: 0\r\n");
@@ -345,15 +349,17 @@ handle_subscribe (PhonesetPnpResponder *self,
   {
     g_autofree char *to_host = address_of (n->to);
 
-    request_uri = g_strdup_printf ("sip:%s:%u", to_host, g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (n->to)));
+    request_uri = g_strdup_printf ("sip:%s:%u", to_host,
+                                   g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (n->to)));
   }
   g_string_append_printf (notify, "NOTIFY %s SIP/2.0\r\n", request_uri);
   g_string_append_printf (notify, "Via: SIP/2.0/UDP %s:%u;branch=z9hG4bK%08x%08x;rport\r\n",
-                          self->interface_address ? self->interface_address : "0.0.0.0", self->port, g_random_int (),
-                          g_random_int ());
+                          self->interface_address ? self->interface_address : "0.0.0.0", self->port,
+                          g_random_int (), g_random_int ());
   g_string_append (notify, "Max-Forwards: 70\r\n");
-  g_string_append_printf (notify, "From: %s%s%s\r\n", to_header, strstr (to_header, ";tag=") ? "" : ";tag=",
-                          strstr (to_header, ";tag=") ? "" : tag);
+  g_string_append_printf (
+    notify, "From: %s%s%s\r\n", to_header,
+    strstr (to_header, ";tag=") ? "" : ";tag=", strstr (to_header, ";tag=") ? "" : tag);
   g_string_append_printf (notify, "To: %s\r\n", from_header);
   g_string_append_printf (notify, "Call-ID: %s\r\n", call_id);
   g_string_append (notify, "CSeq: 3 NOTIFY\r\n");
@@ -388,9 +394,9 @@ handle_response (PhonesetPnpResponder *self,
 }
 
 static gboolean
-readable_cb (GSocket     *socket,
-             GIOCondition condition,
-             gpointer     user_data)
+readable_cb (GSocket      *socket,
+             GIOCondition  condition,
+             gpointer      user_data)
 {
   PhonesetPnpResponder *self = user_data;
   char                  buf[PHONESET_SIP_MAX_MESSAGE + 1];
@@ -425,7 +431,8 @@ readable_cb (GSocket     *socket,
             struct in_pktinfo info;
 
             memcpy (&info, CMSG_DATA (c), sizeof info);
-            wanted = info.ipi_addr.s_addr == self->interface_in.s_addr || info.ipi_addr.s_addr == group.s_addr;
+            wanted = info.ipi_addr.s_addr == self->interface_in.s_addr ||
+                     info.ipi_addr.s_addr == group.s_addr;
           }
       if (!wanted)
         {
@@ -460,8 +467,8 @@ readable_cb (GSocket     *socket,
  * Returns: %TRUE if listening
  */
 gboolean
-phoneset_pnp_responder_start (PhonesetPnpResponder *self,
-                              GError              **error)
+phoneset_pnp_responder_start (PhonesetPnpResponder  *self,
+                              GError               **error)
 {
   g_autoptr(GInetAddress) any = g_inet_address_new_any (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GSocketAddress) bind_address = NULL;
@@ -472,7 +479,8 @@ phoneset_pnp_responder_start (PhonesetPnpResponder *self,
   g_return_val_if_fail (PHONESET_IS_PNP_RESPONDER (self), FALSE);
   g_return_val_if_fail (self->socket == NULL, FALSE);
 
-  self->socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, &local_error);
+  self->socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP,
+                               &local_error);
   if (self->socket == NULL)
     goto failed;
   bind_address = g_inet_socket_address_new (any, self->port);
@@ -495,7 +503,8 @@ phoneset_pnp_responder_start (PhonesetPnpResponder *self,
     }
 
   inet_pton (AF_INET, PHONESET_PNP_GROUP, &mreq.imr_multiaddr);
-  if (self->interface_address != NULL && inet_pton (AF_INET, self->interface_address, &mreq.imr_interface) == 1)
+  if (self->interface_address != NULL &&
+      inet_pton (AF_INET, self->interface_address, &mreq.imr_interface) == 1)
     {
       int on = 1;
 
@@ -503,7 +512,8 @@ phoneset_pnp_responder_start (PhonesetPnpResponder *self,
       self->only_interface =
         setsockopt (g_socket_get_fd (self->socket), IPPROTO_IP, IP_PKTINFO, &on, sizeof on) == 0 &&
         mreq.imr_interface.s_addr != htonl (INADDR_ANY);
-      if (setsockopt (g_socket_get_fd (self->socket), IPPROTO_IP, IP_ADD_MEMBERSHIP, &mreq, sizeof mreq) != 0)
+      if (setsockopt (g_socket_get_fd (self->socket), IPPROTO_IP, IP_ADD_MEMBERSHIP, &mreq,
+                      sizeof mreq) != 0)
         g_debug ("Could not join %s on %s: the responder hears unicast only", PHONESET_PNP_GROUP,
                  self->interface_address);
     }
@@ -516,10 +526,12 @@ phoneset_pnp_responder_start (PhonesetPnpResponder *self,
         {
           for (struct ifaddrs *a = addrs; a != NULL; a = a->ifa_next)
             {
-              if (a->ifa_addr == NULL || a->ifa_addr->sa_family != AF_INET || !(a->ifa_flags & IFF_UP))
+              if (a->ifa_addr == NULL || a->ifa_addr->sa_family != AF_INET ||
+                  !(a->ifa_flags & IFF_UP))
                 continue;
               mreq.imr_interface = ((struct sockaddr_in *)a->ifa_addr)->sin_addr;
-              if (setsockopt (g_socket_get_fd (self->socket), IPPROTO_IP, IP_ADD_MEMBERSHIP, &mreq, sizeof mreq) != 0)
+              if (setsockopt (g_socket_get_fd (self->socket), IPPROTO_IP, IP_ADD_MEMBERSHIP, &mreq,
+                              sizeof mreq) != 0)
                 g_debug ("Could not join %s on %s", PHONESET_PNP_GROUP, a->ifa_name);
             }
           freeifaddrs (addrs);
@@ -532,9 +544,10 @@ phoneset_pnp_responder_start (PhonesetPnpResponder *self,
   return TRUE;
 
 failed:
-  g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_FAILED,
-               _("Could not listen for SIP PnP on UDP port %u (%s): is another SIP program using it?"), self->port,
-                  local_error->message);
+  g_set_error (
+    error, PHONESET_ERROR, PHONESET_ERROR_FAILED,
+    _("Could not listen for SIP PnP on UDP port %u (%s): is another SIP program using it?"),
+       self->port, local_error->message);
   g_clear_object (&self->socket);
   return FALSE;
 }

@@ -84,10 +84,12 @@ typedef struct
   GSocket                 *socket;
   GSource                 *source;
   gint64                   deadline;
-  guint                    status; /* 0 while the head is awaited; then the rejection being drained */
+  /* 0 while the head is awaited; then the rejection being drained. */
+  guint                    status;
   gsize                    drained;
   guint                    delay_ms;
-  gboolean                 handed_over; /* to libsoup */
+  /* The connection is libsoup's now. */
+  gboolean                 handed_over;
 } Pending;
 
 G_DEFINE_FINAL_TYPE (PhonesetProvisionServer, phoneset_provision_server, G_TYPE_OBJECT)
@@ -149,15 +151,17 @@ phoneset_provision_server_class_init (PhonesetProvisionServerClass *klass)
   object_class->dispose = phoneset_provision_server_dispose;
   object_class->finalize = phoneset_provision_server_finalize;
 
-  signals[FETCHED] = g_signal_new ("fetched", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                   G_TYPE_NONE, 5, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_UINT,
-                                   G_TYPE_UINT64);
-  signals[ACTION_URL] = g_signal_new ("action-url", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                      G_TYPE_NONE, 1, PHONESET_TYPE_ACTION_URL_EVENT);
-  signals[REJECTED] = g_signal_new ("rejected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                    G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
-  signals[UNKNOWN_PHONE] = g_signal_new ("unknown-phone", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                                         NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[FETCHED] = g_signal_new ("fetched", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 5, G_TYPE_STRING, G_TYPE_STRING,
+                                   G_TYPE_STRING, G_TYPE_UINT, G_TYPE_UINT64);
+  signals[ACTION_URL] =
+    g_signal_new ("action-url", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, PHONESET_TYPE_ACTION_URL_EVENT);
+  signals[REJECTED] = g_signal_new ("rejected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
+  signals[UNKNOWN_PHONE] =
+    g_signal_new ("unknown-phone", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -178,7 +182,8 @@ pending_free (Pending *p)
 static void
 phoneset_provision_server_init (PhonesetProvisionServer *self)
 {
-  self->files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_bytes_unref);
+  self->files =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_bytes_unref);
   self->pending = g_hash_table_new_full (NULL, NULL, (GDestroyNotify)pending_free, NULL);
   self->unknown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
@@ -192,9 +197,9 @@ phoneset_provision_server_new (void)
 /* A file of the served directory: no "..", no hidden files, no links out.
  * Returns the status: 200 with *body set, 400, 403 or 404. */
 static guint
-read_from_directory (PhonesetProvisionServer *self,
-                     const char              *path,
-                     GBytes                 **body)
+read_from_directory (PhonesetProvisionServer  *self,
+                     const char               *path,
+                     GBytes                  **body)
 {
   g_auto(GStrv) parts = NULL;
   g_autofree char *file = NULL;
@@ -274,16 +279,15 @@ is_known_phone (PhonesetProvisionServer *self,
       const char      *address = phoneset_phone_get_address (phone);
       g_autofree char *host = NULL;
 
-      if (address != NULL && phoneset_address_parse (address, 80, &host, NULL, NULL) && g_str_equal (host, peer))
+      if (address != NULL && phoneset_address_parse (address, 80, &host, NULL, NULL) &&
+          g_str_equal (host, peer))
         return TRUE;
     }
   return FALSE;
 }
 
 static void pending_watch (Pending *p);
-static void pending_reject (Pending *p,
-                            guint    status,
-                            gboolean report);
+static void pending_reject (Pending *p, guint status, gboolean report);
 
 /* Checks a request's size as soon as its head is read, before its body:
  * for the requests after the first on a kept-alive connection (the first
@@ -309,7 +313,8 @@ early_handler (SoupServer        *server,
       size += strlen (name) + strlen (value) + 4;
       n++;
     }
-  if (strlen (g_uri_get_path (uri)) + (g_uri_get_query (uri) ? strlen (g_uri_get_query (uri)) + 1 : 0) >
+  if (strlen (g_uri_get_path (uri)) +
+        (g_uri_get_query (uri) ? strlen (g_uri_get_query (uri)) + 1 : 0) >
       PHONESET_HTTP_MAX_URI)
     status = SOUP_STATUS_REQUEST_URI_TOO_LONG;
   else if (size > PHONESET_HTTP_MAX_HEAD || n > PHONESET_HTTP_MAX_HEADERS)
@@ -325,7 +330,7 @@ early_handler (SoupServer        *server,
       /* libsoup would read the body (whatever its size) before answering:
        * take the connection from it, answer and drain it ourselves. */
       GSocketAddress *remote = soup_server_message_get_remote_address (msg);
-      GSocket        *socket = remote ? g_object_get_data (G_OBJECT (remote), "phoneset-socket") : NULL;
+      GSocket *socket = remote ? g_object_get_data (G_OBJECT (remote), "phoneset-socket") : NULL;
       g_autoptr(GIOStream) stream = NULL;
 
       g_signal_emit (self, signals[REJECTED], 0, soup_server_message_get_remote_host (msg), status);
@@ -352,8 +357,10 @@ early_handler (SoupServer        *server,
         g_io_stream_close (stream, NULL, NULL);
       return;
     }
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
-  soup_server_message_set_status (msg, status, status == 431 ? "Request Header Fields Too Large" : NULL);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection",
+                                "close");
+  soup_server_message_set_status (msg, status,
+                                  status == 431 ? "Request Header Fields Too Large" : NULL);
   g_signal_emit (self, signals[REJECTED], 0, soup_server_message_get_remote_host (msg), status);
 }
 
@@ -366,9 +373,10 @@ handler (SoupServer        *server,
 {
   PhonesetProvisionServer *self = user_data;
   const char              *peer = soup_server_message_get_remote_host (msg);
-  const char              *ua = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "User-Agent");
-  const char              *method = soup_server_message_get_method (msg);
-  const char              *raw = g_uri_get_path (soup_server_message_get_uri (msg));
+  const char              *ua =
+    soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "User-Agent");
+  const char *method = soup_server_message_get_method (msg);
+  const char *raw = g_uri_get_path (soup_server_message_get_uri (msg));
   g_autoptr(GBytes) body = NULL;
   g_autofree char *shown = NULL;
   guint            status;
@@ -383,7 +391,8 @@ handler (SoupServer        *server,
       if (!self->accept_unknown && !is_known_phone (self, peer))
         {
           self->n_ignored++;
-          if (!g_hash_table_contains (self->unknown, peer) && g_hash_table_size (self->unknown) < MAX_UNKNOWN)
+          if (!g_hash_table_contains (self->unknown, peer) &&
+              g_hash_table_size (self->unknown) < MAX_UNKNOWN)
             {
               g_hash_table_add (self->unknown, g_strdup (peer));
               g_debug ("Ignoring Action URL events from %s: not a known phone", peer);
@@ -392,7 +401,8 @@ handler (SoupServer        *server,
           soup_server_message_set_status (msg, SOUP_STATUS_FORBIDDEN, NULL);
           return;
         }
-      event = phoneset_action_url_event_parse (path, g_uri_get_query (soup_server_message_get_uri (msg)), peer, &error);
+      event = phoneset_action_url_event_parse (
+        path, g_uri_get_query (soup_server_message_get_uri (msg)), peer, &error);
       if (event == NULL)
         {
           soup_server_message_set_status (msg, SOUP_STATUS_BAD_REQUEST, NULL);
@@ -428,9 +438,11 @@ handler (SoupServer        *server,
       return;
     }
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg), "text/plain", NULL);
+  soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
+                                         "text/plain", NULL);
   soup_message_body_append_bytes (soup_server_message_get_response_body (msg), body);
-  g_signal_emit (self, signals[FETCHED], 0, shown, peer, ua, (guint)SOUP_STATUS_OK, (guint64)g_bytes_get_size (body));
+  g_signal_emit (self, signals[FETCHED], 0, shown, peer, ua, (guint)SOUP_STATUS_OK,
+                 (guint64)g_bytes_get_size (body));
 }
 
 /* Compares without stopping at the first difference. */
@@ -538,17 +550,19 @@ pending_retry_cb (gpointer user_data)
  * (and drops) what the client goes on sending, so that the answer is not
  * lost to a reset, up to DRAIN_MAX bytes or DRAIN_TIMEOUT_US. */
 static void
-pending_reject (Pending *p,
-                guint    status,
-                gboolean report)
+pending_reject (Pending  *p,
+                guint     status,
+                gboolean  report)
 {
   PhonesetProvisionServer *self = p->self;
   GSocket                 *socket = p->socket;
-  const char              *phrase = status == 431 ? "Request Header Fields Too Large" : soup_status_get_phrase (status);
-  g_autofree char         *answer = g_strdup_printf ("HTTP/1.1 %u %s\r\nServer: Phoneset/" PACKAGE_VERSION "\r\n"
-                                                             "Connection: close\r\nContent-Type: text/plain\r\n"
-                                                             "Content-Length: %zu\r\n\r\n%s\n",
-                                                     status, phrase, strlen (phrase) + 1, phrase);
+  const char              *phrase =
+    status == 431 ? "Request Header Fields Too Large" : soup_status_get_phrase (status);
+  g_autofree char *answer =
+    g_strdup_printf ("HTTP/1.1 %u %s\r\nServer: Phoneset/" PACKAGE_VERSION "\r\n"
+                     "Connection: close\r\nContent-Type: text/plain\r\n"
+                     "Content-Length: %zu\r\n\r\n%s\n",
+                     status, phrase, strlen (phrase) + 1, phrase);
   g_autoptr(GSocketAddress) remote = g_socket_get_remote_address (socket, NULL);
   g_autofree char *peer = NULL;
 
@@ -563,15 +577,16 @@ pending_reject (Pending *p,
   if (p->source != NULL)
     g_source_set_ready_time (p->source, p->deadline);
   if (G_IS_INET_SOCKET_ADDRESS (remote))
-    peer = g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote)));
+    peer =
+      g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote)));
   if (report)
     g_signal_emit (self, signals[REJECTED], 0, peer, status);
 }
 
 static gboolean
-pending_ready_cb (GSocket     *socket,
-                  GIOCondition condition,
-                  gpointer     user_data)
+pending_ready_cb (GSocket      *socket,
+                  GIOCondition  condition,
+                  gpointer      user_data)
 {
   Pending                 *p = user_data;
   PhonesetProvisionServer *self = p->self;
@@ -621,7 +636,8 @@ pending_ready_cb (GSocket     *socket,
 
       /* The socket, for early_handler() to answer 413 on it later. */
       if (remote != NULL)
-        g_object_set_data_full (G_OBJECT (remote), "phoneset-socket", g_object_ref (p->socket), g_object_unref);
+        g_object_set_data_full (G_OBJECT (remote), "phoneset-socket", g_object_ref (p->socket),
+                                g_object_unref);
       if (soup_server_accept_iostream (self->server, p->stream, local, remote, &error))
         p->handed_over = TRUE;
       else
@@ -657,7 +673,8 @@ incoming_cb (GSocketService    *service,
     return FALSE; /* closed when the service drops it */
   /* libsoup writes the head and the body apart: without this, Nagle's
    * algorithm holds the body back until the client's delayed ACK. */
-  g_socket_set_option (g_socket_connection_get_socket (connection), IPPROTO_TCP, TCP_NODELAY, TRUE, NULL);
+  g_socket_set_option (g_socket_connection_get_socket (connection), IPPROTO_TCP, TCP_NODELAY, TRUE,
+                       NULL);
   p = g_new0 (Pending, 1);
   p->self = self;
   p->stream = g_object_ref (G_IO_STREAM (connection));
@@ -673,8 +690,8 @@ incoming_cb (GSocketService    *service,
  * looks at their first head), so give it one nobody can reach: a Unix
  * socket whose name is removed at once. */
 static gboolean
-add_unreachable_listener (SoupServer *server,
-                          GError    **error)
+add_unreachable_listener (SoupServer  *server,
+                          GError     **error)
 {
   g_autofree char *dir = g_dir_make_tmp ("phoneset-serve-XXXXXX", error);
   g_autofree char *path = NULL;
@@ -685,9 +702,11 @@ add_unreachable_listener (SoupServer *server,
   if (dir == NULL)
     return FALSE;
   path = g_build_filename (dir, "s", NULL);
-  socket = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, error);
+  socket =
+    g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, error);
   address = g_unix_socket_address_new (path);
-  ok = socket != NULL && g_socket_bind (socket, address, FALSE, error) && g_socket_listen (socket, error);
+  ok = socket != NULL && g_socket_bind (socket, address, FALSE, error) &&
+       g_socket_listen (socket, error);
   g_unlink (path);
   g_rmdir (dir);
   return ok && soup_server_listen_socket (server, socket, 0, error);
@@ -702,10 +721,10 @@ add_unreachable_listener (SoupServer *server,
  * Returns: %TRUE if listening
  */
 gboolean
-phoneset_provision_server_listen (PhonesetProvisionServer *self,
-                                  const char              *address,
-                                  guint16                  port,
-                                  GError                 **error)
+phoneset_provision_server_listen (PhonesetProvisionServer  *self,
+                                  const char               *address,
+                                  guint16                   port,
+                                  GError                  **error)
 {
   g_autoptr(GInetAddress) inet = NULL;
   g_autoptr(GSocketAddress) socket_address = NULL;
@@ -720,7 +739,8 @@ phoneset_provision_server_listen (PhonesetProvisionServer *self,
   inet = g_inet_address_new_from_string (address);
   if (inet == NULL)
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("“%s” is not an IP address."), address);
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                   _("“%s” is not an IP address."), address);
       return FALSE;
     }
   self->server = soup_server_new ("server-header", "Phoneset/" PACKAGE_VERSION, NULL);
@@ -730,18 +750,20 @@ phoneset_provision_server_listen (PhonesetProvisionServer *self,
     add_auth_domain (self);
   if (!add_unreachable_listener (self->server, &local_error))
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_FAILED, _("Could not start the HTTP server (%s)."), local_error->message);
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_FAILED,
+                   _("Could not start the HTTP server (%s)."), local_error->message);
       g_clear_object (&self->server);
       return FALSE;
     }
   socket_address = g_inet_socket_address_new (inet, port);
   self->service = g_socket_service_new ();
-  if (!g_socket_listener_add_address (G_SOCKET_LISTENER (self->service), socket_address, G_SOCKET_TYPE_STREAM,
-                                      G_SOCKET_PROTOCOL_TCP, NULL, &effective, &local_error))
+  if (!g_socket_listener_add_address (G_SOCKET_LISTENER (self->service), socket_address,
+                                      G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL, &effective,
+                                      &local_error))
     {
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_FAILED,
-                   _("Could not serve files on %s port %u (%s): choose another port."), address, port,
-                      local_error->message);
+                   _("Could not serve files on %s port %u (%s): choose another port."), address,
+                      port, local_error->message);
       g_clear_object (&self->service);
       g_clear_object (&self->server);
       return FALSE;

@@ -56,7 +56,8 @@ phoneset_dhcp_option_valid (guint    option,
   if (option == 66 || option == 43 || (option >= 128 && option <= 254))
     return TRUE;
   g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
-               _("DHCP option %u cannot carry a provisioning URL: use 66, 43, or a custom option from 128 to 254"), option);
+               _("DHCP option %u cannot carry a provisioning URL: use 66, 43, or a custom option from 128 to 254"),
+                  option);
   return FALSE;
 }
 
@@ -127,5 +128,7 @@ phoneset_dhcp_isc_lines (const char *url,
 
       return g_strdup_printf ("option vendor-encapsulated-options %s;", hex);
     }
-  return g_strdup_printf ("option phone-provisioning-url code %u = text;\noption phone-provisioning-url %s;", option, quoted);
+  return g_strdup_printf (
+    "option phone-provisioning-url code %u = text;\noption phone-provisioning-url %s;", option,
+    quoted);
 }

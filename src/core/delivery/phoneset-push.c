@@ -51,7 +51,8 @@ struct _PhonesetPush
   char                    *path;
   char                    *url;
   GTask                   *task;
-  GCancellable            *tell_cancellable; /* the method's requests; cancelled when the push stops */
+  /* The method's requests; cancelled when the push stops. */
+  GCancellable            *tell_cancellable;
   guint                    deadline;
   gulong                   fetched_id;
   GSource                 *cancel_source;
@@ -128,8 +129,8 @@ phoneset_push_class_init (PhonesetPushClass *klass)
    *
    * Emitted as the push moves on, for a progress display.
    */
-  signals[STEP] = g_signal_new ("step", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[STEP] = g_signal_new ("step", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -244,8 +245,8 @@ phoneset_push_set_local_address (PhonesetPush *self,
 }
 
 static void
-step (PhonesetPush    *self,
-      PhonesetPushStep value)
+step (PhonesetPush     *self,
+      PhonesetPushStep  value)
 {
   g_signal_emit (self, signals[STEP], 0, (guint)value);
 }
@@ -303,15 +304,18 @@ complete (PhonesetPush *self,
   if (status != NULL && self->job.mac == NULL && g_hash_table_lookup (status, "mac") != NULL)
     {
       /* The MAC the phone reports names it in the fetch's User-Agent. */
-      self->job.mac = phoneset_mac_normalize (g_hash_table_lookup (status, "mac"), PHONESET_MAC_STYLE_BARE_LOWER, NULL);
+      self->job.mac = phoneset_mac_normalize (g_hash_table_lookup (status, "mac"),
+                                              PHONESET_MAC_STYLE_BARE_LOWER, NULL);
       _phoneset_push_result_set_user_agent_names_phone (
-        self->result, user_agent_names (phoneset_push_result_get_fetch_user_agent (self->result), self->job.mac));
+        self->result,
+        user_agent_names (phoneset_push_result_get_fetch_user_agent (self->result), self->job.mac));
     }
   if (status != NULL)
     _phoneset_push_result_set_status (self->result, status);
   else if (error != NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("Reading the phone's status back failed: %s"), error->message);
+      g_autofree char *text =
+        g_strdup_printf (_("Reading the phone's status back failed: %s"), error->message);
 
       note (self, text);
     }
@@ -328,7 +332,8 @@ status_cb (GObject      *source,
 {
   g_autoptr(PhonesetPush) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) status = phoneset_remote_read_status_finish (PHONESET_REMOTE (source), result, &error);
+  g_autoptr(GHashTable) status =
+               phoneset_remote_read_status_finish (PHONESET_REMOTE (source), result, &error);
 
   complete (self, status, error);
 }
@@ -337,7 +342,8 @@ status_cb (GObject      *source,
 static const char *
 set_key (PhonesetPush *self)
 {
-  return phoneset_delivery_get_url_setting (self->delivery, phoneset_remote_get_active_uri (self->remote));
+  return phoneset_delivery_get_url_setting (self->delivery,
+                                            phoneset_remote_get_active_uri (self->remote));
 }
 
 static void
@@ -361,12 +367,16 @@ fetched_cb (PhonesetProvisionServer *server,
   _phoneset_push_result_set_fetched (self->result, now, peer, user_agent, bytes);
   /* The phone fetched from the URL the key points at: it took the key. */
   _phoneset_push_result_set_applied_setting (self->result, set_key (self));
-  _phoneset_push_result_set_user_agent_names_phone (self->result, user_agent_names (user_agent, self->job.mac));
+  _phoneset_push_result_set_user_agent_names_phone (self->result,
+                                                    user_agent_names (user_agent, self->job.mac));
   if (self->job.mac != NULL && !user_agent_names (user_agent, self->job.mac))
-    note (self, _("The User-Agent of the fetch does not name the phone's MAC: check it was this phone."));
+    note (
+      self,
+      _("The User-Agent of the fetch does not name the phone's MAC: check it was this phone."));
   if (g_strcmp0 (peer, phoneset_remote_get_host (self->remote)) != 0)
     {
-      g_autofree char *text = g_strdup_printf (_("The file was fetched from %s, not from the phone's address."), peer);
+      g_autofree char *text =
+        g_strdup_printf (_("The file was fetched from %s, not from the phone's address."), peer);
 
       note (self, text);
     }
@@ -395,30 +405,34 @@ deadline_cb (gpointer user_data)
       /* The phone took the request that set the key and did not fetch: its
        * firmware most likely does not read that key (another generation's
        * name), as a real phone silently ignores keys it does not know. */
-      fail (self, g_error_new (PHONESET_ERROR, PHONESET_ERROR_TIMEOUT,
-                               g_dngettext (GETTEXT_PACKAGE,
-                                            "The phone at %s did not fetch its configuration within %u second (%s): "
-                                            "the setting %s that points it at the file was not applied, so its "
-                                            "firmware may not read that key. Check that the profile (%s) is the "
-                                            "phone's firmware generation, or push by PnP on reboot.",
-                                            "The phone at %s did not fetch its configuration within %u seconds (%s): "
-                                            "the setting %s that points it at the file was not applied, so its "
-                                            "firmware may not read that key. Check that the profile (%s) is the "
-                                            "phone's firmware generation, or push by PnP on reboot.",
-                                            self->wait),
-                               peer, self->wait, via, key, profile ? profile : "?"));
+      fail (self, g_error_new (
+                    PHONESET_ERROR, PHONESET_ERROR_TIMEOUT,
+                    g_dngettext (
+                      GETTEXT_PACKAGE,
+                      "The phone at %s did not fetch its configuration within %u second (%s): "
+                      "the setting %s that points it at the file was not applied, so its "
+                      "firmware may not read that key. Check that the profile (%s) is the "
+                      "phone's firmware generation, or push by PnP on reboot.",
+                      "The phone at %s did not fetch its configuration within %u seconds (%s): "
+                      "the setting %s that points it at the file was not applied, so its "
+                      "firmware may not read that key. Check that the profile (%s) is the "
+                      "phone's firmware generation, or push by PnP on reboot.",
+                      self->wait),
+                    peer, self->wait, via, key, profile ? profile : "?"));
       return G_SOURCE_REMOVE;
     }
-  fail (self, g_error_new (PHONESET_ERROR, PHONESET_ERROR_TIMEOUT,
-                           g_dngettext (GETTEXT_PACKAGE,
-                                        "The phone at %s did not fetch its configuration within %u second (%s): "
-                                        "check its provisioning settings (for pnp: that PnP is on), or push by "
-                                        "another method.",
-                                        "The phone at %s did not fetch its configuration within %u seconds (%s): "
-                                        "check its provisioning settings (for pnp: that PnP is on), or push by "
-                                        "another method.",
-                                        self->wait),
-                           peer, self->wait, via));
+  fail (self,
+        g_error_new (
+          PHONESET_ERROR, PHONESET_ERROR_TIMEOUT,
+          g_dngettext (GETTEXT_PACKAGE,
+                       "The phone at %s did not fetch its configuration within %u second (%s): "
+                       "check its provisioning settings (for pnp: that PnP is on), or push by "
+                       "another method.",
+                       "The phone at %s did not fetch its configuration within %u seconds (%s): "
+                       "check its provisioning settings (for pnp: that PnP is on), or push by "
+                       "another method.",
+                       self->wait),
+          peer, self->wait, via));
   return G_SOURCE_REMOVE;
 }
 
@@ -471,10 +485,10 @@ cancelled_cb (GCancellable *cancellable,
  * phoneset_push_run_finish()) says what was fetched, by whom, and notes.
  */
 void
-phoneset_push_run_async (PhonesetPush       *self,
-                         GCancellable       *cancellable,
-                         GAsyncReadyCallback callback,
-                         gpointer            user_data)
+phoneset_push_run_async (PhonesetPush        *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
 {
   g_autoptr(GError) error = NULL;
   PhonesetActiveUri *active_uri;
@@ -499,7 +513,8 @@ phoneset_push_run_async (PhonesetPush       *self,
 
   if (self->local_address == NULL)
     {
-      self->local_address = phoneset_local_address_for (phoneset_remote_get_host (self->remote), &error);
+      self->local_address =
+        phoneset_local_address_for (phoneset_remote_get_host (self->remote), &error);
       if (self->local_address == NULL)
         {
           g_prefix_error (&error, _("Give the phone's IP address: "));
@@ -516,7 +531,8 @@ phoneset_push_run_async (PhonesetPush       *self,
   if (cancellable != NULL)
     {
       self->cancel_source = g_cancellable_source_new (cancellable);
-      g_source_set_callback (self->cancel_source, (GSourceFunc)(void (*) (void))cancelled_cb, self, NULL);
+      g_source_set_callback (self->cancel_source, (GSourceFunc)(void (*) (void))cancelled_cb, self,
+                             NULL);
       g_source_attach (self->cancel_source, g_main_context_get_thread_default ());
     }
   step (self, PHONESET_PUSH_STEP_SERVING);
@@ -542,7 +558,8 @@ phoneset_push_run_async (PhonesetPush       *self,
   step (self, PHONESET_PUSH_STEP_TELLING);
   g_clear_object (&self->tell_cancellable);
   self->tell_cancellable = g_cancellable_new ();
-  _phoneset_delivery_tell_async (self->delivery, &self->job, self->tell_cancellable, told_cb, g_object_ref (self));
+  _phoneset_delivery_tell_async (self->delivery, &self->job, self->tell_cancellable, told_cb,
+                                 g_object_ref (self));
 }
 
 /**
@@ -551,9 +568,9 @@ phoneset_push_run_async (PhonesetPush       *self,
  * Returns: (transfer full): what the push did, or %NULL
  */
 PhonesetPushResult *
-phoneset_push_run_finish (PhonesetPush *self,
-                          GAsyncResult *result,
-                          GError      **error)
+phoneset_push_run_finish (PhonesetPush  *self,
+                          GAsyncResult  *result,
+                          GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
@@ -603,7 +620,8 @@ phoneset_push_choose_profile (GPtrArray  *profiles,
   if (data != NULL && phoneset_cfg_detect_format (data, len, &format))
     document = phoneset_cfg_document_parse (format, data, len, NULL);
   if (document != NULL)
-    profile = phoneset_profiles_choose_for_document (candidates, document, file_name, model, NULL, NULL);
+    profile =
+      phoneset_profiles_choose_for_document (candidates, document, file_name, model, NULL, NULL);
   if (profile == NULL && vendor != NULL)
     profile = phoneset_profiles_find_for_vendor (profiles, vendor, model, NULL);
   return profile;

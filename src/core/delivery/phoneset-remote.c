@@ -206,8 +206,9 @@ get_session (PhonesetRemote *self)
 {
   if (self->session == NULL)
     /* One session per phone: connections and Digest state are reused. */
-    self->session = soup_session_new_with_options ("timeout", self->timeout, "idle-timeout", 30, "max-conns-per-host",
-                                                   2, "user-agent", "Phoneset/" PACKAGE_VERSION, NULL);
+    self->session = soup_session_new_with_options ("timeout", self->timeout, "idle-timeout", 30,
+                                                   "max-conns-per-host", 2, "user-agent",
+                                                   "Phoneset/" PACKAGE_VERSION, NULL);
   return self->session;
 }
 
@@ -247,10 +248,10 @@ authenticate_cb (SoupMessage *msg,
 }
 
 static gboolean
-accept_certificate_cb (SoupMessage         *msg,
-                       GTlsCertificate     *certificate,
-                       GTlsCertificateFlags errors,
-                       gpointer             user_data)
+accept_certificate_cb (SoupMessage          *msg,
+                       GTlsCertificate      *certificate,
+                       GTlsCertificateFlags  errors,
+                       gpointer              user_data)
 {
   GTask           *task = user_data;
   PhonesetRemote  *self = g_task_get_source_object (task);
@@ -264,23 +265,25 @@ accept_certificate_cb (SoupMessage         *msg,
 }
 
 static void
-network_event_cb (SoupMessage       *msg,
-                  GSocketClientEvent event,
-                  GIOStream         *connection,
-                  gpointer           user_data)
+network_event_cb (SoupMessage        *msg,
+                  GSocketClientEvent  event,
+                  GIOStream          *connection,
+                  gpointer            user_data)
 {
   PhonesetRemote *self = user_data;
 
   if (event == G_SOCKET_CLIENT_CONNECTED && G_IS_SOCKET_CONNECTION (connection))
     {
-      g_autoptr(GSocketAddress) local = g_socket_connection_get_local_address (G_SOCKET_CONNECTION (connection), NULL);
+      g_autoptr(GSocketAddress) local =
+                   g_socket_connection_get_local_address (G_SOCKET_CONNECTION (connection), NULL);
 
       g_object_set_data (G_OBJECT (msg), "phoneset-connected", GINT_TO_POINTER (1));
 
       if (G_IS_INET_SOCKET_ADDRESS (local))
         {
           g_free (self->local_address);
-          self->local_address = g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (local)));
+          self->local_address = g_inet_address_to_string (
+            g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (local)));
         }
     }
 }
@@ -292,8 +295,8 @@ static void send_request (GTask *task);
 static gboolean
 message_connected (SoupMessage *msg)
 {
-  return msg != NULL &&
-         (g_object_get_data (G_OBJECT (msg), "phoneset-connected") != NULL || soup_message_get_remote_address (msg) != NULL);
+  return msg != NULL && (g_object_get_data (G_OBJECT (msg), "phoneset-connected") != NULL ||
+                         soup_message_get_remote_address (msg) != NULL);
 }
 
 static GError *
@@ -307,69 +310,79 @@ map_io_error (PhonesetRemote *self,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     {
       if (message_connected (msg))
-        return g_error_new (PHONESET_ERROR, PHONESET_ERROR_TIMEOUT,
-                            g_dngettext (GETTEXT_PACKAGE,
-                                         "The phone at %s accepted the connection but sent no answer within %u second: "
-                                         "it may be busy or its web server hung. Try again with a longer timeout, or "
-                                         "restart the phone.",
-                                         "The phone at %s accepted the connection but sent no answer within %u seconds: "
-                                         "it may be busy or its web server hung. Try again with a longer timeout, or "
-                                         "restart the phone.",
-                                         self->timeout),
-                            peer, self->timeout);
-      return g_error_new (PHONESET_ERROR, PHONESET_ERROR_TIMEOUT,
-                          g_dngettext (GETTEXT_PACKAGE,
-                                       "The phone at %s did not answer within %u second: check that it is on, that "
-                                       "this is its web address and port, and that no firewall is in the way.",
-                                       "The phone at %s did not answer within %u seconds: check that it is on, that "
-                                       "this is its web address and port, and that no firewall is in the way.",
-                                       self->timeout),
-                          peer, self->timeout);
+        return g_error_new (
+          PHONESET_ERROR, PHONESET_ERROR_TIMEOUT,
+          g_dngettext (
+            GETTEXT_PACKAGE,
+            "The phone at %s accepted the connection but sent no answer within %u second: "
+            "it may be busy or its web server hung. Try again with a longer timeout, or "
+            "restart the phone.",
+            "The phone at %s accepted the connection but sent no answer within %u seconds: "
+            "it may be busy or its web server hung. Try again with a longer timeout, or "
+            "restart the phone.",
+            self->timeout),
+          peer, self->timeout);
+      return g_error_new (
+        PHONESET_ERROR, PHONESET_ERROR_TIMEOUT,
+        g_dngettext (GETTEXT_PACKAGE,
+                     "The phone at %s did not answer within %u second: check that it is on, that "
+                     "this is its web address and port, and that no firewall is in the way.",
+                     "The phone at %s did not answer within %u seconds: check that it is on, that "
+                     "this is its web address and port, and that no firewall is in the way.",
+                     self->timeout),
+        peer, self->timeout);
     }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
-    return g_error_new (PHONESET_ERROR, PHONESET_ERROR_UNREACHABLE,
-                        _("Could not reach the phone at %s (%s): nothing accepts connections on that port; check the "
+    return g_error_new (
+      PHONESET_ERROR, PHONESET_ERROR_UNREACHABLE,
+      _("Could not reach the phone at %s (%s): nothing accepts connections on that port; check the "
                           "address, the port and that the phone's web server is on."),
-                           peer, error->message);
+        peer, error->message);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND) || error->domain == G_RESOLVER_ERROR)
-    return g_error_new (PHONESET_ERROR, PHONESET_ERROR_UNREACHABLE,
-                        _("Could not reach the phone at %s (%s): check the address, the port and that the phone's "
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND) ||
+      error->domain == G_RESOLVER_ERROR)
+    return g_error_new (
+      PHONESET_ERROR, PHONESET_ERROR_UNREACHABLE,
+      _("Could not reach the phone at %s (%s): check the address, the port and that the phone's "
                           "web server is on."),
-                           peer, error->message);
+         peer, error->message);
   if (error->domain == SOUP_SESSION_ERROR)
     {
-      GError *e = g_error_new (PHONESET_ERROR, PHONESET_ERROR_FAILED,
-                               _("The phone at %s answered with something that is not HTTP (%s): check that the port "
+      GError *e = g_error_new (
+        PHONESET_ERROR, PHONESET_ERROR_FAILED,
+        _("The phone at %s answered with something that is not HTTP (%s): check that the port "
                                  "is the phone's web port (not SIP or another service), or restart the phone."),
-                                  peer, error->message);
+           peer, error->message);
 
       phoneset_error_set_fault (e, PHONESET_FAULT_NOT_HTTP);
       return e;
     }
   if (error->domain == G_TLS_ERROR)
-    return g_error_new (PHONESET_ERROR, PHONESET_ERROR_FAILED,
-                        _("The HTTPS connection to the phone at %s failed (%s): try plain HTTP, or check the "
+    return g_error_new (
+      PHONESET_ERROR, PHONESET_ERROR_FAILED,
+      _("The HTTPS connection to the phone at %s failed (%s): try plain HTTP, or check the "
                           "phone's web server settings."),
-                           peer, error->message);
+         peer, error->message);
   /* ECONNRESET: GLib gives CONNECTION_CLOSED (or FAILED on older GLib);
    * the errno's text is the sure sign. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
       strstr (error->message, g_strerror (ECONNRESET)) != NULL)
     {
-      GError *e = g_error_new (PHONESET_ERROR, PHONESET_ERROR_FAILED,
-                               _("The phone at %s reset the connection instead of answering: its web server may be "
+      GError *e = g_error_new (
+        PHONESET_ERROR, PHONESET_ERROR_FAILED,
+        _("The phone at %s reset the connection instead of answering: its web server may be "
                                  "restarting or may have crashed. Wait a minute and try again, or restart the phone."),
-                                  peer);
+           peer);
 
       phoneset_error_set_fault (e, PHONESET_FAULT_RESET);
       return e;
     }
-  return g_error_new (PHONESET_ERROR, PHONESET_ERROR_FAILED,
-                      _("The phone at %s closed the connection without an answer (%s): try again, or restart the "
+  return g_error_new (
+    PHONESET_ERROR, PHONESET_ERROR_FAILED,
+    _("The phone at %s closed the connection without an answer (%s): try again, or restart the "
                         "phone."),
-                         peer, error->message);
+       peer, error->message);
 }
 
 static GError *
@@ -381,53 +394,60 @@ map_status (PhonesetRemote *self,
   guint            status = soup_message_get_status (msg);
 
   if (status == SOUP_STATUS_UNAUTHORIZED)
-    return g_error_new (PHONESET_ERROR, PHONESET_ERROR_AUTH,
-                        self->password == NULL
-                        ? _("The phone at %s asks for its web admin password: give the user and the password.")
-                        : _("Wrong user name or password for the phone's web admin at %s: check the user (“%s”) and the password."),
-                             peer, self->user);
+    return g_error_new (
+      PHONESET_ERROR, PHONESET_ERROR_AUTH,
+      self->password == NULL
+      ? _("The phone at %s asks for its web admin password: give the user and the password.")
+      : _("Wrong user name or password for the phone's web admin at %s: check the user (“%s”) and the password."),
+           peer, self->user);
   if (status == SOUP_STATUS_FORBIDDEN)
     {
       const char *setting = phoneset_active_uri_get_allowed_ip_setting (self->active_uri);
       const char *menu = phoneset_active_uri_get_allowed_ip_menu (self->active_uri);
 
-      return g_error_new (PHONESET_ERROR, PHONESET_ERROR_FORBIDDEN,
-                          _("The phone at %s refused this computer (%s): it is not in the phone's Active URI allowed "
+      return g_error_new (
+        PHONESET_ERROR, PHONESET_ERROR_FORBIDDEN,
+        _("The phone at %s refused this computer (%s): it is not in the phone's Active URI allowed "
                             "list. Add it to the setting active_uri.allowed_ip (%s; on the phone's web page: %s)."),
-                             peer, self->local_address ? self->local_address : "?", setting ? setting : "?",
-                             menu ? menu : "?");
+          peer, self->local_address ? self->local_address : "?", setting ? setting : "?",
+          menu ? menu : "?");
     }
   if (status == SOUP_STATUS_NOT_FOUND)
-    return g_error_new (PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
-                        _("The phone at %s has no Active URI at %s: check the vendor, and that Active URI is "
+    return g_error_new (
+      PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+      _("The phone at %s has no Active URI at %s: check the vendor, and that Active URI is "
                           "enabled on the phone."),
-                           peer, phoneset_active_uri_get_path (self->active_uri));
+         peer, phoneset_active_uri_get_path (self->active_uri));
   if (status >= 500 && status < 600)
     {
-      GError *e = g_error_new (PHONESET_ERROR, PHONESET_ERROR_FAILED,
-                               _("The phone at %s answered “%u %s”: its web server failed on this request. Try again; "
+      GError *e = g_error_new (
+        PHONESET_ERROR, PHONESET_ERROR_FAILED,
+        _("The phone at %s answered “%u %s”: its web server failed on this request. Try again; "
                                  "if it keeps failing, restart the phone."),
-                                  peer, status,
-                                  soup_message_get_reason_phrase (msg) ? soup_message_get_reason_phrase (msg) : "");
+           peer, status,
+           soup_message_get_reason_phrase (msg) ? soup_message_get_reason_phrase (msg) : "");
 
       phoneset_error_set_fault (e, PHONESET_FAULT_SERVER_ERROR);
       return e;
     }
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
-    return g_error_new (PHONESET_ERROR, PHONESET_ERROR_FAILED,
-                        _("The phone at %s answered “%u %s”: try again, or restart the phone."), peer, status,
-                           soup_message_get_reason_phrase (msg) ? soup_message_get_reason_phrase (msg) : "");
+    return g_error_new (
+      PHONESET_ERROR, PHONESET_ERROR_FAILED,
+      _("The phone at %s answered “%u %s”: try again, or restart the phone."), peer, status,
+         soup_message_get_reason_phrase (msg) ? soup_message_get_reason_phrase (msg) : "");
   if (body != NULL && phoneset_active_uri_has_prompt (self->active_uri))
     {
-      g_autofree char *text = g_ascii_strdown (g_bytes_get_data (body, NULL) ? g_bytes_get_data (body, NULL) : "",
-                                               g_bytes_get_size (body));
+      g_autofree char *text =
+        g_ascii_strdown (g_bytes_get_data (body, NULL) ? g_bytes_get_data (body, NULL) : "",
+                         g_bytes_get_size (body));
 
       /* How a phone says the prompt is up is [U]: the simulator's wording. */
       if (strstr (text, "allow remote control") != NULL)
-        return g_error_new (PHONESET_ERROR, PHONESET_ERROR_FORBIDDEN,
-                            _("The phone at %s asks “Allow remote control?”: confirm Allow remote control on the "
+        return g_error_new (
+          PHONESET_ERROR, PHONESET_ERROR_FORBIDDEN,
+          _("The phone at %s asks “Allow remote control?”: confirm Allow remote control on the "
                               "phone's screen (press OK), then send the keys again."),
-                               peer);
+             peer);
     }
   return NULL;
 }
@@ -441,7 +461,8 @@ request_cb (GObject      *source,
   PhonesetRemote *self = g_task_get_source_object (task);
   Request        *r = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  g_autoptr(GBytes) body =
+               soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
   GError *mapped;
 
   if (error != NULL)
@@ -473,7 +494,8 @@ request_cb (GObject      *source,
       const char        *main_path = phoneset_active_uri_get_path (self->active_uri);
       const char *const *paths = phoneset_active_uri_get_legacy_paths (self->active_uri);
 
-      if ((g_str_has_prefix (r->path, main_path) && r->path[strlen (main_path)] == '?') || r->legacy_index > 0)
+      if ((g_str_has_prefix (r->path, main_path) && r->path[strlen (main_path)] == '?') ||
+          r->legacy_index > 0)
         {
           if (paths[r->legacy_index] != NULL)
             {
@@ -521,8 +543,8 @@ send_request (GTask *task)
   g_signal_connect (r->msg, "authenticate", G_CALLBACK (authenticate_cb), self);
   g_signal_connect (r->msg, "accept-certificate", G_CALLBACK (accept_certificate_cb), task);
   g_signal_connect (r->msg, "network-event", G_CALLBACK (network_event_cb), self);
-  soup_session_send_and_read_async (get_session (self), r->msg, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
-                                    request_cb, task);
+  soup_session_send_and_read_async (get_session (self), r->msg, G_PRIORITY_DEFAULT,
+                                    g_task_get_cancellable (task), request_cb, task);
 }
 
 /**
@@ -534,11 +556,11 @@ send_request (GTask *task)
  * %PHONESET_ERROR that says what to do.
  */
 void
-phoneset_remote_request_async (PhonesetRemote     *self,
-                               const char         *path_and_query,
-                               GCancellable       *cancellable,
-                               GAsyncReadyCallback callback,
-                               gpointer            user_data)
+phoneset_remote_request_async (PhonesetRemote      *self,
+                               const char          *path_and_query,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
 {
   GTask   *task;
   Request *r;
@@ -561,9 +583,9 @@ phoneset_remote_request_async (PhonesetRemote     *self,
  * Returns: (transfer full): the answer's body, or %NULL
  */
 GBytes *
-phoneset_remote_request_finish (PhonesetRemote *self,
-                                GAsyncResult   *result,
-                                GError        **error)
+phoneset_remote_request_finish (PhonesetRemote  *self,
+                                GAsyncResult    *result,
+                                GError         **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
@@ -591,7 +613,8 @@ keys_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = phoneset_remote_request_finish (PHONESET_REMOTE (source), result, &error);
+  g_autoptr(GBytes) body =
+               phoneset_remote_request_finish (PHONESET_REMOTE (source), result, &error);
 
   if (body == NULL)
     {
@@ -613,7 +636,8 @@ keys_next (GTask *task)
       g_object_unref (task);
       return;
     }
-  phoneset_remote_request_async (self, k->requests->pdata[k->next++], g_task_get_cancellable (task), keys_cb, task);
+  phoneset_remote_request_async (self, k->requests->pdata[k->next++], g_task_get_cancellable (task),
+                                 keys_cb, task);
 }
 
 /**
@@ -623,11 +647,11 @@ keys_next (GTask *task)
  * Presses @keys on the phone, chained as the vendor chains them.
  */
 void
-phoneset_remote_send_keys_async (PhonesetRemote     *self,
-                                 const char *const  *keys,
-                                 GCancellable       *cancellable,
-                                 GAsyncReadyCallback callback,
-                                 gpointer            user_data)
+phoneset_remote_send_keys_async (PhonesetRemote      *self,
+                                 const char *const   *keys,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
 {
   GTask *task;
   Keys  *k;
@@ -653,9 +677,9 @@ phoneset_remote_send_keys_async (PhonesetRemote     *self,
 }
 
 gboolean
-phoneset_remote_send_keys_finish (PhonesetRemote *self,
-                                  GAsyncResult   *result,
-                                  GError        **error)
+phoneset_remote_send_keys_finish (PhonesetRemote  *self,
+                                  GAsyncResult    *result,
+                                  GError         **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
@@ -668,7 +692,8 @@ status_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = phoneset_remote_request_finish (PHONESET_REMOTE (source), result, &error);
+  g_autoptr(GBytes) body =
+               phoneset_remote_request_finish (PHONESET_REMOTE (source), result, &error);
   g_autoptr(GHashTable) values = NULL;
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
@@ -681,8 +706,9 @@ status_cb (GObject      *source,
   text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
   if (!g_utf8_validate (text, -1, NULL))
     {
-      g_task_return_new_error (task, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                               _("The phone's status answer is not text: it cannot be read back."));
+      g_task_return_new_error (
+        task, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+        _("The phone's status answer is not text: it cannot be read back."));
       return;
     }
   /* The reply's format is [U]: `name=value` lines (or `&`-separated). */
@@ -694,7 +720,8 @@ status_cb (GObject      *source,
       char *eq = strchr (lines[i], '=');
 
       if (eq != NULL && eq != lines[i])
-        g_hash_table_insert (values, g_strstrip (g_strndup (lines[i], eq - lines[i])), g_strstrip (g_strdup (eq + 1)));
+        g_hash_table_insert (values, g_strstrip (g_strndup (lines[i], eq - lines[i])),
+                             g_strstrip (g_strdup (eq + 1)));
     }
   g_task_return_pointer (task, g_steal_pointer (&values), (GDestroyNotify)g_hash_table_unref);
 }
@@ -706,10 +733,10 @@ status_cb (GObject      *source,
  * `phonecfg=get`: firmware, registration, DND).
  */
 void
-phoneset_remote_read_status_async (PhonesetRemote     *self,
-                                   GCancellable       *cancellable,
-                                   GAsyncReadyCallback callback,
-                                   gpointer            user_data)
+phoneset_remote_read_status_async (PhonesetRemote      *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   const char      *query;
@@ -722,8 +749,9 @@ phoneset_remote_read_status_async (PhonesetRemote     *self,
   query = phoneset_active_uri_get_status_query (self->active_uri);
   if (query == NULL)
     {
-      g_task_return_new_error (task, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
-                               _("This phone has no documented way to read its status over HTTP."));
+      g_task_return_new_error (
+        task, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+        _("This phone has no documented way to read its status over HTTP."));
       return;
     }
   path = g_strdup_printf ("%s?%s", phoneset_active_uri_get_path (self->active_uri), query);
@@ -736,9 +764,9 @@ phoneset_remote_read_status_async (PhonesetRemote     *self,
  * Returns: (transfer full): name → value
  */
 GHashTable *
-phoneset_remote_read_status_finish (PhonesetRemote *self,
-                                    GAsyncResult   *result,
-                                    GError        **error)
+phoneset_remote_read_status_finish (PhonesetRemote  *self,
+                                    GAsyncResult    *result,
+                                    GError         **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
@@ -754,8 +782,8 @@ phoneset_remote_read_status_finish (PhonesetRemote *self,
  * Returns: (transfer full): the local address, or %NULL
  */
 char *
-phoneset_local_address_for (const char *ip,
-                            GError    **error)
+phoneset_local_address_for (const char  *ip,
+                            GError     **error)
 {
   g_autoptr(GInetAddress) remote = g_inet_address_new_from_string (ip);
   g_autoptr(GSocket) socket = NULL;
@@ -766,19 +794,23 @@ phoneset_local_address_for (const char *ip,
 
   if (remote == NULL)
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("“%s” is not an IP address."), ip);
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                   _("“%s” is not an IP address."), ip);
       return NULL;
     }
-  socket = g_socket_new (g_inet_address_get_family (remote), G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, error);
+  socket = g_socket_new (g_inet_address_get_family (remote), G_SOCKET_TYPE_DATAGRAM,
+                         G_SOCKET_PROTOCOL_UDP, error);
   if (socket == NULL)
     return NULL;
   to = g_inet_socket_address_new (remote, 9);
-  if (!g_socket_connect (socket, to, NULL, error) || (local = g_socket_get_local_address (socket, error)) == NULL)
+  if (!g_socket_connect (socket, to, NULL, error) ||
+      (local = g_socket_get_local_address (socket, error)) == NULL)
     {
       g_prefix_error (error, _("No route to %s: "), ip);
       if (error != NULL && *error != NULL)
         (*error)->domain = PHONESET_ERROR, (*error)->code = PHONESET_ERROR_UNREACHABLE;
       return NULL;
     }
-  return g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (local)));
+  return g_inet_address_to_string (
+    g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (local)));
 }

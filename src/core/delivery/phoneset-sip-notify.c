@@ -89,17 +89,20 @@ deadline_cb (gpointer user_data)
   CheckSync *c = g_task_get_task_data (task);
 
   c->deadline = 0;
-  finish (task, g_error_new (PHONESET_ERROR, PHONESET_ERROR_TIMEOUT,
-                             _("The phone did not answer the SIP NOTIFY (check-sync) at %s within %u seconds: check its "
+  finish (
+    task,
+    g_error_new (
+      PHONESET_ERROR, PHONESET_ERROR_TIMEOUT,
+      _("The phone did not answer the SIP NOTIFY (check-sync) at %s within %u seconds: check its "
                                "SIP port, and that it takes NOTIFY from this computer (its trusted SIP source setting)."),
-                                c->peer, c->timeout));
+         c->peer, c->timeout));
   return G_SOURCE_REMOVE;
 }
 
 static gboolean
-readable_cb (GSocket     *socket,
-             GIOCondition condition,
-             gpointer     user_data)
+readable_cb (GSocket      *socket,
+             GIOCondition  condition,
+             gpointer      user_data)
 {
   GTask     *task = user_data;
   CheckSync *c = g_task_get_task_data (task);
@@ -129,10 +132,12 @@ readable_cb (GSocket     *socket,
   if (status < 300)
     finish (task, NULL);
   else
-    finish (task, g_error_new (PHONESET_ERROR, PHONESET_ERROR_FAILED,
-                               _("The phone at %s refused the SIP NOTIFY (check-sync) with %u: it may not take "
+    finish (task,
+            g_error_new (
+              PHONESET_ERROR, PHONESET_ERROR_FAILED,
+              _("The phone at %s refused the SIP NOTIFY (check-sync) with %u: it may not take "
                                  "check-sync from this computer, or not at all."),
-                                  c->peer, status));
+                 c->peer, status));
   return G_SOURCE_REMOVE;
 }
 
@@ -146,13 +151,13 @@ readable_cb (GSocket     *socket,
  * Sends `NOTIFY` with `Event: check-sync;reboot=false|true`.
  */
 void
-phoneset_sip_check_sync_async (const char         *ip,
-                               guint16             port,
-                               gboolean            reboot,
-                               guint               timeout_seconds,
-                               GCancellable       *cancellable,
-                               GAsyncReadyCallback callback,
-                               gpointer            user_data)
+phoneset_sip_check_sync_async (const char          *ip,
+                               guint16              port,
+                               gboolean             reboot,
+                               guint                timeout_seconds,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
 {
   GTask     *task = g_task_new (NULL, cancellable, callback, user_data);
   CheckSync *c = g_new0 (CheckSync, 1);
@@ -169,24 +174,28 @@ phoneset_sip_check_sync_async (const char         *ip,
   c->peer = g_strdup_printf ("%s:%u", ip, port);
   if (inet == NULL)
     {
-      finish (task, g_error_new (PHONESET_ERROR, PHONESET_ERROR_INVALID, _("“%s” is not an IP address."), ip));
+      finish (task, g_error_new (PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                                 _("“%s” is not an IP address."), ip));
       return;
     }
-  c->socket = g_socket_new (g_inet_address_get_family (inet), G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, &error);
+  c->socket = g_socket_new (g_inet_address_get_family (inet), G_SOCKET_TYPE_DATAGRAM,
+                            G_SOCKET_PROTOCOL_UDP, &error);
   c->to = g_inet_socket_address_new (inet, port);
   if (c->socket == NULL || !g_socket_connect (c->socket, c->to, NULL, &error) ||
       (bound = g_socket_get_local_address (c->socket, &error)) == NULL)
     {
-      finish (task, g_error_new (PHONESET_ERROR, PHONESET_ERROR_UNREACHABLE, _("Could not reach %s: %s"), c->peer, error->message));
+      finish (task, g_error_new (PHONESET_ERROR, PHONESET_ERROR_UNREACHABLE,
+                                 _("Could not reach %s: %s"), c->peer, error->message));
       return;
     }
-  local_ip = g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (bound)));
+  local_ip =
+    g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (bound)));
   local_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
   c->call_id = g_strdup_printf ("%08x%08x@phoneset", g_random_int (), g_random_int ());
 
   g_string_append_printf (s, "NOTIFY sip:%s:%u SIP/2.0\r\n", ip, port);
-  g_string_append_printf (s, "Via: SIP/2.0/UDP %s:%u;branch=z9hG4bK%08x;rport\r\n", local_ip, local_port,
-                          g_random_int ());
+  g_string_append_printf (s, "Via: SIP/2.0/UDP %s:%u;branch=z9hG4bK%08x;rport\r\n", local_ip,
+                          local_port, g_random_int ());
   g_string_append (s, "Max-Forwards: 70\r\n");
   g_string_append_printf (s, "From: <sip:phoneset@%s>;tag=%08x\r\n", local_ip, g_random_int ());
   g_string_append_printf (s, "To: <sip:%s:%u>\r\n", ip, port);
@@ -208,8 +217,8 @@ phoneset_sip_check_sync_async (const char         *ip,
 }
 
 gboolean
-phoneset_sip_check_sync_finish (GAsyncResult *result,
-                                GError      **error)
+phoneset_sip_check_sync_finish (GAsyncResult  *result,
+                                GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);

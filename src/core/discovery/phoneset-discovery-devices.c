@@ -71,7 +71,8 @@ find_known_phone (PhonesetDiscovery *self,
       const char *text = phoneset_phone_get_mac (phone);
       guint8      other[PHONESET_MAC_LEN];
 
-      if (text != NULL && phoneset_mac_parse (text, other, NULL) && memcmp (other, mac, PHONESET_MAC_LEN) == 0)
+      if (text != NULL && phoneset_mac_parse (text, other, NULL) &&
+          memcmp (other, mac, PHONESET_MAC_LEN) == 0)
         return g_steal_pointer (&phone);
     }
   return NULL;
@@ -102,7 +103,8 @@ adopt_known_phone (PhonesetDiscovery *self,
   /* Carry what was learnt so far over to the known phone. */
   methods = phoneset_phone_dup_evidence (device->phone);
   for (guint i = 0; methods[i] != NULL; i++)
-    phoneset_phone_add_evidence (known, methods[i], phoneset_phone_get_evidence_detail (device->phone, methods[i]));
+    phoneset_phone_add_evidence (known, methods[i],
+                                 phoneset_phone_get_evidence_detail (device->phone, methods[i]));
   phoneset_phone_set_address (known, phoneset_phone_get_address (device->phone));
   phoneset_phone_set_mac (known, phoneset_phone_get_mac (device->phone));
   if (phoneset_phone_get_vendor (device->phone) != NULL)
@@ -189,7 +191,8 @@ device_merge (PhonesetDiscovery *self,
   guint position;
 
   for (guint i = 0; methods[i] != NULL; i++)
-    phoneset_phone_add_evidence (into->phone, methods[i], phoneset_phone_get_evidence_detail (from->phone, methods[i]));
+    phoneset_phone_add_evidence (into->phone, methods[i],
+                                 phoneset_phone_get_evidence_detail (from->phone, methods[i]));
   if (from->vendor_rank > into->vendor_rank)
     {
       phoneset_phone_set_vendor (into->phone, phoneset_phone_get_vendor (from->phone));
@@ -207,7 +210,8 @@ device_merge (PhonesetDiscovery *self,
       into->firmware_rank = from->firmware_rank;
     }
   if (phoneset_phone_get_sip_user_agent (into->phone) == NULL)
-    phoneset_phone_set_sip_user_agent (into->phone, phoneset_phone_get_sip_user_agent (from->phone));
+    phoneset_phone_set_sip_user_agent (into->phone,
+                                       phoneset_phone_get_sip_user_agent (from->phone));
   if (phoneset_phone_get_http_server (into->phone) == NULL)
     phoneset_phone_set_http_server (into->phone, phoneset_phone_get_http_server (from->phone));
   into->http_started |= from->http_started;
@@ -315,7 +319,8 @@ _phoneset_discovery_apply_fingerprint (PhonesetDiscovery        *self,
                                        int                       rank,
                                        PhonesetFingerprintMatch *match)
 {
-  _phoneset_discovery_apply_identity (device, rank, match->vendor, match->profile_id, match->model, match->firmware);
+  _phoneset_discovery_apply_identity (device, rank, match->vendor, match->profile_id, match->model,
+                                      match->firmware);
   if (match->mac != NULL && !device->has_mac)
     {
       guint8 mac[PHONESET_MAC_LEN];
@@ -348,8 +353,9 @@ _phoneset_discovery_apply_oui (PhonesetDiscovery *self,
 
   if (vendor != NULL)
     {
-      detail = organization != NULL ? g_strdup_printf ("%s %s", prefix, organization)
-                                    : g_strdup_printf (_("%s %s (from the profile %s)"), prefix, vendor, profile_id);
+      detail = organization != NULL
+                 ? g_strdup_printf ("%s %s", prefix, organization)
+                 : g_strdup_printf (_("%s %s (from the profile %s)"), prefix, vendor, profile_id);
       _phoneset_discovery_apply_identity (device, RANK_OUI_PROFILE, vendor, profile_id, NULL, NULL);
       phoneset_phone_add_evidence (device->phone, "oui", detail);
       return TRUE;

@@ -57,7 +57,8 @@ find_title (const char *body,
   const char      *close;
   g_autofree char *title = NULL;
 
-  if (open == NULL || (start = strchr (open, '>')) == NULL || (close = strstr (start, "</title")) == NULL)
+  if (open == NULL || (start = strchr (open, '>')) == NULL ||
+      (close = strstr (start, "</title")) == NULL)
     return NULL;
   start++;
   title = g_strndup (text + (start - lower), (gsize)(close - start));
@@ -74,8 +75,9 @@ find_title (const char *body,
 static char *
 find_realm (SoupMessage *message)
 {
-  const char *challenge = soup_message_headers_get_list (soup_message_get_response_headers (message), "WWW-Authenticate");
-  char       *realm = NULL;
+  const char *challenge =
+    soup_message_headers_get_list (soup_message_get_response_headers (message), "WWW-Authenticate");
+  char *realm = NULL;
 
   if (challenge != NULL)
     {
@@ -106,10 +108,12 @@ http_probe_done (HttpProbe *probe)
   const char        *texts[3];
   gboolean           matched = FALSE;
 
-  if (!_phoneset_discovery_device_alive (self, device) || probe->message == NULL || soup_message_get_status (probe->message) == 0)
+  if (!_phoneset_discovery_device_alive (self, device) || probe->message == NULL ||
+      soup_message_get_status (probe->message) == 0)
     return;
 
-  server = soup_message_headers_get_one (soup_message_get_response_headers (probe->message), "Server");
+  server =
+    soup_message_headers_get_one (soup_message_get_response_headers (probe->message), "Server");
   if (server != NULL && (server[0] == '\0' || !g_utf8_validate (server, -1, NULL)))
     server = NULL;
   title = probe->buffer != NULL ? find_title ((const char *)probe->buffer, probe->length) : NULL;
@@ -140,7 +144,8 @@ http_probe_done (HttpProbe *probe)
         g_auto(PhonesetFingerprintMatch) match = { 0 };
         int score;
 
-        if (texts[i] == NULL || !phoneset_fingerprint_rules_match (self->rules, texts[i], PHONESET_FINGERPRINT_SOURCE_HTTP, &match))
+        if (texts[i] == NULL || !phoneset_fingerprint_rules_match (
+                                  self->rules, texts[i], PHONESET_FINGERPRINT_SOURCE_HTTP, &match))
           continue;
         score = (match.model != NULL) * 4 + (match.firmware != NULL) * 2 + (match.mac != NULL);
         if (score > best_score)
@@ -205,10 +210,10 @@ http_send_cb (GObject      *object,
 }
 
 static gboolean
-accept_any_certificate_cb (SoupMessage         *message,
-                           GTlsCertificate     *certificate,
-                           GTlsCertificateFlags errors,
-                           gpointer             user_data)
+accept_any_certificate_cb (SoupMessage          *message,
+                           GTlsCertificate      *certificate,
+                           GTlsCertificateFlags  errors,
+                           gpointer              user_data)
 {
   /* Only the identity the web interface shows is read, and nothing is
    * sent: a phone's self-signed certificate is no reason to look away. */
@@ -240,11 +245,12 @@ start_http_probe (PhonesetDiscovery *self,
       return;
     }
   soup_message_add_flags (probe->message, SOUP_MESSAGE_NO_REDIRECT);
-  g_signal_connect (probe->message, "accept-certificate", G_CALLBACK (accept_any_certificate_cb), NULL);
+  g_signal_connect (probe->message, "accept-certificate", G_CALLBACK (accept_any_certificate_cb),
+                    NULL);
   _phoneset_discovery_time_limit_start (self, &probe->limit, HTTP_TIMEOUT_MS);
   self->http_pending++;
-  soup_session_send_async (self->session, probe->message, G_PRIORITY_DEFAULT, probe->limit.cancellable,
-                           http_send_cb, probe);
+  soup_session_send_async (self->session, probe->message, G_PRIORITY_DEFAULT,
+                           probe->limit.cancellable, http_send_cb, probe);
 }
 
 void

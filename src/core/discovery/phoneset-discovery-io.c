@@ -52,9 +52,9 @@ typedef struct
 } SocketWatch;
 
 static gboolean
-socket_readable_cb (GSocket     *socket,
-                    GIOCondition condition,
-                    gpointer     user_data)
+socket_readable_cb (GSocket      *socket,
+                    GIOCondition  condition,
+                    gpointer      user_data)
 {
   SocketWatch *watch = user_data;
   char         buffer[PHONESET_SIP_MAX_MESSAGE];

@@ -87,9 +87,11 @@ _phoneset_discovery_poll_neighbours (PhonesetDiscovery *self)
       Device            *known_ip = g_hash_table_lookup (self->by_ip, GUINT_TO_POINTER (entry->ip));
 
       /* Nothing new: the same MAC at the same address. */
-      if (known_ip != NULL && known_ip->has_mac && _phoneset_discovery_mac_key (known_ip->mac) == key)
+      if (known_ip != NULL && known_ip->has_mac &&
+          _phoneset_discovery_mac_key (known_ip->mac) == key)
         continue;
-      if (self->active && !in_sweep (self, entry->ip) && g_hash_table_lookup (self->by_mac, &key) == NULL)
+      if (self->active && !in_sweep (self, entry->ip) &&
+          g_hash_table_lookup (self->by_mac, &key) == NULL)
         continue;
 
       device = _phoneset_discovery_lookup_device (self, entry->ip, entry->mac);

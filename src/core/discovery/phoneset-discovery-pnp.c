@@ -59,17 +59,20 @@ handle_pnp (PhonesetDiscovery *self,
     /* Name the vendor as the profiles do ("PLANET" → "PLANET"). */
     const char *vendor = phoneset_fingerprint_rules_vendor_for_name (self->rules, pnp.vendor);
 
-    _phoneset_discovery_apply_identity (device, RANK_PNP, vendor != NULL ? vendor : pnp.vendor, NULL, pnp.model, pnp.firmware);
+    _phoneset_discovery_apply_identity (device, RANK_PNP, vendor != NULL ? vendor : pnp.vendor,
+                                        NULL, pnp.model, pnp.firmware);
   }
   if (pnp.user_agent != NULL)
     {
       g_auto(PhonesetFingerprintMatch) match = { 0 };
 
-      if (phoneset_fingerprint_rules_match (self->rules, pnp.user_agent, PHONESET_FINGERPRINT_SOURCE_SIP, &match))
+      if (phoneset_fingerprint_rules_match (self->rules, pnp.user_agent,
+                                            PHONESET_FINGERPRINT_SOURCE_SIP, &match))
         {
           /* The UA names the profile; PnP's own words keep model and
            * firmware when the UA lacks them. */
-          _phoneset_discovery_apply_identity (device, RANK_PNP, match.vendor, match.profile_id, match.model, match.firmware);
+          _phoneset_discovery_apply_identity (device, RANK_PNP, match.vendor, match.profile_id,
+                                              match.model, match.firmware);
         }
     }
   phoneset_phone_add_evidence (device->phone, "pnp", detail);
@@ -90,7 +93,8 @@ _phoneset_discovery_start_pnp (PhonesetDiscovery *self,
   group = g_inet_address_new_from_string (self->pnp_group);
   if (group == NULL)
     return;
-  self->pnp_socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, &error);
+  self->pnp_socket =
+    g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, &error);
   if (self->pnp_socket == NULL)
     {
       g_debug ("No PnP socket: %s", error->message);
@@ -103,7 +107,8 @@ _phoneset_discovery_start_pnp (PhonesetDiscovery *self,
   address = g_inet_socket_address_new (group, self->pnp_port);
   if (!g_socket_bind (self->pnp_socket, address, TRUE, &error))
     {
-      g_debug ("Cannot listen for PnP on %s:%u: %s", self->pnp_group, self->pnp_port, error->message);
+      g_debug ("Cannot listen for PnP on %s:%u: %s", self->pnp_group, self->pnp_port,
+               error->message);
       g_clear_pointer (&self->pnp_error, g_free);
       self->pnp_error = g_strdup_printf (_("Phones announcing themselves at boot (SIP PnP) are not seen: %s:%u is taken by another program (%s)."),
                                             self->pnp_group, self->pnp_port, error->message);
@@ -117,7 +122,8 @@ _phoneset_discovery_start_pnp (PhonesetDiscovery *self,
           Interface *iface = &g_array_index (interfaces, Interface, i);
           g_autoptr(GError) join_error = NULL;
 
-          if (!g_socket_join_multicast_group (self->pnp_socket, group, FALSE, iface->name, &join_error))
+          if (!g_socket_join_multicast_group (self->pnp_socket, group, FALSE, iface->name,
+                                              &join_error))
             g_debug ("Cannot join %s on %s: %s", self->pnp_group, iface->name, join_error->message);
         }
     }

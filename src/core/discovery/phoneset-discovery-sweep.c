@@ -46,7 +46,8 @@ handle_sip_identity (PhonesetDiscovery *self,
   if (user_agent != NULL && user_agent[0] != '\0')
     {
       phoneset_phone_set_sip_user_agent (device->phone, user_agent);
-      if (phoneset_fingerprint_rules_match (self->rules, user_agent, PHONESET_FINGERPRINT_SOURCE_SIP, &match))
+      if (phoneset_fingerprint_rules_match (self->rules, user_agent,
+                                            PHONESET_FINGERPRINT_SOURCE_SIP, &match))
         _phoneset_discovery_apply_fingerprint (self, device, RANK_SIP, &match);
     }
   phoneset_phone_add_evidence (device->phone, "sip-options", detail);
@@ -63,11 +64,13 @@ target_finished (PhonesetDiscovery *self,
   target->done = TRUE;
   /* A host counts as probed once all its ports are. */
   {
-    guint left = GPOINTER_TO_UINT (g_hash_table_lookup (self->ports_left, GUINT_TO_POINTER (target->ip)));
+    guint left =
+      GPOINTER_TO_UINT (g_hash_table_lookup (self->ports_left, GUINT_TO_POINTER (target->ip)));
 
     if (left > 1)
       {
-        g_hash_table_insert (self->ports_left, GUINT_TO_POINTER (target->ip), GUINT_TO_POINTER (left - 1));
+        g_hash_table_insert (self->ports_left, GUINT_TO_POINTER (target->ip),
+                             GUINT_TO_POINTER (left - 1));
         return;
       }
     g_hash_table_remove (self->ports_left, GUINT_TO_POINTER (target->ip));
@@ -119,7 +122,8 @@ handle_reply (PhonesetDiscovery *self,
       return;
     }
   tag = phoneset_sip_header_get_param (phoneset_sip_message_get_header (message, "from"), "tag");
-  branch = phoneset_sip_header_get_param (phoneset_sip_message_get_header (message, "via"), "branch");
+  branch =
+    phoneset_sip_header_get_param (phoneset_sip_message_get_header (message, "via"), "branch");
   if (g_strcmp0 (tag, target->tag) != 0 || g_strcmp0 (branch, target->branch) != 0 ||
       !g_str_has_suffix (phoneset_sip_message_get_header (message, "cseq"), " OPTIONS"))
     {
@@ -135,8 +139,9 @@ handle_reply (PhonesetDiscovery *self,
   user_agent = phoneset_sip_message_get_header (message, "user-agent");
   if (user_agent == NULL)
     user_agent = phoneset_sip_message_get_header (message, "server");
-  detail = g_strdup_printf ("%s %u: %u %s%s%s", transport == TRANSPORT_TCP ? "TCP" : "UDP", target->port,
-                            phoneset_sip_message_get_status (message), phoneset_sip_message_get_reason (message),
+  detail = g_strdup_printf ("%s %u: %u %s%s%s", transport == TRANSPORT_TCP ? "TCP" : "UDP",
+                            target->port, phoneset_sip_message_get_status (message),
+                            phoneset_sip_message_get_reason (message),
                             user_agent != NULL ? ", " : "", user_agent != NULL ? user_agent : "");
   device = _phoneset_discovery_lookup_device (self, from_ip, NULL);
   handle_sip_identity (self, device, user_agent, detail);
@@ -156,8 +161,8 @@ handle_udp_reply (PhonesetDiscovery *self,
 /* ---- Targets --------------------------------------------------------- */
 
 static void
-random_hex (char *buffer,
-            gsize length)
+random_hex (char  *buffer,
+            gsize  length)
 {
   static const char digits[] = "0123456789abcdef";
 
@@ -171,7 +176,8 @@ inet_socket_address_new (guint32 ip,
                          guint16 port)
 {
   guint32 network_order = g_htonl (ip);
-  g_autoptr(GInetAddress) inet = g_inet_address_new_from_bytes ((const guint8 *)&network_order, G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GInetAddress) inet =
+               g_inet_address_new_from_bytes ((const guint8 *)&network_order, G_SOCKET_FAMILY_IPV4);
 
   return g_inet_socket_address_new (inet, port);
 }
@@ -180,7 +186,8 @@ inet_socket_address_new (guint32 ip,
 static guint32
 local_address_for (guint32 ip)
 {
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM,
+                                             G_SOCKET_PROTOCOL_UDP, NULL);
   g_autoptr(GSocketAddress) remote = NULL;
   g_autoptr(GSocketAddress) local = NULL;
 
@@ -241,14 +248,18 @@ _phoneset_discovery_build_targets (PhonesetDiscovery *self,
               g_strlcpy (target.branch, "z9hG4bK", sizeof target.branch);
               random_hex (target.branch + 7, 25);
               g_array_append_val (self->targets, target);
-              g_hash_table_insert (self->ports_left, GUINT_TO_POINTER ((guint32)ip),
-                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->ports_left, GUINT_TO_POINTER ((guint32)ip))) + 1));
+              g_hash_table_insert (
+                self->ports_left, GUINT_TO_POINTER ((guint32)ip),
+                GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (
+                                    self->ports_left, GUINT_TO_POINTER ((guint32)ip))) +
+                                  1));
             }
           g_hash_table_add (hosts, GUINT_TO_POINTER ((guint32)ip));
         }
     }
   for (guint i = 0; i < self->targets->len; i++)
-    g_hash_table_insert (self->by_call_id, g_array_index (self->targets, Target, i).call_id, GUINT_TO_POINTER (i + 1));
+    g_hash_table_insert (self->by_call_id, g_array_index (self->targets, Target, i).call_id,
+                         GUINT_TO_POINTER (i + 1));
   self->hosts_total = g_hash_table_size (hosts);
   _phoneset_discovery_notify (self, PROP_HOSTS_TOTAL);
 }
@@ -309,7 +320,8 @@ tcp_read_cb (GObject      *object,
     }
   /* A stream carries one reply here: its head and, for the identity,
    * nothing of its body is needed. */
-  handle_reply (probe->self, probe->buffer, end != NULL ? (gsize)(end - probe->buffer) + 4 : probe->length,
+  handle_reply (probe->self, probe->buffer,
+                end != NULL ? (gsize)(end - probe->buffer) + 4 : probe->length,
                 g_array_index (probe->self->targets, Target, probe->index).ip, TRANSPORT_TCP,
                 &g_array_index (probe->self->targets, Target, probe->index));
   tcp_probe_free (probe);
@@ -354,12 +366,14 @@ tcp_connect_cb (GObject      *object,
   local = g_socket_connection_get_local_address (probe->connection, NULL);
   if (local != NULL)
     {
-      local_host = g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (local)));
+      local_host = g_inet_address_to_string (
+        g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (local)));
       local_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
     }
   host = _phoneset_discovery_ip_to_string (target->ip);
-  probe->request = phoneset_sip_build_options ("TCP", host, target->port, local_host != NULL ? local_host : "0.0.0.0",
-                                               local_port, target->branch, target->tag, target->call_id);
+  probe->request = phoneset_sip_build_options (
+    "TCP", host, target->port, local_host != NULL ? local_host : "0.0.0.0", local_port,
+    target->branch, target->tag, target->call_id);
   g_output_stream_write_all_async (g_io_stream_get_output_stream (G_IO_STREAM (probe->connection)),
                                    probe->request, strlen (probe->request), G_PRIORITY_DEFAULT,
                                    probe->limit.cancellable, tcp_write_cb, probe);
@@ -378,8 +392,8 @@ start_tcp_probe (PhonesetDiscovery *self,
   _phoneset_discovery_time_limit_start (self, &probe->limit, TCP_TIMEOUT_MS);
   target->sends = PROBE_SENDS;
   self->tcp_pending++;
-  g_socket_client_connect_async (self->tcp_client, G_SOCKET_CONNECTABLE (address), probe->limit.cancellable,
-                                 tcp_connect_cb, probe);
+  g_socket_client_connect_async (self->tcp_client, G_SOCKET_CONNECTABLE (address),
+                                 probe->limit.cancellable, tcp_connect_cb, probe);
 }
 
 /* ---- UDP probes ------------------------------------------------------ */
@@ -392,14 +406,17 @@ send_udp (PhonesetDiscovery *self,
   g_autofree char *host = _phoneset_discovery_ip_to_string (target->ip);
   g_autofree char *local_host = _phoneset_discovery_ip_to_string (target->local_ip);
   g_autofree char *request = NULL;
-  GSocket         *socket = g_ptr_array_index (self->udp_sockets, (guint)(target - &g_array_index (self->targets, Target, 0)) % self->udp_sockets->len);
+  GSocket         *socket = g_ptr_array_index (self->udp_sockets,
+                                               (guint)(target - &g_array_index (self->targets, Target, 0)) %
+                                                 self->udp_sockets->len);
   g_autoptr(GSocketAddress) local = g_socket_get_local_address (socket, NULL);
   g_autoptr(GSocketAddress) address = inet_socket_address_new (target->ip, target->port);
   g_autoptr(GError) error = NULL;
 
-  request = phoneset_sip_build_options ("UDP", host, target->port, local_host,
-                                        g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local)),
-                                        target->branch, target->tag, target->call_id);
+  request =
+    phoneset_sip_build_options ("UDP", host, target->port, local_host,
+                                g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local)),
+                                target->branch, target->tag, target->call_id);
   if (g_socket_send_to (socket, address, request, strlen (request), NULL, &error) < 0)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
@@ -407,31 +424,35 @@ send_udp (PhonesetDiscovery *self,
       g_debug ("Probe of %s failed: %s", host, error->message);
     }
   target->sends++;
-  target->next_send = now + (target->sends < PROBE_SENDS ? RETRANSMIT_MS : FINAL_WAIT_MS) * G_TIME_SPAN_MILLISECOND;
+  target->next_send =
+    now + (target->sends < PROBE_SENDS ? RETRANSMIT_MS : FINAL_WAIT_MS) * G_TIME_SPAN_MILLISECOND;
 }
 
 /* ---- The sweep -------------------------------------------------------- */
 
 /* Opens the sockets the UDP probes go out from (and replies come in on). */
 gboolean
-_phoneset_discovery_open_sweep (PhonesetDiscovery *self,
-                                GError           **error)
+_phoneset_discovery_open_sweep (PhonesetDiscovery  *self,
+                                GError            **error)
 {
   guint n_sockets;
 
   self->udp_sockets = g_ptr_array_new_with_free_func (g_object_unref);
   self->udp_sources = g_ptr_array_new_with_free_func ((GDestroyNotify)g_source_unref);
-  n_sockets = CLAMP ((self->targets->len + TARGETS_PER_SOCKET - 1) / TARGETS_PER_SOCKET, 1, MAX_UDP_SOCKETS);
+  n_sockets =
+    CLAMP ((self->targets->len + TARGETS_PER_SOCKET - 1) / TARGETS_PER_SOCKET, 1, MAX_UDP_SOCKETS);
   for (guint i = 0; i < n_sockets; i++)
     {
       g_autoptr(GInetAddress) any = g_inet_address_new_any (G_SOCKET_FAMILY_IPV4);
       g_autoptr(GSocketAddress) address = g_inet_socket_address_new (any, 0);
-      g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, error);
+      g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM,
+                                                 G_SOCKET_PROTOCOL_UDP, error);
 
       if (socket == NULL || !g_socket_bind (socket, address, FALSE, error))
         return FALSE;
       g_socket_set_blocking (socket, FALSE);
-      g_ptr_array_add (self->udp_sources, _phoneset_discovery_watch_socket (self, socket, 256, handle_udp_reply));
+      g_ptr_array_add (self->udp_sources,
+                       _phoneset_discovery_watch_socket (self, socket, 256, handle_udp_reply));
       g_ptr_array_add (self->udp_sockets, g_steal_pointer (&socket));
     }
   return TRUE;
@@ -449,7 +470,8 @@ _phoneset_discovery_sweep_step (PhonesetDiscovery *self,
   self->tokens = MIN (self->tokens, 64.0);
 
   /* Retransmissions and give-ups first, then new hosts. */
-  while (self->first_undone < self->next_target && g_array_index (self->targets, Target, self->first_undone).done)
+  while (self->first_undone < self->next_target &&
+         g_array_index (self->targets, Target, self->first_undone).done)
     self->first_undone++;
   for (guint i = self->first_undone; i < self->next_target; i++)
     {

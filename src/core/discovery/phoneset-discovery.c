@@ -62,10 +62,10 @@ static GParamSpec *properties[N_PROPS];
  * Returns: %TRUE if @text is a subnet
  */
 gboolean
-phoneset_cidr_parse (const char *text,
-                     guint32    *network,
-                     guint      *prefix,
-                     GError    **error)
+phoneset_cidr_parse (const char  *text,
+                     guint32     *network,
+                     guint       *prefix,
+                     GError     **error)
 {
   g_auto(GStrv) parts = NULL;
   struct in_addr addr;
@@ -165,9 +165,8 @@ phoneset_discovery_class_init (PhonesetDiscoveryClass *klass)
   object_class->finalize = phoneset_discovery_finalize;
   object_class->get_property = phoneset_discovery_get_property;
 
-  properties[PROP_PHONES] =
-    g_param_spec_object ("phones", NULL, NULL, G_TYPE_LIST_MODEL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PHONES] = g_param_spec_object ("phones", NULL, NULL, G_TYPE_LIST_MODEL,
+                                                 (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_HOSTS_PROBED] =
     g_param_spec_uint ("hosts-probed", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -229,9 +228,9 @@ phoneset_discovery_new (PhonesetFingerprintRules *rules)
  * Returns: %TRUE if @cidr is a subnet that can be swept
  */
 gboolean
-phoneset_discovery_add_subnet (PhonesetDiscovery *self,
-                               const char        *cidr,
-                               GError           **error)
+phoneset_discovery_add_subnet (PhonesetDiscovery  *self,
+                               const char         *cidr,
+                               GError            **error)
 {
   Subnet subnet;
 
@@ -243,8 +242,10 @@ phoneset_discovery_add_subnet (PhonesetDiscovery *self,
     return FALSE;
   if (subnet.prefix < 16)
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
-                   _("The subnet %s is too large to sweep: give a /16 or smaller, or several of them."), cidr);
+      g_set_error (
+        error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+        _("The subnet %s is too large to sweep: give a /16 or smaller, or several of them."),
+           cidr);
       return FALSE;
     }
   g_array_append_val (self->subnets, subnet);
@@ -262,9 +263,9 @@ phoneset_discovery_add_subnet (PhonesetDiscovery *self,
  * Returns: %TRUE if @spec is a port
  */
 gboolean
-phoneset_discovery_add_port (PhonesetDiscovery *self,
-                             const char        *spec,
-                             GError           **error)
+phoneset_discovery_add_port (PhonesetDiscovery  *self,
+                             const char         *spec,
+                             GError            **error)
 {
   Port        port = { TRANSPORT_UDP, 0 };
   const char *number = spec;
@@ -581,7 +582,8 @@ cancelled_idle_cb (gpointer user_data)
 {
   PhonesetDiscovery *self = user_data;
 
-  complete (self, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The scan was cancelled.")));
+  complete (self,
+            g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The scan was cancelled.")));
   return G_SOURCE_REMOVE;
 }
 
@@ -606,10 +608,10 @@ cancelled_cb (GCancellable *cancellable,
  * (phoneset_discovery_set_active()) at the timeout.
  */
 void
-phoneset_discovery_run_async (PhonesetDiscovery  *self,
-                              GCancellable       *cancellable,
-                              GAsyncReadyCallback callback,
-                              gpointer            user_data)
+phoneset_discovery_run_async (PhonesetDiscovery   *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GArray) interfaces = NULL;
@@ -667,8 +669,9 @@ phoneset_discovery_run_async (PhonesetDiscovery  *self,
             }
           if (self->subnets->len == 0)
             {
-              g_task_return_new_error (task, PHONESET_ERROR, PHONESET_ERROR_UNREACHABLE,
-                                       _("This computer has no IPv4 network to scan: connect it, or give a subnet."));
+              g_task_return_new_error (
+                task, PHONESET_ERROR, PHONESET_ERROR_UNREACHABLE,
+                _("This computer has no IPv4 network to scan: connect it, or give a subnet."));
               return;
             }
         }
@@ -679,13 +682,15 @@ phoneset_discovery_run_async (PhonesetDiscovery  *self,
       if (!_phoneset_discovery_open_sweep (self, &error))
         {
           g_task_return_new_error (task, PHONESET_ERROR, PHONESET_ERROR_FAILED,
-                                   _("Could not open a UDP socket for the scan: %s"), error->message);
+                                   _("Could not open a UDP socket for the scan: %s"),
+                                      error->message);
           stop_run (self);
           return;
         }
       if (self->session == NULL)
-        self->session = soup_session_new_with_options ("max-conns", 256, "max-conns-per-host", 4,
-                                                       "user-agent", "Phoneset/" PACKAGE_VERSION, NULL);
+        self->session =
+          soup_session_new_with_options ("max-conns", 256, "max-conns-per-host", 4, "user-agent",
+                                         "Phoneset/" PACKAGE_VERSION, NULL);
       if (self->tcp_client == NULL)
         self->tcp_client = g_socket_client_new ();
     }
@@ -712,9 +717,9 @@ phoneset_discovery_run_async (PhonesetDiscovery  *self,
  *   phoneset_discovery_get_phones())
  */
 gboolean
-phoneset_discovery_run_finish (PhonesetDiscovery *self,
-                               GAsyncResult      *result,
-                               GError           **error)
+phoneset_discovery_run_finish (PhonesetDiscovery  *self,
+                               GAsyncResult       *result,
+                               GError            **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);

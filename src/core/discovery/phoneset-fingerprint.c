@@ -138,11 +138,11 @@ remember_vendor (PhonesetFingerprintRules *self,
  * Returns: %TRUE if every element is a valid rule
  */
 gboolean
-phoneset_fingerprint_rules_add_from_json (PhonesetFingerprintRules *self,
-                                          const char               *vendor,
-                                          const char               *profile_id,
-                                          JsonArray                *user_agents,
-                                          GError                  **error)
+phoneset_fingerprint_rules_add_from_json (PhonesetFingerprintRules  *self,
+                                          const char                *vendor,
+                                          const char                *profile_id,
+                                          JsonArray                 *user_agents,
+                                          GError                   **error)
 {
   g_autoptr(GPtrArray) added = NULL;
   guint length;
@@ -171,12 +171,15 @@ phoneset_fingerprint_rules_add_from_json (PhonesetFingerprintRules *self,
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
-          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
-                       _("user_agents[%u] is not an object: write { \"pattern\": …, \"source\": … }."), i);
+          g_set_error (
+            error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+            _("user_agents[%u] is not an object: write { \"pattern\": …, \"source\": … }."), i);
           return FALSE;
         }
       object = json_node_get_object (node);
-      if (!json_object_has_member (object, "pattern") || !JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "pattern")) || json_node_get_value_type (json_object_get_member (object, "pattern")) != G_TYPE_STRING)
+      if (!json_object_has_member (object, "pattern") ||
+          !JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "pattern")) ||
+          json_node_get_value_type (json_object_get_member (object, "pattern")) != G_TYPE_STRING)
         {
           g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
                        _("user_agents[%u] has no “pattern” string."), i);
@@ -186,7 +189,8 @@ phoneset_fingerprint_rules_add_from_json (PhonesetFingerprintRules *self,
       if (pattern[0] == '\0')
         {
           g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
-                       _("user_agents[%u] has an empty pattern, which would match everything."), i);
+                       _("user_agents[%u] has an empty pattern, which would match everything."),
+                          i);
           return FALSE;
         }
       if (json_object_has_member (object, "source"))
@@ -195,8 +199,9 @@ phoneset_fingerprint_rules_add_from_json (PhonesetFingerprintRules *self,
 
           if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
             {
-              g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
-                           _("user_agents[%u] “source” is not a string: use “sip”, “http” or “any”."), i);
+              g_set_error (
+                error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                _("user_agents[%u] “source” is not a string: use “sip”, “http” or “any”."), i);
               return FALSE;
             }
           source = json_node_get_string (member);
@@ -213,7 +218,8 @@ phoneset_fingerprint_rules_add_from_json (PhonesetFingerprintRules *self,
       else
         {
           g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
-                       _("user_agents[%u] has source “%s”: use “sip”, “http” or “any”."), i, source);
+                       _("user_agents[%u] has source “%s”: use “sip”, “http” or “any”."), i,
+                          source);
           return FALSE;
         }
 
@@ -221,8 +227,8 @@ phoneset_fingerprint_rules_add_from_json (PhonesetFingerprintRules *self,
       if (rule->regex == NULL)
         {
           g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
-                       _("user_agents[%u] pattern “%s” is not a valid regular expression: %s"),
-                          i, pattern, local_error->message);
+                       _("user_agents[%u] pattern “%s” is not a valid regular expression: %s"), i,
+                          pattern, local_error->message);
           return FALSE;
         }
       rule->vendor = g_strdup (vendor);
@@ -246,11 +252,11 @@ phoneset_fingerprint_rules_add_from_json (PhonesetFingerprintRules *self,
  * Returns: %TRUE if every element is a three-byte MAC prefix
  */
 gboolean
-phoneset_fingerprint_rules_add_mac_prefixes (PhonesetFingerprintRules *self,
-                                             const char               *vendor,
-                                             const char               *profile_id,
-                                             JsonArray                *mac_prefixes,
-                                             GError                  **error)
+phoneset_fingerprint_rules_add_mac_prefixes (PhonesetFingerprintRules  *self,
+                                             const char                *vendor,
+                                             const char                *profile_id,
+                                             JsonArray                 *mac_prefixes,
+                                             GError                   **error)
 {
   g_autoptr(GArray) ouis = g_array_new (FALSE, FALSE, sizeof (guint32));
   guint length;
@@ -285,8 +291,10 @@ phoneset_fingerprint_rules_add_mac_prefixes (PhonesetFingerprintRules *self,
         full = g_strconcat (text, "000000", NULL);
       if (!phoneset_mac_parse (full, mac, NULL))
         {
-          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
-                       _("mac_prefixes[%u] “%s” is not a three-byte MAC prefix such as “00:15:65”."), i, text);
+          g_set_error (
+            error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+            _("mac_prefixes[%u] “%s” is not a three-byte MAC prefix such as “00:15:65”."), i,
+               text);
           return FALSE;
         }
       oui = ((guint32)mac[0] << 16) | ((guint32)mac[1] << 8) | mac[2];
@@ -299,16 +307,17 @@ phoneset_fingerprint_rules_add_mac_prefixes (PhonesetFingerprintRules *self,
 
       prefix->vendor = g_strdup (vendor);
       prefix->profile_id = g_strdup (profile_id);
-      g_hash_table_replace (self->prefixes, GUINT_TO_POINTER (g_array_index (ouis, guint32, i)), prefix);
+      g_hash_table_replace (self->prefixes, GUINT_TO_POINTER (g_array_index (ouis, guint32, i)),
+                            prefix);
     }
   remember_vendor (self, vendor);
   return TRUE;
 }
 
 static JsonArray *
-get_array_member (JsonObject *object,
-                  const char *name,
-                  GError    **error)
+get_array_member (JsonObject  *object,
+                  const char  *name,
+                  GError     **error)
 {
   JsonNode *node;
 
@@ -337,10 +346,10 @@ get_array_member (JsonObject *object,
  * Returns: %TRUE unless the profile's fingerprint data is wrong
  */
 gboolean
-phoneset_fingerprint_rules_add_profile (PhonesetFingerprintRules *self,
-                                        const char               *profile_id,
-                                        JsonObject               *profile,
-                                        GError                  **error)
+phoneset_fingerprint_rules_add_profile (PhonesetFingerprintRules  *self,
+                                        const char                *profile_id,
+                                        JsonObject                *profile,
+                                        GError                   **error)
 {
   g_autoptr(GError) local_error = NULL;
   JsonArray  *user_agents;
@@ -356,25 +365,31 @@ phoneset_fingerprint_rules_add_profile (PhonesetFingerprintRules *self,
     mac_prefixes = get_array_member (profile, "mac_prefixes", &local_error);
   if (local_error != NULL)
     {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), _("Profile “%s”: "), profile_id);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Profile “%s”: "), profile_id);
       return FALSE;
     }
   if (user_agents == NULL && mac_prefixes == NULL)
     return TRUE;
 
   vendor_node = json_object_get_member (profile, "vendor");
-  if (vendor_node == NULL || !JSON_NODE_HOLDS_VALUE (vendor_node) || json_node_get_value_type (vendor_node) != G_TYPE_STRING)
+  if (vendor_node == NULL || !JSON_NODE_HOLDS_VALUE (vendor_node) ||
+      json_node_get_value_type (vendor_node) != G_TYPE_STRING)
     {
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
-                   _("Profile “%s” has user_agents or mac_prefixes but no “vendor” string."), profile_id);
+                   _("Profile “%s” has user_agents or mac_prefixes but no “vendor” string."),
+                      profile_id);
       return FALSE;
     }
   vendor = json_node_get_string (vendor_node);
 
-  if ((mac_prefixes != NULL && !phoneset_fingerprint_rules_add_mac_prefixes (self, vendor, profile_id, mac_prefixes, &local_error)) ||
-      (user_agents != NULL && !phoneset_fingerprint_rules_add_from_json (self, vendor, profile_id, user_agents, &local_error)))
+  if ((mac_prefixes != NULL && !phoneset_fingerprint_rules_add_mac_prefixes (
+                                 self, vendor, profile_id, mac_prefixes, &local_error)) ||
+      (user_agents != NULL && !phoneset_fingerprint_rules_add_from_json (
+                                self, vendor, profile_id, user_agents, &local_error)))
     {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), _("Profile “%s”: "), profile_id);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Profile “%s”: "), profile_id);
       return FALSE;
     }
   return TRUE;
@@ -412,10 +427,10 @@ fetch_named (GMatchInfo *info,
  * Returns: %TRUE if a rule for @source matches @text
  */
 gboolean
-phoneset_fingerprint_rules_match (PhonesetFingerprintRules *self,
-                                  const char               *text,
-                                  PhonesetFingerprintSource source,
-                                  PhonesetFingerprintMatch *match)
+phoneset_fingerprint_rules_match (PhonesetFingerprintRules  *self,
+                                  const char                *text,
+                                  PhonesetFingerprintSource  source,
+                                  PhonesetFingerprintMatch  *match)
 {
   g_return_val_if_fail (PHONESET_IS_FINGERPRINT_RULES (self), FALSE);
   g_return_val_if_fail (match != NULL, FALSE);
@@ -456,17 +471,17 @@ phoneset_fingerprint_rules_match (PhonesetFingerprintRules *self,
  * Returns: (nullable): the vendor whose profile lists @mac's prefix
  */
 const char *
-phoneset_fingerprint_rules_lookup_mac (PhonesetFingerprintRules *self,
-                                       const guint8             *mac,
-                                       const char              **profile_id)
+phoneset_fingerprint_rules_lookup_mac (PhonesetFingerprintRules  *self,
+                                       const guint8              *mac,
+                                       const char               **profile_id)
 {
   Prefix *prefix;
 
   g_return_val_if_fail (PHONESET_IS_FINGERPRINT_RULES (self), NULL);
   g_return_val_if_fail (mac != NULL, NULL);
 
-  prefix = g_hash_table_lookup (self->prefixes,
-                                GUINT_TO_POINTER (((guint32)mac[0] << 16) | ((guint32)mac[1] << 8) | mac[2]));
+  prefix = g_hash_table_lookup (
+    self->prefixes, GUINT_TO_POINTER (((guint32)mac[0] << 16) | ((guint32)mac[1] << 8) | mac[2]));
   if (profile_id != NULL)
     *profile_id = prefix != NULL ? prefix->profile_id : NULL;
   return prefix != NULL ? prefix->vendor : NULL;

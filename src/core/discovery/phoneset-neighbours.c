@@ -36,8 +36,8 @@
  * Returns: (transfer full) (element-type PhonesetNeighbour): the complete entries
  */
 GArray *
-phoneset_neighbours_parse (const char *contents,
-                           GError    **error)
+phoneset_neighbours_parse (const char  *contents,
+                           GError     **error)
 {
   g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (PhonesetNeighbour));
   g_auto(GStrv) lines = NULL;
@@ -47,8 +47,9 @@ phoneset_neighbours_parse (const char *contents,
   lines = g_strsplit (contents, "\n", -1);
   if (lines[0] == NULL || !g_str_has_prefix (lines[0], "IP address"))
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                   _("The neighbour table does not start with the “IP address” heading of /proc/net/arp."));
+      g_set_error (
+        error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+        _("The neighbour table does not start with the “IP address” heading of /proc/net/arp."));
       return NULL;
     }
 
@@ -89,7 +90,8 @@ phoneset_neighbours_parse (const char *contents,
           return NULL;
         }
       flag_text = fields[2];
-      if (!g_str_has_prefix (flag_text, "0x") || !g_ascii_string_to_unsigned (flag_text + 2, 16, 0, G_MAXUINT32, &flags, NULL))
+      if (!g_str_has_prefix (flag_text, "0x") ||
+          !g_ascii_string_to_unsigned (flag_text + 2, 16, 0, G_MAXUINT32, &flags, NULL))
         {
           g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
                        _("Line %u of the neighbour table has no hexadecimal flags."), i + 1);
@@ -125,8 +127,8 @@ phoneset_neighbours_parse (const char *contents,
  * Returns: (transfer full) (element-type PhonesetNeighbour): the complete entries
  */
 GArray *
-phoneset_neighbours_read (const char *path,
-                          GError    **error)
+phoneset_neighbours_read (const char  *path,
+                          GError     **error)
 {
   g_autofree char *contents = NULL;
 

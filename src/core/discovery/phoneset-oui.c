@@ -70,10 +70,10 @@ phoneset_oui_registry_new (void)
  * Returns: %TRUE if @line is a `(hex)` record
  */
 gboolean
-phoneset_oui_parse_line (const char *line,
-                         guint32    *oui,
-                         char      **organization,
-                         GError    **error)
+phoneset_oui_parse_line (const char  *line,
+                         guint32     *oui,
+                         char       **organization,
+                         GError     **error)
 {
   guint32          value = 0;
   const char      *p = line;
@@ -85,7 +85,8 @@ phoneset_oui_parse_line (const char *line,
     {
       if (!g_ascii_isxdigit (p[0]) || !g_ascii_isxdigit (p[1]) || (i < 2 && p[2] != '-'))
         goto bad;
-      value = (value << 8) | (guint32)(g_ascii_xdigit_value (p[0]) << 4) | (guint32)g_ascii_xdigit_value (p[1]);
+      value = (value << 8) | (guint32)(g_ascii_xdigit_value (p[0]) << 4) |
+              (guint32)g_ascii_xdigit_value (p[1]);
       p += i < 2 ? 3 : 2;
     }
   if (*p != ' ' && *p != '\t')
@@ -126,10 +127,10 @@ bad:
  * Returns: %TRUE if every record is valid
  */
 gboolean
-phoneset_oui_registry_load_data (PhonesetOuiRegistry *self,
-                                 const char          *data,
-                                 gsize                length,
-                                 GError             **error)
+phoneset_oui_registry_load_data (PhonesetOuiRegistry  *self,
+                                 const char           *data,
+                                 gsize                 length,
+                                 GError              **error)
 {
   const char *p = data;
   const char *end = data + length;
@@ -147,14 +148,16 @@ phoneset_oui_registry_load_data (PhonesetOuiRegistry *self,
       line_number++;
       /* Quick test before the full parse: records have "(hex)" after the
        * eight-character prefix. */
-      if (len > 12 && p[2] == '-' && memchr (p, '(', len) != NULL && g_strstr_len (p, (gssize)len, "(hex)") != NULL)
+      if (len > 12 && p[2] == '-' && memchr (p, '(', len) != NULL &&
+          g_strstr_len (p, (gssize)len, "(hex)") != NULL)
         {
           g_autofree char *line = g_strndup (p, len);
           g_autoptr(GError) local_error = NULL;
           char   *organization = NULL;
           guint32 oui;
 
-          if (memchr (p, '\0', len) != NULL || !phoneset_oui_parse_line (line, &oui, &organization, &local_error))
+          if (memchr (p, '\0', len) != NULL ||
+              !phoneset_oui_parse_line (line, &oui, &organization, &local_error))
             {
               g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
                            _("Line %u of the OUI registry is not a valid record: reinstall the ieee-data package."),
@@ -177,9 +180,9 @@ phoneset_oui_registry_load_data (PhonesetOuiRegistry *self,
  * Returns: %TRUE if the file was read
  */
 gboolean
-phoneset_oui_registry_load_file (PhonesetOuiRegistry *self,
-                                 const char          *path,
-                                 GError             **error)
+phoneset_oui_registry_load_file (PhonesetOuiRegistry  *self,
+                                 const char           *path,
+                                 GError              **error)
 {
   g_autofree char *contents = NULL;
   gsize            length = 0;
@@ -192,8 +195,9 @@ phoneset_oui_registry_load_file (PhonesetOuiRegistry *self,
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND,
-                     _("The IEEE OUI registry %s is missing: install the Debian package ieee-data."), path);
+        g_set_error (
+          error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND,
+          _("The IEEE OUI registry %s is missing: install the Debian package ieee-data."), path);
       else
         g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_FAILED,
                      _("The IEEE OUI registry could not be read: %s"), local_error->message);
@@ -255,12 +259,13 @@ phoneset_oui_registry_load_file_async (PhonesetOuiRegistry *self,
  * Returns: %TRUE if the file was read
  */
 gboolean
-phoneset_oui_registry_load_file_finish (PhonesetOuiRegistry *self,
-                                        GAsyncResult        *result,
-                                        GError             **error)
+phoneset_oui_registry_load_file_finish (PhonesetOuiRegistry  *self,
+                                        GAsyncResult         *result,
+                                        GError              **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == phoneset_oui_registry_load_file_async, FALSE);
+  g_return_val_if_fail (
+    g_task_get_source_tag (G_TASK (result)) == phoneset_oui_registry_load_file_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -286,6 +291,7 @@ phoneset_oui_registry_lookup (PhonesetOuiRegistry *self,
   g_return_val_if_fail (PHONESET_IS_OUI_REGISTRY (self), NULL);
   g_return_val_if_fail (mac != NULL, NULL);
 
-  return g_hash_table_lookup (self->organizations,
-                              GUINT_TO_POINTER (((guint32)mac[0] << 16) | ((guint32)mac[1] << 8) | mac[2]));
+  return g_hash_table_lookup (
+    self->organizations,
+    GUINT_TO_POINTER (((guint32)mac[0] << 16) | ((guint32)mac[1] << 8) | mac[2]));
 }

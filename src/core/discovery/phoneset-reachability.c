@@ -27,7 +27,8 @@ connect_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSocketConnection) connection = g_socket_client_connect_to_host_finish (G_SOCKET_CLIENT (source), result, &error);
+  g_autoptr(GSocketConnection) connection =
+               g_socket_client_connect_to_host_finish (G_SOCKET_CLIENT (source), result, &error);
   PhonesetPhone *phone = g_task_get_source_object (task);
   gboolean       reachable;
 
@@ -36,7 +37,8 @@ connect_cb (GObject      *source,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  reachable = connection != NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
+  reachable =
+    connection != NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
   if (connection != NULL)
     g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
   phoneset_phone_set_reachable (phone, reachable ? PHONESET_REACHABLE_YES : PHONESET_REACHABLE_NO);
@@ -53,10 +55,10 @@ connect_cb (GObject      *source,
  * Checks whether @phone answers, and records it on the phone.
  */
 void
-phoneset_reachability_check_async (PhonesetPhone      *phone,
-                                   GCancellable       *cancellable,
-                                   GAsyncReadyCallback callback,
-                                   gpointer            user_data)
+phoneset_reachability_check_async (PhonesetPhone       *phone,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GSocketClient) client = NULL;
@@ -76,7 +78,8 @@ phoneset_reachability_check_async (PhonesetPhone      *phone,
     }
   client = g_socket_client_new ();
   g_socket_client_set_timeout (client, (PHONESET_REACHABILITY_TIMEOUT_MS + 999) / 1000);
-  g_socket_client_connect_to_host_async (client, host, port, cancellable, connect_cb, g_steal_pointer (&task));
+  g_socket_client_connect_to_host_async (client, host, port, cancellable, connect_cb,
+                                         g_steal_pointer (&task));
 }
 
 /**
@@ -88,9 +91,9 @@ phoneset_reachability_check_async (PhonesetPhone      *phone,
  * Returns: %TRUE if the phone answered
  */
 gboolean
-phoneset_reachability_check_finish (PhonesetPhone *phone,
-                                    GAsyncResult  *result,
-                                    GError       **error)
+phoneset_reachability_check_finish (PhonesetPhone  *phone,
+                                    GAsyncResult   *result,
+                                    GError        **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, phone), FALSE);
 

@@ -57,17 +57,10 @@ expand_compact (const char *name)
     const char *compact;
     const char *full;
   } forms[] = {
-    { "i", "call-id" },
-    { "f", "from" },
-    { "t", "to" },
-    { "v", "via" },
-    { "m", "contact" },
-    { "l", "content-length" },
-    { "c", "content-type" },
-    { "o", "event" },
-    { "e", "content-encoding" },
-    { "k", "supported" },
-    { "s", "subject" },
+    { "i", "call-id" },      { "f", "from" },    { "t", "to" },
+    { "v", "via" },          { "m", "contact" }, { "l", "content-length" },
+    { "c", "content-type" }, { "o", "event" },   { "e", "content-encoding" },
+    { "k", "supported" },    { "s", "subject" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
@@ -94,8 +87,8 @@ is_token (const char *text)
 }
 
 static gboolean
-set_parse_error (GError    **error,
-                 const char *what)
+set_parse_error (GError     **error,
+                 const char  *what)
 {
   g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
                _("This is not a valid SIP message: %s."), what);
@@ -103,9 +96,9 @@ set_parse_error (GError    **error,
 }
 
 static gboolean
-parse_start_line (PhonesetSipMessage *self,
-                  const char         *line,
-                  GError            **error)
+parse_start_line (PhonesetSipMessage  *self,
+                  const char          *line,
+                  GError             **error)
 {
   g_auto(GStrv) parts = NULL;
 
@@ -113,7 +106,8 @@ parse_start_line (PhonesetSipMessage *self,
     {
       const char *code = line + strlen ("SIP/2.0 ");
 
-      if (!g_ascii_isdigit (code[0]) || !g_ascii_isdigit (code[1]) || !g_ascii_isdigit (code[2]) || (code[3] != ' ' && code[3] != '\0'))
+      if (!g_ascii_isdigit (code[0]) || !g_ascii_isdigit (code[1]) || !g_ascii_isdigit (code[2]) ||
+          (code[3] != ' ' && code[3] != '\0'))
         return set_parse_error (error, _("the status line has no three-digit status code"));
       self->status = (guint)((code[0] - '0') * 100 + (code[1] - '0') * 10 + (code[2] - '0'));
       if (self->status < 100 || self->status > 699)
@@ -125,7 +119,8 @@ parse_start_line (PhonesetSipMessage *self,
 
   parts = g_strsplit (line, " ", -1);
   if (g_strv_length (parts) != 3)
-    return set_parse_error (error, _("the first line is neither a request line nor a status line"));
+    return set_parse_error (error,
+                            _("the first line is neither a request line nor a status line"));
   if (!is_token (parts[0]))
     return set_parse_error (error, _("the method is not a word"));
   if (parts[1][0] == '\0' || strchr (parts[1], ':') == NULL)
@@ -142,10 +137,10 @@ parse_start_line (PhonesetSipMessage *self,
 /* The head ends at the first empty line (CRLF CRLF, or LF LF from sloppy
  * senders); the body starts at @body_offset. The head must be text. */
 static char *
-read_head (const char *data,
-           gsize       length,
-           gsize      *body_offset,
-           GError    **error)
+read_head (const char  *data,
+           gsize        length,
+           gsize       *body_offset,
+           GError     **error)
 {
   const char      *end = NULL;
   gsize            head_length;
@@ -175,7 +170,8 @@ read_head (const char *data,
   head_length = (gsize)(end - data);
   if (head_length == 0)
     {
-      set_parse_error (error, _("it starts with an empty line instead of a request or status line"));
+      set_parse_error (error,
+                       _("it starts with an empty line instead of a request or status line"));
       return NULL;
     }
   for (gsize i = 0; i < head_length; i++)
@@ -199,8 +195,8 @@ read_head (const char *data,
 
 /* The lines of @head, without their line ends. */
 static GStrv
-split_head (const char *head,
-            GError    **error)
+split_head (const char  *head,
+            GError     **error)
 {
   g_auto(GStrv) lines = g_strsplit (head, "\n", -1);
 
@@ -220,9 +216,9 @@ split_head (const char *head,
 }
 
 static gboolean
-parse_header_line (PhonesetSipMessage *self,
-                   const char         *line,
-                   GError            **error)
+parse_header_line (PhonesetSipMessage  *self,
+                   const char          *line,
+                   GError             **error)
 {
   const char      *colon;
   g_autofree char *name = NULL;
@@ -261,8 +257,8 @@ parse_header_line (PhonesetSipMessage *self,
 
 /* The headers every SIP message has, and a CSeq that fits the request. */
 static gboolean
-check_headers (PhonesetSipMessage *self,
-               GError            **error)
+check_headers (PhonesetSipMessage  *self,
+               GError             **error)
 {
   static const char *const required[] = { "via", "from", "to", "call-id", "cseq" };
   const char              *cseq;
@@ -292,11 +288,11 @@ check_headers (PhonesetSipMessage *self,
 
 /* The body: what follows the head, cut to its Content-Length. */
 static gboolean
-read_body (PhonesetSipMessage *self,
-           const char         *data,
-           gsize               length,
-           gsize               body_offset,
-           GError            **error)
+read_body (PhonesetSipMessage  *self,
+           const char          *data,
+           gsize                length,
+           gsize                body_offset,
+           GError             **error)
 {
   const char *content_length;
 
@@ -306,7 +302,8 @@ read_body (PhonesetSipMessage *self,
     {
       guint64 declared;
 
-      if (!g_ascii_string_to_unsigned (content_length, 10, 0, PHONESET_SIP_MAX_MESSAGE, &declared, NULL))
+      if (!g_ascii_string_to_unsigned (content_length, 10, 0, PHONESET_SIP_MAX_MESSAGE, &declared,
+                                       NULL))
         return set_parse_error (error, _("the Content-Length header is not a number"));
       if (declared > self->body_length)
         return set_parse_error (error, _("the body is shorter than its Content-Length"));
@@ -329,9 +326,9 @@ read_body (PhonesetSipMessage *self,
  * Returns: (transfer full) (nullable): the message, or %NULL with @error set
  */
 PhonesetSipMessage *
-phoneset_sip_message_parse (const char *data,
-                            gsize       length,
-                            GError    **error)
+phoneset_sip_message_parse (const char  *data,
+                            gsize        length,
+                            GError     **error)
 {
   g_autoptr(PhonesetSipMessage) self = NULL;
   g_auto(GStrv) lines = NULL;
@@ -592,7 +589,8 @@ phoneset_sip_header_get_uri (const char *value)
       return g_strstrip (g_strndup (open + 1, (gsize)(close - open - 1)));
     }
   params = find_params (value);
-  return g_strstrip (params != NULL ? g_strndup (value, (gsize)(params - value)) : g_strdup (value));
+  return g_strstrip (params != NULL ? g_strndup (value, (gsize)(params - value))
+                                    : g_strdup (value));
 }
 
 /**
@@ -672,9 +670,9 @@ host_of_uri (const char *uri)
  * Returns: %TRUE if @message is such a SUBSCRIBE
  */
 gboolean
-phoneset_sip_pnp_parse (PhonesetSipMessage *message,
-                        PhonesetSipPnp     *pnp,
-                        GError            **error)
+phoneset_sip_pnp_parse (PhonesetSipMessage  *message,
+                        PhonesetSipPnp      *pnp,
+                        GError             **error)
 {
   const char      *event;
   const char      *contact;
@@ -702,11 +700,13 @@ phoneset_sip_pnp_parse (PhonesetSipMessage *message,
       return FALSE;
     }
   semicolon = strchr (event, ';');
-  type = g_strstrip (semicolon != NULL ? g_strndup (event, (gsize)(semicolon - event)) : g_strdup (event));
+  type = g_strstrip (semicolon != NULL ? g_strndup (event, (gsize)(semicolon - event))
+                                       : g_strdup (event));
   if (g_ascii_strcasecmp (type, "ua-profile") != 0)
     {
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                   _("This is not a SIP PnP announcement: its event is “%s”, not “ua-profile”."), type);
+                   _("This is not a SIP PnP announcement: its event is “%s”, not “ua-profile”."),
+                      type);
       return FALSE;
     }
 
@@ -797,11 +797,8 @@ phoneset_sip_build_options (const char *transport,
                           "User-Agent: Phoneset/" PACKAGE_VERSION "\r\n"
                           "Content-Length: 0\r\n"
                           "\r\n",
-                          target_host, target_port,
-                          transport, local_host, local_port, branch,
-                          local_host, local_port, tag,
-                          target_host, target_port,
-                          call_id,
+                          target_host, target_port, transport, local_host, local_port, branch,
+                          local_host, local_port, tag, target_host, target_port, call_id,
                           local_host, local_port);
 }
 
@@ -829,10 +826,10 @@ phoneset_sip_message_get_n_headers (PhonesetSipMessage *self)
  * For headers that may come several times (Via, Record-Route).
  */
 void
-phoneset_sip_message_get_nth_header (PhonesetSipMessage *self,
-                                     guint               n,
-                                     const char        **name,
-                                     const char        **value)
+phoneset_sip_message_get_nth_header (PhonesetSipMessage  *self,
+                                     guint                n,
+                                     const char         **name,
+                                     const char         **value)
 {
   const Header *header;
 

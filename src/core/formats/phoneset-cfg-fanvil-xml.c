@@ -62,10 +62,10 @@ fanvil_xml_init (PhonesetCfgDocument *self)
 }
 
 static gboolean
-fanvil_xml_parse (PhonesetCfgDocument *self,
-                  const char          *data,
-                  gsize                len,
-                  GError             **error)
+fanvil_xml_parse (PhonesetCfgDocument  *self,
+                  const char           *data,
+                  gsize                 len,
+                  GError              **error)
 {
   return cfg_xml_tree_parse (self, &flavour, data, len, error);
 }

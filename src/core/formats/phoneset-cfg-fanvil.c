@@ -54,17 +54,18 @@ typedef struct
 /* The header line, after blank lines that may stand before it: sets
  * @header to its index. */
 static gboolean
-check_header (PhonesetCfgDocument *self,
-              GArray              *lines,
-              guint               *header,
-              GError             **error)
+check_header (PhonesetCfgDocument  *self,
+              GArray               *lines,
+              guint                *header,
+              GError              **error)
 {
   Line       *line;
   const char *p;
   gsize       l;
 
   *header = 0;
-  while (*header < lines->len && is_blank_line (&g_array_index (lines, Line, *header), *header == 0))
+  while (*header < lines->len &&
+         is_blank_line (&g_array_index (lines, Line, *header), *header == 0))
     (*header)++;
   line = *header < lines->len ? &g_array_index (lines, Line, *header) : NULL;
   p = line ? line->start : "";
@@ -76,11 +77,14 @@ check_header (PhonesetCfgDocument *self,
   if (l < strlen (FANVIL_HEADER) || memcmp (p, FANVIL_HEADER, strlen (FANVIL_HEADER)) != 0)
     {
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                   _("line %u: a Fanvil or PLANET file must start with “%s”"), line ? line->number : 1, FANVIL_HEADER);
+                   _("line %u: a Fanvil or PLANET file must start with “%s”"),
+                      line ? line->number : 1, FANVIL_HEADER);
       return FALSE;
     }
   if (*header > 0)
-    cfg_warn (self, 1, _("line 1: blank lines before “%s”; kept as they are, though phones expect it on the first line"), FANVIL_HEADER);
+    cfg_warn (self, 1,
+              _("line 1: blank lines before “%s”; kept as they are, though phones expect it on the first line"),
+                 FANVIL_HEADER);
   return TRUE;
 }
 
@@ -118,7 +122,10 @@ read_module_line (FanvilReader *r,
   if (!g_utf8_validate (name, name_len, NULL))
     {
       /* Its settings cannot be named; none is read. */
-      cfg_warn (r->self, line->number, _("line %u: the module’s name is not UTF-8 text; its settings are kept as they are"), line->number);
+      cfg_warn (
+        r->self, line->number,
+        _("line %u: the module’s name is not UTF-8 text; its settings are kept as they are"),
+           line->number);
       r->in_section = FALSE;
       return;
     }
@@ -160,21 +167,28 @@ keep_unread_line (FanvilReader *r,
   g_autofree char     *text = cfg_excerpt (start, len);
 
   if (colon == NULL)
-    cfg_warn (self, line->number, _("line %u: “%s” is not a “Key :value” line; kept as it is"), line->number, text);
+    cfg_warn (self, line->number,
+              _("line %u: “%s” is not a “Key :value” line; kept as it is"), line->number, text);
   else if (!r->seen_section)
-    cfg_warn (self, line->number, _("line %u: “%s” stands outside any <… CONFIG MODULE> section; kept as it is"), line->number, text);
+    cfg_warn (self, line->number,
+              _("line %u: “%s” stands outside any <… CONFIG MODULE> section; kept as it is"),
+                 line->number, text);
   else if (!r->in_section)
     ; /* in a module whose name is not text: warned at its name */
   else if (key_len == 0)
-    cfg_warn (self, line->number, _("line %u: “%s” has no key before the “:”; kept as it is"), line->number, text);
+    cfg_warn (self, line->number,
+              _("line %u: “%s” has no key before the “:”; kept as it is"), line->number, text);
   else if (g_utf8_validate (key, key_len, NULL))
     {
       g_autofree char *name = cfg_excerpt (key, key_len);
 
-      cfg_warn (self, line->number, _("line %u: the value of “%s” is not UTF-8 text; the line is kept as it is"), line->number, name);
+      cfg_warn (self, line->number,
+                _("line %u: the value of “%s” is not UTF-8 text; the line is kept as it is"),
+                   line->number, name);
     }
   else
-    cfg_warn (self, line->number, _("line %u: the line is not UTF-8 text; kept as it is"), line->number);
+    cfg_warn (self, line->number,
+              _("line %u: the line is not UTF-8 text; kept as it is"), line->number);
   cfg_add_raw_line (self, line);
 }
 
@@ -216,9 +230,9 @@ read_setting_line (FanvilReader *r,
  * phones skip what they do not understand. Refused is only a file that is
  * no Fanvil file at all: its header tells the formats apart. */
 static gboolean
-parse_lines (PhonesetCfgDocument *self,
-             GArray              *lines,
-             GError             **error)
+parse_lines (PhonesetCfgDocument  *self,
+             GArray               *lines,
+             GError              **error)
 {
   FanvilReader r = { .self = self };
   guint        header;
@@ -244,7 +258,9 @@ parse_lines (PhonesetCfgDocument *self,
         {
           if (r.ended && len > 0 && !r.warned_after_end)
             {
-              cfg_warn (self, line->number, _("line %u: text after “%s”; kept as it is (phones ignore it)"), line->number, FANVIL_END);
+              cfg_warn (self, line->number,
+                        _("line %u: text after “%s”; kept as it is (phones ignore it)"),
+                           line->number, FANVIL_END);
               r.warned_after_end = TRUE;
             }
           cfg_add_raw_line (self, line);
@@ -292,10 +308,10 @@ find_mark (PhonesetCfgDocument *self,
 /* Inserts a line of @text after the piece @after (a line's end); returns
  * its piece, and in *@first the first piece that goes with it. */
 static GList *
-insert_text_line (PhonesetCfgDocument *self,
-                  GList               *after,
-                  const char          *text,
-                  GList              **first)
+insert_text_line (PhonesetCfgDocument  *self,
+                  GList                *after,
+                  const char           *text,
+                  GList               **first)
 {
   GList           *lead;
   const char      *ending = cfg_begin_line_after (self, &after, &lead);
@@ -331,12 +347,14 @@ fanvil_insertion_point (PhonesetCfgDocument *self,
           /* Before the end marker, which starts a line. */
           g_autofree char *line = g_strconcat (text, self->newline, NULL);
 
-          section_mark->first = section_mark->last = cfg_insert_piece_before (self, end->first, line);
+          section_mark->first = section_mark->last =
+            cfg_insert_piece_before (self, end->first, line);
         }
       else
         {
           /* A file cut short: at its end. */
-          section_mark->last = insert_text_line (self, self->pieces.tail, text, &section_mark->first);
+          section_mark->last =
+            insert_text_line (self, self->pieces.tail, text, &section_mark->first);
         }
       g_ptr_array_add (self->marks, section_mark);
     }
@@ -362,7 +380,8 @@ fanvil_insertion_point (PhonesetCfgDocument *self,
               Mark *m = g_ptr_array_index (self->marks, i);
 
               if (m->kind == MARK_LIST && g_strcmp0 (m->section, section) == 0 &&
-                  g_list_position (self->pieces.head, m->last) > g_list_position (self->pieces.head, end_of_section))
+                  g_list_position (self->pieces.head, m->last) >
+                    g_list_position (self->pieces.head, end_of_section))
                 end_of_section = m->last;
             }
           text = g_strdup_printf ("%-*s:", FANVIL_KEY_COLUMN, list);
@@ -433,9 +452,9 @@ fanvil_insert (PhonesetCfgDocument  *self,
                Entry                *entry,
                const PhonesetCfgKey *key)
 {
-  guint            column;
-  GList           *after = fanvil_insertion_point (self, key->section ? key->section : "SIP CONFIG MODULE",
-                                                   key->list, &column);
+  guint  column;
+  GList *after = fanvil_insertion_point (self, key->section ? key->section : "SIP CONFIG MODULE",
+                                         key->list, &column);
   g_autofree char *prefix = g_strdup_printf ("%-*s:", column, key->key);
   const char      *ending;
 

@@ -44,9 +44,10 @@ phoneset_cfg_get_families (void)
 char *
 phoneset_cfg_dup_unknown_format_message (const char *name)
 {
-  return g_strdup_printf (_("%s: line 1: not a Yealink (#!version:1.0.0.1), Fanvil/PLANET (<<VOIP CONFIG FILE>>) "
+  return g_strdup_printf (
+    _("%s: line 1: not a Yealink (#!version:1.0.0.1), Fanvil/PLANET (<<VOIP CONFIG FILE>>) "
                             "or snom (<settings>) provisioning file"),
-                             name);
+       name);
 }
 
 /**
@@ -60,5 +61,6 @@ phoneset_cfg_dup_unknown_format_message (const char *name)
 char *
 phoneset_cfg_dup_not_provisioning_file (const char *name)
 {
-  return g_strdup_printf (_("%s is not a Yealink, Fanvil/PLANET or snom provisioning file."), name);
+  return g_strdup_printf (_("%s is not a Yealink, Fanvil/PLANET or snom provisioning file."),
+                             name);
 }

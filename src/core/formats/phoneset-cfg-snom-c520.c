@@ -53,7 +53,8 @@ static gboolean
 c520_detect (const char *data,
              gsize       len)
 {
-  static const char *const sections[] = { "<sip_account", "<call_settings", "<provisioning", "<time_date", "<network", NULL };
+  static const char *const sections[] = { "<sip_account", "<call_settings", "<provisioning",
+                                          "<time_date",   "<network",       NULL };
   gsize                    n = MIN (len, 4096);
 
   if (!cfg_xml_detect_root (data, len, roots) || g_strstr_len (data, n, "<phone-settings") != NULL)
@@ -71,10 +72,10 @@ c520_init (PhonesetCfgDocument *self)
 }
 
 static gboolean
-c520_parse (PhonesetCfgDocument *self,
-            const char          *data,
-            gsize                len,
-            GError             **error)
+c520_parse (PhonesetCfgDocument  *self,
+            const char           *data,
+            gsize                 len,
+            GError              **error)
 {
   return cfg_xml_tree_parse (self, &flavour, data, len, error);
 }

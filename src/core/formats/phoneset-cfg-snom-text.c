@@ -116,9 +116,9 @@ text_lookup_string (const char *section,
 }
 
 static gboolean
-text_parse (PhonesetCfgDocument *self,
-            GArray              *lines,
-            GError             **error)
+text_parse (PhonesetCfgDocument  *self,
+            GArray               *lines,
+            GError              **error)
 {
 
   for (guint i = 0; i < lines->len; i++)
@@ -138,7 +138,8 @@ text_parse (PhonesetCfgDocument *self,
       if (l == 0 || is_comment (start, l))
         {
           if (!utf8)
-            cfg_warn (self, line->number, _("a comment with bytes that are not UTF-8 text; kept as it is"));
+            cfg_warn (self, line->number,
+                      _("a comment with bytes that are not UTF-8 text; kept as it is"));
           cfg_add_raw_line (self, line);
           continue;
         }
@@ -148,7 +149,8 @@ text_parse (PhonesetCfgDocument *self,
         {
           g_autofree char *text = cfg_excerpt (start, l);
 
-          cfg_warn (self, line->number, _("“%s” is not a “name: value” line; kept as it is"), text);
+          cfg_warn (self, line->number,
+                    _("“%s” is not a “name: value” line; kept as it is"), text);
           cfg_add_raw_line (self, line);
           continue;
         }
@@ -173,7 +175,9 @@ text_parse (PhonesetCfgDocument *self,
             entry->pub.value = g_utf8_make_valid (value, value_len);
             g_free (entry->pub.raw);
             entry->pub.raw = g_utf8_make_valid (line->start, line->len);
-            cfg_warn (self, line->number, _("the value of “%.*s” has bytes that are not UTF-8 text; they are kept as they are and shown as �"), (int)name_len, start);
+            cfg_warn (self, line->number,
+                      _("the value of “%.*s” has bytes that are not UTF-8 text; they are kept as they are and shown as �"),
+                         (int)name_len, start);
           }
         cfg_index_entry (self, entry);
       }
@@ -272,9 +276,9 @@ last_in_file (PhonesetCfgDocument *self)
 }
 
 static GList *
-insertion_point (PhonesetCfgDocument  *self,
-                 const PhonesetCfgKey *key,
-                 Entry               **neighbour)
+insertion_point (PhonesetCfgDocument   *self,
+                 const PhonesetCfgKey  *key,
+                 Entry                **neighbour)
 {
   GList *after;
 
@@ -344,7 +348,8 @@ text_set_value (PhonesetCfgDocument *self,
   cfg_set_line_value (entry, value);
 
   /* A read `name$:` with no value becomes `name$: value`. */
-  if (was_empty && entry->pub.line > 0 && value[0] != '\0' && cfg_piece_ends_with (entry->first->data, ":"))
+  if (was_empty && entry->pub.line > 0 && value[0] != '\0' &&
+      cfg_piece_ends_with (entry->first->data, ":"))
     {
       Piece           *prefix = entry->first->data;
       g_autofree char *spaced = g_strdup_printf ("%.*s ", (int)prefix->len, prefix->data);

@@ -23,9 +23,9 @@
 /* Checks that @data is well-formed XML with a <settings> root (@data is
  * the file with the closing tags the reader repaired, snom_copy()). */
 static gboolean
-check_xml (const char *data,
-           gsize       len,
-           GError    **error)
+check_xml (const char  *data,
+           gsize        len,
+           GError     **error)
 {
   return cfg_xml_check_well_formed (data, len, G_MARKUP_IGNORE_QUALIFIED, "settings",
                                     _("a snom settings file has <settings>"), error);
@@ -177,8 +177,8 @@ read_setting (SnomScan   *s,
   gboolean             self_closing = gt[-1] == '/';
   guint64              idx_value = 0;
 
-  if (!self_closing &&
-      !find_value_end (value_start, s->end, name_start, name_end - name_start, &value_end, &after, &other, &other_len))
+  if (!self_closing && !find_value_end (value_start, s->end, name_start, name_end - name_start,
+                                        &value_end, &after, &other, &other_len))
     return gt + 1; /* kept as it is */
 
   s->line += cfg_count_lines (s->line_at, lt);
@@ -214,7 +214,9 @@ read_setting (SnomScan   *s,
   if (other != NULL)
     {
       entry->closed_by_other = TRUE;
-      cfg_warn (self, s->line, _("line %u: <%s> is closed by </%.*s>; read as %s"), s->line, entry->pub.key, (int)other_len, other, entry->pub.key);
+      cfg_warn (self, s->line,
+                _("line %u: <%s> is closed by </%.*s>; read as %s"), s->line, entry->pub.key,
+                   (int)other_len, other, entry->pub.key);
     }
   g_ptr_array_add (self->entries, entry);
   cfg_index_entry (self, entry);
@@ -224,9 +226,9 @@ read_setting (SnomScan   *s,
 /* The children of <phone-settings> from @p, one element each, until its
  * end. Returns where reading goes on, or NULL. */
 static const char *
-read_phone_settings (SnomScan   *s,
-                     const char *p,
-                     GError    **error)
+read_phone_settings (SnomScan    *s,
+                     const char  *p,
+                     GError     **error)
 {
   const char *end = s->end;
 
@@ -280,12 +282,14 @@ read_phone_settings (SnomScan   *s,
 }
 
 static gboolean
-parse_settings (PhonesetCfgDocument *self,
-                const char          *data,
-                gsize                len,
-                GError             **error)
+parse_settings (PhonesetCfgDocument  *self,
+                const char           *data,
+                gsize                 len,
+                GError              **error)
 {
-  SnomScan    s = { .self = self, .data = data, .end = data + len, .copied = data, .line_at = data, .line = 1 };
+  SnomScan s = {
+    .self = self, .data = data, .end = data + len, .copied = data, .line_at = data, .line = 1
+  };
   const char *p = data;
 
   while ((p = find_phone_settings (p, s.end)) != NULL)
@@ -339,12 +343,12 @@ verify_inside_settings (SnomVerify *v)
 }
 
 static void
-verify_start (GMarkupParseContext *context,
-              const char          *element_name,
-              const char         **attribute_names,
-              const char         **attribute_values,
-              gpointer             user_data,
-              GError             **error)
+verify_start (GMarkupParseContext  *context,
+              const char           *element_name,
+              const char          **attribute_names,
+              const char          **attribute_values,
+              gpointer              user_data,
+              GError              **error)
 {
   SnomVerify *v = user_data;
 
@@ -360,10 +364,10 @@ verify_start (GMarkupParseContext *context,
 }
 
 static void
-verify_end (GMarkupParseContext *context,
-            const char          *element_name,
-            gpointer             user_data,
-            GError             **error)
+verify_end (GMarkupParseContext  *context,
+            const char           *element_name,
+            gpointer              user_data,
+            GError              **error)
 {
   SnomVerify *v = user_data;
 
@@ -373,7 +377,8 @@ verify_end (GMarkupParseContext *context,
 
       /* (A file that holds the marker text itself is refused too.) */
       if (v->doc->entries->len == 0 ||
-          !g_ascii_string_to_unsigned (v->text->str + strlen (SNOM_MARK), 10, 0, v->doc->entries->len - 1, &i, NULL) ||
+          !g_ascii_string_to_unsigned (v->text->str + strlen (SNOM_MARK), 10, 0,
+                                       v->doc->entries->len - 1, &i, NULL) ||
           !g_str_equal (((Entry *)g_ptr_array_index (v->doc->entries, i))->pub.key, element_name) ||
           !verify_inside_settings (v) || i != v->found)
         v->bad = TRUE;
@@ -384,11 +389,11 @@ verify_end (GMarkupParseContext *context,
 }
 
 static void
-verify_text (GMarkupParseContext *context,
-             const char          *text,
-             gsize                text_len,
-             gpointer             user_data,
-             GError             **error)
+verify_text (GMarkupParseContext  *context,
+             const char           *text,
+             gsize                 text_len,
+             gpointer              user_data,
+             GError              **error)
 {
   SnomVerify *v = user_data;
 
@@ -466,8 +471,8 @@ snom_copy (PhonesetCfgDocument *self,
 }
 
 static gboolean
-snom_verify (PhonesetCfgDocument *self,
-             GError             **error)
+snom_verify (PhonesetCfgDocument  *self,
+             GError              **error)
 {
   static const GMarkupParser parser = { verify_start, verify_end, verify_text, NULL, NULL };
   g_autoptr(GString) copy = snom_copy (self, TRUE);
@@ -516,15 +521,17 @@ warn_not_utf8 (PhonesetCfgDocument *self,
     {
       guint line = 1 + cfg_count_lines (data, bad);
 
-      cfg_warn (self, line, _("line %u: bytes that are not UTF-8 text outside any setting; kept as they are"), line);
+      cfg_warn (self, line,
+                _("line %u: bytes that are not UTF-8 text outside any setting; kept as they are"),
+                   line);
     }
 }
 
 static gboolean
-snom_parse (PhonesetCfgDocument *self,
-            const char          *data,
-            gsize                len,
-            GError             **error)
+snom_parse (PhonesetCfgDocument  *self,
+            const char           *data,
+            gsize                 len,
+            GError              **error)
 {
   g_autoptr(GArray) lines = cfg_split_lines (data, MIN (len, 4096));
   g_autoptr(GString) repaired = NULL;
@@ -537,8 +544,9 @@ snom_parse (PhonesetCfgDocument *self,
     return FALSE;
   if (self->insert_before == NULL)
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                   _("the file has no <phone-settings> element; nothing in it is a phone setting"));
+      g_set_error (
+        error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+        _("the file has no <phone-settings> element; nothing in it is a phone setting"));
       return FALSE;
     }
   warn_not_utf8 (self, data, len);
@@ -547,7 +555,8 @@ snom_parse (PhonesetCfgDocument *self,
       Entry *entry = g_ptr_array_index (self->entries, i);
 
       /* (GMarkup checked them, but for a repaired closing tag's name.) */
-      if (!g_utf8_validate (entry->pub.raw, -1, NULL) || !g_utf8_validate (entry->pub.value, -1, NULL))
+      if (!g_utf8_validate (entry->pub.raw, -1, NULL) ||
+          !g_utf8_validate (entry->pub.value, -1, NULL))
         {
           g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
                        _("line %u: text that is not UTF-8; a snom XML file must be UTF-8 text (only its comments may hold other bytes)"),
@@ -570,7 +579,8 @@ snom_detect (const char *data,
 static void
 snom_init (PhonesetCfgDocument *self)
 {
-  cfg_append_piece (self, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<settings>\n<phone-settings>\n", -1);
+  cfg_append_piece (
+    self, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<settings>\n<phone-settings>\n", -1);
   self->insert_before = cfg_append_piece (self, "", 0);
   cfg_append_piece (self, "</phone-settings>\n</settings>\n", -1);
 }
@@ -668,7 +678,8 @@ snom_insert (PhonesetCfgDocument  *self,
 
           while (next != NULL && n < next->len && (next->data[n] == ' ' || next->data[n] == '\t'))
             n++;
-          indent = g_strdup_printf ("%.*s%.*s", (int)n, next ? next->data : "", (int)n, next ? next->data : "");
+          indent = g_strdup_printf ("%.*s%.*s", (int)n, next ? next->data : "", (int)n,
+                                    next ? next->data : "");
         }
       if (indent[0] != '\0')
         entry->lead = cfg_insert_piece_before (self, before, indent);

@@ -66,7 +66,8 @@ parse_key (const char *key)
         {
           const char *b = ++p;
 
-          while (*p != '\0' && *p != ']' && *p != '[' && *p != '/' && *p != '<' && *p != '&' && *p != '"')
+          while (*p != '\0' && *p != ']' && *p != '[' && *p != '/' && *p != '<' && *p != '&' &&
+                 *p != '"')
             p++;
           if (*p != ']' || p == b)
             {
@@ -136,7 +137,8 @@ new_ident (Tree       *tree,
     return IDENT_NONE;
   if (sibling != NULL && sibling->ident != IDENT_NONE)
     return sibling->ident;
-  if (flavour->id_child != NULL && flavour->entry_suffix != NULL && g_str_has_suffix (step->name, flavour->entry_suffix))
+  if (flavour->id_child != NULL && flavour->entry_suffix != NULL &&
+      g_str_has_suffix (step->name, flavour->entry_suffix))
     return IDENT_CHILD;
   return IDENT_ATTR;
 }
@@ -155,7 +157,8 @@ walk (Tree   *tree,
    * they are, and nothing is written into them. */
   if (tree->flavour->multi_root)
     cur = find_child (tree->doc, root, FALSE);
-  else if (tree->doc->children->len > 0 && step_matches (g_ptr_array_index (tree->doc->children, 0), root))
+  else if (tree->doc->children->len > 0 &&
+           step_matches (g_ptr_array_index (tree->doc->children, 0), root))
     cur = g_ptr_array_index (tree->doc->children, 0);
 
   if (cur == NULL)
@@ -194,7 +197,8 @@ cfg_xml_tree_accepts (PhonesetCfgDocument  *self,
   if (parent == tree->doc)
     /* A missing top-level element: the file's variant is another, or
      * (snom C520) it is added. */
-    return tree->flavour->multi_root && cfg_xml_is_root_name (tree->flavour, step->name, strlen (step->name)) &&
+    return tree->flavour->multi_root &&
+           cfg_xml_is_root_name (tree->flavour, step->name, strlen (step->name)) &&
            step->bracket == NULL;
   if (first_new + 1 == steps->len)
     return TRUE;
@@ -376,8 +380,9 @@ emit_id_child (Insert     *in,
   PhonesetCfgDocument *self = in->self;
   const CfgXmlFlavour *flavour = in->tree->flavour;
   g_autofree char     *id_indent = in->own_line ? cfg_xml_deeper (level, in->tree->unit, 1) : NULL;
-  g_autofree char     *id_lead = in->own_line ? g_strconcat (self->newline, id_indent, NULL) : g_strdup ("");
-  Entry               *id = emit_leaf (&in->e, id_lead, flavour->id_child, NULL, NULL, step->bracket);
+  g_autofree char     *id_lead =
+    in->own_line ? g_strconcat (self->newline, id_indent, NULL) : g_strdup ("");
+  Entry *id = emit_leaf (&in->e, id_lead, flavour->id_child, NULL, NULL, step->bracket);
 
   id->pub.key = g_strconcat (node->path, "/", flavour->id_child, NULL);
   id->pub.value = g_strdup (step->bracket);
@@ -406,7 +411,8 @@ open_new_elements (Insert *in)
       Node            *sibling = i == in->first_new ? in->sibling : NULL;
       Ident            ident = new_ident (tree, step, sibling);
       const char      *attr = NULL;
-      g_autofree char *level = in->own_line ? cfg_xml_deeper (in->indent, tree->unit, in->n_made) : NULL;
+      g_autofree char *level =
+        in->own_line ? cfg_xml_deeper (in->indent, tree->unit, in->n_made) : NULL;
       g_autofree char *open = NULL;
       g_autofree char *text = NULL;
       Node            *node;
@@ -438,12 +444,15 @@ emit_setting (Insert *in,
   const CfgXmlFlavour *flavour = in->tree->flavour;
   const char          *nl = in->self->newline;
   Step                *step = &g_array_index (in->steps, Step, in->steps->len - 1);
-  g_autofree char     *level = in->own_line ? cfg_xml_deeper (in->indent, in->tree->unit, in->n_made) : NULL;
-  g_autofree char     *text = in->n_made == 0 ? g_strdup (in->lead)
-                                              : g_strconcat (in->own_line ? nl : "", in->own_line ? level : "", NULL);
-  Entry               *leaf;
+  g_autofree char     *level =
+    in->own_line ? cfg_xml_deeper (in->indent, in->tree->unit, in->n_made) : NULL;
+  g_autofree char *text = in->n_made == 0
+                            ? g_strdup (in->lead)
+                            : g_strconcat (in->own_line ? nl : "", in->own_line ? level : "", NULL);
+  Entry           *leaf;
 
-  leaf = emit_leaf (&in->e, text, step->name, step->bracket ? flavour->new_index_attr : NULL, step->bracket, "");
+  leaf = emit_leaf (&in->e, text, step->name, step->bracket ? flavour->new_index_attr : NULL,
+                    step->bracket, "");
   entry->first = leaf->first;
   entry->value = leaf->value;
   entry->last = leaf->last;
@@ -464,8 +473,9 @@ close_new_elements (Insert *in)
     {
       Node            *node = in->made[k - 1];
       Node            *up = k > 1 ? in->made[k - 2] : in->parent;
-      g_autofree char *close = in->own_line ? g_strdup_printf ("%s%s</%s>", nl, node->indent, node->name)
-                                            : g_strdup_printf ("</%s>", node->name);
+      g_autofree char *close = in->own_line
+                                 ? g_strdup_printf ("%s%s</%s>", nl, node->indent, node->name)
+                                 : g_strdup_printf ("</%s>", node->name);
 
       node->end = emit (&in->e, close);
       node->after = emit (&in->e, "");
@@ -485,8 +495,10 @@ cfg_xml_tree_insert (PhonesetCfgDocument  *self,
                      const PhonesetCfgKey *key)
 {
   g_autoptr(GArray) steps = parse_key (key->key);
-  Insert in = { .self = self, .tree = self->codec_data, .steps = steps, .e = { self, NULL, NULL }, .last = TRUE };
-  Node  *holder;
+  Insert in = {
+    .self = self, .tree = self->codec_data, .steps = steps, .e = { self, NULL, NULL }, .last = TRUE
+  };
+  Node *holder;
 
   g_return_if_fail (steps != NULL);
 
@@ -505,8 +517,10 @@ cfg_xml_tree_insert (PhonesetCfgDocument  *self,
     {
       /* What stood before the end tag now follows the new element. */
       Node            *parent = in.parent;
-      g_autofree char *tail = g_strconcat (self->newline, parent->content_nl ? "" : parent->indent ? parent->indent
-                                                                                                   : "",
+      g_autofree char *tail = g_strconcat (self->newline,
+                                           parent->content_nl ? ""
+                                           : parent->indent   ? parent->indent
+                                                              : "",
                                            NULL);
 
       emit (&in.e, tail);

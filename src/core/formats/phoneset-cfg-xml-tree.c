@@ -166,10 +166,10 @@ tag_attribute (const char *tag,
 
 /* The first of @flavour's index attributes the tag has. */
 static char *
-tag_identity (const CfgXmlFlavour *flavour,
-              const char          *tag,
-              const char          *end,
-              char               **attr)
+tag_identity (const CfgXmlFlavour  *flavour,
+              const char           *tag,
+              const char           *end,
+              char                **attr)
 {
   for (guint i = 0; flavour->index_attrs[i] != NULL; i++)
     {
@@ -437,7 +437,8 @@ warn_text (Reader     *r,
            const char *at)
 {
   cfg_warn (r->doc, reader_line (r, at),
-            _("text between the elements of <%s> is kept as it is; Phoneset does not read it"), cur->name);
+            _("text between the elements of <%s> is kept as it is; Phoneset does not read it"),
+               cur->name);
   cur->warned_text = TRUE;
 }
 
@@ -452,8 +453,10 @@ read_passthrough (Reader     *r,
   const char *end = r->end;
 
   if (end - lt >= 9 && memcmp (lt, "<!DOCTYPE", 9) == 0)
-    cfg_warn (r->doc, reader_line (r, lt), _("the document type declaration is kept as it is; Phoneset does not read it"));
-  else if (cur != r->tree->doc && !cur->warned_text && end - lt >= 9 && memcmp (lt, "<![CDATA[", 9) == 0)
+    cfg_warn (r->doc, reader_line (r, lt),
+              _("the document type declaration is kept as it is; Phoneset does not read it"));
+  else if (cur != r->tree->doc && !cur->warned_text && end - lt >= 9 &&
+           memcmp (lt, "<![CDATA[", 9) == 0)
     warn_text (r, cur, lt);
   return cfg_passthrough_end (lt, end);
 }
@@ -461,12 +464,12 @@ read_passthrough (Reader     *r,
 /* The end tag [@lt, @gt] of the open element @cur, whose last child (or
  * start tag) ends at @gap. */
 static gboolean
-read_end_tag (Reader     *r,
-              Node       *cur,
-              const char *lt,
-              const char *gt,
-              const char *gap,
-              GError    **error)
+read_end_tag (Reader      *r,
+              Node        *cur,
+              const char  *lt,
+              const char  *gt,
+              const char  *gap,
+              GError     **error)
 {
   const char *name = lt + 2;
   const char *name_end = name;
@@ -517,11 +520,11 @@ open_node (Reader    *r,
 /* A top-level element: always one that holds settings. Returns where
  * reading goes on, or NULL. */
 static const char *
-read_top_level (Reader    *r,
-                Node     **cur,
-                const Tag *tag,
-                gboolean   self_closing,
-                GError   **error)
+read_top_level (Reader     *r,
+                Node      **cur,
+                const Tag  *tag,
+                gboolean    self_closing,
+                GError    **error)
 {
   Tree                *tree = r->tree;
   const CfgXmlFlavour *flavour = tree->flavour;
@@ -529,14 +532,19 @@ read_top_level (Reader    *r,
   Node                *node;
 
   if (tree->doc->has_child && !flavour->multi_root)
-    cfg_warn (r->doc, tag->line, _("a second top-level element, <%.*s>, is kept as it is"), (int)tag->name_len, tag->name);
+    cfg_warn (r->doc, tag->line,
+              _("a second top-level element, <%.*s>, is kept as it is"), (int)tag->name_len,
+                 tag->name);
   else if (tree->doc->has_child && !cfg_xml_is_root_name (flavour, tag->name, tag->name_len))
-    cfg_warn (r->doc, tag->line, _("the top-level element <%.*s> is kept as it is"), (int)tag->name_len, tag->name);
+    cfg_warn (r->doc, tag->line,
+              _("the top-level element <%.*s> is kept as it is"), (int)tag->name_len, tag->name);
   else if (!tree->doc->has_child && !cfg_xml_is_root_name (flavour, tag->name, tag->name_len))
     {
       g_autofree char *found = g_strndup (tag->name, tag->name_len);
 
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, _("line %u: the first element is <%s>; %s"), tag->line, found, _(flavour->bad_root));
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("line %u: the first element is <%s>; %s"), tag->line, found,
+                      _(flavour->bad_root));
       return NULL;
     }
   node = open_node (r, *cur, tag);
@@ -575,7 +583,8 @@ add_leaf (Reader    *r,
   leaf->bracket = tag_identity (flavour, tag->lt, tag->gt, &leaf->attr);
   leaf->entry = entry;
   g_ptr_array_add (tree->leaves, leaf);
-  if (flavour->id_child != NULL && parent->id_value == NULL && g_str_equal (leaf->name, flavour->id_child))
+  if (flavour->id_child != NULL && parent->id_value == NULL &&
+      g_str_equal (leaf->name, flavour->id_child))
     parent->id_value = g_strdup (entry->pub.value);
   reader_child_done (r, parent, indent);
 }
@@ -606,23 +615,24 @@ read_empty_leaf (Reader    *r,
  * becomes @cur), a setting, or one kept as it is. Returns where reading
  * goes on, or NULL. */
 static const char *
-read_element (Reader    *r,
-              Node     **cur,
-              const Tag *tag,
-              GError   **error)
+read_element (Reader     *r,
+              Node      **cur,
+              const Tag  *tag,
+              GError    **error)
 {
   const char *lt = tag->lt, *gt = tag->gt;
   const char *content_end = NULL, *close_end = NULL;
-  Content     kind = scan_content (gt + 1, r->end, tag->name, tag->name_len, &content_end, &close_end);
-  Entry      *entry;
-  char       *indent;
+  Content kind = scan_content (gt + 1, r->end, tag->name, tag->name_len, &content_end, &close_end);
+  Entry  *entry;
+  char   *indent;
 
   if (kind == CONTENT_BAD)
     {
       unusual (error);
       return NULL;
     }
-  if (kind == CONTENT_TEXT && all_blank (gt + 1, content_end) && memchr (gt + 1, '\n', content_end - (gt + 1)) != NULL)
+  if (kind == CONTENT_TEXT && all_blank (gt + 1, content_end) &&
+      memchr (gt + 1, '\n', content_end - (gt + 1)) != NULL)
     kind = CONTENT_CHILDREN; /* an element that holds nothing yet */
 
   if (kind == CONTENT_CHILDREN)
@@ -658,12 +668,12 @@ read_element (Reader    *r,
 /* The start tag [@lt, @gt] of an element inside @cur. Returns where
  * reading goes on, or NULL. */
 static const char *
-read_start_tag (Reader     *r,
-                Node      **cur,
-                const char *lt,
-                const char *gt,
-                const char *gap,
-                GError    **error)
+read_start_tag (Reader      *r,
+                Node       **cur,
+                const char  *lt,
+                const char  *gt,
+                const char  *gap,
+                GError     **error)
 {
   Tag         tag = { .lt = lt, .gt = gt, .name = lt + 1, .gap = gap };
   const char *name_end = tag.name;
@@ -682,7 +692,8 @@ read_start_tag (Reader     *r,
 
   if ((*cur)->depth + 1 > MAX_DEPTH)
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, _("line %u: elements are nested too deeply"), tag.line);
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("line %u: elements are nested too deeply"), tag.line);
       return NULL;
     }
   if (*cur == r->tree->doc)
@@ -782,14 +793,17 @@ finish_reading (PhonesetCfgDocument *self,
       lookup = cfg_xml_tree_lookup_string (NULL, entry->pub.key, -1);
       before = g_hash_table_lookup (self->index, lookup);
       if (before != NULL)
-        cfg_warn (self, entry->pub.line, _("%s is set again (also on line %u); the last one is taken, as the phone reads the file from the top [U]"), entry->pub.key, before->pub.line);
+        cfg_warn (self, entry->pub.line,
+                  _("%s is set again (also on line %u); the last one is taken, as the phone reads the file from the top [U]"),
+                     entry->pub.key, before->pub.line);
       cfg_index_entry (self, entry);
     }
   for (guint i = 1; i < tree->nodes->len && tree->unit == NULL; i++)
     {
       Node *node = g_ptr_array_index (tree->nodes, i);
 
-      if (node->indent != NULL && node->child_indent != NULL && g_str_has_prefix (node->child_indent, node->indent))
+      if (node->indent != NULL && node->child_indent != NULL &&
+          g_str_has_prefix (node->child_indent, node->indent))
         tree->unit = g_strdup (node->child_indent + strlen (node->indent));
     }
   if (tree->unit == NULL)
@@ -888,10 +902,10 @@ identity_matches (Check      *c,
 
 /* The elements from the document down to @top are @node and its parents. */
 static gboolean
-chain_matches (Check   *c,
-               Node    *node,
-               guint    top,
-               gboolean check_child)
+chain_matches (Check    *c,
+               Node     *node,
+               guint     top,
+               gboolean  check_child)
 {
   for (; node != c->tree->doc; node = node->parent, top--)
     {
@@ -909,19 +923,20 @@ chain_matches (Check   *c,
               (node->ident == IDENT_POSITION && !g_str_equal (position, node->bracket)))
             return FALSE;
         }
-      else if (!identity_matches (c, level, node->name, node->ident, node->attr, node->bracket, check_child))
+      else if (!identity_matches (c, level, node->name, node->ident, node->attr, node->bracket,
+                                  check_child))
         return FALSE;
     }
   return top == 0;
 }
 
 static void
-check_start (GMarkupParseContext *context,
-             const char          *element_name,
-             const char         **attribute_names,
-             const char         **attribute_values,
-             gpointer             user_data,
-             GError             **error)
+check_start (GMarkupParseContext  *context,
+             const char           *element_name,
+             const char          **attribute_names,
+             const char          **attribute_values,
+             gpointer              user_data,
+             GError              **error)
 {
   Check             *c = user_data;
   Level             *parent = g_ptr_array_index (c->stack, c->stack->len - 1);
@@ -933,9 +948,10 @@ check_start (GMarkupParseContext *context,
     {
       guint64 j = 0;
 
-      if (attribute_names[0] == NULL || !g_str_equal (attribute_names[0], "n") || attribute_names[1] != NULL ||
-          !g_ascii_string_to_unsigned (attribute_values[0], 10, 0, G_MAXUINT, &j, NULL) || j != c->nodes_found ||
-          j >= c->tree->closed->len ||
+      if (attribute_names[0] == NULL || !g_str_equal (attribute_names[0], "n") ||
+          attribute_names[1] != NULL ||
+          !g_ascii_string_to_unsigned (attribute_values[0], 10, 0, G_MAXUINT, &j, NULL) ||
+          j != c->nodes_found || j >= c->tree->closed->len ||
           !chain_matches (c, g_ptr_array_index (c->tree->closed, j), c->stack->len - 1, TRUE))
         c->bad = TRUE;
       c->nodes_found++;
@@ -953,7 +969,8 @@ check_start (GMarkupParseContext *context,
           level->attrs[i] = g_strdup (attribute_values[k]);
         }
   level->position = GPOINTER_TO_UINT (g_hash_table_lookup (parent->counts, element_name)) + 1;
-  g_hash_table_replace (parent->counts, g_strdup (element_name), GUINT_TO_POINTER (level->position));
+  g_hash_table_replace (parent->counts, g_strdup (element_name),
+                        GUINT_TO_POINTER (level->position));
   parent->had_child = TRUE;
   g_ptr_array_add (c->stack, level);
   if (c->stack->len > MAX_DEPTH + 2)
@@ -961,10 +978,10 @@ check_start (GMarkupParseContext *context,
 }
 
 static void
-check_end (GMarkupParseContext *context,
-           const char          *element_name,
-           gpointer             user_data,
-           GError             **error)
+check_end (GMarkupParseContext  *context,
+           const char           *element_name,
+           gpointer              user_data,
+           GError              **error)
 {
   Check *c = user_data;
   Level *level;
@@ -982,17 +999,20 @@ check_end (GMarkupParseContext *context,
 
       /* (A file that holds the marker text itself is refused too.) */
       if (c->tree->leaves->len == 0 ||
-          !g_ascii_string_to_unsigned (c->text->str + strlen (XML_MARK), 10, 0, c->tree->leaves->len - 1, &i, NULL) ||
+          !g_ascii_string_to_unsigned (c->text->str + strlen (XML_MARK), 10, 0,
+                                       c->tree->leaves->len - 1, &i, NULL) ||
           i != c->leaves_found)
         c->bad = TRUE;
       else
         {
           leaf = g_ptr_array_index (c->tree->leaves, i);
           if (level->had_child ||
-              !identity_matches (c, level, leaf->name, leaf->bracket ? IDENT_ATTR : IDENT_NONE, leaf->attr, leaf->bracket, FALSE) ||
+              !identity_matches (c, level, leaf->name, leaf->bracket ? IDENT_ATTR : IDENT_NONE,
+                                 leaf->attr, leaf->bracket, FALSE) ||
               !chain_matches (c, leaf->parent, c->stack->len - 2, FALSE))
             c->bad = TRUE;
-          else if (c->tree->flavour->id_child != NULL && g_str_equal (leaf->name, c->tree->flavour->id_child))
+          else if (c->tree->flavour->id_child != NULL &&
+                   g_str_equal (leaf->name, c->tree->flavour->id_child))
             {
               Level *parent = g_ptr_array_index (c->stack, c->stack->len - 2);
 
@@ -1007,11 +1027,11 @@ check_end (GMarkupParseContext *context,
 }
 
 static void
-check_text (GMarkupParseContext *context,
-            const char          *text,
-            gsize                text_len,
-            gpointer             user_data,
-            GError             **error)
+check_text (GMarkupParseContext  *context,
+            const char           *text,
+            gsize                 text_len,
+            gpointer              user_data,
+            GError              **error)
 {
   Check *c = user_data;
 
@@ -1019,9 +1039,9 @@ check_text (GMarkupParseContext *context,
 }
 
 static gboolean
-check_tree (PhonesetCfgDocument *self,
-            Tree                *tree,
-            GError             **error)
+check_tree (PhonesetCfgDocument  *self,
+            Tree                 *tree,
+            GError              **error)
 {
   static const GMarkupParser parser = { check_start, check_end, check_text, NULL, NULL };
   g_autoptr(GHashTable) values = g_hash_table_new (NULL, NULL);
@@ -1048,7 +1068,8 @@ check_tree (PhonesetCfgDocument *self,
         g_hash_table_insert (skip, entry->last, entry);
     }
   for (guint j = 0; j < tree->closed->len; j++)
-    g_hash_table_insert (ends, ((Node *)g_ptr_array_index (tree->closed, j))->end, GUINT_TO_POINTER (j + 1));
+    g_hash_table_insert (ends, ((Node *)g_ptr_array_index (tree->closed, j))->end,
+                         GUINT_TO_POINTER (j + 1));
 
   for (GList *l = self->pieces.head; l != NULL; l = l->next)
     {
@@ -1083,7 +1104,8 @@ check_tree (PhonesetCfgDocument *self,
           while (n > 0 && (g_ascii_isspace (first->data[n - 1]) || first->data[n - 1] == '/'))
             n--;
           g_string_truncate (copy, copy->len - MIN (copy->len, first->len - n));
-          g_string_append_printf (copy, ">" XML_MARK "%u</%s>", i - 1, ((Leaf *)g_ptr_array_index (tree->leaves, i - 1))->name);
+          g_string_append_printf (copy, ">" XML_MARK "%u</%s>", i - 1,
+                                  ((Leaf *)g_ptr_array_index (tree->leaves, i - 1))->name);
         }
       else
         g_string_append_printf (copy, XML_MARK "%u", i - 1);
@@ -1099,9 +1121,9 @@ check_tree (PhonesetCfgDocument *self,
 
 /* Well-formed, as GMarkup reads it: a refusal names the line. */
 static gboolean
-check_well_formed (const char *data,
-                   gsize       len,
-                   GError    **error)
+check_well_formed (const char  *data,
+                   gsize        len,
+                   GError     **error)
 {
   data = cfg_skip_bom (data, &len);
   return cfg_xml_check_well_formed (data, len, 0, NULL, NULL, error);
@@ -1110,11 +1132,11 @@ check_well_formed (const char *data,
 /* The codecs' side ---------------------------------------------------------- */
 
 gboolean
-cfg_xml_tree_parse (PhonesetCfgDocument *self,
-                    const CfgXmlFlavour *flavour,
-                    const char          *data,
-                    gsize                len,
-                    GError             **error)
+cfg_xml_tree_parse (PhonesetCfgDocument  *self,
+                    const CfgXmlFlavour  *flavour,
+                    const char           *data,
+                    gsize                 len,
+                    GError              **error)
 {
   g_autoptr(GArray) lines = cfg_split_lines (data, MIN (len, 4096));
   Tree  *tree = g_new0 (Tree, 1);

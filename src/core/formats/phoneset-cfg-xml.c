@@ -151,7 +151,8 @@ cfg_count_lines (const char *from,
 
 /* Where the XML parser (GMarkup) ends what starts at @open ("<?" or "<!"),
  * so that nothing inside is taken for a setting: a processing instruction
- * at "?>" (its own "<?" counts: "<?>" is whole), CDATA at "]]>", a comment at "-->", any other declaration
+ * at "?>" (its own "<?" counts: "<?>" is whole), CDATA at "]]>", a comment at "-->", any other
+ * declaration
  * (<!DOCTYPE …>, with an internal subset) at the ">" that balances every
  * "<" since @open. Returns the byte after it, or @end. */
 const char *
@@ -199,29 +200,31 @@ typedef struct
 } WellFormed;
 
 static void
-well_formed_start (GMarkupParseContext *context,
-                   const char          *element_name,
-                   const char         **attribute_names,
-                   const char         **attribute_values,
-                   gpointer             user_data,
-                   GError             **error)
+well_formed_start (GMarkupParseContext  *context,
+                   const char           *element_name,
+                   const char          **attribute_names,
+                   const char          **attribute_values,
+                   gpointer              user_data,
+                   GError              **error)
 {
   WellFormed *w = user_data;
 
   if (w->depth == 0 && w->root != NULL && !g_str_equal (element_name, w->root))
     {
-      g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT, _("the root element is <%s>, %s"), element_name, w->root_hint);
+      g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                   _("the root element is <%s>, %s"), element_name, w->root_hint);
       return;
     }
   if (++w->depth > CFG_XML_MAX_DEPTH)
-    g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT, _("elements are nested too deeply"));
+    g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                         _("elements are nested too deeply"));
 }
 
 static void
-well_formed_end (GMarkupParseContext *context,
-                 const char          *element_name,
-                 gpointer             user_data,
-                 GError             **error)
+well_formed_end (GMarkupParseContext  *context,
+                 const char           *element_name,
+                 gpointer              user_data,
+                 GError              **error)
 {
   WellFormed *w = user_data;
 
@@ -232,12 +235,12 @@ well_formed_end (GMarkupParseContext *context,
  * element is that one; @root_hint says what the file should start with).
  * A refusal names the line. */
 gboolean
-cfg_xml_check_well_formed (const char       *data,
-                           gsize             len,
-                           GMarkupParseFlags flags,
-                           const char       *root,
-                           const char       *root_hint,
-                           GError          **error)
+cfg_xml_check_well_formed (const char         *data,
+                           gsize               len,
+                           GMarkupParseFlags   flags,
+                           const char         *root,
+                           const char         *root_hint,
+                           GError            **error)
 {
   static const GMarkupParser parser = { well_formed_start, well_formed_end, NULL, NULL, NULL };
   g_autoptr(GMarkupParseContext) context = NULL;

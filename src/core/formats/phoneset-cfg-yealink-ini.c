@@ -112,11 +112,11 @@ end_section (PhonesetCfgDocument *self,
 }
 
 static void
-add_section (PhonesetCfgDocument *self,
-             const Line          *line,
-             const char          *name,
-             gsize                name_len,
-             Mark               **mark)
+add_section (PhonesetCfgDocument  *self,
+             const Line           *line,
+             const char           *name,
+             gsize                 name_len,
+             Mark                **mark)
 {
   *mark = g_new0 (Mark, 1);
   (*mark)->kind = MARK_SECTION;
@@ -147,16 +147,21 @@ add_setting (PhonesetCfgDocument *self,
       entry->pub.value = valid_text (value, value_len);
       g_free (entry->pub.raw);
       entry->pub.raw = valid_text (line->start, line->len);
-      cfg_warn (self, line->number, _("“%s” has bytes that are not UTF-8 text; they are kept as they are and shown as �"), entry->pub.key);
+      cfg_warn (
+        self, line->number,
+        _("“%s” has bytes that are not UTF-8 text; they are kept as they are and shown as �"),
+           entry->pub.key);
     }
   if (section == NULL)
-    cfg_warn (self, line->number, _("“%s” stands before any [section]; no phone file is named for it"), entry->pub.key);
+    cfg_warn (self, line->number,
+              _("“%s” stands before any [section]; no phone file is named for it"),
+                 entry->pub.key);
 }
 
 static gboolean
-ini_parse (PhonesetCfgDocument *self,
-           GArray              *lines,
-           GError             **error)
+ini_parse (PhonesetCfgDocument  *self,
+           GArray               *lines,
+           GError              **error)
 {
   Mark *section = NULL;
   guint first_entry = 0;
@@ -176,7 +181,8 @@ ini_parse (PhonesetCfgDocument *self,
       if (l == 0 || start[0] == '#' || start[0] == ';')
         {
           if (!utf8)
-            cfg_warn (self, line->number, _("a comment with bytes that are not UTF-8 text; kept as it is"));
+            cfg_warn (self, line->number,
+                      _("a comment with bytes that are not UTF-8 text; kept as it is"));
           cfg_add_raw_line (self, line);
           continue;
         }
@@ -210,7 +216,9 @@ ini_parse (PhonesetCfgDocument *self,
         {
           g_autofree char *text = cfg_excerpt (start, l);
 
-          cfg_warn (self, line->number, _("“%s” is neither a [section] nor a “key = value” line; kept as it is"), text);
+          cfg_warn (self, line->number,
+                    _("“%s” is neither a [section] nor a “key = value” line; kept as it is"),
+                       text);
           cfg_add_raw_line (self, line);
           continue;
         }
@@ -234,11 +242,14 @@ ini_parse (PhonesetCfgDocument *self,
                 cfg_add_raw_line (self, line);
                 section->last = self->pieces.tail;
                 if (!utf8)
-                  cfg_warn (self, line->number, _("the path has bytes that are not UTF-8 text; kept as they are"));
+                  cfg_warn (self, line->number,
+                            _("the path has bytes that are not UTF-8 text; kept as they are"));
               }
             else
               {
-                cfg_warn (self, line->number, _("a second path in [ %s ]; the phone's own reading is not known, Phoneset uses the first, “%s”"), section->name, section->section);
+                cfg_warn (self, line->number,
+                          _("a second path in [ %s ]; the phone's own reading is not known, Phoneset uses the first, “%s”"),
+                             section->name, section->section);
                 cfg_add_raw_line (self, line);
               }
             continue;
@@ -427,7 +438,8 @@ add_new_section (PhonesetCfgDocument *self,
 
   if (n > 0 && end[n - 1] != '\n')
     after = cfg_insert_piece_after (self, after, self->newline);
-  if (n > 0 && !(n >= 2 && end[n - 2] == '\n') && !(n >= 3 && end[n - 3] == '\n' && end[n - 2] == '\r'))
+  if (n > 0 && !(n >= 2 && end[n - 2] == '\n') &&
+      !(n >= 3 && end[n - 3] == '\n' && end[n - 2] == '\r'))
     after = cfg_insert_piece_after (self, after, self->newline);
 
   header = g_strdup_printf (spaced ? "[ %s ]%s" : "[%s]%s", name, self->newline);
@@ -437,7 +449,8 @@ add_new_section (PhonesetCfgDocument *self,
   if (path != NULL)
     {
       gboolean         prefix_tree = old_tree && g_str_has_prefix (path, "/config/");
-      g_autofree char *line = g_strconcat (path_prefix, prefix_tree ? OLD_TREE : "", path, self->newline, NULL);
+      g_autofree char *line =
+        g_strconcat (path_prefix, prefix_tree ? OLD_TREE : "", path, self->newline, NULL);
 
       mark->section = g_strconcat (prefix_tree ? OLD_TREE : "", path, NULL);
       mark->last = cfg_insert_piece_after (self, mark->first, line);

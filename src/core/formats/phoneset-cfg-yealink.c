@@ -52,9 +52,9 @@ is_blank_line (const Line *line,
  * line, without "="). Refused is only a file that is no Yealink file at all:
  * its header tells the formats apart. */
 static gboolean
-parse_lines (PhonesetCfgDocument *self,
-             GArray              *lines,
-             GError             **error)
+parse_lines (PhonesetCfgDocument  *self,
+             GArray               *lines,
+             GError              **error)
 {
   guint header = 0;
 
@@ -65,7 +65,8 @@ parse_lines (PhonesetCfgDocument *self,
   if (header == lines->len)
     {
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                   _("line 1: the file is empty; a Yealink file starts with “%s”"), YEALINK_HEADER);
+                   _("line 1: the file is empty; a Yealink file starts with “%s”"),
+                      YEALINK_HEADER);
       return FALSE;
     }
   {
@@ -79,11 +80,14 @@ parse_lines (PhonesetCfgDocument *self,
     if (l != strlen (YEALINK_HEADER) || memcmp (p, YEALINK_HEADER, l) != 0)
       {
         g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                     _("line %u: a Yealink file must start with “%s”"), line->number, YEALINK_HEADER);
+                     _("line %u: a Yealink file must start with “%s”"), line->number,
+                        YEALINK_HEADER);
         return FALSE;
       }
     if (header > 0)
-      cfg_warn (self, 1, _("line 1: blank lines before “%s”; kept as they are, though phones expect it on the first line"), YEALINK_HEADER);
+      cfg_warn (self, 1,
+                _("line 1: blank lines before “%s”; kept as they are, though phones expect it on the first line"),
+                   YEALINK_HEADER);
   }
 
   for (guint i = 0; i < lines->len; i++)
@@ -111,7 +115,9 @@ parse_lines (PhonesetCfgDocument *self,
         {
           g_autofree char *text = cfg_excerpt (start, len);
 
-          cfg_warn (self, line->number, _("line %u: “%s” is not a “key = value” line; kept as it is"), line->number, text);
+          cfg_warn (self, line->number,
+                    _("line %u: “%s” is not a “key = value” line; kept as it is"), line->number,
+                       text);
           cfg_add_raw_line (self, line);
         }
       else
@@ -128,7 +134,10 @@ parse_lines (PhonesetCfgDocument *self,
             {
               g_autofree char *text = cfg_excerpt (key, key_len);
 
-              cfg_warn (self, line->number, _("line %u: “%s” is not a Yealink parameter name; the line is kept as it is"), line->number, text);
+              cfg_warn (
+                self, line->number,
+                _("line %u: “%s” is not a Yealink parameter name; the line is kept as it is"),
+                   line->number, text);
               cfg_add_raw_line (self, line);
               continue;
             }
@@ -136,7 +145,10 @@ parse_lines (PhonesetCfgDocument *self,
             {
               g_autofree char *text = cfg_excerpt (key, key_len);
 
-              cfg_warn (self, line->number, _("line %u: the value of “%s” is not UTF-8 text; the line is kept as it is"), line->number, text);
+              cfg_warn (
+                self, line->number,
+                _("line %u: the value of “%s” is not UTF-8 text; the line is kept as it is"),
+                   line->number, text);
               cfg_add_raw_line (self, line);
               continue;
             }

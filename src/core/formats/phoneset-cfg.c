@@ -66,12 +66,8 @@ static const PhonesetCfgCodec *codecs[] = {
  * file, so its test (a `[ section ]` first) comes before that one; snom's
  * plain text, the loosest test, comes last. */
 static const PhonesetCfgFormat detect_order[] = {
-  PHONESET_CFG_FORMAT_FANVIL_XML,
-  PHONESET_CFG_FORMAT_SNOM_C520,
-  PHONESET_CFG_FORMAT_YEALINK_INI,
-  PHONESET_CFG_FORMAT_YEALINK,
-  PHONESET_CFG_FORMAT_FANVIL,
-  PHONESET_CFG_FORMAT_SNOM_XML,
+  PHONESET_CFG_FORMAT_FANVIL_XML, PHONESET_CFG_FORMAT_SNOM_C520, PHONESET_CFG_FORMAT_YEALINK_INI,
+  PHONESET_CFG_FORMAT_YEALINK,    PHONESET_CFG_FORMAT_FANVIL,    PHONESET_CFG_FORMAT_SNOM_XML,
   PHONESET_CFG_FORMAT_SNOM_TEXT,
 };
 
@@ -324,9 +320,9 @@ cfg_insert_piece_after (PhonesetCfgDocument *self,
 }
 
 char *
-cfg_join_pieces (GList   *first,
-                 GList   *last,
-                 gboolean strip_newline)
+cfg_join_pieces (GList    *first,
+                 GList    *last,
+                 gboolean  strip_newline)
 {
   GString *str = g_string_new (NULL);
 
@@ -348,9 +344,9 @@ void
 cfg_index_entry (PhonesetCfgDocument *self,
                  Entry               *entry)
 {
-  g_hash_table_replace (self->index,
-                        lookup_string (self, entry->pub.section, entry->list, entry->pub.key, entry->pub.idx),
-                        entry);
+  g_hash_table_replace (
+    self->index,
+    lookup_string (self, entry->pub.section, entry->list, entry->pub.key, entry->pub.idx), entry);
 }
 
 void
@@ -373,10 +369,7 @@ warning_free (gpointer data)
 /* Notes something odd that the reader kept (the message is made valid
  * UTF-8: it may quote the file). */
 void
-cfg_warn (PhonesetCfgDocument *self,
-          guint                line,
-          const char          *format,
-          ...)
+cfg_warn (PhonesetCfgDocument *self, guint line, const char *format, ...)
 {
   PhonesetCfgWarning *warning = g_new0 (PhonesetCfgWarning, 1);
   g_autofree char    *text = NULL;
@@ -460,10 +453,10 @@ cfg_split_lines (const char *data,
  * a rule by their number would refuse a file after an edit that shortened
  * it. */
 static gboolean
-check_text (const char *data,
-            gsize       len,
-            gboolean    keeps_non_utf8,
-            GError    **error)
+check_text (const char  *data,
+            gsize        len,
+            gboolean     keeps_non_utf8,
+            GError     **error)
 {
   const char *nul;
   guint       line = 1;
@@ -479,8 +472,9 @@ check_text (const char *data,
   if (len >= 2 && (((guchar)data[0] == 0xff && (guchar)data[1] == 0xfe) ||
                    ((guchar)data[0] == 0xfe && (guchar)data[1] == 0xff)))
     {
-      g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                           _("line 1: the file is UTF-16 text; save it as UTF-8 and read it again"));
+      g_set_error_literal (
+        error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+        _("line 1: the file is UTF-16 text; save it as UTF-8 and read it again"));
       return FALSE;
     }
 
@@ -550,7 +544,8 @@ cfg_add_value_line (PhonesetCfgDocument *self,
 
   entry->first = cfg_append_piece (self, line->start, value_start - line->start);
   entry->value = cfg_append_piece (self, value_start, value_len);
-  entry->last = cfg_append_piece (self, value_end, (line->start + line->len - value_end) + line->ending_len);
+  entry->last =
+    cfg_append_piece (self, value_end, (line->start + line->len - value_end) + line->ending_len);
   entry->pub.value = g_strndup (value_start, value_len);
   entry->pub.raw = g_strndup (line->start, line->len);
   entry->pub.line = line->number;
@@ -594,9 +589,9 @@ cfg_ends_line (GList *piece)
  * anything, is a line inserted so, which starts with its line break.)
  * Returns the ending the new line takes. */
 const char *
-cfg_begin_line_after (PhonesetCfgDocument *self,
-                      GList              **after,
-                      GList              **lead)
+cfg_begin_line_after (PhonesetCfgDocument  *self,
+                      GList               **after,
+                      GList               **lead)
 {
   *lead = NULL;
   if (cfg_ends_line (*after))
@@ -660,10 +655,10 @@ phoneset_cfg_document_new (PhonesetCfgFormat format)
  * Returns: (transfer full) (nullable): the document
  */
 PhonesetCfgDocument *
-phoneset_cfg_document_parse (PhonesetCfgFormat format,
-                             const char       *data,
-                             gsize             len,
-                             GError          **error)
+phoneset_cfg_document_parse (PhonesetCfgFormat   format,
+                             const char         *data,
+                             gsize               len,
+                             GError            **error)
 {
   g_autoptr(PhonesetCfgDocument) self = NULL;
   gboolean ok = FALSE;
@@ -870,7 +865,8 @@ phoneset_cfg_document_remove (PhonesetCfgDocument  *self,
   for (guint i = self->entries->len; i > 0; i--)
     {
       Entry           *entry = g_ptr_array_index (self->entries, i - 1);
-      g_autofree char *other = lookup_string (self, entry->pub.section, entry->list, entry->pub.key, entry->pub.idx);
+      g_autofree char *other =
+        lookup_string (self, entry->pub.section, entry->list, entry->pub.key, entry->pub.idx);
 
       if (!g_str_equal (str, other))
         continue;
@@ -1030,8 +1026,9 @@ phoneset_cfg_document_dup_entry_identity (PhonesetCfgDocument *self,
 gboolean
 phoneset_cfg_key_looks_secret (const char *key)
 {
-  static const char *words[] = { "pass", "password", "passwd", "passphrase", "pwd", "pswd", "pw", "pin",
-                                 "secret", "psk", "credential", "credentials", "token", NULL };
+  static const char *words[] = { "pass",       "password",    "passwd", "passphrase", "pwd",
+                                 "pswd",       "pw",          "pin",    "secret",     "psk",
+                                 "credential", "credentials", "token",  NULL };
   GString           *split;
   g_autofree char   *lower = NULL;
   g_auto(GStrv) tokens = NULL;
@@ -1050,7 +1047,8 @@ phoneset_cfg_key_looks_secret (const char *key)
       g_string_append_c (split, g_ascii_isalpha (*p) ? g_ascii_tolower (*p) : ' ');
     }
   lower = g_string_free (split, FALSE);
-  if (strstr (lower, "password") != NULL || strstr (lower, "passwd") != NULL || strstr (lower, "secret") != NULL)
+  if (strstr (lower, "password") != NULL || strstr (lower, "passwd") != NULL ||
+      strstr (lower, "secret") != NULL)
     return TRUE;
   tokens = g_strsplit (lower, " ", -1);
   for (guint i = 0; tokens[i] != NULL; i++)
@@ -1140,7 +1138,8 @@ phoneset_cfg_entry_dup_masked (const PhonesetCfgEntry *entry)
 
   g_return_val_if_fail (entry != NULL, NULL);
 
-  if (entry->key == NULL || !phoneset_cfg_key_looks_secret (entry->key) || entry->value == NULL || entry->value[0] == '\0')
+  if (entry->key == NULL || !phoneset_cfg_key_looks_secret (entry->key) || entry->value == NULL ||
+      entry->value[0] == '\0')
     return phoneset_cfg_mask_url_passwords (entry->raw);
   /* The value stands after the key in the raw line (escaped in XML: then
    * the whole line is replaced). */
@@ -1148,5 +1147,6 @@ phoneset_cfg_entry_dup_masked (const PhonesetCfgEntry *entry)
   at = at ? strstr (at + strlen (entry->key), entry->value) : NULL;
   if (at == NULL)
     return g_strdup_printf ("%s: %s", entry->key, _("(set; not shown)"));
-  return g_strdup_printf ("%.*s%s%s", (int)(at - entry->raw), entry->raw, "********", at + strlen (entry->value));
+  return g_strdup_printf ("%.*s%s%s", (int)(at - entry->raw), entry->raw, "********",
+                          at + strlen (entry->value));
 }

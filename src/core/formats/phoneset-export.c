@@ -25,10 +25,10 @@
 /* Whether @written, read as the phone would, holds every value of @config
  * that the file format carries (passwords only when they were written). */
 static gboolean
-reads_back (PhonesetConfig      *config,
-            PhonesetCfgDocument *written,
-            gboolean             include_secrets,
-            GError             **error)
+reads_back (PhonesetConfig       *config,
+            PhonesetCfgDocument  *written,
+            gboolean              include_secrets,
+            GError              **error)
 {
   PhonesetProfile  *profile = phoneset_config_get_profile (config);
   PhonesetCfgFormat format = phoneset_cfg_document_get_format (written);
@@ -52,7 +52,8 @@ reads_back (PhonesetConfig      *config,
         continue;
       if (g_strcmp0 (want, have) != 0)
         {
-          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("%s reads back as “%s”, not “%s”"), id, have ? have : "", want);
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                       _("%s reads back as “%s”, not “%s”"), id, have ? have : "", want);
           return FALSE;
         }
     }
@@ -62,12 +63,12 @@ reads_back (PhonesetConfig      *config,
 /* The MAC addresses fit the file naming, and a base file is one the
  * profile can edit: @format becomes that file's own format. */
 static gboolean
-check_options (PhonesetProfile             *profile,
-               const PhonesetExportOptions *options,
-               guint                        n_macs,
-               gboolean                     has_file,
-               PhonesetCfgFormat           *format,
-               GError                     **error)
+check_options (PhonesetProfile              *profile,
+               const PhonesetExportOptions  *options,
+               guint                         n_macs,
+               gboolean                      has_file,
+               PhonesetCfgFormat            *format,
+               GError                      **error)
 {
   if (options->naming == PHONESET_FILE_NAME_MAC && n_macs == 0)
     {
@@ -77,8 +78,9 @@ check_options (PhonesetProfile             *profile,
     }
   if (options->naming != PHONESET_FILE_NAME_MAC && n_macs > 1)
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
-                   _("several MAC addresses would write one file several times; name the files by MAC"));
+      g_set_error (
+        error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+        _("several MAC addresses would write one file several times; name the files by MAC"));
       return FALSE;
     }
   for (guint i = 0; i < n_macs; i++)
@@ -115,13 +117,13 @@ check_options (PhonesetProfile             *profile,
 /* The file @file_name in @format, new or the base file edited, appended to
  * @contents; it must read back. */
 static gboolean
-render_cfg_file (PhonesetConfig              *config,
-                 const PhonesetExportOptions *options,
-                 PhonesetCfgFormat            format,
-                 const char                  *file_name,
-                 GPtrArray                   *contents,
-                 PhonesetExportReport        *report,
-                 GError                     **error)
+render_cfg_file (PhonesetConfig               *config,
+                 const PhonesetExportOptions  *options,
+                 PhonesetCfgFormat             format,
+                 const char                   *file_name,
+                 GPtrArray                    *contents,
+                 PhonesetExportReport         *report,
+                 GError                      **error)
 {
   g_autoptr(PhonesetCfgDocument) document = NULL;
   g_autoptr(PhonesetCfgDocument) check = NULL;
@@ -173,12 +175,12 @@ render_cfg_file (PhonesetConfig              *config,
  * Returns: %TRUE on success
  */
 gboolean
-phoneset_export_render (PhonesetConfig              *config,
-                        const PhonesetExportOptions *options,
-                        GPtrArray                   *names,
-                        GPtrArray                   *contents,
-                        PhonesetExportReport        *report,
-                        GError                     **error)
+phoneset_export_render (PhonesetConfig               *config,
+                        const PhonesetExportOptions  *options,
+                        GPtrArray                    *names,
+                        GPtrArray                    *contents,
+                        PhonesetExportReport         *report,
+                        GError                      **error)
 {
   PhonesetProfile  *profile = phoneset_config_get_profile (config);
   guint             n_macs = options->macs ? g_strv_length ((char **)options->macs) : 0;
@@ -195,21 +197,23 @@ phoneset_export_render (PhonesetConfig              *config,
   for (guint i = 0; i < n_files; i++)
     {
       const char      *mac = n_macs > 0 ? options->macs[i] : NULL;
-      g_autofree char *file_name = phoneset_profile_dup_file_name (profile, options->naming, options->model,
-                                                                   mac, options->custom, error);
+      g_autofree char *file_name = phoneset_profile_dup_file_name (
+        profile, options->naming, options->model, mac, options->custom, error);
 
       if (file_name == NULL)
         return FALSE;
 
       if (has_file)
         {
-          if (!render_cfg_file (config, options, format, file_name, contents, i == 0 ? report : NULL, error))
+          if (!render_cfg_file (config, options, format, file_name, contents,
+                                i == 0 ? report : NULL, error))
             return FALSE;
         }
       else
         {
-          g_autofree char *phone = mac ? phoneset_mac_normalize (mac, PHONESET_MAC_STYLE_COLON_UPPER, NULL) : NULL;
-          char            *html = phoneset_setup_sheet_render (config, phone, options->include_secrets);
+          g_autofree char *phone =
+            mac ? phoneset_mac_normalize (mac, PHONESET_MAC_STYLE_COLON_UPPER, NULL) : NULL;
+          char *html = phoneset_setup_sheet_render (config, phone, options->include_secrets);
 
           g_ptr_array_add (contents, g_bytes_new_take (html, strlen (html)));
         }

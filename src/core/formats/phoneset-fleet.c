@@ -85,11 +85,12 @@ row_is_empty (GPtrArray *fields)
  *   empty lines left out, or %NULL with @error set
  */
 GPtrArray *
-phoneset_csv_parse (const char *data,
-                    gsize       len,
-                    GError    **error)
+phoneset_csv_parse (const char  *data,
+                    gsize        len,
+                    GError     **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)phoneset_csv_row_free);
+  g_autoptr(GPtrArray) rows =
+               g_ptr_array_new_with_free_func ((GDestroyNotify)phoneset_csv_row_free);
   g_autoptr(GPtrArray) fields = NULL;
   g_autoptr(GString) field = g_string_new (NULL);
   const char *end;
@@ -117,8 +118,10 @@ phoneset_csv_parse (const char *data,
       for (const char *q = data; q < end; q++)
         if (*q == '\n')
           bad_line++;
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                   _("line %u is not UTF-8 text (or has a NUL byte); save the phone list as “CSV UTF-8”"), bad_line);
+      g_set_error (
+        error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+        _("line %u is not UTF-8 text (or has a NUL byte); save the phone list as “CSV UTF-8”"),
+           bad_line);
       return NULL;
     }
   end = data + len;
@@ -145,7 +148,8 @@ phoneset_csv_parse (const char *data,
           if (at_end)
             {
               g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                           _("line %u: a quoted field is not closed; add the closing quote (\")"), record_line);
+                           _("line %u: a quoted field is not closed; add the closing quote (\")"),
+                              record_line);
               return NULL;
             }
           if (c == '"')
@@ -174,7 +178,8 @@ phoneset_csv_parse (const char *data,
           if (fields->len > MAX_FIELDS)
             {
               g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                           _("line %u has more than %u fields; this is not a phone list"), record_line, MAX_FIELDS);
+                           _("line %u has more than %u fields; this is not a phone list"),
+                              record_line, MAX_FIELDS);
               return NULL;
             }
           if (!row_is_empty (fields) || was_quoted)
@@ -205,7 +210,8 @@ phoneset_csv_parse (const char *data,
           if (fields->len > MAX_FIELDS)
             {
               g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                           _("line %u has more than %u fields; this is not a phone list"), record_line, MAX_FIELDS);
+                           _("line %u has more than %u fields; this is not a phone list"),
+                              record_line, MAX_FIELDS);
               return NULL;
             }
           p++;
@@ -228,7 +234,8 @@ phoneset_csv_parse (const char *data,
       if (was_quoted)
         {
           g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                       _("line %u: text after a closing quote; put the whole field in quotes"), line);
+                       _("line %u: text after a closing quote; put the whole field in quotes"),
+                          line);
           return NULL;
         }
       g_string_append_c (field, c);
@@ -280,10 +287,10 @@ phoneset_fleet_free (PhonesetFleet *self)
  * Returns: (transfer full) (nullable): the fleet
  */
 PhonesetFleet *
-phoneset_fleet_parse (PhonesetConfig *common,
-                      const char     *data,
-                      gsize           len,
-                      GError        **error)
+phoneset_fleet_parse (PhonesetConfig  *common,
+                      const char      *data,
+                      gsize            len,
+                      GError         **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(PhonesetFleet) self = NULL;
@@ -327,14 +334,16 @@ phoneset_fleet_parse (PhonesetConfig *common,
         name_column = i;
       else if (column[0] == '\0')
         {
-          g_autofree char *message = g_strdup_printf (_("column %u has no name; name it after a setting id or remove it"), i + 1);
+          g_autofree char *message = g_strdup_printf (
+            _("column %u has no name; name it after a setting id or remove it"), i + 1);
 
           add_problem (self, header->line, NULL, message);
         }
       else if (phoneset_profile_lookup_setting (profile, column) == NULL)
         {
-          g_autofree char *message = g_strdup_printf (_("“%s” is not a setting of the %s profile (see “phoneset profiles”)"),
-                                                         column, phoneset_profile_get_id (profile));
+          g_autofree char *message = g_strdup_printf (
+            _("“%s” is not a setting of the %s profile (see “phoneset profiles”)"), column,
+               phoneset_profile_get_id (profile));
 
           add_problem (self, header->line, column, message);
         }
@@ -343,7 +352,8 @@ phoneset_fleet_parse (PhonesetConfig *common,
           for (guint j = 0; j < i; j++)
             if (setting_of[j] && g_str_equal (g_ptr_array_index (self->columns, j), column))
               {
-                g_autofree char *message = g_strdup_printf (_("the column “%s” appears twice; keep one"), column);
+                g_autofree char *message =
+                  g_strdup_printf (_("the column “%s” appears twice; keep one"), column);
 
                 add_problem (self, header->line, column, message);
               }
@@ -370,7 +380,8 @@ phoneset_fleet_parse (PhonesetConfig *common,
 
       if (n > n_columns)
         {
-          g_autofree char *message = g_strdup_printf (_("%u fields, but the header names %u columns"), n, n_columns);
+          g_autofree char *message =
+            g_strdup_printf (_("%u fields, but the header names %u columns"), n, n_columns);
 
           add_problem (self, row->line, NULL, message);
           continue;
@@ -378,7 +389,8 @@ phoneset_fleet_parse (PhonesetConfig *common,
       mac_text = g_strstrip (g_strdup ((guint)mac_column < n ? row->fields[mac_column] : ""));
       if (mac_text[0] == '\0')
         {
-          add_problem (self, row->line, "mac", _("no MAC address; every phone needs one, such as 00:15:65:12:34:56"));
+          add_problem (self, row->line, "mac",
+                       _("no MAC address; every phone needs one, such as 00:15:65:12:34:56"));
           continue;
         }
       mac = phoneset_mac_normalize (mac_text, PHONESET_MAC_STYLE_BARE_LOWER, &mac_error);
@@ -389,8 +401,9 @@ phoneset_fleet_parse (PhonesetConfig *common,
         }
       if (g_hash_table_contains (seen, mac))
         {
-          g_autofree char *message = g_strdup_printf (_("the MAC address %s is already on line %u; each phone is listed once"),
-                                                         mac_text, GPOINTER_TO_UINT (g_hash_table_lookup (seen, mac)));
+          g_autofree char *message = g_strdup_printf (
+            _("the MAC address %s is already on line %u; each phone is listed once"), mac_text,
+               GPOINTER_TO_UINT (g_hash_table_lookup (seen, mac)));
 
           add_problem (self, row->line, "mac", message);
           continue;
@@ -425,7 +438,8 @@ phoneset_fleet_parse (PhonesetConfig *common,
               add_problem (self, row->line, id, value_error->message);
               continue;
             }
-          g_hash_table_insert (phone->values, g_strdup (id), g_strdup (phoneset_config_get (check, id)));
+          g_hash_table_insert (phone->values, g_strdup (id),
+                               g_strdup (phoneset_config_get (check, id)));
         }
       g_ptr_array_add (self->phones, phone);
     }
@@ -483,9 +497,9 @@ phoneset_fleet_get_problems (PhonesetFleet *self)
  *   otherwise one error listing the first problems by line
  */
 gboolean
-phoneset_fleet_check (PhonesetFleet *self,
-                      const char    *source,
-                      GError       **error)
+phoneset_fleet_check (PhonesetFleet  *self,
+                      const char     *source,
+                      GError        **error)
 {
   g_autoptr(GString) text = NULL;
 
@@ -494,7 +508,8 @@ phoneset_fleet_check (PhonesetFleet *self,
   if (self->problems->len == 0)
     {
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
-                   _("%s lists no phones; add one line per phone under the header"), source ? source : _("the phone list"));
+                   _("%s lists no phones; add one line per phone under the header"),
+                      source ? source : _("the phone list"));
       return FALSE;
     }
 
@@ -506,12 +521,14 @@ phoneset_fleet_check (PhonesetFleet *self,
       if (i > 0)
         g_string_append (text, "; ");
       if (problem->column != NULL)
-        g_string_append_printf (text, _("line %u, %s: %s"), problem->line, problem->column, problem->message);
+        g_string_append_printf (text, _("line %u, %s: %s"), problem->line, problem->column,
+                                         problem->message);
       else
         g_string_append_printf (text, _("line %u: %s"), problem->line, problem->message);
     }
   if (self->problems->len > MAX_PROBLEMS_IN_MESSAGE)
-    g_string_append_printf (text, _("; and %u more"), self->problems->len - MAX_PROBLEMS_IN_MESSAGE);
+    g_string_append_printf (text, _("; and %u more"),
+                                     self->problems->len - MAX_PROBLEMS_IN_MESSAGE);
   g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
                g_dngettext (GETTEXT_PACKAGE, "%s: %s (%u problem; nothing was written)",
                             "%s: %s (%u problems; nothing was written)", self->problems->len),
@@ -520,10 +537,10 @@ phoneset_fleet_check (PhonesetFleet *self,
 }
 
 static gboolean
-model_has_common_file (PhonesetProfile *profile,
-                       const char      *model,
-                       char           **common_file,
-                       GError         **error)
+model_has_common_file (PhonesetProfile  *profile,
+                       const char       *model,
+                       char            **common_file,
+                       GError          **error)
 {
   GPtrArray           *models = phoneset_profile_get_models (profile);
   const PhonesetModel *chosen = NULL;
@@ -541,7 +558,8 @@ model_has_common_file (PhonesetProfile *profile,
     chosen = g_ptr_array_index (models, 0);
   if (chosen != NULL && chosen->common_file == NULL)
     return TRUE;
-  *common_file = phoneset_profile_dup_file_name (profile, PHONESET_FILE_NAME_COMMON, model, NULL, NULL, error);
+  *common_file =
+    phoneset_profile_dup_file_name (profile, PHONESET_FILE_NAME_COMMON, model, NULL, NULL, error);
   return *common_file != NULL;
 }
 
@@ -560,11 +578,11 @@ model_has_common_file (PhonesetProfile *profile,
  * Returns: %TRUE on success
  */
 gboolean
-phoneset_fleet_render (PhonesetFleet              *self,
-                       const PhonesetFleetOptions *options,
-                       GPtrArray                  *names,
-                       GPtrArray                  *contents,
-                       GError                    **error)
+phoneset_fleet_render (PhonesetFleet               *self,
+                       const PhonesetFleetOptions  *options,
+                       GPtrArray                   *names,
+                       GPtrArray                   *contents,
+                       GError                     **error)
 {
   PhonesetProfile *profile = phoneset_config_get_profile (self->common);
   g_autofree char *common_file = NULL;
@@ -578,14 +596,16 @@ phoneset_fleet_render (PhonesetFleet              *self,
   /* A password column would otherwise be left out without a word. */
   for (guint i = 0; !options->include_secrets && i < self->columns->len; i++)
     {
-      PhonesetSetting *setting = phoneset_profile_lookup_setting (profile, g_ptr_array_index (self->columns, i));
+      PhonesetSetting *setting =
+        phoneset_profile_lookup_setting (profile, g_ptr_array_index (self->columns, i));
 
       if (setting != NULL && phoneset_setting_is_secret (setting))
         {
-          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
-                       _("the column “%s” holds passwords, which are written into the files only when asked "
+          g_set_error (
+            error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+            _("the column “%s” holds passwords, which are written into the files only when asked "
                          "(--include-secrets); ask for it, or remove the column"),
-                          (const char *)g_ptr_array_index (self->columns, i));
+               (const char *)g_ptr_array_index (self->columns, i));
           return FALSE;
         }
     }
@@ -606,7 +626,8 @@ phoneset_fleet_render (PhonesetFleet              *self,
   for (guint i = 0; i < self->phones->len; i++)
     {
       PhonesetFleetPhone *phone = g_ptr_array_index (self->phones, i);
-      g_autoptr(PhonesetConfig) config = common_file ? phoneset_config_new (profile) : phoneset_config_copy (self->common);
+      g_autoptr(PhonesetConfig) config = common_file ? phoneset_config_new (profile)
+                                                      : phoneset_config_copy (self->common);
       const char    *macs[] = { phone->mac, NULL };
       GHashTableIter iter;
       gpointer       key, value;
@@ -622,7 +643,8 @@ phoneset_fleet_render (PhonesetFleet              *self,
   for (guint i = first; i < names->len; i++)
     g_ptr_array_add (mac_files, g_ptr_array_index (names, i));
 
-  readme = phoneset_fleet_readme (profile, common_file, self->phones, mac_files, options->server_url);
+  readme =
+    phoneset_fleet_readme (profile, common_file, self->phones, mac_files, options->server_url);
   g_ptr_array_add (names, g_strdup ("README"));
   g_ptr_array_add (contents, g_bytes_new_take (readme, strlen (readme)));
   return TRUE;
@@ -693,33 +715,42 @@ phoneset_fleet_readme (PhonesetProfile *profile,
   isc43 = phoneset_dhcp_isc_lines (url, 43);
   isc160 = phoneset_dhcp_isc_lines (url, 160);
 
-  g_string_append_printf (s, _("Provisioning files for %u %s phones (profile %s), written by Phoneset %s.\n\n"),
-                                phones->len, phoneset_profile_get_vendor (profile), phoneset_profile_get_id (profile),
-                                PACKAGE_VERSION);
+  g_string_append_printf (
+    s, _("Provisioning files for %u %s phones (profile %s), written by Phoneset %s.\n\n"),
+          phones->len, phoneset_profile_get_vendor (profile), phoneset_profile_get_id (profile),
+          PACKAGE_VERSION);
   if (placeholder)
-    g_string_append_printf (s, _("REPLACE %s below with the address of your provisioning server (or export again with "
+    g_string_append_printf (
+      s, _("REPLACE %s below with the address of your provisioning server (or export again with "
                                  "--server-url URL).\n\n"),
-                                  PHONESET_FLEET_SERVER_PLACEHOLDER);
+            PHONESET_FLEET_SERVER_PLACEHOLDER);
   g_string_append (s, _("FILES\n"));
-  g_string_append (s, _("Put every file of this folder (except this README) in the root of the server's directory "
+  g_string_append (
+    s,
+    _("Put every file of this folder (except this README) in the root of the server's directory "
                         "(HTTP, HTTPS or TFTP).\n"));
   if (common_file != NULL)
-    g_string_append_printf (s, _("  %-28s the settings every phone gets (each phone fetches it first)\n"), common_file);
+    g_string_append_printf (
+      s, _("  %-28s the settings every phone gets (each phone fetches it first)\n"), common_file);
   else
-    g_string_append (s, _("  No common file is known for this model: each phone's file carries every setting.\n"));
+    g_string_append (
+      s,
+      _("  No common file is known for this model: each phone's file carries every setting.\n"));
   for (guint i = 0; i < phones->len; i++)
     {
       PhonesetFleetPhone *phone = g_ptr_array_index (phones, i);
-      g_autofree char    *colon = phoneset_mac_normalize (phone->mac, PHONESET_MAC_STYLE_COLON_LOWER, NULL);
+      g_autofree char    *colon =
+        phoneset_mac_normalize (phone->mac, PHONESET_MAC_STYLE_COLON_LOWER, NULL);
 
-      g_string_append_printf (s, "  %-28s %s%s%s\n", (const char *)g_ptr_array_index (mac_files, i), colon,
-                              phone->name ? "  " : "", phone->name ? phone->name : "");
+      g_string_append_printf (s, "  %-28s %s%s%s\n", (const char *)g_ptr_array_index (mac_files, i),
+                              colon, phone->name ? "  " : "", phone->name ? phone->name : "");
     }
 
   g_string_append_printf (s, _("\nSERVER URL\n  %s\n"), url);
   if (macro_file != NULL)
-    g_string_append_printf (s, _("  These phones expand %s in a URL: %s%s names each phone's own file.\n"),
-                                  phoneset_profile_get_pnp_url_macro (profile), url, macro_file);
+    g_string_append_printf (
+      s, _("  These phones expand %s in a URL: %s%s names each phone's own file.\n"),
+            phoneset_profile_get_pnp_url_macro (profile), url, macro_file);
 
   g_string_append (s, _("\nDHCP (the phones must take their address by DHCP)\n"));
   g_string_append_printf (s, _("  Option 66 (the URL as text): %s\n"), url);
@@ -737,14 +768,22 @@ phoneset_fleet_readme (PhonesetProfile *profile,
   }
 
   g_string_append (s, _("\nSIP PnP (no DHCP change: the phone asks by multicast at boot)\n"));
-  g_string_append (s, _("  Keep PnP on in the phones (the factory setting) and run on the phones' network:\n"));
-  g_string_append (s, _("    phoneset serve --dir THIS-FOLDER --address THIS-COMPUTER'S-ADDRESS --pnp --port 80\n"));
-  g_string_append (s, _("  It answers each phone's SUBSCRIBE (224.0.1.75:5060) with the URL of its files and logs "
+  g_string_append (
+    s, _("  Keep PnP on in the phones (the factory setting) and run on the phones' network:\n"));
+  g_string_append (
+    s,
+    _("    phoneset serve --dir THIS-FOLDER --address THIS-COMPUTER'S-ADDRESS --pnp --port 80\n"));
+  g_string_append (
+    s,
+    _("  It answers each phone's SUBSCRIBE (224.0.1.75:5060) with the URL of its files and logs "
                         "every fetch.\n"));
   if (macro_file != NULL)
-    g_string_append_printf (s, _("  Or enter the URL in the phone's PnP server / Auto Provision page: %s%s\n"), url, macro_file);
+    g_string_append_printf (
+      s, _("  Or enter the URL in the phone's PnP server / Auto Provision page: %s%s\n"), url,
+            macro_file);
   else
-    g_string_append_printf (s, _("  Or enter the URL in the phone's Auto Provision page: %s\n"), url);
+    g_string_append_printf (s, _("  Or enter the URL in the phone's Auto Provision page: %s\n"),
+                                  url);
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
@@ -782,7 +821,8 @@ phoneset_fleet_pnp_url (GPtrArray  *profiles,
         continue;
       if (!phoneset_profile_answers_pnp_vendor (profile, vendor))
         continue;
-      name = phoneset_profile_dup_file_name (profile, PHONESET_FILE_NAME_MAC, NULL, mac, NULL, NULL);
+      name =
+        phoneset_profile_dup_file_name (profile, PHONESET_FILE_NAME_MAC, NULL, mac, NULL, NULL);
       if (name == NULL)
         continue;
       path = g_build_filename (directory, name, NULL);
@@ -902,7 +942,8 @@ phoneset_fleet_pnp_url_served (GPtrArray  *profiles,
 
   if (dir == NULL || mac == NULL)
     return NULL;
-  local = g_str_equal (listen_address, "0.0.0.0") ? phoneset_local_address_for (phone_address, NULL) : g_strdup (listen_address);
+  local = g_str_equal (listen_address, "0.0.0.0") ? phoneset_local_address_for (phone_address, NULL)
+                                                  : g_strdup (listen_address);
   if (local == NULL)
     return NULL;
   base = g_strdup_printf ("http://%s:%u", local, port);

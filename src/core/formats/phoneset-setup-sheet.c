@@ -19,18 +19,21 @@
 #include "phoneset-setup-sheet.h"
 
 static const char *style =
-  "body{font-family:Cantarell,'Noto Sans',sans-serif;color:#241f31;margin:2em auto;max-width:60em;padding:0 1em}"
+  "body{font-family:Cantarell,'Noto Sans',sans-serif;color:#241f31;margin:2em "
+  "auto;max-width:60em;padding:0 1em}"
   "h1{font-size:1.6em;margin-bottom:.2em}"
   "h2{font-size:1.15em;margin:1.6em 0 .3em;border-bottom:2px solid #3584e4;padding-bottom:.2em}"
   ".sub{color:#5e5c64;margin-top:0}"
   ".path{font-family:'Source Code Pro',monospace;font-size:.92em}"
-  ".keypad{display:inline-block;border:1px solid #9a9996;border-radius:4px;padding:0 .35em;font-family:monospace}"
+  ".keypad{display:inline-block;border:1px solid #9a9996;border-radius:4px;padding:0 "
+  ".35em;font-family:monospace}"
   "table{border-collapse:collapse;width:100%}"
   "th,td{text-align:left;vertical-align:top;padding:.45em .5em;border-bottom:1px solid #deddda}"
   "th{font-size:.85em;color:#5e5c64;font-weight:600}"
   "td.value{font-weight:700;font-family:'Source Code Pro',monospace;word-break:break-all}"
   "td.done{width:2em;text-align:center;font-size:1.3em}"
-  ".note{background:#fdf6e3;border-left:4px solid #e5a50a;padding:.4em .7em;margin:.5em 0;font-size:.92em}"
+  ".note{background:#fdf6e3;border-left:4px solid #e5a50a;padding:.4em .7em;margin:.5em "
+  "0;font-size:.92em}"
   ".reboot{color:#c01c28;font-size:.85em}"
   ".empty{color:#5e5c64;font-style:italic}"
   "@media print{body{margin:0;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}}";
@@ -55,9 +58,11 @@ append_head (GString         *html,
   g_autofree char   *date = g_date_time_format (now, "%Y-%m-%d");
   const char *const *notes = phoneset_profile_get_notes (profile);
 
-  g_string_append (html, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+  g_string_append (
+    html, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
   append_escaped (html, phoneset_profile_get_title (profile));
-  g_string_append_printf (html, " — %s</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", _("Setup sheet"), style);
+  g_string_append_printf (html, " — %s</title>\n<style>%s</style>\n</head>\n<body>\n<h1>",
+                          _("Setup sheet"), style);
   append_escaped (html, phoneset_profile_get_title (profile));
   g_string_append (html, "</h1>\n<p class=\"sub\">");
   if (phone != NULL)
@@ -66,7 +71,8 @@ append_head (GString         *html,
       g_string_append (html, " · ");
     }
   g_string_append_printf (html,
-                          g_dngettext (GETTEXT_PACKAGE, "%u setting to change · made by Phoneset on %s",
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%u setting to change · made by Phoneset on %s",
                                        "%u settings to change · made by Phoneset on %s", n_set),
                           n_set, date);
   g_string_append (html, "</p>\n");
@@ -96,8 +102,11 @@ append_page_head (GString      *html,
       append_escaped (html, page->keypad);
       g_string_append (html, "</span>");
     }
-  g_string_append_printf (html, "</p>\n<table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
-                          _("Setting"), _("Where on the phone"), _("Keypad"), _("Value"), _("Done"));
+  g_string_append_printf (html,
+                          "</p>\n<table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</"
+                          "th><th>%s</th></tr></thead><tbody>\n",
+                          _("Setting"), _("Where on the phone"), _("Keypad"), _("Value"),
+                                                                                    _("Done"));
 }
 
 /* One setting's row, and its note. */
@@ -192,7 +201,9 @@ phoneset_setup_sheet_render (PhonesetConfig *config,
           current_page = page;
           append_page_head (html, page);
         }
-      append_setting_row (html, setting, phoneset_config_get (config, phoneset_setting_get_id (setting)), include_secrets);
+      append_setting_row (html, setting,
+                          phoneset_config_get (config, phoneset_setting_get_id (setting)),
+                          include_secrets);
     }
   if (current_page != NULL)
     g_string_append (html, "</tbody></table>\n");

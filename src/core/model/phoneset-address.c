@@ -76,11 +76,11 @@ parse_port (const char *text,
  * Returns: %TRUE if @text is an address
  */
 gboolean
-phoneset_address_parse (const char *text,
-                        guint16     default_port,
-                        char      **host,
-                        guint16    *port,
-                        GError    **error)
+phoneset_address_parse (const char  *text,
+                        guint16      default_port,
+                        char       **host,
+                        guint16     *port,
+                        GError     **error)
 {
   g_autofree char *copy = NULL;
   g_autofree char *h = NULL;
@@ -170,10 +170,12 @@ phoneset_address_list_local_ipv4 (void)
           g_autoptr(GInetAddress) inet = NULL;
           char *text;
 
-          if (a->ifa_addr == NULL || a->ifa_addr->sa_family != AF_INET || (a->ifa_flags & IFF_UP) == 0)
+          if (a->ifa_addr == NULL || a->ifa_addr->sa_family != AF_INET ||
+              (a->ifa_flags & IFF_UP) == 0)
             continue;
-          inet = g_inet_address_new_from_bytes ((guint8 *)&((struct sockaddr_in *)(gpointer)a->ifa_addr)->sin_addr,
-                                                G_SOCKET_FAMILY_IPV4);
+          inet = g_inet_address_new_from_bytes (
+            (guint8 *)&((struct sockaddr_in *)(gpointer)a->ifa_addr)->sin_addr,
+            G_SOCKET_FAMILY_IPV4);
           if (g_inet_address_get_is_loopback (inet) || g_inet_address_get_is_any (inet))
             continue;
           text = g_inet_address_to_string (inet);

@@ -78,7 +78,8 @@ static int
 compare_profiles (gconstpointer a,
                   gconstpointer b)
 {
-  return g_strcmp0 (phoneset_profile_get_id (*(PhonesetProfile **)a), phoneset_profile_get_id (*(PhonesetProfile **)b));
+  return g_strcmp0 (phoneset_profile_get_id (*(PhonesetProfile **)a),
+                    phoneset_profile_get_id (*(PhonesetProfile **)b));
 }
 
 /* g_ptr_array_sort() hands the compare function pointers to the elements. */
@@ -112,8 +113,8 @@ fingerprint_object (PhonesetProfile *profile)
 }
 
 static PhonesetProfile *
-load_file (const char *path,
-           GError    **error)
+load_file (const char  *path,
+           GError     **error)
 {
   g_autoptr(PhonesetProfile) profile = NULL;
   g_autoptr(PhonesetFingerprintRules) check = NULL;
@@ -126,9 +127,11 @@ load_file (const char *path,
   /* Rules that do not compile leave the whole profile out. */
   check = phoneset_fingerprint_rules_new ();
   fingerprint = fingerprint_object (profile);
-  if (!phoneset_fingerprint_rules_add_profile (check, phoneset_profile_get_id (profile), fingerprint, &local_error))
+  if (!phoneset_fingerprint_rules_add_profile (check, phoneset_profile_get_id (profile),
+                                               fingerprint, &local_error))
     {
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s", path, local_error->message);
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", path,
+                   local_error->message);
       return NULL;
     }
   return g_steal_pointer (&profile);
@@ -183,7 +186,8 @@ load_dirs (PhonesetCatalog   *self,
       g_autoptr(JsonObject) fingerprint = fingerprint_object (profile);
 
       /* Checked in load_file(). */
-      if (!phoneset_fingerprint_rules_add_profile (self->rules, phoneset_profile_get_id (profile), fingerprint, NULL))
+      if (!phoneset_fingerprint_rules_add_profile (self->rules, phoneset_profile_get_id (profile),
+                                                   fingerprint, NULL))
         g_warn_if_reached ();
     }
 }
@@ -279,10 +283,10 @@ phoneset_catalog_find (PhonesetCatalog *self,
  *   %PHONESET_ERROR_NOT_FOUND or %PHONESET_ERROR_UNSUPPORTED
  */
 PhonesetProfile *
-phoneset_catalog_find_for_vendor (PhonesetCatalog *self,
-                                  const char      *vendor,
-                                  const char      *model,
-                                  GError         **error)
+phoneset_catalog_find_for_vendor (PhonesetCatalog  *self,
+                                  const char       *vendor,
+                                  const char       *model,
+                                  GError          **error)
 {
   g_return_val_if_fail (PHONESET_IS_CATALOG (self), NULL);
   g_return_val_if_fail (vendor != NULL, NULL);
@@ -304,9 +308,9 @@ phoneset_catalog_get_fingerprint_rules (PhonesetCatalog *self)
 }
 
 static PhonesetProfile *
-find_or_fail (PhonesetCatalog *self,
-              const char      *id,
-              GError         **error)
+find_or_fail (PhonesetCatalog  *self,
+              const char       *id,
+              GError          **error)
 {
   PhonesetProfile *profile = phoneset_catalog_find (self, id);
 
@@ -331,10 +335,10 @@ find_or_fail (PhonesetCatalog *self,
  *   or %PHONESET_ERROR_PARSE
  */
 PhonesetActiveUri *
-phoneset_catalog_new_active_uri (PhonesetCatalog *self,
-                                 const char      *id,
-                                 const char      *model,
-                                 GError         **error)
+phoneset_catalog_new_active_uri (PhonesetCatalog  *self,
+                                 const char       *id,
+                                 const char       *model,
+                                 GError          **error)
 {
   PhonesetProfile *profile;
 
@@ -359,10 +363,10 @@ phoneset_catalog_new_active_uri (PhonesetCatalog *self,
  * Returns: (transfer full): the description, or %NULL
  */
 PhonesetActiveUri *
-phoneset_catalog_new_active_uri_for_vendor (PhonesetCatalog *self,
-                                            const char      *vendor,
-                                            const char      *model,
-                                            GError         **error)
+phoneset_catalog_new_active_uri_for_vendor (PhonesetCatalog  *self,
+                                            const char       *vendor,
+                                            const char       *model,
+                                            GError          **error)
 {
   PhonesetProfile *profile;
 
@@ -388,10 +392,10 @@ phoneset_catalog_new_active_uri_for_vendor (PhonesetCatalog *self,
  *   %PHONESET_ERROR_NOT_FOUND or %PHONESET_ERROR_UNSUPPORTED
  */
 JsonObject *
-phoneset_catalog_dup_action_url_entries (PhonesetCatalog *self,
-                                         const char      *id,
-                                         const char      *base_url,
-                                         GError         **error)
+phoneset_catalog_dup_action_url_entries (PhonesetCatalog  *self,
+                                         const char       *id,
+                                         const char       *base_url,
+                                         GError          **error)
 {
   PhonesetProfile *profile;
 
@@ -418,15 +422,16 @@ phoneset_catalog_dup_action_url_entries (PhonesetCatalog *self,
  * Returns: (transfer none) (nullable): the best profile
  */
 PhonesetProfile *
-phoneset_catalog_choose_for_document (PhonesetCatalog     *self,
-                                      PhonesetCfgDocument *document,
-                                      const char          *file_name,
-                                      const char          *model,
-                                      char               **reason,
-                                      GPtrArray           *also)
+phoneset_catalog_choose_for_document (PhonesetCatalog      *self,
+                                      PhonesetCfgDocument  *document,
+                                      const char           *file_name,
+                                      const char           *model,
+                                      char                **reason,
+                                      GPtrArray            *also)
 {
   g_return_val_if_fail (PHONESET_IS_CATALOG (self), NULL);
   g_return_val_if_fail (document != NULL, NULL);
 
-  return phoneset_profiles_choose_for_document (self->profiles, document, file_name, model, reason, also);
+  return phoneset_profiles_choose_for_document (self->profiles, document, file_name, model, reason,
+                                                also);
 }

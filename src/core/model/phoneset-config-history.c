@@ -125,8 +125,10 @@ phoneset_config_history_class_init (PhonesetConfigHistoryClass *klass)
   object_class->finalize = phoneset_config_history_finalize;
   object_class->get_property = phoneset_config_history_get_property;
 
-  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -189,10 +191,10 @@ push (PhonesetConfigHistory *self,
  * Returns: %TRUE if the value was valid
  */
 gboolean
-phoneset_config_history_set (PhonesetConfigHistory *self,
-                             const char            *id,
-                             const char            *text,
-                             GError               **error)
+phoneset_config_history_set (PhonesetConfigHistory  *self,
+                             const char             *id,
+                             const char             *text,
+                             GError                **error)
 {
   g_autofree char *before = NULL;
   Step            *step;

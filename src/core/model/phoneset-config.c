@@ -70,12 +70,8 @@ phoneset_config_class_init (PhonesetConfigClass *klass)
    * @self: the config
    * @id: the setting that changed
    */
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -172,16 +168,16 @@ phoneset_config_get_profile (PhonesetConfig *self)
 }
 
 static PhonesetSetting *
-lookup_setting (PhonesetConfig *self,
-                const char     *id,
-                GError        **error)
+lookup_setting (PhonesetConfig  *self,
+                const char      *id,
+                GError         **error)
 {
   PhonesetSetting *setting = phoneset_profile_lookup_setting (self->profile, id);
 
   if (setting == NULL)
     g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND,
-                 _("“%s” is not a setting of the %s profile (see “phoneset profiles”)"),
-                    id, phoneset_profile_get_id (self->profile));
+                 _("“%s” is not a setting of the %s profile (see “phoneset profiles”)"), id,
+                    phoneset_profile_get_id (self->profile));
   return setting;
 }
 
@@ -195,10 +191,10 @@ lookup_setting (PhonesetConfig *self,
  * Returns: %TRUE if the value was valid and is now set
  */
 gboolean
-phoneset_config_set (PhonesetConfig *self,
-                     const char     *id,
-                     const char     *text,
-                     GError        **error)
+phoneset_config_set (PhonesetConfig  *self,
+                     const char      *id,
+                     const char      *text,
+                     GError         **error)
 {
   PhonesetSetting *setting;
   g_autofree char *canonical = NULL;
@@ -216,7 +212,8 @@ phoneset_config_set (PhonesetConfig *self,
   if (g_strcmp0 (old, canonical) == 0)
     return TRUE;
 
-  g_hash_table_insert (self->values, g_strdup (phoneset_setting_get_id (setting)), g_steal_pointer (&canonical));
+  g_hash_table_insert (self->values, g_strdup (phoneset_setting_get_id (setting)),
+                       g_steal_pointer (&canonical));
   g_signal_emit (self, signals[CHANGED], 0, id);
   return TRUE;
 }
@@ -493,7 +490,8 @@ phoneset_config_to_json (PhonesetConfig *self,
           continue;
         }
       json_builder_set_member_name (builder, id);
-      json_builder_add_value (builder, value_to_json (setting, g_hash_table_lookup (self->values, id)));
+      json_builder_add_value (builder,
+                              value_to_json (setting, g_hash_table_lookup (self->values, id)));
     }
   json_builder_end_object (builder);
   if (hidden->len > 0)
@@ -523,9 +521,9 @@ phoneset_config_to_json (PhonesetConfig *self,
  * Returns: (transfer full) (nullable): the config
  */
 PhonesetConfig *
-phoneset_config_new_from_json (GPtrArray *profiles,
-                               JsonNode  *node,
-                               GError   **error)
+phoneset_config_new_from_json (GPtrArray  *profiles,
+                               JsonNode   *node,
+                               GError    **error)
 {
   g_autoptr(PhonesetConfig) self = NULL;
   PhonesetProfile *profile;
@@ -541,9 +539,11 @@ phoneset_config_new_from_json (GPtrArray *profiles,
     }
   root = json_node_get_object (node);
   member = json_object_get_member (root, "profile");
-  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
+  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) ||
+      json_node_get_value_type (member) != G_TYPE_STRING)
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, _("“profile” (the profile id) is missing"));
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("“profile” (the profile id) is missing"));
       return NULL;
     }
   profile_id = json_node_get_string (member);
@@ -560,7 +560,8 @@ phoneset_config_new_from_json (GPtrArray *profiles,
   member = json_object_get_member (root, "settings");
   if (member != NULL && !JSON_NODE_HOLDS_OBJECT (member))
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, _("“settings” must be an object of setting ids"));
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("“settings” must be an object of setting ids"));
       return NULL;
     }
   settings = member ? json_node_get_object (member) : NULL;
@@ -572,7 +573,9 @@ phoneset_config_new_from_json (GPtrArray *profiles,
 
       if (!JSON_NODE_HOLDS_VALUE (value))
         {
-          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("%s: the value must be a string, number or boolean"), (const char *)l->data);
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                       _("%s: the value must be a string, number or boolean"),
+                          (const char *)l->data);
           return NULL;
         }
       switch (json_node_get_value_type (value))
@@ -587,7 +590,9 @@ phoneset_config_new_from_json (GPtrArray *profiles,
           text = g_strdup (json_node_get_string (value));
           break;
         default:
-          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("%s: the value must be a string, whole number or boolean"), (const char *)l->data);
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                       _("%s: the value must be a string, whole number or boolean"),
+                          (const char *)l->data);
           return NULL;
         }
       if (!phoneset_config_set (self, l->data, text, error))
@@ -623,9 +628,9 @@ phoneset_config_new_from_json (GPtrArray *profiles,
  * Returns: %TRUE on success
  */
 gboolean
-phoneset_config_save (PhonesetConfig *self,
-                      const char     *path,
-                      GError        **error)
+phoneset_config_save (PhonesetConfig  *self,
+                      const char      *path,
+                      GError         **error)
 {
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -651,9 +656,9 @@ phoneset_config_save (PhonesetConfig *self,
  * Returns: (transfer full) (nullable): the config
  */
 PhonesetConfig *
-phoneset_config_load (GPtrArray  *profiles,
-                      const char *path,
-                      GError    **error)
+phoneset_config_load (GPtrArray   *profiles,
+                      const char  *path,
+                      GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
@@ -661,12 +666,14 @@ phoneset_config_load (GPtrArray  *profiles,
 
   if (!json_parser_load_from_mapped_file (parser, path, &local_error))
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, "%s: %s", path, local_error->message);
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, "%s: %s", path,
+                   local_error->message);
       return NULL;
     }
   config = phoneset_config_new_from_json (profiles, json_parser_get_root (parser), &local_error);
   if (config == NULL)
-    g_set_error (error, local_error->domain, local_error->code, "%s: %s", path, local_error->message);
+    g_set_error (error, local_error->domain, local_error->code, "%s: %s", path,
+                 local_error->message);
   return config;
 }
 
@@ -711,9 +718,9 @@ accepts_empty (PhonesetSetting *setting)
  *   profile does not read the document's format
  */
 PhonesetConfig *
-phoneset_config_new_from_document (PhonesetProfile     *profile,
-                                   PhonesetCfgDocument *document,
-                                   GError             **error)
+phoneset_config_new_from_document (PhonesetProfile      *profile,
+                                   PhonesetCfgDocument  *document,
+                                   GError              **error)
 {
   g_autoptr(PhonesetConfig) self = NULL;
   g_autoptr(GHashTable) consumed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -727,7 +734,9 @@ phoneset_config_new_from_document (PhonesetProfile     *profile,
   format = phoneset_cfg_document_get_format (document);
   if (!phoneset_profile_reads_format (profile, format))
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("the %s profile does not read %s files"), phoneset_profile_get_id (profile), phoneset_cfg_format_to_string (format));
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                   _("the %s profile does not read %s files"), phoneset_profile_get_id (profile),
+                      phoneset_cfg_format_to_string (format));
       return NULL;
     }
   self = phoneset_config_new (profile);
@@ -766,14 +775,16 @@ phoneset_config_new_from_document (PhonesetProfile     *profile,
       /* Yealink writes “%NULL%” to clear a value, and templates leave most
        * keys empty, which is taken to mean “leave as it is” [U]. */
       if (entry->value[0] == '\0' || g_str_equal (entry->value, "%NULL%"))
-        if (format == PHONESET_CFG_FORMAT_YEALINK || format == PHONESET_CFG_FORMAT_YEALINK_INI || !accepts_empty (setting))
+        if (format == PHONESET_CFG_FORMAT_YEALINK || format == PHONESET_CFG_FORMAT_YEALINK_INI ||
+            !accepts_empty (setting))
           continue;
 
       canonical = phoneset_setting_from_file_value (setting, format, entry->value, &local_error);
       if (canonical == NULL || !phoneset_config_set (self, id, canonical, &local_error))
         {
-          g_autofree char *message = g_strdup_printf (_("line %u: %s; the file keeps it as it is, and Phoneset does not read it"),
-                                                         entry->line, local_error->message);
+          g_autofree char *message = g_strdup_printf (
+            _("line %u: %s; the file keeps it as it is, and Phoneset does not read it"),
+               entry->line, local_error->message);
 
           add_warning (self, entry->line, id, message);
           g_hash_table_replace (self->invalid, g_strdup (id), g_strdup (entry->value));
@@ -784,8 +795,9 @@ phoneset_config_new_from_document (PhonesetProfile     *profile,
       reference = phoneset_setting_get_map_reference (setting, format, canonical);
       if (reference != NULL && !phoneset_config_set (self, reference, entry->value, &local_error))
         {
-          g_autofree char *message = g_strdup_printf (_("line %u: %s; the file keeps it as it is, and Phoneset does not read it"),
-                                                         entry->line, local_error->message);
+          g_autofree char *message = g_strdup_printf (
+            _("line %u: %s; the file keeps it as it is, and Phoneset does not read it"),
+               entry->line, local_error->message);
 
           add_warning (self, entry->line, reference, message);
           g_hash_table_replace (self->invalid, g_strdup (reference), g_strdup (entry->value));
@@ -845,8 +857,11 @@ configured_lines (PhonesetProfile     *profile,
       PhonesetCfgKey key;
       guint          line;
 
-      for (guint k = 0; phoneset_setting_get_cfg_key_info (g_ptr_array_index (settings, i), format, k, &key, &line, NULL); k++)
-        if (line > 0 && line < configured->len && phoneset_cfg_document_lookup_entry (document, &key) != NULL)
+      for (guint k = 0; phoneset_setting_get_cfg_key_info (g_ptr_array_index (settings, i), format,
+                                                           k, &key, &line, NULL);
+           k++)
+        if (line > 0 && line < configured->len &&
+            phoneset_cfg_document_lookup_entry (document, &key) != NULL)
           g_array_index (configured, gboolean, line) = TRUE;
     }
   return configured;
@@ -895,7 +910,8 @@ write_setting (PhonesetConfig      *self,
   guint             line;
   gboolean          alternative;
 
-  for (guint k = 0; phoneset_setting_get_cfg_key_info (setting, format, k, &key, &line, &alternative); k++)
+  for (guint k = 0;
+       phoneset_setting_get_cfg_key_info (setting, format, k, &key, &line, &alternative); k++)
     {
       /* Several keys of one line are the format's variants (Fanvil XML's
        * two generations), not lines. */
@@ -912,7 +928,8 @@ write_setting (PhonesetConfig      *self,
         }
     }
 
-  for (guint k = 0; phoneset_setting_get_cfg_key_info (setting, format, k, &key, &line, &alternative); k++)
+  for (guint k = 0;
+       phoneset_setting_get_cfg_key_info (setting, format, k, &key, &line, &alternative); k++)
     {
       gboolean present = phoneset_cfg_document_lookup_entry (document, &key) != NULL;
 
@@ -923,7 +940,8 @@ write_setting (PhonesetConfig      *self,
       /* A line the file does not configure gets no key of a setting
        * written for every line (the first line does, when none is); a
        * setting of one line is the user's own choice of line. */
-      if (!alternative && !present && several_lines && line > 0 && line < configured->len && !g_array_index (configured, gboolean, line))
+      if (!alternative && !present && several_lines && line > 0 && line < configured->len &&
+          !g_array_index (configured, gboolean, line))
         {
           gboolean any = FALSE;
 
@@ -972,8 +990,8 @@ phoneset_config_apply_to_document (PhonesetConfig       *self,
   for (guint i = 0; i < set->len; i++)
     {
       PhonesetSetting *setting = g_ptr_array_index (set, i);
-      const char      *reference = phoneset_setting_get_map_reference (setting, format,
-                                                                       g_hash_table_lookup (self->values, phoneset_setting_get_id (setting)));
+      const char      *reference = phoneset_setting_get_map_reference (
+             setting, format, g_hash_table_lookup (self->values, phoneset_setting_get_id (setting)));
 
       if (reference != NULL)
         g_hash_table_add (referenced, (gpointer)reference);
@@ -997,7 +1015,9 @@ phoneset_config_apply_to_document (PhonesetConfig       *self,
       if (!phoneset_setting_get_cfg_key (setting, format, 0, &key))
         {
           if (report)
-            g_ptr_array_add (g_hash_table_contains (referenced, id) ? report->written : report->not_in_file, (gpointer)id);
+            g_ptr_array_add (g_hash_table_contains (referenced, id) ? report->written
+                                                                    : report->not_in_file,
+                             (gpointer)id);
           continue;
         }
 
@@ -1006,7 +1026,8 @@ phoneset_config_apply_to_document (PhonesetConfig       *self,
         {
           PhonesetSetting *other = phoneset_profile_lookup_setting (self->profile, reference);
 
-          file_value = phoneset_setting_to_file_value (other, format, phoneset_config_get_effective (self, reference));
+          file_value = phoneset_setting_to_file_value (
+            other, format, phoneset_config_get_effective (self, reference));
         }
       else
         file_value = phoneset_setting_to_file_value (setting, format, canonical);
@@ -1029,7 +1050,8 @@ format_extension (PhonesetProfile *profile)
 
   if (!phoneset_profile_get_file_format (profile, &format))
     return ".html";
-  return format == PHONESET_CFG_FORMAT_SNOM_XML || format == PHONESET_CFG_FORMAT_SNOM_C520 ? ".xml" : ".cfg";
+  return format == PHONESET_CFG_FORMAT_SNOM_XML || format == PHONESET_CFG_FORMAT_SNOM_C520 ? ".xml"
+                                                                                           : ".cfg";
 }
 
 /**
@@ -1049,12 +1071,12 @@ format_extension (PhonesetProfile *profile)
  * Returns: (transfer full) (nullable): the file name
  */
 char *
-phoneset_profile_dup_file_name (PhonesetProfile   *profile,
-                                PhonesetFileNaming naming,
-                                const char        *model,
-                                const char        *mac,
-                                const char        *custom,
-                                GError           **error)
+phoneset_profile_dup_file_name (PhonesetProfile     *profile,
+                                PhonesetFileNaming   naming,
+                                const char          *model,
+                                const char          *mac,
+                                const char          *custom,
+                                GError             **error)
 {
   PhonesetCfgFormat format;
   gboolean          has_file = phoneset_profile_get_file_format (profile, &format);
@@ -1079,10 +1101,11 @@ phoneset_profile_dup_file_name (PhonesetProfile   *profile,
                 g_autoptr(GString) names = g_string_new (NULL);
 
                 for (guint i = 0; i < models->len; i++)
-                  g_string_append_printf (names, "%s%s", i ? ", " : "", ((PhonesetModel *)g_ptr_array_index (models, i))->name);
+                  g_string_append_printf (names, "%s%s", i ? ", " : "",
+                                          ((PhonesetModel *)g_ptr_array_index (models, i))->name);
                 g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
-                             _("“%s” is not a model of the %s profile (models: %s)"),
-                                model, phoneset_profile_get_id (profile), names->str);
+                             _("“%s” is not a model of the %s profile (models: %s)"), model,
+                                phoneset_profile_get_id (profile), names->str);
                 return NULL;
               }
           }
@@ -1097,8 +1120,10 @@ phoneset_profile_dup_file_name (PhonesetProfile   *profile,
 
         if (chosen->common_file == NULL)
           {
-            g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
-                         _("the %s has no known common file; use --name mac or --name custom:NAME"), chosen->name);
+            g_set_error (
+              error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+              _("the %s has no known common file; use --name mac or --name custom:NAME"),
+                 chosen->name);
             return NULL;
           }
         return g_strdup (chosen->common_file);
@@ -1113,7 +1138,8 @@ phoneset_profile_dup_file_name (PhonesetProfile   *profile,
 
         if (mac == NULL)
           {
-            g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("a MAC file needs the phone's MAC address (--mac)"));
+            g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                         _("a MAC file needs the phone's MAC address (--mac)"));
             return NULL;
           }
         lower = phoneset_mac_normalize (mac, PHONESET_MAC_STYLE_BARE_LOWER, error);
@@ -1134,7 +1160,8 @@ phoneset_profile_dup_file_name (PhonesetProfile   *profile,
           strchr (custom, '\\') != NULL || !g_utf8_validate (custom, -1, NULL))
         {
           g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
-                       _("“%s” is not a file name: no “/”, and not starting with “.”"), custom ? custom : "");
+                       _("“%s” is not a file name: no “/”, and not starting with “.”"),
+                          custom ? custom : "");
           return NULL;
         }
       if (strchr (custom, '.') == NULL)

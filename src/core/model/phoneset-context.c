@@ -148,32 +148,36 @@ phoneset_context_class_init (PhonesetContextClass *klass)
    *
    * The phone profiles.
    */
-  properties[PROP_CATALOG] = g_param_spec_object ("catalog", NULL, NULL, PHONESET_TYPE_CATALOG,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL, PHONESET_TYPE_CATALOG,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * PhonesetContext:inventory:
    *
    * The saved phones.
    */
-  properties[PROP_INVENTORY] = g_param_spec_object ("inventory", NULL, NULL, PHONESET_TYPE_INVENTORY,
-                                                    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INVENTORY] =
+    g_param_spec_object ("inventory", NULL, NULL, PHONESET_TYPE_INVENTORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * PhonesetContext:secret-store:
    *
    * Where the phones' passwords are kept.
    */
-  properties[PROP_SECRET_STORE] = g_param_spec_object ("secret-store", NULL, NULL, PHONESET_TYPE_SECRET_STORE,
-                                                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SECRET_STORE] =
+    g_param_spec_object ("secret-store", NULL, NULL, PHONESET_TYPE_SECRET_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * PhonesetContext:settings:
    *
    * The application's settings (schema APP_ID).
    */
-  properties[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
-                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * PhonesetContext:stun-server:
@@ -182,8 +186,9 @@ phoneset_context_class_init (PhonesetContextClass *klass)
    * STUN pages. Without one at construction, it is made when first asked
    * for (phoneset_context_get_stun_server()).
    */
-  properties[PROP_STUN_SERVER] = g_param_spec_object ("stun-server", NULL, NULL, PHONESET_TYPE_STUN_SERVER,
-                                                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STUN_SERVER] =
+    g_param_spec_object ("stun-server", NULL, NULL, PHONESET_TYPE_STUN_SERVER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -213,12 +218,8 @@ phoneset_context_new (PhonesetCatalog     *catalog,
   g_return_val_if_fail (PHONESET_IS_SECRET_STORE (secrets), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
-  return g_object_new (PHONESET_TYPE_CONTEXT,
-                       "catalog", catalog,
-                       "inventory", inventory,
-                       "secret-store", secrets,
-                       "settings", settings,
-                       NULL);
+  return g_object_new (PHONESET_TYPE_CONTEXT, "catalog", catalog, "inventory", inventory,
+                       "secret-store", secrets, "settings", settings, NULL);
 }
 
 /**
@@ -305,8 +306,10 @@ phoneset_context_get_stun_server (PhonesetContext *self)
   if (self->stun_server == NULL)
     {
       self->stun_server = phoneset_stun_server_new ();
-      phoneset_stun_server_set_profiles (self->stun_server, phoneset_catalog_get_profiles (self->catalog));
-      phoneset_stun_server_set_known_phones (self->stun_server, phoneset_inventory_get_phones (self->inventory));
+      phoneset_stun_server_set_profiles (self->stun_server,
+                                         phoneset_catalog_get_profiles (self->catalog));
+      phoneset_stun_server_set_known_phones (self->stun_server,
+                                             phoneset_inventory_get_phones (self->inventory));
     }
   return self->stun_server;
 }

@@ -118,10 +118,10 @@ draft_path (PhonesetDrafts *self,
  * Returns: %TRUE on success
  */
 gboolean
-phoneset_drafts_save (PhonesetDrafts *self,
-                      const char     *phone_id,
-                      PhonesetConfig *config,
-                      GError        **error)
+phoneset_drafts_save (PhonesetDrafts  *self,
+                      const char      *phone_id,
+                      PhonesetConfig  *config,
+                      GError         **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -140,7 +140,8 @@ phoneset_drafts_save (PhonesetDrafts *self,
     {
       int saved_errno = errno;
 
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), _("cannot make the directory %s: %s"), self->dir, g_strerror (saved_errno));
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("cannot make the directory %s: %s"), self->dir, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -164,8 +165,8 @@ phoneset_drafts_save (PhonesetDrafts *self,
 }
 
 static JsonObject *
-read_draft (const char *path,
-            GError    **error)
+read_draft (const char  *path,
+            GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *data = NULL;
@@ -178,7 +179,8 @@ read_draft (const char *path,
     return NULL;
   if (len > MAX_DRAFT_SIZE)
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("the draft %s is larger than 4 MiB"), path);
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                   _("the draft %s is larger than 4 MiB"), path);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, len, error))
@@ -189,15 +191,18 @@ read_draft (const char *path,
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, _("the draft %s is not a JSON object"), path);
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("the draft %s is not a JSON object"), path);
       return NULL;
     }
   phone = json_object_get_member (json_node_get_object (root), "phone");
   config = json_object_get_member (json_node_get_object (root), "config");
-  if (phone == NULL || !JSON_NODE_HOLDS_VALUE (phone) || json_node_get_value_type (phone) != G_TYPE_STRING ||
-      config == NULL || !JSON_NODE_HOLDS_OBJECT (config))
+  if (phone == NULL || !JSON_NODE_HOLDS_VALUE (phone) ||
+      json_node_get_value_type (phone) != G_TYPE_STRING || config == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (config))
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, _("the draft %s has no phone or no config"), path);
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("the draft %s has no phone or no config"), path);
       return NULL;
     }
   return json_object_ref (json_node_get_object (root));
@@ -213,9 +218,9 @@ read_draft (const char *path,
  *   %PHONESET_ERROR_NOT_FOUND when it has none
  */
 PhonesetConfig *
-phoneset_drafts_load (PhonesetDrafts *self,
-                      const char     *phone_id,
-                      GError        **error)
+phoneset_drafts_load (PhonesetDrafts  *self,
+                      const char      *phone_id,
+                      GError         **error)
 {
   g_autofree char *path = NULL;
   g_autoptr(JsonObject) object = NULL;
@@ -230,17 +235,20 @@ phoneset_drafts_load (PhonesetDrafts *self,
   if (object == NULL)
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND, _("There is no draft for %s."), phone_id);
+        g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_NOT_FOUND,
+                     _("There is no draft for %s."), phone_id);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
   if (g_strcmp0 (json_object_get_string_member (object, "phone"), phone_id) != 0)
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, _("the draft %s belongs to another phone"), path);
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("the draft %s belongs to another phone"), path);
       return NULL;
     }
-  config = phoneset_config_new_from_json (self->profiles, json_object_get_member (object, "config"), error);
+  config = phoneset_config_new_from_json (self->profiles, json_object_get_member (object, "config"),
+                                          error);
   if (config == NULL)
     g_prefix_error (error, "%s: ", path);
   return config;
@@ -308,9 +316,9 @@ phoneset_drafts_list (PhonesetDrafts *self)
  * Returns: %TRUE on success
  */
 gboolean
-phoneset_drafts_remove (PhonesetDrafts *self,
-                        const char     *phone_id,
-                        GError        **error)
+phoneset_drafts_remove (PhonesetDrafts  *self,
+                        const char      *phone_id,
+                        GError         **error)
 {
   g_autofree char *path = NULL;
 
@@ -321,7 +329,8 @@ phoneset_drafts_remove (PhonesetDrafts *self,
     {
       int saved = errno;
 
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("cannot remove %s: %s"), path, g_strerror (saved));
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("cannot remove %s: %s"), path, g_strerror (saved));
       return FALSE;
     }
   return TRUE;
@@ -381,7 +390,8 @@ phoneset_drafts_merge (PhonesetConfig *current,
 
       if (!phoneset_setting_is_secret (setting))
         continue;
-      keep = current != NULL && phoneset_config_get_profile (current) == phoneset_config_get_profile (draft)
+      keep = current != NULL &&
+                 phoneset_config_get_profile (current) == phoneset_config_get_profile (draft)
                ? phoneset_config_get (current, id)
                : NULL;
       if (keep != NULL)

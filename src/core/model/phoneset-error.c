@@ -51,8 +51,8 @@ phoneset_error_quark (void)
 
   if (g_once_init_enter (&initialized))
     {
-      q = g_error_domain_register_static ("phoneset-error-quark", sizeof (PhonesetErrorPrivate), private_init,
-                                          private_copy, private_clear);
+      q = g_error_domain_register_static ("phoneset-error-quark", sizeof (PhonesetErrorPrivate),
+                                          private_init, private_copy, private_clear);
       g_once_init_leave (&initialized, 1);
     }
   return q;
@@ -82,8 +82,8 @@ phoneset_error_get_fault (const GError *error)
  * Records what the error was (it keeps its code).
  */
 void
-phoneset_error_set_fault (GError       *error,
-                          PhonesetFault fault)
+phoneset_error_set_fault (GError        *error,
+                          PhonesetFault  fault)
 {
   g_return_if_fail (error != NULL && error->domain == PHONESET_ERROR);
 

@@ -30,25 +30,26 @@
 #include "phoneset-file.h"
 
 static void
-set_write_error (GError    **error,
-                 int         saved,
-                 const char *path)
+set_write_error (GError     **error,
+                 int          saved,
+                 const char  *path)
 {
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("cannot write %s: %s"), path, g_strerror (saved));
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+               _("cannot write %s: %s"), path, g_strerror (saved));
 }
 
 /* Writes @data to a new temporary file beside @dir/@name, flushed to the
  * disk with @flush. On success *@temp_out is its path; on failure nothing
  * is left behind and the error names the target. */
 static gboolean
-write_temp (const char *dir,
-            const char *name,
-            const char *data,
-            gsize       len,
-            int         mode,
-            gboolean    flush,
-            char      **temp_out,
-            GError    **error)
+write_temp (const char  *dir,
+            const char  *name,
+            const char  *data,
+            gsize        len,
+            int          mode,
+            gboolean     flush,
+            char       **temp_out,
+            GError     **error)
 {
   g_autofree char *tmpl = g_strdup_printf (".%s.XXXXXX", name);
   g_autofree char *temp = g_build_filename (dir, tmpl, NULL);
@@ -58,7 +59,8 @@ write_temp (const char *dir,
   if (fd < 0)
     {
       saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("cannot write in %s: %s"), dir, g_strerror (saved));
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("cannot write in %s: %s"), dir, g_strerror (saved));
       return FALSE;
     }
   while (len > 0 && saved == 0)
@@ -122,11 +124,11 @@ flush_directory (const char *dir)
  * Returns: %TRUE on success
  */
 gboolean
-phoneset_file_replace (const char *path,
-                       const char *data,
-                       gsize       len,
-                       int         mode,
-                       GError    **error)
+phoneset_file_replace (const char  *path,
+                       const char  *data,
+                       gsize        len,
+                       int          mode,
+                       GError     **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
@@ -170,11 +172,11 @@ phoneset_file_replace (const char *path,
  * Returns: %TRUE on success
  */
 gboolean
-phoneset_file_replace_all (const char *dir,
-                           GPtrArray  *names,
-                           GPtrArray  *contents,
-                           int         mode,
-                           GError    **error)
+phoneset_file_replace_all (const char  *dir,
+                           GPtrArray   *names,
+                           GPtrArray   *contents,
+                           int          mode,
+                           GError     **error)
 {
   g_autoptr(GPtrArray) temps = g_ptr_array_new_with_free_func (g_free);
   gboolean flush_each;
@@ -199,7 +201,8 @@ phoneset_file_replace_all (const char *dir,
       const char *data = g_bytes_get_data (g_ptr_array_index (contents, i), &len);
       char       *temp = NULL;
 
-      ok = write_temp (dir, g_ptr_array_index (names, i), data, len, mode, flush_each, &temp, error);
+      ok =
+        write_temp (dir, g_ptr_array_index (names, i), data, len, mode, flush_each, &temp, error);
       if (ok)
         g_ptr_array_add (temps, temp);
     }
@@ -212,7 +215,8 @@ phoneset_file_replace_all (const char *dir,
         {
           int saved = errno;
 
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("cannot write in %s: %s"), dir, g_strerror (saved));
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       _("cannot write in %s: %s"), dir, g_strerror (saved));
           ok = FALSE;
         }
       if (fd >= 0)

@@ -111,7 +111,8 @@ member_string (JsonObject *object,
 {
   JsonNode *node = json_object_get_member (object, name);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (node);
 }
@@ -145,7 +146,8 @@ load_phone_configs (PhonesetInventory *self,
   g_autoptr(PhonesetConfig) baseline = NULL;
   JsonNode *root;
 
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) || !json_parser_load_from_mapped_file (parser, path, NULL))
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) ||
+      !json_parser_load_from_mapped_file (parser, path, NULL))
     return;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
@@ -154,7 +156,8 @@ load_phone_configs (PhonesetInventory *self,
   baseline = load_config (self, json_node_get_object (root), "baseline", path);
   if (config != NULL)
     phoneset_phone_set_config (phone, config);
-  if (baseline != NULL && (config == NULL || phoneset_config_get_profile (config) == phoneset_config_get_profile (baseline)))
+  if (baseline != NULL && (config == NULL || phoneset_config_get_profile (config) ==
+                                               phoneset_config_get_profile (baseline)))
     phoneset_phone_set_baseline (phone, baseline);
 }
 
@@ -170,10 +173,10 @@ load_phone_configs (PhonesetInventory *self,
  * Returns: %TRUE on success
  */
 gboolean
-phoneset_inventory_load_data (PhonesetInventory *self,
-                              const char        *data,
-                              gsize              len,
-                              GError           **error)
+phoneset_inventory_load_data (PhonesetInventory  *self,
+                              const char         *data,
+                              gsize               len,
+                              GError            **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
@@ -185,24 +188,28 @@ phoneset_inventory_load_data (PhonesetInventory *self,
 
   if (len > MAX_INVENTORY_SIZE)
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("the inventory is larger than 16 MiB"));
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                   _("the inventory is larger than 16 MiB"));
       return FALSE;
     }
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, _("the inventory is not valid JSON: %s"), local_error->message);
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("the inventory is not valid JSON: %s"), local_error->message);
       return FALSE;
     }
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, _("the inventory is not a JSON object"));
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("the inventory is not a JSON object"));
       return FALSE;
     }
   list = json_object_get_member (json_node_get_object (root), "phones");
   if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, _("the inventory has no “phones” list"));
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("the inventory has no “phones” list"));
       return FALSE;
     }
 
@@ -216,14 +223,16 @@ phoneset_inventory_load_data (PhonesetInventory *self,
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
-          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, _("phones[%u] is not an object"), i);
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                       _("phones[%u] is not an object"), i);
           return FALSE;
         }
       object = json_node_get_object (node);
       address = member_string (object, "address");
       if (address == NULL || address[0] == '\0')
         {
-          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, _("phones[%u] has no address"), i);
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                       _("phones[%u] has no address"), i);
           return FALSE;
         }
       phone = phoneset_phone_new (address);
@@ -236,7 +245,8 @@ phoneset_inventory_load_data (PhonesetInventory *self,
       phoneset_phone_set_admin_user (phone, member_string (object, "admin_user"));
       if (member_string (object, "last_push") != NULL)
         {
-          g_autoptr(GDateTime) last_push = g_date_time_new_from_iso8601 (member_string (object, "last_push"), NULL);
+          g_autoptr(GDateTime) last_push =
+                       g_date_time_new_from_iso8601 (member_string (object, "last_push"), NULL);
 
           /* A time that does not parse is dropped, not an error: it is only shown. */
           phoneset_phone_set_last_push (phone, last_push);
@@ -245,7 +255,8 @@ phoneset_inventory_load_data (PhonesetInventory *self,
         JsonNode *lifetime = json_object_get_member (object, "binding_lifetime_ms");
 
         /* Only shown and compared with: a value that is no number is dropped. */
-        if (lifetime != NULL && JSON_NODE_HOLDS_VALUE (lifetime) && json_node_get_value_type (lifetime) == G_TYPE_INT64 &&
+        if (lifetime != NULL && JSON_NODE_HOLDS_VALUE (lifetime) &&
+            json_node_get_value_type (lifetime) == G_TYPE_INT64 &&
             json_node_get_int (lifetime) > 0 && json_node_get_int (lifetime) < G_MAXINT)
           phoneset_phone_set_binding_lifetime_ms (phone, (int)json_node_get_int (lifetime));
       }
@@ -270,8 +281,8 @@ phoneset_inventory_load_data (PhonesetInventory *self,
  * Returns: %TRUE on success
  */
 gboolean
-phoneset_inventory_load (PhonesetInventory *self,
-                         GError           **error)
+phoneset_inventory_load (PhonesetInventory  *self,
+                         GError            **error)
 {
   g_autofree char *path = g_build_filename (self->dir, "inventory.json", NULL);
   g_autofree char *data = NULL;
@@ -295,7 +306,8 @@ phoneset_inventory_load (PhonesetInventory *self,
     }
   if (!phoneset_inventory_load_data (self, data, len, &local_error))
     {
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s", path, local_error->message);
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", path,
+                   local_error->message);
       return FALSE;
     }
   return TRUE;
@@ -381,7 +393,8 @@ snapshot_take (PhonesetInventory *self)
       add_member (builder, "admin_user", phoneset_phone_get_admin_user (phone));
       if (phoneset_phone_get_last_push (phone) != NULL)
         {
-          g_autofree char *last_push = g_date_time_format_iso8601 (phoneset_phone_get_last_push (phone));
+          g_autofree char *last_push =
+            g_date_time_format_iso8601 (phoneset_phone_get_last_push (phone));
 
           add_member (builder, "last_push", last_push);
         }
@@ -424,15 +437,16 @@ snapshot_take (PhonesetInventory *self)
 }
 
 static gboolean
-snapshot_write_locked (PhonesetInventory *self,
-                       Snapshot          *snapshot,
-                       GError           **error)
+snapshot_write_locked (PhonesetInventory  *self,
+                       Snapshot           *snapshot,
+                       GError            **error)
 {
   if (snapshot->number < self->written)
     return TRUE;
   if (g_mkdir_with_parents (snapshot->configs, 0700) != 0)
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_FAILED, _("cannot make the directory %s"), snapshot->configs);
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_FAILED,
+                   _("cannot make the directory %s"), snapshot->configs);
       return FALSE;
     }
   /* The phones' configs (all in configs/) together, then the list that
@@ -452,9 +466,11 @@ snapshot_write_locked (PhonesetInventory *self,
         g_ptr_array_add (names, g_path_get_basename (g_ptr_array_index (snapshot->paths, i)));
         g_ptr_array_add (contents, g_bytes_new_static (config, strlen (config)));
       }
-    if (names->len > 0 && !phoneset_file_replace_all (snapshot->configs, names, contents, 0600, error))
+    if (names->len > 0 &&
+        !phoneset_file_replace_all (snapshot->configs, names, contents, 0600, error))
       return FALSE;
-    if (!phoneset_file_replace (g_ptr_array_index (snapshot->paths, list), text, strlen (text), 0600, error))
+    if (!phoneset_file_replace (g_ptr_array_index (snapshot->paths, list), text, strlen (text),
+                                0600, error))
       return FALSE;
   }
   self->written = snapshot->number;
@@ -463,9 +479,9 @@ snapshot_write_locked (PhonesetInventory *self,
 
 /* Writes @snapshot unless a newer one is on disk already. Any thread. */
 static gboolean
-snapshot_write (PhonesetInventory *self,
-                Snapshot          *snapshot,
-                GError           **error)
+snapshot_write (PhonesetInventory  *self,
+                Snapshot           *snapshot,
+                GError            **error)
 {
   gboolean ok;
 
@@ -487,8 +503,8 @@ snapshot_write (PhonesetInventory *self,
  * Returns: %TRUE on success
  */
 gboolean
-phoneset_inventory_save (PhonesetInventory *self,
-                         GError           **error)
+phoneset_inventory_save (PhonesetInventory  *self,
+                         GError            **error)
 {
   g_autoptr(Snapshot) snapshot = NULL;
 
@@ -526,10 +542,10 @@ save_thread (GTask        *task,
  * kind included. Cancelling does not stop a write that has begun.
  */
 void
-phoneset_inventory_save_async (PhonesetInventory  *self,
-                               GCancellable       *cancellable,
-                               GAsyncReadyCallback callback,
-                               gpointer            user_data)
+phoneset_inventory_save_async (PhonesetInventory   *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -551,12 +567,13 @@ phoneset_inventory_save_async (PhonesetInventory  *self,
  * Returns: %TRUE on success
  */
 gboolean
-phoneset_inventory_save_finish (PhonesetInventory *self,
-                                GAsyncResult      *result,
-                                GError           **error)
+phoneset_inventory_save_finish (PhonesetInventory  *self,
+                                GAsyncResult       *result,
+                                GError            **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == phoneset_inventory_save_async, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == phoneset_inventory_save_async,
+                        FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -621,7 +638,8 @@ phoneset_inventory_find (PhonesetInventory *self,
                          const char        *address)
 {
   guint            n = g_list_model_get_n_items (G_LIST_MODEL (self->phones));
-  g_autofree char *wanted = mac ? phoneset_mac_normalize (mac, PHONESET_MAC_STYLE_BARE_LOWER, NULL) : NULL;
+  g_autofree char *wanted =
+    mac ? phoneset_mac_normalize (mac, PHONESET_MAC_STYLE_BARE_LOWER, NULL) : NULL;
 
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < n; i++)
@@ -630,12 +648,14 @@ phoneset_inventory_find (PhonesetInventory *self,
 
         if (pass == 0 && wanted != NULL && phoneset_phone_get_mac (phone) != NULL)
           {
-            g_autofree char *have = phoneset_mac_normalize (phoneset_phone_get_mac (phone), PHONESET_MAC_STYLE_BARE_LOWER, NULL);
+            g_autofree char *have = phoneset_mac_normalize (phoneset_phone_get_mac (phone),
+                                                            PHONESET_MAC_STYLE_BARE_LOWER, NULL);
 
             if (g_strcmp0 (have, wanted) == 0)
               return phone;
           }
-        if (pass == 1 && address != NULL && g_strcmp0 (phoneset_phone_get_address (phone), address) == 0)
+        if (pass == 1 && address != NULL &&
+            g_strcmp0 (phoneset_phone_get_address (phone), address) == 0)
           return phone;
       }
   return NULL;

@@ -28,9 +28,9 @@
  * Returns: %TRUE if @text is a MAC address
  */
 gboolean
-phoneset_mac_parse (const char *text,
-                    guint8      mac[PHONESET_MAC_LEN],
-                    GError    **error)
+phoneset_mac_parse (const char  *text,
+                    guint8       mac[PHONESET_MAC_LEN],
+                    GError     **error)
 {
   g_autofree char *stripped = NULL;
   char             digits[PHONESET_MAC_LEN * 2];
@@ -72,7 +72,8 @@ phoneset_mac_parse (const char *text,
     goto bad;
 
   for (guint i = 0; i < PHONESET_MAC_LEN; i++)
-    mac[i] = (guint8)((g_ascii_xdigit_value (digits[2 * i]) << 4) | g_ascii_xdigit_value (digits[2 * i + 1]));
+    mac[i] = (guint8)((g_ascii_xdigit_value (digits[2 * i]) << 4) |
+                      g_ascii_xdigit_value (digits[2 * i + 1]));
 
   return TRUE;
 
@@ -97,15 +98,20 @@ phoneset_mac_format (const guint8     mac[PHONESET_MAC_LEN],
   switch (style)
     {
     case PHONESET_MAC_STYLE_BARE_LOWER:
-      return g_strdup_printf ("%02x%02x%02x%02x%02x%02x", mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+      return g_strdup_printf ("%02x%02x%02x%02x%02x%02x", mac[0], mac[1], mac[2], mac[3], mac[4],
+                              mac[5]);
     case PHONESET_MAC_STYLE_BARE_UPPER:
-      return g_strdup_printf ("%02X%02X%02X%02X%02X%02X", mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+      return g_strdup_printf ("%02X%02X%02X%02X%02X%02X", mac[0], mac[1], mac[2], mac[3], mac[4],
+                              mac[5]);
     case PHONESET_MAC_STYLE_COLON_LOWER:
-      return g_strdup_printf ("%02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+      return g_strdup_printf ("%02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1], mac[2], mac[3],
+                              mac[4], mac[5]);
     case PHONESET_MAC_STYLE_COLON_UPPER:
-      return g_strdup_printf ("%02X:%02X:%02X:%02X:%02X:%02X", mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+      return g_strdup_printf ("%02X:%02X:%02X:%02X:%02X:%02X", mac[0], mac[1], mac[2], mac[3],
+                              mac[4], mac[5]);
     case PHONESET_MAC_STYLE_DASH_UPPER:
-      return g_strdup_printf ("%02X-%02X-%02X-%02X-%02X-%02X", mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+      return g_strdup_printf ("%02X-%02X-%02X-%02X-%02X-%02X", mac[0], mac[1], mac[2], mac[3],
+                              mac[4], mac[5]);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -121,9 +127,9 @@ phoneset_mac_format (const guint8     mac[PHONESET_MAC_LEN],
  *   with @error set when @text is not a MAC address
  */
 char *
-phoneset_mac_normalize (const char      *text,
-                        PhonesetMacStyle style,
-                        GError         **error)
+phoneset_mac_normalize (const char        *text,
+                        PhonesetMacStyle   style,
+                        GError           **error)
 {
   guint8 mac[PHONESET_MAC_LEN];
 

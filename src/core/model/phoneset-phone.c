@@ -44,8 +44,10 @@ struct _PhonesetPhone
   GHashTable       *evidence;
   char             *sip_user_agent;
   char             *http_server;
-  GDateTime        *last_push;           /* when Phoneset last pushed a verified config */
-  int               binding_lifetime_ms; /* the NAT's, as the self-test measured it from this phone's page; -1 */
+  /* When Phoneset last pushed a verified config. */
+  GDateTime        *last_push;
+  /* The NAT's, as the self-test measured it from this phone's page; -1. */
+  int               binding_lifetime_ms;
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetPhone, phoneset_phone, G_TYPE_OBJECT)
@@ -243,18 +245,16 @@ phoneset_phone_class_init (PhonesetPhoneClass *klass)
   properties[PROP_PROFILE_ID] =
     g_param_spec_string ("profile-id", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_DISPLAY_NAME] =
-    g_param_spec_string ("display-name", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_CONFIG] =
-    g_param_spec_object ("config", NULL, NULL, PHONESET_TYPE_CONFIG,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DISPLAY_NAME] = g_param_spec_string ("display-name", NULL, NULL, NULL,
+                                                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CONFIG] = g_param_spec_object ("config", NULL, NULL, PHONESET_TYPE_CONFIG,
+                                                 (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_REACHABLE] =
-    g_param_spec_int ("reachable", NULL, NULL, PHONESET_REACHABLE_UNKNOWN, PHONESET_REACHABLE_NO, PHONESET_REACHABLE_UNKNOWN,
+    g_param_spec_int ("reachable", NULL, NULL, PHONESET_REACHABLE_UNKNOWN, PHONESET_REACHABLE_NO,
+                      PHONESET_REACHABLE_UNKNOWN,
                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_HAS_CHANGES] =
-    g_param_spec_boolean ("has-changes", NULL, NULL, FALSE,
-                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_HAS_CHANGES] = g_param_spec_boolean ("has-changes", NULL, NULL, FALSE,
+                                                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_EVIDENCE] =
     g_param_spec_boxed ("evidence", NULL, NULL, G_TYPE_STRV,
                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -311,7 +311,8 @@ phoneset_phone_dup_display_name (PhonesetPhone *self)
     return g_strdup (self->name);
   if (self->model != NULL && self->model[0] != '\0')
     {
-      if (self->vendor != NULL && self->vendor[0] != '\0' && !g_str_has_prefix (self->model, self->vendor))
+      if (self->vendor != NULL && self->vendor[0] != '\0' &&
+          !g_str_has_prefix (self->model, self->vendor))
         return g_strdup_printf ("%s %s", self->vendor, self->model);
       return g_strdup (self->model);
     }
@@ -787,8 +788,8 @@ phoneset_phone_set_last_push (PhonesetPhone *self,
 {
   g_return_if_fail (PHONESET_IS_PHONE (self));
 
-  if (self->last_push == last_push ||
-      (self->last_push != NULL && last_push != NULL && g_date_time_equal (self->last_push, last_push)))
+  if (self->last_push == last_push || (self->last_push != NULL && last_push != NULL &&
+                                       g_date_time_equal (self->last_push, last_push)))
     return;
   g_clear_pointer (&self->last_push, g_date_time_unref);
   self->last_push = last_push ? g_date_time_ref (last_push) : NULL;
@@ -846,8 +847,8 @@ phoneset_phone_get_reachable (PhonesetPhone *self)
 }
 
 void
-phoneset_phone_set_reachable (PhonesetPhone    *self,
-                              PhonesetReachable reachable)
+phoneset_phone_set_reachable (PhonesetPhone     *self,
+                              PhonesetReachable  reachable)
 {
   g_return_if_fail (PHONESET_IS_PHONE (self));
 

@@ -54,8 +54,8 @@ expand (const char *text,
 }
 
 static char **
-expand_strv (char **strv,
-             guint  n)
+expand_strv (char  **strv,
+             guint   n)
 {
   GStrvBuilder *builder = g_strv_builder_new ();
   char        **result;
@@ -74,17 +74,17 @@ expand_strv (char **strv,
 /* Adds the keys for lines @first to @last (1 and 1 for a setting of no
  * line) to @write. */
 static gboolean
-add_write_keys (SettingWrite *write,
-                const char   *key,
-                const char   *section,
-                const char   *list,
-                const char   *idx,
-                guint         first,
-                guint         last,
-                gboolean      per_line,
-                gboolean      alternative,
-                Ctx          *ctx,
-                GError      **error)
+add_write_keys (SettingWrite  *write,
+                const char    *key,
+                const char    *section,
+                const char    *list,
+                const char    *idx,
+                guint          first,
+                guint          last,
+                gboolean       per_line,
+                gboolean       alternative,
+                Ctx           *ctx,
+                GError       **error)
 {
   for (guint line = first; line <= last; line++)
     {
@@ -113,10 +113,10 @@ add_write_keys (SettingWrite *write,
 /* "key": one string, or (a format whose variants name a setting each in
  * its own way: Fanvil XML's <sysConf> and <VOIP_CONFIG_FILE>) a list. */
 static gboolean
-get_keys (JsonObject *object,
-          char     ***out,
-          Ctx        *ctx,
-          GError    **error)
+get_keys (JsonObject   *object,
+          char       ***out,
+          Ctx          *ctx,
+          GError      **error)
 {
   JsonNode *node = json_object_get_member (object, "key");
 
@@ -143,16 +143,18 @@ get_keys (JsonObject *object,
 }
 
 static SettingWrite *
-parse_write (PhonesetProfile    *self,
-             const char         *format_name,
-             JsonObject         *object,
-             PhonesetSettingType type,
-             guint               n,
-             gboolean            per_line,
-             Ctx                *ctx,
-             GError            **error)
+parse_write (PhonesetProfile      *self,
+             const char           *format_name,
+             JsonObject           *object,
+             PhonesetSettingType   type,
+             guint                 n,
+             gboolean              per_line,
+             Ctx                  *ctx,
+             GError              **error)
 {
-  static const char *allowed[] = { "key", "section", "list", "idx", "map", "transform", "all_lines", "alternatives", "source", "confidence", NULL };
+  static const char *allowed[] = { "key",    "section",    "list",      "idx",
+                                   "map",    "transform",  "all_lines", "alternatives",
+                                   "source", "confidence", NULL };
   SettingWrite      *write = g_new0 (SettingWrite, 1);
   JsonNode          *alternatives;
   g_auto(GStrv) keys = NULL;
@@ -177,23 +179,29 @@ parse_write (PhonesetProfile    *self,
     }
   if (!g_strv_contains ((const char *const *)self->formats, format_name))
     {
-      _phoneset_profile_fail (ctx, error, _("writes “%s”, which is not in the profile's “formats”"), format_name);
+      _phoneset_profile_fail (
+        ctx, error, _("writes “%s”, which is not in the profile's “formats”"), format_name);
       goto bad;
     }
   if (!_phoneset_profile_json_check_members (object, allowed, ctx, error) ||
       !get_keys (object, &keys, ctx, error) ||
-      !_phoneset_profile_json_get_string (object, "section", format == PHONESET_CFG_FORMAT_FANVIL || format == PHONESET_CFG_FORMAT_YEALINK_INI,
+      !_phoneset_profile_json_get_string (object, "section",
+                                          format == PHONESET_CFG_FORMAT_FANVIL ||
+                                            format == PHONESET_CFG_FORMAT_YEALINK_INI,
                                           &section, ctx, error) ||
-      !_phoneset_profile_json_get_string (object, "list", format == PHONESET_CFG_FORMAT_YEALINK_INI, &list, ctx, error) ||
+      !_phoneset_profile_json_get_string (object, "list", format == PHONESET_CFG_FORMAT_YEALINK_INI,
+                                          &list, ctx, error) ||
       !_phoneset_profile_json_get_string (object, "idx", FALSE, &idx, ctx, error) ||
-      !_phoneset_profile_json_get_string (object, "transform", FALSE, &write->transform, ctx, error) ||
+      !_phoneset_profile_json_get_string (object, "transform", FALSE, &write->transform, ctx,
+                                          error) ||
       !_phoneset_profile_json_get_string (object, "source", FALSE, &source, ctx, error) ||
       !_phoneset_profile_json_get_string (object, "confidence", FALSE, &confidence, ctx, error) ||
       !_phoneset_profile_json_get_bool (object, "all_lines", FALSE, &all_lines, ctx, error))
     goto bad;
   if (confidence != NULL && !g_strv_contains (confidences, confidence))
     {
-      _phoneset_profile_fail (ctx, error, _("confidence “%s” is not one of V, V-OEM, T, 3P, U"), confidence);
+      _phoneset_profile_fail (ctx, error,
+                              _("confidence “%s” is not one of V, V-OEM, T, 3P, U"), confidence);
       goto bad;
     }
 
@@ -201,7 +209,8 @@ parse_write (PhonesetProfile    *self,
   first = all_lines ? 1 : n;
   last = all_lines ? self->lines : n;
   for (guint k = 0; keys[k] != NULL; k++)
-    if (!add_write_keys (write, keys[k], section, list, idx, first, last, per_line || all_lines, FALSE, ctx, error))
+    if (!add_write_keys (write, keys[k], section, list, idx, first, last, per_line || all_lines,
+                         FALSE, ctx, error))
       goto bad;
 
   /* "alternatives": other places the phone reads the same value from
@@ -213,27 +222,31 @@ parse_write (PhonesetProfile    *self,
       _phoneset_profile_fail (ctx, error, _("“alternatives” must be a list of keys"));
       goto bad;
     }
-  for (guint i = 0; alternatives != NULL && i < json_array_get_length (json_node_get_array (alternatives)); i++)
+  for (guint i = 0;
+       alternatives != NULL && i < json_array_get_length (json_node_get_array (alternatives)); i++)
     {
       static const char *alt_allowed[] = { "key", "section", "list", "idx", NULL };
-      JsonObject        *alt = _phoneset_profile_json_element_object (json_node_get_array (alternatives), i, ctx, error);
-      g_autofree char   *alt_key = NULL;
-      g_autofree char   *alt_section = NULL;
-      g_autofree char   *alt_list = NULL;
-      g_autofree char   *alt_idx = NULL;
+      JsonObject        *alt =
+        _phoneset_profile_json_element_object (json_node_get_array (alternatives), i, ctx, error);
+      g_autofree char *alt_key = NULL;
+      g_autofree char *alt_section = NULL;
+      g_autofree char *alt_list = NULL;
+      g_autofree char *alt_idx = NULL;
 
       if (alt == NULL || !_phoneset_profile_json_check_members (alt, alt_allowed, ctx, error) ||
           !_phoneset_profile_json_get_string (alt, "key", TRUE, &alt_key, ctx, error) ||
           !_phoneset_profile_json_get_string (alt, "section", FALSE, &alt_section, ctx, error) ||
           !_phoneset_profile_json_get_string (alt, "list", FALSE, &alt_list, ctx, error) ||
           !_phoneset_profile_json_get_string (alt, "idx", FALSE, &alt_idx, ctx, error) ||
-          !add_write_keys (write, alt_key, alt_section, alt_list, alt_idx, n, n, per_line, TRUE, ctx, error))
+          !add_write_keys (write, alt_key, alt_section, alt_list, alt_idx, n, n, per_line, TRUE,
+                           ctx, error))
         goto bad;
     }
 
   if (write->transform != NULL && !g_str_equal (write->transform, "dscp-to-tos"))
     {
-      _phoneset_profile_fail (ctx, error, _("unknown transform “%s” (known: dscp-to-tos)"), write->transform);
+      _phoneset_profile_fail (ctx, error,
+                              _("unknown transform “%s” (known: dscp-to-tos)"), write->transform);
       goto bad;
     }
 
@@ -265,7 +278,8 @@ parse_write (PhonesetProfile    *self,
               _phoneset_profile_fail (ctx, error, _("“map” values must be strings"));
               goto bad;
             }
-          g_hash_table_insert (write->map, g_strdup (l->data), g_strdup (json_node_get_string (value)));
+          g_hash_table_insert (write->map, g_strdup (l->data),
+                               g_strdup (json_node_get_string (value)));
         }
     }
 
@@ -277,10 +291,10 @@ bad:
 }
 
 static gboolean
-parse_enum_values (PhonesetSetting *setting,
-                   JsonObject      *object,
-                   Ctx             *ctx,
-                   GError         **error)
+parse_enum_values (PhonesetSetting  *setting,
+                   JsonObject       *object,
+                   Ctx              *ctx,
+                   GError          **error)
 {
   static const char *allowed[] = { "id", "label", NULL };
   JsonArray         *values = _phoneset_profile_json_get_array (object, "values", ctx, error);
@@ -304,34 +318,41 @@ parse_enum_values (PhonesetSetting *setting,
         return _phoneset_profile_fail (ctx, error, _("an enum value needs an id and a label"));
       for (const char *p = value->id; *p; p++)
         if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-' && *p != '.')
-          return _phoneset_profile_fail (ctx, error, _("the enum value id “%s” may hold only letters, digits, “_”, “-” and “.”"), value->id);
+          return _phoneset_profile_fail (
+            ctx, error,
+            _("the enum value id “%s” may hold only letters, digits, “_”, “-” and “.”"),
+               value->id);
       for (guint j = 0; j + 1 < setting->enum_values->len; j++)
         {
           PhonesetEnumValue *other = g_ptr_array_index (setting->enum_values, j);
 
-          if (g_ascii_strcasecmp (other->id, value->id) == 0 || g_ascii_strcasecmp (other->label, value->label) == 0)
-            return _phoneset_profile_fail (ctx, error, _("the enum value “%s” is given twice"), value->id);
+          if (g_ascii_strcasecmp (other->id, value->id) == 0 ||
+              g_ascii_strcasecmp (other->label, value->label) == 0)
+            return _phoneset_profile_fail (ctx, error,
+                                           _("the enum value “%s” is given twice"), value->id);
         }
     }
   if (setting->enum_values->len == 0)
     return _phoneset_profile_fail (ctx, error, _("an enum needs “values”"));
   /* Labels as the form shows them, in the user's language (ids stay). */
   for (guint i = 0; i < setting->enum_values->len; i++)
-    _phoneset_profile_translate_in_place (&((PhonesetEnumValue *)g_ptr_array_index (setting->enum_values, i))->label);
+    _phoneset_profile_translate_in_place (
+      &((PhonesetEnumValue *)g_ptr_array_index (setting->enum_values, i))->label);
   return TRUE;
 }
 
 gboolean
-_phoneset_profile_parse_setting (PhonesetProfile *self,
-                                 PhonesetPage    *page,
-                                 PhonesetGroup   *group,
-                                 JsonObject      *object,
-                                 Ctx             *outer,
-                                 GError         **error)
+_phoneset_profile_parse_setting (PhonesetProfile  *self,
+                                 PhonesetPage     *page,
+                                 PhonesetGroup    *group,
+                                 JsonObject       *object,
+                                 Ctx              *outer,
+                                 GError          **error)
 {
   static const char *allowed[] = {
-    "id", "type", "title", "help", "default", "min", "max", "unit", "values", "reboot",
-    "menu_path", "keypad", "confidence", "note", "formats", "lines", "source", "default_source", "range_source", NULL
+    "id",      "type",   "title",  "help",           "default",      "min",        "max",
+    "unit",    "values", "reboot", "menu_path",      "keypad",       "confidence", "note",
+    "formats", "lines",  "source", "default_source", "range_source", NULL
   };
   g_autofree char *id = NULL;
   g_autofree char *type_name = NULL;
@@ -368,8 +389,10 @@ _phoneset_profile_parse_setting (PhonesetProfile *self,
       !_phoneset_profile_json_get_string (object, "note", FALSE, &note, &ctx, error) ||
       !_phoneset_profile_json_get_string (object, "unit", FALSE, &unit, &ctx, error) ||
       !_phoneset_profile_json_get_string (object, "source", FALSE, &source, &ctx, error) ||
-      !_phoneset_profile_json_get_string (object, "default_source", FALSE, &default_source, &ctx, error) ||
-      !_phoneset_profile_json_get_string (object, "range_source", FALSE, &range_source, &ctx, error) ||
+      !_phoneset_profile_json_get_string (object, "default_source", FALSE, &default_source, &ctx,
+                                          error) ||
+      !_phoneset_profile_json_get_string (object, "range_source", FALSE, &range_source, &ctx,
+                                          error) ||
       !_phoneset_profile_json_get_strv (object, "menu_path", FALSE, &menu_path, &ctx, error) ||
       !_phoneset_profile_json_get_bool (object, "reboot", FALSE, &reboot, &ctx, error) ||
       !_phoneset_profile_json_get_int (object, "min", FALSE, &has_min, &min, &ctx, error) ||
@@ -380,20 +403,27 @@ _phoneset_profile_parse_setting (PhonesetProfile *self,
   if (!_phoneset_setting_type_from_string (type_name, &type))
     return _phoneset_profile_fail (&ctx, error, _("“%s” is not a setting type"), type_name);
   if (!g_strv_contains (confidences, confidence))
-    return _phoneset_profile_fail (&ctx, error, _("confidence “%s” is not one of V, V-OEM, T, 3P, U"), confidence);
+    return _phoneset_profile_fail (
+      &ctx, error, _("confidence “%s” is not one of V, V-OEM, T, 3P, U"), confidence);
   if (g_str_equal (confidence, "U") && note == NULL)
-    return _phoneset_profile_fail (&ctx, error, _("an unconfirmed setting needs a “note” for the user"));
+    return _phoneset_profile_fail (&ctx, error,
+                                   _("an unconfirmed setting needs a “note” for the user"));
   if (help[0] == '\0' || title[0] == '\0')
     return _phoneset_profile_fail (&ctx, error, _("“title” and “help” must not be empty"));
-  if ((source != NULL && source[0] == '\0') || (default_source != NULL && default_source[0] == '\0') ||
+  if ((source != NULL && source[0] == '\0') ||
+      (default_source != NULL && default_source[0] == '\0') ||
       (range_source != NULL && range_source[0] == '\0'))
-    return _phoneset_profile_fail (&ctx, error, _("a source must not be empty; say “unconfirmed” where there is none"));
-  if (range_source != NULL && !json_object_has_member (object, "min") && !json_object_has_member (object, "max"))
-    return _phoneset_profile_fail (&ctx, error, _("“range_source” is for a setting with “min” or “max”"));
+    return _phoneset_profile_fail (
+      &ctx, error, _("a source must not be empty; say “unconfirmed” where there is none"));
+  if (range_source != NULL && !json_object_has_member (object, "min") &&
+      !json_object_has_member (object, "max"))
+    return _phoneset_profile_fail (&ctx, error,
+                                   _("“range_source” is for a setting with “min” or “max”"));
 
   /* A setting's menu path is the page's, then its own title, unless given. */
   if (menu_path[0] == NULL && (page->menu_path == NULL || page->menu_path[0] == NULL))
-    return _phoneset_profile_fail (&ctx, error, _("no menu path: the page or the setting must say where it is on the phone"));
+    return _phoneset_profile_fail (
+      &ctx, error, _("no menu path: the page or the setting must say where it is on the phone"));
   if (menu_path[0] == NULL)
     {
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -404,7 +434,8 @@ _phoneset_profile_parse_setting (PhonesetProfile *self,
       menu_path = g_strv_builder_end (builder);
     }
   if (menu_path[0] == NULL)
-    return _phoneset_profile_fail (&ctx, error, _("no menu path: the page or the setting must say where it is on the phone"));
+    return _phoneset_profile_fail (
+      &ctx, error, _("no menu path: the page or the setting must say where it is on the phone"));
 
   if (type == PHONESET_SETTING_PORT)
     {
@@ -447,7 +478,8 @@ _phoneset_profile_parse_setting (PhonesetProfile *self,
       setting->max = has_max ? max : G_MAXINT64;
       setting->menu_path = expand_strv (menu_path, n);
       setting->page = page;
-      setting->writes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, _phoneset_setting_write_free);
+      setting->writes =
+        g_hash_table_new_full (g_str_hash, g_str_equal, g_free, _phoneset_setting_write_free);
       g_ptr_array_add (self->settings, setting);
 
       if (g_hash_table_contains (self->by_id, setting->id))
@@ -471,8 +503,10 @@ _phoneset_profile_parse_setting (PhonesetProfile *self,
               SettingWrite *write;
 
               if (!JSON_NODE_HOLDS_OBJECT (node))
-                return _phoneset_profile_fail (&ctx, error, _("“formats.%s” must be an object"), (const char *)l->data);
-              write = parse_write (self, l->data, json_node_get_object (node), type, n, strstr (id, "{n}") != NULL, &ctx, error);
+                return _phoneset_profile_fail (
+                  &ctx, error, _("“formats.%s” must be an object"), (const char *)l->data);
+              write = parse_write (self, l->data, json_node_get_object (node), type, n,
+                                   strstr (id, "{n}") != NULL, &ctx, error);
               if (write == NULL)
                 return FALSE;
               g_hash_table_insert (setting->writes, g_strdup (l->data), write);
@@ -488,7 +522,8 @@ _phoneset_profile_parse_setting (PhonesetProfile *self,
 
           if (phoneset_cfg_format_from_string (self->formats[f], &file_format) &&
               _phoneset_setting_lookup_write (setting, file_format) == NULL && note == NULL)
-            return _phoneset_profile_fail (&ctx, error, _("has no “%s” key and no “note” saying why"), self->formats[f]);
+            return _phoneset_profile_fail (
+              &ctx, error, _("has no “%s” key and no “note” saying why"), self->formats[f]);
         }
 
       default_node = json_object_get_member (object, "default");
@@ -507,10 +542,12 @@ _phoneset_profile_parse_setting (PhonesetProfile *self,
         else if (vtype == G_TYPE_STRING)
           text = g_strdup (json_node_get_string (default_node));
         else
-          return _phoneset_profile_fail (&ctx, error, _("“default” must be a string, number or boolean"));
+          return _phoneset_profile_fail (&ctx, error,
+                                         _("“default” must be a string, number or boolean"));
 
         if (!phoneset_setting_validate (setting, text, &setting->default_value, &local_error))
-          return _phoneset_profile_fail (&ctx, error, _("the default is not valid: %s"), local_error->message);
+          return _phoneset_profile_fail (&ctx, error,
+                                         _("the default is not valid: %s"), local_error->message);
       }
     }
 

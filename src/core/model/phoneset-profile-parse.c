@@ -26,10 +26,7 @@
 /* Strict JSON reading ---------------------------------------------------- */
 
 gboolean
-_phoneset_profile_fail (Ctx        *ctx,
-                        GError    **error,
-                        const char *format,
-                        ...)
+_phoneset_profile_fail (Ctx *ctx, GError **error, const char *format, ...)
 {
   g_autofree char *message = NULL;
   va_list          args;
@@ -57,12 +54,12 @@ _phoneset_profile_json_check_members (JsonObject  *object,
 }
 
 gboolean
-_phoneset_profile_json_get_string (JsonObject *object,
-                                   const char *member,
-                                   gboolean    required,
-                                   char      **out,
-                                   Ctx        *ctx,
-                                   GError    **error)
+_phoneset_profile_json_get_string (JsonObject  *object,
+                                   const char  *member,
+                                   gboolean     required,
+                                   char       **out,
+                                   Ctx         *ctx,
+                                   GError     **error)
 {
   JsonNode *node = json_object_get_member (object, member);
 
@@ -80,12 +77,12 @@ _phoneset_profile_json_get_string (JsonObject *object,
 }
 
 gboolean
-_phoneset_profile_json_get_strv (JsonObject *object,
-                                 const char *member,
-                                 gboolean    required,
-                                 char     ***out,
-                                 Ctx        *ctx,
-                                 GError    **error)
+_phoneset_profile_json_get_strv (JsonObject   *object,
+                                 const char   *member,
+                                 gboolean      required,
+                                 char       ***out,
+                                 Ctx          *ctx,
+                                 GError      **error)
 {
   JsonNode *node = json_object_get_member (object, member);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -114,13 +111,13 @@ _phoneset_profile_json_get_strv (JsonObject *object,
 }
 
 gboolean
-_phoneset_profile_json_get_int (JsonObject *object,
-                                const char *member,
-                                gboolean    required,
-                                gboolean   *present,
-                                gint64     *out,
-                                Ctx        *ctx,
-                                GError    **error)
+_phoneset_profile_json_get_int (JsonObject  *object,
+                                const char  *member,
+                                gboolean     required,
+                                gboolean    *present,
+                                gint64      *out,
+                                Ctx         *ctx,
+                                GError     **error)
 {
   JsonNode *node = json_object_get_member (object, member);
 
@@ -139,12 +136,12 @@ _phoneset_profile_json_get_int (JsonObject *object,
 }
 
 gboolean
-_phoneset_profile_json_get_bool (JsonObject *object,
-                                 const char *member,
-                                 gboolean    fallback,
-                                 gboolean   *out,
-                                 Ctx        *ctx,
-                                 GError    **error)
+_phoneset_profile_json_get_bool (JsonObject  *object,
+                                 const char  *member,
+                                 gboolean     fallback,
+                                 gboolean    *out,
+                                 Ctx         *ctx,
+                                 GError     **error)
 {
   JsonNode *node = json_object_get_member (object, member);
 
@@ -158,10 +155,10 @@ _phoneset_profile_json_get_bool (JsonObject *object,
 }
 
 JsonArray *
-_phoneset_profile_json_get_array (JsonObject *object,
-                                  const char *member,
-                                  Ctx        *ctx,
-                                  GError    **error)
+_phoneset_profile_json_get_array (JsonObject  *object,
+                                  const char  *member,
+                                  Ctx         *ctx,
+                                  GError     **error)
 {
   JsonNode *node = json_object_get_member (object, member);
 
@@ -174,10 +171,10 @@ _phoneset_profile_json_get_array (JsonObject *object,
 }
 
 JsonObject *
-_phoneset_profile_json_element_object (JsonArray *array,
-                                       guint      i,
-                                       Ctx       *ctx,
-                                       GError   **error)
+_phoneset_profile_json_element_object (JsonArray  *array,
+                                       guint       i,
+                                       Ctx        *ctx,
+                                       GError    **error)
 {
   JsonNode *node = json_array_get_element (array, i);
 
@@ -216,10 +213,10 @@ _phoneset_profile_translate_in_place (char **text)
 }
 
 static gboolean
-parse_pages (PhonesetProfile *self,
-             JsonObject      *root,
-             Ctx             *outer,
-             GError         **error)
+parse_pages (PhonesetProfile  *self,
+             JsonObject       *root,
+             Ctx              *outer,
+             GError          **error)
 {
   static const char *page_members[] = { "id", "title", "menu_path", "keypad", "groups", NULL };
   static const char *group_members[] = { "id", "title", "description", "settings", NULL };
@@ -236,14 +233,16 @@ parse_pages (PhonesetProfile *self,
       PhonesetPage    *page;
       JsonArray       *groups;
 
-      if (object == NULL || !_phoneset_profile_json_check_members (object, page_members, &ctx, error))
+      if (object == NULL ||
+          !_phoneset_profile_json_check_members (object, page_members, &ctx, error))
         return FALSE;
       page = g_new0 (PhonesetPage, 1);
       page->groups = g_ptr_array_new_with_free_func (_phoneset_group_free);
       g_ptr_array_add (self->pages, page);
       if (!_phoneset_profile_json_get_string (object, "id", TRUE, &page->id, &ctx, error) ||
           !_phoneset_profile_json_get_string (object, "title", TRUE, &page->title, &ctx, error) ||
-          !_phoneset_profile_json_get_strv (object, "menu_path", TRUE, &page->menu_path, &ctx, error) ||
+          !_phoneset_profile_json_get_strv (object, "menu_path", TRUE, &page->menu_path, &ctx,
+                                            error) ||
           !_phoneset_profile_json_get_string (object, "keypad", FALSE, &page->keypad, &ctx, error))
         return FALSE;
       _phoneset_profile_translate_in_place (&page->title);
@@ -255,18 +254,21 @@ parse_pages (PhonesetProfile *self,
         {
           g_autofree char *gwhere = g_strdup_printf ("%s.groups[%u]", where, j);
           Ctx              gctx = { gwhere };
-          JsonObject      *gobject = _phoneset_profile_json_element_object (groups, j, &gctx, error);
-          PhonesetGroup   *group;
-          JsonArray       *settings;
+          JsonObject    *gobject = _phoneset_profile_json_element_object (groups, j, &gctx, error);
+          PhonesetGroup *group;
+          JsonArray     *settings;
 
-          if (gobject == NULL || !_phoneset_profile_json_check_members (gobject, group_members, &gctx, error))
+          if (gobject == NULL ||
+              !_phoneset_profile_json_check_members (gobject, group_members, &gctx, error))
             return FALSE;
           group = g_new0 (PhonesetGroup, 1);
           group->settings = g_ptr_array_new ();
           g_ptr_array_add (page->groups, group);
           if (!_phoneset_profile_json_get_string (gobject, "id", TRUE, &group->id, &gctx, error) ||
-              !_phoneset_profile_json_get_string (gobject, "title", TRUE, &group->title, &gctx, error) ||
-              !_phoneset_profile_json_get_string (gobject, "description", FALSE, &group->description, &gctx, error))
+              !_phoneset_profile_json_get_string (gobject, "title", TRUE, &group->title, &gctx,
+                                                  error) ||
+              !_phoneset_profile_json_get_string (gobject, "description", FALSE,
+                                                  &group->description, &gctx, error))
             return FALSE;
           _phoneset_profile_translate_in_place (&group->title);
           _phoneset_profile_translate_in_place (&group->description);
@@ -278,9 +280,11 @@ parse_pages (PhonesetProfile *self,
             {
               g_autofree char *swhere = g_strdup_printf ("%s.settings[%u]", gwhere, k);
               Ctx              sctx = { swhere };
-              JsonObject      *sobject = _phoneset_profile_json_element_object (settings, k, &sctx, error);
+              JsonObject      *sobject =
+                _phoneset_profile_json_element_object (settings, k, &sctx, error);
 
-              if (sobject == NULL || !_phoneset_profile_parse_setting (self, page, group, sobject, &sctx, error))
+              if (sobject == NULL ||
+                  !_phoneset_profile_parse_setting (self, page, group, sobject, &sctx, error))
                 return FALSE;
             }
         }
@@ -315,7 +319,8 @@ parse_pages (PhonesetProfile *self,
                 continue;
               id = g_strndup (v + 1, strlen (v) - 2);
               if (!g_str_has_suffix (v, "}") || !g_hash_table_contains (self->by_id, id))
-                return _phoneset_profile_fail (outer, error, _("%s: “%s” names no setting of this profile"), setting->id, v);
+                return _phoneset_profile_fail (
+                  outer, error, _("%s: “%s” names no setting of this profile"), setting->id, v);
             }
         }
     }
@@ -323,10 +328,10 @@ parse_pages (PhonesetProfile *self,
 }
 
 static gboolean
-parse_models (PhonesetProfile *self,
-              JsonObject      *root,
-              Ctx             *ctx,
-              GError         **error)
+parse_models (PhonesetProfile  *self,
+              JsonObject       *root,
+              Ctx              *ctx,
+              GError          **error)
 {
   static const char *allowed[] = { "name", "code", "common_file", NULL };
   JsonArray         *models = _phoneset_profile_json_get_array (root, "models", ctx, error);
@@ -344,9 +349,11 @@ parse_models (PhonesetProfile *self,
       g_ptr_array_add (self->models, model);
       if (!_phoneset_profile_json_get_string (object, "name", TRUE, &model->name, ctx, error) ||
           !_phoneset_profile_json_get_string (object, "code", FALSE, &model->code, ctx, error) ||
-          !_phoneset_profile_json_get_string (object, "common_file", FALSE, &model->common_file, ctx, error))
+          !_phoneset_profile_json_get_string (object, "common_file", FALSE, &model->common_file,
+                                              ctx, error))
         return FALSE;
-      if (model->common_file != NULL && (strchr (model->common_file, '/') != NULL || model->common_file[0] == '.'))
+      if (model->common_file != NULL &&
+          (strchr (model->common_file, '/') != NULL || model->common_file[0] == '.'))
         return _phoneset_profile_fail (ctx, error, _("“common_file” must be a plain file name"));
     }
   if (self->models->len == 0)
@@ -358,14 +365,13 @@ parse_models (PhonesetProfile *self,
  * names its source ("url_source", "vendors_source", "url_macro_source", or
  * "source" for all of them), as the profile lint test checks. */
 static gboolean
-parse_pnp (PhonesetProfile *self,
-           JsonObject      *root,
-           Ctx             *ctx,
-           GError         **error)
+parse_pnp (PhonesetProfile  *self,
+           JsonObject       *root,
+           Ctx              *ctx,
+           GError          **error)
 {
-  static const char *allowed[] = {
-    "url", "vendors", "url_macro", "source", "url_source", "vendors_source", "url_macro_source", NULL
-  };
+  static const char *allowed[] = { "url",        "vendors",        "url_macro",        "source",
+                                   "url_source", "vendors_source", "url_macro_source", NULL };
   static const char *sources[] = { "source", "url_source", "vendors_source", "url_macro_source" };
   g_autofree char   *url = NULL;
   JsonNode          *node = json_object_get_member (root, "pnp");
@@ -380,7 +386,8 @@ parse_pnp (PhonesetProfile *self,
   if (!_phoneset_profile_json_check_members (pnp, allowed, ctx, error) ||
       !_phoneset_profile_json_get_string (pnp, "url", FALSE, &url, ctx, error) ||
       !_phoneset_profile_json_get_strv (pnp, "vendors", FALSE, &self->pnp_vendors, ctx, error) ||
-      !_phoneset_profile_json_get_string (pnp, "url_macro", FALSE, &self->pnp_url_macro, ctx, error))
+      !_phoneset_profile_json_get_string (pnp, "url_macro", FALSE, &self->pnp_url_macro, ctx,
+                                          error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
     {
@@ -394,7 +401,8 @@ parse_pnp (PhonesetProfile *self,
   else if (g_str_equal (url, "folder"))
     self->pnp_url = PHONESET_PNP_URL_FOLDER;
   else
-    return _phoneset_profile_fail (ctx, error, _("“pnp.url” is “folder” or “mac-file”, not “%s”"), url);
+    return _phoneset_profile_fail (ctx, error,
+                                   _("“pnp.url” is “folder” or “mac-file”, not “%s”"), url);
   for (guint i = 0; self->pnp_vendors[i] != NULL; i++)
     if (self->pnp_vendors[i][0] == '\0')
       return _phoneset_profile_fail (ctx, error, _("“pnp.vendors” must not hold an empty string"));
@@ -404,23 +412,37 @@ parse_pnp (PhonesetProfile *self,
 }
 
 gboolean
-_phoneset_profile_parse_root (PhonesetProfile *self,
-                              JsonNode        *root_node,
-                              const char      *expected_id,
-                              GError         **error)
+_phoneset_profile_parse_root (PhonesetProfile  *self,
+                              JsonNode         *root_node,
+                              const char       *expected_id,
+                              GError          **error)
 {
-  static const char *allowed[] = {
-    "schema", "id", "vendor", "title", "description", "models", "mac_prefixes", "user_agents",
-    "formats", "mac_file", "lines", "active_uri", "no_remote_control", "pnp", "notes", "pages", "supersedes",
-    "foreign_key_prefixes", NULL
-  };
-  PhonesetCfgFormat known_format;
-  Ctx               ctx = { expected_id ? expected_id : "profile" };
-  JsonObject       *root;
-  gboolean          present;
-  gint64            schema = 0, lines = 1;
-  guint             n_file_formats = 0;
-  JsonNode         *node;
+  static const char *allowed[] = { "schema",
+                                   "id",
+                                   "vendor",
+                                   "title",
+                                   "description",
+                                   "models",
+                                   "mac_prefixes",
+                                   "user_agents",
+                                   "formats",
+                                   "mac_file",
+                                   "lines",
+                                   "active_uri",
+                                   "no_remote_control",
+                                   "pnp",
+                                   "notes",
+                                   "pages",
+                                   "supersedes",
+                                   "foreign_key_prefixes",
+                                   NULL };
+  PhonesetCfgFormat  known_format;
+  Ctx                ctx = { expected_id ? expected_id : "profile" };
+  JsonObject        *root;
+  gboolean           present;
+  gint64             schema = 0, lines = 1;
+  guint              n_file_formats = 0;
+  JsonNode          *node;
 
   if (!JSON_NODE_HOLDS_OBJECT (root_node))
     return _phoneset_profile_fail (&ctx, error, _("a profile is a JSON object"));
@@ -429,17 +451,23 @@ _phoneset_profile_parse_root (PhonesetProfile *self,
   if (!_phoneset_profile_json_get_int (root, "schema", TRUE, &present, &schema, &ctx, error))
     return FALSE;
   if (schema != 1)
-    return _phoneset_profile_fail (&ctx, error, _("schema %lld is not known (this Phoneset reads schema 1)"), (long long)schema);
+    return _phoneset_profile_fail (&ctx, error,
+                                   _("schema %lld is not known (this Phoneset reads schema 1)"),
+                                      (long long)schema);
 
   if (!_phoneset_profile_json_check_members (root, allowed, &ctx, error) ||
       !_phoneset_profile_json_get_string (root, "id", TRUE, &self->id, &ctx, error) ||
       !_phoneset_profile_json_get_string (root, "vendor", TRUE, &self->vendor, &ctx, error) ||
       !_phoneset_profile_json_get_string (root, "title", TRUE, &self->title, &ctx, error) ||
-      !_phoneset_profile_json_get_string (root, "description", FALSE, &self->description, &ctx, error) ||
-      !_phoneset_profile_json_get_strv (root, "mac_prefixes", TRUE, &self->mac_prefixes, &ctx, error) ||
+      !_phoneset_profile_json_get_string (root, "description", FALSE, &self->description, &ctx,
+                                          error) ||
+      !_phoneset_profile_json_get_strv (root, "mac_prefixes", TRUE, &self->mac_prefixes, &ctx,
+                                        error) ||
       !_phoneset_profile_json_get_strv (root, "formats", TRUE, &self->formats, &ctx, error) ||
-      !_phoneset_profile_json_get_strv (root, "supersedes", FALSE, &self->supersedes, &ctx, error) ||
-      !_phoneset_profile_json_get_strv (root, "foreign_key_prefixes", FALSE, &self->foreign_prefixes, &ctx, error) ||
+      !_phoneset_profile_json_get_strv (root, "supersedes", FALSE, &self->supersedes, &ctx,
+                                        error) ||
+      !_phoneset_profile_json_get_strv (root, "foreign_key_prefixes", FALSE,
+                                        &self->foreign_prefixes, &ctx, error) ||
       !_phoneset_profile_json_get_string (root, "mac_file", FALSE, &self->mac_file, &ctx, error) ||
       !_phoneset_profile_json_get_strv (root, "notes", FALSE, &self->notes, &ctx, error) ||
       !_phoneset_profile_json_get_int (root, "lines", FALSE, &present, &lines, &ctx, error))
@@ -447,10 +475,12 @@ _phoneset_profile_parse_root (PhonesetProfile *self,
   _phoneset_profile_translate_in_place (&self->description);
 
   if (expected_id != NULL && !g_str_equal (expected_id, self->id))
-    return _phoneset_profile_fail (&ctx, error, _("the id “%s” must match the file name"), self->id);
+    return _phoneset_profile_fail (&ctx, error,
+                                   _("the id “%s” must match the file name"), self->id);
   for (const char *p = self->id; *p; p++)
     if (!g_ascii_isalnum (*p) && *p != '-')
-      return _phoneset_profile_fail (&ctx, error, _("an id is lower-case letters, digits and dashes"));
+      return _phoneset_profile_fail (&ctx, error,
+                                     _("an id is lower-case letters, digits and dashes"));
   if (lines < 1 || lines > MAX_LINES)
     return _phoneset_profile_fail (&ctx, error, _("“lines” must be from 1 to %d"), MAX_LINES);
   self->lines = (guint)lines;
@@ -461,26 +491,32 @@ _phoneset_profile_parse_root (PhonesetProfile *self,
       guint8           mac[6];
 
       if (!phoneset_mac_parse (full, mac, NULL))
-        return _phoneset_profile_fail (&ctx, error, _("“%s” is not a MAC prefix like 00:15:65"), self->mac_prefixes[i]);
+        return _phoneset_profile_fail (
+          &ctx, error, _("“%s” is not a MAC prefix like 00:15:65"), self->mac_prefixes[i]);
       g_free (self->mac_prefixes[i]);
       self->mac_prefixes[i] = phoneset_mac_oui (mac);
     }
 
   if (self->formats[0] == NULL)
-    return _phoneset_profile_fail (&ctx, error, _("“formats” must name at least one way to deliver settings"));
+    return _phoneset_profile_fail (&ctx, error,
+                                   _("“formats” must name at least one way to deliver settings"));
   for (guint i = 0; self->formats[i] != NULL; i++)
     {
-      if (!g_str_equal (self->formats[i], "setup-sheet") && !phoneset_cfg_format_from_string (self->formats[i], &known_format))
-        return _phoneset_profile_fail (&ctx, error, _("“%s” is not a delivery format"), self->formats[i]);
+      if (!g_str_equal (self->formats[i], "setup-sheet") &&
+          !phoneset_cfg_format_from_string (self->formats[i], &known_format))
+        return _phoneset_profile_fail (&ctx, error,
+                                       _("“%s” is not a delivery format"), self->formats[i]);
       if (!g_str_equal (self->formats[i], "setup-sheet"))
         n_file_formats++;
     }
   if (n_file_formats >= 1 && self->mac_file == NULL)
-    return _phoneset_profile_fail (&ctx, error, _("“mac_file” is missing: how is the per-phone file named?"));
+    return _phoneset_profile_fail (&ctx, error,
+                                   _("“mac_file” is missing: how is the per-phone file named?"));
   if (self->mac_file != NULL &&
       ((strstr (self->mac_file, "{mac}") == NULL && strstr (self->mac_file, "{MAC}") == NULL) ||
        strchr (self->mac_file, '/') != NULL))
-    return _phoneset_profile_fail (&ctx, error, _("“mac_file” must contain {mac} (or {MAC} for upper case) and no “/”"));
+    return _phoneset_profile_fail (
+      &ctx, error, _("“mac_file” must contain {mac} (or {MAC} for upper case) and no “/”"));
 
   node = json_object_get_member (root, "user_agents");
   if (node != NULL && !JSON_NODE_HOLDS_ARRAY (node))
@@ -496,11 +532,13 @@ _phoneset_profile_parse_root (PhonesetProfile *self,
           g_autoptr(GRegex) regex = NULL;
           g_autoptr(GError) local_error = NULL;
 
-          if (ua == NULL || !_phoneset_profile_json_get_string (ua, "pattern", TRUE, &pattern, &ctx, error))
+          if (ua == NULL ||
+              !_phoneset_profile_json_get_string (ua, "pattern", TRUE, &pattern, &ctx, error))
             return FALSE;
           regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, &local_error);
           if (regex == NULL)
-            return _phoneset_profile_fail (&ctx, error, _("user agent pattern “%s”: %s"), pattern, local_error->message);
+            return _phoneset_profile_fail (
+              &ctx, error, _("user agent pattern “%s”: %s"), pattern, local_error->message);
         }
       self->user_agents = json_node_copy (node);
     }
@@ -515,10 +553,12 @@ _phoneset_profile_parse_root (PhonesetProfile *self,
 
   /* Why there is no remote control: one of the notes, that the remote
    * keypad shows too. */
-  if (!_phoneset_profile_json_get_string (root, "no_remote_control", FALSE, &self->no_remote_control, &ctx, error))
+  if (!_phoneset_profile_json_get_string (root, "no_remote_control", FALSE,
+                                          &self->no_remote_control, &ctx, error))
     return FALSE;
   if (self->no_remote_control != NULL && self->active_uri != NULL)
-    return _phoneset_profile_fail (&ctx, error, _("“no_remote_control” is for a profile whose “active_uri” is null"));
+    return _phoneset_profile_fail (
+      &ctx, error, _("“no_remote_control” is for a profile whose “active_uri” is null"));
   if (self->no_remote_control != NULL)
     {
       guint n = self->notes ? g_strv_length (self->notes) : 0;
@@ -528,8 +568,7 @@ _phoneset_profile_parse_root (PhonesetProfile *self,
       self->notes[n + 1] = NULL;
     }
 
-  if (!parse_pnp (self, root, &ctx, error) ||
-      !parse_models (self, root, &ctx, error))
+  if (!parse_pnp (self, root, &ctx, error) || !parse_models (self, root, &ctx, error))
     return FALSE;
 
   return parse_pages (self, root, &ctx, error);

@@ -116,10 +116,10 @@ phoneset_profile_init (PhonesetProfile *self)
  * Returns: (transfer full) (nullable): the profile
  */
 PhonesetProfile *
-phoneset_profile_new_from_data (const char *data,
-                                gsize       len,
-                                const char *expected_id,
-                                GError    **error)
+phoneset_profile_new_from_data (const char  *data,
+                                gsize        len,
+                                const char  *expected_id,
+                                GError     **error)
 {
   g_autoptr(PhonesetProfile) self = NULL;
   g_autoptr(JsonParser) parser = NULL;
@@ -129,7 +129,8 @@ phoneset_profile_new_from_data (const char *data,
 
   if (len > MAX_PROFILE_SIZE)
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("a profile larger than 4 MiB is not read"));
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                   _("a profile larger than 4 MiB is not read"));
       return NULL;
     }
 
@@ -160,8 +161,8 @@ phoneset_profile_new_from_data (const char *data,
  * Returns: (transfer full) (nullable): the profile
  */
 PhonesetProfile *
-phoneset_profile_new_from_file (const char *path,
-                                GError    **error)
+phoneset_profile_new_from_file (const char  *path,
+                                GError     **error)
 {
   g_autofree char *contents = NULL;
   g_autofree char *basename = g_path_get_basename (path);
@@ -171,7 +172,8 @@ phoneset_profile_new_from_file (const char *path,
 
   if (!g_str_has_suffix (basename, ".json"))
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("%s: a profile file ends in .json"), path);
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                   _("%s: a profile file ends in .json"), path);
       return NULL;
     }
   basename[strlen (basename) - 5] = '\0';
@@ -185,7 +187,8 @@ phoneset_profile_new_from_file (const char *path,
   profile = phoneset_profile_new_from_data (contents, len, basename, &local_error);
   if (profile == NULL)
     {
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s", path, local_error->message);
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", path,
+                   local_error->message);
       return NULL;
     }
   return profile;
@@ -334,8 +337,8 @@ phoneset_profile_get_file_format (PhonesetProfile   *self,
  *   phone family may have had several over its firmware generations)
  */
 gboolean
-phoneset_profile_reads_format (PhonesetProfile  *self,
-                               PhonesetCfgFormat format)
+phoneset_profile_reads_format (PhonesetProfile   *self,
+                               PhonesetCfgFormat  format)
 {
   g_return_val_if_fail (PHONESET_IS_PROFILE (self), FALSE);
 
@@ -374,7 +377,8 @@ phoneset_profile_get_format_of_file (PhonesetProfile   *self,
 
   if (!phoneset_profile_get_file_format (self, format))
     return FALSE;
-  if (phoneset_cfg_detect_format (data, len, &detected) && phoneset_profile_reads_format (self, detected))
+  if (phoneset_cfg_detect_format (data, len, &detected) &&
+      phoneset_profile_reads_format (self, detected))
     *format = detected;
   return TRUE;
 }

@@ -70,10 +70,10 @@ supersedes (PhonesetProfile *newer,
  *   profile knows no remote control)
  */
 PhonesetProfile *
-phoneset_profiles_find_for_vendor (GPtrArray  *profiles,
-                                   const char *vendor,
-                                   const char *model,
-                                   GError    **error)
+phoneset_profiles_find_for_vendor (GPtrArray   *profiles,
+                                   const char  *vendor,
+                                   const char  *model,
+                                   GError     **error)
 {
   PhonesetProfile *best = NULL;
 
@@ -105,7 +105,8 @@ phoneset_profiles_find_for_vendor (GPtrArray  *profiles,
           phoneset_profile_get_active_uri (profile) == NULL)
         continue;
       if (best == NULL || supersedes (profile, best) ||
-          (!supersedes (best, profile) && g_strcmp0 (phoneset_profile_get_id (profile), phoneset_profile_get_id (best)) < 0))
+          (!supersedes (best, profile) &&
+           g_strcmp0 (phoneset_profile_get_id (profile), phoneset_profile_get_id (best)) < 0))
         best = profile;
     }
   if (best == NULL)
@@ -133,7 +134,8 @@ count_hits (PhonesetProfile     *profile,
     {
       PhonesetCfgKey key;
 
-      for (guint k = 0; phoneset_setting_get_cfg_key (g_ptr_array_index (settings, j), format, k, &key); k++)
+      for (guint k = 0;
+           phoneset_setting_get_cfg_key (g_ptr_array_index (settings, j), format, k, &key); k++)
         if (phoneset_cfg_document_lookup_entry (document, &key) != NULL)
           hits++;
     }
@@ -196,7 +198,8 @@ find_model_loosely (PhonesetProfile *profile,
       gsize          n = strlen (model->name), m = strlen (name);
 
       if (g_ascii_strcasecmp (model->name, name) == 0 ||
-          (n > m && model->name[n - m - 1] == '-' && g_ascii_strcasecmp (model->name + n - m, name) == 0))
+          (n > m && model->name[n - m - 1] == '-' &&
+           g_ascii_strcasecmp (model->name + n - m, name) == 0))
         return model;
     }
   return NULL;
@@ -328,12 +331,12 @@ phoneset_profiles_guess_for_document (GPtrArray           *profiles,
  *   none reads the file's format and none is pointed at
  */
 PhonesetProfile *
-phoneset_profiles_choose_for_document (GPtrArray           *profiles,
-                                       PhonesetCfgDocument *document,
-                                       const char          *file_name,
-                                       const char          *model,
-                                       char               **reason,
-                                       GPtrArray           *also)
+phoneset_profiles_choose_for_document (GPtrArray            *profiles,
+                                       PhonesetCfgDocument  *document,
+                                       const char           *file_name,
+                                       const char           *model,
+                                       char                **reason,
+                                       GPtrArray            *also)
 {
   g_autofree Hints *hints = g_new0 (Hints, profiles->len);
   Hints            *best = NULL;
@@ -388,26 +391,32 @@ phoneset_profiles_choose_for_document (GPtrArray           *profiles,
       const char *other = tied ? phoneset_profile_get_id (tied->profile) : NULL;
 
       if (best->hits == 0)
-        *reason = g_strdup_printf (_("profile %s: no profile reads any of the file’s settings; all its lines are kept as they are"), id);
+        *reason = g_strdup_printf (_("profile %s: no profile reads any of the file’s settings; all its lines are kept as they are"),
+                                      id);
       else if (tied == NULL && runner != NULL && runner->hits > 0)
-        *reason = g_strdup_printf (_("profile %s: it reads %d of the file’s settings, %s reads %d"), id, best->hits,
-                                      phoneset_profile_get_id (runner->profile), runner->hits);
+        *reason =
+          g_strdup_printf (_("profile %s: it reads %d of the file’s settings, %s reads %d"), id,
+                              best->hits, phoneset_profile_get_id (runner->profile), runner->hits);
       else if (tied == NULL)
-        *reason = g_strdup_printf (_("profile %s: the only one that reads the file’s settings (%d)"), id, best->hits);
+        *reason = g_strdup_printf (
+          _("profile %s: the only one that reads the file’s settings (%d)"), id, best->hits);
       else if (best->foreign < tied->foreign)
-        *reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "profile %s: %s reads the file’s settings as well, but %u of the file’s keys is "
-                                                "of another firmware generation than %s’s",
-                                                "profile %s: %s reads the file’s settings as well, but %u of the file’s keys are "
-                                                "of another firmware generation than %s’s",
-                                                tied->foreign),
-                                   id, other, tied->foreign, other);
+        *reason = g_strdup_printf (
+          g_dngettext (
+            GETTEXT_PACKAGE,
+            "profile %s: %s reads the file’s settings as well, but %u of the file’s keys is "
+            "of another firmware generation than %s’s",
+            "profile %s: %s reads the file’s settings as well, but %u of the file’s keys are "
+            "of another firmware generation than %s’s",
+            tied->foreign),
+          id, other, tied->foreign, other);
       else if ((best->named != NULL) != (tied->named != NULL))
-        *reason = g_strdup_printf (_("profile %s: the model %s was named (%s reads the file’s settings as well)"), id,
-                                      best->named->name, other);
+        *reason = g_strdup_printf (
+          _("profile %s: the model %s was named (%s reads the file’s settings as well)"), id,
+             best->named->name, other);
       else if ((best->common != NULL) != (tied->common != NULL))
-        *reason = g_strdup_printf (_("profile %s: the file name %s is the %s common file (%s reads the file’s settings as well)"), id,
-                                      base, best->common->name, other);
+        *reason = g_strdup_printf (_("profile %s: the file name %s is the %s common file (%s reads the file’s settings as well)"),
+                                      id, base, best->common->name, other);
       else if (best->name > tied->name)
         *reason = g_strdup_printf (_("profile %s: the file name %s points at it (%s reads the file’s settings as well; --profile or --model chooses)"),
                                       id, base, other);

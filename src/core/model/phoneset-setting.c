@@ -49,10 +49,10 @@ _phoneset_setting_write_free (gpointer data)
 /* How @self is written in @format: its own keys there, or those of the
  * format whose names @format borrows (snom's plain text, its XML's). */
 SettingWrite *
-_phoneset_setting_lookup_write (PhonesetSetting  *self,
-                                PhonesetCfgFormat format)
+_phoneset_setting_lookup_write (PhonesetSetting   *self,
+                                PhonesetCfgFormat  format)
 {
-  SettingWrite     *write = g_hash_table_lookup (self->writes, phoneset_cfg_format_to_string (format));
+  SettingWrite *write = g_hash_table_lookup (self->writes, phoneset_cfg_format_to_string (format));
   PhonesetCfgFormat key_format;
 
   if (write == NULL && phoneset_cfg_format_get_key_format (format, &key_format))
@@ -95,16 +95,11 @@ _phoneset_setting_free (gpointer data)
 /* Types ----------------------------------------------------------------- */
 
 static const char *type_names[] = {
-  [PHONESET_SETTING_BOOL] = "bool",
-  [PHONESET_SETTING_INT] = "int",
-  [PHONESET_SETTING_ENUM] = "enum",
-  [PHONESET_SETTING_STRING] = "string",
-  [PHONESET_SETTING_HOST] = "host",
-  [PHONESET_SETTING_HOST_PORT] = "host-port",
-  [PHONESET_SETTING_PORT] = "port",
-  [PHONESET_SETTING_URL] = "url",
-  [PHONESET_SETTING_PASSWORD] = "password",
-  [PHONESET_SETTING_IP_LIST] = "ip-list",
+  [PHONESET_SETTING_BOOL] = "bool",         [PHONESET_SETTING_INT] = "int",
+  [PHONESET_SETTING_ENUM] = "enum",         [PHONESET_SETTING_STRING] = "string",
+  [PHONESET_SETTING_HOST] = "host",         [PHONESET_SETTING_HOST_PORT] = "host-port",
+  [PHONESET_SETTING_PORT] = "port",         [PHONESET_SETTING_URL] = "url",
+  [PHONESET_SETTING_PASSWORD] = "password", [PHONESET_SETTING_IP_LIST] = "ip-list",
   [PHONESET_SETTING_MAC] = "mac",
 };
 
@@ -265,7 +260,8 @@ phoneset_setting_get_source (PhonesetSetting *self)
 const char *
 phoneset_setting_get_default_source (PhonesetSetting *self)
 {
-  return self->default_source != NULL ? confirmed_or_null (self->default_source) : confirmed_or_null (self->source);
+  return self->default_source != NULL ? confirmed_or_null (self->default_source)
+                                      : confirmed_or_null (self->source);
 }
 
 /**
@@ -280,7 +276,8 @@ phoneset_setting_get_range_source (PhonesetSetting *self)
 {
   if (self->min == G_MININT64 && self->max == G_MAXINT64)
     return NULL;
-  return self->range_source != NULL ? confirmed_or_null (self->range_source) : confirmed_or_null (self->source);
+  return self->range_source != NULL ? confirmed_or_null (self->range_source)
+                                    : confirmed_or_null (self->source);
 }
 
 gboolean
@@ -305,10 +302,10 @@ phoneset_setting_get_page (PhonesetSetting *self)
  * Returns: %TRUE if the setting is written in @format and has an @i-th key
  */
 gboolean
-phoneset_setting_get_cfg_key (PhonesetSetting  *self,
-                              PhonesetCfgFormat format,
-                              guint             i,
-                              PhonesetCfgKey   *key)
+phoneset_setting_get_cfg_key (PhonesetSetting   *self,
+                              PhonesetCfgFormat  format,
+                              guint              i,
+                              PhonesetCfgKey    *key)
 {
   return phoneset_setting_get_cfg_key_info (self, format, i, key, NULL, NULL);
 }
@@ -327,12 +324,12 @@ phoneset_setting_get_cfg_key (PhonesetSetting  *self,
  * Returns: %TRUE if the setting is written in @format and has an @i-th key
  */
 gboolean
-phoneset_setting_get_cfg_key_info (PhonesetSetting  *self,
-                                   PhonesetCfgFormat format,
-                                   guint             i,
-                                   PhonesetCfgKey   *key,
-                                   guint            *line,
-                                   gboolean         *alternative)
+phoneset_setting_get_cfg_key_info (PhonesetSetting   *self,
+                                   PhonesetCfgFormat  format,
+                                   guint              i,
+                                   PhonesetCfgKey    *key,
+                                   guint             *line,
+                                   gboolean          *alternative)
 {
   SettingWrite *write = _phoneset_setting_lookup_write (self, format);
   WriteKey     *wk;
@@ -364,9 +361,9 @@ phoneset_setting_get_cfg_key_info (PhonesetSetting  *self,
  * Returns: (nullable): the id of that other setting, or %NULL
  */
 const char *
-phoneset_setting_get_map_reference (PhonesetSetting  *self,
-                                    PhonesetCfgFormat format,
-                                    const char       *canonical)
+phoneset_setting_get_map_reference (PhonesetSetting   *self,
+                                    PhonesetCfgFormat  format,
+                                    const char        *canonical)
 {
   SettingWrite    *write = _phoneset_setting_lookup_write (self, format);
   const char      *value;
@@ -425,10 +422,7 @@ is_ip_list_item (const char *item)
 
 G_GNUC_PRINTF (3, 4)
 static gboolean
-invalid (PhonesetSetting *self,
-         GError         **error,
-         const char      *format,
-         ...)
+invalid (PhonesetSetting *self, GError **error, const char *format, ...)
 {
   g_autofree char *reason = NULL;
   va_list          args;
@@ -437,32 +431,35 @@ invalid (PhonesetSetting *self,
   reason = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, "%s (%s): %s", self->id, self->title, reason);
+  g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, "%s (%s): %s", self->id, self->title,
+               reason);
   return FALSE;
 }
 
 static gboolean
-validate_int (PhonesetSetting *self,
-              const char      *value,
-              char           **result,
-              GError         **error)
+validate_int (PhonesetSetting  *self,
+              const char       *value,
+              char            **result,
+              GError          **error)
 {
   gint64 n;
 
   if (!g_ascii_string_to_signed (value, 10, G_MININT64, G_MAXINT64, &n, NULL))
     return invalid (self, error, _("“%s” is not a whole number"), value);
   if (n < self->min || n > self->max)
-    return invalid (self, error, _("%lld is out of range: it must be from %lld to %lld"), (long long)n, (long long)self->min, (long long)self->max);
+    return invalid (self, error,
+                    _("%lld is out of range: it must be from %lld to %lld"), (long long)n,
+                       (long long)self->min, (long long)self->max);
   *result = g_strdup_printf ("%" G_GINT64_FORMAT, n);
   return TRUE;
 }
 
 /* An id first, then a label as the form shows it. */
 static gboolean
-validate_enum (PhonesetSetting *self,
-               const char      *value,
-               char           **result,
-               GError         **error)
+validate_enum (PhonesetSetting  *self,
+               const char       *value,
+               char            **result,
+               GError          **error)
 {
   g_autoptr(GString) ids = NULL;
 
@@ -489,35 +486,38 @@ validate_enum (PhonesetSetting *self,
 
   ids = g_string_new (NULL);
   for (guint i = 0; i < self->enum_values->len; i++)
-    g_string_append_printf (ids, "%s%s", i ? ", " : "", ((PhonesetEnumValue *)g_ptr_array_index (self->enum_values, i))->id);
+    g_string_append_printf (ids, "%s%s", i ? ", " : "",
+                            ((PhonesetEnumValue *)g_ptr_array_index (self->enum_values, i))->id);
   return invalid (self, error, _("“%s” is not one of: %s"), value, ids->str);
 }
 
 static gboolean
-validate_url (PhonesetSetting *self,
-              const char      *value,
-              char           **result,
-              GError         **error)
+validate_url (PhonesetSetting  *self,
+              const char       *value,
+              char            **result,
+              GError          **error)
 {
   if (value[0] != '\0')
     {
-      g_autoptr(GUri) uri = g_uri_parse (value, G_URI_FLAGS_PARSE_RELAXED | G_URI_FLAGS_HAS_PASSWORD, NULL);
+      g_autoptr(GUri) uri =
+                   g_uri_parse (value, G_URI_FLAGS_PARSE_RELAXED | G_URI_FLAGS_HAS_PASSWORD, NULL);
       static const char *schemes[] = { "http", "https", "ftp", "tftp", NULL };
 
       if (uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
         return invalid (self, error, _("“%s” is not a URL such as http://server/path/"), value);
       if (!g_strv_contains (schemes, g_uri_get_scheme (uri)))
-        return invalid (self, error, _("“%s”: the phone fetches over http, https, ftp or tftp"), value);
+        return invalid (self, error,
+                        _("“%s”: the phone fetches over http, https, ftp or tftp"), value);
     }
   *result = g_strdup (value);
   return TRUE;
 }
 
 static gboolean
-validate_ip_list (PhonesetSetting *self,
-                  const char      *value,
-                  char           **result,
-                  GError         **error)
+validate_ip_list (PhonesetSetting  *self,
+                  const char       *value,
+                  char            **result,
+                  GError          **error)
 {
   g_auto(GStrv) items = g_strsplit (value, ",", -1);
   g_autoptr(GString) str = g_string_new (NULL);
@@ -528,7 +528,9 @@ validate_ip_list (PhonesetSetting *self,
       if (items[i][0] == '\0')
         continue;
       if (!is_ip_list_item (items[i]))
-        return invalid (self, error, _("“%s” is not an IP address, “any”, or a pattern like 10.10.*.*"), items[i]);
+        return invalid (self, error,
+                        _("“%s” is not an IP address, “any”, or a pattern like 10.10.*.*"),
+                           items[i]);
       g_string_append_printf (str, "%s%s", str->len ? "," : "", items[i]);
     }
   *result = g_strdup (str->str);
@@ -536,10 +538,10 @@ validate_ip_list (PhonesetSetting *self,
 }
 
 static gboolean
-validate_mac (PhonesetSetting *self,
-              const char      *value,
-              char           **result,
-              GError         **error)
+validate_mac (PhonesetSetting  *self,
+              const char       *value,
+              char            **result,
+              GError          **error)
 {
   g_autoptr(GError) local_error = NULL;
 
@@ -557,10 +559,10 @@ validate_mac (PhonesetSetting *self,
 /* Checks @value (trimmed, but for passwords and strings) by the setting's
  * type; @result is the value as Phoneset keeps it. */
 static gboolean
-validate_value (PhonesetSetting *self,
-                const char      *value,
-                char           **result,
-                GError         **error)
+validate_value (PhonesetSetting  *self,
+                const char       *value,
+                char            **result,
+                GError          **error)
 {
   gboolean b;
 
@@ -589,7 +591,8 @@ validate_value (PhonesetSetting *self,
 
     case PHONESET_SETTING_HOST_PORT:
       if (value[0] != '\0' && !phoneset_address_parse (value, 0, NULL, NULL, NULL))
-        return invalid (self, error, _("“%s” is not a host name or IP address, with an optional :port"), value);
+        return invalid (self, error,
+                        _("“%s” is not a host name or IP address, with an optional :port"), value);
       *result = g_strdup (value);
       return TRUE;
 
@@ -625,10 +628,10 @@ validate_value (PhonesetSetting *self,
  * Returns: %TRUE if @text is a valid value
  */
 gboolean
-phoneset_setting_validate (PhonesetSetting *self,
-                           const char      *text,
-                           char           **canonical,
-                           GError         **error)
+phoneset_setting_validate (PhonesetSetting  *self,
+                           const char       *text,
+                           char            **canonical,
+                           GError          **error)
 {
   g_autofree char *value = NULL;
   g_autofree char *result = NULL;
@@ -678,9 +681,9 @@ default_bool (PhonesetCfgFormat format,
  * Returns: (transfer full): what the vendor's file says for @canonical
  */
 char *
-phoneset_setting_to_file_value (PhonesetSetting  *self,
-                                PhonesetCfgFormat format,
-                                const char       *canonical)
+phoneset_setting_to_file_value (PhonesetSetting   *self,
+                                PhonesetCfgFormat  format,
+                                const char        *canonical)
 {
   SettingWrite *write = _phoneset_setting_lookup_write (self, format);
 
@@ -711,10 +714,10 @@ phoneset_setting_to_file_value (PhonesetSetting  *self,
  * Returns: (transfer full) (nullable): the canonical value
  */
 char *
-phoneset_setting_from_file_value (PhonesetSetting  *self,
-                                  PhonesetCfgFormat format,
-                                  const char       *file_value,
-                                  GError          **error)
+phoneset_setting_from_file_value (PhonesetSetting    *self,
+                                  PhonesetCfgFormat   format,
+                                  const char         *file_value,
+                                  GError            **error)
 {
   SettingWrite *write = _phoneset_setting_lookup_write (self, format);
   char         *canonical = NULL;
@@ -735,7 +738,8 @@ phoneset_setting_from_file_value (PhonesetSetting  *self,
           return g_strdup (key);
       if (self->type == PHONESET_SETTING_ENUM)
         {
-          invalid (self, error, _("the file says “%s”, which this profile does not know"), file_value);
+          invalid (self, error,
+                   _("the file says “%s”, which this profile does not know"), file_value);
           return NULL;
         }
     }

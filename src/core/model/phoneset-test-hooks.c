@@ -59,8 +59,8 @@ _phoneset_test_hook (PhonesetTestHook hook)
  * Returns: whether @hook is set to exactly @value
  */
 gboolean
-_phoneset_test_hook_equals (PhonesetTestHook hook,
-                            const char      *value)
+_phoneset_test_hook_equals (PhonesetTestHook  hook,
+                            const char       *value)
 {
   return g_strcmp0 (_phoneset_test_hook (hook), value) == 0;
 }

@@ -58,7 +58,11 @@ struct _PhonesetSecretSession
 
 static void secret_store_iface_init (PhonesetSecretStoreInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (PhonesetSecretSession, phoneset_secret_session, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (PHONESET_TYPE_SECRET_STORE, secret_store_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (PhonesetSecretSession,
+                               phoneset_secret_session,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (PHONESET_TYPE_SECRET_STORE,
+                                                      secret_store_iface_init))
 
 enum
 {
@@ -168,8 +172,10 @@ static GError *
 plain_error (const GError *error)
 {
   if (error->domain == PHONESET_SECRET_ERROR)
-    return g_error_new_literal (PHONESET_SECRET_ERROR, error->code, phoneset_secret_error_describe (error));
-  return g_error_new_literal (PHONESET_SECRET_ERROR, PHONESET_SECRET_ERROR_FAILED, phoneset_secret_error_describe (error));
+    return g_error_new_literal (PHONESET_SECRET_ERROR, error->code,
+                                phoneset_secret_error_describe (error));
+  return g_error_new_literal (PHONESET_SECRET_ERROR, PHONESET_SECRET_ERROR_FAILED,
+                              phoneset_secret_error_describe (error));
 }
 
 /* Returns the backend's failure on @task: a cancellation as it is, any
@@ -298,8 +304,9 @@ retry_all (PhonesetSecretSession *self)
       retry->key = g_strdup (key);
       retry->generation = pending->generation;
       self->retries_running++;
-      phoneset_secret_store_store_async (self->backend, pending->host, pending->user, pending->password, self->cancellable,
-                                         retry_stored_cb, retry);
+      phoneset_secret_store_store_async (self->backend, pending->host, pending->user,
+                                         pending->password, self->cancellable, retry_stored_cb,
+                                         retry);
     }
 }
 
@@ -353,14 +360,14 @@ bus_cb (GObject      *source,
       return;
     }
   self->bus = bus;
-  self->watch_id = g_bus_watch_name_on_connection (bus, SECRET_SERVICE_NAME, G_BUS_NAME_WATCHER_FLAGS_NONE,
-                                                   name_appeared_cb, NULL, self, NULL);
-  self->changed_id = g_dbus_connection_signal_subscribe (bus, NULL, "org.freedesktop.Secret.Service", "CollectionChanged",
-                                                         "/org/freedesktop/secrets", NULL, G_DBUS_SIGNAL_FLAGS_NONE,
-                                                         collection_signal_cb, self, NULL);
-  self->created_id = g_dbus_connection_signal_subscribe (bus, NULL, "org.freedesktop.Secret.Service", "CollectionCreated",
-                                                         "/org/freedesktop/secrets", NULL, G_DBUS_SIGNAL_FLAGS_NONE,
-                                                         collection_signal_cb, self, NULL);
+  self->watch_id = g_bus_watch_name_on_connection (
+    bus, SECRET_SERVICE_NAME, G_BUS_NAME_WATCHER_FLAGS_NONE, name_appeared_cb, NULL, self, NULL);
+  self->changed_id = g_dbus_connection_signal_subscribe (
+    bus, NULL, "org.freedesktop.Secret.Service", "CollectionChanged", "/org/freedesktop/secrets",
+    NULL, G_DBUS_SIGNAL_FLAGS_NONE, collection_signal_cb, self, NULL);
+  self->created_id = g_dbus_connection_signal_subscribe (
+    bus, NULL, "org.freedesktop.Secret.Service", "CollectionCreated", "/org/freedesktop/secrets",
+    NULL, G_DBUS_SIGNAL_FLAGS_NONE, collection_signal_cb, self, NULL);
 }
 
 /* The interface ------------------------------------------------------------ */
@@ -427,7 +434,8 @@ store_async (PhonesetSecretStore *store,
   g_task_set_task_data (task, data, (GDestroyNotify)store_data_free);
   /* The session's own cancellable: a page that goes away does not stop
    * its password from being saved. */
-  phoneset_secret_store_store_async (self->backend, host, user, password, self->cancellable, backend_stored_cb, task);
+  phoneset_secret_store_store_async (self->backend, host, user, password, self->cancellable,
+                                     backend_stored_cb, task);
 }
 
 static void
@@ -438,7 +446,8 @@ backend_lookup_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   PhonesetSecretSession *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
-  char *password = phoneset_secret_store_lookup_finish (PHONESET_SECRET_STORE (source), result, &error);
+  char *password =
+    phoneset_secret_store_lookup_finish (PHONESET_SECRET_STORE (source), result, &error);
 
   if (error == NULL)
     {
@@ -469,7 +478,8 @@ lookup_async (PhonesetSecretStore *store,
       g_task_return_pointer (task, g_strdup (pending->password), (GDestroyNotify)wipe);
       return;
     }
-  phoneset_secret_store_lookup_async (self->backend, host, user, cancellable, backend_lookup_cb, g_steal_pointer (&task));
+  phoneset_secret_store_lookup_async (self->backend, host, user, cancellable, backend_lookup_cb,
+                                      g_steal_pointer (&task));
 }
 
 static gboolean
@@ -532,7 +542,8 @@ clear_async (PhonesetSecretStore *store,
 
   g_task_set_source_tag (task, clear_async);
   drop_unsaved (self, host, user);
-  phoneset_secret_store_clear_async (self->backend, host, user, self->cancellable, backend_cleared_cb, task);
+  phoneset_secret_store_clear_async (self->backend, host, user, self->cancellable,
+                                     backend_cleared_cb, task);
 }
 
 static void
@@ -615,16 +626,18 @@ phoneset_secret_session_class_init (PhonesetSecretSessionClass *klass)
    * Why passwords cannot be saved now, in plain words; %NULL when the
    * last call to the keyring worked.
    */
-  properties[PROP_PROBLEM] = g_param_spec_string ("problem", NULL, NULL, NULL,
-                                                  G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROBLEM] =
+    g_param_spec_string ("problem", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * PhonesetSecretSession:n-unsaved:
    *
    * How many passwords are kept in memory only.
    */
-  properties[PROP_N_UNSAVED] = g_param_spec_uint ("n-unsaved", NULL, NULL, 0, G_MAXUINT, 0,
-                                                  G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_UNSAVED] =
+    g_param_spec_uint ("n-unsaved", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -634,14 +647,15 @@ phoneset_secret_session_class_init (PhonesetSecretSessionClass *klass)
    *
    * Passwords that were kept in memory only are now in the keyring.
    */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                 G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
 phoneset_secret_session_init (PhonesetSecretSession *self)
 {
-  self->unsaved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)pending_free);
+  self->unsaved =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)pending_free);
   self->cancellable = g_cancellable_new ();
 }
 
@@ -764,7 +778,8 @@ forget_cleared_cb (GObject      *source,
   Forget *forget = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
-  if (!phoneset_secret_store_clear_finish (PHONESET_SECRET_STORE (source), result, &error) && forget->error == NULL)
+  if (!phoneset_secret_store_clear_finish (PHONESET_SECRET_STORE (source), result, &error) &&
+      forget->error == NULL)
     forget->error = g_steal_pointer (&error);
   if (--forget->running > 0)
     return;
@@ -800,8 +815,8 @@ phoneset_secret_session_forget_async (PhonesetSecretSession *self,
   for (guint i = 0; hosts[i] != NULL; i++)
     {
       forget->running++;
-      phoneset_secret_store_clear_async (PHONESET_SECRET_STORE (self), hosts[i], NULL, cancellable, forget_cleared_cb,
-                                         g_object_ref (task));
+      phoneset_secret_store_clear_async (PHONESET_SECRET_STORE (self), hosts[i], NULL, cancellable,
+                                         forget_cleared_cb, g_object_ref (task));
     }
   if (--forget->running == 0)
     {
@@ -813,9 +828,9 @@ phoneset_secret_session_forget_async (PhonesetSecretSession *self,
 }
 
 gboolean
-phoneset_secret_session_forget_finish (PhonesetSecretSession *self,
-                                       GAsyncResult          *result,
-                                       GError               **error)
+phoneset_secret_session_forget_finish (PhonesetSecretSession  *self,
+                                       GAsyncResult           *result,
+                                       GError                **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 

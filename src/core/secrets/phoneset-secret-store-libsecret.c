@@ -38,7 +38,11 @@ struct _PhonesetSecretStoreLibsecret
 
 static void secret_store_iface_init (PhonesetSecretStoreInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (PhonesetSecretStoreLibsecret, phoneset_secret_store_libsecret, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (PHONESET_TYPE_SECRET_STORE, secret_store_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (PhonesetSecretStoreLibsecret,
+                               phoneset_secret_store_libsecret,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (PHONESET_TYPE_SECRET_STORE,
+                                                      secret_store_iface_init))
 
 static const SecretSchema *
 get_schema (void)
@@ -76,7 +80,8 @@ translate_error (GError *error)
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return error;
-  if (error->domain == G_IO_ERROR || g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN) ||
+  if (error->domain == G_IO_ERROR ||
+      g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN) ||
       g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NAME_HAS_NO_OWNER) ||
       g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_DISCONNECTED) ||
       g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_SPAWN_EXEC_FAILED) ||
@@ -139,7 +144,8 @@ lookup_cb (GObject      *source,
     g_task_return_error (task, translate_error (error));
   else if (password == NULL)
     /* Nothing, or a locked keyring whose prompt was refused: ask which. */
-    secret_service_get (SECRET_SERVICE_NONE, g_task_get_cancellable (task), service_cb, g_object_ref (task));
+    secret_service_get (SECRET_SERVICE_NONE, g_task_get_cancellable (task), service_cb,
+                        g_object_ref (task));
   else
     {
       /* Callers free with g_free(): hand over a plain copy. */
@@ -159,7 +165,8 @@ lookup_async (PhonesetSecretStore *store,
   GTask *task = g_task_new (store, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, lookup_async);
-  secret_password_lookup (get_schema (), cancellable, lookup_cb, task, "host", host, "user", user, NULL);
+  secret_password_lookup (get_schema (), cancellable, lookup_cb, task, "host", host, "user", user,
+                          NULL);
 }
 
 static void
@@ -189,8 +196,8 @@ store_async (PhonesetSecretStore *store,
   g_autofree char *label = g_strdup_printf ("Phoneset: %s on phone %s", user, host);
 
   g_task_set_source_tag (task, store_async);
-  secret_password_store (get_schema (), SECRET_COLLECTION_DEFAULT, label, password, cancellable, store_cb, task,
-                         "host", host, "user", user, NULL);
+  secret_password_store (get_schema (), SECRET_COLLECTION_DEFAULT, label, password, cancellable,
+                         store_cb, task, "host", host, "user", user, NULL);
 }
 
 static void
@@ -221,7 +228,8 @@ clear_async (PhonesetSecretStore *store,
 
   g_task_set_source_tag (task, clear_async);
   if (user != NULL)
-    secret_password_clear (get_schema (), cancellable, clear_cb, task, "host", host, "user", user, NULL);
+    secret_password_clear (get_schema (), cancellable, clear_cb, task, "host", host, "user", user,
+                           NULL);
   else
     secret_password_clear (get_schema (), cancellable, clear_cb, task, "host", host, NULL);
 }

@@ -25,7 +25,11 @@ struct _PhonesetSecretStoreMemory
 
 static void secret_store_iface_init (PhonesetSecretStoreInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (PhonesetSecretStoreMemory, phoneset_secret_store_memory, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (PHONESET_TYPE_SECRET_STORE, secret_store_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (PhonesetSecretStoreMemory,
+                               phoneset_secret_store_memory,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (PHONESET_TYPE_SECRET_STORE,
+                                                      secret_store_iface_init))
 
 static void
 free_password (char *password)
@@ -54,7 +58,8 @@ phoneset_secret_store_memory_class_init (PhonesetSecretStoreMemoryClass *klass)
 static void
 phoneset_secret_store_memory_init (PhonesetSecretStoreMemory *self)
 {
-  self->passwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)free_password);
+  self->passwords =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)free_password);
 }
 
 static void
@@ -94,7 +99,8 @@ store_async (PhonesetSecretStore *store,
       g_task_return_error (task, g_error_copy (self->error));
       return;
     }
-  g_hash_table_replace (self->passwords, g_strdup_printf ("%s@%s", user, host), g_strdup (password));
+  g_hash_table_replace (self->passwords, g_strdup_printf ("%s@%s", user, host),
+                        g_strdup (password));
   g_task_return_boolean (task, TRUE);
 }
 

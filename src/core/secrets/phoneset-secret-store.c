@@ -44,7 +44,8 @@ phoneset_secret_store_lookup_async (PhonesetSecretStore *self,
   g_return_if_fail (PHONESET_IS_SECRET_STORE (self));
   g_return_if_fail (host != NULL && user != NULL);
 
-  PHONESET_SECRET_STORE_GET_IFACE (self)->lookup_async (self, host, user, cancellable, callback, user_data);
+  PHONESET_SECRET_STORE_GET_IFACE (self)->lookup_async (self, host, user, cancellable, callback,
+                                                        user_data);
 }
 
 /**
@@ -54,9 +55,9 @@ phoneset_secret_store_lookup_async (PhonesetSecretStore *self,
  *   is none (without an error) or on failure (with one)
  */
 char *
-phoneset_secret_store_lookup_finish (PhonesetSecretStore *self,
-                                     GAsyncResult        *result,
-                                     GError             **error)
+phoneset_secret_store_lookup_finish (PhonesetSecretStore  *self,
+                                     GAsyncResult         *result,
+                                     GError              **error)
 {
   g_return_val_if_fail (PHONESET_IS_SECRET_STORE (self), NULL);
 
@@ -78,13 +79,14 @@ phoneset_secret_store_store_async (PhonesetSecretStore *self,
   g_return_if_fail (PHONESET_IS_SECRET_STORE (self));
   g_return_if_fail (host != NULL && user != NULL && password != NULL);
 
-  PHONESET_SECRET_STORE_GET_IFACE (self)->store_async (self, host, user, password, cancellable, callback, user_data);
+  PHONESET_SECRET_STORE_GET_IFACE (self)->store_async (self, host, user, password, cancellable,
+                                                       callback, user_data);
 }
 
 gboolean
-phoneset_secret_store_store_finish (PhonesetSecretStore *self,
-                                    GAsyncResult        *result,
-                                    GError             **error)
+phoneset_secret_store_store_finish (PhonesetSecretStore  *self,
+                                    GAsyncResult         *result,
+                                    GError              **error)
 {
   g_return_val_if_fail (PHONESET_IS_SECRET_STORE (self), FALSE);
 
@@ -113,13 +115,14 @@ phoneset_secret_store_clear_async (PhonesetSecretStore *self,
   g_return_if_fail (PHONESET_IS_SECRET_STORE (self));
   g_return_if_fail (host != NULL);
 
-  PHONESET_SECRET_STORE_GET_IFACE (self)->clear_async (self, host, user, cancellable, callback, user_data);
+  PHONESET_SECRET_STORE_GET_IFACE (self)->clear_async (self, host, user, cancellable, callback,
+                                                       user_data);
 }
 
 gboolean
-phoneset_secret_store_clear_finish (PhonesetSecretStore *self,
-                                    GAsyncResult        *result,
-                                    GError             **error)
+phoneset_secret_store_clear_finish (PhonesetSecretStore  *self,
+                                    GAsyncResult         *result,
+                                    GError              **error)
 {
   g_return_val_if_fail (PHONESET_IS_SECRET_STORE (self), FALSE);
 

@@ -100,7 +100,8 @@ gather_finish (GTask *task)
       else
         address = g_strdup_printf ("%s:%u", ip, nice_address_get_port (&c->addr));
       json_object_set_string_member (o, "type", type_name (c->type));
-      json_object_set_string_member (o, "transport", c->transport == NICE_CANDIDATE_TRANSPORT_UDP ? "udp" : "tcp");
+      json_object_set_string_member (o, "transport",
+                                     c->transport == NICE_CANDIDATE_TRANSPORT_UDP ? "udp" : "tcp");
       json_object_set_string_member (o, "address", address);
       json_object_set_int_member (o, "priority", c->priority);
       g_ptr_array_add (out, o);
@@ -156,13 +157,13 @@ ignore_data (NiceAgent *agent,
  * Gathers for at most 3 s.
  */
 void
-phoneset_stun_ice_gather_async (const char         *stun_ip,
-                                guint16             stun_port,
-                                const char         *turn_user,
-                                const char         *turn_password,
-                                GCancellable       *cancellable,
-                                GAsyncReadyCallback callback,
-                                gpointer            user_data)
+phoneset_stun_ice_gather_async (const char          *stun_ip,
+                                guint16              stun_port,
+                                const char          *turn_user,
+                                const char          *turn_password,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   GatherData *g = g_new0 (GatherData, 1);
@@ -171,8 +172,8 @@ phoneset_stun_ice_gather_async (const char         *stun_ip,
   g_task_set_task_data (task, g, gather_data_free);
 
   g->agent = nice_agent_new (g_main_context_get_thread_default (), NICE_COMPATIBILITY_RFC5245);
-  g_object_set (g->agent, "stun-server", stun_ip, "stun-server-port", (guint)stun_port,
-                "upnp", FALSE, "ice-tcp", FALSE, NULL);
+  g_object_set (g->agent, "stun-server", stun_ip, "stun-server-port", (guint)stun_port, "upnp",
+                FALSE, "ice-tcp", FALSE, NULL);
   g->stream_id = nice_agent_add_stream (g->agent, 1);
   if (g->stream_id == 0)
     {
@@ -182,12 +183,14 @@ phoneset_stun_ice_gather_async (const char         *stun_ip,
     }
   if (turn_user != NULL)
     nice_agent_set_relay_info (g->agent, g->stream_id, NICE_COMPONENT_TYPE_RTP, stun_ip, stun_port,
-                               turn_user, turn_password != NULL ? turn_password : "", NICE_RELAY_TYPE_TURN_UDP);
+                               turn_user, turn_password != NULL ? turn_password : "",
+                               NICE_RELAY_TYPE_TURN_UDP);
   nice_agent_attach_recv (g->agent, g->stream_id, NICE_COMPONENT_TYPE_RTP,
                           g_main_context_get_thread_default (), ignore_data, NULL);
   /* One reference while gathering, dropped by gather_finish(). */
   g_object_ref (task);
-  g->done_id = g_signal_connect (g->agent, "candidate-gathering-done", G_CALLBACK (gathering_done), task);
+  g->done_id =
+    g_signal_connect (g->agent, "candidate-gathering-done", G_CALLBACK (gathering_done), task);
   g->timeout = g_timeout_source_new (GATHER_TIMEOUT_MS);
   g_source_set_callback (g->timeout, gather_timeout, task, NULL);
   g_source_attach (g->timeout, g_main_context_get_thread_default ());
@@ -203,8 +206,8 @@ phoneset_stun_ice_gather_async (const char         *stun_ip,
 }
 
 GPtrArray *
-phoneset_stun_ice_gather_finish (GAsyncResult *result,
-                                 GError      **error)
+phoneset_stun_ice_gather_finish (GAsyncResult  *result,
+                                 GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);

@@ -99,14 +99,16 @@ phoneset_stun_keepalive_verdict (int         interval_ms,
   if (lifetime_ms <= 0)
     {
       if (interval_ms <= 25000)
-        return g_strdup_printf (_("This phone refreshes its STUN binding every %s; the router’s binding lifetime has not been "
+        return g_strdup_printf (
+          _("This phone refreshes its STUN binding every %s; the router’s binding lifetime has not been "
                                   "measured (run the STUN self-test with “Measure How Long a Binding Lives” from this phone’s "
                                   "page), but %s stays below the 30 s after which many routers forget an idle binding."),
-                                   every, every);
-      return g_strdup_printf (_("This phone refreshes its STUN binding every %s; the router’s binding lifetime has not been "
+             every, every);
+      return g_strdup_printf (
+        _("This phone refreshes its STUN binding every %s; the router’s binding lifetime has not been "
                                 "measured (run the STUN self-test with “Measure How Long a Binding Lives” from this phone’s "
                                 "page). Many routers forget an idle binding after 30 s: measure it, or set %s to 25 s."),
-                                 every, setting);
+           every, setting);
     }
 
   lifetime = phoneset_stun_format_duration (lifetime_ms);
@@ -114,11 +116,13 @@ phoneset_stun_keepalive_verdict (int         interval_ms,
   if (interval_ms >= lifetime_ms)
     return g_strdup_printf (_("This phone refreshes its STUN binding every %s: longer than the router’s %s (%s), so incoming "
                               "calls will be lost; set %s to %d s."),
-                               every, lifetime, how, setting, phoneset_stun_keepalive_for_lifetime (lifetime_ms));
+                               every, lifetime, how, setting,
+                               phoneset_stun_keepalive_for_lifetime (lifetime_ms));
   if (interval_ms * 5 >= lifetime_ms * 4)
-    return g_strdup_printf (_("This phone refreshes its STUN binding every %s; the router keeps idle bindings for %s (%s): just "
+    return g_strdup_printf (
+      _("This phone refreshes its STUN binding every %s; the router keeps idle bindings for %s (%s): just "
                               "enough, but one late or lost refresh lets the binding lapse; set %s to %d s."),
-                               every, lifetime, how, setting, phoneset_stun_keepalive_for_lifetime (lifetime_ms));
+         every, lifetime, how, setting, phoneset_stun_keepalive_for_lifetime (lifetime_ms));
   return g_strdup_printf (_("This phone refreshes its STUN binding every %s; the router keeps idle bindings for %s (%s): fine."),
                              every, lifetime, how);
 }
@@ -143,7 +147,9 @@ phoneset_stun_keepalive_cost (int               interval_ms,
     return;
   cost->requests = (guint64)MONTH_S * 1000 / (guint64)interval_ms;
   cost->bytes_sent = (guint64)(cost->requests * (request_bytes + HEADERS_BYTES));
-  cost->bytes_total = cost->bytes_sent + (answer_bytes > 0 ? (guint64)(cost->requests * (answer_bytes + HEADERS_BYTES)) : 0);
+  cost->bytes_total =
+    cost->bytes_sent +
+    (answer_bytes > 0 ? (guint64)(cost->requests * (answer_bytes + HEADERS_BYTES)) : 0);
 }
 
 /**
@@ -163,8 +169,10 @@ phoneset_stun_keepalive_cost_text (const PhonesetStunCost *cost)
   sent = g_format_size (cost->bytes_sent);
   total = g_format_size (cost->bytes_total);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Keep-alive traffic: about %'llu request and %s a month from the phone (%s with the answers).",
-                                       "Keep-alive traffic: about %'llu requests and %s a month from the phone (%s with the answers).",
+                                       "Keep-alive traffic: about %'llu request and %s a month "
+                                       "from the phone (%s with the answers).",
+                                       "Keep-alive traffic: about %'llu requests and %s a month "
+                                       "from the phone (%s with the answers).",
                                        (gulong)MIN (cost->requests, G_MAXULONG)),
                           (unsigned long long)cost->requests, sent, total);
 }

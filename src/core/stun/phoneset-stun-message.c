@@ -32,46 +32,42 @@
 #include "phoneset-stun-message.h"
 
 /* Comprehension-required attributes we understand in responses. */
-static const uint16_t known_attributes[] = {
-  STUN_ATTRIBUTE_MAPPED_ADDRESS,
-  STUN_ATTRIBUTE_CHANGE_REQUEST,
-  STUN_ATTRIBUTE_SOURCE_ADDRESS,
-  STUN_ATTRIBUTE_CHANGED_ADDRESS,
-  STUN_ATTRIBUTE_USERNAME,
-  STUN_ATTRIBUTE_MESSAGE_INTEGRITY,
-  STUN_ATTRIBUTE_ERROR_CODE,
-  STUN_ATTRIBUTE_UNKNOWN_ATTRIBUTES,
-  STUN_ATTRIBUTE_LIFETIME,
-  STUN_ATTRIBUTE_XOR_PEER_ADDRESS,
-  STUN_ATTRIBUTE_DATA,
-  STUN_ATTRIBUTE_REALM,
-  STUN_ATTRIBUTE_NONCE,
-  STUN_ATTRIBUTE_XOR_RELAYED_ADDRESS,
-  STUN_ATTRIBUTE_EVEN_PORT,
-  STUN_ATTRIBUTE_REQUESTED_TRANSPORT,
-  STUN_ATTRIBUTE_DONT_FRAGMENT,
-  STUN_ATTRIBUTE_XOR_MAPPED_ADDRESS,
-  STUN_ATTRIBUTE_RESERVATION_TOKEN,
-  PHONESET_STUN_ATTR_RESPONSE_PORT,
-  0x0026, /* PADDING (RFC 5780) */
-  0
-};
+static const uint16_t known_attributes[] = { STUN_ATTRIBUTE_MAPPED_ADDRESS,
+                                             STUN_ATTRIBUTE_CHANGE_REQUEST,
+                                             STUN_ATTRIBUTE_SOURCE_ADDRESS,
+                                             STUN_ATTRIBUTE_CHANGED_ADDRESS,
+                                             STUN_ATTRIBUTE_USERNAME,
+                                             STUN_ATTRIBUTE_MESSAGE_INTEGRITY,
+                                             STUN_ATTRIBUTE_ERROR_CODE,
+                                             STUN_ATTRIBUTE_UNKNOWN_ATTRIBUTES,
+                                             STUN_ATTRIBUTE_LIFETIME,
+                                             STUN_ATTRIBUTE_XOR_PEER_ADDRESS,
+                                             STUN_ATTRIBUTE_DATA,
+                                             STUN_ATTRIBUTE_REALM,
+                                             STUN_ATTRIBUTE_NONCE,
+                                             STUN_ATTRIBUTE_XOR_RELAYED_ADDRESS,
+                                             STUN_ATTRIBUTE_EVEN_PORT,
+                                             STUN_ATTRIBUTE_REQUESTED_TRANSPORT,
+                                             STUN_ATTRIBUTE_DONT_FRAGMENT,
+                                             STUN_ATTRIBUTE_XOR_MAPPED_ADDRESS,
+                                             STUN_ATTRIBUTE_RESERVATION_TOKEN,
+                                             PHONESET_STUN_ATTR_RESPONSE_PORT,
+                                             0x0026, /* PADDING (RFC 5780) */
+                                             0 };
 
 /* Comprehension-required attributes the server understands in a Binding
  * request. Anything else below 0x8000 (RFC 3489's RESPONSE-ADDRESS, which
  * would let a client aim answers at a third party) is answered 420
  * Unknown Attribute. RESPONSE-PORT (RFC 5780) only moves the answer to
  * another port of the same address. */
-static const uint16_t request_attributes[] = {
-  STUN_ATTRIBUTE_CHANGE_REQUEST,
-  STUN_ATTRIBUTE_USERNAME,
-  STUN_ATTRIBUTE_MESSAGE_INTEGRITY,
-  PHONESET_STUN_ATTR_RESPONSE_PORT,
-  0x0026, /* PADDING (RFC 5780) */
-  0
-};
+static const uint16_t request_attributes[] = { STUN_ATTRIBUTE_CHANGE_REQUEST,
+                                               STUN_ATTRIBUTE_USERNAME,
+                                               STUN_ATTRIBUTE_MESSAGE_INTEGRITY,
+                                               PHONESET_STUN_ATTR_RESPONSE_PORT,
+                                               0x0026, /* PADDING (RFC 5780) */
+                                               0 };
 
-static const char software[] = "Phoneset " PACKAGE_VERSION;
+static const char     software[] = "Phoneset " PACKAGE_VERSION;
 
 void
 phoneset_stun_response_clear (PhonesetStunResponse *response)
@@ -101,10 +97,10 @@ phoneset_stun_agent_init (StunAgent *agent,
 {
   g_return_if_fail (agent != NULL);
 
-  stun_agent_init (agent, known_attributes, STUN_COMPATIBILITY_RFC5389,
-                   STUN_AGENT_USAGE_USE_FINGERPRINT |
-                     (long_term ? STUN_AGENT_USAGE_LONG_TERM_CREDENTIALS
-                                : STUN_AGENT_USAGE_IGNORE_CREDENTIALS));
+  stun_agent_init (
+    agent, known_attributes, STUN_COMPATIBILITY_RFC5389,
+    STUN_AGENT_USAGE_USE_FINGERPRINT |
+      (long_term ? STUN_AGENT_USAGE_LONG_TERM_CREDENTIALS : STUN_AGENT_USAGE_IGNORE_CREDENTIALS));
   stun_agent_set_software (agent, software);
 }
 
@@ -120,12 +116,12 @@ phoneset_stun_agent_init (StunAgent *agent,
  * Returns: the message length, 0 on failure
  */
 gsize
-phoneset_stun_build_binding (StunAgent        *agent,
-                             guint8           *buffer,
-                             gsize             buffer_len,
-                             guint             change_flags,
-                             guint16           response_port,
-                             StunTransactionId id)
+phoneset_stun_build_binding (StunAgent         *agent,
+                             guint8            *buffer,
+                             gsize              buffer_len,
+                             guint              change_flags,
+                             guint16            response_port,
+                             StunTransactionId  id)
 {
   StunMessage msg;
 
@@ -134,8 +130,8 @@ phoneset_stun_build_binding (StunAgent        *agent,
 
   if (!stun_agent_init_request (agent, &msg, buffer, buffer_len, STUN_BINDING))
     return 0;
-  if (change_flags != 0 &&
-      stun_message_append32 (&msg, STUN_ATTRIBUTE_CHANGE_REQUEST, change_flags) != STUN_MESSAGE_RETURN_SUCCESS)
+  if (change_flags != 0 && stun_message_append32 (&msg, STUN_ATTRIBUTE_CHANGE_REQUEST,
+                                                  change_flags) != STUN_MESSAGE_RETURN_SUCCESS)
     return 0;
   /* RESPONSE-PORT is a 16-bit port followed by 16 bits of padding: the
    * same 32-bit layout append32 writes (in network order). */
@@ -161,9 +157,9 @@ phoneset_stun_build_binding (StunAgent        *agent,
  * Returns: %TRUE if @data is long enough to have one
  */
 gboolean
-phoneset_stun_peek_id (const guint8     *data,
-                       gsize             len,
-                       StunTransactionId id)
+phoneset_stun_peek_id (const guint8      *data,
+                       gsize              len,
+                       StunTransactionId  id)
 {
   if (data == NULL || len < STUN_MESSAGE_HEADER_LENGTH)
     return FALSE;
@@ -172,9 +168,9 @@ phoneset_stun_peek_id (const guint8     *data,
 }
 
 static GSocketAddress *
-find_address (StunMessage  *msg,
-              StunAttribute type,
-              gboolean      xored)
+find_address (StunMessage   *msg,
+              StunAttribute  type,
+              gboolean       xored)
 {
   struct sockaddr_storage storage;
   socklen_t               addrlen = sizeof storage;
@@ -193,16 +189,17 @@ find_address (StunMessage  *msg,
 /* Validates @data with @agent into @msg: PHONESET_STUN_PACKET_OK, or why
  * the packet is to be ignored. */
 static PhonesetStunPacket
-validate_response (StunAgent    *agent,
-                   StunMessage  *msg,
-                   const guint8 *data,
-                   gsize         len,
-                   GError      **error)
+validate_response (StunAgent     *agent,
+                   StunMessage   *msg,
+                   const guint8  *data,
+                   gsize          len,
+                   GError       **error)
 {
   StunValidationStatus status;
 
   status = stun_agent_validate (agent, msg, data, len, NULL, NULL);
-  if (status == STUN_VALIDATION_BAD_REQUEST && (agent->usage_flags & STUN_AGENT_USAGE_USE_FINGERPRINT) &&
+  if (status == STUN_VALIDATION_BAD_REQUEST &&
+      (agent->usage_flags & STUN_AGENT_USAGE_USE_FINGERPRINT) &&
       !stun_message_has_attribute (msg, STUN_ATTRIBUTE_FINGERPRINT))
     {
       /* FINGERPRINT is optional (RFC 8489 14.7), but an agent that adds it
@@ -248,9 +245,9 @@ validate_response (StunAgent    *agent,
 
 /* An error response's ERROR-CODE, and its reason phrase if it is text. */
 static gboolean
-read_error_code (StunMessage          *msg,
-                 PhonesetStunResponse *response,
-                 GError              **error)
+read_error_code (StunMessage           *msg,
+                 PhonesetStunResponse  *response,
+                 GError               **error)
 {
   int           code = 0;
   guint16       reason_len = 0;
@@ -290,9 +287,11 @@ read_response_attributes (StunMessage          *msg,
   if (response->origin == NULL)
     response->origin = find_address (msg, STUN_ATTRIBUTE_SOURCE_ADDRESS, FALSE);
   response->relayed = find_address (msg, STUN_ATTRIBUTE_XOR_RELAYED_ADDRESS, TRUE);
-  if (stun_message_find32 (msg, STUN_ATTRIBUTE_LIFETIME, &response->lifetime) != STUN_MESSAGE_RETURN_SUCCESS)
+  if (stun_message_find32 (msg, STUN_ATTRIBUTE_LIFETIME, &response->lifetime) !=
+      STUN_MESSAGE_RETURN_SUCCESS)
     response->lifetime = 0;
-  if (stun_message_find_string (msg, STUN_ATTRIBUTE_SOFTWARE, buf, sizeof buf) == STUN_MESSAGE_RETURN_SUCCESS &&
+  if (stun_message_find_string (msg, STUN_ATTRIBUTE_SOFTWARE, buf, sizeof buf) ==
+        STUN_MESSAGE_RETURN_SUCCESS &&
       g_utf8_validate (buf, -1, NULL))
     response->software = g_strdup (buf);
 }
@@ -312,11 +311,11 @@ read_response_attributes (StunMessage          *msg,
  * Returns: %PHONESET_STUN_PACKET_OK, or why the packet is to be ignored
  */
 PhonesetStunPacket
-phoneset_stun_parse (StunAgent            *agent,
-                     const guint8         *data,
-                     gsize                 len,
-                     PhonesetStunResponse *response,
-                     GError              **error)
+phoneset_stun_parse (StunAgent             *agent,
+                     const guint8          *data,
+                     gsize                  len,
+                     PhonesetStunResponse  *response,
+                     GError               **error)
 {
   StunMessage        msg;
   PhonesetStunPacket verdict;
@@ -484,21 +483,23 @@ phoneset_stun_server_agents_init (PhonesetStunServerAgents *agents)
   stun_agent_init (&agents->modern, request_attributes, STUN_COMPATIBILITY_RFC5389,
                    STUN_AGENT_USAGE_IGNORE_CREDENTIALS | STUN_AGENT_USAGE_USE_FINGERPRINT);
   stun_agent_set_software (&agents->modern, software);
-  stun_agent_init (&agents->lenient, request_attributes, STUN_COMPATIBILITY_RFC5389, STUN_AGENT_USAGE_IGNORE_CREDENTIALS);
-  stun_agent_init (&agents->classic, request_attributes, STUN_COMPATIBILITY_RFC3489, STUN_AGENT_USAGE_IGNORE_CREDENTIALS);
+  stun_agent_init (&agents->lenient, request_attributes, STUN_COMPATIBILITY_RFC5389,
+                   STUN_AGENT_USAGE_IGNORE_CREDENTIALS);
+  stun_agent_init (&agents->classic, request_attributes, STUN_COMPATIBILITY_RFC3489,
+                   STUN_AGENT_USAGE_IGNORE_CREDENTIALS);
 }
 
 static PhonesetStunRequestKind
-invalid (GError    **error,
-         const char *message)
+invalid (GError     **error,
+         const char  *message)
 {
   g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_PARSE, message);
   return PHONESET_STUN_REQUEST_INVALID;
 }
 
 static gboolean
-refuse (GError    **error,
-        const char *message)
+refuse (GError     **error,
+        const char  *message)
 {
   invalid (error, message);
   return FALSE;
@@ -507,12 +508,12 @@ refuse (GError    **error,
 /* Validates @data into @request's message with the agent its magic cookie
  * calls for (none: an RFC 3489 client); @status is what that agent says. */
 static gboolean
-validate_request (PhonesetStunServerAgents *agents,
-                  const guint8             *data,
-                  gsize                     len,
-                  PhonesetStunRequest      *request,
-                  StunValidationStatus     *status,
-                  GError                  **error)
+validate_request (PhonesetStunServerAgents  *agents,
+                  const guint8              *data,
+                  gsize                      len,
+                  PhonesetStunRequest       *request,
+                  StunValidationStatus      *status,
+                  GError                   **error)
 {
   StunAgent *agent;
   guint32    cookie;
@@ -526,10 +527,12 @@ validate_request (PhonesetStunServerAgents *agents,
     {
       /* A FINGERPRINT is optional in a request, but one that is there must
        * be right: the modern agent checks it. */
-      if (!request->classic && stun_message_has_attribute (&request->message, STUN_ATTRIBUTE_FINGERPRINT))
+      if (!request->classic &&
+          stun_message_has_attribute (&request->message, STUN_ATTRIBUTE_FINGERPRINT))
         {
           StunMessage          check;
-          StunValidationStatus checked = stun_agent_validate (&agents->modern, &check, data, len, NULL, NULL);
+          StunValidationStatus checked =
+            stun_agent_validate (&agents->modern, &check, data, len, NULL, NULL);
 
           if (checked == STUN_VALIDATION_BAD_REQUEST || checked == STUN_VALIDATION_NOT_STUN)
             return refuse (error, _("The request’s FINGERPRINT does not match its contents."));
@@ -559,8 +562,8 @@ validate_request (PhonesetStunServerAgents *agents,
 /* A Binding request's CHANGE-REQUEST, PADDING and RESPONSE-PORT: a request
  * to answer, or a bad one (answered 400). */
 static PhonesetStunRequestKind
-read_binding_attributes (PhonesetStunRequest *request,
-                         GError             **error)
+read_binding_attributes (PhonesetStunRequest  *request,
+                         GError              **error)
 {
   const guint8 *change;
   guint16       change_len = 0;
@@ -572,13 +575,15 @@ read_binding_attributes (PhonesetStunRequest *request,
 
       if (change_len != 4)
         {
-          g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                               _("The request’s CHANGE-REQUEST is not 4 bytes long (answered 400)."));
+          g_set_error_literal (
+            error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+            _("The request’s CHANGE-REQUEST is not 4 bytes long (answered 400)."));
           request->kind = PHONESET_STUN_REQUEST_BAD;
           return request->kind;
         }
       memcpy (&flags, change, sizeof flags);
-      request->change_flags = g_ntohl (flags) & (PHONESET_STUN_CHANGE_IP | PHONESET_STUN_CHANGE_PORT);
+      request->change_flags =
+        g_ntohl (flags) & (PHONESET_STUN_CHANGE_IP | PHONESET_STUN_CHANGE_PORT);
     }
   request->padding = stun_message_has_attribute (&request->message, 0x0026);
   change = stun_message_find (&request->message, PHONESET_STUN_ATTR_RESPONSE_PORT, &change_len);
@@ -618,11 +623,11 @@ read_binding_attributes (PhonesetStunRequest *request,
  *   %PHONESET_STUN_REQUEST_BINDING and %PHONESET_STUN_REQUEST_INDICATION
  */
 PhonesetStunRequestKind
-phoneset_stun_request_parse (PhonesetStunServerAgents *agents,
-                             const guint8             *data,
-                             gsize                     len,
-                             PhonesetStunRequest      *request,
-                             GError                  **error)
+phoneset_stun_request_parse (PhonesetStunServerAgents  *agents,
+                             const guint8              *data,
+                             gsize                      len,
+                             PhonesetStunRequest       *request,
+                             GError                   **error)
 {
   StunValidationStatus status;
   StunClass            klass;
@@ -666,8 +671,9 @@ phoneset_stun_request_parse (PhonesetStunServerAgents *agents,
 
   if (status == STUN_VALIDATION_UNKNOWN_REQUEST_ATTRIBUTE)
     {
-      g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
-                           _("The request has an attribute this server does not understand (answered 420)."));
+      g_set_error_literal (
+        error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+        _("The request has an attribute this server does not understand (answered 420)."));
       request->kind = PHONESET_STUN_REQUEST_UNKNOWN_ATTRIBUTES;
       return request->kind;
     }
@@ -685,7 +691,8 @@ phoneset_stun_request_parse (PhonesetStunServerAgents *agents,
 static socklen_t
 native_length (const struct sockaddr_storage *address)
 {
-  return address->ss_family == AF_INET6 ? sizeof (struct sockaddr_in6) : sizeof (struct sockaddr_in);
+  return address->ss_family == AF_INET6 ? sizeof (struct sockaddr_in6)
+                                        : sizeof (struct sockaddr_in);
 }
 
 /**
@@ -726,17 +733,21 @@ phoneset_stun_build_binding_response (PhonesetStunServerAgents      *agents,
   if (!stun_agent_init_response (agent, &msg, buffer, buffer_len, &request->message))
     return 0;
   if (!request->classic &&
-      stun_message_append_xor_addr (&msg, STUN_ATTRIBUTE_XOR_MAPPED_ADDRESS, mapped, native_length (mapped)) != STUN_MESSAGE_RETURN_SUCCESS)
+      stun_message_append_xor_addr (&msg, STUN_ATTRIBUTE_XOR_MAPPED_ADDRESS, mapped,
+                                    native_length (mapped)) != STUN_MESSAGE_RETURN_SUCCESS)
     return 0;
-  if (stun_message_append_addr (&msg, STUN_ATTRIBUTE_MAPPED_ADDRESS, (const struct sockaddr *)mapped, native_length (mapped)) !=
-      STUN_MESSAGE_RETURN_SUCCESS)
+  if (stun_message_append_addr (&msg, STUN_ATTRIBUTE_MAPPED_ADDRESS,
+                                (const struct sockaddr *)mapped,
+                                native_length (mapped)) != STUN_MESSAGE_RETURN_SUCCESS)
     return 0;
-  if (stun_message_append_addr (&msg, request->classic ? STUN_ATTRIBUTE_SOURCE_ADDRESS : PHONESET_STUN_ATTR_RESPONSE_ORIGIN,
-                                (const struct sockaddr *)origin, native_length (origin)) != STUN_MESSAGE_RETURN_SUCCESS)
+  if (stun_message_append_addr (
+        &msg, request->classic ? STUN_ATTRIBUTE_SOURCE_ADDRESS : PHONESET_STUN_ATTR_RESPONSE_ORIGIN,
+        (const struct sockaddr *)origin, native_length (origin)) != STUN_MESSAGE_RETURN_SUCCESS)
     return 0;
   if (other != NULL &&
-      stun_message_append_addr (&msg, request->classic ? STUN_ATTRIBUTE_CHANGED_ADDRESS : PHONESET_STUN_ATTR_OTHER_ADDRESS,
-                                (const struct sockaddr *)other, native_length (other)) != STUN_MESSAGE_RETURN_SUCCESS)
+      stun_message_append_addr (
+        &msg, request->classic ? STUN_ATTRIBUTE_CHANGED_ADDRESS : PHONESET_STUN_ATTR_OTHER_ADDRESS,
+        (const struct sockaddr *)other, native_length (other)) != STUN_MESSAGE_RETURN_SUCCESS)
     return 0;
   return stun_agent_finish_message (agent, &msg, NULL, 0);
 }
@@ -766,20 +777,25 @@ phoneset_stun_build_error_response (PhonesetStunServerAgents *agents,
   StunMessage msg;
 
   g_return_val_if_fail (agents != NULL && request != NULL, 0);
-  g_return_val_if_fail (request->kind != PHONESET_STUN_REQUEST_INVALID && request->kind != PHONESET_STUN_REQUEST_INDICATION, 0);
+  g_return_val_if_fail (request->kind != PHONESET_STUN_REQUEST_INVALID &&
+                          request->kind != PHONESET_STUN_REQUEST_INDICATION,
+                        0);
 
   agent = request->classic ? &agents->classic : &agents->modern;
-  if (code == STUN_ERROR_UNKNOWN_ATTRIBUTE && request->kind == PHONESET_STUN_REQUEST_UNKNOWN_ATTRIBUTES)
-    return stun_agent_build_unknown_attributes_error (agent, &msg, buffer, buffer_len, &request->message);
+  if (code == STUN_ERROR_UNKNOWN_ATTRIBUTE &&
+      request->kind == PHONESET_STUN_REQUEST_UNKNOWN_ATTRIBUTES)
+    return stun_agent_build_unknown_attributes_error (agent, &msg, buffer, buffer_len,
+                                                      &request->message);
   if (!stun_agent_init_error (agent, &msg, buffer, buffer_len, &request->message, code))
     return 0;
   if (code == STUN_ERROR_UNKNOWN_ATTRIBUTE)
     {
-      guint16 types[2] = { g_htons (STUN_ATTRIBUTE_CHANGE_REQUEST), g_htons (STUN_ATTRIBUTE_CHANGE_REQUEST) };
+      guint16 types[2] = { g_htons (STUN_ATTRIBUTE_CHANGE_REQUEST),
+                           g_htons (STUN_ATTRIBUTE_CHANGE_REQUEST) };
 
       /* RFC 3489 pads the list to 4 bytes by repeating an entry. */
-      if (stun_message_append_bytes (&msg, STUN_ATTRIBUTE_UNKNOWN_ATTRIBUTES, types, request->classic ? 4 : 2) !=
-          STUN_MESSAGE_RETURN_SUCCESS)
+      if (stun_message_append_bytes (&msg, STUN_ATTRIBUTE_UNKNOWN_ATTRIBUTES, types,
+                                     request->classic ? 4 : 2) != STUN_MESSAGE_RETURN_SUCCESS)
         return 0;
     }
   return stun_agent_finish_message (agent, &msg, NULL, 0);

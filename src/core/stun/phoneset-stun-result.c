@@ -134,8 +134,8 @@ phoneset_stun_result_get_binding_lifetime_ms (PhonesetStunResult *self)
 /* The transport's part of the result; NULL for a value that is not one
  * transport. */
 static PhonesetStunTransportResult *
-transport_of (PhonesetStunResult    *self,
-              PhonesetStunTransports transport)
+transport_of (PhonesetStunResult     *self,
+              PhonesetStunTransports  transport)
 {
   switch (transport)
     {
@@ -152,8 +152,8 @@ transport_of (PhonesetStunResult    *self,
 
 /* TURN is tried over UDP and TCP only. */
 static PhonesetStunTurnResult *
-turn_of (PhonesetStunResult    *self,
-         PhonesetStunTransports transport)
+turn_of (PhonesetStunResult     *self,
+         PhonesetStunTransports  transport)
 {
   switch (transport)
     {
@@ -232,8 +232,8 @@ phoneset_stun_result_get_other_address (PhonesetStunResult *self)
  * Returns: %TRUE if the test asked the server over @transport
  */
 gboolean
-phoneset_stun_result_get_tested (PhonesetStunResult    *self,
-                                 PhonesetStunTransports transport)
+phoneset_stun_result_get_tested (PhonesetStunResult     *self,
+                                 PhonesetStunTransports  transport)
 {
   PhonesetStunTransportResult *t;
 
@@ -252,8 +252,8 @@ phoneset_stun_result_get_tested (PhonesetStunResult    *self,
  * Returns: %TRUE if the server answered over @transport
  */
 gboolean
-phoneset_stun_result_get_answered (PhonesetStunResult    *self,
-                                   PhonesetStunTransports transport)
+phoneset_stun_result_get_answered (PhonesetStunResult     *self,
+                                   PhonesetStunTransports  transport)
 {
   PhonesetStunTransportResult *t;
 
@@ -272,8 +272,8 @@ phoneset_stun_result_get_answered (PhonesetStunResult    *self,
  * Returns: the round trip over @transport, -1 when it got no answer
  */
 int
-phoneset_stun_result_get_rtt_ms (PhonesetStunResult    *self,
-                                 PhonesetStunTransports transport)
+phoneset_stun_result_get_rtt_ms (PhonesetStunResult     *self,
+                                 PhonesetStunTransports  transport)
 {
   PhonesetStunTransportResult *t;
 
@@ -293,8 +293,8 @@ phoneset_stun_result_get_rtt_ms (PhonesetStunResult    *self,
  *   when the name did not resolve
  */
 const char *
-phoneset_stun_result_get_server_address (PhonesetStunResult    *self,
-                                         PhonesetStunTransports transport)
+phoneset_stun_result_get_server_address (PhonesetStunResult     *self,
+                                         PhonesetStunTransports  transport)
 {
   PhonesetStunTransportResult *t;
 
@@ -313,8 +313,8 @@ phoneset_stun_result_get_server_address (PhonesetStunResult    *self,
  * Returns: (nullable): this computer's address and port, "ip:port"
  */
 const char *
-phoneset_stun_result_get_local_address (PhonesetStunResult    *self,
-                                        PhonesetStunTransports transport)
+phoneset_stun_result_get_local_address (PhonesetStunResult     *self,
+                                        PhonesetStunTransports  transport)
 {
   PhonesetStunTransportResult *t;
 
@@ -334,8 +334,8 @@ phoneset_stun_result_get_local_address (PhonesetStunResult    *self,
  *   (XOR-MAPPED-ADDRESS), "ip:port"
  */
 const char *
-phoneset_stun_result_get_mapped_address (PhonesetStunResult    *self,
-                                         PhonesetStunTransports transport)
+phoneset_stun_result_get_mapped_address (PhonesetStunResult     *self,
+                                         PhonesetStunTransports  transport)
 {
   PhonesetStunTransportResult *t;
 
@@ -355,8 +355,8 @@ phoneset_stun_result_get_mapped_address (PhonesetStunResult    *self,
  *   answer (a TLS certificate)
  */
 const char *
-phoneset_stun_result_get_transport_error (PhonesetStunResult    *self,
-                                          PhonesetStunTransports transport)
+phoneset_stun_result_get_transport_error (PhonesetStunResult     *self,
+                                          PhonesetStunTransports  transport)
 {
   PhonesetStunTransportResult *t;
 
@@ -554,8 +554,8 @@ phoneset_stun_result_get_lifetime_note (PhonesetStunResult *self)
  * Returns: %TRUE if a TURN allocation was tried over @transport
  */
 gboolean
-phoneset_stun_result_get_turn_tested (PhonesetStunResult    *self,
-                                      PhonesetStunTransports transport)
+phoneset_stun_result_get_turn_tested (PhonesetStunResult     *self,
+                                      PhonesetStunTransports  transport)
 {
   PhonesetStunTurnResult *t;
 
@@ -573,8 +573,8 @@ phoneset_stun_result_get_turn_tested (PhonesetStunResult    *self,
  * Returns: %TRUE if the TURN server gave a relay over @transport
  */
 gboolean
-phoneset_stun_result_get_turn_allocated (PhonesetStunResult    *self,
-                                         PhonesetStunTransports transport)
+phoneset_stun_result_get_turn_allocated (PhonesetStunResult     *self,
+                                         PhonesetStunTransports  transport)
 {
   PhonesetStunTurnResult *t;
 
@@ -592,8 +592,8 @@ phoneset_stun_result_get_turn_allocated (PhonesetStunResult    *self,
  * Returns: (nullable): the relayed address, "ip:port"
  */
 const char *
-phoneset_stun_result_get_turn_relayed (PhonesetStunResult    *self,
-                                       PhonesetStunTransports transport)
+phoneset_stun_result_get_turn_relayed (PhonesetStunResult     *self,
+                                       PhonesetStunTransports  transport)
 {
   PhonesetStunTurnResult *t;
 
@@ -611,8 +611,8 @@ phoneset_stun_result_get_turn_relayed (PhonesetStunResult    *self,
  * Returns: the TURN server's error code (401, 437, ...), 0 when none
  */
 int
-phoneset_stun_result_get_turn_error_code (PhonesetStunResult    *self,
-                                          PhonesetStunTransports transport)
+phoneset_stun_result_get_turn_error_code (PhonesetStunResult     *self,
+                                          PhonesetStunTransports  transport)
 {
   PhonesetStunTurnResult *t;
 
@@ -630,8 +630,8 @@ phoneset_stun_result_get_turn_error_code (PhonesetStunResult    *self,
  * Returns: (nullable): why no relay was given ("401 Unauthorized", ...)
  */
 const char *
-phoneset_stun_result_get_turn_error (PhonesetStunResult    *self,
-                                     PhonesetStunTransports transport)
+phoneset_stun_result_get_turn_error (PhonesetStunResult     *self,
+                                     PhonesetStunTransports  transport)
 {
   PhonesetStunTurnResult *t;
 
@@ -680,11 +680,11 @@ phoneset_stun_result_get_n_ice_candidates (PhonesetStunResult *self)
  * Returns: %TRUE if there is such a candidate
  */
 gboolean
-phoneset_stun_result_get_ice_candidate (PhonesetStunResult *self,
-                                        guint               index,
-                                        const char        **type,
-                                        const char        **transport,
-                                        const char        **address)
+phoneset_stun_result_get_ice_candidate (PhonesetStunResult  *self,
+                                        guint                index,
+                                        const char         **type,
+                                        const char         **transport,
+                                        const char         **address)
 {
   JsonObject *o;
 
@@ -742,11 +742,11 @@ phoneset_stun_result_get_n_recommendations (PhonesetStunResult *self)
  * Returns: %TRUE if there is such a recommendation
  */
 gboolean
-phoneset_stun_result_get_recommendation (PhonesetStunResult *self,
-                                         guint               index,
-                                         const char        **setting,
-                                         const char        **value,
-                                         const char        **why)
+phoneset_stun_result_get_recommendation (PhonesetStunResult  *self,
+                                         guint                index,
+                                         const char         **setting,
+                                         const char         **value,
+                                         const char         **why)
 {
   PhonesetStunRecommendation *r;
 
@@ -783,9 +783,10 @@ _phoneset_stun_result_add_recommendation (PhonesetStunResult *self,
 static int
 profile_refresh_default_s (PhonesetProfile *profile)
 {
-  PhonesetSetting *setting = profile ? phoneset_profile_lookup_setting (profile, "nat.stun.refresh") : NULL;
-  const char      *value = setting ? phoneset_setting_get_default (setting) : NULL;
-  gint64           seconds = 0;
+  PhonesetSetting *setting =
+    profile ? phoneset_profile_lookup_setting (profile, "nat.stun.refresh") : NULL;
+  const char *value = setting ? phoneset_setting_get_default (setting) : NULL;
+  gint64      seconds = 0;
 
   if (value == NULL || g_strcmp0 (phoneset_setting_get_unit (setting), "s") != 0 ||
       !g_ascii_string_to_signed (value, 10, 1, G_MAXINT / 1000, &seconds, NULL))
@@ -828,30 +829,34 @@ _phoneset_stun_result_recommend (PhonesetStunResult *self,
   if (udp_blocked)
     {
       const char *transport = self->tls.reachable ? "tls" : "tcp";
-      _phoneset_stun_result_add_recommendation (self, "line.1.transport", transport,
-                                                self->tls.reachable
-                                                ? _("UDP does not get through this network but TLS does: register over TLS (SIP over TCP with encryption).")
-                                                : _("UDP does not get through this network but TCP does: register over TCP."));
-      _phoneset_stun_result_add_recommendation (self, "line.1.stun.enable", "0",
-                                                _("STUN works only over UDP, which is blocked here."));
+      _phoneset_stun_result_add_recommendation (
+        self, "line.1.transport", transport,
+        self->tls.reachable
+        ? _("UDP does not get through this network but TLS does: register over TLS (SIP over TCP with encryption).")
+        : _("UDP does not get through this network but TCP does: register over TCP."));
+      _phoneset_stun_result_add_recommendation (
+        self, "line.1.stun.enable", "0", _("STUN works only over UDP, which is blocked here."));
       return;
     }
 
   if (nat)
     {
-      _phoneset_stun_result_add_recommendation (self, "line.1.stun.enable", "1",
-                                                _("The phone is behind NAT: STUN lets it put its public address into SIP and SDP."));
+      _phoneset_stun_result_add_recommendation (
+        self, "line.1.stun.enable", "1",
+        _("The phone is behind NAT: STUN lets it put its public address into SIP and SDP."));
       _phoneset_stun_result_add_recommendation (self, "nat.stun.server", server_host,
                                                 _("This server answered the test."));
       _phoneset_stun_result_add_recommendation (self, "nat.stun.port", port,
                                                 _("The port this server answered on."));
-      _phoneset_stun_result_add_recommendation (self, "line.1.rport", "1",
-                                                _("With rport (RFC 3581) the SIP server answers to the address and port the NAT assigned, so replies get back through the binding."));
+      _phoneset_stun_result_add_recommendation (
+        self, "line.1.rport", "1",
+        _("With rport (RFC 3581) the SIP server answers to the address and port the NAT assigned, so replies get back through the binding."));
     }
   else if (self->nat_present == FALSE)
     {
-      _phoneset_stun_result_add_recommendation (self, "line.1.stun.enable", "0",
-                                                _("There is no NAT between this computer and the server: the phone’s own address is already public, STUN is not needed."));
+      _phoneset_stun_result_add_recommendation (
+        self, "line.1.stun.enable", "0",
+        _("There is no NAT between this computer and the server: the phone’s own address is already public, STUN is not needed."));
     }
 
   if (nat)
@@ -877,38 +882,44 @@ _phoneset_stun_result_recommend (PhonesetStunResult *self,
       if (self->lifetime_ms > 0 && refresh_s > 0 && self->lifetime_ms <= refresh_s * 1000)
         {
           /* Translators: the first %s is the phone's vendor, as its profile names it. */
-          g_autofree char *why2 = g_strdup_printf (_("%s phones refresh STUN every %d s by default, longer than this router keeps a binding (about %.0f s)."),
-                                                      phoneset_profile_get_vendor (profile), refresh_s,
-                                                      self->lifetime_ms / 1000.0);
+          g_autofree char *why2 = g_strdup_printf (
+            _("%s phones refresh STUN every %d s by default, longer than this router keeps a binding (about %.0f s)."),
+               phoneset_profile_get_vendor (profile), refresh_s, self->lifetime_ms / 1000.0);
           _phoneset_stun_result_add_recommendation (self, "nat.stun.refresh", value, why2);
         }
       else
-        _phoneset_stun_result_add_recommendation (self, "nat.stun.refresh", value,
-                                                  _("Refresh the STUN binding as often as the keep-alive, so the public address the phone announces stays right."));
+        _phoneset_stun_result_add_recommendation (
+          self, "nat.stun.refresh", value,
+          _("Refresh the STUN binding as often as the keep-alive, so the public address the phone announces stays right."));
     }
 
   if (symmetric)
     {
-      _phoneset_stun_result_add_recommendation (self, "nat.ice.enable", "1",
-                                                _("The router gives each destination its own public port, so the address STUN finds is wrong for the media; ICE tries the candidates and falls back to a relay."));
+      _phoneset_stun_result_add_recommendation (
+        self, "nat.ice.enable", "1",
+        _("The router gives each destination its own public port, so the address STUN finds is wrong for the media; ICE tries the candidates and falls back to a relay."));
       if (turn_ok)
         {
-          _phoneset_stun_result_add_recommendation (self, "nat.turn.server", server_host,
-                                                    _("This server relayed for the test user: audio can go through it when direct paths fail."));
-          _phoneset_stun_result_add_recommendation (self, "nat.turn.port", port,
-                                                    _("The port the TURN allocation succeeded on."));
+          _phoneset_stun_result_add_recommendation (
+            self, "nat.turn.server", server_host,
+            _("This server relayed for the test user: audio can go through it when direct paths fail."));
+          _phoneset_stun_result_add_recommendation (
+            self, "nat.turn.port", port, _("The port the TURN allocation succeeded on."));
           if (turn_user != NULL)
-            _phoneset_stun_result_add_recommendation (self, "nat.turn.user", turn_user,
-                                                      _("The user the allocation succeeded with (enter its password on the phone; it is not shown here)."));
+            _phoneset_stun_result_add_recommendation (
+              self, "nat.turn.user", turn_user,
+              _("The user the allocation succeeded with (enter its password on the phone; it is not shown here)."));
         }
       else
-        _phoneset_stun_result_add_recommendation (self, "nat.turn.server", server_host,
-                                                  _("Audio needs a TURN relay behind this kind of NAT. Test this server’s TURN with --turn-user and --turn-password-env, or use your provider’s TURN server."));
+        _phoneset_stun_result_add_recommendation (
+          self, "nat.turn.server", server_host,
+          _("Audio needs a TURN relay behind this kind of NAT. Test this server’s TURN with --turn-user and --turn-password-env, or use your provider’s TURN server."));
     }
   else if (g_strcmp0 (self->mapping, "endpoint-independent") == 0)
     {
-      _phoneset_stun_result_add_recommendation (self, "nat.ice.enable", "0",
-                                                _("The router keeps one public port per phone port, so STUN alone gives the right address; ICE is not needed (turn it on if the provider asks for it)."));
+      _phoneset_stun_result_add_recommendation (
+        self, "nat.ice.enable", "0",
+        _("The router keeps one public port per phone port, so STUN alone gives the right address; ICE is not needed (turn it on if the provider asks for it)."));
     }
 }
 
@@ -976,17 +987,20 @@ dup_unreachable_verdict (PhonesetStunResult *self)
       g_string_append (tried, names[i]);
     }
   if (!resolved)
-    return g_strdup_printf (_("The STUN server %s could not be reached: its name could not be resolved. Check the "
+    return g_strdup_printf (
+      _("The STUN server %s could not be reached: its name could not be resolved. Check the "
                               "spelling and this computer's DNS server."),
-                               self->server);
+         self->server);
   if (refused)
-    return g_strdup_printf (_("The STUN server %s could not be reached: nothing listens there (the connection was "
+    return g_strdup_printf (
+      _("The STUN server %s could not be reached: nothing listens there (the connection was "
                               "refused). Check the server name and port, and that the STUN server is running."),
-                               self->server);
-  return g_strdup_printf (_("The STUN server %s could not be reached: nothing answered within %.1f s (tried %s). A "
+         self->server);
+  return g_strdup_printf (
+    _("The STUN server %s could not be reached: nothing answered within %.1f s (tried %s). A "
                             "firewall may drop the packets, or the server is down: check the server name and port, "
                             "and whether the network lets STUN out."),
-                             self->server, self->elapsed_ms / 1000.0, tried->str);
+       self->server, self->elapsed_ms / 1000.0, tried->str);
 }
 
 /**
@@ -1255,8 +1269,8 @@ text_transport (GString                     *s,
   if (!t->tested)
     return;
   if (t->reachable)
-    g_string_append_printf (s, _("  %s: answered in %d ms; local %s, public %s\n"),
-                                  name, t->rtt_ms, or_dash (t->local), or_dash (t->mapped));
+    g_string_append_printf (s, _("  %s: answered in %d ms; local %s, public %s\n"), name,
+                                  t->rtt_ms, or_dash (t->local), or_dash (t->mapped));
   else
     g_string_append_printf (s, _("  %s: no answer (%s)\n"), name, or_dash (t->error));
   if (t->reachable && t->error != NULL)
@@ -1271,7 +1285,8 @@ text_turn (GString                *s,
   if (!t->tested)
     return;
   if (t->allocated)
-    g_string_append_printf (s, _("  TURN over %s: relay allocated at %s\n"), name, or_dash (t->relayed));
+    g_string_append_printf (s, _("  TURN over %s: relay allocated at %s\n"), name,
+                                  or_dash (t->relayed));
   else
     g_string_append_printf (s, _("  TURN over %s: failed: %s\n"), name, or_dash (t->error));
 }
@@ -1311,28 +1326,35 @@ phoneset_stun_result_to_text (PhonesetStunResult *self)
         }
     }
 
-  g_string_append_printf (s, "\n%s %s (%" G_GINT64_FORMAT " ms)\n", _("Details for"), self->server, self->elapsed_ms);
+  g_string_append_printf (s, "\n%s %s (%" G_GINT64_FORMAT " ms)\n",
+                          _("Details for"), self->server, self->elapsed_ms);
   text_transport (s, "UDP", &self->udp);
   text_transport (s, "TCP", &self->tcp);
   text_transport (s, "TLS", &self->tls);
   if (self->other_address != NULL)
-    g_string_append_printf (s, _("  Server’s alternate address (RFC 5780): %s\n"), self->other_address);
+    g_string_append_printf (s, _("  Server’s alternate address (RFC 5780): %s\n"),
+                                  self->other_address);
   g_string_append_printf (s, _("  NAT present: %s\n"), tri_words (self->nat_present));
   g_string_append_printf (s, _("  Mapping: %s\n"), or_dash (self->mapping));
   g_string_append_printf (s, _("  Filtering: %s\n"), or_dash (self->filtering));
   g_string_append_printf (s, _("  Hairpinning: %s\n"), tri_words (self->hairpinning));
   g_string_append_printf (s, _("  Port preserved: %s\n"), tri_words (self->port_preserving));
   if (self->alg == TRUE)
-    g_string_append_printf (s, _("  A router rewrites STUN (ALG): MAPPED-ADDRESS %s differs from XOR-MAPPED-ADDRESS %s\n"),
-                                  or_dash (self->udp.mapped_plain), or_dash (self->udp.mapped));
+    g_string_append_printf (
+      s,
+      _("  A router rewrites STUN (ALG): MAPPED-ADDRESS %s differs from XOR-MAPPED-ADDRESS %s\n"),
+         or_dash (self->udp.mapped_plain), or_dash (self->udp.mapped));
   g_string_append_printf (s, _("  Classic (RFC 3489) type: %s\n"), or_dash (self->classic));
   if (self->lifetime_tested)
     {
       if (self->lifetime_ms >= 0)
-        g_string_append_printf (s, _("  UDP binding lifetime: %.1f s (alive at %.1f s, gone at %.1f s)\n"),
-                                      self->lifetime_ms / 1000.0, self->lifetime_low_ms / 1000.0, self->lifetime_high_ms / 1000.0);
+        g_string_append_printf (
+          s, _("  UDP binding lifetime: %.1f s (alive at %.1f s, gone at %.1f s)\n"),
+                self->lifetime_ms / 1000.0, self->lifetime_low_ms / 1000.0,
+                self->lifetime_high_ms / 1000.0);
       else
-        g_string_append_printf (s, _("  UDP binding lifetime: not measured (%s)\n"), or_dash (self->lifetime_note));
+        g_string_append_printf (s, _("  UDP binding lifetime: not measured (%s)\n"),
+                                      or_dash (self->lifetime_note));
     }
   text_turn (s, "UDP", &self->turn_udp);
   text_turn (s, "TCP", &self->turn_tcp);
@@ -1350,8 +1372,9 @@ phoneset_stun_result_to_text (PhonesetStunResult *self)
         g_string_append_printf (s, "    %s\n", self->ice_error);
     }
   g_string_append_printf (s, _("  Packets: %u sent, %u answers; ignored: %u malformed, %u truncated, %u oversized, %u forged, %u duplicate\n"),
-                                self->requests_sent, self->responses_received, self->ignored_malformed,
-                                self->ignored_truncated, self->ignored_oversized, self->ignored_spoofed,
+                                self->requests_sent, self->responses_received,
+                                self->ignored_malformed, self->ignored_truncated,
+                                self->ignored_oversized, self->ignored_spoofed,
                                 self->ignored_duplicate);
   if (self->software != NULL)
     g_string_append_printf (s, _("  Server software: %s\n"), self->software);

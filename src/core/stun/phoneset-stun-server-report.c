@@ -173,18 +173,20 @@ phoneset_stun_event_to_text (const PhonesetStunEvent *event)
     {
     case PHONESET_STUN_EVENT_ANSWERED:
       return g_strdup_printf (_("%s: Binding request (%s, %s) to %s, answered from %s"), who, rfc,
-                                 change_words (event->change_flags), event->to, event->origin ? event->origin : "—");
+                                 change_words (event->change_flags), event->to,
+                                 event->origin ? event->origin : "—");
     case PHONESET_STUN_EVENT_REFUSED:
-      return g_strdup_printf (_("%s: request to %s refused with %d: %s"), who, event->to, event->error_code,
-                                 event->reason ? event->reason : "");
+      return g_strdup_printf (_("%s: request to %s refused with %d: %s"), who, event->to,
+                                 event->error_code, event->reason ? event->reason : "");
     case PHONESET_STUN_EVENT_UNANSWERABLE:
-      return g_strdup_printf (_("%s: Binding request (%s, %s) to %s: %s"), who, rfc, change_words (event->change_flags),
-                                 event->to, event->reason ? event->reason : "");
+      return g_strdup_printf (_("%s: Binding request (%s, %s) to %s: %s"), who, rfc,
+                                 change_words (event->change_flags), event->to,
+                                 event->reason ? event->reason : "");
     case PHONESET_STUN_EVENT_INDICATION:
       return g_strdup_printf (_("%s: Binding indication (keep-alive) to %s"), who, event->to);
     case PHONESET_STUN_EVENT_DROPPED:
-      return g_strdup_printf (_("%s: %zu bytes to %s dropped: %s"), who, (size_t)event->size, event->to,
-                                 event->reason ? event->reason : "");
+      return g_strdup_printf (_("%s: %zu bytes to %s dropped: %s"), who, (size_t)event->size,
+                                 event->to, event->reason ? event->reason : "");
     case PHONESET_STUN_EVENT_RATE_LIMITED:
     default:
       return g_strdup_printf (_("%s: %s"), who, event->reason ? event->reason : "");

@@ -182,7 +182,8 @@ key_equal (gconstpointer a,
 {
   const Key *x = a, *y = b;
 
-  return x->family == y->family && x->port == y->port && memcmp (x->addr, y->addr, x->family == AF_INET6 ? 16 : 4) == 0;
+  return x->family == y->family && x->port == y->port &&
+         memcmp (x->addr, y->addr, x->family == AF_INET6 ? 16 : 4) == 0;
 }
 
 static gboolean
@@ -235,15 +236,17 @@ socket_free (Socket *s)
 }
 
 static char *
-native_to_text (const struct sockaddr_storage *native,
-                char                         **host)
+native_to_text (const struct sockaddr_storage  *native,
+                char                          **host)
 {
-  g_autoptr(GSocketAddress) address = g_socket_address_new_from_native ((gpointer)native, sizeof *native);
+  g_autoptr(GSocketAddress) address =
+               g_socket_address_new_from_native ((gpointer)native, sizeof *native);
   char *text = phoneset_stun_address_to_string (address);
 
   if (host != NULL)
     *host = G_IS_INET_SOCKET_ADDRESS (address)
-              ? g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (address)))
+              ? g_inet_address_to_string (
+                  g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (address)))
               : NULL;
   return text;
 }
@@ -282,9 +285,10 @@ refresh_phone_hosts (PhonesetStunServer *self,
     {
       Entry *entry = value;
 
-      _phoneset_stun_source_set_phone (entry->source,
-                                       g_hash_table_lookup (self->phone_hosts, phoneset_stun_source_get_host (entry->source)),
-                                       self->profiles);
+      _phoneset_stun_source_set_phone (
+        entry->source,
+        g_hash_table_lookup (self->phone_hosts, phoneset_stun_source_get_host (entry->source)),
+        self->profiles);
     }
 }
 
@@ -350,12 +354,13 @@ phoneset_stun_server_flush (PhonesetStunServer *self)
       while (g_hash_table_iter_next (&iter, NULL, &value))
         g_ptr_array_add (all, ((Entry *)value)->source);
       g_ptr_array_sort (all, compare_sequence);
-      g_list_store_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)), all->pdata, all->len);
+      g_list_store_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
+                           all->pdata, all->len);
       self->model_rebuild = FALSE;
     }
   else if (self->model_new->len > 0)
-    g_list_store_splice (self->model, g_list_model_get_n_items (G_LIST_MODEL (self->model)), 0, self->model_new->pdata,
-                         self->model_new->len);
+    g_list_store_splice (self->model, g_list_model_get_n_items (G_LIST_MODEL (self->model)), 0,
+                         self->model_new->pdata, self->model_new->len);
   g_ptr_array_set_size (self->model_new, 0);
 
   dirty = g_ptr_array_new_with_free_func (g_object_unref);
@@ -428,7 +433,8 @@ lookup_entry (PhonesetStunServer            *self,
   entry->source = _phoneset_stun_source_new (text, host, ++self->sequence);
   _phoneset_stun_source_set_lifetime (entry->source, self->lifetime_ms);
   refresh_phone_hosts (self, now);
-  _phoneset_stun_source_set_phone (entry->source, g_hash_table_lookup (self->phone_hosts, host), self->profiles);
+  _phoneset_stun_source_set_phone (entry->source, g_hash_table_lookup (self->phone_hosts, host),
+                                   self->profiles);
   g_hash_table_insert (self->table, &entry->key, entry);
   g_queue_push_head_link (&self->lru, &entry->link);
   if (!self->model_rebuild)
@@ -464,7 +470,8 @@ acceptable_source (PhonesetStunServer            *self,
     {
       const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)from;
 
-      if (in6->sin6_port == 0 || IN6_IS_ADDR_UNSPECIFIED (&in6->sin6_addr) || IN6_IS_ADDR_MULTICAST (&in6->sin6_addr))
+      if (in6->sin6_port == 0 || IN6_IS_ADDR_UNSPECIFIED (&in6->sin6_addr) ||
+          IN6_IS_ADDR_MULTICAST (&in6->sin6_addr))
         return FALSE;
     }
   else
@@ -487,7 +494,8 @@ queue_answer (Socket                        *s,
   s->out_iov[i].iov_len = len;
   memset (&s->out[i], 0, sizeof s->out[i]);
   s->out[i].msg_hdr.msg_name = &s->out_to[i];
-  s->out[i].msg_hdr.msg_namelen = to->ss_family == AF_INET6 ? sizeof (struct sockaddr_in6) : sizeof (struct sockaddr_in);
+  s->out[i].msg_hdr.msg_namelen =
+    to->ss_family == AF_INET6 ? sizeof (struct sockaddr_in6) : sizeof (struct sockaddr_in);
   s->out[i].msg_hdr.msg_iov = &s->out_iov[i];
   s->out[i].msg_hdr.msg_iovlen = 1;
 }
@@ -502,7 +510,8 @@ send_answers (PhonesetStunServer *self)
 
       while (sent < s->n_out)
         {
-          int n = sendmmsg (g_socket_get_fd (s->socket), s->out + sent, s->n_out - sent, MSG_DONTWAIT);
+          int n =
+            sendmmsg (g_socket_get_fd (s->socket), s->out + sent, s->n_out - sent, MSG_DONTWAIT);
 
           /* A full send buffer or an ICMP error from an earlier answer:
            * what does not go now is lost, as on the wire. */
@@ -581,7 +590,8 @@ admit_datagram (PhonesetStunServer *self,
       self->rate_limited++;
       if (!d->entry->limited && d->wanted)
         emit (self, PHONESET_STUN_EVENT_RATE_LIMITED, d->entry, d->s, NULL, NULL, 0,
-              _("Too many requests from this source: the rest are dropped until it slows down."), d->len, d->wall);
+              _("Too many requests from this source: the rest are dropped until it slows down."),
+                 d->len, d->wall);
       d->entry->limited = TRUE;
       return FALSE;
     }
@@ -593,10 +603,12 @@ admit_datagram (PhonesetStunServer *self,
       _phoneset_stun_source_count (d->entry->source, d->now, d->wall, FALSE, 0, d->len, 0, FALSE);
       if (d->wanted)
         {
-          g_autofree char *reason = g_strdup_printf (_("The request is too long (more than %d bytes): not answered."),
-                                                        PHONESET_STUN_MAX_REQUEST);
+          g_autofree char *reason =
+            g_strdup_printf (_("The request is too long (more than %d bytes): not answered."),
+                                PHONESET_STUN_MAX_REQUEST);
 
-          emit (self, PHONESET_STUN_EVENT_DROPPED, d->entry, d->s, NULL, NULL, 0, reason, d->len, d->wall);
+          emit (self, PHONESET_STUN_EVENT_DROPPED, d->entry, d->s, NULL, NULL, 0, reason, d->len,
+                d->wall);
         }
       return FALSE;
     }
@@ -616,14 +628,17 @@ answer_unanswerable (PhonesetStunServer  *self,
   self->unanswerable++;
   if (!request->classic)
     {
-      out_len = phoneset_stun_build_error_response (&self->agents, request, STUN_ERROR_UNKNOWN_ATTRIBUTE,
-                                                    s->out_buf[s->n_out], PHONESET_STUN_MAX_ANSWER);
+      out_len =
+        phoneset_stun_build_error_response (&self->agents, request, STUN_ERROR_UNKNOWN_ATTRIBUTE,
+                                            s->out_buf[s->n_out], PHONESET_STUN_MAX_ANSWER);
       if (out_len > 0)
         queue_answer (s, d->from, out_len);
     }
-  _phoneset_stun_source_count (d->entry->source, d->now, d->wall, TRUE, request->change_flags, d->len, out_len, out_len > 0);
+  _phoneset_stun_source_count (d->entry->source, d->now, d->wall, TRUE, request->change_flags,
+                               d->len, out_len, out_len > 0);
   if (d->wanted)
-    emit (self, PHONESET_STUN_EVENT_UNANSWERABLE, d->entry, s, out_len ? s : NULL, request, out_len ? 420 : 0,
+    emit (self, PHONESET_STUN_EVENT_UNANSWERABLE, d->entry, s, out_len ? s : NULL, request,
+          out_len ? 420 : 0,
           _("A change-IP request cannot be answered: this server has no other address (give one with --alt-address)."),
              d->len, d->wall);
 }
@@ -655,8 +670,9 @@ answer_binding (PhonesetStunServer  *self,
     other = &self->sockets[(1 - s->index / 2) * 2 + (1 - s->index % 2)]->local;
   else if (request->classic)
     other = &self->sockets[s->index / 2 * 2 + (1 - s->index % 2)]->local;
-  out_len = phoneset_stun_build_binding_response (&self->agents, request, d->from, &origin->local, other,
-                                                  origin->out_buf[origin->n_out], PHONESET_STUN_MAX_ANSWER);
+  out_len =
+    phoneset_stun_build_binding_response (&self->agents, request, d->from, &origin->local, other,
+                                          origin->out_buf[origin->n_out], PHONESET_STUN_MAX_ANSWER);
   if (out_len > 0 && request->response_port != 0)
     {
       /* RFC 5780 RESPONSE-PORT: the same address, another port. */
@@ -679,31 +695,36 @@ answer_binding (PhonesetStunServer  *self,
       queue_answer (origin, d->from, out_len);
       self->answered++;
     }
-  _phoneset_stun_source_count (d->entry->source, d->now, d->wall, TRUE, request->change_flags, d->len, out_len, out_len > 0);
+  _phoneset_stun_source_count (d->entry->source, d->now, d->wall, TRUE, request->change_flags,
+                               d->len, out_len, out_len > 0);
   if (d->wanted)
-    emit (self, PHONESET_STUN_EVENT_ANSWERED, d->entry, s, out_len ? origin : NULL, request, 0, NULL, d->len, d->wall);
+    emit (self, PHONESET_STUN_EVENT_ANSWERED, d->entry, s, out_len ? origin : NULL, request, 0,
+          NULL, d->len, d->wall);
 }
 
 /* A request with an attribute we do not understand (420) or a bad one (400). */
 static void
-refuse_request (PhonesetStunServer     *self,
-                Datagram               *d,
-                PhonesetStunRequest    *request,
-                PhonesetStunRequestKind kind,
-                const GError           *error)
+refuse_request (PhonesetStunServer      *self,
+                Datagram                *d,
+                PhonesetStunRequest     *request,
+                PhonesetStunRequestKind  kind,
+                const GError            *error)
 {
   Socket *s = d->s;
-  int     code = kind == PHONESET_STUN_REQUEST_BAD ? STUN_ERROR_BAD_REQUEST : STUN_ERROR_UNKNOWN_ATTRIBUTE;
-  gsize   out_len;
+  int     code =
+    kind == PHONESET_STUN_REQUEST_BAD ? STUN_ERROR_BAD_REQUEST : STUN_ERROR_UNKNOWN_ATTRIBUTE;
+  gsize out_len;
 
   out_len = phoneset_stun_build_error_response (&self->agents, request, code, s->out_buf[s->n_out],
                                                 PHONESET_STUN_MAX_ANSWER);
   if (out_len > 0)
     queue_answer (s, d->from, out_len);
   self->refused++;
-  _phoneset_stun_source_count (d->entry->source, d->now, d->wall, FALSE, 0, d->len, out_len, out_len > 0);
+  _phoneset_stun_source_count (d->entry->source, d->now, d->wall, FALSE, 0, d->len, out_len,
+                               out_len > 0);
   if (d->wanted)
-    emit (self, PHONESET_STUN_EVENT_REFUSED, d->entry, s, out_len ? s : NULL, request, code, error->message, d->len, d->wall);
+    emit (self, PHONESET_STUN_EVENT_REFUSED, d->entry, s, out_len ? s : NULL, request, code,
+          error->message, d->len, d->wall);
 }
 
 static void
@@ -755,15 +776,16 @@ handle (PhonesetStunServer            *self,
       self->malformed++;
       _phoneset_stun_source_count (d.entry->source, now, wall, FALSE, 0, len, 0, FALSE);
       if (d.wanted)
-        emit (self, PHONESET_STUN_EVENT_DROPPED, d.entry, s, NULL, NULL, 0, error ? error->message : NULL, len, wall);
+        emit (self, PHONESET_STUN_EVENT_DROPPED, d.entry, s, NULL, NULL, 0,
+              error ? error->message : NULL, len, wall);
       break;
     }
 }
 
 static gboolean
-readable_cb (GSocket     *socket,
-             GIOCondition condition,
-             gpointer     user_data)
+readable_cb (GSocket      *socket,
+             GIOCondition  condition,
+             gpointer      user_data)
 {
   Socket             *s = user_data;
   PhonesetStunServer *self = s->server;
@@ -795,7 +817,8 @@ readable_cb (GSocket     *socket,
       for (int i = 0; i < n && self->n_sockets > 0; i++)
         {
           gsize    len = in->msgs[i].msg_len;
-          gboolean truncated = (in->msgs[i].msg_hdr.msg_flags & MSG_TRUNC) != 0 || len > PHONESET_STUN_MAX_REQUEST;
+          gboolean truncated =
+            (in->msgs[i].msg_hdr.msg_flags & MSG_TRUNC) != 0 || len > PHONESET_STUN_MAX_REQUEST;
 
           handle (self, s, in->buf[i], len, truncated, &in->from[i], now, wall);
         }
@@ -819,7 +842,8 @@ parse_ip (const char    *text,
 
   if (inet == NULL)
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("%s “%s” is not an IP address of this computer."), what, text ? text : "");
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                   _("%s “%s” is not an IP address of this computer."), what, text ? text : "");
       return FALSE;
     }
   if (g_inet_address_get_is_any (inet))
@@ -832,7 +856,8 @@ parse_ip (const char    *text,
     }
   if (g_inet_address_get_is_multicast (inet))
     {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("%s “%s” is a multicast address."), what, text);
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                   _("%s “%s” is a multicast address."), what, text);
       return FALSE;
     }
   *out = g_steal_pointer (&inet);
@@ -840,18 +865,19 @@ parse_ip (const char    *text,
 }
 
 static Socket *
-open_socket (PhonesetStunServer *self,
-             GInetAddress       *inet,
-             guint16             port,
-             guint               index,
-             GError            **error)
+open_socket (PhonesetStunServer  *self,
+             GInetAddress        *inet,
+             guint16              port,
+             guint                index,
+             GError             **error)
 {
   g_autoptr(GSocketAddress) want = g_inet_socket_address_new (inet, port);
   g_autoptr(GSocketAddress) bound = NULL;
   g_autoptr(GSocket) socket = NULL;
   Socket *s;
 
-  socket = g_socket_new (g_inet_address_get_family (inet), G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, error);
+  socket = g_socket_new (g_inet_address_get_family (inet), G_SOCKET_TYPE_DATAGRAM,
+                         G_SOCKET_PROTOCOL_UDP, error);
   if (socket == NULL)
     return NULL;
   if (!g_socket_bind (socket, want, FALSE, error))
@@ -897,12 +923,12 @@ close_sockets (PhonesetStunServer *self)
 }
 
 static gboolean
-open_sockets (PhonesetStunServer *self,
-              GInetAddress       *primary,
-              guint16             port,
-              GInetAddress       *other,
-              guint16             alt_port,
-              GError            **error)
+open_sockets (PhonesetStunServer  *self,
+              GInetAddress        *primary,
+              guint16              port,
+              GInetAddress        *other,
+              guint16              alt_port,
+              GError             **error)
 {
   Socket *s;
 
@@ -914,9 +940,11 @@ open_sockets (PhonesetStunServer *self,
   if (other == NULL)
     return TRUE;
   /* The other address answers on the same two ports. */
-  if ((s = self->sockets[2] = open_socket (self, other, socket_port (self->sockets[0]), 2, error)) == NULL)
+  if ((s = self->sockets[2] =
+         open_socket (self, other, socket_port (self->sockets[0]), 2, error)) == NULL)
     return FALSE;
-  if ((s = self->sockets[3] = open_socket (self, other, socket_port (self->sockets[1]), 3, error)) == NULL)
+  if ((s = self->sockets[3] =
+         open_socket (self, other, socket_port (self->sockets[1]), 3, error)) == NULL)
     return FALSE;
   self->n_sockets = 4;
   return TRUE;
@@ -993,7 +1021,8 @@ phoneset_stun_server_class_init (PhonesetStunServerClass *klass)
   object_class->get_property = phoneset_stun_server_get_property;
 
   properties[PROP_RUNNING] =
-    g_param_spec_boolean ("running", NULL, NULL, FALSE, (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+    g_param_spec_boolean ("running", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1004,8 +1033,8 @@ phoneset_stun_server_class_init (PhonesetStunServerClass *klass)
    * A packet arrived (the log's line). Connecting costs a little per
    * request; without a handler the server builds no text.
    */
-  signals[EVENT] = g_signal_new ("event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                                 G_TYPE_POINTER);
+  signals[EVENT] = g_signal_new ("event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 }
 
 static void
@@ -1049,12 +1078,12 @@ phoneset_stun_server_new (void)
  * Returns: %TRUE when listening
  */
 gboolean
-phoneset_stun_server_start (PhonesetStunServer *self,
-                            const char         *address,
-                            guint16             port,
-                            const char         *alt_address,
-                            guint16             alt_port,
-                            GError            **error)
+phoneset_stun_server_start (PhonesetStunServer  *self,
+                            const char          *address,
+                            guint16              port,
+                            const char          *alt_address,
+                            guint16              alt_port,
+                            GError             **error)
 {
   g_autoptr(GInetAddress) primary = NULL;
   g_autoptr(GInetAddress) other = NULL;
@@ -1065,7 +1094,8 @@ phoneset_stun_server_start (PhonesetStunServer *self,
 
   if (self->n_sockets > 0)
     {
-      g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("The STUN server is already running."));
+      g_set_error_literal (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                           _("The STUN server is already running."));
       return FALSE;
     }
   if (!parse_ip (address, _("The address"), &primary, error))
@@ -1077,13 +1107,15 @@ phoneset_stun_server_start (PhonesetStunServer *self,
       if (g_inet_address_get_family (other) != g_inet_address_get_family (primary))
         {
           g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
-                       _("The other address %s is not of the same family (IPv4 or IPv6) as %s."), alt_address, address);
+                       _("The other address %s is not of the same family (IPv4 or IPv6) as %s."),
+                          alt_address, address);
           return FALSE;
         }
       if (g_inet_address_equal (other, primary))
         {
           g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,
-                       _("The other address must differ from the address (%s): change-IP answers leave from it."), address);
+                       _("The other address must differ from the address (%s): change-IP answers leave from it."),
+                          address);
           return FALSE;
         }
     }
@@ -1103,13 +1135,16 @@ phoneset_stun_server_start (PhonesetStunServer *self,
       if (open_sockets (self, primary, port, other, alt_port, &local_error))
         break;
       close_sockets (self);
-      if ((port != 0 && alt_port != 0) || !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE))
+      if ((port != 0 && alt_port != 0) ||
+          !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE))
         break;
     }
   if (self->n_sockets == 0)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE))
-        g_prefix_error (&local_error, _("Another program (another STUN server, such as coturn?) already uses the port. "));
+        g_prefix_error (
+          &local_error,
+          _("Another program (another STUN server, such as coturn?) already uses the port. "));
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }

@@ -103,7 +103,8 @@ phoneset_stun_source_class_init (PhonesetStunSourceClass *klass)
    *
    * Its statistics changed (emitted at most a few times a second).
    */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -166,7 +167,8 @@ _phoneset_stun_source_take_token (PhonesetStunSource *self,
   if (self->tokens < 0)
     self->tokens = burst;
   else
-    self->tokens = MIN (burst, self->tokens + (now_us - self->tokens_time) * (double)rate / G_USEC_PER_SEC);
+    self->tokens =
+      MIN (burst, self->tokens + (now_us - self->tokens_time) * (double)rate / G_USEC_PER_SEC);
   self->tokens_time = now_us;
   if (self->tokens < 1.0)
     {
@@ -413,7 +415,8 @@ refresh_setting_title (PhonesetStunSource *self)
   PhonesetConfig  *config = self->phone ? phoneset_phone_get_config (self->phone) : NULL;
   PhonesetProfile *profile = config ? phoneset_config_get_profile (config) : NULL;
 
-  if (profile == NULL && self->phone != NULL && self->profiles != NULL && phoneset_phone_get_profile_id (self->phone) != NULL)
+  if (profile == NULL && self->phone != NULL && self->profiles != NULL &&
+      phoneset_phone_get_profile_id (self->phone) != NULL)
     profile = phoneset_profiles_find (self->profiles, phoneset_phone_get_profile_id (self->phone));
 
   for (guint i = 0; profile != NULL && i < G_N_ELEMENTS (ids); i++)
@@ -441,8 +444,8 @@ phoneset_stun_source_dup_verdict (PhonesetStunSource *self)
   g_return_val_if_fail (PHONESET_IS_STUN_SOURCE (self), NULL);
 
   lifetime = phoneset_stun_source_get_lifetime_ms (self, &measured);
-  return phoneset_stun_keepalive_verdict (phoneset_stun_source_get_interval_ms (self), lifetime, measured,
-                                          refresh_setting_title (self));
+  return phoneset_stun_keepalive_verdict (phoneset_stun_source_get_interval_ms (self), lifetime,
+                                          measured, refresh_setting_title (self));
 }
 
 static gboolean
@@ -454,7 +457,8 @@ get_cost (PhonesetStunSource *self,
   if (interval <= 0 || self->in_count == 0)
     return FALSE;
   phoneset_stun_keepalive_cost (interval, (double)self->in_bytes / self->in_count,
-                                self->out_count ? (double)self->out_bytes / self->out_count : 0, cost);
+                                self->out_count ? (double)self->out_bytes / self->out_count : 0,
+                                cost);
   return TRUE;
 }
 

@@ -32,9 +32,11 @@ static GSocketAddress *
 alternate (PhonesetStunTest *self,
            gboolean          change_port)
 {
-  GInetAddress *ip = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (self->alternate_address));
-  guint16       port = change_port ? g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (self->alternate_address))
-                                   : g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (self->udp_addr));
+  GInetAddress *ip =
+    g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (self->alternate_address));
+  guint16 port =
+    change_port ? g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (self->alternate_address))
+                : g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (self->udp_addr));
 
   return g_inet_socket_address_new (ip, port);
 }
@@ -60,10 +62,11 @@ _phoneset_stun_test_start_mapping (PhonesetStunTest *self)
 
   _phoneset_stun_test_stage (self, PHONESET_STUN_STAGE_MAPPING, TRUE);
   self->ops_pending++;
-  self->mapping_alternate_ip = _phoneset_stun_probe_new (self, self->behaviour_socket, alternate_ip,
-                                                         PHONESET_STUN_PROBE_RETRANSMIT, mapping_probe_done);
-  self->mapping_alternate_ip_port = _phoneset_stun_probe_new (self, self->behaviour_socket, alternate_ip_port,
-                                                              PHONESET_STUN_PROBE_RETRANSMIT, mapping_probe_done);
+  self->mapping_alternate_ip = _phoneset_stun_probe_new (
+    self, self->behaviour_socket, alternate_ip, PHONESET_STUN_PROBE_RETRANSMIT, mapping_probe_done);
+  self->mapping_alternate_ip_port =
+    _phoneset_stun_probe_new (self, self->behaviour_socket, alternate_ip_port,
+                              PHONESET_STUN_PROBE_RETRANSMIT, mapping_probe_done);
   _phoneset_stun_probe_start (self->mapping_alternate_ip);
   _phoneset_stun_probe_start (self->mapping_alternate_ip_port);
 }
@@ -137,17 +140,22 @@ round_probe_done (PhonesetStunTest  *self,
   self->control_answered += self->control_burst->answered;
   if (self->alternate_address != NULL)
     {
-      GInetAddress *primary_ip = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (self->udp_addr));
+      GInetAddress *primary_ip =
+        g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (self->udp_addr));
       alternate_ip_port = alternate (self, TRUE);
-      primary_ip_alternate_port = g_inet_socket_address_new (primary_ip, g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (self->alternate_address)));
+      primary_ip_alternate_port = g_inet_socket_address_new (
+        primary_ip,
+        g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (self->alternate_address)));
     }
   decide (self, &self->change_ip_port, self->change_ip_port_burst, alternate_ip_port);
   decide (self, &self->change_port, self->change_port_burst, primary_ip_alternate_port);
   decide (self, &self->hairpin, self->hairpin_burst, NULL);
-  self->change_ip_port_burst = self->change_port_burst = self->hairpin_burst = self->control_burst = NULL;
+  self->change_ip_port_burst = self->change_port_burst = self->hairpin_burst = self->control_burst =
+    NULL;
 
-  need_filtering = filtering_testable (self) &&
-                   (!self->change_ip_port.decided || (!self->change_ip_port.positive && !self->change_port.decided));
+  need_filtering =
+    filtering_testable (self) && (!self->change_ip_port.decided ||
+                                  (!self->change_ip_port.positive && !self->change_port.decided));
   need_hairpin = self->result->nat_present == TRUE && !self->hairpin.decided;
   if ((need_filtering || need_hairpin) && self->round < MAX_ROUNDS)
     {
@@ -183,7 +191,8 @@ start_round (PhonesetStunTest *self)
       self->change_ip_port_burst = round_burst (self, self->filtering_socket, self->udp_addr);
       self->change_ip_port_burst->change = PHONESET_STUN_CHANGE_IP | PHONESET_STUN_CHANGE_PORT;
     }
-  if (filtering && !self->change_port.decided && !(self->change_ip_port.decided && self->change_ip_port.positive))
+  if (filtering && !self->change_port.decided &&
+      !(self->change_ip_port.decided && self->change_ip_port.positive))
     {
       self->change_port_burst = round_burst (self, self->filtering_socket, self->udp_addr);
       self->change_port_burst->change = PHONESET_STUN_CHANGE_PORT;
@@ -192,8 +201,9 @@ start_round (PhonesetStunTest *self)
     {
       /* To our own public address, from another socket: the NAT has to
        * turn it around. */
-      self->hairpin_burst = round_burst (self, self->hairpin_socket,
-                                         phoneset_stun_response_get_mapped (&self->behaviour_binding->response));
+      self->hairpin_burst =
+        round_burst (self, self->hairpin_socket,
+                     phoneset_stun_response_get_mapped (&self->behaviour_binding->response));
       self->hairpin_burst->expect_request = TRUE;
     }
   _phoneset_stun_probe_start (self->control_burst);
@@ -240,7 +250,9 @@ measure_mapping (PhonesetStunProbe       *probe,
 {
   test->answered = probe->got_answer;
   test->sends = probe->sends;
-  test->same_mapping = probe->got_answer && phoneset_stun_address_equal (phoneset_stun_response_get_mapped (&probe->response), previous);
+  test->same_mapping =
+    probe->got_answer &&
+    phoneset_stun_address_equal (phoneset_stun_response_get_mapped (&probe->response), previous);
 }
 
 /* What the run measured, for phoneset_stun_verdict_judge(). */
@@ -261,7 +273,8 @@ _phoneset_stun_test_measure (PhonesetStunTest         *self,
   measured->has_alternate = self->alternate_address != NULL;
   if (measured->has_alternate)
     {
-      GSocketAddress *first = phoneset_stun_response_get_mapped (&self->behaviour_binding->response);
+      GSocketAddress *first =
+        phoneset_stun_response_get_mapped (&self->behaviour_binding->response);
 
       measure_mapping (self->mapping_alternate_ip, first, &measured->alternate_ip);
       measure_mapping (self->mapping_alternate_ip_port,

@@ -37,7 +37,8 @@ static PhonesetStunProbe *
 first_probe (PhonesetStunTest   *self,
              PhonesetStunSocket *sock)
 {
-  PhonesetStunProbe *probe = _phoneset_stun_probe_new (self, sock, self->udp_addr, PHONESET_STUN_PROBE_RETRANSMIT, first_binding_done);
+  PhonesetStunProbe *probe = _phoneset_stun_probe_new (
+    self, sock, self->udp_addr, PHONESET_STUN_PROBE_RETRANSMIT, first_binding_done);
 
   probe->max_sends = FIRST_MAX_SENDS;
   probe->interval_ms = PHONESET_STUN_FIRST_RTO_MS;
@@ -54,8 +55,8 @@ first_probe (PhonesetStunTest   *self,
  * (sends nothing) and ask it. Test sockets bind to it, so "local" can be
  * compared with "mapped". */
 static GInetAddress *
-local_address_to (GSocketAddress *server,
-                  GError        **error)
+local_address_to (GSocketAddress  *server,
+                  GError         **error)
 {
   g_autoptr(GSocket) probe = NULL;
   g_autoptr(GSocketAddress) local = NULL;
@@ -144,8 +145,9 @@ _phoneset_stun_test_read_udp_binding (PhonesetStunTest *self)
     }
   if (first->response.is_error)
     {
-      result->udp.error = g_strdup_printf ("%d %s", first->response.error_code,
-                                           first->response.error_reason ? first->response.error_reason : "");
+      result->udp.error =
+        g_strdup_printf ("%d %s", first->response.error_code,
+                         first->response.error_reason ? first->response.error_reason : "");
       return;
     }
   mapped = phoneset_stun_response_get_mapped (&first->response);
@@ -171,10 +173,13 @@ _phoneset_stun_test_read_udp_binding (PhonesetStunTest *self)
   if (first->response.mapped != NULL && first->response.xor_mapped != NULL)
     {
       result->udp.mapped_plain = phoneset_stun_address_to_string (first->response.mapped);
-      result->alg = !phoneset_stun_address_equal (first->response.mapped, first->response.xor_mapped);
+      result->alg =
+        !phoneset_stun_address_equal (first->response.mapped, first->response.xor_mapped);
     }
-  result->nat_present = !g_inet_address_equal (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (mapped)), self->local_ip) ||
-                        port_of (mapped) != port_of (self->behaviour_socket->local);
+  result->nat_present =
+    !g_inet_address_equal (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (mapped)),
+                           self->local_ip) ||
+    port_of (mapped) != port_of (self->behaviour_socket->local);
   if (result->nat_present)
     result->port_preserving = port_of (mapped) == port_of (self->behaviour_socket->local);
   if (first->response.other != NULL)

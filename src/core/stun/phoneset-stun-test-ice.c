@@ -31,7 +31,8 @@ ice_done (GObject      *object,
     self->result->ice_error = g_strdup (error->message);
   else
     for (guint i = 0; i < candidates->len; i++)
-      g_ptr_array_add (self->result->ice_candidates, json_object_ref (g_ptr_array_index (candidates, i)));
+      g_ptr_array_add (self->result->ice_candidates,
+                       json_object_ref (g_ptr_array_index (candidates, i)));
   _phoneset_stun_test_op_end (self, PHONESET_STUN_STAGE_ICE);
 }
 

@@ -131,12 +131,14 @@ lifetime_probe_done (PhonesetStunTest  *self,
     return;
   if (probe->got_answer && probe->response.is_error)
     {
-      g_autofree char *note = g_strdup_printf (_("The server does not support RESPONSE-PORT (error %d), so the lifetime cannot be measured."),
-                                                  probe->response.error_code);
+      g_autofree char *note =
+        g_strdup_printf (_("The server does not support RESPONSE-PORT (error %d), so the lifetime cannot be measured."),
+                            probe->response.error_code);
       lifetime_finish (self, note);
       return;
     }
-  set_point_state (self, probe->lifetime_point, probe->answered > 0 ? LIFETIME_ALIVE : LIFETIME_GONE);
+  set_point_state (self, probe->lifetime_point,
+                   probe->answered > 0 ? LIFETIME_ALIVE : LIFETIME_GONE);
   lifetime_evaluate (self);
 }
 
@@ -170,13 +172,15 @@ lifetime_mapped (PhonesetStunTest  *self,
     }
   /* From the prober socket, ask the server to answer to this socket's
    * public port: it gets through only while the binding lives. */
-  check = _phoneset_stun_probe_new (self, self->lifetime_socket, self->udp_addr, PHONESET_STUN_PROBE_BURST, lifetime_probe_done);
+  check = _phoneset_stun_probe_new (self, self->lifetime_socket, self->udp_addr,
+                                    PHONESET_STUN_PROBE_BURST, lifetime_probe_done);
   check->max_sends = 3;
   check->interval_ms = 20;
   check->final_wait_ms = CLAMP ((guint)(3 * self->rtt_ms) + 60, 100, 1000);
   check->response_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (mapped));
   check->lifetime_point = point;
-  g_array_index (self->lifetime_timers, guint, point) = _phoneset_stun_timeout_add (point_wait_ms (self, point), lifetime_tick, check);
+  g_array_index (self->lifetime_timers, guint, point) =
+    _phoneset_stun_timeout_add (point_wait_ms (self, point), lifetime_tick, check);
 }
 
 void
@@ -218,7 +222,8 @@ _phoneset_stun_test_start_lifetime (PhonesetStunTest *self)
           lifetime_finish (self, error->message);
           return;
         }
-      probe = _phoneset_stun_probe_new (self, sock, self->udp_addr, PHONESET_STUN_PROBE_RETRANSMIT, lifetime_mapped);
+      probe = _phoneset_stun_probe_new (self, sock, self->udp_addr, PHONESET_STUN_PROBE_RETRANSMIT,
+                                        lifetime_mapped);
       probe->lifetime_point = k;
       self->lifetime_mappings_pending++;
       _phoneset_stun_probe_start (probe);

@@ -55,15 +55,12 @@ id_equal (gconstpointer a,
 
 /* ---- Sockets ---------------------------------------------------------- */
 
-static void deliver (PhonesetStunSocket *sock,
-                     const guint8       *data,
-                     gsize               len,
-                     GSocketAddress     *from);
+static void deliver (PhonesetStunSocket *sock, const guint8 *data, gsize len, GSocketAddress *from);
 
 static gboolean
-sock_readable (GSocket     *socket,
-               GIOCondition condition,
-               gpointer     user_data)
+sock_readable (GSocket      *socket,
+               GIOCondition  condition,
+               gpointer      user_data)
 {
   PhonesetStunSocket *sock = user_data;
   g_autoptr(PhonesetStunTest) self = g_object_ref (sock->self);
@@ -105,9 +102,9 @@ sock_free (gpointer data)
 
 /* A socket bound to the local address that routes to the server. */
 PhonesetStunSocket *
-_phoneset_stun_socket_new (PhonesetStunTest *self,
-                           gboolean          long_term,
-                           GError          **error)
+_phoneset_stun_socket_new (PhonesetStunTest  *self,
+                           gboolean           long_term,
+                           GError           **error)
 {
   g_autoptr(GSocket) socket = NULL;
   g_autoptr(GSocketAddress) bind_addr = NULL;
@@ -195,8 +192,8 @@ probe_send (PhonesetStunProbe *probe)
     }
   else
     {
-      len = phoneset_stun_build_binding (&probe->sock->agent, buffer, sizeof buffer,
-                                         probe->change, probe->response_port, id);
+      len = phoneset_stun_build_binding (&probe->sock->agent, buffer, sizeof buffer, probe->change,
+                                         probe->response_port, id);
       /* A retransmission resends the same bytes under the same
        * transaction id (RFC 8489 6.2.1). */
       if (len > 0 && probe->mode == PHONESET_STUN_PROBE_RETRANSMIT)
@@ -239,7 +236,8 @@ probe_tick (gpointer user_data)
   PhonesetStunProbe *probe = user_data;
 
   probe->timer = 0;
-  if (probe->sends < probe->max_sends && (probe->deadline == 0 || g_get_monotonic_time () < probe->deadline))
+  if (probe->sends < probe->max_sends &&
+      (probe->deadline == 0 || g_get_monotonic_time () < probe->deadline))
     {
       guint next;
 
@@ -261,11 +259,11 @@ probe_tick (gpointer user_data)
 /* A probe, not started yet; its timing follows the RTT measured so far.
  * The run owns it. */
 PhonesetStunProbe *
-_phoneset_stun_probe_new (PhonesetStunTest     *self,
-                          PhonesetStunSocket   *sock,
-                          GSocketAddress       *dest,
-                          PhonesetStunProbeMode mode,
-                          PhonesetStunProbeDone done)
+_phoneset_stun_probe_new (PhonesetStunTest      *self,
+                          PhonesetStunSocket    *sock,
+                          GSocketAddress        *dest,
+                          PhonesetStunProbeMode  mode,
+                          PhonesetStunProbeDone  done)
 {
   PhonesetStunProbe *probe = g_new0 (PhonesetStunProbe, 1);
 
@@ -305,7 +303,8 @@ void
 _phoneset_stun_expect_transaction (PhonesetStunTest *self,
                                    const guint8     *id)
 {
-  g_hash_table_insert (self->transactions, g_memdup2 (id, STUN_MESSAGE_TRANS_ID_LEN), g_new0 (Transaction, 1));
+  g_hash_table_insert (self->transactions, g_memdup2 (id, STUN_MESSAGE_TRANS_ID_LEN),
+                       g_new0 (Transaction, 1));
 }
 
 /* ---- Answers ---------------------------------------------------------- */
@@ -409,8 +408,8 @@ deliver (PhonesetStunSocket *sock,
       return;
     }
 
-  verdict = phoneset_stun_parse (probe->expect_request ? &sock->agent : &probe->sock->agent,
-                                 data, len, &response, &error);
+  verdict = phoneset_stun_parse (probe->expect_request ? &sock->agent : &probe->sock->agent, data,
+                                 len, &response, &error);
   if (verdict != PHONESET_STUN_PACKET_OK)
     {
       g_debug ("Ignored a packet: %s", error->message);
@@ -433,7 +432,9 @@ deliver (PhonesetStunSocket *sock,
       probe->answered_at = g_get_monotonic_time ();
       /* Karn: after a retransmission the answer may be to any copy, so
        * only the time since the last copy is a safe (low) estimate. */
-      probe->rtt_ms = (probe->answered_at - (probe->sends > 1 ? probe->last_sent_at : probe->first_sent_at)) / 1000.0;
+      probe->rtt_ms =
+        (probe->answered_at - (probe->sends > 1 ? probe->last_sent_at : probe->first_sent_at)) /
+        1000.0;
       probe->rtt_exact = probe->sends == 1;
       probe->response = response;
       probe->from = g_object_ref (from);

@@ -94,7 +94,8 @@ lookup_name (PhonesetStunTest *self,
       self->tls_host = g_strdup (name);
       self->tls_port = port;
     }
-  g_resolver_lookup_by_name_async (g_resolver_get_default (), name, self->resolve_cancellable, name_cb, data);
+  g_resolver_lookup_by_name_async (g_resolver_get_default (), name, self->resolve_cancellable,
+                                   name_cb, data);
 }
 
 static void
@@ -117,11 +118,13 @@ srv_cb (GObject      *object,
   if (targets != NULL)
     {
       targets = g_srv_target_list_sort (targets);
-      lookup_name (self, which, g_srv_target_get_hostname (targets->data), g_srv_target_get_port (targets->data));
+      lookup_name (self, which, g_srv_target_get_hostname (targets->data),
+                   g_srv_target_get_port (targets->data));
       g_list_free_full (targets, (GDestroyNotify)g_srv_target_free);
     }
   else
-    lookup_name (self, which, self->host, which == RESOLVE_TLS ? PHONESET_STUN_TLS_PORT : PHONESET_STUN_DEFAULT_PORT);
+    lookup_name (self, which, self->host,
+                 which == RESOLVE_TLS ? PHONESET_STUN_TLS_PORT : PHONESET_STUN_DEFAULT_PORT);
 }
 
 static gboolean
@@ -142,7 +145,8 @@ _phoneset_stun_test_start_resolve (PhonesetStunTest *self)
   g_autoptr(GInetAddress) literal = g_inet_address_new_from_string (self->host);
   const char            *services[] = { "stun", "stun", "stuns" };
   const char            *protocols[] = { "udp", "tcp", "tcp" };
-  PhonesetStunTransports bits[] = { PHONESET_STUN_TRANSPORT_UDP, PHONESET_STUN_TRANSPORT_TCP, PHONESET_STUN_TRANSPORT_TLS };
+  PhonesetStunTransports bits[] = { PHONESET_STUN_TRANSPORT_UDP, PHONESET_STUN_TRANSPORT_TCP,
+                                    PHONESET_STUN_TRANSPORT_TLS };
 
   _phoneset_stun_test_stage (self, PHONESET_STUN_STAGE_RESOLVE, TRUE);
   self->resolving = 1;
@@ -152,8 +156,11 @@ _phoneset_stun_test_start_resolve (PhonesetStunTest *self)
     {
       /* A port given applies to UDP and TCP; TLS keeps its own 5349
        * (RFC 7350) unless TLS is the only transport tested. */
-      gboolean explicit_port = self->port != 0 && (i != RESOLVE_TLS || self->transports == PHONESET_STUN_TRANSPORT_TLS);
-      guint16  port = explicit_port ? self->port : (i == RESOLVE_TLS ? PHONESET_STUN_TLS_PORT : PHONESET_STUN_DEFAULT_PORT);
+      gboolean explicit_port =
+        self->port != 0 && (i != RESOLVE_TLS || self->transports == PHONESET_STUN_TRANSPORT_TLS);
+      guint16 port = explicit_port
+                       ? self->port
+                       : (i == RESOLVE_TLS ? PHONESET_STUN_TLS_PORT : PHONESET_STUN_DEFAULT_PORT);
 
       if (!(self->transports & bits[i]))
         continue;
@@ -175,8 +182,8 @@ _phoneset_stun_test_start_resolve (PhonesetStunTest *self)
           ResolveData *data = g_new0 (ResolveData, 1);
           data->self = g_object_ref (self);
           data->which = i;
-          g_resolver_lookup_service_async (g_resolver_get_default (), services[i], protocols[i], self->host,
-                                           self->resolve_cancellable, srv_cb, data);
+          g_resolver_lookup_service_async (g_resolver_get_default (), services[i], protocols[i],
+                                           self->host, self->resolve_cancellable, srv_cb, data);
         }
     }
   resolved_one (self, RESOLVE_NONE, NULL);

@@ -122,7 +122,8 @@ stream_read_cb (GObject      *object,
       PhonesetStunPacket verdict;
 
       phoneset_stun_response_clear (&stream->response);
-      verdict = phoneset_stun_parse (&stream->agent, stream->in, stream->want, &stream->response, &error);
+      verdict =
+        phoneset_stun_parse (&stream->agent, stream->in, stream->want, &stream->response, &error);
       if (verdict != PHONESET_STUN_PACKET_OK)
         {
           if (verdict == PHONESET_STUN_PACKET_SPOOFED)
@@ -180,8 +181,8 @@ stream_write_cb (GObject      *object,
 
 /* Sends stream->out and reads one STUN message into stream->response. */
 static void
-stream_exchange (PhonesetStunStream    *stream,
-                 PhonesetStunStreamDone done)
+stream_exchange (PhonesetStunStream     *stream,
+                 PhonesetStunStreamDone  done)
 {
   stream->done = done;
   stream->have = 0;
@@ -194,10 +195,10 @@ stream_exchange (PhonesetStunStream    *stream,
 }
 
 static gboolean
-accept_certificate (GTlsConnection      *conn,
-                    GTlsCertificate     *peer_cert,
-                    GTlsCertificateFlags errors,
-                    gpointer             user_data)
+accept_certificate (GTlsConnection       *conn,
+                    GTlsCertificate      *peer_cert,
+                    GTlsCertificateFlags  errors,
+                    gpointer              user_data)
 {
   PhonesetStunStream *stream = user_data;
 
@@ -205,7 +206,8 @@ accept_certificate (GTlsConnection      *conn,
    * the installer learns both that TLS gets through and that the phone
    * would reject this certificate unless it trusts its issuer. */
   g_free (stream->cert_note);
-  stream->cert_note = g_strdup (_("The server’s TLS certificate is not trusted by this computer (unknown issuer, wrong name or expired); a phone will refuse it unless it trusts the issuer."));
+  stream->cert_note =
+    g_strdup (_("The server’s TLS certificate is not trusted by this computer (unknown issuer, wrong name or expired); a phone will refuse it unless it trusts the issuer."));
   return TRUE;
 }
 
@@ -239,7 +241,8 @@ stream_connect_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_clear_error (&error);
-          error = g_error_new (PHONESET_ERROR, PHONESET_ERROR_TIMEOUT, _("No connection in time."));
+          error =
+            g_error_new (PHONESET_ERROR, PHONESET_ERROR_TIMEOUT, _("No connection in time."));
         }
       stream_end (stream, error);
       stream_unref (stream);
@@ -253,11 +256,11 @@ stream_connect_cb (GObject      *object,
  * caller fills in now) for one message; @done is called at the end, with
  * an error when there was no answer. */
 PhonesetStunStream *
-_phoneset_stun_stream_open (PhonesetStunTest      *self,
-                            GSocketConnectable    *where,
-                            gboolean               tls,
-                            gboolean               long_term,
-                            PhonesetStunStreamDone done)
+_phoneset_stun_stream_open (PhonesetStunTest       *self,
+                            GSocketConnectable     *where,
+                            gboolean                tls,
+                            gboolean                long_term,
+                            PhonesetStunStreamDone  done)
 {
   g_autoptr(GSocketClient) client = g_socket_client_new ();
   PhonesetStunStream *stream = g_new0 (PhonesetStunStream, 1);
@@ -276,16 +279,17 @@ _phoneset_stun_stream_open (PhonesetStunTest      *self,
       g_socket_client_set_tls (client, TRUE);
       g_signal_connect (client, "event", G_CALLBACK (client_event), stream);
     }
-  g_socket_client_connect_async (client, where, stream->cancellable, stream_connect_cb, stream_ref (stream));
+  g_socket_client_connect_async (client, where, stream->cancellable, stream_connect_cb,
+                                 stream_ref (stream));
   return stream;
 }
 
 /* From a stream's done callback: one more exchange of stream->out on the
  * same connection, with a time limit of its own. */
 void
-_phoneset_stun_stream_again (PhonesetStunTest      *self,
-                             PhonesetStunStream    *stream,
-                             PhonesetStunStreamDone done)
+_phoneset_stun_stream_again (PhonesetStunTest       *self,
+                             PhonesetStunStream     *stream,
+                             PhonesetStunStreamDone  done)
 {
   stream->self = self;
   g_ptr_array_add (self->streams, stream_ref (stream));
@@ -335,14 +339,17 @@ stream_binding_done (PhonesetStunTest   *self,
       transport->refused = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
     }
   else if (stream->response.is_error)
-    transport->error = g_strdup_printf ("%d %s", stream->response.error_code, stream->response.error_reason ? stream->response.error_reason : "");
+    transport->error =
+      g_strdup_printf ("%d %s", stream->response.error_code,
+                       stream->response.error_reason ? stream->response.error_reason : "");
   else
     {
       g_autoptr(GSocketAddress) local = NULL;
 
       transport->reachable = TRUE;
       transport->rtt_ms = (int)ceil (stream->rtt_ms);
-      transport->mapped = phoneset_stun_address_to_string (phoneset_stun_response_get_mapped (&stream->response));
+      transport->mapped =
+        phoneset_stun_address_to_string (phoneset_stun_response_get_mapped (&stream->response));
       if (stream->response.mapped != NULL && stream->response.xor_mapped != NULL)
         transport->mapped_plain = phoneset_stun_address_to_string (stream->response.mapped);
       if (stream->conn != NULL)
@@ -381,6 +388,6 @@ _phoneset_stun_test_start_stream_binding (PhonesetStunTest *self,
   else
     where = G_SOCKET_CONNECTABLE (g_object_ref (addr));
   stream = _phoneset_stun_stream_open (self, where, tls, FALSE, stream_binding_done);
-  stream->out_len = phoneset_stun_build_binding (&stream->agent, stream->out, sizeof stream->out, 0, 0,
-                                                 (guint8[STUN_MESSAGE_TRANS_ID_LEN]){ 0 });
+  stream->out_len = phoneset_stun_build_binding (&stream->agent, stream->out, sizeof stream->out, 0,
+                                                 0, (guint8[STUN_MESSAGE_TRANS_ID_LEN]){ 0 });
 }

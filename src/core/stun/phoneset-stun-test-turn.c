@@ -65,19 +65,20 @@ static void turn_udp_send (PhonesetStunTest *self);
 static void
 turn_udp_release (PhonesetStunTest *self)
 {
-  guint8            buffer[1024];
-  gsize             challenge_len;
-  const guint8     *challenge = g_bytes_get_data (self->turn_challenge, &challenge_len);
-  gsize             len = phoneset_turn_build_release (&self->turn_socket->agent, buffer, sizeof buffer,
-                                                       challenge, challenge_len,
-                                                       self->turn_user, self->turn_password);
+  guint8        buffer[1024];
+  gsize         challenge_len;
+  const guint8 *challenge = g_bytes_get_data (self->turn_challenge, &challenge_len);
+  gsize         len =
+    phoneset_turn_build_release (&self->turn_socket->agent, buffer, sizeof buffer, challenge,
+                                 challenge_len, self->turn_user, self->turn_password);
   StunTransactionId id;
 
   if (len > 0 && phoneset_stun_peek_id (buffer, len, id))
     {
       /* Its answer is expected but not waited for: known, not forged. */
       _phoneset_stun_expect_transaction (self, id);
-      g_socket_send_to (self->turn_socket->socket, self->udp_addr, (const char *)buffer, len, NULL, NULL);
+      g_socket_send_to (self->turn_socket->socket, self->udp_addr, (const char *)buffer, len, NULL,
+                        NULL);
     }
 }
 
@@ -111,9 +112,11 @@ turn_udp_send (PhonesetStunTest *self)
   self->turn_attempts++;
   if (self->turn_challenge != NULL)
     challenge = g_bytes_get_data (self->turn_challenge, &challenge_len);
-  probe = _phoneset_stun_probe_new (self, self->turn_socket, self->udp_addr, PHONESET_STUN_PROBE_RETRANSMIT, turn_udp_done);
-  len = phoneset_turn_build_allocate (&self->turn_socket->agent, buffer, sizeof buffer, challenge, challenge_len,
-                                      self->turn_user, self->turn_password, probe->raw_id);
+  probe = _phoneset_stun_probe_new (self, self->turn_socket, self->udp_addr,
+                                    PHONESET_STUN_PROBE_RETRANSMIT, turn_udp_done);
+  len = phoneset_turn_build_allocate (&self->turn_socket->agent, buffer, sizeof buffer, challenge,
+                                      challenge_len, self->turn_user, self->turn_password,
+                                      probe->raw_id);
   probe->raw = g_bytes_new (buffer, len);
   _phoneset_stun_probe_start (probe);
 }
@@ -153,10 +156,9 @@ turn_tcp_done (PhonesetStunTest   *self,
       stream->challenge = g_bytes_new (stream->in, stream->want);
       challenge = g_bytes_get_data (stream->challenge, &challenge_len);
       stream->attempts++;
-      stream->out_len = phoneset_turn_build_allocate (&stream->agent, stream->out, sizeof stream->out,
-                                                      challenge, challenge_len,
-                                                      self->turn_user, self->turn_password,
-                                                      (guint8[STUN_MESSAGE_TRANS_ID_LEN]){ 0 });
+      stream->out_len = phoneset_turn_build_allocate (
+        &stream->agent, stream->out, sizeof stream->out, challenge, challenge_len, self->turn_user,
+        self->turn_password, (guint8[STUN_MESSAGE_TRANS_ID_LEN]){ 0 });
       _phoneset_stun_stream_again (self, stream, turn_tcp_done);
       return;
     }
@@ -182,8 +184,10 @@ _phoneset_stun_test_start_turn_tcp (PhonesetStunTest *self)
       _phoneset_stun_test_op_end (self, PHONESET_STUN_STAGE_TURN);
       return;
     }
-  stream = _phoneset_stun_stream_open (self, G_SOCKET_CONNECTABLE (self->tcp_addr), FALSE, TRUE, turn_tcp_done);
+  stream = _phoneset_stun_stream_open (self, G_SOCKET_CONNECTABLE (self->tcp_addr), FALSE, TRUE,
+                                       turn_tcp_done);
   stream->attempts = 1;
-  stream->out_len = phoneset_turn_build_allocate (&stream->agent, stream->out, sizeof stream->out, NULL, 0,
-                                                  NULL, NULL, (guint8[STUN_MESSAGE_TRANS_ID_LEN]){ 0 });
+  stream->out_len =
+    phoneset_turn_build_allocate (&stream->agent, stream->out, sizeof stream->out, NULL, 0, NULL,
+                                  NULL, (guint8[STUN_MESSAGE_TRANS_ID_LEN]){ 0 });
 }

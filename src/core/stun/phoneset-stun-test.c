@@ -47,16 +47,8 @@ enum
 static guint       signals[N_SIGNALS];
 
 static const char *stage_names[] = {
-  "resolve",
-  "udp-binding",
-  "tcp-binding",
-  "tls-binding",
-  "mapping",
-  "filtering",
-  "hairpin",
-  "lifetime",
-  "turn",
-  "ice",
+  "resolve",   "udp-binding", "tcp-binding", "tls-binding", "mapping",
+  "filtering", "hairpin",     "lifetime",    "turn",        "ice",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (stage_names) == PHONESET_STUN_N_STAGES);
@@ -134,9 +126,9 @@ stage_note_free (gpointer data)
 /* Stages: "stage-changed" (stage, running) when a stage starts or ends;
  * "progress" (fraction 0..1) after each. */
 void
-_phoneset_stun_test_stage (PhonesetStunTest *self,
-                           PhonesetStunStage which,
-                           gboolean          running)
+_phoneset_stun_test_stage (PhonesetStunTest  *self,
+                           PhonesetStunStage  which,
+                           gboolean           running)
 {
   StageNote *note;
 
@@ -157,7 +149,8 @@ _phoneset_stun_test_stage (PhonesetStunTest *self,
   note->progress = (double)self->stages_ended / MAX (self->stages_started, 1);
   /* In order, and before the result: the same priority as the task's
    * return, queued earlier. */
-  g_main_context_invoke_full (self->caller_context, G_PRIORITY_DEFAULT, stage_note_emit, note, stage_note_free);
+  g_main_context_invoke_full (self->caller_context, G_PRIORITY_DEFAULT, stage_note_emit, note,
+                              stage_note_free);
 }
 
 /* ---- Flow ------------------------------------------------------------- */
@@ -196,7 +189,8 @@ run_cleanup (PhonesetStunTest *self)
   self->turn_socket = self->lifetime_socket = NULL;
   self->behaviour_binding = self->filtering_binding = NULL;
   self->mapping_alternate_ip = self->mapping_alternate_ip_port = NULL;
-  self->control_burst = self->change_ip_port_burst = self->change_port_burst = self->hairpin_burst = NULL;
+  self->control_burst = self->change_ip_port_burst = self->change_port_burst = self->hairpin_burst =
+    NULL;
 }
 
 /* Ends the engine thread's loop. The thread holds its own references to
@@ -241,8 +235,8 @@ _phoneset_stun_test_op_done (PhonesetStunTest *self)
 
 /* The same, for an operation that had a stage of its own. */
 void
-_phoneset_stun_test_op_end (PhonesetStunTest *self,
-                            PhonesetStunStage stage)
+_phoneset_stun_test_op_end (PhonesetStunTest  *self,
+                            PhonesetStunStage  stage)
 {
   _phoneset_stun_test_stage (self, stage, FALSE);
   _phoneset_stun_test_op_done (self);
@@ -268,12 +262,14 @@ start_followups (PhonesetStunTest *self)
       else if (self->lifetime)
         {
           result->lifetime_tested = TRUE;
-          result->lifetime_note = g_strdup (_("There is no NAT, so there is no binding that could time out."));
+          result->lifetime_note =
+            g_strdup (_("There is no NAT, so there is no binding that could time out."));
         }
       if (self->turn_user != NULL)
         _phoneset_stun_test_start_turn_udp (self);
     }
-  if (self->turn_user != NULL && (self->transports & PHONESET_STUN_TRANSPORT_TCP) && result->tcp.reachable)
+  if (self->turn_user != NULL && (self->transports & PHONESET_STUN_TRANSPORT_TCP) &&
+      result->tcp.reachable)
     _phoneset_stun_test_start_turn_tcp (self);
   if (self->ice && self->udp_addr != NULL)
     _phoneset_stun_test_start_ice (self);
@@ -394,17 +390,16 @@ phoneset_stun_test_class_init (PhonesetStunTestClass *klass)
    * @running: %TRUE when it starts, %FALSE when it ends
    */
   signals[SIGNAL_STAGE_CHANGED] =
-    g_signal_new ("stage-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_BOOLEAN);
+    g_signal_new ("stage-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_BOOLEAN);
 
   /**
    * PhonesetStunTest::progress:
    * @self: the test
    * @fraction: how much is done, 0 to 1
    */
-  signals[SIGNAL_PROGRESS] =
-    g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_DOUBLE);
+  signals[SIGNAL_PROGRESS] = g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_DOUBLE);
 }
 
 static void
@@ -424,8 +419,8 @@ phoneset_stun_test_init (PhonesetStunTest *self)
  * Returns: (transfer full) (nullable): a new test
  */
 PhonesetStunTest *
-phoneset_stun_test_new (const char *server,
-                        GError    **error)
+phoneset_stun_test_new (const char  *server,
+                        GError     **error)
 {
   g_autofree char  *host = NULL;
   guint16           port = 0;
@@ -442,8 +437,8 @@ phoneset_stun_test_new (const char *server,
 }
 
 void
-phoneset_stun_test_set_transports (PhonesetStunTest      *self,
-                                   PhonesetStunTransports transports)
+phoneset_stun_test_set_transports (PhonesetStunTest       *self,
+                                   PhonesetStunTransports  transports)
 {
   g_return_if_fail (PHONESET_IS_STUN_TEST (self));
   self->transports = transports;
@@ -514,10 +509,10 @@ phoneset_stun_test_set_profile (PhonesetStunTest *self,
  * with no answer at all the test ends after about 1.6 s.
  */
 void
-phoneset_stun_test_run_async (PhonesetStunTest   *self,
-                              GCancellable       *cancellable,
-                              GAsyncReadyCallback callback,
-                              gpointer            user_data)
+phoneset_stun_test_run_async (PhonesetStunTest    *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *server = NULL;
@@ -529,12 +524,14 @@ phoneset_stun_test_run_async (PhonesetStunTest   *self,
   g_task_set_source_tag (task, phoneset_stun_test_run_async);
   if (g_atomic_int_get (&self->running))
     {
-      g_task_return_new_error (task, PHONESET_ERROR, PHONESET_ERROR_FAILED, _("The test is already running."));
+      g_task_return_new_error (task, PHONESET_ERROR, PHONESET_ERROR_FAILED,
+                               _("The test is already running."));
       return;
     }
   if (self->transports == 0)
     {
-      g_task_return_new_error (task, PHONESET_ERROR, PHONESET_ERROR_INVALID, _("Choose at least one transport: udp, tcp or tls."));
+      g_task_return_new_error (task, PHONESET_ERROR, PHONESET_ERROR_INVALID,
+                               _("Choose at least one transport: udp, tcp or tls."));
       return;
     }
 
@@ -550,7 +547,8 @@ phoneset_stun_test_run_async (PhonesetStunTest   *self,
   self->started_at = g_get_monotonic_time ();
   self->result = _phoneset_stun_result_new ();
   if (self->port != 0)
-    server = g_strdup_printf (strchr (self->host, ':') ? "[%s]:%u" : "%s:%u", self->host, self->port);
+    server =
+      g_strdup_printf (strchr (self->host, ':') ? "[%s]:%u" : "%s:%u", self->host, self->port);
   else
     server = g_strdup (self->host);
   self->result->server = g_steal_pointer (&server);
@@ -574,9 +572,9 @@ phoneset_stun_test_run_async (PhonesetStunTest   *self,
  * Returns: (transfer full): the result; %NULL only when cancelled
  */
 PhonesetStunResult *
-phoneset_stun_test_run_finish (PhonesetStunTest *self,
-                               GAsyncResult     *result,
-                               GError          **error)
+phoneset_stun_test_run_finish (PhonesetStunTest  *self,
+                               GAsyncResult      *result,
+                               GError           **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);

@@ -105,9 +105,11 @@ judge_filtering (const PhonesetStunMeasurements *measured,
   if (!measured->filtering_binding_answered)
     *lost_probes += measured->filtering_binding_sends;
   else if (second->decided && second->positive)
-    return second->wrong_source ? PHONESET_STUN_BEHAVIOUR_UNSUPPORTED : PHONESET_STUN_BEHAVIOUR_ENDPOINT_INDEPENDENT;
+    return second->wrong_source ? PHONESET_STUN_BEHAVIOUR_UNSUPPORTED
+                                : PHONESET_STUN_BEHAVIOUR_ENDPOINT_INDEPENDENT;
   else if (second->decided && third->decided && third->positive)
-    return third->wrong_source ? PHONESET_STUN_BEHAVIOUR_UNSUPPORTED : PHONESET_STUN_BEHAVIOUR_ADDRESS_DEPENDENT;
+    return third->wrong_source ? PHONESET_STUN_BEHAVIOUR_UNSUPPORTED
+                               : PHONESET_STUN_BEHAVIOUR_ADDRESS_DEPENDENT;
   else if (second->decided && third->decided)
     return PHONESET_STUN_BEHAVIOUR_ADDRESS_AND_PORT_DEPENDENT;
   else
@@ -159,7 +161,8 @@ judge_without_udp (const PhonesetStunMeasurements *measured,
     {
       verdict->mapping = PHONESET_STUN_BEHAVIOUR_UNSUPPORTED;
       verdict->filtering = PHONESET_STUN_BEHAVIOUR_UNSUPPORTED;
-      set_note (verdict, g_strdup (_("UDP was not tested, and NAT behaviour is tested over UDP only.")));
+      set_note (verdict,
+                g_strdup (_("UDP was not tested, and NAT behaviour is tested over UDP only.")));
       return;
     }
   if (measured->stream_reachable)
@@ -196,11 +199,13 @@ phoneset_stun_verdict_judge (const PhonesetStunMeasurements *measured,
     {
       verdict->mapping = PHONESET_STUN_BEHAVIOUR_UNSUPPORTED;
       verdict->filtering = PHONESET_STUN_BEHAVIOUR_UNSUPPORTED;
-      set_note (verdict, g_strdup (_("The server does not give an alternate address (no OTHER-ADDRESS, RFC 5780), so its NAT mapping and filtering cannot be tested. Use a server that supports RFC 5780, such as coturn with two addresses.")));
+      set_note (verdict,
+                g_strdup (_("The server does not give an alternate address (no OTHER-ADDRESS, RFC 5780), so its NAT mapping and filtering cannot be tested. Use a server that supports RFC 5780, such as coturn with two addresses.")));
     }
   else
     {
-      gboolean alternate_answered = measured->alternate_ip.answered && measured->alternate_ip_port.answered;
+      gboolean alternate_answered =
+        measured->alternate_ip.answered && measured->alternate_ip_port.answered;
 
       verdict->mapping = judge_mapping (measured, &verdict->lost_probes);
       verdict->filtering = judge_filtering (measured, &verdict->lost_probes);
@@ -225,12 +230,16 @@ phoneset_stun_verdict_judge (const PhonesetStunMeasurements *measured,
 
   verdict->nat_type = classify (measured->nat_present, verdict->mapping, verdict->filtering);
 
-  if (verdict->nat_type == PHONESET_STUN_NAT_INCONCLUSIVE && verdict->lost_probes > 0 && verdict->note == NULL)
-    set_note (verdict, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                     "%u probe got no answer: the network loses too many packets to tell the NAT type for sure. Run the test again.",
-                                                     "%u probes got no answer: the network loses too many packets to tell the NAT type for sure. Run the test again.",
-                                                     verdict->lost_probes),
-                                        verdict->lost_probes));
+  if (verdict->nat_type == PHONESET_STUN_NAT_INCONCLUSIVE && verdict->lost_probes > 0 &&
+      verdict->note == NULL)
+    set_note (verdict, g_strdup_printf (
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "%u probe got no answer: the network loses too many packets "
+                                      "to tell the NAT type for sure. Run the test again.",
+                                      "%u probes got no answer: the network loses too many packets "
+                                      "to tell the NAT type for sure. Run the test again.",
+                                      verdict->lost_probes),
+                         verdict->lost_probes));
 }
 
 /**

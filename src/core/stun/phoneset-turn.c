@@ -48,14 +48,14 @@ wrap_challenge (StunMessage  *msg,
  * Returns: the length of the Allocate request (UDP relay), 0 on failure
  */
 gsize
-phoneset_turn_build_allocate (StunAgent        *agent,
-                              guint8           *buffer,
-                              gsize             buffer_len,
-                              const guint8     *challenge,
-                              gsize             challenge_len,
-                              const char       *user,
-                              const char       *password,
-                              StunTransactionId id)
+phoneset_turn_build_allocate (StunAgent         *agent,
+                              guint8            *buffer,
+                              gsize              buffer_len,
+                              const guint8      *challenge,
+                              gsize              challenge_len,
+                              const char        *user,
+                              const char        *password,
+                              StunTransactionId  id)
 {
   StunMessage msg;
   StunMessage previous;
@@ -65,12 +65,11 @@ phoneset_turn_build_allocate (StunAgent        *agent,
 
   if (challenge != NULL)
     wrap_challenge (&previous, agent, challenge, challenge_len);
-  len = stun_usage_turn_create (agent, &msg, buffer, buffer_len,
-                                challenge != NULL ? &previous : NULL,
-                                STUN_USAGE_TURN_REQUEST_PORT_NORMAL, -1, -1,
-                                (uint8_t *)user, user != NULL ? strlen (user) : 0,
-                                (uint8_t *)password, password != NULL ? strlen (password) : 0,
-                                STUN_USAGE_TURN_COMPATIBILITY_RFC5766);
+  len = stun_usage_turn_create (
+    agent, &msg, buffer, buffer_len, challenge != NULL ? &previous : NULL,
+    STUN_USAGE_TURN_REQUEST_PORT_NORMAL, -1, -1, (uint8_t *)user, user != NULL ? strlen (user) : 0,
+    (uint8_t *)password, password != NULL ? strlen (password) : 0,
+    STUN_USAGE_TURN_COMPATIBILITY_RFC5766);
   if (len > 0)
     stun_message_id (&msg, id);
   return len;
@@ -100,8 +99,8 @@ phoneset_turn_build_release (StunAgent    *agent,
   g_return_val_if_fail (challenge != NULL, 0);
 
   wrap_challenge (&previous, agent, challenge, challenge_len);
-  return stun_usage_turn_create_refresh (agent, &msg, buffer, buffer_len, &previous, 0,
-                                         (uint8_t *)user, user != NULL ? strlen (user) : 0,
-                                         (uint8_t *)password, password != NULL ? strlen (password) : 0,
-                                         STUN_USAGE_TURN_COMPATIBILITY_RFC5766);
+  return stun_usage_turn_create_refresh (
+    agent, &msg, buffer, buffer_len, &previous, 0, (uint8_t *)user,
+    user != NULL ? strlen (user) : 0, (uint8_t *)password, password != NULL ? strlen (password) : 0,
+    STUN_USAGE_TURN_COMPATIBILITY_RFC5766);
 }
