@@ -142,6 +142,97 @@ get_keys (JsonObject   *object,
   return TRUE;
 }
 
+/* @format_name must be a file format and one of the profile's. */
+static gboolean
+check_write_format (PhonesetProfile    *self,
+                    const char         *format_name,
+                    PhonesetCfgFormat  *format,
+                    Ctx                *ctx,
+                    GError            **error)
+{
+  if (!phoneset_cfg_format_from_string (format_name, format))
+    {
+      g_autofree char *known = phoneset_cfg_dup_format_names ();
+
+      return _phoneset_profile_fail (ctx, error,
+                                     _("“%s” is not a file format (%s)"), format_name, known);
+    }
+  if (!g_strv_contains ((const char *const *)self->formats, format_name))
+    return _phoneset_profile_fail (
+      ctx, error, _("writes “%s”, which is not in the profile's “formats”"), format_name);
+  return TRUE;
+}
+
+/* "alternatives": other places the phone reads the same value from
+ * (a global key beside the per-account one). A file's own choice is
+ * kept: the value is read from, and written to, the place it uses. */
+static gboolean
+parse_write_alternatives (SettingWrite  *write,
+                          JsonObject    *object,
+                          guint          n,
+                          gboolean       per_line,
+                          Ctx           *ctx,
+                          GError       **error)
+{
+  JsonNode *alternatives = json_object_get_member (object, "alternatives");
+
+  if (alternatives != NULL && !JSON_NODE_HOLDS_ARRAY (alternatives))
+    return _phoneset_profile_fail (ctx, error, _("“alternatives” must be a list of keys"));
+  for (guint i = 0;
+       alternatives != NULL && i < json_array_get_length (json_node_get_array (alternatives)); i++)
+    {
+      static const char *alt_allowed[] = { "key", "section", "list", "idx", NULL };
+      JsonObject        *alt =
+        _phoneset_profile_json_element_object (json_node_get_array (alternatives), i, ctx, error);
+      g_autofree char *alt_key = NULL;
+      g_autofree char *alt_section = NULL;
+      g_autofree char *alt_list = NULL;
+      g_autofree char *alt_idx = NULL;
+
+      if (alt == NULL || !_phoneset_profile_json_check_members (alt, alt_allowed, ctx, error) ||
+          !_phoneset_profile_json_get_string (alt, "key", TRUE, &alt_key, ctx, error) ||
+          !_phoneset_profile_json_get_string (alt, "section", FALSE, &alt_section, ctx, error) ||
+          !_phoneset_profile_json_get_string (alt, "list", FALSE, &alt_list, ctx, error) ||
+          !_phoneset_profile_json_get_string (alt, "idx", FALSE, &alt_idx, ctx, error) ||
+          !add_write_keys (write, alt_key, alt_section, alt_list, alt_idx, n, n, per_line, TRUE,
+                           ctx, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* "map": what the file writes for each value of a bool or enum. */
+static gboolean
+parse_write_map (SettingWrite         *write,
+                 JsonObject           *object,
+                 PhonesetSettingType   type,
+                 Ctx                  *ctx,
+                 GError              **error)
+{
+  JsonNode   *map_node = json_object_get_member (object, "map");
+  JsonObject *map;
+  g_autoptr(GList) members = NULL;
+
+  if (map_node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (map_node))
+    return _phoneset_profile_fail (ctx, error, _("“map” must map values to what the file writes"));
+  if (type != PHONESET_SETTING_BOOL && type != PHONESET_SETTING_ENUM)
+    return _phoneset_profile_fail (ctx, error, _("“map” is only for bool and enum settings"));
+  map = json_node_get_object (map_node);
+  write->map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  members = json_object_get_members (map);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (map, l->data);
+
+      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+        return _phoneset_profile_fail (ctx, error, _("“map” values must be strings"));
+      g_hash_table_insert (write->map, g_strdup (l->data), g_strdup (json_node_get_string (value)));
+    }
+  return TRUE;
+}
+
 static SettingWrite *
 parse_write (PhonesetProfile      *self,
              const char           *format_name,
@@ -156,7 +247,6 @@ parse_write (PhonesetProfile      *self,
                                    "map",    "transform",  "all_lines", "alternatives",
                                    "source", "confidence", NULL };
   SettingWrite      *write = g_new0 (SettingWrite, 1);
-  JsonNode          *alternatives;
   g_auto(GStrv) keys = NULL;
   g_autofree char  *section = NULL;
   g_autofree char  *list = NULL;
@@ -164,25 +254,13 @@ parse_write (PhonesetProfile      *self,
   g_autofree char  *source = NULL;
   g_autofree char  *confidence = NULL;
   gboolean          all_lines;
-  JsonNode         *map_node;
   PhonesetCfgFormat format;
   guint             first, last;
 
   write->keys = g_ptr_array_new_with_free_func (_phoneset_write_key_free);
 
-  if (!phoneset_cfg_format_from_string (format_name, &format))
-    {
-      g_autofree char *known = phoneset_cfg_dup_format_names ();
-
-      _phoneset_profile_fail (ctx, error, _("“%s” is not a file format (%s)"), format_name, known);
-      goto bad;
-    }
-  if (!g_strv_contains ((const char *const *)self->formats, format_name))
-    {
-      _phoneset_profile_fail (
-        ctx, error, _("writes “%s”, which is not in the profile's “formats”"), format_name);
-      goto bad;
-    }
+  if (!check_write_format (self, format_name, &format, ctx, error))
+    goto bad;
   if (!_phoneset_profile_json_check_members (object, allowed, ctx, error) ||
       !get_keys (object, &keys, ctx, error) ||
       !_phoneset_profile_json_get_string (object, "section",
@@ -213,35 +291,8 @@ parse_write (PhonesetProfile      *self,
                          FALSE, ctx, error))
       goto bad;
 
-  /* "alternatives": other places the phone reads the same value from
-   * (a global key beside the per-account one). A file's own choice is
-   * kept: the value is read from, and written to, the place it uses. */
-  alternatives = json_object_get_member (object, "alternatives");
-  if (alternatives != NULL && !JSON_NODE_HOLDS_ARRAY (alternatives))
-    {
-      _phoneset_profile_fail (ctx, error, _("“alternatives” must be a list of keys"));
-      goto bad;
-    }
-  for (guint i = 0;
-       alternatives != NULL && i < json_array_get_length (json_node_get_array (alternatives)); i++)
-    {
-      static const char *alt_allowed[] = { "key", "section", "list", "idx", NULL };
-      JsonObject        *alt =
-        _phoneset_profile_json_element_object (json_node_get_array (alternatives), i, ctx, error);
-      g_autofree char *alt_key = NULL;
-      g_autofree char *alt_section = NULL;
-      g_autofree char *alt_list = NULL;
-      g_autofree char *alt_idx = NULL;
-
-      if (alt == NULL || !_phoneset_profile_json_check_members (alt, alt_allowed, ctx, error) ||
-          !_phoneset_profile_json_get_string (alt, "key", TRUE, &alt_key, ctx, error) ||
-          !_phoneset_profile_json_get_string (alt, "section", FALSE, &alt_section, ctx, error) ||
-          !_phoneset_profile_json_get_string (alt, "list", FALSE, &alt_list, ctx, error) ||
-          !_phoneset_profile_json_get_string (alt, "idx", FALSE, &alt_idx, ctx, error) ||
-          !add_write_keys (write, alt_key, alt_section, alt_list, alt_idx, n, n, per_line, TRUE,
-                           ctx, error))
-        goto bad;
-    }
+  if (!parse_write_alternatives (write, object, n, per_line, ctx, error))
+    goto bad;
 
   if (write->transform != NULL && !g_str_equal (write->transform, "dscp-to-tos"))
     {
@@ -250,38 +301,8 @@ parse_write (PhonesetProfile      *self,
       goto bad;
     }
 
-  map_node = json_object_get_member (object, "map");
-  if (map_node != NULL)
-    {
-      JsonObject *map;
-      g_autoptr(GList) members = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (map_node))
-        {
-          _phoneset_profile_fail (ctx, error, _("“map” must map values to what the file writes"));
-          goto bad;
-        }
-      if (type != PHONESET_SETTING_BOOL && type != PHONESET_SETTING_ENUM)
-        {
-          _phoneset_profile_fail (ctx, error, _("“map” is only for bool and enum settings"));
-          goto bad;
-        }
-      map = json_node_get_object (map_node);
-      write->map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      members = json_object_get_members (map);
-      for (GList *l = members; l != NULL; l = l->next)
-        {
-          JsonNode *value = json_object_get_member (map, l->data);
-
-          if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
-            {
-              _phoneset_profile_fail (ctx, error, _("“map” values must be strings"));
-              goto bad;
-            }
-          g_hash_table_insert (write->map, g_strdup (l->data),
-                               g_strdup (json_node_get_string (value)));
-        }
-    }
+  if (!parse_write_map (write, object, type, ctx, error))
+    goto bad;
 
   return write;
 
@@ -341,6 +362,223 @@ parse_enum_values (PhonesetSetting  *setting,
   return TRUE;
 }
 
+/* The type and texts a setting is read with: its confidence, and its
+ * sources. */
+static gboolean
+check_setting_texts (JsonObject           *object,
+                     const char           *type_name,
+                     PhonesetSettingType  *type,
+                     const char           *confidence,
+                     const char           *note,
+                     const char           *title,
+                     const char           *help,
+                     const char           *source,
+                     const char           *default_source,
+                     const char           *range_source,
+                     Ctx                  *ctx,
+                     GError              **error)
+{
+  if (!_phoneset_setting_type_from_string (type_name, type))
+    return _phoneset_profile_fail (ctx, error, _("“%s” is not a setting type"), type_name);
+  if (!g_strv_contains (confidences, confidence))
+    return _phoneset_profile_fail (
+      ctx, error, _("confidence “%s” is not one of V, V-OEM, T, 3P, U"), confidence);
+  if (g_str_equal (confidence, "U") && note == NULL)
+    return _phoneset_profile_fail (ctx, error,
+                                   _("an unconfirmed setting needs a “note” for the user"));
+  if (help[0] == '\0' || title[0] == '\0')
+    return _phoneset_profile_fail (ctx, error, _("“title” and “help” must not be empty"));
+  if ((source != NULL && source[0] == '\0') ||
+      (default_source != NULL && default_source[0] == '\0') ||
+      (range_source != NULL && range_source[0] == '\0'))
+    return _phoneset_profile_fail (
+      ctx, error, _("a source must not be empty; say “unconfirmed” where there is none"));
+  if (range_source != NULL && !json_object_has_member (object, "min") &&
+      !json_object_has_member (object, "max"))
+    return _phoneset_profile_fail (ctx, error,
+                                   _("“range_source” is for a setting with “min” or “max”"));
+  return TRUE;
+}
+
+/* A setting's menu path is the page's, then its own title, unless given. */
+static gboolean
+resolve_menu_path (PhonesetPage  *page,
+                   const char    *title,
+                   GStrv         *menu_path,
+                   Ctx           *ctx,
+                   GError       **error)
+{
+  if ((*menu_path)[0] == NULL && (page->menu_path == NULL || page->menu_path[0] == NULL))
+    return _phoneset_profile_fail (
+      ctx, error, _("no menu path: the page or the setting must say where it is on the phone"));
+  if ((*menu_path)[0] == NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      g_strv_builder_addv (builder, (const char **)page->menu_path);
+      g_strv_builder_add (builder, title);
+      g_strfreev (*menu_path);
+      *menu_path = g_strv_builder_end (builder);
+    }
+  if ((*menu_path)[0] == NULL)
+    return _phoneset_profile_fail (
+      ctx, error, _("no menu path: the page or the setting must say where it is on the phone"));
+  return TRUE;
+}
+
+/* A port is 1 to 65535 unless given; an int needs its range. */
+static gboolean
+check_range (PhonesetSettingType   type,
+             gboolean             *has_min,
+             gint64               *min,
+             gboolean             *has_max,
+             gint64               *max,
+             Ctx                  *ctx,
+             GError              **error)
+{
+  if (type == PHONESET_SETTING_PORT)
+    {
+      *min = *has_min ? *min : 1;
+      *max = *has_max ? *max : 65535;
+      *has_min = *has_max = TRUE;
+    }
+  if (type == PHONESET_SETTING_INT && (!*has_min || !*has_max))
+    return _phoneset_profile_fail (ctx, error, _("an int needs “min” and “max”"));
+  if (*has_min && *has_max && *min > *max)
+    return _phoneset_profile_fail (ctx, error, _("“min” is above “max”"));
+  return TRUE;
+}
+
+/* How many settings @id stands for: one per line if it holds "{n}". */
+static guint
+count_lines (PhonesetProfile *self,
+             const char      *id,
+             gboolean         has_lines,
+             gint64           lines)
+{
+  if (strstr (id, "{n}") != NULL)
+    return has_lines ? (guint)CLAMP (lines, 1, MAX_LINES) : self->lines;
+  else
+    return 1;
+}
+
+/* Files @setting under its id (which must be new) and in @group. */
+static gboolean
+add_to_group (PhonesetProfile  *self,
+              PhonesetGroup    *group,
+              PhonesetSetting  *setting,
+              Ctx              *ctx,
+              GError          **error)
+{
+  if (g_hash_table_contains (self->by_id, setting->id))
+    return _phoneset_profile_fail (ctx, error, _("the id “%s” is used twice"), setting->id);
+  g_hash_table_insert (self->by_id, setting->id, setting);
+  g_ptr_array_add (group->settings, setting);
+  return TRUE;
+}
+
+/* "values": an enum's, and only an enum's. */
+static gboolean
+parse_setting_values (PhonesetSetting  *setting,
+                      JsonObject       *object,
+                      Ctx              *ctx,
+                      GError          **error)
+{
+  if (setting->type == PHONESET_SETTING_ENUM && !parse_enum_values (setting, object, ctx, error))
+    return FALSE;
+  if (setting->type != PHONESET_SETTING_ENUM && json_object_has_member (object, "values"))
+    return _phoneset_profile_fail (ctx, error, _("“values” is only for enum settings"));
+  return TRUE;
+}
+
+/* "formats": how each file format writes line @n of the setting. */
+static gboolean
+parse_setting_writes (PhonesetProfile  *self,
+                      PhonesetSetting  *setting,
+                      JsonNode         *formats_node,
+                      guint             n,
+                      gboolean          per_line,
+                      Ctx              *ctx,
+                      GError          **error)
+{
+  JsonObject *formats;
+  g_autoptr(GList) members = NULL;
+
+  if (formats_node == NULL)
+    return TRUE;
+  formats = json_node_get_object (formats_node);
+  members = json_object_get_members (formats);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode     *node = json_object_get_member (formats, l->data);
+      SettingWrite *write;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return _phoneset_profile_fail (ctx, error,
+                                       _("“formats.%s” must be an object"), (const char *)l->data);
+      write = parse_write (self, l->data, json_node_get_object (node), setting->type, n, per_line,
+                           ctx, error);
+      if (write == NULL)
+        return FALSE;
+      g_hash_table_insert (setting->writes, g_strdup (l->data), write);
+    }
+  return TRUE;
+}
+
+/* Every setting can be delivered on a setup sheet (it has a menu
+ * path). One the profile's file format cannot carry, because no key
+ * is confirmed, must say so to the user. */
+static gboolean
+check_setting_formats (PhonesetProfile  *self,
+                       PhonesetSetting  *setting,
+                       const char       *note,
+                       Ctx              *ctx,
+                       GError          **error)
+{
+  for (guint f = 0; self->formats[f] != NULL; f++)
+    {
+      PhonesetCfgFormat file_format;
+
+      if (phoneset_cfg_format_from_string (self->formats[f], &file_format) &&
+          _phoneset_setting_lookup_write (setting, file_format) == NULL && note == NULL)
+        return _phoneset_profile_fail (
+          ctx, error, _("has no “%s” key and no “note” saying why"), self->formats[f]);
+    }
+  return TRUE;
+}
+
+/* "default": a value the setting accepts. */
+static gboolean
+parse_default (PhonesetSetting  *setting,
+               JsonObject       *object,
+               Ctx              *ctx,
+               GError          **error)
+{
+  JsonNode *default_node = json_object_get_member (object, "default");
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = NULL;
+  GType            vtype;
+
+  if (default_node == NULL || JSON_NODE_HOLDS_NULL (default_node))
+    return _phoneset_profile_fail (ctx, error, _("“default” is missing"));
+  if (!JSON_NODE_HOLDS_VALUE (default_node))
+    return _phoneset_profile_fail (ctx, error, _("“default” must be a value"));
+  vtype = json_node_get_value_type (default_node);
+  if (vtype == G_TYPE_BOOLEAN)
+    text = g_strdup (json_node_get_boolean (default_node) ? "true" : "false");
+  else if (vtype == G_TYPE_INT64)
+    text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (default_node));
+  else if (vtype == G_TYPE_STRING)
+    text = g_strdup (json_node_get_string (default_node));
+  else
+    return _phoneset_profile_fail (ctx, error, _("“default” must be a string, number or boolean"));
+
+  if (!phoneset_setting_validate (setting, text, &setting->default_value, &local_error))
+    return _phoneset_profile_fail (ctx, error,
+                                   _("the default is not valid: %s"), local_error->message);
+  return TRUE;
+}
+
 gboolean
 _phoneset_profile_parse_setting (PhonesetProfile  *self,
                                  PhonesetPage     *page,
@@ -367,7 +605,6 @@ _phoneset_profile_parse_setting (PhonesetProfile  *self,
   g_autofree char *range_source = NULL;
   g_auto(GStrv) menu_path = NULL;
   g_autofree char    *where = NULL;
-  JsonNode           *default_node;
   JsonNode           *formats_node;
   PhonesetSettingType type;
   gboolean            reboot, has_min, has_max, has_lines;
@@ -400,58 +637,13 @@ _phoneset_profile_parse_setting (PhonesetProfile  *self,
       !_phoneset_profile_json_get_int (object, "lines", FALSE, &has_lines, &lines, &ctx, error))
     return FALSE;
 
-  if (!_phoneset_setting_type_from_string (type_name, &type))
-    return _phoneset_profile_fail (&ctx, error, _("“%s” is not a setting type"), type_name);
-  if (!g_strv_contains (confidences, confidence))
-    return _phoneset_profile_fail (
-      &ctx, error, _("confidence “%s” is not one of V, V-OEM, T, 3P, U"), confidence);
-  if (g_str_equal (confidence, "U") && note == NULL)
-    return _phoneset_profile_fail (&ctx, error,
-                                   _("an unconfirmed setting needs a “note” for the user"));
-  if (help[0] == '\0' || title[0] == '\0')
-    return _phoneset_profile_fail (&ctx, error, _("“title” and “help” must not be empty"));
-  if ((source != NULL && source[0] == '\0') ||
-      (default_source != NULL && default_source[0] == '\0') ||
-      (range_source != NULL && range_source[0] == '\0'))
-    return _phoneset_profile_fail (
-      &ctx, error, _("a source must not be empty; say “unconfirmed” where there is none"));
-  if (range_source != NULL && !json_object_has_member (object, "min") &&
-      !json_object_has_member (object, "max"))
-    return _phoneset_profile_fail (&ctx, error,
-                                   _("“range_source” is for a setting with “min” or “max”"));
+  if (!check_setting_texts (object, type_name, &type, confidence, note, title, help, source,
+                            default_source, range_source, &ctx, error) ||
+      !resolve_menu_path (page, title, &menu_path, &ctx, error) ||
+      !check_range (type, &has_min, &min, &has_max, &max, &ctx, error))
+    return FALSE;
 
-  /* A setting's menu path is the page's, then its own title, unless given. */
-  if (menu_path[0] == NULL && (page->menu_path == NULL || page->menu_path[0] == NULL))
-    return _phoneset_profile_fail (
-      &ctx, error, _("no menu path: the page or the setting must say where it is on the phone"));
-  if (menu_path[0] == NULL)
-    {
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-      g_strv_builder_addv (builder, (const char **)page->menu_path);
-      g_strv_builder_add (builder, title);
-      g_strfreev (menu_path);
-      menu_path = g_strv_builder_end (builder);
-    }
-  if (menu_path[0] == NULL)
-    return _phoneset_profile_fail (
-      &ctx, error, _("no menu path: the page or the setting must say where it is on the phone"));
-
-  if (type == PHONESET_SETTING_PORT)
-    {
-      min = has_min ? min : 1;
-      max = has_max ? max : 65535;
-      has_min = has_max = TRUE;
-    }
-  if (type == PHONESET_SETTING_INT && (!has_min || !has_max))
-    return _phoneset_profile_fail (&ctx, error, _("an int needs “min” and “max”"));
-  if (has_min && has_max && min > max)
-    return _phoneset_profile_fail (&ctx, error, _("“min” is above “max”"));
-
-  if (strstr (id, "{n}") != NULL)
-    n_lines = has_lines ? (guint)CLAMP (lines, 1, MAX_LINES) : self->lines;
-  else
-    n_lines = 1;
+  n_lines = count_lines (self, id, has_lines, lines);
 
   formats_node = json_object_get_member (object, "formats");
   if (formats_node != NULL && !JSON_NODE_HOLDS_OBJECT (formats_node))
@@ -460,7 +652,6 @@ _phoneset_profile_parse_setting (PhonesetProfile  *self,
   for (guint n = 1; n <= n_lines; n++)
     {
       PhonesetSetting *setting = g_new0 (PhonesetSetting, 1);
-      g_autoptr(GError) local_error = NULL;
 
       setting->id = expand (id, n);
       setting->type = type;
@@ -482,73 +673,13 @@ _phoneset_profile_parse_setting (PhonesetProfile  *self,
         g_hash_table_new_full (g_str_hash, g_str_equal, g_free, _phoneset_setting_write_free);
       g_ptr_array_add (self->settings, setting);
 
-      if (g_hash_table_contains (self->by_id, setting->id))
-        return _phoneset_profile_fail (&ctx, error, _("the id “%s” is used twice"), setting->id);
-      g_hash_table_insert (self->by_id, setting->id, setting);
-      g_ptr_array_add (group->settings, setting);
-
-      if (type == PHONESET_SETTING_ENUM && !parse_enum_values (setting, object, &ctx, error))
+      if (!add_to_group (self, group, setting, &ctx, error) ||
+          !parse_setting_values (setting, object, &ctx, error) ||
+          !parse_setting_writes (self, setting, formats_node, n, strstr (id, "{n}") != NULL, &ctx,
+                                 error) ||
+          !check_setting_formats (self, setting, note, &ctx, error) ||
+          !parse_default (setting, object, &ctx, error))
         return FALSE;
-      if (type != PHONESET_SETTING_ENUM && json_object_has_member (object, "values"))
-        return _phoneset_profile_fail (&ctx, error, _("“values” is only for enum settings"));
-
-      if (formats_node != NULL)
-        {
-          JsonObject *formats = json_node_get_object (formats_node);
-          g_autoptr(GList) members = json_object_get_members (formats);
-
-          for (GList *l = members; l != NULL; l = l->next)
-            {
-              JsonNode     *node = json_object_get_member (formats, l->data);
-              SettingWrite *write;
-
-              if (!JSON_NODE_HOLDS_OBJECT (node))
-                return _phoneset_profile_fail (
-                  &ctx, error, _("“formats.%s” must be an object"), (const char *)l->data);
-              write = parse_write (self, l->data, json_node_get_object (node), type, n,
-                                   strstr (id, "{n}") != NULL, &ctx, error);
-              if (write == NULL)
-                return FALSE;
-              g_hash_table_insert (setting->writes, g_strdup (l->data), write);
-            }
-        }
-
-      /* Every setting can be delivered on a setup sheet (it has a menu
-       * path). One the profile's file format cannot carry, because no key
-       * is confirmed, must say so to the user. */
-      for (guint f = 0; self->formats[f] != NULL; f++)
-        {
-          PhonesetCfgFormat file_format;
-
-          if (phoneset_cfg_format_from_string (self->formats[f], &file_format) &&
-              _phoneset_setting_lookup_write (setting, file_format) == NULL && note == NULL)
-            return _phoneset_profile_fail (
-              &ctx, error, _("has no “%s” key and no “note” saying why"), self->formats[f]);
-        }
-
-      default_node = json_object_get_member (object, "default");
-      if (default_node == NULL || JSON_NODE_HOLDS_NULL (default_node))
-        return _phoneset_profile_fail (&ctx, error, _("“default” is missing"));
-      if (!JSON_NODE_HOLDS_VALUE (default_node))
-        return _phoneset_profile_fail (&ctx, error, _("“default” must be a value"));
-      {
-        g_autofree char *text = NULL;
-        GType            vtype = json_node_get_value_type (default_node);
-
-        if (vtype == G_TYPE_BOOLEAN)
-          text = g_strdup (json_node_get_boolean (default_node) ? "true" : "false");
-        else if (vtype == G_TYPE_INT64)
-          text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (default_node));
-        else if (vtype == G_TYPE_STRING)
-          text = g_strdup (json_node_get_string (default_node));
-        else
-          return _phoneset_profile_fail (&ctx, error,
-                                         _("“default” must be a string, number or boolean"));
-
-        if (!phoneset_setting_validate (setting, text, &setting->default_value, &local_error))
-          return _phoneset_profile_fail (&ctx, error,
-                                         _("the default is not valid: %s"), local_error->message);
-      }
     }
 
   return TRUE;
