@@ -212,6 +212,86 @@ _phoneset_profile_translate_in_place (char **text)
     }
 }
 
+/* One of a page's "groups", and its settings. */
+static gboolean
+parse_group (PhonesetProfile  *self,
+             PhonesetPage     *page,
+             JsonObject       *gobject,
+             Ctx              *gctx,
+             GError          **error)
+{
+  static const char *group_members[] = { "id", "title", "description", "settings", NULL };
+  PhonesetGroup     *group;
+  JsonArray         *settings;
+
+  if (!_phoneset_profile_json_check_members (gobject, group_members, gctx, error))
+    return FALSE;
+  group = g_new0 (PhonesetGroup, 1);
+  group->settings = g_ptr_array_new ();
+  g_ptr_array_add (page->groups, group);
+  if (!_phoneset_profile_json_get_string (gobject, "id", TRUE, &group->id, gctx, error) ||
+      !_phoneset_profile_json_get_string (gobject, "title", TRUE, &group->title, gctx, error) ||
+      !_phoneset_profile_json_get_string (gobject, "description", FALSE, &group->description, gctx,
+                                          error))
+    return FALSE;
+  _phoneset_profile_translate_in_place (&group->title);
+  _phoneset_profile_translate_in_place (&group->description);
+  settings = _phoneset_profile_json_get_array (gobject, "settings", gctx, error);
+  if (settings == NULL)
+    return FALSE;
+
+  for (guint k = 0; k < json_array_get_length (settings); k++)
+    {
+      g_autofree char *swhere = g_strdup_printf ("%s.settings[%u]", gctx->where, k);
+      Ctx              sctx = { swhere };
+      JsonObject      *sobject = _phoneset_profile_json_element_object (settings, k, &sctx, error);
+
+      if (sobject == NULL ||
+          !_phoneset_profile_parse_setting (self, page, group, sobject, &sctx, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Map values that stand for another setting must name one. */
+static gboolean
+check_map_references (PhonesetProfile  *self,
+                      Ctx              *outer,
+                      GError          **error)
+{
+  for (guint i = 0; i < self->settings->len; i++)
+    {
+      PhonesetSetting *setting = g_ptr_array_index (self->settings, i);
+      GHashTableIter   iter;
+      gpointer         format_name, data;
+
+      g_hash_table_iter_init (&iter, setting->writes);
+      while (g_hash_table_iter_next (&iter, &format_name, &data))
+        {
+          SettingWrite  *write = data;
+          GHashTableIter miter;
+          gpointer       key, value;
+
+          if (write->map == NULL)
+            continue;
+          g_hash_table_iter_init (&miter, write->map);
+          while (g_hash_table_iter_next (&miter, &key, &value))
+            {
+              const char      *v = value;
+              g_autofree char *id = NULL;
+
+              if (v[0] != '{')
+                continue;
+              id = g_strndup (v + 1, strlen (v) - 2);
+              if (!g_str_has_suffix (v, "}") || !g_hash_table_contains (self->by_id, id))
+                return _phoneset_profile_fail (
+                  outer, error, _("%s: “%s” names no setting of this profile"), setting->id, v);
+            }
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 parse_pages (PhonesetProfile  *self,
              JsonObject       *root,
@@ -219,7 +299,6 @@ parse_pages (PhonesetProfile  *self,
              GError          **error)
 {
   static const char *page_members[] = { "id", "title", "menu_path", "keypad", "groups", NULL };
-  static const char *group_members[] = { "id", "title", "description", "settings", NULL };
   JsonArray         *pages = _phoneset_profile_json_get_array (root, "pages", outer, error);
 
   if (pages == NULL)
@@ -254,77 +333,17 @@ parse_pages (PhonesetProfile  *self,
         {
           g_autofree char *gwhere = g_strdup_printf ("%s.groups[%u]", where, j);
           Ctx              gctx = { gwhere };
-          JsonObject    *gobject = _phoneset_profile_json_element_object (groups, j, &gctx, error);
-          PhonesetGroup *group;
-          JsonArray     *settings;
+          JsonObject *gobject = _phoneset_profile_json_element_object (groups, j, &gctx, error);
 
-          if (gobject == NULL ||
-              !_phoneset_profile_json_check_members (gobject, group_members, &gctx, error))
+          if (gobject == NULL || !parse_group (self, page, gobject, &gctx, error))
             return FALSE;
-          group = g_new0 (PhonesetGroup, 1);
-          group->settings = g_ptr_array_new ();
-          g_ptr_array_add (page->groups, group);
-          if (!_phoneset_profile_json_get_string (gobject, "id", TRUE, &group->id, &gctx, error) ||
-              !_phoneset_profile_json_get_string (gobject, "title", TRUE, &group->title, &gctx,
-                                                  error) ||
-              !_phoneset_profile_json_get_string (gobject, "description", FALSE,
-                                                  &group->description, &gctx, error))
-            return FALSE;
-          _phoneset_profile_translate_in_place (&group->title);
-          _phoneset_profile_translate_in_place (&group->description);
-          settings = _phoneset_profile_json_get_array (gobject, "settings", &gctx, error);
-          if (settings == NULL)
-            return FALSE;
-
-          for (guint k = 0; k < json_array_get_length (settings); k++)
-            {
-              g_autofree char *swhere = g_strdup_printf ("%s.settings[%u]", gwhere, k);
-              Ctx              sctx = { swhere };
-              JsonObject      *sobject =
-                _phoneset_profile_json_element_object (settings, k, &sctx, error);
-
-              if (sobject == NULL ||
-                  !_phoneset_profile_parse_setting (self, page, group, sobject, &sctx, error))
-                return FALSE;
-            }
         }
     }
 
   if (self->settings->len == 0)
     return _phoneset_profile_fail (outer, error, _("the profile has no settings"));
 
-  /* Map values that stand for another setting must name one. */
-  for (guint i = 0; i < self->settings->len; i++)
-    {
-      PhonesetSetting *setting = g_ptr_array_index (self->settings, i);
-      GHashTableIter   iter;
-      gpointer         format_name, data;
-
-      g_hash_table_iter_init (&iter, setting->writes);
-      while (g_hash_table_iter_next (&iter, &format_name, &data))
-        {
-          SettingWrite  *write = data;
-          GHashTableIter miter;
-          gpointer       key, value;
-
-          if (write->map == NULL)
-            continue;
-          g_hash_table_iter_init (&miter, write->map);
-          while (g_hash_table_iter_next (&miter, &key, &value))
-            {
-              const char      *v = value;
-              g_autofree char *id = NULL;
-
-              if (v[0] != '{')
-                continue;
-              id = g_strndup (v + 1, strlen (v) - 2);
-              if (!g_str_has_suffix (v, "}") || !g_hash_table_contains (self->by_id, id))
-                return _phoneset_profile_fail (
-                  outer, error, _("%s: “%s” names no setting of this profile"), setting->id, v);
-            }
-        }
-    }
-  return TRUE;
+  return check_map_references (self, outer, error);
 }
 
 static gboolean
@@ -411,6 +430,145 @@ parse_pnp (PhonesetProfile  *self,
   return TRUE;
 }
 
+/* The id is the file's name, and lower-case letters, digits and dashes. */
+static gboolean
+check_id (PhonesetProfile  *self,
+          const char       *expected_id,
+          Ctx              *ctx,
+          GError          **error)
+{
+  if (expected_id != NULL && !g_str_equal (expected_id, self->id))
+    return _phoneset_profile_fail (ctx, error,
+                                   _("the id “%s” must match the file name"), self->id);
+  for (const char *p = self->id; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-')
+      return _phoneset_profile_fail (ctx, error,
+                                     _("an id is lower-case letters, digits and dashes"));
+  return TRUE;
+}
+
+/* "mac_prefixes", kept as phoneset_mac_oui() writes them. */
+static gboolean
+parse_mac_prefixes (PhonesetProfile  *self,
+                    Ctx              *ctx,
+                    GError          **error)
+{
+  for (guint i = 0; self->mac_prefixes[i] != NULL; i++)
+    {
+      g_autofree char *full = g_strconcat (self->mac_prefixes[i], ":00:00:00", NULL);
+      guint8           mac[6];
+
+      if (!phoneset_mac_parse (full, mac, NULL))
+        return _phoneset_profile_fail (
+          ctx, error, _("“%s” is not a MAC prefix like 00:15:65"), self->mac_prefixes[i]);
+      g_free (self->mac_prefixes[i]);
+      self->mac_prefixes[i] = phoneset_mac_oui (mac);
+    }
+  return TRUE;
+}
+
+/* "formats" are delivery formats; a file format needs "mac_file". */
+static gboolean
+check_formats (PhonesetProfile  *self,
+               Ctx              *ctx,
+               GError          **error)
+{
+  PhonesetCfgFormat known_format;
+  guint             n_file_formats = 0;
+
+  if (self->formats[0] == NULL)
+    return _phoneset_profile_fail (ctx, error,
+                                   _("“formats” must name at least one way to deliver settings"));
+  for (guint i = 0; self->formats[i] != NULL; i++)
+    {
+      if (!g_str_equal (self->formats[i], "setup-sheet") &&
+          !phoneset_cfg_format_from_string (self->formats[i], &known_format))
+        return _phoneset_profile_fail (ctx, error,
+                                       _("“%s” is not a delivery format"), self->formats[i]);
+      if (!g_str_equal (self->formats[i], "setup-sheet"))
+        n_file_formats++;
+    }
+  if (n_file_formats >= 1 && self->mac_file == NULL)
+    return _phoneset_profile_fail (ctx, error,
+                                   _("“mac_file” is missing: how is the per-phone file named?"));
+  if (self->mac_file != NULL &&
+      ((strstr (self->mac_file, "{mac}") == NULL && strstr (self->mac_file, "{MAC}") == NULL) ||
+       strchr (self->mac_file, '/') != NULL))
+    return _phoneset_profile_fail (
+      ctx, error, _("“mac_file” must contain {mac} (or {MAC} for upper case) and no “/”"));
+  return TRUE;
+}
+
+/* "user_agents": each "pattern" must be a regular expression. */
+static gboolean
+parse_user_agents (PhonesetProfile  *self,
+                   JsonObject       *root,
+                   Ctx              *ctx,
+                   GError          **error)
+{
+  JsonNode *node = json_object_get_member (root, "user_agents");
+
+  if (node != NULL && !JSON_NODE_HOLDS_ARRAY (node))
+    return _phoneset_profile_fail (ctx, error, _("“user_agents” must be a list"));
+  if (node != NULL)
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonObject      *ua = _phoneset_profile_json_element_object (array, i, ctx, error);
+          g_autofree char *pattern = NULL;
+          g_autoptr(GRegex) regex = NULL;
+          g_autoptr(GError) local_error = NULL;
+
+          if (ua == NULL ||
+              !_phoneset_profile_json_get_string (ua, "pattern", TRUE, &pattern, ctx, error))
+            return FALSE;
+          regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, &local_error);
+          if (regex == NULL)
+            return _phoneset_profile_fail (
+              ctx, error, _("user agent pattern “%s”: %s"), pattern, local_error->message);
+        }
+      self->user_agents = json_node_copy (node);
+    }
+  return TRUE;
+}
+
+/* "active_uri", or "no_remote_control" saying why there is none. */
+static gboolean
+parse_remote_control (PhonesetProfile  *self,
+                      JsonObject       *root,
+                      Ctx              *ctx,
+                      GError          **error)
+{
+  JsonNode *node = json_object_get_member (root, "active_uri");
+
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return _phoneset_profile_fail (ctx, error, _("“active_uri” must be an object or null"));
+      self->active_uri = json_node_copy (node);
+    }
+
+  /* Why there is no remote control: one of the notes, that the remote
+   * keypad shows too. */
+  if (!_phoneset_profile_json_get_string (root, "no_remote_control", FALSE,
+                                          &self->no_remote_control, ctx, error))
+    return FALSE;
+  if (self->no_remote_control != NULL && self->active_uri != NULL)
+    return _phoneset_profile_fail (
+      ctx, error, _("“no_remote_control” is for a profile whose “active_uri” is null"));
+  if (self->no_remote_control != NULL)
+    {
+      guint n = self->notes ? g_strv_length (self->notes) : 0;
+
+      self->notes = g_renew (char *, self->notes, n + 2);
+      self->notes[n] = g_strdup (self->no_remote_control);
+      self->notes[n + 1] = NULL;
+    }
+  return TRUE;
+}
+
 gboolean
 _phoneset_profile_parse_root (PhonesetProfile  *self,
                               JsonNode         *root_node,
@@ -436,13 +594,10 @@ _phoneset_profile_parse_root (PhonesetProfile  *self,
                                    "supersedes",
                                    "foreign_key_prefixes",
                                    NULL };
-  PhonesetCfgFormat  known_format;
   Ctx                ctx = { expected_id ? expected_id : "profile" };
   JsonObject        *root;
   gboolean           present;
   gint64             schema = 0, lines = 1;
-  guint              n_file_formats = 0;
-  JsonNode          *node;
 
   if (!JSON_NODE_HOLDS_OBJECT (root_node))
     return _phoneset_profile_fail (&ctx, error, _("a profile is a JSON object"));
@@ -474,101 +629,16 @@ _phoneset_profile_parse_root (PhonesetProfile  *self,
     return FALSE;
   _phoneset_profile_translate_in_place (&self->description);
 
-  if (expected_id != NULL && !g_str_equal (expected_id, self->id))
-    return _phoneset_profile_fail (&ctx, error,
-                                   _("the id “%s” must match the file name"), self->id);
-  for (const char *p = self->id; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '-')
-      return _phoneset_profile_fail (&ctx, error,
-                                     _("an id is lower-case letters, digits and dashes"));
+  if (!check_id (self, expected_id, &ctx, error))
+    return FALSE;
   if (lines < 1 || lines > MAX_LINES)
     return _phoneset_profile_fail (&ctx, error, _("“lines” must be from 1 to %d"), MAX_LINES);
   self->lines = (guint)lines;
 
-  for (guint i = 0; self->mac_prefixes[i] != NULL; i++)
-    {
-      g_autofree char *full = g_strconcat (self->mac_prefixes[i], ":00:00:00", NULL);
-      guint8           mac[6];
-
-      if (!phoneset_mac_parse (full, mac, NULL))
-        return _phoneset_profile_fail (
-          &ctx, error, _("“%s” is not a MAC prefix like 00:15:65"), self->mac_prefixes[i]);
-      g_free (self->mac_prefixes[i]);
-      self->mac_prefixes[i] = phoneset_mac_oui (mac);
-    }
-
-  if (self->formats[0] == NULL)
-    return _phoneset_profile_fail (&ctx, error,
-                                   _("“formats” must name at least one way to deliver settings"));
-  for (guint i = 0; self->formats[i] != NULL; i++)
-    {
-      if (!g_str_equal (self->formats[i], "setup-sheet") &&
-          !phoneset_cfg_format_from_string (self->formats[i], &known_format))
-        return _phoneset_profile_fail (&ctx, error,
-                                       _("“%s” is not a delivery format"), self->formats[i]);
-      if (!g_str_equal (self->formats[i], "setup-sheet"))
-        n_file_formats++;
-    }
-  if (n_file_formats >= 1 && self->mac_file == NULL)
-    return _phoneset_profile_fail (&ctx, error,
-                                   _("“mac_file” is missing: how is the per-phone file named?"));
-  if (self->mac_file != NULL &&
-      ((strstr (self->mac_file, "{mac}") == NULL && strstr (self->mac_file, "{MAC}") == NULL) ||
-       strchr (self->mac_file, '/') != NULL))
-    return _phoneset_profile_fail (
-      &ctx, error, _("“mac_file” must contain {mac} (or {MAC} for upper case) and no “/”"));
-
-  node = json_object_get_member (root, "user_agents");
-  if (node != NULL && !JSON_NODE_HOLDS_ARRAY (node))
-    return _phoneset_profile_fail (&ctx, error, _("“user_agents” must be a list"));
-  if (node != NULL)
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonObject      *ua = _phoneset_profile_json_element_object (array, i, &ctx, error);
-          g_autofree char *pattern = NULL;
-          g_autoptr(GRegex) regex = NULL;
-          g_autoptr(GError) local_error = NULL;
-
-          if (ua == NULL ||
-              !_phoneset_profile_json_get_string (ua, "pattern", TRUE, &pattern, &ctx, error))
-            return FALSE;
-          regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, &local_error);
-          if (regex == NULL)
-            return _phoneset_profile_fail (
-              &ctx, error, _("user agent pattern “%s”: %s"), pattern, local_error->message);
-        }
-      self->user_agents = json_node_copy (node);
-    }
-
-  node = json_object_get_member (root, "active_uri");
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
-    {
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return _phoneset_profile_fail (&ctx, error, _("“active_uri” must be an object or null"));
-      self->active_uri = json_node_copy (node);
-    }
-
-  /* Why there is no remote control: one of the notes, that the remote
-   * keypad shows too. */
-  if (!_phoneset_profile_json_get_string (root, "no_remote_control", FALSE,
-                                          &self->no_remote_control, &ctx, error))
-    return FALSE;
-  if (self->no_remote_control != NULL && self->active_uri != NULL)
-    return _phoneset_profile_fail (
-      &ctx, error, _("“no_remote_control” is for a profile whose “active_uri” is null"));
-  if (self->no_remote_control != NULL)
-    {
-      guint n = self->notes ? g_strv_length (self->notes) : 0;
-
-      self->notes = g_renew (char *, self->notes, n + 2);
-      self->notes[n] = g_strdup (self->no_remote_control);
-      self->notes[n + 1] = NULL;
-    }
-
-  if (!parse_pnp (self, root, &ctx, error) || !parse_models (self, root, &ctx, error))
+  if (!parse_mac_prefixes (self, &ctx, error) || !check_formats (self, &ctx, error) ||
+      !parse_user_agents (self, root, &ctx, error) ||
+      !parse_remote_control (self, root, &ctx, error) || !parse_pnp (self, root, &ctx, error) ||
+      !parse_models (self, root, &ctx, error))
     return FALSE;
 
   return parse_pages (self, root, &ctx, error);
