@@ -75,6 +75,125 @@ row_is_empty (GPtrArray *fields)
   return fields->len == 1 && ((char *)g_ptr_array_index (fields, 0))[0] == '\0';
 }
 
+static gboolean
+check_csv_size (gsize    len,
+                GError **error)
+{
+  if (len > PHONESET_CSV_MAX_SIZE)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("the phone list is larger than 16 MiB; split it into several files"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_csv_utf8 (const char  *data,
+                gsize        len,
+                GError     **error)
+{
+  const char *end;
+
+  if (!g_utf8_validate (data, len, &end))
+    {
+      guint bad_line = 1;
+
+      for (const char *q = data; q < end; q++)
+        if (*q == '\n')
+          bad_line++;
+      g_set_error (
+        error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+        _("line %u is not UTF-8 text (or has a NUL byte); save the phone list as “CSV UTF-8”"),
+           bad_line);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The separator: “;” when the first line has “;” and no “,”. */
+static char
+find_separator (const char *p,
+                const char *end)
+{
+  const char *nl = memchr (p, '\n', end - p);
+  const char *first_end = nl ? nl : end;
+
+  if (memchr (p, ';', first_end - p) != NULL && memchr (p, ',', first_end - p) == NULL)
+    return ';';
+  return ',';
+}
+
+/* One character inside quotes at *@p (before @end): a doubled quote stands
+ * for one, a single one closes the field. */
+static void
+read_quoted (const char **p,
+             const char  *end,
+             GString     *field,
+             gboolean    *quoted,
+             guint       *line)
+{
+  char c = **p;
+
+  if (c == '"')
+    {
+      if (*p + 1 < end && (*p)[1] == '"')
+        {
+          g_string_append_c (field, '"');
+          *p += 2;
+          return;
+        }
+      *quoted = FALSE;
+      (*p)++;
+      return;
+    }
+  if (c == '\n')
+    (*line)++;
+  g_string_append_c (field, c);
+  (*p)++;
+}
+
+/* Ends the field read so far: moves @field to @fields. */
+static gboolean
+take_field (GPtrArray  *fields,
+            GString    *field,
+            guint       record_line,
+            GError    **error)
+{
+  g_ptr_array_add (fields, g_strdup (field->str));
+  g_string_truncate (field, 0);
+  if (fields->len > MAX_FIELDS)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("line %u has more than %u fields; this is not a phone list"), record_line,
+                      MAX_FIELDS);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Ends a record: its fields become a row of @rows, unless it is an
+ * empty line. */
+static void
+end_record (GPtrArray  *rows,
+            GPtrArray **fields,
+            guint       record_line,
+            gboolean    was_quoted)
+{
+  if (!row_is_empty (*fields) || was_quoted)
+    {
+      PhonesetCsvRow *row = g_new0 (PhonesetCsvRow, 1);
+
+      g_ptr_array_add (*fields, NULL);
+      row->line = record_line;
+      row->fields = (char **)g_ptr_array_free (g_steal_pointer (fields), FALSE);
+      g_ptr_array_add (rows, row);
+      *fields = g_ptr_array_new_with_free_func (g_free);
+    }
+  else
+    g_ptr_array_set_size (*fields, 0);
+}
+
 /**
  * phoneset_csv_parse:
  * @data: the CSV text (UTF-8)
@@ -95,7 +214,7 @@ phoneset_csv_parse (const char  *data,
   g_autoptr(GString) field = g_string_new (NULL);
   const char *end;
   const char *p = data;
-  char        separator = ',';
+  char        separator;
   guint       line = 1;
   guint       record_line = 1;
   gboolean    quoted = FALSE; /* inside quotes */
@@ -103,39 +222,16 @@ phoneset_csv_parse (const char  *data,
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
-  if (len > PHONESET_CSV_MAX_SIZE)
-    {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                   _("the phone list is larger than 16 MiB; split it into several files"));
-      return NULL;
-    }
+  if (!check_csv_size (len, error))
+    return NULL;
   if (data == NULL)
     data = p = "";
-  if (!g_utf8_validate (data, len, &end))
-    {
-      guint bad_line = 1;
-
-      for (const char *q = data; q < end; q++)
-        if (*q == '\n')
-          bad_line++;
-      g_set_error (
-        error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-        _("line %u is not UTF-8 text (or has a NUL byte); save the phone list as “CSV UTF-8”"),
-           bad_line);
-      return NULL;
-    }
+  if (!check_csv_utf8 (data, len, error))
+    return NULL;
   end = data + len;
   if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     p += 3;
-
-  /* The separator: “;” when the first line has “;” and no “,”. */
-  {
-    const char *nl = memchr (p, '\n', end - p);
-    const char *first_end = nl ? nl : end;
-
-    if (memchr (p, ';', first_end - p) != NULL && memchr (p, ',', first_end - p) == NULL)
-      separator = ';';
-  }
+  separator = find_separator (p, end);
 
   fields = g_ptr_array_new_with_free_func (g_free);
   while (p <= end)
@@ -152,48 +248,15 @@ phoneset_csv_parse (const char  *data,
                               record_line);
               return NULL;
             }
-          if (c == '"')
-            {
-              if (p + 1 < end && p[1] == '"')
-                {
-                  g_string_append_c (field, '"');
-                  p += 2;
-                  continue;
-                }
-              quoted = FALSE;
-              p++;
-              continue;
-            }
-          if (c == '\n')
-            line++;
-          g_string_append_c (field, c);
-          p++;
+          read_quoted (&p, end, field, &quoted, &line);
           continue;
         }
 
       if (at_end || c == '\n' || (c == '\r' && (p + 1 == end || p[1] == '\n')))
         {
-          g_ptr_array_add (fields, g_strdup (field->str));
-          g_string_truncate (field, 0);
-          if (fields->len > MAX_FIELDS)
-            {
-              g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                           _("line %u has more than %u fields; this is not a phone list"),
-                              record_line, MAX_FIELDS);
-              return NULL;
-            }
-          if (!row_is_empty (fields) || was_quoted)
-            {
-              PhonesetCsvRow *row = g_new0 (PhonesetCsvRow, 1);
-
-              g_ptr_array_add (fields, NULL);
-              row->line = record_line;
-              row->fields = (char **)g_ptr_array_free (g_steal_pointer (&fields), FALSE);
-              g_ptr_array_add (rows, row);
-              fields = g_ptr_array_new_with_free_func (g_free);
-            }
-          else
-            g_ptr_array_set_size (fields, 0);
+          if (!take_field (fields, field, record_line, error))
+            return NULL;
+          end_record (rows, &fields, record_line, was_quoted);
           was_quoted = FALSE;
           if (at_end)
             break;
@@ -204,16 +267,9 @@ phoneset_csv_parse (const char  *data,
         }
       if (c == separator)
         {
-          g_ptr_array_add (fields, g_strdup (field->str));
-          g_string_truncate (field, 0);
           was_quoted = FALSE;
-          if (fields->len > MAX_FIELDS)
-            {
-              g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                           _("line %u has more than %u fields; this is not a phone list"),
-                              record_line, MAX_FIELDS);
-              return NULL;
-            }
+          if (!take_field (fields, field, record_line, error))
+            return NULL;
           p++;
           continue;
         }
@@ -271,6 +327,126 @@ phoneset_fleet_free (PhonesetFleet *self)
   g_free (self);
 }
 
+/* The header: the "mac" and "name" columns, and the setting columns
+ * (marked in @setting_of); other columns are problems. */
+static void
+read_header (PhonesetFleet   *self,
+             PhonesetProfile *profile,
+             PhonesetCsvRow  *header,
+             int             *mac_column,
+             int             *name_column,
+             int             *setting_of)
+{
+  for (guint i = 0; header->fields[i] != NULL; i++)
+    {
+      g_autofree char *column = g_strstrip (g_strdup (header->fields[i]));
+
+      if (g_ascii_strcasecmp (column, "mac") == 0 && *mac_column < 0)
+        *mac_column = i;
+      else if (g_ascii_strcasecmp (column, "name") == 0 && *name_column < 0)
+        *name_column = i;
+      else if (column[0] == '\0')
+        {
+          g_autofree char *message = g_strdup_printf (
+            _("column %u has no name; name it after a setting id or remove it"), i + 1);
+
+          add_problem (self, header->line, NULL, message);
+        }
+      else if (phoneset_profile_lookup_setting (profile, column) == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (
+            _("“%s” is not a setting of the %s profile (see “phoneset profiles”)"), column,
+               phoneset_profile_get_id (profile));
+
+          add_problem (self, header->line, column, message);
+        }
+      else
+        {
+          for (guint j = 0; j < i; j++)
+            if (setting_of[j] && g_str_equal (g_ptr_array_index (self->columns, j), column))
+              {
+                g_autofree char *message =
+                  g_strdup_printf (_("the column “%s” appears twice; keep one"), column);
+
+                add_problem (self, header->line, column, message);
+              }
+          setting_of[i] = 1;
+        }
+      g_ptr_array_add (self->columns, g_steal_pointer (&column));
+    }
+}
+
+/* The MAC address of @row, normalized, or %NULL (a problem is added)
+ * when it is missing, bad or already listed. */
+static char *
+read_mac (PhonesetFleet  *self,
+          PhonesetCsvRow *row,
+          guint           n,
+          int             mac_column,
+          GHashTable     *seen)
+{
+  g_autofree char *mac_text = NULL;
+  g_autofree char *mac = NULL;
+  g_autoptr(GError) mac_error = NULL;
+
+  mac_text = g_strstrip (g_strdup ((guint)mac_column < n ? row->fields[mac_column] : ""));
+  if (mac_text[0] == '\0')
+    {
+      add_problem (self, row->line, "mac",
+                   _("no MAC address; every phone needs one, such as 00:15:65:12:34:56"));
+      return NULL;
+    }
+  mac = phoneset_mac_normalize (mac_text, PHONESET_MAC_STYLE_BARE_LOWER, &mac_error);
+  if (mac == NULL)
+    {
+      add_problem (self, row->line, "mac", mac_error->message);
+      return NULL;
+    }
+  if (g_hash_table_contains (seen, mac))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("the MAC address %s is already on line %u; each phone is listed once"),
+                            mac_text, GPOINTER_TO_UINT (g_hash_table_lookup (seen, mac)));
+
+      add_problem (self, row->line, "mac", message);
+      return NULL;
+    }
+  g_hash_table_insert (seen, g_strdup (mac), GUINT_TO_POINTER (row->line));
+  return g_steal_pointer (&mac);
+}
+
+/* The setting values of @row, each checked as the phone's own config
+ * would take it; a bad one is a problem. */
+static void
+read_values (PhonesetFleet      *self,
+             PhonesetProfile    *profile,
+             PhonesetFleetPhone *phone,
+             PhonesetCsvRow     *row,
+             guint               n,
+             const int          *setting_of)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      const char *id = g_ptr_array_index (self->columns, i);
+      g_autoptr(GError) value_error = NULL;
+      g_autoptr(PhonesetConfig) check = NULL;
+      g_autofree char *value = NULL;
+
+      if (!setting_of[i] || row->fields[i][0] == '\0')
+        continue;
+      value = g_strdup (row->fields[i]);
+      /* Each value is checked as the phone's own config would take it. */
+      check = phoneset_config_new (profile);
+      if (!phoneset_config_set (check, id, value, &value_error))
+        {
+          add_problem (self, row->line, id, value_error->message);
+          continue;
+        }
+      g_hash_table_insert (phone->values, g_strdup (id),
+                           g_strdup (phoneset_config_get (check, id)));
+    }
+}
+
 /**
  * phoneset_fleet_parse:
  * @common: the values every phone gets (the fleet keeps a reference)
@@ -324,43 +500,7 @@ phoneset_fleet_parse (PhonesetConfig  *common,
   header = g_ptr_array_index (rows, 0);
   n_columns = g_strv_length (header->fields);
   setting_of = g_new0 (int, n_columns);
-  for (guint i = 0; i < n_columns; i++)
-    {
-      g_autofree char *column = g_strstrip (g_strdup (header->fields[i]));
-
-      if (g_ascii_strcasecmp (column, "mac") == 0 && mac_column < 0)
-        mac_column = i;
-      else if (g_ascii_strcasecmp (column, "name") == 0 && name_column < 0)
-        name_column = i;
-      else if (column[0] == '\0')
-        {
-          g_autofree char *message = g_strdup_printf (
-            _("column %u has no name; name it after a setting id or remove it"), i + 1);
-
-          add_problem (self, header->line, NULL, message);
-        }
-      else if (phoneset_profile_lookup_setting (profile, column) == NULL)
-        {
-          g_autofree char *message = g_strdup_printf (
-            _("“%s” is not a setting of the %s profile (see “phoneset profiles”)"), column,
-               phoneset_profile_get_id (profile));
-
-          add_problem (self, header->line, column, message);
-        }
-      else
-        {
-          for (guint j = 0; j < i; j++)
-            if (setting_of[j] && g_str_equal (g_ptr_array_index (self->columns, j), column))
-              {
-                g_autofree char *message =
-                  g_strdup_printf (_("the column “%s” appears twice; keep one"), column);
-
-                add_problem (self, header->line, column, message);
-              }
-          setting_of[i] = 1;
-        }
-      g_ptr_array_add (self->columns, g_steal_pointer (&column));
-    }
+  read_header (self, profile, header, &mac_column, &name_column, setting_of);
   if (mac_column < 0)
     {
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
@@ -371,11 +511,9 @@ phoneset_fleet_parse (PhonesetConfig  *common,
 
   for (guint r = 1; r < rows->len; r++)
     {
-      PhonesetCsvRow  *row = g_ptr_array_index (rows, r);
-      guint            n = g_strv_length (row->fields);
-      g_autofree char *mac_text = NULL;
-      g_autofree char *mac = NULL;
-      g_autoptr(GError) mac_error = NULL;
+      PhonesetCsvRow     *row = g_ptr_array_index (rows, r);
+      guint               n = g_strv_length (row->fields);
+      g_autofree char    *mac = NULL;
       PhonesetFleetPhone *phone;
 
       if (n > n_columns)
@@ -386,29 +524,9 @@ phoneset_fleet_parse (PhonesetConfig  *common,
           add_problem (self, row->line, NULL, message);
           continue;
         }
-      mac_text = g_strstrip (g_strdup ((guint)mac_column < n ? row->fields[mac_column] : ""));
-      if (mac_text[0] == '\0')
-        {
-          add_problem (self, row->line, "mac",
-                       _("no MAC address; every phone needs one, such as 00:15:65:12:34:56"));
-          continue;
-        }
-      mac = phoneset_mac_normalize (mac_text, PHONESET_MAC_STYLE_BARE_LOWER, &mac_error);
+      mac = read_mac (self, row, n, mac_column, seen);
       if (mac == NULL)
-        {
-          add_problem (self, row->line, "mac", mac_error->message);
-          continue;
-        }
-      if (g_hash_table_contains (seen, mac))
-        {
-          g_autofree char *message = g_strdup_printf (
-            _("the MAC address %s is already on line %u; each phone is listed once"), mac_text,
-               GPOINTER_TO_UINT (g_hash_table_lookup (seen, mac)));
-
-          add_problem (self, row->line, "mac", message);
-          continue;
-        }
-      g_hash_table_insert (seen, g_strdup (mac), GUINT_TO_POINTER (row->line));
+        continue;
 
       phone = g_new0 (PhonesetFleetPhone, 1);
       phone->line = row->line;
@@ -421,26 +539,7 @@ phoneset_fleet_parse (PhonesetConfig  *common,
           if (name[0] != '\0')
             phone->name = g_steal_pointer (&name);
         }
-      for (guint i = 0; i < n; i++)
-        {
-          const char *id = g_ptr_array_index (self->columns, i);
-          g_autoptr(GError) value_error = NULL;
-          g_autoptr(PhonesetConfig) check = NULL;
-          g_autofree char *value = NULL;
-
-          if (!setting_of[i] || row->fields[i][0] == '\0')
-            continue;
-          value = g_strdup (row->fields[i]);
-          /* Each value is checked as the phone's own config would take it. */
-          check = phoneset_config_new (profile);
-          if (!phoneset_config_set (check, id, value, &value_error))
-            {
-              add_problem (self, row->line, id, value_error->message);
-              continue;
-            }
-          g_hash_table_insert (phone->values, g_strdup (id),
-                               g_strdup (phoneset_config_get (check, id)));
-        }
+      read_values (self, profile, phone, row, n, setting_of);
       g_ptr_array_add (self->phones, phone);
     }
 
