@@ -123,6 +123,90 @@ load_file (const char  *file,
   return g_bytes_new_take (data, len);
 }
 
+/* Runs @push to its end, its result or error in @run. */
+static void
+run_push (PhonesetPush *push,
+          PushRun      *run)
+{
+  run->loop = g_main_loop_new (NULL, FALSE);
+  phoneset_push_run_async (push, NULL, push_cb, run);
+  g_main_loop_run (run->loop);
+  g_main_loop_unref (run->loop);
+}
+
+static void
+print_via_error (void)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autofree char *list = NULL;
+
+  for (const PhonesetDelivery *const *all = phoneset_delivery_get_all (); *all != NULL; all++)
+    g_ptr_array_add (ids, (gpointer)phoneset_delivery_get_id (*all));
+  list = _phoneset_cli_join_or (ids);
+  /* Translators: %s lists the methods ("autop, check-sync or pnp"). */
+  _phoneset_cli_error (_("--via is %s."), list);
+}
+
+/* The file's firmware generation says which keys the push sets. */
+static void
+choose_profile (PhonesetCliRemoteOptions *options,
+                GBytes                   *bytes,
+                const char               *name)
+{
+  g_autoptr(PhonesetCatalog) catalog = _phoneset_cli_load_catalog ();
+  PhonesetProfile *chosen = phoneset_push_choose_profile (
+    phoneset_catalog_get_profiles (catalog), options->vendor, options->model, bytes, name);
+
+  if (chosen != NULL)
+    options->profile = g_strdup (phoneset_profile_get_id (chosen));
+}
+
+/* Reports a failed push; returns the exit code. */
+static int
+print_error (PhonesetRemote  *remote,
+             GError         **error,
+             gboolean         json)
+{
+  int code = _phoneset_cli_exit_for (*error);
+
+  if (json)
+    printf ("{ \"ok\" : false }\n");
+  _phoneset_cli_keyring_note (remote, *error);
+  _phoneset_cli_error ("%s", (*error)->message);
+  g_clear_error (error);
+  return code;
+}
+
+static void
+print_result (PhonesetPushResult *result,
+              const char         *name,
+              gboolean            json)
+{
+  if (json)
+    {
+      g_autoptr(JsonObject) object = phoneset_push_result_to_json (result);
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_object_set_boolean_member (object, "ok", TRUE);
+      root = json_node_init_object (json_node_alloc (), object);
+      text = json_to_string (root, TRUE);
+      printf ("%s\n", text);
+    }
+  else
+    {
+      const char *const *notes = phoneset_push_result_get_notes (result);
+      const char        *user_agent = phoneset_push_result_get_fetch_user_agent (result);
+
+      printf (_("Pushed %s to %s (%s): fetched by %s (“%s”), %lld bytes.\n"), name,
+                 phoneset_push_result_get_phone (result), phoneset_push_result_get_via (result),
+                 phoneset_push_result_get_fetched_from (result), user_agent ? user_agent : "",
+                 (long long)phoneset_push_result_get_fetched_bytes (result));
+      for (guint i = 0; notes[i] != NULL; i++)
+        printf (_("Note: %s\n"), notes[i]);
+    }
+}
+
 int
 _phoneset_cli_push (int    argc,
                     char **argv)
@@ -188,14 +272,7 @@ _phoneset_cli_push (int    argc,
     }
   if (via_text != NULL && (via = phoneset_delivery_find (via_text)) == NULL)
     {
-      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-      g_autofree char *list = NULL;
-
-      for (const PhonesetDelivery *const *all = phoneset_delivery_get_all (); *all != NULL; all++)
-        g_ptr_array_add (ids, (gpointer)phoneset_delivery_get_id (*all));
-      list = _phoneset_cli_join_or (ids);
-      /* Translators: %s lists the methods ("autop, check-sync or pnp"). */
-      _phoneset_cli_error (_("--via is %s."), list);
+      print_via_error ();
       return PHONESET_EXIT_USAGE;
     }
   if (sip_port < 1 || sip_port > 65535 || pnp_port < 0 || pnp_port > 65535 || wait < 1 ||
@@ -211,15 +288,7 @@ _phoneset_cli_push (int    argc,
       return PHONESET_EXIT_USAGE;
     }
   if (options.profile == NULL)
-    {
-      /* The file's firmware generation says which keys the push sets. */
-      g_autoptr(PhonesetCatalog) catalog = _phoneset_cli_load_catalog ();
-      PhonesetProfile *chosen = phoneset_push_choose_profile (
-        phoneset_catalog_get_profiles (catalog), options.vendor, options.model, bytes, name);
-
-      if (chosen != NULL)
-        options.profile = g_strdup (phoneset_profile_get_id (chosen));
-    }
+    choose_profile (&options, bytes, name);
   remote = _phoneset_cli_remote_new (&options, argv[1], &exit_code);
   if (remote == NULL)
     return exit_code;
@@ -233,46 +302,11 @@ _phoneset_cli_push (int    argc,
   phoneset_push_set_reboot (push, !no_reboot);
   phoneset_push_set_local_address (push, local_address);
 
-  run.loop = g_main_loop_new (NULL, FALSE);
-  phoneset_push_run_async (push, NULL, push_cb, &run);
-  g_main_loop_run (run.loop);
-  g_main_loop_unref (run.loop);
+  run_push (push, &run);
 
   if (run.error != NULL)
-    {
-      int code = _phoneset_cli_exit_for (run.error);
-
-      if (json)
-        printf ("{ \"ok\" : false }\n");
-      _phoneset_cli_keyring_note (remote, run.error);
-      _phoneset_cli_error ("%s", run.error->message);
-      g_clear_error (&run.error);
-      return code;
-    }
-  if (json)
-    {
-      g_autoptr(JsonObject) object = phoneset_push_result_to_json (run.result);
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
-
-      json_object_set_boolean_member (object, "ok", TRUE);
-      root = json_node_init_object (json_node_alloc (), object);
-      text = json_to_string (root, TRUE);
-      printf ("%s\n", text);
-    }
-  else
-    {
-      const char *const *notes = phoneset_push_result_get_notes (run.result);
-      const char        *user_agent = phoneset_push_result_get_fetch_user_agent (run.result);
-
-      printf (_("Pushed %s to %s (%s): fetched by %s (“%s”), %lld bytes.\n"), name,
-                 phoneset_push_result_get_phone (run.result),
-                 phoneset_push_result_get_via (run.result),
-                 phoneset_push_result_get_fetched_from (run.result), user_agent ? user_agent : "",
-                 (long long)phoneset_push_result_get_fetched_bytes (run.result));
-      for (guint i = 0; notes[i] != NULL; i++)
-        printf (_("Note: %s\n"), notes[i]);
-    }
+    return print_error (remote, &run.error, json);
+  print_result (run.result, name, json);
   g_object_unref (run.result);
   return PHONESET_EXIT_OK;
 }
