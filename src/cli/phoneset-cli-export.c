@@ -381,6 +381,31 @@ export_files (PhonesetConfig   *config,
   return PHONESET_EXIT_OK;
 }
 
+/* --fleet: the files of every phone on the list, once the options allow it. */
+static int
+export_fleet_checked (PhonesetConfig   *config,
+                      PhonesetProfile  *profile,
+                      const ExportArgs *args,
+                      gboolean          has_file)
+{
+  if (args->macs != NULL || args->base_path != NULL || args->name != NULL)
+    {
+      _phoneset_cli_error (
+        _("--fleet names the files itself: leave out --mac, --base and --name"));
+      return PHONESET_EXIT_USAGE;
+    }
+  if (!has_file)
+    {
+      _phoneset_cli_error (
+        _("the %s has no provisioning file format, so phones cannot fetch a fleet's files; "
+                             "export its setup sheet instead"),
+           phoneset_profile_get_title (profile));
+      return PHONESET_EXIT_USAGE;
+    }
+  return export_fleet (config, args->fleet_path, args->model, args->server_url,
+                       args->include_secrets, args->output);
+}
+
 int
 _phoneset_cli_export (int    argc,
                       char **argv)
@@ -459,24 +484,7 @@ _phoneset_cli_export (int    argc,
     return PHONESET_EXIT_USAGE;
 
   if (args.fleet_path != NULL)
-    {
-      if (args.macs != NULL || args.base_path != NULL || args.name != NULL)
-        {
-          _phoneset_cli_error (
-            _("--fleet names the files itself: leave out --mac, --base and --name"));
-          return PHONESET_EXIT_USAGE;
-        }
-      if (!has_file)
-        {
-          _phoneset_cli_error (
-            _("the %s has no provisioning file format, so phones cannot fetch a fleet's files; "
-                                 "export its setup sheet instead"),
-               phoneset_profile_get_title (profile));
-          return PHONESET_EXIT_USAGE;
-        }
-      return export_fleet (config, args.fleet_path, args.model, args.server_url,
-                           args.include_secrets, args.output);
-    }
+    return export_fleet_checked (config, profile, &args, has_file);
   if (args.server_url != NULL)
     {
       _phoneset_cli_error (_("--server-url goes with --fleet"));
