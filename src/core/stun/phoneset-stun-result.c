@@ -794,6 +794,57 @@ profile_refresh_default_s (PhonesetProfile *profile)
   return (int)seconds;
 }
 
+/* UDP is blocked: register over TLS or TCP, and without STUN. */
+static void
+recommend_transport (PhonesetStunResult *self)
+{
+  const char *transport = self->tls.reachable ? "tls" : "tcp";
+  _phoneset_stun_result_add_recommendation (
+    self, "line.1.transport", transport,
+    self->tls.reachable
+    ? _("UDP does not get through this network but TLS does: register over TLS (SIP over TCP with encryption).")
+    : _("UDP does not get through this network but TCP does: register over TCP."));
+  _phoneset_stun_result_add_recommendation (self, "line.1.stun.enable", "0",
+                                            _("STUN works only over UDP, which is blocked here."));
+}
+
+/* Behind NAT: keep-alives and STUN refreshes that keep the binding open. */
+static void
+recommend_keepalive (PhonesetStunResult *self,
+                     PhonesetProfile    *profile)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *why = NULL;
+  int              refresh_s;
+
+  if (self->lifetime_ms > 0)
+    {
+      int seconds = phoneset_stun_keepalive_for_lifetime (self->lifetime_ms);
+      value = g_strdup_printf ("%d", seconds);
+      why = g_strdup_printf (_("The router forgets an idle UDP binding after about %.0f s; a keep-alive every %d s keeps it open even if one is lost."),
+                                self->lifetime_ms / 1000.0, seconds);
+    }
+  else
+    {
+      value = g_strdup ("25");
+      why = g_strdup (_("Many routers forget an idle UDP binding after 30 s; 25 s stays below that. Run with --lifetime to measure this router."));
+    }
+  _phoneset_stun_result_add_recommendation (self, "nat.keepalive.interval", value, why);
+  refresh_s = profile_refresh_default_s (profile);
+  if (self->lifetime_ms > 0 && refresh_s > 0 && self->lifetime_ms <= refresh_s * 1000)
+    {
+      /* Translators: the first %s is the phone's vendor, as its profile names it. */
+      g_autofree char *why2 = g_strdup_printf (
+        _("%s phones refresh STUN every %d s by default, longer than this router keeps a binding (about %.0f s)."),
+           phoneset_profile_get_vendor (profile), refresh_s, self->lifetime_ms / 1000.0);
+      _phoneset_stun_result_add_recommendation (self, "nat.stun.refresh", value, why2);
+    }
+  else
+    _phoneset_stun_result_add_recommendation (
+      self, "nat.stun.refresh", value,
+      _("Refresh the STUN binding as often as the keep-alive, so the public address the phone announces stays right."));
+}
+
 /**
  * _phoneset_stun_result_recommend:
  * @self: a finished result
@@ -828,14 +879,7 @@ _phoneset_stun_result_recommend (PhonesetStunResult *self,
 
   if (udp_blocked)
     {
-      const char *transport = self->tls.reachable ? "tls" : "tcp";
-      _phoneset_stun_result_add_recommendation (
-        self, "line.1.transport", transport,
-        self->tls.reachable
-        ? _("UDP does not get through this network but TLS does: register over TLS (SIP over TCP with encryption).")
-        : _("UDP does not get through this network but TCP does: register over TCP."));
-      _phoneset_stun_result_add_recommendation (
-        self, "line.1.stun.enable", "0", _("STUN works only over UDP, which is blocked here."));
+      recommend_transport (self);
       return;
     }
 
@@ -860,38 +904,7 @@ _phoneset_stun_result_recommend (PhonesetStunResult *self,
     }
 
   if (nat)
-    {
-      g_autofree char *value = NULL;
-      g_autofree char *why = NULL;
-      int              refresh_s;
-
-      if (self->lifetime_ms > 0)
-        {
-          int seconds = phoneset_stun_keepalive_for_lifetime (self->lifetime_ms);
-          value = g_strdup_printf ("%d", seconds);
-          why = g_strdup_printf (_("The router forgets an idle UDP binding after about %.0f s; a keep-alive every %d s keeps it open even if one is lost."),
-                                    self->lifetime_ms / 1000.0, seconds);
-        }
-      else
-        {
-          value = g_strdup ("25");
-          why = g_strdup (_("Many routers forget an idle UDP binding after 30 s; 25 s stays below that. Run with --lifetime to measure this router."));
-        }
-      _phoneset_stun_result_add_recommendation (self, "nat.keepalive.interval", value, why);
-      refresh_s = profile_refresh_default_s (profile);
-      if (self->lifetime_ms > 0 && refresh_s > 0 && self->lifetime_ms <= refresh_s * 1000)
-        {
-          /* Translators: the first %s is the phone's vendor, as its profile names it. */
-          g_autofree char *why2 = g_strdup_printf (
-            _("%s phones refresh STUN every %d s by default, longer than this router keeps a binding (about %.0f s)."),
-               phoneset_profile_get_vendor (profile), refresh_s, self->lifetime_ms / 1000.0);
-          _phoneset_stun_result_add_recommendation (self, "nat.stun.refresh", value, why2);
-        }
-      else
-        _phoneset_stun_result_add_recommendation (
-          self, "nat.stun.refresh", value,
-          _("Refresh the STUN binding as often as the keep-alive, so the public address the phone announces stays right."));
-    }
+    recommend_keepalive (self, profile);
 
   if (symmetric)
     {
@@ -1125,34 +1138,11 @@ add_turn (JsonBuilder            *b,
   json_builder_end_object (b);
 }
 
-/**
- * phoneset_stun_result_to_json:
- * @self: a result
- *
- * Returns: (transfer full): the `stun-test --json` document of DESIGN.md
- */
-JsonNode *
-phoneset_stun_result_to_json (PhonesetStunResult *self)
+/* "nat": the NAT's behaviour and the binding lifetime. */
+static void
+add_nat (JsonBuilder        *b,
+         PhonesetStunResult *self)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  PhonesetStunTurnResult *turn;
-
-  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), NULL);
-
-  json_builder_begin_object (b);
-  add_string (b, "server", self->server);
-  json_builder_set_member_name (b, "elapsed_ms");
-  json_builder_add_int_value (b, self->elapsed_ms);
-  {
-    g_autofree char *verdict = phoneset_stun_result_dup_verdict (self);
-    add_string (b, "verdict", verdict);
-  }
-  add_string (b, "software", self->software);
-  add_string (b, "other_address", self->other_address);
-  add_transport (b, "udp", &self->udp);
-  add_transport (b, "tcp", &self->tcp);
-  add_transport (b, "tls", &self->tls);
-
   json_builder_set_member_name (b, "nat");
   json_builder_begin_object (b);
   add_tri (b, "present", self->nat_present);
@@ -1182,14 +1172,13 @@ phoneset_stun_result_to_json (PhonesetStunResult *self)
       json_builder_end_object (b);
     }
   json_builder_end_object (b);
+}
 
-  /* "turn" is the first transport tested (UDP, else TCP); "turn_tcp" the
-   * TCP one when both ran. */
-  turn = self->turn_udp.tested ? &self->turn_udp : &self->turn_tcp;
-  add_turn (b, "turn", turn);
-  if (self->turn_udp.tested && self->turn_tcp.tested)
-    add_turn (b, "turn_tcp", &self->turn_tcp);
-
+/* "ice": the candidates gathered, or null when not tested. */
+static void
+add_ice (JsonBuilder        *b,
+         PhonesetStunResult *self)
+{
   json_builder_set_member_name (b, "ice");
   if (!self->ice_tested)
     json_builder_add_null_value (b);
@@ -1208,7 +1197,13 @@ phoneset_stun_result_to_json (PhonesetStunResult *self)
       add_string (b, "error", self->ice_error);
       json_builder_end_object (b);
     }
+}
 
+/* "packets": sent, received and ignored (by reason). */
+static void
+add_packets (JsonBuilder        *b,
+             PhonesetStunResult *self)
+{
   json_builder_set_member_name (b, "packets");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "sent");
@@ -1229,7 +1224,13 @@ phoneset_stun_result_to_json (PhonesetStunResult *self)
   json_builder_add_int_value (b, self->ignored_duplicate);
   json_builder_end_object (b);
   json_builder_end_object (b);
+}
 
+/* "recommendations": the settings to change, and why. */
+static void
+add_recommendations (JsonBuilder        *b,
+                     PhonesetStunResult *self)
+{
   json_builder_set_member_name (b, "recommendations");
   json_builder_begin_array (b);
   for (guint i = 0; i < self->recommendations->len; i++)
@@ -1242,6 +1243,48 @@ phoneset_stun_result_to_json (PhonesetStunResult *self)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+}
+
+/**
+ * phoneset_stun_result_to_json:
+ * @self: a result
+ *
+ * Returns: (transfer full): the `stun-test --json` document of DESIGN.md
+ */
+JsonNode *
+phoneset_stun_result_to_json (PhonesetStunResult *self)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  PhonesetStunTurnResult *turn;
+
+  g_return_val_if_fail (PHONESET_IS_STUN_RESULT (self), NULL);
+
+  json_builder_begin_object (b);
+  add_string (b, "server", self->server);
+  json_builder_set_member_name (b, "elapsed_ms");
+  json_builder_add_int_value (b, self->elapsed_ms);
+  {
+    g_autofree char *verdict = phoneset_stun_result_dup_verdict (self);
+    add_string (b, "verdict", verdict);
+  }
+  add_string (b, "software", self->software);
+  add_string (b, "other_address", self->other_address);
+  add_transport (b, "udp", &self->udp);
+  add_transport (b, "tcp", &self->tcp);
+  add_transport (b, "tls", &self->tls);
+
+  add_nat (b, self);
+
+  /* "turn" is the first transport tested (UDP, else TCP); "turn_tcp" the
+   * TCP one when both ran. */
+  turn = self->turn_udp.tested ? &self->turn_udp : &self->turn_tcp;
+  add_turn (b, "turn", turn);
+  if (self->turn_udp.tested && self->turn_tcp.tested)
+    add_turn (b, "turn_tcp", &self->turn_tcp);
+
+  add_ice (b, self);
+  add_packets (b, self);
+  add_recommendations (b, self);
   json_builder_end_object (b);
 
   return json_builder_get_root (b);
