@@ -47,16 +47,17 @@ is_blank_line (const Line *line,
   return len == 0;
 }
 
-/* A line Phoneset does not read is kept as it is, as the phones skip it
- * (FusionPBX's V8x templates have a bare "static.network.dns.last_cache_expired"
- * line, without "="). Refused is only a file that is no Yealink file at all:
- * its header tells the formats apart. */
+/* The header, after any blank lines; *@header_out is its index in @lines. */
 static gboolean
-parse_lines (PhonesetCfgDocument  *self,
+read_header (PhonesetCfgDocument  *self,
              GArray               *lines,
+             guint                *header_out,
              GError              **error)
 {
-  guint header = 0;
+  guint       header = 0;
+  Line       *line;
+  const char *p;
+  gsize       l;
 
   /* Blank lines before the header (a template's first line break); a byte
    * order mark is skipped as well. */
@@ -69,26 +70,40 @@ parse_lines (PhonesetCfgDocument  *self,
                       YEALINK_HEADER);
       return FALSE;
     }
-  {
-    Line       *line = &g_array_index (lines, Line, header);
-    const char *p = line->start;
-    gsize       l = line->len;
+  line = &g_array_index (lines, Line, header);
+  p = line->start;
+  l = line->len;
+  if (header == 0)
+    p = cfg_skip_bom (p, &l);
+  cfg_trim_span (&p, &l);
+  if (l != strlen (YEALINK_HEADER) || memcmp (p, YEALINK_HEADER, l) != 0)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("line %u: a Yealink file must start with “%s”"), line->number,
+                      YEALINK_HEADER);
+      return FALSE;
+    }
+  if (header > 0)
+    cfg_warn (self, 1,
+              _("line 1: blank lines before “%s”; kept as they are, though phones expect it on the first line"),
+                 YEALINK_HEADER);
+  *header_out = header;
+  return TRUE;
+}
 
-    if (header == 0)
-      p = cfg_skip_bom (p, &l);
-    cfg_trim_span (&p, &l);
-    if (l != strlen (YEALINK_HEADER) || memcmp (p, YEALINK_HEADER, l) != 0)
-      {
-        g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                     _("line %u: a Yealink file must start with “%s”"), line->number,
-                        YEALINK_HEADER);
-        return FALSE;
-      }
-    if (header > 0)
-      cfg_warn (self, 1,
-                _("line 1: blank lines before “%s”; kept as they are, though phones expect it on the first line"),
-                   YEALINK_HEADER);
-  }
+/* A line Phoneset does not read is kept as it is, as the phones skip it
+ * (FusionPBX's V8x templates have a bare "static.network.dns.last_cache_expired"
+ * line, without "="). Refused is only a file that is no Yealink file at all:
+ * its header tells the formats apart. */
+static gboolean
+parse_lines (PhonesetCfgDocument  *self,
+             GArray               *lines,
+             GError              **error)
+{
+  guint header;
+
+  if (!read_header (self, lines, &header, error))
+    return FALSE;
 
   for (guint i = 0; i < lines->len; i++)
     {
