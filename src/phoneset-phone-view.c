@@ -253,6 +253,56 @@ evidence_title (const char *method)
   return method;
 }
 
+/* Why discovery calls it a phone. */
+static void
+add_evidence (PhonesetPhoneView *self,
+              GtkWidget         *page)
+{
+  g_auto(GStrv) methods = phoneset_phone_dup_evidence (self->phone);
+
+  if (methods != NULL && methods[0] != NULL)
+    {
+      GtkWidget *evidence = adw_preferences_group_new ();
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (evidence), _("How It Was Found"));
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (evidence));
+      for (guint i = 0; methods[i] != NULL; i++)
+        adw_preferences_group_add (
+          ADW_PREFERENCES_GROUP (evidence),
+          info_row (evidence_title (methods[i]),
+                    phoneset_phone_get_evidence_detail (self->phone, methods[i])));
+    }
+}
+
+/* The profile's notes, in a "Good to Know" group. */
+static void
+add_notes (GtkWidget         *page,
+           const char *const *notes)
+{
+  GtkWidget *group;
+
+  if (notes == NULL || notes[0] == NULL)
+    return;
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Good to Know"));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  for (guint i = 0; notes[i] != NULL; i++)
+    {
+      GtkWidget *label = gtk_label_new (notes[i]);
+      GtkWidget *note = adw_preferences_row_new ();
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 10);
+      gtk_widget_set_margin_bottom (label, 10);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (note), FALSE);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (note), label);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), note);
+    }
+}
+
 static GtkWidget *
 build_overview (PhonesetPhoneView *self)
 {
@@ -298,23 +348,7 @@ build_overview (PhonesetPhoneView *self)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Last Push"), when));
   }
 
-  /* Why discovery calls it a phone. */
-  {
-    g_auto(GStrv) methods = phoneset_phone_dup_evidence (self->phone);
-
-    if (methods != NULL && methods[0] != NULL)
-      {
-        GtkWidget *evidence = adw_preferences_group_new ();
-
-        adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (evidence), _("How It Was Found"));
-        adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (evidence));
-        for (guint i = 0; methods[i] != NULL; i++)
-          adw_preferences_group_add (
-            ADW_PREFERENCES_GROUP (evidence),
-            info_row (evidence_title (methods[i]),
-                      phoneset_phone_get_evidence_detail (self->phone, methods[i])));
-      }
-  }
+  add_evidence (self, page);
 
   /* Which profile describes the phone. */
   group = adw_preferences_group_new ();
@@ -353,27 +387,7 @@ build_overview (PhonesetPhoneView *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->changes_row));
       update_changes_row (self);
 
-      if (notes != NULL && notes[0] != NULL)
-        {
-          group = adw_preferences_group_new ();
-          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Good to Know"));
-          adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-          for (guint i = 0; notes[i] != NULL; i++)
-            {
-              GtkWidget *label = gtk_label_new (notes[i]);
-              GtkWidget *note = adw_preferences_row_new ();
-
-              gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-              gtk_label_set_xalign (GTK_LABEL (label), 0);
-              gtk_widget_set_margin_start (label, 12);
-              gtk_widget_set_margin_end (label, 12);
-              gtk_widget_set_margin_top (label, 10);
-              gtk_widget_set_margin_bottom (label, 10);
-              gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (note), FALSE);
-              gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (note), label);
-              adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), note);
-            }
-        }
+      add_notes (page, notes);
     }
   else
     self->changes_row = NULL;
