@@ -261,6 +261,65 @@ sheet_response_cb (AdwMessageDialog *message_dialog,
     export_response_cb (message_dialog, response, dialog);
 }
 
+/* A file: how it is named, and the model whose common file it is. */
+static void
+add_file_choices (PhonesetPhoneView *self,
+                  ExportDialog      *dialog,
+                  GtkWidget         *box,
+                  PhonesetProfile   *profile)
+{
+  const char *namings[] = { _("The model's common file"), _("This phone's MAC file"),
+                                                              _("A custom name"), NULL };
+  GPtrArray  *models = phoneset_profile_get_models (profile);
+  g_autoptr(GtkStringList) model_names = gtk_string_list_new (NULL);
+  guint selected_model = 0;
+
+  dialog->naming = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (namings));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->naming), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("File name"), -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->naming));
+
+  for (guint i = 0; i < models->len; i++)
+    {
+      PhonesetModel *model = g_ptr_array_index (models, i);
+
+      gtk_string_list_append (model_names, model->name);
+      if (phoneset_phone_get_model (self->phone) != NULL &&
+          strstr (phoneset_phone_get_model (self->phone), model->name) != NULL)
+        selected_model = i;
+    }
+  dialog->model =
+    GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (model_names)), NULL));
+  gtk_drop_down_set_selected (dialog->model, selected_model);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->model), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Model"), -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->model));
+  if (phoneset_phone_get_mac (self->phone) != NULL)
+    gtk_drop_down_set_selected (dialog->naming, 1);
+}
+
+/* Installers export again and again to the provisioning server's folder:
+ * the last one is a click away. */
+static void
+add_export_again (ExportDialog *dialog,
+                  GtkWidget    *message)
+{
+  g_autofree char *last = g_settings_get_string (dialog->settings, "last-export-folder");
+
+  if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *base = g_path_get_basename (last);
+      g_autofree char *label = g_strdup_printf (_("Export to “%s”"), base);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "export-again", label);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "export-again",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "export",
+                                                  ADW_RESPONSE_DEFAULT);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (message), "export-again");
+    }
+}
+
 void
 _phoneset_phone_view_export_action (GtkWidget  *widget,
                                     const char *action_name,
@@ -293,36 +352,7 @@ _phoneset_phone_view_export_action (GtkWidget  *widget,
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
   if (has_file)
-    {
-      const char *namings[] = { _("The model's common file"), _("This phone's MAC file"),
-                                                                  _("A custom name"), NULL };
-      GPtrArray  *models = phoneset_profile_get_models (profile);
-      g_autoptr(GtkStringList) model_names = gtk_string_list_new (NULL);
-      guint selected_model = 0;
-
-      dialog->naming = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (namings));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->naming),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("File name"), -1);
-      gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->naming));
-
-      for (guint i = 0; i < models->len; i++)
-        {
-          PhonesetModel *model = g_ptr_array_index (models, i);
-
-          gtk_string_list_append (model_names, model->name);
-          if (phoneset_phone_get_model (self->phone) != NULL &&
-              strstr (phoneset_phone_get_model (self->phone), model->name) != NULL)
-            selected_model = i;
-        }
-      dialog->model =
-        GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (model_names)), NULL));
-      gtk_drop_down_set_selected (dialog->model, selected_model);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->model), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Model"), -1);
-      gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->model));
-      if (phoneset_phone_get_mac (self->phone) != NULL)
-        gtk_drop_down_set_selected (dialog->naming, 1);
-    }
+    add_file_choices (self, dialog, box, profile);
   else
     dialog->naming =
       GTK_DROP_DOWN (gtk_drop_down_new_from_strings ((const char *[]){ _("Setup sheet"), NULL }));
@@ -357,24 +387,7 @@ _phoneset_phone_view_export_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "export",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (message), "export");
-  /* Installers export again and again to the provisioning server's folder:
-   * the last one is a click away. */
-  {
-    g_autofree char *last = g_settings_get_string (dialog->settings, "last-export-folder");
-
-    if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
-      {
-        g_autofree char *base = g_path_get_basename (last);
-        g_autofree char *label = g_strdup_printf (_("Export to “%s”"), base);
-
-        adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "export-again", label);
-        adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "export-again",
-                                                    ADW_RESPONSE_SUGGESTED);
-        adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "export",
-                                                    ADW_RESPONSE_DEFAULT);
-        adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (message), "export-again");
-      }
-  }
+  add_export_again (dialog, message);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (message), "cancel");
   g_signal_connect (message, "response",
                     G_CALLBACK (has_file ? export_response_cb : sheet_response_cb), dialog);
