@@ -370,28 +370,12 @@ info_button (PhonesetSetting *setting)
   return button;
 }
 
-/**
- * phoneset_setting_row_new:
- * @history: the edits of the phone's config
- * @setting: the setting
- * @baseline: (nullable): what the phone has, to mark changed values
- *
- * Returns: (transfer floating): a row for @setting
- */
-GtkWidget *
-phoneset_setting_row_new (PhonesetConfigHistory *history,
-                          PhonesetSetting       *setting,
-                          PhonesetConfig        *baseline)
+/* The row for @binding's setting, with the editor its type takes. */
+static GtkWidget *
+new_editor_row (Binding *binding)
 {
-  Binding         *binding = g_new0 (Binding, 1);
-  g_autofree char *subtitle = dup_subtitle (setting);
-  PhonesetConfig  *config = phoneset_config_history_get_config (history);
-  const char      *title = phoneset_setting_get_title (setting);
+  PhonesetSetting *setting = binding->setting;
   GtkWidget       *row;
-
-  binding->history = g_object_ref (history);
-  binding->baseline = baseline ? g_object_ref (baseline) : NULL;
-  binding->setting = setting;
 
   switch (phoneset_setting_get_value_type (setting))
     {
@@ -471,6 +455,34 @@ phoneset_setting_row_new (PhonesetConfigHistory *history,
       g_signal_connect (binding->editor, "activate", G_CALLBACK (entry_activate_cb), binding);
       break;
     }
+
+  return row;
+}
+
+/**
+ * phoneset_setting_row_new:
+ * @history: the edits of the phone's config
+ * @setting: the setting
+ * @baseline: (nullable): what the phone has, to mark changed values
+ *
+ * Returns: (transfer floating): a row for @setting
+ */
+GtkWidget *
+phoneset_setting_row_new (PhonesetConfigHistory *history,
+                          PhonesetSetting       *setting,
+                          PhonesetConfig        *baseline)
+{
+  Binding         *binding = g_new0 (Binding, 1);
+  g_autofree char *subtitle = dup_subtitle (setting);
+  PhonesetConfig  *config = phoneset_config_history_get_config (history);
+  const char      *title = phoneset_setting_get_title (setting);
+  GtkWidget       *row;
+
+  binding->history = g_object_ref (history);
+  binding->baseline = baseline ? g_object_ref (baseline) : NULL;
+  binding->setting = setting;
+
+  row = new_editor_row (binding);
 
   binding->row = row;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
