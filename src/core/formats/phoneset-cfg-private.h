@@ -108,6 +108,9 @@ typedef struct
  *   hold yet; a format whose variants name settings differently (Fanvil
  *   XML's <sysConf> and <VOIP_CONFIG_FILE>) writes only the keys of the
  *   file's own variant. %NULL: every key.
+ * @key_is_secret: (nullable): whether a key the format names by number,
+ *   not by words (Grandstream's P2, P34), holds a password; such a line is
+ *   shown masked as phoneset_cfg_key_looks_secret() masks the others
  *
  * One file format.
  */
@@ -142,6 +145,7 @@ typedef struct _PhonesetCfgCodec
   gboolean          keeps_non_utf8;
   gboolean    (*accepts)       (PhonesetCfgDocument  *self,
                                 const PhonesetCfgKey *key);
+  gboolean    (*key_is_secret) (const char          *key);
 } PhonesetCfgCodec;
 
 extern const PhonesetCfgCodec _phoneset_cfg_codec_yealink;
@@ -151,6 +155,8 @@ extern const PhonesetCfgCodec _phoneset_cfg_codec_yealink_ini;
 extern const PhonesetCfgCodec _phoneset_cfg_codec_snom_text;
 extern const PhonesetCfgCodec _phoneset_cfg_codec_fanvil_xml;
 extern const PhonesetCfgCodec _phoneset_cfg_codec_snom_c520;
+extern const PhonesetCfgCodec _phoneset_cfg_codec_grandstream_xml;
+extern const PhonesetCfgCodec _phoneset_cfg_codec_grandstream_text;
 
 /* Pieces, entries and lines (phoneset-cfg.c) */
 G_GNUC_INTERNAL gboolean    cfg_starts_with_header  (const char          *data,
@@ -208,6 +214,9 @@ G_GNUC_INTERNAL const char *cfg_begin_line_after    (PhonesetCfgDocument *self,
                                                      GList              **lead);
 G_GNUC_INTERNAL gboolean    cfg_line_is_text        (const Line          *line);
 G_GNUC_INTERNAL void        cfg_drop_trailing_blanks (Entry              *entry);
+
+/* Grandstream P-values (phoneset-cfg-grandstream.c) */
+G_GNUC_INTERNAL gboolean    cfg_grandstream_key_is_secret (const char    *key);
 
 /* XML scanning (phoneset-cfg-xml.c) */
 G_GNUC_INTERNAL char       *cfg_xml_escape          (const char          *value);

@@ -31,6 +31,12 @@ G_BEGIN_DECLS
  *   (`<settings><sip_account><idx id="1"><user_id>`, beside `<file>` and
  *   `<profile>`); a key is a path as for Fanvil XML
  *   (`settings/sip_account/idx[1]/user_id`)
+ * @PHONESET_CFG_FORMAT_GRANDSTREAM_XML: Grandstream's XML P-values
+ *   (`<gs_provision><config><P47>`); a key is a path as for Fanvil XML
+ *   (`gs_provision/config/P47`)
+ * @PHONESET_CFG_FORMAT_GRANDSTREAM_TEXT: Grandstream's older plain-text
+ *   P-values (`P47 = value` lines, `#` comments); it borrows the keys of
+ *   the XML form
  *
  * The vendors' provisioning file formats. New values go at the end: profiles
  * and saved files name formats by string, but the order is the codec table's.
@@ -44,6 +50,8 @@ typedef enum
   PHONESET_CFG_FORMAT_SNOM_TEXT,
   PHONESET_CFG_FORMAT_FANVIL_XML,
   PHONESET_CFG_FORMAT_SNOM_C520,
+  PHONESET_CFG_FORMAT_GRANDSTREAM_XML,
+  PHONESET_CFG_FORMAT_GRANDSTREAM_TEXT,
 } PhonesetCfgFormat;
 
 /**
@@ -150,6 +158,8 @@ char                *phoneset_cfg_document_dup_entry_identity (PhonesetCfgDocume
                                                              guint                position);
 gboolean             phoneset_cfg_key_looks_secret    (const char             *key);
 char                *phoneset_cfg_entry_dup_masked    (const PhonesetCfgEntry *entry);
+char                *phoneset_cfg_document_dup_entry_masked (PhonesetCfgDocument *self,
+                                                            guint                position);
 char                *phoneset_cfg_mask_url_passwords  (const char             *text);
 char                *phoneset_cfg_mask_message        (const char             *message);
 
