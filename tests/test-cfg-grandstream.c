@@ -4,8 +4,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The Grandstream codecs: the XML P-values (<gs_provision><config><P47>,
- * and the alias form <item name="…">) and the older plain text
+ * The Grandstream codecs: the XML P-values (<gs_provision><config><P47>),
+ * the alias form (<config version="2"><item name="…">) and the older plain text
  * (“P47 = value”): detection beside the other XML and text formats,
  * byte-exact round trips, edits in place, new P-values inside <config> in
  * the siblings' indentation or as new lines in the file's style, tolerant
@@ -93,7 +93,10 @@ test_detect (void)
     int         format;
   } cases[] = {
     { xml_file, TRUE, PHONESET_CFG_FORMAT_GRANDSTREAM_XML },
-    { "\xEF\xBB\xBF<gs_provision version=\"1\"><config version=\"2\"/></gs_provision>", TRUE, PHONESET_CFG_FORMAT_GRANDSTREAM_XML },
+    { "\xEF\xBB\xBF<gs_provision version=\"1\"><config version=\"2\"/></gs_provision>", TRUE, PHONESET_CFG_FORMAT_GRANDSTREAM_ALIAS_XML },
+    { "<gs_provision version=\"1\">\n\t<config version='2'>\n\t</config>\n</gs_provision>\n", TRUE, PHONESET_CFG_FORMAT_GRANDSTREAM_ALIAS_XML },
+    { "<gs_provision version=\"1\"><mac>x</mac><config version=\"1\"></config></gs_provision>", TRUE, PHONESET_CFG_FORMAT_GRANDSTREAM_XML },
+    { "<gs_provision version=\"1\"><config></config></gs_provision>", TRUE, PHONESET_CFG_FORMAT_GRANDSTREAM_XML },
     { text_file, TRUE, PHONESET_CFG_FORMAT_GRANDSTREAM_TEXT },
     { "\n\n# only a comment\nP47=x\n", TRUE, PHONESET_CFG_FORMAT_GRANDSTREAM_TEXT },
     { "<?xml version=\"1.0\"?>\n<settings><phone-settings/></settings>\n", TRUE, PHONESET_CFG_FORMAT_SNOM_XML },
@@ -190,7 +193,7 @@ test_xml_alias_form (void)
                       "    <item name=\"network.dhcp.hostName\"/>\n"
                       "  </config>\n"
                       "</gs_provision>\n";
-  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_GRANDSTREAM_XML, data, -1);
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (PHONESET_CFG_FORMAT_GRANDSTREAM_ALIAS_XML, data, -1);
   g_autofree char *same = serialize (doc);
   g_autofree char *edited = NULL;
 
@@ -241,6 +244,30 @@ test_xml_new_document (void)
                    "    <P76>stun.example.com</P76>\n"
                    "  </config>\n"
                    "</gs_provision>\n");
+  assert_reparses (doc);
+}
+
+/* A new alias file says <config version="2">, a new item its name. */
+static void
+test_alias_new_document (void)
+{
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_cfg_document_new (PHONESET_CFG_FORMAT_GRANDSTREAM_ALIAS_XML);
+  g_autofree char  *out = NULL;
+  PhonesetCfgFormat format;
+
+  set (doc, "gs_provision/config/item[network.stunServer]", "stun.example.com");
+  set (doc, "gs_provision/config/item[account.1.sip.userid]", "1001");
+  out = serialize (doc);
+  g_assert_cmpstr (out, ==,
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n"
+                   "<gs_provision version=\"1\">\n"
+                   "  <config version=\"2\">\n"
+                   "    <item name=\"network.stunServer\">stun.example.com</item>\n"
+                   "    <item name=\"account.1.sip.userid\">1001</item>\n"
+                   "  </config>\n"
+                   "</gs_provision>\n");
+  g_assert_true (phoneset_cfg_detect_format (out, strlen (out), &format));
+  g_assert_cmpint (format, ==, PHONESET_CFG_FORMAT_GRANDSTREAM_ALIAS_XML);
   assert_reparses (doc);
 }
 
@@ -339,6 +366,7 @@ main (int   argc,
   g_test_add_func ("/cfg-grandstream/xml/alias-form", test_xml_alias_form);
   g_test_add_func ("/cfg-grandstream/xml/refused", test_xml_refused);
   g_test_add_func ("/cfg-grandstream/xml/new-document", test_xml_new_document);
+  g_test_add_func ("/cfg-grandstream/alias/new-document", test_alias_new_document);
   g_test_add_func ("/cfg-grandstream/text", test_text);
   g_test_add_func ("/cfg-grandstream/text/styles", test_text_styles);
   g_test_add_func ("/cfg-grandstream/secrets-masked", test_secrets_masked);

@@ -4,7 +4,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The Grandstream codecs, both on every input (the property is in
+ * The Grandstream codecs, all three on every input (the property is in
  * fuzz-cfg-common.h): the XML P-values with a P-value, an alias item and
  * an element under <mac>'s sibling a file seldom has, then the plain text
  * with the same keys (it writes only the P-values). A masked line of
@@ -30,7 +30,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     { NULL, NULL, "gs_provision/config/item[network.port.eth.1.vlan.tag]", -1 },
   };
 
-  static const PhonesetCfgFormat formats[] = { PHONESET_CFG_FORMAT_GRANDSTREAM_XML, PHONESET_CFG_FORMAT_GRANDSTREAM_TEXT };
+  static const PhonesetCfgFormat formats[] = { PHONESET_CFG_FORMAT_GRANDSTREAM_XML, PHONESET_CFG_FORMAT_GRANDSTREAM_ALIAS_XML,
+                                               PHONESET_CFG_FORMAT_GRANDSTREAM_TEXT };
 
   for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
     {
@@ -41,7 +42,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
           const PhonesetCfgEntry *entry = phoneset_cfg_document_get_entry (doc, i);
           g_autofree char        *masked = phoneset_cfg_document_dup_entry_masked (doc, i);
 
-          if (g_str_has_suffix (entry->key, "/P34") && entry->value[0] != '\0' && strlen (entry->value) > 8)
+          if ((g_str_has_suffix (entry->key, "/P34") || g_str_has_suffix (entry->key, "password]")) && entry->value[0] != '\0' && strlen (entry->value) > 8)
             g_assert_null (strstr (masked, entry->value));
         }
       fuzz_cfg_one_of (formats[f], keys, G_N_ELEMENTS (keys), data, size);

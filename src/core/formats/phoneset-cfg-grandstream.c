@@ -154,11 +154,65 @@ cfg_grandstream_key_is_secret (const char *key)
   return FALSE;
 }
 
+static const CfgXmlFlavour alias_flavour = {
+  .roots = roots,
+  .bad_root = N_("a Grandstream XML file starts with <gs_provision>"),
+                  .multi_root = FALSE,
+                  .index_attrs = index_attrs,
+                  .new_index_attr = "name",
+                  .id_child = NULL,
+                  .entry_suffix = NULL,
+                  .default_unit = "  ",
+                  .new_file = "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n"
+                              "<gs_provision version=\"1\">\n"
+                              "  <config version=\"2\">\n"
+                              "  </config>\n"
+                              "</gs_provision>\n",
+  };
+
+/* Whether the file's first <config> says version="2" (alias names). */
+static gboolean
+is_alias_file (const char *data,
+               gsize       len)
+{
+  const char      *end = data + MIN (len, 65536);
+  const char      *tag = g_strstr_len (data, end - data, "<config");
+  const char      *close;
+  g_autofree char *version = NULL;
+
+  if (tag == NULL || (close = cfg_find_tag_end (tag, end)) == NULL)
+    return FALSE;
+  version = cfg_tag_attribute (tag, close - tag, "version");
+  return g_strcmp0 (version, "2") == 0;
+}
+
 static gboolean
 grandstream_detect (const char *data,
                     gsize       len)
 {
-  return cfg_xml_detect_root (data, len, roots);
+  return cfg_xml_detect_root (data, len, roots) && !is_alias_file (data, len);
+}
+
+static gboolean
+alias_detect (const char *data,
+              gsize       len)
+{
+  return cfg_xml_detect_root (data, len, roots) && is_alias_file (data, len);
+}
+
+static void
+alias_init (PhonesetCfgDocument *self)
+{
+  cfg_xml_tree_init (self, &alias_flavour);
+}
+
+static gboolean
+alias_parse (PhonesetCfgDocument *self,
+             const char          *data,
+             gsize                len,
+             GError             **error)
+{
+  return cfg_xml_tree_parse (self, &alias_flavour, data, len, error);
 }
 
 static void
@@ -181,6 +235,18 @@ const PhonesetCfgCodec _phoneset_cfg_codec_grandstream_xml = {
   .detect = grandstream_detect,
   .init = grandstream_init,
   .parse = grandstream_parse,
+  .lookup_string = cfg_xml_tree_lookup_string,
+  .insert = cfg_xml_tree_insert,
+  .set_value = cfg_xml_tree_set_value,
+  .accepts = cfg_xml_tree_accepts,
+  .key_is_secret = cfg_grandstream_key_is_secret,
+};
+
+const PhonesetCfgCodec _phoneset_cfg_codec_grandstream_alias_xml = {
+  .name = "grandstream-alias-xml",
+  .detect = alias_detect,
+  .init = alias_init,
+  .parse = alias_parse,
   .lookup_string = cfg_xml_tree_lookup_string,
   .insert = cfg_xml_tree_insert,
   .set_value = cfg_xml_tree_set_value,

@@ -60,6 +60,7 @@ static const PhonesetCfgCodec *codecs[] = {
   [PHONESET_CFG_FORMAT_SNOM_C520] = &_phoneset_cfg_codec_snom_c520,
   [PHONESET_CFG_FORMAT_GRANDSTREAM_XML] = &_phoneset_cfg_codec_grandstream_xml,
   [PHONESET_CFG_FORMAT_GRANDSTREAM_TEXT] = &_phoneset_cfg_codec_grandstream_text,
+  [PHONESET_CFG_FORMAT_GRANDSTREAM_ALIAS_XML] = &_phoneset_cfg_codec_grandstream_alias_xml,
 };
 
 /* The order formats are told apart in, the more specific first: a snom
@@ -70,6 +71,7 @@ static const PhonesetCfgCodec *codecs[] = {
 static const PhonesetCfgFormat detect_order[] = {
   PHONESET_CFG_FORMAT_FANVIL_XML,
   PHONESET_CFG_FORMAT_GRANDSTREAM_XML,
+  PHONESET_CFG_FORMAT_GRANDSTREAM_ALIAS_XML,
   PHONESET_CFG_FORMAT_SNOM_C520,
   PHONESET_CFG_FORMAT_YEALINK_INI,
   PHONESET_CFG_FORMAT_YEALINK,
@@ -87,7 +89,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (detect_order) == G_N_ELEMENTS (codecs));
  *
  * Returns: the name profiles use for @format (`yealink-cfg`, `fanvil-cfg`, `snom-xml`,
  *   `yealink-ini`, `snom-text`, `fanvil-xml`, `snom-c520-xml`,
- *   `grandstream-xml`, `grandstream-text`)
+ *   `grandstream-xml`, `grandstream-text`, `grandstream-alias-xml`)
  */
 const char *
 phoneset_cfg_format_to_string (PhonesetCfgFormat format)

@@ -37,6 +37,9 @@ G_BEGIN_DECLS
  * @PHONESET_CFG_FORMAT_GRANDSTREAM_TEXT: Grandstream's older plain-text
  *   P-values (`P47 = value` lines, `#` comments); it borrows the keys of
  *   the XML form
+ * @PHONESET_CFG_FORMAT_GRANDSTREAM_ALIAS_XML: Grandstream's XML in alias
+ *   names (`<config version="2"><item name="account.1.sip.userid">`); a
+ *   key is a path (`gs_provision/config/item[account.1.sip.userid]`)
  *
  * The vendors' provisioning file formats. New values go at the end: profiles
  * and saved files name formats by string, but the order is the codec table's.
@@ -52,6 +55,7 @@ typedef enum
   PHONESET_CFG_FORMAT_SNOM_C520,
   PHONESET_CFG_FORMAT_GRANDSTREAM_XML,
   PHONESET_CFG_FORMAT_GRANDSTREAM_TEXT,
+  PHONESET_CFG_FORMAT_GRANDSTREAM_ALIAS_XML,
 } PhonesetCfgFormat;
 
 /**

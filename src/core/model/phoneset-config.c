@@ -1030,7 +1030,7 @@ format_extension (PhonesetProfile *profile)
   if (!phoneset_profile_get_file_format (profile, &format))
     return ".html";
   return format == PHONESET_CFG_FORMAT_SNOM_XML || format == PHONESET_CFG_FORMAT_SNOM_C520 ||
-             format == PHONESET_CFG_FORMAT_GRANDSTREAM_XML
+             format == PHONESET_CFG_FORMAT_GRANDSTREAM_XML || format == PHONESET_CFG_FORMAT_GRANDSTREAM_ALIAS_XML
            ? ".xml"
            : ".cfg";
 }
