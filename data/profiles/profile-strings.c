@@ -245,9 +245,9 @@ static const char *profile_strings[] = {
   N_("Enable Action URL"),
   /* Translators: phone profile fanvil: action_url.enable: help; planet-vip: action_url.enable: help. */
   N_("Send the Action URL requests below."),
-  /* Translators: phone profile fanvil: page title; planet-vip: page title; snom: page title; and 2 more. */
+  /* Translators: phone profile fanvil: page title; grandstream-gxp: page title; planet-vip: page title; and 3 more. */
   N_("Action URL"),
-  /* Translators: phone profile fanvil: group title; planet-vip: group title; snom: group title; and 2 more. */
+  /* Translators: phone profile fanvil: group title; grandstream-gxp: group title; planet-vip: group title; and 3 more. */
   N_("Events"),
   /* Translators: phone profile fanvil: group description; planet-vip: group description; snom: group description. */
   N_("The phone sends an HTTP GET to these URLs when the events happen."),
@@ -485,6 +485,50 @@ static const char *profile_strings[] = {
   N_("Yes, check every week / daily"),
   /* Translators: phone profile grandstream-gxp: provisioning.auto_upgrade: choice. */
   N_("Yes, check on a day of the week / at a period"),
+  /* Translators: phone profile grandstream-gxp: group description; yealink-legacy: group description; yealink-v8x: group description. */
+  N_("The phone requests these URLs when events happen (Action URL)."),
+  /* Translators: phone profile grandstream-gxp: action_url.setup_completed: title; yealink-legacy: action_url.setup_completed: title; yealink-v8x: action_url.setup_completed: title. */
+  N_("Setup Completed"),
+  /* Translators: phone profile grandstream-gxp: action_url.setup_completed: help; grandstream-gxp: action_url.registered: help; grandstream-gxp: action_url.unregistered: help; and 15 more. */
+  N_("The URL the phone requests when this happens."),
+  /* Translators: phone profile grandstream-gxp: action_url.setup_completed: note (an unconfirmed fact); grandstream-gxp: action_url.registered: note (an unconfirmed fact); grandstream-gxp: action_url.unregistered: note (an unconfirmed fact); and 13 more. */
+  N_("Only FusionPBX's GRP26xx template writes the Action URL P-values; whether the GXP21xx and GAC2500 read them, and which variables ($mac, $ip …) the phone replaces in the URL, is unconfirmed [U]."),
+  /* Translators: phone profile grandstream-gxp: action_url.registered: title; yealink-legacy: action_url.registered: title; yealink-v8x: action_url.registered: title. */
+  N_("Registered"),
+  /* Translators: phone profile grandstream-gxp: action_url.unregistered: title; yealink-legacy: action_url.unregistered: title; yealink-v8x: action_url.unregistered: title. */
+  N_("Unregistered"),
+  /* Translators: phone profile grandstream-gxp: action_url.off_hook: title; yealink-legacy: action_url.off_hook: title; yealink-v8x: action_url.off_hook: title. */
+  N_("Off Hook"),
+  /* Translators: phone profile grandstream-gxp: action_url.on_hook: title; yealink-legacy: action_url.on_hook: title; yealink-v8x: action_url.on_hook: title. */
+  N_("On Hook"),
+  /* Translators: phone profile grandstream-gxp: action_url.incoming_call: title; yealink-legacy: action_url.incoming_call: title; yealink-v8x: action_url.incoming_call: title. */
+  N_("Incoming Call"),
+  /* Translators: phone profile grandstream-gxp: action_url.outgoing_call: title; yealink-legacy: action_url.outgoing_call: title; yealink-v8x: action_url.outgoing_call: title. */
+  N_("Outgoing Call"),
+  /* Translators: phone profile grandstream-gxp: action_url.missed_call: title; yealink-legacy: action_url.missed_call: title; yealink-v8x: action_url.missed_call: title. */
+  N_("Missed Call"),
+  /* Translators: phone profile grandstream-gxp: action_url.call_established: title. */
+  N_("Established Call"),
+  /* Translators: phone profile grandstream-gxp: action_url.call_terminated: title. */
+  N_("Terminated Call"),
+  /* Translators: phone profile grandstream-gxp: action_url.dnd_on: title; yealink-legacy: action_url.dnd_on: title; yealink-v8x: action_url.dnd_on: title. */
+  N_("Open DND"),
+  /* Translators: phone profile grandstream-gxp: action_url.dnd_off: title; yealink-legacy: action_url.dnd_off: title; yealink-v8x: action_url.dnd_off: title. */
+  N_("Close DND"),
+  /* Translators: phone profile grandstream-gxp: action_url.always_fwd_on: title. */
+  N_("Open Forward"),
+  /* Translators: phone profile grandstream-gxp: action_url.always_fwd_on: note (an unconfirmed fact); grandstream-gxp: action_url.always_fwd_off: note (an unconfirmed fact). */
+  N_("Grandstream has one forward event (“Open Forward”, “Close Forward”) for every kind of forward [T]. Only FusionPBX's GRP26xx template writes the Action URL P-values; whether the GXP21xx and GAC2500 read them, and which variables ($mac, $ip …) the phone replaces in the URL, is unconfirmed [U]."),
+  /* Translators: phone profile grandstream-gxp: action_url.always_fwd_off: title. */
+  N_("Close Forward"),
+  /* Translators: phone profile grandstream-gxp: action_url.blind_transfer_call: title; yealink-legacy: action_url.blind_transfer_call: title; yealink-v8x: action_url.blind_transfer_call: title. */
+  N_("Blind Transfer"),
+  /* Translators: phone profile grandstream-gxp: action_url.attended_transfer_call: title; yealink-legacy: action_url.attended_transfer_call: title; yealink-v8x: action_url.attended_transfer_call: title. */
+  N_("Attended Transfer"),
+  /* Translators: phone profile grandstream-gxp: action_url.hold: title. */
+  N_("Hold Call"),
+  /* Translators: phone profile grandstream-gxp: action_url.unhold: title. */
+  N_("UnHold Call"),
   /* Translators: phone profile konftel-300ip: profile description. */
   N_("The Konftel 300IP conference phone. Its NAT traversal settings are set in the phone's own menu (seed 000: user guide p. 19)."),
   /* Translators: phone profile konftel-300ip: group description. */
@@ -959,34 +1003,14 @@ static const char *profile_strings[] = {
   N_("Ask “Allow remote control?” on the phone's screen the first time a computer sends a command."),
   /* Translators: phone profile yealink-legacy: active_uri.show_prompt: note (an unconfirmed fact). */
   N_("No template of this firmware seen writes features.show_action_uri_option (the V8x ones do): the key and its default are unconfirmed [U] here. Yealink's old INI files (yealink-ini) have no key for this that a source confirms, so it is not written into them; set it in the web interface."),
-  /* Translators: phone profile yealink-legacy: group description; yealink-v8x: group description. */
-  N_("The phone requests these URLs when events happen (Action URL)."),
-  /* Translators: phone profile yealink-legacy: action_url.setup_completed: title; yealink-v8x: action_url.setup_completed: title. */
-  N_("Setup Completed"),
   /* Translators: phone profile yealink-legacy: action_url.setup_completed: help; yealink-legacy: action_url.registered: help; yealink-legacy: action_url.unregistered: help; and 55 more. */
   N_("The URL the phone requests (HTTP GET) when this happens. Variables such as $mac, $ip, $model and $call_id are replaced by the phone."),
-  /* Translators: phone profile yealink-legacy: action_url.registered: title; yealink-v8x: action_url.registered: title. */
-  N_("Registered"),
-  /* Translators: phone profile yealink-legacy: action_url.unregistered: title; yealink-v8x: action_url.unregistered: title. */
-  N_("Unregistered"),
   /* Translators: phone profile yealink-legacy: action_url.register_failed: title; yealink-v8x: action_url.register_failed: title. */
   N_("Register Failed"),
-  /* Translators: phone profile yealink-legacy: action_url.off_hook: title; yealink-v8x: action_url.off_hook: title. */
-  N_("Off Hook"),
-  /* Translators: phone profile yealink-legacy: action_url.on_hook: title; yealink-v8x: action_url.on_hook: title. */
-  N_("On Hook"),
-  /* Translators: phone profile yealink-legacy: action_url.incoming_call: title; yealink-v8x: action_url.incoming_call: title. */
-  N_("Incoming Call"),
-  /* Translators: phone profile yealink-legacy: action_url.outgoing_call: title; yealink-v8x: action_url.outgoing_call: title. */
-  N_("Outgoing Call"),
   /* Translators: phone profile yealink-legacy: action_url.call_established: title; yealink-v8x: action_url.call_established: title. */
   N_("Established"),
   /* Translators: phone profile yealink-legacy: action_url.call_terminated: title; yealink-v8x: action_url.call_terminated: title. */
   N_("Terminated"),
-  /* Translators: phone profile yealink-legacy: action_url.dnd_on: title; yealink-v8x: action_url.dnd_on: title. */
-  N_("Open DND"),
-  /* Translators: phone profile yealink-legacy: action_url.dnd_off: title; yealink-v8x: action_url.dnd_off: title. */
-  N_("Close DND"),
   /* Translators: phone profile yealink-legacy: action_url.always_fwd_on: title; yealink-v8x: action_url.always_fwd_on: title. */
   N_("Open Always Forward"),
   /* Translators: phone profile yealink-legacy: action_url.always_fwd_off: title; yealink-v8x: action_url.always_fwd_off: title. */
@@ -1001,16 +1025,10 @@ static const char *profile_strings[] = {
   N_("Close NoAnswer Forward"),
   /* Translators: phone profile yealink-legacy: action_url.transfer_call: title; yealink-v8x: action_url.transfer_call: title. */
   N_("Transfer Call"),
-  /* Translators: phone profile yealink-legacy: action_url.blind_transfer_call: title; yealink-v8x: action_url.blind_transfer_call: title. */
-  N_("Blind Transfer"),
-  /* Translators: phone profile yealink-legacy: action_url.attended_transfer_call: title; yealink-v8x: action_url.attended_transfer_call: title. */
-  N_("Attended Transfer"),
   /* Translators: phone profile yealink-legacy: action_url.unhold: title; yealink-v8x: action_url.unhold: title. */
   N_("UnHold"),
   /* Translators: phone profile yealink-legacy: action_url.unmute: title; yealink-v8x: action_url.unmute: title. */
   N_("UnMute"),
-  /* Translators: phone profile yealink-legacy: action_url.missed_call: title; yealink-v8x: action_url.missed_call: title. */
-  N_("Missed Call"),
   /* Translators: phone profile yealink-legacy: action_url.ip_change: title; yealink-v8x: action_url.ip_change: title. */
   N_("IP Changed"),
   /* Translators: phone profile yealink-legacy: action_url.ip_change: note (an unconfirmed fact); yealink-legacy: action_url.idle_to_busy: note (an unconfirmed fact); yealink-legacy: action_url.busy_to_idle: note (an unconfirmed fact). */
