@@ -87,7 +87,7 @@ test_profiles (void)
   g_assert_cmpint (r->status, ==, 0);
   root = parse_json (r->out);
   array = json_node_get_array (root);
-  g_assert_cmpuint (json_array_get_length (array), ==, 7);
+  g_assert_cmpuint (json_array_get_length (array), ==, 9);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonObject *o = json_array_get_object_element (array, i);
@@ -97,7 +97,7 @@ test_profiles (void)
       g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "models")), >, 0);
       g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "formats")), >, 0);
     }
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 2), "id"),
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 4), "id"),
                    ==, "planet-vip");
 
   g_assert_cmpint (h->status, ==, 0);

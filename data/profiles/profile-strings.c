@@ -5,9 +5,9 @@
 static const char *profile_strings[] = {
   /* Translators: phone profile fanvil: profile description. */
   N_("Fanvil desk phones that read the <<VOIP CONFIG FILE>> text format or Fanvil XML (<sysConf>, older <VOIP_CONFIG_FILE>); the PLANET VIP phones run the same firmware."),
-  /* Translators: phone profile fanvil: page title; konftel-300ip: page title; planet-vip: page title; and 3 more. */
+  /* Translators: phone profile fanvil: page title; grandstream-alias: group title; grandstream-gxp: group title; and 5 more. */
   N_("NAT Traversal"),
-  /* Translators: phone profile fanvil: group title; konftel-300ip: group title; planet-vip: group title; and 4 more. */
+  /* Translators: phone profile fanvil: group title; grandstream-alias: line.{n}.stun.enable: choice; grandstream-gxp: line.{n}.stun.enable: choice; and 6 more. */
   N_("STUN"),
   /* Translators: phone profile fanvil: group description; planet-vip: group description. */
   N_("Common STUN settings, used by every line that has “Use STUN” on."),
@@ -57,7 +57,7 @@ static const char *profile_strings[] = {
   N_("SIP Port"),
   /* Translators: phone profile fanvil: sip.port: help; planet-vip: sip.port: help. */
   N_("The local port the phone uses for SIP."),
-  /* Translators: phone profile fanvil: page title; planet-vip: page title; yealink-legacy: page title; and 1 more. */
+  /* Translators: phone profile fanvil: page title; grandstream-alias: group title; grandstream-gxp: group title; and 3 more. */
   N_("VLAN and QoS"),
   /* Translators: phone profile fanvil: group title; planet-vip: group title; snom-c520: group title; and 4 more. */
   N_("VLAN"),
@@ -203,13 +203,13 @@ static const char *profile_strings[] = {
   N_("How the phone fetches its files."),
   /* Translators: phone profile fanvil: provisioning.server.protocol: note (an unconfirmed fact); planet-vip: provisioning.server.protocol: note (an unconfirmed fact). */
   N_("The file's numbers for the protocol differ between firmware generations and are not confirmed; Phoneset does not write it. Set it on the phone."),
-  /* Translators: phone profile fanvil: provisioning.server.protocol: choice; planet-vip: provisioning.server.protocol: choice. */
+  /* Translators: phone profile fanvil: provisioning.server.protocol: choice; grandstream-gxp: provisioning.upgrade.via: choice; planet-vip: provisioning.server.protocol: choice. */
   N_("FTP"),
-  /* Translators: phone profile fanvil: provisioning.server.protocol: choice; planet-vip: provisioning.server.protocol: choice. */
+  /* Translators: phone profile fanvil: provisioning.server.protocol: choice; grandstream-alias: provisioning.upgrade.via: choice; grandstream-gxp: provisioning.upgrade.via: choice; and 1 more. */
   N_("TFTP"),
-  /* Translators: phone profile fanvil: provisioning.server.protocol: choice; planet-vip: provisioning.server.protocol: choice; snom: group title. */
+  /* Translators: phone profile fanvil: provisioning.server.protocol: choice; grandstream-alias: provisioning.upgrade.via: choice; grandstream-gxp: provisioning.upgrade.via: choice; and 2 more. */
   N_("HTTP"),
-  /* Translators: phone profile fanvil: provisioning.server.protocol: choice; planet-vip: provisioning.server.protocol: choice. */
+  /* Translators: phone profile fanvil: provisioning.server.protocol: choice; grandstream-alias: provisioning.upgrade.via: choice; grandstream-gxp: provisioning.upgrade.via: choice; and 1 more. */
   N_("HTTPS"),
   /* Translators: phone profile fanvil: provisioning.update.mode: title; planet-vip: provisioning.update.mode: title. */
   N_("Update Mode"),
@@ -245,9 +245,9 @@ static const char *profile_strings[] = {
   N_("Enable Action URL"),
   /* Translators: phone profile fanvil: action_url.enable: help; planet-vip: action_url.enable: help. */
   N_("Send the Action URL requests below."),
-  /* Translators: phone profile fanvil: page title; planet-vip: page title; snom: page title; and 2 more. */
+  /* Translators: phone profile fanvil: page title; grandstream-gxp: page title; planet-vip: page title; and 3 more. */
   N_("Action URL"),
-  /* Translators: phone profile fanvil: group title; planet-vip: group title; snom: group title; and 2 more. */
+  /* Translators: phone profile fanvil: group title; grandstream-gxp: group title; planet-vip: group title; and 3 more. */
   N_("Events"),
   /* Translators: phone profile fanvil: group description; planet-vip: group description; snom: group description. */
   N_("The phone sends an HTTP GET to these URLs when the events happen."),
@@ -319,6 +319,216 @@ static const char *profile_strings[] = {
   N_("Missed call"),
   /* Translators: phone profile fanvil: action_url.ip_change: title; planet-vip: action_url.ip_change: title. */
   N_("IP address changed"),
+  /* Translators: phone profile grandstream-alias: profile description. */
+  N_("Grandstream GXP21xx desk phones with firmware 1.0.11 and later and GRP26xx phones, provisioned with XML files in alias names (<config version=\"2\">, <item name=\"account.1.sip.userid\">)."),
+  /* Translators: phone profile grandstream-alias: page title; grandstream-gxp: page title. */
+  N_("Network Settings"),
+  /* Translators: phone profile grandstream-alias: line.{n}.stun.enable: title; grandstream-gxp: line.{n}.stun.enable: title. Keep “{n}”: it is the line (account) number. */
+  N_("Account {n}: NAT Traversal"),
+  /* Translators: phone profile grandstream-alias: line.{n}.stun.enable: help. Keep “{n}”: it is the line (account) number. */
+  N_("How account {n} gets through a NAT: STUN finds the public address with the STUN server; Keep-alive only holds the binding open."),
+  /* Translators: phone profile grandstream-alias: line.{n}.stun.enable: note (an unconfirmed fact). */
+  N_("The choices are numbered as the P-value files number them (0 No, 1 STUN …), so that the STUN check's “1” and “0” mean STUN and No; the file holds the alias (No, STUN, KeepAlive, UPnP, Auto, VPN) [T]."),
+  /* Translators: phone profile grandstream-alias: line.{n}.stun.enable: choice; grandstream-alias: provisioning.dhcp.enable: choice; grandstream-alias: provisioning.auto_upgrade: choice; and 3 more. */
+  N_("No"),
+  /* Translators: phone profile grandstream-alias: line.{n}.stun.enable: choice; grandstream-gxp: line.{n}.stun.enable: choice; snom-c520: group title; and 1 more. */
+  N_("Keep-alive"),
+  /* Translators: phone profile grandstream-alias: line.{n}.stun.enable: choice; grandstream-gxp: line.{n}.stun.enable: choice. */
+  N_("UPnP"),
+  /* Translators: phone profile grandstream-alias: line.{n}.stun.enable: choice; grandstream-gxp: line.{n}.stun.enable: choice. */
+  N_("Auto"),
+  /* Translators: phone profile grandstream-alias: line.{n}.stun.enable: choice; grandstream-gxp: line.{n}.stun.enable: choice. */
+  N_("VPN"),
+  /* Translators: phone profile grandstream-alias: page title; grandstream-gxp: page title; konftel-300ip: group title. */
+  N_("Account 1"),
+  /* Translators: phone profile grandstream-alias: group title; grandstream-gxp: group title. */
+  N_("General Settings"),
+  /* Translators: phone profile grandstream-alias: line.{n}.server: title; grandstream-gxp: line.{n}.server: title; snom-c520: line.{n}.server: title. Keep “{n}”: it is the line (account) number. */
+  N_("Account {n}: SIP Server"),
+  /* Translators: phone profile grandstream-alias: line.{n}.server: help; grandstream-gxp: line.{n}.server: help. Keep “{n}”: it is the line (account) number. */
+  N_("The SIP server (registrar) of account {n}, with “:port” if not 5060."),
+  /* Translators: phone profile grandstream-alias: line.{n}.number: title; grandstream-gxp: line.{n}.number: title. Keep “{n}”: it is the line (account) number. */
+  N_("Account {n}: SIP User ID"),
+  /* Translators: phone profile grandstream-alias: line.{n}.number: help; grandstream-gxp: line.{n}.number: help; yealink-legacy: line.{n}.number: help; and 1 more. Keep “{n}”: it is the line (account) number. */
+  N_("The SIP user name (number or extension) of account {n}."),
+  /* Translators: phone profile grandstream-alias: line.{n}.auth.user: title; grandstream-gxp: line.{n}.auth.user: title. Keep “{n}”: it is the line (account) number. */
+  N_("Account {n}: Authenticate ID"),
+  /* Translators: phone profile grandstream-alias: line.{n}.auth.user: help; grandstream-gxp: line.{n}.auth.user: help. Keep “{n}”: it is the line (account) number. */
+  N_("The name account {n} authenticates with, if not the SIP User ID."),
+  /* Translators: phone profile grandstream-alias: line.{n}.auth.password: title; grandstream-gxp: line.{n}.auth.password: title. Keep “{n}”: it is the line (account) number. */
+  N_("Account {n}: Authenticate Password"),
+  /* Translators: phone profile grandstream-alias: line.{n}.auth.password: help; grandstream-gxp: line.{n}.auth.password: help. Keep “{n}”: it is the line (account) number. */
+  N_("The SIP password of account {n}."),
+  /* Translators: phone profile grandstream-alias: group title; grandstream-gxp: group title. */
+  N_("SIP Settings"),
+  /* Translators: phone profile grandstream-alias: sip.port: title; grandstream-gxp: sip.port: title; snom-c520: sip.port: title; and 3 more. */
+  N_("Local SIP Port"),
+  /* Translators: phone profile grandstream-alias: sip.port: help; grandstream-gxp: sip.port: help. */
+  N_("The local port account 1 sends and receives SIP on."),
+  /* Translators: phone profile grandstream-alias: sip.port: note (an unconfirmed fact). */
+  N_("Account 1's port; each account has its own (account.N.sip.localPort), which Phoneset does not write [T]."),
+  /* Translators: phone profile grandstream-alias: page title; grandstream-gxp: page title. */
+  N_("Advanced Network Settings"),
+  /* Translators: phone profile grandstream-alias: group title; grandstream-gxp: group title; snom: page title. */
+  N_("NAT"),
+  /* Translators: phone profile grandstream-alias: nat.stun.server: title; grandstream-gxp: nat.stun.server: title; snom: nat.stun.server: title; and 2 more. */
+  N_("STUN Server"),
+  /* Translators: phone profile grandstream-alias: nat.stun.server: help; grandstream-gxp: nat.stun.server: help. */
+  N_("The STUN server's domain name or IP address (with “:port” if not 3478)."),
+  /* Translators: phone profile grandstream-alias: nat.stun.server: note (an unconfirmed fact). */
+  N_("The web interface path is that of the P-value firmware's manuals' layout and unconfirmed for the alias firmware [U]."),
+  /* Translators: phone profile grandstream-alias: nat.keepalive.interval: title; grandstream-gxp: nat.keepalive.interval: title; snom-c520: nat.keepalive.interval: title. */
+  N_("Keep-alive Interval"),
+  /* Translators: phone profile grandstream-alias: nat.keepalive.interval: help; grandstream-gxp: nat.keepalive.interval: help. */
+  N_("Seconds between the NAT keep-alive packets the phone sends to the SIP server."),
+  /* Translators: phone profile grandstream-alias: vlan.enable: title. */
+  N_("Enable Manual VLAN Configuration"),
+  /* Translators: phone profile grandstream-alias: vlan.enable: help. */
+  N_("Tag the phone's traffic with the VLAN below."),
+  /* Translators: phone profile grandstream-alias: vlan.id: title; grandstream-gxp: vlan.id: title. */
+  N_("Layer 2 QoS 802.1Q/VLAN Tag"),
+  /* Translators: phone profile grandstream-alias: vlan.id: help; snom-c520: vlan.id: help. */
+  N_("The VLAN the phone's traffic is tagged with."),
+  /* Translators: phone profile grandstream-alias: vlan.priority: title; grandstream-gxp: vlan.priority: title. */
+  N_("Layer 2 QoS 802.1p Priority Value"),
+  /* Translators: phone profile grandstream-alias: vlan.priority: help; grandstream-gxp: vlan.priority: help; snom-c520: vlan.priority: help. */
+  N_("The 802.1p priority (CoS, 0–7) of the phone's tagged traffic."),
+  /* Translators: phone profile grandstream-alias: vlan.pc.id: title; grandstream-gxp: vlan.pc.id: title. */
+  N_("PC Port VLAN Tag"),
+  /* Translators: phone profile grandstream-alias: vlan.pc.id: help; grandstream-gxp: vlan.pc.id: help. */
+  N_("The VLAN of the traffic of the computer on the phone's PC port."),
+  /* Translators: phone profile grandstream-alias: qos.dscp.sip: title; grandstream-gxp: qos.dscp.sip: title. */
+  N_("Layer 3 QoS for SIP"),
+  /* Translators: phone profile grandstream-alias: qos.dscp.sip: help; grandstream-gxp: qos.dscp.sip: help. */
+  N_("The DSCP value of SIP packets (0–63)."),
+  /* Translators: phone profile grandstream-alias: qos.dscp.rtp: title; grandstream-gxp: qos.dscp.rtp: title. */
+  N_("Layer 3 QoS for RTP"),
+  /* Translators: phone profile grandstream-alias: qos.dscp.rtp: help; grandstream-gxp: qos.dscp.rtp: help; yealink-legacy: qos.dscp.rtp: help; and 1 more. */
+  N_("The DSCP value of voice (RTP) packets; 46 (Expedited Forwarding) is usual."),
+  /* Translators: phone profile grandstream-alias: page title; grandstream-gxp: page title. */
+  N_("Upgrade and Provisioning"),
+  /* Translators: phone profile grandstream-alias: group title; grandstream-gxp: group title. */
+  N_("Config"),
+  /* Translators: phone profile grandstream-alias: provisioning.upgrade.via: title; grandstream-gxp: provisioning.upgrade.via: title. */
+  N_("Config Upgrade Via"),
+  /* Translators: phone profile grandstream-alias: provisioning.upgrade.via: help; grandstream-gxp: provisioning.upgrade.via: help. */
+  N_("The protocol the phone fetches its files with."),
+  /* Translators: phone profile grandstream-alias: provisioning.server.url: title; grandstream-gxp: provisioning.server.url: title. */
+  N_("Config Server Path"),
+  /* Translators: phone profile grandstream-alias: provisioning.server.url: help; grandstream-gxp: provisioning.server.url: help. */
+  N_("Where the phone fetches its cfg<MAC>.xml: a host and path without the protocol (pbx.example.com/provision)."),
+  /* Translators: phone profile grandstream-alias: provisioning.server.user: title; grandstream-gxp: provisioning.server.user: title. */
+  N_("HTTP/HTTPS User Name"),
+  /* Translators: phone profile grandstream-alias: provisioning.server.user: help; grandstream-gxp: provisioning.server.user: help. */
+  N_("The user name for the provisioning server."),
+  /* Translators: phone profile grandstream-alias: provisioning.server.password: title; grandstream-gxp: provisioning.server.password: title. */
+  N_("HTTP/HTTPS Password"),
+  /* Translators: phone profile grandstream-alias: provisioning.server.password: help; grandstream-gxp: provisioning.server.password: help; yealink-legacy: provisioning.server.password: help; and 1 more. */
+  N_("The password for the provisioning server."),
+  /* Translators: phone profile grandstream-alias: provisioning.firmware.url: title; grandstream-gxp: provisioning.firmware.url: title. */
+  N_("Firmware Server Path"),
+  /* Translators: phone profile grandstream-alias: provisioning.firmware.url: help; grandstream-gxp: provisioning.firmware.url: help. */
+  N_("Where the phone fetches firmware: a host and path without the protocol."),
+  /* Translators: phone profile grandstream-alias: provisioning.dhcp.enable: title; grandstream-gxp: provisioning.dhcp.enable: title. */
+  N_("Allow DHCP Option 43 and Option 66 to Override Server"),
+  /* Translators: phone profile grandstream-alias: provisioning.dhcp.enable: help; grandstream-gxp: provisioning.dhcp.enable: help. */
+  N_("Whether a server path from DHCP (option 66, or 43) replaces the one configured here."),
+  /* Translators: phone profile grandstream-alias: provisioning.dhcp.enable: choice; grandstream-gxp: provisioning.dhcp.enable: choice. */
+  N_("Yes"),
+  /* Translators: phone profile grandstream-alias: provisioning.dhcp.enable: choice; grandstream-gxp: provisioning.dhcp.enable: choice. */
+  N_("Prefer, fallback when failed"),
+  /* Translators: phone profile grandstream-alias: provisioning.auto_upgrade: title; grandstream-gxp: provisioning.auto_upgrade: title. */
+  N_("Automatic Upgrade"),
+  /* Translators: phone profile grandstream-alias: provisioning.auto_upgrade: help; grandstream-gxp: provisioning.auto_upgrade: help. */
+  N_("Whether and when the phone checks for new files on its own."),
+  /* Translators: phone profile grandstream-alias: provisioning.auto_upgrade: choice. */
+  N_("Check every day"),
+  /* Translators: phone profile grandstream-alias: provisioning.auto_upgrade: choice. */
+  N_("Check every week"),
+  /* Translators: phone profile grandstream-alias: provisioning.auto_upgrade: choice. */
+  N_("Check at a period time"),
+  /* Translators: phone profile grandstream-gxp: profile description. */
+  N_("Grandstream GXP21xx and GXP16xx desk phones, GRP26xx carrier-grade phones and the GAC2500 conference phone, provisioned with XML P-value files (cfg<MAC>.xml)."),
+  /* Translators: phone profile grandstream-gxp: group description. */
+  N_("Grandstream chooses one NAT traversal method per account; the STUN server and the keep-alive interval are the phone's."),
+  /* Translators: phone profile grandstream-gxp: line.{n}.stun.enable: help. Keep “{n}”: it is the line (account) number. */
+  N_("How account {n} gets through a NAT: STUN finds the public address with the STUN server below; Keep-alive only holds the binding open."),
+  /* Translators: phone profile grandstream-gxp: line.{n}.stun.enable: note (an unconfirmed fact). */
+  N_("The values are Grandstream's numbers (0 No, 1 STUN, 2 Keep-alive, 3 UPnP, 4 Auto, 5 VPN), so that the STUN check's “1” and “0” mean STUN and No. The default is 0 on the GXP21xx and GRP26xx templates and 2 (Keep-alive) on the GAC2500's [T]."),
+  /* Translators: phone profile grandstream-gxp: nat.stun.server: note (an unconfirmed fact). */
+  N_("The web interface path of the STUN server and the keep-alive interval is that of newer firmware; older firmware has them under Settings › General Settings [U]."),
+  /* Translators: phone profile grandstream-gxp: vlan.id: help. */
+  N_("The VLAN the phone's traffic is tagged with; 0 sends it untagged."),
+  /* Translators: phone profile grandstream-gxp: vlan.id: note (an unconfirmed fact). */
+  N_("The GAC2500 template gives the range as 0–4095; the desk phones' 0–4094 is used [T]."),
+  /* Translators: phone profile grandstream-gxp: vlan.pc.id: note (an unconfirmed fact). */
+  N_("Only the GRP26xx template writes it; the GAC2500 has no PC port [T]."),
+  /* Translators: phone profile grandstream-gxp: qos.dscp.sip: note (an unconfirmed fact). */
+  N_("FusionPBX's GRP26xx template writes 26, the GAC2500 template says its default is 48 [T]; the older GXP21xx firmware has one Layer 3 QoS value for SIP and RTP, P38 [T]."),
+  /* Translators: phone profile grandstream-gxp: qos.dscp.rtp: note (an unconfirmed fact). */
+  N_("The older GXP21xx firmware reads P38 (“Layer 3 QoS”, default 12, IP Diff-Serv or Precedence value); a file that has P38 gets P38 edited [T]."),
+  /* Translators: phone profile grandstream-gxp: sip.port: note (an unconfirmed fact). */
+  N_("Account 1's port; the other accounts have their own P-values, which Phoneset does not write [T]."),
+  /* Translators: phone profile grandstream-gxp: provisioning.upgrade.via: note (an unconfirmed fact). */
+  N_("The GXP21xx and GAC2500 templates call it “Firmware Upgrade Via” and list only TFTP, HTTP, HTTPS (GAC2500: also Manual Upload, 3); FTP and FTPS are the GRP26xx's [T]."),
+  /* Translators: phone profile grandstream-gxp: provisioning.upgrade.via: choice. */
+  N_("FTPS"),
+  /* Translators: phone profile grandstream-gxp: provisioning.server.url: note (an unconfirmed fact). */
+  N_("Grandstream takes the protocol from Config Upgrade Via; the templates write a host and path only [T]."),
+  /* Translators: phone profile grandstream-gxp: provisioning.dhcp.enable: note (an unconfirmed fact). */
+  N_("“Prefer, fallback when failed” (2) is only in the GRP26xx template [T]."),
+  /* Translators: phone profile grandstream-gxp: provisioning.auto_upgrade: note (an unconfirmed fact). */
+  N_("What 1–3 mean differs between the templates (GXP21xx: 0 No, 1 Yes; GAC2500: every day, every week, at a period; GRP26xx: every N minutes, daily, day of week) [T]."),
+  /* Translators: phone profile grandstream-gxp: provisioning.auto_upgrade: choice. */
+  N_("Yes, check every day / every N minutes"),
+  /* Translators: phone profile grandstream-gxp: provisioning.auto_upgrade: choice. */
+  N_("Yes, check every week / daily"),
+  /* Translators: phone profile grandstream-gxp: provisioning.auto_upgrade: choice. */
+  N_("Yes, check on a day of the week / at a period"),
+  /* Translators: phone profile grandstream-gxp: group description; yealink-legacy: group description; yealink-v8x: group description. */
+  N_("The phone requests these URLs when events happen (Action URL)."),
+  /* Translators: phone profile grandstream-gxp: action_url.setup_completed: title; yealink-legacy: action_url.setup_completed: title; yealink-v8x: action_url.setup_completed: title. */
+  N_("Setup Completed"),
+  /* Translators: phone profile grandstream-gxp: action_url.setup_completed: help; grandstream-gxp: action_url.registered: help; grandstream-gxp: action_url.unregistered: help; and 15 more. */
+  N_("The URL the phone requests when this happens."),
+  /* Translators: phone profile grandstream-gxp: action_url.setup_completed: note (an unconfirmed fact); grandstream-gxp: action_url.registered: note (an unconfirmed fact); grandstream-gxp: action_url.unregistered: note (an unconfirmed fact); and 13 more. */
+  N_("Only FusionPBX's GRP26xx template writes the Action URL P-values; whether the GXP21xx and GAC2500 read them, and which variables ($mac, $ip …) the phone replaces in the URL, is unconfirmed [U]."),
+  /* Translators: phone profile grandstream-gxp: action_url.registered: title; yealink-legacy: action_url.registered: title; yealink-v8x: action_url.registered: title. */
+  N_("Registered"),
+  /* Translators: phone profile grandstream-gxp: action_url.unregistered: title; yealink-legacy: action_url.unregistered: title; yealink-v8x: action_url.unregistered: title. */
+  N_("Unregistered"),
+  /* Translators: phone profile grandstream-gxp: action_url.off_hook: title; yealink-legacy: action_url.off_hook: title; yealink-v8x: action_url.off_hook: title. */
+  N_("Off Hook"),
+  /* Translators: phone profile grandstream-gxp: action_url.on_hook: title; yealink-legacy: action_url.on_hook: title; yealink-v8x: action_url.on_hook: title. */
+  N_("On Hook"),
+  /* Translators: phone profile grandstream-gxp: action_url.incoming_call: title; yealink-legacy: action_url.incoming_call: title; yealink-v8x: action_url.incoming_call: title. */
+  N_("Incoming Call"),
+  /* Translators: phone profile grandstream-gxp: action_url.outgoing_call: title; yealink-legacy: action_url.outgoing_call: title; yealink-v8x: action_url.outgoing_call: title. */
+  N_("Outgoing Call"),
+  /* Translators: phone profile grandstream-gxp: action_url.missed_call: title; yealink-legacy: action_url.missed_call: title; yealink-v8x: action_url.missed_call: title. */
+  N_("Missed Call"),
+  /* Translators: phone profile grandstream-gxp: action_url.call_established: title. */
+  N_("Established Call"),
+  /* Translators: phone profile grandstream-gxp: action_url.call_terminated: title. */
+  N_("Terminated Call"),
+  /* Translators: phone profile grandstream-gxp: action_url.dnd_on: title; yealink-legacy: action_url.dnd_on: title; yealink-v8x: action_url.dnd_on: title. */
+  N_("Open DND"),
+  /* Translators: phone profile grandstream-gxp: action_url.dnd_off: title; yealink-legacy: action_url.dnd_off: title; yealink-v8x: action_url.dnd_off: title. */
+  N_("Close DND"),
+  /* Translators: phone profile grandstream-gxp: action_url.always_fwd_on: title. */
+  N_("Open Forward"),
+  /* Translators: phone profile grandstream-gxp: action_url.always_fwd_on: note (an unconfirmed fact); grandstream-gxp: action_url.always_fwd_off: note (an unconfirmed fact). */
+  N_("Grandstream has one forward event (“Open Forward”, “Close Forward”) for every kind of forward [T]. Only FusionPBX's GRP26xx template writes the Action URL P-values; whether the GXP21xx and GAC2500 read them, and which variables ($mac, $ip …) the phone replaces in the URL, is unconfirmed [U]."),
+  /* Translators: phone profile grandstream-gxp: action_url.always_fwd_off: title. */
+  N_("Close Forward"),
+  /* Translators: phone profile grandstream-gxp: action_url.blind_transfer_call: title; yealink-legacy: action_url.blind_transfer_call: title; yealink-v8x: action_url.blind_transfer_call: title. */
+  N_("Blind Transfer"),
+  /* Translators: phone profile grandstream-gxp: action_url.attended_transfer_call: title; yealink-legacy: action_url.attended_transfer_call: title; yealink-v8x: action_url.attended_transfer_call: title. */
+  N_("Attended Transfer"),
+  /* Translators: phone profile grandstream-gxp: action_url.hold: title. */
+  N_("Hold Call"),
+  /* Translators: phone profile grandstream-gxp: action_url.unhold: title. */
+  N_("UnHold Call"),
   /* Translators: phone profile konftel-300ip: profile description. */
   N_("The Konftel 300IP conference phone. Its NAT traversal settings are set in the phone's own menu (seed 000: user guide p. 19)."),
   /* Translators: phone profile konftel-300ip: group description. */
@@ -349,8 +559,6 @@ static const char *profile_strings[] = {
   N_("The password for authentication on the TURN server."),
   /* Translators: phone profile konftel-300ip: page title; snom-c520: page title. */
   N_("SIP Account"),
-  /* Translators: phone profile konftel-300ip: group title. */
-  N_("Account 1"),
   /* Translators: phone profile konftel-300ip: line.1.number: title. */
   N_("User"),
   /* Translators: phone profile konftel-300ip: line.1.number: help. */
@@ -409,12 +617,8 @@ static const char *profile_strings[] = {
   N_("Seconds between STUN binding refreshes. Written for every account."),
   /* Translators: phone profile snom-c520: nat.stun.refresh: note (an unconfirmed fact). */
   N_("The range the phone accepts is not confirmed [U]; FusionPBX writes 30."),
-  /* Translators: phone profile snom-c520: group title; snom-c520: nat.keepalive.enable: title. */
-  N_("Keep-alive"),
   /* Translators: phone profile snom-c520: nat.keepalive.enable: help. */
   N_("Send keep-alive messages to the SIP server, which also hold the NAT binding open. Written for every account."),
-  /* Translators: phone profile snom-c520: nat.keepalive.interval: title. */
-  N_("Keep-alive Interval"),
   /* Translators: phone profile snom-c520: nat.keepalive.interval: help. */
   N_("Seconds between keep-alive messages. Written for every account."),
   /* Translators: phone profile snom-c520: nat.keepalive.interval: note (an unconfirmed fact). */
@@ -425,8 +629,6 @@ static const char *profile_strings[] = {
   N_("Account {n}: User ID"),
   /* Translators: phone profile snom-c520: line.{n}.number: help. Keep “{n}”: it is the line (account) number. */
   N_("The SIP user (the number) of account {n}."),
-  /* Translators: phone profile snom-c520: line.{n}.server: title. Keep “{n}”: it is the line (account) number. */
-  N_("Account {n}: SIP Server"),
   /* Translators: phone profile snom-c520: line.{n}.server: help. Keep “{n}”: it is the line (account) number. */
   N_("The SIP server (proxy) of account {n}."),
   /* Translators: phone profile snom-c520: line.{n}.server.port: title. Keep “{n}”: it is the line (account) number. */
@@ -443,8 +645,6 @@ static const char *profile_strings[] = {
   N_("Account {n}: Registrar Port"),
   /* Translators: phone profile snom-c520: line.{n}.registrar.port: help. */
   N_("The registration server's port."),
-  /* Translators: phone profile snom-c520: sip.port: title; snom: sip.port: title; yealink-legacy: sip.port: title; and 1 more. */
-  N_("Local SIP Port"),
   /* Translators: phone profile snom-c520: sip.port: help. */
   N_("The port the phone sends and receives SIP on. Written for every account."),
   /* Translators: phone profile snom-c520: page title. */
@@ -453,14 +653,10 @@ static const char *profile_strings[] = {
   N_("Tag the phone's traffic with a VLAN."),
   /* Translators: phone profile snom-c520: vlan.enable: note (an unconfirmed fact). */
   N_("The C520's network keys are not in FusionPBX's C520 template; they are those of VTech's ErisStation (“network.vlan.wan.enable”), the C520's sibling, in the C520's XML form. Unconfirmed on a C520 [U]."),
-  /* Translators: phone profile snom-c520: vlan.id: help. */
-  N_("The VLAN the phone's traffic is tagged with."),
   /* Translators: phone profile snom-c520: vlan.id: note (an unconfirmed fact). */
   N_("The C520's network keys are not in FusionPBX's C520 template; they are those of VTech's ErisStation (“network.vlan.wan.id”), the C520's sibling, in the C520's XML form. Unconfirmed on a C520 [U]."),
   /* Translators: phone profile snom-c520: vlan.priority: title; snom: vlan.priority: title. */
   N_("VLAN Priority"),
-  /* Translators: phone profile snom-c520: vlan.priority: help. */
-  N_("The 802.1p priority (CoS, 0–7) of the phone's tagged traffic."),
   /* Translators: phone profile snom-c520: vlan.priority: note (an unconfirmed fact). */
   N_("The C520's network keys are not in FusionPBX's C520 template; they are those of VTech's ErisStation (“network.vlan.wan.priority”), the C520's sibling, in the C520's XML form. Unconfirmed on a C520 [U]."),
   /* Translators: phone profile snom-c520: group title; snom: group title; yealink-legacy: group title; and 1 more. */
@@ -513,12 +709,8 @@ static const char *profile_strings[] = {
   N_("Take the provisioning server from DHCP (options 66, 159 and 160 in that order, as FusionPBX writes them)."),
   /* Translators: phone profile snom: profile description. */
   N_("snom desk phones provisioned with XML settings files (firmware 7 and later). The C520 and C620 conference phones have a profile of their own."),
-  /* Translators: phone profile snom: page title. */
-  N_("NAT"),
   /* Translators: phone profile snom: group description. */
   N_("snom keeps STUN per identity; Phoneset writes the same values for every identity."),
-  /* Translators: phone profile snom: nat.stun.server: title; yealink-legacy: nat.stun.server: title; yealink-v8x: nat.stun.server: title. */
-  N_("STUN Server"),
   /* Translators: phone profile snom: nat.stun.server: help. */
   N_("The STUN server as host or host:port. Written for every identity."),
   /* Translators: phone profile snom: nat.stun.refresh: title. */
@@ -709,8 +901,6 @@ static const char *profile_strings[] = {
   N_("Ask the SIP server to answer to the address and port the request came from (RFC 3581 rport)."),
   /* Translators: phone profile yealink-legacy: line.{n}.number: title; yealink-v8x: line.{n}.number: title. Keep “{n}”: it is the line (account) number. */
   N_("Account {n}: User Name"),
-  /* Translators: phone profile yealink-legacy: line.{n}.number: help; yealink-v8x: line.{n}.number: help. Keep “{n}”: it is the line (account) number. */
-  N_("The SIP user name (number or extension) of account {n}."),
   /* Translators: phone profile yealink-legacy: group title; yealink-v8x: group title. */
   N_("SIP Ports"),
   /* Translators: phone profile yealink-legacy: group description; yealink-v8x: group description. */
@@ -757,8 +947,6 @@ static const char *profile_strings[] = {
   N_("The DHCP option numbers that carry the VLAN, up to five, separated by commas."),
   /* Translators: phone profile yealink-legacy: qos.dscp.rtp: title; yealink-v8x: qos.dscp.rtp: title. */
   N_("Voice QoS (DSCP)"),
-  /* Translators: phone profile yealink-legacy: qos.dscp.rtp: help; yealink-v8x: qos.dscp.rtp: help. */
-  N_("The DSCP value of voice (RTP) packets; 46 (Expedited Forwarding) is usual."),
   /* Translators: phone profile yealink-legacy: qos.dscp.sip: title; yealink-v8x: qos.dscp.sip: title. */
   N_("SIP QoS (DSCP)"),
   /* Translators: phone profile yealink-legacy: qos.dscp.sip: help; yealink-v8x: qos.dscp.sip: help. */
@@ -773,8 +961,6 @@ static const char *profile_strings[] = {
   N_("Where the phone fetches its configuration files: http://, https://, ftp:// or tftp://."),
   /* Translators: phone profile yealink-legacy: provisioning.server.user: help; yealink-v8x: provisioning.server.user: help. */
   N_("The user name for the provisioning server, if it asks for one."),
-  /* Translators: phone profile yealink-legacy: provisioning.server.password: help; yealink-v8x: provisioning.server.password: help. */
-  N_("The password for the provisioning server."),
   /* Translators: phone profile yealink-legacy: provisioning.pnp.enable: title; yealink-v8x: provisioning.pnp.enable: title. */
   N_("PnP Active"),
   /* Translators: phone profile yealink-legacy: provisioning.dhcp.enable: title; yealink-v8x: provisioning.dhcp.enable: title. */
@@ -817,34 +1003,14 @@ static const char *profile_strings[] = {
   N_("Ask “Allow remote control?” on the phone's screen the first time a computer sends a command."),
   /* Translators: phone profile yealink-legacy: active_uri.show_prompt: note (an unconfirmed fact). */
   N_("No template of this firmware seen writes features.show_action_uri_option (the V8x ones do): the key and its default are unconfirmed [U] here. Yealink's old INI files (yealink-ini) have no key for this that a source confirms, so it is not written into them; set it in the web interface."),
-  /* Translators: phone profile yealink-legacy: group description; yealink-v8x: group description. */
-  N_("The phone requests these URLs when events happen (Action URL)."),
-  /* Translators: phone profile yealink-legacy: action_url.setup_completed: title; yealink-v8x: action_url.setup_completed: title. */
-  N_("Setup Completed"),
   /* Translators: phone profile yealink-legacy: action_url.setup_completed: help; yealink-legacy: action_url.registered: help; yealink-legacy: action_url.unregistered: help; and 55 more. */
   N_("The URL the phone requests (HTTP GET) when this happens. Variables such as $mac, $ip, $model and $call_id are replaced by the phone."),
-  /* Translators: phone profile yealink-legacy: action_url.registered: title; yealink-v8x: action_url.registered: title. */
-  N_("Registered"),
-  /* Translators: phone profile yealink-legacy: action_url.unregistered: title; yealink-v8x: action_url.unregistered: title. */
-  N_("Unregistered"),
   /* Translators: phone profile yealink-legacy: action_url.register_failed: title; yealink-v8x: action_url.register_failed: title. */
   N_("Register Failed"),
-  /* Translators: phone profile yealink-legacy: action_url.off_hook: title; yealink-v8x: action_url.off_hook: title. */
-  N_("Off Hook"),
-  /* Translators: phone profile yealink-legacy: action_url.on_hook: title; yealink-v8x: action_url.on_hook: title. */
-  N_("On Hook"),
-  /* Translators: phone profile yealink-legacy: action_url.incoming_call: title; yealink-v8x: action_url.incoming_call: title. */
-  N_("Incoming Call"),
-  /* Translators: phone profile yealink-legacy: action_url.outgoing_call: title; yealink-v8x: action_url.outgoing_call: title. */
-  N_("Outgoing Call"),
   /* Translators: phone profile yealink-legacy: action_url.call_established: title; yealink-v8x: action_url.call_established: title. */
   N_("Established"),
   /* Translators: phone profile yealink-legacy: action_url.call_terminated: title; yealink-v8x: action_url.call_terminated: title. */
   N_("Terminated"),
-  /* Translators: phone profile yealink-legacy: action_url.dnd_on: title; yealink-v8x: action_url.dnd_on: title. */
-  N_("Open DND"),
-  /* Translators: phone profile yealink-legacy: action_url.dnd_off: title; yealink-v8x: action_url.dnd_off: title. */
-  N_("Close DND"),
   /* Translators: phone profile yealink-legacy: action_url.always_fwd_on: title; yealink-v8x: action_url.always_fwd_on: title. */
   N_("Open Always Forward"),
   /* Translators: phone profile yealink-legacy: action_url.always_fwd_off: title; yealink-v8x: action_url.always_fwd_off: title. */
@@ -859,16 +1025,10 @@ static const char *profile_strings[] = {
   N_("Close NoAnswer Forward"),
   /* Translators: phone profile yealink-legacy: action_url.transfer_call: title; yealink-v8x: action_url.transfer_call: title. */
   N_("Transfer Call"),
-  /* Translators: phone profile yealink-legacy: action_url.blind_transfer_call: title; yealink-v8x: action_url.blind_transfer_call: title. */
-  N_("Blind Transfer"),
-  /* Translators: phone profile yealink-legacy: action_url.attended_transfer_call: title; yealink-v8x: action_url.attended_transfer_call: title. */
-  N_("Attended Transfer"),
   /* Translators: phone profile yealink-legacy: action_url.unhold: title; yealink-v8x: action_url.unhold: title. */
   N_("UnHold"),
   /* Translators: phone profile yealink-legacy: action_url.unmute: title; yealink-v8x: action_url.unmute: title. */
   N_("UnMute"),
-  /* Translators: phone profile yealink-legacy: action_url.missed_call: title; yealink-v8x: action_url.missed_call: title. */
-  N_("Missed Call"),
   /* Translators: phone profile yealink-legacy: action_url.ip_change: title; yealink-v8x: action_url.ip_change: title. */
   N_("IP Changed"),
   /* Translators: phone profile yealink-legacy: action_url.ip_change: note (an unconfirmed fact); yealink-legacy: action_url.idle_to_busy: note (an unconfirmed fact); yealink-legacy: action_url.busy_to_idle: note (an unconfirmed fact). */

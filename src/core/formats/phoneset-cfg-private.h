@@ -46,35 +46,34 @@ typedef struct
 typedef struct
 {
   PhonesetCfgEntry pub;
-  char            *list;         /* Fanvil: the sub-list the entry stands under */
-  GList           *first;        /* first piece of the line or element */
-  GList           *value;        /* the value piece */
-  GList           *last;         /* last piece (with the line ending) */
-  GList           *lead;         /* a piece before the line that goes with it
-                                  * (a line break, indentation), or NULL */
-  gboolean         self_closing; /* snom: <name/>, no value piece content yet */
+  char            *list;            /* Fanvil: the sub-list the entry stands under */
+  GList           *first;           /* first piece of the line or element */
+  GList           *value;           /* the value piece */
+  GList           *last;            /* last piece (with the line ending) */
+  GList           *lead;            /* a piece before the line that goes with it
+                                     * (a line break, indentation), or NULL */
+  gboolean         self_closing;    /* snom: <name/>, no value piece content yet */
   gboolean         closed_by_other; /* snom: <name>value</other>, read as name */
-  guint            key_column;   /* Fanvil: the column of the ':' */
-  Mark            *mark;         /* Yealink INI: the section it stands in */
+  guint            key_column;      /* Fanvil: the column of the ':' */
+  Mark            *mark;            /* Yealink INI: the section it stands in */
 } Entry;
 
 struct _PhonesetCfgDocument
 {
   const struct _PhonesetCfgCodec *codec;
-  gatomicrefcount   ref_count;
-  char             *source; /* the file's bytes, which pieces point into */
-  PhonesetCfgFormat format;
-  GQueue            pieces;        /* Piece */
-  GPtrArray        *entries;       /* Entry */
-  GPtrArray        *marks;         /* Mark (Fanvil) */
-  GHashTable       *index;         /* lookup string → Entry (the last one) */
-  const char       *newline;       /* "\n" or "\r\n", for new lines */
-  GList            *insert_before; /* snom: the </phone-settings> piece */
-  GPtrArray        *warnings;      /* PhonesetCfgWarning */
-  gpointer          codec_data;    /* what a codec keeps beside the pieces */
-  GDestroyNotify    codec_data_free;
+  gatomicrefcount                 ref_count;
+  char                           *source; /* the file's bytes, which pieces point into */
+  PhonesetCfgFormat               format;
+  GQueue                          pieces;        /* Piece */
+  GPtrArray                      *entries;       /* Entry */
+  GPtrArray                      *marks;         /* Mark (Fanvil) */
+  GHashTable                     *index;         /* lookup string → Entry (the last one) */
+  const char                     *newline;       /* "\n" or "\r\n", for new lines */
+  GList                          *insert_before; /* snom: the </phone-settings> piece */
+  GPtrArray                      *warnings;      /* PhonesetCfgWarning */
+  gpointer                        codec_data;    /* what a codec keeps beside the pieces */
+  GDestroyNotify                  codec_data_free;
 };
-
 
 typedef struct
 {
@@ -108,40 +107,28 @@ typedef struct
  *   hold yet; a format whose variants name settings differently (Fanvil
  *   XML's <sysConf> and <VOIP_CONFIG_FILE>) writes only the keys of the
  *   file's own variant. %NULL: every key.
+ * @key_is_secret: (nullable): whether a key the format names by number,
+ *   not by words (Grandstream's P2, P34), holds a password; such a line is
+ *   shown masked as phoneset_cfg_key_looks_secret() masks the others
  *
  * One file format.
  */
 typedef struct _PhonesetCfgCodec
 {
   const char *name;
-  gboolean    (*detect)        (const char          *data,
-                                gsize                len);
-  void        (*init)          (PhonesetCfgDocument *self);
-  gboolean    (*parse)         (PhonesetCfgDocument *self,
-                                const char          *data,
-                                gsize                len,
-                                GError             **error);
-  gboolean    (*parse_lines)   (PhonesetCfgDocument *self,
-                                GArray              *lines,
-                                GError             **error);
-  char       *(*lookup_string) (const char          *section,
-                                const char          *key,
-                                int                  idx);
-  char       *(*lookup_string_list) (const char     *section,
-                                     const char     *list,
-                                     const char     *key,
-                                     int             idx);
-  void        (*insert)        (PhonesetCfgDocument *self,
-                                Entry               *entry,
-                                const PhonesetCfgKey *key);
-  void        (*set_value)     (PhonesetCfgDocument *self,
-                                Entry               *entry,
-                                const char          *value);
+  gboolean (*detect) (const char *data, gsize len);
+  void (*init) (PhonesetCfgDocument *self);
+  gboolean (*parse) (PhonesetCfgDocument *self, const char *data, gsize len, GError **error);
+  gboolean (*parse_lines) (PhonesetCfgDocument *self, GArray *lines, GError **error);
+  char *(*lookup_string) (const char *section, const char *key, int idx);
+  char *(*lookup_string_list) (const char *section, const char *list, const char *key, int idx);
+  void (*insert) (PhonesetCfgDocument *self, Entry *entry, const PhonesetCfgKey *key);
+  void (*set_value) (PhonesetCfgDocument *self, Entry *entry, const char *value);
   gboolean          has_key_format;
   PhonesetCfgFormat key_format;
   gboolean          keeps_non_utf8;
-  gboolean    (*accepts)       (PhonesetCfgDocument  *self,
-                                const PhonesetCfgKey *key);
+  gboolean (*accepts) (PhonesetCfgDocument *self, const PhonesetCfgKey *key);
+  gboolean (*key_is_secret) (const char *key);
 } PhonesetCfgCodec;
 
 extern const PhonesetCfgCodec _phoneset_cfg_codec_yealink;
@@ -151,83 +138,62 @@ extern const PhonesetCfgCodec _phoneset_cfg_codec_yealink_ini;
 extern const PhonesetCfgCodec _phoneset_cfg_codec_snom_text;
 extern const PhonesetCfgCodec _phoneset_cfg_codec_fanvil_xml;
 extern const PhonesetCfgCodec _phoneset_cfg_codec_snom_c520;
+extern const PhonesetCfgCodec _phoneset_cfg_codec_grandstream_xml;
+extern const PhonesetCfgCodec _phoneset_cfg_codec_grandstream_text;
+extern const PhonesetCfgCodec _phoneset_cfg_codec_grandstream_alias_xml;
 
 /* Pieces, entries and lines (phoneset-cfg.c) */
-G_GNUC_INTERNAL gboolean    cfg_starts_with_header  (const char          *data,
-                                                     gsize                len,
-                                                     const char          *header);
-G_GNUC_INTERNAL void        cfg_piece_free          (gpointer             data);
-G_GNUC_INTERNAL Piece      *cfg_piece_new_owned     (const char          *text);
-G_GNUC_INTERNAL void        cfg_piece_assign        (Piece               *piece,
-                                                     const char          *text);
-G_GNUC_INTERNAL gboolean    cfg_piece_ends_with     (Piece               *piece,
-                                                     const char          *suffix);
-G_GNUC_INTERNAL void        cfg_entry_free          (gpointer             data);
-G_GNUC_INTERNAL void        cfg_mark_free           (gpointer             data);
-G_GNUC_INTERNAL GList      *cfg_append_piece        (PhonesetCfgDocument *self,
-                                                     const char          *text,
-                                                     gssize               len);
-G_GNUC_INTERNAL GList      *cfg_insert_piece_before (PhonesetCfgDocument *self,
-                                                     GList               *sibling,
-                                                     const char          *text);
-G_GNUC_INTERNAL GList      *cfg_insert_piece_after  (PhonesetCfgDocument *self,
-                                                     GList               *sibling,
-                                                     const char          *text);
-G_GNUC_INTERNAL char       *cfg_join_pieces         (GList               *first,
-                                                     GList               *last,
-                                                     gboolean             strip_newline);
-G_GNUC_INTERNAL void        cfg_index_entry         (PhonesetCfgDocument *self,
-                                                     Entry               *entry);
-G_GNUC_INTERNAL void        cfg_rebuild_index       (PhonesetCfgDocument *self);
-G_GNUC_INTERNAL const char *cfg_skip_bom            (const char          *data,
-                                                     gsize               *len);
-G_GNUC_INTERNAL GArray     *cfg_split_lines         (const char          *data,
-                                                     gsize                len);
-G_GNUC_INTERNAL char       *cfg_excerpt             (const char          *start,
-                                                     gsize                len);
-G_GNUC_INTERNAL void        cfg_trim_span           (const char         **start,
-                                                     gsize               *len);
-G_GNUC_INTERNAL void        cfg_note_newline        (PhonesetCfgDocument *self,
-                                                     GArray              *lines);
-G_GNUC_INTERNAL Entry      *cfg_add_value_line      (PhonesetCfgDocument *self,
-                                                     const Line          *line,
-                                                     const char          *value_start,
-                                                     gsize                value_len);
-G_GNUC_INTERNAL void        cfg_add_raw_line        (PhonesetCfgDocument *self,
-                                                     const Line          *line);
-G_GNUC_INTERNAL void        cfg_warn                (PhonesetCfgDocument *self,
-                                                     guint                line,
-                                                     const char          *format,
-                                                     ...) G_GNUC_PRINTF (3, 4);
-G_GNUC_INTERNAL void        cfg_refresh_raw         (Entry               *entry);
-G_GNUC_INTERNAL void        cfg_set_line_value      (Entry               *entry,
-                                                     const char          *value);
-G_GNUC_INTERNAL gboolean    cfg_ends_line           (GList               *piece);
-G_GNUC_INTERNAL const char *cfg_begin_line_after    (PhonesetCfgDocument *self,
-                                                     GList              **after,
-                                                     GList              **lead);
-G_GNUC_INTERNAL gboolean    cfg_line_is_text        (const Line          *line);
-G_GNUC_INTERNAL void        cfg_drop_trailing_blanks (Entry              *entry);
+G_GNUC_INTERNAL gboolean cfg_starts_with_header (const char *data, gsize len, const char *header);
+G_GNUC_INTERNAL void     cfg_piece_free (gpointer data);
+G_GNUC_INTERNAL Piece   *cfg_piece_new_owned (const char *text);
+G_GNUC_INTERNAL void     cfg_piece_assign (Piece *piece, const char *text);
+G_GNUC_INTERNAL gboolean cfg_piece_ends_with (Piece *piece, const char *suffix);
+G_GNUC_INTERNAL void     cfg_entry_free (gpointer data);
+G_GNUC_INTERNAL void     cfg_mark_free (gpointer data);
+G_GNUC_INTERNAL GList   *cfg_append_piece (PhonesetCfgDocument *self, const char *text, gssize len);
+G_GNUC_INTERNAL GList *
+cfg_insert_piece_before (PhonesetCfgDocument *self, GList *sibling, const char *text);
+G_GNUC_INTERNAL GList *
+cfg_insert_piece_after (PhonesetCfgDocument *self, GList *sibling, const char *text);
+G_GNUC_INTERNAL char       *cfg_join_pieces (GList *first, GList *last, gboolean strip_newline);
+G_GNUC_INTERNAL void        cfg_index_entry (PhonesetCfgDocument *self, Entry *entry);
+G_GNUC_INTERNAL void        cfg_rebuild_index (PhonesetCfgDocument *self);
+G_GNUC_INTERNAL const char *cfg_skip_bom (const char *data, gsize *len);
+G_GNUC_INTERNAL GArray     *cfg_split_lines (const char *data, gsize len);
+G_GNUC_INTERNAL char       *cfg_excerpt (const char *start, gsize len);
+G_GNUC_INTERNAL void        cfg_trim_span (const char **start, gsize *len);
+G_GNUC_INTERNAL void        cfg_note_newline (PhonesetCfgDocument *self, GArray *lines);
+G_GNUC_INTERNAL Entry      *cfg_add_value_line (PhonesetCfgDocument *self,
+                                                const Line          *line,
+                                                const char          *value_start,
+                                                gsize                value_len);
+G_GNUC_INTERNAL void        cfg_add_raw_line (PhonesetCfgDocument *self, const Line *line);
+G_GNUC_INTERNAL void cfg_warn (PhonesetCfgDocument *self, guint line, const char *format, ...)
+  G_GNUC_PRINTF (3, 4);
+G_GNUC_INTERNAL void     cfg_refresh_raw (Entry *entry);
+G_GNUC_INTERNAL void     cfg_set_line_value (Entry *entry, const char *value);
+G_GNUC_INTERNAL gboolean cfg_ends_line (GList *piece);
+G_GNUC_INTERNAL const char *
+cfg_begin_line_after (PhonesetCfgDocument *self, GList **after, GList **lead);
+G_GNUC_INTERNAL gboolean    cfg_line_is_text (const Line *line);
+G_GNUC_INTERNAL void        cfg_drop_trailing_blanks (Entry *entry);
+
+/* Grandstream P-values (phoneset-cfg-grandstream.c) */
+G_GNUC_INTERNAL gboolean    cfg_grandstream_key_is_secret (const char *key);
 
 /* XML scanning (phoneset-cfg-xml.c) */
-G_GNUC_INTERNAL char       *cfg_xml_escape          (const char          *value);
-G_GNUC_INTERNAL char       *cfg_xml_unescape        (const char          *text,
-                                                     gsize                len);
-G_GNUC_INTERNAL gboolean    cfg_xml_check_well_formed (const char        *data,
-                                                       gsize              len,
-                                                       GMarkupParseFlags  flags,
-                                                       const char        *root,
-                                                       const char        *root_hint,
-                                                       GError           **error);
-G_GNUC_INTERNAL const char *cfg_find_tag_end        (const char          *p,
-                                                     const char          *end);
-G_GNUC_INTERNAL char       *cfg_tag_attribute       (const char          *tag,
-                                                     gsize                len,
-                                                     const char          *name);
-G_GNUC_INTERNAL guint       cfg_count_lines         (const char          *from,
-                                                     const char          *to);
-G_GNUC_INTERNAL const char *cfg_passthrough_end     (const char          *open,
-                                                     const char          *end);
+G_GNUC_INTERNAL char       *cfg_xml_escape (const char *value);
+G_GNUC_INTERNAL char       *cfg_xml_unescape (const char *text, gsize len);
+G_GNUC_INTERNAL gboolean    cfg_xml_check_well_formed (const char       *data,
+                                                       gsize             len,
+                                                       GMarkupParseFlags flags,
+                                                       const char       *root,
+                                                       const char       *root_hint,
+                                                       GError          **error);
+G_GNUC_INTERNAL const char *cfg_find_tag_end (const char *p, const char *end);
+G_GNUC_INTERNAL char       *cfg_tag_attribute (const char *tag, gsize len, const char *name);
+G_GNUC_INTERNAL guint       cfg_count_lines (const char *from, const char *to);
+G_GNUC_INTERNAL const char *cfg_passthrough_end (const char *open, const char *end);
 
 /* Nested XML settings files (phoneset-cfg-xml-tree.c) */
 
@@ -263,26 +229,21 @@ typedef struct
   const char        *new_file;
 } CfgXmlFlavour;
 
-G_GNUC_INTERNAL void        cfg_xml_tree_init          (PhonesetCfgDocument  *self,
-                                                        const CfgXmlFlavour  *flavour);
-G_GNUC_INTERNAL gboolean    cfg_xml_tree_parse         (PhonesetCfgDocument  *self,
-                                                        const CfgXmlFlavour  *flavour,
-                                                        const char           *data,
-                                                        gsize                 len,
-                                                        GError              **error);
-G_GNUC_INTERNAL char       *cfg_xml_tree_lookup_string (const char           *section,
-                                                        const char           *key,
-                                                        int                   idx);
-G_GNUC_INTERNAL gboolean    cfg_xml_tree_accepts       (PhonesetCfgDocument  *self,
-                                                        const PhonesetCfgKey *key);
-G_GNUC_INTERNAL void        cfg_xml_tree_insert        (PhonesetCfgDocument  *self,
-                                                        Entry                *entry,
-                                                        const PhonesetCfgKey *key);
-G_GNUC_INTERNAL void        cfg_xml_tree_set_value     (PhonesetCfgDocument  *self,
-                                                        Entry                *entry,
-                                                        const char           *value);
-G_GNUC_INTERNAL gboolean    cfg_xml_detect_root        (const char           *data,
-                                                        gsize                 len,
-                                                        const char *const    *names);
+G_GNUC_INTERNAL void cfg_xml_tree_init (PhonesetCfgDocument *self, const CfgXmlFlavour *flavour);
+G_GNUC_INTERNAL gboolean cfg_xml_tree_parse (PhonesetCfgDocument *self,
+                                             const CfgXmlFlavour *flavour,
+                                             const char          *data,
+                                             gsize                len,
+                                             GError             **error);
+G_GNUC_INTERNAL char    *cfg_xml_tree_lookup_string (const char *section, const char *key, int idx);
+G_GNUC_INTERNAL gboolean cfg_xml_tree_accepts (PhonesetCfgDocument  *self,
+                                               const PhonesetCfgKey *key);
+G_GNUC_INTERNAL void
+cfg_xml_tree_insert (PhonesetCfgDocument *self, Entry *entry, const PhonesetCfgKey *key);
+G_GNUC_INTERNAL void
+cfg_xml_tree_set_value (PhonesetCfgDocument *self, Entry *entry, const char *value);
+G_GNUC_INTERNAL gboolean cfg_xml_detect_root (const char        *data,
+                                              gsize              len,
+                                              const char *const *names);
 
 G_END_DECLS

@@ -58,6 +58,9 @@ static const PhonesetCfgCodec *codecs[] = {
   [PHONESET_CFG_FORMAT_SNOM_TEXT] = &_phoneset_cfg_codec_snom_text,
   [PHONESET_CFG_FORMAT_FANVIL_XML] = &_phoneset_cfg_codec_fanvil_xml,
   [PHONESET_CFG_FORMAT_SNOM_C520] = &_phoneset_cfg_codec_snom_c520,
+  [PHONESET_CFG_FORMAT_GRANDSTREAM_XML] = &_phoneset_cfg_codec_grandstream_xml,
+  [PHONESET_CFG_FORMAT_GRANDSTREAM_TEXT] = &_phoneset_cfg_codec_grandstream_text,
+  [PHONESET_CFG_FORMAT_GRANDSTREAM_ALIAS_XML] = &_phoneset_cfg_codec_grandstream_alias_xml,
 };
 
 /* The order formats are told apart in, the more specific first: a snom
@@ -66,8 +69,15 @@ static const PhonesetCfgCodec *codecs[] = {
  * file, so its test (a `[ section ]` first) comes before that one; snom's
  * plain text, the loosest test, comes last. */
 static const PhonesetCfgFormat detect_order[] = {
-  PHONESET_CFG_FORMAT_FANVIL_XML, PHONESET_CFG_FORMAT_SNOM_C520, PHONESET_CFG_FORMAT_YEALINK_INI,
-  PHONESET_CFG_FORMAT_YEALINK,    PHONESET_CFG_FORMAT_FANVIL,    PHONESET_CFG_FORMAT_SNOM_XML,
+  PHONESET_CFG_FORMAT_FANVIL_XML,
+  PHONESET_CFG_FORMAT_GRANDSTREAM_XML,
+  PHONESET_CFG_FORMAT_GRANDSTREAM_ALIAS_XML,
+  PHONESET_CFG_FORMAT_SNOM_C520,
+  PHONESET_CFG_FORMAT_YEALINK_INI,
+  PHONESET_CFG_FORMAT_YEALINK,
+  PHONESET_CFG_FORMAT_FANVIL,
+  PHONESET_CFG_FORMAT_SNOM_XML,
+  PHONESET_CFG_FORMAT_GRANDSTREAM_TEXT,
   PHONESET_CFG_FORMAT_SNOM_TEXT,
 };
 
@@ -78,7 +88,8 @@ G_STATIC_ASSERT (G_N_ELEMENTS (detect_order) == G_N_ELEMENTS (codecs));
  * @format: a #PhonesetCfgFormat
  *
  * Returns: the name profiles use for @format (`yealink-cfg`, `fanvil-cfg`, `snom-xml`,
- *   `yealink-ini`, `snom-text`, `fanvil-xml`, `snom-c520-xml`)
+ *   `yealink-ini`, `snom-text`, `fanvil-xml`, `snom-c520-xml`,
+ *   `grandstream-xml`, `grandstream-text`, `grandstream-alias-xml`)
  */
 const char *
 phoneset_cfg_format_to_string (PhonesetCfgFormat format)
@@ -1124,6 +1135,24 @@ phoneset_cfg_mask_message (const char *message)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+static char *
+dup_masked (const PhonesetCfgEntry *entry,
+            gboolean                secret)
+{
+  const char *at;
+
+  if (!secret || entry->value == NULL || entry->value[0] == '\0')
+    return phoneset_cfg_mask_url_passwords (entry->raw);
+  /* The value stands after the key in the raw line (escaped in XML: then
+   * the whole line is replaced). */
+  at = strstr (entry->raw, entry->key);
+  at = at ? strstr (at + strlen (entry->key), entry->value) : NULL;
+  if (at == NULL)
+    return g_strdup_printf ("%s: %s", entry->key, _("(set; not shown)"));
+  return g_strdup_printf ("%.*s%s%s", (int)(at - entry->raw), entry->raw, "********",
+                          at + strlen (entry->value));
+}
+
 /**
  * phoneset_cfg_entry_dup_masked:
  * @entry: an entry
@@ -1134,19 +1163,33 @@ phoneset_cfg_mask_message (const char *message)
 char *
 phoneset_cfg_entry_dup_masked (const PhonesetCfgEntry *entry)
 {
-  const char *at;
-
   g_return_val_if_fail (entry != NULL, NULL);
 
-  if (entry->key == NULL || !phoneset_cfg_key_looks_secret (entry->key) || entry->value == NULL ||
-      entry->value[0] == '\0')
-    return phoneset_cfg_mask_url_passwords (entry->raw);
-  /* The value stands after the key in the raw line (escaped in XML: then
-   * the whole line is replaced). */
-  at = strstr (entry->raw, entry->key);
-  at = at ? strstr (at + strlen (entry->key), entry->value) : NULL;
-  if (at == NULL)
-    return g_strdup_printf ("%s: %s", entry->key, _("(set; not shown)"));
-  return g_strdup_printf ("%.*s%s%s", (int)(at - entry->raw), entry->raw, "********",
-                          at + strlen (entry->value));
+  return dup_masked (entry, entry->key != NULL && phoneset_cfg_key_looks_secret (entry->key));
+}
+
+/**
+ * phoneset_cfg_document_dup_entry_masked:
+ * @self: a document
+ * @position: an entry's position, below phoneset_cfg_document_get_n_entries()
+ *
+ * As phoneset_cfg_entry_dup_masked(), and masks too the keys that the
+ * format knows hold a password although their names do not say so
+ * (numbered keys).
+ *
+ * Returns: (transfer full): the entry's line, masked
+ */
+char *
+phoneset_cfg_document_dup_entry_masked (PhonesetCfgDocument *self,
+                                        guint                position)
+{
+  const PhonesetCfgEntry *entry;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (position < self->entries->len, NULL);
+
+  entry = phoneset_cfg_document_get_entry (self, position);
+  return dup_masked (entry, entry->key != NULL && (phoneset_cfg_key_looks_secret (entry->key) ||
+                                                   (self->codec->key_is_secret != NULL &&
+                                                    self->codec->key_is_secret (entry->key))));
 }

@@ -31,6 +31,15 @@ G_BEGIN_DECLS
  *   (`<settings><sip_account><idx id="1"><user_id>`, beside `<file>` and
  *   `<profile>`); a key is a path as for Fanvil XML
  *   (`settings/sip_account/idx[1]/user_id`)
+ * @PHONESET_CFG_FORMAT_GRANDSTREAM_XML: Grandstream's XML P-values
+ *   (`<gs_provision><config><P47>`); a key is a path as for Fanvil XML
+ *   (`gs_provision/config/P47`)
+ * @PHONESET_CFG_FORMAT_GRANDSTREAM_TEXT: Grandstream's older plain-text
+ *   P-values (`P47 = value` lines, `#` comments); it borrows the keys of
+ *   the XML form
+ * @PHONESET_CFG_FORMAT_GRANDSTREAM_ALIAS_XML: Grandstream's XML in alias
+ *   names (`<config version="2"><item name="account.1.sip.userid">`); a
+ *   key is a path (`gs_provision/config/item[account.1.sip.userid]`)
  *
  * The vendors' provisioning file formats. New values go at the end: profiles
  * and saved files name formats by string, but the order is the codec table's.
@@ -44,6 +53,9 @@ typedef enum
   PHONESET_CFG_FORMAT_SNOM_TEXT,
   PHONESET_CFG_FORMAT_FANVIL_XML,
   PHONESET_CFG_FORMAT_SNOM_C520,
+  PHONESET_CFG_FORMAT_GRANDSTREAM_XML,
+  PHONESET_CFG_FORMAT_GRANDSTREAM_TEXT,
+  PHONESET_CFG_FORMAT_GRANDSTREAM_ALIAS_XML,
 } PhonesetCfgFormat;
 
 /**
@@ -109,49 +121,39 @@ typedef struct _PhonesetCfgDocument PhonesetCfgDocument;
 
 #define PHONESET_CFG_MAX_SIZE (16 * 1024 * 1024)
 
-const char          *phoneset_cfg_format_to_string    (PhonesetCfgFormat       format);
-gboolean             phoneset_cfg_format_from_string  (const char             *text,
-                                                       PhonesetCfgFormat      *format);
-gboolean             phoneset_cfg_format_get_key_format (PhonesetCfgFormat     format,
-                                                       PhonesetCfgFormat      *key_format);
-gboolean             phoneset_cfg_detect_format       (const char             *data,
-                                                       gsize                   len,
-                                                       PhonesetCfgFormat      *format);
-char                *phoneset_cfg_dup_format_names    (void);
-const char          *phoneset_cfg_get_families        (void);
-char                *phoneset_cfg_dup_unknown_format_message (const char     *name);
-char                *phoneset_cfg_dup_not_provisioning_file  (const char     *name);
+const char *phoneset_cfg_format_to_string (PhonesetCfgFormat format);
+gboolean    phoneset_cfg_format_from_string (const char *text, PhonesetCfgFormat *format);
+gboolean    phoneset_cfg_format_get_key_format (PhonesetCfgFormat  format,
+                                                PhonesetCfgFormat *key_format);
+gboolean    phoneset_cfg_detect_format (const char *data, gsize len, PhonesetCfgFormat *format);
+char       *phoneset_cfg_dup_format_names (void);
+const char *phoneset_cfg_get_families (void);
+char       *phoneset_cfg_dup_unknown_format_message (const char *name);
+char       *phoneset_cfg_dup_not_provisioning_file (const char *name);
 
-PhonesetCfgDocument *phoneset_cfg_document_new        (PhonesetCfgFormat       format);
-PhonesetCfgDocument *phoneset_cfg_document_parse      (PhonesetCfgFormat       format,
-                                                       const char             *data,
-                                                       gsize                   len,
-                                                       GError                **error);
-PhonesetCfgDocument *phoneset_cfg_document_ref        (PhonesetCfgDocument    *self);
-void                 phoneset_cfg_document_unref      (PhonesetCfgDocument    *self);
-PhonesetCfgFormat    phoneset_cfg_document_get_format (PhonesetCfgDocument    *self);
-const char          *phoneset_cfg_document_get        (PhonesetCfgDocument    *self,
-                                                       const PhonesetCfgKey   *key);
-void                 phoneset_cfg_document_set        (PhonesetCfgDocument    *self,
-                                                       const PhonesetCfgKey   *key,
-                                                       const char             *value);
-gboolean             phoneset_cfg_document_remove     (PhonesetCfgDocument    *self,
-                                                       const PhonesetCfgKey   *key);
-const PhonesetCfgEntry *phoneset_cfg_document_lookup_entry (PhonesetCfgDocument *self,
-                                                       const PhonesetCfgKey   *key);
-guint                phoneset_cfg_document_get_n_entries (PhonesetCfgDocument *self);
-const PhonesetCfgEntry *phoneset_cfg_document_get_entry (PhonesetCfgDocument  *self,
-                                                       guint                   position);
-GBytes              *phoneset_cfg_document_serialize  (PhonesetCfgDocument    *self);
-GPtrArray           *phoneset_cfg_document_get_warnings (PhonesetCfgDocument  *self);
-char                *phoneset_cfg_document_dup_key_identity (PhonesetCfgDocument *self,
-                                                           const PhonesetCfgKey *key);
-char                *phoneset_cfg_document_dup_entry_identity (PhonesetCfgDocument *self,
-                                                             guint                position);
-gboolean             phoneset_cfg_key_looks_secret    (const char             *key);
-char                *phoneset_cfg_entry_dup_masked    (const PhonesetCfgEntry *entry);
-char                *phoneset_cfg_mask_url_passwords  (const char             *text);
-char                *phoneset_cfg_mask_message        (const char             *message);
+PhonesetCfgDocument *phoneset_cfg_document_new (PhonesetCfgFormat format);
+PhonesetCfgDocument *
+phoneset_cfg_document_parse (PhonesetCfgFormat format, const char *data, gsize len, GError **error);
+PhonesetCfgDocument *phoneset_cfg_document_ref (PhonesetCfgDocument *self);
+void                 phoneset_cfg_document_unref (PhonesetCfgDocument *self);
+PhonesetCfgFormat    phoneset_cfg_document_get_format (PhonesetCfgDocument *self);
+const char *phoneset_cfg_document_get (PhonesetCfgDocument *self, const PhonesetCfgKey *key);
+void
+phoneset_cfg_document_set (PhonesetCfgDocument *self, const PhonesetCfgKey *key, const char *value);
+gboolean phoneset_cfg_document_remove (PhonesetCfgDocument *self, const PhonesetCfgKey *key);
+const PhonesetCfgEntry *phoneset_cfg_document_lookup_entry (PhonesetCfgDocument  *self,
+                                                            const PhonesetCfgKey *key);
+guint                   phoneset_cfg_document_get_n_entries (PhonesetCfgDocument *self);
+const PhonesetCfgEntry *phoneset_cfg_document_get_entry (PhonesetCfgDocument *self, guint position);
+GBytes                 *phoneset_cfg_document_serialize (PhonesetCfgDocument *self);
+GPtrArray              *phoneset_cfg_document_get_warnings (PhonesetCfgDocument *self);
+char *phoneset_cfg_document_dup_key_identity (PhonesetCfgDocument *self, const PhonesetCfgKey *key);
+char *phoneset_cfg_document_dup_entry_identity (PhonesetCfgDocument *self, guint position);
+gboolean phoneset_cfg_key_looks_secret (const char *key);
+char    *phoneset_cfg_entry_dup_masked (const PhonesetCfgEntry *entry);
+char    *phoneset_cfg_document_dup_entry_masked (PhonesetCfgDocument *self, guint position);
+char    *phoneset_cfg_mask_url_passwords (const char *text);
+char    *phoneset_cfg_mask_message (const char *message);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PhonesetCfgDocument, phoneset_cfg_document_unref)
 

@@ -811,7 +811,7 @@ phoneset_config_new_from_document (PhonesetProfile      *profile,
 
       if (!g_hash_table_contains (consumed, identity))
         {
-          g_ptr_array_add (self->unknown, phoneset_cfg_entry_dup_masked (entry));
+          g_ptr_array_add (self->unknown, phoneset_cfg_document_dup_entry_masked (document, i));
           g_ptr_array_add (self->unknown_raw, g_strdup (entry->raw));
         }
     }
@@ -1050,8 +1050,11 @@ format_extension (PhonesetProfile *profile)
 
   if (!phoneset_profile_get_file_format (profile, &format))
     return ".html";
-  return format == PHONESET_CFG_FORMAT_SNOM_XML || format == PHONESET_CFG_FORMAT_SNOM_C520 ? ".xml"
-                                                                                           : ".cfg";
+  return format == PHONESET_CFG_FORMAT_SNOM_XML || format == PHONESET_CFG_FORMAT_SNOM_C520 ||
+             format == PHONESET_CFG_FORMAT_GRANDSTREAM_XML ||
+             format == PHONESET_CFG_FORMAT_GRANDSTREAM_ALIAS_XML
+           ? ".xml"
+           : ".cfg";
 }
 
 /**
