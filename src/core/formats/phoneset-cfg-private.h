@@ -151,6 +151,7 @@ extern const PhonesetCfgCodec _phoneset_cfg_codec_yealink_ini;
 extern const PhonesetCfgCodec _phoneset_cfg_codec_snom_text;
 extern const PhonesetCfgCodec _phoneset_cfg_codec_fanvil_xml;
 extern const PhonesetCfgCodec _phoneset_cfg_codec_snom_c520;
+extern const PhonesetCfgCodec _phoneset_cfg_codec_poly_xml;
 
 /* Pieces, entries and lines (phoneset-cfg.c) */
 G_GNUC_INTERNAL gboolean    cfg_starts_with_header  (const char          *data,

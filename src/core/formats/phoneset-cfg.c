@@ -58,6 +58,7 @@ static const PhonesetCfgCodec *codecs[] = {
   [PHONESET_CFG_FORMAT_SNOM_TEXT] = &_phoneset_cfg_codec_snom_text,
   [PHONESET_CFG_FORMAT_FANVIL_XML] = &_phoneset_cfg_codec_fanvil_xml,
   [PHONESET_CFG_FORMAT_SNOM_C520] = &_phoneset_cfg_codec_snom_c520,
+  [PHONESET_CFG_FORMAT_POLY_XML] = &_phoneset_cfg_codec_poly_xml,
 };
 
 /* The order formats are told apart in, the more specific first: a snom
@@ -68,6 +69,7 @@ static const PhonesetCfgCodec *codecs[] = {
 static const PhonesetCfgFormat detect_order[] = {
   PHONESET_CFG_FORMAT_FANVIL_XML,
   PHONESET_CFG_FORMAT_SNOM_C520,
+  PHONESET_CFG_FORMAT_POLY_XML,
   PHONESET_CFG_FORMAT_YEALINK_INI,
   PHONESET_CFG_FORMAT_YEALINK,
   PHONESET_CFG_FORMAT_FANVIL,
@@ -82,7 +84,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (detect_order) == G_N_ELEMENTS (codecs));
  * @format: a #PhonesetCfgFormat
  *
  * Returns: the name profiles use for @format (`yealink-cfg`, `fanvil-cfg`, `snom-xml`,
- *   `yealink-ini`, `snom-text`, `fanvil-xml`, `snom-c520-xml`)
+ *   `yealink-ini`, `snom-text`, `fanvil-xml`, `snom-c520-xml`, `poly-xml`)
  */
 const char *
 phoneset_cfg_format_to_string (PhonesetCfgFormat format)

@@ -31,6 +31,10 @@ G_BEGIN_DECLS
  *   (`<settings><sip_account><idx id="1"><user_id>`, beside `<file>` and
  *   `<profile>`); a key is a path as for Fanvil XML
  *   (`settings/sip_account/idx[1]/user_id`)
+ * @PHONESET_CFG_FORMAT_POLY_XML: Poly (Polycom) UC Software XML: settings are
+ *   attributes (`<polycomConfig><nat nat.ip="…"/>`, `<PHONE_CONFIG><ALL …/>`,
+ *   the master file's `<APPLICATION CONFIG_FILES="…"/>`); a key is the
+ *   attribute's name (`nat.ip`), whatever element holds it
  *
  * The vendors' provisioning file formats. New values go at the end: profiles
  * and saved files name formats by string, but the order is the codec table's.
@@ -44,6 +48,7 @@ typedef enum
   PHONESET_CFG_FORMAT_SNOM_TEXT,
   PHONESET_CFG_FORMAT_FANVIL_XML,
   PHONESET_CFG_FORMAT_SNOM_C520,
+  PHONESET_CFG_FORMAT_POLY_XML,
 } PhonesetCfgFormat;
 
 /**
