@@ -542,8 +542,10 @@ elem_writes_lines (Elem *elem)
  * (FusionPBX writes nat.ip in <GENERAL>, Wazo every key on the root) [T],
  * so the file's own layout decides. An element that writes one attribute
  * a line takes a new one without touching its other lines: the one that
- * holds the keys most like the new one, else the root, else the first
- * such element; else an element on one line with keys like it. NULL: a new
+ * holds the keys most like the new one; else an element on one line that
+ * holds keys of the same line or group (reg.1.*: two parts in common);
+ * else the root, if it holds keys; else the first element of one
+ * attribute a line; else an element on one line with keys like it. NULL: a new
  * child element. */
 static Elem *
 best_elem (PhonesetCfgDocument *self,
@@ -571,6 +573,8 @@ best_elem (PhonesetCfgDocument *self,
       else if (n > n_inline)
         best_inline = elem, n_inline = n;
     }
+  if (best_inline != NULL && n_inline >= 2 && n_inline > n_lines)
+    return best_inline;
   if (best_lines != NULL)
     return best_lines;
   if (poly->root->n_keys > 0)
