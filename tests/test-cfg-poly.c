@@ -9,15 +9,18 @@
  * added to the element that suits the file's layout (or a new child
  * element), always reading back; no-op edits byte-identical; the master
  * file; detection beside the other XML formats; odd files kept with a
- * warning, broken ones refused with the line.
+ * warning, broken ones refused with the line; the poly-uc profile's
+ * User-Agent patterns and MAC prefixes.
  */
 
 #include "config.h"
 
 #include <string.h>
 
+#include "phoneset-catalog.h"
 #include "phoneset-cfg.h"
 #include "phoneset-error.h"
+#include "phoneset-fingerprint.h"
 #include "phoneset-test-cfg.h"
 
 #define POLY PHONESET_CFG_FORMAT_POLY_XML
@@ -362,6 +365,45 @@ test_remove (void)
   g_assert_cmpstr (get (again, "nat.signalPort"), ==, "5070");
 }
 
+/* The User-Agents Wazo's plugin documents (wazo-platform/wazo-provd-plugins
+ * @2321a3f3 plugins/wazo_polycom/common/common.py:72-83), the SIP form
+ * without “FileTransport”, and the Trio's (unconfirmed). */
+static void
+test_user_agents (void)
+{
+  const char *dirs[] = { g_getenv ("PHONESET_PROFILES_DIR"), NULL };
+  g_autoptr(PhonesetCatalog) catalog = phoneset_catalog_new (dirs);
+  PhonesetFingerprintRules *rules = phoneset_catalog_get_fingerprint_rules (catalog);
+  const guint8              poly[] = { 0x48, 0x25, 0x67, 1, 2, 3 };
+  const char               *profile_id = NULL;
+  struct
+  {
+    const char               *text;
+    PhonesetFingerprintSource source;
+    const char               *model;
+    const char               *firmware;
+  } cases[] = {
+    { "FileTransport PolycomVVX-VVX_400-UA/4.1.4.7430 Type/Application", PHONESET_FINGERPRINT_SOURCE_HTTP, "VVX_400", "4.1.4.7430" },
+    { "FileTransport PolycomSoundStationIP-SSIP_6000-UA/5.0.3.1667 Type/Updater", PHONESET_FINGERPRINT_SOURCE_HTTP, "SSIP_6000", "5.0.3.1667" },
+    { "PolycomVVX-VVX_450-UA/6.4.3.5123", PHONESET_FINGERPRINT_SOURCE_SIP, "VVX_450", "6.4.3.5123" },
+    { "PolycomRealPresenceTrio-Trio_8800-UA/5.9.5.3185", PHONESET_FINGERPRINT_SOURCE_SIP, "Trio_8800", "5.9.5.3185" },
+  };
+
+  g_assert_nonnull (dirs[0]);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(PhonesetFingerprintMatch) match = { 0 };
+
+      g_assert_true (phoneset_fingerprint_rules_match (rules, cases[i].text, cases[i].source, &match));
+      g_assert_cmpstr (match.profile_id, ==, "poly-uc");
+      g_assert_cmpstr (match.vendor, ==, "Poly");
+      g_assert_cmpstr (match.model, ==, cases[i].model);
+      g_assert_cmpstr (match.firmware, ==, cases[i].firmware);
+    }
+  g_assert_cmpstr (phoneset_fingerprint_rules_lookup_mac (rules, poly, &profile_id), ==, "Poly");
+  g_assert_cmpstr (profile_id, ==, "poly-uc");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +423,7 @@ main (int   argc,
   g_test_add_func ("/cfg-poly/bad-input", test_bad_input);
   g_test_add_func ("/cfg-poly/unwritable-key", test_unwritable_key);
   g_test_add_func ("/cfg-poly/remove", test_remove);
+  g_test_add_func ("/cfg-poly/user-agents", test_user_agents);
 
   return g_test_run ();
 }
