@@ -309,6 +309,22 @@ test_tolerant (void)
   g_assert_nonnull (strstr (out, "  stray text\n  <![CDATA[ <x a.b=\"c\"/> ]]>\n"));
 }
 
+/* A line break or tab written in a value is a blank to an XML parser, and
+ * so to the phone [U]; CR LF is one. Written back as it was. */
+static void
+test_whitespace_in_value (void)
+{
+  const char *xml = "<polycomConfig>\r\n<a b.c=\"x\r\ny\tz\" d.e=\"&#10;\"/>\r\n</polycomConfig>\r\n";
+  g_autoptr(PhonesetCfgDocument) doc = phoneset_test_cfg_parse (POLY, xml, -1);
+  g_autofree char *out = NULL;
+  gsize            len;
+
+  g_assert_cmpstr (get (doc, "b.c"), ==, "x y z");
+  g_assert_cmpstr (get (doc, "d.e"), ==, "\n");
+  out = phoneset_test_cfg_serialize (doc, &len);
+  g_assert_cmpmem (out, len, xml, strlen (xml));
+}
+
 static void
 test_bad_input (void)
 {
@@ -420,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/cfg-poly/master-file", test_master_file);
   g_test_add_func ("/cfg-poly/detect", test_detect);
   g_test_add_func ("/cfg-poly/tolerant", test_tolerant);
+  g_test_add_func ("/cfg-poly/whitespace-in-value", test_whitespace_in_value);
   g_test_add_func ("/cfg-poly/bad-input", test_bad_input);
   g_test_add_func ("/cfg-poly/unwritable-key", test_unwritable_key);
   g_test_add_func ("/cfg-poly/remove", test_remove);

@@ -174,6 +174,24 @@ refuse_unusual (GError **error)
   return FALSE;
 }
 
+/* An attribute's value as an XML parser reads it: a line break (CR LF
+ * counts as one) or tab written as such is a blank (XML 1.0 §2.11, §3.3.3),
+ * one written as a character reference is kept. */
+static char *
+attribute_value (const char *text,
+                 gsize       len)
+{
+  g_autoptr(GString) flat = g_string_sized_new (len);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
+        continue;
+      g_string_append_c (flat, text[i] == '\n' || text[i] == '\t' || text[i] == '\r' ? ' ' : text[i]);
+    }
+  return cfg_xml_unescape (flat->str, flat->len);
+}
+
 static Entry *
 add_attribute (Reader     *r,
                Elem       *elem,
@@ -193,7 +211,7 @@ add_attribute (Reader     *r,
   entry->last = reader_cut (r, close + 1);
   entry->pub.key = g_strndup (name, name_len);
   entry->pub.idx = -1;
-  entry->pub.value = cfg_xml_unescape (value, close - value);
+  entry->pub.value = attribute_value (value, close - value);
   entry->pub.line = reader_line (r, name);
   cfg_refresh_raw (entry);
   before = g_hash_table_lookup (r->self->index, entry->pub.key);
@@ -388,13 +406,9 @@ read_elements (Reader  *r,
       p = tag_end + 1;
     }
   reader_cut (r, r->end);
+  /* GMarkup has refused a file without an element already. */
   if (r->poly->root == NULL)
-    {
-      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                   _("line %u: the first element is <%s>; a Poly UC Software file starts with <polycomConfig>, <PHONE_CONFIG> or <APPLICATION>"),
-                      1, "");
-      return FALSE;
-    }
+    return refuse_unusual (error);
   return TRUE;
 }
 
@@ -444,8 +458,6 @@ check_attributes (PhonesetCfgDocument *self,
   Check c = { self, 0, FALSE };
 
   data = cfg_skip_bom (data, &len);
-  if (!cfg_xml_check_well_formed (data, len, 0, NULL, NULL, error))
-    return FALSE;
   context = g_markup_parse_context_new (&parser, 0, &c, NULL);
   if (!g_markup_parse_context_parse (context, data, len, NULL) ||
       !g_markup_parse_context_end_parse (context, NULL) || c.bad || c.n != self->entries->len)
