@@ -23,12 +23,21 @@
  *
  * The file is read by a scanner of its own, to edit values in place byte
  * for byte, and checked against GMarkup: the attributes it finds must be
- * the ones GMarkup reads, in the same order, with the same values. A new
- * key goes into the element that holds the keys most like it (the most
- * leading name parts in common), after its last attribute, on a line of
- * its own when that element writes one a line; else into the root element
- * when it holds keys itself; else into a new child element of the root
- * named after the key's first part (<nat nat.ip="…"/>).
+ * the ones GMarkup reads, in the same order, with the same values. The
+ * nested XML tree (phoneset-cfg-xml-tree.c) does not fit: its settings are
+ * elements' text; this codec shares the XML scanning of
+ * phoneset-cfg-xml.c instead (tags, comments and declarations, entities,
+ * well-formedness, detection by the root element).
+ *
+ * A new key goes where the file's layout takes it without touching other
+ * lines (best_elem()): into the element of one attribute a line whose keys
+ * are most like it (the most leading name parts in common), else one on a
+ * single line holding keys of its group (reg.1.*), else the root if it
+ * holds keys, else the first element of one attribute a line; where the
+ * tag ends on the last attribute's line, the new one comes before that
+ * one; else an element on one line with keys like it. Failing all (a new
+ * file), a new child element of the root named after the key's first part
+ * (<nat nat.ip="…"/>) holds it.
  */
 
 #define G_LOG_DOMAIN "phoneset-cfg"
