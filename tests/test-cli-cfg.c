@@ -87,7 +87,7 @@ test_profiles (void)
   g_assert_cmpint (r->status, ==, 0);
   root = parse_json (r->out);
   array = json_node_get_array (root);
-  g_assert_cmpuint (json_array_get_length (array), ==, 9);
+  g_assert_cmpuint (json_array_get_length (array), ==, 10);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonObject *o = json_array_get_object_element (array, i);

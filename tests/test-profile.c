@@ -51,8 +51,9 @@ test_profiles_lint (void)
 {
   g_autoptr(GPtrArray) profiles = load_shipped ();
   const char *expected[] = { "fanvil",        "grandstream-alias", "grandstream-gxp",
-                             "konftel-300ip", "planet-vip",        "snom",
-                             "snom-c520",     "yealink-legacy",    "yealink-v8x" };
+                             "konftel-300ip", "planet-vip",        "poly-uc",
+                             "snom",          "snom-c520",         "yealink-legacy",
+                             "yealink-v8x" };
 
   g_assert_cmpuint (profiles->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < profiles->len; i++)

@@ -11,7 +11,7 @@ static const char *profile_strings[] = {
   N_("STUN"),
   /* Translators: phone profile fanvil: group description; planet-vip: group description. */
   N_("Common STUN settings, used by every line that has “Use STUN” on."),
-  /* Translators: phone profile fanvil: nat.stun.server: title; fanvil: provisioning.server.url: title; planet-vip: nat.stun.server: title; and 1 more. */
+  /* Translators: phone profile fanvil: nat.stun.server: title; fanvil: provisioning.server.url: title; planet-vip: nat.stun.server: title; and 2 more. */
   N_("Server Address"),
   /* Translators: phone profile fanvil: nat.stun.server: help; planet-vip: nat.stun.server: help. */
   N_("The domain name or IP address of the STUN server. STUN cannot traverse a symmetric NAT; PLANET ships with STUN off, as some NATs refuse two bindings to phones on one LAN."),
@@ -31,7 +31,7 @@ static const char *profile_strings[] = {
   N_("How long, in milliseconds, the phone waits for the STUN answer before it sends a SIP request."),
   /* Translators: phone profile fanvil: nat.stun.wait: note (an unconfirmed fact); planet-vip: nat.stun.wait: note (an unconfirmed fact). */
   N_("Its web label and the range 0–60000 ms are not confirmed [U]; the key “SIP Wait Stun Time” and the default 800 ms are in PLANET's guide."),
-  /* Translators: phone profile fanvil: group title; planet-vip: group title. */
+  /* Translators: phone profile fanvil: group title; planet-vip: group title; poly-uc: group title. */
   N_("Lines"),
   /* Translators: phone profile fanvil: line.{n}.stun.enable: title; planet-vip: line.{n}.stun.enable: title. Keep “{n}”: it is the line (account) number. */
   N_("Line {n}: Use STUN"),
@@ -51,13 +51,13 @@ static const char *profile_strings[] = {
   N_("Line {n}: Phone Number"),
   /* Translators: phone profile fanvil: line.{n}.number: help; planet-vip: line.{n}.number: help. Keep “{n}”: it is the line (account) number. */
   N_("The SIP phone number (user) of line {n} (choose the line on the page)."),
-  /* Translators: phone profile fanvil: page title; planet-vip: page title; yealink-legacy: page title; and 1 more. */
+  /* Translators: phone profile fanvil: page title; planet-vip: page title; poly-uc: page title; and 2 more. */
   N_("SIP"),
   /* Translators: phone profile fanvil: group title; fanvil: sip.port: title; planet-vip: group title; and 2 more. */
   N_("SIP Port"),
   /* Translators: phone profile fanvil: sip.port: help; planet-vip: sip.port: help. */
   N_("The local port the phone uses for SIP."),
-  /* Translators: phone profile fanvil: page title; grandstream-alias: group title; grandstream-gxp: group title; and 3 more. */
+  /* Translators: phone profile fanvil: page title; grandstream-alias: group title; grandstream-gxp: group title; and 4 more. */
   N_("VLAN and QoS"),
   /* Translators: phone profile fanvil: group title; planet-vip: group title; snom-c520: group title; and 4 more. */
   N_("VLAN"),
@@ -67,7 +67,7 @@ static const char *profile_strings[] = {
   N_("Enable VLAN"),
   /* Translators: phone profile fanvil: vlan.enable: help; planet-vip: vlan.enable: help. */
   N_("Tag the phone's outgoing packets (ARP, DHCP, DNS, HTTP, SIP, RTP…) with a VLAN ID. Packets of the PC port pass unchanged."),
-  /* Translators: phone profile fanvil: vlan.id: title; planet-vip: vlan.id: title; snom-c520: vlan.id: title; and 1 more. */
+  /* Translators: phone profile fanvil: vlan.id: title; planet-vip: vlan.id: title; poly-uc: vlan.id: title; and 2 more. */
   N_("VLAN ID"),
   /* Translators: phone profile fanvil: vlan.id: help; planet-vip: vlan.id: help. */
   N_("The voice VLAN's ID."),
@@ -109,7 +109,7 @@ static const char *profile_strings[] = {
   N_("Voice DSCP"),
   /* Translators: phone profile fanvil: qos.dscp.rtp: help; planet-vip: qos.dscp.rtp: help. */
   N_("The DSCP value of voice (RTP) packets; 46 is Expedited Forwarding."),
-  /* Translators: phone profile fanvil: group title; planet-vip: group title; yealink-legacy: group title. */
+  /* Translators: phone profile fanvil: group title; planet-vip: group title; poly-uc: lldp.enable: title; and 1 more. */
   N_("LLDP"),
   /* Translators: phone profile fanvil: lldp.enable: title; planet-vip: lldp.enable: title. */
   N_("Enable LLDP"),
@@ -163,7 +163,7 @@ static const char *profile_strings[] = {
   N_("Which DHCP option carries the provisioning URL: 66, 43, a custom option (128 to 254), or none. The phone's WAN must use DHCP."),
   /* Translators: phone profile fanvil: provisioning.dhcp_option: note (an unconfirmed fact); planet-vip: provisioning.dhcp_option: note (an unconfirmed fact). */
   N_("Exports show 66; that the file takes 43, the custom option's number, and 0 for “disabled” is unconfirmed. A change takes effect after a restart or the next DHCP renewal."),
-  /* Translators: phone profile fanvil: provisioning.dhcp_option: choice; planet-vip: provisioning.dhcp_option: choice. */
+  /* Translators: phone profile fanvil: provisioning.dhcp_option: choice; planet-vip: provisioning.dhcp_option: choice; poly-uc: provisioning.dhcp_option: choice. */
   N_("Option 66"),
   /* Translators: phone profile fanvil: provisioning.dhcp_option: choice; planet-vip: provisioning.dhcp_option: choice. */
   N_("Option 43"),
@@ -203,13 +203,13 @@ static const char *profile_strings[] = {
   N_("How the phone fetches its files."),
   /* Translators: phone profile fanvil: provisioning.server.protocol: note (an unconfirmed fact); planet-vip: provisioning.server.protocol: note (an unconfirmed fact). */
   N_("The file's numbers for the protocol differ between firmware generations and are not confirmed; Phoneset does not write it. Set it on the phone."),
-  /* Translators: phone profile fanvil: provisioning.server.protocol: choice; grandstream-gxp: provisioning.upgrade.via: choice; planet-vip: provisioning.server.protocol: choice. */
+  /* Translators: phone profile fanvil: provisioning.server.protocol: choice; grandstream-gxp: provisioning.upgrade.via: choice; planet-vip: provisioning.server.protocol: choice; and 1 more. */
   N_("FTP"),
-  /* Translators: phone profile fanvil: provisioning.server.protocol: choice; grandstream-alias: provisioning.upgrade.via: choice; grandstream-gxp: provisioning.upgrade.via: choice; and 1 more. */
-  N_("TFTP"),
   /* Translators: phone profile fanvil: provisioning.server.protocol: choice; grandstream-alias: provisioning.upgrade.via: choice; grandstream-gxp: provisioning.upgrade.via: choice; and 2 more. */
+  N_("TFTP"),
+  /* Translators: phone profile fanvil: provisioning.server.protocol: choice; grandstream-alias: provisioning.upgrade.via: choice; grandstream-gxp: provisioning.upgrade.via: choice; and 3 more. */
   N_("HTTP"),
-  /* Translators: phone profile fanvil: provisioning.server.protocol: choice; grandstream-alias: provisioning.upgrade.via: choice; grandstream-gxp: provisioning.upgrade.via: choice; and 1 more. */
+  /* Translators: phone profile fanvil: provisioning.server.protocol: choice; grandstream-alias: provisioning.upgrade.via: choice; grandstream-gxp: provisioning.upgrade.via: choice; and 2 more. */
   N_("HTTPS"),
   /* Translators: phone profile fanvil: provisioning.update.mode: title; planet-vip: provisioning.update.mode: title. */
   N_("Update Mode"),
@@ -361,7 +361,7 @@ static const char *profile_strings[] = {
   N_("The SIP password of account {n}."),
   /* Translators: phone profile grandstream-alias: group title; grandstream-gxp: group title. */
   N_("SIP Settings"),
-  /* Translators: phone profile grandstream-alias: sip.port: title; grandstream-gxp: sip.port: title; snom-c520: sip.port: title; and 3 more. */
+  /* Translators: phone profile grandstream-alias: sip.port: title; grandstream-gxp: sip.port: title; poly-uc: sip.port: title; and 4 more. */
   N_("Local SIP Port"),
   /* Translators: phone profile grandstream-alias: sip.port: help; grandstream-gxp: sip.port: help. */
   N_("The local port account 1 sends and receives SIP on."),
@@ -369,9 +369,9 @@ static const char *profile_strings[] = {
   N_("Account 1's port; each account has its own (account.N.sip.localPort), which Phoneset does not write [T]."),
   /* Translators: phone profile grandstream-alias: page title; grandstream-gxp: page title. */
   N_("Advanced Network Settings"),
-  /* Translators: phone profile grandstream-alias: group title; grandstream-gxp: group title; snom: page title. */
+  /* Translators: phone profile grandstream-alias: group title; grandstream-gxp: group title; poly-uc: group title; and 1 more. */
   N_("NAT"),
-  /* Translators: phone profile grandstream-alias: nat.stun.server: title; grandstream-gxp: nat.stun.server: title; snom: nat.stun.server: title; and 2 more. */
+  /* Translators: phone profile grandstream-alias: nat.stun.server: title; grandstream-gxp: nat.stun.server: title; poly-uc: nat.stun.server: title; and 3 more. */
   N_("STUN Server"),
   /* Translators: phone profile grandstream-alias: nat.stun.server: help; grandstream-gxp: nat.stun.server: help. */
   N_("The STUN server's domain name or IP address (with “:port” if not 3478)."),
@@ -471,7 +471,7 @@ static const char *profile_strings[] = {
   N_("Account 1's port; the other accounts have their own P-values, which Phoneset does not write [T]."),
   /* Translators: phone profile grandstream-gxp: provisioning.upgrade.via: note (an unconfirmed fact). */
   N_("The GXP21xx and GAC2500 templates call it “Firmware Upgrade Via” and list only TFTP, HTTP, HTTPS (GAC2500: also Manual Upload, 3); FTP and FTPS are the GRP26xx's [T]."),
-  /* Translators: phone profile grandstream-gxp: provisioning.upgrade.via: choice. */
+  /* Translators: phone profile grandstream-gxp: provisioning.upgrade.via: choice; poly-uc: provisioning.server.protocol: choice. */
   N_("FTPS"),
   /* Translators: phone profile grandstream-gxp: provisioning.server.url: note (an unconfirmed fact). */
   N_("Grandstream takes the protocol from Config Upgrade Via; the templates write a host and path only [T]."),
@@ -537,7 +537,7 @@ static const char *profile_strings[] = {
   N_("STUN host"),
   /* Translators: phone profile konftel-300ip: nat.stun.server: help. */
   N_("The IP address or public name of the STUN server. Activate STUN if an external SIP server cannot reach the phone behind a firewall or NAT and the SIP server supports STUN; your VoIP provider usually runs a suitable STUN server."),
-  /* Translators: phone profile konftel-300ip: group title; snom: nat.ice.enable: title; yealink-legacy: nat.ice.enable: title; and 1 more. */
+  /* Translators: phone profile konftel-300ip: group title; poly-uc: nat.ice.enable: title; snom: nat.ice.enable: title; and 2 more. */
   N_("ICE"),
   /* Translators: phone profile konftel-300ip: nat.ice.enable: title. */
   N_("Offer ICE"),
@@ -579,7 +579,7 @@ static const char *profile_strings[] = {
   N_("The transport the phone uses for SIP. Choose TCP or TLS when the network blocks SIP over UDP."),
   /* Translators: phone profile konftel-300ip: line.1.transport: note (an unconfirmed fact). */
   N_("Named in a provider's setup guide for the Konftel 300IPx web interface; the factory default is not stated, and UDP is Phoneset's assumption [U]."),
-  /* Translators: phone profile konftel-300ip: line.1.transport: choice. */
+  /* Translators: phone profile konftel-300ip: line.1.transport: choice; poly-uc: line.{n}.transport: choice. */
   N_("TLS"),
   /* Translators: phone profile konftel-300ip: sip.port: title. */
   N_("Local port"),
@@ -591,6 +591,166 @@ static const char *profile_strings[] = {
   N_("PLANET VIP-1120PT and VIP-2140PT IP phones (Fanvil firmware), as the PLANET administration guide (seed 003) describes them."),
   /* Translators: phone profile planet-vip: nat.keepalive.interval: note (an unconfirmed fact). */
   N_("The key “SIPn UDPUpdate TTL” is from phone exports; its web label and the range 1–3600 s are not confirmed [U]. The default 60 s is that of older Fanvil firmware; PLANET's guide gives none, and current Fanvil firmware ships 30 s."),
+  /* Translators: phone profile poly-uc: profile description. */
+  N_("Poly (Polycom) VVX desk phones, Trio and SoundStation IP conference phones provisioned with UC Software XML configuration files."),
+  /* Translators: phone profile poly-uc: page title. */
+  N_("NAT and ICE"),
+  /* Translators: phone profile poly-uc: group description. */
+  N_("What the phone tells the other side about its public address."),
+  /* Translators: phone profile poly-uc: nat.static.address: title. */
+  N_("NAT: Public IP Address"),
+  /* Translators: phone profile poly-uc: nat.static.address: help. */
+  N_("The public address the phone puts in SIP and SDP instead of its own (nat.ip)."),
+  /* Translators: phone profile poly-uc: nat.static.address: note (an unconfirmed fact); poly-uc: sip.port: note (an unconfirmed fact); poly-uc: line.{n}.number: note (an unconfirmed fact); and 6 more. */
+  N_("The web interface path is unconfirmed [U]."),
+  /* Translators: phone profile poly-uc: nat.signal_port: title. */
+  N_("NAT: Signaling Port"),
+  /* Translators: phone profile poly-uc: nat.signal_port: help. */
+  N_("The public SIP port (nat.signalPort); 0 or empty: the phone's own."),
+  /* Translators: phone profile poly-uc: nat.signal_port: note (an unconfirmed fact); poly-uc: nat.media_port_start: note (an unconfirmed fact); poly-uc: line.{n}.server.port: note (an unconfirmed fact); and 2 more. */
+  N_("The factory default and the web interface path are unconfirmed [U]; the templates this key comes from set it explicitly."),
+  /* Translators: phone profile poly-uc: nat.media_port_start: title. */
+  N_("NAT: Media Port Start"),
+  /* Translators: phone profile poly-uc: nat.media_port_start: help. */
+  N_("The first public RTP port (nat.mediaPortStart); 0 or empty: the phone's own."),
+  /* Translators: phone profile poly-uc: nat.keepalive.interval: title. */
+  N_("NAT: Keep-Alive Interval"),
+  /* Translators: phone profile poly-uc: nat.keepalive.interval: help. */
+  N_("Seconds between keep-alive packets that hold the NAT binding open; 0 sends none."),
+  /* Translators: phone profile poly-uc: nat.keepalive.interval: note (an unconfirmed fact). */
+  N_("The range is unconfirmed [U]; FusionPBX's 650 template writes 20, its 4.x one 30. The web interface path is unconfirmed [U]."),
+  /* Translators: phone profile poly-uc: group title. */
+  N_("ICE, STUN and TURN"),
+  /* Translators: phone profile poly-uc: nat.ice.enable: help. */
+  N_("Offer ICE candidates in calls (tcpIpApp.ice.enabled)."),
+  /* Translators: phone profile poly-uc: nat.ice.enable: note (an unconfirmed fact); poly-uc: nat.stun.server: note (an unconfirmed fact); poly-uc: nat.stun.port: note (an unconfirmed fact); and 4 more. */
+  N_("The ICE parameter names (tcpIpApp.ice.*) follow the Poly UC Software administrator guide's ICE table as Phoneset's authors recall it; no template or file in the sources used here writes them, so the names, defaults and menu path are unconfirmed [U]."),
+  /* Translators: phone profile poly-uc: nat.stun.server: help. */
+  N_("The STUN server ICE gathers server-reflexive candidates from (tcpIpApp.ice.stun.server)."),
+  /* Translators: phone profile poly-uc: nat.stun.port: title. */
+  N_("STUN UDP Port"),
+  /* Translators: phone profile poly-uc: nat.stun.port: help. */
+  N_("The STUN server's UDP port (tcpIpApp.ice.stun.udpPort)."),
+  /* Translators: phone profile poly-uc: nat.turn.server: title; yealink-legacy: nat.turn.server: title; yealink-v8x: nat.turn.server: title. */
+  N_("TURN Server"),
+  /* Translators: phone profile poly-uc: nat.turn.server: help. */
+  N_("The TURN server ICE relays through (tcpIpApp.ice.turn.server)."),
+  /* Translators: phone profile poly-uc: nat.turn.port: title. */
+  N_("TURN UDP Port"),
+  /* Translators: phone profile poly-uc: nat.turn.port: help. */
+  N_("The TURN server's UDP port (tcpIpApp.ice.turn.udpPort)."),
+  /* Translators: phone profile poly-uc: nat.turn.user: title; yealink-legacy: nat.turn.user: title; yealink-v8x: nat.turn.user: title. */
+  N_("TURN User Name"),
+  /* Translators: phone profile poly-uc: nat.turn.user: help. */
+  N_("The user name for the TURN server (tcpIpApp.ice.username)."),
+  /* Translators: phone profile poly-uc: nat.turn.password: title; yealink-legacy: nat.turn.password: title; yealink-v8x: nat.turn.password: title. */
+  N_("TURN Password"),
+  /* Translators: phone profile poly-uc: nat.turn.password: help. */
+  N_("The password for the TURN server (tcpIpApp.ice.password)."),
+  /* Translators: phone profile poly-uc: group title. */
+  N_("Local Settings"),
+  /* Translators: phone profile poly-uc: sip.port: help. */
+  N_("The port the phone listens for SIP on (voIpProt.SIP.local.port)."),
+  /* Translators: phone profile poly-uc: line.{n}.number: title. Keep “{n}”: it is the line (account) number. */
+  N_("Line {n}: Address"),
+  /* Translators: phone profile poly-uc: line.{n}.number: help. Keep “{n}”: it is the line (account) number. */
+  N_("The line's SIP address or user part (reg.{n}.address)."),
+  /* Translators: phone profile poly-uc: line.{n}.auth.user: title. Keep “{n}”: it is the line (account) number. */
+  N_("Line {n}: Authentication User ID"),
+  /* Translators: phone profile poly-uc: line.{n}.auth.user: help. Keep “{n}”: it is the line (account) number. */
+  N_("The user name the line authenticates with (reg.{n}.auth.userId)."),
+  /* Translators: phone profile poly-uc: line.{n}.auth.password: title. Keep “{n}”: it is the line (account) number. */
+  N_("Line {n}: Authentication Password"),
+  /* Translators: phone profile poly-uc: line.{n}.auth.password: help. Keep “{n}”: it is the line (account) number. */
+  N_("The line's SIP password (reg.{n}.auth.password)."),
+  /* Translators: phone profile poly-uc: line.{n}.server: title. Keep “{n}”: it is the line (account) number. */
+  N_("Line {n}: Server 1 Address"),
+  /* Translators: phone profile poly-uc: line.{n}.server: help. Keep “{n}”: it is the line (account) number. */
+  N_("The line's first registrar (reg.{n}.server.1.address)."),
+  /* Translators: phone profile poly-uc: line.{n}.server.port: title. Keep “{n}”: it is the line (account) number. */
+  N_("Line {n}: Server 1 Port"),
+  /* Translators: phone profile poly-uc: line.{n}.server.port: help. Keep “{n}”: it is the line (account) number. */
+  N_("The registrar's port (reg.{n}.server.1.port); 0 or empty: by DNS or 5060."),
+  /* Translators: phone profile poly-uc: line.{n}.transport: title. Keep “{n}”: it is the line (account) number. */
+  N_("Line {n}: Server 1 Transport"),
+  /* Translators: phone profile poly-uc: line.{n}.transport: help. Keep “{n}”: it is the line (account) number. */
+  N_("How SIP reaches the registrar (reg.{n}.server.1.transport)."),
+  /* Translators: phone profile poly-uc: line.{n}.transport: choice. */
+  N_("DNS NAPTR"),
+  /* Translators: phone profile poly-uc: line.{n}.transport: choice. */
+  N_("TCP preferred"),
+  /* Translators: phone profile poly-uc: line.{n}.transport: choice. */
+  N_("UDP only"),
+  /* Translators: phone profile poly-uc: line.{n}.transport: choice. */
+  N_("TCP only"),
+  /* Translators: phone profile poly-uc: group title. */
+  N_("VLAN, LLDP and CDP"),
+  /* Translators: phone profile poly-uc: vlan.id: help. */
+  N_("The voice VLAN's ID (device.net.vlanId), as Wazo's template writes it; 0 or empty: no VLAN."),
+  /* Translators: phone profile poly-uc: vlan.id: note (an unconfirmed fact). */
+  N_("Poly's web dictionary describes device.net.vlanId with VLAN discovery over DHCP, Wazo's template writes the VLAN ID in it; which one the firmware means is unconfirmed [U]. The factory default and the web interface path are unconfirmed [U]; the templates this key comes from set it explicitly."),
+  /* Translators: phone profile poly-uc: lldp.enable: help. */
+  N_("Learn the VLAN and negotiate power over LLDP (device.net.lldpEnabled)."),
+  /* Translators: phone profile poly-uc: lldp.enable: note (an unconfirmed fact); poly-uc: cdp.enable: note (an unconfirmed fact). */
+  N_("The factory default (on) is unconfirmed [U]. The web interface path is unconfirmed [U]."),
+  /* Translators: phone profile poly-uc: cdp.enable: title. */
+  N_("CDP"),
+  /* Translators: phone profile poly-uc: cdp.enable: help. */
+  N_("Learn the VLAN and negotiate power over Cisco Discovery Protocol (device.net.cdpEnabled)."),
+  /* Translators: phone profile poly-uc: group title; snom-c520: group title; snom: group title; and 2 more. */
+  N_("QoS"),
+  /* Translators: phone profile poly-uc: qos.dscp.rtp: title; snom: qos.dscp.rtp: title. */
+  N_("RTP DSCP"),
+  /* Translators: phone profile poly-uc: qos.dscp.rtp: help. */
+  N_("The DSCP value of voice packets (qos.ip.rtp.dscp)."),
+  /* Translators: phone profile poly-uc: qos.dscp.sip: title. */
+  N_("Call Control DSCP"),
+  /* Translators: phone profile poly-uc: qos.dscp.sip: help. */
+  N_("The DSCP value of SIP packets (qos.ip.callControl.dscp)."),
+  /* Translators: phone profile poly-uc: page title; poly-uc: group title; snom-c520: group title; and 2 more. */
+  N_("Provisioning Server"),
+  /* Translators: phone profile poly-uc: provisioning.server.url: help. */
+  N_("The provisioning server, as host, host/path or URL (device.prov.serverName)."),
+  /* Translators: phone profile poly-uc: provisioning.server.url: note (an unconfirmed fact). */
+  N_("The web interface path is unconfirmed [U]. The phone applies device.* values only with device.set=\"1\" in the file, as every template here writes [T]."),
+  /* Translators: phone profile poly-uc: provisioning.server.protocol: title. */
+  N_("Server Type"),
+  /* Translators: phone profile poly-uc: provisioning.server.protocol: help. */
+  N_("The provisioning protocol (device.prov.serverType)."),
+  /* Translators: phone profile poly-uc: provisioning.server.protocol: note (an unconfirmed fact). */
+  N_("The numbers of the server types and the factory default (HTTP) are unconfirmed [U]; FusionPBX takes the value from a variable. The web interface path is unconfirmed [U]."),
+  /* Translators: phone profile poly-uc: provisioning.server.user: title. */
+  N_("Server User"),
+  /* Translators: phone profile poly-uc: provisioning.server.user: help. */
+  N_("The user name for the provisioning server (device.prov.user)."),
+  /* Translators: phone profile poly-uc: provisioning.server.password: title. */
+  N_("Server Password"),
+  /* Translators: phone profile poly-uc: provisioning.server.password: help. */
+  N_("The password for the provisioning server (device.prov.password)."),
+  /* Translators: phone profile poly-uc: provisioning.dhcp_option: title. */
+  N_("Boot Server Option"),
+  /* Translators: phone profile poly-uc: provisioning.dhcp_option: help. */
+  N_("Which DHCP option gives the provisioning server (device.dhcp.bootSrvUseOpt)."),
+  /* Translators: phone profile poly-uc: provisioning.dhcp_option: note (an unconfirmed fact). */
+  N_("The values of device.dhcp.bootSrvUseOpt (Option 66, Custom (option 160 by default), Static, Custom and Option 66) and the default are unconfirmed [U]. The web interface path is unconfirmed [U]."),
+  /* Translators: phone profile poly-uc: provisioning.dhcp_option: choice. */
+  N_("Custom"),
+  /* Translators: phone profile poly-uc: provisioning.dhcp_option: choice. */
+  N_("Static"),
+  /* Translators: phone profile poly-uc: provisioning.dhcp_option: choice. */
+  N_("Custom and Option 66"),
+  /* Translators: phone profile poly-uc: provisioning.dhcp_option.custom: title. */
+  N_("Boot Server Custom Option"),
+  /* Translators: phone profile poly-uc: provisioning.dhcp_option.custom: help. */
+  N_("The DHCP option number for Custom (device.dhcp.bootSrvOpt); 160 is Poly's usual one."),
+  /* Translators: phone profile poly-uc: provisioning.dhcp_option.custom: note (an unconfirmed fact). */
+  N_("The default (160) and the range are unconfirmed [U]. The web interface path is unconfirmed [U]."),
+  /* Translators: phone profile poly-uc: provisioning.config_files: title. */
+  N_("Configuration Files"),
+  /* Translators: phone profile poly-uc: provisioning.config_files: help. */
+  N_("The files the master file (000000000000.cfg or <mac>.cfg) tells the phone to read, first one first (CONFIG_FILES)."),
+  /* Translators: phone profile poly-uc: provisioning.config_files: note (an unconfirmed fact). */
+  N_("Only the master file has it; it is not in the phone's menus. The default (none) is unconfirmed [U]."),
   /* Translators: phone profile snom-c520: profile description. */
   N_("The snom C520 WiMi and C620 conference phones, provisioned with their own XML settings files (not the desk phones' <phone-settings>)."),
   /* Translators: phone profile snom-c520: group description. */
@@ -659,8 +819,6 @@ static const char *profile_strings[] = {
   N_("VLAN Priority"),
   /* Translators: phone profile snom-c520: vlan.priority: note (an unconfirmed fact). */
   N_("The C520's network keys are not in FusionPBX's C520 template; they are those of VTech's ErisStation (“network.vlan.wan.priority”), the C520's sibling, in the C520's XML form. Unconfirmed on a C520 [U]."),
-  /* Translators: phone profile snom-c520: group title; snom: group title; yealink-legacy: group title; and 1 more. */
-  N_("QoS"),
   /* Translators: phone profile snom-c520: qos.dscp.rtp: help. */
   N_("The DSCP of voice (RTP) packets: 46 is Expedited Forwarding. Written for every account."),
   /* Translators: phone profile snom-c520: qos.dscp.sip: title. */
@@ -681,8 +839,6 @@ static const char *profile_strings[] = {
   N_("The C520's network keys are not in FusionPBX's C520 template; they are those of VTech's ErisStation (“network.lldp_med.interval”), the C520's sibling, in the C520's XML form. Unconfirmed on a C520 [U]."),
   /* Translators: phone profile snom-c520: page title; snom: group title. */
   N_("Provisioning"),
-  /* Translators: phone profile snom-c520: group title; yealink-legacy: group title; yealink-v8x: group title. */
-  N_("Provisioning Server"),
   /* Translators: phone profile snom-c520: provisioning.server.url: title; yealink-legacy: provisioning.server.url: title; yealink-v8x: provisioning.server.url: title. */
   N_("Server URL"),
   /* Translators: phone profile snom-c520: provisioning.server.url: help. */
@@ -757,8 +913,6 @@ static const char *profile_strings[] = {
   N_("PC Port VLAN Priority"),
   /* Translators: phone profile snom: vlan.pc.priority: help; yealink-legacy: vlan.pc.priority: help; yealink-v8x: vlan.pc.priority: help. */
   N_("The 802.1p priority of the PC port's traffic."),
-  /* Translators: phone profile snom: qos.dscp.rtp: title. */
-  N_("RTP DSCP"),
   /* Translators: phone profile snom: qos.dscp.rtp: help. */
   N_("The DSCP value of voice (RTP) packets. snom writes the TOS byte (DSCP × 4): 46 is written as 184."),
   /* Translators: phone profile snom: qos.dscp.rtp: note (an unconfirmed fact). */
@@ -833,8 +987,6 @@ static const char *profile_strings[] = {
   N_("Relay media through a TURN server when no direct path works."),
   /* Translators: phone profile yealink-legacy: nat.turn.enable: note (an unconfirmed fact). */
   N_("FusionPBX's templates for these phones write sip.nat_turn.enable; which firmware before V81 reads it is unconfirmed. Yealink's old INI files (yealink-ini) have no key for it in the templates seen, so it is not written into them."),
-  /* Translators: phone profile yealink-legacy: nat.turn.server: title; yealink-v8x: nat.turn.server: title. */
-  N_("TURN Server"),
   /* Translators: phone profile yealink-legacy: nat.turn.server: help; yealink-v8x: nat.turn.server: help. */
   N_("The TURN server's host name or IP address."),
   /* Translators: phone profile yealink-legacy: nat.turn.server: note (an unconfirmed fact). */
@@ -845,14 +997,10 @@ static const char *profile_strings[] = {
   N_("The TURN server's port."),
   /* Translators: phone profile yealink-legacy: nat.turn.port: note (an unconfirmed fact). */
   N_("FusionPBX's templates for these phones write sip.nat_turn.port; which firmware before V81 reads it is unconfirmed. Yealink's old INI files (yealink-ini) have no key for it in the templates seen, so it is not written into them. The default port 3478 is the STUN standard's; no Yealink source states it."),
-  /* Translators: phone profile yealink-legacy: nat.turn.user: title; yealink-v8x: nat.turn.user: title. */
-  N_("TURN User Name"),
   /* Translators: phone profile yealink-legacy: nat.turn.user: help; yealink-v8x: nat.turn.user: help. */
   N_("The user name on the TURN server."),
   /* Translators: phone profile yealink-legacy: nat.turn.user: note (an unconfirmed fact). */
   N_("FusionPBX's templates for these phones write sip.nat_turn.username; which firmware before V81 reads it is unconfirmed. Yealink's old INI files (yealink-ini) have no key for it in the templates seen, so it is not written into them."),
-  /* Translators: phone profile yealink-legacy: nat.turn.password: title; yealink-v8x: nat.turn.password: title. */
-  N_("TURN Password"),
   /* Translators: phone profile yealink-legacy: nat.turn.password: help; yealink-v8x: nat.turn.password: help. */
   N_("The password on the TURN server."),
   /* Translators: phone profile yealink-legacy: nat.turn.password: note (an unconfirmed fact). */

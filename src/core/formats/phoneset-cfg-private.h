@@ -141,6 +141,7 @@ extern const PhonesetCfgCodec _phoneset_cfg_codec_snom_c520;
 extern const PhonesetCfgCodec _phoneset_cfg_codec_grandstream_xml;
 extern const PhonesetCfgCodec _phoneset_cfg_codec_grandstream_text;
 extern const PhonesetCfgCodec _phoneset_cfg_codec_grandstream_alias_xml;
+extern const PhonesetCfgCodec _phoneset_cfg_codec_poly_xml;
 
 /* Pieces, entries and lines (phoneset-cfg.c) */
 G_GNUC_INTERNAL gboolean cfg_starts_with_header (const char *data, gsize len, const char *header);

@@ -61,6 +61,7 @@ static const PhonesetCfgCodec *codecs[] = {
   [PHONESET_CFG_FORMAT_GRANDSTREAM_XML] = &_phoneset_cfg_codec_grandstream_xml,
   [PHONESET_CFG_FORMAT_GRANDSTREAM_TEXT] = &_phoneset_cfg_codec_grandstream_text,
   [PHONESET_CFG_FORMAT_GRANDSTREAM_ALIAS_XML] = &_phoneset_cfg_codec_grandstream_alias_xml,
+  [PHONESET_CFG_FORMAT_POLY_XML] = &_phoneset_cfg_codec_poly_xml,
 };
 
 /* The order formats are told apart in, the more specific first: a snom
@@ -73,6 +74,7 @@ static const PhonesetCfgFormat detect_order[] = {
   PHONESET_CFG_FORMAT_GRANDSTREAM_XML,
   PHONESET_CFG_FORMAT_GRANDSTREAM_ALIAS_XML,
   PHONESET_CFG_FORMAT_SNOM_C520,
+  PHONESET_CFG_FORMAT_POLY_XML,
   PHONESET_CFG_FORMAT_YEALINK_INI,
   PHONESET_CFG_FORMAT_YEALINK,
   PHONESET_CFG_FORMAT_FANVIL,
@@ -89,7 +91,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (detect_order) == G_N_ELEMENTS (codecs));
  *
  * Returns: the name profiles use for @format (`yealink-cfg`, `fanvil-cfg`, `snom-xml`,
  *   `yealink-ini`, `snom-text`, `fanvil-xml`, `snom-c520-xml`,
- *   `grandstream-xml`, `grandstream-text`, `grandstream-alias-xml`)
+ *   `grandstream-xml`, `grandstream-text`, `grandstream-alias-xml`, `poly-xml`)
  */
 const char *
 phoneset_cfg_format_to_string (PhonesetCfgFormat format)

@@ -40,6 +40,10 @@ G_BEGIN_DECLS
  * @PHONESET_CFG_FORMAT_GRANDSTREAM_ALIAS_XML: Grandstream's XML in alias
  *   names (`<config version="2"><item name="account.1.sip.userid">`); a
  *   key is a path (`gs_provision/config/item[account.1.sip.userid]`)
+ * @PHONESET_CFG_FORMAT_POLY_XML: Poly (Polycom) UC Software XML: settings are
+ *   attributes (`<polycomConfig><nat nat.ip="…"/>`, `<PHONE_CONFIG><ALL …/>`,
+ *   the master file's `<APPLICATION CONFIG_FILES="…"/>`); a key is the
+ *   attribute's name (`nat.ip`), whatever element holds it
  *
  * The vendors' provisioning file formats. New values go at the end: profiles
  * and saved files name formats by string, but the order is the codec table's.
@@ -56,6 +60,7 @@ typedef enum
   PHONESET_CFG_FORMAT_GRANDSTREAM_XML,
   PHONESET_CFG_FORMAT_GRANDSTREAM_TEXT,
   PHONESET_CFG_FORMAT_GRANDSTREAM_ALIAS_XML,
+  PHONESET_CFG_FORMAT_POLY_XML,
 } PhonesetCfgFormat;
 
 /**
