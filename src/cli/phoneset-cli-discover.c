@@ -340,23 +340,26 @@ _phoneset_cli_discover (int    argc,
 {
   g_auto(GStrv) subnets = NULL;
   g_auto(GStrv) ports = NULL;
-  int                timeout = PHONESET_DISCOVERY_DEFAULT_TIMEOUT;
-  int                rate = 0;
-  gboolean           no_active = FALSE;
-  gboolean           json = FALSE;
+  int      timeout = PHONESET_DISCOVERY_DEFAULT_TIMEOUT;
+  int      rate = 0;
+  gboolean no_active = FALSE;
+  gboolean json = FALSE;
+  /* clang-format off */
   const GOptionEntry entries[] = {
     { "subnet", 0, 0, G_OPTION_ARG_STRING_ARRAY, &subnets,
       N_("Sweep this IPv4 subnet (repeatable; default: the local ones)"), N_("CIDR") },
-      { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout,
-        N_("Stop after this many milliseconds (default 5000)"), N_("MS") },
-        { "no-active", 0, 0, G_OPTION_ARG_NONE, &no_active,
-          N_("Only listen (SIP PnP, neighbour table) until the timeout"), NULL },
-          { "port", 0, 0, G_OPTION_ARG_STRING_ARRAY, &ports,
-            N_("Probe this SIP port: 5060, udp:5062, tcp:5060 (repeatable; default udp:5060)"),
-                N_("PORT") },
-            { "rate", 0, 0, G_OPTION_ARG_INT, &rate,
-              N_("Send at most this many probes a second (default 4000)"), N_("N") },
-              { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL }, { NULL } };
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout,
+      N_("Stop after this many milliseconds (default 5000)"), N_("MS") },
+    { "no-active", 0, 0, G_OPTION_ARG_NONE, &no_active,
+      N_("Only listen (SIP PnP, neighbour table) until the timeout"), NULL },
+    { "port", 0, 0, G_OPTION_ARG_STRING_ARRAY, &ports,
+      N_("Probe this SIP port: 5060, udp:5062, tcp:5060 (repeatable; default udp:5060)"), N_("PORT") },
+    { "rate", 0, 0, G_OPTION_ARG_INT, &rate,
+      N_("Send at most this many probes a second (default 4000)"), N_("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL },
+  };
+  /* clang-format on */
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(PhonesetCatalog) catalog = NULL;
   g_autoptr(PhonesetOuiRegistry) oui = phoneset_oui_registry_new ();

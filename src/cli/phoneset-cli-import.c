@@ -253,15 +253,18 @@ _phoneset_cli_import (int    argc,
   const char        *path;
   gboolean           json = FALSE;
   const char *const *unknown;
+  /* clang-format off */
   GOptionEntry       entries[] = {
-          { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_id,
-            N_("The phone's profile (default: guessed from the file)"), N_("ID") },
-            { "model", 0, 0, G_OPTION_ARG_STRING, &model,
-              N_("The phone's model, to tell apart profiles that read the file alike"), N_("MODEL") },
-              { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON document"), NULL },
-                { "show-secrets", 0, 0, G_OPTION_ARG_NONE, &show_secrets,
-                  N_("Show the passwords the file holds (they are masked otherwise)"), NULL },
-                  { NULL } };
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_id,
+      N_("The phone's profile (default: guessed from the file)"), N_("ID") },
+    { "model", 0, 0, G_OPTION_ARG_STRING, &model,
+      N_("The phone's model, to tell apart profiles that read the file alike"), N_("MODEL") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON document"), NULL },
+    { "show-secrets", 0, 0, G_OPTION_ARG_NONE, &show_secrets,
+      N_("Show the passwords the file holds (they are masked otherwise)"), NULL },
+    { NULL },
+  };
+  /* clang-format on */
 
   summary = g_strdup_printf (
     _("Reads a %s provisioning file and shows the settings it sets. "

@@ -222,30 +222,30 @@ _phoneset_cli_push (int    argc,
   int              wait = 60;
   gboolean         no_reboot = FALSE;
   gboolean         json = FALSE;
+  /* clang-format off */
   GOptionEntry     entries[] = {
-        PHONESET_CLI_REMOTE_OPTION_ENTRIES (options),
-        { "file", 0, 0, G_OPTION_ARG_FILENAME, &file,
-          N_("The configuration file to push (vendor CFG/XML)"), "FILE" },
-          { "config", 0, 0, G_OPTION_ARG_FILENAME, &config,
-            N_("Saved config (with --profile)"), "FILE.json" },
-            { "via", 0, 0, G_OPTION_ARG_STRING, &via_text,
-              N_("How the phone is made to fetch it: autop, check-sync or pnp"), "HOW" },
-              { "sip-port", 0, 0, G_OPTION_ARG_INT, &sip_port,
-                N_("The phone's SIP port (check-sync; default 5060)"), "N" },
-                { "pnp-port", 0, 0, G_OPTION_ARG_INT, &pnp_port,
-                  N_("UDP port of the PnP responder (default 5060)"), "N" },
-                  { "mac", 0, 0, G_OPTION_ARG_STRING, &mac,
-                    N_("The phone's MAC (checked in the fetch's User-Agent)"), "MAC" },
-                    { "wait", 0, 0, G_OPTION_ARG_INT, &wait,
-                      N_("Seconds to wait for the phone to fetch the file (default 60)"), "S" },
-                      { "no-reboot", 0, 0, G_OPTION_ARG_NONE, &no_reboot,
-                        N_("pnp: do not reboot the phone; wait for it to boot"), NULL },
-                        { "local-address", 0, 0, G_OPTION_ARG_STRING, &local_address,
-                          N_("Serve from this address (default: the one that reaches the phone)"),
-                              "IP" },
-                          { "json", 0, 0, G_OPTION_ARG_NONE, &json,
-                            N_("Print the result as JSON"), NULL },
-                            { NULL } };
+    { "file", 0, 0, G_OPTION_ARG_FILENAME, &file,
+      N_("The configuration file to push (vendor CFG/XML)"), "FILE" },
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config,
+      N_("Saved config (with --profile)"), "FILE.json" },
+    { "via", 0, 0, G_OPTION_ARG_STRING, &via_text,
+      N_("How the phone is made to fetch it: autop, check-sync or pnp"), "HOW" },
+    { "sip-port", 0, 0, G_OPTION_ARG_INT, &sip_port,
+      N_("The phone's SIP port (check-sync; default 5060)"), "N" },
+    { "pnp-port", 0, 0, G_OPTION_ARG_INT, &pnp_port,
+      N_("UDP port of the PnP responder (default 5060)"), "N" },
+    { "mac", 0, 0, G_OPTION_ARG_STRING, &mac,
+      N_("The phone's MAC (checked in the fetch's User-Agent)"), "MAC" },
+    { "wait", 0, 0, G_OPTION_ARG_INT, &wait,
+      N_("Seconds to wait for the phone to fetch the file (default 60)"), "S" },
+    { "no-reboot", 0, 0, G_OPTION_ARG_NONE, &no_reboot,
+      N_("pnp: do not reboot the phone; wait for it to boot"), NULL },
+    { "local-address", 0, 0, G_OPTION_ARG_STRING, &local_address,
+      N_("Serve from this address (default: the one that reaches the phone)"), "IP" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
+    { NULL },
+  };
+  /* clang-format on */
   g_autoptr(GOptionContext) context =
                g_option_context_new (_("HOST[:PORT] — push a configuration file to a phone"));
   g_autoptr(PhonesetRemote) remote = NULL;

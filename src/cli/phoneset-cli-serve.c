@@ -430,32 +430,31 @@ _phoneset_cli_serve (int    argc,
                      char **argv)
 {
   g_auto(ServeArgs) args = { .pnp_port = 5060 };
+  /* clang-format off */
   GOptionEntry entries[] = {
     { "dir", 0, 0, G_OPTION_ARG_FILENAME, &args.dir, N_("Serve the files of DIR"), "DIR" },
-      { "address", 0, 0, G_OPTION_ARG_STRING, &args.address,
-        N_("Listen on this address only (default 127.0.0.1, this computer; 0.0.0.0 for every interface)"),
-            "IP" },
-        { "port", 0, 0, G_OPTION_ARG_INT, &args.port,
-          N_("HTTP port (default: any free port)"), "N" },
-          { "pnp", 0, 0, G_OPTION_ARG_NONE, &args.pnp,
-            N_("Answer SIP PnP SUBSCRIBEs with the URL of the phone's MAC file in DIR"), NULL },
-            { "pnp-port", 0, 0, G_OPTION_ARG_INT, &args.pnp_port,
-              N_("UDP port for SIP PnP (default 5060)"), "N" },
-              { "action-url", 0, 0, G_OPTION_ARG_NONE, &args.action_url,
-                N_("Receive Action URL events at /action-url/EVENT"), NULL },
-                { "accept-unknown-phones", 0, 0, G_OPTION_ARG_NONE, &args.accept_unknown,
-                  N_("Take Action URL events from any address, not only from the phones of the inventory"),
-                      NULL },
-                  { "duration", 0, 0, G_OPTION_ARG_INT, &args.duration,
-                    N_("Stop after S seconds (default: at Ctrl+C)"), "S" },
-                    { "user", 0, 0, G_OPTION_ARG_STRING, &args.user,
-                      N_("Ask for this user name on every file (set the same in the phones)"),
-                          "U" },
-                      { "password-env", 0, 0, G_OPTION_ARG_STRING, &args.password_env,
-                        N_("The environment variable holding the password for --user"), "VAR" },
-                        { "auth", 0, 0, G_OPTION_ARG_STRING, &args.auth,
-                          N_("basic or digest (default digest)"), "SCHEME" },
-                          { NULL } };
+    { "address", 0, 0, G_OPTION_ARG_STRING, &args.address,
+      N_("Listen on this address only (default 127.0.0.1, this computer; 0.0.0.0 for every interface)"), "IP" },
+    { "port", 0, 0, G_OPTION_ARG_INT, &args.port, N_("HTTP port (default: any free port)"), "N" },
+    { "pnp", 0, 0, G_OPTION_ARG_NONE, &args.pnp,
+      N_("Answer SIP PnP SUBSCRIBEs with the URL of the phone's MAC file in DIR"), NULL },
+    { "pnp-port", 0, 0, G_OPTION_ARG_INT, &args.pnp_port,
+      N_("UDP port for SIP PnP (default 5060)"), "N" },
+    { "action-url", 0, 0, G_OPTION_ARG_NONE, &args.action_url,
+      N_("Receive Action URL events at /action-url/EVENT"), NULL },
+    { "accept-unknown-phones", 0, 0, G_OPTION_ARG_NONE, &args.accept_unknown,
+      N_("Take Action URL events from any address, not only from the phones of the inventory"), NULL },
+    { "duration", 0, 0, G_OPTION_ARG_INT, &args.duration,
+      N_("Stop after S seconds (default: at Ctrl+C)"), "S" },
+    { "user", 0, 0, G_OPTION_ARG_STRING, &args.user,
+      N_("Ask for this user name on every file (set the same in the phones)"), "U" },
+    { "password-env", 0, 0, G_OPTION_ARG_STRING, &args.password_env,
+      N_("The environment variable holding the password for --user"), "VAR" },
+    { "auth", 0, 0, G_OPTION_ARG_STRING, &args.auth,
+      N_("basic or digest (default digest)"), "SCHEME" },
+    { NULL },
+  };
+  /* clang-format on */
   g_autoptr(GOptionContext) context = g_option_context_new (
     _("— serve provisioning files, answer PnP, receive Action URL events"));
   g_autoptr(PhonesetProvisionServer) server = NULL;

@@ -132,19 +132,21 @@ _phoneset_cli_stun_test (int    argc,
   gboolean               ice = FALSE;
   gboolean               json = FALSE;
   PhonesetStunTransports transports = PHONESET_STUN_TRANSPORT_UDP | PHONESET_STUN_TRANSPORT_TCP;
+  /* clang-format off */
   GOptionEntry           entries[] = {
-              { "transport", 0, 0, G_OPTION_ARG_STRING, &transport,
-                N_("Transports to test, comma-separated (default udp,tcp)"), "udp,tcp,tls" },
-                { "turn-user", 0, 0, G_OPTION_ARG_STRING, &turn_user,
-                  N_("Also test a TURN allocation as this user"), "USER" },
-                  { "turn-password-env", 0, 0, G_OPTION_ARG_STRING, &password_env,
-                    N_("Environment variable holding the TURN password"), "VAR" },
-                    { "lifetime", 0, 0, G_OPTION_ARG_NONE, &lifetime,
-                      N_("Measure how long the router keeps an idle UDP binding (takes that long)"), NULL },
-                      { "ice", 0, 0, G_OPTION_ARG_NONE, &ice,
-                        N_("Gather ICE candidates as a phone would"), NULL },
-                        { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON document"), NULL },
-                          { NULL } };
+    { "transport", 0, 0, G_OPTION_ARG_STRING, &transport,
+      N_("Transports to test, comma-separated (default udp,tcp)"), "udp, tcp, tls" },
+    { "turn-user", 0, 0, G_OPTION_ARG_STRING, &turn_user,
+      N_("Also test a TURN allocation as this user"), "USER" },
+    { "turn-password-env", 0, 0, G_OPTION_ARG_STRING, &password_env,
+      N_("Environment variable holding the TURN password"), "VAR" },
+    { "lifetime", 0, 0, G_OPTION_ARG_NONE, &lifetime,
+      N_("Measure how long the router keeps an idle UDP binding (takes that long)"), NULL },
+    { "ice", 0, 0, G_OPTION_ARG_NONE, &ice, N_("Gather ICE candidates as a phone would"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON document"), NULL },
+    { NULL },
+  };
+  /* clang-format on */
   context = g_option_context_new (
     _("SERVER[:PORT] — test STUN, TURN and the NAT between here and SERVER"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
