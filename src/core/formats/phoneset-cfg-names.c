@@ -22,14 +22,14 @@
  * phoneset_cfg_get_families:
  *
  * Returns: the vendor families whose files the codecs read, as a list in a
- *   sentence ("Yealink, Fanvil/PLANET or snom")
+ *   sentence ("Yealink, Fanvil/PLANET, snom, Poly or Grandstream")
  */
 const char *
 phoneset_cfg_get_families (void)
 {
   /* Translators: the vendor families whose provisioning files Phoneset
    * reads; used in "Reads a %s provisioning file". */
-  return _("Yealink, Fanvil/PLANET or snom");
+  return _("Yealink, Fanvil/PLANET, snom, Poly or Grandstream");
 }
 
 /**
@@ -45,8 +45,9 @@ char *
 phoneset_cfg_dup_unknown_format_message (const char *name)
 {
   return g_strdup_printf (
-    _("%s: line 1: not a Yealink (#!version:1.0.0.1), Fanvil/PLANET (<<VOIP CONFIG FILE>>) "
-                            "or snom (<settings>) provisioning file"),
+    _("%s: line 1: not a Yealink (#!version:1.0.0.1), Fanvil/PLANET (<<VOIP "
+                            "CONFIG FILE>>), snom (<settings>), Poly (<polycomConfig>) or Grandstream "
+                            "(<gs_provision>) provisioning file"),
        name);
 }
 
@@ -61,6 +62,6 @@ phoneset_cfg_dup_unknown_format_message (const char *name)
 char *
 phoneset_cfg_dup_not_provisioning_file (const char *name)
 {
-  return g_strdup_printf (_("%s is not a Yealink, Fanvil/PLANET or snom provisioning file."),
-                             name);
+  return g_strdup_printf (
+    _("%s is not a Yealink, Fanvil/PLANET, snom, Poly or Grandstream provisioning file."), name);
 }
