@@ -224,6 +224,7 @@ _phoneset_cli_push (int    argc,
   gboolean         json = FALSE;
   /* clang-format off */
   GOptionEntry     entries[] = {
+    PHONESET_CLI_REMOTE_OPTION_ENTRIES (options),
     { "file", 0, 0, G_OPTION_ARG_FILENAME, &file,
       N_("The configuration file to push (vendor CFG/XML)"), "FILE" },
     { "config", 0, 0, G_OPTION_ARG_FILENAME, &config,
