@@ -633,6 +633,8 @@ poly_push (SoupServerMessage *msg,
     {
       g_free (pp.priority);
       g_string_free (pp.data, TRUE);
+      g_message ("push: %" G_GSIZE_FORMAT " bytes, not a PolycomIPPhone document",
+                 g_bytes_get_size (bytes));
       set_text (msg, 400, "text/plain", "Bad Request: not a PolycomIPPhone document\n");
       return;
     }
