@@ -4,7 +4,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A deliberately tiny reader of the three vendor formats, so the simulated
+ * A deliberately tiny reader of the vendor formats, so the simulated
  * phone can apply what it fetched. It is not Phoneset's CFG codec (src/core
  * has the real one): the simulator stays independent of the code it tests.
  *
@@ -13,6 +13,16 @@
  *             the XML form is not read here
  *   snom      `<name idx="N" perm="RW">value</name>` in `<phone-settings>`
  *             (§4.1); a setting with idx is stored as `name.N`
+ *   Poly      UC Software XML: every attribute of every element is a
+ *             setting, keyed by its name (`<nat nat.ip="…"/>` → nat.ip),
+ *             whatever the root (polycomConfig, PHONE_CONFIG, PHONE, sip…)
+ *             [T] (src/core/formats/phoneset-cfg-poly-xml.c); the master
+ *             file's <APPLICATION CONFIG_FILES="…"> holds no settings
+ *   Grandstream  <gs_provision><config><P47>v</P47> → P47, and
+ *             <config version="2"><item name="account.1.sip.userid">v</item>
+ *             → account.1.sip.userid (a <value> child's text is read the
+ *             same way [U]) [T] (phoneset-cfg-grandstream.c); the older
+ *             text form `P47 = v` too
  *
  * With --firmware FILE, a key the firmware generation does not read (not in
  * its list, tests/phone-sim/firmware/README.md) is ignored and logged, as a
@@ -40,9 +50,24 @@ sim_format (void)
       return "fanvil-cfg";
     case SIM_VENDOR_SNOM:
       return "snom-xml";
+    case SIM_VENDOR_POLY:
+      return "poly-xml";
+    case SIM_VENDOR_GRANDSTREAM:
+      return "grandstream-xml";
     default:
       g_assert_not_reached ();
     }
+}
+
+static gboolean
+is_p_value (const char *name)
+{
+  if (name[0] != 'P' || name[1] == '\0')
+    return FALSE;
+  for (const char *p = name + 1; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
 }
 
 /* A key list's KEY: `{n}` and `{n0}` match a number (one digit or more);
@@ -130,18 +155,37 @@ sim_firmware_load (const char  *path,
 
 /* Whether this firmware reads @name (a Yealink or Fanvil key, a snom
  * element name) in its own file format. */
+static gboolean
+format_reads (const char *format,
+              const char *key)
+{
+  GPtrArray *patterns = g_hash_table_lookup (sim.firmware_keys, format);
+
+  for (guint i = 0; patterns != NULL && i < patterns->len; i++)
+    if (sim_firmware_pattern_match (g_ptr_array_index (patterns, i), key))
+      return TRUE;
+  return FALSE;
+}
+
+/* A Grandstream key is listed as the profiles write it, the element path
+ * (grandstream-xml gs_provision/config/P47, grandstream-alias-xml
+ * gs_provision/config/item[network.stunServer]), or bare (P47). */
 gboolean
 sim_firmware_reads (const char *name)
 {
-  GPtrArray *patterns;
-
   if (sim.firmware_keys == NULL)
     return TRUE;
-  patterns = g_hash_table_lookup (sim.firmware_keys, sim_format ());
-  for (guint i = 0; patterns != NULL && i < patterns->len; i++)
-    if (sim_firmware_pattern_match (g_ptr_array_index (patterns, i), name))
-      return TRUE;
-  return FALSE;
+  if (sim.vendor == SIM_VENDOR_GRANDSTREAM)
+    {
+      gboolean         p = is_p_value (name);
+      const char      *format = p ? "grandstream-xml" : "grandstream-alias-xml";
+      g_autofree char *path = p ? g_strdup_printf ("gs_provision/config/%s", name)
+                                : g_strdup_printf ("gs_provision/config/item[%s]", name);
+
+      return format_reads (format, name) || format_reads (format, path) ||
+             (p && format_reads ("grandstream-text", name));
+    }
+  return format_reads (sim_format (), name);
 }
 
 /* Applies one value, unless the firmware does not read @name (then it is
@@ -158,6 +202,17 @@ sim_config_set (const char *name,
 
   if (sim_firmware_reads (name))
     {
+      /* Poly: the first file listed in CONFIG_FILES wins [U] (the
+       * profile's note). */
+      if (sim.round_keys != NULL)
+        {
+          if (g_hash_table_contains (sim.round_keys, key))
+            {
+              g_message ("%s: set by an earlier CONFIG_FILES file, kept", key);
+              return;
+            }
+          g_hash_table_add (sim.round_keys, g_strdup (key));
+        }
       g_hash_table_replace (sim.config, g_strdup (key), g_strdup (value));
       return;
     }
@@ -288,6 +343,277 @@ apply_snom (const char  *text,
   return TRUE;
 }
 
+/* ---- Poly ---------------------------------------------------------------- */
+
+typedef struct
+{
+  JsonArray *ignored;
+  char     **config_files; /* the master file's CONFIG_FILES, split */
+  gboolean   master;
+  gboolean   collect; /* apply the settings (else only find CONFIG_FILES) */
+} PolyParse;
+
+static void
+poly_start (GMarkupParseContext  *context,
+            const char           *element,
+            const char          **names,
+            const char          **values,
+            gpointer              user_data,
+            GError              **error)
+{
+  PolyParse *pp = user_data;
+
+  /* <APPLICATION APP_FILE_PATH="sip.ld" CONFIG_FILES="…"/> and its
+   * per-model variants (<APPLICATION_VVX1500 CONFIG_FILES_VVX1500="…"/>)
+   * name files, they set nothing [T] (tests/data/realworld/
+   * polycom-000000000000.cfg). Model variants are not simulated. */
+  if (g_str_has_prefix (element, "APPLICATION"))
+    {
+      for (guint i = 0; names[i] != NULL; i++)
+        if (g_str_equal (element, "APPLICATION") && g_str_equal (names[i], "CONFIG_FILES") &&
+            pp->config_files == NULL)
+          {
+            g_auto(GStrv) parts = g_strsplit (values[i], ",", -1);
+            g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+
+            for (guint j = 0; parts[j] != NULL; j++)
+              if (*g_strstrip (parts[j]) != '\0')
+                g_ptr_array_add (files, g_strdup (parts[j]));
+            g_ptr_array_add (files, NULL);
+            pp->config_files = (char **)g_ptr_array_free (g_steal_pointer (&files), FALSE);
+            pp->master = TRUE;
+          }
+      return;
+    }
+  if (!pp->collect)
+    return;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      /* Namespace attributes are not settings. */
+      if (g_str_has_prefix (names[i], "xmlns") || g_str_has_prefix (names[i], "xsi:"))
+        continue;
+      sim_config_set (names[i], names[i], values[i], "file", pp->ignored);
+    }
+}
+
+static gboolean
+poly_parse (const char  *text,
+            PolyParse   *pp,
+            GError     **error)
+{
+  static const GMarkupParser parser = { poly_start, NULL, NULL, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, pp, NULL);
+
+  if (!g_markup_parse_context_parse (context, text, -1, error) ||
+      !g_markup_parse_context_end_parse (context, error))
+    return FALSE;
+  return TRUE;
+}
+
+/* The files a Poly master file (<mac>.cfg, 000000000000.cfg) lists in
+ * CONFIG_FILES, in order; NULL when @text is no master file. */
+char **
+sim_cfg_poly_config_files (const char *text,
+                           gsize       len)
+{
+  g_autofree char *copy = g_strndup (text, len);
+  PolyParse        pp = { 0 };
+
+  if (!poly_parse (copy, &pp, NULL))
+    {
+      g_strfreev (pp.config_files);
+      return NULL;
+    }
+  return pp.config_files;
+}
+
+static gboolean
+apply_poly (const char  *text,
+            JsonArray   *ignored,
+            GError     **error)
+{
+  PolyParse pp = { .ignored = ignored, .collect = TRUE };
+  g_autoptr(GError) local = NULL;
+
+  /* A file Phoneset wrote or a template renders is well-formed XML; the
+   * phone's own reader is stricter still [U]. */
+  if (!poly_parse (text, &pp, &local))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "not well-formed XML: %s",
+                   local->message);
+      g_strfreev (pp.config_files);
+      return FALSE;
+    }
+  g_strfreev (pp.config_files);
+  return TRUE;
+}
+
+/* ---- Grandstream --------------------------------------------------------- */
+
+typedef struct
+{
+  JsonArray *ignored;
+  guint      depth;
+  gboolean   root_ok;
+  gboolean   in_config;
+  char      *key;   /* the setting being read (depth 3) */
+  GString   *value; /* its text, <value> children's included */
+} GsParse;
+
+static void
+gs_start (GMarkupParseContext  *context,
+          const char           *element,
+          const char          **names,
+          const char          **values,
+          gpointer              user_data,
+          GError              **error)
+{
+  GsParse *gp = user_data;
+
+  gp->depth++;
+  if (gp->depth == 1)
+    {
+      gp->root_ok = g_str_equal (element, "gs_provision");
+      if (!gp->root_ok)
+        g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT, "no <gs_provision>");
+      return;
+    }
+  if (gp->depth == 2)
+    {
+      gp->in_config = g_str_equal (element, "config");
+      return;
+    }
+  if (gp->depth != 3 || !gp->in_config)
+    return;
+  g_clear_pointer (&gp->key, g_free);
+  g_string_truncate (gp->value, 0);
+  if (g_str_equal (element, "item"))
+    {
+      for (guint i = 0; names[i] != NULL; i++)
+        if (g_str_equal (names[i], "name"))
+          gp->key = g_strdup (values[i]);
+    }
+  else if (is_p_value (element))
+    gp->key = g_strdup (element);
+}
+
+static void
+gs_end (GMarkupParseContext  *context,
+        const char           *element,
+        gpointer              user_data,
+        GError              **error)
+{
+  GsParse *gp = user_data;
+
+  if (gp->depth == 3 && gp->key != NULL)
+    {
+      g_autofree char *v = g_strstrip (g_strdup (gp->value->str));
+
+      sim_config_set (gp->key, gp->key, v, "file", gp->ignored);
+      g_clear_pointer (&gp->key, g_free);
+    }
+  if (gp->depth == 2)
+    gp->in_config = FALSE;
+  gp->depth--;
+}
+
+static void
+gs_text (GMarkupParseContext  *context,
+         const char           *text,
+         gsize                 len,
+         gpointer              user_data,
+         GError              **error)
+{
+  GsParse *gp = user_data;
+
+  if (gp->key != NULL && gp->depth >= 3)
+    g_string_append_len (gp->value, text, len);
+}
+
+static gboolean
+apply_grandstream_text (char      **lines,
+                        JsonArray  *ignored,
+                        GError    **error)
+{
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      char *eq = strchr (line, '=');
+
+      if (*line == '#' || eq == NULL)
+        continue;
+      {
+        g_autofree char *key = g_strstrip (g_strndup (line, eq - line));
+
+        if (!is_p_value (key))
+          continue;
+        sim_config_set (key, key, g_strstrip (eq + 1), "file", ignored);
+        n++;
+      }
+    }
+  if (n == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "no <gs_provision> and no P-values");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_grandstream (char       *text,
+                   JsonArray  *ignored,
+                   GError    **error)
+{
+  static const GMarkupParser parser = { gs_start, gs_end, gs_text, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) local = NULL;
+  GsParse     gp = { .ignored = ignored };
+  const char *p = text;
+  gboolean    ok;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  /* The text form, `P47 = pbx.example.com` lines [T]
+   * (tests/data/realworld/cfg000b82a1b206.txt). */
+  if (*p != '<')
+    {
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+      return apply_grandstream_text (lines, ignored, error);
+    }
+  gp.value = g_string_new (NULL);
+  context = g_markup_parse_context_new (&parser, 0, &gp, NULL);
+  ok = g_markup_parse_context_parse (context, text, -1, &local) &&
+       g_markup_parse_context_end_parse (context, &local);
+  g_free (gp.key);
+  g_string_free (gp.value, TRUE);
+  if (!ok)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s", local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Poly device.prov.serverName and Grandstream P237 / its alias hold a
+ * server and path, the scheme apart (Poly device.prov.serverType, 3 HTTPS
+ * as the profile numbers it, else HTTP [U]; Grandstream P212 0 TFTP,
+ * 1 HTTP, 2 HTTPS [T]). Poly's device.set="1" gate is not simulated [U]. */
+static char *
+server_url (const char *server,
+            const char *type)
+{
+  const char *https_number = sim.vendor == SIM_VENDOR_GRANDSTREAM ? "2" : "3";
+  gboolean    https =
+    type != NULL && (g_ascii_strcasecmp (type, "HTTPS") == 0 || g_str_equal (type, https_number));
+
+  if (strstr (server, "://") != NULL)
+    return g_strdup (server);
+  return g_strdup_printf ("%s://%s", https ? "https" : "http", server);
+}
+
 /* The settings that change how the simulator behaves. */
 void
 sim_cfg_apply_effects (void)
@@ -308,6 +634,20 @@ sim_cfg_apply_effects (void)
         g_free (sim.allowed_ip);
         sim.allowed_ip = g_strdup (sim_config_get (keys_ip[i]));
       }
+  {
+    const char *servers[][2] = { { "device.prov.serverName", "device.prov.serverType" },
+                                 { "P237", "P212" },
+                                 { "provisioning.config.serverPath",
+                                   "provisioning.config.protocol" } };
+
+    for (guint i = 0; i < G_N_ELEMENTS (servers); i++)
+      if (sim_config_get (servers[i][0]) != NULL && *sim_config_get (servers[i][0]) != '\0')
+        {
+          g_free (sim.provisioning_url);
+          sim.provisioning_url =
+            server_url (sim_config_get (servers[i][0]), sim_config_get (servers[i][1]));
+        }
+  }
   if (sim_config_get ("features.show_action_uri_option") != NULL)
     sim.prompt = !g_str_equal (sim_config_get ("features.show_action_uri_option"), "0");
   sim_stun_reconfigure ();
@@ -340,6 +680,12 @@ sim_cfg_apply (const char  *text,
       break;
     case SIM_VENDOR_SNOM:
       ok = apply_snom (copy, ignored, error);
+      break;
+    case SIM_VENDOR_POLY:
+      ok = apply_poly (copy, ignored, error);
+      break;
+    case SIM_VENDOR_GRANDSTREAM:
+      ok = apply_grandstream (copy, ignored, error);
       break;
     default:
       g_assert_not_reached ();

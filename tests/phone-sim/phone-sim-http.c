@@ -6,7 +6,8 @@
  *
  * The simulated phone's web side: the vendor's HTTP identity, Active URI
  * with Basic or Digest auth, the allowed-IP list and the first-use prompt,
- * Yealink phonecfg=get, the fault modes, and the /__sim/ test controls.
+ * Yealink phonecfg=get, Poly's push interface (POST /push), the fault
+ * modes, and the /__sim/ test controls.
  */
 
 #define G_LOG_DOMAIN "phone-sim"
@@ -37,6 +38,12 @@ server_header (void)
       return "mini_httpd/1.19 19dec2003";
     case SIM_VENDOR_SNOM:
       return "snom embedded";
+    case SIM_VENDOR_POLY:
+      /* [U]: names the vendor, which the profile's HTTP rule looks for. */
+      return "Polycom SoundPoint IP Telephone HTTPd";
+    case SIM_VENDOR_GRANDSTREAM:
+      /* [U] */
+      return "Grandstream httpd";
     default:
       g_assert_not_reached ();
     }
@@ -45,6 +52,9 @@ server_header (void)
 static char *
 realm (void)
 {
+  /* Poly's push realm [U]; Grandstream [U]. */
+  if (sim.vendor == SIM_VENDOR_POLY)
+    return g_strdup ("PUSH Authentication");
   if (sim.vendor == SIM_VENDOR_SNOM)
     return g_strdup_printf ("snom %s", sim.model);
   return g_strdup_printf ("%s %s", sim.brand, sim.model);
@@ -57,10 +67,19 @@ title (void)
     return g_strdup_printf ("snom %s", sim.model);
   if (sim.vendor == SIM_VENDOR_YEALINK)
     return g_strdup_printf ("Yealink %s Phone", sim.model);
+  /* Both [U]: the UC Software web configuration utility; Grandstream's
+   * device configuration page. */
+  if (sim.vendor == SIM_VENDOR_POLY)
+    return g_strdup_printf ("Polycom %s - Web Configuration Utility", sim.model);
+  if (sim.vendor == SIM_VENDOR_GRANDSTREAM)
+    return g_strdup_printf ("Grandstream Device Configuration - %s", sim.model);
   return g_strdup_printf ("%s %s", sim.brand, sim.model);
 }
 
-/* The Active URI paths per vendor (vendors.md §1.4, §2.6, §4.3). */
+/* The Active URI paths per vendor (vendors.md §1.4, §2.6, §4.3). Poly
+ * has none (its push interface is POST /push, below) and Grandstream
+ * documents no key interface (the profiles' no_remote_control): both
+ * answer 404 there. */
 static const char *const *
 active_uri_paths (void)
 {
@@ -68,6 +87,7 @@ active_uri_paths (void)
                                          "/cgi-bin/cgiServer.exx", NULL };
   static const char *const fanvil[] = { "/cgi-bin/ConfigManApp.com", NULL };
   static const char *const snom[] = { "/command.htm", "/advanced_update.htm", NULL };
+  static const char *const none[] = { NULL };
 
   switch (sim.vendor)
     {
@@ -77,6 +97,9 @@ active_uri_paths (void)
       return fanvil;
     case SIM_VENDOR_SNOM:
       return snom;
+    case SIM_VENDOR_POLY:
+    case SIM_VENDOR_GRANDSTREAM:
+      return none;
     default:
       g_assert_not_reached ();
     }
@@ -107,6 +130,17 @@ key_is_known (const char *key)
                                       "MENU",    "REDIAL",   "DND",     "REC",       "SPEAKER",
                                       "HEADSET", "TRANSFER", "F_HOLD",  "F_R",       "DISCONNECT",
                                       "*",       "#",        NULL };
+  /* Poly push keys: Line1, DialPad0, DialPad1 [V] Web Application for
+   * Polycom Phones, UC Software 5.0.0 (3725-49106-001 Rev A) p. 26, VolDown
+   * p. 75 [V]; the rest are Poly's usual key names [U]. Line{n}, DialPad{n}
+   * and Softkey{n} are checked below. */
+  static const char *const poly[] = { "VolDown",  "VolUp",        "DialPadStar",  "DialPadPound",
+                                      "Headset",  "Handsfree",    "MicMute",      "Menu",
+                                      "Messages", "Applications", "Directories",  "Setup",
+                                      "ArrowUp",  "ArrowDown",    "ArrowLeft",    "ArrowRight",
+                                      "Select",   "Backspace",    "DoNotDisturb", "Conference",
+                                      "Transfer", "Redial",       "Hold",         "Home",
+                                      NULL };
   const char *const       *list;
   int                      max_d = 0, max_l = 0, max_p = 0;
 
@@ -121,6 +155,26 @@ key_is_known (const char *key)
     case SIM_VENDOR_SNOM:
       list = snom, max_p = 40;
       break;
+    case SIM_VENDOR_POLY:
+      {
+        const char *families[] = { "Line", "DialPad", "Softkey" };
+
+        if (g_strv_contains (poly, key))
+          return TRUE;
+        for (guint i = 0; i < G_N_ELEMENTS (families); i++)
+          if (g_str_has_prefix (key, families[i]))
+            {
+              const char *n = key + strlen (families[i]);
+              char       *end = NULL;
+              guint64     v = g_ascii_strtoull (n, &end, 10);
+
+              if (end != n && *end == '\0')
+                return i == 1 ? v <= 9 : v >= 1 && v <= 48;
+            }
+        return FALSE;
+      }
+    case SIM_VENDOR_GRANDSTREAM:
+      return FALSE;
     default:
       g_assert_not_reached ();
     }
@@ -416,7 +470,7 @@ unpause_cb (gpointer user_data)
 }
 
 static void     rotate_https (void);
-static gboolean digest_ok (SoupServerMessage *msg);
+static gboolean digest_ok (SoupServerMessage *msg, const char *user, const char *password);
 static void     digest_challenge (SoupServerMessage *msg);
 
 static gboolean
@@ -449,6 +503,163 @@ break_connection (SoupServerMessage *msg,
                                  sizeof garbage - 1, NULL, NULL, NULL);
     }
   g_io_stream_close (stream, NULL, NULL);
+}
+
+/* Poly's push interface [V] Web Application for Polycom Phones, UC
+ * Software 5.0.0 (3725-49106-001 Rev A) pp. 24-26: POST /push, every
+ * request challenged with HTTP Digest, Content-Type
+ * application/x-com-polycom-spipx, at most 2 KB, the body
+ * <PolycomIPPhone><Data priority="Critical|Important|High|Normal">
+ * with one Key:NAME a line (priority absent: Normal). The push user is
+ * apps.push.username / apps.push.password once the phone has them, else
+ * --user and the admin password [U]. The status codes of a wrong content
+ * type (415), a body over 2 KB (413) and bad XML (400) are [U]; what the
+ * phone does with apps.push.messageType 0 (push off) is not simulated. */
+#define PUSH_MAX_BYTES    2048
+#define PUSH_CONTENT_TYPE "application/x-com-polycom-spipx"
+
+typedef struct
+{
+  gboolean root_ok;
+  gboolean in_data;
+  guint    depth;
+  char    *priority;
+  GString *data;
+} PushParse;
+
+static void
+push_start (GMarkupParseContext  *context,
+            const char           *element,
+            const char          **names,
+            const char          **values,
+            gpointer              user_data,
+            GError              **error)
+{
+  PushParse *pp = user_data;
+
+  pp->depth++;
+  if (pp->depth == 1)
+    {
+      pp->root_ok = g_str_equal (element, "PolycomIPPhone");
+      return;
+    }
+  if (pp->depth == 2 && g_str_equal (element, "Data"))
+    {
+      pp->in_data = TRUE;
+      for (guint i = 0; names[i] != NULL; i++)
+        if (g_str_equal (names[i], "priority") && pp->priority == NULL)
+          pp->priority = g_strdup (values[i]);
+    }
+}
+
+static void
+push_end (GMarkupParseContext  *context,
+          const char           *element,
+          gpointer              user_data,
+          GError              **error)
+{
+  PushParse *pp = user_data;
+
+  if (pp->depth == 2)
+    pp->in_data = FALSE;
+  pp->depth--;
+}
+
+static void
+push_text (GMarkupParseContext  *context,
+           const char           *text,
+           gsize                 len,
+           gpointer              user_data,
+           GError              **error)
+{
+  PushParse *pp = user_data;
+
+  if (pp->in_data)
+    g_string_append_len (pp->data, text, len);
+}
+
+static void
+poly_push (SoupServerMessage *msg,
+           const char        *path,
+           const char        *peer)
+{
+  static const GMarkupParser parser = { push_start, push_end, push_text, NULL, NULL };
+  static const char *const   priorities[] = { "Critical", "Important", "High", "Normal", NULL };
+  SoupMessageHeaders        *headers = soup_server_message_get_request_headers (msg);
+  SoupMessageBody           *body = soup_server_message_get_request_body (msg);
+  const char                *user = sim_config_get ("apps.push.username");
+  const char                *password = sim_config_get ("apps.push.password");
+  const char                *type = soup_message_headers_get_content_type (headers, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  PushParse   pp = { 0 };
+  const char *priority;
+  guint       n_keys = 0;
+  gboolean    ok;
+
+  if (user == NULL || *user == '\0')
+    user = sim.user, password = sim.password;
+  if (!digest_ok (msg, user, password ? password : ""))
+    {
+      digest_challenge (msg);
+      return;
+    }
+  if (!g_str_equal (soup_server_message_get_method (msg), "POST"))
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow",
+                                    "POST");
+      set_text (msg, 405, "text/plain", "Method Not Allowed\n");
+      return;
+    }
+  if (type == NULL || g_ascii_strcasecmp (type, PUSH_CONTENT_TYPE) != 0)
+    {
+      set_text (msg, 415, "text/plain", "Unsupported Media Type\n");
+      return;
+    }
+  bytes = soup_message_body_flatten (body);
+  if (g_bytes_get_size (bytes) > PUSH_MAX_BYTES)
+    {
+      set_text (msg, 413, "text/plain", "Request Entity Too Large\n");
+      return;
+    }
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  pp.data = g_string_new (NULL);
+  context = g_markup_parse_context_new (&parser, 0, &pp, NULL);
+  ok = g_utf8_validate (text, -1, NULL) && g_markup_parse_context_parse (context, text, -1, NULL) &&
+       g_markup_parse_context_end_parse (context, NULL) && pp.root_ok;
+  if (!ok)
+    {
+      g_free (pp.priority);
+      g_string_free (pp.data, TRUE);
+      g_message ("push: %" G_GSIZE_FORMAT " bytes, not a PolycomIPPhone document",
+                 g_bytes_get_size (bytes));
+      set_text (msg, 400, "text/plain", "Bad Request: not a PolycomIPPhone document\n");
+      return;
+    }
+  /* Another or no priority: Normal (p. 25; the SIP 3.1 guide says the
+   * same of other values [U]). */
+  priority =
+    pp.priority != NULL && g_strv_contains (priorities, pp.priority) ? pp.priority : "Normal";
+  lines = g_strsplit (pp.data->str, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (g_strstrip (lines[i]), "Key:") && lines[i][4] != '\0')
+      n_keys++;
+  log_request (path, priority, n_keys, TRUE, NULL);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *key = lines[i] + 4;
+
+      if (!g_str_has_prefix (lines[i], "Key:") || *key == '\0')
+        continue;
+      log_key (path, lines[i], key, peer, key_is_known (key),
+               key_is_known (key) ? NULL : "unknown key");
+    }
+  g_free (pp.priority);
+  g_string_free (pp.data, TRUE);
+  set_text (msg, 200, "text/html",
+            "<html><body>Push Message will be displayed successfully</body></html>\n");
 }
 
 static void
@@ -559,7 +770,7 @@ handler (SoupServer        *server,
           set_text (msg, 403, "text/html", "<html><body>403 Forbidden</body></html>\n");
           return;
         }
-      if (sim.digest && !digest_ok (msg))
+      if (sim.digest && !digest_ok (msg, sim.user, sim.password))
         {
           digest_challenge (msg);
           return;
@@ -568,6 +779,16 @@ handler (SoupServer        *server,
   if (g_strv_contains (active_uri_paths (), path))
     {
       active_uri (msg, path, peer);
+      return;
+    }
+  if (sim.vendor == SIM_VENDOR_POLY && g_str_equal (path, "/push"))
+    {
+      if (!ip_allowed (peer))
+        {
+          set_text (msg, 403, "text/html", "<html><body>403 Forbidden</body></html>\n");
+          return;
+        }
+      poly_push (msg, path, peer);
       return;
     }
   if (g_str_equal (path, "/") || g_str_equal (path, "/index.htm") ||
@@ -608,7 +829,9 @@ md5_hex (const char *text)
  * with the escaped request path, so any %XX in the query (snom's %23) would
  * fail, which a phone does not do. */
 static gboolean
-digest_ok (SoupServerMessage *msg)
+digest_ok (SoupServerMessage *msg,
+           const char        *want_user,
+           const char        *want_password)
 {
   const char *header =
     soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Authorization");
@@ -635,14 +858,14 @@ digest_ok (SoupServerMessage *msg)
   qop = g_hash_table_lookup (params, "qop");
   response = g_hash_table_lookup (params, "response");
   if (user == NULL || uri == NULL || nonce == NULL || response == NULL ||
-      g_strcmp0 (user, sim.user) != 0)
+      g_strcmp0 (user, want_user) != 0)
     return FALSE;
   raw = g_strdup_printf ("%s%s%s", g_uri_get_path (request_uri),
                          g_uri_get_query (request_uri) ? "?" : "",
                          g_uri_get_query (request_uri) ? g_uri_get_query (request_uri) : "");
   if (!g_str_equal (uri, raw))
     return FALSE;
-  a1 = g_strdup_printf ("%s:%s:%s", user, r, sim.password);
+  a1 = g_strdup_printf ("%s:%s:%s", user, r, want_password);
   a2 = g_strdup_printf ("%s:%s", soup_server_message_get_method (msg), uri);
   ha1 = md5_hex (a1);
   ha2 = md5_hex (a2);

@@ -124,6 +124,32 @@ wanted (char **server,
         first_set ((const char *[]){ "stun_binding_interval.1", "stun_binding_interval", NULL });
       *refresh = every ? atoi (every) : 0;
       break;
+    case SIM_VENDOR_POLY:
+      /* tcpIpApp.ice.* are the profile's [U] names; the refresh is
+       * nat.keepalive.interval, 30 s when unset [U]. */
+      if (g_strcmp0 (sim_config_get ("tcpIpApp.ice.enabled"), "0") == 0)
+        return FALSE;
+      host = first_set ((const char *[]){ "tcpIpApp.ice.stun.server", NULL });
+      port = first_set ((const char *[]){ "tcpIpApp.ice.stun.udpPort", NULL });
+      every = first_set ((const char *[]){ "nat.keepalive.interval", NULL });
+      *refresh = every ? atoi (every) : 30;
+      break;
+    case SIM_VENDOR_GRANDSTREAM:
+      {
+        /* NAT traversal (P52, alias account.1.network.natTraversal): STUN
+         * only with STUN (1) or Auto (4) [T] (the profiles); unset: STUN
+         * when a server is set [U]. Keep-alive P84, 20 s when unset [U]. */
+        const char *nat =
+          first_set ((const char *[]){ "P52", "account.1.network.natTraversal", NULL });
+
+        if (nat != NULL && !g_str_equal (nat, "1") && !g_str_equal (nat, "4") &&
+            g_ascii_strcasecmp (nat, "STUN") != 0 && g_ascii_strcasecmp (nat, "Auto") != 0)
+          return FALSE;
+        host = first_set ((const char *[]){ "P76", "network.stunServer", NULL });
+        every = first_set ((const char *[]){ "P84", "sip.keepAliveInterval", NULL });
+        *refresh = every ? atoi (every) : 20;
+        break;
+      }
     default:
       g_assert_not_reached ();
     }

@@ -4,8 +4,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * phoneset-phone-sim: a simulated IP phone (Yealink, Fanvil / PLANET, snom)
- * for the tests and the demo. It answers SIP OPTIONS with the vendor's
+ * phoneset-phone-sim: a simulated IP phone (Yealink, Fanvil / PLANET, snom,
+ * Poly, Grandstream) for the tests and the demo. It answers SIP OPTIONS with the vendor's
  * User-Agent, serves the vendor's web identity and Active URI, sends the SIP
  * PnP SUBSCRIBE at boot, fetches and applies its configuration, and sends
  * Action URL requests on events. See `phoneset-phone-sim --help`.
@@ -41,6 +41,10 @@ sim_vendor_name (void)
       return "fanvil";
     case SIM_VENDOR_SNOM:
       return "snom";
+    case SIM_VENDOR_POLY:
+      return "poly";
+    case SIM_VENDOR_GRANDSTREAM:
+      return "grandstream";
     default:
       g_assert_not_reached ();
     }
@@ -49,11 +53,44 @@ sim_vendor_name (void)
 /* The SIP User-Agent, as the phones send it (vendors.md §6, §1.2, §2.1):
  * "Yealink SIP-T46G 28.72.0.1", "Fanvil X4 2.10.2.6887",
  * "PLANET VIP-2140PT 2.0.3.2991", "snomD785/10.1.33.33". */
+/* Poly's product and model as its User-Agent spells them:
+ * "PolycomVVX-VVX_450-UA/6.4.3.5018" [T] (wazo-platform/wazo-provd-plugins
+ * @2321a3f3:plugins/wazo_polycom/common/common.py:43, which sees
+ * "FileTransport PolycomVVX-VVX_450-UA/…" over HTTP); the SoundStation IP
+ * (SSIP_7000), SoundPoint IP (SPIP_650) and Trio (Trio_8800) forms follow
+ * the profile's pattern [U]. */
+static char *
+poly_ua_product (void)
+{
+  const char *families[][3] = {
+    /* model prefix, product, model prefix in the User-Agent */
+    { "SoundStation IP ", "PolycomSoundStationIP", "SSIP_" },
+    { "SoundPoint IP ", "PolycomSoundPointIP", "SPIP_" },
+    { "Trio ", "PolycomRealPresenceTrio", "Trio_" },
+    { "VVX ", "PolycomVVX", "VVX_" },
+  };
+  g_autofree char *model = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (families); i++)
+    if (g_str_has_prefix (sim.model, families[i][0]))
+      return g_strdup_printf ("%s-%s%s", families[i][1], families[i][2],
+                              sim.model + strlen (families[i][0]));
+  model = g_strdelimit (g_strdup (sim.model), " ", '_');
+  return g_strdup_printf ("PolycomVVX-%s", model);
+}
+
 char *
 sim_sip_user_agent (void)
 {
   if (sim.vendor == SIM_VENDOR_SNOM)
     return g_strdup_printf ("snom%s/%s", sim.model, sim.firmware);
+  if (sim.vendor == SIM_VENDOR_POLY)
+    {
+      g_autofree char *product = poly_ua_product ();
+
+      return g_strdup_printf ("%s-UA/%s", product, sim.firmware);
+    }
+  /* Grandstream "Grandstream GXP2170 1.0.9.135" [U] (the profile's note). */
   return g_strdup_printf ("%s %s %s", sim.brand, sim.model, sim.firmware);
 }
 
@@ -61,7 +98,10 @@ sim_sip_user_agent (void)
  * MAC: Yealink "Yealink SIP-T46G 28.72.0.1 00:15:65:4a:a9:37" [T] WAZO-Y;
  * Fanvil "Fanvil X4 2.10.2.6887 0c383e07e16c" [T] WAZO-F (PLANET assumed the
  * same [U]); snom "Mozilla/4.0 (compatible; snomD785-SIP 10.1.33.33)" [U]
- * with the MAC appended in parentheses [U]. */
+ * with the MAC appended in parentheses [U]; Poly
+ * "FileTransport PolycomVVX-VVX_450-UA/6.4.3.5018" [T] WAZO (common.py:43);
+ * Grandstream "Grandstream Model HW GXP2170 SW 1.0.9.135 DevId 000b82…" [T]
+ * (wazo_grandstream/common/common.py:59-70). */
 char *
 sim_http_user_agent (void)
 {
@@ -74,6 +114,15 @@ sim_http_user_agent (void)
     case SIM_VENDOR_SNOM:
       return g_strdup_printf ("Mozilla/4.0 (compatible; snom%s-SIP %s; %s)", sim.model,
                               sim.firmware, sim.mac_bare);
+    case SIM_VENDOR_POLY:
+      {
+        g_autofree char *product = poly_ua_product ();
+
+        return g_strdup_printf ("FileTransport %s-UA/%s", product, sim.firmware);
+      }
+    case SIM_VENDOR_GRANDSTREAM:
+      return g_strdup_printf ("Grandstream Model HW %s SW %s DevId %s", sim.model, sim.firmware,
+                              sim.mac_bare);
     default:
       g_assert_not_reached ();
     }
@@ -209,6 +258,25 @@ expand_url (const char *url)
   g_string_replace (s, "$MAC", upper, 0);
   g_string_replace (s, "{mac}", sim.mac_bare, 0);
   g_string_replace (s, "{MAC}", upper, 0);
+  if (sim.vendor == SIM_VENDOR_POLY || sim.vendor == SIM_VENDOR_GRANDSTREAM)
+    {
+      /* Poly's server address and Grandstream's Config Server Path name a
+       * folder, in which the phone asks for its own files [T] (the
+       * profiles' notes). A URL to a .cfg or .xml file is taken as that
+       * file (for the tests [U]). */
+      const char *slash = strrchr (s->str, '/');
+      const char *last = slash ? slash + 1 : s->str;
+
+      if (g_str_has_suffix (last, ".cfg") || g_str_has_suffix (last, ".xml"))
+        return g_string_free (g_steal_pointer (&s), FALSE);
+      if (!g_str_has_suffix (s->str, "/"))
+        g_string_append_c (s, '/');
+      if (sim.vendor == SIM_VENDOR_POLY)
+        g_string_append_printf (s, "%s.cfg", sim.mac_bare);
+      else
+        g_string_append_printf (s, "cfg%s.xml", sim.mac_bare);
+      return g_string_free (g_steal_pointer (&s), FALSE);
+    }
   if (g_str_has_suffix (s->str, "/"))
     {
       /* A directory: the phone asks for its MAC file there. snom's name is
@@ -225,20 +293,87 @@ typedef struct
 {
   char        *url;
   char        *why;
-  char        *then_url; /* the MAC file, after the common file */
+  GPtrArray   *next;     /* URLs fetched after this one, in order (the MAC
+                          * file after the common file; Poly's CONFIG_FILES) */
+  char        *fallback; /* Poly: fetched instead on 404 (000000000000.cfg) */
+  gboolean     master;   /* Poly: a master file, whose CONFIG_FILES follow */
+  GHashTable  *round;    /* Poly: the keys the round's earlier files set */
   SoupMessage *msg;
 } Fetch;
 
-static void fetch_start (char *url, const char *why, char *then_url);
+static void fetch_send (Fetch *f);
+
+static Fetch *
+fetch_new (char       *url,
+           const char *why)
+{
+  Fetch *f = g_new0 (Fetch, 1);
+
+  f->url = url;
+  f->why = g_strdup (why);
+  f->next = g_ptr_array_new_with_free_func (g_free);
+  return f;
+}
 
 static void
 fetch_free (Fetch *f)
 {
   g_free (f->url);
-  g_free (f->then_url);
   g_free (f->why);
+  g_ptr_array_unref (f->next);
+  g_free (f->fallback);
+  g_clear_pointer (&f->round, g_hash_table_unref);
   g_clear_object (&f->msg);
   g_free (f);
+}
+
+/* The fetch after @f: the next URL of its list, with the rest. */
+static void
+fetch_next (Fetch *f)
+{
+  Fetch *n;
+
+  if (f->next->len == 0)
+    return;
+  n = fetch_new (g_strdup (g_ptr_array_index (f->next, 0)), f->why);
+  for (guint i = 1; i < f->next->len; i++)
+    g_ptr_array_add (n->next, g_strdup (g_ptr_array_index (f->next, i)));
+  n->round = f->round ? g_hash_table_ref (f->round) : NULL;
+  fetch_send (n);
+}
+
+/* Poly: the master file's CONFIG_FILES, fetched from the master's folder
+ * in order, [PHONE_MAC_ADDRESS] replaced by the MAC in lower case [T]
+ * (the profile's note). Returns whether @data is a master file. */
+static gboolean
+poly_master (Fetch      *f,
+             const char *data,
+             gsize       len,
+             JsonObject *entry)
+{
+  g_auto(GStrv) files = sim_cfg_poly_config_files (data, len);
+  const char      *slash = strrchr (f->url, '/');
+  g_autofree char *folder = g_strndup (f->url, slash ? slash - f->url + 1 : 0);
+  JsonArray       *listed;
+
+  if (files == NULL)
+    return FALSE;
+  listed = json_array_new ();
+  for (guint i = files ? g_strv_length (files) : 0; i > 0; i--)
+    {
+      g_autoptr(GString) name = g_string_new (files[i - 1]);
+
+      g_string_replace (name, "[PHONE_MAC_ADDRESS]", sim.mac_bare, 0);
+      g_ptr_array_insert (f->next, 0,
+                          strstr (name->str, "://") ? g_strdup (name->str)
+                                                    : g_strconcat (folder, name->str, NULL));
+    }
+  for (guint i = 0; files[i] != NULL; i++)
+    json_array_add_string_element (listed, files[i]);
+  json_object_set_array_member (entry, "config_files", listed);
+  g_clear_pointer (&f->round, g_hash_table_unref);
+  f->round = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return TRUE;
 }
 
 static void
@@ -263,24 +398,36 @@ fetch_cb (GObject      *source,
       gsize       len = 0;
       const char *data = g_bytes_get_data (body, &len);
       g_autoptr(GError) apply_error = NULL;
-      const char      *ext = sim.vendor == SIM_VENDOR_SNOM ? "xml" : "cfg";
+      const char *ext =
+        sim.vendor == SIM_VENDOR_SNOM || sim.vendor == SIM_VENDOR_GRANDSTREAM ? "xml" : "cfg";
       g_autofree char *name = g_strdup_printf ("config.%s", ext);
       JsonArray       *ignored = json_array_new ();
 
       json_object_set_int_member (entry, "bytes", len);
-      /* The file is kept verbatim for the tests. */
-      if (sim.state_dir != NULL)
+      if (f->master && poly_master (f, data ? data : "", len, entry))
         {
-          g_autofree char *path = g_build_filename (sim.state_dir, name, NULL);
-
-          g_file_set_contents (path, data ? data : "", len, NULL);
+          /* The master file names files and sets nothing. */
+          json_object_set_boolean_member (entry, "master", TRUE);
+          json_object_set_boolean_member (entry, "applied", TRUE);
         }
-      if (sim_cfg_apply (data ? data : "", len, ignored, &apply_error))
-        json_object_set_boolean_member (entry, "applied", TRUE);
       else
         {
-          json_object_set_boolean_member (entry, "applied", FALSE);
-          json_object_set_string_member (entry, "error", apply_error->message);
+          /* The file is kept verbatim for the tests. */
+          if (sim.state_dir != NULL)
+            {
+              g_autofree char *path = g_build_filename (sim.state_dir, name, NULL);
+
+              g_file_set_contents (path, data ? data : "", len, NULL);
+            }
+          sim.round_keys = f->round;
+          if (sim_cfg_apply (data ? data : "", len, ignored, &apply_error))
+            json_object_set_boolean_member (entry, "applied", TRUE);
+          else
+            {
+              json_object_set_boolean_member (entry, "applied", FALSE);
+              json_object_set_string_member (entry, "error", apply_error->message);
+            }
+          sim.round_keys = NULL;
         }
       /* The keys of the file the firmware does not read (--firmware). */
       json_object_set_array_member (entry, "ignored", ignored);
@@ -288,8 +435,16 @@ fetch_cb (GObject      *source,
   g_message ("fetched %s (%s): %s", f->url, f->why,
              error ? error->message : soup_status_get_phrase (status));
   sim_log_json (sim.fetches, entry);
-  if (f->then_url != NULL)
-    fetch_start (g_steal_pointer (&f->then_url), f->why, NULL);
+  if (error == NULL && status == SOUP_STATUS_NOT_FOUND && f->fallback != NULL)
+    {
+      /* Poly: no <mac>.cfg, then the common master file [T]. */
+      Fetch *n = fetch_new (g_steal_pointer (&f->fallback), f->why);
+
+      n->master = TRUE;
+      fetch_send (n);
+    }
+  else
+    fetch_next (f);
   fetch_free (f);
 }
 
@@ -301,6 +456,7 @@ sim_provision (const char *url,
 {
   g_autofree char *url_expanded = NULL;
   char            *slash;
+  Fetch           *f;
 
   if (url == NULL || *url == '\0')
     {
@@ -312,38 +468,43 @@ sim_provision (const char *url,
       return;
     }
   url_expanded = expand_url (url);
+  slash = strrchr (url_expanded, '/');
+  if (sim.vendor == SIM_VENDOR_POLY)
+    {
+      /* <mac>.cfg, else 000000000000.cfg: a master file [T]. */
+      f = fetch_new (g_strdup (url_expanded), why);
+      f->master = TRUE;
+      if (slash != NULL && g_str_equal (slash + 1, "000000000000.cfg") == FALSE)
+        f->fallback =
+          g_strdup_printf ("%.*s000000000000.cfg", (int)(slash - url_expanded + 1), url_expanded);
+      fetch_send (f);
+      return;
+    }
   /* --common-file: the common file first, from the same folder, as
    * Yealink phones do with a folder URL and Fanvil/PLANET with “Download
    * CommonConf” on; then the phone's own file. */
-  slash = strrchr (url_expanded, '/');
   if (sim.common_file != NULL && slash != NULL && slash > url_expanded && slash[-1] != '/')
     {
       g_autofree char *folder = g_strndup (url_expanded, slash - url_expanded + 1);
 
-      fetch_start (g_strconcat (folder, sim.common_file, NULL), why,
-                   g_steal_pointer (&url_expanded));
+      f = fetch_new (g_strconcat (folder, sim.common_file, NULL), why);
+      g_ptr_array_add (f->next, g_steal_pointer (&url_expanded));
     }
   else
-    fetch_start (g_steal_pointer (&url_expanded), why, NULL);
+    f = fetch_new (g_steal_pointer (&url_expanded), why);
+  fetch_send (f);
 }
 
 static void
-fetch_start (char       *url,
-             const char *why,
-             char       *then_url)
+fetch_send (Fetch *f)
 {
-  Fetch *f = g_new0 (Fetch, 1);
-
-  f->url = url;
-  f->why = g_strdup (why);
-  f->then_url = then_url;
   f->msg = soup_message_new ("GET", f->url);
   if (f->msg == NULL)
     {
       JsonObject *entry = json_object_new ();
 
       json_object_set_string_member (entry, "url", f->url);
-      json_object_set_string_member (entry, "why", why);
+      json_object_set_string_member (entry, "why", f->why);
       json_object_set_string_member (entry, "error", "bad URL");
       sim_log_json (sim.fetches, entry);
       fetch_free (f);
@@ -399,30 +560,32 @@ expand_action_url (const char *url)
 
 /* The configuration key of an event's Action URL, per vendor. Yealink
  * `action_url.<event>` [T]; Fanvil `<CTI CONFIG MODULE>` names [T] F-X3U;
- * snom `action_*_url` names [U]. */
+ * snom `action_*_url` names [U]; Grandstream P-values [T] (the
+ * grandstream-gxp profile's action_url.* keys, FusionPBX's templates). Poly
+ * has none in its profile: `action_url.<event>` [U]. */
 static const char *
 event_key (const char *event)
 {
-  static const char *map[][3] = {
-    /* event, Fanvil, snom */
-    { "setup_completed", "Boot Completed Url", "action_setup_url" },
-    { "log_on", "Reg On Url", "action_reg_on_url" },
-    { "log_off", "Reg Off Url", "action_reg_off_url" },
-    { "register_failed", "Reg Failed Url", "action_reg_failed_url" },
-    { "off_hook", "Offhook Url", "action_offhook_url" },
-    { "on_hook", "Onhook Uri", "action_onhook_url" },
-    { "incoming_call", "Incoming Call Url", "action_incoming_url" },
-    { "outgoing_call", "Outgoing Call Url", "action_outgoing_url" },
-    { "call_established", "Call Active Url", "action_connected_url" },
-    { "call_terminated", "Call Stop Url", "action_disconnected_url" },
-    { "dnd_on", "DND On Url", "action_dnd_on_url" },
-    { "dnd_off", "DND Off Url", "action_dnd_off_url" },
-    { "mute", "Mute On Url", "action_mute_on_url" },
-    { "unmute", "Mute Off Url", "action_mute_off_url" },
-    { "hold", "Hold On Url", "action_hold_url" },
-    { "unhold", "Hold Off Url", "action_unhold_url" },
-    { "missed_call", "New Missed call Url", "action_missed_url" },
-    { "ip_change", "IP Change Url", "action_ip_change_url" },
+  static const char *map[][4] = {
+    /* event, Fanvil, snom, Grandstream */
+    { "setup_completed", "Boot Completed Url", "action_setup_url", "P8304" },
+    { "log_on", "Reg On Url", "action_reg_on_url", "P8305" },
+    { "log_off", "Reg Off Url", "action_reg_off_url", "P8306" },
+    { "register_failed", "Reg Failed Url", "action_reg_failed_url", "" },
+    { "off_hook", "Offhook Url", "action_offhook_url", "P8308" },
+    { "on_hook", "Onhook Uri", "action_onhook_url", "P8309" },
+    { "incoming_call", "Incoming Call Url", "action_incoming_url", "P8310" },
+    { "outgoing_call", "Outgoing Call Url", "action_outgoing_url", "P8311" },
+    { "call_established", "Call Active Url", "action_connected_url", "P8313" },
+    { "call_terminated", "Call Stop Url", "action_disconnected_url", "P8314" },
+    { "dnd_on", "DND On Url", "action_dnd_on_url", "P8316" },
+    { "dnd_off", "DND Off Url", "action_dnd_off_url", "P8317" },
+    { "mute", "Mute On Url", "action_mute_on_url", "" },
+    { "unmute", "Mute Off Url", "action_mute_off_url", "" },
+    { "hold", "Hold On Url", "action_hold_url", "P8324" },
+    { "unhold", "Hold Off Url", "action_unhold_url", "P8325" },
+    { "missed_call", "New Missed call Url", "action_missed_url", "P8312" },
+    { "ip_change", "IP Change Url", "action_ip_change_url", "" },
   };
   static char buf[128];
 
@@ -433,6 +596,8 @@ event_key (const char *event)
           return map[i][1];
         if (sim.vendor == SIM_VENDOR_SNOM)
           return map[i][2];
+        if (sim.vendor == SIM_VENDOR_GRANDSTREAM && *map[i][3] != '\0')
+          return map[i][3];
       }
   g_snprintf (buf, sizeof buf, "action_url.%s", event);
   return buf;
@@ -581,10 +746,21 @@ parse_vendor (const char  *text,
       sim.vendor = SIM_VENDOR_SNOM;
       sim.brand = g_strdup ("snom");
     }
+  else if (g_ascii_strcasecmp (text, "poly") == 0 || g_ascii_strcasecmp (text, "polycom") == 0)
+    {
+      sim.vendor = SIM_VENDOR_POLY;
+      sim.brand = g_strdup ("Poly");
+    }
+  else if (g_ascii_strcasecmp (text, "grandstream") == 0)
+    {
+      sim.vendor = SIM_VENDOR_GRANDSTREAM;
+      sim.brand = g_strdup ("Grandstream");
+    }
   else
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "unknown vendor “%s” (yealink, fanvil, planet or snom)", text);
+                   "unknown vendor “%s” (yealink, fanvil, planet, snom, poly or grandstream)",
+                   text);
       return FALSE;
     }
   return TRUE;
@@ -609,7 +785,9 @@ static const char *description =
   "\n"
   "SIP (UDP, --sip-port): answers OPTIONS with the vendor's User-Agent\n"
   "(Yealink “Yealink SIP-T46G 28.72.0.1”, Fanvil “Fanvil X4 2.10.2.6887”,\n"
-  "PLANET “PLANET VIP-2140PT 2.0.3.2991”, snom “snomD785/10.1.33.33”);\n"
+  "PLANET “PLANET VIP-2140PT 2.0.3.2991”, snom “snomD785/10.1.33.33”,\n"
+  "Poly “PolycomVVX-VVX_450-UA/6.4.3.5018”, Grandstream “Grandstream GXP2170\n"
+  "1.0.9.135”);\n"
   "NOTIFY “Event: check-sync” fetches the configuration (reboot=true reboots);\n"
   "with --pnp it sends the multicast SUBSCRIBE (Event: ua-profile) to\n"
   "224.0.1.75:5060 at boot and fetches the URL of a NOTIFY answer.\n"
@@ -622,7 +800,17 @@ static const char *description =
   "the “Allow remote control?” prompt; Yealink phonecfg=get and phonecfg=set.\n"
   "key=AutoP and a reboot (key=Reboot, snom advanced_update.htm?reboot=Reboot)\n"
   "fetch the configuration from the provisioning URL with the vendor's\n"
-  "User-Agent and apply it (a tiny reader of the three formats).\n"
+  "User-Agent and apply it (a tiny reader of the formats).\n"
+  "Poly: no Active URI; the push interface instead, POST /push with\n"
+  "Content-Type application/x-com-polycom-spipx and Digest auth (always; the\n"
+  "push user is --user, or apps.push.username/password once configured), body\n"
+  "<PolycomIPPhone><Data priority=\"Normal\">Key:DialPad1</Data></PolycomIPPhone>,\n"
+  "one Key:NAME a line: each NAME is logged in “keys”. 401, 415 (content type),\n"
+  "413 (over 2 KB), 400 (not XML). Poly provisioning: <mac>.cfg, on 404\n"
+  "000000000000.cfg, then the files its CONFIG_FILES lists ([PHONE_MAC_ADDRESS]\n"
+  "replaced; the first file listed wins); the URL names the folder.\n"
+  "Grandstream: no key interface; it fetches cfg<mac>.xml from the folder the\n"
+  "URL names and applies its P-values (<P47>) and alias items (<item name=…>).\n"
   "--firmware FILE: the keys this firmware generation reads (FORMAT<TAB>KEY<TAB>SOURCE,\n"
   "tests/phone-sim/firmware/README.md); a key of a fetched file or of phonecfg=set\n"
   "that is not listed is ignored and logged, as a real phone ignores it. A\n"
@@ -665,9 +853,9 @@ main (int   argc,
   g_autofree char *allowed_ip = NULL;
   GOptionEntry     entries[] = {
         { "vendor", 0, 0, G_OPTION_ARG_STRING, &vendor,
-          "yealink, fanvil, planet or snom (default yealink)", "V" },
-        { "model", 0, 0, G_OPTION_ARG_STRING, &sim.model, "Model (SIP-T46G, X4, VIP-2140PT, D785, ...)",
-          "M" },
+          "yealink, fanvil, planet, snom, poly or grandstream (default yealink)", "V" },
+        { "model", 0, 0, G_OPTION_ARG_STRING, &sim.model,
+          "Model (SIP-T46G, X4, VIP-2140PT, D785, \"VVX 450\", GXP2170, ...)", "M" },
         { "mac", 0, 0, G_OPTION_ARG_STRING, &mac, "MAC address (any spelling)", "MAC" },
         { "firmware", 0, 0, G_OPTION_ARG_FILENAME, &firmware,
           "The keys this firmware reads (tests/phone-sim/firmware/ID.keys); others are ignored",
@@ -747,10 +935,12 @@ main (int   argc,
       return 2;
     }
   if (sim.model == NULL)
-    sim.model = g_strdup (sim.vendor == SIM_VENDOR_YEALINK    ? "SIP-T46G"
-                          : sim.vendor == SIM_VENDOR_SNOM     ? "D785"
-                          : g_str_equal (sim.brand, "PLANET") ? "VIP-2140PT"
-                                                              : "X4");
+    sim.model = g_strdup (sim.vendor == SIM_VENDOR_YEALINK       ? "SIP-T46G"
+                          : sim.vendor == SIM_VENDOR_SNOM        ? "D785"
+                          : sim.vendor == SIM_VENDOR_POLY        ? "VVX 450"
+                          : sim.vendor == SIM_VENDOR_GRANDSTREAM ? "GXP2170"
+                          : g_str_equal (sim.brand, "PLANET")    ? "VIP-2140PT"
+                                                                 : "X4");
   if (sim.vendor == SIM_VENDOR_FANVIL && g_str_has_prefix (sim.model, "VIP-"))
     {
       g_free (sim.brand);
@@ -766,15 +956,24 @@ main (int   argc,
       g_clear_pointer (&firmware, g_free);
     }
   if (sim.firmware == NULL)
-    sim.firmware = g_strdup (sim.vendor == SIM_VENDOR_YEALINK    ? "28.72.0.1"
-                             : sim.vendor == SIM_VENDOR_SNOM     ? "10.1.33.33"
-                             : g_str_equal (sim.brand, "PLANET") ? "2.0.3.2991"
-                                                                 : "2.10.2.6887");
+    /* Poly 6.4.3 [U: a plausible UC Software release]; Grandstream
+     * 1.0.9.x, older than the alias-name firmware (1.0.11 and later, the
+     * grandstream-alias profile), so it stands for grandstream-gxp [U]. */
+    sim.firmware = g_strdup (sim.vendor == SIM_VENDOR_YEALINK       ? "28.72.0.1"
+                             : sim.vendor == SIM_VENDOR_SNOM        ? "10.1.33.33"
+                             : sim.vendor == SIM_VENDOR_POLY        ? "6.4.3.5018"
+                             : sim.vendor == SIM_VENDOR_GRANDSTREAM ? "1.0.9.135"
+                             : g_str_equal (sim.brand, "PLANET")    ? "2.0.3.2991"
+                                                                    : "2.10.2.6887");
+  /* MACs in the vendors' OUIs (vendors.md): Poly 00:04:F2, Grandstream
+   * 00:0B:82. */
   if (mac == NULL)
-    mac = g_strdup (sim.vendor == SIM_VENDOR_YEALINK    ? "00:15:65:4a:a9:37"
-                    : sim.vendor == SIM_VENDOR_SNOM     ? "00:04:13:2b:3c:4d"
-                    : g_str_equal (sim.brand, "PLANET") ? "00:30:4f:a9:99:48"
-                                                        : "0c:38:3e:07:e1:6c");
+    mac = g_strdup (sim.vendor == SIM_VENDOR_YEALINK       ? "00:15:65:4a:a9:37"
+                    : sim.vendor == SIM_VENDOR_SNOM        ? "00:04:13:2b:3c:4d"
+                    : sim.vendor == SIM_VENDOR_POLY        ? "00:04:f2:5e:7a:01"
+                    : sim.vendor == SIM_VENDOR_GRANDSTREAM ? "00:0b:82:6f:3c:2d"
+                    : g_str_equal (sim.brand, "PLANET")    ? "00:30:4f:a9:99:48"
+                                                           : "0c:38:3e:07:e1:6c");
   if (!phoneset_mac_parse (mac, sim.mac, &error))
     {
       g_printerr ("phoneset-phone-sim: %s\n", error->message);

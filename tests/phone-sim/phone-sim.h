@@ -21,6 +21,8 @@ typedef enum
   SIM_VENDOR_YEALINK,
   SIM_VENDOR_FANVIL,
   SIM_VENDOR_SNOM,
+  SIM_VENDOR_POLY,
+  SIM_VENDOR_GRANDSTREAM,
 } SimVendor;
 
 typedef enum
@@ -37,7 +39,7 @@ typedef enum
 typedef struct
 {
   SimVendor   vendor;
-  char       *brand; /* Yealink, Fanvil, PLANET, snom */
+  char       *brand; /* Yealink, Fanvil, PLANET, snom, Poly, Grandstream */
   char       *model;
   char       *firmware;
   guint8      mac[6];
@@ -93,6 +95,10 @@ typedef struct
   JsonArray  *requests; /* every Active URI request, with its key count */
   JsonArray  *ignored;  /* keys applied from a file or phonecfg=set that the firmware does not read */
 
+  /* While a Poly file of a CONFIG_FILES round is applied: the keys an
+   * earlier file of the round set, which win (NULL otherwise). */
+  GHashTable *round_keys;
+
   GSocket      *sip_socket;
   SoupServer   *http;
   SoupSession  *client;
@@ -146,5 +152,7 @@ void        sim_config_set              (const char  *name,
                                          JsonArray   *ignored);
 gboolean    sim_firmware_pattern_match  (const char  *pattern,
                                          const char  *key);
+char      **sim_cfg_poly_config_files   (const char  *text,
+                                         gsize        len);
 
 G_END_DECLS
