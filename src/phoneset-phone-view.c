@@ -164,12 +164,14 @@ add_page (PhonesetPhoneView *self,
   gtk_list_box_append (self->page_list, row);
 }
 
+/* By the page's id: the shared ones, and any "…network…" page of a
+ * phone whose menus split the network settings (basic, advanced). */
 static const char *
 page_icon (const char *id)
 {
   if (g_str_equal (id, "nat"))
     return "network-transmit-receive-symbolic";
-  if (g_str_equal (id, "network"))
+  if (strstr (id, "network") != NULL)
     return "network-wired-symbolic";
   if (g_str_equal (id, "provisioning"))
     return "folder-download-symbolic";

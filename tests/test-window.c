@@ -362,7 +362,8 @@ test_phone_view_import_warnings (void)
 }
 
 /* The nested XML formats import in the window as the text ones do: a
- * Fanvil phone's <sysConf> file and a snom C520's settings file fill the
+ * Fanvil phone's <sysConf> file, a snom C520's settings file, a Poly
+ * phone's attributes and a Grandstream phone's P-values fill the
  * pages, become the phone's base file, and undo as one step. */
 static void
 import_xml_file (const char *profile_id,
@@ -374,7 +375,8 @@ import_xml_file (const char *profile_id,
 {
   PhonesetWindow *window = phoneset_test_app_open_window (app);
   g_autoptr(PhonesetPhone) phone = phoneset_phone_new ("192.0.2.22");
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "cfg", name, NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autofree char *base = g_path_get_basename (name);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char   *contents = NULL;
@@ -390,7 +392,7 @@ import_xml_file (const char *profile_id,
 
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
   bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-  g_assert_true (phoneset_phone_view_import_bytes (view, bytes, name, &error));
+  g_assert_true (phoneset_phone_view_import_bytes (view, bytes, base, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (phoneset_config_get (phoneset_phone_get_config (phone), setting), ==, expected);
   g_assert_true (phoneset_phone_get_base_file (phone) == bytes);
@@ -412,12 +414,17 @@ import_xml_file (const char *profile_id,
 static void
 test_phone_view_import_xml (void)
 {
-  import_xml_file ("fanvil", "fanvil-x3u-sysconf.xml", "nat.stun.port", "3478", "page-nat",
+  import_xml_file ("fanvil", "cfg/fanvil-x3u-sysconf.xml", "nat.stun.port", "3478", "page-nat",
                    "import-fanvil-xml");
-  import_xml_file ("planet-vip", "fanvil-x4-voip.xml", "nat.stun.server", "stun.example.org",
+  import_xml_file ("planet-vip", "cfg/fanvil-x4-voip.xml", "nat.stun.server", "stun.example.org",
                    "page-nat", "import-fanvil-voip-xml");
-  import_xml_file ("snom-c520", "snom-c520.xml", "line.1.number", "4001", "page-sip",
+  import_xml_file ("snom-c520", "cfg/snom-c520.xml", "line.1.number", "4001", "page-sip",
                    "import-snom-c520");
+  /* Files the FusionPBX templates write (tests/data/realworld/SOURCES.md). */
+  import_xml_file ("poly-uc", "realworld/0004f2a10101.cfg", "nat.keepalive.interval", "30",
+                   "page-nat", "import-poly");
+  import_xml_file ("grandstream-gxp", "realworld/cfg000b82a1b201.xml", "nat.keepalive.interval",
+                   "20", "page-advanced-network", "import-grandstream");
 }
 
 /* The label of @name (default-source, range-source) in @widget's tree. */

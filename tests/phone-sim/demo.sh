@@ -1,8 +1,9 @@
-# Sourced by build-aux/dev's `run` (not executed): starts three simulated
+# Sourced by build-aux/dev's `run` (not executed): starts five simulated
 # phones on loopback so Phoneset can be tried without hardware, and exports
 # PHONESET_DEMO_PHONES for the window:
 #
-#   PHONESET_DEMO_PHONES="yealink-legacy@127.0.0.11:8080,planet-vip@127.0.0.12:8080,snom@127.0.0.13:8080"
+#   PHONESET_DEMO_PHONES="yealink-legacy@127.0.0.11:8080,planet-vip@127.0.0.12:8080,snom@127.0.0.13:8080,
+#                         poly-uc@127.0.0.14:8080,grandstream-gxp@127.0.0.15:8080"
 #
 # Each entry is PROFILE@ADDRESS:HTTP_PORT, a profile id of data/profiles
 # (the window names the phone after that profile's vendor); every phone
@@ -23,11 +24,13 @@ demo_start_phones() {
     return 0
   fi
   mkdir -p "$state"
-  for entry in "yealink yealink-legacy 127.0.0.11 SIP-T46G 00:15:65:4a:a9:37" \
-               "planet planet-vip 127.0.0.12 VIP-2140PT 00:30:4f:a9:99:48" \
-               "snom snom 127.0.0.13 D785 00:04:13:2b:3c:4d"; do
-    set -- $entry
-    vendor=$1 profile=$2 address=$3 model=$4 mac=$5
+  # VENDOR|PROFILE|ADDRESS|MODEL|MAC (a model may hold spaces: "Trio 8800").
+  for entry in "yealink|yealink-legacy|127.0.0.11|SIP-T46G|00:15:65:4a:a9:37" \
+               "planet|planet-vip|127.0.0.12|VIP-2140PT|00:30:4f:a9:99:48" \
+               "snom|snom|127.0.0.13|D785|00:04:13:2b:3c:4d" \
+               "poly|poly-uc|127.0.0.14|Trio 8800|64:16:7f:3a:88:01" \
+               "grandstream|grandstream-gxp|127.0.0.15|GXP2170|00:0b:82:6f:3c:2d"; do
+    IFS='|' read -r vendor profile address model mac <<< "$entry"
     rm -f "$state/$vendor.out"
     "$sim" --vendor "$vendor" --model "$model" --mac "$mac" --address "$address" --http-port 8080 \
       --sip-port 5060 --no-prompt --state-dir "$state/$vendor" --lifetime 28800 \
