@@ -194,32 +194,6 @@ grandstream_text_accepts (PhonesetCfgDocument  *self,
   return p_value_of (key->key) != NULL;
 }
 
-/* Whether the file's lines mostly read "P47 = x" rather than "P47=x" (a
- * tie, or no line, goes to " = ", as the templates write). */
-static gboolean
-spaced_style (PhonesetCfgDocument *self)
-{
-  guint spaced = 0;
-  guint tight = 0;
-
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      Entry      *entry = g_ptr_array_index (self->entries, i);
-      Piece      *prefix = entry->first->data;
-      const char *eq = memchr (prefix->data, '=', prefix->len);
-      gsize       at;
-
-      if (eq == NULL)
-        continue;
-      at = eq - prefix->data;
-      if (at > 0 && g_ascii_isspace (prefix->data[at - 1]))
-        spaced++;
-      else
-        tight++;
-    }
-  return spaced >= tight;
-}
-
 static void
 grandstream_text_insert (PhonesetCfgDocument  *self,
                          Entry                *entry,
@@ -231,39 +205,12 @@ grandstream_text_insert (PhonesetCfgDocument  *self,
   g_autofree char *prefix = NULL;
 
   g_return_if_fail (name != NULL);
-  prefix = g_strconcat (name, spaced_style (self) ? " = " : "=", NULL);
+  prefix = g_strconcat (name, cfg_equals_spaced (self) ? " = " : "=", NULL);
   g_free (entry->pub.key);
   entry->pub.key = g_strdup (name);
   entry->first = cfg_insert_piece_after (self, after, prefix);
   entry->value = cfg_insert_piece_after (self, entry->first, "");
   entry->last = cfg_insert_piece_after (self, entry->value, ending);
-}
-
-static void
-grandstream_text_set_value (PhonesetCfgDocument *self,
-                            Entry               *entry,
-                            const char          *value)
-{
-  Piece *prefix = entry->first->data;
-  Piece *last = entry->last->data;
-
-  /* A value filled in where there was none: "P76 =" becomes "P76 = x",
-   * "P76=" stays tight in a file of tight lines. */
-  if (entry->pub.value[0] == '\0' && value[0] != '\0' && ((Piece *)entry->value->data)->len == 0 &&
-      cfg_piece_ends_with (prefix, "="))
-    {
-      gboolean blank_after = last->len > 0 && (last->data[0] == ' ' || last->data[0] == '\t');
-      gboolean blank_before = prefix->len >= 2 && g_ascii_isspace (prefix->data[prefix->len - 2]);
-
-      cfg_drop_trailing_blanks (entry);
-      if (blank_after || blank_before)
-        {
-          g_autofree char *spaced = g_strdup_printf ("%.*s ", (int)prefix->len, prefix->data);
-
-          cfg_piece_assign (prefix, spaced);
-        }
-    }
-  cfg_set_line_value (entry, value);
 }
 
 const PhonesetCfgCodec _phoneset_cfg_codec_grandstream_text = {
@@ -273,7 +220,7 @@ const PhonesetCfgCodec _phoneset_cfg_codec_grandstream_text = {
   .parse_lines = parse_lines,
   .lookup_string = grandstream_text_lookup_string,
   .insert = grandstream_text_insert,
-  .set_value = grandstream_text_set_value,
+  .set_value = cfg_set_equals_value,
   .has_key_format = TRUE,
   .key_format = PHONESET_CFG_FORMAT_GRANDSTREAM_XML,
   .accepts = grandstream_text_accepts,

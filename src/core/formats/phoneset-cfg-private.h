@@ -176,8 +176,11 @@ G_GNUC_INTERNAL void     cfg_set_line_value (Entry *entry, const char *value);
 G_GNUC_INTERNAL gboolean cfg_ends_line (GList *piece);
 G_GNUC_INTERNAL const char *
 cfg_begin_line_after (PhonesetCfgDocument *self, GList **after, GList **lead);
-G_GNUC_INTERNAL gboolean    cfg_line_is_text (const Line *line);
-G_GNUC_INTERNAL void        cfg_drop_trailing_blanks (Entry *entry);
+G_GNUC_INTERNAL gboolean cfg_line_is_text (const Line *line);
+G_GNUC_INTERNAL void     cfg_drop_trailing_blanks (Entry *entry);
+G_GNUC_INTERNAL gboolean cfg_equals_spaced (PhonesetCfgDocument *self);
+G_GNUC_INTERNAL void
+cfg_set_equals_value (PhonesetCfgDocument *self, Entry *entry, const char *value);
 
 /* Grandstream P-values (phoneset-cfg-grandstream.c) */
 G_GNUC_INTERNAL gboolean    cfg_grandstream_key_is_secret (const char *key);

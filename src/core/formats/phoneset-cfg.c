@@ -631,6 +631,70 @@ cfg_drop_trailing_blanks (Entry *entry)
     }
 }
 
+/* Whether the file's lines mostly read "key = value" rather than
+ * "key=value" (a tie, or no line, goes to " = ", as Yealink and the Grandstream
+ * templates write). For the "key = value" formats (Yealink, Grandstream text). */
+gboolean
+cfg_equals_spaced (PhonesetCfgDocument *self)
+{
+  guint spaced = 0;
+  guint tight = 0;
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry      *entry = g_ptr_array_index (self->entries, i);
+      Piece      *prefix = entry->first->data;
+      Piece      *last = entry->last->data;
+      const char *eq = memchr (prefix->data, '=', prefix->len);
+      gsize       at;
+
+      if (eq == NULL)
+        continue;
+      at = eq - prefix->data;
+      /* A blank before "=", or after it: in the prefix, or (the value
+       * being empty) at the start of what follows. */
+      if ((at > 0 && g_ascii_isspace (prefix->data[at - 1])) ||
+          (at + 1 < prefix->len && g_ascii_isspace (prefix->data[at + 1])) ||
+          (at + 1 == prefix->len && ((Piece *)entry->value->data)->len == 0 && last->len > 0 &&
+           (last->data[0] == ' ' || last->data[0] == '\t')))
+        spaced++;
+      else
+        tight++;
+    }
+  return spaced >= tight;
+}
+
+/* The set_value of the "key = value" formats: a value filled in where
+ * there was none ("key = " and "key =") becomes "key = value" ("key =value"
+ * in a file of "key=value" lines), not "key = value " or "key =  value". */
+void
+cfg_set_equals_value (PhonesetCfgDocument *self,
+                      Entry               *entry,
+                      const char          *value)
+{
+  Piece *prefix = entry->first->data;
+  Piece *last = entry->last->data;
+
+  /* A value filled in where there was none: "key = " and "key =" become
+   * "key = value" ("key =value" in a file of "key=value" lines), not
+   * "key = value " or "key =  value". */
+  if (entry->pub.value[0] == '\0' && value[0] != '\0' && ((Piece *)entry->value->data)->len == 0 &&
+      cfg_piece_ends_with (prefix, "="))
+    {
+      gboolean blank_after = last->len > 0 && (last->data[0] == ' ' || last->data[0] == '\t');
+      gboolean blank_before = prefix->len >= 2 && g_ascii_isspace (prefix->data[prefix->len - 2]);
+
+      cfg_drop_trailing_blanks (entry);
+      if (blank_after || (blank_before && cfg_equals_spaced (self)))
+        {
+          g_autofree char *spaced = g_strdup_printf ("%.*s ", (int)prefix->len, prefix->data);
+
+          cfg_piece_assign (prefix, spaced);
+        }
+    }
+  cfg_set_line_value (entry, value);
+}
+
 /* Public API ------------------------------------------------------------ */
 
 /**
