@@ -51,37 +51,6 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-static char *
-sip_options (PhonesetTestSim *sim)
-{
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM,
-                                             G_SOCKET_PROTOCOL_UDP, NULL);
-  g_autoptr(GInetAddress) local = g_inet_address_new_from_string ("127.0.0.1");
-  g_autoptr(GSocketAddress) bind_address = g_inet_socket_address_new (local, 0);
-  g_autoptr(GInetAddress) remote = g_inet_address_new_from_string (sim->address);
-  g_autoptr(GSocketAddress) to = g_inet_socket_address_new (remote, sim->sip_port);
-  g_autoptr(GError) error = NULL;
-  const char *request = "OPTIONS sip:probe@127.0.0.1 SIP/2.0\r\n"
-                        "Via: SIP/2.0/UDP 127.0.0.1:5999;branch=z9hG4bKtest;rport\r\n"
-                        "From: <sip:probe@127.0.0.1>;tag=t1\r\n"
-                        "To: <sip:probe@127.0.0.1>\r\n"
-                        "Call-ID: test-options-pgs@127.0.0.1\r\n"
-                        "CSeq: 1 OPTIONS\r\n"
-                        "Max-Forwards: 70\r\n"
-                        "Content-Length: 0\r\n\r\n";
-  char        buf[4096];
-  gssize      n;
-
-  g_socket_bind (socket, bind_address, FALSE, &error);
-  g_assert_no_error (error);
-  g_socket_set_timeout (socket, 3);
-  g_socket_send_to (socket, to, request, strlen (request), NULL, &error);
-  g_assert_no_error (error);
-  n = g_socket_receive (socket, buf, sizeof buf - 1, NULL, &error);
-  g_assert_no_error (error);
-  return g_strndup (buf, n);
-}
-
 typedef struct
 {
   const char *user;
@@ -208,7 +177,7 @@ test_identity (gconstpointer data)
   const Identity *id = data;
   g_autoptr(PhonesetTestSim) sim = phoneset_test_sim_start (id->vendor, id->address, NULL);
   g_autoptr(JsonObject) state = phoneset_test_sim_state (sim);
-  g_autofree char *answer = sip_options (sim);
+  g_autofree char *answer = phoneset_test_sim_sip_options (sim);
   g_autofree char *ua = g_strdup_printf ("\r\nUser-Agent: %s\r\n", id->sip_user_agent);
   g_autofree char *url = g_strdup_printf ("http://%s:%u/", sim->address, sim->http_port);
   g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 5, NULL);
