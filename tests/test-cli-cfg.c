@@ -527,6 +527,11 @@ test_export_bad (void)
       "passwords are not taken from the command line" },
     { { "export", "--profile", "nope", "--output", dir }, "there is no profile “nope”" },
     { { "export", "--profile", "planet-vip", "--output", dir }, "give --model" },
+    { { "export", "--profile", "poly-uc", "--output", dir },
+      "the poly-uc profile's phones have no common file: give --mac MAC (each phone's file is "
+      "{mac}-phone.cfg)" },
+    { { "export", "--profile", "grandstream-gxp", "--model", "GXP2170", "--output", dir },
+      "the grandstream-gxp profile's phones have no common file" },
     { { "export", "--profile", "planet-vip", "--name", "custom:../x", "--output", dir },
       "is not a file name" },
     { { "export", "--profile", "planet-vip", "--name", "bogus", "--output", dir },

@@ -1043,6 +1043,16 @@ phoneset_config_apply_to_document (PhonesetConfig       *self,
     }
 }
 
+/* Whether some model of @models names a common file. */
+static gboolean
+any_common_file (GPtrArray *models)
+{
+  for (guint i = 0; i < models->len; i++)
+    if (((PhonesetModel *)g_ptr_array_index (models, i))->common_file != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static const char *
 format_extension (PhonesetProfile *profile)
 {
@@ -1096,6 +1106,15 @@ phoneset_profile_dup_file_name (PhonesetProfile     *profile,
         if (!has_file)
           return g_strdup_printf ("%s-setup.html", phoneset_profile_get_id (profile));
 
+        if (!any_common_file (models))
+          {
+            g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+                         _("the %s profile's phones have no common file: give --mac MAC (each "
+                           "phone's file is %s) or --name custom:NAME"),
+                            phoneset_profile_get_id (profile),
+                            phoneset_profile_get_mac_file (profile));
+            return NULL;
+          }
         if (model != NULL)
           {
             chosen = phoneset_profile_find_model (profile, model);
