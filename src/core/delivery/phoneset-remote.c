@@ -292,6 +292,21 @@ network_event_cb (SoupMessage        *msg,
 
 static void send_request (GTask *task);
 
+/* A Digest challenge restarts the message: its body stream was read, so
+ * it is set again from the bytes. */
+static void
+restarted_cb (SoupMessage *msg,
+              gpointer     user_data)
+{
+  GTask          *task = user_data;
+  PhonesetRemote *self = g_task_get_source_object (task);
+  Request        *r = g_task_get_task_data (task);
+
+  if (r->body != NULL)
+    soup_message_set_request_body_from_bytes (
+      msg, phoneset_active_uri_get_content_type (self->active_uri), r->body);
+}
+
 /* Whether @msg got a TCP connection to the phone (then a timeout means
  * the phone's web server hung, not that the phone is off). */
 static gboolean
@@ -572,9 +587,11 @@ send_request (GTask *task)
       return;
     }
   if (r->body != NULL)
-    /* Set again on every send: a Digest challenge resends the body. */
-    soup_message_set_request_body_from_bytes (
-      r->msg, phoneset_active_uri_get_content_type (self->active_uri), r->body);
+    {
+      soup_message_set_request_body_from_bytes (
+        r->msg, phoneset_active_uri_get_content_type (self->active_uri), r->body);
+      g_signal_connect (r->msg, "restarted", G_CALLBACK (restarted_cb), task);
+    }
   /* The Active URI commands are not to be retried or cached. */
   soup_message_set_flags (r->msg, SOUP_MESSAGE_NO_REDIRECT | SOUP_MESSAGE_IDEMPOTENT);
   g_signal_connect (r->msg, "authenticate", G_CALLBACK (authenticate_cb), self);
