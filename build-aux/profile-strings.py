@@ -4,7 +4,7 @@
     build-aux/profile-strings.py [TOP] > data/profiles/profile-strings.c
 
 The profiles (data/profiles/*.json) are data, read at run time; their titles,
-help, notes, group descriptions and enum labels are translated through
+help, notes, group descriptions, enum labels and Active URI status hints are translated through
 g_dgettext() when a profile is loaded (src/core/model/phoneset-profile.c). xgettext
 cannot read JSON, so this script lists those strings as N_() calls, with a
 comment for translators saying where each is used. The file is not compiled.
@@ -32,6 +32,10 @@ for path in sorted(glob.glob(os.path.join(top, "data", "profiles", "*.json"))):
         profile = json.load(f)
     pid = profile.get("id", os.path.basename(path))
     add(profile.get("description"), f"{pid}: profile description")
+    for status, hint in ((profile.get("active_uri") or {}).get("status_hints") or {}).items():
+        add(hint, f"{pid}: what the phone's HTTP answer {status} means, after the answer")
+    add((profile.get("active_uri") or {}).get("no_config_push"),
+        f"{pid}: why no configuration can be pushed, after “Phoneset cannot push a configuration to these phones:”")
     for page in profile.get("pages", []):
         add(page.get("title"), f"{pid}: page title")
         for group in page.get("groups", []):

@@ -19,6 +19,10 @@ The "pnp" block (how a SIP PnP answer points the phones at their files):
 each of "url", "vendors" and "url_macro" it has names a source in
 "<key>_source" or in the block's "source" (or says "unconfirmed").
 
+The "active_uri" block: a POST form (its "method", "path", "content_type",
+"body", "key_format", "separator", "max_body", "auth", "keys",
+"status_hints") and "no_config_push" name a source the same way.
+
 Prints one line per missing source and exits 1 if there is any; with
 --summary, a table of the counts per profile too.
 """
@@ -78,6 +82,15 @@ def check(path):
     for key in ('url', 'vendors', 'url_macro'):
         if key in pnp and not (pnp.get(key + '_source') or pnp.get('source')):
             missing.append('%s: pnp.%s has no source ("%s_source" or "source", or "unconfirmed")'
+                           % (path, key, key))
+    au = profile.get('active_uri') or {}
+    sourced = ['no_config_push']
+    if au.get('method') == 'POST':
+        sourced += ['method', 'path', 'content_type', 'body', 'key_format', 'separator',
+                    'max_body', 'auth', 'keys', 'status_hints']
+    for key in sourced:
+        if key in au and not (au.get(key + '_source') or au.get('source')):
+            missing.append('%s: active_uri.%s has no source ("%s_source" or "source", or "unconfirmed")'
                            % (path, key, key))
     return missing, counts
 

@@ -593,6 +593,12 @@ static const char *profile_strings[] = {
   N_("The key “SIPn UDPUpdate TTL” is from phone exports; its web label and the range 1–3600 s are not confirmed [U]. The default 60 s is that of older Fanvil firmware; PLANET's guide gives none, and current Fanvil firmware ships 30 s."),
   /* Translators: phone profile poly-uc: profile description. */
   N_("Poly (Polycom) VVX desk phones, Trio and SoundStation IP conference phones provisioned with UC Software XML configuration files."),
+  /* Translators: phone profile poly-uc: what the phone's HTTP answer 401 means, after the answer. */
+  N_("set the push user on the phone: apps.push.username and apps.push.password (empty by default, which leaves the push interface off), and give Phoneset that user and password, not the web admin's."),
+  /* Translators: phone profile poly-uc: what the phone's HTTP answer 4xx means, after the answer. */
+  N_("the phone's push interface may be off or set to discard this request: set apps.push.messageType to 5 (All) or 4 (Critical only), and apps.push.username and apps.push.password."),
+  /* Translators: phone profile poly-uc: why no configuration can be pushed, after “Phoneset cannot push a configuration to these phones:”. */
+  N_("there is no documented HTTP way to set their provisioning server (device.prov.serverName), and they do not answer SIP PnP as far as known [U]. Put the file on the provisioning server they use (“phoneset serve”), or set the server on the phone."),
   /* Translators: phone profile poly-uc: page title. */
   N_("NAT and ICE"),
   /* Translators: phone profile poly-uc: group description. */

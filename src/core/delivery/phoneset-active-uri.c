@@ -25,12 +25,35 @@
  *     "status_query": "phonecfg=get",     optional read-back query
  *     "set_query": "phonecfg=set",        optional: set values over HTTP [U]
  *     "provisioning_url_setting": "static.auto_provision.server.url",
+ *     "no_config_push": "...",            why no file can be pushed to these
+ *                                         phones (no method is tried), if so
  *     "prompt": { "setting": ..., "menu": ... } or null,
  *     "allowed_ip": { "setting": ..., "menu": ..., "blank": "reject-all" } or null,
  *     "no_chaining": { "models": ["SIP-T48S"], "source": "..." },
  *                                         models that take one key per request
  *     "notes": "..."
  *   }
+ *
+ * Phones that take keys as the body of an HTTP POST (one request carries
+ * several keys) describe that form with
+ *
+ *     "method": "POST",                   "GET" (the default): keys in the query
+ *     "content_type": "application/...",  the body's Content-Type
+ *     "body": "<Doc>{keys}</Doc>",        the body; {keys} is the keys, each
+ *                                         written as "key_format" says, joined
+ *                                         with "separator" ("\n" too) and
+ *                                         XML-escaped
+ *     "key_format": "Key:{key}",          one key ({key}: its vendor token)
+ *     "max_body": 2048,                   the longest body the phone takes, in
+ *                                         bytes: longer key sequences go out as
+ *                                         several requests; 0 or absent: no limit
+ *     "status_hints": { "401": "...", "4xx": "..." },
+ *                                         what an answer means on this phone, in
+ *                                         a sentence of the phone's own terms
+ *                                         (by status, or its class "4xx")
+ *
+ * and "<member>_source" for each (or "source" for all): where it is
+ * documented. "param" is for GET only; "commands" too.
  *
  * The description is taken from the phone's own profile
  * (phoneset_active_uri_new_for_profile()): firmware generations of one
@@ -75,6 +98,13 @@ struct _PhonesetActiveUri
   gboolean    use_legacy_keys;
   GHashTable *commands; /* neutral → path?query */
   GHashTable *unconfirmed;
+  gboolean    post;
+  char       *content_type;
+  char       *body;
+  char       *key_format;
+  gint64      max_body;
+  char       *no_config_push;
+  GHashTable *status_hints; /* "401" or "4xx" → sentence */
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetActiveUri, phoneset_active_uri, G_TYPE_OBJECT)
@@ -105,6 +135,11 @@ phoneset_active_uri_finalize (GObject *object)
   g_clear_pointer (&self->legacy_keys, g_hash_table_unref);
   g_clear_pointer (&self->commands, g_hash_table_unref);
   g_clear_pointer (&self->unconfirmed, g_hash_table_unref);
+  g_free (self->content_type);
+  g_free (self->body);
+  g_free (self->key_format);
+  g_free (self->no_config_push);
+  g_clear_pointer (&self->status_hints, g_hash_table_unref);
 
   G_OBJECT_CLASS (phoneset_active_uri_parent_class)->finalize (object);
 }
@@ -122,6 +157,7 @@ phoneset_active_uri_init (PhonesetActiveUri *self)
   self->legacy_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->commands = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->unconfirmed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->status_hints = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* The vendor-neutral key vocabulary: the PLANET/Yealink names of seed 003
@@ -371,6 +407,159 @@ bad:
   return FALSE;
 }
 
+/* No control characters (a header value, a template). */
+static gboolean
+plain_text (const char *text,
+            gboolean    allow_newline)
+{
+  for (const char *p = text; *p; p++)
+    if ((guchar)*p < ' ' && !(allow_newline && (*p == '\n' || *p == '\r' || *p == '\t')))
+      return FALSE;
+  return TRUE;
+}
+
+static guint
+count_of (const char *text,
+          const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+static gboolean
+valid_status_class (const char *name)
+{
+  return strlen (name) == 3 && name[0] >= '1' && name[0] <= '5' &&
+         ((g_ascii_isdigit (name[1]) && g_ascii_isdigit (name[2])) ||
+          (name[1] == 'x' && name[2] == 'x'));
+}
+
+static gboolean
+get_status_hints (PhonesetActiveUri  *self,
+                  JsonObject         *object,
+                  GError            **error)
+{
+  JsonNode   *node = json_object_get_member (object, "status_hints");
+  JsonObject *hints;
+  g_autoptr(GList) names = NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    goto bad;
+  hints = json_node_get_object (node);
+  names = json_object_get_members (hints);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (hints, l->data);
+
+      if (!valid_status_class (l->data) || !JSON_NODE_HOLDS_VALUE (value) ||
+          json_node_get_value_type (value) != G_TYPE_STRING ||
+          *json_node_get_string (value) == '\0')
+        goto bad;
+      g_hash_table_insert (self->status_hints, g_strdup (l->data),
+                           g_strdup (json_node_get_string (value)));
+    }
+  return TRUE;
+
+bad:
+  g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+               _("The profile's “active_uri.status_hints” must be an object of HTTP statuses "
+                 "(“401”, or a class such as “4xx”) to sentences."));
+  return FALSE;
+}
+
+/* The "<member>_source" strings: where each member is documented. */
+static gboolean
+get_sources (JsonObject  *object,
+             GError     **error)
+{
+  static const char *members[] = { "source",     "method",    "content_type", "body",
+                                   "key_format", "max_body",  "status_hints", "auth",
+                                   "keys",       "separator", "path",         "no_config_push",
+                                   NULL };
+
+  for (guint i = 0; members[i] != NULL; i++)
+    {
+      g_autofree char *name = g_str_equal (members[i], "source")
+                                ? g_strdup ("source")
+                                : g_strconcat (members[i], "_source", NULL);
+      g_autofree char *value = NULL;
+
+      if (!get_string (object, name, FALSE, &value, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* "method" and, for POST, the body's form (see the top of this file). */
+static gboolean
+get_method (PhonesetActiveUri  *self,
+            JsonObject         *object,
+            GError            **error)
+{
+  g_autofree char *method = NULL;
+  JsonNode        *node;
+
+  if (!get_string (object, "method", FALSE, &method, error))
+    return FALSE;
+  if (method != NULL && !g_str_equal (method, "GET") && !g_str_equal (method, "POST"))
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("The profile's “active_uri.method” is “GET” or “POST”, not “%s”."), method);
+      return FALSE;
+    }
+  self->post = method != NULL && g_str_equal (method, "POST");
+  if (!self->post)
+    {
+      static const char *post_only[] = { "content_type", "body", "key_format", "max_body", NULL };
+
+      for (guint i = 0; post_only[i] != NULL; i++)
+        if (json_object_has_member (object, post_only[i]))
+          {
+            g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                         _("The profile's “active_uri.%s” is for “method”: “POST”."),
+                            post_only[i]);
+            return FALSE;
+          }
+      return TRUE;
+    }
+  if (!get_string (object, "content_type", TRUE, &self->content_type, error) ||
+      !get_string (object, "body", TRUE, &self->body, error) ||
+      !get_string (object, "key_format", FALSE, &self->key_format, error))
+    return FALSE;
+  if (self->key_format == NULL)
+    self->key_format = g_strdup ("{key}");
+  if (*self->content_type == '\0' || strchr (self->content_type, '/') == NULL ||
+      !plain_text (self->content_type, FALSE) || !plain_text (self->body, TRUE) ||
+      !plain_text (self->key_format, FALSE) || count_of (self->body, "{keys}") != 1 ||
+      count_of (self->key_format, "{key}") != 1)
+    {
+      g_set_error (
+        error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+        _("The profile's “active_uri” POST form is not valid: “content_type” must be a media "
+          "type, “body” must hold “{keys}” once and “key_format” “{key}” once."));
+      return FALSE;
+    }
+  node = json_object_get_member (object, "max_body");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+          json_node_get_int (node) < 0 || json_node_get_int (node) > 1024 * 1024)
+        {
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                       _("The profile's “active_uri.max_body” must be a number of bytes "
+                         "(0 to 1048576)."));
+          return FALSE;
+        }
+      self->max_body = json_node_get_int (node);
+    }
+  return TRUE;
+}
+
 /**
  * phoneset_active_uri_new_from_json:
  * @object: the "active_uri" member of a profile
@@ -391,9 +580,10 @@ phoneset_active_uri_new_from_json (JsonObject  *object,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (PHONESET_TYPE_ACTIVE_URI, NULL);
-  if (!get_string (object, "path", TRUE, &self->path, error) ||
+  if (!get_method (self, object, error) || !get_status_hints (self, object, error) ||
+      !get_sources (object, error) || !get_string (object, "path", TRUE, &self->path, error) ||
       !get_strv (object, "legacy_paths", &self->legacy_paths, error) ||
-      !get_string (object, "param", TRUE, &self->param, error) ||
+      !get_string (object, "param", !self->post, &self->param, error) ||
       !get_string (object, "separator", FALSE, &self->separator, error) ||
       !get_string (object, "percent_encode", FALSE, &self->percent_encode, error) ||
       !get_strv (object, "auth", &self->auth, error) ||
@@ -403,6 +593,7 @@ phoneset_active_uri_new_from_json (JsonObject  *object,
       !get_string (object, "set_query", FALSE, &self->set_query, error) ||
       !get_string (object, "provisioning_url_setting", FALSE, &self->provisioning_url_setting,
                    error) ||
+      !get_string (object, "no_config_push", FALSE, &self->no_config_push, error) ||
       !get_strv (object, "unconfirmed_keys", &unconfirmed, error) ||
       !get_map (object, "keys", self->keys, FALSE, error) ||
       !get_map (object, "legacy_keys", self->legacy_keys, FALSE, error) ||
@@ -412,7 +603,21 @@ phoneset_active_uri_new_from_json (JsonObject  *object,
   /* Key values are percent-encoded into the query; the parameter name goes
    * in as it is, so a '#' there (the start of a fragment) would cut the
    * query short. */
-  if (!valid_path (self->path) || !valid_token (self->param) || strchr (self->param, '#') != NULL)
+  if (self->post && self->param != NULL)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+                   _("The profile's “active_uri.param” is for “method”: “GET”."));
+      return NULL;
+    }
+  if (self->post && g_hash_table_size (self->commands) > 0)
+    {
+      g_set_error (
+        error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
+        _("The profile's “active_uri.commands” are GET requests: a “POST” profile has none."));
+      return NULL;
+    }
+  if (!valid_path (self->path) ||
+      (!self->post && (!valid_token (self->param) || strchr (self->param, '#') != NULL)))
     {
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
                    _("The profile's “active_uri” has a bad “path” or “param”."));
@@ -427,11 +632,16 @@ phoneset_active_uri_new_from_json (JsonObject  *object,
       }
   if (self->separator == NULL)
     self->separator = g_strdup ("");
-  if (strlen (self->separator) > 1 ||
-      (self->separator[0] != '\0' && strchr (";,", self->separator[0]) == NULL))
+  if (self->post ? !g_strv_contains ((const char *const[]){ "", ";", ",", "\n", "\r\n", NULL },
+                                     self->separator)
+                 : (strlen (self->separator) > 1 ||
+                    (self->separator[0] != '\0' && strchr (";,", self->separator[0]) == NULL)))
     {
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_PARSE,
-                   _("The profile's “active_uri.separator” must be “;”, “,” or empty."));
+                   self->post
+                   ? _("The profile's “active_uri.separator” must be “;”, “,”, a line "
+                                  "break or empty.")
+                   : _("The profile's “active_uri.separator” must be “;”, “,” or empty."));
       return NULL;
     }
   if (self->percent_encode == NULL)
@@ -821,6 +1031,87 @@ phoneset_active_uri_expand_keys (PhonesetActiveUri  *self,
   return g_steal_pointer (&keys);
 }
 
+/* One key of a POST body: the key format with the token, XML-escaped. */
+static char *
+format_key (PhonesetActiveUri *self,
+            const char        *token)
+{
+  const char      *at = strstr (self->key_format, "{key}");
+  g_autofree char *text = g_strdup_printf ("%.*s%s%s", (int)(at - self->key_format),
+                                           self->key_format, token, at + strlen ("{key}"));
+
+  return g_markup_escape_text (text, -1);
+}
+
+static char *
+render_body (PhonesetActiveUri *self,
+             GPtrArray         *formatted)
+{
+  const char *at = strstr (self->body, "{keys}");
+  GString    *s = g_string_new_len (self->body, at - self->body);
+
+  for (guint i = 0; i < formatted->len; i++)
+    {
+      if (i > 0)
+        g_string_append (s, self->separator);
+      g_string_append (s, g_ptr_array_index (formatted, i));
+    }
+  g_string_append (s, at + strlen ("{keys}"));
+  return g_string_free (s, FALSE);
+}
+
+/* The POST bodies for @expanded: as many keys in one body as chain and fit
+ * in max_body, the rest in the next ones. */
+static GPtrArray *
+build_bodies (PhonesetActiveUri  *self,
+              GPtrArray          *expanded,
+              GError            **error)
+{
+  g_autoptr(GPtrArray) bodies = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) chunk = g_ptr_array_new_with_free_func (g_free);
+  gboolean chains = phoneset_active_uri_chains_keys (self);
+  gsize    frame = strlen (self->body) - strlen ("{keys}");
+  gsize    length = frame;
+  gsize    limit = self->max_body > 0 ? (gsize)self->max_body : G_MAXSIZE;
+
+  for (guint i = 0; i < expanded->len - 1; i++)
+    {
+      const char      *neutral = g_ptr_array_index (expanded, i);
+      const char      *token = token_for (self, neutral);
+      g_autofree char *key = NULL;
+      gsize            grow;
+
+      if (token == NULL)
+        {
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+                       _("This phone has no Active URI key for “%s”."), neutral);
+          return NULL;
+        }
+      key = format_key (self, token);
+      grow = strlen (key) + (chunk->len > 0 ? strlen (self->separator) : 0);
+      if (chunk->len > 0 && (!chains || length + grow > limit))
+        {
+          g_ptr_array_add (bodies, render_body (self, chunk));
+          g_ptr_array_set_size (chunk, 0);
+          length = frame;
+          grow = strlen (key);
+        }
+      if (length + grow > limit)
+        {
+          g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+                       _("The key “%s” does not fit in one request to this phone (at most %u "
+                         "bytes)."),
+                          neutral, (guint)self->max_body);
+          return NULL;
+        }
+      length += grow;
+      g_ptr_array_add (chunk, g_steal_pointer (&key));
+    }
+  if (chunk->len > 0)
+    g_ptr_array_add (bodies, render_body (self, chunk));
+  return g_steal_pointer (&bodies);
+}
+
 /**
  * phoneset_active_uri_build_requests:
  * @keys: (array zero-terminated=1): keys (see
@@ -831,6 +1122,10 @@ phoneset_active_uri_expand_keys (PhonesetActiveUri  *self,
  * keys chained with the vendor's separator where the phone chains them
  * (phoneset_active_uri_chains_keys()), else one request per key; a
  * command key (snom's Reboot) as a request of its own.
+ *
+ * For a `POST` profile (phoneset_active_uri_uses_post()) each request is
+ * the body of one POST to the path: the keys chained in it as far as they
+ * chain and fit in the profile's `max_body`.
  *
  * Returns: (transfer full) (element-type utf8): the requests, or %NULL
  */
@@ -856,6 +1151,8 @@ phoneset_active_uri_build_requests (PhonesetActiveUri  *self,
   expanded = phoneset_active_uri_expand_keys (self, keys, error);
   if (expanded == NULL)
     return NULL;
+  if (self->post)
+    return build_bodies (self, expanded, error);
   chains = phoneset_active_uri_chains_keys (self);
   for (guint i = 0; i < expanded->len - 1; i++)
     {
@@ -902,4 +1199,85 @@ phoneset_active_uri_get_legacy_paths (PhonesetActiveUri *self)
 {
   g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
   return (const char *const *)self->legacy_paths;
+}
+
+/**
+ * phoneset_active_uri_uses_post:
+ *
+ * Returns: whether keys go to the phone as the body of a POST to the path
+ *   (the profile's `"method": "POST"`), not in a GET's query
+ */
+gboolean
+phoneset_active_uri_uses_post (PhonesetActiveUri *self)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), FALSE);
+  return self->post;
+}
+
+/**
+ * phoneset_active_uri_get_content_type:
+ *
+ * Returns: (nullable): the Content-Type of a POST's body
+ */
+const char *
+phoneset_active_uri_get_content_type (PhonesetActiveUri *self)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
+  return self->content_type;
+}
+
+/**
+ * phoneset_active_uri_get_max_body:
+ *
+ * Returns: the longest POST body the phone takes, in bytes; 0: no limit
+ */
+guint
+phoneset_active_uri_get_max_body (PhonesetActiveUri *self)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), 0);
+  return (guint)self->max_body;
+}
+
+/**
+ * phoneset_active_uri_get_status_hint:
+ * @status: an HTTP status the phone answered
+ *
+ * Returns: (nullable): what @status means on this phone and what to change
+ *   on it, from the profile's `status_hints` (the status itself, else its
+ *   class, `4xx`), translated
+ */
+const char *
+phoneset_active_uri_get_status_hint (PhonesetActiveUri *self,
+                                     guint              status)
+{
+  char        name[8];
+  const char *hint;
+
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
+
+  if (status < 100 || status > 599)
+    return NULL;
+  g_snprintf (name, sizeof name, "%u", status);
+  hint = g_hash_table_lookup (self->status_hints, name);
+  if (hint == NULL)
+    {
+      g_snprintf (name, sizeof name, "%uxx", status / 100);
+      hint = g_hash_table_lookup (self->status_hints, name);
+    }
+  return hint != NULL ? g_dgettext (GETTEXT_PACKAGE, hint) : NULL;
+}
+
+/**
+ * phoneset_active_uri_get_no_config_push:
+ *
+ * Returns: (nullable): why no configuration can be pushed to these phones,
+ *   in a sentence (translated), from the profile's `no_config_push`
+ */
+const char *
+phoneset_active_uri_get_no_config_push (PhonesetActiveUri *self)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
+  return self->no_config_push != NULL && *self->no_config_push != '\0'
+           ? g_dgettext (GETTEXT_PACKAGE, self->no_config_push)
+           : NULL;
 }

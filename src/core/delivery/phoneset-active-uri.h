@@ -56,6 +56,12 @@ GPtrArray          *phoneset_active_uri_expand_keys          (PhonesetActiveUri 
 GPtrArray          *phoneset_active_uri_build_requests       (PhonesetActiveUri  *self,
                                                              const char * const *keys,
                                                              GError            **error);
+gboolean            phoneset_active_uri_uses_post            (PhonesetActiveUri  *self);
+const char         *phoneset_active_uri_get_content_type     (PhonesetActiveUri  *self);
+guint               phoneset_active_uri_get_max_body         (PhonesetActiveUri  *self);
+const char         *phoneset_active_uri_get_no_config_push   (PhonesetActiveUri  *self);
+const char         *phoneset_active_uri_get_status_hint      (PhonesetActiveUri  *self,
+                                                             guint               status);
 
 const char         *phoneset_key_canonical                   (const char         *name);
 const char * const *phoneset_key_vocabulary                  (void);

@@ -164,7 +164,8 @@ phoneset_delivery_get_cancelled (const PhonesetDelivery *self)
  * @error: where to say why the method cannot work
  *
  * Whether the method can work on phones of @active_uri at all, before
- * anything is sent.
+ * anything is sent. None can where the profile says why in
+ * `no_config_push`.
  *
  * Returns: %TRUE if it can be tried
  */
@@ -176,6 +177,14 @@ phoneset_delivery_check (const PhonesetDelivery  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (active_uri), FALSE);
 
+  /* The profile's own words on why no method can push a file to it. */
+  if (phoneset_active_uri_get_no_config_push (active_uri) != NULL)
+    {
+      g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
+                   _("Phoneset cannot push a configuration to these phones: %s"),
+                      phoneset_active_uri_get_no_config_push (active_uri));
+      return FALSE;
+    }
   return self->check == NULL || self->check (active_uri, error);
 }
 

@@ -216,6 +216,7 @@ typedef struct
 {
   SoupMessage *msg;
   char        *path;
+  GBytes      *body; /* a POST's, else NULL */
   GError      *pin_error;
   guint        legacy_index;
 } Request;
@@ -225,6 +226,7 @@ request_free (Request *r)
 {
   g_clear_object (&r->msg);
   g_free (r->path);
+  g_clear_pointer (&r->body, g_bytes_unref);
   g_clear_error (&r->pin_error);
   g_free (r);
 }
@@ -289,6 +291,21 @@ network_event_cb (SoupMessage        *msg,
 }
 
 static void send_request (GTask *task);
+
+/* A Digest challenge restarts the message: its body stream was read, so
+ * it is set again from the bytes. */
+static void
+restarted_cb (SoupMessage *msg,
+              gpointer     user_data)
+{
+  GTask          *task = user_data;
+  PhonesetRemote *self = g_task_get_source_object (task);
+  Request        *r = g_task_get_task_data (task);
+
+  if (r->body != NULL)
+    soup_message_set_request_body_from_bytes (
+      msg, phoneset_active_uri_get_content_type (self->active_uri), r->body);
+}
 
 /* Whether @msg got a TCP connection to the phone (then a timeout means
  * the phone's web server hung, not that the phone is off). */
@@ -392,7 +409,37 @@ map_status (PhonesetRemote *self,
 {
   g_autofree char *peer = phoneset_remote_dup_peer (self);
   guint            status = soup_message_get_status (msg);
+  const char      *hint = SOUP_STATUS_IS_SUCCESSFUL (status)
+                            ? NULL
+                            : phoneset_active_uri_get_status_hint (self->active_uri, status);
 
+  /* What the answer means on this phone, in its own terms, from its
+   * profile (a push user to set, a push that is switched off). */
+  if (hint != NULL)
+    {
+      const char *reason = soup_message_get_reason_phrase (msg);
+      GError     *e;
+
+      if (status == SOUP_STATUS_UNAUTHORIZED)
+        return self->password == NULL
+          ? g_error_new (
+              PHONESET_ERROR, PHONESET_ERROR_AUTH,
+              _("The phone at %s asks for a user name and password (“%u %s”): %s"), peer, status,
+                 reason ? reason : "", hint)
+              : g_error_new (PHONESET_ERROR, PHONESET_ERROR_AUTH,
+                             _("The phone at %s did not take the user name “%s” and its password "
+                                "(“%u %s”): %s"),
+                                peer, self->user, status, reason ? reason : "", hint);
+      e = g_error_new (PHONESET_ERROR,
+                       status == SOUP_STATUS_FORBIDDEN   ? PHONESET_ERROR_FORBIDDEN
+                       : status == SOUP_STATUS_NOT_FOUND ? PHONESET_ERROR_UNSUPPORTED
+                                                         : PHONESET_ERROR_FAILED,
+                       _("The phone at %s answered “%u %s”: %s"), peer, status,
+                          reason ? reason : "", hint);
+      if (status >= 500)
+        phoneset_error_set_fault (e, PHONESET_FAULT_SERVER_ERROR);
+      return e;
+    }
   if (status == SOUP_STATUS_UNAUTHORIZED)
     return g_error_new (
       PHONESET_ERROR, PHONESET_ERROR_AUTH,
@@ -494,7 +541,8 @@ request_cb (GObject      *source,
       const char        *main_path = phoneset_active_uri_get_path (self->active_uri);
       const char *const *paths = phoneset_active_uri_get_legacy_paths (self->active_uri);
 
-      if ((g_str_has_prefix (r->path, main_path) && r->path[strlen (main_path)] == '?') ||
+      if ((g_str_has_prefix (r->path, main_path) &&
+           (r->path[strlen (main_path)] == '?' || r->path[strlen (main_path)] == '\0')) ||
           r->legacy_index > 0)
         {
           if (paths[r->legacy_index] != NULL)
@@ -530,13 +578,19 @@ send_request (GTask *task)
 
   url = g_strdup_printf ("%s://%s%s", self->https ? "https" : "http", peer, r->path);
   g_clear_object (&r->msg);
-  r->msg = soup_message_new ("GET", url);
+  r->msg = soup_message_new (r->body != NULL ? "POST" : "GET", url);
   if (r->msg == NULL)
     {
       g_task_return_new_error (task, PHONESET_ERROR, PHONESET_ERROR_INVALID,
                                _("“%s” is not a usable phone address."), peer);
       g_object_unref (task);
       return;
+    }
+  if (r->body != NULL)
+    {
+      soup_message_set_request_body_from_bytes (
+        r->msg, phoneset_active_uri_get_content_type (self->active_uri), r->body);
+      g_signal_connect (r->msg, "restarted", G_CALLBACK (restarted_cb), task);
     }
   /* The Active URI commands are not to be retried or cached. */
   soup_message_set_flags (r->msg, SOUP_MESSAGE_NO_REDIRECT | SOUP_MESSAGE_IDEMPOTENT);
@@ -555,6 +609,26 @@ send_request (GTask *task)
  * "Allow remote control?" prompt, timeouts and unreachable phones end in a
  * %PHONESET_ERROR that says what to do.
  */
+static void
+start_request (PhonesetRemote      *self,
+               const char          *path_and_query,
+               GBytes              *body,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  GTask   *task;
+  Request *r;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, phoneset_remote_request_async);
+  r = g_new0 (Request, 1);
+  r->path = g_strdup (path_and_query);
+  r->body = body != NULL ? g_bytes_ref (body) : NULL;
+  g_task_set_task_data (task, r, (GDestroyNotify)request_free);
+  send_request (task);
+}
+
 void
 phoneset_remote_request_async (PhonesetRemote      *self,
                                const char          *path_and_query,
@@ -562,19 +636,11 @@ phoneset_remote_request_async (PhonesetRemote      *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  GTask   *task;
-  Request *r;
-
   g_return_if_fail (PHONESET_IS_REMOTE (self));
   g_return_if_fail (path_and_query != NULL && path_and_query[0] == '/');
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, phoneset_remote_request_async);
-  r = g_new0 (Request, 1);
-  r->path = g_strdup (path_and_query);
-  g_task_set_task_data (task, r, (GDestroyNotify)request_free);
-  send_request (task);
+  start_request (self, path_and_query, NULL, cancellable, callback, user_data);
 }
 
 /**
@@ -636,6 +702,16 @@ keys_next (GTask *task)
       g_object_unref (task);
       return;
     }
+  if (phoneset_active_uri_uses_post (self->active_uri))
+    {
+      /* The request is a POST's body (phoneset_active_uri_build_requests()). */
+      const char *text = k->requests->pdata[k->next++];
+      g_autoptr(GBytes) body = g_bytes_new (text, strlen (text));
+
+      start_request (self, phoneset_active_uri_get_path (self->active_uri), body,
+                     g_task_get_cancellable (task), keys_cb, task);
+      return;
+    }
   phoneset_remote_request_async (self, k->requests->pdata[k->next++], g_task_get_cancellable (task),
                                  keys_cb, task);
 }
@@ -644,7 +720,8 @@ keys_next (GTask *task)
  * phoneset_remote_send_keys_async:
  * @keys: (array zero-terminated=1): keys of the neutral vocabulary
  *
- * Presses @keys on the phone, chained as the vendor chains them.
+ * Presses @keys on the phone, chained as the vendor chains them: in a GET's
+ * query, or as the body of a POST where the profile says so.
  */
 void
 phoneset_remote_send_keys_async (PhonesetRemote      *self,
