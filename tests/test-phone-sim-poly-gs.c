@@ -595,6 +595,85 @@ test_firmware_keys_poly (void)
   soup_server_disconnect (server);
 }
 
+/* `phoneset serve --dir D --notify PHONE`: the phone's provisioning server is
+ * this serve; the NOTIFY makes it fetch its file from there now, and serve
+ * prints the fetch and the phone's answer to the NOTIFY. */
+static void
+test_serve_notify (void)
+{
+  const char      *export_args[] = { "export",
+                                     "--profile",
+                                     "grandstream-gxp",
+                                     "--mac",
+                                     "00:0B:82:6F:3C:2D",
+                                     "--set",
+                                     "nat.stun.server=stun.example.org",
+                                     NULL };
+  g_autofree char *dir = export_to ("gs-serve", export_args);
+  g_autoptr(GSocket) probe = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_from_string ("127.0.0.1");
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (
+    G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) serve = NULL;
+  g_autoptr(PhonesetTestSim) sim = NULL;
+  g_autoptr(JsonObject) state = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url_arg = NULL;
+  g_autofree char *port_arg = NULL;
+  g_autofree char *notify_arg = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char      *sim_args[] = { NULL, NULL };
+  guint16          port;
+
+  /* A free port for serve, which the phone is set to before it starts. */
+  g_assert_true (g_socket_bind (probe, any, FALSE, &error));
+  bound = g_socket_get_local_address (probe, &error);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_socket_close (probe, NULL);
+  url_arg = g_strdup_printf ("--provisioning-url=http://127.0.0.1:%u/", port);
+  sim_args[0] = url_arg;
+  sim = phoneset_test_sim_start ("grandstream", "127.0.0.68", sim_args);
+
+  port_arg = g_strdup_printf ("--port=%u", port);
+  notify_arg = g_strdup_printf ("--notify=127.0.0.68:%u", sim->sip_port);
+  serve = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("PHONESET_BIN"), "serve",
+                                       "--dir", dir, port_arg, notify_arg, "--duration=3", NULL);
+  g_assert_no_error (error);
+  g_assert_true (phoneset_test_sim_wait (sim, "fetches", 1, 5000));
+  g_assert_true (g_subprocess_communicate_utf8 (serve, NULL, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (serve));
+
+  state = phoneset_test_sim_state (sim);
+  g_assert_cmpint (json_object_get_int_member (fetch (state, 0), "status"), ==, 200);
+  g_assert_true (json_object_get_boolean_member (fetch (state, 0), "applied"));
+  g_assert_cmpstr (config_value (state, "P76"), ==, "stun.example.org");
+  g_assert_nonnull (strstr (out, "\"type\":\"check-sync\""));
+  g_assert_nonnull (strstr (out, "\"answered\":true"));
+  g_assert_nonnull (strstr (out, "\"path\":\"/cfg" GS_MAC ".xml\""));
+}
+
+/* A --notify that is not an IP address is refused before anything listens. */
+static void
+test_serve_notify_bad (void)
+{
+  g_autoptr(GSubprocess) serve = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+
+  serve = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                            &error, g_getenv ("PHONESET_BIN"), "serve", "--dir", tmp_dir,
+                            "--notify=phone.example:5060", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (serve, NULL, NULL, NULL, &err, &error));
+  g_assert_cmpint (g_subprocess_get_exit_status (serve), ==, 2);
+  g_assert_nonnull (strstr (err, "--notify takes a phone's IP address"));
+}
+
 /* ---- Poly push ---------------------------------------------------------- */
 
 #define SPIPX "application/x-com-polycom-spipx"
@@ -692,6 +771,8 @@ main (int   argc,
   g_test_add_func ("/phone-sim/check-sync/grandstream-alias", test_check_sync_grandstream_alias);
   g_test_add_func ("/phone-sim/firmware-keys/poly", test_firmware_keys_poly);
   g_test_add_func ("/phone-sim/push/poly", test_push);
+  g_test_add_func ("/phone-sim/serve-notify/grandstream", test_serve_notify);
+  g_test_add_func ("/phone-sim/serve-notify/bad", test_serve_notify_bad);
 
   status = g_test_run ();
   remove_tree (tmp_dir);

@@ -4,7 +4,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * phoneset serve [--dir DIR] [--address IP] [--port N] [--pnp] [--action-url
+ * phoneset serve [--dir DIR] [--address IP] [--port N] [--pnp] [--notify IP[:PORT]] [--action-url
  *                [--accept-unknown-phones]] [--user U --password-env VAR
  *                [--auth basic|digest]]: a
  * provisioning server for a small site (the tree, no listing, no path
@@ -40,6 +40,7 @@
 #include "phoneset-pnp-responder.h"
 #include "phoneset-provision-server.h"
 #include "phoneset-remote.h"
+#include "phoneset-sip-notify.h"
 
 typedef struct
 {
@@ -250,6 +251,65 @@ print_action_url_config (PhonesetCatalog *catalog,
     }
 }
 
+/* "IP" or "IP:PORT" (IPv4; SIP port 5060 by default). */
+static gboolean
+parse_notify_target (const char  *text,
+                     char       **ip,
+                     guint16     *port)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ":", 2);
+  g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (parts[0]);
+  guint64 number = 5060;
+
+  if (inet == NULL || g_inet_address_get_family (inet) != G_SOCKET_FAMILY_IPV4)
+    return FALSE;
+  if (parts[1] != NULL && (!g_ascii_string_to_unsigned (parts[1], 10, 1, 65535, &number, NULL)))
+    return FALSE;
+  if (ip != NULL)
+    *ip = g_strdup (parts[0]);
+  if (port != NULL)
+    *port = (guint16)number;
+  return TRUE;
+}
+
+static void
+notified_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autofree char *to = user_data;
+  g_autoptr(JsonObject) line = line_new ("check-sync");
+  g_autoptr(GError) error = NULL;
+
+  json_object_set_string_member (line, "to", to);
+  if (phoneset_sip_check_sync_finish (result, &error))
+    json_object_set_boolean_member (line, "answered", TRUE);
+  else
+    {
+      json_object_set_boolean_member (line, "answered", FALSE);
+      json_object_set_string_member (line, "error", error->message);
+    }
+  print_line (line);
+}
+
+/* A SIP NOTIFY (Event: check-sync) to each --notify phone: a phone whose
+ * provisioning server is this one fetches its files again without a
+ * restart (its profile says whether its firmware is known to). */
+static void
+notify_phones (char **targets)
+{
+  for (guint i = 0; targets != NULL && targets[i] != NULL; i++)
+    {
+      g_autofree char *ip = NULL;
+      guint16          port = 5060;
+
+      if (!parse_notify_target (targets[i], &ip, &port))
+        continue;
+      phoneset_sip_check_sync_async (ip, port, FALSE, 5, NULL, notified_cb,
+                                     g_strdup_printf ("%s:%u", ip, port));
+    }
+}
+
 /* The command line. */
 typedef struct
 {
@@ -264,6 +324,7 @@ typedef struct
   char    *user;
   char    *password_env;
   char    *auth;
+  char   **notify;
 } ServeArgs;
 
 static void
@@ -274,6 +335,7 @@ serve_args_clear (ServeArgs *args)
   g_free (args->user);
   g_free (args->password_env);
   g_free (args->auth);
+  g_strfreev (args->notify);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ServeArgs, serve_args_clear)
@@ -309,6 +371,21 @@ check_args (const ServeArgs *args,
            lan[0] ? lan : _("none found"));
       return FALSE;
     }
+  if (args->notify != NULL && args->dir == NULL)
+    {
+      _phoneset_cli_error (
+        _("--notify tells phones to fetch their files from --dir DIR: give --dir."));
+      return FALSE;
+    }
+  for (guint i = 0; args->notify != NULL && args->notify[i] != NULL; i++)
+    if (!parse_notify_target (args->notify[i], NULL, NULL))
+      {
+        _phoneset_cli_error (
+          _("--notify takes a phone's IP address, with its SIP port if not 5060 "
+                               "(192.0.2.10 or 192.0.2.10:5062), not “%s”."),
+             args->notify[i]);
+        return FALSE;
+      }
   if (args->accept_unknown && !args->action_url)
     {
       _phoneset_cli_error (
@@ -452,6 +529,9 @@ _phoneset_cli_serve (int    argc,
       N_("The environment variable holding the password for --user"), "VAR" },
     { "auth", 0, 0, G_OPTION_ARG_STRING, &args.auth,
       N_("basic or digest (default digest)"), "SCHEME" },
+    { "notify", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.notify,
+      N_("Once listening, send this phone a SIP NOTIFY check-sync so that it fetches its files now "
+         "(repeatable; IP or IP:PORT)"), "IP" },
     { NULL },
   };
   /* clang-format on */
@@ -469,8 +549,9 @@ _phoneset_cli_serve (int    argc,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (
-    context, _("Prints one JSON object per line: listening, fetch, pnp-subscribe, "
-                                               "pnp-answered, action-url, action-url-config, action-url-ignored, rejected."));
+    context,
+    _("Prints one JSON object per line: listening, fetch, pnp-subscribe, "
+                                               "pnp-answered, check-sync, action-url, action-url-config, action-url-ignored, rejected."));
   if (!_phoneset_cli_parse_options (context, &argc, &argv))
     return PHONESET_EXIT_USAGE;
   if (!check_args (&args, argc))
@@ -508,6 +589,7 @@ _phoneset_cli_serve (int    argc,
     }
 
   print_listening (&args, base, responder);
+  notify_phones (args.notify);
   if (args.action_url)
     print_action_url_config (catalog, base);
 
