@@ -233,8 +233,8 @@ test_parse_errors (void)
     "{ \"method\": \"PUT\", \"path\": \"/x\", \"param\": \"k\", \"keys\": { \"OK\": \"OK\" } }",
     "{ \"path\": \"/x\", \"param\": \"k\", \"body\": \"{keys}\", \"keys\": { \"OK\": \"OK\" } }",
     "{ \"method\": \"GET\", \"path\": \"/x\", \"keys\": { \"OK\": \"OK\" } }",
-    "{ \"method\": \"POST\", \"path\": \"/x\", \"body\": \"{keys}\", \"keys\": { \"OK\": \"OK\" } "
-    "}",
+    ("{ \"method\": \"POST\", \"path\": \"/x\", \"body\": \"{keys}\", \"keys\": { \"OK\": \"OK\" "
+     "} }"),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)

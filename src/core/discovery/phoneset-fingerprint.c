@@ -223,7 +223,7 @@ phoneset_fingerprint_rules_add_from_json (PhonesetFingerprintRules  *self,
           return FALSE;
         }
 
-      rule->regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, &local_error);
+      rule->regex = g_regex_new (pattern, G_REGEX_DEFAULT, 0, &local_error);
       if (rule->regex == NULL)
         {
           g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_INVALID,

@@ -524,7 +524,7 @@ parse_user_agents (PhonesetProfile  *self,
           if (ua == NULL ||
               !_phoneset_profile_json_get_string (ua, "pattern", TRUE, &pattern, ctx, error))
             return FALSE;
-          regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, &local_error);
+          regex = g_regex_new (pattern, G_REGEX_DEFAULT, 0, &local_error);
           if (regex == NULL)
             return _phoneset_profile_fail (
               ctx, error, _("user agent pattern “%s”: %s"), pattern, local_error->message);
