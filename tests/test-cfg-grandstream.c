@@ -226,8 +226,8 @@ test_xml_refused (void)
 {
   const char *bad[] = {
     "<?xml version=\"1.0\"?>\n<settings><phone-settings/></settings>\n",
-    "<gs_provision version=\"1\">\n<config "
-    "version=\"1\">\n<P47>x</P35>\n</config>\n</gs_provision>\n",
+    ("<gs_provision version=\"1\">\n<config "
+     "version=\"1\">\n<P47>x</P35>\n</config>\n</gs_provision>\n"),
     "<gs_provision version=\"1\">\n<config version=\"1\">\n<P47>x</P47>\n",
     "",
   };
