@@ -21,6 +21,7 @@
 #include "phoneset-delivery.h"
 #include "phoneset-error.h"
 #include <glib/gstdio.h>
+#include "phoneset-test-active-uri.h"
 #include "phoneset-test-catalog.h"
 #include "phoneset-test-cli.h"
 
@@ -56,21 +57,6 @@ post_form (const char  *members,
   return parse (json, error);
 }
 
-static char *
-requests_of (PhonesetActiveUri  *active_uri,
-             const char         *keys_text,
-             GError            **error)
-{
-  g_auto(GStrv) keys = g_strsplit (keys_text, " ", -1);
-  g_autoptr(GPtrArray) requests =
-               phoneset_active_uri_build_requests (active_uri, (const char *const *)keys, error);
-
-  if (requests == NULL)
-    return NULL;
-  g_ptr_array_add (requests, NULL);
-  return g_strjoinv (" | ", (char **)requests->pdata);
-}
-
 static PhonesetActiveUri *
 poly (void)
 {
@@ -93,7 +79,7 @@ static void
 test_poly_body (void)
 {
   g_autoptr(PhonesetActiveUri) active_uri = poly ();
-  g_autofree char *body = requests_of (active_uri, "L1 8311 OK", NULL);
+  g_autofree char *body = phoneset_test_active_uri_requests (active_uri, "L1 8311 OK", NULL);
 
   g_assert_true (phoneset_active_uri_uses_post (active_uri));
   g_assert_cmpstr (phoneset_active_uri_get_path (active_uri), ==, "/push");
@@ -176,7 +162,7 @@ test_body_escaping (void)
 {
   g_autoptr(PhonesetActiveUri) active_uri = post_form (
     "\"body\": \"<D>{keys}</D>\", \"key_format\": \"K&{key}\", \"separator\": \";\"", NULL);
-  g_autofree char *body = requests_of (active_uri, "1 UP", NULL);
+  g_autofree char *body = phoneset_test_active_uri_requests (active_uri, "1 UP", NULL);
 
   g_assert_nonnull (active_uri);
   g_assert_cmpstr (body, ==, "<D>K&amp;DialPad1;K&amp;a&lt;b&gt;&apos;c</D>");
@@ -200,9 +186,9 @@ test_body_chunking (void)
   g_autoptr(PhonesetActiveUri) single = post_form (
     "\"body\": \"<D>{keys}</D>\", \"key_format\": \"Key:{key}\", \"separator\": \"\"", NULL);
   g_autoptr(GError) error = NULL;
-  g_autofree char *a = requests_of (two, "0 1 2 3 0", NULL);
-  g_autofree char *b = requests_of (tiny, "0", &error);
-  g_autofree char *c = requests_of (single, "0 1", NULL);
+  g_autofree char *a = phoneset_test_active_uri_requests (two, "0 1 2 3 0", NULL);
+  g_autofree char *b = phoneset_test_active_uri_requests (tiny, "0", &error);
+  g_autofree char *c = phoneset_test_active_uri_requests (single, "0 1", NULL);
 
   g_assert_cmpstr (a, ==,
                    "<D>Key:DialPad0\nKey:DialPad1</D> | <D>Key:DialPad2\nKey:DialPad3</D> | "
@@ -265,7 +251,7 @@ test_get_default (void)
                parse ("{ \"path\": \"/servlet\", \"param\": \"key\", \"separator\": \";\", "
                       "\"keys\": { \"OK\": \"OK\", \"1\": \"1\" } }",
                       NULL);
-  g_autofree char *query = requests_of (active_uri, "1 OK", NULL);
+  g_autofree char *query = phoneset_test_active_uri_requests (active_uri, "1 OK", NULL);
 
   g_assert_false (phoneset_active_uri_uses_post (active_uri));
   g_assert_null (phoneset_active_uri_get_content_type (active_uri));

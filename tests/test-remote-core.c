@@ -22,6 +22,7 @@
 #include "phoneset-pnp-responder.h"
 #include "phoneset-secret-store-memory.h"
 #include "phoneset-sip-message.h"
+#include "phoneset-test-active-uri.h"
 #include "phoneset-test-catalog.h"
 
 static PhonesetActiveUri *
@@ -41,21 +42,6 @@ load_vendor (const char *vendor)
   return active_uri;
 }
 
-static char *
-requests_of (PhonesetActiveUri  *active_uri,
-             const char         *keys_text,
-             GError            **error)
-{
-  g_auto(GStrv) keys = g_strsplit (keys_text, " ", -1);
-  g_autoptr(GPtrArray) requests =
-               phoneset_active_uri_build_requests (active_uri, (const char *const *)keys, error);
-
-  if (requests == NULL)
-    return NULL;
-  g_ptr_array_add (requests, NULL);
-  return g_strjoinv (" | ", (char **)requests->pdata);
-}
-
 static void
 test_active_uri_requests (void)
 {
@@ -63,10 +49,10 @@ test_active_uri_requests (void)
   g_autoptr(PhonesetActiveUri) fanvil = load_vendor ("fanvil");
   g_autoptr(PhonesetActiveUri) snom = load_vendor ("snom");
   g_autoptr(GError) error = NULL;
-  g_autofree char *a = requests_of (yealink, "SPEAKER 8 3 1 1 # ENTER", NULL);
-  g_autofree char *b = requests_of (fanvil, "F_TRANSFER 2 0 0 OK", NULL);
-  g_autofree char *c = requests_of (snom, "ok 1 POUND * d3 reboot F1", NULL);
-  g_autofree char *d = requests_of (snom, "MUTE", &error);
+  g_autofree char *a = phoneset_test_active_uri_requests (yealink, "SPEAKER 8 3 1 1 # ENTER", NULL);
+  g_autofree char *b = phoneset_test_active_uri_requests (fanvil, "F_TRANSFER 2 0 0 OK", NULL);
+  g_autofree char *c = phoneset_test_active_uri_requests (snom, "ok 1 POUND * d3 reboot F1", NULL);
+  g_autofree char *d = phoneset_test_active_uri_requests (snom, "MUTE", &error);
 
   g_assert_cmpstr (a, ==, "/servlet?key=SPEAKER;8;3;1;1;POUND;ENTER");
   g_assert_cmpstr (b, ==, "/cgi-bin/ConfigManApp.com?key=F_TRANSFER;2;0;0;OK");
@@ -137,7 +123,7 @@ test_active_uri_no_chain (void)
     NULL);
   active_uri =
     phoneset_active_uri_new_from_json (json_node_get_object (json_parser_get_root (parser)), NULL);
-  r = requests_of (active_uri, "1 OK", NULL);
+  r = phoneset_test_active_uri_requests (active_uri, "1 OK", NULL);
   g_assert_cmpstr (r, ==, "/s?k=1 | /s?k=OK");
 }
 
@@ -266,12 +252,12 @@ test_active_uri_chaining (void)
   g_autoptr(PhonesetActiveUri) t48g = for_profile (profiles, "yealink-legacy", "sip-t48g");
   g_autoptr(PhonesetActiveUri) planet = for_profile (profiles, "planet-vip", NULL);
   g_autoptr(PhonesetActiveUri) snom = for_profile (profiles, "snom", NULL);
-  g_autofree char *a = requests_of (t48s, "SPEAKER 8311 ENTER", NULL);
-  g_autofree char *b = requests_of (t46s, "SPEAKER 8311 ENTER", NULL);
-  g_autofree char *c = requests_of (unknown, "1 2", NULL);
-  g_autofree char *d = requests_of (t48g, "*21# OK", NULL);
-  g_autofree char *e = requests_of (planet, "SPEAKER 2002 ENTER", NULL);
-  g_autofree char *f = requests_of (snom, "*21#", NULL);
+  g_autofree char *a = phoneset_test_active_uri_requests (t48s, "SPEAKER 8311 ENTER", NULL);
+  g_autofree char *b = phoneset_test_active_uri_requests (t46s, "SPEAKER 8311 ENTER", NULL);
+  g_autofree char *c = phoneset_test_active_uri_requests (unknown, "1 2", NULL);
+  g_autofree char *d = phoneset_test_active_uri_requests (t48g, "*21# OK", NULL);
+  g_autofree char *e = phoneset_test_active_uri_requests (planet, "SPEAKER 2002 ENTER", NULL);
+  g_autofree char *f = phoneset_test_active_uri_requests (snom, "*21#", NULL);
 
   g_assert_cmpstr (
     a, ==,
