@@ -251,24 +251,19 @@ print_action_url_config (PhonesetCatalog *catalog,
     }
 }
 
-/* "IP" or "IP:PORT" (IPv4; SIP port 5060 by default). */
+/* "IP" or "IP:PORT" (SIP port 5060 by default): an address, not a name,
+ * since the NOTIFY goes to the phone itself. */
 static gboolean
 parse_notify_target (const char  *text,
                      char       **ip,
                      guint16     *port)
 {
-  g_auto(GStrv) parts = g_strsplit (text, ":", 2);
-  g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (parts[0]);
-  guint64 number = 5060;
+  g_autofree char *host = NULL;
 
-  if (inet == NULL || g_inet_address_get_family (inet) != G_SOCKET_FAMILY_IPV4)
-    return FALSE;
-  if (parts[1] != NULL && (!g_ascii_string_to_unsigned (parts[1], 10, 1, 65535, &number, NULL)))
+  if (!phoneset_address_parse (text, 5060, &host, port, NULL) || !g_hostname_is_ip_address (host))
     return FALSE;
   if (ip != NULL)
-    *ip = g_strdup (parts[0]);
-  if (port != NULL)
-    *port = (guint16)number;
+    *ip = g_steal_pointer (&host);
   return TRUE;
 }
 
