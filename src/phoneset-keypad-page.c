@@ -739,13 +739,20 @@ save_password_cb (PhonesetKeypadPage *self)
   g_autofree char *user =
     g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->user_row))));
 
+  /* A phone with no user out of the box (a push user the installer
+   * creates) needs one typed. */
+  if (phoneset_active_uri_choose_user (self->active_uri, user) == NULL)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->user_row));
+      return;
+    }
   if (password[0] == '\0')
     {
       gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
       return;
     }
   g_free (self->user);
-  self->user = g_strdup (user[0] != '\0' ? user : "admin");
+  self->user = g_strdup (phoneset_active_uri_choose_user (self->active_uri, user));
   if (self->remote != NULL)
     phoneset_remote_set_credentials (self->remote, self->user, password);
   phoneset_secret_store_store_async (self->secrets, self->host, self->user, password,
@@ -859,8 +866,8 @@ setup (PhonesetKeypadPage *self)
     }
   gtk_stack_set_visible_child_name (self->stack, "keypad");
   self->remote = phoneset_remote_new (self->host, self->port, FALSE, self->active_uri);
-  self->user = g_strdup (admin_user != NULL && admin_user[0] != '\0' ? admin_user : "admin");
-  gtk_editable_set_text (GTK_EDITABLE (self->user_row), self->user);
+  self->user = g_strdup (phoneset_active_uri_choose_user (self->active_uri, admin_user));
+  gtk_editable_set_text (GTK_EDITABLE (self->user_row), self->user ? self->user : "");
 
   self->enter_key = phoneset_active_uri_lookup (self->active_uri, "ENTER") ? "ENTER" : "OK";
   if (phoneset_active_uri_lookup (self->active_uri, "RELEASE"))
@@ -890,6 +897,20 @@ setup (PhonesetKeypadPage *self)
     }
   build_keypad (self);
 
+  if (self->user == NULL)
+    {
+      /* No user out of the box: the one set on the phone, in its own terms
+       * where the profile has them. */
+      const char      *hint = phoneset_active_uri_get_status_hint (self->active_uri, 401);
+      g_autofree char *why = g_strdup_printf (
+        "%s%s%s",
+        _("This phone's key interface has no user out of the box: type the one set on the "
+          "phone, and its password."),
+           hint ? " " : "", hint ? hint : "");
+
+      show_credentials (self, why);
+      return;
+    }
   self->looking_up = TRUE;
   phoneset_secret_store_lookup_async (self->secrets, self->host, self->user, self->cancellable,
                                       lookup_cb, g_object_ref (self));

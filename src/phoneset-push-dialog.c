@@ -455,6 +455,16 @@ show_password_row (PhonesetPushDialog *self,
   adw_preferences_group_set_description (self->credentials_group, why);
 }
 
+/* Whom Phoneset logs in as: the user set for this phone, else its
+ * profile's default; %NULL where the phone has none out of the box. */
+static const char *
+login_user (PhonesetPushDialog *self)
+{
+  const char *user = phoneset_phone_get_admin_user (self->phone);
+
+  return self->active_uri ? phoneset_active_uri_choose_user (self->active_uri, user) : user;
+}
+
 static void
 lookup_cb (GObject      *source,
            GAsyncResult *result,
@@ -712,9 +722,8 @@ succeeded (PhonesetPushDialog *self,
     phoneset_phone_set_baseline (self->phone, copy);
   }
 
-  if (self->password_typed && self->password != NULL)
-    phoneset_secret_store_store_async (self->secrets, self->host,
-                                       phoneset_phone_get_admin_user (self->phone), self->password,
+  if (self->password_typed && self->password != NULL && login_user (self) != NULL)
+    phoneset_secret_store_store_async (self->secrets, self->host, login_user (self), self->password,
                                        NULL, store_cb, NULL);
   self->password_typed = FALSE;
   self->succeeded = TRUE;
@@ -890,8 +899,7 @@ start_push (PhonesetPushDialog *self)
     }
 
   remote = phoneset_remote_new (self->host, self->port, FALSE, self->active_uri);
-  phoneset_remote_set_credentials (remote, phoneset_phone_get_admin_user (self->phone),
-                                   self->password);
+  phoneset_remote_set_credentials (remote, login_user (self), self->password);
   g_clear_object (&self->push);
   self->push = phoneset_push_new (remote, file, name);
   phoneset_push_set_delivery (self->push, self->delivery);
@@ -1083,14 +1091,18 @@ phoneset_push_dialog_new (GtkWindow           *parent,
   else
     subtitle = g_strdup_printf ("%s · %s", display, phoneset_phone_get_address (phone));
   adw_window_title_set_subtitle (self->window_title, subtitle);
-  adw_action_row_set_subtitle (self->user_row, phoneset_phone_get_admin_user (phone));
 
   find_active_uri (self);
   add_change_rows (self);
   describe_methods (self);
 
-  phoneset_secret_store_lookup_async (secrets, self->host, phoneset_phone_get_admin_user (phone),
-                                      self->cancellable, lookup_cb, g_object_ref (self));
+  /* A phone with no user out of the box has no saved password either. */
+  adw_action_row_set_subtitle (self->user_row, login_user (self) ? login_user (self) : "—");
+  if (login_user (self) != NULL)
+    phoneset_secret_store_lookup_async (secrets, self->host, login_user (self), self->cancellable,
+                                        lookup_cb, g_object_ref (self));
+  else
+    self->lookup_done = TRUE;
   update_actions (self);
   return self;
 }

@@ -21,7 +21,8 @@ each of "url", "vendors" and "url_macro" it has names a source in
 
 The "active_uri" block: a POST form (its "method", "path", "content_type",
 "body", "key_format", "separator", "max_body", "auth", "keys",
-"status_hints") and "no_config_push" name a source the same way.
+"status_hints"), "no_config_push" and the default "user" name a source the
+same way.
 
 Prints one line per missing source and exits 1 if there is any; with
 --summary, a table of the counts per profile too.
@@ -84,7 +85,7 @@ def check(path):
             missing.append('%s: pnp.%s has no source ("%s_source" or "source", or "unconfirmed")'
                            % (path, key, key))
     au = profile.get('active_uri') or {}
-    sourced = ['no_config_push']
+    sourced = ['no_config_push', 'user']
     if au.get('method') == 'POST':
         sourced += ['method', 'path', 'content_type', 'body', 'key_format', 'separator',
                     'max_body', 'auth', 'keys', 'status_hints']

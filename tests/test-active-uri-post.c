@@ -58,12 +58,12 @@ post_form (const char  *members,
 }
 
 static PhonesetActiveUri *
-poly (void)
+of_profile (const char *id)
 {
   const char *dirs[] = { g_getenv ("PHONESET_PROFILES_DIR"), NULL };
   g_autoptr(GPtrArray) errors = NULL;
   g_autoptr(GPtrArray) profiles = phoneset_test_load_profiles (dirs, &errors);
-  PhonesetProfile *profile = phoneset_profiles_find (profiles, "poly-uc");
+  PhonesetProfile *profile = phoneset_profiles_find (profiles, id);
   g_autoptr(GError) error = NULL;
   PhonesetActiveUri *active_uri;
 
@@ -72,6 +72,12 @@ poly (void)
   active_uri = phoneset_active_uri_new_for_profile (profile, NULL, &error);
   g_assert_no_error (error);
   return active_uri;
+}
+
+static PhonesetActiveUri *
+poly (void)
+{
+  return of_profile ("poly-uc");
 }
 
 /* The profile's own block: Key:NAME lines in a PolycomIPPhone document. */
@@ -391,7 +397,8 @@ run_key_against (guint        answer,
 
   g_ptr_array_add (argv, g_strdup ("key"));
   g_ptr_array_add (argv, g_strdup ("--profile=poly-uc"));
-  g_ptr_array_add (argv, g_strdup_printf ("--user=%s", user));
+  if (user != NULL)
+    g_ptr_array_add (argv, g_strdup_printf ("--user=%s", user));
   g_ptr_array_add (argv, g_strdup ("--password-env=PHONESET_TEST_PW"));
   g_ptr_array_add (argv, g_strdup_printf ("127.0.0.1:%u", server->port));
   va_start (ap, first);
@@ -468,6 +475,32 @@ test_cli_key_401 (void)
   push_server_stop (server, thread);
 }
 
+/* No --user: the push user has no default (apps.push.username is empty
+ * out of the box), so nothing is sent and the phone's terms are given;
+ * and the profile's default user is the one other phones fall back on. */
+static void
+test_cli_key_no_user (void)
+{
+  g_autoptr(PhonesetActiveUri) push = poly ();
+  g_autoptr(PhonesetActiveUri) yealink = of_profile ("yealink-v8x");
+  PushServer *server;
+  GThread    *thread;
+  g_autoptr(PhonesetCliResult) r = run_key_against (200, NULL, &server, &thread, "5", NULL);
+
+  g_test_message ("%s", r->err);
+  g_assert_cmpint (r->status, ==, 2);
+  g_assert_nonnull (strstr (r->err, "--user"));
+  g_assert_nonnull (strstr (r->err, "apps.push.username"));
+  g_assert_cmpuint (server->seen->len, ==, 0);
+  push_server_stop (server, thread);
+
+  g_assert_null (phoneset_active_uri_get_user (push));
+  g_assert_null (phoneset_active_uri_choose_user (push, ""));
+  g_assert_cmpstr (phoneset_active_uri_choose_user (push, "pushuser"), ==, "pushuser");
+  g_assert_cmpstr (phoneset_active_uri_choose_user (yealink, NULL), ==, "admin");
+  g_assert_cmpstr (phoneset_active_uri_choose_user (yealink, "tech"), ==, "tech");
+}
+
 /* A push that is switched off (the answer a phone gives then is [U]). */
 static void
 test_cli_key_refused (void)
@@ -499,6 +532,7 @@ main (int   argc,
   g_test_add_func ("/active-uri-post/get-default", test_get_default);
   g_test_add_func ("/active-uri-post/cli/key", test_cli_key);
   g_test_add_func ("/active-uri-post/cli/401", test_cli_key_401);
+  g_test_add_func ("/active-uri-post/cli/no-user", test_cli_key_no_user);
   g_test_add_func ("/active-uri-post/cli/refused", test_cli_key_refused);
   return g_test_run ();
 }

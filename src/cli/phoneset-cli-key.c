@@ -233,6 +233,7 @@ _phoneset_cli_remote_new (const PhonesetCliRemoteOptions *options,
   g_autofree char *peer = NULL;
   PhonesetRemote  *remote;
   const char      *password = NULL;
+  const char      *user;
   guint16          port = 0;
 
   *exit_code = PHONESET_EXIT_USAGE;
@@ -266,14 +267,22 @@ _phoneset_cli_remote_new (const PhonesetCliRemoteOptions *options,
       return NULL;
     }
 
+  user = phoneset_active_uri_choose_user (active_uri, options->user);
+  if (user == NULL)
+    {
+      const char *hint = phoneset_active_uri_get_status_hint (active_uri, 401);
+
+      _phoneset_cli_error (_("This phone's key interface has no user out of the box: give the one set on the phone with --user.%s%s"),
+                              hint ? " " : "", hint ? hint : "");
+      return NULL;
+    }
   remote = phoneset_remote_new (host, port, options->https, active_uri);
   g_object_set_data_full (G_OBJECT (remote), "phoneset-cli-vendor",
                           g_ascii_strdown (phoneset_profile_get_vendor (profile), -1), g_free);
   if (password == NULL)
     {
       char            *note = NULL;
-      g_autofree char *secret =
-        lookup_secret (host, options->user ? options->user : "admin", &note);
+      g_autofree char *secret = lookup_secret (host, user, &note);
 
       phoneset_remote_set_credentials (remote, options->user, secret);
       if (note != NULL)

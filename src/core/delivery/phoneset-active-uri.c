@@ -15,6 +15,10 @@
  *     "separator": ";",                   how keys chain; "" = one request per key
  *     "percent_encode": "*#",             characters always sent as %XX
  *     "auth": ["basic", "digest"],        schemes the phone may ask for
+ *     "user": "admin",                    the user the phone's firmware has
+ *                                         for this interface out of the box;
+ *                                         absent when there is none (the
+ *                                         installer creates it on the phone)
  *     "confidence": "V",                  V, V-OEM, T, 3P or U (vendors.md)
  *     "keys": { "OK": "OK", "POUND": "POUND", ... },   neutral key → vendor token
  *     "unconfirmed_keys": ["OK", ...],    mappings that are [U]
@@ -81,6 +85,7 @@ struct _PhonesetActiveUri
   char       *separator;
   char       *percent_encode;
   char      **auth;
+  char       *user;
   char       *confidence;
   char       *notes;
   char       *status_query;
@@ -120,6 +125,7 @@ phoneset_active_uri_finalize (GObject *object)
   g_free (self->separator);
   g_free (self->percent_encode);
   g_strfreev (self->auth);
+  g_free (self->user);
   g_free (self->confidence);
   g_free (self->notes);
   g_free (self->status_query);
@@ -477,10 +483,10 @@ static gboolean
 get_sources (JsonObject  *object,
              GError     **error)
 {
-  static const char *members[] = { "source",     "method",    "content_type", "body",
-                                   "key_format", "max_body",  "status_hints", "auth",
-                                   "keys",       "separator", "path",         "no_config_push",
-                                   NULL };
+  static const char *members[] = { "source",         "method",   "content_type", "body",
+                                   "key_format",     "max_body", "status_hints", "auth",
+                                   "user",           "keys",     "separator",    "path",
+                                   "no_config_push", NULL };
 
   for (guint i = 0; members[i] != NULL; i++)
     {
@@ -587,6 +593,7 @@ phoneset_active_uri_new_from_json (JsonObject  *object,
       !get_string (object, "separator", FALSE, &self->separator, error) ||
       !get_string (object, "percent_encode", FALSE, &self->percent_encode, error) ||
       !get_strv (object, "auth", &self->auth, error) ||
+      !get_string (object, "user", FALSE, &self->user, error) ||
       !get_string (object, "confidence", FALSE, &self->confidence, error) ||
       !get_string (object, "notes", FALSE, &self->notes, error) ||
       !get_string (object, "status_query", FALSE, &self->status_query, error) ||
@@ -802,6 +809,38 @@ phoneset_active_uri_get_path (PhonesetActiveUri *self)
 {
   g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
   return self->path;
+}
+
+/**
+ * phoneset_active_uri_get_user:
+ * @self: a #PhonesetActiveUri
+ *
+ * Returns: (nullable): the user the phone has for this interface out of the
+ *   box (its profile's "user"), or %NULL where the installer creates one
+ */
+const char *
+phoneset_active_uri_get_user (PhonesetActiveUri *self)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
+  return self->user;
+}
+
+/**
+ * phoneset_active_uri_choose_user:
+ * @self: a #PhonesetActiveUri
+ * @user: (nullable): the user a person gave for this phone
+ *
+ * The one rule for whom Phoneset logs in as: the user a person gave,
+ * else the phone's own default (phoneset_active_uri_get_user()).
+ *
+ * Returns: (nullable): @user when it is not empty, else the default
+ */
+const char *
+phoneset_active_uri_choose_user (PhonesetActiveUri *self,
+                                 const char        *user)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
+  return user != NULL && user[0] != '\0' ? user : self->user;
 }
 
 const char *

@@ -31,6 +31,9 @@ const char         *phoneset_active_uri_get_no_chaining_source
                                                             (PhonesetActiveUri  *self);
 const char         *phoneset_active_uri_get_path             (PhonesetActiveUri  *self);
 const char * const *phoneset_active_uri_get_legacy_paths     (PhonesetActiveUri  *self);
+const char         *phoneset_active_uri_get_user             (PhonesetActiveUri  *self);
+const char         *phoneset_active_uri_choose_user          (PhonesetActiveUri  *self,
+                                                             const char         *user);
 const char         *phoneset_active_uri_get_confidence       (PhonesetActiveUri  *self);
 const char         *phoneset_active_uri_get_notes            (PhonesetActiveUri  *self);
 const char         *phoneset_active_uri_get_status_query     (PhonesetActiveUri  *self);

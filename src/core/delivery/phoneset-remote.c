@@ -82,7 +82,6 @@ static void
 phoneset_remote_init (PhonesetRemote *self)
 {
   self->timeout = 5;
-  self->user = g_strdup ("admin");
 }
 
 /**
@@ -110,13 +109,15 @@ phoneset_remote_new (const char        *host,
   self->https = https;
   self->port = port ? port : (https ? 443 : 80);
   self->active_uri = g_object_ref (active_uri);
+  self->user = g_strdup (phoneset_active_uri_get_user (active_uri));
   self->pins = phoneset_cert_pins_new (NULL);
   return self;
 }
 
 /**
  * phoneset_remote_set_credentials:
- * @user: (nullable): the web admin user (default "admin")
+ * @user: (nullable): the user; %NULL or empty: the phone's own default
+ *   (phoneset_active_uri_choose_user())
  * @password: (nullable): the password; never logged
  */
 void
@@ -127,7 +128,7 @@ phoneset_remote_set_credentials (PhonesetRemote *self,
   g_return_if_fail (PHONESET_IS_REMOTE (self));
 
   g_free (self->user);
-  self->user = g_strdup (user ? user : "admin");
+  self->user = g_strdup (phoneset_active_uri_choose_user (self->active_uri, user));
   if (self->password != NULL)
     memset (self->password, 0, strlen (self->password));
   g_free (self->password);
@@ -241,7 +242,7 @@ authenticate_cb (SoupMessage *msg,
   const char     *scheme = soup_auth_get_scheme_name (auth);
 
   /* A second challenge means the password was wrong: let the 401 through. */
-  if (retrying || self->password == NULL)
+  if (retrying || self->password == NULL || self->user == NULL)
     return FALSE;
   if (!phoneset_active_uri_allows_scheme (self->active_uri, scheme))
     return FALSE;
@@ -421,7 +422,7 @@ map_status (PhonesetRemote *self,
       GError     *e;
 
       if (status == SOUP_STATUS_UNAUTHORIZED)
-        return self->password == NULL
+        return self->password == NULL || self->user == NULL
           ? g_error_new (
               PHONESET_ERROR, PHONESET_ERROR_AUTH,
               _("The phone at %s asks for a user name and password (“%u %s”): %s"), peer, status,
@@ -443,7 +444,7 @@ map_status (PhonesetRemote *self,
   if (status == SOUP_STATUS_UNAUTHORIZED)
     return g_error_new (
       PHONESET_ERROR, PHONESET_ERROR_AUTH,
-      self->password == NULL
+      self->password == NULL || self->user == NULL
       ? _("The phone at %s asks for its web admin password: give the user and the password.")
       : _("Wrong user name or password for the phone's web admin at %s: check the user (“%s”) and the password."),
            peer, self->user);

@@ -741,15 +741,17 @@ phoneset_phone_set_http_server (PhonesetPhone *self,
  * phoneset_phone_get_admin_user:
  * @self: a #PhonesetPhone
  *
- * Returns: the user of the phone's web administration (its password is in
- *   the secret store, found by address and user): "admin" unless set
+ * Returns: (nullable): the user Phoneset logs in as on this phone (its
+ *   password is in the secret store, found by address and user), as a
+ *   person set it; %NULL: the phone's own default, which its profile knows
+ *   (phoneset_active_uri_choose_user())
  */
 const char *
 phoneset_phone_get_admin_user (PhonesetPhone *self)
 {
   g_return_val_if_fail (PHONESET_IS_PHONE (self), NULL);
 
-  return self->admin_user ? self->admin_user : "admin";
+  return self->admin_user;
 }
 
 void
