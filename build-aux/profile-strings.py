@@ -34,6 +34,12 @@ for path in sorted(glob.glob(os.path.join(top, "data", "profiles", "*.json"))):
     add(profile.get("description"), f"{pid}: profile description")
     for status, hint in ((profile.get("active_uri") or {}).get("status_hints") or {}).items():
         add(hint, f"{pid}: what the phone's HTTP answer {status} means, after the answer")
+    rest = (profile.get("active_uri") or {}).get("rest_api") or {}
+    for status, hint in (rest.get("status_hints") or {}).items():
+        add(hint, f"{pid}: what the REST API's HTTP answer {status} means, after the answer")
+    for code, meaning in (rest.get("codes") or {}).items():
+        add(meaning, f"{pid}: what the REST API's Status {code} means, after “refused the request (Status {code}):”")
+    add(rest.get("notes"), f"{pid}: notes on the phone's REST API")
     add((profile.get("active_uri") or {}).get("no_config_push"),
         f"{pid}: why no configuration can be pushed, after “Phoneset cannot push a configuration to these phones:”")
     for page in profile.get("pages", []):

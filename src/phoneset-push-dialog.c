@@ -462,7 +462,8 @@ login_user (PhonesetPushDialog *self)
 {
   const char *user = phoneset_phone_get_admin_user (self->phone);
 
-  return self->active_uri ? phoneset_active_uri_choose_user (self->active_uri, user) : user;
+  return self->active_uri ? phoneset_active_uri_choose_settings_user (self->active_uri, user)
+                          : user;
 }
 
 static void
@@ -663,11 +664,25 @@ show_result (PhonesetPushDialog *self,
   time_text = local ? g_date_time_format (local, "%X") : g_strdup ("?");
   fetched_text = g_strdup_printf (_("%s at %s, %lld bytes"), from ? from : "?", time_text,
                                      (long long)phoneset_push_result_get_fetched_bytes (result));
-  add_result_row (self, _("Fetched by"), fetched_text, NULL);
-  add_result_row (self,
-                  _("User-Agent"), user_agent ? user_agent : "",
-                     badge (names ? _("Names this phone")
-                                  : _("Does not name its MAC"), names ? "success" : "warning"));
+  if (phoneset_push_result_get_fetched (result))
+    {
+      add_result_row (self, _("Fetched by"), fetched_text, NULL);
+      add_result_row (
+        self, _("User-Agent"), user_agent ? user_agent : "",
+                 badge (names ? _("Names this phone")
+                              : _("Does not name its MAC"), names ? "success" : "warning"));
+    }
+  else
+    {
+      /* A method that gave the phone the settings itself (REST API). */
+      guint            n = phoneset_push_result_get_settings_applied (result);
+      g_autofree char *set_text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u setting, each read back as sent",
+                                      "%u settings, each read back as sent", n),
+                         n);
+
+      add_result_row (self, _("Set"), set_text, badge (_("Read back"), "success"));
+    }
 
   for (guint i = 0; status != NULL && status[i] != NULL; i++)
     g_string_append_printf (read_back, "%s%s: %s", read_back->len ? " · " : "", status[i],

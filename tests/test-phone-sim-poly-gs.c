@@ -745,6 +745,142 @@ test_push (void)
   g_assert_cmpstr (json_object_get_string_member (request, "query"), ==, "Normal");
 }
 
+/* ---- The REST API (push --via rest) ------------------------------------ */
+
+/* The simulated Poly phone with its REST API on, over HTTPS. */
+static PhonesetTestSim *
+start_rest_sim (const char        *address,
+                const char *const *more)
+{
+  g_autofree char *cert = g_test_build_filename (G_TEST_DIST, "phone-sim", "test-cert1.pem", NULL);
+  g_autofree char *key = g_test_build_filename (G_TEST_DIST, "phone-sim", "test-key1.pem", NULL);
+  g_autofree char *cert_arg = g_strdup_printf ("--tls-cert=%s", cert);
+  g_autofree char *key_arg = g_strdup_printf ("--tls-key=%s", key);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  PhonesetTestSim *sim;
+
+  g_ptr_array_add (args, "--https-port=0");
+  g_ptr_array_add (args, cert_arg);
+  g_ptr_array_add (args, key_arg);
+  for (guint i = 0; more != NULL && more[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer)more[i]);
+  g_ptr_array_add (args, NULL);
+  sim = phoneset_test_sim_start ("poly", address, (const char *const *)args->pdata);
+  g_assert_cmpuint (sim->https_port, >, 0);
+  return sim;
+}
+
+static PhonesetCliResult *
+push_rest (PhonesetTestSim *sim,
+           const char      *file,
+           const char      *password)
+{
+  g_autofree char   *phone = g_strdup_printf ("%s:%u", sim->address, sim->https_port);
+  g_autofree char   *file_arg = g_strdup_printf ("--file=%s", file);
+  g_autofree char   *pw = g_strdup_printf ("PHONESET_TEST_PW=%s", password);
+  g_autofree char   *xdg_dir = g_dir_make_tmp ("phoneset-rest-XXXXXX", NULL);
+  g_autofree char   *xdg = g_strdup_printf ("XDG_DATA_HOME=%s", xdg_dir);
+  const char        *env[] = { pw, xdg, NULL };
+  const char        *argv[] = { "push",
+                                phone,
+                                "--profile=poly-uc",
+                                "--https",
+                                "--trust-new-certificate",
+                                "--via=rest",
+                                file_arg,
+                                "--password-env=PHONESET_TEST_PW",
+                                NULL };
+  PhonesetCliResult *r = phoneset_test_run_cli (argv, env);
+
+  g_test_message ("%s%s", r->out, r->err);
+  /* Never the password, in any output. */
+  g_assert_null (strstr (r->out, password));
+  g_assert_null (strstr (r->err, password));
+  return r;
+}
+
+static char *
+export_rest_file (const char *name)
+{
+  const char      *export_args[] = { "export",
+                                     "--profile",
+                                     "poly-uc",
+                                     "--mac",
+                                     "00:04:F2:5E:7A:01",
+                                     "--set",
+                                     "nat.static.address=198.51.100.7",
+                                     "--set",
+                                     "vlan.id=42",
+                                     NULL };
+  g_autofree char *dir = export_to (name, export_args);
+
+  return g_build_filename (dir, POLY_MAC "-phone.cfg", NULL);
+}
+
+/* The file's settings go through config/set, are read back, and the
+ * phone holds them; nothing is fetched. */
+static void
+test_rest_push (void)
+{
+  const char *more[] = { "--rest-api", NULL };
+  g_autoptr(PhonesetTestSim) sim = start_rest_sim ("127.0.0.68", more);
+  g_autofree char *file = export_rest_file ("rest-push");
+  g_autoptr(PhonesetCliResult) r = push_rest (sim, file, PHONESET_TEST_PASSWORD);
+  g_autoptr(JsonObject) state = NULL;
+
+  g_assert_cmpint (r->status, ==, 0);
+  g_assert_nonnull (strstr (r->out, "set and read back"));
+  state = phoneset_test_sim_state (sim);
+  g_assert_cmpstr (config_value (state, "nat.ip"), ==, "198.51.100.7");
+  g_assert_cmpstr (config_value (state, "device.net.vlanId"), ==, "42");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (state, "fetches")), ==, 0);
+}
+
+/* A setting the firmware ignores: the read back shows it, and the push
+ * fails naming it. */
+static void
+test_rest_ignored (void)
+{
+  g_autofree char *keys = g_build_filename (tmp_dir, "rest.keys", NULL);
+  g_autofree char *keys_arg = g_strdup_printf ("--firmware=%s", keys);
+  const char      *more[] = { "--rest-api", keys_arg, NULL };
+  g_autoptr(PhonesetTestSim) sim = NULL;
+  g_autofree char *file = export_rest_file ("rest-ignored");
+  g_autoptr(PhonesetCliResult) r = NULL;
+
+  g_assert_true (g_file_set_contents (keys, "poly-xml\tnat.ip\ttest\n", -1, NULL));
+  sim = start_rest_sim ("127.0.0.69", more);
+  r = push_rest (sim, file, PHONESET_TEST_PASSWORD);
+  g_assert_cmpint (r->status, !=, 0);
+  g_assert_nonnull (strstr (r->err, "device.net.vlanId: not reported"));
+  g_assert_null (strstr (r->err, "nat.ip:"));
+}
+
+/* The REST API off (404), and the factory admin password (4010): each in
+ * the phone's own terms. */
+static void
+test_rest_refused (void)
+{
+  g_autoptr(PhonesetTestSim) off = start_rest_sim ("127.0.0.70", NULL);
+  g_autofree char *file = export_rest_file ("rest-refused");
+  g_autoptr(PhonesetCliResult) r = push_rest (off, file, PHONESET_TEST_PASSWORD);
+  g_autoptr(PhonesetCliResult) wrong = NULL;
+
+  g_assert_cmpint (r->status, !=, 0);
+  g_assert_nonnull (strstr (r->err, "apps.restapi.enabled"));
+  g_assert_nonnull (strstr (r->err, "404"));
+
+  {
+    const char *more[] = { "--rest-api", NULL };
+    g_autoptr(PhonesetTestSim) on = start_rest_sim ("127.0.0.71", more);
+
+    wrong = push_rest (on, file, "not-the-password");
+    g_assert_cmpint (wrong->status, !=, 0);
+    g_assert_nonnull (strstr (wrong->err, "“Polycom”"));
+    g_assert_nonnull (strstr (wrong->err, "401"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -773,6 +909,9 @@ main (int   argc,
   g_test_add_func ("/phone-sim/push/poly", test_push);
   g_test_add_func ("/phone-sim/serve-notify/grandstream", test_serve_notify);
   g_test_add_func ("/phone-sim/serve-notify/bad", test_serve_notify_bad);
+  g_test_add_func ("/phone-sim/rest/push", test_rest_push);
+  g_test_add_func ("/phone-sim/rest/ignored", test_rest_ignored);
+  g_test_add_func ("/phone-sim/rest/refused", test_rest_refused);
 
   status = g_test_run ();
   remove_tree (tmp_dir);

@@ -597,8 +597,30 @@ static const char *profile_strings[] = {
   N_("set the push user on the phone: apps.push.username and apps.push.password (empty by default, which leaves the push interface off), and give Phoneset that user and password, not the web admin's."),
   /* Translators: phone profile poly-uc: what the phone's HTTP answer 4xx means, after the answer. */
   N_("the phone's push interface may be off or set to discard this request: set apps.push.messageType to 5 (All) or 4 (Critical only), and apps.push.username and apps.push.password."),
+  /* Translators: phone profile poly-uc: what the REST API's HTTP answer 401 means, after the answer. */
+  N_("the REST API takes the phone's admin password, user Polycom (Settings › Applications › REST API must be on)."),
+  /* Translators: phone profile poly-uc: what the REST API's HTTP answer 403 means, after the answer. */
+  N_("the phone may still be busy with another REST request (it takes one at a time): try again."),
+  /* Translators: phone profile poly-uc: what the REST API's HTTP answer 404 means, after the answer. */
+  N_("the REST API is off or the firmware has none: turn on apps.restapi.enabled (web page: Settings › Applications › REST API; UC Software 5.8.0 or later)."),
+  /* Translators: phone profile poly-uc: what the REST API's Status 4000 means, after “refused the request (Status 4000):”. */
+  N_("invalid input parameters: the phone does not know a setting or refuses its value"),
+  /* Translators: phone profile poly-uc: what the REST API's Status 4001 means, after “refused the request (Status 4001):”. */
+  N_("the phone is busy: try again when it is idle"),
+  /* Translators: phone profile poly-uc: what the REST API's Status 4003 means, after “refused the request (Status 4003):”. */
+  N_("the operation is not allowed on this phone"),
+  /* Translators: phone profile poly-uc: what the REST API's Status 4004 means, after “refused the request (Status 4004):”. */
+  N_("the operation is not supported by this firmware"),
+  /* Translators: phone profile poly-uc: what the REST API's Status 4009 means, after “refused the request (Status 4009):”. */
+  N_("too many settings in one request"),
+  /* Translators: phone profile poly-uc: what the REST API's Status 4010 means, after “refused the request (Status 4010):”. */
+  N_("the phone refuses its REST API while the admin password is the factory one (456): change the admin password on the phone first"),
+  /* Translators: phone profile poly-uc: what the REST API's Status 5000 means, after “refused the request (Status 5000):”. */
+  N_("the phone failed to process the request"),
+  /* Translators: phone profile poly-uc: notes on the phone's REST API. */
+  N_("Poly REST API [C]: the enable setting, its menu, the user Polycom and HTTPS are in Polycom's own FAQ [V]; the config/set and config/get requests and the status codes come from public client code, not from the reference manual's pages [U]. Settings go at most 20 a request and are read back. Whether values set this way outrank the provisioning server's files is unconfirmed [U]."),
   /* Translators: phone profile poly-uc: why no configuration can be pushed, after “Phoneset cannot push a configuration to these phones:”. */
-  N_("there is no documented HTTP way to set their provisioning server (device.prov.serverName), and they do not answer SIP PnP as far as known [U]. Put the file on the provisioning server they use (“phoneset serve”), or set the server on the phone."),
+  N_("there is no documented HTTP way to make them fetch a file: their provisioning server (device.prov.serverName) is not set over HTTP, and they do not answer SIP PnP as far as known [U]. Push the settings with --via rest (the REST API, UC Software 5.8.0 or later), put the file on the provisioning server they use (“phoneset serve”), or set the server on the phone."),
   /* Translators: phone profile poly-uc: page title. */
   N_("NAT and ICE"),
   /* Translators: phone profile poly-uc: group description. */

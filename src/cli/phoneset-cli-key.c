@@ -216,12 +216,16 @@ _phoneset_cli_remote_vendor (PhonesetRemote *remote)
 /**
  * _phoneset_cli_remote_new:
  *
+ * @settings: for a push of settings (the user is then the REST API's where
+ *   the phone has one: phoneset_active_uri_choose_settings_user())
+ *
  * Builds the client for one phone from the common options. Prints the
  * error and sets @exit_code on failure.
  */
 PhonesetRemote *
 _phoneset_cli_remote_new (const PhonesetCliRemoteOptions *options,
                           const char                     *host_port,
+                          gboolean                        settings,
                           int                            *exit_code)
 {
   g_autoptr(GError) error = NULL;
@@ -267,7 +271,8 @@ _phoneset_cli_remote_new (const PhonesetCliRemoteOptions *options,
       return NULL;
     }
 
-  user = phoneset_active_uri_choose_user (active_uri, options->user);
+  user = settings ? phoneset_active_uri_choose_settings_user (active_uri, options->user)
+                  : phoneset_active_uri_choose_user (active_uri, options->user);
   if (user == NULL)
     {
       const char *hint = phoneset_active_uri_get_status_hint (active_uri, 401);
@@ -284,14 +289,14 @@ _phoneset_cli_remote_new (const PhonesetCliRemoteOptions *options,
       char            *note = NULL;
       g_autofree char *secret = lookup_secret (host, user, &note);
 
-      phoneset_remote_set_credentials (remote, options->user, secret);
+      phoneset_remote_set_credentials (remote, user, secret);
       if (note != NULL)
         g_object_set_data_full (G_OBJECT (remote), "phoneset-keyring-note", note, g_free);
       if (secret != NULL)
         memset (secret, 0, strlen (secret));
     }
   else
-    phoneset_remote_set_credentials (remote, options->user, password);
+    phoneset_remote_set_credentials (remote, user, password);
   if (options->timeout > 0)
     phoneset_remote_set_timeout (remote, options->timeout);
   pins_path = options->pins ? g_strdup (options->pins) : phoneset_cert_pins_default_path ();
@@ -465,7 +470,7 @@ _phoneset_cli_key (int    argc,
         _("Give the phone's address and at least one key (see “phoneset key --help”)."));
       return PHONESET_EXIT_USAGE;
     }
-  remote = _phoneset_cli_remote_new (&options, argv[1], &exit_code);
+  remote = _phoneset_cli_remote_new (&options, argv[1], FALSE, &exit_code);
   if (remote == NULL)
     return exit_code;
   active_uri = phoneset_remote_get_active_uri (remote);

@@ -84,6 +84,7 @@ void            _phoneset_cli_keyring_note (PhonesetRemote                 *remo
                                             const GError                   *error);
 PhonesetRemote *_phoneset_cli_remote_new   (const PhonesetCliRemoteOptions *options,
                                             const char                     *host_port,
+                                            gboolean                        settings,
                                             int                            *exit_code);
 const char     *_phoneset_cli_remote_vendor (PhonesetRemote                 *remote);
 

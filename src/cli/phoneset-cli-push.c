@@ -4,7 +4,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * phoneset push HOST[:PORT] --profile ID --config FILE.json [--via autop|check-sync|pnp]
+ * phoneset push HOST[:PORT] --profile ID --config FILE.json [--via autop|check-sync|pnp|rest]
  * phoneset push HOST[:PORT] --file FILE [--profile ID | --vendor V] [--via ...]
  */
 
@@ -198,10 +198,18 @@ print_result (PhonesetPushResult *result,
       const char *const *notes = phoneset_push_result_get_notes (result);
       const char        *user_agent = phoneset_push_result_get_fetch_user_agent (result);
 
-      printf (_("Pushed %s to %s (%s): fetched by %s (“%s”), %lld bytes.\n"), name,
-                 phoneset_push_result_get_phone (result), phoneset_push_result_get_via (result),
-                 phoneset_push_result_get_fetched_from (result), user_agent ? user_agent : "",
-                 (long long)phoneset_push_result_get_fetched_bytes (result));
+      if (phoneset_push_result_get_fetched (result))
+        printf (_("Pushed %s to %s (%s): fetched by %s (“%s”), %lld bytes.\n"), name,
+                   phoneset_push_result_get_phone (result), phoneset_push_result_get_via (result),
+                   phoneset_push_result_get_fetched_from (result), user_agent ? user_agent : "",
+                   (long long)phoneset_push_result_get_fetched_bytes (result));
+      else
+        printf (
+          g_dngettext (GETTEXT_PACKAGE, "Pushed %s to %s (%s): %u setting set and read back.\n",
+                       "Pushed %s to %s (%s): %u settings set and read back.\n",
+                       phoneset_push_result_get_settings_applied (result)),
+          name, phoneset_push_result_get_phone (result), phoneset_push_result_get_via (result),
+          phoneset_push_result_get_settings_applied (result));
       for (guint i = 0; notes[i] != NULL; i++)
         printf (_("Note: %s\n"), notes[i]);
     }
@@ -230,7 +238,7 @@ _phoneset_cli_push (int    argc,
     { "config", 0, 0, G_OPTION_ARG_FILENAME, &config,
       N_("Saved config (with --profile)"), "FILE.json" },
     { "via", 0, 0, G_OPTION_ARG_STRING, &via_text,
-      N_("How the phone is made to fetch it: autop, check-sync or pnp"), "HOW" },
+      N_("How the phone gets it: autop, check-sync, pnp or rest"), "HOW" },
     { "sip-port", 0, 0, G_OPTION_ARG_INT, &sip_port,
       N_("The phone's SIP port (check-sync; default 5060)"), "N" },
     { "pnp-port", 0, 0, G_OPTION_ARG_INT, &pnp_port,
@@ -263,7 +271,9 @@ _phoneset_cli_push (int    argc,
     context, _("Phoneset serves the file from a temporary HTTP server on this computer and makes the phone fetch "
                "it: autop (the provisioning URL set over HTTP where the profile says how [U], then key=AutoP), check-sync (the same, then "
                "SIP NOTIFY check-sync) or pnp (the phone reboots and is answered by SIP PnP). It then checks the "
-               "phone fetched the file. The password is read from the environment variable named by --password-env."));
+               "phone fetched the file. With rest, the file's settings go through the phone's REST API where its profile "
+               "describes one, and are read back; nothing is fetched. The password is read from the environment "
+               "variable named by --password-env."));
   if (!_phoneset_cli_parse_options (context, &argc, &argv))
     return PHONESET_EXIT_USAGE;
   if (argc != 2)
@@ -290,7 +300,7 @@ _phoneset_cli_push (int    argc,
     }
   if (options.profile == NULL)
     choose_profile (&options, bytes, name);
-  remote = _phoneset_cli_remote_new (&options, argv[1], &exit_code);
+  remote = _phoneset_cli_remote_new (&options, argv[1], TRUE, &exit_code);
   if (remote == NULL)
     return exit_code;
 

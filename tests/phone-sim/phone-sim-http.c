@@ -781,6 +781,11 @@ handler (SoupServer        *server,
       active_uri (msg, path, peer);
       return;
     }
+  if (sim.vendor == SIM_VENDOR_POLY && g_str_has_prefix (path, "/api/"))
+    {
+      sim_rest_handle (msg, path);
+      return;
+    }
   if (sim.vendor == SIM_VENDOR_POLY && g_str_equal (path, "/push"))
     {
       if (!ip_allowed (peer))

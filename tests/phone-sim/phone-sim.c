@@ -850,6 +850,7 @@ main (int   argc,
   int              https_port = 0;
   int              lifetime = 600;
   gboolean         no_prompt = FALSE;
+  gboolean         rest_api = FALSE;
   g_autofree char *allowed_ip = NULL;
   GOptionEntry     entries[] = {
         { "vendor", 0, 0, G_OPTION_ARG_STRING, &vendor,
@@ -877,6 +878,8 @@ main (int   argc,
         { "auth", 0, 0, G_OPTION_ARG_STRING, &auth, "basic or digest (default basic)", "SCHEME" },
         { "allowed-ip", 0, 0, G_OPTION_ARG_STRING, &allowed_ip,
           "Active URI allowed list: any, blank, a,b, 10.*.*.* (default any)", "LIST" },
+        { "rest-api", 0, 0, G_OPTION_ARG_NONE, &rest_api,
+          "Poly: start with the REST API on (apps.restapi.enabled=1)", NULL },
         { "no-prompt", 0, 0, G_OPTION_ARG_NONE, &no_prompt,
           "No “Allow remote control?” prompt on first use", NULL },
         { "provisioning-url", 0, 0, G_OPTION_ARG_STRING, &sim.provisioning_url,
@@ -1021,6 +1024,8 @@ main (int   argc,
     sim.pnp_target = g_strdup ("224.0.1.75:5060");
 
   sim.config = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (rest_api)
+    g_hash_table_replace (sim.config, g_strdup ("apps.restapi.enabled"), g_strdup ("1"));
   sim.action_urls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; action_urls != NULL && action_urls[i] != NULL; i++)
     {

@@ -131,6 +131,10 @@ void        sim_sip_send_pnp_subscribe  (void);
 /* phone-sim-http.c */
 gboolean    sim_http_start              (GError     **error);
 
+/* phone-sim-rest.c */
+void        sim_rest_handle             (SoupServerMessage *msg,
+                                         const char        *path);
+
 /* phone-sim-stun.c */
 gboolean    sim_stun_start              (GError     **error);
 void        sim_stun_reconfigure        (void);

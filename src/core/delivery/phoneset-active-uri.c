@@ -36,6 +36,8 @@
  *     "no_chaining": { "models": ["SIP-T48S"], "source": "..." },
  *                                         models that take one key per request
  *     "notes": "..."
+ *     "rest_api": { ... }                 the phone's REST API for its
+ *                                         settings (phoneset-rest-api.c)
  *   }
  *
  * Phones that take keys as the body of an HTTP POST (one request carries
@@ -77,39 +79,40 @@
 
 struct _PhonesetActiveUri
 {
-  GObject     parent_instance;
+  GObject          parent_instance;
 
-  char       *path;
-  char      **legacy_paths;
-  char       *param;
-  char       *separator;
-  char       *percent_encode;
-  char      **auth;
-  char       *user;
-  char       *confidence;
-  char       *notes;
-  char       *status_query;
-  char       *set_query;
-  char       *provisioning_url_setting;
-  char       *allowed_ip_setting;
-  char       *allowed_ip_menu;
-  gboolean    prompt;
-  char      **no_chaining_models;
-  char       *no_chaining_source;
-  char       *profile_id;
-  char       *model;
-  GHashTable *keys;        /* neutral → vendor token */
-  GHashTable *legacy_keys; /* neutral → the older firmware's token */
-  gboolean    use_legacy_keys;
-  GHashTable *commands; /* neutral → path?query */
-  GHashTable *unconfirmed;
-  gboolean    post;
-  char       *content_type;
-  char       *body;
-  char       *key_format;
-  gint64      max_body;
-  char       *no_config_push;
-  GHashTable *status_hints; /* "401" or "4xx" → sentence */
+  char            *path;
+  char           **legacy_paths;
+  char            *param;
+  char            *separator;
+  char            *percent_encode;
+  char           **auth;
+  char            *user;
+  PhonesetRestApi *rest_api;
+  char            *confidence;
+  char            *notes;
+  char            *status_query;
+  char            *set_query;
+  char            *provisioning_url_setting;
+  char            *allowed_ip_setting;
+  char            *allowed_ip_menu;
+  gboolean         prompt;
+  char           **no_chaining_models;
+  char            *no_chaining_source;
+  char            *profile_id;
+  char            *model;
+  GHashTable      *keys;        /* neutral → vendor token */
+  GHashTable      *legacy_keys; /* neutral → the older firmware's token */
+  gboolean         use_legacy_keys;
+  GHashTable      *commands; /* neutral → path?query */
+  GHashTable      *unconfirmed;
+  gboolean         post;
+  char            *content_type;
+  char            *body;
+  char            *key_format;
+  gint64           max_body;
+  char            *no_config_push;
+  GHashTable      *status_hints; /* "401" or "4xx" → sentence */
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetActiveUri, phoneset_active_uri, G_TYPE_OBJECT)
@@ -126,6 +129,7 @@ phoneset_active_uri_finalize (GObject *object)
   g_free (self->percent_encode);
   g_strfreev (self->auth);
   g_free (self->user);
+  g_clear_object (&self->rest_api);
   g_free (self->confidence);
   g_free (self->notes);
   g_free (self->status_query);
@@ -684,6 +688,13 @@ phoneset_active_uri_new_from_json (JsonObject  *object,
     }
   if (!get_no_chaining (self, object, error))
     return NULL;
+  node = json_object_get_member (object, "rest_api");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      self->rest_api = phoneset_rest_api_new_from_json (json_node_get_object (node), error);
+      if (self->rest_api == NULL)
+        return NULL;
+    }
   return g_steal_pointer (&self);
 }
 
@@ -826,6 +837,20 @@ phoneset_active_uri_get_user (PhonesetActiveUri *self)
 }
 
 /**
+ * phoneset_active_uri_get_rest_api:
+ * @self: a #PhonesetActiveUri
+ *
+ * Returns: (transfer none) (nullable): the phone's REST API for its
+ *   settings, where its profile describes one
+ */
+PhonesetRestApi *
+phoneset_active_uri_get_rest_api (PhonesetActiveUri *self)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
+  return self->rest_api;
+}
+
+/**
  * phoneset_active_uri_choose_user:
  * @self: a #PhonesetActiveUri
  * @user: (nullable): the user a person gave for this phone
@@ -841,6 +866,30 @@ phoneset_active_uri_choose_user (PhonesetActiveUri *self,
 {
   g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
   return user != NULL && user[0] != '\0' ? user : self->user;
+}
+
+/**
+ * phoneset_active_uri_choose_settings_user:
+ * @self: a #PhonesetActiveUri
+ * @user: (nullable): the user a person gave for this phone
+ *
+ * As phoneset_active_uri_choose_user(), for a push of settings: the user
+ * a person gave, else the REST API's own user where the phone has one,
+ * else the key interface's default.
+ *
+ * Returns: (nullable): the user
+ */
+const char *
+phoneset_active_uri_choose_settings_user (PhonesetActiveUri *self,
+                                          const char        *user)
+{
+  g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (self), NULL);
+
+  if (user != NULL && user[0] != '\0')
+    return user;
+  if (self->rest_api != NULL && phoneset_rest_api_get_user (self->rest_api) != NULL)
+    return phoneset_rest_api_get_user (self->rest_api);
+  return self->user;
 }
 
 const char *

@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "phoneset-profile.h"
+#include "phoneset-rest-api.h"
 
 G_BEGIN_DECLS
 
@@ -32,7 +33,10 @@ const char         *phoneset_active_uri_get_no_chaining_source
 const char         *phoneset_active_uri_get_path             (PhonesetActiveUri  *self);
 const char * const *phoneset_active_uri_get_legacy_paths     (PhonesetActiveUri  *self);
 const char         *phoneset_active_uri_get_user             (PhonesetActiveUri  *self);
+PhonesetRestApi    *phoneset_active_uri_get_rest_api         (PhonesetActiveUri  *self);
 const char         *phoneset_active_uri_choose_user          (PhonesetActiveUri  *self,
+                                                             const char         *user);
+const char         *phoneset_active_uri_choose_settings_user (PhonesetActiveUri  *self,
                                                              const char         *user);
 const char         *phoneset_active_uri_get_confidence       (PhonesetActiveUri  *self);
 const char         *phoneset_active_uri_get_notes            (PhonesetActiveUri  *self);

@@ -29,6 +29,9 @@ G_BEGIN_DECLS
  * @result: the push's result, for what the method hears from the phone
  * @held: (nullable): what the method keeps until the push stops (a
  *   responder the phone asks); the push drops it
+ * @file: the file being pushed, for a method that gives the phone its
+ *   settings itself (@direct)
+ * @file_name: its name
  *
  * One push, as a method sees it. It belongs to the push and lives until
  * the method's tell_finish() has been called.
@@ -44,6 +47,8 @@ typedef struct _PhonesetDeliveryJob
   char               *mac;
   PhonesetPushResult *result;
   GObject            *held;
+  GBytes             *file;
+  const char         *file_name;
 } PhonesetDeliveryJob;
 
 /**
@@ -57,6 +62,9 @@ typedef struct _PhonesetDeliveryJob
  * @unconfirmed: (nullable): why it is unconfirmed, if it rests on
  *   something no vendor documents (N_())
  * @cancelled: what a cancelled push leaves on the phone (N_())
+ * @direct: the method gives the phone the file's settings itself and
+ *   reads them back: nothing is served, nothing fetched, and the profile's
+ *   `no_config_push` (no way to make it fetch a file) does not stop it
  * @check: whether a phone with this Active URI description can be pushed
  *   to this way at all, before anything is sent
  * @url_setting: (nullable): the setting the method changes on the phone
@@ -80,6 +88,7 @@ struct _PhonesetDelivery
   const char *note;
   const char *unconfirmed;
   const char *cancelled;
+  gboolean    direct;
 
   gboolean    (*check)       (PhonesetActiveUri   *active_uri,
                               GError             **error);

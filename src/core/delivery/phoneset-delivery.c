@@ -24,7 +24,8 @@
 #define PHONESET_DELIVERIES(X)                                                                     \
   X (autop)                                                                                        \
   X (check_sync)                                                                                   \
-  X (pnp)
+  X (pnp)                                                                                          \
+  X (rest)
 
 #define DECLARE_DELIVERY(name) extern const PhonesetDelivery _phoneset_delivery_##name;
 PHONESET_DELIVERIES (DECLARE_DELIVERY)
@@ -133,6 +134,19 @@ phoneset_delivery_get_progress (const PhonesetDelivery *self)
 }
 
 /**
+ * phoneset_delivery_is_direct:
+ *
+ * Returns: whether the method gives the phone the file's settings itself
+ *   (and reads them back) instead of making it fetch the file
+ */
+gboolean
+phoneset_delivery_is_direct (const PhonesetDelivery *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->direct;
+}
+
+/**
  * phoneset_delivery_get_unconfirmed:
  *
  * Returns: (nullable): why the method is unconfirmed (translated), or
@@ -178,7 +192,7 @@ phoneset_delivery_check (const PhonesetDelivery  *self,
   g_return_val_if_fail (PHONESET_IS_ACTIVE_URI (active_uri), FALSE);
 
   /* The profile's own words on why no method can push a file to it. */
-  if (phoneset_active_uri_get_no_config_push (active_uri) != NULL)
+  if (!self->direct && phoneset_active_uri_get_no_config_push (active_uri) != NULL)
     {
       g_set_error (error, PHONESET_ERROR, PHONESET_ERROR_UNSUPPORTED,
                    _("Phoneset cannot push a configuration to these phones: %s"),

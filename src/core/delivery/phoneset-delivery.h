@@ -22,6 +22,7 @@ const char                    *phoneset_delivery_get_accessible_label (const Pho
 const char                    *phoneset_delivery_get_description     (const PhonesetDelivery  *self);
 const char                    *phoneset_delivery_get_progress        (const PhonesetDelivery  *self);
 const char                    *phoneset_delivery_get_unconfirmed     (const PhonesetDelivery  *self);
+gboolean                       phoneset_delivery_is_direct           (const PhonesetDelivery  *self);
 const char                    *phoneset_delivery_get_cancelled       (const PhonesetDelivery  *self);
 gboolean                       phoneset_delivery_check               (const PhonesetDelivery  *self,
                                                                       PhonesetActiveUri       *active_uri,

@@ -28,6 +28,8 @@ void                _phoneset_push_result_set_fetched             (PhonesetPushR
                                                                    guint64             bytes);
 void                _phoneset_push_result_set_applied_setting     (PhonesetPushResult *self,
                                                                    const char         *key);
+void                _phoneset_push_result_set_settings_applied    (PhonesetPushResult *self,
+                                                                   guint               n);
 void                _phoneset_push_result_set_user_agent_names_phone (PhonesetPushResult *self,
                                                                    gboolean            names);
 void                _phoneset_push_result_set_status              (PhonesetPushResult *self,

@@ -38,6 +38,7 @@ struct _PhonesetPushResult
   gboolean   user_agent_names_phone;
 
   char      *applied_setting;
+  guint      settings_applied;
 
   GPtrArray *status_keys;   /* NULL-terminated; NULL when the status was not read */
   GPtrArray *status_values; /* in the same order */
@@ -323,6 +324,28 @@ phoneset_push_result_get_user_agent_names_phone (PhonesetPushResult *self)
   return self->user_agent_names_phone;
 }
 
+void
+_phoneset_push_result_set_settings_applied (PhonesetPushResult *self,
+                                            guint               n)
+{
+  g_return_if_fail (PHONESET_IS_PUSH_RESULT (self));
+  self->settings_applied = n;
+}
+
+/**
+ * phoneset_push_result_get_settings_applied:
+ *
+ * Returns: how many settings a push that gives the phone its settings
+ *   itself (phoneset_delivery_is_direct()) set and read back; 0 for a push
+ *   of a file the phone fetched
+ */
+guint
+phoneset_push_result_get_settings_applied (PhonesetPushResult *self)
+{
+  g_return_val_if_fail (PHONESET_IS_PUSH_RESULT (self), 0);
+  return self->settings_applied;
+}
+
 /**
  * phoneset_push_result_get_applied_setting:
  *
@@ -391,7 +414,8 @@ phoneset_push_result_get_notes (PhonesetPushResult *self)
  * The result as `phoneset push --json` prints it (less its "ok"): `{
  * "phone", "via", "profile", "url", "pnp_subscribe_from", "fetched": {
  * "time", "from", "user_agent", "bytes" }, "set": { "key", "applied" },
- * "user_agent_names_phone", "status": {}, "notes": [] }`, each optional
+ * "user_agent_names_phone", "settings_applied", "status": {}, "notes": []
+ * }`, each optional
  * member only when known. The CLI's output contract: the window reads the
  * getters.
  *
@@ -435,6 +459,8 @@ phoneset_push_result_to_json (PhonesetPushResult *self)
     }
   if (self->fetched)
     json_object_set_boolean_member (object, "user_agent_names_phone", self->user_agent_names_phone);
+  if (self->settings_applied > 0)
+    json_object_set_int_member (object, "settings_applied", self->settings_applied);
   if (self->status_keys != NULL)
     {
       JsonObject *status = json_object_new ();

@@ -27,6 +27,7 @@ const char        *phoneset_push_result_get_fetch_user_agent      (PhonesetPushR
 guint64            phoneset_push_result_get_fetched_bytes         (PhonesetPushResult *self);
 gboolean           phoneset_push_result_get_user_agent_names_phone (PhonesetPushResult *self);
 const char        *phoneset_push_result_get_applied_setting       (PhonesetPushResult *self);
+guint              phoneset_push_result_get_settings_applied      (PhonesetPushResult *self);
 const char *const *phoneset_push_result_get_status_keys           (PhonesetPushResult *self);
 const char        *phoneset_push_result_lookup_status             (PhonesetPushResult *self,
                                                                    const char         *key);

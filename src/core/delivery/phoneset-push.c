@@ -446,6 +446,19 @@ told_cb (GObject      *source,
   GError *error = NULL;
 
   _phoneset_delivery_tell_finish (self->delivery, &self->job, result, &error);
+  if (phoneset_delivery_is_direct (self->delivery) && self->task != NULL)
+    {
+      /* The method set the values and read them back: that is the push. */
+      GTask *task = g_steal_pointer (&self->task);
+
+      stop (self);
+      if (error != NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_pointer (task, g_object_ref (self->result), g_object_unref);
+      g_object_unref (task);
+      return;
+    }
   if (self->task == NULL || self->fetched)
     {
       /* The phone fetched the file before it answered the request. */
@@ -476,6 +489,47 @@ cancelled_cb (GCancellable *cancellable,
   g_cancellable_set_error_if_cancelled (cancellable, &error);
   fail (self, error);
   return G_SOURCE_REMOVE;
+}
+
+static void
+watch_cancel (PhonesetPush *self,
+              GCancellable *cancellable)
+{
+  if (cancellable == NULL)
+    return;
+  self->cancel_source = g_cancellable_source_new (cancellable);
+  g_source_set_callback (self->cancel_source, (GSourceFunc)(void (*) (void))cancelled_cb, self,
+                         NULL);
+  g_source_attach (self->cancel_source, g_main_context_get_thread_default ());
+}
+
+/* The method's part: prepare, then tell the phone. */
+static void
+tell (PhonesetPush *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->job.remote = self->remote;
+  self->job.url = self->url;
+  self->job.local_address = self->local_address;
+  self->job.sip_port = self->sip_port;
+  self->job.pnp_port = self->pnp_port;
+  self->job.reboot = self->reboot;
+  self->job.result = self->result;
+  self->job.file = self->file;
+  self->job.file_name = self->file_name;
+  if (!_phoneset_delivery_prepare (self->delivery, &self->job, &error))
+    {
+      fail (self, g_steal_pointer (&error));
+      return;
+    }
+  if (_phoneset_delivery_get_note (self->delivery) != NULL)
+    note (self, _phoneset_delivery_get_note (self->delivery));
+  step (self, PHONESET_PUSH_STEP_TELLING);
+  g_clear_object (&self->tell_cancellable);
+  self->tell_cancellable = g_cancellable_new ();
+  _phoneset_delivery_tell_async (self->delivery, &self->job, self->tell_cancellable, told_cb,
+                                 g_object_ref (self));
 }
 
 /**
@@ -511,6 +565,13 @@ phoneset_push_run_async (PhonesetPush        *self,
       return;
     }
 
+  if (phoneset_delivery_is_direct (self->delivery))
+    {
+      /* Nothing to serve: the method gives the phone the settings. */
+      watch_cancel (self, cancellable);
+      tell (self);
+      return;
+    }
   if (self->local_address == NULL)
     {
       self->local_address =
@@ -528,38 +589,13 @@ phoneset_push_run_async (PhonesetPush        *self,
       fail (self, g_steal_pointer (&error));
       return;
     }
-  if (cancellable != NULL)
-    {
-      self->cancel_source = g_cancellable_source_new (cancellable);
-      g_source_set_callback (self->cancel_source, (GSourceFunc)(void (*) (void))cancelled_cb, self,
-                             NULL);
-      g_source_attach (self->cancel_source, g_main_context_get_thread_default ());
-    }
+  watch_cancel (self, cancellable);
   step (self, PHONESET_PUSH_STEP_SERVING);
   self->path = phoneset_provision_server_add_file (self->server, self->file_name, self->file);
   self->url = g_strconcat (phoneset_provision_server_get_base_url (self->server), self->path, NULL);
   _phoneset_push_result_set_url (self->result, self->url);
   self->fetched_id = g_signal_connect (self->server, "fetched", G_CALLBACK (fetched_cb), self);
-
-  self->job.remote = self->remote;
-  self->job.url = self->url;
-  self->job.local_address = self->local_address;
-  self->job.sip_port = self->sip_port;
-  self->job.pnp_port = self->pnp_port;
-  self->job.reboot = self->reboot;
-  self->job.result = self->result;
-  if (!_phoneset_delivery_prepare (self->delivery, &self->job, &error))
-    {
-      fail (self, g_steal_pointer (&error));
-      return;
-    }
-  if (_phoneset_delivery_get_note (self->delivery) != NULL)
-    note (self, _phoneset_delivery_get_note (self->delivery));
-  step (self, PHONESET_PUSH_STEP_TELLING);
-  g_clear_object (&self->tell_cancellable);
-  self->tell_cancellable = g_cancellable_new ();
-  _phoneset_delivery_tell_async (self->delivery, &self->job, self->tell_cancellable, told_cb,
-                                 g_object_ref (self));
+  tell (self);
 }
 
 /**

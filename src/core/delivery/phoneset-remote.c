@@ -36,6 +36,8 @@ struct _PhonesetRemote
   guint              timeout;
   SoupSession       *session;
   char              *local_address;
+  /* Another interface's schemes than the Active URI's (its REST API). */
+  char             **auth_schemes;
 };
 
 G_DEFINE_FINAL_TYPE (PhonesetRemote, phoneset_remote, G_TYPE_OBJECT)
@@ -60,6 +62,7 @@ phoneset_remote_finalize (GObject *object)
   PhonesetRemote *self = (PhonesetRemote *)object;
 
   g_free (self->host);
+  g_strfreev (self->auth_schemes);
   g_free (self->user);
   if (self->password != NULL)
     memset (self->password, 0, strlen (self->password));
@@ -115,6 +118,34 @@ phoneset_remote_new (const char        *host,
 }
 
 /**
+ * phoneset_remote_new_sibling:
+ * @port: the other interface's port
+ * @https: whether it is HTTPS
+ *
+ * A client of another of the same phone's web interfaces (its REST API):
+ * the same address, credentials, certificate pins and timeout.
+ *
+ * Returns: (transfer full): the client
+ */
+PhonesetRemote *
+phoneset_remote_new_sibling (PhonesetRemote *self,
+                             guint16         port,
+                             gboolean        https)
+{
+  PhonesetRemote *sibling;
+
+  g_return_val_if_fail (PHONESET_IS_REMOTE (self), NULL);
+
+  sibling = phoneset_remote_new (self->host, port, https, self->active_uri);
+  g_free (sibling->user);
+  sibling->user = g_strdup (self->user);
+  sibling->password = g_strdup (self->password);
+  g_set_object (&sibling->pins, self->pins);
+  sibling->timeout = self->timeout;
+  return sibling;
+}
+
+/**
  * phoneset_remote_set_credentials:
  * @user: (nullable): the user; %NULL or empty: the phone's own default
  *   (phoneset_active_uri_choose_user())
@@ -133,6 +164,24 @@ phoneset_remote_set_credentials (PhonesetRemote *self,
     memset (self->password, 0, strlen (self->password));
   g_free (self->password);
   self->password = g_strdup (password);
+}
+
+/**
+ * phoneset_remote_set_auth_schemes:
+ * @schemes: (nullable) (array zero-terminated=1): the HTTP authentication
+ *   schemes to answer ("basic", "digest"); %NULL: the Active URI's
+ *
+ * For a client of another of the phone's interfaces (its REST API), which
+ * may ask for other schemes than the key interface.
+ */
+void
+phoneset_remote_set_auth_schemes (PhonesetRemote    *self,
+                                  const char *const *schemes)
+{
+  g_return_if_fail (PHONESET_IS_REMOTE (self));
+
+  g_strfreev (self->auth_schemes);
+  self->auth_schemes = g_strdupv ((char **)schemes);
 }
 
 void
@@ -158,6 +207,37 @@ phoneset_remote_set_timeout (PhonesetRemote *self,
   self->timeout = MAX (seconds, 1);
   if (self->session != NULL)
     g_object_set (self->session, "timeout", self->timeout, NULL);
+}
+
+/**
+ * phoneset_remote_get_user:
+ *
+ * Returns: (nullable): the user it logs in as
+ */
+const char *
+phoneset_remote_get_user (PhonesetRemote *self)
+{
+  g_return_val_if_fail (PHONESET_IS_REMOTE (self), NULL);
+  return self->user;
+}
+
+/**
+ * phoneset_remote_get_https:
+ *
+ * Returns: whether it speaks HTTPS to the phone
+ */
+gboolean
+phoneset_remote_get_https (PhonesetRemote *self)
+{
+  g_return_val_if_fail (PHONESET_IS_REMOTE (self), FALSE);
+  return self->https;
+}
+
+guint16
+phoneset_remote_get_port (PhonesetRemote *self)
+{
+  g_return_val_if_fail (PHONESET_IS_REMOTE (self), 0);
+  return self->port;
 }
 
 const char *
@@ -217,7 +297,10 @@ typedef struct
 {
   SoupMessage *msg;
   char        *path;
-  GBytes      *body; /* a POST's, else NULL */
+  GBytes      *body;         /* a POST's, else NULL */
+  char        *content_type; /* the body's, else the Active URI's */
+  gboolean     raw;          /* the answer is the caller's to read */
+  guint        status;
   GError      *pin_error;
   guint        legacy_index;
 } Request;
@@ -228,8 +311,21 @@ request_free (Request *r)
   g_clear_object (&r->msg);
   g_free (r->path);
   g_clear_pointer (&r->body, g_bytes_unref);
+  g_free (r->content_type);
   g_clear_error (&r->pin_error);
   g_free (r);
+}
+
+static gboolean
+scheme_allowed (PhonesetRemote *self,
+                const char     *scheme)
+{
+  if (self->auth_schemes == NULL)
+    return phoneset_active_uri_allows_scheme (self->active_uri, scheme);
+  for (guint i = 0; self->auth_schemes[i] != NULL; i++)
+    if (g_ascii_strcasecmp (self->auth_schemes[i], scheme) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -244,7 +340,7 @@ authenticate_cb (SoupMessage *msg,
   /* A second challenge means the password was wrong: let the 401 through. */
   if (retrying || self->password == NULL || self->user == NULL)
     return FALSE;
-  if (!phoneset_active_uri_allows_scheme (self->active_uri, scheme))
+  if (!scheme_allowed (self, scheme))
     return FALSE;
   soup_auth_authenticate (auth, self->user, self->password);
   return FALSE;
@@ -305,7 +401,9 @@ restarted_cb (SoupMessage *msg,
 
   if (r->body != NULL)
     soup_message_set_request_body_from_bytes (
-      msg, phoneset_active_uri_get_content_type (self->active_uri), r->body);
+      msg,
+      r->content_type ? r->content_type : phoneset_active_uri_get_content_type (self->active_uri),
+      r->body);
 }
 
 /* Whether @msg got a TCP connection to the phone (then a timeout means
@@ -536,6 +634,13 @@ request_cb (GObject      *source,
         }
     }
 
+  r->status = soup_message_get_status (r->msg);
+  if (r->raw)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify)g_bytes_unref);
+      return;
+    }
+
   /* Older firmware answers on a legacy path (Yealink /cgi-bin/ConfigManApp.com). */
   if (soup_message_get_status (r->msg) == SOUP_STATUS_NOT_FOUND)
     {
@@ -590,7 +695,9 @@ send_request (GTask *task)
   if (r->body != NULL)
     {
       soup_message_set_request_body_from_bytes (
-        r->msg, phoneset_active_uri_get_content_type (self->active_uri), r->body);
+        r->msg,
+        r->content_type ? r->content_type : phoneset_active_uri_get_content_type (self->active_uri),
+        r->body);
       g_signal_connect (r->msg, "restarted", G_CALLBACK (restarted_cb), task);
     }
   /* The Active URI commands are not to be retried or cached. */
@@ -655,6 +762,67 @@ phoneset_remote_request_finish (PhonesetRemote  *self,
                                 GError         **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * phoneset_remote_post_async:
+ * @path: e.g. "/api/v1/mgmt/config/set"
+ * @content_type: the body's media type
+ * @body: the body
+ *
+ * Sends one POST to another of the phone's interfaces (its REST API) with
+ * the same connection, credentials and certificate pins. Only failures to
+ * get an answer are errors: the answer, whatever its status, is the
+ * caller's to read (phoneset_remote_post_finish()).
+ */
+void
+phoneset_remote_post_async (PhonesetRemote      *self,
+                            const char          *path,
+                            const char          *content_type,
+                            GBytes              *body,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask   *task;
+  Request *r;
+
+  g_return_if_fail (PHONESET_IS_REMOTE (self));
+  g_return_if_fail (path != NULL && path[0] == '/');
+  g_return_if_fail (content_type != NULL && body != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, phoneset_remote_post_async);
+  r = g_new0 (Request, 1);
+  r->path = g_strdup (path);
+  r->body = g_bytes_ref (body);
+  r->content_type = g_strdup (content_type);
+  r->raw = TRUE;
+  g_task_set_task_data (task, r, (GDestroyNotify)request_free);
+  send_request (task);
+}
+
+/**
+ * phoneset_remote_post_finish:
+ * @status: (out): the answer's HTTP status
+ *
+ * Returns: (transfer full): the answer's body, or %NULL when there was no
+ *   answer
+ */
+GBytes *
+phoneset_remote_post_finish (PhonesetRemote  *self,
+                             GAsyncResult    *result,
+                             guint           *status,
+                             GError         **error)
+{
+  Request *r;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  r = g_task_get_task_data (G_TASK (result));
+  if (status != NULL)
+    *status = r->status;
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
