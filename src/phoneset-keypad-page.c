@@ -902,12 +902,12 @@ setup (PhonesetKeypadPage *self)
       /* No user out of the box: the one set on the phone, in its own terms
        * where the profile has them. */
       const char      *hint = phoneset_active_uri_get_status_hint (self->active_uri, 401);
-      g_autofree char *why = g_strdup_printf (
-        "%s%s%s",
-        _("This phone's key interface has no user out of the box: type the one set on the "
-          "phone, and its password."),
-           hint ? " " : "", hint ? hint : "");
+      g_autofree char *why = hint
+        ? g_strdup_printf (_("This phone's key interface has no user out of the box: %s"), hint)
+        : g_strdup (_("This phone's key interface has no user out of the box: type the one "
+                           "set on the phone, and its password."));
 
+      adw_preferences_group_set_title (self->credentials_group, _("Key Interface User"));
       show_credentials (self, why);
       return;
     }

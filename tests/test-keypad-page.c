@@ -604,6 +604,44 @@ test_konftel (void)
 
 /* The snom C520 and C620: their profile has no Active URI (command.htm is
  * the desk phones' only, SNOM-CMD), so no keypad, and the page says why. */
+/* Poly's push interface has no user out of the box (apps.push.username):
+ * the page asks for one in the phone's terms, then the keys go. */
+static void
+test_poly (void)
+{
+  Fixture          f = { 0 };
+  GtkWidget       *group;
+  g_autofree char *shot = NULL;
+  g_autofree char *pw = NULL;
+  const char      *keys[] = { "DialPad1", NULL };
+  const char      *description;
+
+  fixture_open (&f, "poly", "poly-uc", "127.0.0.143", NULL, NULL);
+  group = child (&f, "credentials_group");
+  g_assert_true (gtk_widget_get_visible (group));
+  description = adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group));
+  g_assert_nonnull (strstr (description, "no user out of the box"));
+  g_assert_nonnull (strstr (description, "apps.push.username"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (&f, "user_row"))), ==, "");
+  shot = phoneset_test_screenshot (GTK_WIDGET (f.window), "keypad-poly");
+
+  /* A password without a user is not taken. */
+  gtk_editable_set_text (GTK_EDITABLE (child (&f, "password_row")), PHONESET_TEST_PASSWORD);
+  g_signal_emit_by_name (child (&f, "save_password_button"), "clicked");
+  g_assert_true (gtk_widget_get_visible (group));
+
+  /* The simulated phone's push user is its admin until one is set. */
+  gtk_editable_set_text (GTK_EDITABLE (child (&f, "user_row")), "admin");
+  g_signal_emit_by_name (child (&f, "save_password_button"), "clicked");
+  g_assert_false (gtk_widget_get_visible (group));
+  click (&f, "1");
+  wait_idle (&f);
+  assert_received (&f, 0, "key", keys);
+  pw = lookup_password (f.secrets, "127.0.0.143");
+  g_assert_cmpstr (pw, ==, PHONESET_TEST_PASSWORD);
+  fixture_close (&f);
+}
+
 static void
 test_snom_conference (void)
 {
@@ -653,6 +691,7 @@ main (int   argc,
   g_test_add_data_func ("/keypad/yealink/reboot", "yealink", test_reboot);
   g_test_add_data_func ("/keypad/snom/reboot", "snom", test_reboot);
   g_test_add_func ("/keypad/konftel", test_konftel);
+  g_test_add_func ("/keypad/poly", test_poly);
   g_test_add_func ("/keypad/snom/conference", test_snom_conference);
   g_test_add_func ("/keypad/yealink/dial-per-model", test_dial_per_model);
 

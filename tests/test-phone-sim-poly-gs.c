@@ -823,7 +823,7 @@ static void
 test_rest_push (void)
 {
   const char *more[] = { "--rest-api", NULL };
-  g_autoptr(PhonesetTestSim) sim = start_rest_sim ("127.0.0.68", more);
+  g_autoptr(PhonesetTestSim) sim = start_rest_sim ("127.0.0.76", more);
   g_autofree char *file = export_rest_file ("rest-push");
   g_autoptr(PhonesetCliResult) r = push_rest (sim, file, PHONESET_TEST_PASSWORD);
   g_autoptr(JsonObject) state = NULL;
@@ -849,7 +849,7 @@ test_rest_ignored (void)
   g_autoptr(PhonesetCliResult) r = NULL;
 
   g_assert_true (g_file_set_contents (keys, "poly-xml\tnat.ip\ttest\n", -1, NULL));
-  sim = start_rest_sim ("127.0.0.69", more);
+  sim = start_rest_sim ("127.0.0.77", more);
   r = push_rest (sim, file, PHONESET_TEST_PASSWORD);
   g_assert_cmpint (r->status, !=, 0);
   g_assert_nonnull (strstr (r->err, "device.net.vlanId: not reported"));
@@ -861,7 +861,7 @@ test_rest_ignored (void)
 static void
 test_rest_refused (void)
 {
-  g_autoptr(PhonesetTestSim) off = start_rest_sim ("127.0.0.70", NULL);
+  g_autoptr(PhonesetTestSim) off = start_rest_sim ("127.0.0.78", NULL);
   g_autofree char *file = export_rest_file ("rest-refused");
   g_autoptr(PhonesetCliResult) r = push_rest (off, file, PHONESET_TEST_PASSWORD);
   g_autoptr(PhonesetCliResult) wrong = NULL;
@@ -872,7 +872,7 @@ test_rest_refused (void)
 
   {
     const char *more[] = { "--rest-api", NULL };
-    g_autoptr(PhonesetTestSim) on = start_rest_sim ("127.0.0.71", more);
+    g_autoptr(PhonesetTestSim) on = start_rest_sim ("127.0.0.79", more);
 
     wrong = push_rest (on, file, "not-the-password");
     g_assert_cmpint (wrong->status, !=, 0);

@@ -423,6 +423,9 @@ test_phone_view_import_xml (void)
   /* Files the FusionPBX templates write (tests/data/realworld/SOURCES.md). */
   import_xml_file ("poly-uc", "realworld/0004f2a10101.cfg", "nat.keepalive.interval", "30",
                    "page-nat", "import-poly");
+  /* Wazo's: the push interface on the Remote Control page. */
+  import_xml_file ("poly-uc", "realworld/64167fb20101.cfg", "remote.push.message_type", "0",
+                   "page-remote", "import-poly-remote");
   import_xml_file ("grandstream-gxp", "realworld/cfg000b82a1b201.xml", "nat.keepalive.interval",
                    "20", "page-advanced-network", "import-grandstream");
 }

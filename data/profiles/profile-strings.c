@@ -629,7 +629,7 @@ static const char *profile_strings[] = {
   N_("NAT: Public IP Address"),
   /* Translators: phone profile poly-uc: nat.static.address: help. */
   N_("The public address the phone puts in SIP and SDP instead of its own (nat.ip)."),
-  /* Translators: phone profile poly-uc: nat.static.address: note (an unconfirmed fact); poly-uc: sip.port: note (an unconfirmed fact); poly-uc: line.{n}.number: note (an unconfirmed fact); and 6 more. */
+  /* Translators: phone profile poly-uc: nat.static.address: note (an unconfirmed fact); poly-uc: sip.port: note (an unconfirmed fact); poly-uc: line.{n}.number: note (an unconfirmed fact); and 9 more. */
   N_("The web interface path is unconfirmed [U]."),
   /* Translators: phone profile poly-uc: nat.signal_port: title. */
   N_("NAT: Signaling Port"),
@@ -779,6 +779,50 @@ static const char *profile_strings[] = {
   N_("The files the master file (000000000000.cfg or <mac>.cfg) tells the phone to read, first one first (CONFIG_FILES)."),
   /* Translators: phone profile poly-uc: provisioning.config_files: note (an unconfirmed fact). */
   N_("Only the master file has it; it is not in the phone's menus. The default (none) is unconfirmed [U]."),
+  /* Translators: phone profile poly-uc: page title; snom: page title; yealink-legacy: page title; and 1 more. */
+  N_("Remote Control"),
+  /* Translators: phone profile poly-uc: group title. */
+  N_("Push Interface"),
+  /* Translators: phone profile poly-uc: group description. */
+  N_("The user and the priorities the phone takes pushes from: Phoneset's remote keys go as Critical pushes with this user."),
+  /* Translators: phone profile poly-uc: remote.push.message_type: title. */
+  N_("Push Message Priority"),
+  /* Translators: phone profile poly-uc: remote.push.message_type: help. */
+  N_("Which pushed messages the phone takes (apps.push.messageType): None turns the push interface off; Phoneset sends Critical, so Critical or All let its keys through."),
+  /* Translators: phone profile poly-uc: remote.push.message_type: note (an unconfirmed fact). */
+  N_("What 1 to 3 let through (Normal, Important, High) is unconfirmed [U]. The web interface path is unconfirmed [U]."),
+  /* Translators: phone profile poly-uc: remote.push.message_type: choice. */
+  N_("None"),
+  /* Translators: phone profile poly-uc: remote.push.message_type: choice. */
+  N_("Normal"),
+  /* Translators: phone profile poly-uc: remote.push.message_type: choice. */
+  N_("Important"),
+  /* Translators: phone profile poly-uc: remote.push.message_type: choice. */
+  N_("High"),
+  /* Translators: phone profile poly-uc: remote.push.message_type: choice. */
+  N_("Critical"),
+  /* Translators: phone profile poly-uc: remote.push.message_type: choice. */
+  N_("All"),
+  /* Translators: phone profile poly-uc: remote.push.user: title. */
+  N_("Push User"),
+  /* Translators: phone profile poly-uc: remote.push.user: help. */
+  N_("The user name that authenticates push requests (apps.push.username); empty leaves the push interface off. Give Phoneset this user for remote keys, not the web admin."),
+  /* Translators: phone profile poly-uc: remote.push.password: title. */
+  N_("Push Password"),
+  /* Translators: phone profile poly-uc: remote.push.password: help. */
+  N_("The password of the push user (apps.push.password)."),
+  /* Translators: phone profile poly-uc: remote.push.server_root_url: title. */
+  N_("Application Server Root URL"),
+  /* Translators: phone profile poly-uc: remote.push.server_root_url: help. */
+  N_("The applications server's URL, combined with the phone's address and sent to the phone's browser (apps.push.serverRootURL). Phoneset's keys do not need it."),
+  /* Translators: phone profile poly-uc: group title; poly-uc: remote.rest.enable: title. */
+  N_("REST API"),
+  /* Translators: phone profile poly-uc: group description. */
+  N_("The REST API push method sends settings through it (UC Software 5.8.0 or later) as the user Polycom with the admin password, which must not be the factory one."),
+  /* Translators: phone profile poly-uc: remote.rest.enable: help. */
+  N_("Turn the phone's REST API on (apps.restapi.enabled)."),
+  /* Translators: phone profile poly-uc: remote.rest.enable: note (an unconfirmed fact). */
+  N_("The factory default (off) is unconfirmed [U]: every client tells users to turn it on."),
   /* Translators: phone profile snom-c520: profile description. */
   N_("The snom C520 WiMi and C620 conference phones, provisioned with their own XML settings files (not the desk phones' <phone-settings>)."),
   /* Translators: phone profile snom-c520: group description. */
@@ -957,8 +1001,6 @@ static const char *profile_strings[] = {
   N_("PnP Config"),
   /* Translators: phone profile snom: provisioning.pnp.enable: help; yealink-legacy: provisioning.pnp.enable: help; yealink-v8x: provisioning.pnp.enable: help. */
   N_("At start-up, ask for a provisioning server with a SIP multicast SUBSCRIBE (Plug and Play)."),
-  /* Translators: phone profile snom: page title; yealink-legacy: page title; yealink-v8x: page title. */
-  N_("Remote Control"),
   /* Translators: phone profile snom: group description. */
   N_("Remote key commands go to /command.htm. If the HTTP user and admin passwords were changed, “hidden tags” must be off for remote control to work."),
   /* Translators: phone profile snom: remote.http_digest: title. */

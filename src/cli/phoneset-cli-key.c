@@ -277,8 +277,10 @@ _phoneset_cli_remote_new (const PhonesetCliRemoteOptions *options,
     {
       const char *hint = phoneset_active_uri_get_status_hint (active_uri, 401);
 
-      _phoneset_cli_error (_("This phone's key interface has no user out of the box: give the one set on the phone with --user.%s%s"),
-                              hint ? " " : "", hint ? hint : "");
+      if (hint != NULL)
+        _phoneset_cli_error (_("This phone's key interface has no user out of the box (give it with --user): %s"), hint);
+      else
+        _phoneset_cli_error (_("This phone's key interface has no user out of the box: give the one set on the phone with --user."));
       return NULL;
     }
   remote = phoneset_remote_new (host, port, options->https, active_uri);
